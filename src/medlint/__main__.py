@@ -1,0 +1,4 @@
+"""Allow ``python -m medlint``."""
+from .cli import main
+
+main()

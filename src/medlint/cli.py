@@ -1,0 +1,214 @@
+"""The ``medlint`` command: a thin layer over :mod:`medlint.engine`.
+
+Exit codes: 0 nothing at or above the fail level; 1 problems found;
+2 usage, config or rule-file error, or a file that could not be checked.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+FAIL_LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _errors_exit(debug_flag: str = "debug") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Turn medlint's errors into one line on stderr and exit code 2, never a traceback."""
+
+    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            from .config import ConfigErrors
+            from .errors import MedlintError
+
+            debug = kwargs.get(debug_flag, False)
+            try:
+                return func(*args, **kwargs)
+            except ConfigErrors as exc:
+                for error in exc.errors:
+                    click.echo(str(error), err=True)
+                sys.exit(EXIT_ERROR)
+            except MedlintError as exc:
+                click.echo(str(exc) if exc.path else f"medlint: {exc}", err=True)
+                sys.exit(EXIT_ERROR)
+            except BrokenPipeError:
+                # The reader went away (`medlint check | head`): stop quietly.
+                import os
+
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(EXIT_PROBLEMS)
+            except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+                raise
+            except Exception as exc:
+                if debug:
+                    raise
+                click.echo(f"medlint: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+                sys.exit(EXIT_ERROR)
+
+        return run
+
+    return wrap
+
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                             help="Config file (default: .medlint.yaml or [tool.medlint] in pyproject.toml, found upwards).")
+debug_option = click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="medlint")
+def main() -> None:
+    """medlint: a content-quality linter for medical and health writing."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules.")
+@click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
+@config_option
+@debug_option
+@_errors_exit()
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+          exclude: tuple[str, ...], force_exclude: bool, quiet: bool, config_path: str | None, debug: bool) -> None:
+    """Check files and folders (default: the current folder)."""
+    from .engine import lint_paths, resolve_config
+    from .report import write_report
+
+    config = resolve_config(config_path)
+    report = lint_paths(list(paths) or ["."], config, select=_split(select) or None, ignore=_split(ignore),
+                        exclude=list(exclude), force_exclude=force_exclude, debug=debug)
+    write_report(fmt, report, sys.stdout, quiet=quiet)
+    sys.stdout.flush()
+    if not quiet:
+        for notice in report.notices:
+            click.echo(str(notice), err=True)
+    for error in report.errors:
+        click.echo(str(error), err=True)
+    level = FAIL_LEVELS[fail_on]
+    from .diagnostic import SEVERITY_RANK
+
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics):
+        sys.exit(EXIT_PROBLEMS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--all", "show_all", is_flag=True, help="Include rules that are turned off.")
+@config_option
+@debug_option
+@_errors_exit()
+def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
+    """List the active rules: id, kind, severity and summary."""
+    from .engine import resolve_config
+
+    ruleset = resolve_config(config_path).ruleset()
+    active = {rule.id: severity for rule, severity, _ in ruleset.active_rules()}
+    rows = [(r.id, r.kind, active.get(r.id, "off"), r.summary) for r in ruleset.rules if show_all or r.id in active]
+    if not rows:
+        click.echo("No rules are active.")
+        return
+    width = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in sorted(rows):
+        click.echo("  ".join(row[i].ljust(width[i]) for i in range(3)) + "  " + row[3])
+
+
+@main.command()
+@click.argument("rule_id")
+@config_option
+@debug_option
+@_errors_exit()
+def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
+    """Show a rule's description, options and examples."""
+    import difflib
+
+    import yaml
+
+    from .engine import resolve_config
+    from .errors import MedlintError
+
+    ruleset = resolve_config(config_path).ruleset()
+    rule = ruleset.by_id.get(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else " (see 'medlint rules')"
+        raise MedlintError(f"unknown rule '{rule_id}'{hint}")
+    active = {r.id: (sev, opts) for r, sev, opts in ruleset.active_rules()}
+    severity, options = active.get(rule.id, ("off", rule.options))
+    click.echo(f"{rule.id} ({rule.kind}, {severity})")
+    click.echo(f"defined in {rule.source}\n")
+    for paragraph in (rule.description or "No description.").split("\n\n"):
+        click.echo(textwrap.fill(" ".join(paragraph.split()), width=78))
+    click.echo(f"\nMessage: {rule.message}")
+    if rule.files:
+        click.echo("Files: " + ", ".join(rule.files))
+    if options:
+        click.echo("Options:")
+        click.echo(textwrap.indent(yaml.safe_dump(options, sort_keys=False, allow_unicode=True, width=1000), "  "), nl=False)
+    for expectation, title in (("flag", "Reported"), ("pass", "Not reported")):
+        examples = rule.examples.get(expectation, [])
+        if examples:
+            click.echo(f"{title}:")
+            for item in examples:
+                text = item["text"] if isinstance(item, dict) else str(item)
+                click.echo("  " + text.replace("\n", "\n  "))
+
+
+@main.command("test-rules")
+@click.argument("rule_files", nargs=-1, type=click.Path())
+@config_option
+@debug_option
+@_errors_exit()
+def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool) -> None:
+    """Check each rule against its own examples (default: every configured rule)."""
+    from .config import ConfigErrors
+    from .engine import resolve_config
+    from .ruleset import bundled_rules_dir, load_rules
+    from .selftest import test_rule
+
+    if rule_files:
+        sources = [(Path(f), False) for f in rule_files]
+    else:
+        cfg = resolve_config(config_path)
+        sources = ([(bundled_rules_dir(), False)] if cfg.extends == "default" else []) + [(p, False) for p in cfg.rule_paths]
+    rules, errors = load_rules(sources)
+    if errors:
+        raise ConfigErrors(errors)
+    failed = 0
+    for rule in rules:
+        result = test_rule(rule)
+        flag = len(rule.examples.get("flag", []))
+        passing = len(rule.examples.get("pass", []))
+        if result.checked == 0:
+            click.echo(f"--    {rule.id}: no examples ({rule.source})")
+            continue
+        status = "ok  " if result.ok else "FAIL"
+        click.echo(f"{status}  {rule.id}: {flag} flagged, {passing} passing examples")
+        for failure in result.failures:
+            failed += 1
+            what = "was not reported" if failure.expectation == "flag" else "was reported"
+            snippet = failure.text if len(failure.text) < 70 else failure.text[:67] + "..."
+            click.echo(f"      {failure.expectation} example {failure.index + 1} {what}: {snippet!r}")
+            for d in failure.diagnostics:
+                click.echo(f"        {d.line}:{d.column}: {d.message}")
+    click.echo(f"{len(rules)} rules, {failed} failing examples")
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -1,0 +1,248 @@
+"""Configuration: ``.medlint.yaml`` or ``[tool.medlint]`` in ``pyproject.toml``.
+
+Found by walking up from the working directory (or named with
+``--config``), validated with jsonschema, and resolved into a
+:class:`~medlint.ruleset.RuleSet`.  Paths in a config are relative to the
+folder that holds it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostic import SEVERITIES
+from .errors import ConfigError
+from .kinds import OptionError, load_kind
+from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
+from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
+
+CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+_SETTING = {
+    "oneOf": [
+        {"type": "boolean"},
+        {"enum": ["off", "on"] + list(SEVERITIES)},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "enabled": {"type": "boolean"},
+                "severity": {"enum": list(SEVERITIES)},
+                "options": {"type": "object"},
+            },
+        },
+    ]
+}
+_GLOBS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+CONFIG_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "extends": {"enum": ["default", "none"]},
+        "rule_paths": _GLOBS,
+        "rules": {"type": "object", "additionalProperties": _SETTING},
+        "exclude": _GLOBS,
+        "overrides": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["files", "rules"],
+                "additionalProperties": False,
+                "properties": {
+                    "files": {**_GLOBS, "minItems": 1},
+                    "rules": {"type": "object", "additionalProperties": _SETTING},
+                },
+            },
+        },
+        "site": {"type": "object"},
+        "max_file_size": {"type": "integer", "minimum": 1},
+    },
+}
+
+
+@dataclass
+class Config:
+    """A validated configuration; ``root`` is the folder relative paths start from."""
+
+    root: Path
+    source: str | None = None
+    extends: str = "default"
+    rule_paths: list[Path] = field(default_factory=list)
+    rules: dict[str, Setting] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    overrides: list[tuple[list[str], dict[str, Setting]]] = field(default_factory=list)
+    site: dict[str, Any] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # For error messages: finds the line of a key path in the source.
+    _locate: Any = None
+
+    def ruleset(self, select: Any = None, ignore: Any = ()) -> RuleSet:
+        """Load the rules this config names and apply its settings to them."""
+        sources: list[tuple[Path, bool]] = []
+        if self.extends == "default":
+            sources.append((bundled_rules_dir(), True))
+        sources += [(p, False) for p in self.rule_paths]
+        rules, errors = load_rules(sources)
+        if errors:
+            raise ConfigErrors(errors)
+        by_id = {r.id: r for r in rules}
+        problems: list[ConfigError] = []
+        layers = [(["rules"], self.rules)] + [
+            (["overrides", i, "rules"], settings) for i, (_, settings) in enumerate(self.overrides)
+        ]
+        for prefix, settings in layers:
+            for rule_id, setting in settings.items():
+                where = prefix + [rule_id]
+                if rule_id not in by_id:
+                    problems.append(self.error(where, f"unknown rule '{rule_id}' (see 'medlint rules')"))
+                elif setting.options:
+                    rule = by_id[rule_id]
+                    merged = {**rule.options, **setting.options}
+                    errs = validation_errors(options_validator(rule.kind), merged)
+                    if errs:
+                        path, message = errs[0]
+                        problems.append(self.error(where + ["options"] + path, message))
+                        continue
+                    try:
+                        load_kind(rule.kind).build(merged)
+                    except OptionError as exc:
+                        problems.append(self.error(where + ["options"] + exc.path, exc.message))
+        if problems:
+            raise ConfigErrors(problems)
+        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore)
+
+    def error(self, path: list[Any], message: str) -> ConfigError:
+        line = self._locate(path) if self._locate else None
+        return ConfigError(f"{dotted(path)}: {message}", self.source, line)
+
+    def relpath(self, path: str | Path) -> str:
+        """*path* relative to the config's folder (as given when outside it), '/'-separated."""
+        absolute = os.path.abspath(path)
+        root = str(self.root)
+        if absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep):
+            return os.path.relpath(absolute, root).replace(os.sep, "/")
+        return str(path).replace(os.sep, "/")
+
+
+class ConfigErrors(ConfigError):
+    """Several config or rule-file errors, reported together."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in *start* or a folder above it."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if re.search(r"^\[tool\.medlint[\].]", pyproject.read_text(encoding="utf-8"), re.M):
+                    return pyproject
+            except (OSError, UnicodeDecodeError):
+                pass
+    return None
+
+
+def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -> Config:
+    """Load the config at *path*, or discover one from *cwd*; defaults if none."""
+    here = Path(cwd or os.getcwd()).resolve()
+    if path is None:
+        found = find_config(here)
+        if found is None:
+            return Config(root=here)
+        path = found
+    path = Path(path)
+    display = str(path)
+    if not path.is_file():
+        raise ConfigError("config file not found", display)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {getattr(exc, 'strerror', None) or exc}", display) from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        data, locate = _from_toml(text, display)
+    else:
+        try:
+            data = load_yaml_text(text)
+        except YAMLSyntaxError as exc:
+            raise ConfigError(exc.message, display, (exc.line0 or 0) + 1) from None
+
+        def locate(p: list[Any]) -> int | None:
+            return key_line(text, p)
+
+    return config_from_dict(data, path.resolve().parent, display, locate)
+
+
+def config_from_dict(data: Any, root: Path, source: str | None = None, locate: Any = None) -> Config:
+    """Validate a config mapping (as loaded from a file or given to the API)."""
+    cfg = Config(root=root, source=source, _locate=locate)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("the config must be a mapping of keys to values", source, 1)
+    from jsonschema import Draft202012Validator
+
+    errors = validation_errors(Draft202012Validator(CONFIG_SCHEMA), data)
+    if errors:
+        raise ConfigErrors([cfg.error(path, message) for path, message in errors])
+    cfg.extends = data.get("extends", "default")
+    cfg.rule_paths = [root / p for p in data.get("rule_paths", [])]
+    cfg.rules = {k: _setting(v) for k, v in (data.get("rules") or {}).items()}
+    cfg.exclude = list(data.get("exclude", []))
+    cfg.overrides = [
+        (list(o["files"]), {k: _setting(v) for k, v in o["rules"].items()}) for o in data.get("overrides", [])
+    ]
+    cfg.site = dict(data.get("site") or {})
+    cfg.max_file_size = data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
+    for i, folder in enumerate(cfg.rule_paths):
+        if not folder.exists():
+            raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
+    return cfg
+
+
+def _setting(value: Any) -> Setting:
+    # YAML reads a bare `off`/`on` as a boolean, so both spellings arrive here.
+    if value is False or value == "off":
+        return Setting(enabled=False)
+    if value is True or value == "on":
+        return Setting(enabled=True)
+    if isinstance(value, str):
+        return Setting(enabled=True, severity=value)
+    return Setting(enabled=value.get("enabled", True), severity=value.get("severity"), options=value.get("options"))
+
+
+def _from_toml(text: str, display: str) -> tuple[Any, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(re.sub(r"\s*\(at line.*\)", "", str(exc)), display, int(m.group(1)) if m else None) from None
+    section = data.get("tool", {}).get("medlint", {}) if display.endswith("pyproject.toml") else data
+    lines = text.splitlines()
+
+    def locate(path: list[Any]) -> int | None:
+        # TOML keeps no positions: find the last named key after the section header.
+        header = next((i for i, l in enumerate(lines) if l.strip().startswith("[tool.medlint")), 0)
+        keys = [str(p) for p in path if not isinstance(p, int)]
+        for key in reversed(keys):
+            pattern = re.compile(r"^\s*\"?" + re.escape(key) + r"\"?\s*=|[\[.]\"?" + re.escape(key) + r"\"?\]")
+            for i in range(header, len(lines)):
+                if pattern.search(lines[i]):
+                    return i + 1
+        return header + 1 if header else None
+
+    return section, locate

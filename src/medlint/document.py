@@ -1,0 +1,236 @@
+"""The document model every rule reads.
+
+A :class:`Document` is one file's text with what the markup readers found in
+it: front matter, links, blocks (paragraphs, list items, headings...) and the
+*prose view*, a copy of the text of the same length in which everything that
+is not prose (code, tags, URLs, link targets, front matter...) is blanked
+with spaces.  Because offsets in the prose view are offsets in the file, a
+regex match on prose maps straight back to an exact line and column.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+FORMATS_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+def format_for(path: str) -> str:
+    """The markup format a file name implies; unknown suffixes read as text."""
+    dot = path.rfind(".")
+    return FORMATS_BY_SUFFIX.get(path[dot:].lower(), "text") if dot >= 0 else "text"
+
+
+@dataclass
+class FrontMatter:
+    """Front matter: ``format`` is yaml, toml or json; offsets cover the delimiters."""
+
+    format: str
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    data: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    error_offset: int | None = None
+
+
+@dataclass
+class Link:
+    """A link or embedded resource, with the spans of its parts.
+
+    ``kind`` is one of ``inline``, ``reference``, ``definition``, ``autolink``,
+    ``url`` (a bare URL in text) or ``html``; ``image`` says it embeds its
+    target (``![](...)`` or ``<img>``).  ``target`` is the address as written
+    after unescaping; ``target_span`` is where it stands in the file (for a
+    reference link, that of its definition, if any).
+    """
+
+    kind: str
+    target: str
+    start: int
+    end: int
+    text: str | None = None
+    text_start: int | None = None
+    text_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    title: str | None = None
+    image: bool = False
+    tag: str | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+    label: str | None = None
+
+
+@dataclass
+class Block:
+    """A unit of text: ``paragraph``, ``list-item``, ``heading``, ``blockquote``,
+    ``table-row``, ``footnote`` or an HTML element name such as ``p``/``li``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Heading:
+    """A heading: its level, the span of its content and its explicit id, if any."""
+
+    level: int
+    start: int
+    end: int
+    text: str
+    id: str | None = None
+
+
+@dataclass
+class Markup:
+    """What a markup reader found; turned into a :class:`Document`."""
+
+    masks: list[tuple[int, int]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    definitions: dict[str, Link] = field(default_factory=dict)
+    #: Explicit anchors: HTML id/name attributes and {#id} heading attributes.
+    anchors: list[tuple[str, int]] = field(default_factory=list)
+    footnote_refs: list[tuple[int, int]] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
+
+    def mask(self, start: int, end: int) -> None:
+        if end > start:
+            self.masks.append((start, end))
+
+
+class Document:
+    """One file, read and parsed once, shared by every rule."""
+
+    def __init__(self, path: str, text: str, format: str, markup: Markup) -> None:
+        self.path = path
+        self.text = text
+        self.format = format
+        self.front_matter = markup.front_matter
+        self.links = markup.links
+        self.blocks = sorted(markup.blocks, key=lambda b: (b.start, b.end))
+        self.headings = markup.headings
+        self.definitions = markup.definitions
+        self.anchors = markup.anchors
+        self.footnote_refs = markup.footnote_refs
+        self.masked = _merge(markup.masks)
+        self.prose = _blank(text, self.masked)
+        self._line_starts: list[int] | None = None
+        self._prose_spans: list[tuple[int, int]] | None = None
+        for heading in self.headings:
+            if not heading.text:
+                heading.text = self.prose_of(heading.start, heading.end)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "x.md", format: str | None = None) -> "Document":
+        from .markup import parse
+
+        fmt = format or format_for(path)
+        return cls(path, text, fmt, parse(text, fmt))
+
+    # -- positions ---------------------------------------------------------
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        starts = self.line_starts
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # -- regions -------------------------------------------------------------
+    @property
+    def body_start(self) -> int:
+        """Offset of the first character after the front matter."""
+        return self.front_matter.end if self.front_matter else 0
+
+    @property
+    def prose_spans(self) -> list[tuple[int, int]]:
+        """Maximal runs of prose (the complement of the masked regions), non-blank."""
+        if self._prose_spans is None:
+            spans: list[tuple[int, int]] = []
+            pos = 0
+            for start, end in self.masked + [(len(self.text), len(self.text))]:
+                if start > pos and not self.text[pos:start].isspace():
+                    spans.append((pos, start))
+                pos = max(pos, end)
+            self._prose_spans = spans
+        return self._prose_spans
+
+    def is_prose(self, offset: int) -> bool:
+        """True if the character at *offset* is prose."""
+        i = bisect.bisect_right(self.masked, (offset, len(self.text) + 1)) - 1
+        return not (i >= 0 and self.masked[i][0] <= offset < self.masked[i][1])
+
+    def block_at(self, offset: int) -> Block | None:
+        """The innermost block containing *offset*."""
+        best: Block | None = None
+        for block in self.blocks:
+            if block.start > offset:
+                break
+            if block.start <= offset < block.end and (best is None or block.start >= best.start):
+                best = block
+        return best
+
+    def prose_of(self, start: int, end: int) -> str:
+        """The prose view of a span, with runs of blanks collapsed."""
+        return " ".join(self.prose[start:end].split())
+
+    def iter_blocks(self, *kinds: str) -> Iterator[Block]:
+        for block in self.blocks:
+            if not kinds or block.kind in kinds:
+                yield block
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _blank(text: str, masked: list[tuple[int, int]]) -> str:
+    """Replace every masked character but line breaks by a space."""
+    if not masked:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in masked:
+        parts.append(text[pos:start])
+        segment = text[start:end]
+        if "\n" in segment or "\r" in segment:
+            parts.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), segment))
+        else:
+            parts.append(" " * len(segment))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

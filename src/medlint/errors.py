@@ -1,0 +1,26 @@
+"""Errors that stop a run or a file, each rendered as one line for the user."""
+from __future__ import annotations
+
+
+class MedlintError(Exception):
+    """A problem the user can act on: printed as one line, never as a traceback."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path + (f":{self.line}" if self.line else "") + ": "
+        return where + self.message
+
+
+class ConfigError(MedlintError):
+    """An invalid config or rule file: the run stops with exit code 2."""
+
+
+class FileError(MedlintError):
+    """A file that cannot be checked (missing, unreadable, not UTF-8)."""

@@ -1,0 +1,159 @@
+"""Which files a run checks, and reading them safely.
+
+Folders are walked for the formats medlint reads, skipping hidden folders,
+``node_modules`` and virtualenvs; inside a git work tree, git itself says
+what ``.gitignore`` ignores (it knows nested ignore files and global
+excludes, which a re-implementation would get subtly wrong).  Files are
+opened read-only and decoded strictly, so a binary or mis-encoded file gets
+a one-line notice instead of nonsense diagnostics.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .document import FORMATS_BY_SUFFIX
+from .errors import FileError
+from .globs import matches
+
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
+_SNIFF = 8192
+
+
+class Skipped(Exception):
+    """A file not checked on purpose (binary, too large): reported as a notice."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check: the path to show, and whether the user named it."""
+
+    path: str
+    explicit: bool
+
+
+def _is_venv(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
+
+
+def _skipped_part(parts: Iterable[str]) -> bool:
+    return any(p.startswith(".") and p not in (".", "..") or p in SKIP_DIRS for p in parts)
+
+
+def _git_files(folder: str) -> list[str] | None:
+    """Files git does not ignore below *folder* (relative to it), or None outside a work tree."""
+    if shutil.which("git") is None:
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    names = out.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return [n for n in names if n]
+
+
+def _walk(folder: str) -> list[str]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not _skipped_part([d]) and not _is_venv(os.path.join(dirpath, d))
+        )
+        rel = os.path.relpath(dirpath, folder)
+        for name in filenames:
+            found.append(name if rel == "." else os.path.join(rel, name).replace(os.sep, "/"))
+    return found
+
+
+def walk_folder(folder: str) -> list[str]:
+    """Checkable files below *folder*, as paths relative to it."""
+    names = _git_files(folder)
+    if names is None:
+        names = _walk(folder)
+    else:
+        venvs: dict[str, bool] = {}
+        kept = []
+        for name in names:
+            parts = name.split("/")
+            if _skipped_part(parts[:-1]) or not os.path.isfile(os.path.join(folder, name)):
+                continue
+            parents = ["/".join(parts[:i]) for i in range(1, len(parts))]
+            for parent in parents:
+                if parent not in venvs:
+                    venvs[parent] = _is_venv(os.path.join(folder, parent))
+            if any(venvs[p] for p in parents):
+                continue
+            kept.append(name)
+        names = kept
+    return sorted(n for n in names if os.path.splitext(n)[1].lower() in FORMATS_BY_SUFFIX
+                  and not os.path.basename(n).startswith("."))
+
+
+def expand_paths(paths: Iterable[str], exclude: list[str], relpath: Callable[[str], str],
+                 force_exclude: bool = False) -> tuple[list[Target], list[FileError]]:
+    """Expand the user's paths into files; missing paths become errors."""
+    targets: dict[str, Target] = {}
+    errors: list[FileError] = []
+    for given in paths:
+        if os.path.isdir(given):
+            for name in walk_folder(given):
+                shown = os.path.normpath(os.path.join(given, name))
+                if exclude and (matches(relpath(shown), exclude) or matches(name, exclude)):
+                    continue
+                targets.setdefault(shown, Target(shown, False))
+        elif os.path.exists(given):
+            shown = os.path.normpath(given)
+            if force_exclude and exclude and matches(relpath(shown), exclude):
+                continue
+            targets[shown] = Target(shown, True)
+        else:
+            errors.append(FileError("no such file or directory", given))
+    return sorted(targets.values(), key=lambda t: t.path), errors
+
+
+def read_text(path: str, max_size: int) -> str:
+    """Read a file as UTF-8 (BOM optional), keeping its line endings.
+
+    Raises :class:`Skipped` for binary or oversized files and
+    :class:`FileError` for unreadable or mis-encoded ones.
+    """
+    try:
+        size = os.stat(path).st_size
+        if size > max_size:
+            raise Skipped(path, f"larger than {max_size:,} bytes ({size:,}); raise max_file_size to check it")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise FileError(f"cannot read: {exc.strerror or exc}", path) from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FileError("is UTF-16; medlint reads UTF-8 (save the file as UTF-8)", path)
+    if b"\0" in data:
+        raise Skipped(path, "binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start:exc.start + 1].hex().upper()
+        raise FileError(f"not valid UTF-8 (byte 0x{byte} at column {column}); save the file as UTF-8", path, line) from None

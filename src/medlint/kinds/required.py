@@ -1,0 +1,92 @@
+"""``required``: text that must appear, when a condition holds (disclaimers, COI statements)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable
+
+from ..diagnostic import Finding
+from ..document import Document
+from ..globs import matches
+from .common import compile_regex
+
+_REGEXES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["patterns"],
+    "properties": {
+        "patterns": _REGEXES,
+        "ignorecase": {"type": "boolean"},
+        "scope": {"enum": ["prose", "raw"]},
+        "position": {"enum": ["any", "start", "end"]},
+        "lines": {"type": "integer", "minimum": 1},
+        "when": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "frontmatter": {"type": "object", "additionalProperties": {"type": "string"}},
+                "files": {"type": "array", "items": {"type": "string"}},
+                "prose": _REGEXES,
+                "match": {"enum": ["all", "any"]},
+            },
+        },
+    },
+}
+PLACEHOLDERS = ("match",)
+
+
+def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return any(v is not None and regex.search(str(v)) for v in values)
+
+
+def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    flags = re.I if options.get("ignorecase", True) else 0
+    required = [compile_regex(p, ["patterns", i], flags) for i, p in enumerate(options["patterns"])]
+    scope = options.get("scope", "prose")
+    position = options.get("position", "any")
+    within = options.get("lines", 20)
+    when = options.get("when", {})
+    fields = {k: compile_regex(v, ["when", "frontmatter", k], re.I) for k, v in when.get("frontmatter", {}).items()}
+    prose_conditions = [compile_regex(p, ["when", "prose", i], re.I) for i, p in enumerate(when.get("prose", []))]
+    files = when.get("files", [])
+    need_all = when.get("match", "all") == "all"
+
+    def applies(doc: Document) -> bool:
+        tests = []
+        if fields:
+            data = doc.front_matter.data if doc.front_matter else {}
+            tests.append(lambda: all(k in data and _field_matches(data[k], r) for k, r in fields.items()))
+        if files:
+            tests.append(lambda: matches(doc.path, files))
+        if prose_conditions:
+            tests.append(lambda: any(r.search(doc.prose, doc.body_start) for r in prose_conditions))
+        if not tests:
+            return True
+        return all(t() for t in tests) if need_all else any(t() for t in tests)
+
+    def region(doc: Document) -> tuple[str, int, int]:
+        text = doc.prose if scope == "prose" else doc.text
+        start, end = doc.body_start, len(text)
+        if position != "any":
+            starts = doc.line_starts
+            first = doc.position(start)[0]
+            if position == "start":
+                last_line = min(len(starts), first + within - 1)
+                end = starts[last_line] if last_line < len(starts) else len(text)
+            else:
+                content = text.rstrip()
+                last = doc.position(len(content))[0]
+                start = max(start, starts[max(first, last - within + 1) - 1])
+        return text, start, end
+
+    def check(doc: Document) -> Iterable[Finding]:
+        if not applies(doc):
+            return
+        text, start, end = region(doc)
+        if any(r.search(text, start, end) for r in required):
+            return
+        at = doc.body_start
+        yield Finding(at, at, {"match": ""})
+
+    return check

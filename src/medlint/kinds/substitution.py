@@ -1,0 +1,59 @@
+"""``substitution``: a wrong term and the preferred one, with a safe fix."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable
+
+from ..diagnostic import Edit, Finding
+from ..document import Document
+from .common import SCOPE_SCHEMA, compile_regex, search, term_regex
+
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["swap"],
+    "properties": {
+        "swap": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
+        "ignorecase": {"type": "boolean"},
+        "regex": {"type": "boolean"},
+        "scope": SCOPE_SCHEMA,
+    },
+}
+PLACEHOLDERS = ("match", "replacement")
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Carry the case of the text found over to its replacement."""
+    if len(found) > 1 and found.isupper() and not replacement.isupper():
+        return replacement.upper()
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    ignorecase = options.get("ignorecase", False)
+    flags = re.I if ignorecase else 0
+    as_regex = options.get("regex", False)
+    swap: dict[str, str] = options["swap"]
+    groups = []
+    replacements = {}
+    for i, (wrong, right) in enumerate(swap.items()):
+        body = compile_regex(wrong, ["swap", wrong], flags).pattern if as_regex else term_regex(wrong)
+        groups.append(f"(?P<s{i}>{body})")
+        replacements[f"s{i}"] = right
+    regex = compile_regex(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", ["swap"], flags)
+    scope = options.get("scope", "prose")
+
+    def check(doc: Document) -> Iterable[Finding]:
+        for m in search(doc, scope, regex):
+            found = m.group()
+            replacement = replacements[m.lastgroup or ""]
+            if ignorecase:
+                replacement = match_case(found, replacement)
+            if found == replacement or not found:
+                continue
+            yield Finding(m.start(), m.end(), {"match": found, "replacement": replacement},
+                          Edit(m.start(), m.end(), replacement, safe=True))
+
+    return check

@@ -1,0 +1,24 @@
+"""Markup readers: turn a file's text into masks, links, blocks and headings."""
+from __future__ import annotations
+
+from ..document import Markup
+from .frontmatter import read_front_matter
+
+
+def parse(text: str, format: str) -> Markup:
+    """Read *text* as ``markdown``, ``html`` or ``text``."""
+    markup = Markup()
+    start = 0
+    front = read_front_matter(text)
+    if front is not None:
+        markup.front_matter = front
+        markup.mask(front.start, front.end)
+        start = front.end
+    if format == "markdown":
+        from .markdown import parse_markdown as reader
+    elif format == "html":
+        from .html import parse_html as reader
+    else:
+        from .text import parse_text as reader
+    reader(markup, text, start)
+    return markup

@@ -1,0 +1,115 @@
+"""Front matter in the three forms static-site generators accept.
+
+YAML between ``---`` lines, TOML between ``+++`` lines, or a leading JSON
+object (Hugo).  A broken block is still recognised, so that the rest of the
+file is read as the body and the error can be reported at its line.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..document import FrontMatter
+
+_YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+_JSON_CLOSE_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def read_front_matter(text: str) -> FrontMatter | None:
+    """Find and parse front matter at the very start of *text*."""
+    if text.startswith("---"):
+        return _delimited(text, "yaml", _YAML_OPEN, _YAML_CLOSE, _load_yaml)
+    if text.startswith("+++"):
+        return _delimited(text, "toml", _TOML_OPEN, _TOML_CLOSE, _load_toml)
+    if text.startswith("{"):
+        return _json(text)
+    return None
+
+
+def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Pattern[str], load: Any) -> FrontMatter | None:
+    first = opening.match(text)
+    if not first:
+        return None  # '---text' or a thematic break is not front matter
+    content_start = first.end()
+    close = closing.search(text, content_start)
+    if not close:
+        end_line = _LINE_END.search(text)
+        return FrontMatter(
+            fmt, 0, end_line.end() if end_line else len(text), content_start, content_start,
+            error=f"{fmt.upper()} front matter is not closed (no closing '{text[:3]}' line)", error_offset=0,
+        )
+    fm = FrontMatter(fmt, 0, close.end(), content_start, close.start())
+    body = text[content_start:close.start()]
+    try:
+        data, error = load(body)
+    except Exception as exc:  # parsers raise many types; all mean the same to the user
+        data, error = None, (str(exc) or type(exc).__name__, None)
+    if error:
+        message, line_in_body, column = (*error, 0) if len(error) == 2 else error
+        fm.error = f"{fmt.upper()} front matter: {message}"
+        line_start = _offset_of_line(text, content_start, line_in_body)
+        line_end = _LINE_END.search(text, line_start)
+        fm.error_offset = min(line_start + column, line_end.start() if line_end else len(text))
+    elif data is None:
+        fm.data = {}
+    elif not isinstance(data, dict):
+        fm.error = f"{fmt.upper()} front matter is not a mapping of keys to values"
+        fm.error_offset = content_start
+    else:
+        fm.data = data
+    return fm
+
+
+def _json(text: str) -> FrontMatter | None:
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        if not re.match(r"\{\s*\"", text):
+            return None  # not JSON front matter at all, just a brace
+        close = re.search(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", text, re.M)
+        end = close.end() if close else len(text)
+        return FrontMatter("json", 0, end, 1, max(1, end - 1),
+                           error=f"JSON front matter: {exc.msg}", error_offset=min(exc.pos, len(text)))
+    if not isinstance(data, dict):
+        return None
+    tail = _JSON_CLOSE_LINE.match(text, end)
+    end = tail.end() if tail else end
+    return FrontMatter("json", 0, end, 1, end - 1, data=data)
+
+
+def _offset_of_line(text: str, base: int, line: int | None) -> int:
+    """Offset of 0-based *line* counted from *base* (or *base* itself)."""
+    offset = base
+    for _ in range(line or 0):
+        m = _LINE_END.search(text, offset)
+        if not m:
+            break
+        offset = m.end()
+    return offset
+
+
+def _load_yaml(body: str) -> tuple[Any, tuple[Any, ...] | None]:
+    from ..yamlsource import YAMLSyntaxError, load_yaml_text
+
+    try:
+        return load_yaml_text(body), None
+    except YAMLSyntaxError as exc:
+        return None, (exc.message, exc.line0, exc.column0)
+
+
+def _load_toml(body: str) -> tuple[Any, tuple[Any, ...] | None]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        return tomllib.loads(body.replace("\r\n", "\n").replace("\r", "\n")), None
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        return None, (message, int(m.group(1)) - 1 if m else None, int(m.group(2)) - 1 if m else 0)

@@ -1,0 +1,304 @@
+"""Rule files: loading, validation, and the rules in force for each file.
+
+A rule is data (a YAML file); its kind is code (a module in ``kinds/``).
+Rule files are validated with jsonschema against the common keys plus the
+kind's option schema, and every error names the file, the line and the key.
+The bundled rules are validated by the project's test suite rather than at
+every run, which keeps jsonschema's import off the start-up path of a
+pre-commit hook that uses only the defaults.
+"""
+from __future__ import annotations
+
+import json
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .diagnostic import SEVERITIES, Finding
+from .document import Document
+from .errors import ConfigError
+from .globs import matches
+from .kinds import KINDS, OptionError, load_kind
+from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
+
+Check = Callable[[Document], Iterable[Finding]]
+
+_EXAMPLES = {
+    "type": "array",
+    "items": {
+        "oneOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "required": ["text"],
+                "additionalProperties": False,
+                "properties": {"text": {"type": "string"}, "path": {"type": "string", "minLength": 1}},
+            },
+        ]
+    },
+}
+
+
+def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a rule file of one kind."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "kind", "severity", "message"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+            "kind": {"enum": sorted(KINDS)},
+            "severity": {"enum": list(SEVERITIES)},
+            "message": {"type": "string", "minLength": 1},
+            "description": {"type": "string"},
+            "files": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "exclude": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "enabled": {"type": "boolean"},
+            "options": options_schema,
+            "examples": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"flag": _EXAMPLES, "pass": _EXAMPLES},
+            },
+        },
+    }
+
+
+_validators: dict[str, Any] = {}
+
+
+def _validator(kind: str) -> Any:
+    if kind not in _validators:
+        from jsonschema import Draft202012Validator
+
+        _validators[kind] = Draft202012Validator(rule_schema(load_kind(kind).OPTIONS_SCHEMA))
+    return _validators[kind]
+
+
+def options_validator(kind: str) -> Any:
+    """A validator of a kind's ``options`` alone (for config overrides)."""
+    key = "options:" + kind
+    if key not in _validators:
+        from jsonschema import Draft202012Validator
+
+        _validators[key] = Draft202012Validator(load_kind(kind).OPTIONS_SCHEMA)
+    return _validators[key]
+
+
+@dataclass
+class Rule:
+    """A rule as its file defines it."""
+
+    id: str
+    kind: str
+    severity: str
+    message: str
+    description: str = ""
+    files: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    enabled: bool = True
+    options: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of the description."""
+        text = " ".join(self.description.split())
+        for stop in (". ", ": "):
+            if stop in text:
+                return text[: text.index(stop) + 1].rstrip(":")
+        return text
+
+
+@dataclass
+class ActiveRule:
+    """A rule as it applies to one file: effective severity and built check."""
+
+    rule: Rule
+    severity: str
+    check: Check
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def message(self, values: dict[str, Any]) -> str:
+        return string.Formatter().vformat(self.rule.message, (), _Values(values))
+
+
+class _Values(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def bundled_rules_dir() -> Path:
+    """The bundled rules: inside the installed package, or rules/ of a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rule_file(path: Path, trusted: bool = False, display: str | None = None) -> Rule:
+    """Load and validate one rule file; raise :class:`ConfigError` naming file and line."""
+    name = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read rule file: {getattr(exc, 'strerror', None) or exc}", name) from None
+    try:
+        data = load_yaml_text(text)
+    except YAMLSyntaxError as exc:
+        raise ConfigError(exc.message, name, (exc.line0 or 0) + 1) from None
+    if not isinstance(data, dict):
+        raise ConfigError("a rule file must be a mapping with id, kind, severity and message", name, 1)
+
+    def fail(path_: list[Any], message: str) -> ConfigError:
+        key = dotted(path_)
+        return ConfigError(f"{key}: {message}" if key else message, name, key_line(text, path_))
+
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise fail(["kind"], f"unknown kind {kind!r} (known kinds: {', '.join(sorted(KINDS))})")
+    module = load_kind(kind)
+    if not trusted:
+        errors = validation_errors(_validator(kind), data)
+        if errors:
+            raise fail(*errors[0])
+    rule = Rule(
+        id=data["id"], kind=kind, severity=data["severity"], message=data["message"],
+        description=data.get("description", ""), files=list(data.get("files", [])),
+        exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True),
+        options=dict(data.get("options") or {}), examples=dict(data.get("examples") or {}), source=name,
+    )
+    unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
+    if unknown:
+        offered = ", ".join("{" + p + "}" for p in module.PLACEHOLDERS)
+        raise fail(["message"], f"unknown placeholder {unknown} (kind '{kind}' offers {offered})")
+    try:
+        module.build(rule.options)
+    except OptionError as exc:
+        raise fail(["options"] + exc.path, exc.message) from None
+    return rule
+
+
+def _unknown_placeholders(template: str, allowed: Iterable[str]) -> str | None:
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        return f"(bad braces: {exc}; write {{{{ and }}}} for literal braces)"
+    for name in fields:
+        if name not in allowed:
+            return "{" + name + "}"
+    return None
+
+
+def load_rules(sources: list[tuple[Path, bool]]) -> tuple[list[Rule], list[ConfigError]]:
+    """Load every rule file in the given (folder or file, trusted) sources.
+
+    All errors are collected so that a user sees every broken file at once.
+    """
+    rules: list[Rule] = []
+    errors: list[ConfigError] = []
+    seen: dict[str, str] = {}
+    for source, trusted in sources:
+        paths = rule_files(source) if source.is_dir() else [source]
+        if not source.exists():
+            errors.append(ConfigError("rule folder does not exist", str(source)))
+            continue
+        for path in paths:
+            try:
+                rule = load_rule_file(path, trusted=trusted)
+            except ConfigError as exc:
+                errors.append(exc)
+                continue
+            if rule.id in seen:
+                errors.append(ConfigError(f"id: duplicate rule id '{rule.id}' (also defined in {seen[rule.id]})", rule.source, 1))
+                continue
+            seen[rule.id] = rule.source
+            rules.append(rule)
+    return rules, errors
+
+
+@dataclass
+class Setting:
+    """A config's word on one rule: on/off, severity, options."""
+
+    enabled: bool | None = None
+    severity: str | None = None
+    options: dict[str, Any] | None = None
+
+
+class RuleSet:
+    """The loaded rules plus the config's settings, resolved per file."""
+
+    def __init__(self, rules: list[Rule], settings: dict[str, Setting],
+                 overrides: list[tuple[list[str], dict[str, Setting]]],
+                 select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> None:
+        self.rules = rules
+        self.by_id = {r.id: r for r in rules}
+        self.settings = settings
+        self.overrides = overrides
+        self.select = set(select) if select else None
+        self.ignore = set(ignore)
+        for flag, ids in (("--select", self.select or set()), ("--ignore", self.ignore)):
+            unknown = sorted(i for i in ids if i not in self.by_id)
+            if unknown:
+                raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
+        self._checks: dict[tuple[str, str], Check] = {}
+        self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
+
+    def check_for(self, rule: Rule, options: dict[str, Any]) -> Check:
+        key = (rule.id, json.dumps(options, sort_keys=True, default=str))
+        if key not in self._checks:
+            self._checks[key] = load_kind(rule.kind).build(options)
+        return self._checks[key]
+
+    def _resolved(self, override_ids: tuple[int, ...]) -> list[tuple[Rule, str, dict[str, Any]]]:
+        if override_ids in self._cache:
+            return self._cache[override_ids]
+        out = []
+        for rule in self.rules:
+            enabled, severity, options = rule.enabled, rule.severity, rule.options
+            layers = [self.settings] + [self.overrides[i][1] for i in override_ids]
+            for layer in layers:
+                setting = layer.get(rule.id)
+                if setting is None:
+                    continue
+                if setting.enabled is not None:
+                    enabled = setting.enabled
+                if setting.severity:
+                    severity = setting.severity
+                if setting.options:
+                    options = {**options, **setting.options}
+            if self.select is not None:
+                enabled = rule.id in self.select
+            if rule.id in self.ignore:
+                enabled = False
+            if enabled:
+                out.append((rule, severity, options))
+        self._cache[override_ids] = out
+        return out
+
+    def for_path(self, relpath: str) -> list[ActiveRule]:
+        """The rules in force for a file, its path relative to the config's folder."""
+        ids = tuple(i for i, (globs, _) in enumerate(self.overrides) if matches(relpath, globs))
+        active = []
+        for rule, severity, options in self._resolved(ids):
+            if rule.files and not matches(relpath, rule.files):
+                continue
+            if rule.exclude and matches(relpath, rule.exclude):
+                continue
+            active.append(ActiveRule(rule, severity, self.check_for(rule, options)))
+        return active
+
+    def active_rules(self) -> list[tuple[Rule, str, dict[str, Any]]]:
+        """Rules enabled before per-file overrides, with effective severity and options."""
+        return self._resolved(())

@@ -1,0 +1,55 @@
+"""Rules test themselves: each ``examples.flag`` snippet must be reported by
+its rule, and each ``examples.pass`` snippet must not."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .diagnostic import Diagnostic
+from .engine import check_text
+from .ruleset import Rule, RuleSet, Setting
+
+
+@dataclass
+class ExampleFailure:
+    expectation: str  # "flag" or "pass"
+    index: int
+    text: str
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class RuleResult:
+    rule: Rule
+    checked: int = 0
+    failures: list[ExampleFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and self.checked > 0
+
+
+def _example(item: Any) -> tuple[str, str]:
+    if isinstance(item, dict):
+        return item["text"], item.get("path", "example.md")
+    return str(item), "example.md"
+
+
+def test_rule(rule: Rule) -> RuleResult:
+    """Run one rule on its own examples, the rule on and alone."""
+    ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [])
+    cfg = Config(root=Path.cwd().resolve())
+    result = RuleResult(rule)
+    for expectation in ("flag", "pass"):
+        for index, item in enumerate(rule.examples.get(expectation, [])):
+            text, path = _example(item)
+            diagnostics, errors = check_text(text, path, cfg, ruleset)
+            if errors:
+                raise errors[0]
+            hits = [d for d in diagnostics if d.rule == rule.id]
+            result.checked += 1
+            if bool(hits) != (expectation == "flag"):
+                result.failures.append(ExampleFailure(expectation, index, text, hits))
+    return result

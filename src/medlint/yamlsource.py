@@ -1,0 +1,147 @@
+"""YAML loading with line numbers for error messages.
+
+Everything is loaded with PyYAML's safe loader (the C one when available).
+Line numbers are only needed when something is wrong, so the node tree that
+carries them is composed lazily, on the error path.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Bound on alias expansion: a document with more alias uses is refused, so a
+#: "billion laughs" file cannot exhaust memory when it is walked.
+MAX_ALIASES = 1000
+
+
+class YAMLSyntaxError(Exception):
+    def __init__(self, message: str, line0: int | None, column0: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line0 = line0  # 0-based line, or None
+        self.column0 = column0
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML safely; raise :class:`YAMLSyntaxError` with a 0-based line."""
+    if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
+        raise YAMLSyntaxError(f"more than {MAX_ALIASES} aliases", None)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
+            mark = exc.context_mark  # ran off the end: the opening bracket is what to fix
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        return _raise(problem, mark.line if mark else None, mark.column if mark else 0)
+    except yaml.YAMLError as exc:
+        return _raise(str(exc).splitlines()[0] if str(exc) else "invalid YAML", None)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # e.g. a date like 2024-13-45, or absurd nesting
+        return _raise(f"invalid value: {exc}", None)
+
+
+def _raise(message: str, line0: int | None, column0: int = 0) -> Any:
+    raise YAMLSyntaxError(message, line0, column0)
+
+
+def _alias_count(text: str) -> int:
+    try:
+        return sum(1 for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent))
+    except yaml.YAMLError:
+        return 0
+
+
+def key_line(text: str, path: Sequence[Any]) -> int | None:
+    """1-based line of the key (or item) at *path* in a YAML document.
+
+    Walks as deep as the path exists and returns the line of the deepest
+    node found, so a missing key points at its parent.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if str(key.value) == str(part):
+                    line, node = key.start_mark.line + 1, value
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+_TYPE_NAMES = {
+    "array": "a list",
+    "object": "a mapping",
+    "string": "a string",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+
+
+def describe_error(error: Any) -> tuple[list[Any], str]:
+    """Turn a jsonschema ValidationError into (key path, short message)."""
+    path = list(error.absolute_path)
+    validator = error.validator
+    value = error.validator_value
+    if validator == "type":
+        kinds = value if isinstance(value, list) else [value]
+        return path, "expected " + " or ".join(_TYPE_NAMES.get(k, k) for k in kinds)
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        if extra:
+            known = ", ".join(sorted(allowed)) or "none"
+            return path + [extra[0]], f"unknown key '{extra[0]}' (known keys: {known})"
+    if validator == "required":
+        missing = [k for k in value if k not in (error.instance or {})]
+        return path, "missing required key '" + (missing[0] if missing else "?") + "'"
+    if validator == "enum":
+        return path, "expected one of: " + ", ".join(str(v) for v in value) + f" (got {error.instance!r})"
+    if validator == "pattern":
+        return path, f"{error.instance!r} does not match the pattern {value}"
+    if validator in ("minItems", "minLength", "minProperties"):
+        return path, "must not be empty"
+    if validator in ("oneOf", "anyOf") and error.context:
+        # An alternative that got deeper than this value is the likeliest intent.
+        deeper = [e for e in error.context if len(e.absolute_path) > len(path)]
+        if deeper:
+            return describe_error(max(deeper, key=lambda e: len(e.absolute_path)))
+        wanted: list[str] = []
+        for alternative in value:
+            if "enum" in alternative:
+                wanted += [str(v) for v in alternative["enum"]]
+            elif "type" in alternative:
+                wanted.append(_TYPE_NAMES.get(alternative["type"], alternative["type"]))
+        return path, "expected " + ", ".join(wanted) + f" (got {error.instance!r})"
+    return path, error.message
+
+
+def dotted(path: Iterable[Any]) -> str:
+    """``['options', 'tokens', 2]`` -> ``options.tokens[2]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (("." if out else "") + str(part))
+    return out
+
+
+def validation_errors(validator: Any, data: Any) -> list[tuple[list[Any], str]]:
+    """All schema errors of *data*, each as (path, message), in document order."""
+    return [describe_error(e) for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]

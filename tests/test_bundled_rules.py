@@ -1,0 +1,35 @@
+"""Every bundled rule is valid, documented, and passes its own examples."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint.cli import main
+from medlint.ruleset import bundled_rules_dir, load_rule_file, rule_files
+from medlint.selftest import test_rule as run_examples
+from conftest import REPO
+
+RULE_FILES = rule_files(REPO / "rules")
+
+
+def test_bundled_rules_are_found_from_the_package() -> None:
+    assert sorted(p.name for p in rule_files(bundled_rules_dir())) == sorted(p.name for p in RULE_FILES)
+    assert {p.stem for p in RULE_FILES} >= {"sensational-language", "frontmatter-syntax"}
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
+def test_bundled_rule(path: Path) -> None:
+    rule = load_rule_file(path, trusted=False)  # full schema validation
+    assert rule.id == path.stem, "a bundled rule's file is named after its id"
+    assert len(rule.description) > 80, "the description says why it matters and how to fix it"
+    assert len(rule.examples.get("flag", [])) >= 3 and len(rule.examples.get("pass", [])) >= 3
+    result = run_examples(rule)
+    assert result.ok, [(f.expectation, f.text) for f in result.failures]
+
+
+def test_test_rules_command_over_all_bundled_rules(isolated: Path) -> None:
+    result = CliRunner().invoke(main, ["test-rules", str(REPO / "rules")])
+    assert result.exit_code == 0, result.output
+    assert f"{len(RULE_FILES)} rules, 0 failing examples" in result.output

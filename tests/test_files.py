@@ -1,0 +1,84 @@
+"""Finding files and reading them safely: skips, .gitignore, bad input."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from medlint.errors import FileError
+from medlint.files import Skipped, expand_paths, read_text, walk_folder
+from conftest import FIXTURES
+
+
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", root)
+    (root / "venv").mkdir()
+    (root / "venv" / "pyvenv.cfg").write_text("home = /usr\n")
+    (root / "venv" / "doc.md").write_text("miracle")
+    (root / "image.png").write_bytes(b"\x89PNG\0")
+    return root
+
+
+def test_walk_skips_hidden_node_modules_and_venvs(tmp_path: Path) -> None:
+    assert walk_folder(str(tree(tmp_path))) == [
+        "drafts/draft.md", "notes.txt", "page.html", "posts/broken-front.md", "posts/hype.md",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_walk_honours_gitignore_in_a_work_tree(tmp_path: Path) -> None:
+    root = tree(tmp_path)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / ".gitignore").write_text("drafts/\n")
+    (root / "posts" / ".gitignore").write_text("hype.md\n")
+    assert walk_folder(str(root)) == ["notes.txt", "page.html", "posts/broken-front.md"]
+    # An untracked, unignored file is found too.
+    (root / "new.md").write_text("x")
+    assert "new.md" in walk_folder(str(root))
+
+
+def test_expand_paths_explicit_missing_and_exclude(tmp_path: Path) -> None:
+    root = tree(tmp_path)
+    rel = lambda p: str(Path(p).resolve().relative_to(root.resolve())).replace("\\", "/")  # noqa: E731
+    targets, errors = expand_paths([str(root), str(root / ".hidden" / "secret.md"), "nope.md"], ["drafts/**"], rel)
+    paths = [Path(t.path).relative_to(root).as_posix() for t in targets]
+    assert ".hidden/secret.md" in paths  # named explicitly: checked
+    assert "drafts/draft.md" not in paths
+    assert [str(e) for e in errors] == ["nope.md: no such file or directory"]
+    forced, _ = expand_paths([str(root / "drafts" / "draft.md")], ["drafts/**"], rel, force_exclude=True)
+    assert forced == []
+
+
+def test_read_bom_crlf_and_keep_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\xef\xbb\xbfLine one\r\nLine two\r\n")
+    assert read_text(str(path), 10_000) == "Line one\r\nLine two\r\n"
+
+
+def test_binary_and_large_files_are_skipped(tmp_path: Path) -> None:
+    binary = tmp_path / "b.md"
+    binary.write_bytes(b"abc\0def")
+    with pytest.raises(Skipped, match="binary"):
+        read_text(str(binary), 10_000)
+    big = tmp_path / "big.md"
+    big.write_text("x" * 2000)
+    with pytest.raises(Skipped, match="larger than 1,000 bytes"):
+        read_text(str(big), 1000)
+
+
+def test_invalid_utf8_names_line_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.md"
+    path.write_bytes("ok\nTroms\xf8 here\n".encode("latin-1"))
+    with pytest.raises(FileError) as err:
+        read_text(str(path), 10_000)
+    assert str(err.value) == f"{path}:2: not valid UTF-8 (byte 0xF8 at column 6); save the file as UTF-8"
+
+
+def test_utf16_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "u16.md"
+    path.write_bytes("text".encode("utf-16"))
+    with pytest.raises(FileError, match="UTF-16"):
+        read_text(str(path), 10_000)

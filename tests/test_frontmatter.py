@@ -1,0 +1,88 @@
+"""Front matter in YAML, TOML and JSON; broken front matter keeps its position."""
+from __future__ import annotations
+
+from conftest import doc
+
+
+def test_yaml_front_matter() -> None:
+    d = doc("---\ntitle: Vitamin D\ndate: 2024-01-02\ntags: [a, b]\n---\n\nBody text.\n")
+    fm = d.front_matter
+    assert fm is not None and fm.format == "yaml" and fm.error is None
+    assert fm.data["title"] == "Vitamin D" and fm.data["tags"] == ["a", "b"]
+    assert d.body_start == d.text.index("\nBody") and "title" not in d.prose
+
+
+def test_yaml_with_crlf_and_dots_closer() -> None:
+    d = doc("---\r\ntitle: x\r\n...\r\nBody\r\n")
+    assert d.front_matter.data == {"title": "x"}
+    assert d.position(d.body_start) == (4, 1)
+
+
+def test_toml_front_matter() -> None:
+    d = doc('+++\ntitle = "Dose"\n[params]\nlevel = 3\n+++\nBody')
+    assert d.front_matter.format == "toml"
+    assert d.front_matter.data == {"title": "Dose", "params": {"level": 3}}
+    assert d.prose.strip() == "Body"
+
+
+def test_json_front_matter_like_hugo() -> None:
+    text = '{\n    "title": "MS",\n    "aliases": ["/a+b", "/1810"]\n}\n\n# Heading\n'
+    d = doc(text)
+    assert d.front_matter.format == "json"
+    assert d.front_matter.data["aliases"] == ["/a+b", "/1810"]
+    assert d.headings[0].text == "Heading"
+    assert "aliases" not in d.prose
+
+
+def test_empty_yaml_front_matter_is_an_empty_mapping() -> None:
+    d = doc("---\n---\nBody")
+    assert d.front_matter.data == {} and d.front_matter.error is None
+
+
+def test_broken_yaml_points_at_line_and_column() -> None:
+    d = doc("---\ntitle: ok\nsummary: Vitamin D: the facts\n---\nBody")
+    fm = d.front_matter
+    assert fm.error.startswith("YAML front matter: mapping values are not allowed")
+    assert d.position(fm.error_offset) == (3, 19)
+    assert d.prose.strip() == "Body"
+
+
+def test_unclosed_yaml_is_an_error_at_line_one() -> None:
+    d = doc("---\ntitle: x\n\nBody")
+    assert "not closed" in d.front_matter.error
+    assert d.position(d.front_matter.error_offset) == (1, 1)
+
+
+def test_non_mapping_yaml_is_an_error() -> None:
+    d = doc("---\n- a\n- b\n---\nBody")
+    assert "not a mapping" in d.front_matter.error
+
+
+def test_broken_toml_and_json_report_their_line() -> None:
+    toml = doc('+++\ntitle = "x"\nbad = \n+++\nBody')
+    assert toml.front_matter.error.startswith("TOML front matter:")
+    assert d_line(toml) == 3
+    js = doc('{\n  "title": "x",\n}\nBody')
+    assert js.front_matter.error.startswith("JSON front matter:")
+    assert d_line(js) == 3
+
+
+def d_line(d) -> int:
+    return d.position(d.front_matter.error_offset)[0]
+
+
+def test_thematic_break_and_brace_text_are_not_front_matter() -> None:
+    assert doc("Text\n\n---\n").front_matter is None
+    assert doc("---not front matter\n").front_matter is None
+    assert doc("{braces} in text").front_matter is None
+
+
+def test_yaml_alias_bomb_is_refused() -> None:
+    lines = ["---", 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 12):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 99) + "]")
+    lines += ["---", "Body"]
+    d = doc("\n".join(lines))
+    assert d.front_matter.error and "aliases" in d.front_matter.error

@@ -1,0 +1,156 @@
+"""What is and is not prose in Markdown, and the links it holds."""
+from __future__ import annotations
+
+from conftest import doc, prose_words
+
+
+def test_fenced_and_indented_code_are_not_prose() -> None:
+    text = "Intro\n\n```python\nmiracle = 1\n```\n\n~~~~\nx\n~~~~\n\n    indented code\n\nOutro\n"
+    assert prose_words(doc(text)) == ["Intro", "Outro"]
+
+
+def test_unclosed_fence_runs_to_the_end() -> None:
+    assert prose_words(doc("Text\n\n```\ncode\nmore")) == ["Text"]
+
+
+def test_indented_lines_in_a_list_are_not_code() -> None:
+    text = "* item\n\n    continued paragraph of the item\n"
+    assert "continued" in prose_words(doc(text))
+
+
+def test_inline_code_with_longer_fences() -> None:
+    d = doc("Use ``a `tick` b`` and `x` but not `unclosed")
+    assert prose_words(d) == ["Use", "and", "but", "not", "`unclosed"]
+
+
+def test_links_text_is_prose_target_is_not() -> None:
+    text = 'See [the NHS page](https://nhs.uk/a_(b) "Title") now.'
+    d = doc(text)
+    assert prose_words(d) == ["See", "the", "NHS", "page", "now."]
+    (link,) = d.links
+    assert link.kind == "inline" and link.target == "https://nhs.uk/a_(b)" and link.title == "Title"
+    assert text[link.target_start:link.target_end] == "https://nhs.uk/a_(b)"
+    assert text[link.text_start:link.text_end] == "the NHS page"
+    assert link.text == "the NHS page"
+
+
+def test_angle_bracket_destination_and_escapes() -> None:
+    d = doc(r"[a](<my file.md>) and [b](x\_y.md)")
+    assert [l.target for l in d.links] == ["my file.md", "x_y.md"]
+
+
+def test_images_alt_is_prose() -> None:
+    d = doc("![Bone scan](/img/scan.png)")
+    (link,) = d.links
+    assert link.image and link.target == "/img/scan.png"
+    assert prose_words(d) == ["Bone", "scan"]
+
+
+def test_nested_image_in_link() -> None:
+    d = doc("[![badge](b.svg)](https://ci.example)")
+    targets = sorted(l.target for l in d.links)
+    assert targets == ["b.svg", "https://ci.example"]
+
+
+def test_reference_links_and_definitions() -> None:
+    text = "Read [the trial][t1] and [Trial 2] and [unknown][nope].\n\n[t1]: https://doi.org/10.1/x \"T\"\n[trial 2]: <./two.md>\n"
+    d = doc(text)
+    kinds = [(l.kind, l.target) for l in d.links]
+    assert ("reference", "https://doi.org/10.1/x") in kinds
+    assert ("reference", "./two.md") in kinds
+    assert [k for k in kinds if k[0] == "definition"] == [("definition", "https://doi.org/10.1/x"), ("definition", "./two.md")]
+    assert "nope" in d.prose  # an undefined reference is literal text
+    assert "https" not in d.prose and "two.md" not in d.prose
+    ref = next(l for l in d.links if l.kind == "reference" and l.label == "t1")
+    assert text[ref.target_start:ref.target_end] == "https://doi.org/10.1/x"
+
+
+def test_autolinks_and_bare_urls() -> None:
+    text = "Mail <a@b.org> or see <https://x.org/a>, www.example.com/path. Also https://e.org/p?q=1)."
+    d = doc(text)
+    targets = [l.target for l in d.links]
+    assert targets == ["https://x.org/a", "www.example.com/path", "https://e.org/p?q=1"]
+    assert prose_words(d) == ["Mail", "or", "see", ",", ".", "Also", ")."]
+
+
+def test_inline_html_tags_and_comments_are_masked() -> None:
+    text = 'A <span style="color:red">red</span> word <!-- hidden\nnote --> end.'
+    assert prose_words(doc(text)) == ["A", "red", "word", "end."]
+
+
+def test_inline_html_anchor_is_a_link_with_text() -> None:
+    text = '* <a href="/posts/x" title="This link has an unknown page_id: 691">Overview</a>'
+    d = doc(text)
+    (link,) = d.links
+    assert link.kind == "html" and link.tag == "a" and link.target == "/posts/x"
+    assert link.title.startswith("This link has") and link.text == "Overview"
+    assert text[link.target_start:link.target_end] == "/posts/x"
+
+
+def test_html_block_in_markdown() -> None:
+    text = "Para\n\n<div class=\"x\">\n<p>Inside <a href=\"a.md\">a</a></p>\n</div>\n\n<img src=\"/attachments/d3.jpg\" alt=\"chart\">\n"
+    d = doc(text)
+    assert prose_words(d) == ["Para", "Inside", "a"]
+    assert sorted(l.target for l in d.links) == ["/attachments/d3.jpg", "a.md"]
+
+
+def test_script_and_comment_blocks_are_masked() -> None:
+    text = "<script>\nvar miracle = 1;\n</script>\n\n<!--\nmiracle\n\n-->\n\nText"
+    assert prose_words(doc(text)) == ["Text"]
+
+
+def test_headings_atx_setext_and_ids() -> None:
+    text = "# One #\n\nTwo\n===\n\n## Three {#custom-id}\n\nPara\n"
+    d = doc(text)
+    assert [(h.level, h.text, h.id) for h in d.headings] == [(1, "One", None), (1, "Two", None), (2, "Three", "custom-id")]
+    assert [b.kind for b in d.blocks] == ["heading", "heading", "heading", "paragraph"]
+
+
+def test_blockquote_markers_masked_and_quote_paragraphs() -> None:
+    d = doc("> Quoted text\n> more\n>\n> second\n")
+    assert prose_words(d) == ["Quoted", "text", "more", "second"]
+    assert [b.kind for b in d.blocks] == ["blockquote", "blockquote"]
+
+
+def test_tables_rows_are_blocks() -> None:
+    text = "| Dose | Source |\n|---|---|\n| 400 IU | [NIH](https://ods.od.nih.gov) |\n"
+    d = doc(text)
+    assert [b.kind for b in d.blocks] == ["table-row", "table-row"]
+    assert "---" not in d.prose and "NIH" in d.prose
+
+
+def test_footnotes() -> None:
+    d = doc("A claim.[^1]\n\n[^1]: Smith 2020, a trial.\n")
+    assert "^1" not in d.prose and "Smith" in d.prose
+    assert len(d.footnote_refs) == 1
+    assert [b.kind for b in d.blocks] == ["paragraph", "footnote"]
+
+
+def test_entities_escapes_and_emails_are_masked() -> None:
+    d = doc(r"&nbsp;Tom &amp; Jerry \*not emphasis\* mail me@example.org")
+    assert prose_words(d) == ["Tom", "Jerry", "*not", "emphasis", "*", "mail"]
+
+
+def test_task_list_markers_and_ordered_items() -> None:
+    d = doc("1. first\n2) second\n- [x] done\n")
+    assert prose_words(d) == ["first", "second", "done"]
+
+
+def test_ordered_number_does_not_interrupt_paragraph() -> None:
+    d = doc("The study ran until\n2011. Then it stopped.\n")
+    assert [b.kind for b in d.blocks] == ["paragraph"]
+
+
+def test_link_text_url_is_not_a_second_link() -> None:
+    d = doc("[https://doi.org/10.1/x.](https://doi.org/10.1/x.)")
+    assert [l.kind for l in d.links] == ["inline"]
+    assert d.links[0].target == "https://doi.org/10.1/x."
+
+
+def test_pathological_brackets_and_ticks_are_fast() -> None:
+    import time
+
+    text = "[" * 50_000 + "]" * 10 + "`" * 5 + " ``" * 20_000 + "<a " * 20_000 + "![" * 20_000
+    start = time.perf_counter()
+    doc(text)
+    assert time.perf_counter() - start < 20

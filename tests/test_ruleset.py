@@ -1,0 +1,96 @@
+"""Rule files: validation errors name the file, the line and the key."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.errors import ConfigError
+from medlint.ruleset import load_rule_file, load_rules
+
+GOOD = """id: my-rule
+kind: pattern
+severity: warning
+message: "Avoid '{match}'"
+description: Why. And more.
+options:
+  tokens: [hype]
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    with pytest.raises(ConfigError) as err:
+        load_rule_file(write(tmp_path, text))
+    return str(err.value)
+
+
+def test_good_rule(tmp_path: Path) -> None:
+    rule = load_rule_file(write(tmp_path, GOOD))
+    assert (rule.id, rule.kind, rule.severity, rule.summary) == ("my-rule", "pattern", "warning", "Why.")
+
+
+def test_wrong_type_names_line_and_key(tmp_path: Path) -> None:
+    text = GOOD.replace("tokens: [hype]", "tokens: hype")
+    assert error_of(tmp_path, text) == f"{tmp_path / 'r.yaml'}:7: options.tokens: expected a list"
+
+
+def test_unknown_key_is_an_error(tmp_path: Path) -> None:
+    message = error_of(tmp_path, GOOD + "colour: red\n")
+    assert ":8: colour: unknown key 'colour'" in message
+
+
+def test_unknown_option_is_an_error(tmp_path: Path) -> None:
+    message = error_of(tmp_path, GOOD + "  token: [x]\n")
+    assert ":8: options.token: unknown key 'token'" in message
+
+
+def test_unknown_kind(tmp_path: Path) -> None:
+    assert ":2: kind: unknown kind 'speling'" in error_of(tmp_path, GOOD.replace("kind: pattern", "kind: speling"))
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    assert "missing required key 'severity'" in error_of(tmp_path, GOOD.replace("severity: warning\n", ""))
+
+
+def test_bad_severity_and_id(tmp_path: Path) -> None:
+    assert ":3: severity: expected one of: error, warning, info" in error_of(tmp_path, GOOD.replace("severity: warning", "severity: loud"))
+    assert ":1: id: 'My Rule' does not match" in error_of(tmp_path, GOOD.replace("id: my-rule", "id: My Rule"))
+
+
+def test_bad_regex_names_its_item(tmp_path: Path) -> None:
+    text = GOOD.replace("tokens: [hype]", "patterns:\n    - ok\n    - '(unclosed'")
+    assert ":9: options.patterns[1]: invalid regular expression" in error_of(tmp_path, text)
+
+
+def test_unknown_placeholder(tmp_path: Path) -> None:
+    assert ":4: message: unknown placeholder {replacement}" in error_of(tmp_path, GOOD.replace("'{match}'", "'{replacement}'"))
+    assert "bad braces" in error_of(tmp_path, GOOD.replace("'{match}'", "'{match'"))
+
+
+def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
+    assert ":3:" in error_of(tmp_path, "id: x\nkind: pattern\nseverity: [unclosed\n")
+
+
+def test_not_a_mapping(tmp_path: Path) -> None:
+    assert "must be a mapping" in error_of(tmp_path, "- a\n- b\n")
+
+
+def test_yaml_tags_are_refused(tmp_path: Path) -> None:
+    assert "could not determine a constructor" in error_of(tmp_path, "id: !!python/object/apply:os.system ['true']\n")
+
+
+def test_load_rules_collects_all_errors_and_duplicates(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yaml")
+    write(tmp_path, GOOD, "b.yaml")
+    write(tmp_path, "kind: nope\n", "c.yml")
+    rules, errors = load_rules([(tmp_path, False)])
+    assert [r.id for r in rules] == ["my-rule"]
+    messages = [str(e) for e in errors]
+    assert any("duplicate rule id 'my-rule'" in m for m in messages)
+    assert any("unknown kind 'nope'" in m for m in messages)
