@@ -23,8 +23,8 @@ def lint_paths(paths: Any, config: Any = None, **kwargs: Any) -> "Report":
     return _lint_paths(paths, config=config, **kwargs)
 
 
-def lint_text(text: str, path: str = "x.md", config: Any = None) -> "list[Diagnostic]":
+def lint_text(text: str, path: str = "x.md", config: Any = None, **kwargs: Any) -> "list[Diagnostic]":
     """Lint a string as if it were the file *path*; see :func:`medlint.engine.lint_text`."""
     from .engine import lint_text as _lint_text
 
-    return _lint_text(text, path=path, config=config)
+    return _lint_text(text, path=path, config=config, **kwargs)

@@ -83,18 +83,20 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
+@click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
 @config_option
 @debug_option
 @_errors_exit()
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          exclude: tuple[str, ...], force_exclude: bool, quiet: bool, config_path: str | None, debug: bool) -> None:
+          exclude: tuple[str, ...], force_exclude: bool, quiet: bool, online: bool, config_path: str | None,
+          debug: bool) -> None:
     """Check files and folders (default: the current folder)."""
     from .engine import lint_paths, resolve_config
     from .report import write_report
 
     config = resolve_config(config_path)
     report = lint_paths(list(paths) or ["."], config, select=_split(select) or None, ignore=_split(ignore),
-                        exclude=list(exclude), force_exclude=force_exclude, debug=debug)
+                        exclude=list(exclude), force_exclude=force_exclude, online=online, debug=debug)
     write_report(fmt, report, sys.stdout, quiet=quiet)
     sys.stdout.flush()
     if not quiet:
@@ -123,7 +125,8 @@ def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
 
     ruleset = resolve_config(config_path).ruleset()
     active = {rule.id: severity for rule, severity, _ in ruleset.active_rules()}
-    rows = [(r.id, r.kind, active.get(r.id, "off"), r.summary) for r in ruleset.rules if show_all or r.id in active]
+    rows = [(r.id, r.kind, active.get(r.id, "online" if r.online else "off"), r.summary)
+            for r in ruleset.rules if show_all or r.id in active]
     if not rows:
         click.echo("No rules are active.")
         return
@@ -153,7 +156,7 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
         hint = f"; did you mean '{close[0]}'?" if close else " (see 'medlint rules')"
         raise MedlintError(f"unknown rule '{rule_id}'{hint}")
     active = {r.id: (sev, opts) for r, sev, opts in ruleset.active_rules()}
-    severity, options = active.get(rule.id, ("off", rule.options))
+    severity, options = active.get(rule.id, ("online only" if rule.online else "off", rule.options))
     click.echo(f"{rule.id} ({rule.kind}, {severity})")
     click.echo(f"defined in {rule.source}\n")
     for paragraph in (rule.description or "No description.").split("\n\n"):

@@ -80,7 +80,7 @@ class Config:
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
-    def ruleset(self, select: Any = None, ignore: Any = ()) -> RuleSet:
+    def ruleset(self, select: Any = None, ignore: Any = (), online: bool = False) -> RuleSet:
         """Load the rules this config names and apply its settings to them."""
         sources: list[tuple[Path, bool]] = []
         if self.extends == "default":
@@ -113,7 +113,7 @@ class Config:
                         problems.append(self.error(where + ["options"] + exc.path, exc.message))
         if problems:
             raise ConfigErrors(problems)
-        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore)
+        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online)
 
     def error(self, path: list[Any], message: str) -> ConfigError:
         line = self._locate(path) if self._locate else None

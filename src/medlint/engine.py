@@ -81,7 +81,7 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
-               force_exclude: bool = False, debug: bool = False) -> Report:
+               force_exclude: bool = False, online: bool = False, debug: bool = False) -> Report:
     """Check files and folders.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
@@ -91,7 +91,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     cfg = resolve_config(config)
-    ruleset = cfg.ruleset(select=select, ignore=ignore)
+    ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors))
@@ -120,10 +120,10 @@ def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, debug: bool 
 
 
 def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iterable[str] | None = None,
-              ignore: Iterable[str] = ()) -> list[Diagnostic]:
+              ignore: Iterable[str] = (), online: bool = False) -> list[Diagnostic]:
     """Check a string as if it were the file *path* (its suffix picks the format)."""
     cfg = resolve_config(config)
-    ruleset = cfg.ruleset(select=select, ignore=ignore)
+    ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
     diagnostics, errors = check_text(text, path, cfg, ruleset)
     if errors:
         raise errors[0]

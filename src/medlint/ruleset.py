@@ -55,6 +55,7 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
             "files": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "exclude": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "enabled": {"type": "boolean"},
+            "online": {"type": "boolean"},
             "options": options_schema,
             "examples": {
                 "type": "object",
@@ -98,6 +99,8 @@ class Rule:
     files: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     enabled: bool = True
+    #: Needs the network: runs only when the run is online (--online).
+    online: bool = False
     options: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, list[Any]] = field(default_factory=dict)
     source: str = ""
@@ -175,7 +178,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
     rule = Rule(
         id=data["id"], kind=kind, severity=data["severity"], message=data["message"],
         description=data.get("description", ""), files=list(data.get("files", [])),
-        exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True),
+        exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True), online=data.get("online", False),
         options=dict(data.get("options") or {}), examples=dict(data.get("examples") or {}), source=name,
     )
     unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
@@ -241,8 +244,9 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule], settings: dict[str, Setting],
                  overrides: list[tuple[list[str], dict[str, Setting]]],
-                 select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> None:
+                 select: Iterable[str] | None = None, ignore: Iterable[str] = (), online: bool = False) -> None:
         self.rules = rules
+        self.online = online
         self.by_id = {r.id: r for r in rules}
         self.settings = settings
         self.overrides = overrides
@@ -280,7 +284,7 @@ class RuleSet:
                     options = {**options, **setting.options}
             if self.select is not None:
                 enabled = rule.id in self.select
-            if rule.id in self.ignore:
+            if rule.id in self.ignore or (rule.online and not self.online):
                 enabled = False
             if enabled:
                 out.append((rule, severity, options))

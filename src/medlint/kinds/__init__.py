@@ -17,6 +17,7 @@ KINDS = {
     "substitution": "medlint.kinds.substitution",
     "required": "medlint.kinds.required",
     "frontmatter": "medlint.kinds.frontmatter",
+    "identifiers": "medlint.kinds.identifiers",
 }
 
 

@@ -1,0 +1,99 @@
+"""--online: doi-unresolved against a local stand-in for doi.org's handle API."""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from medlint import lint_text
+from medlint.cli import main
+from medlint.doi_resolver import DoiResolver
+
+KNOWN = {"10.1136/bmj.m1966", "10.1111/j.1600-0404.2011.01543.x"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's API
+        from urllib.parse import unquote
+
+        Handler.requests.append(self.path)
+        if not self.path.startswith("/api/handles/"):
+            self.send_response(400)
+            self.end_headers()
+            return
+        doi = unquote(self.path[len("/api/handles/"):]).lower()
+        if doi.startswith("10.9999/"):
+            self.send_response(500)
+            self.end_headers()
+            return
+        found = doi in KNOWN
+        body = json.dumps({"responseCode": 1 if found else 100, "handle": doi}).encode()
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def resolver() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    Handler.requests = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def config(resolver: str, tmp_path: Path) -> dict:
+    return {"rules": {"doi-unresolved": {"options": {"resolver": resolver, "cache": str(tmp_path / "doi.json"), "timeout": 5}}}}
+
+
+TEXT = ("[a](https://doi.org/10.1136/bmj.m1966) and doi:10.1136/bmj.m1967.\n"
+        "[b](https://doi.org/10.9999/broken) and [c](https://doi.org/10.1111/J.1600-0404.2011.01543.x)\n")
+
+
+def test_unresolved_dois_are_reported_only_online(resolver: str, isolated: Path) -> None:
+    cfg = config(resolver, isolated)
+    assert [d for d in lint_text(TEXT, config=cfg) if d.rule == "doi-unresolved"] == []
+    assert Handler.requests == []  # no network without --online
+    diags = [d for d in lint_text(TEXT, config=cfg, online=True) if d.rule == "doi-unresolved"]
+    assert [(d.line, d.column, d.message) for d in diags] == [
+        (1, 48, "DOI '10.1136/bmj.m1967' does not exist (doi.org does not know it)"),
+    ]
+    # The server error (10.9999) is neither reported nor cached.
+    cache = json.loads((isolated / "doi.json").read_text())
+    assert cache["10.1136/bmj.m1967"][0] is False and cache["10.1136/bmj.m1966"][0] is True
+    assert "10.9999/broken" not in cache
+
+
+def test_cache_avoids_second_lookup(resolver: str, isolated: Path) -> None:
+    cfg = config(resolver, isolated)
+    lint_text(TEXT, config=cfg, online=True)
+    first = len(Handler.requests)
+    lint_text(TEXT, config=cfg, online=True)
+    assert len(Handler.requests) - first == 1  # only the failed lookup is retried
+
+
+def test_cli_online_flag(resolver: str, isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text(json.dumps(config(resolver, isolated)))
+    (isolated / "a.md").write_text("doi:10.1136/bmj.m1967\n")
+    offline = CliRunner().invoke(main, ["check", "a.md"])
+    assert offline.exit_code == 0
+    online = CliRunner().invoke(main, ["check", "--online", "a.md"])
+    assert online.exit_code == 1 and "[doi-unresolved]" in online.stdout
+
+
+def test_unreachable_resolver_reports_nothing(isolated: Path) -> None:
+    dead = DoiResolver("http://127.0.0.1:9", timeout=0.5, cache=isolated / "c.json")
+    assert dead.exist(["10.1136/bmj.m1966"]) == {"10.1136/bmj.m1966": None}
