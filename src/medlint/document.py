@@ -131,6 +131,8 @@ class Document:
         self.prose = _blank(text, self.masked)
         self._line_starts: list[int] | None = None
         self._prose_spans: list[tuple[int, int]] | None = None
+        #: Results that several rules share (doses, sentences...), computed once.
+        self.cache: dict[str, Any] = {}
         for heading in self.headings:
             if not heading.text:
                 heading.text = self.prose_of(heading.start, heading.end)

@@ -18,6 +18,7 @@ KINDS = {
     "required": "medlint.kinds.required",
     "frontmatter": "medlint.kinds.frontmatter",
     "identifiers": "medlint.kinds.identifiers",
+    "dosage": "medlint.kinds.dosage",
 }
 
 

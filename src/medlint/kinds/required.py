@@ -27,6 +27,7 @@ OPTIONS_SCHEMA = {
                 "frontmatter": {"type": "object", "additionalProperties": {"type": "string"}},
                 "files": {"type": "array", "items": {"type": "string"}},
                 "prose": _REGEXES,
+                "dose": {"type": "boolean"},
                 "match": {"enum": ["all", "any"]},
             },
         },
@@ -50,6 +51,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
     fields = {k: compile_regex(v, ["when", "frontmatter", k], re.I) for k, v in when.get("frontmatter", {}).items()}
     prose_conditions = [compile_regex(p, ["when", "prose", i], re.I) for i, p in enumerate(when.get("prose", []))]
     files = when.get("files", [])
+    dose_condition = when.get("dose")
     need_all = when.get("match", "all") == "all"
 
     def applies(doc: Document) -> bool:
@@ -61,6 +63,10 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             tests.append(lambda: matches(doc.path, files))
         if prose_conditions:
             tests.append(lambda: any(r.search(doc.prose, doc.body_start) for r in prose_conditions))
+        if dose_condition is not None:
+            from ..dose import find_doses
+
+            tests.append(lambda: bool(find_doses(doc)) == dose_condition)
         if not tests:
             return True
         return all(t() for t in tests) if need_all else any(t() for t in tests)

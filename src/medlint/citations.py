@@ -1,0 +1,54 @@
+"""Is there a citation near this claim?
+
+A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
+a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
+``<sup>1</sup>``) or an author-year citation (``(Smith et al., 2019)``,
+``Smith and Jones (2019)``).  A bare year ("a trial published in 2016") is
+not: it names no source a reader could find.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .document import Document
+
+KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year")
+
+_DOI = re.compile(r"\b10\.\d{4,9}/\S")
+_PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
+_NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
+_AUTHOR_YEAR = re.compile(
+    r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
+    r"(?:\s*[;,]\s*" + _SURNAME + r"[^()]{0,40}?(?:19|20)\d\d[a-z]?)*\s*\)"
+    r"|" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s+\(\s*(?:19|20)\d\d[a-z]?\s*\)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
+
+
+def window(doc: Document, start: int, end: int, scope: str = "paragraph") -> tuple[int, int]:
+    """The span a citation must fall in: the claim's block, or its sentence."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, max(block.end, end)) if block else (doc.body_start, len(doc.text))
+    if scope == "sentence":
+        text = doc.prose
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        i = bisect.bisect_right(cuts, start)
+        lo = cuts[i - 1] if i > 0 else lo
+        nxt = bisect.bisect_left(cuts, end)
+        hi = cuts[nxt] if nxt < len(cuts) else hi
+    return lo, hi
+
+
+def cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if a citation of one of *kinds* stands in ``doc.text[lo:hi]``."""
+    text = doc.text
+    if "link" in kinds:
+        for link in doc.links:
+            if link.kind != "definition" and link.start < hi and link.end > lo:
+                return True
+    if "footnote" in kinds and any(s < hi and e > lo for s, e in doc.footnote_refs):
+        return True
+    checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
+    return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)

@@ -1,0 +1,144 @@
+"""``dosage``: doses with no citation, above the upper intake level, or in error-prone notation."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Iterator
+
+from ..citations import KINDS as CITATION_KINDS
+from ..citations import cited, window
+from ..diagnostic import Edit, Finding
+from ..document import Document
+from ..dose import dose_context, find_doses, load_limits
+from .common import compile_regex
+
+NOTATIONS = ["trailing-zero", "naked-decimal", "unit-u", "cc", "qd", "qod", "microgram-sign", "spacing"]
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["check"],
+    "properties": {
+        "check": {"enum": ["needs-citation", "above-upper-limit", "notation"]},
+        "window": {"enum": ["paragraph", "sentence"]},
+        "citations": {"type": "array", "minItems": 1, "items": {"enum": list(CITATION_KINDS)}},
+        "skip_quotes": {"type": "boolean"},
+        "limits": {"type": "string"},
+        "acknowledged": {"type": "array", "items": {"type": "string"}},
+        "notations": {"type": "array", "items": {"enum": NOTATIONS}},
+    },
+}
+PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency")
+
+#: Words that show a paragraph already warns about a high dose.
+ACKNOWLEDGED = [
+    r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
+    r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
+    r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
+]
+
+_UNITS_WORDS = r"(?:mg|mcg|g|mL|ml|units?|IU|µg|μg)\b"
+_NOTATION_RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str | None], str]] = [
+    ("trailing-zero", re.compile(r"(?<![\d.])(\d+)\.0+(?=\s*" + _UNITS_WORDS + ")"),
+     lambda m: m.group(1), "trailing zero: '{m}' is misread as ten times the dose when the point is missed"),
+    ("trailing-zero", re.compile(r"(?<![\d.])(\d+\.\d*[1-9])0+(?=\s*" + _UNITS_WORDS + ")"),
+     lambda m: m.group(1), "trailing zero after the decimal point"),
+    ("naked-decimal", re.compile(r"(?<![\d.,\w])\.(\d+)(?=\s*" + _UNITS_WORDS + ")"),
+     lambda m: "0." + m.group(1), "no zero before the decimal point: '.5' is misread as '5'"),
+    ("unit-u", re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[Uu]\b(?![.\-'&])"),
+     lambda m: m.group(1) + " units", "'U' for units is misread as 0, 4 or cc; write 'units'"),
+    ("cc", re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?cc\b"), lambda m: m.group(1) + " mL", "'cc' is misread as 'u'; write 'mL'"),
+    ("qd", re.compile(r"\b(?:q\.d\.|QD|qd|q\.d)(?!\w)"), lambda m: "daily", "'qd' is misread as 'qid' (four times a day); write 'daily'"),
+    ("qod", re.compile(r"\b(?:q\.o\.d\.|QOD|qod)(?!\w)"), lambda m: "every other day", "'qod' is misread as 'qd' or 'qid'; write 'every other day'"),
+    ("microgram-sign", re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?[\u00b5\u03bc]g\b"), lambda m: m.group(1) + " mcg", "'µg' is misread as 'mg' when the µ is unclear; write 'mcg'"),
+    ("spacing", re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(mg|mcg|mL|ml|IU|units?)\b"),
+     lambda m: f"{m.group(1)} {m.group(2)}", "no space between the number and its unit: '10mg' is misread as '100 g'"),
+]
+
+
+#: Notations whose numbers are doses only in a dose's context ("14.90 units" in a statistics table is not).
+_NEEDS_DOSE_CONTEXT = {"trailing-zero", "naked-decimal", "unit-u", "spacing"}
+
+
+def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    scope = options.get("window", "paragraph")
+    kinds = tuple(options.get("citations", CITATION_KINDS))
+    skip_quotes = options.get("skip_quotes", True)
+    limits = options.get("limits")
+
+    def check(doc: Document) -> Iterator[Finding]:
+        for dose in find_doses(doc, limits):
+            block = doc.block_at(dose.start)
+            if skip_quotes and block is not None and block.kind == "blockquote":
+                continue  # a quoted abstract is the paper's claim, cited by the quote itself
+            lo, hi = window(doc, dose.start, dose.end, scope)
+            if not cited(doc, lo, hi, kinds):
+                yield Finding(dose.start, dose.end, _values(dose))
+
+    return check
+
+
+def _above_limit(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    limits = options.get("limits")
+    table = load_limits(limits)
+    ack = [compile_regex(p, ["acknowledged", i], re.I) for i, p in enumerate(options.get("acknowledged", ACKNOWLEDGED))]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        for dose in find_doses(doc, limits):
+            entry = table.get(dose.substance or "")
+            if not entry or "limit" not in entry:
+                continue
+            unit = entry["limit"]["unit"]
+            daily = dose.daily(unit, entry.get("iu"))
+            if daily is None or daily <= entry["limit"]["amount"] * 1.0001:
+                continue
+            lo, hi = window(doc, dose.start, dose.end, "paragraph")
+            if any(r.search(doc.prose, lo, hi) for r in ack):
+                continue
+            values = _values(dose)
+            own = dose.high * (dose.per_day if dose.per_day is not None else 1.0)
+            shown = _amount(own, dose.unit) + (f" ({_amount(daily, unit)})" if dose.unit != unit else "")
+            values["daily"] = shown + (" a day" if dose.per_day is not None else " a day, if taken daily")
+            values["limit"] = entry.get("note") or f"{_amount(entry['limit']['amount'], unit)} a day"
+            yield Finding(dose.start, dose.end, values)
+
+    return check
+
+
+def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    wanted = set(options.get("notations", NOTATIONS))
+    rules = [r for r in _NOTATION_RULES if r[0] in wanted]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for name, regex, replace, problem in rules:
+            for m in regex.finditer(doc.prose, doc.body_start):
+                if m.start() in seen or (m.end() > m.start() and not doc.is_prose(m.end() - 1)):
+                    continue
+                if name in _NEEDS_DOSE_CONTEXT and not dose_context(doc, m.start(), m.end()):
+                    continue
+                seen.add(m.start())
+                replacement = replace(m)
+                fix = Edit(m.start(), m.end(), replacement) if replacement is not None else None
+                yield Finding(m.start(), m.end(), {"match": m.group().strip(), "problem": problem.format(m=m.group().strip()),
+                                                   "replacement": replacement or "", "substance": "", "daily": "",
+                                                   "limit": "", "frequency": ""}, fix)
+
+    return check
+
+
+def _amount(value: float, unit: str) -> str:
+    text = f"{value:,.0f}" if value >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}"
+
+
+def _values(dose: Any) -> dict[str, Any]:
+    return {"match": " ".join(dose.text.split()), "substance": dose.substance or "", "frequency": dose.frequency or "",
+            "problem": "", "replacement": "", "daily": "", "limit": ""}
+
+
+def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    check = options["check"]
+    if check == "needs-citation":
+        return _needs_citation(options)
+    if check == "above-upper-limit":
+        return _above_limit(options)
+    return _notation(options)

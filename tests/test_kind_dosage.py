@@ -1,0 +1,169 @@
+"""Dose rules: the citation window, the upper limits and error-prone notation."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+
+CITE = ["dose-needs-citation"]
+LIMIT = ["dose-above-upper-limit"]
+NOTATION = ["dose-notation"]
+
+
+def found(text: str, rules: list[str], path: str = "x.md") -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.message) for d in lint_text(text, path=path, config={}, select=rules)]
+
+
+# -- citation window --------------------------------------------------------------
+
+@pytest.mark.parametrize("citation", [
+    "[the trial](https://example.org/trial)",
+    "https://example.org/trial",
+    "<https://example.org/trial>",
+    "doi:10.1000/xyz",
+    "PMID: 21711256",
+    "PMCID: PMC1234567",
+    "[^1]",
+    "[1]",
+    "[2, 3]",
+    "[1-3]",
+    "<sup>4</sup>",
+    "(Smith et al., 2019)",
+    "(Smith 2019)",
+    "(Smith and Jones, 2019; Lee 2020)",
+    "Smith et al. (2019)",
+    "[trial][t]",
+])
+def test_citation_kinds_in_the_paragraph(citation: str, isolated) -> None:
+    text = f"Patients took 10,000 IU a day. Source: {citation}.\n\n[t]: https://example.org\n\n[^1]: A footnote.\n"
+    assert found(text, CITE) == []
+
+
+def test_bare_year_is_not_a_citation(isolated) -> None:
+    assert found("A trial published in 2016 used 10,000 IU a day.", CITE) == [
+        (1, 32, "Dose '10,000 IU' has no citation in the same paragraph"),
+    ]
+
+
+def test_window_is_the_paragraph_or_list_item(isolated) -> None:
+    text = (
+        "Take 1,000 IU daily.\n\n"               # its own paragraph: not cited
+        "See [the guideline](https://x.org).\n\n"
+        "* Take 2,000 IU daily, [source](https://x.org)\n"  # cited in its item
+        "* Take 3,000 IU daily\n"                 # the next item is not cited
+        "   continued line of the item\n\n"
+        "   * nested 4,000 IU item\n"
+    )
+    assert [(line, col) for line, col, _ in found(text, CITE)] == [(1, 6), (6, 8), (9, 13)]
+
+
+def test_sentence_window(isolated) -> None:
+    text = "Take 1,000 IU daily. Another claim (Smith 2019)."
+    cfg = {"rules": {"dose-needs-citation": {"options": {"window": "sentence"}}}}
+    assert [d.column for d in lint_text(text, config=cfg, select=CITE)] == [6]
+    assert lint_text(text, config={}, select=CITE) == []
+
+
+def test_html_paragraphs_and_list_items(isolated) -> None:
+    html = ("<p>Take 1,000 IU daily.</p><p>See <a href='/x'>x</a>.</p>"
+            "<ul><li>Take 2,000 IU <a href='/y'>y</a></li><li>Take 3,000 IU</li></ul>")
+    assert [col for _, col, _ in found(html, CITE, "x.html")] == [9, html.index("3,000") + 1]
+
+
+def test_dose_in_link_text_is_cited_by_its_link(isolated) -> None:
+    assert found("* [2800 IU vitamin D daily did not help](/posts/2800-iu)", CITE) == []
+
+
+def test_quoted_abstracts_are_skipped(isolated) -> None:
+    assert found("> Participants received 10,000 IU per day.", CITE) == []
+
+
+def test_configurable_citation_kinds(isolated) -> None:
+    cfg = {"rules": {"dose-needs-citation": {"options": {"citations": ["doi", "pmid"]}}}}
+    assert len(lint_text("Take 1,000 IU a day [1].", config=cfg, select=CITE)) == 1
+
+
+# -- upper limits ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("Take 5,000 IU of vitamin D daily.", True),
+    ("Take 4,000 IU of vitamin D daily.", False),
+    ("Take 100 mcg of vitamin D daily.", False),
+    ("Take 125 mcg of vitamin D daily.", True),
+    ("Take 50,000 IU of vitamin D weekly.", True),          # 7,143 IU a day
+    ("Take 25,000 IU of vitamin D weekly.", False),         # 3,571 IU a day
+    ("Take 50,000 IU of vitamin D every two weeks.", False),  # 3,571 IU a day
+    ("Take 100,000 IU of vitamin D monthly.", False),       # 3,333 IU a day
+    ("Take 150,000 IU of vitamin D monthly.", True),        # 5,000 IU a day
+    ("Take 3,000 IU of vitamin D twice a day.", True),
+    ("Take 3 g of calcium daily.", True),
+    ("Take 2,000 mg of calcium daily.", False),
+    ("Take 15,000 IU of vitamin A daily.", True),           # 4,500 mcg RAE
+    ("Take 8,000 IU of vitamin A daily.", False),           # 2,400 mcg RAE
+    ("Take 2,000 IU of vitamin E daily.", True),            # 1,340 mg
+    ("Take 1,000 IU of vitamin E daily.", False),
+    ("Zinc 50 mg a day.", True),
+    ("Iron 65 mg daily.", True),
+    ("Magnesium 400 mg daily.", True),
+    ("Selenium 200 mcg daily.", False),
+    ("Take 500 mcg of vitamin B12 daily.", False),          # no UL
+    ("A single dose of 300,000 IU of vitamin D.", False),
+    ("Take 5,000 IU of vitamin D.", True),                  # no frequency: read as daily
+    ("Take 5,000 IU daily.", False),                        # no substance: no limit known
+])
+def test_upper_limits(text: str, reported: bool, isolated) -> None:
+    assert bool(found(text, LIMIT)) is reported
+
+
+def test_upper_limit_message(isolated) -> None:
+    (line, col, message) = found("They took 50,000 IU of vitamin D weekly.", LIMIT)[0]
+    assert message == ("Dose '50,000 IU' of vitamin D is 7,143 IU (179 mcg) a day, "
+                       "above the adult upper intake level of 4,000 IU (100 mcg) a day")
+    (_, _, undated) = found("Take 5,000 IU of vitamin D.", LIMIT)[0]
+    assert "a day, if taken daily" in undated
+
+
+@pytest.mark.parametrize("aside", [
+    "This is above the tolerable upper intake level.",
+    "Doses this high can be toxic.",
+    "Only under medical supervision.",
+    "Your doctor may have prescribed it.",
+])
+def test_acknowledged_in_the_paragraph(aside: str, isolated) -> None:
+    assert found(f"Take 10,000 IU of vitamin D daily. {aside}", LIMIT) == []
+    assert len(found(f"Take 10,000 IU of vitamin D daily.\n\n{aside}", LIMIT)) == 1
+
+
+def test_custom_limits_file(tmp_path, isolated) -> None:
+    limits = tmp_path / "limits.yaml"
+    limits.write_text("substances:\n  caffeine:\n    names: [caffeine]\n    limit: {amount: 400, unit: mg}\n")
+    cfg = {"rules": {"dose-above-upper-limit": {"options": {"limits": str(limits)}}}}
+    assert len(lint_text("Caffeine 600 mg a day.", config=cfg, select=LIMIT)) == 1
+    assert lint_text("Caffeine 300 mg a day.", config=cfg, select=LIMIT) == []
+
+
+# -- notation -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "column", "replacement"), [
+    ("Take 5.0 mg at night.", 6, "5"),
+    ("Take 2.50 mg at night.", 6, "2.5"),
+    ("Take .5 mg of the drug.", 6, "0.5"),
+    ("Inject 10 U of insulin.", 8, "10 units"),
+    ("Inject 10U of insulin.", 8, "10 units"),
+    ("Give 5 cc of the syrup.", 6, "5 mL"),
+    ("Take one tablet qd.", 17, "daily"),
+    ("Take one tablet QOD.", 17, "every other day"),
+    ("B12 500 \u00b5g daily.", 5, "500 mcg"),
+    ("Take 10mg of the drug.", 6, "10 mg"),
+])
+def test_notation(text: str, column: int, replacement: str, isolated) -> None:
+    diags = lint_text(text, config={}, select=NOTATION)
+    assert [(d.column, d.fix.replacement) for d in diags] == [(column, replacement)]
+
+
+@pytest.mark.parametrize("text", [
+    "Take 5 mg at night.", "A dose of 0.5 mg of the drug.", "Inject 10 units of insulin.", "Version 2.0 of the guideline.",
+    "People with MS took 2.5 mg.", "Mann-Whitney U test", "BookFinder4U", "The mean rose 14.90 units.", "Use `10mg` in code.",
+])
+def test_notation_negatives(text: str, isolated) -> None:
+    assert lint_text(text, config={}, select=NOTATION) == []
