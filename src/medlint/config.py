@@ -58,7 +58,17 @@ CONFIG_SCHEMA = {
                 },
             },
         },
-        "site": {"type": "object"},
+        "site": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "content_root": {"type": "string", "minLength": 1},
+                "static_dirs": _GLOBS,
+                "base_urls": _GLOBS,
+                "permalinks": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^/"}},
+                "anchor_style": {"enum": ["github", "github-ascii", "kramdown", "pandoc", "any"]},
+            },
+        },
         "max_file_size": {"type": "integer", "minimum": 1},
     },
 }

@@ -133,6 +133,8 @@ class Document:
         self._prose_spans: list[tuple[int, int]] | None = None
         #: Results that several rules share (doses, sentences...), computed once.
         self.cache: dict[str, Any] = {}
+        #: The run's SiteIndex, attached by the engine when a rule needs it.
+        self.site: Any = None
         for heading in self.headings:
             if not heading.text:
                 heading.text = self.prose_of(heading.start, heading.end)

@@ -95,6 +95,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors))
+    site = _site(cfg, ruleset, [os.fspath(p) for p in paths])
     for target in targets:
         try:
             text = read_text(target.path, cfg.max_file_size)
@@ -104,7 +105,7 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
         except FileError as exc:
             report.errors.append(exc)
             continue
-        diagnostics, rule_errors = check_text(text, target.path, cfg, ruleset, debug=debug)
+        diagnostics, rule_errors = check_text(text, target.path, cfg, ruleset, site=site, debug=debug)
         report.diagnostics += diagnostics
         report.errors += rule_errors
         report.files_checked += 1
@@ -112,10 +113,21 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     return report
 
 
-def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, debug: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
+def _site(cfg: Config, ruleset: RuleSet, paths: list[str]) -> Any:
+    """The site index, built once per run and only if a rule needs it."""
+    if not ruleset.needs_site():
+        return None
+    from .site import build_site
+
+    return build_site(cfg.site, cfg.root, paths)
+
+
+def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any = None,
+               debug: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
     """Parse *text* as the file *path* and run the rules in force for it."""
     display = path.replace(os.sep, "/")
     doc = Document.from_text(text, display, format_for(path))
+    doc.site = site
     return lint_document(doc, ruleset.for_path(cfg.relpath(path)), debug=debug)
 
 
@@ -124,7 +136,7 @@ def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iter
     """Check a string as if it were the file *path* (its suffix picks the format)."""
     cfg = resolve_config(config)
     ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
-    diagnostics, errors = check_text(text, path, cfg, ruleset)
+    diagnostics, errors = check_text(text, path, cfg, ruleset, site=_site(cfg, ruleset, [path]))
     if errors:
         raise errors[0]
     return diagnostics

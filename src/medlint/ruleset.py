@@ -19,7 +19,7 @@ from .diagnostic import SEVERITIES, Finding
 from .document import Document
 from .errors import ConfigError
 from .globs import matches
-from .kinds import KINDS, OptionError, load_kind
+from .kinds import KINDS, OptionError, load_kind, needs_site
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
 
 Check = Callable[[Document], Iterable[Finding]]
@@ -302,6 +302,14 @@ class RuleSet:
                 continue
             active.append(ActiveRule(rule, severity, self.check_for(rule, options)))
         return active
+
+    def needs_site(self) -> bool:
+        """True if a rule that reads the site index may run for some file."""
+        ids = {r.id for r, _, _ in self._resolved(())}
+        for _, settings in self.overrides:
+            ids.update(k for k, v in settings.items() if v.enabled and k in self.by_id and
+                       (self.select is None or k in self.select) and k not in self.ignore)
+        return any(needs_site(self.by_id[i].kind) for i in ids)
 
     def active_rules(self) -> list[tuple[Rule, str, dict[str, Any]]]:
         """Rules enabled before per-file overrides, with effective severity and options."""

@@ -2,6 +2,7 @@
 its rule, and each ``examples.pass`` snippet must not."""
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from .config import Config
 from .diagnostic import Diagnostic
 from .engine import check_text
+from .kinds import needs_site
 from .ruleset import Rule, RuleSet, Setting
+from .site import SiteIndex
 
 
 @dataclass
@@ -42,14 +45,21 @@ def test_rule(rule: Rule) -> RuleResult:
     ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [])
     cfg = Config(root=Path.cwd().resolve())
     result = RuleResult(rule)
+    with tempfile.TemporaryDirectory() as empty:
+        # Link rules see a site of one page, the example itself.
+        site = SiteIndex(Path(empty)) if needs_site(rule.kind) else None
+        _run_examples(rule, cfg, ruleset, site, result)
+    return result
+
+
+def _run_examples(rule: Rule, cfg: Config, ruleset: RuleSet, site: Any, result: RuleResult) -> None:
     for expectation in ("flag", "pass"):
         for index, item in enumerate(rule.examples.get(expectation, [])):
             text, path = _example(item)
-            diagnostics, errors = check_text(text, path, cfg, ruleset)
+            diagnostics, errors = check_text(text, path, cfg, ruleset, site=site)
             if errors:
                 raise errors[0]
             hits = [d for d in diagnostics if d.rule == rule.id]
             result.checked += 1
             if bool(hits) != (expectation == "flag"):
                 result.failures.append(ExampleFailure(expectation, index, text, hits))
-    return result

@@ -19,6 +19,7 @@ KINDS = {
     "frontmatter": "medlint.kinds.frontmatter",
     "identifiers": "medlint.kinds.identifiers",
     "dosage": "medlint.kinds.dosage",
+    "links": "medlint.kinds.links",
 }
 
 
@@ -33,3 +34,8 @@ class OptionError(Exception):
 
 def load_kind(name: str) -> ModuleType:
     return importlib.import_module(KINDS[name])
+
+
+def needs_site(name: str) -> bool:
+    """True if rules of this kind read the site index (which is then built for the run)."""
+    return bool(getattr(load_kind(name), "NEEDS_SITE", False))

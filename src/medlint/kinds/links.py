@@ -1,0 +1,190 @@
+"""``links``: internal links that do not resolve, against the whole site.
+
+Needs the :class:`~medlint.site.SiteIndex`, which the engine attaches to each
+document as ``doc.site``.  External links (another host) are never fetched.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from ..diagnostic import Finding
+from ..document import Document, Link
+from ..site import DYNAMIC_SUFFIXES, PAGE_SUFFIXES, SiteIndex, anchors_of, normalize_path
+from .common import compile_regex
+
+NEEDS_SITE = True
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["check"],
+    "properties": {
+        "check": {"enum": ["broken", "anchor", "asset", "unknown-marker"]},
+        "ignore": {"type": "array", "items": {"type": "string"}},
+        "title_patterns": {"type": "array", "items": {"type": "string"}},
+        "target_patterns": {"type": "array", "items": {"type": "string"}},
+        "text_patterns": {"type": "array", "items": {"type": "string"}},
+    },
+}
+PLACEHOLDERS = ("match", "suggestion", "page")
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+#: A link written without its scheme ("www.nhs.uk/..."): browsers read it as a relative path.
+_HOST_LIKE = re.compile(r"(?i)^www\d?\.[a-z0-9-]+\.[a-z]")
+_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "file:", "sms:", "news:", "irc:")
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_cached(site_id: int, candidates: tuple[str, ...], wanted: str) -> str:
+    match = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def _close(site: SiteIndex, kind: str, wanted: str) -> str:
+    key = "_candidates_" + kind
+    if not hasattr(site, key):
+        setattr(site, key, tuple(site.suggestions(kind)))
+    return _close_cached(id(site), getattr(site, key), wanted)
+
+
+class Target:
+    """What a link points at inside the site, once resolved."""
+
+    def __init__(self, path: str, fragment: str, asset_like: bool) -> None:
+        self.path = path
+        self.fragment = fragment
+        self.asset_like = asset_like
+
+
+def _internal(link: Link, site: SiteIndex) -> Target | None:
+    """The site-relative target of a link, or None for external links."""
+    target = link.target.strip()
+    if not target or target.lower().startswith(_SKIP_SCHEMES):
+        return None
+    if link.kind == "url" and target.lower().startswith("www."):
+        return None  # a bare www. autolink: the renderer adds http://
+    if target.startswith("//") or _SCHEME.match(target):
+        try:
+            parts = urlsplit(target if not target.startswith("//") else "https:" + target)
+        except ValueError:
+            return None  # not a URL any browser would follow into this site
+        if parts.scheme.lower() not in ("http", "https", "") or not site.is_internal_host(parts.netloc):
+            return None
+        path, fragment = parts.path or "/", parts.fragment
+    else:
+        path, _, fragment = target.partition("#")
+        path = path.split("?", 1)[0]
+    suffix = os.path.splitext(unquote(path.rstrip("/")))[1].lower()
+    asset_like = link.image or (bool(suffix) and suffix not in PAGE_SUFFIXES | DYNAMIC_SUFFIXES
+                                and not re.fullmatch(r"\.\d+", suffix))
+    return Target(path, fragment, asset_like)
+
+
+def _resolve(doc: Document, site: SiteIndex, target: Target) -> tuple[str, Any]:
+    """('page', Page) | ('asset', Path) | ('self', None) | ('missing', None)."""
+    path = target.path
+    if not path:
+        return "self", None
+    here = Path(os.path.abspath(doc.path))
+    if path.startswith("/"):
+        page = site.find_page(path)
+        if page is not None:
+            return "page", page
+        asset = site.find_asset(path)
+        return ("asset", asset) if asset is not None else ("missing", None)
+    # Relative: first as a file path next to this one, then against the page's URL.
+    on_disk = (here.parent / unquote(path)).resolve()
+    page = site.by_file.get(on_disk)
+    if page is None:
+        for candidate in (on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md"):
+            page = site.by_file.get(candidate)
+            if page:
+                break
+    if page is not None:
+        return "page", page
+    if on_disk.is_file():
+        return "asset", on_disk
+    current = site.page_for(here)
+    base = (current.main_url if current else "/") + "/"
+    resolved = os.path.normpath(base + path).replace(os.sep, "/")
+    page = site.find_page(resolved)
+    if page is not None:
+        return "page", page
+    asset = site.find_asset(resolved)
+    return ("asset", asset) if asset is not None else ("missing", None)
+
+
+def _links(doc: Document) -> Iterator[Link]:
+    for link in doc.links:
+        if link.kind != "reference" and link.target_start is not None:
+            yield link
+
+
+def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    check = options["check"]
+    ignore = [compile_regex(p, ["ignore", i]) for i, p in enumerate(options.get("ignore", []))]
+    if check == "unknown-marker":
+        return _unknown_marker(options)
+
+    def run(doc: Document) -> Iterator[Finding]:
+        site: SiteIndex | None = getattr(doc, "site", None)
+        if site is None:
+            return
+        for link in _links(doc):
+            if any(r.search(link.target) for r in ignore):
+                continue
+            target = _internal(link, site)
+            if target is None:
+                continue
+            kind, found = _resolve(doc, site, target)
+            start, end = link.target_start or link.start, link.target_end or link.end
+            if kind == "missing":
+                host_like = _HOST_LIKE.match(target.path)
+                wants_asset = target.asset_like and not host_like
+                if (check == "asset") == wants_asset and check in ("asset", "broken"):
+                    wanted = normalize_path(target.path) if target.path.startswith("/") else target.path
+                    hint = (f"; did you mean 'https://{link.target.strip()}'?" if host_like
+                            else _close(site, "asset" if wants_asset else "page", wanted))
+                    yield Finding(start, end, {"match": target.path, "page": "", "suggestion": hint})
+                continue
+            if check != "anchor" or not target.fragment or kind == "asset":
+                continue
+            if kind == "self":
+                ids, where = anchors_of(doc, site.anchor_style), "this page"
+            else:
+                ids, where = site.anchors(found, doc if site.page_for(doc.path) is found else None), found.main_url
+            fragment = unquote(target.fragment)
+            if fragment not in ids and fragment.lower() not in ids:
+                at = doc.text.rfind("#", start, end)
+                close = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+                yield Finding(at if at >= 0 else start, end, {
+                    "match": "#" + fragment, "page": where,
+                    "suggestion": f"; did you mean '#{close[0]}'?" if close else "",
+                })
+
+    return run
+
+
+def _unknown_marker(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options.get("title_patterns", []))]
+    targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options.get("target_patterns", []))]
+    texts = [compile_regex(p, ["text_patterns", i]) for i, p in enumerate(options.get("text_patterns", []))]
+
+    def run(doc: Document) -> Iterator[Finding]:
+        for link in _links(doc):
+            start, end = link.target_start or link.start, link.target_end or link.end
+            title = link.title or link.attrs.get("title", "")
+            marker = next((m.group() for r in titles if title and (m := r.search(title))), None)
+            marker = marker or next((m.group() for r in targets if (m := r.search(link.target))), None)
+            if marker:
+                yield Finding(start, end, {"match": marker, "suggestion": "", "page": link.target})
+        for regex in texts:
+            for m in regex.finditer(doc.prose, doc.body_start):
+                yield Finding(m.start(), m.end(), {"match": m.group(), "suggestion": "", "page": ""})
+
+    return run

@@ -1,0 +1,267 @@
+"""The site index: every page of a content tree and the URLs it answers to.
+
+Built once per run, and only when a ``links`` rule is active.  It reads the
+front matter of every page under ``site.content_root`` (not just the files
+being checked, so a pre-commit run on one file still resolves links to the
+others) and records each page's URLs: its slug-based URL (Hugo's default, or
+``site.permalinks`` patterns), ``url``, ``aliases``, Jekyll's ``permalink``
+and ``redirect_from``.  Static files come from ``site.static_dirs`` and page
+bundles.  Heading anchors are read lazily, only for pages a ``#fragment``
+points into.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+from urllib.parse import unquote, urlsplit
+
+from .anchors import heading_ids, plain
+from .document import FORMATS_BY_SUFFIX, Document, format_for
+from .files import Skipped, decode, walk_folder
+from .errors import FileError
+from .markup.frontmatter import read_front_matter
+
+PAGE_SUFFIXES = {".md", ".markdown", ".html", ".htm"}
+#: Server-side pages: a link to one is a page link, not an attachment.
+DYNAMIC_SUFFIXES = {".asp", ".aspx", ".php", ".shtml", ".jsp", ".cfm", ".cgi", ".pl", ".xhtml"}
+INDEX_NAMES = {"index", "_index"}
+
+
+def _host(base_url: str) -> str:
+    try:
+        return urlsplit(base_url if "//" in base_url else "//" + base_url).netloc.lower()
+    except ValueError:
+        return base_url.lower()
+
+
+def normalize_path(path: str) -> str:
+    """Compare URL paths after percent-decoding, '+' as space, and without
+    a trailing slash or ``index.html``."""
+    p = unquote(path).replace("+", " ")
+    p = re.sub(r"/{2,}", "/", p)
+    p = re.sub(r"(?:^|/)index\.html?$", "/", p)
+    if not p.startswith("/"):
+        p = "/" + p
+    return p.rstrip("/") or "/"
+
+
+def urlize(text: str) -> str:
+    """Hugo's urlize, near enough: lower case, spaces to hyphens, no stray punctuation."""
+    text = re.sub(r"[^\w\s-]", "", str(text).strip().lower())
+    return re.sub(r"[\s]+", "-", text)
+
+
+@dataclass
+class Page:
+    path: Path  # absolute
+    rel: str  # relative to the content root, '/'-separated
+    front: dict[str, Any]
+    urls: set[str] = field(default_factory=set)
+    #: The URL the generator publishes it at (slug or permalink pattern).
+    main_url: str = "/"
+
+
+class SiteIndex:
+    """Pages, their URLs and the site's static files."""
+
+    def __init__(self, content_root: Path, static_dirs: Iterable[Path] = (), base_urls: Iterable[str] = (),
+                 permalinks: dict[str, str] | None = None, anchor_style: str = "github") -> None:
+        self.root = content_root.resolve()
+        self.static_dirs = [d.resolve() for d in static_dirs if d.is_dir()]
+        self.hosts = {_host(u) for u in base_urls}
+        self.permalinks = permalinks or {}
+        self.anchor_style = anchor_style
+        self.pages: list[Page] = []
+        self.by_url: dict[str, Page] = {}
+        self.by_url_folded: dict[str, Page] = {}
+        self.by_file: dict[Path, Page] = {}
+        self.assets: dict[str, Path] = {}
+        self._anchors: dict[Path, set[str]] = {}
+        self._build()
+
+    # -- building ----------------------------------------------------------------
+    def _build(self) -> None:
+        for rel in walk_folder(str(self.root)) if self.root.is_dir() else []:
+            path = self.root / rel
+            if PurePosixPath(rel).suffix.lower() in PAGE_SUFFIXES:
+                self._add_page(path, rel)
+        for rel, path in self._files(self.root):
+            if PurePosixPath(rel).suffix.lower() not in PAGE_SUFFIXES:
+                self.assets.setdefault(normalize_path(rel), path)
+                bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
+                if bundle is not None:
+                    for url in bundle.urls:
+                        self.assets.setdefault(normalize_path(url + "/" + path.name), path)
+        for folder in self.static_dirs:
+            for rel, path in self._files(folder):
+                self.assets.setdefault(normalize_path(rel), path)
+
+    @staticmethod
+    def _files(folder: Path) -> list[tuple[str, Path]]:
+        out = []
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                path = Path(dirpath) / name
+                out.append((path.relative_to(folder).as_posix(), path))
+        return out
+
+    def _add_page(self, path: Path, rel: str) -> None:
+        front: dict[str, Any] = {}
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(65536)
+            text = decode(head, str(path)) if head else ""
+            if text[:1] in "-+{":
+                if len(head) == 65536:
+                    text = decode(path.read_bytes(), str(path))
+                fm = read_front_matter(text)
+                if fm is not None and fm.error is None:
+                    front = fm.data
+        except (OSError, FileError, Skipped, UnicodeDecodeError):
+            pass  # an unreadable page still answers to its path
+        page = Page(path.resolve(), rel, front)
+        page.urls = self._urls(page)
+        self.pages.append(page)
+        self.by_file[page.path] = page
+        for url in page.urls:
+            self.by_url.setdefault(url, page)
+            self.by_url_folded.setdefault(url.casefold(), page)
+
+    def _urls(self, page: Page) -> set[str]:
+        rel = PurePosixPath(page.rel)
+        front = page.front
+        stem = rel.stem
+        folders = list(rel.parent.parts)
+        if stem in INDEX_NAMES:
+            name = folders[-1] if folders and stem == "index" else ""
+            parents = folders[:-1] if stem == "index" else folders
+        else:
+            name, parents = stem, folders
+        slug = str(front.get("slug") or name)
+        section = folders[0] if folders else ""
+        pattern = self.permalinks.get(section) or self.permalinks.get("default")
+        if isinstance(front.get("url"), str):
+            main = front["url"]
+        elif stem == "_index":
+            main = "/" + "/".join(folders)
+        elif pattern:
+            main = self._expand(pattern, page, section, parents, slug, stem)
+        else:
+            main = "/" + "/".join([*parents, slug])
+        page.main_url = normalize_path(main.lower() if not isinstance(front.get("url"), str) else main)
+        urls = {main, "/" + "/".join([*parents, name])}  # the file's own path, as links by path expect
+        for key in ("url", "permalink"):
+            if isinstance(front.get(key), str):
+                urls.add(front[key])
+        for key in ("aliases", "redirect_from"):
+            value = front.get(key)
+            for alias in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
+                if isinstance(alias, str):
+                    urls.add(alias)
+        out = set()
+        for url in urls:
+            out.add(normalize_path(url))
+            out.add(normalize_path(url.lower()))  # Hugo lower-cases the paths it makes
+        return out
+
+    @staticmethod
+    def _expand(pattern: str, page: Page, section: str, parents: list[str], slug: str, stem: str) -> str:
+        date = str(page.front.get("date") or "")
+        parts = {
+            ":sections": "/".join(parents), ":section": section, ":slug": slug, ":filename": stem,
+            ":title": urlize(page.front.get("title") or stem),
+            ":year": date[:4], ":month": date[5:7], ":day": date[8:10],
+        }
+        return re.sub(r":sections|:section|:slug|:filename|:title|:year|:month|:day", lambda m: parts[m.group()], pattern)
+
+    # -- looking up ----------------------------------------------------------------
+    def page_for(self, path: str | Path) -> Page | None:
+        return self.by_file.get(Path(path).resolve())
+
+    def find_page(self, url_path: str) -> Page | None:
+        key = normalize_path(url_path)
+        if key == "/" and key not in self.by_url:
+            return HOME
+        page = self.by_url.get(key) or self.by_url_folded.get(key.casefold())
+        if page is None and key.endswith((".html", ".htm")):
+            page = self.by_url.get(normalize_path(re.sub(r"\.html?$", "", key)))
+        if page is None and PurePosixPath(key).suffix in FORMATS_BY_SUFFIX:
+            page = self.by_file.get((self.root / key.lstrip("/")).resolve())
+        return page
+
+    def find_asset(self, url_path: str) -> Path | None:
+        key = normalize_path(url_path)
+        return self.assets.get(key) or self.assets.get(key.lower())
+
+    def is_internal_host(self, host: str) -> bool:
+        return host.lower() in self.hosts
+
+    def anchors(self, page: Page, doc: Document | None = None) -> set[str]:
+        """The ids a page defines: heading ids in the configured style, explicit ids, HTML id/name."""
+        if page.path in self._anchors:
+            return self._anchors[page.path]
+        if page is HOME:
+            return set()
+        if doc is None:
+            try:
+                text = decode(page.path.read_bytes(), str(page.path))
+            except (OSError, FileError, Skipped):
+                text = ""
+            doc = Document.from_text(text, str(page.path), format_for(str(page.path)))
+        ids = anchors_of(doc, self.anchor_style)
+        self._anchors[page.path] = ids
+        return ids
+
+    def suggestions(self, kind: str) -> list[str]:
+        """What a 'did you mean' may offer: files for assets, each page's published URL."""
+        if kind == "asset":
+            return sorted(self.assets)
+        return sorted({p.main_url for p in self.pages})
+
+
+#: The home page: every site has one, whether or not the content tree has a file for it.
+HOME = Page(Path("/"), "", {}, {"/"}, "/")
+
+
+def anchors_of(doc: Document, style: str) -> set[str]:
+    texts = [plain(doc.text[h.start:h.end]) for h in doc.headings if h.id is None]
+    ids = heading_ids(texts, style)
+    ids.update(h.id for h in doc.headings if h.id)
+    ids.update(name for name, _ in doc.anchors)
+    return ids
+
+
+def default_content_root(config_root: Path, paths: Iterable[str]) -> Path:
+    """The nearest folder named ``content``, else the folder being checked."""
+    if (config_root / "content").is_dir():
+        return config_root / "content"
+    folders = []
+    for given in paths:
+        p = Path(given).resolve()
+        folder = p if p.is_dir() else p.parent
+        for candidate in [folder, *folder.parents]:
+            if candidate.name == "content":
+                return candidate
+        folders.append(folder)
+    if not folders:
+        return config_root
+    common = Path(os.path.commonpath([str(f) for f in folders]))
+    return common
+
+
+def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]) -> SiteIndex:
+    """The site index for a run, from the config's ``site`` settings."""
+    root = settings.get("content_root")
+    content = (config_root / root) if root else default_content_root(config_root, paths)
+    static = settings.get("static_dirs")
+    bases = [config_root, content.parent]
+    if static is None:
+        dirs = [base / name for base in bases for name in ("static", "public")]
+    else:
+        dirs = [base / name for base in bases for name in static]
+    return SiteIndex(content, dirs, settings.get("base_urls", []), settings.get("permalinks"),
+                     settings.get("anchor_style", "github"))

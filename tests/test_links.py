@@ -1,0 +1,139 @@
+"""Internal links against a fixture site: what resolves, and what is reported where."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint import lint_paths
+from medlint.cli import main
+from conftest import FIXTURES
+
+LINK_RULES = ["link-broken", "link-anchor", "link-asset", "link-unknown-marker"]
+
+EXPECTED = [
+    ("content/guide.html", 4, 10, "link-broken"),
+    ("content/posts/bone-density/index.md", 5, 34, "link-asset"),
+    ("content/posts/ms-and-bone.md", 39, 14, "link-broken"),
+    ("content/posts/ms-and-bone.md", 40, 12, "link-broken"),
+    ("content/posts/ms-and-bone.md", 40, 12, "link-unknown-marker"),
+    ("content/posts/ms-and-bone.md", 41, 43, "link-anchor"),
+    ("content/posts/ms-and-bone.md", 42, 25, "link-anchor"),
+    ("content/posts/ms-and-bone.md", 43, 13, "link-asset"),
+    ("content/posts/ms-and-bone.md", 44, 18, "link-broken"),
+    ("content/posts/ms-and-bone.md", 45, 3, "link-unknown-marker"),
+    ("content/posts/ms-and-bone.md", 48, 15, "link-broken"),
+]
+
+
+@pytest.fixture
+def site(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = isolated / "hugo-site"
+    shutil.copytree(FIXTURES / "hugo-site", root)
+    monkeypatch.chdir(root)
+    return root
+
+
+def found(paths: list[str]) -> list[tuple[str, int, int, str]]:
+    report = lint_paths(paths, select=LINK_RULES)
+    assert not report.errors
+    return [(d.path, d.line, d.column, d.rule) for d in report]
+
+
+def test_every_broken_link_and_nothing_else(site: Path) -> None:
+    assert found(["content"]) == EXPECTED
+
+
+def test_one_file_still_sees_the_whole_site(site: Path) -> None:
+    only = [e for e in EXPECTED if e[0] == "content/posts/ms-and-bone.md"]
+    assert found(["content/posts/ms-and-bone.md"]) == only
+
+
+def test_messages_name_target_and_suggest(site: Path) -> None:
+    messages = {(d.line, d.rule): d.message for d in lint_paths(["content/posts/ms-and-bone.md"], select=LINK_RULES)}
+    assert messages[(39, "link-broken")] == (
+        "Link to '/posts/vitamin-d-primr' does not resolve to a page of this site; did you mean '/posts/vitamin-d-primer'?")
+    assert messages[(41, "link-anchor")] == "Anchor '#dosage' does not exist in /posts/vitamin-d-primer"
+    assert messages[(43, "link-asset")] == "File '/attachments/d3.mock.jpg' does not exist; did you mean '/attachments/d3.jpg'?"
+    assert messages[(40, "link-unknown-marker")] == "Link left unresolved by a migration: 'This link has an unknown page_id: 691'"
+
+
+def test_content_root_found_from_a_subfolder(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site / "content" / "posts")
+    report = lint_paths(["ms-and-bone.md"], config=str(site / ".medlint.yaml"), select=["link-broken"])
+    assert [d.line for d in report] == [39, 40, 44, 48]
+
+
+def test_permalink_patterns(site: Path) -> None:
+    page = site / "content" / "posts" / "linker.md"
+    page.write_text("[a](/articles/2011/ms-and-bone-health) [b](/posts/vitamin-d-primer)\n")
+    cfg = {"site": {"base_urls": ["https://www.example.org"], "permalinks": {"posts": "/articles/:year/:slug"}}}
+    report = lint_paths([str(page)], config=cfg, select=["link-broken"])
+    # Under the pattern the primer (no date) lives at /articles/vitamin-d-primer, no longer at /posts/...
+    assert [d.message for d in report] == [
+        "Link to '/posts/vitamin-d-primer' does not resolve to a page of this site; did you mean '/articles/vitamin-d-primer'?"]
+
+
+def test_static_dirs_and_content_root_settings(site: Path) -> None:
+    cfg = {"site": {"content_root": "content", "static_dirs": ["nowhere"]}}
+    report = lint_paths(["content/posts/ms-and-bone.md"], config=cfg, select=["link-asset"])
+    assert [d.line for d in report] == [32, 33, 43]  # d3.jpg and leaflet.pdf are no longer served
+
+
+def test_anchor_style_setting(site: Path) -> None:
+    page = site / "content" / "posts" / "styles.md"
+    page.write_text("[a](#dose-july-2011)\n\n## Dose – July 2011\n")
+    github = lint_paths([str(page)], select=["link-anchor"])
+    assert len(github.diagnostics) == 1
+    pandoc = lint_paths([str(page)], config={"site": {"anchor_style": "pandoc"}}, select=["link-anchor"])
+    assert pandoc.diagnostics == []
+
+
+def test_unknown_marker_options(site: Path) -> None:
+    page = site / "content" / "posts" / "markers.md"
+    page.write_text("[x](/cgi-bin/wiki.pl?Page) {{broken}}\n")
+    cfg = {"rules": {"link-unknown-marker": {"options": {"target_patterns": ["wiki\\.pl\\?"], "text_patterns": ["\\{\\{[^}]+\\}\\}"]}}}}
+    report = lint_paths([str(page)], config=cfg, select=["link-unknown-marker"])
+    assert [(d.column, d.message) for d in report] == [
+        (5, "Link left unresolved by a migration: 'wiki.pl?'"),
+        (28, "Link left unresolved by a migration: '{{broken}}'"),
+    ]
+
+
+def test_ignore_option(site: Path) -> None:
+    cfg = {"rules": {"link-broken": {"options": {"ignore": ["^/posts/no-such"]}}}}
+    report = lint_paths(["content/posts/ms-and-bone.md"], config=cfg, select=["link-broken"])
+    assert 48 not in [d.line for d in report]
+
+
+def test_site_not_built_without_link_rules(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import medlint.site
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("site index built")
+
+    monkeypatch.setattr(medlint.site, "build_site", boom)
+    lint_paths(["content"], select=["sensational-language"])
+
+
+def test_site_built_once_per_run(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import medlint.site
+
+    calls = []
+    real = medlint.site.SiteIndex.__init__
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(medlint.site.SiteIndex, "__init__", counting)
+    lint_paths(["content"], select=LINK_RULES)
+    assert len(calls) == 1
+
+
+def test_cli_end_to_end(site: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--select", ",".join(LINK_RULES), "content/guide.html"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("content/guide.html:4:10: error [link-broken] Link to '/posts/nope'")

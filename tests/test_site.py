@@ -1,0 +1,80 @@
+"""The site index: URLs of pages, normalisation, anchors by generator style."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint.anchors import github, heading_ids, kramdown, pandoc, plain
+from medlint.site import SiteIndex, default_content_root, normalize_path
+from conftest import FIXTURES
+
+SITE = FIXTURES / "hugo-site"
+
+
+@pytest.mark.parametrize(("given", "normal"), [
+    ("/posts/x/", "/posts/x"),
+    ("/posts/x/index.html", "/posts/x"),
+    ("/posts//x", "/posts/x"),
+    ("posts/x", "/posts/x"),
+    ("/MS+reduces+vitamin+D+%E2%80%93+July+2011", "/MS reduces vitamin D – July 2011"),
+    ("/MS reduces vitamin D – July 2011", "/MS reduces vitamin D – July 2011"),
+    ("/", "/"),
+    ("/index.html", "/"),
+])
+def test_normalize_path(given: str, normal: str) -> None:
+    assert normalize_path(given) == normal
+
+
+def test_pages_and_their_urls() -> None:
+    site = SiteIndex(SITE / "content", [SITE / "static"], ["https://www.example.org"])
+    primer = site.find_page("/posts/vitamin-d-primer")
+    assert primer is not None and primer.rel == "posts/vitamin-d-basics.md"
+    assert primer.main_url == "/posts/vitamin-d-primer"
+    for url in ("/vitamin-d-101", "/Vitamin+D+%E2%80%93+primer", "/posts/vitamin-d-basics", "/POSTS/Vitamin-D-Primer/"):
+        assert site.find_page(url) is primer, url
+    ms = site.find_page("/MS+and+bone+health+%E2%80%93+July+2011")
+    assert ms is not None and site.find_page("/1810") is ms and ms.main_url == "/posts/ms-and-bone-health"
+    assert site.find_page("/about").rel == "about/_index.md"
+    assert site.find_page("/posts/bone-density").rel == "posts/bone-density/index.md"
+    assert site.find_page("/news/story-2011").main_url == "/news/story-2011"
+    assert site.find_page("/posts/nothing") is None
+    assert site.find_asset("/attachments/d3.jpg") is not None
+    assert site.find_asset("/posts/bone-density/scan.png") is not None
+    assert site.is_internal_host("www.example.org") and not site.is_internal_host("example.com")
+
+
+def test_anchors_of_a_page() -> None:
+    site = SiteIndex(SITE / "content")
+    primer = site.find_page("/posts/vitamin-d-primer")
+    assert site.anchors(primer) >= {"vitamin-d-the-basics", "who-may-need-more", "supplements"}
+
+
+def test_default_content_root(tmp_path: Path) -> None:
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    assert default_content_root(tmp_path, ["content/posts"]) == tmp_path / "content"
+    other = tmp_path / "other"
+    (other / "docs" / "content" / "a").mkdir(parents=True)
+    assert default_content_root(other, [str(other / "docs" / "content" / "a" / "x.md")]) == other / "docs" / "content"
+    plain_tree = tmp_path / "plain"
+    (plain_tree / "pages").mkdir(parents=True)
+    assert default_content_root(plain_tree, [str(plain_tree / "pages")]) == plain_tree / "pages"
+
+
+@pytest.mark.parametrize(("heading", "gh", "kd", "pd"), [
+    ("Dose – July 2011", "dose--july-2011", "dose--july-2011", "dose-july-2011"),
+    ("What's new? (2024)", "whats-new-2024", "whats-new-2024", "whats-new-2024"),
+    ("1. Vitamin D", "1-vitamin-d", "vitamin-d", "vitamin-d"),
+    ("Tromsø study", "tromsø-study", "troms-study", "tromsø-study"),
+    ("snake_case and CamelCase", "snake_case-and-camelcase", "snakecase-and-camelcase", "snake_case-and-camelcase"),
+])
+def test_heading_id_styles(heading: str, gh: str, kd: str, pd: str) -> None:
+    assert (github(heading), kramdown(heading), pandoc(heading)) == (gh, kd, pd)
+
+
+def test_duplicate_headings_are_numbered() -> None:
+    assert heading_ids(["Intro", "Intro", "Intro"]) == {"intro", "intro-1", "intro-2"}
+
+
+def test_plain_heading_text() -> None:
+    assert plain("Use `mcg` *not* [µg](https://x.org) <b>now</b> &amp; always") == "Use mcg not µg now & always"
