@@ -55,7 +55,7 @@ def test_expand_paths_explicit_missing_and_exclude(tmp_path: Path) -> None:
 def test_read_bom_crlf_and_keep_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(b"\xef\xbb\xbfLine one\r\nLine two\r\n")
-    assert read_text(str(path), 10_000) == "Line one\r\nLine two\r\n"
+    assert read_text(str(path), 10_000) == ("Line one\r\nLine two\r\n", True)
 
 
 def test_binary_and_large_files_are_skipped(tmp_path: Path) -> None:

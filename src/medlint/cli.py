@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above the fail level; 1 problems found;
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -14,9 +15,12 @@ from typing import Any, Callable, Iterable
 import click
 
 from . import __version__
+from .diagnostic import SEVERITY_RANK
+from .report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
+PROGRESS_MIN_FILES = 300
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -44,8 +48,6 @@ def _errors_exit(debug_flag: str = "debug") -> Callable[[Callable[..., Any]], Ca
                 sys.exit(EXIT_ERROR)
             except BrokenPipeError:
                 # The reader went away (`medlint check | head`): stop quietly.
-                import os
-
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 sys.exit(EXIT_PROBLEMS)
             except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
@@ -72,43 +74,98 @@ def main() -> None:
     """medlint: a content-quality linter for medical and health writing."""
 
 
+def _color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _progress(enabled: bool) -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for long runs on a terminal (never in CI or a pipe)."""
+    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="Checking", file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(1)
+        if done == total:
+            state["bar"].__exit__(None, None, None)
+
+    return update
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+              help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
+@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, and write the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (e.g. spelling).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing.")
+@click.option("--stdin-filename", metavar="PATH", help="With '-', the file name to report and to pick the format by.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--show-source/--no-show-source", default=None,
+              help="Show the source line under each problem (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
 @click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
 @config_option
 @debug_option
 @_errors_exit()
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          exclude: tuple[str, ...], force_exclude: bool, quiet: bool, online: bool, config_path: str | None,
-          debug: bool) -> None:
-    """Check files and folders (default: the current folder)."""
-    from .engine import lint_paths, resolve_config
+def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+          exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
+          report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
+          quiet: bool, online: bool, config_path: str | None, debug: bool) -> None:
+    """Check files and folders (default: the current folder; '-' reads standard input)."""
+    from .engine import lint_paths, lint_stdin, resolve_config
+    from .errors import MedlintError
     from .report import write_report
 
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     config = resolve_config(config_path)
-    report = lint_paths(list(paths) or ["."], config, select=_split(select) or None, ignore=_split(ignore),
-                        exclude=list(exclude), force_exclude=force_exclude, online=online, debug=debug)
-    write_report(fmt, report, sys.stdout, quiet=quiet)
+    rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
+    if "-" in paths:
+        if len(paths) > 1:
+            raise MedlintError("'-' (standard input) cannot be combined with other paths")
+        if fix:
+            raise MedlintError("--fix cannot write to standard input; use --diff to see the fixes")
+        report = lint_stdin(sys.stdin.read(), stdin_filename or "stdin.md", config, diff=diff,
+                            report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
+    else:
+        report = lint_paths(list(paths) or ["."], config, exclude=list(exclude), force_exclude=force_exclude,
+                            fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
+                            report_unused_suppressions=report_unused_suppressions,
+                            progress=_progress(not quiet), debug=debug, **rules)
+    if diff:
+        sys.stdout.write("".join(report.diffs))
+    else:
+        write_report(fmt, report, sys.stdout, quiet=quiet, color=_color(color) if fmt == "text" else False,
+                     show_source=sys.stdout.isatty() if show_source is None else show_source)
     sys.stdout.flush()
     if not quiet:
         for notice in report.notices:
             click.echo(str(notice), err=True)
     for error in report.errors:
         click.echo(str(error), err=True)
-    level = FAIL_LEVELS[fail_on]
-    from .diagnostic import SEVERITY_RANK
-
     if report.errors:
         sys.exit(EXIT_ERROR)
+    if diff:
+        sys.exit(EXIT_PROBLEMS if report.diffs else EXIT_OK)
+    level = FAIL_LEVELS[fail_on]
     if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics):
         sys.exit(EXIT_PROBLEMS)
     sys.exit(EXIT_OK)
@@ -215,3 +272,60 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
                 click.echo(f"        {d.line}:{d.column}: {d.message}")
     click.echo(f"{len(rules)} rules, {failed} failing examples")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+INIT_TEMPLATE = """\
+# medlint configuration: https://pypi.org/project/medlint/
+# Paths here are relative to this file's folder.
+
+# The bundled rules ('medlint rules --all' lists them); 'none' to start empty.
+extends: default
+
+# Folders of your own rule files (one YAML file per rule; see 'medlint explain RULE').
+# rule_paths: [.medlint/rules]
+
+# Turn rules off, change their severity or options:
+# rules:
+#   sensational-language: off
+#   dose-needs-citation: error
+#   disclaimer-missing:
+#     severity: error
+#     options:
+#       position: end
+#       lines: 20
+
+# Files not to check (globs; .gitignore is honoured too).
+# exclude: ["drafts/**"]
+
+# Different settings for some files:
+# overrides:
+#   - files: ["content/news/**"]
+#     rules: {dose-needs-citation: error}
+
+# For the link rules: where the pages are and how the site publishes them.
+# site:
+#   content_root: content
+#   static_dirs: [static]
+#   base_urls: ["https://www.example.org"]
+#   permalinks: {posts: "/posts/:slug"}
+#   anchor_style: github
+
+# Files larger than this many bytes are skipped with a notice.
+# max_file_size: 5242880
+"""
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .medlint.yaml.")
+@_errors_exit()
+def init(force: bool, debug: bool = False) -> None:
+    """Write a commented .medlint.yaml with the defaults into the current folder."""
+    from pathlib import Path
+
+    from .errors import MedlintError
+
+    target = Path(".medlint.yaml")
+    if target.exists() and not force:
+        raise MedlintError(".medlint.yaml already exists (use --force to overwrite it)")
+    target.write_text(INIT_TEMPLATE, encoding="utf-8")
+    click.echo(f"Wrote {target}")

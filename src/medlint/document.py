@@ -106,6 +106,8 @@ class Markup:
     #: Explicit anchors: HTML id/name attributes and {#id} heading attributes.
     anchors: list[tuple[str, int]] = field(default_factory=list)
     footnote_refs: list[tuple[int, int]] = field(default_factory=list)
+    #: HTML comments outside code: where inline suppressions may stand.
+    comments: list[tuple[int, int]] = field(default_factory=list)
     front_matter: FrontMatter | None = None
 
     def mask(self, start: int, end: int) -> None:
@@ -127,6 +129,7 @@ class Document:
         self.definitions = markup.definitions
         self.anchors = markup.anchors
         self.footnote_refs = markup.footnote_refs
+        self.comments = markup.comments
         self.masked = _merge(markup.masks)
         self.prose = _blank(text, self.masked)
         self._line_starts: list[int] | None = None

@@ -8,13 +8,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .config import Config, config_from_dict, load_config
 from .diagnostic import Diagnostic, Fix
 from .document import Document, format_for
 from .errors import FileError, MedlintError
+from . import suppress
 from .files import Skipped, expand_paths, read_text
+from .fix import fix_text, unified_diff, write_atomically
 from .ruleset import ActiveRule, RuleSet
 
 
@@ -26,7 +28,15 @@ class Report:
     errors: list[MedlintError] = field(default_factory=list)
     notices: list[Skipped] = field(default_factory=list)
     files_checked: int = 0
-    rules: list[ActiveRule] = field(default_factory=list)
+    #: Rules in force (rule, severity), for formats that describe them (SARIF).
+    rules: list[tuple[Any, str]] = field(default_factory=list)
+    #: The files checked, in order (for formats with one entry per file: JUnit).
+    files: list[str] = field(default_factory=list)
+    #: The text of each file that has diagnostics (for --show-source).
+    sources: dict[str, str] = field(default_factory=dict)
+    #: Fixes applied (or, with --diff, that would be) per file, and the diffs.
+    fixed: dict[str, int] = field(default_factory=dict)
+    diffs: list[str] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
@@ -79,10 +89,24 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
                       active.message(finding.values), fix)
 
 
+@dataclass
+class Options:
+    """How a run treats each file, beyond which rules run."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    report_unused_suppressions: bool = False
+    debug: bool = False
+
+
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
-               force_exclude: bool = False, online: bool = False, debug: bool = False) -> Report:
-    """Check files and folders.
+               force_exclude: bool = False, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
+               diff: bool = False, report_unused_suppressions: bool = False,
+               progress: Callable[[int, int], None] | None = None, debug: bool = False) -> Report:
+    """Check files and folders; with *fix*, apply safe fixes (and unsafe ones with
+    *unsafe_fixes*); with *diff*, compute the fixes' diff without writing.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
     files that cannot be read end up in ``Report.errors`` and the others are
@@ -92,25 +116,73 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
         paths = [paths]
     cfg = resolve_config(config)
     ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
+    options = Options(fix, unsafe_fixes, diff, report_unused_suppressions, debug)
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
-    report = Report(errors=list(errors))
+    report = Report(errors=list(errors), rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
     site = _site(cfg, ruleset, [os.fspath(p) for p in paths])
-    for target in targets:
+    for done, target in enumerate(targets, 1):
         try:
-            text = read_text(target.path, cfg.max_file_size)
+            text, bom = read_text(target.path, cfg.max_file_size)
         except Skipped as skipped:
             report.notices.append(skipped)
             continue
         except FileError as exc:
             report.errors.append(exc)
             continue
-        diagnostics, rule_errors = check_text(text, target.path, cfg, ruleset, site=site, debug=debug)
-        report.diagnostics += diagnostics
-        report.errors += rule_errors
-        report.files_checked += 1
+        _check_one(report, text, bom, target.path, cfg, ruleset, site, options, write=True)
+        if progress:
+            progress(done, len(targets))
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report
+
+
+def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,
+               ignore: Iterable[str] = (), online: bool = False, diff: bool = False,
+               report_unused_suppressions: bool = False, debug: bool = False) -> Report:
+    """Check text read from standard input as if it were the file *filename*."""
+    cfg = resolve_config(config)
+    ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
+    report = Report(rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
+    options = Options(diff=diff, report_unused_suppressions=report_unused_suppressions, debug=debug)
+    _check_one(report, text, False, filename, cfg, ruleset, _site(cfg, ruleset, [filename]), options, write=False)
+    return report
+
+
+def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, ruleset: RuleSet, site: Any,
+               options: Options, write: bool) -> None:
+    """Check one file's text (fixing it if asked) and add the outcome to *report*."""
+    errors: list[MedlintError] = []
+
+    def lint(current: str) -> list[Diagnostic]:
+        diagnostics, rule_errors = check_text(current, path, cfg, ruleset, site=site, debug=options.debug,
+                                              report_unused=options.report_unused_suppressions)
+        errors[:] = rule_errors
+        return diagnostics
+
+    if options.fix or options.diff:
+        fixed, count, diagnostics = fix_text(text, lint, unsafe=options.unsafe_fixes)
+        if count:
+            report.fixed[path] = count
+            if options.diff or not write:
+                report.diffs.append(unified_diff(path.replace(os.sep, "/"), text, fixed))
+                diagnostics = lint(text)
+            else:
+                try:
+                    write_atomically(path, fixed, bom)
+                    text = fixed
+                except FileError as exc:
+                    report.errors.append(exc)
+                    del report.fixed[path]
+                    diagnostics = lint(text)
+    else:
+        diagnostics = lint(text)
+    report.diagnostics += diagnostics
+    report.errors += errors
+    report.files_checked += 1
+    report.files.append(path.replace(os.sep, "/"))
+    if diagnostics:
+        report.sources[diagnostics[0].path] = text
 
 
 def _site(cfg: Config, ruleset: RuleSet, paths: list[str]) -> Any:
@@ -122,13 +194,16 @@ def _site(cfg: Config, ruleset: RuleSet, paths: list[str]) -> Any:
     return build_site(cfg.site, cfg.root, paths)
 
 
-def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any = None,
-               debug: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
-    """Parse *text* as the file *path* and run the rules in force for it."""
+def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any = None, debug: bool = False,
+               report_unused: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
+    """Parse *text* as the file *path*, run the rules in force for it, apply suppressions."""
     display = path.replace(os.sep, "/")
     doc = Document.from_text(text, display, format_for(path))
     doc.site = site
-    return lint_document(doc, ruleset.for_path(cfg.relpath(path)), debug=debug)
+    diagnostics, errors = lint_document(doc, ruleset.for_path(cfg.relpath(path)), debug=debug)
+    diagnostics = [d for d in suppress.apply(doc, diagnostics, ruleset.known, report_unused)
+                   if d.rule not in suppress.META_RULES or ruleset.reports(d.rule)]
+    return diagnostics, errors
 
 
 def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iterable[str] | None = None,

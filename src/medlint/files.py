@@ -128,8 +128,8 @@ def expand_paths(paths: Iterable[str], exclude: list[str], relpath: Callable[[st
     return sorted(targets.values(), key=lambda t: t.path), errors
 
 
-def read_text(path: str, max_size: int) -> str:
-    """Read a file as UTF-8 (BOM optional), keeping its line endings.
+def read_text(path: str, max_size: int) -> tuple[str, bool]:
+    """Read a file as UTF-8, keeping its line endings; return (text, had a BOM).
 
     Raises :class:`Skipped` for binary or oversized files and
     :class:`FileError` for unreadable or mis-encoded ones.
@@ -142,7 +142,7 @@ def read_text(path: str, max_size: int) -> str:
             data = handle.read()
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}", path) from None
-    return decode(data, path)
+    return decode(data, path), data.startswith(b"\xef\xbb\xbf")
 
 
 def decode(data: bytes, path: str) -> str:

@@ -252,8 +252,11 @@ class RuleSet:
         self.overrides = overrides
         self.select = set(select) if select else None
         self.ignore = set(ignore)
+        from .suppress import META_RULES
+
+        self.known = set(self.by_id) | set(META_RULES)
         for flag, ids in (("--select", self.select or set()), ("--ignore", self.ignore)):
-            unknown = sorted(i for i in ids if i not in self.by_id)
+            unknown = sorted(i for i in ids if i not in self.known)
             if unknown:
                 raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
         self._checks: dict[tuple[str, str], Check] = {}
@@ -302,6 +305,10 @@ class RuleSet:
                 continue
             active.append(ActiveRule(rule, severity, self.check_for(rule, options)))
         return active
+
+    def reports(self, rule_id: str) -> bool:
+        """Whether --select/--ignore let a built-in diagnostic through."""
+        return (self.select is None or rule_id in self.select) and rule_id not in self.ignore
 
     def needs_site(self) -> bool:
         """True if a rule that reads the site index may run for some file."""

@@ -56,6 +56,8 @@ _NOTATION_RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str 
 
 #: Notations whose numbers are doses only in a dose's context ("14.90 units" in a statistics table is not).
 _NEEDS_DOSE_CONTEXT = {"trailing-zero", "naked-decimal", "unit-u", "spacing"}
+#: A unit that makes the number a dose by itself.
+_STRONG_UNIT = re.compile(r"\s*(?:mg|mcg|IU|[\u00b5\u03bc]g)\b")
 
 
 def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
@@ -113,7 +115,8 @@ def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]
             for m in regex.finditer(doc.prose, doc.body_start):
                 if m.start() in seen or (m.end() > m.start() and not doc.is_prose(m.end() - 1)):
                     continue
-                if name in _NEEDS_DOSE_CONTEXT and not dose_context(doc, m.start(), m.end()):
+                strong = _STRONG_UNIT.search(m.group()) or _STRONG_UNIT.match(doc.prose, m.end())
+                if name in _NEEDS_DOSE_CONTEXT and not strong and not dose_context(doc, m.start(), m.end()):
                     continue
                 seen.add(m.start())
                 replacement = replace(m)

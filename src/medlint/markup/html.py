@@ -99,6 +99,8 @@ def scan_html(markup: Markup, text: str, start: int, end: int) -> None:
             stop = comment_end(text, i, end)
             runs.append((run_start, i))
             markup.mask(i, stop)
+            if text.startswith("<!--", i):
+                markup.comments.append((i, stop))
             pos = run_start = stop
             continue
         tag = parse_tag(text, i, end)

@@ -320,6 +320,9 @@ class _BlockReader:
         else:
             found = text.find(kind, start + 2)
             stop = len(text) if found < 0 else found + len(kind)
+            if kind == "-->":
+                opener = text.find("<!--", start)
+                self.markup.comments.append((opener, stop))
         self.markup.mask(start, stop)
         # Anything after the closer on its line is not looked at, as in CommonMark.
         while j < len(lines) and lines[j][0] < stop:
@@ -430,6 +433,8 @@ class _InlineReader:
         if text.startswith(("<!", "<?"), s):
             stop = comment_end(text, s, end)
             mask(s, stop)
+            if text.startswith("<!--", s):
+                self.markup.comments.append((s, stop))
             return stop
         tag = parse_tag(text, s, end)
         if tag is None:

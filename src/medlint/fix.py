@@ -1,0 +1,93 @@
+"""Applying fixes: non-overlapping edits, re-checked, written atomically.
+
+A file is written only when a fix changed it, through a temporary file in
+the same folder that replaces the original in one rename, so an interrupted
+run leaves either the old file or the new one, never half of each.  The
+original's BOM, line endings (edits never touch them) and permissions are
+kept.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from typing import Callable, Iterable
+
+from .diagnostic import Diagnostic, Fix
+from .errors import FileError
+
+MAX_PASSES = 5
+
+
+def _offset(starts: list[int], line: int, column: int) -> int:
+    return starts[line - 1] + column - 1
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply the fixes that do not overlap an earlier one; return (text, count)."""
+    import re
+
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    edits = sorted({(_offset(starts, f.line, f.column), _offset(starts, f.end_line, f.end_column), f.replacement)
+                    for f in fixes})
+    chosen: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, replacement in edits:
+        if start >= last_end and text[start:end] != replacement:
+            chosen.append((start, end, replacement))
+            last_end = max(end, start + 1)
+    for start, end, replacement in reversed(chosen):
+        text = text[:start] + replacement + text[end:]
+    return text, len(chosen)
+
+
+def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = False) -> tuple[str, int, list[Diagnostic]]:
+    """Fix, re-check and fix again until nothing changes (or MAX_PASSES).
+
+    Returns the fixed text, the number of fixes applied and the diagnostics
+    of the final text.
+    """
+    total = 0
+    diagnostics = lint(text)
+    for _ in range(MAX_PASSES):
+        fixes = [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+        if not fixes:
+            break
+        text, count = apply_fixes(text, fixes)
+        if not count:
+            break
+        total += count
+        diagnostics = lint(text)
+    return text, total, diagnostics
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    name = path.lstrip("/")
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        f"a/{name}", f"b/{name}"))
+
+
+def write_atomically(path: str, text: str, bom: bool) -> None:
+    """Replace *path* with *text* (UTF-8, BOM as before) in one rename, keeping its mode."""
+    if not os.access(path, os.W_OK):
+        raise FileError("cannot fix: the file is read-only", path)
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".medlint-", suffix=".tmp")
+    except OSError as exc:
+        raise FileError(f"cannot fix: cannot write in its folder ({exc.strerror})", path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

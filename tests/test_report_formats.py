@@ -1,0 +1,114 @@
+"""Machine formats: GitHub annotations, SARIF (validated), GitLab Code Quality, JUnit; text extras."""
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint.cli import main
+from conftest import FIXTURES
+
+SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+@pytest.fixture
+def site(isolated: Path) -> Path:
+    shutil.copytree(FIXTURES / "site", isolated / "site")
+    (isolated / "site" / "refs.md").write_text("[x](http://dx.doi.org/10.1136/bmj.m1966)\nA miracle, 100%: done\n")
+    return isolated / "site"
+
+
+def test_github_annotations(site: Path) -> None:
+    out = run("check", "--format", "github", "site").stdout.splitlines()
+    assert "::warning file=site/posts/hype.md,line=5,col=3,endLine=5,endColumn=17,title=sensational-language::Sensational wording 'groundbreaking': say what the evidence shows instead" in out
+    assert any(line.startswith("::error file=site/posts/broken-front.md,line=2,col=17,") for line in out)
+    assert any(line.startswith("::notice file=site/refs.md,line=1,col=5,") for line in out)
+
+
+def test_github_chosen_automatically_in_actions(site: Path) -> None:
+    assert run("check", "site", env={"GITHUB_ACTIONS": "true"}).stdout.startswith("::")
+    assert run("check", "--format", "text", "site", env={"GITHUB_ACTIONS": "true"}).stdout.startswith("site/")
+
+
+def test_github_escapes_special_characters() -> None:
+    from medlint.report.github import _data, _property
+
+    assert _data("50% done\nnext") == "50%25 done%0Anext"
+    assert _property("a,b:c") == "a%2Cb%3Ac"
+
+
+def test_sarif_validates_against_the_official_schema(site: Path) -> None:
+    from jsonschema import Draft4Validator
+
+    log = json.loads(run("check", "--format", "sarif", "site").stdout)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(Draft4Validator(schema).iter_errors(log), key=str)
+    assert errors == []
+    run_ = log["runs"][0]
+    rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert {"sensational-language", "doi-malformed", "link-broken"} <= set(rules)
+    assert rules["doi-resolver"]["defaultConfiguration"]["level"] == "note"
+    assert rules["sensational-language"]["shortDescription"]["text"] == "Hype and absolute claims in health writing."
+    result = next(r for r in run_["results"] if r["ruleId"] == "doi-resolver")
+    assert result["level"] == "note"
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 23}
+    assert run_["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "doi-resolver"
+    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "https://doi.org/"
+
+
+def test_gitlab_code_quality_with_stable_fingerprints(site: Path) -> None:
+    issues = json.loads(run("check", "--format", "gitlab", "site").stdout)
+    hype = next(i for i in issues if i["location"]["path"] == "site/posts/hype.md" and i["location"]["lines"]["begin"] == 5)
+    assert set(hype) == {"type", "description", "check_name", "fingerprint", "severity", "categories", "location"}
+    assert hype["check_name"] == "sensational-language" and hype["severity"] == "minor"
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    # Adding lines above a problem keeps its fingerprint.
+    post = site / "posts" / "hype.md"
+    post.write_text(post.read_text().replace("A groundbreaking", "New line.\n\nA groundbreaking"))
+    again = json.loads(run("check", "--format", "gitlab", "site").stdout)
+    moved = next(i for i in again if i["description"] == hype["description"])
+    assert moved["location"]["lines"]["begin"] == 7 and moved["fingerprint"] == hype["fingerprint"]
+
+
+def test_junit_one_case_per_file(site: Path) -> None:
+    root = ET.fromstring(run("check", "--format", "junit", "site").stdout)
+    suite = root.find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert set(cases) == {"site/drafts/draft.md", "site/notes.txt", "site/page.html", "site/posts/broken-front.md",
+                          "site/posts/hype.md", "site/refs.md"}
+    assert cases["site/notes.txt"].find("failure") is None
+    failure = cases["site/posts/hype.md"].find("failure")
+    assert failure.get("message") == "2 problems" and "5:3: warning [sensational-language]" in failure.text
+    assert suite.get("tests") == "6" and suite.get("failures") == "5"
+
+
+def test_text_colour_and_source(site: Path) -> None:
+    plain = run("check", "--color", "never", "--show-source", "site/refs.md").stdout
+    assert "    1 | [x](http://dx.doi.org/10.1136/bmj.m1966)\n      |     ^^^^^^^^^^^^^^^^^^\n" in plain
+    coloured = run("check", "--color", "always", "site/refs.md").stdout
+    assert "\x1b[36minfo\x1b[0m" in coloured
+    assert "\x1b[" not in run("check", "--color", "auto", "site/refs.md", env={"NO_COLOR": "1"}).stdout
+    assert "|" not in run("check", "--no-show-source", "site/refs.md").stdout.split("\n")[0]
+
+
+def test_stdin_with_filename(isolated: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "notes/page.html"], input="<p>A miracle</p>")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("notes/page.html:1:6: warning [sensational-language]")
+    assert CliRunner().invoke(main, ["check", "-", "--fix"], input="x").exit_code == 2
+
+
+def test_init_writes_a_valid_config(isolated: Path) -> None:
+    result = run("init")
+    assert result.exit_code == 0 and (isolated / ".medlint.yaml").exists()
+    assert run("rules").exit_code == 0  # the written config loads
+    assert run("init").exit_code == 2
+    assert run("init", "--force").exit_code == 0
