@@ -274,6 +274,32 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
+@click.option("--min-count", type=int, default=1, show_default=True, help="Only words found at least this often.")
+@config_option
+@debug_option
+@_errors_exit()
+def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, config_path: str | None, debug: bool) -> None:
+    """List the words the spelling rule does not know, by count, with their files.
+
+    For triage: add the real words to a vocabulary file named in the rule's
+    options, and fix the rest.
+    """
+    from .engine import resolve_config, unknown_word_counts
+
+    counts, files = unknown_word_counts(list(paths) or ["."], resolve_config(config_path), exclude=list(exclude))
+    for word, count in counts.most_common():
+        if count < min_count:
+            break
+        shown = sorted(files[word])
+        more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+        click.echo(f"{count:>6}  {word:<24} {', '.join(shown[:3])}{more}")
+    if not counts:
+        click.echo("No unknown words.")
+
+
 INIT_TEMPLATE = """\
 # medlint configuration: https://pypi.org/project/medlint/
 # Paths here are relative to this file's folder.

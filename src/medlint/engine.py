@@ -215,3 +215,39 @@ def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iter
     if errors:
         raise errors[0]
     return diagnostics
+
+
+def unknown_word_counts(paths: list[str], cfg: Config, exclude: Iterable[str] = ()) -> tuple[Any, dict[str, set[str]]]:
+    """The spelling rule's unknown words in *paths*: a Counter of words and the files of each.
+
+    Uses the ``spelling`` rule's options as the config sets them (vocabulary,
+    variant...), even where the rule is turned off.
+    """
+    import collections
+
+    from .errors import MedlintError
+    from .kinds.spelling import speller_for, unknown_words
+
+    ruleset = cfg.ruleset()
+    rule = ruleset.by_id.get("spelling")
+    if rule is None:
+        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
+    setting = ruleset.settings.get("spelling")
+    options = {**rule.options, **(setting.options or {} if setting else {})}
+    speller = speller_for(options)
+    counts: collections.Counter[str] = collections.Counter()
+    files: dict[str, set[str]] = collections.defaultdict(set)
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath)
+    if errors:
+        raise errors[0]
+    for target in targets:
+        try:
+            text, _ = read_text(target.path, cfg.max_file_size)
+        except (Skipped, FileError):
+            continue
+        doc = Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+        for _, shown, word in unknown_words(doc, speller, options):
+            key = word if word[:1].isupper() and not word.islower() else word.lower()
+            counts[key] += 1
+            files[key].add(doc.path)
+    return counts, files

@@ -20,6 +20,7 @@ KINDS = {
     "identifiers": "medlint.kinds.identifiers",
     "dosage": "medlint.kinds.dosage",
     "links": "medlint.kinds.links",
+    "spelling": "medlint.kinds.spelling",
 }
 
 

@@ -49,9 +49,13 @@ _SPECIAL_CLOSERS = {"!--": "-->", "?": "?>", "![CDATA[": "]]>"}
 
 _INLINE = re.compile(
     r"(?P<tick>`+)|(?P<esc>\\[!-/:-@\[-`{-~])|(?P<lt><)|(?P<img>!\[)|(?P<br>\[)"
+    # TeX math as pandoc, R Markdown and Hugo's MathJax read it: $$...$$, or $...$ with
+    # no space inside either dollar and no digit after the closing one ($5 and $10 is text).
+    r"|(?P<math>\$\$.+?\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d))"
     r"|(?P<ent>" + ENTITY.pattern + r")"
     r"|(?P<url>" + URL.pattern + r")"
-    r"|(?P<mail>" + EMAIL.pattern + r")"
+    r"|(?P<mail>" + EMAIL.pattern + r")",
+    re.S,
 )
 _TICKS = re.compile(r"`+")
 _BRACKETS = re.compile(r"\\.|[\[\]]|`+", re.S)
@@ -407,7 +411,7 @@ class _InlineReader:
                 pos = m.end()
             elif kind == "url":
                 pos = max(add_url(self.markup, m.group(), s, record=not in_link), s + 1)
-            elif kind == "mail":
+            elif kind in ("mail", "math"):
                 mask(s, m.end())
                 pos = m.end()
             elif kind == "lt":

@@ -1,0 +1,187 @@
+"""``spelling``: unknown words in prose, with the best correction as an unsafe fix.
+
+Reads prose only (never code, URLs, e-mail addresses, link targets, front
+matter, file names, DOIs or numbers with units).  Words in capitals
+(acronyms), words with digits and mixed-case words are skipped; a
+capitalised word inside a sentence is taken as a proper noun; hyphenated
+compounds are checked part by part; possessives and contractions, inflected
+and prefixed forms of known words are understood.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..diagnostic import Edit, Finding
+from ..document import Document
+from ..errors import ConfigError
+from ..speller import Speller
+from . import OptionError
+from .common import compile_regex
+
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "variant": {"enum": ["any", "us", "gb"]},
+        "proper_nouns": {"enum": ["skip", "check"]},
+        "vocabulary": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "reject": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "ignore_patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "min_length": {"type": "integer", "minimum": 1},
+        "suggest": {"type": "boolean"},
+    },
+}
+PLACEHOLDERS = ("match", "suggestion", "replacement")
+
+_TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
+_SKIP_SPANS = re.compile(
+    r"\b10\.\d{4,9}/\S+"  # DOIs
+    r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp)\b"  # file names
+    r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
+    r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%-]*"  # domains
+    r"|\\[A-Za-z]+"  # TeX commands outside math
+, re.I)
+_SENTENCE_END = ".!?:"
+_OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
+_CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
+#: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.").
+_AUTHOR = re.compile(r" [A-Z]{1,3}(?:[,.;]| et al| and |$)")
+_INLINE_WORDS = re.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
+_REGEX_CHARS = re.compile(r"[\\^$.*+?()\[\]{}|]")
+
+
+def _read_vocabulary(paths: list[str]) -> tuple[list[str], list[re.Pattern[str]]]:
+    """Accept files: one word or regex a line (Vale's accept.txt); '#' starts a comment."""
+    words: list[str] = []
+    patterns: list[re.Pattern[str]] = []
+    for index, name in enumerate(paths):
+        path = Path(name)
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise OptionError(["vocabulary", index], f"cannot read {name}: {exc.strerror or exc}") from None
+        for number, line in enumerate(lines, 1):
+            entry = line.split(" #")[0].strip()
+            if not entry or entry.startswith("#"):
+                continue
+            if _REGEX_CHARS.search(entry):
+                try:
+                    patterns.append(re.compile(entry))
+                except re.error as exc:
+                    raise OptionError(["vocabulary", index], f"{name}:{number}: invalid regular expression {entry!r}: {exc}") from None
+            else:
+                words.append(entry)
+    return words, patterns
+
+
+def speller_for(options: dict[str, Any]) -> Speller:
+    words, patterns = _read_vocabulary(options.get("vocabulary", []))
+    return Speller(options.get("variant", "any"), words + list(options.get("words", [])), patterns,
+                   options.get("reject", []))
+
+
+def _sentence_start(prose: str, start: int, block_start: int) -> bool:
+    i = start - 1
+    while i >= block_start and prose[i] in _OPENERS:
+        if prose[i] == "\n" and i > block_start and prose[i - 1] == "\n":
+            return True
+        i -= 1
+    return i < block_start or prose[i] in _SENTENCE_END
+
+
+def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
+             ignore: Iterable[re.Pattern[str]] = ()) -> Iterator[tuple[int, str]]:
+    """(offset, word) for every word of the prose a speller should judge."""
+    prose = doc.prose
+    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(prose, doc.body_start)]
+    skip_index = 0
+    ignore = list(ignore)
+    done = doc.body_start
+    blocks = doc.blocks or []
+    regions = [(b.start, b.end) for b in blocks] or [(doc.body_start, len(prose))]
+    for block_start, block_end in regions:
+        block_start = max(block_start, done)
+        for m in _TOKEN.finditer(prose, block_start, block_end):
+            start = m.start()
+            while skip_index < len(skip) and skip[skip_index][1] <= start:
+                skip_index += 1
+            if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
+                continue
+            token = m.group().rstrip("'\u2019-")
+            if any(c.isdigit() or c == "_" for c in token):
+                continue
+            offset = start
+            for part in re.split(r"(-)", token):
+                if part and part != "-":
+                    word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length)
+                    if word and not any(p.fullmatch(word) for p in ignore):
+                        yield offset, word
+                offset += len(part)
+        done = max(done, block_end)
+
+
+def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_nouns: str, min_length: int) -> str | None:
+    word = part.replace("\u2019", "'").strip("'")
+    lower = word.lower()
+    for ending in _CONTRACTIONS:
+        if lower.endswith(ending) and len(word) > len(ending) + 1:
+            word = word[: -len(ending)]
+            break
+    if len(word) < min_length or not word.isalpha():
+        return None
+    if word.isupper():
+        return None  # an acronym
+    if any(c.isupper() for c in word[1:]):
+        return None  # mixed case: McDonald, iPhone, pH
+    if word[0].isupper() and proper_nouns == "skip":
+        if not _sentence_start(prose, offset, block_start):
+            return None  # a proper noun
+        if _AUTHOR.match(prose, offset + len(part)):
+            return None  # "Kampman MT, ...": an author in a reference
+    return word
+
+
+def inline_words(doc: Document) -> set[str]:
+    found: set[str] = set()
+    for start, end in doc.comments:
+        m = _INLINE_WORDS.match(doc.text, start, end)
+        if m:
+            found.update(m.group(1).split())
+    return found
+
+
+def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
+                  ignore: Iterable[re.Pattern[str]] = ()) -> Iterator[tuple[int, str, str]]:
+    """(offset, token as written, word judged) for every unknown or rejected word."""
+    local = inline_words(doc)
+    local_lower = {w.lower() for w in local if w.islower()}
+    for offset, word in words_of(doc, options.get("proper_nouns", "skip"), options.get("min_length", 3), ignore):
+        if speller.rejected(word):
+            yield offset, doc.text[offset:offset + len(word)], word
+        elif word in local or word.lower() in local_lower or speller.accepted(word):
+            continue
+        elif not speller.known(word):
+            yield offset, doc.text[offset:offset + len(word)], word
+
+
+def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    try:
+        speller = speller_for(options)
+    except ConfigError:
+        raise
+    ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options.get("ignore_patterns", []))]
+    suggest = options.get("suggest", True)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        for offset, shown, word in unknown_words(doc, speller, options, ignore):
+            best = speller.suggest(word) if suggest else None
+            if best and best.lower() == word.lower():
+                best = None
+            values = {"match": shown, "suggestion": f"; did you mean '{best}'?" if best else "", "replacement": best or ""}
+            fix = Edit(offset, offset + len(word), best, safe=False) if best else None
+            yield Finding(offset, offset + len(word), values, fix)
+
+    return check

@@ -1,0 +1,238 @@
+"""Is this word known, and if not, what was meant?
+
+The vocabulary (``data/spelling/``, built by ``scripts/build_vocabulary.py``)
+is read once per process, lazily, from plain gzipped word lists: a set
+lookup decides whether a word is known.  pyspellchecker, with its word
+frequencies and the medical terms added, is loaded only when a word has to
+be corrected, and a distinct word is judged and corrected once per run.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+DATA = Path(__file__).parent / "data" / "spelling"
+
+#: Prefixes whose forms are accepted when the rest is a known word.
+PREFIXES = tuple(sorted((
+    "micro", "neuro", "photo", "hyper", "hypo", "sub", "anti", "pre", "post", "intra", "inter", "non", "re", "un",
+    "over", "under", "multi", "semi", "co", "de", "dis", "mis", "auto", "bio", "immuno", "cardio", "osteo",
+    "pseudo", "peri", "trans", "extra", "poly", "mono", "macro", "endo", "supra", "infra", "counter", "mid",
+    "self", "well", "ultra", "meta", "para", "psycho", "neo", "retro", "hemi", "bi", "tri", "out", "cross",
+), key=len, reverse=True))
+#: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
+#: floor (rare English words), below everyday words.
+MEDICAL_FREQUENCY = 60
+#: How much likelier (log10) a correction is when the typo swapped two letters.
+SWAP_BONUS = 2.0
+
+
+@functools.lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
+        return frozenset(handle.read().split())
+
+
+def _suffix_stems(word: str) -> Iterable[str]:
+    """Stems of inflected forms: plurals, -ed, -ing, -ly, and a few more."""
+    if word.endswith("ies") and len(word) > 4:
+        yield word[:-3] + "y"
+    if word.endswith("es") and len(word) > 4:
+        yield word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        yield word[:-1]
+    for suffix in ("ed", "ing", "er", "ers", "est"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]
+            if stem.endswith("i"):
+                yield stem[:-1] + "y"
+    if word.endswith("ly") and len(word) > 4:
+        yield word[:-2]
+        if word.endswith("ily"):
+            yield word[:-3] + "y"
+        if word.endswith("ically"):
+            yield word[:-4]
+        if word.endswith("ably") or word.endswith("ibly"):
+            yield word[:-1] + "e"
+    for suffix, replacement in (("ness", ""), ("ment", ""), ("ally", "al"), ("ity", "e"), ("ization", "ize"),
+                                ("isation", "ise")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            yield word[: -len(suffix)] + replacement
+
+
+class Speller:
+    """Judges words against the bundled vocabulary and the project's own words."""
+
+    def __init__(self, variant: str = "any", accept: Iterable[str] = (), accept_patterns: Iterable[re.Pattern[str]] = (),
+                 reject: Iterable[str] = ()) -> None:
+        self.variant = variant
+        self.english = word_list("english.txt.gz")
+        self.medical = word_list("medical.txt.gz")
+        self.other_variant = (word_list("gb.txt.gz") if variant == "us" else
+                              word_list("us.txt.gz") if variant == "gb" else frozenset())
+        self.accept_exact = {w for w in accept if not w.islower()}
+        self.accept_any_case = {w.lower() for w in accept if w.islower()}
+        self.accept_patterns = list(accept_patterns)
+        self.reject = {w.lower() for w in reject}
+        self._known: dict[str, bool] = {}
+        self._suggestions: dict[str, str | None] = {}
+        self._checker: Any = None
+        self._by_start_and_length: dict[tuple[str, int], list[tuple[int, str]]] | None = None
+
+    # -- knowing ----------------------------------------------------------------
+    def accepted(self, word: str) -> bool:
+        """The project's own words: exact for capitalised entries, any case for lower-case ones."""
+        return (word in self.accept_exact or word.lower() in self.accept_any_case
+                or any(p.fullmatch(word) for p in self.accept_patterns))
+
+    def rejected(self, word: str) -> bool:
+        return word.lower() in self.reject
+
+    def wrong_variant(self, word: str) -> bool:
+        return word.lower() in self.other_variant
+
+    def known(self, word: str) -> bool:
+        """True if *word* (any case) is a word, an inflection of one, or a prefixed form of one."""
+        lower = word.lower()
+        cached = self._known.get(lower)
+        if cached is None:
+            cached = self._known[lower] = self._is_known(lower, prefixed=True)
+        return cached
+
+    def _in_vocabulary(self, word: str) -> bool:
+        return (word in self.english or word in self.medical) and word not in self.other_variant
+
+    def _is_known(self, word: str, prefixed: bool) -> bool:
+        if word in self.other_variant:
+            return False  # colour under variant: us (not co- + lour)
+        if self._in_vocabulary(word) or word in self.accept_any_case:
+            return True
+        if any(self._in_vocabulary(stem) for stem in _suffix_stems(word)):
+            return True
+        if prefixed:
+            for prefix in PREFIXES:
+                rest = word[len(prefix):].lstrip("-")
+                if word.startswith(prefix) and len(rest) >= 3 and self._is_known(rest, prefixed=False):
+                    return True
+        return False
+
+    # -- correcting ---------------------------------------------------------------
+    def _spellchecker(self) -> Any:
+        if self._checker is None:
+            from spellchecker import SpellChecker
+
+            checker = SpellChecker(distance=2)
+            frequencies = checker.word_frequency
+            extra = {w: MEDICAL_FREQUENCY for w in self.medical}
+            extra.update({w: 50 for w in self.english if w not in frequencies.dictionary})
+            extra.update({w: MEDICAL_FREQUENCY for w in self.accept_any_case})
+            frequencies.load_json(extra)
+            for word in self.other_variant:
+                frequencies.pop(word, None)
+            self._checker = checker
+        return self._checker
+
+    def suggest(self, word: str) -> str | None:
+        """The best correction of an unknown word, or None; computed once per distinct word."""
+        lower = word.lower()
+        if lower in self._suggestions:
+            return _same_case(word, self._suggestions[lower])
+        checker = self._spellchecker()
+        if self.wrong_variant(lower):
+            best = _counterpart(lower, self)
+        else:
+            checker.distance = 1
+            candidates = {c for c in (checker.candidates(lower) or set()) if c != lower and c not in self.reject}
+            if not candidates:
+                candidates = {c for c in self._within_two(lower) if c not in self.reject}
+            frequency = checker.word_frequency.dictionary
+            if not any(ch in lower for ch in "'-"):
+                candidates = {c for c in candidates if c.isalpha()}  # no "it'll" for "itill"
+            # Fewest edits first; among equals, the likeliest word: its frequency (log scale),
+            # a hundredfold more likely when the slip is a swap of two letters, the commonest.
+            best = min(candidates, key=lambda c: (
+                _distance(lower, c),
+                -(math.log10(frequency.get(c, 1) or 1) + (SWAP_BONUS if sorted(c) == sorted(lower) else 0.0)),
+                c), default=None)
+        self._suggestions[lower] = best
+        return _same_case(word, best)
+
+
+    def _buckets(self) -> dict[tuple[str, int], list[tuple[int, str]]]:
+        if self._by_start_and_length is None:
+            buckets: dict[tuple[str, int], list[tuple[int, str]]] = {}
+            for word in self.english | self.medical:
+                if word not in self.other_variant and word.isalpha():
+                    buckets.setdefault((word[:1], len(word)), []).append((_letters(word), word))
+            self._by_start_and_length = buckets
+        return self._by_start_and_length
+
+    def _within_two(self, word: str) -> set[str]:
+        """Words within two edits, among those with the same first letter and a length
+        within two. Generating every two-edit string (as pyspellchecker does) costs up
+        to a second for a long word; this bounded search first drops, by a bit mask of
+        letters, the words that differ in more than four letters (two edits change at
+        most four), then measures the rest exactly."""
+        mask = _letters(word)
+        found = set()
+        for length in range(len(word) - 2, len(word) + 3):
+            for letters, candidate in self._buckets().get((word[:1], length), ()):
+                if (letters ^ mask).bit_count() <= 4 and _distance(word, candidate) <= 2:
+                    found.add(candidate)
+        return found
+
+
+def _letters(word: str) -> int:
+    """A bit for each letter a-z the word contains."""
+    mask = 0
+    for ch in word:
+        code = ord(ch) - 97
+        if 0 <= code < 26:
+            mask |= 1 << code
+    return mask
+
+
+def _same_case(word: str, suggestion: str | None) -> str | None:
+    if suggestion and word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment), for ranking a few candidates."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+_VARIANT_RULES = [("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"),
+                  ("ae", "e"), ("oe", "e"), ("ll", "l"), ("ogue", "og"), ("ence", "ense")]
+
+
+def _counterpart(word: str, speller: Speller) -> str | None:
+    """The other variant's spelling of a US-only or GB-only word (colour -> color)."""
+    to_us = speller.variant == "us"
+    for gb, us in _VARIANT_RULES:
+        old, new = (gb, us) if to_us else (us, gb)
+        start = word.find(old)
+        while start >= 0:
+            candidate = word[:start] + new + word[start + len(old):]
+            if speller._in_vocabulary(candidate) or any(speller._in_vocabulary(s) for s in _suffix_stems(candidate)):
+                return candidate
+            start = word.find(old, start + 1)
+    return None

@@ -1,0 +1,123 @@
+"""Spelling: medical vocabulary, tokenising like an editor, the project's own words, suggestions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint import lint_text
+from medlint.cli import main
+from medlint.speller import Speller
+
+RULE = ["spelling"]
+
+
+def flagged(text: str, path: str = "x.md", options: dict | None = None) -> list[tuple[int, int, str]]:
+    cfg = {"rules": {"spelling": {"options": options}}} if options else {}
+    return [(d.line, d.column, d.message) for d in lint_text(text, path=path, config=cfg, select=RULE)]
+
+
+@pytest.mark.parametrize(("typo", "meant"), [
+    ("pathogensis", "pathogenesis"),
+    ("pathegenetic", "pathogenetic"),
+    ("bisphosohnates", "bisphosphonates"),
+    ("osteoporsis", "osteoporosis"),
+    ("cholecalciferl", "cholecalciferol"),
+    ("methylprednisolne", "methylprednisolone"),
+    ("recieve", "receive"),
+    ("seperately", "separately"),
+])
+def test_typos_reported_with_the_right_suggestion(typo: str, meant: str, isolated) -> None:
+    (line, column, message) = flagged(f"A note on {typo} today.")[0]
+    assert (line, column) == (1, 11)
+    assert message == f"Unknown word '{typo}'; did you mean '{meant}'?"
+
+
+def test_suggestion_is_an_unsafe_fix(isolated) -> None:
+    (d,) = lint_text("The pathogensis.", config={}, select=RULE)
+    assert d.fix is not None and d.fix.replacement == "pathogenesis" and not d.fix.safe
+
+
+@pytest.mark.parametrize("word", [
+    "osteoprotegerin", "osteopontin", "hypovitaminosis", "aetiological", "cholecalciferol", "methylprednisolone",
+    "denosumab", "romosozumab", "ocrelizumab", "Prolia", "microbiome", "probiotics", "reuptake", "omalizumab",
+    "baroreceptors", "photoreceptors", "calcaneus", "trabeculae", "mcg", "Neurol", "Scand", "Suppl", "Relat", "Disord",
+    "colour", "color", "randomised", "randomized", "haemoglobin", "hemoglobin",
+])
+def test_medical_and_variant_words_are_known(word: str, isolated) -> None:
+    assert flagged(f"We saw {word} in the report.") == []
+
+
+def test_prose_only(isolated) -> None:
+    text = ("---\ntitle: pathogensis\n---\n`pathogensis` [ok](https://x.org/pathogensis) doi:10.1111/j.pathogensis.x "
+            "mail me@pathogensis.org see pathogensis.pdf and www.pathogensis.com\n\n```\npathogensis\n```\n"
+            "<span title='pathogensis'>fine</span> $\\frac{pathogensis}{2}$ 5 mg\n")
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The NHS and the WHO and DXA scans.",          # acronyms
+    "Vitamin B12 and 25OHD and COVID19.",          # digits
+    "McDonald and iPhone and pH.",                 # mixed case
+    "We met Dr Kampmanx in Tromsø.",               # proper nouns inside a sentence
+    "The patient's mother-in-law didn't know.",   # possessive, hyphens, contraction
+    "The patients\u2019 records weren\u2019t lost.",  # curly apostrophes
+    "Unmeasured, re-randomized, nonresponders, hyperparathyroidism, overtreated.",  # prefixes and inflections
+    "Kampman MT, Eriksen EF, Holmøy T.",           # authors at the start of a reference
+])
+def test_editor_like_tokenising(text: str, isolated) -> None:
+    assert flagged(text) == []
+
+
+def test_capitalised_word_at_sentence_start_is_checked(isolated) -> None:
+    assert [m for _, _, m in flagged("Pathogensis is slow. So is Pathogensis.")] == [
+        "Unknown word 'Pathogensis'; did you mean 'Pathogenesis'?"]
+    assert len(flagged("So is Pathogensis.", options={"proper_nouns": "check"})) == 1
+
+
+def test_hyphenated_compounds_checked_part_by_part(isolated) -> None:
+    assert [(c, m.split("'")[1]) for _, c, m in flagged("A well-knwn high-dose regimen.")] == [(8, "knwn")]
+
+
+def test_variant_us_and_gb(isolated) -> None:
+    us = flagged("The colour of the tumour.", options={"variant": "us"})
+    assert [m for _, _, m in us] == ["Unknown word 'colour'; did you mean 'color'?",
+                                     "Unknown word 'tumour'; did you mean 'tumor'?"]
+    gb = flagged("The color was randomized.", options={"variant": "gb"})
+    assert [m for _, _, m in gb] == ["Unknown word 'color'; did you mean 'colour'?",
+                                     "Unknown word 'randomized'; did you mean 'randomised'?"]
+
+
+def test_vocabulary_files_words_and_reject(tmp_path: Path, isolated) -> None:
+    accept = tmp_path / "accept.txt"
+    accept.write_text("# our words\nblogdown\nQuillbot\nvitD\\w*\n", encoding="utf-8")
+    options = {"vocabulary": [str(accept)], "words": ["tidyverse"], "reject": ["utilize"]}
+    assert flagged("We use blogdown, tidyverse and Quillbot with vitDlevels. Quillbot it.", options=options) == []
+    assert len(flagged("Then quillbot.", options=options)) == 1  # capitalised entries are exact
+    assert [m for _, _, m in flagged("We utilize it.", options=options)][0].startswith("Unknown word 'utilize'")
+
+
+def test_inline_words_for_one_document(isolated) -> None:
+    text = "<!-- medlint-words: blogdown Kampmanx -->\nWe use blogdown.\n"
+    assert flagged(text) == []
+
+
+def test_html_and_text(isolated) -> None:
+    assert [c for _, c, _ in flagged("<p>The pathogensis <code>pathogensis</code></p>", "x.html")] == [8]
+    assert [c for _, c, _ in flagged("The pathogensis.", "x.txt")] == [5]
+
+
+def test_distinct_words_are_judged_once() -> None:
+    speller = Speller()
+    assert speller.known("osteoporosis") and not speller.known("osteoporsis")
+    speller.english = frozenset()  # a second lookup must come from the cache
+    assert speller.known("osteoporosis")
+
+
+def test_words_command(isolated) -> None:
+    (isolated / "a.md").write_text("The pathogensis and pathogensis. Also blogdown.\n")
+    (isolated / "b.md").write_text("More pathogensis.\n")
+    result = CliRunner().invoke(main, ["words", "."])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["     3  pathogensis              a.md, b.md", "     1  blogdown                 a.md"]
