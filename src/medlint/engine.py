@@ -17,6 +17,7 @@ from .errors import FileError, MedlintError
 from . import suppress
 from .files import Skipped, expand_paths, read_text
 from .fix import fix_text, unified_diff, write_atomically
+from .kinds.common import PatternTimeout, regex_timeout
 from .ruleset import ActiveRule, RuleSet
 
 
@@ -69,6 +70,11 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], debug: bool = Fals
         try:
             for finding in active.check(doc):
                 diagnostics.append(to_diagnostic(doc, active, finding))
+        except PatternTimeout as exc:
+            errors.append(FileError(
+                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {exc.pattern!r} took longer than "
+                f"{regex_timeout(len(doc.text)):g} s on this file and was stopped; simplify it (nested repeats such as (a+)+ backtrack)",
+                doc.path))
         except Exception as exc:  # a rule must never take the run down with it
             if debug:
                 raise

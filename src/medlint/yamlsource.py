@@ -6,6 +6,7 @@ carries them is composed lazily, on the error path.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Sequence
 
 import yaml
@@ -24,10 +25,32 @@ class YAMLSyntaxError(Exception):
         self.column0 = column0
 
 
+#: Deeper nesting is refused before parsing: libyaml recurses once per level and
+#: crashes the interpreter (not an exception) on a few thousand.
+MAX_DEPTH = 100
+_INDENT = re.compile(r"^[ -]*", re.M)
+
+
+def nesting_depth(text: str) -> int:
+    """An upper bound on how deeply a YAML or JSON document nests (brackets, or indentation)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif ch in "]}" and depth:
+            depth -= 1
+    indent = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
+    return max(deepest, indent // 2)
+
+
 def load_yaml_text(text: str) -> Any:
     """Parse YAML safely; raise :class:`YAMLSyntaxError` with a 0-based line."""
     if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
         raise YAMLSyntaxError(f"more than {MAX_ALIASES} aliases", None)
+    if nesting_depth(text) > MAX_DEPTH:
+        raise YAMLSyntaxError(f"nested more than {MAX_DEPTH} levels deep", None)
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..document import Document
@@ -11,10 +12,91 @@ SCOPES = ["prose", "raw", "heading", "link-text", "frontmatter"]
 SCOPE_SCHEMA = {"enum": SCOPES}
 
 
-def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> re.Pattern[str]:
+#: Seconds one search of a rule's pattern may take on a document: a base, and more
+#: for long texts (an honest pattern needs about 0.3 s per megabyte here).
+REGEX_TIMEOUT = 2.0
+REGEX_SECONDS_PER_MB = 2.0
+
+
+def regex_timeout(length: int) -> float:
+    return REGEX_TIMEOUT + REGEX_SECONDS_PER_MB * length / 1_000_000
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern backtracked past the time limit on a document."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+class BoundedPattern:
+    """A rule's regular expression whose every search is bounded in time.
+
+    Users write the patterns of their rules, and a pattern such as ``(a+)+$``
+    backtracks for hours on a long line; the ``regex`` module (a drop-in for
+    ``re``) can stop a search after a timeout, which ``re`` cannot.
+    """
+
+    __slots__ = ("compiled", "pattern", "flags")
+
+    def __init__(self, compiled: Any) -> None:
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+
+    def _call(self, method: str, string: str, pos: int, endpos: int) -> Any:
+        try:
+            return getattr(self.compiled, method)(string, pos, endpos, timeout=regex_timeout(endpos - pos))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("search", string, pos, len(string) if endpos is None else endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("match", string, pos, len(string) if endpos is None else endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("fullmatch", string, pos, len(string) if endpos is None else endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        found = self._call("finditer", string, pos, len(string) if endpos is None else endpos)
+        while True:
+            try:
+                yield next(found)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise PatternTimeout(self.pattern) from None
+
+
+def project_root() -> Path:
+    """The nearest folder above the working directory with .git or a medlint config, else it."""
+    here = Path.cwd().resolve()
+    for folder in [here, *here.parents]:
+        if any((folder / marker).exists() for marker in (".git", ".medlint.yaml", ".medlint.yml", "pyproject.toml")):
+            return folder
+    return here
+
+
+def project_file(name: str, path: Sequence[Any]) -> Path:
+    """A file an option names, which must lie inside the project: a rule file
+    shared between projects cannot make medlint read anything else."""
+    root = project_root()
+    resolved = (Path.cwd() / name).resolve()
+    if resolved != root and root not in resolved.parents:
+        raise OptionError(path, f"{name} is outside the project folder {root}; rules read files only inside it")
+    return resolved
+
+
+def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
+    """Compile a pattern from a rule's options as a :class:`BoundedPattern`."""
+    import regex
+
     try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
+        return BoundedPattern(regex.compile(pattern, flags | regex.VERSION0))
+    except (regex.error, ValueError, OverflowError) as exc:
         raise OptionError(path, f"invalid regular expression {pattern!r}: {exc}") from None
 
 
@@ -29,7 +111,7 @@ def word_bounded(alternatives: Sequence[str]) -> str:
     return r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)"
 
 
-def search(doc: Document, scope: str, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def search(doc: Document, scope: str, regex: Any) -> Iterator[Any]:
     """Matches of *regex* in the part of *doc* that *scope* names."""
     if scope == "prose":
         yield from regex.finditer(doc.prose, doc.body_start)

@@ -9,7 +9,7 @@ from ..citations import cited, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..dose import dose_context, find_doses, load_limits
-from .common import compile_regex
+from .common import compile_regex, project_file
 
 NOTATIONS = ["trailing-zero", "naked-decimal", "unit-u", "cc", "qd", "qod", "microgram-sign", "spacing"]
 OPTIONS_SCHEMA = {
@@ -64,7 +64,7 @@ def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Fi
     scope = options.get("window", "paragraph")
     kinds = tuple(options.get("citations", CITATION_KINDS))
     skip_quotes = options.get("skip_quotes", True)
-    limits = options.get("limits")
+    limits = str(project_file(options["limits"], ["limits"])) if options.get("limits") else None
 
     def check(doc: Document) -> Iterator[Finding]:
         for dose in find_doses(doc, limits):
@@ -79,7 +79,7 @@ def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Fi
 
 
 def _above_limit(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
-    limits = options.get("limits")
+    limits = str(project_file(options["limits"], ["limits"])) if options.get("limits") else None
     table = load_limits(limits)
     ack = [compile_regex(p, ["acknowledged", i], re.I) for i, p in enumerate(options.get("acknowledged", ACKNOWLEDGED))]
 

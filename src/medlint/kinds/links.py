@@ -141,7 +141,10 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             target = _internal(link, site)
             if target is None:
                 continue
-            kind, found = _resolve(doc, site, target)
+            try:
+                kind, found = _resolve(doc, site, target)
+            except (UnicodeError, ValueError, OSError):
+                kind, found = "missing", None  # a target no file system could hold
             start, end = link.target_start or link.start, link.target_end or link.end
             if kind == "missing":
                 host_like = _HOST_LIKE.match(target.path)

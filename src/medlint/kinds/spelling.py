@@ -10,7 +10,6 @@ and prefixed forms of known words are understood.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
@@ -18,7 +17,7 @@ from ..document import Document
 from ..errors import ConfigError
 from ..speller import Speller
 from . import OptionError
-from .common import compile_regex
+from .common import compile_regex, project_file
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -58,7 +57,7 @@ def _read_vocabulary(paths: list[str]) -> tuple[list[str], list[re.Pattern[str]]
     words: list[str] = []
     patterns: list[re.Pattern[str]] = []
     for index, name in enumerate(paths):
-        path = Path(name)
+        path = project_file(name, ["vocabulary", index])
         try:
             lines = path.read_text(encoding="utf-8-sig").splitlines()
         except OSError as exc:

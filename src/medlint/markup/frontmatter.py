@@ -66,6 +66,13 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
 
 
 def _json(text: str) -> FrontMatter | None:
+    from ..yamlsource import MAX_DEPTH, nesting_depth
+
+    close = re.search(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", text, re.M)
+    if nesting_depth(text[:close.end() if close else len(text)]) > MAX_DEPTH:
+        end = close.end() if close else len(text)
+        return FrontMatter("json", 0, end, 1, max(1, end - 1),
+                           error=f"JSON front matter is nested more than {MAX_DEPTH} levels deep", error_offset=0)
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as exc:
@@ -75,6 +82,8 @@ def _json(text: str) -> FrontMatter | None:
         end = close.end() if close else len(text)
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter: {exc.msg}", error_offset=min(exc.pos, len(text)))
+    except (ValueError, RecursionError):
+        return None
     if not isinstance(data, dict):
         return None
     tail = _JSON_CLOSE_LINE.match(text, end)
