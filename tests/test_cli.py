@@ -89,7 +89,7 @@ def test_quiet_prints_diagnostics_only(site: Path) -> None:
 def test_clean_tree_exits_zero(isolated: Path) -> None:
     shutil.copytree(FIXTURES / "clean", isolated / "clean")
     result = run("check", "clean")
-    assert result.exit_code == 0 and result.stdout == "No problems in 4 files\n"
+    assert result.exit_code == 0 and result.stdout == "No problems in 5 files\n"
 
 
 def test_default_path_is_current_folder(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

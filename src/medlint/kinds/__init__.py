@@ -21,6 +21,10 @@ KINDS = {
     "dosage": "medlint.kinds.dosage",
     "links": "medlint.kinds.links",
     "spelling": "medlint.kinds.spelling",
+    "acronyms": "medlint.kinds.acronyms",
+    "encoding": "medlint.kinds.encoding",
+    "linktext": "medlint.kinds.linktext",
+    "freshness": "medlint.kinds.freshness",
 }
 
 

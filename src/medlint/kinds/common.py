@@ -111,20 +111,28 @@ def word_bounded(alternatives: Sequence[str]) -> str:
     return r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)"
 
 
-def search(doc: Document, scope: str, regex: Any) -> Iterator[Any]:
-    """Matches of *regex* in the part of *doc* that *scope* names."""
+def scope_spans(doc: Document, scope: str) -> Iterator[tuple[int, int]]:
+    """The spans of *doc* that *scope* names."""
     if scope == "prose":
-        yield from regex.finditer(doc.prose, doc.body_start)
+        yield doc.body_start, len(doc.text)
     elif scope == "raw":
-        yield from regex.finditer(doc.text)
+        yield 0, len(doc.text)
     elif scope == "heading":
         for heading in doc.headings:
-            yield from regex.finditer(doc.prose, heading.start, heading.end)
+            yield heading.start, heading.end
     elif scope == "link-text":
         for link in doc.links:
             if link.text_start is not None and link.text_end is not None:
-                yield from regex.finditer(doc.prose, link.text_start, link.text_end)
+                yield link.text_start, link.text_end
     elif scope == "frontmatter":
         fm = doc.front_matter
         if fm is not None:
-            yield from regex.finditer(doc.text, fm.content_start, fm.content_end)
+            yield fm.content_start, fm.content_end
+
+
+def search(doc: Document, scope: str, regex: Any) -> Iterator[Any]:
+    """Matches of *regex* in the part of *doc* that *scope* names (prose view but for raw
+    and front matter, which are read as written)."""
+    text = doc.text if scope in ("raw", "frontmatter") else doc.prose
+    for start, end in scope_spans(doc, scope):
+        yield from regex.finditer(text, start, end)

@@ -1,23 +1,105 @@
-"""``frontmatter``: front matter that the site generator will fail to read."""
+"""``frontmatter``: front matter the site generator cannot read, or that breaks the site's schema.
+
+Without ``schema`` the rule reports syntax errors; with one, it validates the
+parsed front matter with jsonschema (dates as ISO strings) and reports each
+violation at the line of the offending key.
+"""
 from __future__ import annotations
 
+import datetime
+import json
+import re
 from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
 from ..document import Document
+from . import OptionError
+from .common import project_file
 
-OPTIONS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": {}}
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "schema": {"type": "object"},
+        "schema_file": {"type": "string", "minLength": 1},
+        "require_front_matter": {"type": "boolean"},
+    },
+}
 PLACEHOLDERS = ("match", "error")
 
 
+def _plain(value: Any) -> Any:
+    """Front matter as JSON would hold it: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def _key_offset(doc: Document, path: list[Any]) -> int:
+    """Where the deepest named key of *path* is written in the front matter (or its start)."""
+    fm = doc.front_matter
+    assert fm is not None
+    keys = [str(p) for p in path if not isinstance(p, int)]
+    for key in reversed(keys):
+        m = re.compile(r"(?m)^[ \t]*[\"']?" + re.escape(key) + r"[\"']?[ \t]*[:=]").search(doc.text, fm.content_start, fm.content_end)
+        if m:
+            return m.start() + len(m.group()) - len(m.group().lstrip())
+    return fm.start
+
+
 def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+    schema = options.get("schema")
+    if options.get("schema_file"):
+        path = project_file(options["schema_file"], ["schema_file"])
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else _yaml(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise OptionError(["schema_file"], f"cannot read the schema: {exc}") from None
+    validator = None
+    if schema is not None:
+        from jsonschema import Draft202012Validator, FormatChecker
+        from jsonschema.exceptions import SchemaError
+
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            raise OptionError(["schema"], f"not a valid JSON Schema: {exc.message}") from None
+        validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    require = options.get("require_front_matter", False)
+
     def check(doc: Document) -> Iterable[Finding]:
         fm = doc.front_matter
-        if fm is None or fm.error is None:
+        if validator is None:
+            if fm is not None and fm.error is not None:
+                at = fm.error_offset if fm.error_offset is not None else fm.start
+                line, column = doc.position(at)
+                rest = max(len(doc.line_text(line)) - (column - 1), 0)
+                yield Finding(at, at + rest, {"match": doc.text[at:at + rest].strip(), "error": fm.error})
             return
-        at = fm.error_offset if fm.error_offset is not None else fm.start
-        line, _ = doc.position(at)
-        rest = len(doc.line_text(line)) - (doc.position(at)[1] - 1)
-        yield Finding(at, at + max(rest, 0), {"match": doc.text[at:at + max(rest, 0)].strip(), "error": fm.error})
+        if fm is None:
+            if require:
+                yield Finding(0, 0, {"match": "", "error": "the page has no front matter"})
+            return
+        if fm.error is not None:
+            return  # frontmatter-syntax reports it
+        from ..yamlsource import describe_error
+
+        for error in sorted(validator.iter_errors(_plain(fm.data)), key=lambda e: list(map(str, e.absolute_path))):
+            path, message = describe_error(error)
+            at = _key_offset(doc, path)
+            line, column = doc.position(at)
+            rest = max(len(doc.line_text(line)) - (column - 1), 0)
+            where = ".".join(str(p) for p in path)
+            yield Finding(at, at + rest, {"match": where, "error": f"{where}: {message}" if where else message})
 
     return check
+
+
+def _yaml(text: str) -> Any:
+    from ..yamlsource import load_yaml_text
+
+    return load_yaml_text(text)

@@ -16,6 +16,7 @@ OPTIONS_SCHEMA = {
         "swap": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
         "ignorecase": {"type": "boolean"},
         "regex": {"type": "boolean"},
+        "safe": {"type": "boolean"},
         "scope": SCOPE_SCHEMA,
     },
 }
@@ -44,6 +45,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
         replacements[f"s{i}"] = right
     regex = compile_regex(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", ["swap"], flags)
     scope = options.get("scope", "prose")
+    safe = options.get("safe", True)
 
     def check(doc: Document) -> Iterable[Finding]:
         for m in search(doc, scope, regex):
@@ -54,6 +56,6 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             if found == replacement or not found:
                 continue
             yield Finding(m.start(), m.end(), {"match": found, "replacement": replacement},
-                          Edit(m.start(), m.end(), replacement, safe=True))
+                          Edit(m.start(), m.end(), replacement, safe=safe))
 
     return check

@@ -1,0 +1,102 @@
+"""Style rules: hype, abbreviations, scrape residue, encoding damage, vague links,
+front-matter schema, stale dates, person-first wording."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint import lint_text
+from conftest import FIXTURES
+
+STYLE = ["sensational-language", "acronym-undefined", "scrape-residue", "encoding-damage", "link-text-vague",
+         "frontmatter-schema", "date-stale", "person-first"]
+
+
+def found(text: str, rules: list[str], path: str = "x.md", config: dict | None = None) -> list[tuple[int, int, str, str]]:
+    return [(d.line, d.column, d.rule, d.message) for d in lint_text(text, path=path, config=config or {}, select=rules)]
+
+
+def test_clean_article_draws_nothing(isolated) -> None:
+    text = (FIXTURES / "clean" / "ms-and-bone-health.md").read_text(encoding="utf-8")
+    cfg = {"rules": {"person-first": "on"}}
+    assert found(text, STYLE, config=cfg) == []
+    assert lint_text(text, path="ms-and-bone-health.md", config={}) == []  # and from every other rule
+
+
+def test_studies_show_needs_a_citation_in_its_sentence(isolated) -> None:
+    assert [c for _, c, _, _ in found("Studies show it helps. See [1].", ["sensational-language"])] == [1]
+    assert found("Studies show it helps [1].", ["sensational-language"]) == []
+    assert found("<p>Research shows it helps (Lee 2020).</p>", ["sensational-language"], "x.html") == []
+
+
+def test_acronym_reported_once_at_first_use(isolated) -> None:
+    text = "# BMD\n\nLow BMD here, and BMD there. Bone mineral density (BMD) again.\n"
+    assert found(text, ["acronym-undefined"]) == [
+        (3, 5, "acronym-undefined",
+         "Abbreviation 'BMD' is used before it is defined: write the long form at its first use, followed by '(BMD)'")]
+
+
+def test_acronym_ignore_list_is_configurable(isolated) -> None:
+    cfg = {"rules": {"acronym-undefined": {"options": {"ignore": ["BMD"]}}}}
+    assert found("Low BMD and CIS.", ["acronym-undefined"], config=cfg) == [
+        (1, 13, "acronym-undefined",
+         "Abbreviation 'CIS' is used before it is defined: write the long form at its first use, followed by '(CIS)'")]
+
+
+def test_repeated_titles_and_navigation(isolated) -> None:
+    text = "Also check Bone Health in Kids Today Bone Health in Kids Today and more.\n\nTo top\n"
+    assert [(line, col) for line, col, _, _ in found(text, ["scrape-residue"])] == [(1, 12), (3, 1)]
+
+
+def test_encoding_fix_and_likely_original(isolated) -> None:
+    (d,) = lint_text("Parkinsonâ€™s", config={}, select=["encoding-damage"])
+    assert d.fix.replacement == "\u2019" and d.fix.safe and "mojibake" in d.message
+    (lost,) = found("aged 50?years", ["encoding-damage"])
+    assert lost[1] == 8 and "non-breaking space" in lost[3]
+
+
+def test_dangling_colon_at_the_end(isolated) -> None:
+    (d,) = found("Intro.\n\nThe description is here:\n", ["link-text-vague"])
+    assert d[:2] == (3, 24) and d[3].startswith("A sentence ends with a colon")
+
+
+def test_frontmatter_schema_reports_at_the_key(isolated) -> None:
+    text = "---\ntitle: Vitamin D\ndate: July 2011\ntags: [a]\n---\nBody\n"
+    assert found(text, ["frontmatter-schema"]) == [
+        (3, 1, "frontmatter-schema", "Front matter: date: 'July 2011' does not match the pattern "
+         "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?:[T ][0-9:.]+(?:Z|[+-]\\d\\d:?\\d\\d)?)?$")]
+    json_fm = '{\n  "date": "2011-07-08"\n}\nBody\n'
+    assert found(json_fm, ["frontmatter-schema"])[0][:2] == (1, 1)
+
+
+def test_frontmatter_schema_from_a_file(tmp_path: Path, isolated) -> None:
+    (isolated / "schema.yaml").write_text("type: object\nrequired: [categories]\n")
+    cfg = {"rules": {"frontmatter-schema": {"options": {"schema_file": "schema.yaml"}}}}
+    assert [m for _, _, _, m in found("---\ntitle: x\n---\nB", ["frontmatter-schema"], config=cfg)] == [
+        "Front matter: missing required key 'categories'"]
+
+
+def test_date_stale_with_a_fixed_today(isolated) -> None:
+    cfg = {"rules": {"date-stale": {"options": {"today": "2014-01-01"}}}}
+    text = "---\ntitle: x\ndate: 2011-07-08\n---\nRecent work, as of 2011.\n"
+    assert found(text, ["date-stale"], config=cfg) == []
+    later = {"rules": {"date-stale": {"options": {"today": "2016-01-01"}}}}
+    assert [c for _, c, _, _ in found(text, ["date-stale"], config=later)] == [1, 14]
+
+
+def test_person_first_is_off_by_default_and_unsafe(isolated) -> None:
+    assert [d for d in lint_text("Diabetics should check.", config={}) if d.rule == "person-first"] == []
+    (d,) = lint_text("Diabetics should check.", config={"rules": {"person-first": "on"}}, select=["person-first"])
+    assert d.fix.replacement == "People with diabetes" and not d.fix.safe
+
+
+@pytest.mark.parametrize("rule", STYLE)
+def test_each_style_rule_has_five_examples_each_way_in_markdown_and_html(rule: str) -> None:
+    from medlint.ruleset import bundled_rules_dir, load_rule_file
+
+    loaded = load_rule_file(bundled_rules_dir() / f"{rule}.yaml")
+    flag, passing = loaded.examples["flag"], loaded.examples["pass"]
+    assert len(flag) >= 5 and len(passing) >= 5
+    html = [e for e in flag + passing if isinstance(e, dict) and e["path"].endswith(".html")]
+    assert html or rule == "frontmatter-schema" and any(isinstance(e, dict) for e in flag)
