@@ -14,7 +14,6 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..errors import ConfigError
 from ..speller import Speller
 from . import OptionError
 from .common import compile_regex, project_file
@@ -167,10 +166,7 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
 
 
 def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    try:
-        speller = speller_for(options)
-    except ConfigError:
-        raise
+    speller = speller_for(options)
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options.get("ignore_patterns", []))]
     suggest = options.get("suggest", True)
 
