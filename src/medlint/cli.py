@@ -122,13 +122,15 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
               help="Show the source line under each problem (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
 @click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to check files in (default: one per core; serial for a few dozen files or fewer).")
 @config_option
 @debug_option
 @_errors_exit()
 def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
           exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
           report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
-          quiet: bool, online: bool, config_path: str | None, debug: bool) -> None:
+          quiet: bool, online: bool, jobs: int | None, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .engine import lint_paths, lint_stdin, resolve_config
     from .errors import MedlintError
@@ -148,7 +150,7 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
     else:
         report = lint_paths(list(paths) or ["."], config, exclude=list(exclude), force_exclude=force_exclude,
                             fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
-                            report_unused_suppressions=report_unused_suppressions,
+                            report_unused_suppressions=report_unused_suppressions, jobs=jobs,
                             progress=_progress(not quiet), debug=debug, **rules)
     if diff:
         sys.stdout.write("".join(report.diffs))

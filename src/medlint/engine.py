@@ -109,10 +109,12 @@ class Options:
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
                force_exclude: bool = False, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
-               diff: bool = False, report_unused_suppressions: bool = False,
+               diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
                progress: Callable[[int, int], None] | None = None, debug: bool = False) -> Report:
     """Check files and folders; with *fix*, apply safe fixes (and unsafe ones with
-    *unsafe_fixes*); with *diff*, compute the fixes' diff without writing.
+    *unsafe_fixes*); with *diff*, compute the fixes' diff without writing. Files are
+    checked in *jobs* processes (default: one per core) when there are more than a
+    few dozen.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
     files that cannot be read end up in ``Report.errors`` and the others are
@@ -127,20 +129,85 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors), rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
     site = _site(cfg, ruleset, [os.fspath(p) for p in paths])
-    for done, target in enumerate(targets, 1):
-        try:
-            text, bom = read_text(target.path, cfg.max_file_size)
-        except Skipped as skipped:
-            report.notices.append(skipped)
-            continue
-        except FileError as exc:
-            report.errors.append(exc)
-            continue
-        _check_one(report, text, bom, target.path, cfg, ruleset, site, options, write=True)
-        if progress:
-            progress(done, len(targets))
+    workers = _workers(jobs, len(targets))
+    if workers > 1:
+        _check_in_parallel(report, [t.path for t in targets], cfg, ruleset, site, options, workers, progress)
+    else:
+        for done, target in enumerate(targets, 1):
+            _check_file(report, target.path, cfg, ruleset, site, options)
+            if progress:
+                progress(done, len(targets))
     report.diagnostics.sort(key=Diagnostic.sort_key)
     return report
+
+
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 48
+_CHUNK = 16
+_WORKER_STATE: tuple[Any, ...] = ()
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    import multiprocessing
+
+    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs or os.cpu_count() or 1, (files + _CHUNK - 1) // _CHUNK))
+
+
+def _check_file(report: Report, path: str, cfg: Config, ruleset: RuleSet, site: Any, options: Options) -> None:
+    try:
+        text, bom = read_text(path, cfg.max_file_size)
+    except Skipped as skipped:
+        report.notices.append(skipped)
+        return
+    except FileError as exc:
+        report.errors.append(exc)
+        return
+    _check_one(report, text, bom, path, cfg, ruleset, site, options, write=True)
+
+
+def _check_chunk(paths: list[str]) -> Report:
+    """In a worker process: check some files with the state the parent built before forking."""
+    cfg, ruleset, site, options = _WORKER_STATE
+    partial = Report()
+    for path in paths:
+        _check_file(partial, path, cfg, ruleset, site, options)
+    return partial
+
+
+def _check_in_parallel(report: Report, paths: list[str], cfg: Config, ruleset: RuleSet, site: Any, options: Options,
+                       workers: int, progress: Callable[[int, int], None] | None) -> None:
+    """Check files across processes. The site index and every rule's check (with its
+    dictionaries) are built here first, so forked workers share them instead of
+    rebuilding them; results are merged in file order, so the output is the same as
+    a serial run's."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_STATE
+    for path in paths:
+        ruleset.for_path(cfg.relpath(path))  # build (and load) every check the files need
+    _WORKER_STATE = (cfg, ruleset, site, options)
+    chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, partial in zip(chunks, pool.map(_check_chunk, chunks)):
+                report.diagnostics += partial.diagnostics
+                report.errors += partial.errors
+                report.notices += partial.notices
+                report.files_checked += partial.files_checked
+                report.files += partial.files
+                report.sources.update(partial.sources)
+                report.fixed.update(partial.fixed)
+                report.diffs += partial.diffs
+                done += len(chunk)
+                if progress:
+                    for _ in chunk:
+                        progress(min(done, len(paths)), len(paths))
+    finally:
+        _WORKER_STATE = ()
 
 
 def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,

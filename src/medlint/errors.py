@@ -11,6 +11,10 @@ class MedlintError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None]]:
+        # Keep path and line when a worker process sends the error back.
+        return type(self), (self.message, self.path, self.line)
+
     def __str__(self) -> str:
         where = ""
         if self.path:

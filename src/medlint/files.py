@@ -32,6 +32,9 @@ class Skipped(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
     def __str__(self) -> str:
         return f"{self.path}: skipped: {self.reason}"
 
