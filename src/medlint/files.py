@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable
 
 from .document import FORMATS_BY_SUFFIX

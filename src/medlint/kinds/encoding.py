@@ -20,15 +20,23 @@ OPTIONS_SCHEMA = {
 }
 PLACEHOLDERS = ("match", "problem", "replacement")
 
-# UTF-8 bytes of common punctuation and accented letters, read as Windows-1252.
-_MOJIBAKE = {
-    "â€™": "\u2019", "â€˜": "\u2018", "â€œ": "\u201c", "â€\u009d": "\u201d", "â€\u201d": "\u2014", "â€“": "\u2013",
-    "â€”": "\u2014", "â€¦": "\u2026", "â€¢": "\u2022", "â„¢": "\u2122", "Â°": "\u00b0", "Â±": "\u00b1", "Âµ": "\u00b5",
-    "Â ": "\u00a0", "Â©": "\u00a9", "Â®": "\u00ae", "Â·": "\u00b7", "Ã©": "\u00e9", "Ã¨": "\u00e8", "Ã¢": "\u00e2",
-    "Ã¤": "\u00e4", "Ã¶": "\u00f6", "Ã¼": "\u00fc", "Ã¸": "\u00f8", "Ã¥": "\u00e5", "Ã§": "\u00e7", "Ã±": "\u00f1",
-    "Ã³": "\u00f3", "Ã¡": "\u00e1", "Ã­": "\u00ed", "Ãº": "\u00fa", "Ã«": "\u00eb", "Ã¯": "\u00ef", "Ã´": "\u00f4",
-    "ÃŸ": "\u00df", "Ã‰": "\u00c9", "Ã–": "\u00d6", "Ãœ": "\u00dc", "Ã˜": "\u00d8",
-}
+# What common punctuation and accented letters become when their UTF-8 bytes are
+# read as Windows-1252 (bytes it leaves undefined come through as C1 controls, as
+# browsers show them), generated rather than typed so each entry is exact.
+_DAMAGED = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\u2022\u2122\u00b0\u00b1\u00b5\u00a0\u00a9\u00ae\u00b7" \
+           "\u00e9\u00e8\u00e2\u00e4\u00f6\u00fc\u00f8\u00e5\u00e7\u00f1\u00f3\u00e1\u00ed\u00fa\u00eb\u00ef" \
+           "\u00f4\u00df\u00c9\u00d6\u00dc\u00d8"
+
+
+def _as_windows_1252(ch: str) -> str:
+    return "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+                   for b in ch.encode("utf-8"))
+
+
+_MOJIBAKE = {_as_windows_1252(ch): ch for ch in _DAMAGED}
+# The commonest remnant: a non-breaking space's "Â" left before a space that a later
+# step made ordinary.
+_MOJIBAKE["\u00c2 "] = " "
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
 # A '?' inside a word or number, or glued to a dash: a character lost in conversion.
 _LOST = re.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\?(?=[-\u2013\u2014])")
