@@ -124,13 +124,17 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
 @click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to check files in (default: one per core; serial for a few dozen files or fewer).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write .medlint_cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to keep the results cache (default: .medlint_cache in the config's folder).")
 @config_option
 @debug_option
 @_errors_exit()
 def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
           exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
           report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
-          quiet: bool, online: bool, jobs: int | None, config_path: str | None, debug: bool) -> None:
+          quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None,
+          debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .engine import lint_paths, lint_stdin, resolve_config
     from .errors import MedlintError
@@ -151,6 +155,7 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
         report = lint_paths(list(paths) or ["."], config, exclude=list(exclude), force_exclude=force_exclude,
                             fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, jobs=jobs,
+                            cache=False if no_cache else (cache_dir or True),
                             progress=_progress(not quiet), debug=debug, **rules)
     if diff:
         sys.stdout.write("".join(report.diffs))

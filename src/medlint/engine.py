@@ -104,17 +104,22 @@ class Options:
     diff: bool = False
     report_unused_suppressions: bool = False
     debug: bool = False
+    cache: Any = None  # a ResultCache, when results may be reused
+    rule_keys: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
                force_exclude: bool = False, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
                diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
-               progress: Callable[[int, int], None] | None = None, debug: bool = False) -> Report:
+               cache: bool | str | os.PathLike[str] = False, progress: Callable[[int, int], None] | None = None,
+               debug: bool = False) -> Report:
     """Check files and folders; with *fix*, apply safe fixes (and unsafe ones with
     *unsafe_fixes*); with *diff*, compute the fixes' diff without writing. Files are
     checked in *jobs* processes (default: one per core) when there are more than a
-    few dozen.
+    few dozen. With *cache* (True: ``.medlint_cache`` in the config's folder, or a
+    folder), the results of unchanged files are reused; never with fixes or online
+    rules.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
     files that cannot be read end up in ``Report.errors`` and the others are
@@ -125,6 +130,10 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     cfg = resolve_config(config)
     ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
     options = Options(fix, unsafe_fixes, diff, report_unused_suppressions, debug)
+    if cache and not (fix or diff or online):
+        from .cache import FOLDER, ResultCache
+
+        options.cache = ResultCache(cfg.root / FOLDER if cache is True else Path(cache))
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors), rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
@@ -233,7 +242,11 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
         errors[:] = rule_errors
         return diagnostics
 
-    if options.fix or options.diff:
+    cache_key = _cache_key(text, path, cfg, ruleset, site, options) if options.cache is not None else None
+    cached = options.cache.get(cache_key) if cache_key else None
+    if cached is not None:
+        diagnostics = cached
+    elif options.fix or options.diff:
         fixed, count, diagnostics = fix_text(text, lint, unsafe=options.unsafe_fixes)
         if count:
             report.fixed[path] = count
@@ -250,6 +263,8 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
                     diagnostics = lint(text)
     else:
         diagnostics = lint(text)
+        if cache_key and not errors:
+            options.cache.put(cache_key, diagnostics)
     report.diagnostics += diagnostics
     report.errors += errors
     report.files_checked += 1
@@ -265,6 +280,17 @@ def _site(cfg: Config, ruleset: RuleSet, paths: list[str]) -> Any:
     from .site import build_site
 
     return build_site(cfg.site, cfg.root, paths)
+
+
+def _cache_key(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any, options: Options) -> str:
+    from .cache import ResultCache, rules_key
+
+    active = ruleset.for_path(cfg.relpath(path))
+    signature = tuple((a.id, a.severity, id(a.check)) for a in active)
+    if signature not in options.rule_keys:
+        fingerprint = site.fingerprint() if site is not None else None
+        options.rule_keys[signature] = rules_key(active, fingerprint, f"unused={options.report_unused_suppressions}")
+    return ResultCache.key(options.rule_keys[signature], path.replace(os.sep, "/"), text)
 
 
 def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any = None, debug: bool = False,

@@ -122,6 +122,8 @@ class ActiveRule:
     rule: Rule
     severity: str
     check: Check
+    #: The options in force (the rule's own, with the config's on top).
+    options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -306,7 +308,7 @@ class RuleSet:
                 continue
             if rule.exclude and matches(relpath, rule.exclude):
                 continue
-            active.append(ActiveRule(rule, severity, self.check_for(rule, options)))
+            active.append(ActiveRule(rule, severity, self.check_for(rule, options), options))
         return active
 
     def reports(self, rule_id: str) -> bool:

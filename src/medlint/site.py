@@ -80,6 +80,7 @@ class SiteIndex:
         self.by_file: dict[Path, Page] = {}
         self.assets: dict[str, Path] = {}
         self._anchors: dict[Path, set[str]] = {}
+        self._fingerprint: str | None = None
         self._build()
 
     # -- building ----------------------------------------------------------------
@@ -215,6 +216,23 @@ class SiteIndex:
         ids = anchors_of(doc, self.anchor_style)
         self._anchors[page.path] = ids
         return ids
+
+    def fingerprint(self) -> str:
+        """Changes whenever a page or static file is added, removed or edited (size and
+        modification time of each), for the result cache: a page's anchors and links
+        depend on the other pages."""
+        if self._fingerprint is None:
+            import hashlib
+
+            digest = hashlib.sha256()
+            for path in sorted({p.path for p in self.pages} | set(self.assets.values())):
+                try:
+                    info = path.stat()
+                    digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+                except OSError:
+                    digest.update(f"{path}\0gone\n".encode("utf-8", "surrogatepass"))
+            self._fingerprint = digest.hexdigest()
+        return self._fingerprint
 
     def suggestions(self, kind: str) -> list[str]:
         """What a 'did you mean' may offer: files for assets, each page's published URL."""

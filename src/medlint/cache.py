@@ -1,0 +1,92 @@
+"""Results cached per file, so an unchanged file is not checked again.
+
+An entry's key hashes everything a file's diagnostics depend on: medlint's
+version, the rules in force for the file (id, severity, options and the rule
+file's own text, which holds the message), the site index's fingerprint when a
+link rule runs (another page's headings decide this page's anchors), the
+run's flags, and the file's bytes. Any change makes a new key, so a stale
+result cannot be served; old entries are simply never read again. The cache
+is safe to delete, and a cache that cannot be read or written only costs time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import __version__
+from .diagnostic import Diagnostic, Fix
+
+FOLDER = ".medlint_cache"
+_LAYOUT = "results-v1"
+
+
+def rules_key(active: Iterable[Any], site_fingerprint: str | None, flags: str) -> str:
+    """The part of a key that is the same for every file with the same rules in force."""
+    digest = hashlib.sha256(f"{__version__}\0{flags}\0{site_fingerprint or ''}".encode())
+    for rule in active:
+        digest.update(json.dumps([rule.id, rule.severity, rule.options, _source_text(rule.rule.source)],
+                                 sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+_sources: dict[str, str] = {}
+
+
+def _source_text(path: str) -> str:
+    if path not in _sources:
+        try:
+            _sources[path] = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            _sources[path] = path
+    return _sources[path]
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / _LAYOUT
+        self.usable = True
+
+    @staticmethod
+    def key(rules: str, display_path: str, text: str) -> str:
+        return hashlib.sha256(f"{rules}\0{display_path}\0".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        try:
+            with open(self.folder / key[:2] / f"{key}.json", encoding="utf-8") as handle:
+                return [_diagnostic(item) for item in json.load(handle)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        if not self.usable:
+            return
+        folder = self.folder / key[:2]
+        try:
+            if not self.folder.parent.exists():
+                self.folder.parent.mkdir(parents=True)
+                (self.folder.parent / ".gitignore").write_text("# medlint's cache: safe to delete\n*\n", encoding="utf-8")
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([_record(d) for d in diagnostics], handle)
+            os.replace(tmp, folder / f"{key}.json")
+        except OSError:
+            self.usable = False  # a read-only tree: run without a cache
+
+
+def _record(d: Diagnostic) -> dict[str, Any]:
+    record = d.to_json()
+    record["fix_safe"] = d.fix.safe if d.fix else None
+    return record
+
+
+def _diagnostic(item: dict[str, Any]) -> Diagnostic:
+    fix = item["fix"]
+    return Diagnostic(item["path"], item["line"], item["column"], item["end_line"], item["end_column"], item["rule"],
+                      item["severity"], item["message"],
+                      Fix(fix["replacement"], fix["start"]["line"], fix["start"]["column"], fix["end"]["line"],
+                          fix["end"]["column"], bool(item["fix_safe"])) if fix else None)

@@ -1,0 +1,107 @@
+"""The results cache: reused only when nothing a file's results depend on has changed."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import medlint.engine
+from medlint.cli import main
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def site(isolated: Path) -> Path:
+    shutil.copytree(FIXTURES / "hugo-site", isolated / "site")
+    return isolated / "site"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents the rules actually ran on."""
+    seen: list[str] = []
+    real = medlint.engine.lint_document
+
+    def counting(doc, rules, debug=False):  # type: ignore[no-untyped-def]
+        seen.append(doc.path)
+        return real(doc, rules, debug=debug)
+
+    monkeypatch.setattr(medlint.engine, "lint_document", counting)
+    return seen
+
+
+def run(*args: str) -> str:
+    return CliRunner().invoke(main, ["check", "--format", "json", *args]).stdout
+
+
+def test_warm_run_reuses_results(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    cold = run("content")
+    assert len(counted) == 6
+    counted.clear()
+    warm = run("content")
+    assert warm == cold and counted == []
+    assert (site / ".medlint_cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_an_edited_file_is_checked_again(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    run("content/guide.html")
+    page = site / "content" / "guide.html"
+    page.write_text(page.read_text().replace("/posts/nope", "/posts/nope-again"))
+    counted.clear()
+    assert "nope-again" in run("content/guide.html") and counted == ["content/guide.html"]
+
+
+def test_config_and_rule_file_changes_invalidate(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    run("content/guide.html")
+    (site / ".medlint.yaml").write_text('site: {base_urls: ["https://www.example.org"]}\nrules: {link-broken: warning}\n')
+    counted.clear()
+    assert {d["severity"] for d in json.loads(run("content/guide.html")) if d["rule"] == "link-broken"} == {"warning"}
+    assert counted == ["content/guide.html"]
+    (site / ".medlint.yaml").write_text('site: {base_urls: ["https://www.example.org"]}\n'
+                                        'rules: {link-broken: {options: {ignore: ["nope"]}}}\n')
+    assert [d for d in json.loads(run("content/guide.html")) if d["rule"] == "link-broken"] == []
+
+
+def test_another_pages_change_invalidates_link_results(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    before = [d for d in json.loads(run("content/posts/ms-and-bone.md")) if d["rule"] == "link-anchor"]
+    assert [d["line"] for d in before] == [41, 42]
+    primer = site / "content" / "posts" / "vitamin-d-basics.md"
+    primer.write_text(primer.read_text() + "\n## Dosage\n")  # the anchor #dosage now exists
+    after = [d for d in json.loads(run("content/posts/ms-and-bone.md")) if d["rule"] == "link-anchor"]
+    assert [d["line"] for d in after] == [42]
+
+
+def test_no_cache_and_unwritable_cache(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    run("--no-cache", "content")
+    assert not (site / ".medlint_cache").exists()
+    blocked = site / "blocked"
+    blocked.write_text("a file where the cache folder would go")
+    assert json.loads(run("--cache-dir", str(blocked / "cache"), "content/guide.html"))  # runs, without a cache
+
+
+def test_corrupt_entries_are_ignored(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    cold = run("content/guide.html")
+    for entry in (site / ".medlint_cache").rglob("*.json"):
+        entry.write_text("{not json")
+    counted.clear()
+    assert run("content/guide.html") == cold and counted == ["content/guide.html"]
+
+
+def test_fix_never_uses_the_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    page = site / "content" / "posts" / "dose.md"
+    page.write_text("---\ntitle: x\ndate: 2024-01-01\n---\nTake .5 mg of the drug.\n")
+    run("content/posts/dose.md")
+    CliRunner().invoke(main, ["check", "--fix", "--select", "dose-notation", "content/posts/dose.md"])
+    assert "0.5 mg" in page.read_text()
+    assert [d for d in json.loads(run("content/posts/dose.md")) if d["rule"] == "dose-notation"] == []
