@@ -50,12 +50,14 @@ def test_files_without_fixes_are_not_touched(isolated: Path) -> None:
 
 def test_unsafe_fixes_need_their_flag(isolated: Path) -> None:
     path = isolated / "a.md"
-    path.write_text("x")
-    fixes = [Fix("y", 1, 1, 1, 2, safe=False)]
-    assert apply_fixes("x", fixes) == ("y", 1)
-    # The engine leaves unsafe fixes alone without --unsafe-fixes (none are bundled yet but the switch exists).
-    report = lint_paths([str(path)], fix=True, unsafe_fixes=False)
-    assert report.fixed == {}
+    path.write_text("The pathogensis is unclear.\n")
+    # A spelling suggestion is an unsafe fix: --fix alone leaves it.
+    report = lint_paths([str(path)], fix=True, select=["spelling"])
+    assert report.fixed == {} and path.read_text() == "The pathogensis is unclear.\n"
+    assert [d.fix.safe for d in report.diagnostics] == [False]
+    report = lint_paths([str(path)], fix=True, unsafe_fixes=True, select=["spelling"])
+    assert report.fixed == {str(path): 1} and path.read_text() == "The pathogenesis is unclear.\n"
+    assert apply_fixes("x", [Fix("y", 1, 1, 1, 2, safe=False)]) == ("y", 1)
 
 
 def test_diff_prints_and_does_not_write(isolated: Path) -> None:

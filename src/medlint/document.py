@@ -26,6 +26,11 @@ FORMATS_BY_SUFFIX = {
 }
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of *text* start (LF, CRLF and CR all end a line)."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
 def format_for(path: str) -> str:
     """The markup format a file name implies; unknown suffixes read as text."""
     dot = path.rfind(".")
@@ -134,6 +139,7 @@ class Document:
         self.prose = _blank(text, self.masked)
         self._line_starts: list[int] | None = None
         self._prose_spans: list[tuple[int, int]] | None = None
+        self._block_starts: list[int] | None = None
         #: Results that several rules share (doses, sentences...), computed once.
         self.cache: dict[str, Any] = {}
         #: The run's SiteIndex, attached by the engine when a rule needs it.
@@ -153,7 +159,7 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            self._line_starts = line_starts(self.text)
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -195,14 +201,19 @@ class Document:
         return not (i >= 0 and self.masked[i][0] <= offset < self.masked[i][1])
 
     def block_at(self, offset: int) -> Block | None:
-        """The innermost block containing *offset*."""
-        best: Block | None = None
-        for block in self.blocks:
-            if block.start > offset:
-                break
-            if block.start <= offset < block.end and (best is None or block.start >= best.start):
-                best = block
-        return best
+        """The innermost block containing *offset*.
+
+        Called for every dose and citation, so it bisects. The readers make blocks
+        that follow one another without nesting, so the block to look at is the
+        last one starting at or before *offset* (a few more are tried for ties).
+        """
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        for block in reversed(self.blocks[max(0, i - 3):i + 1]):
+            if block.start <= offset < block.end:
+                return block
+        return None
 
     def prose_of(self, start: int, end: int) -> str:
         """The prose view of a span, with runs of blanks collapsed."""

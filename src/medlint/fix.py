@@ -15,6 +15,7 @@ import tempfile
 from typing import Callable, Iterable
 
 from .diagnostic import Diagnostic, Fix
+from .document import line_starts
 from .errors import FileError
 
 MAX_PASSES = 5
@@ -26,9 +27,7 @@ def _offset(starts: list[int], line: int, column: int) -> int:
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply the fixes that do not overlap an earlier one; return (text, count)."""
-    import re
-
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    starts = line_starts(text)
     edits = sorted({(_offset(starts, f.line, f.column), _offset(starts, f.end_line, f.end_column), f.replacement)
                     for f in fixes})
     chosen: list[tuple[int, int, str]] = []

@@ -39,6 +39,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _line_end(doc: Document, at: int) -> int:
+    """The offset where the line holding *at* ends (before its line break)."""
+    line, column = doc.position(at)
+    return at + max(len(doc.line_text(line)) - (column - 1), 0)
+
+
 def _key_offset(doc: Document, path: list[Any]) -> int:
     """Where the deepest named key of *path* is written in the front matter (or its start)."""
     fm = doc.front_matter
@@ -76,9 +82,8 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
         if validator is None:
             if fm is not None and fm.error is not None:
                 at = fm.error_offset if fm.error_offset is not None else fm.start
-                line, column = doc.position(at)
-                rest = max(len(doc.line_text(line)) - (column - 1), 0)
-                yield Finding(at, at + rest, {"match": doc.text[at:at + rest].strip(), "error": fm.error})
+                end = _line_end(doc, at)
+                yield Finding(at, end, {"match": doc.text[at:end].strip(), "error": fm.error})
             return
         if fm is None:
             if require:
@@ -91,10 +96,8 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
         for error in sorted(validator.iter_errors(_plain(fm.data)), key=lambda e: list(map(str, e.absolute_path))):
             path, message = describe_error(error)
             at = _key_offset(doc, path)
-            line, column = doc.position(at)
-            rest = max(len(doc.line_text(line)) - (column - 1), 0)
             where = ".".join(str(p) for p in path)
-            yield Finding(at, at + rest, {"match": where, "error": f"{where}: {message}" if where else message})
+            yield Finding(at, _line_end(doc, at), {"match": where, "error": f"{where}: {message}" if where else message})
 
     return check
 
