@@ -27,7 +27,7 @@ def _split(values: Iterable[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _errors_exit(debug_flag: str = "debug") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def _errors_exit() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Turn medlint's errors into one line on stderr and exit code 2, never a traceback."""
 
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,7 +36,7 @@ def _errors_exit(debug_flag: str = "debug") -> Callable[[Callable[..., Any]], Ca
             from .config import ConfigErrors
             from .errors import MedlintError
 
-            debug = kwargs.get(debug_flag, False)
+            debug = kwargs.get("debug", False)
             try:
                 return func(*args, **kwargs)
             except ConfigErrors as exc:

@@ -81,6 +81,8 @@ class SiteIndex:
         self.assets: dict[str, Path] = {}
         self._anchors: dict[Path, set[str]] = {}
         self._fingerprint: str | None = None
+        self._candidates: dict[str, list[str]] = {}
+        self._closest: dict[tuple[str, str], str | None] = {}
         self._build()
 
     # -- building ----------------------------------------------------------------
@@ -234,11 +236,18 @@ class SiteIndex:
             self._fingerprint = digest.hexdigest()
         return self._fingerprint
 
-    def suggestions(self, kind: str) -> list[str]:
-        """What a 'did you mean' may offer: files for assets, each page's published URL."""
-        if kind == "asset":
-            return sorted(self.assets)
-        return sorted({p.main_url for p in self.pages})
+    def closest(self, kind: str, wanted: str) -> str | None:
+        """The existing URL nearest to *wanted*, for a 'did you mean': among the files
+        for an asset, among the pages' published URLs for a page; once per target."""
+        key = (kind, wanted)
+        if key not in self._closest:
+            if kind not in self._candidates:
+                self._candidates[kind] = sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages})
+            import difflib
+
+            match = difflib.get_close_matches(wanted, self._candidates[kind], n=1, cutoff=0.6)
+            self._closest[key] = match[0] if match else None
+        return self._closest[key]
 
 
 #: The home page: every site has one, whether or not the content tree has a file for it.

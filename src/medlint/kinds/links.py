@@ -6,7 +6,6 @@ document as ``doc.site``.  External links (another host) are never fetched.
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import re
 from pathlib import Path
@@ -39,17 +38,8 @@ _HOST_LIKE = re.compile(r"(?i)^www\d?\.[a-z0-9-]+\.[a-z]")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "file:", "sms:", "news:", "irc:")
 
 
-@functools.lru_cache(maxsize=4096)
-def _close_cached(site_id: int, candidates: tuple[str, ...], wanted: str) -> str:
-    match = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
-def _close(site: SiteIndex, kind: str, wanted: str) -> str:
-    key = "_candidates_" + kind
-    if not hasattr(site, key):
-        setattr(site, key, tuple(site.suggestions(kind)))
-    return _close_cached(id(site), getattr(site, key), wanted)
+def _did_you_mean(url: str | None) -> str:
+    return f"; did you mean '{url}'?" if url else ""
 
 
 class Target:
@@ -152,7 +142,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
                 if (check == "asset") == wants_asset and check in ("asset", "broken"):
                     wanted = normalize_path(target.path) if target.path.startswith("/") else target.path
                     hint = (f"; did you mean 'https://{link.target.strip()}'?" if host_like
-                            else _close(site, "asset" if wants_asset else "page", wanted))
+                            else _did_you_mean(site.closest("asset" if wants_asset else "page", wanted)))
                     yield Finding(start, end, {"match": target.path, "page": "", "suggestion": hint})
                 continue
             if check != "anchor" or not target.fragment or kind == "asset":
