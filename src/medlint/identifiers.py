@@ -28,18 +28,20 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from . import fastre
+
 # -- DOIs -------------------------------------------------------------------
 
 #: Characters Crossref's pattern allows in a suffix, plus the SICI extras.
 DOI_SUFFIX_OK = re.compile(r"[-._;()/:A-Za-z0-9<>#\[\]+]+")
 DOI_STRICT = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 #: A DOI-looking token in text: stops at white space, quotes and brackets of markup.
-DOI_IN_TEXT = re.compile(r"(?:(?<=doi\.org/)|(?<![\w/.]))10\.\d+(?:\.\d+)*/[^\s\"'\[\]{}|\\^`]+", re.I)
+DOI_IN_TEXT = fastre.compile(r"(?:(?<=doi\.org/)|(?<![\w/.]))10\.\d+(?:\.\d+)*/[^\s\"'\[\]{}|\\^`]+", re.I)
 #: ``doi:`` / ``DOI`` labels before a DOI in text (any registrant, so damage there is reported).
 DOI_LABEL = re.compile(r"(?i)\bdoi\s*:?\s*$")
 #: A DOI resolver URL; group 1 is the DOI as written in the URL.
 DOI_URL = re.compile(r"(?i)^(?:https?:)?//(?:dx\.|www\.)?(?:doi\.org|hdl\.handle\.net)/+(.*)$")
-DOI_URL_IN_TEXT = re.compile(r"(?i)\b(?:https?://)?(?:dx\.|www\.)?doi\.org/")
+DOI_URL_IN_TEXT = fastre.compile(r"(?i)\b(?:https?://)?(?:dx\.|www\.)?doi\.org/")
 RESOLVER = re.compile(r"(?i)(?:http://(?:dx\.|www\.)?doi\.org/|https://(?:dx\.|www\.)doi\.org/)")
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u2009\u202f"
@@ -141,13 +143,13 @@ def normalize_doi(doi: str) -> str:
 
 # -- PubMed, PMC, ClinicalTrials.gov ------------------------------------------
 
-PMID_TEXT = re.compile(r"(?i)\bPMID\b\s*[:#.]?\s*([0-9][0-9A-Za-z]*)")
-PMID_URL = re.compile(r"(?i)(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/+([0-9][0-9A-Za-z]*)")
-PMCID_LABELED = re.compile(r"(?i)\bPMCID\b\s*[:#]?\s*((?:PMC\s?)?[0-9][0-9A-Za-z]*)")
-PMCID_BARE = re.compile(r"(?<![\w])(PMC\s?[0-9][0-9A-Za-z]*)")
-PMCID_URL = re.compile(r"(?i)(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles|europepmc\.org/article/PMC)/+((?i:PMC)[0-9A-Za-z]*|[0-9][0-9A-Za-z]*)")
-NCT_TEXT = re.compile(r"(?<![A-Za-z0-9])(NCT\s*[:#-]?\s*[0-9]+)(?![0-9])")
-NCT_URL = re.compile(r"(?i)clinicaltrials\.gov/(?:ct2/show/(?:record/)?|study/)(NCT[A-Za-z0-9]*)")
+PMID_TEXT = fastre.compile(r"(?i)\bPMID\b\s*[:#.]?\s*([0-9][0-9A-Za-z]*)")
+PMID_URL = fastre.compile(r"(?i)(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/+([0-9][0-9A-Za-z]*)")
+PMCID_LABELED = fastre.compile(r"(?i)\bPMCID\b\s*[:#]?\s*((?:PMC\s?)?[0-9][0-9A-Za-z]*)")
+PMCID_BARE = fastre.compile(r"(?<![\w])(PMC\s?[0-9][0-9A-Za-z]*)")
+PMCID_URL = fastre.compile(r"(?i)(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles|europepmc\.org/article/PMC)/+((?i:PMC)[0-9A-Za-z]*|[0-9][0-9A-Za-z]*)")
+NCT_TEXT = fastre.compile(r"(?<![A-Za-z0-9])(NCT\s*[:#-]?\s*[0-9]+)(?![0-9])")
+NCT_URL = fastre.compile(r"(?i)clinicaltrials\.gov/(?:ct2/show/(?:record/)?|study/)(NCT[A-Za-z0-9]*)")
 
 
 def pmid_problem(value: str) -> str | None:
@@ -190,8 +192,8 @@ def nct_problem(value: str) -> str | None:
 
 # -- ISBN and ISSN ----------------------------------------------------------------
 
-ISBN_TEXT = re.compile(r"(?i)\bISBN(?:-1[03])?\b\s*:?\s*((?:97[89][\s-]?)?[0-9][0-9\s-]{7,14}[0-9X])(?![0-9A-Za-z-])")
-ISSN_TEXT = re.compile(r"(?i)\b[EP]?-?ISSN(?:-L)?\b\s*:?\s*([0-9]{4}[-\u2010\u2013 ]?[0-9]{3}[0-9X])(?![0-9A-Za-z])")
+ISBN_TEXT = fastre.compile(r"(?i)\bISBN(?:-1[03])?\b\s*:?\s*((?:97[89][\s-]?)?[0-9][0-9\s-]{7,14}[0-9X])(?![0-9A-Za-z-])")
+ISSN_TEXT = fastre.compile(r"(?i)\b[EP]?-?ISSN(?:-L)?\b\s*:?\s*([0-9]{4}[-\u2010\u2013 ]?[0-9]{3}[0-9X])(?![0-9A-Za-z])")
 
 
 def isbn_problem(raw: str) -> str | None:

@@ -81,7 +81,7 @@ class SiteIndex:
         self.assets: dict[str, Path] = {}
         self._anchors: dict[Path, set[str]] = {}
         self._fingerprint: str | None = None
-        self._candidates: dict[str, list[str]] = {}
+        self._nearest: dict[str, Any] = {}
         self._closest: dict[tuple[str, str], str | None] = {}
         self._build()
 
@@ -241,12 +241,11 @@ class SiteIndex:
         for an asset, among the pages' published URLs for a page; once per target."""
         key = (kind, wanted)
         if key not in self._closest:
-            if kind not in self._candidates:
-                self._candidates[kind] = sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages})
-            import difflib
+            if kind not in self._nearest:
+                from .nearest import Nearest
 
-            match = difflib.get_close_matches(wanted, self._candidates[kind], n=1, cutoff=0.6)
-            self._closest[key] = match[0] if match else None
+                self._nearest[kind] = Nearest(sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages}))
+            self._closest[key] = self._nearest[kind].closest(wanted)
         return self._closest[key]
 
 

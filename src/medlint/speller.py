@@ -83,11 +83,20 @@ class Speller:
         self.accept_patterns = list(accept_patterns)
         self.reject = {w.lower() for w in reject}
         self._known: dict[str, bool] = {}
+        self._fine: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._checker: Any = None
         self._by_start_and_length: dict[tuple[str, int], list[tuple[int, str]]] | None = None
 
     # -- knowing ----------------------------------------------------------------
+    def fine(self, word: str) -> bool:
+        """Not rejected, and accepted or known: the verdict on most words, remembered
+        per spelling as written, since prose repeats its words."""
+        verdict = self._fine.get(word)
+        if verdict is None:
+            verdict = self._fine[word] = not self.rejected(word) and (self.accepted(word) or self.known(word))
+        return verdict
+
     def accepted(self, word: str) -> bool:
         """The project's own words: exact for capitalised entries, any case for lower-case ones."""
         return (word in self.accept_exact or word.lower() in self.accept_any_case

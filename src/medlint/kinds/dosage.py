@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Iterator
 
+from .. import fastre
 from ..citations import KINDS as CITATION_KINDS
 from ..citations import cited, window
 from ..diagnostic import Edit, Finding
@@ -36,20 +37,20 @@ ACKNOWLEDGED = [
 ]
 
 _UNITS_WORDS = r"(?:mg|mcg|g|mL|ml|units?|IU|µg|μg)\b"
-_NOTATION_RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], str | None], str]] = [
-    ("trailing-zero", re.compile(r"(?<![\d.])(\d+)\.0+(?=\s*" + _UNITS_WORDS + ")"),
+_NOTATION_RULES: list[tuple[str, Any, Callable[[re.Match[str]], str | None], str]] = [
+    ("trailing-zero", fastre.compile(r"(?<![\d.])(\d+)\.0+(?=\s*" + _UNITS_WORDS + ")"),
      lambda m: m.group(1), "trailing zero: '{m}' is misread as ten times the dose when the point is missed"),
-    ("trailing-zero", re.compile(r"(?<![\d.])(\d+\.\d*[1-9])0+(?=\s*" + _UNITS_WORDS + ")"),
+    ("trailing-zero", fastre.compile(r"(?<![\d.])(\d+\.\d*[1-9])0+(?=\s*" + _UNITS_WORDS + ")"),
      lambda m: m.group(1), "trailing zero after the decimal point"),
-    ("naked-decimal", re.compile(r"(?<![\d.,\w])\.(\d+)(?=\s*" + _UNITS_WORDS + ")"),
+    ("naked-decimal", fastre.compile(r"(?<![\d.,\w])\.(\d+)(?=\s*" + _UNITS_WORDS + ")"),
      lambda m: "0." + m.group(1), "no zero before the decimal point: '.5' is misread as '5'"),
-    ("unit-u", re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[Uu]\b(?![.\-'&])"),
+    ("unit-u", fastre.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[Uu]\b(?![.\-'&])"),
      lambda m: m.group(1) + " units", "'U' for units is misread as 0, 4 or cc; write 'units'"),
-    ("cc", re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?cc\b"), lambda m: m.group(1) + " mL", "'cc' is misread as 'u'; write 'mL'"),
-    ("qd", re.compile(r"\b(?:q\.d\.|QD|qd|q\.d)(?!\w)"), lambda m: "daily", "'qd' is misread as 'qid' (four times a day); write 'daily'"),
-    ("qod", re.compile(r"\b(?:q\.o\.d\.|QOD|qod)(?!\w)"), lambda m: "every other day", "'qod' is misread as 'qd' or 'qid'; write 'every other day'"),
-    ("microgram-sign", re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?[\u00b5\u03bc]g\b"), lambda m: m.group(1) + " mcg", "'µg' is misread as 'mg' when the µ is unclear; write 'mcg'"),
-    ("spacing", re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(mg|mcg|mL|ml|IU|units?)\b"),
+    ("cc", fastre.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?cc\b"), lambda m: m.group(1) + " mL", "'cc' is misread as 'u'; write 'mL'"),
+    ("qd", fastre.compile(r"\b(?:q\.d\.|QD|qd|q\.d)(?!\w)"), lambda m: "daily", "'qd' is misread as 'qid' (four times a day); write 'daily'"),
+    ("qod", fastre.compile(r"\b(?:q\.o\.d\.|QOD|qod)(?!\w)"), lambda m: "every other day", "'qod' is misread as 'qd' or 'qid'; write 'every other day'"),
+    ("microgram-sign", fastre.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?[\u00b5\u03bc]g\b"), lambda m: m.group(1) + " mcg", "'µg' is misread as 'mg' when the µ is unclear; write 'mcg'"),
+    ("spacing", fastre.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(mg|mcg|mL|ml|IU|units?)\b"),
      lambda m: f"{m.group(1)} {m.group(2)}", "no space between the number and its unit: '10mg' is misread as '100 g'"),
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Iterator
 
+from .. import fastre
 from ..diagnostic import Edit, Finding
 from ..document import Document
 
@@ -39,7 +40,7 @@ _MOJIBAKE = {_as_windows_1252(ch): ch for ch in _DAMAGED}
 _MOJIBAKE["\u00c2 "] = " "
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
 # A '?' inside a word or number, or glued to a dash: a character lost in conversion.
-_LOST = re.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\?(?=[-\u2013\u2014])")
+_LOST = fastre.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\?(?=[-\u2013\u2014])")
 
 
 _URL_LIKE = re.compile(r"[/=&%]|\.\w{2,4}\?")

@@ -10,6 +10,7 @@ import datetime
 import re
 from typing import Any, Callable, Iterable, Iterator
 
+from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from .common import compile_regex
@@ -25,7 +26,7 @@ OPTIONS_SCHEMA = {
     },
 }
 PLACEHOLDERS = ("match", "problem")
-_AS_OF = re.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
+_AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 def _year(value: Any) -> int | None:

@@ -90,12 +90,32 @@ def _sentence_start(prose: str, start: int, block_start: int) -> bool:
     return i < block_start or prose[i] in _SENTENCE_END
 
 
+class _SkipSpans:
+    """Where the prose holds DOIs, file names, domains, codes and TeX: found on the
+    first question, since most documents ask none (see *fine* in :func:`words_of`)."""
+
+    def __init__(self, prose: str, start: int) -> None:
+        self.prose, self.start = prose, start
+        self.spans: list[tuple[int, int]] | None = None
+        self.index = 0
+
+    def __contains__(self, offset: int) -> bool:  # asked with offsets in increasing order
+        if self.spans is None:
+            self.spans = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(self.prose, self.start)]
+        spans, i = self.spans, self.index
+        while i < len(spans) and spans[i][1] <= offset:
+            i += 1
+        self.index = i
+        return i < len(spans) and spans[i][0] <= offset
+
+
 def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
-             ignore: Iterable[re.Pattern[str]] = ()) -> Iterator[tuple[int, str]]:
-    """(offset, word) for every word of the prose a speller should judge."""
+             ignore: Iterable[re.Pattern[str]] = (), fine: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, word) for every word of the prose a speller should judge; with
+    *fine*, only those it does not find fine (which saves looking for DOIs and
+    file names around words that could not be flagged anyway)."""
     prose = doc.prose
-    skip = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(prose, doc.body_start)]
-    skip_index = 0
+    skip = _SkipSpans(prose, doc.body_start)
     ignore = list(ignore)
     done = doc.body_start
     blocks = doc.blocks or []
@@ -104,20 +124,26 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
         block_start = max(block_start, done)
         for m in _TOKEN.finditer(prose, block_start, block_end):
             start = m.start()
-            while skip_index < len(skip) and skip[skip_index][1] <= start:
-                skip_index += 1
-            if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
+            token = m.group()
+            if token.isalpha():  # the common case: one plain word
+                if len(token) < min_length:
+                    continue
+                word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns, min_length)
+                if (word and not (fine and fine(word)) and not (ignore and any(p.fullmatch(word) for p in ignore))
+                        and start not in skip):
+                    yield start, word
                 continue
-            token = m.group().rstrip("'\u2019-")
+            token = token.rstrip("'\u2019-")
             if any(c.isdigit() or c == "_" for c in token):
                 continue
             offset = start
-            for part in re.split(r"(-)", token):
-                if part and part != "-":
+            for part in token.split("-") if "-" in token else (token,):
+                if part:
                     word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length)
-                    if word and not any(p.fullmatch(word) for p in ignore):
+                    if (word and not (fine and fine(word)) and not any(p.fullmatch(word) for p in ignore)
+                            and start not in skip):
                         yield offset, word
-                offset += len(part)
+                offset += len(part) + 1
         done = max(done, block_end)
 
 
@@ -156,12 +182,9 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
     """(offset, token as written, word judged) for every unknown or rejected word."""
     local = inline_words(doc)
     local_lower = {w.lower() for w in local if w.islower()}
-    for offset, word in words_of(doc, options.get("proper_nouns", "skip"), options.get("min_length", 3), ignore):
-        if speller.rejected(word):
-            yield offset, doc.text[offset:offset + len(word)], word
-        elif word in local or word.lower() in local_lower or speller.accepted(word):
-            continue
-        elif not speller.known(word):
+    for offset, word in words_of(doc, options.get("proper_nouns", "skip"), options.get("min_length", 3), ignore,
+                                 speller.fine):
+        if speller.rejected(word) or not (word in local or word.lower() in local_lower):
             yield offset, doc.text[offset:offset + len(word)], word
 
 

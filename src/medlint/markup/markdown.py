@@ -15,6 +15,7 @@ import html
 import re
 from collections import defaultdict
 
+from .. import fastre
 from ..document import Block, Heading, Link, Markup
 from .html import AnchorTracker, scan_html
 from .scan import EMAIL, URL, add_url
@@ -58,7 +59,7 @@ _INLINE = re.compile(
     re.S,
 )
 _TICKS = re.compile(r"`+")
-_BRACKETS = re.compile(r"\\.|[\[\]]|`+", re.S)
+_BRACKETS = fastre.compile(r"\\.|[\[\]]|`+", re.S)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
