@@ -104,3 +104,88 @@ def test_fix_never_uses_the_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -
     CliRunner().invoke(main, ["check", "--fix", "--select", "dose-notation", "content/posts/dose.md"])
     assert "0.5 mg" in page.read_text()
     assert [d for d in json.loads(run("content/posts/dose.md")) if d["rule"] == "dose-notation"] == []
+
+
+# -- the site index's pages ---------------------------------------------------------
+
+def _age(where: Path, seconds: float = 3600) -> None:
+    """Date a file (or every file of a folder) back, as files in a repository are:
+    only entries for such files are trusted."""
+    import os
+    import time
+
+    for path in [where] if where.is_file() else where.rglob("*"):
+        if path.is_file():
+            os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
+@pytest.fixture
+def front_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose front matter the site index read."""
+    import medlint.site
+
+    seen: list[str] = []
+    real = medlint.site.SiteIndex._front
+
+    def counting(path: Path) -> dict:  # type: ignore[type-arg]
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(medlint.site.SiteIndex, "_front", staticmethod(counting))
+    return seen
+
+
+def test_site_index_reads_only_changed_pages(site: Path, front_reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint.site import SiteIndex
+
+    _age(site)
+    cache = site / ".medlint_cache"
+    first = SiteIndex(site / "content", cache_folder=cache)
+    assert front_reads and len(front_reads) == len(first.pages)
+    front_reads.clear()
+    second = SiteIndex(site / "content", cache_folder=cache)
+    assert front_reads == []
+    assert {p.rel: (p.main_url, p.urls) for p in second.pages} == {p.rel: (p.main_url, p.urls) for p in first.pages}
+
+    page = site / "content" / "news" / "2011-story.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("url: /news/story-2011/", "url: /news/renamed/"), encoding="utf-8")
+    _age(page, 1800)
+    third = SiteIndex(site / "content", cache_folder=cache)
+    assert front_reads == ["2011-story.md"]
+    assert third.find_page("/news/renamed") is not None and third.find_page("/news/story-2011") is None
+
+
+def test_site_index_distrusts_a_page_changed_around_the_save(site: Path, front_reads: list[str]) -> None:
+    """Same size and modification time, new text: trusted only if changed well before the save."""
+    import os
+
+    from medlint.site import SiteIndex
+
+    cache = site / ".medlint_cache"
+    page = site / "content" / "news" / "2011-story.md"
+    page.touch()  # changed just now, and the index saved now
+    SiteIndex(site / "content", cache_folder=cache)
+    info = page.stat()
+    page.write_text(page.read_text(encoding="utf-8").replace("/news/story-2011/", "/news/story-2012/"), encoding="utf-8")
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert page.stat().st_size == info.st_size
+    front_reads.clear()
+    index = SiteIndex(site / "content", cache_folder=cache)
+    assert "2011-story.md" in front_reads
+    assert index.find_page("/news/story-2012") is not None
+
+
+def test_site_index_survives_a_damaged_cache(site: Path) -> None:
+    from medlint.site import SiteIndex
+    from medlint.site_cache import LAYOUT
+
+    _age(site)
+    cache = site / ".medlint_cache"
+    good = SiteIndex(site / "content", cache_folder=cache)
+    for entry in (cache / LAYOUT).iterdir():
+        entry.write_text('{"saved_at": 9e30, "pages": {"news/2011-story.md": [1, 2]}}', encoding="utf-8")
+    again = SiteIndex(site / "content", cache_folder=cache)
+    assert {p.rel: p.urls for p in again.pages} == {p.rel: p.urls for p in good.pages}
+    for entry in (cache / LAYOUT).iterdir():
+        entry.write_bytes(b"\xff\x00not json")
+    assert {p.rel: p.urls for p in SiteIndex(site / "content", cache_folder=cache).pages} == {p.rel: p.urls for p in good.pages}

@@ -78,3 +78,43 @@ def test_duplicate_headings_are_numbered() -> None:
 
 def test_plain_heading_text() -> None:
     assert plain("Use `mcg` *not* [µg](https://x.org) <b>now</b> &amp; always") == "Use mcg not µg now & always"
+
+
+ANCHOR_PAGE = """---
+title: Anchors
+---
+# Vitamin *D* and `bone`
+
+Text with an inline <a name="inline-anchor"></a> anchor and <span id="span-id">a span</span>.
+
+## Dosing {#custom-dose}
+
+```html
+<a name="not-an-anchor"></a>
+# Not a heading
+```
+
+Setext heading
+--------------
+
+    <a id="indented-code"></a>
+
+<div id="block-id">
+
+## Inside HTML? no: a heading after a blank line
+"""
+
+
+@pytest.mark.parametrize("style", ["github", "pandoc", "kramdown"])
+def test_anchors_of_another_page_match_a_full_parse(tmp_path: Path, style: str) -> None:
+    """Another page's anchors come from a lighter parse; they must be the same ids."""
+    from medlint.document import Document
+    from medlint.site import anchors_of
+
+    page = tmp_path / "page.md"
+    page.write_text(ANCHOR_PAGE, encoding="utf-8")
+    site = SiteIndex(tmp_path, anchor_style=style)
+    light = site.anchors(site.pages[0])
+    assert light == anchors_of(Document.from_text(ANCHOR_PAGE, "page.md"), style)
+    assert {"inline-anchor", "span-id", "custom-dose", "block-id"} <= light
+    assert not {"not-an-anchor", "indented-code"} & light

@@ -66,9 +66,9 @@ class ResultCache:
             return
         folder = self.folder / key[:2]
         try:
-            if not self.folder.parent.exists():
-                self.folder.parent.mkdir(parents=True)
-                (self.folder.parent / ".gitignore").write_text("# medlint's cache: safe to delete\n*\n", encoding="utf-8")
+            if not prepare_folder(self.folder.parent):
+                self.usable = False
+                return
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -76,6 +76,17 @@ class ResultCache:
             os.replace(tmp, folder / f"{key}.json")
         except OSError:
             self.usable = False  # a read-only tree: run without a cache
+
+
+def prepare_folder(folder: Path) -> bool:
+    """Create the cache folder, with a .gitignore so that it is never committed."""
+    try:
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            (folder / ".gitignore").write_text("# medlint's cache: safe to delete\n*\n", encoding="utf-8")
+        return True
+    except OSError:
+        return False
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:

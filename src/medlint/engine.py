@@ -131,13 +131,13 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
     options = Options(fix, unsafe_fixes, diff, report_unused_suppressions, debug)
     if cache and not (fix or diff or online):
-        from .cache import FOLDER, ResultCache
+        from .cache import ResultCache
 
-        options.cache = ResultCache(cfg.root / FOLDER if cache is True else Path(cache))
+        options.cache = ResultCache(_cache_folder(cfg, cache))
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors), rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
-    site = _site(cfg, ruleset, [os.fspath(p) for p in paths])
+    site = _site(cfg, ruleset, [os.fspath(p) for p in paths], _cache_folder(cfg, cache))
     workers = _workers(jobs, len(targets))
     if workers > 1:
         _check_in_parallel(report, [t.path for t in targets], cfg, ruleset, site, options, workers, progress)
@@ -196,7 +196,8 @@ def _check_in_parallel(report: Report, paths: list[str], cfg: Config, ruleset: R
 
     global _WORKER_STATE
     for path in paths:
-        ruleset.for_path(cfg.relpath(path))  # build (and load) every check the files need
+        for active in ruleset.for_path(cfg.relpath(path)):
+            _ = active.check  # build (and load) every check the files need, before forking
     _WORKER_STATE = (cfg, ruleset, site, options)
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     done = 0
@@ -273,20 +274,28 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
         report.sources[diagnostics[0].path] = text
 
 
-def _site(cfg: Config, ruleset: RuleSet, paths: list[str]) -> Any:
+def _cache_folder(cfg: Config, cache: bool | str | os.PathLike[str]) -> Path | None:
+    if not cache:
+        return None
+    from .cache import FOLDER
+
+    return cfg.root / FOLDER if cache is True else Path(cache)
+
+
+def _site(cfg: Config, ruleset: RuleSet, paths: list[str], cache_folder: Path | None = None) -> Any:
     """The site index, built once per run and only if a rule needs it."""
     if not ruleset.needs_site():
         return None
     from .site import build_site
 
-    return build_site(cfg.site, cfg.root, paths)
+    return build_site(cfg.site, cfg.root, paths, cache_folder)
 
 
 def _cache_key(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any, options: Options) -> str:
     from .cache import ResultCache, rules_key
 
     active = ruleset.for_path(cfg.relpath(path))
-    signature = tuple((a.id, a.severity, id(a.check)) for a in active)
+    signature = tuple((a.id, a.severity, id(a.options)) for a in active)
     if signature not in options.rule_keys:
         fingerprint = site.fingerprint() if site is not None else None
         options.rule_keys[signature] = rules_key(active, fingerprint, f"unused={options.report_unused_suppressions}")

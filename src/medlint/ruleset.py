@@ -9,6 +9,7 @@ pre-commit hook that uses only the defaults.
 """
 from __future__ import annotations
 
+import functools
 import json
 import string
 from dataclasses import dataclass, field
@@ -115,15 +116,26 @@ class Rule:
         return text
 
 
-@dataclass
 class ActiveRule:
-    """A rule as it applies to one file: effective severity and built check."""
+    """A rule as it applies to one file: effective severity and options, and its
+    check, built on first use (a run whose results all come from the cache
+    builds none, and loads no dictionary)."""
 
-    rule: Rule
-    severity: str
-    check: Check
-    #: The options in force (the rule's own, with the config's on top).
-    options: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("rule", "severity", "options", "_build", "_check")
+
+    def __init__(self, rule: Rule, severity: str, options: dict[str, Any], build: Callable[[], Check]) -> None:
+        self.rule = rule
+        self.severity = severity
+        #: The options in force (the rule's own, with the config's on top).
+        self.options = options
+        self._build = build
+        self._check: Check | None = None
+
+    @property
+    def check(self) -> Check:
+        if self._check is None:
+            self._check = self._build()
+        return self._check
 
     @property
     def id(self) -> str:
@@ -266,6 +278,7 @@ class RuleSet:
                 raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
         self._checks: dict[tuple[str, str], Check] = {}
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
+        self._active: dict[tuple[int, ...], list[ActiveRule]] = {}
 
     def check_for(self, rule: Rule, options: dict[str, Any]) -> Check:
         key = (rule.id, json.dumps(options, sort_keys=True, default=str))
@@ -302,14 +315,12 @@ class RuleSet:
     def for_path(self, relpath: str) -> list[ActiveRule]:
         """The rules in force for a file, its path relative to the config's folder."""
         ids = tuple(i for i, (globs, _) in enumerate(self.overrides) if matches(relpath, globs))
-        active = []
-        for rule, severity, options in self._resolved(ids):
-            if rule.files and not matches(relpath, rule.files):
-                continue
-            if rule.exclude and matches(relpath, rule.exclude):
-                continue
-            active.append(ActiveRule(rule, severity, self.check_for(rule, options), options))
-        return active
+        if ids not in self._active:
+            self._active[ids] = [ActiveRule(rule, severity, options, functools.partial(self.check_for, rule, options))
+                                 for rule, severity, options in self._resolved(ids)]
+        return [a for a in self._active[ids]
+                if not (a.rule.files and not matches(relpath, a.rule.files))
+                and not (a.rule.exclude and matches(relpath, a.rule.exclude))]
 
     def reports(self, rule_id: str) -> bool:
         """Whether --select/--ignore let a built-in diagnostic through."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
@@ -58,7 +59,6 @@ def urlize(text: str) -> str:
 class Page:
     path: Path  # absolute
     rel: str  # relative to the content root, '/'-separated
-    front: dict[str, Any]
     urls: set[str] = field(default_factory=set)
     #: The URL the generator publishes it at (slug or permalink pattern).
     main_url: str = "/"
@@ -68,7 +68,8 @@ class SiteIndex:
     """Pages, their URLs and the site's static files."""
 
     def __init__(self, content_root: Path, static_dirs: Iterable[Path] = (), base_urls: Iterable[str] = (),
-                 permalinks: dict[str, str] | None = None, anchor_style: str = "github") -> None:
+                 permalinks: dict[str, str] | None = None, anchor_style: str = "github",
+                 cache_folder: Path | None = None) -> None:
         self.root = content_root.resolve()
         self.static_dirs = [d.resolve() for d in static_dirs if d.is_dir()]
         self.hosts = {_host(u) for u in base_urls}
@@ -83,37 +84,83 @@ class SiteIndex:
         self._fingerprint: str | None = None
         self._nearest: dict[str, Any] = {}
         self._closest: dict[tuple[str, str], str | None] = {}
+        #: (size, modification time) of each page, as read while building.
+        self._page_stats: dict[Path, tuple[int, int]] = {}
+        self._real_dirs: dict[str, str] = {}
+        self._cache = None
+        if cache_folder is not None:
+            from .site_cache import SiteCache
+
+            self._cache = SiteCache(cache_folder, self.root, self.permalinks)
         self._build()
+        if self._cache is not None:
+            self._cache.save()
 
     # -- building ----------------------------------------------------------------
     def _build(self) -> None:
-        for rel in walk_folder(str(self.root)) if self.root.is_dir() else []:
-            path = self.root / rel
-            if PurePosixPath(rel).suffix.lower() in PAGE_SUFFIXES:
-                self._add_page(path, rel)
-        for rel, path in self._files(self.root):
-            if PurePosixPath(rel).suffix.lower() not in PAGE_SUFFIXES:
-                self.assets.setdefault(normalize_path(rel), path)
-                bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
-                if bundle is not None:
-                    for url in bundle.urls:
-                        self.assets.setdefault(normalize_path(url + "/" + path.name), path)
+        root = str(self.root)
+        for rel in walk_folder(root) if self.root.is_dir() else []:
+            if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES:
+                self._add_page(os.path.join(root, rel), rel)
+        for rel, path in self._files(self.root, skip=PAGE_SUFFIXES):
+            self.assets.setdefault(normalize_path(rel), path)
+            bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
+            if bundle is not None:
+                for url in bundle.urls:
+                    self.assets.setdefault(normalize_path(url + "/" + path.name), path)
         for folder in self.static_dirs:
             for rel, path in self._files(folder):
                 self.assets.setdefault(normalize_path(rel), path)
 
     @staticmethod
-    def _files(folder: Path) -> list[tuple[str, Path]]:
+    def _files(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, Path]]:
+        """Files below *folder* (but hidden ones and those with a suffix in *skip*), as (relative, absolute) paths."""
         out = []
+        skip = set(skip)
+        top = len(str(folder)) + 1
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            prefix = dirpath[top:].replace(os.sep, "/")
             for name in filenames:
-                path = Path(dirpath) / name
-                out.append((path.relative_to(folder).as_posix(), path))
+                if skip and os.path.splitext(name)[1].lower() in skip:
+                    continue
+                out.append((f"{prefix}/{name}" if prefix else name, Path(dirpath, name)))
         return out
 
-    def _add_page(self, path: Path, rel: str) -> None:
-        front: dict[str, Any] = {}
+    def _add_page(self, file: str, rel: str) -> None:
+        """Index one page; its real path is resolved per folder, so a large site costs few system calls."""
+        try:
+            info = os.lstat(file)
+            if stat_module.S_ISLNK(info.st_mode):
+                path = Path(file).resolve()
+                info = os.stat(file)
+            else:
+                folder, name = os.path.split(file)
+                real = self._real_dirs.get(folder)
+                if real is None:
+                    real = self._real_dirs[folder] = os.path.realpath(folder)
+                path = Path(real + os.sep + name)
+            stat = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            path, stat = Path(file).resolve(), (-1, -1)
+        page = Page(path, rel)
+        self._page_stats[path] = stat
+        cached = self._cache.get(rel, *stat) if self._cache is not None else None
+        if cached is not None:
+            page.main_url, page.urls = cached
+        else:
+            page.urls = self._urls(page, self._front(path))
+            if self._cache is not None and stat[0] >= 0:
+                self._cache.put(rel, *stat, page.main_url, page.urls)
+        self.pages.append(page)
+        self.by_file[path] = page
+        for url in page.urls:
+            self.by_url.setdefault(url, page)
+            self.by_url_folded.setdefault(url.casefold(), page)
+
+    @staticmethod
+    def _front(path: Path) -> dict[str, Any]:
+        """A page's front matter ({} for none, or when it cannot be read)."""
         try:
             with open(path, "rb") as handle:
                 head = handle.read(65536)
@@ -122,21 +169,15 @@ class SiteIndex:
                 if len(head) == 65536:
                     text = decode(path.read_bytes(), str(path))
                 fm = read_front_matter(text)
-                if fm is not None and fm.error is None:
-                    front = fm.data
+                if fm is not None and fm.error is None and isinstance(fm.data, dict):
+                    return fm.data
         except (OSError, FileError, Skipped, UnicodeDecodeError):
             pass  # an unreadable page still answers to its path
-        page = Page(path.resolve(), rel, front)
-        page.urls = self._urls(page)
-        self.pages.append(page)
-        self.by_file[page.path] = page
-        for url in page.urls:
-            self.by_url.setdefault(url, page)
-            self.by_url_folded.setdefault(url.casefold(), page)
+        return {}
 
-    def _urls(self, page: Page) -> set[str]:
+    def _urls(self, page: Page, front: dict[str, Any]) -> set[str]:
+        """The URLs *page* answers to (and its main URL, set on it), from its path and front matter."""
         rel = PurePosixPath(page.rel)
-        front = page.front
         stem = rel.stem
         folders = list(rel.parent.parts)
         if stem in INDEX_NAMES:
@@ -152,7 +193,7 @@ class SiteIndex:
         elif stem == "_index":
             main = "/" + "/".join(folders)
         elif pattern:
-            main = self._expand(pattern, page, section, parents, slug, stem)
+            main = self._expand(pattern, front, section, parents, slug, stem)
         else:
             main = "/" + "/".join([*parents, slug])
         page.main_url = normalize_path(main.lower() if not isinstance(front.get("url"), str) else main)
@@ -172,11 +213,11 @@ class SiteIndex:
         return out
 
     @staticmethod
-    def _expand(pattern: str, page: Page, section: str, parents: list[str], slug: str, stem: str) -> str:
-        date = str(page.front.get("date") or "")
+    def _expand(pattern: str, front: dict[str, Any], section: str, parents: list[str], slug: str, stem: str) -> str:
+        date = str(front.get("date") or "")
         parts = {
             ":sections": "/".join(parents), ":section": section, ":slug": slug, ":filename": stem,
-            ":title": urlize(page.front.get("title") or stem),
+            ":title": urlize(front.get("title") or stem),
             ":year": date[:4], ":month": date[5:7], ":day": date[8:10],
         }
         return re.sub(r":sections|:section|:slug|:filename|:title|:year|:month|:day", lambda m: parts[m.group()], pattern)
@@ -214,8 +255,12 @@ class SiteIndex:
                 text = decode(page.path.read_bytes(), str(page.path))
             except (OSError, FileError, Skipped):
                 text = ""
-            doc = Document.from_text(text, str(page.path), format_for(str(page.path)))
-        ids = anchors_of(doc, self.anchor_style)
+            from .markup import parse
+
+            markup = parse(text, format_for(str(page.path)), anchors_only=True)
+            ids = anchors_in(text, markup.headings, markup.anchors, self.anchor_style)
+        else:
+            ids = anchors_of(doc, self.anchor_style)
         self._anchors[page.path] = ids
         return ids
 
@@ -227,12 +272,16 @@ class SiteIndex:
             import hashlib
 
             digest = hashlib.sha256()
-            for path in sorted({p.path for p in self.pages} | set(self.assets.values())):
+            stats = {str(path): stat for path, stat in self._page_stats.items()}
+            for path in set(self.assets.values()):
                 try:
                     info = path.stat()
-                    digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+                    stats[str(path)] = (info.st_size, info.st_mtime_ns)
                 except OSError:
-                    digest.update(f"{path}\0gone\n".encode("utf-8", "surrogatepass"))
+                    stats[str(path)] = (-1, -1)
+            for name in sorted(stats):
+                size, mtime = stats[name]
+                digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogatepass"))
             self._fingerprint = digest.hexdigest()
         return self._fingerprint
 
@@ -250,14 +299,19 @@ class SiteIndex:
 
 
 #: The home page: every site has one, whether or not the content tree has a file for it.
-HOME = Page(Path("/"), "", {}, {"/"}, "/")
+HOME = Page(Path("/"), "", {"/"}, "/")
 
 
 def anchors_of(doc: Document, style: str) -> set[str]:
-    texts = [plain(doc.text[h.start:h.end]) for h in doc.headings if h.id is None]
+    return anchors_in(doc.text, doc.headings, doc.anchors, style)
+
+
+def anchors_in(text: str, headings: list[Any], anchors: list[tuple[str, int]], style: str) -> set[str]:
+    """The ids of headings (explicit, or made from their text in *style*) and of HTML anchors."""
+    texts = [plain(text[h.start:h.end]) for h in headings if h.id is None]
     ids = heading_ids(texts, style)
-    ids.update(h.id for h in doc.headings if h.id)
-    ids.update(name for name, _ in doc.anchors)
+    ids.update(h.id for h in headings if h.id)
+    ids.update(name for name, _ in anchors)
     return ids
 
 
@@ -279,8 +333,10 @@ def default_content_root(config_root: Path, paths: Iterable[str]) -> Path:
     return common
 
 
-def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]) -> SiteIndex:
-    """The site index for a run, from the config's ``site`` settings."""
+def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str],
+               cache_folder: Path | None = None) -> SiteIndex:
+    """The site index for a run, from the config's ``site`` settings; with
+    *cache_folder*, pages unchanged since the last run are not read again."""
     root = settings.get("content_root")
     content = (config_root / root) if root else default_content_root(config_root, paths)
     static = settings.get("static_dirs")
@@ -290,4 +346,4 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
     else:
         dirs = [base / name for base in bases for name in static]
     return SiteIndex(content, dirs, settings.get("base_urls", []), settings.get("permalinks"),
-                     settings.get("anchor_style", "github"))
+                     settings.get("anchor_style", "github"), cache_folder)

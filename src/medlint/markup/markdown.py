@@ -83,11 +83,14 @@ def _indent(line: str) -> int:
     return width
 
 
-def parse_markdown(markup: Markup, text: str, start: int) -> None:
+def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = False) -> None:
+    """Read Markdown: blocks (and headings) first, then the inline markup of each
+    block; with *anchors_only*, only the blocks whose inline HTML may define ids."""
     inline_ranges = _BlockReader(markup, text).read(start)
     definitions = markup.definitions
     for a, b in inline_ranges:
-        _InlineReader(markup, text, definitions).scan(a, b)
+        if not anchors_only or text.find("<", a, b) != -1:
+            _InlineReader(markup, text, definitions).scan(a, b)
 
 
 class _BlockReader:

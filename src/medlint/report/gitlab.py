@@ -33,5 +33,5 @@ def write(report: Any, out: TextIO, **_: Any) -> None:
             "categories": ["Style"],
             "location": {"path": d.path, "lines": {"begin": d.line, "end": d.end_line}},
         })
-    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(issues, ensure_ascii=False, indent=2))
     out.write("\n")

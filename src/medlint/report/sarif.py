@@ -71,5 +71,5 @@ def write(report: Any, out: TextIO, **_: Any) -> None:
             "results": results,
         }],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write(json.dumps(log, ensure_ascii=False, indent=2))
     out.write("\n")

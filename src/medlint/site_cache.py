@@ -1,0 +1,72 @@
+"""The site index's pages remembered between runs, so that a pre-commit run on
+one file does not read the front matter of every page of a large site again.
+
+A page's entry (its published URL and every URL it answers to) is reused only
+when the file's size and modification time are unchanged and that time lies
+well before the moment the entry was saved: a file edited twice within the
+clock's resolution around a save would otherwise keep its old entry (git's
+"racy" problem). The entries are JSON, never pickle, so a cache folder
+committed to a repository cannot run code. A cache that cannot be read or
+written only costs time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+LAYOUT = "site-v1"
+#: An entry is trusted only for files last changed this long before it was saved.
+RACY_NS = 2_000_000_000
+
+
+class SiteCache:
+    """Entries for one content root and one set of URL settings."""
+
+    def __init__(self, folder: Path, root: Path, settings: Any) -> None:
+        key = hashlib.sha256(json.dumps([__version__, str(root), settings], sort_keys=True, default=str).encode())
+        self.path = folder / LAYOUT / f"{key.hexdigest()[:32]}.json"
+        self.saved_at = 0
+        self.old: dict[str, list[Any]] = {}
+        self.new: dict[str, list[Any]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.saved_at = int(data["saved_at"])
+            self.old = dict(data["pages"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def get(self, rel: str, size: int, mtime_ns: int) -> tuple[str, set[str]] | None:
+        entry = self.old.get(rel)
+        if (not isinstance(entry, list) or len(entry) != 4 or entry[0] != size or entry[1] != mtime_ns
+                or mtime_ns >= self.saved_at - RACY_NS):
+            return None
+        self.new[rel] = entry
+        return str(entry[2]), {str(url) for url in entry[3]}
+
+    def put(self, rel: str, size: int, mtime_ns: int, main_url: str, urls: set[str]) -> None:
+        self.new[rel] = [size, mtime_ns, main_url, sorted(urls)]
+
+    def save(self) -> None:
+        """Write the entries of this run's pages (pages gone since are dropped)."""
+        if self.new == self.old and self.saved_at:
+            return
+        from .cache import prepare_folder
+
+        folder = self.path.parent
+        try:
+            if not prepare_folder(folder.parent):
+                return
+            folder.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"saved_at": time.time_ns(), "pages": self.new}, handle)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
