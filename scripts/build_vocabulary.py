@@ -85,6 +85,8 @@ def screen(medical: set[str], english: dict[str, int], scowl_large: set[str]) ->
     kept, dropped = set(), []
     for entry in medical:
         word = entry.lower()
+        if not word or any(ch.isspace() for ch in word):
+            continue  # a source's header or licence text, not a word
         if (word in english or word in scowl_large or not word.isalpha() or len(word) < 5 or entry[:1].isupper()
                 or LATIN_OR_CHEMICAL.search(word)):
             kept.add(word)

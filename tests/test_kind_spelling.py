@@ -121,3 +121,24 @@ def test_words_command(isolated) -> None:
     result = CliRunner().invoke(main, ["words", "."])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["     3  pathogensis              a.md, b.md", "     1  blogdown                 a.md"]
+
+
+def test_word_list_lookup_matches_a_set() -> None:
+    """Binary search in the list's text answers as the set does, before and after the switch."""
+    import random
+
+    from medlint.speller import WordList, word_list
+
+    for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz"):
+        words = sorted(word_list(name).as_set())
+        fresh = WordList("\n".join(words) + "\n")
+        rng = random.Random(5)
+        probes = rng.sample(words, 1500) + [words[0], words[-1], "", "\n", "a\nb", words[0][:-1] + "\x00",
+                                          words[-1] + "z", "zzzzzzzz", "aaaa", "Vitamin"]
+        probes += [w[:-1] for w in rng.sample(words, 1000)] + [w + "q" for w in rng.sample(words, 1000)]
+        expected = set(words)
+        fresh.SET_AFTER = len(probes) // 2  # the second half is answered by the set
+        assert [p in fresh for p in probes] == [p in expected for p in probes]
+    tiny = WordList("alpha\nbeta\ngamma")
+    assert "gamma" in tiny and "alpha" in tiny and "delta" not in tiny and "alph" not in tiny
+    assert "x" not in WordList("")

@@ -157,9 +157,11 @@ _WORKER_STATE: tuple[Any, ...] = ()
 
 
 def _workers(jobs: int | None, files: int) -> int:
+    if files < PARALLEL_MIN_FILES:
+        return 1
     import multiprocessing
 
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(jobs or os.cpu_count() or 1, (files + _CHUNK - 1) // _CHUNK))
 

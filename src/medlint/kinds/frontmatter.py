@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any, Callable, Iterable
 
+from .. import quickschema
 from ..diagnostic import Finding
 from ..document import Document
 from . import OptionError
@@ -65,21 +66,15 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             schema = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else _yaml(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise OptionError(["schema_file"], f"cannot read the schema: {exc}") from None
-    validator = None
-    if schema is not None:
-        from jsonschema import Draft202012Validator, FormatChecker
-        from jsonschema.exceptions import SchemaError
-
-        try:
-            Draft202012Validator.check_schema(schema)
-        except SchemaError as exc:
-            raise OptionError(["schema"], f"not a valid JSON Schema: {exc.message}") from None
-        validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    # jsonschema is imported only for a schema quickschema cannot judge, or for
+    # front matter it does not find certainly valid (see quickschema's docstring).
+    simple = schema is not None and quickschema.is_simple(schema)
+    validators = [] if schema is None or simple else [_validator(schema)]
     require = options.get("require_front_matter", False)
 
     def check(doc: Document) -> Iterable[Finding]:
         fm = doc.front_matter
-        if validator is None:
+        if schema is None:
             if fm is not None and fm.error is not None:
                 at = fm.error_offset if fm.error_offset is not None else fm.start
                 end = _line_end(doc, at)
@@ -91,15 +86,31 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             return
         if fm.error is not None:
             return  # frontmatter-syntax reports it
+        data = _plain(fm.data)
+        if simple and quickschema.certainly_valid(schema, data):
+            return
         from ..yamlsource import describe_error
 
-        for error in sorted(validator.iter_errors(_plain(fm.data)), key=lambda e: list(map(str, e.absolute_path))):
+        if not validators:
+            validators.append(_validator(schema))
+        for error in sorted(validators[0].iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
             path, message = describe_error(error)
             at = _key_offset(doc, path)
             where = ".".join(str(p) for p in path)
             yield Finding(at, _line_end(doc, at), {"match": where, "error": f"{where}: {message}" if where else message})
 
     return check
+
+
+def _validator(schema: Any) -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        raise OptionError(["schema"], f"not a valid JSON Schema: {exc.message}") from None
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def _yaml(text: str) -> Any:
