@@ -142,3 +142,12 @@ def test_word_list_lookup_matches_a_set() -> None:
     tiny = WordList("alpha\nbeta\ngamma")
     assert "gamma" in tiny and "alpha" in tiny and "delta" not in tiny and "alph" not in tiny
     assert "x" not in WordList("")
+
+
+def test_word_list_prefix_slices_match_a_scan() -> None:
+    from medlint.speller import word_list
+
+    words = word_list("medical.txt.gz")
+    everything = words.as_set()
+    for prefix in ("a", "ost", "z", "q", "cholecalcifero", "zzzz", ""):
+        assert sorted(words.starting_with(prefix)) == sorted(w for w in everything if w.startswith(prefix))

@@ -56,20 +56,26 @@ class WordList:
         return isinstance(word, str) and "\n" not in word and self._search(word)
 
     def _search(self, word: str) -> bool:
+        at = self._lower_bound(word)
+        return self._text.startswith(word + "\n", at)
+
+    def _lower_bound(self, word: str) -> int:
+        """The offset of the first line not less than *word* (binary search over lines)."""
         text = self._text
         lo, hi = 0, len(text)  # both at line starts
         while lo < hi:
             mid = (lo + hi) // 2
             start = text.rfind("\n", lo, mid) + 1 or lo
             end = text.find("\n", start)
-            line = text[start:end]
-            if line == word:
-                return True
-            if line < word:
+            if text[start:end] < word:
                 lo = end + 1
             else:
                 hi = start
-        return False
+        return lo
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """The words that begin with *prefix*, read from the sorted text."""
+        return self._text[self._lower_bound(prefix):self._lower_bound(prefix + "\U0010ffff")].split()
 
     def as_set(self) -> frozenset[str]:
         if self._set is None:
@@ -138,7 +144,7 @@ class Speller:
         self._fine: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._checker: Any = None
-        self._by_start_and_length: dict[tuple[str, int], list[tuple[int, str]]] | None = None
+        self._by_start_and_length: dict[str, dict[int, list[tuple[int, str]]]] = {}
 
     # -- knowing ----------------------------------------------------------------
     def fine(self, word: str) -> bool:
@@ -227,14 +233,20 @@ class Speller:
         return _same_case(word, best)
 
 
-    def _buckets(self) -> dict[tuple[str, int], list[tuple[int, str]]]:
-        if self._by_start_and_length is None:
-            buckets: dict[tuple[str, int], list[tuple[int, str]]] = {}
-            for word in self.english.as_set() | self.medical.as_set():
+    def _bucket(self, first: str) -> dict[int, list[tuple[int, str]]]:
+        """Known words starting with *first*, by length, with their letter masks: built
+        per letter when a suggestion needs it, not for the whole vocabulary."""
+        if first not in self._by_start_and_length:
+            bucket: dict[int, list[tuple[int, str]]] = {}
+            words = set()
+            for source in (self.english, self.medical):
+                words.update(source.starting_with(first) if isinstance(source, WordList)
+                             else (w for w in source if w.startswith(first)))
+            for word in words:
                 if word not in self.other_variant and word.isalpha():
-                    buckets.setdefault((word[:1], len(word)), []).append((_letters(word), word))
-            self._by_start_and_length = buckets
-        return self._by_start_and_length
+                    bucket.setdefault(len(word), []).append((_letters(word), word))
+            self._by_start_and_length[first] = bucket
+        return self._by_start_and_length[first]
 
     def _within_two(self, word: str) -> set[str]:
         """Words within two edits, among those with the same first letter and a length
@@ -245,7 +257,7 @@ class Speller:
         mask = _letters(word)
         found = set()
         for length in range(len(word) - 2, len(word) + 3):
-            for letters, candidate in self._buckets().get((word[:1], length), ()):
+            for letters, candidate in self._bucket(word[:1]).get(length, ()):
                 if (letters ^ mask).bit_count() <= 4 and _distance(word, candidate) <= 2:
                     found.add(candidate)
         return found

@@ -24,6 +24,7 @@ OPTIONS_SCHEMA = {
 PLACEHOLDERS = ("match",)
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_LETTER_NUMBER = re.compile(r"[A-Z][0-9]+")
 _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 _AFTER_INITIALS = re.compile(r"[,.;]|[ \t]*$", re.M)
 
@@ -46,6 +47,9 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             base = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
             if base in ignore or abbr in ignore or _ROMAN.fullmatch(base) or any(s <= m.start() < e for s, e in headings):
                 continue
+            if _LETTER_NUMBER.fullmatch(base):
+                continue  # a name, not an abbreviation: vitamin B12, D3, K2; T4; a phase or grade
+
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             surname = _INITIALS.search(prose, max(0, m.start() - 40), m.start())

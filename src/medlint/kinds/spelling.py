@@ -42,6 +42,7 @@ _SKIP_SPANS = re.compile(
     r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%-]*"  # domains
     r"|\\[A-Za-z]+"  # TeX commands outside math
 , re.I)
+_RUN = re.compile(r"\S*")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
@@ -91,22 +92,25 @@ def _sentence_start(prose: str, start: int, block_start: int) -> bool:
 
 
 class _SkipSpans:
-    """Where the prose holds DOIs, file names, domains, codes and TeX: found on the
-    first question, since most documents ask none (see *fine* in :func:`words_of`)."""
+    """Where the prose holds DOIs, file names, domains, codes and TeX. None of these
+    spans holds white space, so whether an offset lies in one is decided by
+    scanning only the run of non-space characters around it, when asked (most
+    words are never asked about: see *fine* in :func:`words_of`)."""
 
     def __init__(self, prose: str, start: int) -> None:
         self.prose, self.start = prose, start
-        self.spans: list[tuple[int, int]] | None = None
-        self.index = 0
+        self.run_end = start
+        self.spans: list[tuple[int, int]] = []
 
     def __contains__(self, offset: int) -> bool:  # asked with offsets in increasing order
-        if self.spans is None:
-            self.spans = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(self.prose, self.start)]
-        spans, i = self.spans, self.index
-        while i < len(spans) and spans[i][1] <= offset:
-            i += 1
-        self.index = i
-        return i < len(spans) and spans[i][0] <= offset
+        if offset >= self.run_end:
+            prose, run_start = self.prose, offset
+            floor = max(self.start, self.run_end)
+            while run_start > floor and not prose[run_start - 1].isspace():
+                run_start -= 1
+            self.run_end = _RUN.match(prose, offset).end()
+            self.spans = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(prose, run_start, self.run_end)]
+        return any(start <= offset < end for start, end in self.spans)
 
 
 def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,

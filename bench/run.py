@@ -1,0 +1,233 @@
+"""medlint against the tools our users would otherwise run, on the same files, in the same run.
+
+    python bench/run.py [--files 10000] [--seed 2026] [--runs 3] [--corpus DIR] [--no-peers]
+
+Generates (fixed seed, ``bench/corpus.py``) or takes a Hugo-like corpus of
+Markdown health articles, installs the peers into ``bench/`` (npm packages
+from ``bench/package.json`` into ``bench/node_modules``, codespell with pip
+into ``bench/.pydeps``; never medlint dependencies), then times, as the median
+of ``--runs`` runs:
+
+- medlint with the full default rule set: cold (empty cache), warm (the same
+  cache, nothing changed), and the pre-commit case (one file edited, checked
+  alone with the cache of the last full run) and one file with no cache;
+- cspell with ``@cspell/dict-medicalterms`` (spelling only), markdownlint-cli2
+  (its default Markdown rules) and codespell, on all files and on one file.
+
+Wall time is measured around each command; peak memory is the largest sum of
+resident memory over the command's process tree, sampled every 20 ms from
+/proc (Linux). Prints a Markdown table with each row's ratio to the medlint
+row of the same case.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import generate  # noqa: E402
+
+PYDEPS = BENCH / ".pydeps"
+CODESPELL = "codespell==2.4.3"
+ONE_FILE = "content/news/{}"
+
+
+# -- measuring -------------------------------------------------------------------
+
+def _tree(root: int) -> list[int]:
+    """The process and its descendants, from /proc's children lists."""
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in tasks.read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak MB of the process tree, exit code) of one run of *command*."""
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_rss_kb(pid) for pid in _tree(process.pid)))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    peak = max(peak, usage.ru_maxrss)  # the root process's own peak, in case sampling missed it
+    return wall, peak / 1024, process.returncode
+
+
+@dataclass
+class Row:
+    tool: str
+    case: str
+    what: str
+    walls: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+    codes: set[int] = field(default_factory=set)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peaks)
+
+
+# -- peers -----------------------------------------------------------------------
+
+def install_peers() -> None:
+    """npm packages into bench/node_modules and codespell into bench/.pydeps, once."""
+    if not (BENCH / "node_modules" / ".bin" / "cspell").exists() or not (BENCH / "node_modules" / ".bin" / "markdownlint-cli2").exists():
+        print("installing cspell, @cspell/dict-medicalterms and markdownlint-cli2 into bench/node_modules", file=sys.stderr)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=BENCH, check=True)
+    if not (PYDEPS / "codespell_lib").exists():
+        print(f"installing {CODESPELL} into bench/.pydeps", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--target", str(PYDEPS), CODESPELL], check=True)
+
+
+def version(command: list[str], env: dict[str, str] | None = None) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+        return (result.stdout or result.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "?"
+
+
+# -- the run -------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, help="an existing site (with content/) instead of a generated one")
+    parser.add_argument("--no-peers", action="store_true", help="time medlint only")
+    parser.add_argument("--jobs", type=int, default=None, help="medlint's --jobs (default: one per core)")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="medlint-bench-"))
+    try:
+        return run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, work: Path) -> int:
+    if args.corpus:
+        site = args.corpus.resolve()
+    else:
+        site = work / "site"
+        count, size = generate(site, args.files, args.seed)
+        print(f"corpus: {count:,} files, {size / 1e6:.1f} MB (seed {args.seed})", file=sys.stderr)
+    pages = sorted((site / "content").rglob("*.md"))
+    size = sum(p.stat().st_size for p in pages)
+    one = pages[len(pages) // 2].relative_to(site).as_posix()
+    for page in pages:  # the same warm disk cache for every tool
+        page.read_bytes()
+
+    medlint = [sys.executable, "-m", "medlint", "check"] + (["--jobs", str(args.jobs)] if args.jobs else [])
+    rows: list[Row] = []
+
+    def add(tool: str, case: str, what: str, command: list[str], prepare=None, env=None) -> None:  # type: ignore[no-untyped-def]
+        row = Row(tool, case, what)
+        for i in range(args.runs):
+            if prepare:
+                prepare(i)
+            wall, peak, code = measure(command if not callable(command) else command(i), site, env)
+            row.walls.append(wall)
+            row.peaks.append(peak)
+            row.codes.add(code)
+            print(f"  {tool:18s} {case:9s} run {i + 1}: {wall:7.2f} s {peak:6.0f} MB (exit {code})", file=sys.stderr)
+        rows.append(row)
+
+    caches = work / "caches"
+    add("medlint", "all", "full default rules, cold (empty cache)",
+        lambda i: medlint + ["--cache-dir", str(caches / f"cold-{i}"), "content"])
+    add("medlint", "all", "full default rules, warm (nothing changed)",
+        medlint + ["--cache-dir", str(caches / "cold-0"), "content"])
+    edited = site / one
+    original = edited.read_bytes()
+
+    def edit(i: int) -> None:
+        edited.write_bytes(original + f"\nEdited for run {i}.\n".encode())
+
+    add("medlint", "one file", "pre-commit: one edited file, warm cache",
+        medlint + ["--cache-dir", str(caches / "cold-0"), one], prepare=edit)
+    edited.write_bytes(original)
+    add("medlint", "one file", "one file, no cache", medlint + ["--no-cache", one])
+
+    versions = {"medlint": version([sys.executable, "-m", "medlint", "--version"])}
+    if not args.no_peers:
+        install_peers()
+        bin_ = BENCH / "node_modules" / ".bin"
+        cspell = [str(bin_ / "cspell"), "lint", "--no-progress", "--no-summary", "--no-cache", "-c", str(BENCH / "cspell.json")]
+        markdownlint = [str(bin_ / "markdownlint-cli2")]
+        env = dict(os.environ, PYTHONPATH=str(PYDEPS))
+        codespell = [sys.executable, "-m", "codespell_lib"]
+        add("cspell", "all", "spelling only, with medicalterms", cspell + ["content/**/*.md"])
+        add("markdownlint-cli2", "all", "default Markdown rules", markdownlint + ["content/**/*.md"])
+        add("codespell", "all", "common misspellings", codespell + ["content"], env=env)
+        add("cspell", "one file", "spelling only, with medicalterms", cspell + [one])
+        add("markdownlint-cli2", "one file", "default Markdown rules", markdownlint + [one])
+        add("codespell", "one file", "common misspellings", codespell + [one], env=env)
+        versions["cspell"] = "cspell " + version([str(bin_ / "cspell"), "--version"])
+        versions["markdownlint-cli2"] = version(markdownlint)
+        versions["codespell"] = "codespell " + version(codespell + ["--version"], env)
+
+    print(f"\n{len(pages):,} Markdown files, {size / 1e6:.1f} MB; {os.cpu_count()} cores; "
+          f"Python {sys.version.split()[0]}; median of {args.runs} runs")
+    print("; ".join(versions.values()) + "\n")
+    print("| tool | files | what | wall (s) | peak memory (MB) | time vs medlint |")
+    print("|---|---|---|---:|---:|---:|")
+    for row in rows:
+        base = next(r for r in rows if r.tool == "medlint" and r.case == row.case)
+        ratio = f"{row.wall / base.wall:.2f}x" if row is not base else "1.00x"
+        print(f"| {row.tool} | {row.case} | {row.what} | {row.wall:.2f} | {row.peak:.0f} | {ratio} |")
+    found_problems = {"codespell": {0, 65}}  # the exit codes that mean "ran, and found (or not) problems"
+    failed = [r for r in rows if r.codes - found_problems.get(r.tool, {0, 1})]
+    for row in failed:
+        print(f"warning: {row.tool} ({row.case}) exited with {sorted(row.codes)}; its figures may not mean a full run",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
