@@ -215,12 +215,13 @@ def run(args: argparse.Namespace, work: Path) -> int:
     print(f"\n{len(pages):,} Markdown files, {size / 1e6:.1f} MB; {os.cpu_count()} cores; "
           f"Python {sys.version.split()[0]}; median of {args.runs} runs")
     print("; ".join(versions.values()) + "\n")
-    print("| tool | files | what | wall (s) | peak memory (MB) | time vs medlint |")
-    print("|---|---|---|---:|---:|---:|")
+    print("| tool | files | what | wall (s) | range (s) | peak memory (MB) | time vs medlint |")
+    print("|---|---|---|---:|---:|---:|---:|")
     for row in rows:
         base = next(r for r in rows if r.tool == "medlint" and r.case == row.case)
         ratio = f"{row.wall / base.wall:.2f}x" if row is not base else "1.00x"
-        print(f"| {row.tool} | {row.case} | {row.what} | {row.wall:.2f} | {row.peak:.0f} | {ratio} |")
+        spread = f"{min(row.walls):.2f}–{max(row.walls):.2f}"
+        print(f"| {row.tool} | {row.case} | {row.what} | {row.wall:.2f} | {spread} | {row.peak:.0f} | {ratio} |")
     found_problems = {"codespell": {0, 65}}  # the exit codes that mean "ran, and found (or not) problems"
     failed = [r for r in rows if r.codes - found_problems.get(r.tool, {0, 1})]
     for row in failed:

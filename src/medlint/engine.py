@@ -130,14 +130,15 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     cfg = resolve_config(config)
     ruleset = cfg.ruleset(select=select, ignore=ignore, online=online)
     options = Options(fix, unsafe_fixes, diff, report_unused_suppressions, debug)
-    if cache and not (fix or diff or online):
+    cache_folder = _cache_folder(cfg, cache)
+    if cache_folder is not None and not (fix or diff or online):
         from .cache import ResultCache
 
-        options.cache = ResultCache(_cache_folder(cfg, cache))
+        options.cache = ResultCache(cache_folder)
     targets, errors = expand_paths([os.fspath(p) for p in paths], cfg.exclude + list(exclude), cfg.relpath,
                                    force_exclude=force_exclude)
     report = Report(errors=list(errors), rules=[(r, sev) for r, sev, _ in ruleset.active_rules()])
-    site = _site(cfg, ruleset, [os.fspath(p) for p in paths], _cache_folder(cfg, cache))
+    site = _site(cfg, ruleset, [os.fspath(p) for p in paths], cache_folder)
     workers = _workers(jobs, len(targets))
     if workers > 1:
         _check_in_parallel(report, [t.path for t in targets], cfg, ruleset, site, options, workers, progress)

@@ -108,7 +108,8 @@ class _SkipSpans:
             floor = max(self.start, self.run_end)
             while run_start > floor and not prose[run_start - 1].isspace():
                 run_start -= 1
-            self.run_end = _RUN.match(prose, offset).end()
+            run = _RUN.match(prose, offset)  # \S* always matches
+            self.run_end = run.end() if run else offset
             self.spans = [(m.start(), m.end()) for m in _SKIP_SPANS.finditer(prose, run_start, self.run_end)]
         return any(start <= offset < end for start, end in self.spans)
 
