@@ -16,6 +16,7 @@ from conftest import FIXTURES
 @pytest.fixture
 def site(isolated: Path) -> Path:
     shutil.copytree(FIXTURES / "hugo-site", isolated / "site")
+    _age(isolated / "site")  # files as old as a repository's, whenever the checkout was made
     return isolated / "site"
 
 
@@ -76,6 +77,26 @@ def test_another_pages_change_invalidates_link_results(site: Path, monkeypatch: 
     primer.write_text(primer.read_text() + "\n## Dosage\n")  # the anchor #dosage now exists
     after = [d for d in json.loads(run("content/posts/ms-and-bone.md")) if d["rule"] == "link-anchor"]
     assert [d["line"] for d in after] == [42]
+
+
+def test_editing_a_page_keeps_the_results_that_do_not_read_it(site: Path, counted: list[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the pages whose anchors a result read, and the site's URLs, can make it stale."""
+    monkeypatch.chdir(site)
+    run("content")
+    story = site / "content" / "news" / "2011-story.md"
+    story.write_text(story.read_text() + "\nAnother paragraph.\n")  # no page links to its anchors
+    counted.clear()
+    run("content")
+    assert counted == ["content/news/2011-story.md"]
+    story.write_text(story.read_text().replace("url: /news/story-2011/", "url: /news/moved/"))  # its URL moves
+    counted.clear()
+    run("content")
+    assert len(counted) == 6  # every page's links may now resolve differently
+    (site / ".medlint.yaml").write_text("site: {anchor_style: pandoc}\n")
+    counted.clear()
+    run("content")
+    assert len(counted) == 6
 
 
 def test_no_cache_and_unwritable_cache(site: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

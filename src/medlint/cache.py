@@ -3,9 +3,13 @@
 An entry's key hashes everything a file's diagnostics depend on: medlint's
 version, the rules in force for the file (id, severity, options and the rule
 file's own text, which holds the message), the site index's fingerprint when a
-link rule runs (another page's headings decide this page's anchors), the
+link rule runs (its settings and every page's and static file's URLs), the
 run's flags, and the file's bytes. Any change makes a new key, so a stale
-result cannot be served; old entries are simply never read again. The cache
+result cannot be served; old entries are simply never read again. Another
+page's headings decide whether a link's ``#anchor`` exists, so an entry also
+lists the pages whose anchors it read, with their size and modification time,
+and is used only while they are unchanged: editing one page does not make
+every other page's results stale. The cache
 is safe to delete, and a cache that cannot be read or written only costs time.
 """
 from __future__ import annotations
@@ -21,7 +25,7 @@ from . import __version__
 from .diagnostic import Diagnostic, Fix
 
 FOLDER = ".medlint_cache"
-_LAYOUT = "results-v1"
+_LAYOUT = "results-v2"
 
 
 def rules_key(active: Iterable[Any], site_fingerprint: str | None, flags: str) -> str:
@@ -54,14 +58,16 @@ class ResultCache:
     def key(rules: str, display_path: str, text: str) -> str:
         return hashlib.sha256(f"{rules}\0{display_path}\0".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str) -> list[Diagnostic] | None:
+    def get(self, key: str) -> tuple[list[Diagnostic], list[list[Any]]] | None:
+        """The diagnostics stored under *key*, and the other pages they depend on."""
         try:
             with open(self.folder / key[:2] / f"{key}.json", encoding="utf-8") as handle:
-                return [_diagnostic(item) for item in json.load(handle)]
-        except (OSError, ValueError, KeyError, TypeError):
+                entry = json.load(handle)
+            return [_diagnostic(item) for item in entry["diagnostics"]], list(entry["depends_on"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+    def put(self, key: str, diagnostics: list[Diagnostic], depends_on: Iterable[list[Any]] = ()) -> None:
         if not self.usable:
             return
         folder = self.folder / key[:2]
@@ -72,7 +78,7 @@ class ResultCache:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([_record(d) for d in diagnostics], handle)
+                json.dump({"diagnostics": [_record(d) for d in diagnostics], "depends_on": list(depends_on)}, handle)
             os.replace(tmp, folder / f"{key}.json")
         except OSError:
             self.usable = False  # a read-only tree: run without a cache

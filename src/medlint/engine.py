@@ -248,8 +248,8 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
 
     cache_key = _cache_key(text, path, cfg, ruleset, site, options) if options.cache is not None else None
     cached = options.cache.get(cache_key) if cache_key else None
-    if cached is not None:
-        diagnostics = cached
+    if cached is not None and (site is None or site.unchanged(cached[1])):
+        diagnostics = cached[0]
     elif options.fix or options.diff:
         fixed, count, diagnostics = fix_text(text, lint, unsafe=options.unsafe_fixes)
         if count:
@@ -266,9 +266,12 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
                     del report.fixed[path]
                     diagnostics = lint(text)
     else:
+        if site is not None:
+            site.consulted.clear()
         diagnostics = lint(text)
-        if cache_key and not errors:
-            options.cache.put(cache_key, diagnostics)
+        depends_on = site.dependencies() if site is not None else []
+        if cache_key and not errors and depends_on is not None:
+            options.cache.put(cache_key, diagnostics, depends_on)
     report.diagnostics += diagnostics
     report.errors += errors
     report.files_checked += 1

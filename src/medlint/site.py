@@ -86,6 +86,8 @@ class SiteIndex:
         self._closest: dict[tuple[str, str], str | None] = {}
         #: (size, modification time) of each page, as read while building.
         self._page_stats: dict[Path, tuple[int, int]] = {}
+        #: Pages whose anchors were read (for the result cache's dependencies).
+        self.consulted: set[Path] = set()
         self._real_dirs: dict[str, str] = {}
         self._cache = None
         if cache_folder is not None:
@@ -245,7 +247,9 @@ class SiteIndex:
         return host.lower() in self.hosts
 
     def anchors(self, page: Page, doc: Document | None = None) -> set[str]:
-        """The ids a page defines: heading ids in the configured style, explicit ids, HTML id/name."""
+        """The ids a page defines: heading ids in the configured style, explicit ids, HTML id/name.
+        The page is noted in :attr:`consulted` (see :meth:`dependencies`)."""
+        self.consulted.add(page.path)
         if page.path in self._anchors:
             return self._anchors[page.path]
         if page is HOME:
@@ -265,25 +269,46 @@ class SiteIndex:
         return ids
 
     def fingerprint(self) -> str:
-        """Changes whenever a page or static file is added, removed or edited (size and
-        modification time of each), for the result cache: a page's anchors and links
-        depend on the other pages."""
+        """What a page's link results depend on besides the page itself and the pages
+        whose anchors they read: the index's settings, every page's URLs, every static
+        file's URL. Editing a page's text leaves it unchanged; moving, renaming or
+        re-slugging a page, or adding or removing a file, changes it."""
         if self._fingerprint is None:
             import hashlib
+            import json
 
-            digest = hashlib.sha256()
-            stats = {str(path): stat for path, stat in self._page_stats.items()}
-            for path in set(self.assets.values()):
-                try:
-                    info = path.stat()
-                    stats[str(path)] = (info.st_size, info.st_mtime_ns)
-                except OSError:
-                    stats[str(path)] = (-1, -1)
-            for name in sorted(stats):
-                size, mtime = stats[name]
-                digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogatepass"))
+            digest = hashlib.sha256(json.dumps(
+                [str(self.root), [str(d) for d in self.static_dirs], sorted(self.hosts), self.permalinks,
+                 self.anchor_style], sort_keys=True, default=str).encode())
+            for page in sorted(self.pages, key=lambda p: p.rel):
+                digest.update(f"{page.rel}\0{page.main_url}\0{sorted(page.urls)}\n".encode("utf-8", "surrogatepass"))
+            for url in sorted(self.assets):
+                digest.update(f"{url}\n".encode("utf-8", "surrogatepass"))
             self._fingerprint = digest.hexdigest()
         return self._fingerprint
+
+    def dependencies(self) -> list[list[Any]] | None:
+        """The pages :meth:`anchors` was asked about since :attr:`consulted` was last
+        cleared, with their size and modification time: a cached result that read
+        another page's anchors holds only while that page is unchanged. None when one
+        of them changed so recently that a second change could keep the same time
+        (the result is then not worth caching)."""
+        import time
+
+        from .site_cache import RACY_NS
+
+        recent = time.time_ns() - RACY_NS
+        found = [[str(path), *self._page_stats[path]] for path in sorted(self.consulted, key=str)
+                 if path in self._page_stats]
+        return None if any(mtime >= recent for _, _, mtime in found) else found
+
+    def unchanged(self, dependencies: list[list[Any]]) -> bool:
+        """True if every page in *dependencies* still has the recorded size and time."""
+        try:
+            return all(list(self._page_stats.get(Path(path), (-1, -1))) == [size, mtime]
+                       for path, size, mtime in dependencies)
+        except (TypeError, ValueError):
+            return False
 
     def closest(self, kind: str, wanted: str) -> str | None:
         """The existing URL nearest to *wanted*, for a 'did you mean': among the files
