@@ -9,8 +9,9 @@ into ``bench/.pydeps``; never medlint dependencies), then times, as the median
 of ``--runs`` runs:
 
 - medlint with the full default rule set: cold (empty cache), warm (the same
-  cache, nothing changed), and the pre-commit case (one file edited, checked
-  alone with the cache of the last full run) and one file with no cache;
+  cache, nothing changed), warm with one page edited, the pre-commit case (one
+  file edited, checked alone with the cache of the last full run) and one file
+  with no cache;
 - cspell with ``@cspell/dict-medicalterms`` (spelling only), markdownlint-cli2
   (its default Markdown rules) and codespell, on all files and on one file.
 
@@ -189,6 +190,8 @@ def run(args: argparse.Namespace, work: Path) -> int:
     def edit(i: int) -> None:
         edited.write_bytes(original + f"\nEdited for run {i}.\n".encode())
 
+    add("medlint", "all", "full default rules, warm, one page edited",
+        medlint + ["--cache-dir", str(caches / "cold-0"), "content"], prepare=edit)
     add("medlint", "one file", "pre-commit: one edited file, warm cache",
         medlint + ["--cache-dir", str(caches / "cold-0"), one], prepare=edit)
     edited.write_bytes(original)

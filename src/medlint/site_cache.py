@@ -33,8 +33,11 @@ class SiteCache:
         key = hashlib.sha256(json.dumps([__version__, str(root), settings], sort_keys=True, default=str).encode())
         self.path = folder / LAYOUT / f"{key.hexdigest()[:32]}.json"
         self.saved_at = 0
+        self.started_at = time.time_ns()
         self.old: dict[str, list[Any]] = {}
         self.new: dict[str, list[Any]] = {}
+        #: Pages changed too recently for an entry to be trusted later (see RACY_NS).
+        self.recent: set[str] = set()
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             self.saved_at = int(data["saved_at"])
@@ -52,10 +55,16 @@ class SiteCache:
 
     def put(self, rel: str, size: int, mtime_ns: int, main_url: str, urls: set[str]) -> None:
         self.new[rel] = [size, mtime_ns, main_url, sorted(urls)]
+        if mtime_ns >= self.started_at - RACY_NS:
+            self.recent.add(rel)
 
     def save(self) -> None:
-        """Write the entries of this run's pages (pages gone since are dropped)."""
-        if self.new == self.old and self.saved_at:
+        """Write the entries of this run's pages (pages gone since are dropped), unless
+        nothing changed but pages too recent to be trusted anyway: the pre-commit case,
+        where rewriting the entries of a whole site for one edited page would cost more
+        than it saves."""
+        changed = {rel for rel in self.new.keys() | self.old.keys() if self.new.get(rel) != self.old.get(rel)}
+        if self.saved_at and changed <= self.recent:
             return
         from .cache import prepare_folder
 
