@@ -201,6 +201,8 @@ def _check_in_parallel(report: Report, paths: list[str], cfg: Config, ruleset: R
     for path in paths:
         for active in ruleset.for_path(cfg.relpath(path)):
             _ = active.check  # build (and load) every check the files need, before forking
+    if site is not None and options.cache is not None:
+        site.fingerprint()  # once, not once per worker
     _WORKER_STATE = (cfg, ruleset, site, options)
     chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     done = 0
