@@ -12,6 +12,8 @@ of ``--runs`` runs:
   cache, nothing changed), warm with one page edited, the pre-commit case (one
   file edited, checked alone with the cache of the last full run) and one file
   with no cache;
+- medlint's start-up: one small page in a folder of its own, no cache, and
+  ``medlint --version`` (at least ten runs each);
 - cspell with ``@cspell/dict-medicalterms`` (spelling only), markdownlint-cli2
   (its default Markdown rules) and codespell, on all files and on one file.
 
@@ -41,7 +43,18 @@ from corpus import generate  # noqa: E402
 
 PYDEPS = BENCH / ".pydeps"
 CODESPELL = "codespell==2.4.3"
-ONE_FILE = "content/news/{}"
+#: The start-up case: a short page in a folder of its own (no site to index).
+SMALL_PAGE = """---
+title: Vitamin D in winter
+date: 2025-03-01
+---
+# Vitamin D in winter
+
+Adults in northern countries make little vitamin D from sunlight between October
+and March. Many guidelines suggest 400 IU a day in those months (Smith et al., 2019).
+
+This page is for general information only; talk to your doctor before taking supplements.
+"""
 
 
 # -- measuring -------------------------------------------------------------------
@@ -167,18 +180,26 @@ def run(args: argparse.Namespace, work: Path) -> int:
     medlint = [sys.executable, "-m", "medlint", "check"] + (["--jobs", str(args.jobs)] if args.jobs else [])
     rows: list[Row] = []
 
-    def add(tool: str, case: str, what: str, command: list[str], prepare=None, env=None) -> None:  # type: ignore[no-untyped-def]
+    def add(tool: str, case: str, what: str, command: list[str], prepare=None, env=None, cwd=site,  # type: ignore[no-untyped-def]
+            runs=args.runs) -> None:
         row = Row(tool, case, what)
-        for i in range(args.runs):
+        for i in range(runs):
             if prepare:
                 prepare(i)
-            wall, peak, code = measure(command if not callable(command) else command(i), site, env)
+            wall, peak, code = measure(command if not callable(command) else command(i), cwd, env)
             row.walls.append(wall)
             row.peaks.append(peak)
             row.codes.add(code)
             print(f"  {tool:18s} {case:9s} run {i + 1}: {wall:7.2f} s {peak:6.0f} MB (exit {code})", file=sys.stderr)
         rows.append(row)
 
+    small = work / "small"
+    small.mkdir()
+    (small / "page.md").write_text(SMALL_PAGE, encoding="utf-8")
+    add("medlint", "start-up", "one small page, no cache", medlint + ["--no-cache", "page.md"], cwd=small,
+        runs=max(10, args.runs))
+    add("medlint", "start-up", "medlint --version", [sys.executable, "-m", "medlint", "--version"], cwd=small,
+        runs=max(10, args.runs))
     caches = work / "caches"
     add("medlint", "all", "full default rules, cold (empty cache)",
         lambda i: medlint + ["--cache-dir", str(caches / f"cold-{i}"), "content"])
