@@ -91,7 +91,7 @@ def screen(medical: set[str], english: dict[str, int], scowl_large: set[str]) ->
                 or LATIN_OR_CHEMICAL.search(word)):
             kept.add(word)
             continue
-        near = [n for n in edits1(word) if n in common]
+        near = sorted(n for n in edits1(word) if n in common)
         if near and not any(n + "s" == word or word + "s" == n for n in near):
             dropped.append(f"{word}\t{near[0]}")
         else:
