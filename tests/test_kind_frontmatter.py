@@ -65,7 +65,7 @@ def test_quickschema_accepts_the_common_case_and_declines_the_rest() -> None:
     assert not quickschema.certainly_valid(default, {"title": "", "date": "2024-01-02"})
     assert not quickschema.certainly_valid(default, {"title": "x"})
     for hard in ({"anyOf": [{"type": "string"}]}, {"type": "strin"}, {"required": ["a", "a"]},
-                 {"pattern": "("}, {"format": "date"}, {"minLength": -1}):
+                 {"pattern": "("}, {"format": "date"}, {"minLength": -1}, {"type": []}, {"type": ["string", "string"]}):
         assert not quickschema.is_simple(hard)
 
 

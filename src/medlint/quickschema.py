@@ -29,7 +29,8 @@ def is_simple(schema: Any) -> bool:
     if not isinstance(schema, dict) or not set(schema) <= _KEYWORDS:
         return False
     kinds = schema.get("type", "string")
-    if not all(k in _TYPES for k in (kinds if isinstance(kinds, list) else [kinds])):
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if not kinds or len(set(map(str, kinds))) < len(kinds) or not all(isinstance(k, str) and k in _TYPES for k in kinds):
         return False
     required = schema.get("required", [])
     if not isinstance(required, list) or not all(isinstance(k, str) for k in required) or len(set(required)) < len(required):
@@ -45,6 +46,8 @@ def is_simple(schema: Any) -> bool:
     if any(not _is_number(schema[k]) for k in ("minimum", "maximum") if k in schema):
         return False
     if "enum" in schema and not isinstance(schema["enum"], list):
+        return False
+    if any(not isinstance(schema[k], str) for k in ("title", "description", "$comment", "$schema") if k in schema):
         return False
     return "pattern" not in schema or _compiles(schema["pattern"])
 
