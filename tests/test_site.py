@@ -118,3 +118,22 @@ def test_anchors_of_another_page_match_a_full_parse(tmp_path: Path, style: str) 
     assert light == anchors_of(Document.from_text(ANCHOR_PAGE, "page.md"), style)
     assert {"inline-anchor", "span-id", "custom-dose", "block-id"} <= light
     assert not {"not-an-anchor", "indented-code"} & light
+
+
+def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
+    """Past 500 URLs a trigram shortlist comes first; the suggestion must be difflib's own."""
+    import difflib
+    import random
+
+    from medlint.nearest import EXACT_LIMIT, Nearest
+
+    rng = random.Random(3)
+    words = ["vitamin", "bone", "density", "trial", "dose", "sclerosis", "calcium", "fracture", "risk", "serum"]
+    urls = sorted({f"/posts/{rng.choice(words)}-{rng.choice(words)}-{rng.choice(words)}-{i}" for i in range(3000)})
+    assert len(urls) > EXACT_LIMIT
+    nearest = Nearest(urls)
+    queries = [urls[5] + "-old", urls[100].replace("/posts/", "/post/"), urls[2000][:-1] + "x",
+               urls[1500].replace("vitamin", "vitamen"), "/posts/nothing-like-this", "/about/"]
+    for query in queries:
+        expected = difflib.get_close_matches(query, urls, n=1, cutoff=0.6)
+        assert nearest.closest(query) == (expected[0] if expected else None), query
