@@ -35,6 +35,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
@@ -180,8 +181,9 @@ def run(args: argparse.Namespace, work: Path) -> int:
     medlint = [sys.executable, "-m", "medlint", "check"] + (["--jobs", str(args.jobs)] if args.jobs else [])
     rows: list[Row] = []
 
-    def add(tool: str, case: str, what: str, command: list[str], prepare=None, env=None, cwd=site,  # type: ignore[no-untyped-def]
-            runs=args.runs) -> None:
+    def add(tool: str, case: str, what: str, command: list[str] | Callable[[int], list[str]],
+            prepare: Callable[[int], None] | None = None, env: dict[str, str] | None = None, cwd: Path = site,
+            runs: int = args.runs) -> None:
         row = Row(tool, case, what)
         for i in range(runs):
             if prepare:

@@ -13,6 +13,17 @@ from medlint.cli import main
 from conftest import FIXTURES
 
 
+def _age(where: Path, seconds: float = 3600) -> None:
+    """Date a file (or every file of a folder) back, as files in a repository are:
+    only entries for such files are trusted."""
+    import os
+    import time
+
+    for path in [where] if where.is_file() else where.rglob("*"):
+        if path.is_file():
+            os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
 @pytest.fixture
 def site(isolated: Path) -> Path:
     shutil.copytree(FIXTURES / "hugo-site", isolated / "site")
@@ -129,17 +140,6 @@ def test_fix_never_uses_the_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -
 
 # -- the site index's pages ---------------------------------------------------------
 
-def _age(where: Path, seconds: float = 3600) -> None:
-    """Date a file (or every file of a folder) back, as files in a repository are:
-    only entries for such files are trusted."""
-    import os
-    import time
-
-    for path in [where] if where.is_file() else where.rglob("*"):
-        if path.is_file():
-            os.utime(path, (time.time() - seconds, time.time() - seconds))
-
-
 @pytest.fixture
 def front_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages whose front matter the site index read."""
@@ -156,10 +156,9 @@ def front_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_site_index_reads_only_changed_pages(site: Path, front_reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_site_index_reads_only_changed_pages(site: Path, front_reads: list[str]) -> None:
     from medlint.site import SiteIndex
 
-    _age(site)
     cache = site / ".medlint_cache"
     first = SiteIndex(site / "content", cache_folder=cache)
     assert front_reads and len(front_reads) == len(first.pages)
@@ -200,7 +199,6 @@ def test_site_index_survives_a_damaged_cache(site: Path) -> None:
     from medlint.site import SiteIndex
     from medlint.site_cache import LAYOUT
 
-    _age(site)
     cache = site / ".medlint_cache"
     good = SiteIndex(site / "content", cache_folder=cache)
     for entry in (cache / LAYOUT).iterdir():

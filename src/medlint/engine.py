@@ -241,14 +241,15 @@ def _check_one(report: Report, text: str, bom: bool, path: str, cfg: Config, rul
                options: Options, write: bool) -> None:
     """Check one file's text (fixing it if asked) and add the outcome to *report*."""
     errors: list[MedlintError] = []
+    active = ruleset.for_path(cfg.relpath(path))
 
     def lint(current: str) -> list[Diagnostic]:
         diagnostics, rule_errors = check_text(current, path, cfg, ruleset, site=site, debug=options.debug,
-                                              report_unused=options.report_unused_suppressions)
+                                              report_unused=options.report_unused_suppressions, rules=active)
         errors[:] = rule_errors
         return diagnostics
 
-    cache_key = _cache_key(text, path, cfg, ruleset, site, options) if options.cache is not None else None
+    cache_key = _cache_key(text, path, active, site, options) if options.cache is not None else None
     cached = options.cache.get(cache_key) if cache_key else None
     if cached is not None and (site is None or site.unchanged(cached[1])):
         diagnostics = cached[0]
@@ -299,10 +300,9 @@ def _site(cfg: Config, ruleset: RuleSet, paths: list[str], cache_folder: Path | 
     return build_site(cfg.site, cfg.root, paths, cache_folder)
 
 
-def _cache_key(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any, options: Options) -> str:
+def _cache_key(text: str, path: str, active: list[ActiveRule], site: Any, options: Options) -> str:
     from .cache import ResultCache, rules_key
 
-    active = ruleset.for_path(cfg.relpath(path))
     signature = tuple((a.id, a.severity, id(a.options)) for a in active)
     if signature not in options.rule_keys:
         fingerprint = site.fingerprint() if site is not None else None
@@ -311,12 +311,14 @@ def _cache_key(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any, o
 
 
 def check_text(text: str, path: str, cfg: Config, ruleset: RuleSet, site: Any = None, debug: bool = False,
-               report_unused: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
-    """Parse *text* as the file *path*, run the rules in force for it, apply suppressions."""
+               report_unused: bool = False, rules: list[ActiveRule] | None = None) -> tuple[list[Diagnostic], list[MedlintError]]:
+    """Parse *text* as the file *path*, run the rules in force for it (*rules*, when
+    the caller has them already), apply suppressions."""
     display = path.replace(os.sep, "/")
     doc = Document.from_text(text, display, format_for(path))
     doc.site = site
-    diagnostics, errors = lint_document(doc, ruleset.for_path(cfg.relpath(path)), debug=debug)
+    active = rules if rules is not None else ruleset.for_path(cfg.relpath(path))
+    diagnostics, errors = lint_document(doc, active, debug=debug)
     diagnostics = [d for d in suppress.apply(doc, diagnostics, ruleset.known, report_unused)
                    if d.rule not in suppress.META_RULES or ruleset.reports(d.rule)]
     return diagnostics, errors

@@ -64,7 +64,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _has_type(value: Any, kind: str) -> bool:
-    if isinstance(value, bool) and kind not in ("boolean",):
+    if isinstance(value, bool) and kind != "boolean":
         return False
     return isinstance(value, _TYPES[kind])
 

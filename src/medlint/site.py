@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import stat as stat_module
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
@@ -24,6 +25,7 @@ from .document import FORMATS_BY_SUFFIX, Document, format_for
 from .files import Skipped, decode, walk_folder
 from .errors import FileError
 from .markup.frontmatter import read_front_matter
+from .site_cache import RACY_NS, SiteCache
 
 PAGE_SUFFIXES = {".md", ".markdown", ".html", ".htm"}
 #: Server-side pages: a link to one is a page link, not an attachment.
@@ -91,8 +93,6 @@ class SiteIndex:
         self._real_dirs: dict[str, str] = {}
         self._cache = None
         if cache_folder is not None:
-            from .site_cache import SiteCache
-
             self._cache = SiteCache(cache_folder, self.root, self.permalinks)
         self._build()
         if self._cache is not None:
@@ -293,14 +293,11 @@ class SiteIndex:
         another page's anchors holds only while that page is unchanged. None when one
         of them changed so recently that a second change could keep the same time
         (the result is then not worth caching)."""
-        import time
-
-        from .site_cache import RACY_NS
-
         recent = time.time_ns() - RACY_NS
-        found = [[str(path), *self._page_stats[path]] for path in sorted(self.consulted, key=str)
-                 if path in self._page_stats]
-        return None if any(mtime >= recent for _, _, mtime in found) else found
+        pages = [path for path in sorted(self.consulted, key=str) if path in self._page_stats]
+        if any(self._page_stats[path][1] >= recent for path in pages):
+            return None
+        return [[str(path), *self._page_stats[path]] for path in pages]
 
     def unchanged(self, dependencies: list[list[Any]]) -> bool:
         """True if every page in *dependencies* still has the recorded size and time."""

@@ -85,9 +85,6 @@ class WordList:
     def __iter__(self) -> Iterator[str]:
         return iter(self.as_set())
 
-    def __len__(self) -> int:
-        return len(self.as_set())
-
 
 @functools.lru_cache(maxsize=None)
 def word_list(name: str) -> WordList:

@@ -122,6 +122,14 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     prose = doc.prose
     skip = _SkipSpans(prose, doc.body_start)
     ignore = list(ignore)
+
+    def wanted(word: str | None, token_start: int) -> str | None:
+        """*word* if it is not fine, not ignored, and not inside a DOI, file name or
+        domain (asked last: the dearest question)."""
+        if not word or (fine and fine(word)) or (ignore and any(p.fullmatch(word) for p in ignore)):
+            return None
+        return None if token_start in skip else word
+
     done = doc.body_start
     blocks = doc.blocks or []
     regions = [(b.start, b.end) for b in blocks] or [(doc.body_start, len(prose))]
@@ -134,9 +142,8 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 if len(token) < min_length:
                     continue
                 word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns, min_length)
-                if (word and not (fine and fine(word)) and not (ignore and any(p.fullmatch(word) for p in ignore))
-                        and start not in skip):
-                    yield start, word
+                if (kept := wanted(word, start)) is not None:
+                    yield start, kept
                 continue
             token = token.rstrip("'\u2019-")
             if any(c.isdigit() or c == "_" for c in token):
@@ -145,9 +152,8 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             for part in token.split("-") if "-" in token else (token,):
                 if part:
                     word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length)
-                    if (word and not (fine and fine(word)) and not any(p.fullmatch(word) for p in ignore)
-                            and start not in skip):
-                        yield offset, word
+                    if (kept := wanted(word, start)) is not None:
+                        yield offset, kept
                 offset += len(part) + 1
         done = max(done, block_end)
 
