@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from medlint.config import Config  # noqa: E402
 from medlint.document import Document  # noqa: E402
-from medlint.engine import check_text  # noqa: E402
-from medlint.site import SiteIndex  # noqa: E402
+from medlint.pipeline import Run  # noqa: E402
+from medlint.site.index import SiteIndex  # noqa: E402
 from robust_pieces import PIECES  # noqa: E402
 
 ALPHABET = "abc <>[]()`*_#!-\n\r\t&;:/.\"'{}|\\$?\u00e9\u2013\u200b\ud83d\ude00"
@@ -53,12 +53,13 @@ def main() -> None:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         site = SiteIndex(Path(tmp))
+        run = Run(cfg, ruleset=ruleset, site=site)
         for i in range(args.count):
             text = document(rng)
             path = rng.choice(["x.md", "x.html", "x.txt"])
             try:
                 doc = Document.from_text(text, path)
-                diagnostics, errors = check_text(text, path, cfg, ruleset, site=site)
+                diagnostics, errors = run.lint_document(text, path)
             except Exception as exc:  # noqa: BLE001 - counting every kind of crash
                 counts["exception"] += 1
                 failures.setdefault("exception", (i, f"{type(exc).__name__}: {exc}\n{text!r}"))

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
 from medlint import lint_paths  # noqa: E402
-from medlint.site import SiteIndex  # noqa: E402
+from medlint.site.index import SiteIndex  # noqa: E402
 
 LINK_RULES = ["link-broken", "link-anchor", "link-asset", "link-unknown-marker"]
 

@@ -1,22 +1,9 @@
-"""Shared helpers for the tests."""
+"""Shared pytest fixtures (plain helpers live in helpers.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from medlint.document import Document
-
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).parent.parent
-
-
-def doc(text: str, path: str = "x.md") -> Document:
-    return Document.from_text(text, path)
-
-
-def prose_words(document: Document) -> list[str]:
-    return document.prose.split()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, REPO
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 

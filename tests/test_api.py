@@ -8,7 +8,7 @@ import pytest
 
 import medlint
 from medlint.errors import ConfigError
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 def test_lint_text_returns_diagnostics(isolated: Path) -> None:

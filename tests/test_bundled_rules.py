@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 from medlint.cli import main
 from medlint.ruleset import bundled_rules_dir, load_rule_file, rule_files
-from medlint.selftest import test_rule as run_examples
-from conftest import REPO
+from medlint.selftest import run_examples
+from helpers import REPO
 
 RULE_FILES = rule_files(REPO / "rules")
 

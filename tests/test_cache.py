@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import medlint.engine
+import medlint.pipeline
 from medlint.cli import main
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 def _age(where: Path, seconds: float = 3600) -> None:
@@ -35,13 +35,13 @@ def site(isolated: Path) -> Path:
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents the rules actually ran on."""
     seen: list[str] = []
-    real = medlint.engine.lint_document
+    real = medlint.pipeline.run_rules
 
     def counting(doc, rules, debug=False):  # type: ignore[no-untyped-def]
         seen.append(doc.path)
         return real(doc, rules, debug=debug)
 
-    monkeypatch.setattr(medlint.engine, "lint_document", counting)
+    monkeypatch.setattr(medlint.pipeline, "run_rules", counting)
     return seen
 
 
@@ -143,21 +143,21 @@ def test_fix_never_uses_the_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture
 def front_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages whose front matter the site index read."""
-    import medlint.site
+    import medlint.site.index
 
     seen: list[str] = []
-    real = medlint.site.SiteIndex._front
+    real = medlint.site.index.SiteIndex._front
 
     def counting(path: Path) -> dict:  # type: ignore[type-arg]
         seen.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(medlint.site.SiteIndex, "_front", staticmethod(counting))
+    monkeypatch.setattr(medlint.site.index.SiteIndex, "_front", staticmethod(counting))
     return seen
 
 
 def test_site_index_reads_only_changed_pages(site: Path, front_reads: list[str]) -> None:
-    from medlint.site import SiteIndex
+    from medlint.site.index import SiteIndex
 
     cache = site / ".medlint_cache"
     first = SiteIndex(site / "content", cache_folder=cache)
@@ -179,7 +179,7 @@ def test_site_index_distrusts_a_page_changed_around_the_save(site: Path, front_r
     """Same size and modification time, new text: trusted only if changed well before the save."""
     import os
 
-    from medlint.site import SiteIndex
+    from medlint.site.index import SiteIndex
 
     cache = site / ".medlint_cache"
     page = site / "content" / "news" / "2011-story.md"
@@ -196,8 +196,8 @@ def test_site_index_distrusts_a_page_changed_around_the_save(site: Path, front_r
 
 
 def test_site_index_survives_a_damaged_cache(site: Path) -> None:
-    from medlint.site import SiteIndex
-    from medlint.site_cache import LAYOUT
+    from medlint.site.index import SiteIndex
+    from medlint.site.cache import LAYOUT
 
     cache = site / ".medlint_cache"
     good = SiteIndex(site / "content", cache_folder=cache)

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from medlint import __version__
 from medlint.cli import main
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "fix"]
 

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from medlint.document import Document, format_for
-from conftest import doc
+from medlint.document import Document
+from medlint.markup import format_for
+from helpers import doc
 
 
 def test_format_by_suffix() -> None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from medlint import lint_text
 from medlint.cli import main
-from medlint.doi_resolver import DoiResolver
+from medlint.medical.doi_client import DoiClient
 
 KNOWN = {"10.1136/bmj.m1966", "10.1111/j.1600-0404.2011.01543.x"}
 
@@ -56,7 +56,7 @@ def resolver() -> Iterator[str]:
 
 
 def config(resolver: str, tmp_path: Path) -> dict:
-    return {"rules": {"doi-unresolved": {"options": {"resolver": resolver, "cache": str(tmp_path / "doi.json"), "timeout": 5}}}}
+    return {"rules": {"doi-unresolved": {"options": {"resolver": resolver, "timeout": 5}}}}
 
 
 TEXT = ("[a](https://doi.org/10.1136/bmj.m1966) and doi:10.1136/bmj.m1967.\n"
@@ -67,21 +67,21 @@ def test_unresolved_dois_are_reported_only_online(resolver: str, isolated: Path)
     cfg = config(resolver, isolated)
     assert [d for d in lint_text(TEXT, config=cfg) if d.rule == "doi-unresolved"] == []
     assert Handler.requests == []  # no network without --online
-    diags = [d for d in lint_text(TEXT, config=cfg, online=True) if d.rule == "doi-unresolved"]
+    diags = [d for d in lint_text(TEXT, config=cfg, online=True, cache=True) if d.rule == "doi-unresolved"]
     assert [(d.line, d.column, d.message) for d in diags] == [
         (1, 48, "DOI '10.1136/bmj.m1967' does not exist (doi.org does not know it)"),
     ]
     # The server error (10.9999) is neither reported nor cached.
-    cache = json.loads((isolated / "doi.json").read_text())
+    cache = json.loads((isolated / ".medlint_cache" / "doi.json").read_text())
     assert cache["10.1136/bmj.m1967"][0] is False and cache["10.1136/bmj.m1966"][0] is True
     assert "10.9999/broken" not in cache
 
 
 def test_cache_avoids_second_lookup(resolver: str, isolated: Path) -> None:
     cfg = config(resolver, isolated)
-    lint_text(TEXT, config=cfg, online=True)
+    lint_text(TEXT, config=cfg, online=True, cache=True)
     first = len(Handler.requests)
-    lint_text(TEXT, config=cfg, online=True)
+    lint_text(TEXT, config=cfg, online=True, cache=True)
     assert len(Handler.requests) - first == 1  # only the failed lookup is retried
 
 
@@ -95,5 +95,5 @@ def test_cli_online_flag(resolver: str, isolated: Path) -> None:
 
 
 def test_unreachable_resolver_reports_nothing(isolated: Path) -> None:
-    dead = DoiResolver("http://127.0.0.1:9", timeout=0.5, cache=isolated / "c.json")
+    dead = DoiClient("http://127.0.0.1:9", timeout=0.5, cache=isolated / "c.json")
     assert dead.exist(["10.1136/bmj.m1966"]) == {"10.1136/bmj.m1966": None}

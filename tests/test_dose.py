@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from medlint.document import Document
-from medlint.dose import find_doses, parse_number
+from medlint.medical.dose import find_doses, parse_number
 
 # (text, expected dose text or None, low, high, unit, substance, frequency)
 FOUND = [

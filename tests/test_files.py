@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from medlint.errors import FileError
-from medlint.files import Skipped, expand_paths, read_text, walk_folder
-from conftest import FIXTURES
+from medlint.errors import Skipped
+from medlint.files import expand_paths, read_text, walk_folder
+from helpers import FIXTURES
 
 
 def tree(tmp_path: Path) -> Path:

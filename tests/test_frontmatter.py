@@ -1,7 +1,7 @@
 """Front matter in YAML, TOML and JSON; broken front matter keeps its position."""
 from __future__ import annotations
 
-from conftest import doc
+from helpers import doc
 
 
 def test_yaml_front_matter() -> None:

@@ -1,7 +1,7 @@
 """HTML files: tags, attributes, comments and code are not prose; links carry spans."""
 from __future__ import annotations
 
-from conftest import doc, prose_words
+from helpers import doc, prose_words
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Dose guide</title>

@@ -1,7 +1,7 @@
 """The frontmatter kind reports front matter that does not parse, where it breaks."""
 from __future__ import annotations
 
-from kindhelpers import run_rule
+from helpers import run_rule
 
 
 def test_reports_yaml_error_at_its_column() -> None:

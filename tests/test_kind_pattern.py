@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.kinds import OptionError
-from medlint.kinds.pattern import build
-from kindhelpers import run_rule
+from medlint.kinds import BuildContext, OptionError
+from medlint.kinds.pattern import DEFAULTS, build
+from helpers import run_rule
 
 
 def spans(diags):
@@ -59,13 +59,13 @@ def test_message_template() -> None:
 
 def test_bad_regex_is_an_option_error() -> None:
     with pytest.raises(OptionError) as err:
-        build({"patterns": ["ok", "(unclosed"]})
+        build({**DEFAULTS, "patterns": ["ok", "(unclosed"]}, BuildContext())
     assert err.value.path == ["patterns", 1]
 
 
 def test_no_terms_is_an_option_error() -> None:
     with pytest.raises(OptionError):
-        build({})
+        build(DEFAULTS, BuildContext())
 
 
 def test_html_and_text_files() -> None:

@@ -1,7 +1,7 @@
 """The required kind: text that must appear, under conditions."""
 from __future__ import annotations
 
-from kindhelpers import run_rule
+from helpers import run_rule
 
 DISCLAIMER = {"patterns": [r"not (?:intended as |a substitute for )?medical advice"]}
 

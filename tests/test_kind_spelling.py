@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from medlint import lint_text
 from medlint.cli import main
-from medlint.speller import Speller
+from medlint.medical.speller import Speller
 
 RULE = ["spelling"]
 
@@ -127,7 +127,7 @@ def test_word_list_lookup_matches_a_set() -> None:
     """Binary search in the list's text answers as the set does, before and after the switch."""
     import random
 
-    from medlint.speller import WordList, word_list
+    from medlint.medical.speller import WordList, word_list
 
     for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz"):
         words = sorted(word_list(name).as_set())
@@ -145,7 +145,7 @@ def test_word_list_lookup_matches_a_set() -> None:
 
 
 def test_word_list_prefix_slices_match_a_scan() -> None:
-    from medlint.speller import word_list
+    from medlint.medical.speller import word_list
 
     words = word_list("medical.txt.gz")
     everything = words.as_set()

@@ -1,7 +1,7 @@
 """The substitution kind: preferred terms with a safe fix."""
 from __future__ import annotations
 
-from kindhelpers import run_rule
+from helpers import run_rule
 
 OPTS = {"swap": {"utilize": "use", "in order to": "to"}, "ignorecase": True}
 MSG = "Use '{replacement}' instead of '{match}'"

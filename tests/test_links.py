@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from medlint import lint_paths
 from medlint.cli import main
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 LINK_RULES = ["link-broken", "link-anchor", "link-asset", "link-unknown-marker"]
 
@@ -109,26 +109,26 @@ def test_ignore_option(site: Path) -> None:
 
 
 def test_site_not_built_without_link_rules(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import medlint.site
+    import medlint.site.index
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("site index built")
 
-    monkeypatch.setattr(medlint.site, "build_site", boom)
+    monkeypatch.setattr(medlint.site.index, "build_site", boom)
     lint_paths(["content"], select=["sensational-language"])
 
 
 def test_site_built_once_per_run(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import medlint.site
+    import medlint.site.index
 
     calls = []
-    real = medlint.site.SiteIndex.__init__
+    real = medlint.site.index.SiteIndex.__init__
 
     def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
         real(self, *args, **kwargs)
 
-    monkeypatch.setattr(medlint.site.SiteIndex, "__init__", counting)
+    monkeypatch.setattr(medlint.site.index.SiteIndex, "__init__", counting)
     lint_paths(["content"], select=LINK_RULES)
     assert len(calls) == 1
 

@@ -1,7 +1,7 @@
 """What is and is not prose in Markdown, and the links it holds."""
 from __future__ import annotations
 
-from conftest import doc, prose_words
+from helpers import doc, prose_words
 
 
 def test_fenced_and_indented_code_are_not_prose() -> None:

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from medlint import lint_paths
 from medlint.cli import main
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 def tree(root: Path) -> Path:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from medlint.cli import main
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -14,12 +14,18 @@ from hypothesis import strategies as st
 
 from medlint.config import Config
 from medlint.document import Document
-from medlint.engine import check_text
-from medlint.site import SiteIndex
+from medlint.pipeline import Run
+from medlint.site.index import SiteIndex
 from robust_pieces import PIECES
 
 CFG = Config(root=Path(__file__).parent)
 RULESET = CFG.ruleset()
+_RUNS: dict[int, Run] = {}
+
+
+def check_text(text: str, path: str, site: SiteIndex) -> tuple[list, list]:
+    run = _RUNS.setdefault(id(site), Run(CFG, ruleset=RULESET, site=site))
+    return run.lint_document(text, path)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,7 @@ formats = st.sampled_from(["x.md", "x.html", "x.txt"])
 
 def check_positions(text: str, path: str, site: SiteIndex) -> None:
     doc = Document.from_text(text, path)
-    diagnostics, errors = check_text(text, path, CFG, RULESET, site=site)
+    diagnostics, errors = check_text(text, path, site)
     assert not errors, errors
     lines = doc.line_starts
     for d in diagnostics:
@@ -63,8 +69,8 @@ def test_arbitrary_unicode(text: str, path: str, empty_site: SiteIndex) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_arbitrary_bytes_through_the_reader(data: bytes, tmp_path: Path) -> None:
-    from medlint.errors import FileError
-    from medlint.files import Skipped, read_text
+    from medlint.errors import FileError, Skipped
+    from medlint.files import read_text
 
     path = tmp_path / "x.md"
     path.write_bytes(data)
@@ -130,7 +136,7 @@ def test_no_write_without_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     import shutil
 
     from medlint import lint_paths
-    from conftest import FIXTURES
+    from helpers import FIXTURES
 
     tree = tmp_path / "tree"
     shutil.copytree(FIXTURES, tree)
@@ -190,13 +196,13 @@ def test_two_processes_fixing_the_same_tree(isolated: Path) -> None:
 def test_debug_shows_a_traceback(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    import medlint.engine
+    import medlint.pipeline
     from medlint.cli import main
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(medlint.engine, "lint_paths", broken)
+    monkeypatch.setattr(medlint.pipeline, "lint_paths", broken)
     (isolated / "a.md").write_text("x")
     quiet = CliRunner().invoke(main, ["check", "a.md"])
     assert quiet.exit_code == 2 and quiet.stderr.strip() == "medlint: internal error: RuntimeError: boom (run with --debug for a traceback)"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from medlint.anchors import github, heading_ids, kramdown, pandoc, plain
-from medlint.site import SiteIndex, default_content_root, normalize_path
-from conftest import FIXTURES
+from medlint.site.anchors import github, heading_ids, kramdown, pandoc, plain
+from medlint.site.index import SiteIndex, default_content_root, normalize_path
+from helpers import FIXTURES
 
 SITE = FIXTURES / "hugo-site"
 
@@ -109,7 +109,7 @@ Setext heading
 def test_anchors_of_another_page_match_a_full_parse(tmp_path: Path, style: str) -> None:
     """Another page's anchors come from a lighter parse; they must be the same ids."""
     from medlint.document import Document
-    from medlint.site import anchors_of
+    from medlint.site.index import anchors_of
 
     page = tmp_path / "page.md"
     page.write_text(ANCHOR_PAGE, encoding="utf-8")
@@ -125,7 +125,7 @@ def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
     import difflib
     import random
 
-    from medlint.nearest import EXACT_LIMIT, Nearest
+    from medlint.site.nearest import EXACT_LIMIT, Nearest
 
     rng = random.Random(3)
     words = ["vitamin", "bone", "density", "trial", "dose", "sclerosis", "calcium", "fracture", "risk", "serum"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medlint import lint_text
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 STYLE = ["sensational-language", "acronym-undefined", "scrape-residue", "encoding-damage", "link-text-vague",
          "frontmatter-schema", "date-stale", "person-first"]

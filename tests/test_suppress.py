@@ -65,12 +65,9 @@ def test_unknown_rule_is_reported() -> None:
 def test_unused_suppressions_on_request() -> None:
     text = "<!-- medlint-disable-next-line sensational-language -->\ncalm words\n<!-- medlint-disable-next-line -->\nmiracle\n"
     assert rules_on_lines(text) == []
-    from medlint.config import Config
-    from medlint.engine import check_text
-    from pathlib import Path
+    from medlint.pipeline import Run, RunOptions
 
-    cfg = Config(root=Path.cwd())
-    diagnostics, _ = check_text(text, "x.md", cfg, cfg.ruleset(), report_unused=True)
+    diagnostics, _ = Run({}, options=RunOptions(report_unused_suppressions=True)).lint_document(text, "x.md")
     assert [(d.line, d.rule, d.message) for d in diagnostics] == [
         (1, "suppression-unused", "Suppression of 'sensational-language' silenced nothing; remove it")]
 

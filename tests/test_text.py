@@ -1,7 +1,7 @@
 """Plain text: everything is prose but URLs and e-mail addresses."""
 from __future__ import annotations
 
-from conftest import doc, prose_words
+from helpers import doc, prose_words
 
 
 def test_plain_text_paragraphs_and_urls() -> None:

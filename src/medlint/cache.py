@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import __version__
 from .diagnostic import Diagnostic, Fix
+from .jsonio import prepare_cache_folder, write_json_atomically
+from .version import __version__
 
 FOLDER = ".medlint_cache"
 _LAYOUT = "results-v2"
@@ -70,29 +69,10 @@ class ResultCache:
     def put(self, key: str, diagnostics: list[Diagnostic], depends_on: Iterable[list[Any]] = ()) -> None:
         if not self.usable:
             return
-        folder = self.folder / key[:2]
-        try:
-            if not prepare_folder(self.folder.parent):
-                self.usable = False
-                return
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"diagnostics": [_record(d) for d in diagnostics], "depends_on": list(depends_on)}, handle)
-            os.replace(tmp, folder / f"{key}.json")
-        except OSError:
+        entry = {"diagnostics": [_record(d) for d in diagnostics], "depends_on": list(depends_on)}
+        if not (prepare_cache_folder(self.folder.parent)
+                and write_json_atomically(self.folder / key[:2] / f"{key}.json", entry)):
             self.usable = False  # a read-only tree: run without a cache
-
-
-def prepare_folder(folder: Path) -> bool:
-    """Create the cache folder, with a .gitignore so that it is never committed."""
-    try:
-        if not folder.exists():
-            folder.mkdir(parents=True)
-            (folder / ".gitignore").write_text("# medlint's cache: safe to delete\n*\n", encoding="utf-8")
-        return True
-    except OSError:
-        return False
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The ``medlint`` command: a thin layer over :mod:`medlint.engine`.
+"""The ``medlint`` command: a thin layer over :mod:`medlint.pipeline`.
 
 Exit codes: 0 nothing at or above the fail level; 1 problems found;
 2 usage, config or rule-file error, or a file that could not be checked.
@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 
 import click
 
-from . import __version__
+from .version import __version__
 from .diagnostic import SEVERITY_RANK
 from .report import FORMATS
 
@@ -136,7 +136,7 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
           quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None,
           debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
-    from .engine import lint_paths, lint_stdin, resolve_config
+    from .pipeline import lint_paths, lint_stdin, resolve_config
     from .errors import MedlintError
     from .report import write_report
 
@@ -185,7 +185,7 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
 @_errors_exit()
 def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
     """List the active rules: id, kind, severity and summary."""
-    from .engine import resolve_config
+    from .pipeline import resolve_config
 
     ruleset = resolve_config(config_path).ruleset()
     active = {rule.id: severity for rule, severity, _ in ruleset.active_rules()}
@@ -210,7 +210,7 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
 
     import yaml
 
-    from .engine import resolve_config
+    from .pipeline import resolve_config
     from .errors import MedlintError
 
     ruleset = resolve_config(config_path).ruleset()
@@ -248,9 +248,9 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
 def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool) -> None:
     """Check each rule against its own examples (default: every configured rule)."""
     from .config import ConfigErrors
-    from .engine import resolve_config
+    from .pipeline import resolve_config
     from .ruleset import bundled_rules_dir, load_rules
-    from .selftest import test_rule
+    from .selftest import run_examples
 
     if rule_files:
         sources = [(Path(f), False) for f in rule_files]
@@ -262,7 +262,7 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
         raise ConfigErrors(errors)
     failed = 0
     for rule in rules:
-        result = test_rule(rule)
+        result = run_examples(rule)
         flag = len(rule.examples.get("flag", []))
         passing = len(rule.examples.get("pass", []))
         if result.checked == 0:
@@ -294,7 +294,7 @@ def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, conf
     For triage: add the real words to a vocabulary file named in the rule's
     options, and fix the rest.
     """
-    from .engine import resolve_config, unknown_word_counts
+    from .pipeline import resolve_config, unknown_word_counts
 
     counts, files = unknown_word_counts(list(paths) or ["."], resolve_config(config_path), exclude=list(exclude))
     for word, count in counts.most_common():

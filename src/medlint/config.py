@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .diagnostic import SEVERITIES
 from .errors import ConfigError
-from .kinds import OptionError, load_kind
+from .kinds import BuildContext, OptionError, load_kind
 from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
 
@@ -90,13 +90,19 @@ class Config:
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
-    def ruleset(self, select: Any = None, ignore: Any = (), online: bool = False) -> RuleSet:
+    def build_context(self, cache_dir: Path | None = None) -> BuildContext:
+        """What rule checks are built with: this config's folder, and the run's cache folder."""
+        return BuildContext(config_dir=self.root, cache_dir=cache_dir)
+
+    def ruleset(self, select: Any = None, ignore: Any = (), online: bool = False,
+                cache_dir: Path | None = None) -> RuleSet:
         """Load the rules this config names and apply its settings to them."""
+        context = self.build_context(cache_dir)
         sources: list[tuple[Path, bool]] = []
         if self.extends == "default":
             sources.append((bundled_rules_dir(), True))
         sources += [(p, False) for p in self.rule_paths]
-        rules, errors = load_rules(sources)
+        rules, errors = load_rules(sources, context)
         if errors:
             raise ConfigErrors(errors)
         by_id = {r.id: r for r in rules}
@@ -118,12 +124,12 @@ class Config:
                         problems.append(self.error(where + ["options"] + path, message))
                         continue
                     try:
-                        load_kind(rule.kind).build(merged)
+                        load_kind(rule.kind).build(merged, replace(context, check=rule.check))
                     except OptionError as exc:
                         problems.append(self.error(where + ["options"] + exc.path, exc.message))
         if problems:
             raise ConfigErrors(problems)
-        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online)
+        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online, context=context)
 
     def error(self, path: list[Any], message: str) -> ConfigError:
         line = self._locate(path) if self._locate else None

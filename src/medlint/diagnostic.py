@@ -27,7 +27,7 @@ class Edit:
 class Finding:
     """What a rule kind yields: a span of the document and message values.
 
-    The engine turns it into a :class:`Diagnostic` by filling the rule's
+    The pipeline turns it into a :class:`Diagnostic` by filling the rule's
     message template with ``values`` and computing line and column.
     """
 

@@ -28,3 +28,18 @@ class ConfigError(MedlintError):
 
 class FileError(MedlintError):
     """A file that cannot be checked (missing, unreadable, not UTF-8)."""
+
+
+class Skipped(Exception):
+    """A file not checked on purpose (binary, too large): reported as a notice."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"

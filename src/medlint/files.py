@@ -15,27 +15,11 @@ import subprocess
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .document import FORMATS_BY_SUFFIX
-from .errors import FileError
+from .markup import FORMATS_BY_SUFFIX
+from .errors import FileError, Skipped
 from .globs import matches
 
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
-_SNIFF = 8192
-
-
-class Skipped(Exception):
-    """A file not checked on purpose (binary, too large): reported as a notice."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(reason)
-        self.path = path
-        self.reason = reason
-
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:
-        return type(self), (self.path, self.reason)
-
-    def __str__(self) -> str:
-        return f"{self.path}: skipped: {self.reason}"
 
 
 @dataclass(frozen=True)

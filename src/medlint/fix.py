@@ -15,7 +15,7 @@ import tempfile
 from typing import Callable, Iterable
 
 from .diagnostic import Diagnostic, Fix
-from .document import line_starts
+from .markup.model import line_starts
 from .errors import FileError
 
 MAX_PASSES = 5

@@ -9,10 +9,11 @@ pre-commit hook that uses only the defaults.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -20,7 +21,7 @@ from .diagnostic import SEVERITIES, Finding
 from .document import Document
 from .errors import ConfigError
 from .globs import matches
-from .kinds import KINDS, OptionError, load_kind, needs_site
+from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
 
 Check = Callable[[Document], Iterable[Finding]]
@@ -50,6 +51,7 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
             "kind": {"enum": sorted(KINDS)},
+            "check": {"type": "string"},
             "severity": {"enum": list(SEVERITIES)},
             "message": {"type": "string", "minLength": 1},
             "description": {"type": "string"},
@@ -96,6 +98,8 @@ class Rule:
     kind: str
     severity: str
     message: str
+    #: The kind's sub-check (``CHECKS``), fixed by the rule file: a config cannot change it.
+    check: str | None = None
     description: str = ""
     files: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -142,12 +146,13 @@ class ActiveRule:
         return self.rule.id
 
     def message(self, values: dict[str, Any]) -> str:
+        """The rule's message with a finding's values; a placeholder the finding does not set is empty."""
         return string.Formatter().vformat(self.rule.message, (), _Values(values))
 
 
 class _Values(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return ""
 
 
 def bundled_rules_dir() -> Path:
@@ -163,8 +168,12 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_rule_file(path: Path, trusted: bool = False, display: str | None = None) -> Rule:
-    """Load and validate one rule file; raise :class:`ConfigError` naming file and line."""
+def load_rule_file(path: Path, trusted: bool = False, display: str | None = None,
+                   context: BuildContext = BuildContext()) -> Rule:
+    """Load and validate one rule file; raise :class:`ConfigError` naming file and line.
+
+    *context* is the run's build context: files the options name are read from
+    the config's folder (its ``config_dir``), not the rule file's."""
     name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -189,11 +198,19 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         errors = validation_errors(_validator(kind), data)
         if errors:
             raise fail(*errors[0])
+    checks = getattr(module, "CHECKS", None)
+    check = data.get("check")
+    if checks and check not in checks:
+        raise fail(["check"], f"kind '{kind}' needs a check, one of {', '.join(checks)}" if check is None
+                   else f"unknown check {check!r} for kind '{kind}' (one of {', '.join(checks)})")
+    if not checks and check is not None:
+        raise fail(["check"], f"kind '{kind}' has no sub-checks; remove 'check'")
     rule = Rule(
-        id=data["id"], kind=kind, severity=data["severity"], message=data["message"],
+        id=data["id"], kind=kind, severity=data["severity"], message=data["message"], check=check,
         description=data.get("description", ""), files=list(data.get("files", [])),
         exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True), online=data.get("online", False),
-        options=dict(data.get("options") or {}), examples=dict(data.get("examples") or {}), source=name,
+        options={**copy.deepcopy(module.DEFAULTS), **(data.get("options") or {})},
+        examples=dict(data.get("examples") or {}), source=name,
     )
     unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
     if unknown:
@@ -203,7 +220,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         # Bundled rules are built (and so checked) by the test suite; building them
         # here would compile every rule's patterns on every run, used or not.
         try:
-            module.build(rule.options)
+            module.build(rule.options, replace(context, check=check))
         except OptionError as exc:
             raise fail(["options"] + exc.path, exc.message) from None
     return rule
@@ -220,7 +237,8 @@ def _unknown_placeholders(template: str, allowed: Iterable[str]) -> str | None:
     return None
 
 
-def load_rules(sources: list[tuple[Path, bool]]) -> tuple[list[Rule], list[ConfigError]]:
+def load_rules(sources: list[tuple[Path, bool]],
+               context: BuildContext = BuildContext()) -> tuple[list[Rule], list[ConfigError]]:
     """Load every rule file in the given (folder or file, trusted) sources.
 
     All errors are collected so that a user sees every broken file at once.
@@ -235,7 +253,7 @@ def load_rules(sources: list[tuple[Path, bool]]) -> tuple[list[Rule], list[Confi
             continue
         for path in paths:
             try:
-                rule = load_rule_file(path, trusted=trusted)
+                rule = load_rule_file(path, trusted=trusted, context=context)
             except ConfigError as exc:
                 errors.append(exc)
                 continue
@@ -261,8 +279,11 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule], settings: dict[str, Setting],
                  overrides: list[tuple[list[str], dict[str, Setting]]],
-                 select: Iterable[str] | None = None, ignore: Iterable[str] = (), online: bool = False) -> None:
+                 select: Iterable[str] | None = None, ignore: Iterable[str] = (), online: bool = False,
+                 context: BuildContext = BuildContext()) -> None:
         self.rules = rules
+        #: What every check is built with (the config's folder, the cache folder).
+        self.context = context
         self.online = online
         self.by_id = {r.id: r for r in rules}
         self.settings = settings
@@ -283,7 +304,7 @@ class RuleSet:
     def check_for(self, rule: Rule, options: dict[str, Any]) -> Check:
         key = (rule.id, json.dumps(options, sort_keys=True, default=str))
         if key not in self._checks:
-            self._checks[key] = load_kind(rule.kind).build(options)
+            self._checks[key] = load_kind(rule.kind).build(options, replace(self.context, check=rule.check))
         return self._checks[key]
 
     def _resolved(self, override_ids: tuple[int, ...]) -> list[tuple[Rule, str, dict[str, Any]]]:
@@ -332,7 +353,7 @@ class RuleSet:
         for _, settings in self.overrides:
             ids.update(k for k, v in settings.items() if v.enabled and k in self.by_id and
                        (self.select is None or k in self.select) and k not in self.ignore)
-        return any(needs_site(self.by_id[i].kind) for i in ids)
+        return any(needs_site(self.by_id[i].kind, self.by_id[i].check) for i in ids)
 
     def active_rules(self) -> list[tuple[Rule, str, dict[str, Any]]]:
         """Rules enabled before per-file overrides, with effective severity and options."""

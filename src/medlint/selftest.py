@@ -9,10 +9,10 @@ from typing import Any
 
 from .config import Config
 from .diagnostic import Diagnostic
-from .engine import check_text
 from .kinds import needs_site
+from .pipeline import Run
 from .ruleset import Rule, RuleSet, Setting
-from .site import SiteIndex
+from .site.index import SiteIndex
 
 
 @dataclass
@@ -40,23 +40,23 @@ def _example(item: Any) -> tuple[str, str]:
     return str(item), "example.md"
 
 
-def test_rule(rule: Rule) -> RuleResult:
+def run_examples(rule: Rule) -> RuleResult:
     """Run one rule on its own examples, the rule on and alone."""
-    ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [])
     cfg = Config(root=Path.cwd().resolve())
+    ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [], context=cfg.build_context())
     result = RuleResult(rule)
     with tempfile.TemporaryDirectory() as empty:
         # Link rules see a site of one page, the example itself.
-        site = SiteIndex(Path(empty)) if needs_site(rule.kind) else None
-        _run_examples(rule, cfg, ruleset, site, result)
+        site = SiteIndex(Path(empty)) if needs_site(rule.kind, rule.check) else None
+        _check_examples(rule, Run(cfg, ruleset=ruleset, site=site), result)
     return result
 
 
-def _run_examples(rule: Rule, cfg: Config, ruleset: RuleSet, site: Any, result: RuleResult) -> None:
+def _check_examples(rule: Rule, run: Run, result: RuleResult) -> None:
     for expectation in ("flag", "pass"):
         for index, item in enumerate(rule.examples.get(expectation, [])):
             text, path = _example(item)
-            diagnostics, errors = check_text(text, path, cfg, ruleset, site=site)
+            diagnostics, errors = run.lint_document(text, path)
             if errors:
                 raise errors[0]
             hits = [d for d in diagnostics if d.rule == rule.id]

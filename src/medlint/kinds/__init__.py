@@ -1,14 +1,27 @@
 """Rule kinds: one module each, imported only when a rule of that kind is loaded.
 
-A kind module defines ``OPTIONS_SCHEMA`` (JSON Schema of its ``options``),
-``PLACEHOLDERS`` (the names its messages may use) and
-``build(options) -> check``, where ``check(doc)`` yields
-:class:`~medlint.diagnostic.Finding` objects.  ``build`` raises
-:class:`OptionError` for options the schema cannot judge (a bad regex).
+A kind module defines
+
+- ``OPTIONS_SCHEMA``: the JSON Schema of its ``options``;
+- ``DEFAULTS``: the value of every option a rule file may leave out (merged
+  under the rule's own options when the rule is loaded, so a check reads
+  ``options[key]`` and ``medlint explain`` shows what is in force);
+- ``PLACEHOLDERS``: the names its messages may use (a finding that does not
+  set one shows it empty);
+- optionally ``CHECKS``: the sub-checks a rule file chooses from with its
+  top-level ``check:`` key (part of the rule's identity: a config cannot change
+  it), and ``SITE_CHECKS``: those that read the site index;
+- ``build(options, context) -> check``, where ``check(doc)`` yields
+  :class:`~medlint.diagnostic.Finding` objects.  ``build`` raises
+  :class:`OptionError` for options the schema cannot judge (a bad regex, a
+  file that cannot be read).
 """
 from __future__ import annotations
 
 import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Sequence
 
@@ -37,10 +50,31 @@ class OptionError(Exception):
         self.message = message
 
 
+@dataclass(frozen=True)
+class BuildContext:
+    """What a kind's ``build`` may need beyond the options: the rule's sub-check,
+    the folder that paths in options are relative to (the config's), and the run's
+    cache folder (None when caching is off)."""
+
+    check: str | None = None
+    config_dir: Path = Path(".")
+    cache_dir: Path | None = None
+
+    def project_file(self, name: str, path: Sequence[Any]) -> Path:
+        """A file an option names, relative to the config's folder, which it must not
+        leave (after resolving symlinks): a rule or config shared between projects
+        cannot make medlint read anything else."""
+        root = Path(os.path.realpath(self.config_dir))
+        resolved = Path(os.path.realpath(root / os.path.expanduser(name)))
+        if resolved != root and root not in resolved.parents:
+            raise OptionError(path, f"{name} is outside the project folder {root}; rules read files only inside it")
+        return resolved
+
+
 def load_kind(name: str) -> ModuleType:
     return importlib.import_module(KINDS[name])
 
 
-def needs_site(name: str) -> bool:
-    """True if rules of this kind read the site index (which is then built for the run)."""
-    return bool(getattr(load_kind(name), "NEEDS_SITE", False))
+def needs_site(name: str, check: str | None = None) -> bool:
+    """True if a rule of this kind and check reads the site index (which is then built for the run)."""
+    return check in getattr(load_kind(name), "SITE_CHECKS", ())

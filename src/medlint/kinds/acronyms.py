@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
 from ..document import Document
+from . import BuildContext
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -21,6 +22,7 @@ OPTIONS_SCHEMA = {
         "max_length": {"type": "integer", "minimum": 2},
     },
 }
+DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8}
 PLACEHOLDERS = ("match",)
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -29,15 +31,15 @@ _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 _AFTER_INITIALS = re.compile(r"[,.;]|[ \t]*$", re.M)
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    ignore = set(options.get("ignore", []))
-    low, high = options.get("min_length", 2), options.get("max_length", 8)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    ignore = set(options["ignore"])
+    low, high = options["min_length"], options["max_length"]
     word = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w-])" % (low - 1, high - 1))
 
     def check(doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         headings = [(h.start, h.end) for h in doc.headings]
-        from ..speller import word_list
+        from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
         first_use: dict[str, int] = {}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..document import Document
@@ -69,25 +68,6 @@ class BoundedPattern:
                 return
             except TimeoutError:
                 raise PatternTimeout(self.pattern) from None
-
-
-def project_root() -> Path:
-    """The nearest folder above the working directory with .git or a medlint config, else it."""
-    here = Path.cwd().resolve()
-    for folder in [here, *here.parents]:
-        if any((folder / marker).exists() for marker in (".git", ".medlint.yaml", ".medlint.yml", "pyproject.toml")):
-            return folder
-    return here
-
-
-def project_file(name: str, path: Sequence[Any]) -> Path:
-    """A file an option names, which must lie inside the project: a rule file
-    shared between projects cannot make medlint read anything else."""
-    root = project_root()
-    resolved = (Path.cwd() / name).resolve()
-    if resolved != root and root not in resolved.parents:
-        raise OptionError(path, f"{name} is outside the project folder {root}; rules read files only inside it")
-    return resolved
 
 
 def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:

@@ -5,20 +5,19 @@ import re
 from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
-from ..citations import KINDS as CITATION_KINDS
-from ..citations import cited, window
+from ..medical.citations import KINDS as CITATION_KINDS
+from ..medical.citations import cited, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..dose import dose_context, find_doses, load_limits
-from .common import compile_regex, project_file
+from ..medical.dose import dose_context, find_doses, load_limits
+from . import BuildContext
+from .common import compile_regex
 
 NOTATIONS = ["trailing-zero", "naked-decimal", "unit-u", "cc", "qd", "qod", "microgram-sign", "spacing"]
 OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["check"],
     "properties": {
-        "check": {"enum": ["needs-citation", "above-upper-limit", "notation"]},
         "window": {"enum": ["paragraph", "sentence"]},
         "citations": {"type": "array", "minItems": 1, "items": {"enum": list(CITATION_KINDS)}},
         "skip_quotes": {"type": "boolean"},
@@ -27,6 +26,7 @@ OPTIONS_SCHEMA = {
         "notations": {"type": "array", "items": {"enum": NOTATIONS}},
     },
 }
+CHECKS = ("needs-citation", "above-upper-limit", "notation")
 PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency")
 
 #: Words that show a paragraph already warns about a high dose.
@@ -35,6 +35,9 @@ ACKNOWLEDGED = [
     r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
     r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
 ]
+
+DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
+                           "acknowledged": ACKNOWLEDGED, "notations": NOTATIONS}
 
 _UNITS_WORDS = r"(?:mg|mcg|g|mL|ml|units?|IU|µg|μg)\b"
 _NOTATION_RULES: list[tuple[str, Any, Callable[[re.Match[str]], str | None], str]] = [
@@ -61,11 +64,16 @@ _NEEDS_DOSE_CONTEXT = {"trailing-zero", "naked-decimal", "unit-u", "spacing"}
 _STRONG_UNIT = re.compile(r"\s*(?:mg|mcg|IU|[\u00b5\u03bc]g)\b")
 
 
-def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
-    scope = options.get("window", "paragraph")
-    kinds = tuple(options.get("citations", CITATION_KINDS))
-    skip_quotes = options.get("skip_quotes", True)
-    limits = str(project_file(options["limits"], ["limits"])) if options.get("limits") else None
+def _limits_file(options: dict[str, Any], context: BuildContext) -> str | None:
+    """The upper-limits table the options name (None: the bundled one)."""
+    return str(context.project_file(options["limits"], ["limits"])) if options.get("limits") else None
+
+
+def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
+    scope = options["window"]
+    kinds = tuple(options["citations"])
+    skip_quotes = options["skip_quotes"]
+    limits = _limits_file(options, context)
 
     def check(doc: Document) -> Iterator[Finding]:
         for dose in find_doses(doc, limits):
@@ -79,10 +87,10 @@ def _needs_citation(options: dict[str, Any]) -> Callable[[Document], Iterator[Fi
     return check
 
 
-def _above_limit(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
-    limits = str(project_file(options["limits"], ["limits"])) if options.get("limits") else None
+def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
+    limits = _limits_file(options, context)
     table = load_limits(limits)
-    ack = [compile_regex(p, ["acknowledged", i], re.I) for i, p in enumerate(options.get("acknowledged", ACKNOWLEDGED))]
+    ack = [compile_regex(p, ["acknowledged", i], re.I) for i, p in enumerate(options["acknowledged"])]
 
     def check(doc: Document) -> Iterator[Finding]:
         for dose in find_doses(doc, limits):
@@ -107,7 +115,7 @@ def _above_limit(options: dict[str, Any]) -> Callable[[Document], Iterator[Findi
 
 
 def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
-    wanted = set(options.get("notations", NOTATIONS))
+    wanted = set(options["notations"])
     rules = [r for r in _NOTATION_RULES if r[0] in wanted]
 
     def check(doc: Document) -> Iterator[Finding]:
@@ -123,8 +131,7 @@ def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]
                 replacement = replace(m)
                 fix = Edit(m.start(), m.end(), replacement) if replacement is not None else None
                 yield Finding(m.start(), m.end(), {"match": m.group().strip(), "problem": problem.format(m=m.group().strip()),
-                                                   "replacement": replacement or "", "substance": "", "daily": "",
-                                                   "limit": "", "frequency": ""}, fix)
+                                                   "replacement": replacement or ""}, fix)
 
     return check
 
@@ -135,14 +142,12 @@ def _amount(value: float, unit: str) -> str:
 
 
 def _values(dose: Any) -> dict[str, Any]:
-    return {"match": " ".join(dose.text.split()), "substance": dose.substance or "", "frequency": dose.frequency or "",
-            "problem": "", "replacement": "", "daily": "", "limit": ""}
+    return {"match": " ".join(dose.text.split()), "substance": dose.substance or "", "frequency": dose.frequency or ""}
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    check = options["check"]
-    if check == "needs-citation":
-        return _needs_citation(options)
-    if check == "above-upper-limit":
-        return _above_limit(options)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    if context.check == "needs-citation":
+        return _needs_citation(options, context)
+    if context.check == "above-upper-limit":
+        return _above_limit(options, context)
     return _notation(options)

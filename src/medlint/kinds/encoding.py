@@ -13,12 +13,14 @@ from typing import Any, Callable, Iterable, Iterator
 from .. import fastre
 from ..diagnostic import Edit, Finding
 from ..document import Document
+from . import BuildContext
 
 OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "properties": {"lost_characters": {"type": "boolean"}},
 }
+DEFAULTS: dict[str, Any] = {"lost_characters": True}
 PLACEHOLDERS = ("match", "problem", "replacement")
 
 # What common punctuation and accented letters become when their UTF-8 bytes are
@@ -66,8 +68,8 @@ def _likely(text: str, at: int) -> str:
     return "a character the conversion could not represent"
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    lost = options.get("lost_characters", True)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    lost = options["lost_characters"]
 
     def check(doc: Document) -> Iterator[Finding]:
         prose = doc.prose

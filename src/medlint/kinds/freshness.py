@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
+from . import BuildContext
 from .common import compile_regex
 
 OPTIONS_SCHEMA = {
@@ -25,6 +26,7 @@ OPTIONS_SCHEMA = {
         "today": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
     },
 }
+DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": []}
 PLACEHOLDERS = ("match", "problem")
 _AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
 
@@ -36,10 +38,10 @@ def _year(value: Any) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    years = options.get("years", 3)
-    field = options.get("date_field", "date")
-    phrases = [compile_regex(p, ["phrases", i], re.I) for i, p in enumerate(options.get("phrases", []))]
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    years = options["years"]
+    field = options["date_field"]
+    phrases = [compile_regex(p, ["phrases", i], re.I) for i, p in enumerate(options["phrases"])]
     today = options.get("today")
 
     def check(doc: Document) -> Iterator[Finding]:

@@ -14,8 +14,7 @@ from typing import Any, Callable, Iterable
 from .. import quickschema
 from ..diagnostic import Finding
 from ..document import Document
-from . import OptionError
-from .common import project_file
+from . import BuildContext, OptionError
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -26,6 +25,7 @@ OPTIONS_SCHEMA = {
         "require_front_matter": {"type": "boolean"},
     },
 }
+DEFAULTS: dict[str, Any] = {"require_front_matter": False}
 PLACEHOLDERS = ("match", "error")
 
 
@@ -58,10 +58,10 @@ def _key_offset(doc: Document, path: list[Any]) -> int:
     return fm.start
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     schema = options.get("schema")
     if options.get("schema_file"):
-        path = project_file(options["schema_file"], ["schema_file"])
+        path = context.project_file(options["schema_file"], ["schema_file"])
         try:
             schema = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else _yaml(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -70,7 +70,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
     # front matter it does not find certainly valid (see quickschema's docstring).
     simple = schema is not None and quickschema.is_simple(schema)
     validators = [] if schema is None or simple else [_validator(schema)]
-    require = options.get("require_front_matter", False)
+    require = options["require_front_matter"]
 
     def check(doc: Document) -> Iterable[Finding]:
         fm = doc.front_matter

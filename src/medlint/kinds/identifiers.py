@@ -14,24 +14,24 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .. import identifiers as ids
+from ..medical import identifiers as ids
 from ..diagnostic import Edit, Finding
-from ..document import Document, Link
+from ..document import Document
+from ..markup.model import Link
+from . import BuildContext
 
-CHECKS = ["doi-malformed", "doi-mismatch", "doi-resolver", "doi-unresolved",
-          "pmid", "pmcid", "nct", "isbn", "issn"]
+CHECKS = ("doi-malformed", "doi-mismatch", "doi-resolver", "doi-unresolved",
+          "pmid", "pmcid", "nct", "isbn", "issn")
 OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["check"],
     "properties": {
-        "check": {"enum": CHECKS},
         "resolver": {"type": "string", "pattern": "^https?://"},
         "timeout": {"type": "number", "exclusiveMinimum": 0},
-        "cache": {"type": "string"},
         "cache_days": {"type": "number", "minimum": 0},
     },
 }
+DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cache_days": 30.0}
 PLACEHOLDERS = ("match", "problem", "replacement", "doi")
 
 _LINK_TEXT_PREFIX = re.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
@@ -125,7 +125,7 @@ def _doi_mismatch(doc: Document) -> Iterator[Finding]:
             continue
         shown, target = site.raw(doc), found[0]
         if ids.normalize_doi(shown) != ids.normalize_doi(target):
-            yield Finding(site.start, site.end, {"match": shown, "doi": target, "problem": "", "replacement": ""})
+            yield Finding(site.start, site.end, {"match": shown, "doi": target})
 
 
 def _doi_resolver(doc: Document) -> Iterator[Finding]:
@@ -134,8 +134,30 @@ def _doi_resolver(doc: Document) -> Iterator[Finding]:
             continue
         m = ids.RESOLVER.match(doc.text, link.target_start, link.target_end or link.target_start)
         if m:
-            yield Finding(m.start(), m.end(), {"match": m.group(), "replacement": "https://doi.org/", "problem": "", "doi": ""},
+            yield Finding(m.start(), m.end(), {"match": m.group(), "replacement": "https://doi.org/"},
                           Edit(m.start(), m.end(), "https://doi.org/"))
+
+
+def _doi_unresolved(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
+    """Well-formed DOIs that the resolver does not know (online rules only)."""
+    from ..medical.doi_client import DoiClient
+
+    cache = context.cache_dir / "doi.json" if context.cache_dir is not None else None
+    client = DoiClient(options["resolver"], options["timeout"], cache, options["cache_days"])
+
+    def check(doc: Document) -> Iterator[Finding]:
+        found = []
+        for site in doi_sites(doc):
+            raw = site.raw(doc)
+            if ids.doi_problems(raw, True, site.trailing_is_damage, site.entities_decoded):
+                continue  # malformed: doi-malformed reports it
+            found.append((site, ids.normalize_doi(raw), raw))
+        answers = client.exist(sorted({doi for _, doi, _ in found}))
+        for site, doi, raw in found:
+            if answers.get(doi) is False:
+                yield Finding(site.start, site.end, {"match": raw, "doi": doi})
+
+    return check
 
 
 def _number_check(text_patterns: list[re.Pattern[str]], url_pattern: re.Pattern[str] | None,
@@ -169,11 +191,11 @@ def _report(value: str, start: int, problem: Callable[[str], str | None],
     if message:
         replacement = fix(value) if fix else None
         edit = Edit(start, start + len(value), replacement) if replacement else None
-        yield Finding(start, start + len(value), {"match": value, "problem": message, "replacement": replacement or "", "doi": ""}, edit)
+        yield Finding(start, start + len(value), {"match": value, "problem": message, "replacement": replacement or ""}, edit)
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    check = options["check"]
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    check = context.check
     if check == "doi-malformed":
         return _doi_malformed
     if check == "doi-mismatch":
@@ -181,9 +203,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
     if check == "doi-resolver":
         return _doi_resolver
     if check == "doi-unresolved":
-        from ..doi_resolver import unresolved_check
-
-        return unresolved_check(options, doi_sites)
+        return _doi_unresolved(options, context)
     if check == "pmid":
         return _number_check([ids.PMID_TEXT], ids.PMID_URL, ids.pmid_problem)
     if check == "pmcid":

@@ -1,6 +1,6 @@
 """``links``: internal links that do not resolve, against the whole site.
 
-Needs the :class:`~medlint.site.SiteIndex`, which the engine attaches to each
+Needs the :class:`~medlint.site.index.SiteIndex`, which the run attaches to each
 document as ``doc.site``.  External links (another host) are never fetched.
 """
 from __future__ import annotations
@@ -13,23 +13,27 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostic import Finding
-from ..document import Document, Link
-from ..site import DYNAMIC_SUFFIXES, PAGE_SUFFIXES, SiteIndex, anchors_of, normalize_path
+from ..document import Document
+from ..markup.model import Link
+from ..markup import PAGE_SUFFIXES
+from ..site.index import DYNAMIC_SUFFIXES, SiteIndex, anchors_of, normalize_path
+from . import BuildContext
 from .common import compile_regex
 
-NEEDS_SITE = True
+CHECKS = ("broken", "anchor", "asset", "unknown-marker")
+#: The checks that resolve links against the site index (unknown-marker reads only the page).
+SITE_CHECKS = frozenset({"broken", "anchor", "asset"})
 OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["check"],
     "properties": {
-        "check": {"enum": ["broken", "anchor", "asset", "unknown-marker"]},
         "ignore": {"type": "array", "items": {"type": "string"}},
         "title_patterns": {"type": "array", "items": {"type": "string"}},
         "target_patterns": {"type": "array", "items": {"type": "string"}},
         "text_patterns": {"type": "array", "items": {"type": "string"}},
     },
 }
+DEFAULTS: dict[str, Any] = {"ignore": [], "title_patterns": [], "target_patterns": [], "text_patterns": []}
 PLACEHOLDERS = ("match", "suggestion", "page")
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -115,9 +119,9 @@ def _links(doc: Document) -> Iterator[Link]:
             yield link
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    check = options["check"]
-    ignore = [compile_regex(p, ["ignore", i]) for i, p in enumerate(options.get("ignore", []))]
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    check = context.check
+    ignore = [compile_regex(p, ["ignore", i]) for i, p in enumerate(options["ignore"])]
     if check == "unknown-marker":
         return _unknown_marker(options)
 
@@ -143,7 +147,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
                     wanted = normalize_path(target.path) if target.path.startswith("/") else target.path
                     hint = (f"; did you mean 'https://{link.target.strip()}'?" if host_like
                             else _did_you_mean(site.closest("asset" if wants_asset else "page", wanted)))
-                    yield Finding(start, end, {"match": target.path, "page": "", "suggestion": hint})
+                    yield Finding(start, end, {"match": target.path, "suggestion": hint})
                 continue
             if check != "anchor" or not target.fragment or kind == "asset":
                 continue
@@ -164,9 +168,9 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
 
 
 def _unknown_marker(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
-    titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options.get("title_patterns", []))]
-    targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options.get("target_patterns", []))]
-    texts = [compile_regex(p, ["text_patterns", i]) for i, p in enumerate(options.get("text_patterns", []))]
+    titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options["title_patterns"])]
+    targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options["target_patterns"])]
+    texts = [compile_regex(p, ["text_patterns", i]) for i, p in enumerate(options["text_patterns"])]
 
     def run(doc: Document) -> Iterator[Finding]:
         for link in _links(doc):
@@ -175,9 +179,9 @@ def _unknown_marker(options: dict[str, Any]) -> Callable[[Document], Iterator[Fi
             marker = next((m.group() for r in titles if title and (m := r.search(title))), None)
             marker = marker or next((m.group() for r in targets if (m := r.search(link.target))), None)
             if marker:
-                yield Finding(start, end, {"match": marker, "suggestion": "", "page": link.target})
+                yield Finding(start, end, {"match": marker, "page": link.target})
         for regex in texts:
             for m in regex.finditer(doc.prose, doc.body_start):
-                yield Finding(m.start(), m.end(), {"match": m.group(), "suggestion": "", "page": ""})
+                yield Finding(m.start(), m.end(), {"match": m.group()})
 
     return run

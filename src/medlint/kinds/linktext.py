@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
 from ..document import Document
+from . import BuildContext
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -22,14 +23,15 @@ OPTIONS_SCHEMA = {
         "dangling_colon": {"type": "boolean"},
     },
 }
+DEFAULTS: dict[str, Any] = {"vague": [], "dangling_colon": True}
 PLACEHOLDERS = ("match", "problem")
 
 _DELIVERS = ("list-item", "table-row", "li", "blockquote", "heading")
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    vague = {" ".join(v.lower().split()) for v in options.get("vague", [])}
-    dangling = options.get("dangling_colon", True)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    vague = {" ".join(v.lower().split()) for v in options["vague"]}
+    dangling = options["dangling_colon"]
 
     def check(doc: Document) -> Iterator[Finding]:
         for link in doc.links:

@@ -6,9 +6,9 @@ from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
 from ..document import Document
-from ..citations import cited, window
+from ..medical.citations import cited, window
 from .common import SCOPE_SCHEMA, compile_regex, scope_spans, search, term_regex, word_bounded
-from . import OptionError
+from . import BuildContext, OptionError
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -28,19 +28,20 @@ OPTIONS_SCHEMA = {
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
     },
 }
+DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose", "whole": False}
 PLACEHOLDERS = ("match",)
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     """One combined regex for the plain terms and patterns (one pass over the text);
     patterns that need a citation check run on their own."""
-    flags = re.I if options.get("ignorecase", False) else 0
+    flags = re.I if options["ignorecase"] else 0
     parts = []
-    tokens = options.get("tokens", [])
+    tokens = options["tokens"]
     if tokens:
         parts.append(word_bounded([term_regex(t) for t in tokens]))
     cited_patterns = []
-    for i, pattern in enumerate(options.get("patterns", [])):
+    for i, pattern in enumerate(options["patterns"]):
         if isinstance(pattern, dict):
             compiled = compile_regex(pattern["regex"], ["patterns", i, "regex"], flags)
             if pattern.get("unless_cited"):
@@ -52,9 +53,9 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
     if not parts and not cited_patterns:
         raise OptionError([], "give at least one of 'tokens' or 'patterns'")
     regex = compile_regex("|".join(parts), ["patterns"], flags) if parts else None
-    exceptions = [compile_regex(p, ["exceptions", i], flags) for i, p in enumerate(options.get("exceptions", []))]
-    scope = options.get("scope", "prose")
-    whole = options.get("whole", False)
+    exceptions = [compile_regex(p, ["exceptions", i], flags) for i, p in enumerate(options["exceptions"])]
+    scope = options["scope"]
+    whole = options["whole"]
 
     def matches(doc: Document, pattern: Any) -> Iterable[Any]:
         if not whole:

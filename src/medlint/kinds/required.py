@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable
 from ..diagnostic import Finding
 from ..document import Document
 from ..globs import matches
+from . import BuildContext
 from .common import compile_regex
 
 _REGEXES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
@@ -33,6 +34,7 @@ OPTIONS_SCHEMA = {
         },
     },
 }
+DEFAULTS: dict[str, Any] = {"ignorecase": True, "scope": "prose", "position": "any", "lines": 20, "when": {}}
 PLACEHOLDERS = ("match",)
 
 
@@ -41,13 +43,13 @@ def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
     return any(v is not None and regex.search(str(v)) for v in values)
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    flags = re.I if options.get("ignorecase", True) else 0
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    flags = re.I if options["ignorecase"] else 0
     required = [compile_regex(p, ["patterns", i], flags) for i, p in enumerate(options["patterns"])]
-    scope = options.get("scope", "prose")
-    position = options.get("position", "any")
-    within = options.get("lines", 20)
-    when = options.get("when", {})
+    scope = options["scope"]
+    position = options["position"]
+    within = options["lines"]
+    when = options["when"]
     fields = {k: compile_regex(v, ["when", "frontmatter", k], re.I) for k, v in when.get("frontmatter", {}).items()}
     prose_conditions = [compile_regex(p, ["when", "prose", i], re.I) for i, p in enumerate(when.get("prose", []))]
     files = when.get("files", [])
@@ -64,7 +66,7 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
         if prose_conditions:
             tests.append(lambda: any(r.search(doc.prose, doc.body_start) for r in prose_conditions))
         if dose_condition is not None:
-            from ..dose import find_doses
+            from ..medical.dose import find_doses
 
             tests.append(lambda: bool(find_doses(doc)) == dose_condition)
         if not tests:

@@ -9,14 +9,15 @@ and prefixed forms of known words are understood.
 """
 from __future__ import annotations
 
+import collections
 import re
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..speller import Speller
-from . import OptionError
-from .common import compile_regex, project_file
+from ..medical.speller import Speller
+from . import BuildContext, OptionError
+from .common import compile_regex
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -32,6 +33,8 @@ OPTIONS_SCHEMA = {
         "suggest": {"type": "boolean"},
     },
 }
+DEFAULTS: dict[str, Any] = {"variant": "any", "proper_nouns": "skip", "vocabulary": [], "words": [], "reject": [],
+                           "ignore_patterns": [], "min_length": 3, "suggest": True}
 PLACEHOLDERS = ("match", "suggestion", "replacement")
 
 _TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
@@ -52,12 +55,12 @@ _INLINE_WORDS = re.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
 _REGEX_CHARS = re.compile(r"[\\^$.*+?()\[\]{}|]")
 
 
-def _read_vocabulary(paths: list[str]) -> tuple[list[str], list[re.Pattern[str]]]:
+def _read_vocabulary(paths: list[str], context: BuildContext) -> tuple[list[str], list[re.Pattern[str]]]:
     """Accept files: one word or regex a line (Vale's accept.txt); '#' starts a comment."""
     words: list[str] = []
     patterns: list[re.Pattern[str]] = []
     for index, name in enumerate(paths):
-        path = project_file(name, ["vocabulary", index])
+        path = context.project_file(name, ["vocabulary", index])
         try:
             lines = path.read_text(encoding="utf-8-sig").splitlines()
         except OSError as exc:
@@ -76,10 +79,10 @@ def _read_vocabulary(paths: list[str]) -> tuple[list[str], list[re.Pattern[str]]
     return words, patterns
 
 
-def speller_for(options: dict[str, Any]) -> Speller:
-    words, patterns = _read_vocabulary(options.get("vocabulary", []))
-    return Speller(options.get("variant", "any"), words + list(options.get("words", [])), patterns,
-                   options.get("reject", []))
+def speller_for(options: dict[str, Any], context: BuildContext) -> Speller:
+    """The speller a rule's options describe (defaults merged), its vocabulary files read."""
+    words, patterns = _read_vocabulary(options["vocabulary"], context)
+    return Speller(options["variant"], words + list(options["words"]), patterns, options["reject"])
 
 
 def _sentence_start(prose: str, start: int, block_start: int) -> bool:
@@ -193,16 +196,16 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
     """(offset, token as written, word judged) for every unknown or rejected word."""
     local = inline_words(doc)
     local_lower = {w.lower() for w in local if w.islower()}
-    for offset, word in words_of(doc, options.get("proper_nouns", "skip"), options.get("min_length", 3), ignore,
+    for offset, word in words_of(doc, options["proper_nouns"], options["min_length"], ignore,
                                  speller.fine):
         if speller.rejected(word) or not (word in local or word.lower() in local_lower):
             yield offset, doc.text[offset:offset + len(word)], word
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    speller = speller_for(options)
-    ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options.get("ignore_patterns", []))]
-    suggest = options.get("suggest", True)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    speller = speller_for(options, context)
+    ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
+    suggest = options["suggest"]
 
     def check(doc: Document) -> Iterator[Finding]:
         for offset, shown, word in unknown_words(doc, speller, options, ignore):
@@ -214,3 +217,19 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
             yield Finding(offset, offset + len(word), values, fix)
 
     return check
+
+
+def unknown_word_counts(documents: Iterable[Document], options: dict[str, Any],
+                        context: BuildContext) -> tuple[collections.Counter[str], dict[str, set[str]]]:
+    """For triage (``medlint words``): the unknown words of *documents* under a spelling
+    rule's *options*, counted (a lower-case key unless the word is capitalised), with
+    the files each stands in."""
+    speller = speller_for(options, context)
+    counts: collections.Counter[str] = collections.Counter()
+    files: dict[str, set[str]] = collections.defaultdict(set)
+    for doc in documents:
+        for _, _, word in unknown_words(doc, speller, options):
+            key = word if word[:1].isupper() and not word.islower() else word.lower()
+            counts[key] += 1
+            files[key].add(doc.path)
+    return counts, files

@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterable
 
 from ..diagnostic import Edit, Finding
 from ..document import Document
+from . import BuildContext
 from .common import SCOPE_SCHEMA, compile_regex, search, term_regex
 
 OPTIONS_SCHEMA = {
@@ -20,6 +21,7 @@ OPTIONS_SCHEMA = {
         "scope": SCOPE_SCHEMA,
     },
 }
+DEFAULTS: dict[str, Any] = {"ignorecase": False, "regex": False, "scope": "prose", "safe": True}
 PLACEHOLDERS = ("match", "replacement")
 
 
@@ -32,10 +34,10 @@ def match_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
-    ignorecase = options.get("ignorecase", False)
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    ignorecase = options["ignorecase"]
     flags = re.I if ignorecase else 0
-    as_regex = options.get("regex", False)
+    as_regex = options["regex"]
     swap: dict[str, str] = options["swap"]
     groups = []
     replacements = {}
@@ -44,8 +46,8 @@ def build(options: dict[str, Any]) -> Callable[[Document], Iterable[Finding]]:
         groups.append(f"(?P<s{i}>{body})")
         replacements[f"s{i}"] = right
     regex = compile_regex(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", ["swap"], flags)
-    scope = options.get("scope", "prose")
-    safe = options.get("safe", True)
+    scope = options["scope"]
+    safe = options["safe"]
 
     def check(doc: Document) -> Iterable[Finding]:
         for m in search(doc, scope, regex):

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..document import FrontMatter
+from .model import FrontMatter
 
 _YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import Block, Heading, Link, Markup
+from .model import Block, Heading, Link, Markup
 from .scan import scan_plain
 from .tags import BLOCK_TAGS, EMBEDS, LINK_ATTRS, RAW_TEXT, Tag, comment_end, find_close_tag, parse_tag
 

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 
 from .. import fastre
-from ..document import Block, Heading, Link, Markup
+from .model import Block, Heading, Link, Markup
 from .html import AnchorTracker, scan_html
 from .scan import EMAIL, URL, add_url
 from .tags import ENTITY, RAW_TEXT, comment_end, find_close_tag, parse_tag

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Link, Markup
+from .model import Link, Markup
 from .tags import ENTITY
 
 # GFM's autolink extension: a scheme or www., then anything up to white space

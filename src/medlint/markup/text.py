@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Markup
+from .model import Block, Markup
 from .scan import scan_plain
 
 _PARAGRAPH = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")

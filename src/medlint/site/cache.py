@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from ..jsonio import prepare_cache_folder, write_json_atomically
+from ..version import __version__
 
 LAYOUT = "site-v1"
 #: An entry is trusted only for files last changed this long before it was saved.
@@ -66,16 +65,5 @@ class SiteCache:
         changed = {rel for rel in self.new.keys() | self.old.keys() if self.new.get(rel) != self.old.get(rel)}
         if self.saved_at and changed <= self.recent:
             return
-        from .cache import prepare_folder
-
-        folder = self.path.parent
-        try:
-            if not prepare_folder(folder.parent):
-                return
-            folder.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"saved_at": time.time_ns(), "pages": self.new}, handle)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        if prepare_cache_folder(self.path.parent.parent):
+            write_json_atomically(self.path, {"saved_at": time.time_ns(), "pages": self.new})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import Document
+from ..document import Document
 
 KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year")
 

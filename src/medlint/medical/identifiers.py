@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from . import fastre
+from .. import fastre
 
 # -- DOIs -------------------------------------------------------------------
 

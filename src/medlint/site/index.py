@@ -21,13 +21,13 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
-from .document import FORMATS_BY_SUFFIX, Document, format_for
-from .files import Skipped, decode, walk_folder
-from .errors import FileError
-from .markup.frontmatter import read_front_matter
-from .site_cache import RACY_NS, SiteCache
+from ..document import Document
+from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
+from ..files import Skipped, decode, walk_folder
+from ..errors import FileError
+from ..markup.frontmatter import read_front_matter
+from .cache import RACY_NS, SiteCache
 
-PAGE_SUFFIXES = {".md", ".markdown", ".html", ".htm"}
 #: Server-side pages: a link to one is a page link, not an attachment.
 DYNAMIC_SUFFIXES = {".asp", ".aspx", ".php", ".shtml", ".jsp", ".cfm", ".cgi", ".pl", ".xhtml"}
 INDEX_NAMES = {"index", "_index"}
@@ -259,7 +259,7 @@ class SiteIndex:
                 text = decode(page.path.read_bytes(), str(page.path))
             except (OSError, FileError, Skipped):
                 text = ""
-            from .markup import parse
+            from ..markup import parse
 
             markup = parse(text, format_for(str(page.path)), anchors_only=True)
             ids = anchors_in(text, markup.headings, markup.anchors, self.anchor_style)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .document import Document
+from ..document import Document
 
 _SEP = "[,\u2009\u202f\u00a0 .]"
 NUMBER = (r"(?:\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d])|\d+)(?:[.,]\d+)?|\.\d+")
@@ -122,9 +122,9 @@ def parse_number(text: str, unit: str) -> float | None:
 @functools.lru_cache(maxsize=8)
 def load_limits(path: str | None = None) -> dict[str, Any]:
     """The substance table: names (compiled) and upper limits."""
-    from .yamlsource import load_yaml_text
+    from ..yamlsource import load_yaml_text
 
-    file = Path(path) if path else Path(__file__).parent / "data" / "upper-limits.yaml"
+    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
     data = load_yaml_text(file.read_text(encoding="utf-8"))
     table = {}
     for name, entry in (data.get("substances") or {}).items():

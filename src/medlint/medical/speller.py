@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-DATA = Path(__file__).parent / "data" / "spelling"
+DATA = Path(__file__).parent.parent / "data" / "spelling"
 
 #: Prefixes whose forms are accepted when the rest is a known word.
 PREFIXES = tuple(sorted((

@@ -1,0 +1,362 @@
+"""One run: files in, a :class:`~medlint.outcome.Report` out.  No printing, no exit codes.
+
+A :class:`Run` holds what every step needs (config, rule set, site index,
+caches, options) and is built once per invocation by every entry point: the
+CLI, :func:`lint_paths`, :func:`lint_stdin` and :func:`lint_text`.  Checking a
+file is ``Document`` (markup readers) -> each rule's check -> findings ->
+suppressions -> diagnostics; a forked worker receives the whole ``Run``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from . import suppress
+from .config import Config, config_from_dict, load_config
+from .diagnostic import Diagnostic, Fix
+from .document import Document
+from .errors import FileError, MedlintError, Skipped
+from .files import expand_paths, read_text
+from .fix import fix_text, unified_diff, write_atomically
+from .kinds.common import PatternTimeout, regex_timeout
+from .markup import format_for
+from .outcome import Report
+from .ruleset import ActiveRule, RuleSet
+
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 48
+_CHUNK = 16
+#: The run a forked worker checks files for (set in the parent just before forking).
+_WORKER_RUN: "Run | None" = None
+
+
+def resolve_config(config: Any = None) -> Config:
+    """Accept a Config, a path to a config file, a mapping, or None (discover)."""
+    if isinstance(config, Config):
+        return config
+    if config is None:
+        return load_config()
+    if isinstance(config, (str, os.PathLike)):
+        return load_config(Path(config))
+    if isinstance(config, dict):
+        return config_from_dict(config, Path.cwd().resolve())
+    raise TypeError(f"config must be a Config, a path or a mapping, not {type(config).__name__}")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run treats each file, beyond which rules run."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    report_unused_suppressions: bool = False
+    debug: bool = False
+
+
+class Run:
+    """Config, rule set, site index, caches and options of one invocation."""
+
+    def __init__(self, config: Any = None, *, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                 online: bool = False, options: RunOptions = RunOptions(),
+                 cache: bool | str | os.PathLike[str] = False, ruleset: RuleSet | None = None,
+                 site: Any = None) -> None:
+        self.config = resolve_config(config)
+        self.options = options
+        #: The cache folder (results, site pages, DOI answers); None when caching is off.
+        self.cache_dir: Path | None = None
+        if cache:
+            from .cache import FOLDER
+
+            self.cache_dir = self.config.root / FOLDER if cache is True else Path(cache)
+        self.ruleset = ruleset or self.config.ruleset(select=select, ignore=ignore, online=online,
+                                                      cache_dir=self.cache_dir)
+        self.results: Any = None  # a ResultCache, when results may be reused
+        if self.cache_dir is not None and not (options.fix or options.diff or online):
+            from .cache import ResultCache
+
+            self.results = ResultCache(self.cache_dir)
+        self.site = site
+        self._site_built = site is not None
+        self._rule_keys: dict[tuple[Any, ...], str] = {}
+
+    # -- the site index ------------------------------------------------------
+    def site_for(self, paths: list[str]) -> Any:
+        """The site index, built on first use and only if a rule's check needs it."""
+        if not self._site_built:
+            self._site_built = True
+            if self.ruleset.needs_site():
+                from .site.index import build_site
+
+                self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
+        return self.site
+
+    def report(self) -> Report:
+        """An empty report describing this run's rules."""
+        return Report(rules=[(r, sev) for r, sev, _ in self.ruleset.active_rules()])
+
+    # -- entry points --------------------------------------------------------
+    def check_paths(self, paths: list[str], exclude: Iterable[str] = (), force_exclude: bool = False,
+                    jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+        """Check files and folders; files that cannot be read end up in ``errors``."""
+        cfg = self.config
+        targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, force_exclude=force_exclude)
+        report = self.report()
+        report.errors += errors
+        self.site_for(paths)
+        files = [t.path for t in targets]
+        workers = _workers(jobs, len(files))
+        if workers > 1:
+            self._check_in_parallel(report, files, workers, progress)
+        else:
+            for done, path in enumerate(files, 1):
+                self.check_file(report, path)
+                if progress:
+                    progress(done, len(files))
+        report.diagnostics.sort(key=Diagnostic.sort_key)
+        return report
+
+    def check_file(self, report: Report, path: str) -> None:
+        """Read one file and check it (fixing it if asked); add the outcome to *report*."""
+        try:
+            text, bom = read_text(path, self.config.max_file_size)
+        except Skipped as skipped:
+            report.notices.append(skipped)
+            return
+        except FileError as exc:
+            report.errors.append(exc)
+            return
+        self.check_source(report, text, path, bom=bom, write=True)
+
+    def check_source(self, report: Report, text: str, path: str, bom: bool = False, write: bool = False) -> None:
+        """Check one file's text as the file *path*; with *write*, fixes are written to it."""
+        options = self.options
+        site = self.site_for([path])
+        active = self.ruleset.for_path(self.config.relpath(path))
+        errors: list[MedlintError] = []
+
+        def lint(current: str) -> list[Diagnostic]:
+            diagnostics, rule_errors = self.lint_document(current, path, active)
+            errors[:] = rule_errors
+            return diagnostics
+
+        cache_key = self._cache_key(text, path, active) if self.results is not None else None
+        cached = self.results.get(cache_key) if cache_key else None
+        if cached is not None and (site is None or site.unchanged(cached[1])):
+            diagnostics = cached[0]
+        elif options.fix or options.diff:
+            fixed, count, diagnostics = fix_text(text, lint, unsafe=options.unsafe_fixes)
+            if count:
+                report.fixed[path] = count
+                if options.diff or not write:
+                    report.diffs.append(unified_diff(path.replace(os.sep, "/"), text, fixed))
+                    diagnostics = lint(text)
+                else:
+                    try:
+                        write_atomically(path, fixed, bom)
+                        text = fixed
+                    except FileError as exc:
+                        report.errors.append(exc)
+                        del report.fixed[path]
+                        diagnostics = lint(text)
+        else:
+            if site is not None:
+                site.consulted.clear()
+            diagnostics = lint(text)
+            depends_on = site.dependencies() if site is not None else []
+            if cache_key and not errors and depends_on is not None:
+                self.results.put(cache_key, diagnostics, depends_on)
+        report.diagnostics += diagnostics
+        report.errors += errors
+        report.files_checked += 1
+        report.files.append(path.replace(os.sep, "/"))
+        if diagnostics:
+            report.sources[diagnostics[0].path] = text
+
+    def lint_document(self, text: str, path: str,
+                      active: list[ActiveRule] | None = None) -> tuple[list[Diagnostic], list[MedlintError]]:
+        """Parse *text* as the file *path*, run the rules in force for it (*active*, when
+        the caller has them already) and apply suppressions."""
+        doc = Document.from_text(text, path.replace(os.sep, "/"), format_for(path))
+        doc.site = self.site_for([path])
+        if active is None:
+            active = self.ruleset.for_path(self.config.relpath(path))
+        diagnostics, errors = run_rules(doc, active, debug=self.options.debug)
+        ruleset = self.ruleset
+        diagnostics = [d for d in suppress.apply(doc, diagnostics, ruleset.known, self.options.report_unused_suppressions)
+                       if d.rule not in suppress.META_RULES or ruleset.reports(d.rule)]
+        return diagnostics, errors
+
+    # -- internals -----------------------------------------------------------
+    def _check_in_parallel(self, report: Report, paths: list[str], workers: int,
+                           progress: Callable[[int, int], None] | None) -> None:
+        """Check files across processes. The site index and every rule's check (with its
+        dictionaries) are built here first, so forked workers share them instead of
+        rebuilding them; results are merged in file order, so the output is the same as
+        a serial run's."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORKER_RUN
+        for path in paths:
+            for active in self.ruleset.for_path(self.config.relpath(path)):
+                _ = active.check  # build (and load) every check the files need, before forking
+        if self.site is not None and self.results is not None:
+            self.site.fingerprint()  # once, not once per worker
+        _WORKER_RUN = self
+        chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+        done = 0
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for chunk, partial in zip(chunks, pool.map(_check_chunk, chunks)):
+                    report.extend(partial)
+                    done += len(chunk)
+                    if progress:
+                        for _ in chunk:
+                            progress(min(done, len(paths)), len(paths))
+        finally:
+            _WORKER_RUN = None
+
+    def _cache_key(self, text: str, path: str, active: list[ActiveRule]) -> str:
+        from .cache import ResultCache, rules_key
+
+        signature = tuple((a.id, a.severity, id(a.options)) for a in active)
+        if signature not in self._rule_keys:
+            fingerprint = self.site.fingerprint() if self.site is not None else None
+            self._rule_keys[signature] = rules_key(active, fingerprint,
+                                                   f"unused={self.options.report_unused_suppressions}")
+        return ResultCache.key(self._rule_keys[signature], path.replace(os.sep, "/"), text)
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs or os.cpu_count() or 1, (files + _CHUNK - 1) // _CHUNK))
+
+
+def _check_chunk(paths: list[str]) -> Report:
+    """In a worker process: check some files with the run the parent built before forking."""
+    assert _WORKER_RUN is not None
+    partial = Report()
+    for path in paths:
+        _WORKER_RUN.check_file(partial, path)
+    return partial
+
+
+def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
+    """Run *rules* on one document; a rule that fails becomes an error of the file, never the run's end."""
+    diagnostics: list[Diagnostic] = []
+    errors: list[MedlintError] = []
+    for active in rules:
+        try:
+            for finding in active.check(doc):
+                diagnostics.append(to_diagnostic(doc, active, finding))
+        except PatternTimeout as exc:
+            errors.append(FileError(
+                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {exc.pattern!r} took longer than "
+                f"{regex_timeout(len(doc.text)):g} s on this file and was stopped; simplify it (nested repeats such as (a+)+ backtrack)",
+                doc.path))
+        except Exception as exc:  # a rule must never take the run down with it
+            if debug:
+                raise
+            errors.append(FileError(f"rule '{active.id}' failed: {type(exc).__name__}: {exc} (run with --debug for a traceback)", doc.path))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics, errors
+
+
+def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic:
+    """A finding (offsets) as a diagnostic (lines and columns, the rule's message)."""
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(finding.end)
+    fix = None
+    if finding.fix is not None:
+        edit = finding.fix
+        (fl, fc), (el, ec) = doc.position(edit.start), doc.position(edit.end)
+        fix = Fix(edit.replacement, fl, fc, el, ec, edit.safe)
+    return Diagnostic(doc.path, line, column, end_line, end_column, active.id, active.severity,
+                      active.message(finding.values), fix)
+
+
+# -- the public API -------------------------------------------------------------
+def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
+               select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
+               force_exclude: bool = False, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
+               diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
+               cache: bool | str | os.PathLike[str] = False, progress: Callable[[int, int], None] | None = None,
+               debug: bool = False) -> Report:
+    """Check files and folders; with *fix*, apply safe fixes (and unsafe ones with
+    *unsafe_fixes*); with *diff*, compute the fixes' diff without writing. Files are
+    checked in *jobs* processes (default: one per core) when there are more than a
+    few dozen. With *cache* (True: ``.medlint_cache`` in the config's folder, or a
+    folder), the results of unchanged files are reused; never with fixes or online
+    rules.
+
+    Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
+    files that cannot be read end up in ``Report.errors`` and the others are
+    still checked.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    run = Run(config, select=select, ignore=ignore, online=online, cache=cache,
+              options=RunOptions(fix, unsafe_fixes, diff, report_unused_suppressions, debug))
+    return run.check_paths([os.fspath(p) for p in paths], exclude=exclude, force_exclude=force_exclude,
+                           jobs=jobs, progress=progress)
+
+
+def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,
+               ignore: Iterable[str] = (), online: bool = False, diff: bool = False,
+               report_unused_suppressions: bool = False, debug: bool = False) -> Report:
+    """Check text read from standard input as if it were the file *filename*."""
+    run = Run(config, select=select, ignore=ignore, online=online,
+              options=RunOptions(diff=diff, report_unused_suppressions=report_unused_suppressions, debug=debug))
+    report = run.report()
+    run.check_source(report, text, filename)
+    return report
+
+
+def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iterable[str] | None = None,
+              ignore: Iterable[str] = (), online: bool = False,
+              cache: bool | str | os.PathLike[str] = False) -> list[Diagnostic]:
+    """Check a string as if it were the file *path* (its suffix picks the format). With
+    *cache*, online answers (DOI look-ups) are kept in the cache folder."""
+    run = Run(config, select=select, ignore=ignore, online=online, cache=cache)
+    diagnostics, errors = run.lint_document(text, path)
+    if errors:
+        raise errors[0]
+    return diagnostics
+
+
+def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[str] = ()) -> tuple[Any, dict[str, set[str]]]:
+    """The spelling rule's unknown words in *paths*: a Counter of words and the files of each.
+
+    Uses the ``spelling`` rule's options as the config sets them (vocabulary,
+    variant...), even where the rule is turned off.
+    """
+    from .kinds.spelling import unknown_word_counts as count
+
+    cfg = resolve_config(config)
+    ruleset = cfg.ruleset()
+    rule = ruleset.by_id.get("spelling")
+    if rule is None:
+        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
+    setting = ruleset.settings.get("spelling")
+    options = {**rule.options, **(setting.options or {} if setting else {})}
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath)
+    if errors:
+        raise errors[0]
+
+    def documents() -> Iterable[Document]:
+        for target in targets:
+            try:
+                text, _ = read_text(target.path, cfg.max_file_size)
+            except (Skipped, FileError):
+                continue
+            yield Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+
+    return count(documents(), options, ruleset.context)
