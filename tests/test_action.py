@@ -1,6 +1,8 @@
 """The GitHub Action: its definition parses, and its medlint step runs as written."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import re
@@ -12,6 +14,9 @@ from pathlib import Path
 import yaml
 
 from helpers import FIXTURES, REPO
+
+pytestmark = pytest.mark.slow
+
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 

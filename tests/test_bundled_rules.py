@@ -1,21 +1,33 @@
 """Every bundled rule is valid, documented, and passes its own examples."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from medlint.cli import main
-from medlint.ruleset import bundled_rules_dir, load_rule_file, rule_files
+from medlint.ruleset import load_rule_file, rule_files
 from medlint.selftest import run_examples
 from helpers import REPO
 
 RULE_FILES = rule_files(REPO / "rules")
 
 
-def test_bundled_rules_are_found_from_the_package() -> None:
-    assert sorted(p.name for p in rule_files(bundled_rules_dir())) == sorted(p.name for p in RULE_FILES)
+@pytest.mark.slow
+def test_the_wheel_ships_every_bundled_rule(tmp_path: Path) -> None:
+    """Build the wheel as pip would and look inside: medlint/rules/*.yaml must be there
+    (an editable install reads rules/ of the checkout, so only the wheel can tell)."""
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(REPO)],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr[-2000:]
+    wheel = next(tmp_path.glob("*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = sorted(Path(n).name for n in archive.namelist() if n.startswith("medlint/rules/") and n.endswith(".yaml"))
+    assert shipped == sorted(p.name for p in RULE_FILES)
     assert {p.stem for p in RULE_FILES} >= {"sensational-language", "frontmatter-syntax"}
 
 

@@ -98,6 +98,7 @@ def test_default_path_is_current_folder(site: Path, monkeypatch: pytest.MonkeyPa
     assert {d["path"] for d in json.loads(result.stdout)} >= {"posts/hype.md", "page.html"}
 
 
+@pytest.mark.slow  # a 5 MB line
 def test_bad_input_is_reported_and_others_still_checked(isolated: Path) -> None:
     (isolated / "good.md").write_text("A miracle.")
     (isolated / "binary.md").write_bytes(b"\0\1\2")

@@ -1,6 +1,8 @@
 """Configuration: discovery, validation with lines, settings and overrides."""
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,32 @@ def test_pyproject_error_points_at_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigErrors) as err:
         load_config(cwd=tmp_path)
     assert str(err.value.errors[0]).endswith("pyproject.toml:4: exclude: expected a list")
+
+
+def test_option_files_resolve_from_the_configs_folder(isolated: Path) -> None:
+    """`cd content/posts && medlint check .` reads the vocabulary the config at the top names."""
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    (isolated / ".medlint").mkdir()
+    (isolated / ".medlint" / "vocab.txt").write_text("zorblax\n")
+    (isolated / ".medlint.yaml").write_text("rules: {spelling: {options: {vocabulary: [.medlint/vocab.txt]}}}\n")
+    posts = isolated / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "a.md").write_text("The zorblax and the zorblex.\n")
+    os.chdir(posts)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "spelling", "--format", "json", "."])
+    assert result.exit_code == 0, result.output
+    assert [d["message"].split("'")[1] for d in json.loads(result.stdout)] == ["zorblex"]
+
+
+def test_option_files_may_not_leave_the_configs_folder(isolated: Path) -> None:
+    from medlint.config import ConfigErrors, config_from_dict
+
+    (isolated / "project").mkdir()
+    (isolated / "outside.txt").write_text("zorblax\n")
+    cfg = config_from_dict({"rules": {"spelling": {"options": {"vocabulary": ["../outside.txt"]}}}}, isolated / "project")
+    with pytest.raises(ConfigErrors) as err:
+        cfg.ruleset()
+    assert "is outside the project folder" in str(err.value)

@@ -22,6 +22,7 @@ def test_reports_in_every_format() -> None:
 
 # -- quickschema: a "certainly valid" that must never contradict jsonschema ---------
 
+import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -48,6 +49,7 @@ _schemas = st.recursive(_leaf_schemas, lambda inner: st.one_of(
 
 
 @settings(max_examples=400, deadline=None)
+@pytest.mark.slow
 @given(_schemas, _values)
 def test_quickschema_never_accepts_what_jsonschema_rejects(schema: dict, value: object) -> None:
     from jsonschema import Draft202012Validator

@@ -1,6 +1,8 @@
 """--jobs: checking across processes gives exactly what a serial run gives."""
 from __future__ import annotations
 
+import pytest
+
 import shutil
 from pathlib import Path
 
@@ -9,6 +11,9 @@ from click.testing import CliRunner
 from medlint import lint_paths
 from medlint.cli import main
 from helpers import FIXTURES
+
+
+pytestmark = pytest.mark.slow
 
 
 def tree(root: Path) -> Path:

@@ -54,18 +54,21 @@ def check_positions(text: str, path: str, site: SiteIndex) -> None:
             assert shown.lower() == quoted.group(1).lower(), (d, shown)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=documents, path=formats)
 def test_documents_of_broken_pieces(text: str, path: str, empty_site: SiteIndex) -> None:
     check_positions(text, path, empty_site)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300), path=formats)
 def test_arbitrary_unicode(text: str, path: str, empty_site: SiteIndex) -> None:
     check_positions(text, path, empty_site)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_arbitrary_bytes_through_the_reader(data: bytes, tmp_path: Path) -> None:

@@ -94,3 +94,52 @@ def test_load_rules_collects_all_errors_and_duplicates(tmp_path: Path) -> None:
     messages = [str(e) for e in errors]
     assert any("duplicate rule id 'my-rule'" in m for m in messages)
     assert any("unknown kind 'nope'" in m for m in messages)
+
+
+IDENTIFIER_RULE = """id: my-pmid
+kind: identifiers
+{check}severity: warning
+message: "PMID '{{match}}': {{problem}}"
+description: Why.
+"""
+
+
+def test_a_kind_with_checks_needs_one_in_the_rule_file(tmp_path: Path) -> None:
+    assert "check: kind 'identifiers' needs a check, one of doi-malformed" in error_of(tmp_path, IDENTIFIER_RULE.format(check=""))
+    assert "check: unknown check 'pmids'" in error_of(tmp_path, IDENTIFIER_RULE.format(check="check: pmids\n"))
+    assert load_rule_file(write(tmp_path, IDENTIFIER_RULE.format(check="check: pmid\n"))).check == "pmid"
+    assert "check: kind 'pattern' has no sub-checks" in error_of(tmp_path, GOOD.replace("kind: pattern\n", "kind: pattern\ncheck: pmid\n"))
+
+
+def test_the_config_cannot_change_a_rules_check(isolated: Path) -> None:
+    """A rule's check is its identity: `options: {check: isbn}` on doi-mismatch is refused,
+    not run as an ISBN check under the DOI rule's name and message."""
+    from medlint.config import ConfigErrors, config_from_dict
+
+    cfg = config_from_dict({"rules": {"doi-mismatch": {"options": {"check": "isbn"}}}}, isolated)
+    with pytest.raises(ConfigErrors) as err:
+        cfg.ruleset()
+    assert "rules.doi-mismatch.options" in str(err.value) and "check" in str(err.value)
+
+
+def test_only_checks_that_resolve_links_build_the_site_index(isolated: Path) -> None:
+    from medlint.config import config_from_dict
+
+    cfg = config_from_dict({}, isolated)
+    assert not cfg.ruleset(select=["link-unknown-marker"]).needs_site()
+    assert cfg.ruleset(select=["link-anchor"]).needs_site()
+
+
+def test_options_have_their_kinds_defaults_and_unset_placeholders_are_empty(tmp_path: Path) -> None:
+    from medlint.kinds.pattern import DEFAULTS
+    from medlint.pipeline import Run
+    from medlint.ruleset import RuleSet, Setting
+
+    assert set(DEFAULTS) <= set(load_rule_file(write(tmp_path, GOOD, "p.yaml")).options)
+    rule = load_rule_file(write(tmp_path, IDENTIFIER_RULE.format(check="check: doi-mismatch\n")
+                                .replace("PMID '{match}': {problem}", "Shows {match}, goes to {doi}{problem}")))
+    assert rule.options["resolver"] == "https://doi.org"  # the kind's default, in force
+    ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [])
+    text = "[10.1000/a](https://doi.org/10.1000/b)"
+    diagnostics, _ = Run({}, ruleset=ruleset).lint_document(text, "x.md")
+    assert [d.message for d in diagnostics] == ["Shows 10.1000/a, goes to 10.1000/b"]

@@ -16,8 +16,9 @@ from typing import Any
 from .diagnostic import SEVERITIES
 from .errors import ConfigError
 from .kinds import BuildContext, OptionError, load_kind
+from .site.anchors import STYLES as ANCHOR_STYLES
 from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
-from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
+from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -66,7 +67,7 @@ CONFIG_SCHEMA = {
                 "static_dirs": _GLOBS,
                 "base_urls": _GLOBS,
                 "permalinks": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^/"}},
-                "anchor_style": {"enum": ["github", "github-ascii", "kramdown", "pandoc", "any"]},
+                "anchor_style": {"enum": list(ANCHOR_STYLES)},
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
@@ -181,17 +182,14 @@ def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -
     display = str(path)
     if not path.is_file():
         raise ConfigError("config file not found", display)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file: {getattr(exc, 'strerror', None) or exc}", display) from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read config file: {getattr(exc, 'strerror', None) or exc}", display) from None
         data, locate = _from_toml(text, display)
     else:
-        try:
-            data = load_yaml_text(text)
-        except YAMLSyntaxError as exc:
-            raise ConfigError(exc.message, display, (exc.line0 or 0) + 1) from None
+        data, text = read_yaml_file(path, display, "config file")
 
         def locate(p: list[Any]) -> int | None:
             return key_line(text, p)
@@ -206,9 +204,7 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys to values", source, 1)
-    from jsonschema import Draft202012Validator
-
-    errors = validation_errors(Draft202012Validator(CONFIG_SCHEMA), data)
+    errors = validation_errors(schema_validator(CONFIG_SCHEMA), data)
     if errors:
         raise ConfigErrors([cfg.error(path, message) for path, message in errors])
     cfg.extends = data.get("extends", "default")

@@ -22,7 +22,7 @@ from .document import Document
 from .errors import ConfigError
 from .globs import matches
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
-from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
+from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
 Check = Callable[[Document], Iterable[Finding]]
 
@@ -69,25 +69,13 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_validators: dict[str, Any] = {}
-
-
 def _validator(kind: str) -> Any:
-    if kind not in _validators:
-        from jsonschema import Draft202012Validator
-
-        _validators[kind] = Draft202012Validator(rule_schema(load_kind(kind).OPTIONS_SCHEMA))
-    return _validators[kind]
+    return schema_validator(rule_schema(load_kind(kind).OPTIONS_SCHEMA))
 
 
 def options_validator(kind: str) -> Any:
     """A validator of a kind's ``options`` alone (for config overrides)."""
-    key = "options:" + kind
-    if key not in _validators:
-        from jsonschema import Draft202012Validator
-
-        _validators[key] = Draft202012Validator(load_kind(kind).OPTIONS_SCHEMA)
-    return _validators[key]
+    return schema_validator(load_kind(kind).OPTIONS_SCHEMA)
 
 
 @dataclass
@@ -175,14 +163,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
     *context* is the run's build context: files the options name are read from
     the config's folder (its ``config_dir``), not the rule file's."""
     name = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read rule file: {getattr(exc, 'strerror', None) or exc}", name) from None
-    try:
-        data = load_yaml_text(text)
-    except YAMLSyntaxError as exc:
-        raise ConfigError(exc.message, name, (exc.line0 or 0) + 1) from None
+    data, text = read_yaml_file(path, name, "rule file")
     if not isinstance(data, dict):
         raise ConfigError("a rule file must be a mapping with id, kind, severity and message", name, 1)
 

@@ -6,10 +6,14 @@ carries them is composed lazily, on the error path.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import yaml
+
+from .errors import ConfigError
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Bound on alias expansion: a document with more alias uses is refused, so a
@@ -165,6 +169,35 @@ def dotted(path: Iterable[Any]) -> str:
     return out
 
 
+_VALIDATORS: dict[str, Any] = {}
+
+
+def schema_validator(schema: Any, formats: bool = False) -> Any:
+    """A jsonschema validator of *schema*, built once per schema; jsonschema is imported
+    on first use, off the start-up path. Raises jsonschema's ``SchemaError`` for a
+    schema that is not valid JSON Schema."""
+    key = json.dumps(schema, sort_keys=True, default=str) + ("\0formats" if formats else "")
+    if key not in _VALIDATORS:
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        Draft202012Validator.check_schema(schema)
+        _VALIDATORS[key] = Draft202012Validator(schema, format_checker=FormatChecker() if formats else None)
+    return _VALIDATORS[key]
+
+
 def validation_errors(validator: Any, data: Any) -> list[tuple[list[Any], str]]:
     """All schema errors of *data*, each as (path, message), in document order."""
     return [describe_error(e) for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
+
+
+def read_yaml_file(path: Path, display: str, what: str) -> tuple[Any, str]:
+    """Read and parse a YAML file the user wrote (a config, a rule file): its data and
+    text, or a :class:`~medlint.errors.ConfigError` naming the file and the line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {what}: {getattr(exc, 'strerror', None) or exc}", display) from None
+    try:
+        return load_yaml_text(text), text
+    except YAMLSyntaxError as exc:
+        raise ConfigError(exc.message, display, (exc.line0 or 0) + 1) from None

@@ -103,14 +103,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 
 def _validator(schema: Any) -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
     from jsonschema.exceptions import SchemaError
 
+    from ..yamlsource import schema_validator
+
     try:
-        Draft202012Validator.check_schema(schema)
+        return schema_validator(schema, formats=True)
     except SchemaError as exc:
         raise OptionError(["schema"], f"not a valid JSON Schema: {exc.message}") from None
-    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def _yaml(text: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .model import Link, Markup
+from ..punctuation import trim_trailing
 from .tags import ENTITY
 
 # GFM's autolink extension: a scheme or www., then anything up to white space
@@ -15,15 +16,7 @@ _TRAILING = ".,:;!?*_~'\""
 
 def trim_url(url: str) -> str:
     """Drop trailing punctuation and an unbalanced closing parenthesis (as GFM does)."""
-    while url:
-        last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        else:
-            break
-    return url
+    return trim_trailing(url, _TRAILING)
 
 
 def add_url(markup: Markup, raw: str, start: int, record: bool = True) -> int:

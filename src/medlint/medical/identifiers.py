@@ -29,19 +29,16 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .. import fastre
+from ..punctuation import trim_trailing
 
 # -- DOIs -------------------------------------------------------------------
 
-#: Characters Crossref's pattern allows in a suffix, plus the SICI extras.
-DOI_SUFFIX_OK = re.compile(r"[-._;()/:A-Za-z0-9<>#\[\]+]+")
-DOI_STRICT = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 #: A DOI-looking token in text: stops at white space, quotes and brackets of markup.
 DOI_IN_TEXT = fastre.compile(r"(?:(?<=doi\.org/)|(?<![\w/.]))10\.\d+(?:\.\d+)*/[^\s\"'\[\]{}|\\^`]+", re.I)
 #: ``doi:`` / ``DOI`` labels before a DOI in text (any registrant, so damage there is reported).
 DOI_LABEL = re.compile(r"(?i)\bdoi\s*:?\s*$")
 #: A DOI resolver URL; group 1 is the DOI as written in the URL.
 DOI_URL = re.compile(r"(?i)^(?:https?:)?//(?:dx\.|www\.)?(?:doi\.org|hdl\.handle\.net)/+(.*)$")
-DOI_URL_IN_TEXT = fastre.compile(r"(?i)\b(?:https?://)?(?:dx\.|www\.)?doi\.org/")
 RESOLVER = re.compile(r"(?i)(?:http://(?:dx\.|www\.)?doi\.org/|https://(?:dx\.|www\.)doi\.org/)")
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u2009\u202f"
@@ -52,17 +49,7 @@ TRAILING = ".,;:"
 def strip_trailing(token: str, emphasis: bool = False) -> str:
     """A DOI token without the punctuation that ends the sentence around it
     (and, in running Markdown text, the ``*``/``_`` of emphasis around it)."""
-    ends = TRAILING + ("*_~" if emphasis else "")
-    while token:
-        if token[-1] in ends:
-            token = token[:-1]
-        elif token[-1] == ")" and token.count(")") > token.count("("):
-            token = token[:-1]
-        elif token[-1] == ">" and token.count(">") > token.count("<"):
-            token = token[:-1]
-        else:
-            break
-    return token
+    return trim_trailing(token, TRAILING + ("*_~" if emphasis else ""), ")>")
 
 
 @dataclass(frozen=True)

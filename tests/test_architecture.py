@@ -1,0 +1,112 @@
+"""The package's floors: every import (lazy ones too) goes to the same floor or one below, never up,
+and the import graph has no cycle. The README's "Architecture" section shows the same floors."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).parent.parent / "src" / "medlint"
+
+#: Lowest first. A module belongs to the first floor with a matching name or package prefix.
+FLOORS: list[list[str]] = [
+    ["version", "errors", "diagnostic", "globs", "fastre", "yamlsource", "quickschema", "jsonio", "punctuation"],
+    ["markup"],
+    ["document"],
+    ["files", "medical", "site", "suppress", "fix"],
+    ["kinds"],
+    ["ruleset"],
+    ["config", "outcome", "cache"],
+    ["pipeline", "selftest"],
+    ["report"],
+    ["cli", "__main__", "medlint"],
+]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(["medlint", *parts]) if parts else "medlint"
+
+
+def floor_of(module: str) -> int:
+    short = module.removeprefix("medlint.") if module != "medlint" else "medlint"
+    for i, names in enumerate(FLOORS):
+        if any(short == n or short.startswith(n + ".") for n in names):
+            return i
+    raise AssertionError(f"{module} is on no floor: add it to FLOORS and to the README's architecture section")
+
+
+def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            return True
+    return False
+
+
+def imports() -> dict[str, set[str]]:
+    """module -> the medlint modules it imports (at the top or inside functions)."""
+    graph: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        name = module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if _type_checking_only(node, parents):
+                continue
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("medlint"))
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")
+                    base = base[: len(base) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                if not target.startswith("medlint"):
+                    continue
+                for alias in node.names:  # `from . import fastre` imports a module
+                    candidate = f"{target}.{alias.name}"
+                    known = (SRC / Path(*candidate.split(".")[1:])).with_suffix(".py").exists() or \
+                        (SRC / Path(*candidate.split(".")[1:]) / "__init__.py").exists()
+                    found.add(candidate if known else target)
+        found.discard(name)
+        graph[name] = found
+    return graph
+
+
+def test_imports_never_go_up() -> None:
+    upward = [f"{module} (floor {floor_of(module)}) imports {target} (floor {floor_of(target)})"
+              for module, targets in imports().items() for target in targets
+              if floor_of(target) > floor_of(module)]
+    assert upward == []
+
+
+def test_no_import_cycles() -> None:
+    graph = imports()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                cycles.append(trail[trail.index(target):] + [target] if target in trail else [node, target])
+            elif target not in state:
+                visit(target, trail + [target])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+@pytest.mark.parametrize("module", ["medlint.version", "medlint.errors"])
+def test_lowest_floor_imports_nothing_of_medlint(module: str) -> None:
+    assert imports()[module] == set()
