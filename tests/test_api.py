@@ -10,22 +10,25 @@ import medlint
 from medlint.errors import ConfigError
 from helpers import FIXTURES
 
+#: sensational-language, the example rule here, is in the `all` preset.
+ON = {"rules": {"sensational-language": "on"}}
+
 
 def test_lint_text_returns_diagnostics(isolated: Path) -> None:
-    diags = medlint.lint_text("# Title\n\nA breakthrough and a miracle.\n", path="post.md")
+    diags = medlint.lint_text("# Title\n\nA breakthrough and a miracle.\n", path="post.md", config=ON)
     assert [(d.path, d.line, d.column, d.rule) for d in diags] == [
         ("post.md", 3, 3, "sensational-language"), ("post.md", 3, 22, "sensational-language"),
     ]
 
 
 def test_lint_text_format_follows_path(isolated: Path) -> None:
-    assert medlint.lint_text("<p title='miracle'>x</p>", path="a.html") == []
-    assert len(medlint.lint_text("<p title='miracle'>x</p>", path="a.txt")) == 1
+    assert medlint.lint_text("<p title='miracle'>x</p>", path="a.html", config=ON) == []
+    assert len(medlint.lint_text("<p title='miracle'>x</p>", path="a.txt", config=ON)) == 1
 
 
 def test_lint_paths_report(isolated: Path) -> None:
     shutil.copytree(FIXTURES / "site", isolated / "site")
-    report = medlint.lint_paths(["site", "missing"])
+    report = medlint.lint_paths(["site", "missing"], config=ON)
     assert report.files_checked == 5 and len(report) == 5
     assert [str(e) for e in report.errors] == ["missing: no such file or directory"]
     assert list(report)[0].path == "site/drafts/draft.md"

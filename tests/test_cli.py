@@ -16,6 +16,9 @@ from medlint import __version__
 from medlint.cli import main
 from helpers import FIXTURES
 
+#: sensational-language is the canonical example rule of these tests; it is in the `all` preset.
+HYPE_ON = "rules: {sensational-language: on}\n"
+
 JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "fix"]
 
 
@@ -26,6 +29,7 @@ def run(*args: str, input: str | None = None):
 @pytest.fixture
 def site(isolated: Path) -> Path:
     shutil.copytree(FIXTURES / "site", isolated / "site")
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     return isolated / "site"
 
 
@@ -159,6 +163,7 @@ def test_config_option_and_bad_config(isolated: Path) -> None:
 
 
 def test_rules_and_explain(isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     listing = run("rules").stdout
     assert re.search(r"^sensational-language +pattern +warning +Hype and absolute claims", listing, re.M)
     assert re.search(r"^doi-malformed +identifiers +error ", listing, re.M)
@@ -167,6 +172,8 @@ def test_rules_and_explain(isolated: Path) -> None:
     assert explained.exit_code == 0
     assert explained.stdout.startswith("sensational-language (pattern, warning)")
     assert "Options:" in explained.stdout and "miracle" in explained.stdout
+    assert "preset: all (runs with 'extends: all', or turn it on with 'rules: {sensational-language: on}'): labelled precision" in explained.stdout
+    assert "preset: default (runs with 'extends: default', the default)" in run("explain", "link-broken").stdout
     unknown = run("explain", "sensational-languag")
     assert unknown.exit_code == 2 and "did you mean 'sensational-language'" in unknown.stderr
 
@@ -202,6 +209,7 @@ def test_usage_error_exits_two() -> None:
 
 def test_console_script_as_users_call_it(isolated: Path) -> None:
     (isolated / "a.md").write_text("A breakthrough.\n")
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     exe = shutil.which("medlint", path=os.path.dirname(sys.executable)) or shutil.which("medlint")
     assert exe, "the medlint console script is installed"
     proc = subprocess.run([exe, "check", "a.md"], capture_output=True, text=True, check=False)

@@ -42,7 +42,8 @@ def test_rule_off_severity_and_options(tmp_path: Path) -> None:
 
 
 def test_overrides_by_path(tmp_path: Path) -> None:
-    cfg = {"overrides": [{"files": ["news/**"], "rules": {"sensational-language": "error"}},
+    cfg = {"rules": {"sensational-language": "on"},
+           "overrides": [{"files": ["news/**"], "rules": {"sensational-language": "error"}},
                          {"files": ["legacy/**"], "rules": {"sensational-language": "off"}}]}
     assert lint_text(HYPE, path="news/a.md", config=cfg)[0].severity == "error"
     assert lint_text(HYPE, path="blog/a.md", config=cfg)[0].severity == "warning"
@@ -131,3 +132,25 @@ def test_option_files_may_not_leave_the_configs_folder(isolated: Path) -> None:
     with pytest.raises(ConfigErrors) as err:
         cfg.ruleset()
     assert "is outside the project folder" in str(err.value)
+
+
+def test_presets(isolated: Path) -> None:
+    """`default` runs the mission's checks and the rules that earned their place on
+    real sites; `all` runs every bundled rule; the rest are one line away."""
+    from medlint.config import config_from_dict
+
+    def ids(data: dict) -> set[str]:
+        return {r.id for r, _, _ in config_from_dict(data, isolated).ruleset().active_rules()}
+
+    default, everything = ids({}), ids({"extends": "all"})
+    mission = {"link-broken", "link-anchor", "link-asset", "doi-malformed", "pmid-malformed", "spelling",
+               "disclaimer-missing", "dose-needs-citation", "dose-above-upper-limit", "dose-notation"}
+    below_the_bar = {"sensational-language", "acronym-undefined", "date-stale", "dangling-colon",
+                     "frontmatter-schema", "person-first", "scrape-residue"}
+    assert mission <= default and not below_the_bar & default
+    assert default | below_the_bar <= everything
+    assert "doi-unresolved" not in everything  # online rules still need --online
+    assert ids({"rules": {"acronym-undefined": "warning"}}) == default | {"acronym-undefined"}
+    assert ids({"extends": "all", "rules": {"date-stale": "off"}}) == everything - {"date-stale"}
+    assert [d.rule for d in lint_text("The patient had a DXA scan.", config={"extends": "all"})] == ["acronym-undefined"]
+    assert lint_text("The patient had a DXA scan.", config={}) == []

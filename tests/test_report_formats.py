@@ -12,6 +12,9 @@ from click.testing import CliRunner
 from medlint.cli import main
 from helpers import FIXTURES
 
+#: sensational-language is the canonical example rule of these tests; it is in the `all` preset.
+HYPE_ON = "rules: {sensational-language: on}\n"
+
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 
 
@@ -22,6 +25,7 @@ def run(*args: str, env: dict | None = None):
 @pytest.fixture
 def site(isolated: Path) -> Path:
     shutil.copytree(FIXTURES / "site", isolated / "site")
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     (isolated / "site" / "refs.md").write_text("[x](http://dx.doi.org/10.1136/bmj.m1966)\nA miracle, 100%: done\n")
     return isolated / "site"
 
@@ -100,6 +104,7 @@ def test_text_colour_and_source(site: Path) -> None:
 
 
 def test_stdin_with_filename(isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "notes/page.html"], input="<p>A miracle</p>")
     assert result.exit_code == 0
     assert result.stdout.startswith("notes/page.html:1:6: warning [sensational-language]")

@@ -57,7 +57,8 @@ def test_encoding_fix_and_likely_original(isolated) -> None:
 
 
 def test_dangling_colon_at_the_end(isolated) -> None:
-    (d,) = found("Intro.\n\nThe description is here:\n", ["link-text-vague"])
+    (d,) = found("Intro.\n\nThe description is here:\n", ["dangling-colon"])
+    assert found("Intro.\n\nThe description is here:\n", ["link-text-vague"]) == []
     assert d[:2] == (3, 24) and d[3].startswith("A sentence ends with a colon")
 
 

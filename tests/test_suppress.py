@@ -4,10 +4,12 @@ from __future__ import annotations
 from medlint import lint_text
 
 HYPE = ["sensational-language"]
+#: sensational-language, the example rule here, is in the `all` preset.
+ON = {"rules": {"sensational-language": "on"}}
 
 
 def rules_on_lines(text: str, path: str = "x.md", **kwargs) -> list[tuple[int, str]]:
-    return [(d.line, d.rule) for d in lint_text(text, path=path, config={}, **kwargs)
+    return [(d.line, d.rule) for d in lint_text(text, path=path, config=ON, **kwargs)
             if d.rule in ("sensational-language", "suppression-unused", "suppression-unknown-rule")]
 
 
@@ -41,7 +43,7 @@ def test_other_rules_not_affected() -> None:
 def test_enable_one_of_two_keeps_the_other_off() -> None:
     text = ("<!-- medlint-disable sensational-language, doi-malformed -->\nmiracle doi:10.1/x–y\n"
             "<!-- medlint-enable sensational-language -->\nmiracle doi:10.1/x–y\n")
-    found = [(d.line, d.rule) for d in lint_text(text, config={}, select=["sensational-language", "doi-malformed"])]
+    found = [(d.line, d.rule) for d in lint_text(text, config=ON, select=["sensational-language", "doi-malformed"])]
     assert found == [(4, "sensational-language")]
 
 
@@ -57,7 +59,7 @@ def test_html_files() -> None:
 
 def test_unknown_rule_is_reported() -> None:
     text = "<!-- medlint-disable sensational-languag -->\nmiracle\n"
-    found = lint_text(text, config={})
+    found = lint_text(text, config=ON)
     assert [(d.line, d.rule, d.message) for d in found if d.rule.startswith("suppression")] == [
         (1, "suppression-unknown-rule", "Suppression names unknown rule 'sensational-languag'")]
 
@@ -67,12 +69,12 @@ def test_unused_suppressions_on_request() -> None:
     assert rules_on_lines(text) == []
     from medlint.pipeline import Run, RunOptions
 
-    diagnostics, _ = Run({}, options=RunOptions(report_unused_suppressions=True)).lint_document(text, "x.md")
+    diagnostics, _ = Run(ON, options=RunOptions(report_unused_suppressions=True)).lint_document(text, "x.md")
     assert [(d.line, d.rule, d.message) for d in diagnostics] == [
         (1, "suppression-unused", "Suppression of 'sensational-language' silenced nothing; remove it")]
 
 
 def test_select_filters_meta_diagnostics() -> None:
     text = "<!-- medlint-disable nope -->\nmiracle\n"
-    assert [d.rule for d in lint_text(text, config={}, select=["sensational-language"])] == ["sensational-language"]
-    assert [d.rule for d in lint_text(text, config={}, ignore=["suppression-unknown-rule"])] == ["sensational-language"]
+    assert [d.rule for d in lint_text(text, config=ON, select=["sensational-language"])] == ["sensational-language"]
+    assert [d.rule for d in lint_text(text, config=ON, ignore=["suppression-unknown-rule"])] == ["sensational-language"]

@@ -222,7 +222,12 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
     active = {r.id: (sev, opts) for r, sev, opts in ruleset.active_rules()}
     severity, options = active.get(rule.id, ("online only" if rule.online else "off", rule.options))
     click.echo(f"{rule.id} ({rule.kind}, {severity})")
-    click.echo(f"defined in {rule.source}\n")
+    click.echo(f"defined in {rule.source}")
+    if rule.bundled:
+        why = f": {rule.preset_note}" if rule.preset_note else ""
+        click.echo(f"preset: {rule.preset}" + (" (runs with 'extends: default', the default)" if rule.preset == "default"
+                   else f" (runs with 'extends: all', or turn it on with 'rules: {{{rule.id}: on}}'){why}"))
+    click.echo()
     for paragraph in (rule.description or "No description.").split("\n\n"):
         click.echo(textwrap.fill(" ".join(paragraph.split()), width=78))
     click.echo(f"\nMessage: {rule.message}")
@@ -256,7 +261,7 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
         sources = [(Path(f), False) for f in rule_files]
     else:
         cfg = resolve_config(config_path)
-        sources = ([(bundled_rules_dir(), False)] if cfg.extends == "default" else []) + [(p, False) for p in cfg.rule_paths]
+        sources = ([(bundled_rules_dir(), False)] if cfg.extends != "none" else []) + [(p, False) for p in cfg.rule_paths]
     rules, errors = load_rules(sources)
     if errors:
         raise ConfigErrors(errors)

@@ -17,7 +17,7 @@ from .diagnostic import SEVERITIES
 from .errors import ConfigError
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
-from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
+from .ruleset import Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
 from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
@@ -43,7 +43,7 @@ CONFIG_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "extends": {"enum": ["default", "none"]},
+        "extends": {"enum": ["default", "all", "none"]},
         "rule_paths": _GLOBS,
         "rules": {"type": "object", "additionalProperties": _SETTING},
         "exclude": _GLOBS,
@@ -100,12 +100,13 @@ class Config:
         """Load the rules this config names and apply its settings to them."""
         context = self.build_context(cache_dir)
         sources: list[tuple[Path, bool]] = []
-        if self.extends == "default":
+        if self.extends != "none":
             sources.append((bundled_rules_dir(), True))
         sources += [(p, False) for p in self.rule_paths]
         rules, errors = load_rules(sources, context)
         if errors:
             raise ConfigErrors(errors)
+        rules = [in_preset(rule, self.extends) if rule.bundled else rule for rule in rules]
         by_id = {r.id: r for r in rules}
         problems: list[ConfigError] = []
         layers = [(["rules"], self.rules)] + [
@@ -143,6 +144,17 @@ class Config:
         if absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep):
             return os.path.relpath(absolute, root).replace(os.sep, "/")
         return str(path).replace(os.sep, "/")
+
+
+def in_preset(rule: Rule, extends: str) -> Rule:
+    """A bundled rule as the config's preset has it: ``all`` runs every bundled rule
+    (online ones still need --online); ``default`` leaves the rest one line away
+    (``rules: {id: on}``)."""
+    if extends == "all":
+        return rule if rule.enabled else replace(rule, enabled=True)
+    if rule.preset != "default" and rule.enabled:
+        return replace(rule, enabled=False)
+    return rule
 
 
 class ConfigErrors(ConfigError):

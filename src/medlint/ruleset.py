@@ -26,6 +26,11 @@ from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, vali
 
 Check = Callable[[Document], Iterable[Finding]]
 
+#: The bundled presets, each a superset of the one before: ``default`` holds the
+#: mission's checks and the rules whose labelled precision on real sites meets the
+#: bar (bench/README.md); ``all`` adds every other bundled rule.
+PRESETS = ("default", "all")
+
 _EXAMPLES = {
     "type": "array",
     "items": {
@@ -59,6 +64,8 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
             "exclude": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "enabled": {"type": "boolean"},
             "online": {"type": "boolean"},
+            "preset": {"enum": list(PRESETS)},
+            "preset_note": {"type": "string"},
             "options": options_schema,
             "examples": {
                 "type": "object",
@@ -94,6 +101,11 @@ class Rule:
     enabled: bool = True
     #: Needs the network: runs only when the run is online (--online).
     online: bool = False
+    #: The smallest bundled preset that runs the rule, and why it is not in a smaller one.
+    preset: str = "default"
+    preset_note: str = ""
+    #: Loaded from medlint's own rules/ (trusted, validated by the test suite): presets apply to it.
+    bundled: bool = False
     options: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, list[Any]] = field(default_factory=dict)
     source: str = ""
@@ -190,8 +202,9 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         id=data["id"], kind=kind, severity=data["severity"], message=data["message"], check=check,
         description=data.get("description", ""), files=list(data.get("files", [])),
         exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True), online=data.get("online", False),
+        preset=data.get("preset", "default"), preset_note=" ".join(str(data.get("preset_note", "")).split()),
         options={**copy.deepcopy(module.DEFAULTS), **(data.get("options") or {})},
-        examples=dict(data.get("examples") or {}), source=name,
+        examples=dict(data.get("examples") or {}), source=name, bundled=trusted,
     )
     unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
     if unknown:
