@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 
 import click
 
-from .version import __version__
+from .version import DISTRIBUTION, HOMEPAGE, __version__
 from .diagnostic import SEVERITY_RANK
 from .report import FORMATS
 
@@ -307,8 +307,9 @@ def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, conf
         click.echo("No unknown words.")
 
 
-INIT_TEMPLATE = """\
-# medlint configuration: https://pypi.org/project/medlint/
+INIT_TEMPLATE = f"""\
+# medlint configuration: {HOMEPAGE}#configuration
+# (medlint is installed as the package {DISTRIBUTION}; "medlint" on PyPI is another project.)
 # Paths here are relative to this file's folder.
 
 # The bundled rules ('medlint rules --all' lists them); 'none' to start empty.
@@ -333,14 +334,14 @@ extends: default
 # Different settings for some files:
 # overrides:
 #   - files: ["content/news/**"]
-#     rules: {dose-needs-citation: error}
+#     rules: {{dose-needs-citation: error}}
 
 # For the link rules: where the pages are and how the site publishes them.
 # site:
 #   content_root: content
 #   static_dirs: [static]
 #   base_urls: ["https://www.example.org"]
-#   permalinks: {posts: "/posts/:slug"}
+#   permalinks: {{posts: "/posts/:slug"}}
 #   anchor_style: github
 
 # Files larger than this many bytes are skipped with a notice.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..version import __version__
+from ..version import HOMEPAGE, __version__
 from . import rule_descriptions
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -66,7 +66,7 @@ def write(report: Any, out: TextIO, **_: Any) -> None:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "medlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/medlint/", "rules": rules}},
+                                "informationUri": HOMEPAGE, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
