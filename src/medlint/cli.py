@@ -15,11 +15,10 @@ from typing import Any, Callable, Iterable
 import click
 
 from .version import DISTRIBUTION, HOMEPAGE, __version__
-from .diagnostic import SEVERITY_RANK
+from .diagnostic import FAIL_LEVELS, SEVERITY_RANK
 from .report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-FAIL_LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
 PROGRESS_MIN_FILES = 300
 
 
@@ -101,17 +100,34 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
     return update
 
 
+def _output_files(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Parse --output-file FORMAT=PATH values (any registered format)."""
+    parsed = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or not path:
+            raise click.BadParameter(f"expected FORMAT=PATH, got {value!r}")
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        parsed.append((fmt, path))
+    return parsed
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output-file", "output_files", multiple=True, metavar="FORMAT=PATH", callback=_output_files,
+              help="Also write the report in FORMAT to PATH (repeatable), e.g. sarif=medlint.sarif.")
 @click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
-@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, and write the files.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore ignores when walking folders.")
+@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, and write the files ('-': print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (e.g. spelling).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing.")
@@ -130,50 +146,76 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
 @config_option
 @debug_option
 @_errors_exit()
-def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
-          report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
-          quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None,
-          debug: bool) -> None:
+def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str, str]], select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str, exclude: tuple[str, ...], force_exclude: bool,
+          respect_gitignore: bool, fix: bool, unsafe_fixes: bool, diff: bool, report_unused_suppressions: bool,
+          stdin_filename: str | None, color: str, show_source: bool | None, quiet: bool, online: bool,
+          jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .pipeline import lint_paths, lint_stdin, resolve_config
     from .errors import MedlintError
+    from .outcome import IO_ERROR, io_message
     from .report import write_report
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     config = resolve_config(config_path)
     rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
+    fixed_stdin = None
     if "-" in paths:
         if len(paths) > 1:
             raise MedlintError("'-' (standard input) cannot be combined with other paths")
-        if fix:
-            raise MedlintError("--fix cannot write to standard input; use --diff to see the fixes")
-        report = lint_stdin(sys.stdin.read(), stdin_filename or "stdin.md", config, diff=diff,
+        source, name = sys.stdin.read(), stdin_filename or "stdin.md"
+        report = lint_stdin(source, name, config, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
+        if fix and not diff:
+            fixed_stdin = report.fixed_texts.get(name, source)
     else:
         report = lint_paths(list(paths) or ["."], config, exclude=list(exclude), force_exclude=force_exclude,
-                            fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
-                            report_unused_suppressions=report_unused_suppressions, jobs=jobs,
+                            respect_gitignore=respect_gitignore, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
+                            diff=diff, report_unused_suppressions=report_unused_suppressions, jobs=jobs,
                             cache=False if no_cache else (cache_dir or True),
                             progress=_progress(not quiet), debug=debug, **rules)
+    options = {"quiet": quiet, "fail_on": fail_on}
+    for extra_fmt, target in output_files:
+        try:
+            with open(target, "w", encoding="utf-8") as handle:
+                write_report(extra_fmt, report, handle, **options)
+        except OSError as exc:
+            raise MedlintError(f"cannot write the {extra_fmt} report: {exc.strerror or exc}", target) from None
+    main_out = sys.stdout
+    if fixed_stdin is not None:
+        # Format-on-save: the fixed document is standard output; what is left goes to stderr.
+        sys.stdout.write(fixed_stdin)
+        main_out = sys.stderr
     if diff:
         sys.stdout.write("".join(report.diffs))
     else:
-        write_report(fmt, report, sys.stdout, quiet=quiet, color=_color(color) if fmt == "text" else False,
-                     show_source=sys.stdout.isatty() if show_source is None else show_source)
+        write_report(fmt, report, main_out, **options,
+                     color=_color(color) if fmt == "text" and main_out is sys.stdout else False,
+                     show_source=main_out.isatty() if show_source is None else show_source)
     sys.stdout.flush()
+    # The text output lists unreadable files as io-error findings: do not say it twice.
+    shown = ({(d.path, d.message) for d in report.diagnostics if d.rule == IO_ERROR}
+             if fmt == "text" and not diff else set())
+
+    def said(problem: Any) -> bool:
+        return ((problem.path or "").replace(os.sep, "/"), io_message(problem)) in shown
+
     if not quiet:
         for notice in report.notices:
-            click.echo(str(notice), err=True)
+            if not said(notice):
+                click.echo(str(notice), err=True)
     for error in report.errors:
-        click.echo(str(error), err=True)
+        if not said(error):
+            click.echo(str(error), err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_PROBLEMS if report.diffs else EXIT_OK)
     level = FAIL_LEVELS[fail_on]
-    if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics):
+    # io-error findings never count here: unreadable files exit 2 above, skipped ones are notices.
+    if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics if d.rule != IO_ERROR):
         sys.exit(EXIT_PROBLEMS)
     sys.exit(EXIT_OK)
 

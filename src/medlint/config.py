@@ -15,6 +15,7 @@ from typing import Any
 
 from .diagnostic import SEVERITIES
 from .errors import ConfigError
+from .files import NOT_ARTICLES
 from .kinds import BuildContext, OptionError, load_kind
 from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
@@ -46,6 +47,7 @@ CONFIG_SCHEMA = {
         "rule_paths": _GLOBS,
         "rules": {"type": "object", "additionalProperties": _SETTING},
         "exclude": _GLOBS,
+        "not_articles": _GLOBS,
         "overrides": {
             "type": "array",
             "items": {
@@ -84,6 +86,8 @@ class Config:
     rule_paths: list[Path] = field(default_factory=list)
     rules: dict[str, Setting] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    #: File-name globs of text files that are not articles (skipped like excludes).
+    not_articles: list[str] = field(default_factory=lambda: list(NOT_ARTICLES))
     overrides: list[tuple[list[str], dict[str, Setting]]] = field(default_factory=list)
     site: dict[str, Any] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -215,6 +219,7 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     cfg.rule_paths = [root / p for p in data.get("rule_paths", [])]
     cfg.rules = {k: _setting(v) for k, v in (data.get("rules") or {}).items()}
     cfg.exclude = list(data.get("exclude", []))
+    cfg.not_articles = list(data.get("not_articles", NOT_ARTICLES))
     cfg.overrides = [
         (list(o["files"]), {k: _setting(v) for k, v in o["rules"].items()}) for o in data.get("overrides", [])
     ]

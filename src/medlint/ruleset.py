@@ -21,6 +21,7 @@ from .diagnostic import SEVERITIES, Finding
 from .document import Document
 from .errors import ConfigError
 from .globs import matches
+from .version import HOMEPAGE
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
 
@@ -55,6 +56,7 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
             "severity": {"enum": list(SEVERITIES)},
             "message": {"type": "string", "minLength": 1},
             "description": {"type": "string"},
+            "link": {"type": "string", "pattern": "^https?://\\S+$"},
             "files": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "exclude": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "enabled": {"type": "boolean"},
@@ -109,6 +111,8 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, list[Any]] = field(default_factory=dict)
     source: str = ""
+    #: Where the rule is documented: the file's ``link``, or for a bundled rule its README anchor.
+    link: str = ""
 
     @property
     def summary(self) -> str:
@@ -118,6 +122,20 @@ class Rule:
             if stop in text:
                 return text[: text.index(stop) + 1].rstrip(":")
         return text
+
+
+def fixes_of(rule: Rule, options: dict[str, Any] | None = None) -> str | None:
+    """Whether the rule offers fixes with these options: ``"safe"``, ``"unsafe"`` or None.
+
+    Kinds declare ``FIXES`` (one word, or one per check); a substitution with
+    ``safe: false`` offers unsafe ones, and a spelling rule with ``suggest: false`` none."""
+    options = rule.options if options is None else options
+    declared = getattr(load_kind(rule.kind), "FIXES", None)
+    if isinstance(declared, dict):
+        declared = declared.get(rule.check or "")
+    if declared is None or options.get("suggest") is False:
+        return None
+    return "unsafe" if options.get("safe") is False else declared
 
 
 class ActiveRule:
@@ -162,6 +180,14 @@ def bundled_rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / "rules"
+
+
+def _is_bundled(path: Path) -> bool:
+    try:
+        path.resolve().relative_to(bundled_rules_dir().resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -211,6 +237,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True), online=data.get("online", False),
         options={**copy.deepcopy(module.DEFAULTS), **(data.get("options") or {})},
         examples=dict(data.get("examples") or {}), source=name,
+        link=data.get("link") or (f"{HOMEPAGE}#{data['id']}" if _is_bundled(path) else ""),
     )
     unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
     if unknown:
