@@ -220,6 +220,12 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
     sys.exit(EXIT_OK)
 
 
+_FIX_LABELS = {"safe": "fix", "unsafe": "unsafe fix", None: "-"}
+_FIX_EXPLAINED = {"safe": "yes, safe: 'medlint check --fix' applies it",
+                  "unsafe": "yes, unsafe: applied only with 'medlint check --fix --unsafe-fixes'",
+                  None: "no"}
+
+
 @main.command("rules")
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are turned off.")
 @config_option
@@ -229,16 +235,22 @@ def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
     """List the active rules: id, kind, severity and summary."""
     from .pipeline import resolve_config
 
+    from .ruleset import fixes_of
+
     ruleset = resolve_config(config_path).ruleset()
-    active = {rule.id: severity for rule, severity, _ in ruleset.active_rules()}
-    rows = [(r.id, r.kind, active.get(r.id, "online" if r.online else "off"), r.summary)
-            for r in ruleset.rules if show_all or r.id in active]
+    active = {rule.id: (severity, options) for rule, severity, options in ruleset.active_rules()}
+    rows = []
+    for r in ruleset.rules:
+        if show_all or r.id in active:
+            severity, options = active.get(r.id, ("online" if r.online else "off", r.options))
+            rows.append((r.id, r.kind, severity, _FIX_LABELS[fixes_of(r, options)], r.summary))
     if not rows:
         click.echo("No rules are active.")
         return
-    width = [max(len(row[i]) for row in rows) for i in range(3)]
+    # The fix column: 'fix' (applied by --fix), 'unsafe fix' (only with --unsafe-fixes) or '-'.
+    width = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in sorted(rows):
-        click.echo("  ".join(row[i].ljust(width[i]) for i in range(3)) + "  " + row[3])
+        click.echo("  ".join(row[i].ljust(width[i]) for i in range(4)) + "  " + row[4])
 
 
 @main.command()
@@ -263,8 +275,14 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
         raise MedlintError(f"unknown rule '{rule_id}'{hint}")
     active = {r.id: (sev, opts) for r, sev, opts in ruleset.active_rules()}
     severity, options = active.get(rule.id, ("online only" if rule.online else "off", rule.options))
+    from .ruleset import fixes_of
+
     click.echo(f"{rule.id} ({rule.kind}, {severity})")
-    click.echo(f"defined in {rule.source}\n")
+    click.echo(f"defined in {rule.source}")
+    click.echo(f"Fixes: {_FIX_EXPLAINED[fixes_of(rule, options)]}")
+    if rule.link:
+        click.echo(f"Documentation: {rule.link}")
+    click.echo("")
     for paragraph in (rule.description or "No description.").split("\n\n"):
         click.echo(textwrap.fill(" ".join(paragraph.split()), width=78))
     click.echo(f"\nMessage: {rule.message}")
