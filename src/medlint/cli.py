@@ -82,20 +82,27 @@ def _color(choice: str) -> bool:
 
 
 def _progress(enabled: bool) -> Callable[[int, int], None] | None:
-    """A progress bar on standard error for long runs on a terminal (never in CI or a pipe)."""
+    """A progress bar on standard error for long runs on a terminal (never in CI or a pipe).
+
+    *done* may repeat or jump (parallel workers report a chunk at a time): the
+    bar moves to it, and it is closed once, with one newline, when it reaches
+    *total*; later calls draw nothing."""
     if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_FILES:
+        if total < PROGRESS_MIN_FILES or state.get("closed"):
             return
         if "bar" not in state:
             state["bar"] = click.progressbar(length=total, label="Checking", file=sys.stderr)
             state["bar"].__enter__()
-        state["bar"].update(1)
-        if done == total:
-            state["bar"].__exit__(None, None, None)
+        bar = state["bar"]
+        if done > bar.pos:
+            bar.update(min(done, total) - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+            state["closed"] = True
 
     return update
 

@@ -218,8 +218,7 @@ class Run:
                     report.extend(partial)
                     done += len(chunk)
                     if progress:
-                        for _ in chunk:
-                            progress(min(done, len(paths)), len(paths))
+                        progress(min(done, len(paths)), len(paths))
         finally:
             _WORKER_RUN = None
 
