@@ -73,7 +73,7 @@ def test_select_and_ignore(site: Path) -> None:
     none = run("check", "--format", "json", "--ignore", "frontmatter-syntax,sensational-language", "site")
     assert json.loads(none.stdout) == [] and none.exit_code == 0
     bad = run("check", "--select", "no-such-rule", "site")
-    assert bad.exit_code == 2 and "--select: unknown rule no-such-rule" in bad.stderr
+    assert bad.exit_code == 2 and "--select: unknown rule 'no-such-rule' (see medlint rules)" in bad.stderr
 
 
 def test_exclude(site: Path) -> None:
@@ -168,8 +168,8 @@ def test_config_option_and_bad_config(isolated: Path) -> None:
 
 def test_rules_and_explain(isolated: Path) -> None:
     listing = run("rules").stdout
-    assert re.search(r"^sensational-language +pattern +warning +Hype and absolute claims", listing, re.M)
-    assert re.search(r"^doi-malformed +identifiers +error ", listing, re.M)
+    assert re.search(r"^sensational-language +pattern +warning +- +Hype and absolute claims", listing, re.M)
+    assert re.search(r"^doi-malformed +identifiers +error +fix ", listing, re.M)
     assert "doi-unresolved" not in listing  # online only
     explained = run("explain", "sensational-language")
     assert explained.exit_code == 0

@@ -73,6 +73,17 @@ def main() -> None:
     """medlint: a content-quality linter for medical and health writing."""
 
 
+def _config(config_path: str | None, quiet: bool = False) -> Any:
+    """The run's config; its warnings (several config files in one folder) go to stderr."""
+    from .pipeline import resolve_config
+
+    config = resolve_config(config_path)
+    if not quiet:
+        for warning in config.warnings:
+            click.echo(f"medlint: warning: {warning}", err=True)
+    return config
+
+
 def _color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -159,14 +170,14 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
           stdin_filename: str | None, color: str, show_source: bool | None, quiet: bool, online: bool,
           jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
-    from .pipeline import lint_paths, lint_stdin, resolve_config
+    from .pipeline import lint_paths, lint_stdin
     from .errors import MedlintError
     from .outcome import IO_ERROR, io_message
     from .report import write_report
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    config = resolve_config(config_path)
+    config = _config(config_path, quiet)
     rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
     fixed_stdin = None
     if "-" in paths:
@@ -240,11 +251,9 @@ _FIX_EXPLAINED = {"safe": "yes, safe: 'medlint check --fix' applies it",
 @_errors_exit()
 def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
     """List the active rules: id, kind, severity and summary."""
-    from .pipeline import resolve_config
-
     from .ruleset import fixes_of
 
-    ruleset = resolve_config(config_path).ruleset()
+    ruleset = _config(config_path).ruleset()
     active = {rule.id: (severity, options) for rule, severity, options in ruleset.active_rules()}
     rows = []
     for r in ruleset.rules:
@@ -271,10 +280,9 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
 
     import yaml
 
-    from .pipeline import resolve_config
     from .errors import MedlintError
 
-    ruleset = resolve_config(config_path).ruleset()
+    ruleset = _config(config_path).ruleset()
     rule = ruleset.by_id.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
@@ -315,14 +323,13 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
 def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool) -> None:
     """Check each rule against its own examples (default: every configured rule)."""
     from .config import ConfigErrors
-    from .pipeline import resolve_config
     from .ruleset import bundled_rules_dir, load_rules
     from .selftest import run_examples
 
     if rule_files:
         sources = [(Path(f), False) for f in rule_files]
     else:
-        cfg = resolve_config(config_path)
+        cfg = _config(config_path)
         sources = ([(bundled_rules_dir(), False)] if cfg.extends == "default" else []) + [(p, False) for p in cfg.rule_paths]
     rules, errors = load_rules(sources)
     if errors:
@@ -361,9 +368,9 @@ def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, conf
     For triage: add the real words to a vocabulary file named in the rule's
     options, and fix the rest.
     """
-    from .pipeline import resolve_config, unknown_word_counts
+    from .pipeline import unknown_word_counts
 
-    counts, files = unknown_word_counts(list(paths) or ["."], resolve_config(config_path), exclude=list(exclude))
+    counts, files = unknown_word_counts(list(paths) or ["."], _config(config_path), exclude=list(exclude))
     for word, count in counts.most_common():
         if count < min_count:
             break

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 
 from .diagnostic import SEVERITIES, Finding
 from .document import Document
-from .errors import ConfigError
+from .errors import ConfigError, ConfigErrors, did_you_mean
 from .globs import matches
 from .version import HOMEPAGE
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
@@ -223,7 +223,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
     if not trusted:
         errors = validation_errors(_validator(kind), data)
         if errors:
-            raise fail(*errors[0])
+            raise ConfigErrors(sorted((fail(*error) for error in errors), key=lambda e: e.line or 0))
     checks = getattr(module, "CHECKS", None)
     check = data.get("check")
     if checks and check not in checks:
@@ -281,6 +281,9 @@ def load_rules(sources: list[tuple[Path, bool]],
         for path in paths:
             try:
                 rule = load_rule_file(path, trusted=trusted, context=context)
+            except ConfigErrors as exc:
+                errors += exc.errors
+                continue
             except ConfigError as exc:
                 errors.append(exc)
                 continue
@@ -323,7 +326,9 @@ class RuleSet:
         for flag, ids in (("--select", self.select or set()), ("--ignore", self.ignore)):
             unknown = sorted(i for i in ids if i not in self.known)
             if unknown:
-                raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
+                raise ConfigErrors([ConfigError(f"{flag}: unknown rule '{i}'"
+                                                f"{did_you_mean(i, self.known) or ' (see medlint rules)'}")
+                                    for i in unknown])
         self._checks: dict[tuple[str, str], Check] = {}
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
         self._active: dict[tuple[int, ...], list[ActiveRule]] = {}
