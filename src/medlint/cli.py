@@ -145,7 +145,8 @@ def _output_files(ctx: click.Context, param: click.Parameter, values: tuple[str,
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
               help="Skip what .gitignore ignores when walking folders.")
-@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, and write the files ('-': print the fixed text).")
+@click.option("--fix", is_flag=True,
+              help="Apply the fixes rules mark safe, and write the files ('-': print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (e.g. spelling).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing.")

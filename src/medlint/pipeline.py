@@ -99,7 +99,8 @@ class Run:
 
     # -- entry points --------------------------------------------------------
     def check_paths(self, paths: list[str], exclude: Iterable[str] = (), force_exclude: bool = False,
-                    respect_gitignore: bool = True, jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+                    respect_gitignore: bool = True, jobs: int | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Report:
         """Check files and folders; files that cannot be read end up in ``errors``."""
         cfg = self.config
         excludes = cfg.exclude + list(exclude)
@@ -289,7 +290,8 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
 # -- the public API -------------------------------------------------------------
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
-               force_exclude: bool = False, respect_gitignore: bool = True, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
+               force_exclude: bool = False, respect_gitignore: bool = True, online: bool = False, fix: bool = False,
+               unsafe_fixes: bool = False,
                diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
                cache: bool | str | os.PathLike[str] = False, progress: Callable[[int, int], None] | None = None,
                debug: bool = False) -> Report:
@@ -301,8 +303,10 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     rules.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
-    files that cannot be read end up in ``Report.errors`` and the others are
-    still checked.
+    files that cannot be read end up in ``Report.errors`` (skipped ones in
+    ``Report.notices``), each also an ``io-error`` diagnostic, and the others
+    are still checked. With *respect_gitignore* false, folder walks include
+    what ``.gitignore`` ignores.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]

@@ -50,7 +50,8 @@ def write(report: Any, out: TextIO, fail_on: str = "error", **_: Any) -> None:
             out.write(f'      <{tag} message={quoteattr(message)} type="{IO_ERROR}">{escape(_lines(io))}</{tag}>\n')
         elif failing:
             summary = _plural(len(failing), "problem")
-            out.write(f'      <failure message={quoteattr(summary)} type="medlint">{escape(_lines(failing))}</failure>\n')
+            body = escape(_lines(failing))
+            out.write(f'      <failure message={quoteattr(summary)} type="medlint">{body}</failure>\n')
         if passing:
             out.write(f"      <system-out>{escape(_lines(passing))}</system-out>\n")
         out.write("    </testcase>\n")
