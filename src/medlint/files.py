@@ -145,20 +145,28 @@ def why_nothing(paths: Iterable[str], exclude: list[str], relpath: Callable[[str
                 suffixes = ", ".join(sorted(FORMATS_BY_SUFFIX))
                 reasons.append(f"no {suffixes} files under {where}")
             elif not kept:
-                reasons.append(f"all {len(found)} file{'s' if len(found) != 1 else ''} under {where} "
-                               "are ignored by .gitignore (use --no-respect-gitignore)")
+                reasons.append(f"{_all(len(found))} under {where} {_be(len(found))} ignored by .gitignore "
+                               "(use --no-respect-gitignore)")
             elif not articles:
-                reasons.append(f"the {len(kept)} file{'s' if len(kept) != 1 else ''} under {where} are not articles "
-                               "by name (LICENSE, requirements.txt, ...; the config's not_articles lists them)")
+                reasons.append(f"{_all(len(kept))} under {where} {_be(len(kept))} not articles by name "
+                               "(LICENSE, requirements.txt, ...; the config's not_articles lists them)")
             else:
-                reasons.append(f"all {len(articles)} file{'s' if len(articles) != 1 else ''} under {where} "
-                               f"match exclude patterns ({', '.join(exclude)})")
+                verb = "matches" if len(articles) == 1 else "match"
+                reasons.append(f"{_all(len(articles))} under {where} {verb} exclude patterns ({', '.join(exclude)})")
         elif os.path.exists(given):
             if _not_article(given, not_articles):
                 reasons.append(f"{given} is not an article by name (the config's not_articles lists it)")
             else:
                 reasons.append(f"{given} matches exclude patterns ({', '.join(exclude)}) and --force-exclude is on")
     return reasons
+
+
+def _all(n: int) -> str:
+    return "the only file" if n == 1 else f"all {n} files"
+
+
+def _be(n: int) -> str:
+    return "is" if n == 1 else "are"
 
 
 def read_text(path: str, max_size: int) -> tuple[str, bool]:
