@@ -32,6 +32,8 @@ OPTIONS_SCHEMA = {
     },
 }
 DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cache_days": 30.0}
+#: Fixes each check offers (see ruleset.fixes_of).
+FIXES = {"doi-malformed": "safe", "doi-resolver": "safe", "pmcid": "safe"}
 PLACEHOLDERS = ("match", "problem", "replacement", "doi")
 
 _LINK_TEXT_PREFIX = re.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
