@@ -17,8 +17,9 @@ from ..diagnostic import Diagnostic
 #: Rules whose findings name a link target (in the first quoted string of the message).
 LINK_RULES = ("link-broken", "link-asset")
 
-_QUOTED = re.compile(r"'([^']+)'")
-_SUGGESTION = re.compile(r"did you mean '([^']+)'")
+#: A quoted target ends at a quote followed by a space, ``;`` or the end (targets may hold quotes).
+_QUOTED = re.compile(r"'(.+?)'(?=[\s;]|$)")
+_SUGGESTION = re.compile(r"did you mean '(.+)'\?")
 #: An extension kept out of the variable part: ``.html``, ``.php``, ``.jpg``.
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -37,6 +38,8 @@ class Group:
     examples: list[str] = field(default_factory=list)
     #: What to rewrite ``pattern`` to, when the rule's suggestions agree on one (``/posts/*``).
     rewrite: str | None = None
+    #: The group's findings (for a report to list or filter them).
+    members: list[Diagnostic] = field(default_factory=list, repr=False, compare=False)
 
 
 def target_of(d: Diagnostic) -> str | None:
@@ -107,6 +110,7 @@ def bulk_groups(diagnostics: Iterable[Diagnostic], rules: Sequence[str] = LINK_R
             targets=len(counts),
             examples=[t for t, _ in counts.most_common(3)],
             rewrite=_rewrite(found, exact),
+            members=[d for _, d in found],
         ))
     groups.sort(key=lambda g: (-g.links, -g.pages, g.rule, g.pattern))
     return groups
@@ -114,10 +118,10 @@ def bulk_groups(diagnostics: Iterable[Diagnostic], rules: Sequence[str] = LINK_R
 
 def _rewrite(found: list[tuple[str, Diagnostic]], exact: bool) -> str | None:
     """The rewrite the suggestions agree on (see :func:`bulk_groups`), or None."""
-    suggested = {target: s for target, d in found if (s := suggestion_of(d))}
     if exact:
-        forms = set(suggested.values())
-        return forms.pop() if len(forms) == 1 and len(suggested) == len(found) else None
+        forms = {suggestion_of(d) for _, d in found}
+        return forms.pop() if len(forms) == 1 else None  # a lone None stays None
+    suggested = {target: s for target, d in found if (s := suggestion_of(d))}
     shapes: Counter[str] = Counter()
     for target, s in suggested.items():
         parts = split_pattern(target)

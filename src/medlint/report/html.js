@@ -14,6 +14,7 @@
   var fileLower = files.map(function (f) { return f.toLowerCase(); });
   var hay = new Array(rows.length);
   var matching = [], perFile = {}, shown = 0, lastFile = -1, tbody = null;
+  var group = -1, groupPattern = "";  /* a bulk group's "Show links" */
 
   function fmt(n) { return n.toLocaleString("en-US"); }
   function plural(n, word) { return fmt(n) + " " + word + (n === 1 ? "" : "s"); }
@@ -48,6 +49,7 @@
       if (!f.sev[r[4]] || (rule !== -1 && r[3] !== rule)) continue;
       if (f.path && fileLower[r[0]].indexOf(f.path) < 0) continue;
       if (f.text && haystack(i).indexOf(f.text) < 0) continue;
+      if (group !== -1 && r[8] !== group) continue;
       matching.push(i);
       perFile[r[0]] = (perFile[r[0]] || 0) + 1;
     }
@@ -126,6 +128,8 @@
       : total === all ? (shown < total ? "Showing the first " + fmt(shown) + " of " + plural(all, "finding") + "."
                                        : "Showing all " + plural(all, "finding") + ".")
       : fmt(total) + " of " + plural(all, "finding") + " match the filters; " + showing + ".";
+    if (group !== -1) status.textContent = "Links to " + groupPattern + ": " + status.textContent +
+      " Clear the filters to see every finding.";
     more.hidden = shown >= total;
     more.textContent = "Show " + fmt(Math.min(CHUNK, total - shown)) + " more";
   }
@@ -137,13 +141,16 @@
   form.addEventListener("input", function (event) {
     if (event.target === pathInput || event.target === textInput) later();
   });
-  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  form.addEventListener("reset", function () { group = -1; setTimeout(apply, 0); });
   more.addEventListener("click", function () { render(CHUNK); });
   document.querySelectorAll("button[data-rule]").forEach(function (button) {
     button.addEventListener("click", function () {
       form.reset();
       ruleSelect.value = button.getAttribute("data-rule");
-      textInput.value = button.getAttribute("data-search") || "";
+      if (button.hasAttribute("data-group")) {
+        group = Number(button.getAttribute("data-group"));
+        groupPattern = button.getAttribute("data-pattern");
+      }
       apply();
       var heading = document.getElementById("findings-h");
       heading.scrollIntoView();

@@ -79,8 +79,10 @@ def _fix_before(lines: list[str], d: Diagnostic) -> str | None:
     return "\n".join(chunk)
 
 
-def _data(report: Report) -> dict[str, Any]:
-    """The findings in a compact, column-like form the script reads."""
+def _data(report: Report, groups: list[Group]) -> dict[str, Any]:
+    """The findings in a compact, column-like form the script reads; each row
+    ends with the index of its bulk group (or -1), for the groups' "Show links"."""
+    group_of = {id(d): i for i, g in enumerate(groups[:MAX_GROUPS]) for d in g.members}
     files: dict[str, int] = {}
     rules: dict[str, int] = {}
     lines_of: dict[str, list[str]] = {}
@@ -92,7 +94,8 @@ def _data(report: Report) -> dict[str, Any]:
             lines_of[d.path] = report.sources.get(d.path, "").splitlines()
         lines = lines_of[d.path]
         fix = [_fix_before(lines, d), d.fix.replacement] if d.fix is not None else None
-        rows.append([f, d.line, d.column, r, SEVERITIES.index(d.severity), d.message, _excerpt(lines, d), fix])
+        rows.append([f, d.line, d.column, r, SEVERITIES.index(d.severity), d.message, _excerpt(lines, d), fix,
+                     group_of.get(id(d), -1)])
     return {"files": list(files), "rules": list(rules), "severities": list(SEVERITIES), "rows": rows}
 
 
@@ -154,17 +157,17 @@ def _bulk(groups: list[Group]) -> str:
            '<th scope="col">Target pattern</th><th scope="col">Rule</th><th scope="col" class="num">Links</th>'
            '<th scope="col" class="num">Pages</th><th scope="col">Suggested rewrite</th>'
            '<th scope="col"><span class="sr-only">Show</span></th></tr></thead><tbody>']
-    for g in groups[:MAX_GROUPS]:
+    for i, g in enumerate(groups[:MAX_GROUPS]):
         example = "" if g.targets == 1 else (
             f'<div class="examples">{_plural(g.targets, "target")}, e.g. '
             + ", ".join(f"<code>{_e(t)}</code>" for t in g.examples[:2]) + "</div>")
         rewrite = (f'<code>{_e(g.pattern)}</code> → <code>{_e(g.rewrite)}</code>' if g.rewrite
                    else '<span class="muted">none evident</span>')
-        search = g.pattern.split("*")[0]
         out.append(
             f'<tr><th scope="row"><code>{_e(g.pattern)}</code>{example}</th><td>{_e(g.rule)}</td>'
             f'<td class="num">{_n(g.links)}</td><td class="num">{_n(g.pages)}</td><td>{rewrite}</td>'
-            f'<td><button type="button" class="linkish" data-rule="{_e(g.rule)}" data-search="{_e(search)}">'
+            f'<td><button type="button" class="linkish" data-rule="{_e(g.rule)}" data-group="{i}" '
+            f'data-pattern="{_e(g.pattern)}">'
             f'Show links<span class="sr-only"> to {_e(g.pattern)}</span></button></td></tr>')
     out.append("</tbody></table>")
     if len(groups) > MAX_GROUPS:
@@ -215,7 +218,8 @@ def _rules(report: Report, described: dict[str, tuple[str, str, str]]) -> str:
 def write(report: Report, out: TextIO, **_: Any) -> None:
     """Write the whole page to ``out``."""
     described = rule_descriptions(report)
-    data = _data(report)
+    groups = bulk_groups(report.diagnostics)
+    data = _data(report, groups)
     by_rule = Counter(d.rule for d in report.diagnostics)
     script = _asset("html.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -235,7 +239,7 @@ def write(report: Report, out: TextIO, **_: Any) -> None:
         f'<header><h1>medlint report</h1><p class="headline">{_e(headline)}</p></header><main>'
     )
     out.write(_summary(report, described))
-    out.write(_bulk(bulk_groups(report.diagnostics)))
+    out.write(_bulk(groups))
     out.write(_unchecked(report))
     if n:
         out.write('<section aria-labelledby="findings-h" id="findings"><h2 id="findings-h" tabindex="-1">'
