@@ -159,5 +159,7 @@
   });
   window.addEventListener("beforeprint", function () { render(PRINT_LIMIT - shown); });
   apply();
+  /* Milliseconds from navigation to the first chunk on screen (read by bench/html_report.py). */
+  document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.documentElement.setAttribute("data-ready", "1");
 })();

@@ -196,7 +196,7 @@ def _filters(data: dict[str, Any], by_rule: Counter[str]) -> str:
         f'<label>Rule <select id="f-rule" name="rule"><option value="">All rules</option>{options}</select></label>'
         '<label>Path contains <input id="f-path" name="path" type="search" autocomplete="off"></label>'
         '<label>Search <input id="f-text" name="text" type="search" autocomplete="off" '
-        'placeholder="message or source text"></label>'
+        'placeholder="words in the message or text"></label>'
         '<button type="reset" id="f-reset">Clear filters</button></form>')
 
 
@@ -208,9 +208,8 @@ def _rules(report: Report, described: dict[str, tuple[str, str, str]]) -> str:
            "<p>Why each rule matters and how to fix what it reports "
            "(also <code>medlint explain RULE</code>).</p><dl class=\"rule-docs\">"]
     for rule in used:
-        summary, description, severity = described.get(rule, (rule, "", ""))
-        out.append(f'<dt id="rule-{_e(rule)}">{_e(rule)}</dt><dd><p><strong>{_e(summary)}</strong></p>'
-                   + (f"<p>{_e(description)}</p>" if description and description != summary else "") + "</dd>")
+        summary, description, _ = described.get(rule, (rule, "", ""))
+        out.append(f'<dt id="rule-{_e(rule)}">{_e(rule)}</dt><dd>{_e(description or summary)}</dd>')
     out.append("</dl></section>")
     return "".join(out)
 
