@@ -155,6 +155,7 @@ def test_excerpt_of_a_long_line_is_trimmed_around_the_span() -> None:
     assert flagged == "flagged"
     assert before == "…" + "x" * html_report.CONTEXT and after == "y" * html_report.CONTEXT + "…"
     assert html_report._excerpt([], d) is None
+    assert html_report._excerpt(["   "], Diagnostic("a.md", 1, 1, 1, 1, "r", "warning", "m")) is None
 
 
 def test_multi_line_fix_shows_what_it_replaces() -> None:
@@ -181,6 +182,17 @@ def test_no_findings(isolated: Path) -> None:
     text = check(isolated, "html")
     assert_self_contained_and_inert(text)
     assert "No problems found in 1 file." in text and 'id="list"' not in text
+
+
+def test_files_not_checked_are_listed(isolated: Path) -> None:
+    (isolated / "binary.md").write_bytes(b"\x00\x01<script>")
+    (isolated / "latin1.md").write_bytes("caf\xe9 <b>".encode("latin-1"))
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "html", "."])
+    assert result.exit_code == 2
+    page = assert_self_contained_and_inert(result.stdout)
+    assert ("h2", {"id": "unchecked-h"}) in page.tags
+    section = result.stdout.split('id="unchecked-h"')[1]
+    assert "binary.md: skipped" in section and "latin1.md" in section
 
 
 def big_report(n: int) -> Report:

@@ -54,6 +54,8 @@ def _excerpt(lines: list[str], d: Diagnostic) -> list[str] | None:
     if not 0 < d.line <= len(lines):
         return None
     line = lines[d.line - 1].replace("\t", " ")
+    if not line.strip():
+        return None  # a page-level finding placed on a blank line: nothing to show
     start = min(max(0, d.column - 1), len(line))
     end = min(d.end_column - 1, len(line)) if d.end_line == d.line else len(line)
     end = max(end, start)
@@ -177,9 +179,10 @@ def _bulk(groups: list[Group]) -> str:
 
 
 def _unchecked(report: Report) -> str:
-    if not report.errors:
+    """Files that could not be checked (errors) and files skipped on purpose (notices)."""
+    if not report.errors and not report.notices:
         return ""
-    items = "".join(f"<li>{_e(error)}</li>" for error in report.errors)
+    items = "".join(f"<li>{_e(problem)}</li>" for problem in [*report.errors, *report.notices])
     return (f'<section aria-labelledby="unchecked-h"><h2 id="unchecked-h">Files not checked</h2>'
             f"<ul>{items}</ul></section>")
 
@@ -196,7 +199,7 @@ def _filters(data: dict[str, Any], by_rule: Counter[str]) -> str:
         f'<label>Rule <select id="f-rule" name="rule"><option value="">All rules</option>{options}</select></label>'
         '<label>Path contains <input id="f-path" name="path" type="search" autocomplete="off"></label>'
         '<label>Search <input id="f-text" name="text" type="search" autocomplete="off" '
-        'placeholder="words in the message or text"></label>'
+        'placeholder="message or text"></label>'
         '<button type="reset" id="f-reset">Clear filters</button></form>')
 
 
