@@ -124,8 +124,8 @@ def main() -> None:
                  (twice, doubled(report, twice))]
         chrome = browser()
         try:
-            print(f"| report | findings | size (MB) | open: driver.get (s) | first chunk shown (s) "
-                  f"| rule filter (s) | text search (s) |\n|---|---:|---:|---:|---:|---:|---:|")
+            print("| report | findings | size (MB) | open: driver.get (s) | first chunk shown (s) "
+                  "| rule filter (s) | text search (s) |\n|---|---:|---:|---:|---:|---:|---:|")
             for path, findings in cases:
                 m = measure(chrome, path, args.runs)
                 name = "as made" if path == report else "findings twice over"

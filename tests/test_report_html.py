@@ -249,9 +249,12 @@ def open_report(browser: Any, path: Path) -> float:
 
     started = time.perf_counter()
     browser.get(path.resolve().as_uri())
-    WebDriverWait(browser, 30).until(
+    WebDriverWait(browser, 30, poll_frequency=0.05).until(
         lambda b: b.execute_script("return document.documentElement.getAttribute('data-ready')") == "1")
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    # No script error and no Content-Security-Policy violation (the policy would block a script not ours).
+    assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    return seconds
 
 
 def rows(browser: Any) -> list[dict[str, str]]:
@@ -288,7 +291,6 @@ def test_browser_counts_filters_and_screenshot(browser: Any, site: Path, isolate
     report = isolated / "report.html"
     report.write_text(check(site, "html"), encoding="utf-8")
     open_report(browser, report)
-    assert browser.execute_script("return window.__errors || null") is None
     count = lambda key: browser.find_element(By.ID, f"count-{key}").text  # noqa: E731
     assert count("findings") == str(len(expected)) and count("files") == "3"
     for severity, number in Counter(d["severity"] for d in expected).items():
@@ -369,6 +371,14 @@ def test_browser_runs_no_hostile_script(browser: Any, hostile: Path) -> None:
     browser.execute_script("document.querySelectorAll('#list a, button').forEach(function (e) { e.click(); });")
     assert browser.title.startswith("medlint report:")
     screenshot(browser, "report-hostile.png")
+
+    # Defence in depth: had any markup slipped through, the page's policy would block its script.
+    tampered = hostile / "tampered.html"
+    tampered.write_text(report.read_text(encoding="utf-8").replace(
+        "<main>", f"<main><script>{PWNED}</script>", 1), encoding="utf-8")
+    browser.get(tampered.resolve().as_uri())
+    assert browser.title.startswith("medlint report:")
+    assert any("Content Security Policy" in e["message"] for e in browser.get_log("browser"))
 
 
 @pytest.mark.slow
