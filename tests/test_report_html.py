@@ -181,7 +181,7 @@ def test_no_findings(isolated: Path) -> None:
     (isolated / "ok.md").write_text("---\ntitle: Fine\ndate: 2024-01-01\n---\nPlain, careful text.\n")
     text = check(isolated, "html")
     assert_self_contained_and_inert(text)
-    assert "No problems found in 1 file." in text and 'id="list"' not in text
+    assert "No problems found in 1 file." in text and 'id="list"' not in text and 'class="skip"' not in text
 
 
 def test_files_not_checked_are_listed(isolated: Path) -> None:

@@ -237,8 +237,8 @@ def write(report: Report, out: TextIO, **_: Any) -> None:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="medlint {_e(__version__)}">'
         f"<title>medlint report: {_e(headline)}</title><style>{_asset('html.css')}</style></head>\n<body>"
-        '<a class="skip" href="#findings-h">Skip to the findings</a>'
-        f'<header><h1>medlint report</h1><p class="headline">{_e(headline)}</p></header><main>'
+        + ('<a class="skip" href="#findings-h">Skip to the findings</a>' if n else "")
+        + f'<header><h1>medlint report</h1><p class="headline">{_e(headline)}</p></header><main>'
     )
     out.write(_summary(report, described))
     out.write(_bulk(groups))
