@@ -117,7 +117,7 @@ def test_cli_writes_one_self_contained_page(site: Path) -> None:
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
     page = assert_self_contained_and_inert(text)
     data = data_of(page)
-    assert len(data["rows"]) == len(expected) == 15
+    assert len(data["rows"]) == len(expected) == 14
     # The summary's counts are the run's.
     by_severity = Counter(d["severity"] for d in expected)
     for key, number in [("files", 3), ("findings", len(expected)), *by_severity.items()]:
@@ -144,8 +144,11 @@ def test_rows_carry_source_excerpt_and_fix(site: Path) -> None:
     before, flagged, after = resolver[6]
     assert flagged == "http://dx.doi.org/" and before.endswith("daily (") and after.startswith("10.1056/")
     assert resolver[7] == ["http://dx.doi.org/", "https://doi.org/"]
-    hype = rows[("content/posts/vitamin-d-basics.md", 13, 22, "sensational-language")]
-    assert hype[6][1] == "miracle cure" and hype[7] is None
+    typo = rows[("content/posts/vitamin-d-basics.md", 13, 14, "spelling")]
+    assert typo[6] == ["Many readers ", "recieve", " too little in winter, when the sun is low."]
+    assert typo[7] == ["recieve", "receive"]
+    link = rows[("content/posts/vitamin-d-basics.md", 10, 50, "link-broken")]
+    assert link[6][1] == "/tags/calcium-and-bones.html" and link[7] is None
 
 
 def test_excerpt_of_a_long_line_is_trimmed_around_the_span() -> None:
@@ -334,7 +337,7 @@ def test_browser_counts_filters_and_screenshot(browser: Any, site: Path, isolate
     button.send_keys(Keys.ENTER)
     shown = rows(browser)
     assert len(shown) == 6 and all("Link to '/tags/" in r["text"] for r in shown)
-    assert browser.find_element(By.ID, "status").text.startswith("Links to /tags/*.html: 6 of 15 findings")
+    assert browser.find_element(By.ID, "status").text.startswith(f"Links to /tags/*.html: 6 of {len(expected)} findings")
     assert browser.switch_to.active_element.get_attribute("id") == "findings-h"
     # The skip link is the first stop of the Tab key.
     browser.get(report.resolve().as_uri())
