@@ -14,6 +14,7 @@ FORMATS = {
     "sarif": "medlint.report.sarif",
     "gitlab": "medlint.report.gitlab",
     "junit": "medlint.report.junit",
+    "html": "medlint.report.html",
 }
 
 
