@@ -143,3 +143,23 @@ def test_init_writes_a_valid_config(isolated: Path) -> None:
     assert run("rules").exit_code == 0  # the written config loads
     assert run("init").exit_code == 2
     assert run("init", "--force").exit_code == 0
+
+
+def test_statistics_counts_per_rule_and_groups_broken_targets(isolated: Path) -> None:
+    """--statistics: counts per rule instead of the list, then the broken link targets
+    grouped into patterns, so a migrated site's bulk breaks are one line."""
+    content = isolated / "content"
+    (content / "posts").mkdir(parents=True)
+    for slug in ("alpha", "beta", "gamma"):
+        (content / "posts" / f"{slug}.md").write_text(
+            f"---\ntitle: {slug}\n---\nSee [tag](/tags/{slug}-x.html) and [other](/tags/{slug}-y.html).\n"
+            "Teh end.\n")
+    result = run("check", "--statistics", "content")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["count", "rule", "severity", "pages", "fixable"]
+    assert lines[1].split() == ["6", "link-broken", "error", "3"]
+    assert lines[2].split() == ["3", "spelling", "warning", "3", "3"]
+    assert lines[3].split()[:2] == ["9", "in"]
+    assert "6 links on 3 pages  [link-broken] /tags/*.html" in result.stdout
+    assert not any(":1:" in line for line in lines)  # no list of findings

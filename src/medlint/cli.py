@@ -157,6 +157,8 @@ def _output_files(ctx: click.Context, param: click.Parameter, values: tuple[str,
               help="Show the source line under each problem (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
 @click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule made, and the most frequent broken link targets, instead of the list.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to check files in (default: one per core; serial for a few dozen files or fewer).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write .medlint_cache.")
@@ -169,7 +171,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
           ignore: tuple[str, ...], fail_on: str, exclude: tuple[str, ...], force_exclude: bool,
           respect_gitignore: bool, fix: bool, unsafe_fixes: bool, diff: bool, report_unused_suppressions: bool,
           stdin_filename: str | None, color: str, show_source: bool | None, quiet: bool, online: bool,
-          jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
+          statistics: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .pipeline import lint_paths, lint_stdin
     from .errors import MedlintError
@@ -209,6 +211,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
         main_out = sys.stderr
     if diff:
         sys.stdout.write("".join(report.diffs))
+    elif statistics:
+        write_report("statistics", report, main_out)
     else:
         write_report(fmt, report, main_out, **options,
                      color=_color(color) if fmt == "text" and main_out is sys.stdout else False,
@@ -391,7 +395,9 @@ INIT_TEMPLATE = f"""\
 # (medlint is installed as the package {DISTRIBUTION}; "medlint" on PyPI is another project.)
 # Paths here are relative to this file's folder.
 
-# The bundled rules ('medlint rules --all' lists them); 'none' to start empty.
+# The bundled rules ('medlint rules --all' lists them): 'default' runs the
+# mission's checks and the rules precise enough on real sites; 'all' runs every
+# bundled rule; 'none' starts empty.
 extends: default
 
 # Folders of your own rule files (one YAML file per rule; see 'medlint explain RULE').

@@ -16,10 +16,12 @@ FORMATS = {
     "junit": "medlint.report.junit",
     "html": "medlint.report.html",
 }
+#: Views that are not machine formats (``--statistics``).
+VIEWS = {"statistics": "medlint.report.statistics"}
 
 
 def write_report(fmt: str, report: Any, out: TextIO, **options: Any) -> None:
-    importlib.import_module(FORMATS[fmt]).write(report, out, **options)
+    importlib.import_module(FORMATS.get(fmt) or VIEWS[fmt]).write(report, out, **options)
 
 
 def rule_descriptions(report: Any) -> dict[str, tuple[str, str, str]]:
