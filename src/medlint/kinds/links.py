@@ -127,12 +127,23 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     if check == "unknown-marker":
         return _unknown_marker(options)
 
+    # A link a migration marked (title_patterns, target_patterns: link-unknown-marker's own
+    # markers, repeated in link-broken's rule file) is that rule's finding: its message
+    # says what happened, and it needs no site index. One defect, one finding.
+    marked_titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options["title_patterns"])]
+    marked_targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options["target_patterns"])]
+
+    def marked(link: Link) -> bool:
+        title = link.title or link.attrs.get("title", "")
+        return (bool(title) and any(r.search(title) for r in marked_titles)) or any(
+            r.search(link.target) for r in marked_targets)
+
     def run(doc: Document) -> Iterator[Finding]:
         site: SiteIndex | None = getattr(doc, "site", None)
         if site is None:
             return
         for link in _links(doc):
-            if any(r.search(link.target) for r in ignore):
+            if any(r.search(link.target) for r in ignore) or (check == "broken" and marked(link)):
                 continue
             target = _internal(link, site)
             if target is None:
