@@ -137,3 +137,40 @@ def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
     for query in queries:
         expected = difflib.get_close_matches(query, urls, n=1, cutoff=0.6)
         assert nearest.closest(query) == (expected[0] if expected else None), query
+
+
+KRAMDOWN_PAGE = """\
+## Chapter 14 {#ch14}
+
+![Fig](a.png){: #fig-ch14_03_02 data-title="Body {of} water"}
+
+## Summary
+{: #summary-ial .lead}
+
+Pandoc: [span]{#sp .note}, ![b](b.png){#fig-b width=50%} and `x`{#code-id}.
+
+::: {#callout .warning}
+Body
+:::
+
+Prose braces {a set} and {#not-after-a-span} and a pandoc {.cls} class.
+"""
+
+
+@pytest.mark.parametrize("anchors_only", [False, True])
+def test_attribute_list_ids_are_anchors(anchors_only: bool) -> None:
+    from medlint.markup import parse
+
+    names = {name for name, _ in parse(KRAMDOWN_PAGE, "markdown", anchors_only=anchors_only).anchors}
+    assert names == {"ch14", "fig-ch14_03_02", "summary-ial", "sp", "fig-b", "code-id", "callout"}
+
+
+def test_attribute_lists_are_not_prose() -> None:
+    from medlint.document import Document
+
+    prose = Document.from_text(KRAMDOWN_PAGE, "x.md").prose
+    assert "data-title" not in prose and "summary-ial" not in prose and "{a set}" in prose
+
+
+def test_mkdocs_heading_ids() -> None:
+    assert heading_ids(["Dose – July 2011", "Café  au lait"], "mkdocs") == {"dose-july-2011", "cafe-au-lait"}

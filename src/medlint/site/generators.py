@@ -209,7 +209,7 @@ class UrlRules:
         main, urls = self._folder_urls(rel, front)
         if isinstance(permalink, str) and "{" not in permalink:
             main = re.sub(r"index\.html?$", "", permalink)
-            urls.add(main)
+            urls = {main}  # the page moves: its path no longer answers
         return main, urls | self._aliases(front)
 
     def _plain(self, rel: PurePosixPath, front: dict[str, Any]) -> tuple[str, set[str]]:
@@ -248,4 +248,4 @@ class UrlRules:
             main = base + slug if slug.startswith("/") else base + "/" + "/".join([*folders, slug])
         else:
             main = base + "/" + "/".join(p for p in [*folders, name] if p)
-        return main, {main, base + "/" + "/".join(p for p in [*folders, stem] if p)}
+        return main, {main}
