@@ -157,3 +157,15 @@ def test_a_content_root_without_pages_is_a_config_error(isolated: Path) -> None:
     (isolated / "cfg" / "medlint.yaml").write_text("site:\n  content_root: nowhere\n")
     result = CliRunner().invoke(main, ["check", "--config", "cfg/medlint.yaml", "site"])
     assert result.exit_code == 2 and "site.content_root: folder not found" in result.stderr
+
+
+@pytest.mark.parametrize("site", ["folder-pages"], indirect=True)
+def test_fragments_share_disclaimers_and_definitions(site: Path) -> None:
+    """treatment.md gives advice and uses ORS; overview.md, a fragment of the same page,
+    defines ORS and carries the disclaimer."""
+    rules = ["disclaimer-missing", "acronym-undefined"]
+    assert lint_paths(["content"], select=rules).diagnostics == []
+    apart = {"site": {"content_root": "content", "folder_pages": ["manifest.json"]}}
+    found = [(d.path, d.rule) for d in lint_paths(["content"], config=apart, select=rules)]
+    assert found == [("content/conditions/dehydration/treatment.md", "disclaimer-missing"),
+                     ("content/conditions/dehydration/treatment.md", "acronym-undefined")]

@@ -87,7 +87,8 @@ class Run:
         """The site index, built on first use and only if a rule's check needs it."""
         if not self._site_built:
             self._site_built = True
-            if self.ruleset.needs_site():
+            # Fragment-built pages also share disclaimers and abbreviation definitions.
+            if self.ruleset.needs_site() or self.config.site.get("page_fragments"):
                 from .site.index import build_site
 
                 self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)

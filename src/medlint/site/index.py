@@ -84,6 +84,7 @@ class SiteIndex:
         self.folder_pages = list(folder_pages)
         self.page_fragments = page_fragments
         self._by_slug: dict[str, str | None] | None = None
+        self._fragment_docs: dict[Path, Document] = {}
         self.pages: list[Page] = []
         self.by_url: dict[str, Page] = {}
         self.by_url_folded: dict[str, Page] = {}
@@ -292,6 +293,28 @@ class SiteIndex:
             ids = anchors_of(doc, self.anchor_style)
         self._anchors[path] = ids
         return ids
+
+    def fragments(self, path: str | Path) -> list[Document]:
+        """The other fragments of the page *path* is a fragment of (``site.page_fragments``),
+        read as documents: what one of them says (a disclaimer, an abbreviation's
+        definition) it says for the whole page. Empty for an ordinary page."""
+        here = Path(path).resolve()
+        page = self.by_file.get(here)
+        if page is None or not page.parts:
+            return []
+        out = []
+        for part in page.parts:
+            if part == here:
+                continue
+            self.consulted.add(part)
+            if part not in self._fragment_docs:
+                try:
+                    text = decode(part.read_bytes(), str(part))
+                except (OSError, FileError, Skipped):
+                    text = ""
+                self._fragment_docs[part] = Document.from_text(text, str(part), format_for(str(part)))
+            out.append(self._fragment_docs[part])
+        return out
 
     @staticmethod
     def url_base(page: Page | None) -> str:
