@@ -169,3 +169,19 @@ def test_fragments_share_disclaimers_and_definitions(site: Path) -> None:
     found = [(d.path, d.rule) for d in lint_paths(["content"], config=apart, select=rules)]
     assert found == [("content/conditions/dehydration/treatment.md", "disclaimer-missing"),
                      ("content/conditions/dehydration/treatment.md", "acronym-undefined")]
+
+
+def test_permalinks_and_docs_dir_from_the_generators_config(tmp_path: Path) -> None:
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text('[permalinks]\nposts = "/:year/:slug/"\n')
+    (tmp_path / "content" / "posts" / "a.md").write_text("---\ntitle: A\ndate: 2024-05-06\n---\nA\n")
+    index = build_site({}, tmp_path, [str(tmp_path / "content")])
+    assert index.find_page("/2024/a/") is not None and index.find_page("/posts/a") is not None
+
+    (tmp_path / "hugo.toml").unlink()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: pages\n")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "guide.md").write_text("# Guide\n")
+    index = build_site({}, tmp_path, [str(tmp_path / "pages")])
+    assert index.generator == "mkdocs" and index.root == (tmp_path / "pages").resolve()
+    assert index.find_page("/guide/") is not None

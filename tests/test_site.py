@@ -174,3 +174,22 @@ def test_attribute_lists_are_not_prose() -> None:
 
 def test_mkdocs_heading_ids() -> None:
     assert heading_ids(["Dose – July 2011", "Café  au lait"], "mkdocs") == {"dose-july-2011", "cafe-au-lait"}
+
+
+def test_braces_that_are_not_attribute_lists() -> None:
+    from medlint.markup import parse
+
+    text = "{SPLIT(colsize=40%|60%)}\n\n{module module=\"last\" max=\"10\"}\n\n[x](y.png){width=50% #ok}\n"
+    markup = parse(text, "markdown")
+    assert [name for name, _ in markup.anchors] == ["ok"]
+
+
+def test_no_slug_suggestion_from_a_word_of_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "d.md").write_text("---\nslug: d\n---\nD\n")
+    (tmp_path / "posts" / "overview-of-ms.md").write_text("---\ntitle: MS\n---\nMS\n")
+    site = SiteIndex(tmp_path)
+    assert site.by_slug("95% CI, 102.2-120.4 µg/d") is None
+    assert site.by_slug("/tags/overview-of-ms.html") == "/posts/overview-of-ms"
+    assert site.by_slug("/tags/overview-of-ms-dec-2012.html") == "/posts/overview-of-ms"
+    assert site.by_slug("/posts/overview-of-ms") is None  # the page itself: nothing to suggest

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
+import yaml
+
 NAMES = ("hugo", "jekyll", "mkdocs", "docusaurus", "eleventy", "plain")
 
 #: Config files that say which generator builds a site, in the order tried.
@@ -60,6 +62,48 @@ def detect(folders: list[Path]) -> tuple[str, Path] | None:
             if (folder / name).is_file() and (name != "config.toml" or (folder / "content").is_dir()):
                 return generator, folder
     return None
+
+
+def read_settings(generator: str, folder: Path) -> dict[str, Any]:
+    """What medlint takes from the generator's own config file in *folder*: Hugo's and
+    Jekyll's permalink patterns, MkDocs' ``docs_dir``. Empty when it cannot be read
+    (a config medlint cannot parse only loses these defaults)."""
+    data: Any = None
+    try:
+        for name, kind in CONFIG_FILES:
+            path = folder / name
+            if kind != generator or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            if name.endswith(".toml"):
+                data = _toml().loads(text)
+            elif name.endswith((".yml", ".yaml")):
+                data = yaml.safe_load(text)
+            break
+    except (OSError, ValueError, yaml.YAMLError):  # TOMLDecodeError is a ValueError
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, Any] = {}
+    if generator == "hugo" and isinstance(data.get("permalinks"), dict):
+        table = data["permalinks"]
+        table = {**table, **table["page"]} if isinstance(table.get("page"), dict) else table
+        patterns = {k: v for k, v in table.items() if isinstance(v, str) and v.startswith("/")}
+        if patterns:
+            out["permalinks"] = patterns
+    elif generator == "jekyll" and isinstance(data.get("permalink"), str):
+        out["permalinks"] = {"default": data["permalink"]}
+    elif generator == "mkdocs" and isinstance(data.get("docs_dir"), str):
+        out["docs_dir"] = data["docs_dir"]
+    return out
+
+
+def _toml() -> Any:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
 
 
 def urlize(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
-from .generators import MODELS, UrlRules, detect, urlize
+from .generators import MODELS, UrlRules, detect, read_settings, urlize
 from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
@@ -402,7 +402,10 @@ class SiteIndex:
                     if key:  # a slug two pages share names neither
                         table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
             self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
-        segment = _SUFFIX.sub("", unquote(wanted.split("?", 1)[0]).rstrip("/").rsplit("/", 1)[-1].lower())
+        path = unquote(wanted.split("?", 1)[0]).rstrip("/")
+        segment = _SUFFIX.sub("", path.rsplit("/", 1)[-1].lower())
+        if len(segment) < 4 or not re.fullmatch(r"[\w.~-]*[^\W\d_][\w.~-]*", segment) or re.search(r"\s", path):
+            return None  # not a slug: "µg/d" in a link made of a sentence
         undated_segment = _TRAILING_DATE.sub("", segment)
         for key in (segment, undated_segment, "\0" + segment, "\0" + undated_segment):
             found = self._by_slug.get(key) if key.strip("\0") else None
@@ -457,11 +460,14 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
         near = [config_root] + ([(config_root / root)] if root else [Path(p).resolve() for p in paths])
         found = detect(list(dict.fromkeys(f for start in near for f in [start, *start.parents][:4])))
     generator = generator or (found[0] if found else "hugo")
+    own = read_settings(generator, found[1]) if found and found[0] == generator else {}
+    permalinks = settings.get("permalinks", own.get("permalinks"))
     if root:
         content = config_root / root
     elif found and generator != "hugo":
-        # The generator's own content folder: MkDocs reads docs/, the others their site root.
-        content = found[1] / "docs" if generator == "mkdocs" and (found[1] / "docs").is_dir() else found[1]
+        # The generator's own content folder: MkDocs reads docs/ (docs_dir), the others their site root.
+        docs = found[1] / own.get("docs_dir", "docs")
+        content = docs if generator == "mkdocs" and docs.is_dir() else found[1]
     else:
         content = default_content_root(config_root, paths)
     static = settings.get("static_dirs")
@@ -470,6 +476,6 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
         dirs = [base / name for base in bases for name in MODELS[generator].static_dirs]
     else:
         dirs = [base / name for base in bases for name in static]
-    return SiteIndex(content, dirs, settings.get("base_urls", []), settings.get("permalinks"),
+    return SiteIndex(content, dirs, settings.get("base_urls", []), permalinks,
                      settings.get("anchor_style"), cache_folder, generator,
                      settings.get("folder_pages", []), bool(settings.get("page_fragments", False)))
