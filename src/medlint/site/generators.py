@@ -175,7 +175,11 @@ class UrlRules:
             main = self._expand(pattern, front, section, parents, slug, stem)
         else:
             main = "/" + "/".join([*parents, slug])
-        urls = {main, "/" + "/".join([*parents, name])}  # the file's own path, as links by path expect
+        urls = {main}
+        if not pattern or isinstance(front.get("url"), str):
+            # The file's own path, as links by path expect; under a permalink pattern Hugo
+            # publishes the page at the pattern's URL only.
+            urls.add("/" + "/".join([*parents, name]))
         if isinstance(front.get("permalink"), str):
             urls.add(front["permalink"])
         urls |= self._aliases(front)

@@ -31,8 +31,8 @@ from .cache import RACY_NS, SiteCache
 
 #: Server-side pages: a link to one is a page link, not an attachment.
 DYNAMIC_SUFFIXES = {".asp", ".aspx", ".php", ".shtml", ".jsp", ".cfm", ".cgi", ".pl", ".xhtml"}
-#: A broken link's last segment names a page once these are taken off (point 5 of
-#: the slug suggestions): a file suffix, and a trailing date such as "-nov-2011".
+#: A broken link's last segment names a page once these are taken off (for "did you
+#: mean" by slug): a file suffix, and a trailing date such as "-nov-2011".
 _SUFFIX = re.compile(r"\.(?:html?|php|aspx?|md)$", re.I)
 _TRAILING_DATE = re.compile(
     r"(?:[-_](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)?[-_](?:19|20)\d\d(?:[-_]\d\d){0,2}$", re.I)
