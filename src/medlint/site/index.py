@@ -457,8 +457,13 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
     generator = settings.get("generator")
     found = None
     if generator is None or not root:
-        near = [config_root] + ([(config_root / root)] if root else [Path(p).resolve() for p in paths])
-        found = detect(list(dict.fromkeys(f for start in near for f in [start, *start.parents][:4])))
+        # The generator's config stands beside medlint's, at the content root or just
+        # above it, or (no root set) a few folders above the files checked.
+        if root:
+            near = [config_root, (config_root / root).resolve(), (config_root / root).resolve().parent]
+        else:
+            near = [config_root] + [f for p in paths for f in [Path(p).resolve(), *Path(p).resolve().parents][:4]]
+        found = detect(list(dict.fromkeys(near)))
     generator = generator or (found[0] if found else "hugo")
     own = read_settings(generator, found[1]) if found and found[0] == generator else {}
     permalinks = settings.get("permalinks", own.get("permalinks"))
