@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
-from .generators import MODELS, UrlRules, detect, read_settings, urlize
+from .generators import MODELS, UrlRules, detect, read_settings
 from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
