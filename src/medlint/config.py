@@ -70,6 +70,9 @@ CONFIG_SCHEMA = {
                 "base_urls": _GLOBS,
                 "permalinks": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^/"}},
                 "anchor_style": {"enum": list(ANCHOR_STYLES)},
+                "generator": {"enum": ["hugo", "jekyll", "mkdocs", "docusaurus", "eleventy", "plain"]},
+                "folder_pages": _GLOBS,
+                "page_fragments": {"type": "boolean"},
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
@@ -242,6 +245,10 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     for i, folder in enumerate(cfg.rule_paths):
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
+    content_root = cfg.site.get("content_root")
+    if content_root and not (root / content_root).is_dir():
+        # Silently indexing an empty site would report every internal link as broken.
+        raise cfg.error(["site", "content_root"], f"folder not found: {root / content_root}")
     return cfg
 
 

@@ -87,10 +87,16 @@ class Run:
         """The site index, built on first use and only if a rule's check needs it."""
         if not self._site_built:
             self._site_built = True
-            if self.ruleset.needs_site():
+            # Fragment-built pages also share disclaimers and abbreviation definitions.
+            if self.ruleset.needs_site() or self.config.site.get("page_fragments"):
                 from .site.index import build_site
 
                 self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
+                if self.config.site.get("content_root") and not self.site.pages:
+                    # Every internal link would read as broken: a content root relative to a
+                    # config kept elsewhere is the usual cause.
+                    raise self.config.error(["site", "content_root"], f"no pages under {self.site.root} "
+                                            "(paths in the config are relative to its folder)")
         return self.site
 
     def report(self) -> Report:
