@@ -93,6 +93,13 @@ class Run:
                 self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
         return self.site
 
+    def use_site(self, site: Any) -> None:
+        """Check links against *site* from now on; None skips the link checks until an
+        index is given. For a long-lived run (the language server) that builds the
+        index in the background and replaces it when pages change."""
+        self.site = site
+        self._site_built = True
+
     def report(self) -> Report:
         """An empty report describing this run's rules."""
         return Report(rules=[(r, sev) for r, sev, _ in self.ruleset.active_rules()])
