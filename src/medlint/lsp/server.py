@@ -34,8 +34,9 @@ from .workspace import DEFAULT_VOCABULARY, Workspace
 log = logging.getLogger("medlint.lsp")
 T = TypeVar("T")
 
-#: Seconds of quiet after a keystroke before checking (a warm check of a 5,000-word page takes ~80 ms).
-DEBOUNCE = 0.12
+#: Seconds of quiet after a keystroke before checking (a warm check of a 5,000-word page takes
+#: 100-150 ms here: see bench/README.md).
+DEBOUNCE = 0.075
 #: Seconds of quiet after a page is saved, created or deleted before the site index is rebuilt.
 SITE_DEBOUNCE = 0.3
 ADD_WORD = "medlint.addToVocabulary"

@@ -135,4 +135,4 @@ class Workspace:
         if self.run is None:
             return
         sample = os.path.join(str(self.root), "medlint-warm-up.md")
-        self.lint("# Warm up\n\nA mispeled word.\n", sample)
+        self.lint("# Warm up\n\nThey recieve 5,000 IU.\n", sample)
