@@ -226,3 +226,26 @@ async def test_fix_all_and_directives(client: LanguageClient) -> None:
         lsp.VersionedTextDocumentIdentifier(uri=uri, version=2), [lsp.TextDocumentContentChangeWholeDocument(text=disabled)]))
     found = by_rule(await until(client, uri, lambda ds: "spelling" not in by_rule(ds)))
     assert "doi-malformed" in found
+
+
+async def test_add_word_without_a_vocabulary_creates_one_and_a_config(client: LanguageClient) -> None:
+    root: Path = client.root  # type: ignore[attr-defined]
+    (root / ".medlint.yaml").unlink()  # a project with no config at all
+    page = root / "notes.md"
+    text = "# Notes\n\nThey recieve it.\n"
+    page.write_text(text, encoding="utf-8")
+    uri = page.as_uri()
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        [lsp.FileEvent(uri=(root / ".medlint.yaml").as_uri(), type=lsp.FileChangeType.Deleted)]))
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text=text)))
+    spelling = by_rule(await until(client, uri, lambda ds: "spelling" in by_rule(ds)))["spelling"]
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), spelling.range, lsp.CodeActionContext(diagnostics=[spelling])))
+    command = command_of(next(a for a in actions if a.title == "Add 'recieve' to the project vocabulary"))
+    await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+        command=command.command, arguments=command.arguments))
+    await until(client, uri, lambda ds: "spelling" not in by_rule(ds))
+    assert (root / ".medlint" / "vocabulary.txt").read_text(encoding="utf-8") == "recieve\n"
+    assert "vocabulary: [.medlint/vocabulary.txt]" in (root / ".medlint.yaml").read_text(encoding="utf-8")
+    assert any("created .medlint.yaml" in m.message for m in client.messages)

@@ -70,6 +70,7 @@ class MedlintServer(LanguageServer):
         self._lint_tasks: dict[str, asyncio.Task[None]] = {}
         self._site_tasks: dict[Path, asyncio.Task[None]] = {}
         self._site_wanted: dict[Path, bool] = {}
+        self._told: set[str] = set()
 
     # -- helpers -------------------------------------------------------------------------
     @property
@@ -94,9 +95,17 @@ class MedlintServer(LanguageServer):
             ws = self.folders[root] = Workspace(root)
             if ws.error:
                 self.tell(f"medlint: {ws.error}", lsp.MessageType.Error)
-            self.lint_pool.submit(ws.warm_up)
-            self.want_site(ws)
+            asyncio.ensure_future(self._warm_up(ws))
         return ws
+
+    async def _warm_up(self, ws: Workspace) -> None:
+        """Load the rules and dictionaries, then index the site: after whatever checks are queued
+        by then (the first page opened), so the first diagnostics do not share the interpreter
+        with the indexing."""
+        await self.on_checker(ws.warm_up)
+        await asyncio.sleep(0)  # let the handler that created the workspace queue its check
+        await self.on_checker(lambda: None)
+        self.want_site(ws)
 
     def existing_workspace(self, path: Path) -> Workspace | None:
         holding = [r for r in self.folders if r == path or r in path.parents]
@@ -144,9 +153,11 @@ class MedlintServer(LanguageServer):
         if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
             return  # closed, or changed since: a newer check is on its way
         self.results[uri] = linted
-        for error in errors:
-            log.warning("%s", error)
-            self.tell(str(error), lsp.MessageType.Warning)
+        for error in errors:  # a rule that failed on this text: said once, not at every keystroke
+            if str(error) not in self._told:
+                self._told.add(str(error))
+                log.warning("%s", error)
+                self.tell(str(error), lsp.MessageType.Warning)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, diagnostics=[d for _, d in linted.pairs], version=version))
 
@@ -368,14 +379,15 @@ def build_server() -> MedlintServer:
         lines = linted.lines
         low = lines.offset(params.range.start.line, params.range.start.character)
         high = lines.offset(params.range.end.line, params.range.end.character)
-        doc = Document.from_text(linted.text, linted.path.replace(os.sep, "/"), format_for(linted.path))
         actions: list[lsp.CodeAction] = []
-        if wants_fixes:
-            for d, shown in linted.pairs:
-                start = lines.offset_of_medlint(d.line, d.column)
-                end = lines.offset_of_medlint(d.end_line, d.end_column)
-                if start <= high and end >= low:
-                    actions += ls.actions_for(uri, linted, d, shown, doc)
+        touched = [(d, shown) for d, shown in linted.pairs
+                   if lines.offset_of_medlint(d.line, d.column) <= high
+                   and lines.offset_of_medlint(d.end_line, d.end_column) >= low] if wants_fixes else []
+        if touched:  # editors ask on every cursor move: parse only when a finding is under it
+            doc = await ls.on_checker(Document.from_text, linted.text, linted.path.replace(os.sep, "/"),
+                                      format_for(linted.path))
+            for d, shown in touched:
+                actions += ls.actions_for(uri, linted, d, shown, doc)
         if wants_fix_all and any(d.fix is not None and d.fix.safe for d, _ in linted.pairs):
             kind = FIX_ALL_KIND if only and not wants_fixes else lsp.CodeActionKind.QuickFix
             action = lsp.CodeAction(title="Fix all safe medlint problems in this file", kind=kind,
