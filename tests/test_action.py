@@ -50,3 +50,17 @@ def test_run_step_annotates_and_writes_sarif(tmp_path: Path) -> None:
     assert "::warning file=site/posts/hype.md,line=5,col=3," in proc.stdout
     sarif = json.loads((tmp_path / "medlint.sarif").read_text())
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+    # Both from one run of medlint.
+    assert len(re.findall(r"^\s*medlint check\b", step["run"], re.M)) == 1
+
+
+def test_run_step_without_sarif(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "site", tmp_path / "site")
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("name") == "Run medlint")
+    env = {**os.environ, **_env_for(step, {"paths": "site/posts/hype.md"})}
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env["PATH"]
+    proc = subprocess.run(["bash", "-e", "-u", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr  # warnings only
+    assert "::warning file=site/posts/hype.md,line=5,col=3," in proc.stdout
+    assert list(tmp_path.glob("*.sarif")) == []

@@ -29,9 +29,10 @@ def test_lint_text_format_follows_path(isolated: Path) -> None:
 def test_lint_paths_report(isolated: Path) -> None:
     shutil.copytree(FIXTURES / "site", isolated / "site")
     report = medlint.lint_paths(["site", "missing"], config=ON)
-    assert report.files_checked == 5 and len(report) == 5
+    assert report.files_checked == 5 and len(report) == 6
     assert [str(e) for e in report.errors] == ["missing: no such file or directory"]
-    assert list(report)[0].path == "site/drafts/draft.md"
+    assert [(d.path, d.rule, d.severity) for d in report if d.path == "missing"] == [("missing", "io-error", "error")]
+    assert [d.path for d in report][:2] == ["missing", "site/drafts/draft.md"]  # sorted by path
 
 
 def test_lint_paths_with_mapping_config(isolated: Path) -> None:

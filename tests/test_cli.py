@@ -77,7 +77,7 @@ def test_select_and_ignore(site: Path) -> None:
     none = run("check", "--format", "json", "--ignore", "frontmatter-syntax,sensational-language", "site")
     assert json.loads(none.stdout) == [] and none.exit_code == 0
     bad = run("check", "--select", "no-such-rule", "site")
-    assert bad.exit_code == 2 and "--select: unknown rule no-such-rule" in bad.stderr
+    assert bad.exit_code == 2 and "--select: unknown rule 'no-such-rule' (see medlint rules)" in bad.stderr
 
 
 def test_exclude(site: Path) -> None:
@@ -113,9 +113,16 @@ def test_bad_input_is_reported_and_others_still_checked(isolated: Path) -> None:
     assert result.exit_code == 2
     assert "good.md:1:3: warning [sensational-language]" in result.stdout
     assert "long.md:1:5000001: warning" in result.stdout
-    assert "binary.md: skipped: binary file (contains NUL bytes)" in result.stderr
-    assert "latin1.md:1: not valid UTF-8 (byte 0xE9 at column 4)" in result.stderr
-    assert "missing.md: no such file or directory" in result.stderr
+    # Files that could not be read are io-error findings, in the output rather than beside it.
+    assert "binary.md:1:1: warning [io-error] skipped: binary file (contains NUL bytes)" in result.stdout
+    assert "latin1.md:1:1: error [io-error] not valid UTF-8 (byte 0xE9 at column 4)" in result.stdout
+    assert "missing.md:1:1: error [io-error] no such file or directory" in result.stdout
+    assert "io-error" not in result.stderr and "missing.md" not in result.stderr  # said once
+    json_run = run("check", "--format", "json", ".", "missing.md")
+    assert json_run.exit_code == 2
+    assert "latin1.md:1: not valid UTF-8 (byte 0xE9 at column 4)" in json_run.stderr  # stdout is for machines
+    assert {(d["path"], d["severity"]) for d in json.loads(json_run.stdout) if d["rule"] == "io-error"} == {
+        ("binary.md", "warning"), ("latin1.md", "error"), ("missing.md", "error")}
     assert "Traceback" not in result.output
 
 
@@ -123,7 +130,9 @@ def test_oversized_file_is_skipped_with_notice(isolated: Path) -> None:
     (isolated / ".medlint.yaml").write_text("max_file_size: 100\n")
     (isolated / "big.md").write_text("x" * 200)
     result = run("check", "big.md")
-    assert result.exit_code == 0 and "big.md: skipped: larger than 100 bytes" in result.stderr
+    assert result.exit_code == 0  # skipped on purpose: a warning finding that never sets the exit code
+    assert "big.md:1:1: warning [io-error] skipped: larger than 100 bytes" in result.stdout
+    assert run("check", "--fail-on", "warning", "big.md").exit_code == 0
 
 
 def test_broken_rule_file_stops_with_one_line(isolated: Path) -> None:
@@ -165,8 +174,8 @@ def test_config_option_and_bad_config(isolated: Path) -> None:
 def test_rules_and_explain(isolated: Path) -> None:
     (isolated / ".medlint.yaml").write_text(HYPE_ON)
     listing = run("rules").stdout
-    assert re.search(r"^sensational-language +pattern +warning +Hype and absolute claims", listing, re.M)
-    assert re.search(r"^doi-malformed +identifiers +error ", listing, re.M)
+    assert re.search(r"^sensational-language +pattern +warning +- +Hype and absolute claims", listing, re.M)
+    assert re.search(r"^doi-malformed +identifiers +error +fix ", listing, re.M)
     assert "doi-unresolved" not in listing  # online only
     explained = run("explain", "sensational-language")
     assert explained.exit_code == 0

@@ -83,3 +83,23 @@ def test_utf16_is_named(tmp_path: Path) -> None:
     path.write_bytes("text".encode("utf-16"))
     with pytest.raises(FileError, match="UTF-16"):
         read_text(str(path), 10_000)
+
+
+def test_text_files_that_are_not_articles_are_skipped(isolated: Path) -> None:
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    for name in ("requirements-dev.txt", "robots.txt", "LICENSE.txt", "COPYING.md", "CMakeLists.txt"):
+        (isolated / name).write_text("miracle==1.0\n")
+    (isolated / "forum-post.txt").write_text("A miracle, says the forum.\n")
+    targets, _ = expand_paths(["."], [], lambda p: p)
+    assert [t.path for t in targets] == ["forum-post.txt"]
+    # Named explicitly they are checked, unless --force-exclude (as the pre-commit hook passes).
+    named, _ = expand_paths(["robots.txt"], [], lambda p: p)
+    assert [t.path for t in named] == ["robots.txt"]
+    assert expand_paths(["robots.txt"], [], lambda p: p, force_exclude=True)[0] == []
+    # The config can change the list.
+    (isolated / ".medlint.yaml").write_text("not_articles: [forum-*.txt]\nrules: {sensational-language: on}\n")
+    out = CliRunner().invoke(main, ["check", "--format", "json", "."]).stdout
+    assert "forum-post.txt" not in out and "robots.txt" in out and "LICENSE.txt" in out

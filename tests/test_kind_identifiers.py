@@ -132,12 +132,20 @@ def test_seed_like_reference_list_fix_removes_only_the_period(isolated) -> None:
             "[doi: 10.1111/j.1600-0404.2011.01543.x.](https://doi.org/10.1111/j.1600-0404.2011.01543.x.)\n\n"
             "PMID:     21711256\n")
     diags = identifier_diagnostics(text)
-    assert [d.rule for d in diags] == ["doi-malformed", "doi-malformed"]
-    for d in diags:
-        assert d.fix is not None and d.fix.replacement == ""
-        assert (d.fix.line, d.fix.column, d.fix.end_column) == (1, d.column, d.column + 1)
-        assert text.splitlines()[0][d.column - 1] == "."
-    assert "trailing '.' is not part of the DOI" in diags[0].message
+    # One defect (the same DOI damaged in the link's text and its address): one finding, one fix.
+    assert [d.rule for d in diags] == ["doi-malformed"]
+    fix = diags[0].fix
+    assert fix is not None and fix.line == fix.end_line == 1
+    line = text.splitlines()[0]
+    mended = line[:fix.column - 1] + fix.replacement + line[fix.end_column - 1:]
+    assert mended == ("Acta Neurol Scand Suppl. 2011;(191):44-9. "
+                      "[doi: 10.1111/j.1600-0404.2011.01543.x](https://doi.org/10.1111/j.1600-0404.2011.01543.x)")
+    assert "trailing '.' is not part of the DOI (in the link's text and its address)" in diags[0].message
+
+
+def test_damage_only_in_the_address_is_reported_there(isolated) -> None:
+    diags = identifier_diagnostics("[10.1111/j.1600-0404.2011.01543.x](https://doi.org/10.1111/j.1600-0404.2011.01543.x.)\n")
+    assert [(d.rule, d.column, d.fix.replacement if d.fix else None) for d in diags] == [("doi-malformed", 84, "")]
 
 
 def test_dash_fix_replaces_with_hyphen(isolated) -> None:

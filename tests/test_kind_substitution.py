@@ -12,7 +12,7 @@ def test_reports_with_replacement_and_fix() -> None:
     assert d.message == "Use 'use' instead of 'utilize'"
     assert d.fix is not None and d.fix.replacement == "use" and d.fix.safe
     assert (d.fix.line, d.fix.column, d.fix.end_line, d.fix.end_column) == (1, 4, 1, 11)
-    assert d.to_json()["fix"] == {"replacement": "use", "start": {"line": 1, "column": 4}, "end": {"line": 1, "column": 11}}
+    assert d.to_json()["fix"] == {"replacement": "use", "start": {"line": 1, "column": 4}, "end": {"line": 1, "column": 11}, "safe": True}
 
 
 def test_keeps_case_and_handles_phrases() -> None:

@@ -157,4 +157,4 @@ def test_lsp_without_pygls_is_one_friendly_line(monkeypatch: pytest.MonkeyPatch)
     result = CliRunner().invoke(main, ["lsp"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        "medlint lsp: the language server needs pygls: install medlint with the lsp extra (pip install 'medlint[lsp]')"]
+        "medlint lsp: the language server needs pygls: install medlint with the lsp extra (pip install 'medlint-cli[lsp]')"]

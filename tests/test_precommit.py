@@ -35,6 +35,7 @@ def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess
                           text=True, timeout=600, check=False)
 
 
+@pytest.mark.slow
 def test_try_repo_fails_on_bad_file_and_passes_on_good(tmp_path: Path) -> None:
     content = tmp_path / "content-repo"
     (content / "content" / "posts").mkdir(parents=True)
@@ -56,3 +57,74 @@ def test_try_repo_fails_on_bad_file_and_passes_on_good(tmp_path: Path) -> None:
     good = pre_commit("try-repo", str(hooks), "medlint", "--files", "content/posts/good.md", cwd=content, home=home)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One snapshot and one pre-commit home for the module: the hook's environment is built once."""
+    base = tmp_path_factory.mktemp("hooks")
+    return snapshot_of_this_project(base / "medlint"), base / "pre-commit-home"
+
+
+def content_repo(root: Path) -> Path:
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / ".medlint.yaml").write_text("exclude: [\"drafts/**\"]\n")
+    return root
+
+
+def hook_output(proc: subprocess.CompletedProcess[str]) -> str:
+    return proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_hook_honours_the_config_exclude(hooks: tuple[Path, Path], tmp_path: Path) -> None:
+    repo, home = hooks
+    content = content_repo(tmp_path / "content")
+    (content / "drafts").mkdir()
+    (content / "drafts" / "wip.md").write_text("[gone](https://doi.org/10.1136/bmj.m1966.)\n")
+    proc = pre_commit("try-repo", str(repo), "medlint", "--files", "drafts/wip.md", cwd=content, home=home)
+    assert proc.returncode == 0, hook_output(proc)
+    assert "doi-malformed" not in proc.stdout
+    assert "No files checked: drafts/wip.md matches exclude patterns (drafts/**)" in proc.stdout
+
+
+@pytest.mark.slow
+def test_hook_skips_text_files_that_are_not_articles(hooks: tuple[Path, Path], tmp_path: Path) -> None:
+    repo, home = hooks
+    content = content_repo(tmp_path / "content")
+    (content / "requirements.txt").write_text("miracle-cure==1.0\n")
+    (content / "LICENSE.txt").write_text("A miracle of a licence, guaranteed.\n")
+    (content / "forum-post.txt").write_text("This supplement is a miracle.\n")
+    proc = pre_commit("try-repo", str(repo), "medlint", "--files", "requirements.txt", "LICENSE.txt",
+                      "forum-post.txt", cwd=content, home=home)
+    assert "forum-post.txt:1:22: warning [sensational-language]" in proc.stdout, hook_output(proc)
+    assert "requirements.txt" not in proc.stdout and "LICENSE.txt" not in proc.stdout
+
+
+@pytest.mark.slow
+def test_hook_shows_warnings_without_blocking_and_blocks_on_errors(hooks: tuple[Path, Path], tmp_path: Path) -> None:
+    repo, home = hooks
+    content = content_repo(tmp_path / "content")
+    (content / "warn.md").write_text("# Notes\n\nA miracle.\n")
+    (content / "bad.md").write_text("# Refs\n\n[paper](https://doi.org/10.1136/bmj.m1966.)\n")
+    warned = pre_commit("try-repo", str(repo), "medlint", "--files", "warn.md", cwd=content, home=home)
+    assert warned.returncode == 0, hook_output(warned)
+    assert "Passed" in warned.stdout
+    assert "warn.md:3:3: warning [sensational-language]" in warned.stdout  # shown although it passed
+    blocked = pre_commit("try-repo", str(repo), "medlint", "--files", "bad.md", cwd=content, home=home)
+    assert blocked.returncode == 1 and "bad.md:3:42: error [doi-malformed]" in blocked.stdout, hook_output(blocked)
+
+
+@pytest.mark.slow
+def test_fix_hook_fixes_the_file(hooks: tuple[Path, Path], tmp_path: Path) -> None:
+    repo, home = hooks
+    content = content_repo(tmp_path / "content")
+    page = content / "page.md"
+    page.write_text("# Refs\n\nSee http://dx.doi.org/10.1136/bmj.m1966 today.\n")
+    subprocess.run(["git", "-C", str(content), "add", "page.md"], check=True)  # staged, as in a commit
+    proc = pre_commit("try-repo", str(repo), "medlint-fix", "--files", "page.md", cwd=content, home=home)
+    assert page.read_text() == "# Refs\n\nSee https://doi.org/10.1136/bmj.m1966 today.\n", hook_output(proc)
+    assert proc.returncode == 1 and "files were modified by this hook" in proc.stdout  # pre-commit's rule
+    again = pre_commit("try-repo", str(repo), "medlint-fix", "--files", "page.md", cwd=content, home=home)
+    assert again.returncode == 0, hook_output(again)

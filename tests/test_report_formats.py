@@ -83,7 +83,7 @@ def test_gitlab_code_quality_with_stable_fingerprints(site: Path) -> None:
 
 
 def test_junit_one_case_per_file(site: Path) -> None:
-    root = ET.fromstring(run("check", "--format", "junit", "site").stdout)
+    root = ET.fromstring(run("check", "--format", "junit", "--fail-on", "warning", "site").stdout)
     suite = root.find("testsuite")
     cases = {c.get("name"): c for c in suite.findall("testcase")}
     assert set(cases) == {"site/drafts/draft.md", "site/notes.txt", "site/page.html", "site/posts/broken-front.md",
@@ -92,6 +92,21 @@ def test_junit_one_case_per_file(site: Path) -> None:
     failure = cases["site/posts/hype.md"].find("failure")
     assert failure.get("message") == "2 problems" and "5:3: warning [sensational-language]" in failure.text
     assert suite.get("tests") == "6" and suite.get("failures") == "5"
+
+
+def test_junit_problems_below_fail_on_are_not_failures(site: Path) -> None:
+    """As the exit code: with the default --fail-on error, a file with only warnings passes,
+    its warnings listed in system-out; an unreadable file is an error, not a failure."""
+    (site / "utf16.md").write_bytes("A miracle".encode("utf-16"))
+    root = ET.fromstring(run("check", "--format", "junit", "site").stdout)
+    suite = root.find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    hype = cases["site/posts/hype.md"]
+    assert hype.find("failure") is None and "5:3: warning [sensational-language]" in hype.find("system-out").text
+    assert cases["site/posts/broken-front.md"].find("failure") is not None  # an error fails
+    error = cases["site/utf16.md"].find("error")
+    assert error.get("type") == "io-error" and "UTF-16" in error.get("message")
+    assert suite.get("failures") == "1" and suite.get("errors") == "1" and suite.get("tests") == "7"
 
 
 def test_text_colour_and_source(site: Path) -> None:
@@ -108,7 +123,18 @@ def test_stdin_with_filename(isolated: Path) -> None:
     result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "notes/page.html"], input="<p>A miracle</p>")
     assert result.exit_code == 0
     assert result.stdout.startswith("notes/page.html:1:6: warning [sensational-language]")
-    assert CliRunner().invoke(main, ["check", "-", "--fix"], input="x").exit_code == 2
+
+
+def test_stdin_fix_prints_the_fixed_text(isolated: Path) -> None:
+    """Format-on-save: the fixed document on standard output, what is left on standard error."""
+    source = "See http://dx.doi.org/10.1136/bmj.m1966 for a miracle.\n"
+    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    result = CliRunner().invoke(main, ["check", "-", "--fix", "--stdin-filename", "a.md"], input=source)
+    assert result.stdout == "See https://doi.org/10.1136/bmj.m1966 for a miracle.\n"
+    assert "a.md:1:45: warning [sensational-language]" in result.stderr and "doi-resolver" not in result.stderr
+    assert result.exit_code == 0
+    untouched = CliRunner().invoke(main, ["check", "-", "--fix", "-q"], input="Nothing to fix.\n")
+    assert untouched.stdout == "Nothing to fix.\n" and untouched.exit_code == 0
 
 
 def test_init_writes_a_valid_config(isolated: Path) -> None:
@@ -117,3 +143,23 @@ def test_init_writes_a_valid_config(isolated: Path) -> None:
     assert run("rules").exit_code == 0  # the written config loads
     assert run("init").exit_code == 2
     assert run("init", "--force").exit_code == 0
+
+
+def test_statistics_counts_per_rule_and_groups_broken_targets(isolated: Path) -> None:
+    """--statistics: counts per rule instead of the list, then the broken link targets
+    grouped into patterns, so a migrated site's bulk breaks are one line."""
+    content = isolated / "content"
+    (content / "posts").mkdir(parents=True)
+    for slug in ("alpha", "beta", "gamma"):
+        (content / "posts" / f"{slug}.md").write_text(
+            f"---\ntitle: {slug}\n---\nSee [tag](/tags/{slug}-x.html) and [other](/tags/{slug}-y.html).\n"
+            "Teh end.\n")
+    result = run("check", "--statistics", "content")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["count", "rule", "severity", "pages", "fixable"]
+    assert lines[1].split() == ["6", "link-broken", "error", "3"]
+    assert lines[2].split() == ["3", "spelling", "warning", "3", "3"]
+    assert lines[3].split()[:2] == ["9", "in"]
+    assert "6 links on 3 pages  [link-broken] /tags/*.html" in result.stdout
+    assert not any(":1:" in line for line in lines)  # no list of findings

@@ -137,3 +137,59 @@ def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
     for query in queries:
         expected = difflib.get_close_matches(query, urls, n=1, cutoff=0.6)
         assert nearest.closest(query) == (expected[0] if expected else None), query
+
+
+KRAMDOWN_PAGE = """\
+## Chapter 14 {#ch14}
+
+![Fig](a.png){: #fig-ch14_03_02 data-title="Body {of} water"}
+
+## Summary
+{: #summary-ial .lead}
+
+Pandoc: [span]{#sp .note}, ![b](b.png){#fig-b width=50%} and `x`{#code-id}.
+
+::: {#callout .warning}
+Body
+:::
+
+Prose braces {a set} and {#not-after-a-span} and a pandoc {.cls} class.
+"""
+
+
+@pytest.mark.parametrize("anchors_only", [False, True])
+def test_attribute_list_ids_are_anchors(anchors_only: bool) -> None:
+    from medlint.markup import parse
+
+    names = {name for name, _ in parse(KRAMDOWN_PAGE, "markdown", anchors_only=anchors_only).anchors}
+    assert names == {"ch14", "fig-ch14_03_02", "summary-ial", "sp", "fig-b", "code-id", "callout"}
+
+
+def test_attribute_lists_are_not_prose() -> None:
+    from medlint.document import Document
+
+    prose = Document.from_text(KRAMDOWN_PAGE, "x.md").prose
+    assert "data-title" not in prose and "summary-ial" not in prose and "{a set}" in prose
+
+
+def test_mkdocs_heading_ids() -> None:
+    assert heading_ids(["Dose – July 2011", "Café  au lait"], "mkdocs") == {"dose-july-2011", "cafe-au-lait"}
+
+
+def test_braces_that_are_not_attribute_lists() -> None:
+    from medlint.markup import parse
+
+    text = "{SPLIT(colsize=40%|60%)}\n\n{module module=\"last\" max=\"10\"}\n\n[x](y.png){width=50% #ok}\n"
+    markup = parse(text, "markdown")
+    assert [name for name, _ in markup.anchors] == ["ok"]
+
+
+def test_no_slug_suggestion_from_a_word_of_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "d.md").write_text("---\nslug: d\n---\nD\n")
+    (tmp_path / "posts" / "overview-of-ms.md").write_text("---\ntitle: MS\n---\nMS\n")
+    site = SiteIndex(tmp_path)
+    assert site.by_slug("95% CI, 102.2-120.4 µg/d") is None
+    assert site.by_slug("/tags/overview-of-ms.html") == "/posts/overview-of-ms"
+    assert site.by_slug("/tags/overview-of-ms-dec-2012.html") == "/posts/overview-of-ms"
+    assert site.by_slug("/posts/overview-of-ms") is None  # the page itself: nothing to suggest

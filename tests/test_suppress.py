@@ -61,7 +61,7 @@ def test_unknown_rule_is_reported() -> None:
     text = "<!-- medlint-disable sensational-languag -->\nmiracle\n"
     found = lint_text(text, config=ON)
     assert [(d.line, d.rule, d.message) for d in found if d.rule.startswith("suppression")] == [
-        (1, "suppression-unknown-rule", "Suppression names unknown rule 'sensational-languag'")]
+        (1, "suppression-unknown-rule", "Suppression names unknown rule 'sensational-languag'; did you mean 'sensational-language'?")]
 
 
 def test_unused_suppressions_on_request() -> None:

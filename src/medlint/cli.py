@@ -13,12 +13,11 @@ from typing import Any, Callable, Iterable
 
 import click
 
-from .version import __version__
-from .diagnostic import SEVERITY_RANK
+from .version import DISTRIBUTION, HOMEPAGE, __version__
+from .diagnostic import FAIL_LEVELS, SEVERITY_RANK
 from .report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-FAIL_LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
 PROGRESS_MIN_FILES = 300
 
 
@@ -73,6 +72,17 @@ def main() -> None:
     """medlint: a content-quality linter for medical and health writing."""
 
 
+def _config(config_path: str | None, quiet: bool = False) -> Any:
+    """The run's config; its warnings (several config files in one folder) go to stderr."""
+    from .pipeline import resolve_config
+
+    config = resolve_config(config_path)
+    if not quiet:
+        for warning in config.warnings:
+            click.echo(f"medlint: warning: {warning}", err=True)
+    return config
+
+
 def _color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -82,35 +92,60 @@ def _color(choice: str) -> bool:
 
 
 def _progress(enabled: bool) -> Callable[[int, int], None] | None:
-    """A progress bar on standard error for long runs on a terminal (never in CI or a pipe)."""
+    """A progress bar on standard error for long runs on a terminal (never in CI or a pipe).
+
+    *done* may repeat or jump (parallel workers report a chunk at a time): the
+    bar moves to it, and it is closed once, with one newline, when it reaches
+    *total*; later calls draw nothing."""
     if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_FILES:
+        if total < PROGRESS_MIN_FILES or state.get("closed"):
             return
         if "bar" not in state:
             state["bar"] = click.progressbar(length=total, label="Checking", file=sys.stderr)
             state["bar"].__enter__()
-        state["bar"].update(1)
-        if done == total:
-            state["bar"].__exit__(None, None, None)
+        bar = state["bar"]
+        if done > bar.pos:
+            bar.update(min(done, total) - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+            state["closed"] = True
 
     return update
+
+
+def _output_files(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Parse --output-file FORMAT=PATH values (any registered format)."""
+    parsed = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or not path:
+            raise click.BadParameter(f"expected FORMAT=PATH, got {value!r}")
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        parsed.append((fmt, path))
+    return parsed
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output-file", "output_files", multiple=True, metavar="FORMAT=PATH", callback=_output_files,
+              help="Also write the report in FORMAT to PATH (repeatable), e.g. sarif=medlint.sarif.")
 @click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named explicitly too (for pre-commit).")
-@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, and write the files.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore ignores when walking folders.")
+@click.option("--fix", is_flag=True,
+              help="Apply the fixes rules mark safe, and write the files ('-': print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (e.g. spelling).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that silence nothing.")
@@ -121,6 +156,8 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
               help="Show the source line under each problem (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no notices.")
 @click.option("--online", is_flag=True, help="Also run the rules that use the network (DOIs resolve).")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule made, and the most frequent broken link targets, instead of the list.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to check files in (default: one per core; serial for a few dozen files or fewer).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write .medlint_cache.")
@@ -129,52 +166,83 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
 @config_option
 @debug_option
 @_errors_exit()
-def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
-          report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
-          quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None,
-          debug: bool) -> None:
+def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str, str]], select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str, exclude: tuple[str, ...], force_exclude: bool,
+          respect_gitignore: bool, fix: bool, unsafe_fixes: bool, diff: bool, report_unused_suppressions: bool,
+          stdin_filename: str | None, color: str, show_source: bool | None, quiet: bool, online: bool,
+          statistics: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
-    from .pipeline import lint_paths, lint_stdin, resolve_config
+    from .pipeline import lint_paths, lint_stdin
     from .errors import MedlintError
+    from .outcome import IO_ERROR, io_message
     from .report import write_report
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    config = resolve_config(config_path)
+    config = _config(config_path, quiet)
     rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
+    fixed_stdin = None
     if "-" in paths:
         if len(paths) > 1:
             raise MedlintError("'-' (standard input) cannot be combined with other paths")
-        if fix:
-            raise MedlintError("--fix cannot write to standard input; use --diff to see the fixes")
-        report = lint_stdin(sys.stdin.read(), stdin_filename or "stdin.md", config, diff=diff,
+        source, name = sys.stdin.read(), stdin_filename or "stdin.md"
+        report = lint_stdin(source, name, config, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
+        if fix and not diff:
+            fixed_stdin = report.fixed_texts.get(name, source)
     else:
         report = lint_paths(list(paths) or ["."], config, exclude=list(exclude), force_exclude=force_exclude,
-                            fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
-                            report_unused_suppressions=report_unused_suppressions, jobs=jobs,
+                            respect_gitignore=respect_gitignore, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
+                            diff=diff, report_unused_suppressions=report_unused_suppressions, jobs=jobs,
                             cache=False if no_cache else (cache_dir or True),
                             progress=_progress(not quiet), debug=debug, **rules)
+    options = {"quiet": quiet, "fail_on": fail_on}
+    for extra_fmt, target in output_files:
+        try:
+            with open(target, "w", encoding="utf-8") as handle:
+                write_report(extra_fmt, report, handle, **options)
+        except OSError as exc:
+            raise MedlintError(f"cannot write the {extra_fmt} report: {exc.strerror or exc}", target) from None
+    main_out = sys.stdout
+    if fixed_stdin is not None:
+        # Format-on-save: the fixed document is standard output; what is left goes to stderr.
+        sys.stdout.write(fixed_stdin)
+        main_out = sys.stderr
     if diff:
         sys.stdout.write("".join(report.diffs))
+    elif statistics:
+        write_report("statistics", report, main_out)
     else:
-        write_report(fmt, report, sys.stdout, quiet=quiet, color=_color(color) if fmt == "text" else False,
-                     show_source=sys.stdout.isatty() if show_source is None else show_source)
+        write_report(fmt, report, main_out, **options,
+                     color=_color(color) if fmt == "text" and main_out is sys.stdout else False,
+                     show_source=main_out.isatty() if show_source is None else show_source)
     sys.stdout.flush()
+    # The text output lists unreadable files as io-error findings: do not say it twice.
+    shown = ({(d.path, d.message) for d in report.diagnostics if d.rule == IO_ERROR}
+             if fmt == "text" and not diff else set())
+
+    def said(problem: Any) -> bool:
+        return ((problem.path or "").replace(os.sep, "/"), io_message(problem)) in shown
+
     if not quiet:
         for notice in report.notices:
-            click.echo(str(notice), err=True)
+            if not said(notice):
+                click.echo(str(notice), err=True)
     for error in report.errors:
-        click.echo(str(error), err=True)
+        if not said(error):
+            click.echo(str(error), err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_PROBLEMS if report.diffs else EXIT_OK)
     level = FAIL_LEVELS[fail_on]
-    if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics):
+    # io-error findings never count here: unreadable files exit 2 above, skipped ones are notices.
+    if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics if d.rule != IO_ERROR):
         sys.exit(EXIT_PROBLEMS)
     sys.exit(EXIT_OK)
+
+
+_FIX_LABELS = {"safe": "fix", "unsafe": "unsafe fix", None: "-"}
 
 
 @main.command("rules")
@@ -184,18 +252,22 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
 @_errors_exit()
 def list_rules(show_all: bool, config_path: str | None, debug: bool) -> None:
     """List the active rules: id, kind, severity and summary."""
-    from .pipeline import resolve_config
+    from .ruleset import fixes_of
 
-    ruleset = resolve_config(config_path).ruleset()
-    active = {rule.id: severity for rule, severity, _ in ruleset.active_rules()}
-    rows = [(r.id, r.kind, active.get(r.id, "online" if r.online else "off"), r.summary)
-            for r in ruleset.rules if show_all or r.id in active]
+    ruleset = _config(config_path).ruleset()
+    active = {rule.id: (severity, options) for rule, severity, options in ruleset.active_rules()}
+    rows = []
+    for r in ruleset.rules:
+        if show_all or r.id in active:
+            severity, options = active.get(r.id, ("online" if r.online else "off", r.options))
+            rows.append((r.id, r.kind, severity, _FIX_LABELS[fixes_of(r, options)], r.summary))
     if not rows:
         click.echo("No rules are active.")
         return
-    width = [max(len(row[i]) for row in rows) for i in range(3)]
+    # The fix column: 'fix' (applied by --fix), 'unsafe fix' (only with --unsafe-fixes) or '-'.
+    width = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in sorted(rows):
-        click.echo("  ".join(row[i].ljust(width[i]) for i in range(3)) + "  " + row[3])
+        click.echo("  ".join(row[i].ljust(width[i]) for i in range(4)) + "  " + row[4])
 
 
 @main.command()
@@ -208,10 +280,9 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
     import difflib
 
     from .explain import explain_text
-    from .pipeline import resolve_config
     from .errors import MedlintError
 
-    ruleset = resolve_config(config_path).ruleset()
+    ruleset = _config(config_path).ruleset()
     rule = ruleset.by_id.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
@@ -228,14 +299,13 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
 def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool) -> None:
     """Check each rule against its own examples (default: every configured rule)."""
     from .config import ConfigErrors
-    from .pipeline import resolve_config
     from .ruleset import bundled_rules_dir, load_rules
     from .selftest import run_examples
 
     if rule_files:
         sources = [(Path(f), False) for f in rule_files]
     else:
-        cfg = resolve_config(config_path)
+        cfg = _config(config_path)
         sources = ([(bundled_rules_dir(), False)] if cfg.extends != "none" else []) + [(p, False) for p in cfg.rule_paths]
     rules, errors = load_rules(sources)
     if errors:
@@ -274,9 +344,9 @@ def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, conf
     For triage: add the real words to a vocabulary file named in the rule's
     options, and fix the rest.
     """
-    from .pipeline import resolve_config, unknown_word_counts
+    from .pipeline import unknown_word_counts
 
-    counts, files = unknown_word_counts(list(paths) or ["."], resolve_config(config_path), exclude=list(exclude))
+    counts, files = unknown_word_counts(list(paths) or ["."], _config(config_path), exclude=list(exclude))
     for word, count in counts.most_common():
         if count < min_count:
             break
@@ -287,11 +357,14 @@ def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, conf
         click.echo("No unknown words.")
 
 
-INIT_TEMPLATE = """\
-# medlint configuration: https://pypi.org/project/medlint/
+INIT_TEMPLATE = f"""\
+# medlint configuration: {HOMEPAGE}#configuration
+# (medlint is installed as the package {DISTRIBUTION}; "medlint" on PyPI is another project.)
 # Paths here are relative to this file's folder.
 
-# The bundled rules ('medlint rules --all' lists them); 'none' to start empty.
+# The bundled rules ('medlint rules --all' lists them): 'default' runs the
+# mission's checks and the rules precise enough on real sites; 'all' runs every
+# bundled rule; 'none' starts empty.
 extends: default
 
 # Folders of your own rule files (one YAML file per rule; see 'medlint explain RULE').
@@ -313,14 +386,14 @@ extends: default
 # Different settings for some files:
 # overrides:
 #   - files: ["content/news/**"]
-#     rules: {dose-needs-citation: error}
+#     rules: {{dose-needs-citation: error}}
 
 # For the link rules: where the pages are and how the site publishes them.
 # site:
 #   content_root: content
 #   static_dirs: [static]
 #   base_urls: ["https://www.example.org"]
-#   permalinks: {posts: "/posts/:slug"}
+#   permalinks: {{posts: "/posts/:slug"}}
 #   anchor_style: github
 
 # Files larger than this many bytes are skipped with a notice.
@@ -352,7 +425,7 @@ def lsp() -> None:
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
             click.echo("medlint lsp: the language server needs pygls: install medlint with the lsp extra "
-                       "(pip install 'medlint[lsp]')", err=True)
+                       f"(pip install '{DISTRIBUTION}[lsp]')", err=True)
             sys.exit(EXIT_ERROR)
         raise
     serve()

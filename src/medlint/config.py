@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostic import SEVERITIES
-from .errors import ConfigError
+from .errors import ConfigError, ConfigErrors, did_you_mean
+from .files import NOT_ARTICLES
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
 from .ruleset import Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
@@ -47,6 +48,7 @@ CONFIG_SCHEMA = {
         "rule_paths": _GLOBS,
         "rules": {"type": "object", "additionalProperties": _SETTING},
         "exclude": _GLOBS,
+        "not_articles": _GLOBS,
         "overrides": {
             "type": "array",
             "items": {
@@ -68,6 +70,9 @@ CONFIG_SCHEMA = {
                 "base_urls": _GLOBS,
                 "permalinks": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^/"}},
                 "anchor_style": {"enum": list(ANCHOR_STYLES)},
+                "generator": {"enum": ["hugo", "jekyll", "mkdocs", "docusaurus", "eleventy", "plain"]},
+                "folder_pages": _GLOBS,
+                "page_fragments": {"type": "boolean"},
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
@@ -85,9 +90,13 @@ class Config:
     rule_paths: list[Path] = field(default_factory=list)
     rules: dict[str, Setting] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    #: File-name globs of text files that are not articles (skipped like excludes).
+    not_articles: list[str] = field(default_factory=lambda: list(NOT_ARTICLES))
     overrides: list[tuple[list[str], dict[str, Setting]]] = field(default_factory=list)
     site: dict[str, Any] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Things the user should know that do not stop the run (several configs in one folder).
+    warnings: list[str] = field(default_factory=list)
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
@@ -116,14 +125,14 @@ class Config:
             for rule_id, setting in settings.items():
                 where = prefix + [rule_id]
                 if rule_id not in by_id:
-                    problems.append(self.error(where, f"unknown rule '{rule_id}' (see 'medlint rules')"))
+                    hint = did_you_mean(rule_id, by_id) or " (see 'medlint rules')"
+                    problems.append(self.error(where, f"unknown rule '{rule_id}'{hint}"))
                 elif setting.options:
                     rule = by_id[rule_id]
                     merged = {**rule.options, **setting.options}
                     errs = validation_errors(options_validator(rule.kind), merged)
                     if errs:
-                        path, message = errs[0]
-                        problems.append(self.error(where + ["options"] + path, message))
+                        problems += [self.error(where + ["options"] + path, message) for path, message in errs]
                         continue
                     try:
                         load_kind(rule.kind).build(merged, replace(context, check=rule.check))
@@ -157,39 +166,41 @@ def in_preset(rule: Rule, extends: str) -> Rule:
     return rule
 
 
-class ConfigErrors(ConfigError):
-    """Several config or rule-file errors, reported together."""
-
-    def __init__(self, errors: list[ConfigError]) -> None:
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = errors
-
-
 def find_config(start: Path) -> Path | None:
     """The nearest config file in *start* or a folder above it."""
+    found = find_configs(start)
+    return found[0] if found else None
+
+
+def find_configs(start: Path) -> list[Path]:
+    """Every config file in the nearest folder (from *start* upwards) that has one, the one
+    used first: .medlint.yaml, .medlint.yml, then pyproject.toml with [tool.medlint]."""
     for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+        found = [folder / name for name in CONFIG_NAMES if (folder / name).is_file()]
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
                 if re.search(r"^\[tool\.medlint[\].]", pyproject.read_text(encoding="utf-8"), re.M):
-                    return pyproject
+                    found.append(pyproject)
             except (OSError, UnicodeDecodeError):
                 pass
-    return None
+        if found:
+            return found
+    return []
 
 
 def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -> Config:
     """Load the config at *path*, or discover one from *cwd*; defaults if none."""
     here = Path(cwd or os.getcwd()).resolve()
+    warnings = []
     if path is None:
-        found = find_config(here)
-        if found is None:
+        candidates = find_configs(here)
+        if not candidates:
             return Config(root=here)
-        path = found
+        path = candidates[0]
+        if len(candidates) > 1:
+            others = ", ".join(c.name for c in candidates[1:])
+            warnings.append(f"{path.parent}: several config files; using {path.name} and ignoring {others}")
     path = Path(path)
     display = str(path)
     if not path.is_file():
@@ -206,7 +217,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path | None = None) -
         def locate(p: list[Any]) -> int | None:
             return key_line(text, p)
 
-    return config_from_dict(data, path.resolve().parent, display, locate)
+    cfg = config_from_dict(data, path.resolve().parent, display, locate)
+    cfg.warnings += warnings
+    return cfg
 
 
 def config_from_dict(data: Any, root: Path, source: str | None = None, locate: Any = None) -> Config:
@@ -223,6 +236,7 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     cfg.rule_paths = [root / p for p in data.get("rule_paths", [])]
     cfg.rules = {k: _setting(v) for k, v in (data.get("rules") or {}).items()}
     cfg.exclude = list(data.get("exclude", []))
+    cfg.not_articles = list(data.get("not_articles", NOT_ARTICLES))
     cfg.overrides = [
         (list(o["files"]), {k: _setting(v) for k, v in o["rules"].items()}) for o in data.get("overrides", [])
     ]
@@ -231,6 +245,10 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     for i, folder in enumerate(cfg.rule_paths):
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
+    content_root = cfg.site.get("content_root")
+    if content_root and not (root / content_root).is_dir():
+        # Silently indexing an empty site would report every internal link as broken.
+        raise cfg.error(["site", "content_root"], f"folder not found: {root / content_root}")
     return cfg
 
 

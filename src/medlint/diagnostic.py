@@ -7,6 +7,8 @@ from typing import Any
 SEVERITIES = ("error", "warning", "info")
 #: Lower rank is more severe; used for --fail-on and sorting.
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+#: --fail-on level -> the highest severity rank that fails the run (-1: nothing does).
+FAIL_LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Fix:
             "replacement": self.replacement,
             "start": {"line": self.line, "column": self.column},
             "end": {"line": self.end_line, "column": self.end_column},
+            "safe": self.safe,
         }
 
 

@@ -1,6 +1,8 @@
 """Errors that stop a run or a file, each rendered as one line for the user."""
 from __future__ import annotations
 
+from typing import Iterable
+
 
 class MedlintError(Exception):
     """A problem the user can act on: printed as one line, never as a traceback."""
@@ -24,6 +26,25 @@ class MedlintError(Exception):
 
 class ConfigError(MedlintError):
     """An invalid config or rule file: the run stops with exit code 2."""
+
+
+class ConfigErrors(ConfigError):
+    """Several config or rule-file errors, reported together (a user fixes them in one go)."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __reduce__(self) -> tuple[type, tuple[list[ConfigError]]]:  # type: ignore[override]
+        return type(self), (self.errors,)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the closest known name, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class FileError(MedlintError):

@@ -4,11 +4,15 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .ruleset import Rule, RuleSet
+from .ruleset import Rule, RuleSet, fixes_of
+
+_FIX_EXPLAINED = {"safe": "yes, safe: 'medlint check --fix' applies it",
+                  "unsafe": "yes, unsafe: applied only with 'medlint check --fix --unsafe-fixes'",
+                  None: "no"}
 
 
 def explain_text(rule: Rule, ruleset: RuleSet, width: int = 78) -> str:
-    """A rule's header, preset, description, message, options and examples, as ``medlint explain`` shows them."""
+    """A rule's header, preset, fixes, link, description, message, options and examples, as ``medlint explain`` shows them."""
     import yaml
 
     lines: list[str] = []
@@ -20,6 +24,9 @@ def explain_text(rule: Rule, ruleset: RuleSet, width: int = 78) -> str:
         why = f": {rule.preset_note}" if rule.preset_note else ""
         lines.append(f"preset: {rule.preset}" + (" (runs with 'extends: default', the default)" if rule.preset == "default"
                      else f" (runs with 'extends: all', or turn it on with 'rules: {{{rule.id}: on}}'){why}"))
+    lines.append(f"Fixes: {_FIX_EXPLAINED[fixes_of(rule, options)]}")
+    if rule.link:
+        lines.append(f"Documentation: {rule.link}")
     lines.append("")
     for paragraph in (rule.description or "No description.").split("\n\n"):
         lines.append(textwrap.fill(" ".join(paragraph.split()), width=width))

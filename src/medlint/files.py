@@ -20,6 +20,10 @@ from .errors import FileError, Skipped
 from .globs import matches
 
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
+#: Text files that are not articles, by file name: skipped in folder walks (and, with
+#: --force-exclude, when named, as pre-commit names them). The config's ``not_articles`` replaces it.
+NOT_ARTICLES = ("requirements*.txt", "constraints*.txt", "robots.txt", "humans.txt", "security.txt", "ads.txt",
+                "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "CMakeLists.txt", "*.lock")
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,17 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
-def walk_folder(folder: str) -> list[str]:
+def _checkable(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in FORMATS_BY_SUFFIX and not os.path.basename(name).startswith(".")
+
+
+def _not_article(name: str, not_articles: Iterable[str]) -> bool:
+    return matches(os.path.basename(name), not_articles)
+
+
+def walk_folder(folder: str, respect_gitignore: bool = True) -> list[str]:
     """Checkable files below *folder*, as paths relative to it."""
-    names = _git_files(folder)
+    names = _git_files(folder) if respect_gitignore else None
     if names is None:
         names = _walk(folder)
     else:
@@ -88,30 +100,73 @@ def walk_folder(folder: str) -> list[str]:
                 continue
             kept.append(name)
         names = kept
-    return sorted(n for n in names if os.path.splitext(n)[1].lower() in FORMATS_BY_SUFFIX
-                  and not os.path.basename(n).startswith("."))
+    return sorted(n for n in names if _checkable(n))
 
 
 def expand_paths(paths: Iterable[str], exclude: list[str], relpath: Callable[[str], str],
-                 force_exclude: bool = False) -> tuple[list[Target], list[FileError]]:
+                 force_exclude: bool = False, respect_gitignore: bool = True,
+                 not_articles: Iterable[str] = NOT_ARTICLES) -> tuple[list[Target], list[FileError]]:
     """Expand the user's paths into files; missing paths become errors."""
     targets: dict[str, Target] = {}
     errors: list[FileError] = []
+    not_articles = tuple(not_articles)
     for given in paths:
         if os.path.isdir(given):
-            for name in walk_folder(given):
+            for name in walk_folder(given, respect_gitignore):
                 shown = os.path.normpath(os.path.join(given, name))
                 if exclude and (matches(relpath(shown), exclude) or matches(name, exclude)):
+                    continue
+                if _not_article(name, not_articles):
                     continue
                 targets.setdefault(shown, Target(shown, False))
         elif os.path.exists(given):
             shown = os.path.normpath(given)
-            if force_exclude and exclude and matches(relpath(shown), exclude):
+            if force_exclude and (exclude and matches(relpath(shown), exclude) or _not_article(shown, not_articles)):
                 continue
             targets[shown] = Target(shown, True)
         else:
             errors.append(FileError("no such file or directory", given))
     return sorted(targets.values(), key=lambda t: t.path), errors
+
+
+def why_nothing(paths: Iterable[str], exclude: list[str], relpath: Callable[[str], str],
+                respect_gitignore: bool = True, not_articles: Iterable[str] = NOT_ARTICLES) -> list[str]:
+    """Why the existing *paths* gave no file to check: one reason each, for the summary.
+
+    Called only when nothing was checked, so the extra walks cost nothing in a normal run."""
+    reasons: list[str] = []
+    for given in paths:
+        if os.path.isdir(given):
+            where = given.rstrip("/\\") + "/" if given not in (".", "./") else "the current folder"
+            found = [n for n in _walk(given) if _checkable(n)]
+            kept = walk_folder(given, respect_gitignore)
+            articles = [n for n in kept if not _not_article(n, not_articles)]
+            if not found:
+                suffixes = ", ".join(sorted(FORMATS_BY_SUFFIX))
+                reasons.append(f"no {suffixes} files under {where}")
+            elif not kept:
+                reasons.append(f"{_all(len(found))} under {where} {_be(len(found))} ignored by .gitignore "
+                               "(use --no-respect-gitignore)")
+            elif not articles:
+                reasons.append(f"{_all(len(kept))} under {where} {_be(len(kept))} not articles by name "
+                               "(LICENSE, requirements.txt, ...; the config's not_articles lists them)")
+            else:
+                verb = "matches" if len(articles) == 1 else "match"
+                reasons.append(f"{_all(len(articles))} under {where} {verb} exclude patterns ({', '.join(exclude)})")
+        elif os.path.exists(given):
+            if _not_article(given, not_articles):
+                reasons.append(f"{given} is not an article by name (the config's not_articles lists it)")
+            else:
+                reasons.append(f"{given} matches exclude patterns ({', '.join(exclude)}) and --force-exclude is on")
+    return reasons
+
+
+def _all(n: int) -> str:
+    return "the only file" if n == 1 else f"all {n} files"
+
+
+def _be(n: int) -> str:
+    return "is" if n == 1 else "are"
 
 
 def read_text(path: str, max_size: int) -> tuple[str, bool]:

@@ -14,6 +14,17 @@ from .errors import MedlintError, Skipped
 if TYPE_CHECKING:
     from .ruleset import Rule
 
+#: The reserved rule of files that could not be read or were not checked (as ruff's E902).
+IO_ERROR = "io-error"
+IO_ERROR_TEXT = ("A file medlint could not read or did not check: missing, unreadable, not UTF-8 (UTF-16, "
+                 "invalid bytes), binary, or larger than max_file_size. Save it as UTF-8, fix the path, or "
+                 "exclude it.")
+
+
+def io_message(problem: MedlintError | Skipped) -> str:
+    """The io-error diagnostic's message for an error or a skip (the same words as on standard error)."""
+    return problem.message if isinstance(problem, MedlintError) else f"skipped: {problem.reason}"
+
 
 @dataclass
 class Report:
@@ -32,6 +43,10 @@ class Report:
     #: Fixes applied (or, with --diff, that would be) per file, and the diffs.
     fixed: dict[str, int] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
+    #: The fixed text of documents fixed without writing (standard input with --fix).
+    fixed_texts: dict[str, str] = field(default_factory=dict)
+    #: Why no file was checked, when none was (for the summary).
+    unchecked: list[str] = field(default_factory=list)
 
     def extend(self, other: "Report") -> None:
         """Add another (partial) report's outcome to this one: every field, so a
@@ -46,6 +61,18 @@ class Report:
                 mine.update(theirs)
             else:
                 setattr(self, f.name, mine + theirs)
+
+    def add_unreadable(self, problem: MedlintError | Skipped) -> None:
+        """Record a file that could not be read (an error: exit code 2) or was skipped (a
+        notice), and report it as an ``io-error`` finding so every output format shows it."""
+        if isinstance(problem, Skipped):
+            self.notices.append(problem)
+            severity, line = "warning", 1
+        else:
+            self.errors.append(problem)
+            severity, line = "error", problem.line or 1
+        path = (problem.path or "").replace("\\", "/")
+        self.diagnostics.append(Diagnostic(path, line, 1, line, 1, IO_ERROR, severity, io_message(problem)))
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)

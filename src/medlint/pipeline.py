@@ -18,7 +18,7 @@ from .config import Config, config_from_dict, load_config
 from .diagnostic import Diagnostic, Fix
 from .document import Document
 from .errors import FileError, MedlintError, Skipped
-from .files import expand_paths, read_text
+from .files import expand_paths, read_text, why_nothing
 from .fix import fix_text, unified_diff, write_atomically
 from .kinds.common import PatternTimeout, regex_timeout
 from .markup import format_for
@@ -87,11 +87,27 @@ class Run:
         """The site index, built on first use and only if a rule's check needs it."""
         if not self._site_built:
             self._site_built = True
-            if self.ruleset.needs_site():
-                from .site.index import build_site
-
-                self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
+            if self.needs_site():
+                self.site = self.build_site(paths)
         return self.site
+
+    def needs_site(self) -> bool:
+        """Whether a rule's check reads the site index (fragment-built pages also share
+        disclaimers and abbreviation definitions through it)."""
+        return self.ruleset.needs_site() or bool(self.config.site.get("page_fragments"))
+
+    def build_site(self, paths: list[str]) -> Any:
+        """A new site index for a run over *paths*; reads only the config and the disk, so a
+        long-lived run (the language server) can build the next one on another thread."""
+        from .site.index import build_site
+
+        site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
+        if self.config.site.get("content_root") and not site.pages:
+            # Every internal link would read as broken: a content root relative to a
+            # config kept elsewhere is the usual cause.
+            raise self.config.error(["site", "content_root"], f"no pages under {site.root} "
+                                    "(paths in the config are relative to its folder)")
+        return site
 
     def use_site(self, site: Any) -> None:
         """Check links against *site* from now on; None skips the link checks until an
@@ -106,12 +122,18 @@ class Run:
 
     # -- entry points --------------------------------------------------------
     def check_paths(self, paths: list[str], exclude: Iterable[str] = (), force_exclude: bool = False,
-                    jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+                    respect_gitignore: bool = True, jobs: int | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Report:
         """Check files and folders; files that cannot be read end up in ``errors``."""
         cfg = self.config
-        targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, force_exclude=force_exclude)
+        excludes = cfg.exclude + list(exclude)
+        targets, errors = expand_paths(paths, excludes, cfg.relpath, force_exclude=force_exclude,
+                                       respect_gitignore=respect_gitignore, not_articles=cfg.not_articles)
         report = self.report()
-        report.errors += errors
+        for error in errors:
+            report.add_unreadable(error)
+        if not targets:
+            report.unchecked = why_nothing(paths, excludes, cfg.relpath, respect_gitignore, cfg.not_articles)
         self.site_for(paths)
         files = [t.path for t in targets]
         workers = _workers(jobs, len(files))
@@ -129,11 +151,8 @@ class Run:
         """Read one file and check it (fixing it if asked); add the outcome to *report*."""
         try:
             text, bom = read_text(path, self.config.max_file_size)
-        except Skipped as skipped:
-            report.notices.append(skipped)
-            return
-        except FileError as exc:
-            report.errors.append(exc)
+        except (Skipped, FileError) as problem:
+            report.add_unreadable(problem)
             return
         self.check_source(report, text, path, bom=bom, write=True)
 
@@ -157,9 +176,11 @@ class Run:
             fixed, count, diagnostics = fix_text(text, lint, unsafe=options.unsafe_fixes)
             if count:
                 report.fixed[path] = count
-                if options.diff or not write:
+                if options.diff:
                     report.diffs.append(unified_diff(path.replace(os.sep, "/"), text, fixed))
                     diagnostics = lint(text)
+                elif not write:  # standard input: the caller prints the fixed text
+                    report.fixed_texts[path] = text = fixed
                 else:
                     try:
                         write_atomically(path, fixed, bom)
@@ -221,8 +242,7 @@ class Run:
                     report.extend(partial)
                     done += len(chunk)
                     if progress:
-                        for _ in chunk:
-                            progress(min(done, len(paths)), len(paths))
+                        progress(min(done, len(paths)), len(paths))
         finally:
             _WORKER_RUN = None
 
@@ -293,7 +313,8 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
 # -- the public API -------------------------------------------------------------
 def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: Any = None, *,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (), exclude: Iterable[str] = (),
-               force_exclude: bool = False, online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
+               force_exclude: bool = False, respect_gitignore: bool = True, online: bool = False, fix: bool = False,
+               unsafe_fixes: bool = False,
                diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
                cache: bool | str | os.PathLike[str] = False, progress: Callable[[int, int], None] | None = None,
                debug: bool = False) -> Report:
@@ -305,23 +326,28 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     rules.
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
-    files that cannot be read end up in ``Report.errors`` and the others are
-    still checked.
+    files that cannot be read end up in ``Report.errors`` (skipped ones in
+    ``Report.notices``), each also an ``io-error`` diagnostic, and the others
+    are still checked. With *respect_gitignore* false, folder walks include
+    what ``.gitignore`` ignores.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     run = Run(config, select=select, ignore=ignore, online=online, cache=cache,
               options=RunOptions(fix, unsafe_fixes, diff, report_unused_suppressions, debug))
     return run.check_paths([os.fspath(p) for p in paths], exclude=exclude, force_exclude=force_exclude,
-                           jobs=jobs, progress=progress)
+                           respect_gitignore=respect_gitignore, jobs=jobs, progress=progress)
 
 
 def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,
-               ignore: Iterable[str] = (), online: bool = False, diff: bool = False,
-               report_unused_suppressions: bool = False, debug: bool = False) -> Report:
-    """Check text read from standard input as if it were the file *filename*."""
+               ignore: Iterable[str] = (), online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
+               diff: bool = False, report_unused_suppressions: bool = False, debug: bool = False) -> Report:
+    """Check text read from standard input as if it were the file *filename*; with *fix*,
+    the fixed text is in ``Report.fixed_texts[filename]`` (when a fix changed it) and the
+    diagnostics are what is left after fixing."""
     run = Run(config, select=select, ignore=ignore, online=online,
-              options=RunOptions(diff=diff, report_unused_suppressions=report_unused_suppressions, debug=debug))
+              options=RunOptions(fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
+                                 report_unused_suppressions=report_unused_suppressions, debug=debug))
     report = run.report()
     run.check_source(report, text, filename)
     return report
@@ -354,7 +380,7 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
         raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
     setting = ruleset.settings.get("spelling")
     options = {**rule.options, **(setting.options or {} if setting else {})}
-    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath)
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles)
     if errors:
         raise errors[0]
 

@@ -19,8 +19,9 @@ from typing import Any, Callable, Iterable
 
 from .diagnostic import SEVERITIES, Finding
 from .document import Document
-from .errors import ConfigError
+from .errors import ConfigError, ConfigErrors, did_you_mean
 from .globs import matches
+from .version import HOMEPAGE
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
 from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
@@ -60,6 +61,7 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
             "severity": {"enum": list(SEVERITIES)},
             "message": {"type": "string", "minLength": 1},
             "description": {"type": "string"},
+            "link": {"type": "string", "pattern": "^https?://\\S+$"},
             "files": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "exclude": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "enabled": {"type": "boolean"},
@@ -109,6 +111,8 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, list[Any]] = field(default_factory=dict)
     source: str = ""
+    #: Where the rule is documented: the file's ``link``, or for a bundled rule its README anchor.
+    link: str = ""
 
     @property
     def summary(self) -> str:
@@ -118,6 +122,20 @@ class Rule:
             if stop in text:
                 return text[: text.index(stop) + 1].rstrip(":")
         return text
+
+
+def fixes_of(rule: Rule, options: dict[str, Any] | None = None) -> str | None:
+    """Whether the rule offers fixes with these options: ``"safe"``, ``"unsafe"`` or None.
+
+    Kinds declare ``FIXES`` (one word, or one per check); a substitution with
+    ``safe: false`` offers unsafe ones, and a spelling rule with ``suggest: false`` none."""
+    options = rule.options if options is None else options
+    declared = getattr(load_kind(rule.kind), "FIXES", None)
+    if isinstance(declared, dict):
+        declared = declared.get(rule.check or "")
+    if declared is None or options.get("suggest") is False:
+        return None
+    return "unsafe" if options.get("safe") is False else declared
 
 
 class ActiveRule:
@@ -164,6 +182,14 @@ def bundled_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
+def _is_bundled(path: Path) -> bool:
+    try:
+        path.resolve().relative_to(bundled_rules_dir().resolve())
+    except ValueError:
+        return False
+    return True
+
+
 def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
@@ -190,7 +216,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
     if not trusted:
         errors = validation_errors(_validator(kind), data)
         if errors:
-            raise fail(*errors[0])
+            raise ConfigErrors(sorted((fail(*error) for error in errors), key=lambda e: e.line or 0))
     checks = getattr(module, "CHECKS", None)
     check = data.get("check")
     if checks and check not in checks:
@@ -205,6 +231,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         preset=data.get("preset", "default"), preset_note=" ".join(str(data.get("preset_note", "")).split()),
         options={**copy.deepcopy(module.DEFAULTS), **(data.get("options") or {})},
         examples=dict(data.get("examples") or {}), source=name, bundled=trusted,
+        link=data.get("link") or (f"{HOMEPAGE}#{data['id']}" if _is_bundled(path) else ""),
     )
     unknown = _unknown_placeholders(rule.message, module.PLACEHOLDERS)
     if unknown:
@@ -248,6 +275,9 @@ def load_rules(sources: list[tuple[Path, bool]],
         for path in paths:
             try:
                 rule = load_rule_file(path, trusted=trusted, context=context)
+            except ConfigErrors as exc:
+                errors += exc.errors
+                continue
             except ConfigError as exc:
                 errors.append(exc)
                 continue
@@ -290,7 +320,9 @@ class RuleSet:
         for flag, ids in (("--select", self.select or set()), ("--ignore", self.ignore)):
             unknown = sorted(i for i in ids if i not in self.known)
             if unknown:
-                raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
+                raise ConfigErrors([ConfigError(f"{flag}: unknown rule '{i}'"
+                                                f"{did_you_mean(i, self.known) or ' (see medlint rules)'}")
+                                    for i in unknown])
         self._checks: dict[tuple[str, str], Check] = {}
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
         self._active: dict[tuple[int, ...], list[ActiveRule]] = {}

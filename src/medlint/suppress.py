@@ -19,6 +19,7 @@ from typing import Iterable
 
 from .diagnostic import Diagnostic
 from .document import Document
+from .errors import did_you_mean
 
 _DIRECTIVE = re.compile(
     r"<!--\s*medlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S)
@@ -127,7 +128,7 @@ def apply(doc: Document, diagnostics: Iterable[Diagnostic], known_rules: set[str
         end_line, end_column = doc.position(s.end)
         for rule in sorted((s.rules or frozenset()) - known_rules):
             kept.append(Diagnostic(doc.path, line, column, end_line, end_column, UNKNOWN, "warning",
-                                   f"Suppression names unknown rule '{rule}'"))
+                                   f"Suppression names unknown rule '{rule}'{did_you_mean(rule, known_rules)}"))
         if report_unused:
             silent = sorted((s.rules or frozenset()) & known_rules - s.used) if s.rules else ([] if s.used else ["*"])
             for rule in silent:

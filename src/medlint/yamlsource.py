@@ -6,6 +6,7 @@ carries them is composed lazily, on the error path.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -64,12 +65,21 @@ def load_yaml_text(text: str) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
+        if "'\\t'" in problem or (mark is not None and _tab_indented(text, mark.line)):
+            problem = "tabs are not allowed in YAML indentation; use spaces"
         return _raise(problem, mark.line if mark else None, mark.column if mark else 0)
     except yaml.YAMLError as exc:
         return _raise(str(exc).splitlines()[0] if str(exc) else "invalid YAML", None)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # e.g. a date like 2024-13-45, or absurd nesting
         return _raise(f"invalid value: {exc}", None)
+
+
+def _tab_indented(text: str, line0: int) -> bool:
+    """Whether line *line0* (or the one before, where PyYAML often points) is indented with a tab."""
+    lines = text.splitlines()
+    return any("\t" in lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+               for i in (line0 - 1, line0) if 0 <= i < len(lines))
 
 
 def _raise(message: str, line0: int | None, column0: int = 0) -> Any:
@@ -130,7 +140,11 @@ def describe_error(error: Any) -> tuple[list[Any], str]:
     value = error.validator_value
     if validator == "type":
         kinds = value if isinstance(value, list) else [value]
-        return path, "expected " + " or ".join(_TYPE_NAMES.get(k, k) for k in kinds)
+        message = "expected " + " or ".join(_TYPE_NAMES.get(k, k) for k in kinds)
+        if isinstance(error.instance, (datetime.date, datetime.datetime)):
+            # YAML reads an unquoted 2024-01-31 as a date, not the text the option wants.
+            message += f" (YAML read {error.instance} as a date: quote it, '{error.instance}')"
+        return path, message
     if validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(k for k in error.instance if k not in allowed)

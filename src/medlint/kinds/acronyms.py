@@ -37,6 +37,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     word = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w-])" % (low - 1, high - 1))
 
     def check(doc: Document) -> Iterator[Finding]:
+        first_use, defined_at = scan(doc)
+        site = getattr(doc, "site", None)
+        elsewhere: set[str] = set()
+        for fragment in site.fragments(doc.path) if site is not None else []:
+            elsewhere.update(scan(fragment)[1])  # defined in another fragment of the same page
+        for base, at in sorted(first_use.items(), key=lambda kv: kv[1]):
+            if at < defined_at.get(base, len(doc.prose) + 1) and base not in elsewhere:
+                yield Finding(at, at + len(base), {"match": base})
+
+    def scan(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
+        """Each abbreviation's first use and its definition's offset in *doc*."""
         prose = doc.prose
         headings = [(h.start, h.end) for h in doc.headings]
         from ..medical.speller import word_list
@@ -63,9 +74,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if before.endswith("(") and after.startswith(")") or after.lstrip().startswith("(") and _long_form_after(prose, m.end()):
                 defined_at.setdefault(base, m.start())
             first_use.setdefault(base, m.start())
-        for base, at in sorted(first_use.items(), key=lambda kv: kv[1]):
-            if at < defined_at.get(base, len(prose) + 1):
-                yield Finding(at, at + len(base), {"match": base})
+        return first_use, defined_at
 
     return check
 

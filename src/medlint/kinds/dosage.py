@@ -38,6 +38,8 @@ ACKNOWLEDGED = [
 
 DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
                            "acknowledged": ACKNOWLEDGED, "notations": NOTATIONS}
+#: Fixes each check offers (see ruleset.fixes_of).
+FIXES = {"notation": "safe"}
 
 _UNITS_WORDS = r"(?:mg|mcg|g|mL|ml|units?|IU|µg|μg)\b"
 _NOTATION_RULES: list[tuple[str, Any, Callable[[re.Match[str]], str | None], str]] = [

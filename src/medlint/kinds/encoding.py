@@ -21,6 +21,8 @@ OPTIONS_SCHEMA = {
     "properties": {"lost_characters": {"type": "boolean"}},
 }
 DEFAULTS: dict[str, Any] = {"lost_characters": True}
+#: Fixes this kind offers (see ruleset.fixes_of): mojibake has one right reading.
+FIXES = "safe"
 PLACEHOLDERS = ("match", "problem", "replacement")
 
 # What common punctuation and accented letters become when their UTF-8 bytes are

@@ -32,6 +32,8 @@ OPTIONS_SCHEMA = {
     },
 }
 DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cache_days": 30.0}
+#: Fixes each check offers (see ruleset.fixes_of).
+FIXES = {"doi-malformed": "safe", "doi-resolver": "safe", "pmcid": "safe"}
 PLACEHOLDERS = ("match", "problem", "replacement", "doi")
 
 _LINK_TEXT_PREFIX = re.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
@@ -102,17 +104,67 @@ def _before_markup(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+def _site_problems(doc: Document, site: DoiSite) -> list[ids.DoiProblem]:
+    raw = site.raw(doc)
+    problems = ids.doi_problems(raw, site.strict, site.trailing_is_damage, site.entities_decoded)
+    if not problems and site.context == "url" and unquote(raw) != raw:
+        decoded = ids.doi_problems(unquote(raw), site.strict, True, True)
+        problems = [ids.DoiProblem(p.problem + " (percent-encoded)", 0, len(raw), None) for p in decoded]
+    return problems
+
+
 def _doi_malformed(doc: Document) -> Iterator[Finding]:
-    for site in doi_sites(doc):
+    sites = doi_sites(doc)
+    found = [(site, _site_problems(doc, site)) for site in sites]
+    # A DOI damaged alike in an inline link's text and its address ("[10.1/x.](https://doi.org/10.1/x.)")
+    # is one defect: one finding over both, with one fix that mends both.
+    merged: dict[int, tuple[DoiSite, list[ids.DoiProblem]]] = {}
+    for site, problems in found:
+        link = site.link
+        if site.context != "url" or not problems or link is None or link.kind != "inline":
+            continue
+        shown = next(((s, p) for s, p in found if s.link is link and s.context == "link-text" and p), None)
+        if shown is not None and [p.problem for p in shown[1]] == [p.problem for p in problems]:
+            merged[id(shown[0])] = (site, problems)
+            merged[id(site)] = (shown[0], shown[1])
+    done: set[int] = set()
+    for site, problems in found:
         raw = site.raw(doc)
-        problems = ids.doi_problems(raw, site.strict, site.trailing_is_damage, site.entities_decoded)
-        if not problems and site.context == "url" and unquote(raw) != raw:
-            decoded = ids.doi_problems(unquote(raw), site.strict, True, True)
-            problems = [ids.DoiProblem(p.problem + " (percent-encoded)", 0, len(raw), None) for p in decoded]
+        if id(site) in merged:
+            if id(site) in done:
+                continue
+            other, other_problems = merged[id(site)]
+            done.add(id(other))
+            first, second = sorted([(site, problems), (other, other_problems)], key=lambda pair: pair[0].start)
+            yield _merged_finding(doc, first, second)
+            continue
         for p in problems:
             fix = Edit(site.start + p.start, site.start + p.end, p.replacement) if p.replacement is not None else None
             yield Finding(site.start + p.start, site.start + p.end,
                           {"match": raw, "problem": p.problem, "replacement": p.replacement or "", "doi": raw}, fix)
+
+
+def _merged_finding(doc: Document, first: tuple[DoiSite, list[ids.DoiProblem]],
+                    second: tuple[DoiSite, list[ids.DoiProblem]]) -> Finding:
+    """One finding from the first damage to the last, its fix every replacement in between."""
+    start = first[0].start + first[1][0].start
+    end = second[0].start + second[1][-1].end
+    edits = sorted((site.start + p.start, site.start + p.end, p.replacement)
+                   for site, problems in (first, second) for p in problems)
+    fix = None
+    if all(replacement is not None for _, _, replacement in edits):
+        out, at = [], start
+        for s, e, replacement in edits:
+            out.append(doc.text[at:s])
+            out.append(str(replacement))
+            at = e
+        out.append(doc.text[at:end])
+        fix = Edit(start, end, "".join(out))
+    raw = second[0].raw(doc) if second[0].context == "url" else first[0].raw(doc)
+    problem = "; ".join(dict.fromkeys(p.problem for p in first[1]))
+    replacement = next((p.replacement for p in first[1] if p.replacement is not None), "")
+    return Finding(start, end, {"match": raw, "problem": problem + " (in the link's text and its address)",
+                                "replacement": replacement or "", "doi": raw}, fix)
 
 
 def _doi_mismatch(doc: Document) -> Iterator[Finding]:

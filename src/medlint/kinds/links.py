@@ -95,7 +95,8 @@ def _resolve(doc: Document, site: SiteIndex, target: Target) -> tuple[str, Any]:
     on_disk = (here.parent / unquote(path)).resolve()
     page = site.by_file.get(on_disk)
     if page is None:
-        for candidate in (on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md"):
+        for candidate in (on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md",
+                          on_disk / "README.md"):
             page = site.by_file.get(candidate)
             if page:
                 break
@@ -103,8 +104,9 @@ def _resolve(doc: Document, site: SiteIndex, target: Target) -> tuple[str, Any]:
         return "page", page
     if on_disk.is_file():
         return "asset", on_disk
-    current = site.page_for(here)
-    base = (current.main_url if current else "/") + "/"
+    # Against the page's published URL, as the browser resolves it (a generator may
+    # publish the page elsewhere than its file's folder).
+    base = site.url_base(site.page_for(here))
     resolved = os.path.normpath(base + path).replace(os.sep, "/")
     page = site.find_page(resolved)
     if page is not None:
@@ -125,12 +127,23 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     if check == "unknown-marker":
         return _unknown_marker(options)
 
+    # A link a migration marked (title_patterns, target_patterns: link-unknown-marker's own
+    # markers, repeated in link-broken's rule file) is that rule's finding: its message
+    # says what happened, and it needs no site index. One defect, one finding.
+    marked_titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options["title_patterns"])]
+    marked_targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options["target_patterns"])]
+
+    def marked(link: Link) -> bool:
+        title = link.title or link.attrs.get("title", "")
+        return (bool(title) and any(r.search(title) for r in marked_titles)) or any(
+            r.search(link.target) for r in marked_targets)
+
     def run(doc: Document) -> Iterator[Finding]:
         site: SiteIndex | None = getattr(doc, "site", None)
         if site is None:
             return
         for link in _links(doc):
-            if any(r.search(link.target) for r in ignore):
+            if any(r.search(link.target) for r in ignore) or (check == "broken" and marked(link)):
                 continue
             target = _internal(link, site)
             if target is None:
@@ -153,6 +166,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue
             if kind == "self":
                 ids, where = anchors_of(doc, site.anchor_style), "this page"
+                whole = site.page_for(doc.path)
+                if whole is not None and whole.parts:  # a fragment: the page is all of them
+                    ids = ids | site.anchors(whole, doc)
             else:
                 ids, where = site.anchors(found, doc if site.page_for(doc.path) is found else None), found.main_url
             fragment = unquote(target.fragment)

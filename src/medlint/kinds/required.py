@@ -94,6 +94,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         text, start, end = region(doc)
         if any(r.search(text, start, end) for r in required):
             return
+        site = getattr(doc, "site", None)
+        if site is not None and any(
+                any(r.search(f.prose if scope == "prose" else f.text, f.body_start) for r in required)
+                for f in site.fragments(doc.path)):
+            return  # another fragment of the same page says it (its position is the page's, unknown)
         at = doc.body_start
         yield Finding(at, at, {"match": ""})
 

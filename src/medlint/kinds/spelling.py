@@ -35,6 +35,8 @@ OPTIONS_SCHEMA = {
 }
 DEFAULTS: dict[str, Any] = {"variant": "any", "proper_nouns": "skip", "vocabulary": [], "words": [], "reject": [],
                            "ignore_patterns": [], "min_length": 3, "suggest": True}
+#: Fixes this kind offers (see ruleset.fixes_of): a suggestion is a guess.
+FIXES = "unsafe"
 PLACEHOLDERS = ("match", "suggestion", "replacement")
 
 _TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")

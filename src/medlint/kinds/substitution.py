@@ -22,6 +22,8 @@ OPTIONS_SCHEMA = {
     },
 }
 DEFAULTS: dict[str, Any] = {"ignorecase": False, "regex": False, "scope": "prose", "safe": True}
+#: Fixes this kind offers (see ruleset.fixes_of); ``safe: false`` makes them unsafe.
+FIXES = "safe"
 PLACEHOLDERS = ("match", "replacement")
 
 

@@ -187,6 +187,8 @@ class MedlintServer(LanguageServer):
             site = None
             try:
                 site = await loop.run_in_executor(self.site_pool, ws.build_site)
+            except MedlintError as exc:  # a content_root with no pages, say: links stay unchecked
+                self.tell(f"medlint: {exc}", lsp.MessageType.Error)
             except Exception as exc:  # a broken page must not stop the server; links stay unchecked
                 log.exception("site index")
                 self.tell(f"medlint: cannot index the site: {type(exc).__name__}: {exc}", lsp.MessageType.Warning)

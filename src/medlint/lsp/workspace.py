@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..cache import FOLDER
 from ..config import load_config
 from ..diagnostic import Diagnostic
 from ..errors import MedlintError
@@ -42,7 +41,8 @@ class Workspace:
         from ..config import ConfigErrors
 
         try:
-            self.run = Run(load_config(cwd=self.root))
+            # With the cache folder, as the CLI: a rebuilt site index reads only changed pages.
+            self.run = Run(load_config(cwd=self.root), cache=True)
             self.error = None
         except ConfigErrors as exc:
             self.run, self.error = None, "; ".join(str(e) for e in exc.errors)
@@ -96,15 +96,12 @@ class Workspace:
     # -- the site index ------------------------------------------------------------
     @property
     def needs_site(self) -> bool:
-        return self.run is not None and self.run.ruleset.needs_site()
+        return self.run is not None and self.run.needs_site()
 
     def build_site(self) -> Any:
-        """A new site index (pages unchanged since the last build are not read again)."""
-        from ..site.index import build_site
-
+        """A new site index of this folder (pages unchanged since the last build are not read again)."""
         assert self.run is not None
-        config = self.run.config
-        return build_site(config.site, config.root, [str(self.root)], config.root / FOLDER)
+        return self.run.build_site([str(self.root)])
 
     def use_site(self, site: Any) -> None:
         self.site = site

@@ -24,7 +24,16 @@ from .tags import ENTITY, RAW_TEXT, comment_end, find_close_tag, parse_tag
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_HEADING_ID = re.compile(r"[ \t]*\{#([^}\s]+)[^}]*\}[ \t]*$")
+_HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^}\s]+)[^}]*\}[ \t]*$")
+#: An attribute list: kramdown's ``{: #id .class key="v"}`` (after a span, or a line
+#: of its own for the block before or after it) and Pandoc's ``{#id .class}`` (after
+#: an image, link, ``[span]`` or code span, or on a ``:::`` div fence).
+_ATTR_LIST = re.compile(r"\{(:?)[ \t]*((?=[#.:A-Za-z])(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|[^{}\"'\r\n]){1,500})\}")
+_ATTR_AFTER = frozenset(")]`}")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+#: A Pandoc attribute: ``#id``, ``.class`` or ``key=value`` (quoted values blanked first).
+_PANDOC_ATTR = re.compile(r"#[^\s#]+|\.[^\s.#]+|[A-Za-z_][\w.-]*=\S*")
+_ATTR_ID = re.compile(r"(?:^|\s)(?:#([^\s#.\"'=]+)|id=([^\s\"'=]+))")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
@@ -89,8 +98,32 @@ def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = F
     inline_ranges = _BlockReader(markup, text).read(start)
     definitions = markup.definitions
     for a, b in inline_ranges:
+        if text.find("{", a, b) != -1:
+            _attribute_lists(markup, text, a, b)
         if not anchors_only or text.find("<", a, b) != -1:
             _InlineReader(markup, text, definitions).scan(a, b)
+
+
+def _attribute_lists(markup: Markup, text: str, start: int, end: int) -> None:
+    """Record the ids of kramdown and Pandoc attribute lists in text[start:end] as
+    anchors, and mask the lists (they are markup, not prose).  A Pandoc list counts
+    only right after a span, at the start of a line or on a div fence, so braces in
+    prose ("{a set}") are left alone."""
+    for m in _ATTR_LIST.finditer(text, start, end):
+        s = m.start()
+        if not m.group(1):
+            line_start = text.rfind("\n", start, s) + 1
+            before = text[max(line_start, start):s]
+            if not (before.strip(" \t:") == "" or (s > start and text[s - 1] in _ATTR_AFTER)):
+                continue
+        body = _QUOTED.sub(lambda q: " " * len(q.group()), m.group(2))
+        if not m.group(1) and not all(_PANDOC_ATTR.fullmatch(token) for token in body.split()):
+            continue  # {SPLIT(colsize=40%|60%)}: a wiki plugin, not attributes
+        for ident in _ATTR_ID.finditer(body):
+            name = ident.group(1) or ident.group(2)
+            offset = m.start(2) + (ident.start(1) if ident.group(1) else ident.start(2))
+            markup.anchors.append((name, offset))
+        markup.mask(s, m.end())
 
 
 class _BlockReader:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..version import __version__
-from . import rule_descriptions
+from ..version import HOMEPAGE, __version__
+from . import rule_descriptions, rule_links
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -22,21 +22,41 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:@-._~")
 
 
+def _invocation(report: Any) -> dict[str, Any]:
+    """Whether the run checked everything, with a tool notification per file it could not
+    check (errors) or skipped (notices): SARIF viewers show these apart from results."""
+    from ..outcome import IO_ERROR, io_message
+
+    notifications = []
+    for level, problems in (("error", report.errors), ("warning", report.notices)):
+        for problem in problems:
+            note: dict[str, Any] = {"level": level, "message": {"text": io_message(problem)},
+                                    "descriptor": {"id": IO_ERROR}}
+            if problem.path:
+                note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(problem.path)}}}]
+            notifications.append(note)
+    return {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+
+
 def write(report: Any, out: TextIO, **_: Any) -> None:
     described = rule_descriptions(report)
+    links = rule_links(report)
     used = {d.rule for d in report.diagnostics}
     ids = sorted(set(r.id for r, _ in report.rules) | (used & set(described)))
     index = {rule_id: i for i, rule_id in enumerate(ids)}
     rules = []
     for rule_id in ids:
         summary, description, severity = described[rule_id]
-        rules.append({
+        entry: dict[str, Any] = {
             "id": rule_id,
             "shortDescription": {"text": summary},
             "fullDescription": {"text": description},
             "help": {"text": description},
             "defaultConfiguration": {"level": LEVELS[severity]},
-        })
+        }
+        if rule_id in links:
+            entry["helpUri"] = links[rule_id]
+        rules.append(entry)
     results = []
     for d in report.diagnostics:
         region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
@@ -66,7 +86,8 @@ def write(report: Any, out: TextIO, **_: Any) -> None:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "medlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/medlint/", "rules": rules}},
+                                "informationUri": HOMEPAGE, "rules": rules}},
+            "invocations": [_invocation(report)],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

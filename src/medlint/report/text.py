@@ -1,7 +1,9 @@
 """Text: ``path:line:col: severity [rule-id] message``, then a summary line.
 
 On a terminal it is coloured and shows the source line with a caret under
-the problem; both can be forced on or off (``--color``, ``--show-source``).
+the problem and a link to the rule's documentation; both can be forced on or
+off (``--color``, ``--show-source``). A finding with a fix ends in ``(fix)``
+(``--fix`` applies it) or ``(unsafe fix)`` (only with ``--unsafe-fixes``).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ def summary(report: Any) -> str:
     diagnostics = report.diagnostics
     fixed = sum(report.fixed.values())
     tail = f"; fixed {_count(fixed, 'problem')}" if fixed else ""
+    if not diagnostics and not report.files_checked:
+        return "No files checked" + (": " + "; ".join(report.unchecked) if report.unchecked else "") + tail
     if not diagnostics:
         return f"No problems in {_count(report.files_checked, 'file')}{tail}"
     by = {s: sum(1 for d in diagnostics if d.severity == s) for s in ("error", "warning", "info")}
@@ -28,6 +32,21 @@ def summary(report: Any) -> str:
     files = len({d.path for d in diagnostics})
     return (f"{_count(len(diagnostics), 'problem')} ({', '.join(parts)}) in {_count(files, 'file')}"
             f" ({report.files_checked} checked){tail}")
+
+
+def fixable(report: Any) -> str:
+    """'N fixable with --fix (M more with --unsafe-fixes)', or '' when nothing is."""
+    safe = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.safe)
+    unsafe = sum(1 for d in report.diagnostics if d.fix is not None and not d.fix.safe)
+    if not safe and not unsafe:
+        return ""
+    return f"{safe} fixable with --fix" + (f" ({unsafe} more with --unsafe-fixes)" if unsafe else "")
+
+
+def _marker(d: Any) -> str:
+    if d.fix is None:
+        return ""
+    return " (fix)" if d.fix.safe else " (unsafe fix)"
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -50,10 +69,18 @@ def _source(report: Any, d: Any, color: bool) -> str:
 
 def write(report: Any, out: TextIO, quiet: bool = False, color: bool = False, show_source: bool = False,
           **_: Any) -> None:
+    from . import rule_links
+
+    links = rule_links(report) if show_source else {}
     for d in report.diagnostics:
         where = _paint(f"{d.path}:{d.line}:{d.column}:", "bold", color)
-        out.write(f"{where} {_paint(d.severity, d.severity, color)} [{d.rule}] {d.message}\n")
+        out.write(f"{where} {_paint(d.severity, d.severity, color)} [{d.rule}] {d.message}{_marker(d)}\n")
         if show_source:
             out.write(_source(report, d, color))
+            if d.rule in links:
+                out.write(_paint(" " * 5 + " = ", "dim", color) + f"docs: {links[d.rule]}\n")
     if not quiet:
         out.write(summary(report) + "\n")
+        hint = fixable(report)
+        if hint:
+            out.write(hint + "\n")

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-STYLES = ("github", "github-ascii", "kramdown", "pandoc", "any")
+STYLES = ("github", "github-ascii", "kramdown", "pandoc", "mkdocs", "any")
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]*>")
@@ -54,7 +54,14 @@ def pandoc(text: str) -> str:
     return re.sub(r"\s+", "-", text) or "section"
 
 
-_FUNCTIONS = {"github": github, "github-ascii": github_ascii, "kramdown": kramdown, "pandoc": pandoc}
+def mkdocs(text: str) -> str:
+    """Python-Markdown's toc slugify (MkDocs): ASCII only, runs of spaces and hyphens made one."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"[^\w\s-]", "", folded).strip().lower()
+    return re.sub(r"[-\s]+", "-", folded)
+
+
+_FUNCTIONS = {"github": github, "github-ascii": github_ascii, "kramdown": kramdown, "pandoc": pandoc, "mkdocs": mkdocs}
 
 
 def heading_ids(headings: Iterable[str], style: str = "github") -> set[str]:

@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
+from .generators import MODELS, UrlRules, detect, read_settings
 from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
@@ -30,7 +31,11 @@ from .cache import RACY_NS, SiteCache
 
 #: Server-side pages: a link to one is a page link, not an attachment.
 DYNAMIC_SUFFIXES = {".asp", ".aspx", ".php", ".shtml", ".jsp", ".cfm", ".cgi", ".pl", ".xhtml"}
-INDEX_NAMES = {"index", "_index"}
+#: A broken link's last segment names a page once these are taken off (for "did you
+#: mean" by slug): a file suffix, and a trailing date such as "-nov-2011".
+_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|md)$", re.I)
+_TRAILING_DATE = re.compile(
+    r"(?:[-_](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)?[-_](?:19|20)\d\d(?:[-_]\d\d){0,2}$", re.I)
 
 
 def _host(base_url: str) -> str:
@@ -51,12 +56,6 @@ def normalize_path(path: str) -> str:
     return p.rstrip("/") or "/"
 
 
-def urlize(text: str) -> str:
-    """Hugo's urlize, near enough: lower case, spaces to hyphens, no stray punctuation."""
-    text = re.sub(r"[^\w\s-]", "", str(text).strip().lower())
-    return re.sub(r"[\s]+", "-", text)
-
-
 @dataclass
 class Page:
     path: Path  # absolute
@@ -64,19 +63,28 @@ class Page:
     urls: set[str] = field(default_factory=set)
     #: The URL the generator publishes it at (slug or permalink pattern).
     main_url: str = "/"
+    #: For a page made of a folder's files (``site.page_fragments``): those files.
+    parts: list[Path] = field(default_factory=list)
 
 
 class SiteIndex:
     """Pages, their URLs and the site's static files."""
 
     def __init__(self, content_root: Path, static_dirs: Iterable[Path] = (), base_urls: Iterable[str] = (),
-                 permalinks: dict[str, str] | None = None, anchor_style: str = "github",
-                 cache_folder: Path | None = None) -> None:
+                 permalinks: dict[str, str] | None = None, anchor_style: str | None = None,
+                 cache_folder: Path | None = None, generator: str = "hugo",
+                 folder_pages: Iterable[str] = (), page_fragments: bool = False) -> None:
         self.root = content_root.resolve()
         self.static_dirs = [d.resolve() for d in static_dirs if d.is_dir()]
         self.hosts = {_host(u) for u in base_urls}
         self.permalinks = permalinks or {}
-        self.anchor_style = anchor_style
+        self.generator = generator
+        self.rules = UrlRules(generator, self.permalinks)
+        self.anchor_style = anchor_style or MODELS[generator].anchor_style
+        self.folder_pages = list(folder_pages)
+        self.page_fragments = page_fragments
+        self._by_slug: dict[str, str | None] | None = None
+        self._fragment_docs: dict[Path, Document] = {}
         self.pages: list[Page] = []
         self.by_url: dict[str, Page] = {}
         self.by_url_folded: dict[str, Page] = {}
@@ -93,7 +101,7 @@ class SiteIndex:
         self._real_dirs: dict[str, str] = {}
         self._cache = None
         if cache_folder is not None:
-            self._cache = SiteCache(cache_folder, self.root, self.permalinks)
+            self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
         self._build()
         if self._cache is not None:
             self._cache.save()
@@ -104,7 +112,9 @@ class SiteIndex:
         for rel in walk_folder(root) if self.root.is_dir() else []:
             if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES:
                 self._add_page(os.path.join(root, rel), rel)
-        for rel, path in self._files(self.root, skip=PAGE_SUFFIXES):
+        files = self._files(self.root, skip=PAGE_SUFFIXES)
+        self._add_folder_pages(files)
+        for rel, path in files:
             self.assets.setdefault(normalize_path(rel), path)
             bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
             if bundle is not None:
@@ -154,6 +164,8 @@ class SiteIndex:
             page.urls = self._urls(page, self._front(path))
             if self._cache is not None and stat[0] >= 0:
                 self._cache.put(rel, *stat, page.main_url, page.urls)
+        if not page.urls:
+            return  # a file the generator does not publish (a Jekyll layout, a Docusaurus partial)
         self.pages.append(page)
         self.by_file[path] = page
         for url in page.urls:
@@ -178,51 +190,55 @@ class SiteIndex:
         return {}
 
     def _urls(self, page: Page, front: dict[str, Any]) -> set[str]:
-        """The URLs *page* answers to (and its main URL, set on it), from its path and front matter."""
-        rel = PurePosixPath(page.rel)
-        stem = rel.stem
-        folders = list(rel.parent.parts)
-        if stem in INDEX_NAMES:
-            name = folders[-1] if folders and stem == "index" else ""
-            parents = folders[:-1] if stem == "index" else folders
-        else:
-            name, parents = stem, folders
-        slug = str(front.get("slug") or name)
-        section = folders[0] if folders else ""
-        pattern = self.permalinks.get(section) or self.permalinks.get("default")
-        if isinstance(front.get("url"), str):
-            main = front["url"]
-        elif stem == "_index":
-            main = "/" + "/".join(folders)
-        elif pattern:
-            main = self._expand(pattern, front, section, parents, slug, stem)
-        else:
-            main = "/" + "/".join([*parents, slug])
-        page.main_url = normalize_path(main.lower() if not isinstance(front.get("url"), str) else main)
-        urls = {main, "/" + "/".join([*parents, name])}  # the file's own path, as links by path expect
-        for key in ("url", "permalink"):
-            if isinstance(front.get(key), str):
-                urls.add(front[key])
-        for key in ("aliases", "redirect_from"):
-            value = front.get(key)
-            for alias in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
-                if isinstance(alias, str):
-                    urls.add(alias)
+        """The URLs *page* answers to (and its main URL, set on it), by the generator's
+        rules; an empty set for a file it does not publish."""
+        found = self.rules.urls(page.rel, front)
+        if found is None:
+            return set()
+        main, urls = found
+        page.main_url = normalize_path(main)
         out = set()
         for url in urls:
             out.add(normalize_path(url))
             out.add(normalize_path(url.lower()))  # Hugo lower-cases the paths it makes
         return out
 
-    @staticmethod
-    def _expand(pattern: str, front: dict[str, Any], section: str, parents: list[str], slug: str, stem: str) -> str:
-        date = str(front.get("date") or "")
-        parts = {
-            ":sections": "/".join(parents), ":section": section, ":slug": slug, ":filename": stem,
-            ":title": urlize(front.get("title") or stem),
-            ":year": date[:4], ":month": date[5:7], ":day": date[8:10],
-        }
-        return re.sub(r":sections|:section|:slug|:filename|:title|:year|:month|:day", lambda m: parts[m.group()], pattern)
+    def _add_folder_pages(self, files: list[tuple[str, Path]]) -> None:
+        """Folders that are pages: those holding a ``site.folder_pages`` file (a manifest)
+        and no index page of their own, or with ``site.page_fragments`` and no such
+        names, every folder of pages. With ``page_fragments``, the folder's own files
+        are the page's fragments: not pages of their own, their ids the page's."""
+        folders: dict[str, Path] = {}
+        names = set(self.folder_pages)
+        for rel, path in files:
+            if PurePosixPath(rel).name in names and "/" in rel:
+                folders.setdefault(rel.rsplit("/", 1)[0], path.parent)
+        if self.page_fragments and not names:
+            for page in self.pages:
+                if "/" in page.rel:
+                    folders.setdefault(page.rel.rsplit("/", 1)[0], page.path.parent)
+        for rel in sorted(folders):
+            url = normalize_path("/" + rel)
+            owner = self.by_url.get(url)
+            if owner is not None and not owner.parts and owner.path.parent == folders[rel] \
+                    and not self.page_fragments:
+                continue  # an index page already is the folder's page
+            page = Page(folders[rel], rel, {url, normalize_path(url.lower())}, url)
+            if self.page_fragments:
+                page.parts = sorted(p.path for p in self.pages if p.path.parent == folders[rel])
+            for part in page.parts:
+                self.by_file[part] = page
+            drop = set(page.parts)
+            if drop:
+                self.pages = [p for p in self.pages if p.path not in drop]
+                for table in (self.by_url, self.by_url_folded):
+                    for key in [k for k, p in table.items() if p.path in drop]:
+                        del table[key]
+            self.pages.append(page)
+            self.by_file[page.path] = page
+            for key in page.urls:
+                self.by_url[key] = page
+                self.by_url_folded[key.casefold()] = page
 
     # -- looking up ----------------------------------------------------------------
     def page_for(self, path: str | Path) -> Page | None:
@@ -247,26 +263,71 @@ class SiteIndex:
         return host.lower() in self.hosts
 
     def anchors(self, page: Page, doc: Document | None = None) -> set[str]:
-        """The ids a page defines: heading ids in the configured style, explicit ids, HTML id/name.
-        The page is noted in :attr:`consulted` (see :meth:`dependencies`)."""
-        self.consulted.add(page.path)
-        if page.path in self._anchors:
-            return self._anchors[page.path]
+        """The ids a page defines: heading ids in the configured style, explicit ids, HTML id/name;
+        for a page made of fragments, those of every fragment (*doc* may be one of them).
+        The files read are noted in :attr:`consulted` (see :meth:`dependencies`)."""
         if page is HOME:
             return set()
+        if not page.parts:
+            return self._file_anchors(page.path, doc)
+        here = Path(doc.path).resolve() if doc is not None else None
+        ids: set[str] = set()
+        for part in page.parts:
+            ids |= self._file_anchors(part, doc if part == here else None)
+        return ids
+
+    def _file_anchors(self, path: Path, doc: Document | None) -> set[str]:
+        self.consulted.add(path)
+        if path in self._anchors:
+            return self._anchors[path]
         if doc is None:
             try:
-                text = decode(page.path.read_bytes(), str(page.path))
+                text = decode(path.read_bytes(), str(path))
             except (OSError, FileError, Skipped):
                 text = ""
             from ..markup import parse
 
-            markup = parse(text, format_for(str(page.path)), anchors_only=True)
+            markup = parse(text, format_for(str(path)), anchors_only=True)
             ids = anchors_in(text, markup.headings, markup.anchors, self.anchor_style)
         else:
             ids = anchors_of(doc, self.anchor_style)
-        self._anchors[page.path] = ids
+        self._anchors[path] = ids
         return ids
+
+    def fragments(self, path: str | Path) -> list[Document]:
+        """The other fragments of the page *path* is a fragment of (``site.page_fragments``),
+        read as documents: what one of them says (a disclaimer, an abbreviation's
+        definition) it says for the whole page. Empty for an ordinary page."""
+        here = Path(path).resolve()
+        page = self.by_file.get(here)
+        if page is None or not page.parts:
+            return []
+        out = []
+        for part in page.parts:
+            if part == here:
+                continue
+            self.consulted.add(part)
+            if part not in self._fragment_docs:
+                try:
+                    text = decode(part.read_bytes(), str(part))
+                except (OSError, FileError, Skipped):
+                    text = ""
+                self._fragment_docs[part] = Document.from_text(text, str(part), format_for(str(part)))
+            out.append(self._fragment_docs[part])
+        return out
+
+    @staticmethod
+    def url_base(page: Page | None) -> str:
+        """The folder a relative link on *page* resolves from, as a browser does: the page's
+        URL itself for a folder-like URL (``/a/b`` published as ``/a/b/``), its folder for a
+        file-like one (``/a/b.html``)."""
+        if page is None:
+            return "/"
+        url = page.main_url
+        last = url.rsplit("/", 1)[-1]
+        if "." in last and not re.fullmatch(r"[\w-]*\.\d+", last):
+            return url.rsplit("/", 1)[0] + "/"
+        return url.rstrip("/") + "/"
 
     def fingerprint(self) -> str:
         """What a page's link results depend on besides the page itself and the pages
@@ -279,9 +340,11 @@ class SiteIndex:
 
             digest = hashlib.sha256(json.dumps(
                 [str(self.root), [str(d) for d in self.static_dirs], sorted(self.hosts), self.permalinks,
-                 self.anchor_style], sort_keys=True, default=str).encode())
+                 self.anchor_style, self.generator, self.folder_pages, self.page_fragments],
+                sort_keys=True, default=str).encode())
             for page in sorted(self.pages, key=lambda p: p.rel):
-                digest.update(f"{page.rel}\0{page.main_url}\0{sorted(page.urls)}\n".encode("utf-8", "surrogatepass"))
+                digest.update(f"{page.rel}\0{page.main_url}\0{sorted(page.urls)}\0{page.parts}\n".encode(
+                    "utf-8", "surrogatepass"))
             for url in sorted(self.assets):
                 digest.update(f"{url}\n".encode("utf-8", "surrogatepass"))
             self._fingerprint = digest.hexdigest()
@@ -311,6 +374,10 @@ class SiteIndex:
         """The existing URL nearest to *wanted*, for a 'did you mean': among the files
         for an asset, among the pages' published URLs for a page; once per target."""
         key = (kind, wanted)
+        if key not in self._closest and kind == "page":
+            by_slug = self.by_slug(wanted)
+            if by_slug is not None:
+                self._closest[key] = by_slug
         if key not in self._closest:
             if kind not in self._nearest:
                 from .nearest import Nearest
@@ -318,6 +385,33 @@ class SiteIndex:
                 self._nearest[kind] = Nearest(sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages}))
             self._closest[key] = self._nearest[kind].closest(wanted)
         return self._closest[key]
+
+
+    def by_slug(self, wanted: str) -> str | None:
+        """The page a broken link's last path segment names: the page whose URL ends in
+        that segment, without a file suffix and, failing that, without a trailing date
+        (``/tags/overview-of-ms.html`` → ``/posts/overview-of-ms``); None when no page,
+        or more than one, does. Migrations break links in bulk this way, and a fuzzy
+        match over whole URLs then suggests an unrelated page with similar words."""
+        if self._by_slug is None:
+            exact: dict[str, str | None] = {}
+            undated: dict[str, str | None] = {}
+            for page in sorted(self.pages, key=lambda p: p.main_url):
+                slug = _SUFFIX.sub("", page.main_url.rstrip("/").rsplit("/", 1)[-1].lower())
+                for table, key in ((exact, slug), (undated, _TRAILING_DATE.sub("", slug))):
+                    if key:  # a slug two pages share names neither
+                        table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
+            self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
+        path = unquote(wanted.split("?", 1)[0]).rstrip("/")
+        segment = _SUFFIX.sub("", path.rsplit("/", 1)[-1].lower())
+        if len(segment) < 4 or not re.fullmatch(r"[\w.~-]*[^\W\d_][\w.~-]*", segment) or re.search(r"\s", path):
+            return None  # not a slug: "µg/d" in a link made of a sentence
+        undated_segment = _TRAILING_DATE.sub("", segment)
+        for key in (segment, undated_segment, "\0" + segment, "\0" + undated_segment):
+            found = self._by_slug.get(key) if key.strip("\0") else None
+            if found is not None and normalize_path(found) != normalize_path(wanted):
+                return found
+        return None
 
 
 #: The home page: every site has one, whether or not the content tree has a file for it.
@@ -360,12 +454,33 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
     """The site index for a run, from the config's ``site`` settings; with
     *cache_folder*, pages unchanged since the last run are not read again."""
     root = settings.get("content_root")
-    content = (config_root / root) if root else default_content_root(config_root, paths)
+    generator = settings.get("generator")
+    found = None
+    if generator is None or not root:
+        # The generator's config stands beside medlint's, at the content root or just
+        # above it, or (no root set) a few folders above the files checked.
+        if root:
+            near = [config_root, (config_root / root).resolve(), (config_root / root).resolve().parent]
+        else:
+            near = [config_root] + [f for p in paths for f in [Path(p).resolve(), *Path(p).resolve().parents][:4]]
+        found = detect(list(dict.fromkeys(near)))
+    generator = generator or (found[0] if found else "hugo")
+    own = read_settings(generator, found[1]) if found and found[0] == generator else {}
+    permalinks = settings.get("permalinks", own.get("permalinks"))
+    if root:
+        content = config_root / root
+    elif found and generator != "hugo":
+        # The generator's own content folder: MkDocs reads docs/ (docs_dir), the others their site root.
+        docs = found[1] / own.get("docs_dir", "docs")
+        content = docs if generator == "mkdocs" and docs.is_dir() else found[1]
+    else:
+        content = default_content_root(config_root, paths)
     static = settings.get("static_dirs")
-    bases = [config_root, content.parent]
+    bases = list(dict.fromkeys([config_root, content.parent] + ([found[1]] if found else [])))
     if static is None:
-        dirs = [base / name for base in bases for name in ("static", "public")]
+        dirs = [base / name for base in bases for name in MODELS[generator].static_dirs]
     else:
         dirs = [base / name for base in bases for name in static]
-    return SiteIndex(content, dirs, settings.get("base_urls", []), settings.get("permalinks"),
-                     settings.get("anchor_style", "github"), cache_folder)
+    return SiteIndex(content, dirs, settings.get("base_urls", []), permalinks,
+                     settings.get("anchor_style"), cache_folder, generator,
+                     settings.get("folder_pages", []), bool(settings.get("page_fragments", False)))
