@@ -141,7 +141,7 @@ async def test_editing_session(client: LanguageClient) -> None:
         if rule != "doi-malformed":  # the DOI's finding is its stray full stop
             assert d.range.end.character == end, rule
         assert d.source == "medlint" and d.code_description is not None
-        assert d.code_description.href.startswith("https://")
+        assert d.code_description.href == f"https://github.com/medlint/medlint#{rule}"  # the rule's README anchor
     # The emoji and CJK characters before them count twice and once in UTF-16: not code points.
     assert found["spelling"].range.start.character == PAGE.split("\n")[8].index("recieve") + 2
     assert found["spelling"].severity == lsp.DiagnosticSeverity.Warning
