@@ -249,3 +249,26 @@ async def test_add_word_without_a_vocabulary_creates_one_and_a_config(client: La
     assert (root / ".medlint" / "vocabulary.txt").read_text(encoding="utf-8") == "recieve\n"
     assert "vocabulary: [.medlint/vocabulary.txt]" in (root / ".medlint.yaml").read_text(encoding="utf-8")
     assert any("created .medlint.yaml" in m.message for m in client.messages)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "medlint", "lsp"]))
+async def utf8_client(lsp_client: LanguageClient, tmp_path: Path) -> Any:
+    site(tmp_path)
+    capabilities = lsp.ClientCapabilities(general=lsp.GeneralClientCapabilities(
+        position_encodings=[lsp.PositionEncodingKind.Utf8]))
+    result = await lsp_client.initialize_session(lsp.InitializeParams(capabilities=capabilities, root_uri=tmp_path.as_uri()))
+    lsp_client.root = tmp_path  # type: ignore[attr-defined]
+    lsp_client.encoding = result.capabilities.position_encoding  # type: ignore[attr-defined]
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_client_that_asks_for_utf8_gets_byte_columns(utf8_client: LanguageClient) -> None:
+    client = utf8_client
+    assert client.encoding == lsp.PositionEncodingKind.Utf8  # type: ignore[attr-defined]
+    uri = (client.root / "content" / "page.md").as_uri()  # type: ignore[attr-defined]
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text=PAGE)))
+    spelling = by_rule(await until(client, uri, lambda ds: "spelling" in by_rule(ds)))["spelling"]
+    line = PAGE.split("\n")[8]
+    assert spelling.range.start.character == len(line[:line.index("recieve")].encode("utf-8"))

@@ -75,7 +75,8 @@ class MedlintServer(LanguageServer):
     # -- helpers -------------------------------------------------------------------------
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or UTF16)
+        kind = self.workspace.position_encoding or UTF16  # negotiated by pygls; UTF-16 unless the client offered another
+        return str(getattr(kind, "value", kind))
 
     async def on_checker(self, func: Callable[..., T], *args: Any) -> T:
         """Run *func* on the checking thread (where every Run is used)."""
