@@ -216,6 +216,10 @@ async def test_fix_all_and_directives(client: LanguageClient) -> None:
         fix_all = await client.code_action_resolve_async(fix_all)
     fixed = apply_edits(PAGE, fix_all.edit.document_changes[0].edits)
     assert "xyz123)" in fixed and "recieve" in fixed  # safe fixes only: the spelling one is not
+    on_save = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+        lsp.CodeActionContext(diagnostics=[], only=[lsp.CodeActionKind.SourceFixAll])))
+    assert [a.kind for a in on_save] == ["source.fixAll.medlint"]  # editor.codeActionsOnSave
     ignore = next(a for a in actions if a.title == "Ignore 'recieve' in this file")
     ignored = apply_edits(PAGE, ignore.edit.document_changes[0].edits)
     assert "---\n<!-- medlint-words: recieve -->\n# Dosing" in ignored
