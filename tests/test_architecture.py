@@ -18,8 +18,8 @@ FLOORS: list[list[str]] = [
     ["kinds"],
     ["ruleset"],
     ["config", "outcome", "cache"],
-    ["pipeline", "selftest"],
-    ["report"],
+    ["pipeline", "selftest", "explain"],
+    ["report", "lsp"],
     ["cli", "__main__", "medlint"],
 ]
 

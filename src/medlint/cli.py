@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -244,9 +243,6 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
 
 
 _FIX_LABELS = {"safe": "fix", "unsafe": "unsafe fix", None: "-"}
-_FIX_EXPLAINED = {"safe": "yes, safe: 'medlint check --fix' applies it",
-                  "unsafe": "yes, unsafe: applied only with 'medlint check --fix --unsafe-fixes'",
-                  None: "no"}
 
 
 @main.command("rules")
@@ -283,8 +279,7 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
     """Show a rule's description, options and examples."""
     import difflib
 
-    import yaml
-
+    from .explain import explain_text
     from .errors import MedlintError
 
     ruleset = _config(config_path).ruleset()
@@ -293,35 +288,7 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
         close = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else " (see 'medlint rules')"
         raise MedlintError(f"unknown rule '{rule_id}'{hint}")
-    active = {r.id: (sev, opts) for r, sev, opts in ruleset.active_rules()}
-    severity, options = active.get(rule.id, ("online only" if rule.online else "off", rule.options))
-    from .ruleset import fixes_of
-
-    click.echo(f"{rule.id} ({rule.kind}, {severity})")
-    click.echo(f"defined in {rule.source}")
-    if rule.bundled:
-        why = f": {rule.preset_note}" if rule.preset_note else ""
-        click.echo(f"preset: {rule.preset}" + (" (runs with 'extends: default', the default)" if rule.preset == "default"
-                   else f" (runs with 'extends: all', or turn it on with 'rules: {{{rule.id}: on}}'){why}"))
-    click.echo(f"Fixes: {_FIX_EXPLAINED[fixes_of(rule, options)]}")
-    if rule.link:
-        click.echo(f"Documentation: {rule.link}")
-    click.echo("")
-    for paragraph in (rule.description or "No description.").split("\n\n"):
-        click.echo(textwrap.fill(" ".join(paragraph.split()), width=78))
-    click.echo(f"\nMessage: {rule.message}")
-    if rule.files:
-        click.echo("Files: " + ", ".join(rule.files))
-    if options:
-        click.echo("Options:")
-        click.echo(textwrap.indent(yaml.safe_dump(options, sort_keys=False, allow_unicode=True, width=1000), "  "), nl=False)
-    for expectation, title in (("flag", "Reported"), ("pass", "Not reported")):
-        examples = rule.examples.get(expectation, [])
-        if examples:
-            click.echo(f"{title}:")
-            for item in examples:
-                text = item["text"] if isinstance(item, dict) else str(item)
-                click.echo("  " + text.replace("\n", "\n  "))
+    click.echo(explain_text(rule, ruleset))
 
 
 @main.command("test-rules")
@@ -448,3 +415,17 @@ def init(force: bool, debug: bool = False) -> None:
         raise MedlintError(".medlint.yaml already exists (use --force to overwrite it)")
     target.write_text(INIT_TEMPLATE, encoding="utf-8")
     click.echo(f"Wrote {target}")
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors; needs the lsp extra)."""
+    try:
+        from .lsp.server import serve
+    except ImportError as exc:
+        if exc.name and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
+            click.echo("medlint lsp: the language server needs pygls: install medlint with the lsp extra "
+                       f"(pip install '{DISTRIBUTION}[lsp]')", err=True)
+            sys.exit(EXIT_ERROR)
+        raise
+    serve()

@@ -87,17 +87,34 @@ class Run:
         """The site index, built on first use and only if a rule's check needs it."""
         if not self._site_built:
             self._site_built = True
-            # Fragment-built pages also share disclaimers and abbreviation definitions.
-            if self.ruleset.needs_site() or self.config.site.get("page_fragments"):
-                from .site.index import build_site
-
-                self.site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
-                if self.config.site.get("content_root") and not self.site.pages:
-                    # Every internal link would read as broken: a content root relative to a
-                    # config kept elsewhere is the usual cause.
-                    raise self.config.error(["site", "content_root"], f"no pages under {self.site.root} "
-                                            "(paths in the config are relative to its folder)")
+            if self.needs_site():
+                self.site = self.build_site(paths)
         return self.site
+
+    def needs_site(self) -> bool:
+        """Whether a rule's check reads the site index (fragment-built pages also share
+        disclaimers and abbreviation definitions through it)."""
+        return self.ruleset.needs_site() or bool(self.config.site.get("page_fragments"))
+
+    def build_site(self, paths: list[str]) -> Any:
+        """A new site index for a run over *paths*; reads only the config and the disk, so a
+        long-lived run (the language server) can build the next one on another thread."""
+        from .site.index import build_site
+
+        site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
+        if self.config.site.get("content_root") and not site.pages:
+            # Every internal link would read as broken: a content root relative to a
+            # config kept elsewhere is the usual cause.
+            raise self.config.error(["site", "content_root"], f"no pages under {site.root} "
+                                    "(paths in the config are relative to its folder)")
+        return site
+
+    def use_site(self, site: Any) -> None:
+        """Check links against *site* from now on; None skips the link checks until an
+        index is given. For a long-lived run (the language server) that builds the
+        index in the background and replaces it when pages change."""
+        self.site = site
+        self._site_built = True
 
     def report(self) -> Report:
         """An empty report describing this run's rules."""
