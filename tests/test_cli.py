@@ -105,6 +105,7 @@ def test_default_path_is_current_folder(site: Path, monkeypatch: pytest.MonkeyPa
 @pytest.mark.slow  # a 5 MB line
 def test_bad_input_is_reported_and_others_still_checked(isolated: Path) -> None:
     (isolated / "good.md").write_text("A miracle.")
+    (isolated / ".medlint.yaml").write_text(HYPE_ON)
     (isolated / "binary.md").write_bytes(b"\0\1\2")
     (isolated / "latin1.md").write_bytes(b"caf\xe9")
     (isolated / "empty.md").write_text("")
