@@ -70,6 +70,7 @@ CONFIG_SCHEMA = {
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
+        "follow_external_symlinks": {"type": "boolean"},
     },
 }
 
@@ -87,6 +88,8 @@ class Config:
     overrides: list[tuple[list[str], dict[str, Setting]]] = field(default_factory=list)
     site: dict[str, Any] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: Check files that a symlink met in a folder walk leads to outside that folder.
+    follow_external_symlinks: bool = False
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
@@ -220,6 +223,7 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     ]
     cfg.site = dict(data.get("site") or {})
     cfg.max_file_size = data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
+    cfg.follow_external_symlinks = data.get("follow_external_symlinks", False)
     for i, folder in enumerate(cfg.rule_paths):
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")

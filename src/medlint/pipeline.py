@@ -18,8 +18,9 @@ from .config import Config, config_from_dict, load_config
 from .diagnostic import Diagnostic, Fix
 from .document import Document
 from .errors import FileError, MedlintError, Skipped
-from .files import expand_paths, read_text
-from .fix import fix_text, unified_diff, write_atomically
+from .files import expand_paths, read_source, read_text
+from .fix import fix_text, unified_diff, write_fixed
+from .workers import parent_alive, worker_init
 from .kinds.common import PatternTimeout, regex_timeout
 from .markup import format_for
 from .outcome import Report
@@ -102,8 +103,9 @@ class Run:
                     jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
         """Check files and folders; files that cannot be read end up in ``errors``."""
         cfg = self.config
-        targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, force_exclude=force_exclude)
         report = self.report()
+        targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, force_exclude=force_exclude,
+                                       follow_external_symlinks=cfg.follow_external_symlinks, notices=report.notices)
         report.errors += errors
         self.site_for(paths)
         files = [t.path for t in targets]
@@ -121,17 +123,19 @@ class Run:
     def check_file(self, report: Report, path: str) -> None:
         """Read one file and check it (fixing it if asked); add the outcome to *report*."""
         try:
-            text, bom = read_text(path, self.config.max_file_size)
+            source = read_source(path, self.config.max_file_size)
         except Skipped as skipped:
             report.notices.append(skipped)
             return
         except FileError as exc:
             report.errors.append(exc)
             return
-        self.check_source(report, text, path, bom=bom, write=True)
+        self.check_source(report, source.text, path, bom=source.bom, write=True, stamp=source.stamp)
 
-    def check_source(self, report: Report, text: str, path: str, bom: bool = False, write: bool = False) -> None:
-        """Check one file's text as the file *path*; with *write*, fixes are written to it."""
+    def check_source(self, report: Report, text: str, path: str, bom: bool = False, write: bool = False,
+                     stamp: tuple[int, int, str] | None = None) -> None:
+        """Check one file's text as the file *path*; with *write*, fixes are written to it
+        (only if it is still as *stamp* says it was read)."""
         options = self.options
         site = self.site_for([path])
         active = self.ruleset.for_path(self.config.relpath(path))
@@ -155,7 +159,9 @@ class Run:
                     diagnostics = lint(text)
                 else:
                     try:
-                        write_atomically(path, fixed, bom)
+                        if not parent_alive():
+                            raise FileError("not fixed: the run was stopped", path)
+                        write_fixed(path, fixed, bom, stamp, self.config.max_file_size)
                         text = fixed
                     except FileError as exc:
                         report.errors.append(exc)
@@ -209,7 +215,8 @@ class Run:
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         done = 0
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=worker_init, initargs=(os.getpid(),)) as pool:
                 for chunk, partial in zip(chunks, pool.map(_check_chunk, chunks)):
                     report.extend(partial)
                     done += len(chunk)
@@ -347,7 +354,8 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
         raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
     setting = ruleset.settings.get("spelling")
     options = {**rule.options, **(setting.options or {} if setting else {})}
-    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath)
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath,
+                                   follow_external_symlinks=cfg.follow_external_symlinks)
     if errors:
         raise errors[0]
 
