@@ -10,6 +10,7 @@ run is left alone (see :func:`write_fixed`).
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import stat
@@ -28,17 +29,27 @@ def _offset(starts: list[int], line: int, column: int) -> int:
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
-    """Apply the fixes that do not overlap an earlier one; return (text, count)."""
+    """Apply fixes that overlap no other chosen one; return (text, count).
+
+    Safe fixes are chosen first, so an unsafe fix (a spelling guess) can never win
+    over a safe one it overlaps (the mojibake repair of the same word)."""
     starts = line_starts(text)
-    edits = sorted({(_offset(starts, f.line, f.column), _offset(starts, f.end_line, f.end_column), f.replacement)
-                    for f in fixes})
+    edits = {(not f.safe, _offset(starts, f.line, f.column), _offset(starts, f.end_line, f.end_column), f.replacement)
+             for f in fixes}
     chosen: list[tuple[int, int, str]] = []
-    last_end = -1
-    for start, end, replacement in edits:
-        if start >= last_end and text[start:end] != replacement:
-            chosen.append((start, end, replacement))
-            last_end = max(end, start + 1)
-    for start, end, replacement in reversed(chosen):
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping (start, end) of the chosen edits
+    for _, start, end, replacement in sorted(edits):
+        if text[start:end] == replacement:
+            continue
+        i = bisect.bisect_left(taken, (start, start))
+        reach = (start, max(end, start + 1))
+        before = taken[i - 1] if i else None
+        after = taken[i] if i < len(taken) else None
+        if (before and before[1] > reach[0]) or (after and after[0] < reach[1]):
+            continue  # overlaps (or inserts inside) a fix already chosen
+        taken.insert(i, reach)
+        chosen.append((start, end, replacement))
+    for start, end, replacement in sorted(chosen, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text, len(chosen)
 
