@@ -25,6 +25,7 @@ from .kinds.common import PatternTimeout, regex_timeout
 from .markup import format_for
 from .outcome import Report
 from .ruleset import ActiveRule, RuleSet
+from .textsafe import visible
 
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 48
@@ -147,7 +148,7 @@ class Run:
             return diagnostics
 
         cache_key = self._cache_key(text, path, active) if self.results is not None else None
-        cached = self.results.get(cache_key) if cache_key else None
+        cached = self.results.get(cache_key, text, [a.id for a in active]) if cache_key else None
         if cached is not None and (site is None or site.unchanged(cached[1])):
             diagnostics = cached[0]
         elif options.fix or options.diff:
@@ -233,7 +234,8 @@ class Run:
         if signature not in self._rule_keys:
             fingerprint = self.site.fingerprint() if self.site is not None else None
             self._rule_keys[signature] = rules_key(active, fingerprint,
-                                                   f"unused={self.options.report_unused_suppressions}")
+                                                   f"unused={self.options.report_unused_suppressions}",
+                                                   self.ruleset.context)
         return ResultCache.key(self._rule_keys[signature], path.replace(os.sep, "/"), text)
 
 
@@ -287,7 +289,7 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
         (fl, fc), (el, ec) = doc.position(edit.start), doc.position(edit.end)
         fix = Fix(edit.replacement, fl, fc, el, ec, edit.safe)
     return Diagnostic(doc.path, line, column, end_line, end_column, active.id, active.severity,
-                      active.message(finding.values), fix)
+                      visible(active.message(finding.values)), fix)
 
 
 # -- the public API -------------------------------------------------------------

@@ -27,6 +27,7 @@ OPTIONS_SCHEMA = {
 }
 DEFAULTS: dict[str, Any] = {"require_front_matter": False}
 PLACEHOLDERS = ("match", "error")
+FILE_OPTIONS = ("schema_file",)
 
 
 def _plain(value: Any) -> Any:

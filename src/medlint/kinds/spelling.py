@@ -37,6 +37,7 @@ OPTIONS_SCHEMA = {
 DEFAULTS: dict[str, Any] = {"variant": "any", "proper_nouns": "skip", "vocabulary": [], "words": [], "reject": [],
                            "ignore_patterns": [], "min_length": 3, "suggest": True}
 PLACEHOLDERS = ("match", "suggestion", "replacement")
+FILE_OPTIONS = ("vocabulary",)
 
 _TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
 _SKIP_SPANS = re.compile(

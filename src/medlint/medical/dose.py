@@ -119,13 +119,22 @@ def parse_number(text: str, unit: str) -> float | None:
         return None
 
 
-@functools.lru_cache(maxsize=8)
 def load_limits(path: str | None = None) -> dict[str, Any]:
-    """The substance table: names (compiled) and upper limits."""
+    """The substance table: names (compiled) and upper limits; read again when the file changes."""
+    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
+    try:
+        info = file.stat()
+        stamp: tuple[int, int] = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (-1, -1)
+    return _load_limits(str(file), stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     from ..yamlsource import load_yaml_text
 
-    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
-    data = load_yaml_text(file.read_text(encoding="utf-8"))
+    data = load_yaml_text(Path(file).read_text(encoding="utf-8"))
     table = {}
     for name, entry in (data.get("substances") or {}).items():
         pattern = r"(?<![\w-])(?:" + "|".join(entry.get("names") or [re.escape(name)]) + r")(?![\w-])"
