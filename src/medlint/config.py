@@ -17,7 +17,8 @@ from .diagnostic import SEVERITIES
 from .errors import ConfigError
 from .kinds import BuildContext, OptionError, load_kind
 from .ruleset import RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
-from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
+from .yamlsource import (MAX_DEPTH, YAMLSyntaxError, dotted, expanded_size, key_line, load_yaml_text, toml_key_depth,
+                         validation_errors)
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -247,7 +248,13 @@ def _from_toml(text: str, display: str) -> tuple[Any, Any]:
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
+        if toml_key_depth(text) > MAX_DEPTH:
+            raise RecursionError
         data = tomllib.loads(text)
+        if expanded_size(data) is None:
+            raise RecursionError
+    except RecursionError:
+        raise ConfigError(f"nested more than {MAX_DEPTH} levels deep (dotted keys or tables)", display) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         raise ConfigError(re.sub(r"\s*\(at line.*\)", "", str(exc)), display, int(m.group(1)) if m else None) from None
