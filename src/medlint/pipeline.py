@@ -21,7 +21,7 @@ from .errors import FileError, MedlintError, Skipped
 from .files import expand_paths, read_source, read_text
 from .fix import fix_text, unified_diff, write_fixed
 from .workers import parent_alive, worker_init
-from .kinds.common import PatternTimeout, regex_timeout
+from .kinds.common import PatternTimeout, regex_timeout, shown_pattern
 from .markup import format_for
 from .outcome import Report
 from .ruleset import ActiveRule, RuleSet
@@ -268,7 +268,7 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -
                 diagnostics.append(to_diagnostic(doc, active, finding))
         except PatternTimeout as exc:
             errors.append(FileError(
-                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {exc.pattern!r} took longer than "
+                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {shown_pattern(exc.pattern)} took longer than "
                 f"{regex_timeout(len(doc.text)):g} s on this file and was stopped; simplify it (nested repeats such as (a+)+ backtrack)",
                 doc.path))
         except Exception as exc:  # a rule must never take the run down with it
