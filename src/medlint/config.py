@@ -7,6 +7,7 @@ folder that holds it.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -114,6 +115,7 @@ class Config:
         layers = [(["rules"], self.rules)] + [
             (["overrides", i, "rules"], settings) for i, (_, settings) in enumerate(self.overrides)
         ]
+        built: dict[tuple[str, str], Any] = {}  # checks built to validate options, kept for the run
         for prefix, settings in layers:
             for rule_id, setting in settings.items():
                 where = prefix + [rule_id]
@@ -122,18 +124,22 @@ class Config:
                 elif setting.options:
                     rule = by_id[rule_id]
                     merged = {**rule.options, **setting.options}
+                    key = (rule.id, json.dumps(merged, sort_keys=True, default=str))
+                    if key in built:
+                        continue  # the same options again (a config with many overrides)
                     errs = validation_errors(options_validator(rule.kind), merged)
                     if errs:
                         path, message = errs[0]
                         problems.append(self.error(where + ["options"] + path, message))
                         continue
                     try:
-                        load_kind(rule.kind).build(merged, replace(context, check=rule.check))
+                        built[key] = load_kind(rule.kind).build(merged, replace(context, check=rule.check))
                     except OptionError as exc:
                         problems.append(self.error(where + ["options"] + exc.path, exc.message))
         if problems:
             raise ConfigErrors(problems)
-        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online, context=context)
+        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online, context=context,
+                       checks=built)
 
     def error(self, path: list[Any], message: str) -> ConfigError:
         line = self._locate(path) if self._locate else None

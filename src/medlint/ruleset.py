@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 from .diagnostic import SEVERITIES, Finding
 from .document import Document
 from .errors import ConfigError
-from .globs import matches
+from .globs import GlobIndex, matches
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
 from .yamlsource import YAMLSyntaxError, dotted, key_line, load_yaml_text, validation_errors
 
@@ -280,7 +280,7 @@ class RuleSet:
     def __init__(self, rules: list[Rule], settings: dict[str, Setting],
                  overrides: list[tuple[list[str], dict[str, Setting]]],
                  select: Iterable[str] | None = None, ignore: Iterable[str] = (), online: bool = False,
-                 context: BuildContext = BuildContext()) -> None:
+                 context: BuildContext = BuildContext(), checks: dict[tuple[str, str], Check] | None = None) -> None:
         self.rules = rules
         #: What every check is built with (the config's folder, the cache folder).
         self.context = context
@@ -297,7 +297,9 @@ class RuleSet:
             unknown = sorted(i for i in ids if i not in self.known)
             if unknown:
                 raise ConfigError(f"{flag}: unknown rule {', '.join(unknown)} (see 'medlint rules')")
-        self._checks: dict[tuple[str, str], Check] = {}
+        #: Checks by rule and options; *checks* holds those built already (to validate a config).
+        self._checks: dict[tuple[str, str], Check] = dict(checks or {})
+        self._index: GlobIndex | None = None
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
         self._active: dict[tuple[int, ...], list[ActiveRule]] = {}
 
@@ -335,7 +337,9 @@ class RuleSet:
 
     def for_path(self, relpath: str) -> list[ActiveRule]:
         """The rules in force for a file, its path relative to the config's folder."""
-        ids = tuple(i for i, (globs, _) in enumerate(self.overrides) if matches(relpath, globs))
+        if self._index is None:
+            self._index = GlobIndex(globs for globs, _ in self.overrides)
+        ids = self._index.matching(relpath)
         if ids not in self._active:
             self._active[ids] = [ActiveRule(rule, severity, options, functools.partial(self.check_for, rule, options))
                                  for rule, severity, options in self._resolved(ids)]
