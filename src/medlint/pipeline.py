@@ -288,8 +288,9 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
         edit = finding.fix
         (fl, fc), (el, ec) = doc.position(edit.start), doc.position(edit.end)
         fix = Fix(edit.replacement, fl, fc, el, ec, edit.safe)
-    return Diagnostic(doc.path, line, column, end_line, end_column, active.id, active.severity,
-                      visible(active.message(finding.values)), fix)
+    message = finding.message if finding.message is not None else active.message(finding.values)
+    return Diagnostic(doc.path, line, column, end_line, end_column, active.id, finding.severity or active.severity,
+                      visible(message), fix)
 
 
 # -- the public API -------------------------------------------------------------
