@@ -231,7 +231,12 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     cfg.site = dict(data.get("site") or {})
     cfg.max_file_size = data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
     cfg.follow_external_symlinks = data.get("follow_external_symlinks", False)
+    boundary = BuildContext(config_dir=root)
     for i, folder in enumerate(cfg.rule_paths):
+        try:  # a shared config must not load rules (YAML) from anywhere else
+            boundary.project_file(str(data["rule_paths"][i]), ["rule_paths", i])
+        except OptionError as exc:
+            raise cfg.error(["rule_paths", i], exc.message) from None
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
     return cfg

@@ -252,6 +252,12 @@ def load_rules(sources: list[tuple[Path, bool]],
             errors.append(ConfigError("rule folder does not exist", str(source)))
             continue
         for path in paths:
+            if not trusted:
+                try:  # a symlink in a rule folder must not lead out of the project either
+                    context.project_file(str(path), [])
+                except OptionError as exc:
+                    errors.append(ConfigError(exc.message.replace(str(path), "this rule file"), str(path)))
+                    continue
             try:
                 rule = load_rule_file(path, trusted=trusted, context=context)
             except ConfigError as exc:
