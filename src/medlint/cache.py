@@ -101,6 +101,11 @@ class ResultCache:
                 self._secret = None
         return self._secret
 
+    def prepare(self) -> None:
+        """Make the cache's secret now (before forking workers), if the cache is writable."""
+        if self._key_secret(create=True) is None:
+            self.usable = False
+
     def _names(self, secret: bytes, key: str) -> tuple[Path, Path]:
         """Where an entry with findings (a sealed JSON file) and one without (an empty
         file) for *key* live: both names need the secret, so none can be planted."""

@@ -212,6 +212,8 @@ class Run:
                 _ = active.check  # build (and load) every check the files need, before forking
         if self.site is not None and self.results is not None:
             self.site.fingerprint()  # once, not once per worker
+        if self.results is not None:
+            self.results.prepare()  # the cache's secret, made once before the workers race for it
         _WORKER_RUN = self
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         done = 0

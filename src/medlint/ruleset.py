@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import os
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -251,13 +252,14 @@ def load_rules(sources: list[tuple[Path, bool]],
         if not source.exists():
             errors.append(ConfigError("rule folder does not exist", str(source)))
             continue
+        folder = os.path.realpath(source) if source.is_dir() else None
         for path in paths:
-            if not trusted:
-                try:  # a symlink in a rule folder must not lead out of the project either
-                    context.project_file(str(path), [])
-                except OptionError as exc:
-                    errors.append(ConfigError(exc.message.replace(str(path), "this rule file"), str(path)))
-                    continue
+            if not trusted and folder is not None and not _inside(path, folder, context):
+                # a symlink in a rule folder must not lead out of the project either
+                errors.append(ConfigError(f"this rule file is outside the project folder "
+                                          f"{os.path.realpath(context.config_dir)}; rules are loaded only from inside it",
+                                          str(path)))
+                continue
             try:
                 rule = load_rule_file(path, trusted=trusted, context=context)
             except ConfigError as exc:
@@ -269,6 +271,13 @@ def load_rules(sources: list[tuple[Path, bool]],
             seen[rule.id] = rule.source
             rules.append(rule)
     return rules, errors
+
+
+def _inside(path: Path, folder: str, context: BuildContext) -> bool:
+    """True if the rule file *path* resolves inside its rule *folder* or the project folder."""
+    real = os.path.realpath(path)
+    return any(real.startswith(base.rstrip(os.sep) + os.sep)
+               for base in (folder, os.path.realpath(context.config_dir)))
 
 
 @dataclass
