@@ -9,7 +9,9 @@ document parsed outside the timing) and prints t(2n)/t(n) and t(4n)/t(n).
 Linear work gives about 2 and 4, quadratic work 4 and 16; a rule is called
 linear on a shape when t(4n)/t(n) stays under 8 (times under 5 ms are raised
 to 5 ms, where timer noise would decide).  A rule whose n run takes more than
---budget seconds is reported SLOW and not run on larger inputs.
+--budget seconds is reported SLOW and not run on larger inputs.  A ratio of 8 or
+more is measured twice more (the best time of each size kept), since on a
+shared machine a pause of another process looks like growth.
 """
 from __future__ import annotations
 
@@ -101,11 +103,16 @@ def main() -> int:
             if not rules and not rule_id.startswith("("):
                 continue  # the rule does not run on this format
             time_rule(grow(unit, n // 4), path, 1, site, rules)  # warm up: dictionaries, tables, regexes
-            times = []
-            for factor in (1, 2, 4):
-                elapsed = time_rule(grow(unit, n * factor), path, args.repeat, site, rules)
-                times.append(elapsed)
-                if elapsed > args.budget:
+            times: list[float] = []
+            for attempt in range(3):  # a shared machine's hiccup looks like growth: measure again
+                again = []
+                for factor in (1, 2, 4):
+                    elapsed = time_rule(grow(unit, n * factor), path, args.repeat, site, rules)
+                    again.append(elapsed)
+                    if elapsed > args.budget:
+                        break
+                times = again if not times else [min(a, b) for a, b in zip(times, again)]
+                if len(times) < 3 or max(times[2], 0.005) / max(times[0], 0.005) < 8:
                     break
             if len(times) < 3:
                 print(f"{rule_id:26} {shape:30} {times[0]:8.3f} {'':>6} {'':>6}  SLOW")
