@@ -208,3 +208,112 @@ def test_site_index_survives_a_damaged_cache(site: Path) -> None:
     for entry in (cache / LAYOUT).iterdir():
         entry.write_bytes(b"\xff\x00not json")
     assert {p.rel: p.urls for p in SiteIndex(site / "content", cache_folder=cache).pages} == {p.rel: p.urls for p in good.pages}
+
+
+# -- every input a rule reads is part of the key (issue 20) -------------------------
+def _rules_of(output: str, rule: str) -> list[dict]:
+    return [d for d in json.loads(output) if d["rule"] == rule]
+
+
+def test_vocabulary_edits_are_seen(isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text("rules: {spelling: {options: {vocabulary: [words.txt]}}}\n")
+    (isolated / "words.txt").write_text("# our words\n")
+    (isolated / "a.md").write_text("The zorblax test was fine.\n")
+    assert [d["message"] for d in _rules_of(run("--select", "spelling", "a.md"), "spelling")] == ["Unknown word 'zorblax'"]
+    (isolated / "words.txt").write_text("# our words\nzorblax\n")
+    assert _rules_of(run("--select", "spelling", "a.md"), "spelling") == []
+    (isolated / "words.txt").write_text("# our words\n")
+    assert len(_rules_of(run("--select", "spelling", "a.md"), "spelling")) == 1
+
+
+def test_limits_and_schema_file_edits_are_seen(isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text(
+        "rules:\n  dose-above-upper-limit: {options: {limits: limits.yaml}}\n"
+        "  frontmatter-schema: {options: {schema_file: schema.json}}\n")
+    limits = "substances:\n  zinc:\n    names: [zinc]\n    limit: {amount: LIMIT, unit: mg}\n"
+    (isolated / "limits.yaml").write_text(limits.replace("LIMIT", "40"))
+    (isolated / "schema.json").write_text('{"type": "object", "required": ["title"]}')
+    (isolated / "a.md").write_text("---\ntitle: Zinc\n---\nTake 50 mg of zinc a day.\n")
+    args = ("--select", "dose-above-upper-limit,frontmatter-schema", "a.md")
+    assert len(_rules_of(run(*args), "dose-above-upper-limit")) == 1
+    assert _rules_of(run(*args), "frontmatter-schema") == []
+    (isolated / "limits.yaml").write_text(limits.replace("LIMIT", "60"))
+    (isolated / "schema.json").write_text('{"type": "object", "required": ["title", "author"]}')
+    assert _rules_of(run(*args), "dose-above-upper-limit") == []
+    assert len(_rules_of(run(*args), "frontmatter-schema")) == 1
+
+
+def test_rule_file_edits_are_seen_in_one_process(isolated: Path) -> None:
+    from medlint import lint_paths
+
+    (isolated / "rules").mkdir()
+    rule = isolated / "rules" / "hype.yaml"
+    rule.write_text("id: hype\nkind: pattern\nseverity: warning\nmessage: 'first {match}'\noptions: {tokens: [wow]}\n")
+    (isolated / ".medlint.yaml").write_text("extends: none\nrule_paths: [rules]\n")
+    (isolated / "a.md").write_text("Wow, wow.\n")
+    assert {d.message for d in lint_paths(["a.md"], cache=True).diagnostics} == {"first wow"}
+    rule.write_text(rule.read_text().replace("first", "second"))
+    assert {d.message for d in lint_paths(["a.md"], cache=True).diagnostics} == {"second wow"}
+
+
+# -- the cache is data, not trust (issue 24) ----------------------------------------
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".medlint_cache").rglob("*.json"))
+
+
+def test_a_tampered_entry_is_not_used(isolated: Path, counted: list[str]) -> None:
+    (isolated / "a.md").write_text("It is a miracle.\n")
+    cold = run("--select", "sensational-language", "a.md")
+    (entry,) = _entries(isolated)
+    data = json.loads(entry.read_text())
+    planted = list(data["d"][0])
+    planted[1:5] = [2, 1, 2, 1]  # one past the end of the file
+    planted[7] = "\x1b[2J\x1b[31mowned"
+    data["d"].append(planted)
+    entry.write_text(json.dumps(data))
+    counted.clear()
+    assert run("--select", "sensational-language", "a.md") == cold and counted == ["a.md"]
+
+
+def test_a_sealed_entry_that_does_not_fit_the_file_is_not_used(isolated: Path, counted: list[str]) -> None:
+    from medlint.cache import ResultCache
+    from medlint.diagnostic import Diagnostic
+
+    (isolated / "a.md").write_text("It is a miracle.\n")
+    cold = run("--select", "sensational-language", "a.md")
+    cache = ResultCache(isolated / ".medlint_cache")
+    secret = cache._key_secret(create=False)
+    assert secret is not None and len(secret) == 32
+    good = Diagnostic("a.md", 1, 1, 1, 3, "sensational-language", "warning", "fine")
+    text = "It is a miracle.\n"
+    rules = ["sensational-language"]
+    for bad in (Diagnostic("a.md", 2, 1, 2, 2, "sensational-language", "warning", "past the end"),
+                Diagnostic("a.md", 1, 19, 1, 19, "sensational-language", "warning", "past the line"),
+                Diagnostic("a.md", 1, 1, 1, 3, "made-up", "warning", "unknown rule"),
+                Diagnostic("a.md", 1, 1, 1, 3, "sensational-language", "warning", "\x1b]0;title\x07")):
+        cache.put("k", [good, bad])
+        assert cache.get("k", text, rules) is None, bad
+    cache.put("k", [good])
+    assert cache.get("k", text, rules) == ([good], [])
+    counted.clear()
+    assert run("--select", "sensational-language", "a.md") == cold and counted == []
+
+
+def test_control_characters_in_messages_are_shown_as_escapes(isolated: Path) -> None:
+    (isolated / "rules").mkdir()
+    (isolated / "rules" / "any.yaml").write_text(
+        "id: any\nkind: pattern\nseverity: warning\nmessage: 'saw {match}'\noptions: {patterns: ['bad\\S*'], scope: raw}\n")
+    (isolated / ".medlint.yaml").write_text("extends: none\nrule_paths: [rules]\n")
+    (isolated / "a.txt").write_text("bad\x1b[2J\x1b]0;x\x07 end\n")
+    out = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"]).stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "saw bad\\x1b[2J\\x1b]0;x\\x07" in out
+
+
+def test_files_without_findings_are_stored_as_empty_files(isolated: Path) -> None:
+    for i in range(50):
+        (isolated / f"p{i}.md").write_text(f"Plain page {i}.\n")
+    run("--select", "sensational-language", ".")
+    entries = [p for p in (isolated / ".medlint_cache").rglob("*") if p.is_file() and p.name not in ("secret", ".gitignore")]
+    assert len(entries) == 50 and all(p.stat().st_size == 0 and p.suffix == ".0" for p in entries)
+    assert sum(p.stat().st_blocks for p in entries) == 0

@@ -70,7 +70,7 @@ def errors_of(tmp_path: Path, text: str) -> list[str]:
 def test_errors_name_file_line_and_key(tmp_path: Path) -> None:
     path = tmp_path / ".medlint.yaml"
     assert errors_of(tmp_path, "extends: default\nexclude: drafts\n") == [f"{path}:2: exclude: expected a list"]
-    assert errors_of(tmp_path, "colour: blue\n") == [f"{path}:1: colour: unknown key 'colour' (known keys: exclude, extends, max_file_size, not_articles, overrides, rule_paths, rules, site)"]
+    assert errors_of(tmp_path, "colour: blue\n") == [f"{path}:1: colour: unknown key 'colour' (known keys: exclude, extends, follow_external_symlinks, max_file_size, not_articles, overrides, rule_paths, rules, site)"]
     (message,) = errors_of(tmp_path, "rules:\n  sensational-language: loud\n")
     assert message.startswith(f"{path}:2: rules.sensational-language: expected true or false, off, on, error, warning, info, a mapping")
 

@@ -68,10 +68,11 @@ def test_unresolved_dois_are_reported_only_online(resolver: str, isolated: Path)
     assert [d for d in lint_text(TEXT, config=cfg) if d.rule == "doi-unresolved"] == []
     assert Handler.requests == []  # no network without --online
     diags = [d for d in lint_text(TEXT, config=cfg, online=True, cache=True) if d.rule == "doi-unresolved"]
-    assert [(d.line, d.column, d.message) for d in diags] == [
-        (1, 48, "DOI '10.1136/bmj.m1967' does not exist (doi.org does not know it)"),
+    assert [(d.line, d.column, d.severity, d.message) for d in diags] == [
+        (1, 48, "error", "DOI '10.1136/bmj.m1967' does not exist (doi.org does not know it)"),
+        (2, 21, "info", f"could not check DOI '10.9999/broken': {resolver} answered HTTP 500 without a handle record"),
     ]
-    # The server error (10.9999) is neither reported nor cached.
+    # The server error (10.9999) is said, and not cached.
     cache = json.loads((isolated / ".medlint_cache" / "doi.json").read_text())
     assert cache["10.1136/bmj.m1967"][0] is False and cache["10.1136/bmj.m1966"][0] is True
     assert "10.9999/broken" not in cache
@@ -94,6 +95,67 @@ def test_cli_online_flag(resolver: str, isolated: Path) -> None:
     assert online.exit_code == 1 and "[doi-unresolved]" in online.stdout
 
 
+def test_a_doi_is_one_escaped_path_segment(resolver: str) -> None:
+    client = DoiClient(resolver, timeout=5)
+    client.exist(["10.1000/../../etc/passwd", "10.1000/%2e%2e/x"])
+    assert sorted(Handler.requests) == ["/api/handles/10.1000%2F%252e%252e%2Fx",
+                                        "/api/handles/10.1000%2F..%2F..%2Fetc%2Fpasswd"]
+    assert client.url("10.1136/bmj.m1966") == f"{resolver}/api/handles/10.1136%2Fbmj.m1966"
+
+
+class Trickle(BaseHTTPRequestHandler):
+    """A server that sends one byte of its answer every half second, for ever."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        import time
+
+        self.send_response(200)
+        self.end_headers()
+        try:
+            while True:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.5)
+        except OSError:
+            pass
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def trickle() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_trickling_server_meets_a_deadline(trickle: str) -> None:
+    import time
+
+    client = DoiClient(trickle, timeout=1.5, run_timeout=3)
+    start = time.monotonic()
+    answers = client.exist([f"10.1000/{i}" for i in range(20)])
+    assert time.monotonic() - start < 15  # 20 look-ups, 8 at a time: the run's deadline stops them
+    assert set(answers.values()) == {None}
+    reasons = set(client.failures.values())
+    assert f"{trickle} did not answer within 1.5 s" in reasons
+    assert "the run's 3 s for DOI look-ups ran out" in reasons
+
+
+def test_a_failed_lookup_is_said_through_the_cli(trickle: str, isolated: Path) -> None:
+    (isolated / ".medlint.yaml").write_text(json.dumps(
+        {"rules": {"doi-unresolved": {"options": {"resolver": trickle, "timeout": 1}}}}))
+    (isolated / "a.md").write_text("doi:10.1136/bmj.m1967\n")
+    result = CliRunner().invoke(main, ["check", "--online", "a.md"])
+    assert result.exit_code == 0
+    assert f"a.md:1:5: info [doi-unresolved] could not check DOI '10.1136/bmj.m1967': {trickle} did not answer within 1 s" in result.stdout
+
+
 def test_unreachable_resolver_reports_nothing(isolated: Path) -> None:
     dead = DoiClient("http://127.0.0.1:9", timeout=0.5, cache=isolated / "c.json")
     assert dead.exist(["10.1136/bmj.m1966"]) == {"10.1136/bmj.m1966": None}
+    assert dead.failures["10.1136/bmj.m1966"].startswith("http://127.0.0.1:9 could not be reached")

@@ -99,3 +99,17 @@ def test_fix_from_python(isolated: Path) -> None:
     report = lint_paths([str(path)], fix=True, select=["dose-notation"])
     assert report.fixed == {str(path): 1} and report.diagnostics == []
     assert path.read_text() == "Take 0.5 mg of the drug.\n"
+
+
+def test_a_safe_fix_wins_over_an_overlapping_unsafe_one(isolated: Path) -> None:
+    # issue 20: "It isnâ€™t hard" became "It in€™t hard" (spelling's guess for "isnâ" won)
+    path = isolated / "a.md"
+    path.write_text("It isn\u00e2\u20ac\u2122t hard.\n", encoding="utf-8")
+    result = run("check", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == "It isn\u2019t hard.\n"
+    assert result.exit_code == 0
+
+
+def test_safe_fixes_are_chosen_before_unsafe_ones() -> None:
+    fixes = [Fix("in", 1, 4, 1, 8, safe=False), Fix("\u2019", 1, 7, 1, 10, safe=True)]
+    assert apply_fixes("It isn\u00e2\u20ac\u2122t", fixes) == ("It isn\u2019t", 1)

@@ -80,3 +80,18 @@ def test_schema_errors_still_come_from_jsonschema() -> None:
     assert len(messages) == 2
     assert any("date" in m and "does not match" in m for m in messages)
     assert any("title" in m and "must not be empty" in m for m in messages)
+
+
+def test_a_backtracking_schema_pattern_is_stopped(monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, medlint.fastre as c; c.REGEX_TIMEOUT = 0.5; c.REGEX_SECONDS_PER_MB = 0\n"
+            "from medlint import lint_text\n"
+            "cfg = {'rules': {'frontmatter-schema': {'options': {'schema': {'type': 'object', 'properties': "
+            "{'title': {'type': 'string', 'pattern': '^(a|aa)+$'}}}}}}}\n"
+            "for d in lint_text(sys.stdin.read(), config=cfg, select=['frontmatter-schema']): print(d.message)\n")
+    front = "---\ntitle: " + "a" * 40 + "!\ndate: 2020-01-01\n---\nBody.\n"
+    proc = subprocess.run([sys.executable, "-c", code], input=front, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-400:]
+    assert "the schema's pattern '^(a|aa)+$' took longer than 0.5 s on this value and was stopped" in proc.stdout

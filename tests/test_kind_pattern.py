@@ -71,3 +71,38 @@ def test_no_terms_is_an_option_error() -> None:
 def test_html_and_text_files() -> None:
     assert len(run_rule("pattern", {"tokens": ["miracle"]}, "<p>A miracle</p><!-- miracle -->", "x.html")) == 1
     assert len(run_rule("pattern", {"tokens": ["miracle"]}, "A miracle `miracle`", "x.txt")) == 2
+
+
+def _many_terms(count: int) -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    terms: set[str] = set()
+    while len(terms) < count:
+        terms.add("".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(4, 10))))
+    return sorted(terms)
+
+
+def test_ten_thousand_tokens_or_plain_patterns_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long term list was one alternation of 10,000 branches, which the backtracking
+    guard stopped (the rule never ran); as a trie it is fast, and the guard stays on."""
+    import medlint.fastre as fastre
+
+    monkeypatch.setattr(fastre, "REGEX_TIMEOUT", 1.0)
+    monkeypatch.setattr(fastre, "REGEX_SECONDS_PER_MB", 0.0)
+    terms = _many_terms(10_000)
+    text = ("the quick brown fox " + terms[5] + " jumps over " + terms[-1] + ". ") * 3000
+    for options in ({"tokens": terms}, {"patterns": terms}, {"tokens": terms, "ignorecase": True}):
+        found = run_rule("pattern", {**options, "scope": "raw"}, text)
+        assert len(found) == 6000 and {d.message for d in found} == {terms[5], terms[-1]}
+
+
+def test_a_trie_keeps_whole_words_and_longest_terms() -> None:
+    opts = {"tokens": ["ca", "car", "cart", "in vitro"]}
+    assert [d.message for d in run_rule("pattern", opts, "ca car cart carts cab in  vitro")] == ["ca", "car", "cart", "in vitro"]
+
+
+def test_a_long_pattern_is_cut_in_messages() -> None:
+    with pytest.raises(OptionError) as info:
+        build({**DEFAULTS, "patterns": ["(" + "a" * 5000]}, BuildContext())
+    assert len(info.value.message) < 300 and "(5,001 characters)" in info.value.message

@@ -31,3 +31,10 @@ def test_regex_keys() -> None:
 
 def test_only_prose_by_default() -> None:
     assert run_rule("substitution", OPTS, "`utilize` and [x](utilize.md)") == []
+
+
+def test_many_plain_swaps_run_as_one_trie() -> None:
+    swaps = {f"wrongword{i}": f"right{i}" for i in range(5000)} | {"MS patients": "people with MS"}
+    found = run_rule("substitution", {"swap": swaps, "ignorecase": True}, "wrongword42 and Wrongword4999; ms  patients.")
+    assert [(d.message, d.fix.replacement) for d in found] == [
+        ("wrongword42", "right42"), ("Wrongword4999", "Right4999"), ("ms  patients", "people with MS")]

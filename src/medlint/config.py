@@ -7,6 +7,7 @@ folder that holds it.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,8 @@ from .files import NOT_ARTICLES
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
 from .ruleset import Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
-from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
+from .yamlsource import (MAX_DEPTH, YAMLSyntaxError, dotted, expanded_size, key_line, load_yaml_text, read_yaml_file,
+                         schema_validator, toml_key_depth, validation_errors)
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -76,6 +78,7 @@ CONFIG_SCHEMA = {
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
+        "follow_external_symlinks": {"type": "boolean"},
     },
 }
 
@@ -97,6 +100,8 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     #: Things the user should know that do not stop the run (several configs in one folder).
     warnings: list[str] = field(default_factory=list)
+    #: Check files that a symlink met in a folder walk leads to outside that folder.
+    follow_external_symlinks: bool = False
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
@@ -121,6 +126,7 @@ class Config:
         layers = [(["rules"], self.rules)] + [
             (["overrides", i, "rules"], settings) for i, (_, settings) in enumerate(self.overrides)
         ]
+        built: dict[tuple[str, str], Any] = {}  # checks built to validate options, kept for the run
         for prefix, settings in layers:
             for rule_id, setting in settings.items():
                 where = prefix + [rule_id]
@@ -130,17 +136,21 @@ class Config:
                 elif setting.options:
                     rule = by_id[rule_id]
                     merged = {**rule.options, **setting.options}
+                    key = (rule.id, json.dumps(merged, sort_keys=True, default=str))
+                    if key in built:
+                        continue  # the same options again (a config with many overrides)
                     errs = validation_errors(options_validator(rule.kind), merged)
                     if errs:
                         problems += [self.error(where + ["options"] + path, message) for path, message in errs]
                         continue
                     try:
-                        load_kind(rule.kind).build(merged, replace(context, check=rule.check))
+                        built[key] = load_kind(rule.kind).build(merged, replace(context, check=rule.check))
                     except OptionError as exc:
                         problems.append(self.error(where + ["options"] + exc.path, exc.message))
         if problems:
             raise ConfigErrors(problems)
-        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online, context=context)
+        return RuleSet(rules, self.rules, self.overrides, select=select, ignore=ignore, online=online, context=context,
+                       checks=built)
 
     def error(self, path: list[Any], message: str) -> ConfigError:
         line = self._locate(path) if self._locate else None
@@ -242,7 +252,13 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
     ]
     cfg.site = dict(data.get("site") or {})
     cfg.max_file_size = data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
+    cfg.follow_external_symlinks = data.get("follow_external_symlinks", False)
+    boundary = BuildContext(config_dir=root)
     for i, folder in enumerate(cfg.rule_paths):
+        try:  # a shared config must not load rules (YAML) from anywhere else
+            boundary.project_file(str(data["rule_paths"][i]), ["rule_paths", i])
+        except OptionError as exc:
+            raise cfg.error(["rule_paths", i], exc.message) from None
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
     content_root = cfg.site.get("content_root")
@@ -269,7 +285,13 @@ def _from_toml(text: str, display: str) -> tuple[Any, Any]:
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
+        if toml_key_depth(text) > MAX_DEPTH:
+            raise RecursionError
         data = tomllib.loads(text)
+        if expanded_size(data) is None:
+            raise RecursionError
+    except RecursionError:
+        raise ConfigError(f"nested more than {MAX_DEPTH} levels deep (dotted keys or tables)", display) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         raise ConfigError(re.sub(r"\s*\(at line.*\)", "", str(exc)), display, int(m.group(1)) if m else None) from None

@@ -37,6 +37,10 @@ class Finding:
     end: int
     values: dict[str, Any]
     fix: Edit | None = None
+    #: For a finding that is not the rule's usual problem (a DOI that could not be
+    #: checked): its own severity and message instead of the rule's.
+    severity: str | None = None
+    message: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,3 +17,14 @@ import regex
 def compile(pattern: str, flags: int = 0) -> Any:
     """A compiled pattern with the ``re`` API (``finditer``, ``search``, ``match``...)."""
     return regex.compile(pattern, flags | regex.VERSION0)
+
+
+#: Seconds one search of a rule's pattern may take on a document: a base, and more
+#: for long texts (an honest pattern needs about 0.3 s per megabyte here).
+REGEX_TIMEOUT = 2.0
+REGEX_SECONDS_PER_MB = 2.0
+
+
+def regex_timeout(length: int) -> float:
+    """The time limit of one search over *length* characters (read at call time, so tests can lower it)."""
+    return REGEX_TIMEOUT + REGEX_SECONDS_PER_MB * length / 1_000_000

@@ -9,8 +9,11 @@ a one-line notice instead of nonsense diagnostics.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import shutil
+import stat
 import subprocess
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -105,19 +108,31 @@ def walk_folder(folder: str, respect_gitignore: bool = True) -> list[str]:
 
 def expand_paths(paths: Iterable[str], exclude: list[str], relpath: Callable[[str], str],
                  force_exclude: bool = False, respect_gitignore: bool = True,
-                 not_articles: Iterable[str] = NOT_ARTICLES) -> tuple[list[Target], list[FileError]]:
-    """Expand the user's paths into files; missing paths become errors."""
+                 not_articles: Iterable[str] = NOT_ARTICLES, follow_external_symlinks: bool = False,
+                 notices: list[Skipped] | None = None) -> tuple[list[Target], list[FileError]]:
+    """Expand the user's paths into files; missing paths become errors.  A symlink met
+    in a folder walk that leads outside that folder is not followed (it could make
+    medlint read, and ``--fix`` write, anything) unless *follow_external_symlinks*;
+    each one skipped is added to *notices*."""
     targets: dict[str, Target] = {}
     errors: list[FileError] = []
     not_articles = tuple(not_articles)
     for given in paths:
         if os.path.isdir(given):
+            inside = None
             for name in walk_folder(given, respect_gitignore):
                 shown = os.path.normpath(os.path.join(given, name))
                 if exclude and (matches(relpath(shown), exclude) or matches(name, exclude)):
                     continue
                 if _not_article(name, not_articles):
                     continue
+                if not follow_external_symlinks and os.path.islink(shown):
+                    inside = inside or os.path.realpath(given)
+                    if not is_within(os.path.realpath(shown), inside):
+                        if notices is not None:
+                            notices.append(Skipped(shown, "a symbolic link to a file outside the folder being "
+                                                   "checked; not followed (set follow_external_symlinks: true to check it)"))
+                        continue
                 targets.setdefault(shown, Target(shown, False))
         elif os.path.exists(given):
             shown = os.path.normpath(given)
@@ -127,6 +142,11 @@ def expand_paths(paths: Iterable[str], exclude: list[str], relpath: Callable[[st
         else:
             errors.append(FileError("no such file or directory", given))
     return sorted(targets.values(), key=lambda t: t.path), errors
+
+
+def is_within(path: str, folder: str) -> bool:
+    """True if the (resolved) *path* is *folder* or lies below it."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def why_nothing(paths: Iterable[str], exclude: list[str], relpath: Callable[[str], str],
@@ -169,24 +189,86 @@ def _be(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
-def read_text(path: str, max_size: int) -> tuple[str, bool]:
-    """Read a file as UTF-8, keeping its line endings; return (text, had a BOM).
+@dataclass(frozen=True)
+class Source:
+    """A file's text as read, and what it was on disk then (so that ``--fix`` can tell
+    whether someone else changed it before the fixed text replaces it)."""
 
-    Raises :class:`Skipped` for binary or oversized files and
-    :class:`FileError` for unreadable or mis-encoded ones.
+    text: str
+    bom: bool
+    stamp: tuple[int, int, str]  # size, modification time (ns), SHA-256 of the bytes
+
+
+def file_stamp(path: str, max_size: int) -> tuple[int, int, str] | None:
+    """The (size, mtime, hash) of the regular file *path* now, or None if it is gone or
+    not a regular file any more."""
+    try:
+        data, info = _read_regular(path, max_size)
+    except (OSError, Skipped):
+        return None
+    return info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest()
+
+
+def _read_regular(path: str, max_size: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of *path* if it is a regular file (after symlinks) of at most
+    *max_size* bytes.  Opened without blocking, so a FIFO cannot hang the run, and read
+    with a cap, so a file that grows (or ``/dev/zero`` behind a symlink) cannot fill memory."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Skipped(path, f"not a regular file ({_file_type(info.st_mode)}); only regular files are read")
+        if info.st_size > max_size:
+            raise Skipped(path, f"larger than {max_size:,} bytes ({info.st_size:,}); raise max_file_size to check it")
+        chunks = []
+        left = max_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_size:
+            raise Skipped(path, f"larger than {max_size:,} bytes (it grew while read); raise max_file_size to check it")
+        return data, info
+    finally:
+        os.close(fd)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_source(path: str, max_size: int) -> Source:
+    """Read a regular file as UTF-8, keeping its line endings.
+
+    Raises :class:`Skipped` for binary, oversized and special files (FIFOs, devices)
+    and :class:`FileError` for unreadable or mis-encoded ones, and for symlink loops.
     """
     try:
-        size = os.stat(path).st_size
-        if size > max_size:
-            raise Skipped(path, f"larger than {max_size:,} bytes ({size:,}); raise max_file_size to check it")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data, info = _read_regular(path, max_size)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise FileError("cannot read: a symbolic link loop (a link that leads back to itself)", path) from None
         raise FileError(f"cannot read: {exc.strerror or exc}", path) from None
-    return decode(data, path), data.startswith(b"\xef\xbb\xbf")
+    return Source(decode(data, path), data.startswith(b"\xef\xbb\xbf"),
+                  (info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest()))
+
+
+def read_text(path: str, max_size: int) -> tuple[str, bool]:
+    """Read a file as UTF-8 (see :func:`read_source`); return (text, had a BOM)."""
+    source = read_source(path, max_size)
+    return source.text, source.bom
 
 
 def decode(data: bytes, path: str) -> str:
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        raise FileError("is UTF-32; medlint reads UTF-8 (save the file as UTF-8)", path)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FileError("is UTF-16; medlint reads UTF-8 (save the file as UTF-8)", path)
     if b"\0" in data:

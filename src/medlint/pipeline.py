@@ -18,12 +18,14 @@ from .config import Config, config_from_dict, load_config
 from .diagnostic import Diagnostic, Fix
 from .document import Document
 from .errors import FileError, MedlintError, Skipped
-from .files import expand_paths, read_text, why_nothing
-from .fix import fix_text, unified_diff, write_atomically
-from .kinds.common import PatternTimeout, regex_timeout
+from .files import expand_paths, read_source, read_text, why_nothing
+from .fix import fix_text, unified_diff, write_fixed
+from .workers import parent_alive, worker_init
+from .kinds.common import PatternTimeout, regex_timeout, shown_pattern
 from .markup import format_for
 from .outcome import Report
 from .ruleset import ActiveRule, RuleSet
+from .textsafe import visible
 
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 48
@@ -127,9 +129,10 @@ class Run:
         """Check files and folders; files that cannot be read end up in ``errors``."""
         cfg = self.config
         excludes = cfg.exclude + list(exclude)
-        targets, errors = expand_paths(paths, excludes, cfg.relpath, force_exclude=force_exclude,
-                                       respect_gitignore=respect_gitignore, not_articles=cfg.not_articles)
         report = self.report()
+        targets, errors = expand_paths(paths, excludes, cfg.relpath, force_exclude=force_exclude,
+                                       respect_gitignore=respect_gitignore, not_articles=cfg.not_articles,
+                                       follow_external_symlinks=cfg.follow_external_symlinks, notices=report.notices)
         for error in errors:
             report.add_unreadable(error)
         if not targets:
@@ -150,14 +153,16 @@ class Run:
     def check_file(self, report: Report, path: str) -> None:
         """Read one file and check it (fixing it if asked); add the outcome to *report*."""
         try:
-            text, bom = read_text(path, self.config.max_file_size)
+            source = read_source(path, self.config.max_file_size)
         except (Skipped, FileError) as problem:
             report.add_unreadable(problem)
             return
-        self.check_source(report, text, path, bom=bom, write=True)
+        self.check_source(report, source.text, path, bom=source.bom, write=True, stamp=source.stamp)
 
-    def check_source(self, report: Report, text: str, path: str, bom: bool = False, write: bool = False) -> None:
-        """Check one file's text as the file *path*; with *write*, fixes are written to it."""
+    def check_source(self, report: Report, text: str, path: str, bom: bool = False, write: bool = False,
+                     stamp: tuple[int, int, str] | None = None) -> None:
+        """Check one file's text as the file *path*; with *write*, fixes are written to it
+        (only if it is still as *stamp* says it was read)."""
         options = self.options
         site = self.site_for([path])
         active = self.ruleset.for_path(self.config.relpath(path))
@@ -169,7 +174,7 @@ class Run:
             return diagnostics
 
         cache_key = self._cache_key(text, path, active) if self.results is not None else None
-        cached = self.results.get(cache_key) if cache_key else None
+        cached = self.results.get(cache_key, text, [a.id for a in active]) if cache_key else None
         if cached is not None and (site is None or site.unchanged(cached[1])):
             diagnostics = cached[0]
         elif options.fix or options.diff:
@@ -183,7 +188,9 @@ class Run:
                     report.fixed_texts[path] = text = fixed
                 else:
                     try:
-                        write_atomically(path, fixed, bom)
+                        if not parent_alive():
+                            raise FileError("not fixed: the run was stopped", path)
+                        write_fixed(path, fixed, bom, stamp, self.config.max_file_size)
                         text = fixed
                     except FileError as exc:
                         report.errors.append(exc)
@@ -233,11 +240,14 @@ class Run:
                 _ = active.check  # build (and load) every check the files need, before forking
         if self.site is not None and self.results is not None:
             self.site.fingerprint()  # once, not once per worker
+        if self.results is not None:
+            self.results.prepare()  # the cache's secret, made once before the workers race for it
         _WORKER_RUN = self
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         done = 0
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=worker_init, initargs=(os.getpid(),)) as pool:
                 for chunk, partial in zip(chunks, pool.map(_check_chunk, chunks)):
                     report.extend(partial)
                     done += len(chunk)
@@ -253,7 +263,8 @@ class Run:
         if signature not in self._rule_keys:
             fingerprint = self.site.fingerprint() if self.site is not None else None
             self._rule_keys[signature] = rules_key(active, fingerprint,
-                                                   f"unused={self.options.report_unused_suppressions}")
+                                                   f"unused={self.options.report_unused_suppressions}",
+                                                   self.ruleset.context)
         return ResultCache.key(self._rule_keys[signature], path.replace(os.sep, "/"), text)
 
 
@@ -286,7 +297,7 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -
                 diagnostics.append(to_diagnostic(doc, active, finding))
         except PatternTimeout as exc:
             errors.append(FileError(
-                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {exc.pattern!r} took longer than "
+                f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {shown_pattern(exc.pattern)} took longer than "
                 f"{regex_timeout(len(doc.text)):g} s on this file and was stopped; simplify it (nested repeats such as (a+)+ backtrack)",
                 doc.path))
         except Exception as exc:  # a rule must never take the run down with it
@@ -306,8 +317,9 @@ def to_diagnostic(doc: Document, active: ActiveRule, finding: Any) -> Diagnostic
         edit = finding.fix
         (fl, fc), (el, ec) = doc.position(edit.start), doc.position(edit.end)
         fix = Fix(edit.replacement, fl, fc, el, ec, edit.safe)
-    return Diagnostic(doc.path, line, column, end_line, end_column, active.id, active.severity,
-                      active.message(finding.values), fix)
+    message = finding.message if finding.message is not None else active.message(finding.values)
+    return Diagnostic(doc.path, line, column, end_line, end_column, active.id, finding.severity or active.severity,
+                      visible(message), fix)
 
 
 # -- the public API -------------------------------------------------------------
@@ -380,7 +392,8 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
         raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
     setting = ruleset.settings.get("spelling")
     options = {**rule.options, **(setting.options or {} if setting else {})}
-    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles)
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,
+                                   follow_external_symlinks=cfg.follow_external_symlinks)
     if errors:
         raise errors[0]
 

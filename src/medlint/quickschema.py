@@ -86,8 +86,8 @@ def certainly_valid(schema: Any, value: Any) -> bool:
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0) or len(value) > schema.get("maxLength", len(value)):
             return False
-        if "pattern" in schema and not re.search(schema["pattern"], value):
-            return False
+        if "pattern" in schema and not _bounded_search(schema["pattern"], value):
+            return False  # or too slow to tell: jsonschema's (bounded) check reports it
     if _is_number(value) and (value < schema.get("minimum", value) or value > schema.get("maximum", value)):
         return False
     if isinstance(value, list):
@@ -107,3 +107,15 @@ def certainly_valid(schema: Any, value: Any) -> bool:
             if not certainly_valid(properties[key] if key in properties else extra, item):
                 return False
     return True
+
+
+def _bounded_search(pattern: str, value: str) -> bool:
+    """``re.search`` with a time limit (a schema's pattern may backtrack for hours)."""
+    import regex
+
+    from .fastre import regex_timeout
+
+    try:
+        return regex.search(pattern, value, regex.VERSION0, timeout=regex_timeout(len(value))) is not None
+    except TimeoutError:
+        return False

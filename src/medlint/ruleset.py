@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import os
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any, Callable, Iterable
 from .diagnostic import SEVERITIES, Finding
 from .document import Document
 from .errors import ConfigError, ConfigErrors, did_you_mean
-from .globs import matches
+from .globs import GlobIndex, matches
 from .version import HOMEPAGE
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
 from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
@@ -272,7 +273,14 @@ def load_rules(sources: list[tuple[Path, bool]],
         if not source.exists():
             errors.append(ConfigError("rule folder does not exist", str(source)))
             continue
+        folder = os.path.realpath(source) if source.is_dir() else None
         for path in paths:
+            if not trusted and folder is not None and not _inside(path, folder, context):
+                # a symlink in a rule folder must not lead out of the project either
+                errors.append(ConfigError(f"this rule file is outside the project folder "
+                                          f"{os.path.realpath(context.config_dir)}; rules are loaded only from inside it",
+                                          str(path)))
+                continue
             try:
                 rule = load_rule_file(path, trusted=trusted, context=context)
             except ConfigErrors as exc:
@@ -287,6 +295,13 @@ def load_rules(sources: list[tuple[Path, bool]],
             seen[rule.id] = rule.source
             rules.append(rule)
     return rules, errors
+
+
+def _inside(path: Path, folder: str, context: BuildContext) -> bool:
+    """True if the rule file *path* resolves inside its rule *folder* or the project folder."""
+    real = os.path.realpath(path)
+    return any(real.startswith(base.rstrip(os.sep) + os.sep)
+               for base in (folder, os.path.realpath(context.config_dir)))
 
 
 @dataclass
@@ -304,7 +319,7 @@ class RuleSet:
     def __init__(self, rules: list[Rule], settings: dict[str, Setting],
                  overrides: list[tuple[list[str], dict[str, Setting]]],
                  select: Iterable[str] | None = None, ignore: Iterable[str] = (), online: bool = False,
-                 context: BuildContext = BuildContext()) -> None:
+                 context: BuildContext = BuildContext(), checks: dict[tuple[str, str], Check] | None = None) -> None:
         self.rules = rules
         #: What every check is built with (the config's folder, the cache folder).
         self.context = context
@@ -323,7 +338,9 @@ class RuleSet:
                 raise ConfigErrors([ConfigError(f"{flag}: unknown rule '{i}'"
                                                 f"{did_you_mean(i, self.known) or ' (see medlint rules)'}")
                                     for i in unknown])
-        self._checks: dict[tuple[str, str], Check] = {}
+        #: Checks by rule and options; *checks* holds those built already (to validate a config).
+        self._checks: dict[tuple[str, str], Check] = dict(checks or {})
+        self._index: GlobIndex | None = None
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
         self._active: dict[tuple[int, ...], list[ActiveRule]] = {}
 
@@ -361,7 +378,9 @@ class RuleSet:
 
     def for_path(self, relpath: str) -> list[ActiveRule]:
         """The rules in force for a file, its path relative to the config's folder."""
-        ids = tuple(i for i, (globs, _) in enumerate(self.overrides) if matches(relpath, globs))
+        if self._index is None:
+            self._index = GlobIndex(globs for globs, _ in self.overrides)
+        ids = self._index.matching(relpath)
         if ids not in self._active:
             self._active[ids] = [ActiveRule(rule, severity, options, functools.partial(self.check_for, rule, options))
                                  for rule, severity, options in self._resolved(ids)]

@@ -17,9 +17,10 @@ import yaml
 from .errors import ConfigError
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: Bound on alias expansion: a document with more alias uses is refused, so a
-#: "billion laughs" file cannot exhaust memory when it is walked.
-MAX_ALIASES = 1000
+#: Bound on the size of a document once its aliases are expanded (values counted as
+#: a walk visits them): a 700-byte "billion laughs" of aliases of aliases would
+#: otherwise make every reader of the data (schema checks, JSON) run for ever.
+MAX_NODES = 100_000
 
 
 class YAMLSyntaxError(Exception):
@@ -33,11 +34,13 @@ class YAMLSyntaxError(Exception):
 #: Deeper nesting is refused before parsing: libyaml recurses once per level and
 #: crashes the interpreter (not an exception) on a few thousand.
 MAX_DEPTH = 100
-_INDENT = re.compile(r"^[ -]*", re.M)
+_INDENT = re.compile(r"^( *)((?:- +)*)(?=\S)", re.M)
 
 
 def nesting_depth(text: str) -> int:
-    """An upper bound on how deeply a YAML or JSON document nests (brackets, or indentation)."""
+    """An upper bound on how deeply a YAML or JSON document nests: brackets, or levels
+    of indentation (each deeper indentation opens one level, however many spaces it
+    takes, and each ``- `` of a compact sequence another)."""
     depth = deepest = 0
     for ch in text:
         if ch in "[{":
@@ -46,18 +49,70 @@ def nesting_depth(text: str) -> int:
                 deepest = depth
         elif ch in "]}" and depth:
             depth -= 1
-    indent = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
-    return max(deepest, indent // 2)
+    levels = [0]
+    for m in _INDENT.finditer(text):
+        indent = len(m.group(1))
+        while levels[-1] > indent:
+            levels.pop()
+        if levels[-1] < indent:
+            levels.append(indent)
+        deepest = max(deepest, len(levels) - 1 + m.group(2).count("-"))
+    return deepest
+
+
+_TOML_KEY = re.compile(r"^[ \t]*(\[{1,2}[^\]\n]*|[^=\n]*=)", re.M)
+
+
+def toml_key_depth(text: str) -> int:
+    """An upper bound on how deeply TOML's dotted keys and table headers nest (Python's
+    TOML reader takes time quadratic in it, then recurses once per level)."""
+    return max((m.group(1).count(".") + 1 for m in _TOML_KEY.finditer(text)), default=0)
+
+
+def expanded_size(data: Any, limit: int = MAX_NODES, max_depth: int = MAX_DEPTH) -> int | None:
+    """How many values a walk of *data* visits (an alias is visited once per use), or
+    None when that is more than *limit*, when the data nests more than *max_depth*
+    levels, or when it contains itself.  Linear in the number of distinct values:
+    each one's size is computed once."""
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(value: Any, depth: int) -> int | None:
+        if not isinstance(value, (dict, list)):
+            return 1
+        if depth > max_depth:
+            return None
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in busy:
+            return None  # an alias of an enclosing value: a walk would never end
+        busy.add(key)
+        total = 1
+        for child in (value.values() if isinstance(value, dict) else value):
+            child_size = size(child, depth + 1)
+            if child_size is None:
+                return None
+            total += child_size
+            if total > limit:
+                return None
+        busy.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(data, 0)
 
 
 def load_yaml_text(text: str) -> Any:
     """Parse YAML safely; raise :class:`YAMLSyntaxError` with a 0-based line."""
-    if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
-        raise YAMLSyntaxError(f"more than {MAX_ALIASES} aliases", None)
     if nesting_depth(text) > MAX_DEPTH:
         raise YAMLSyntaxError(f"nested more than {MAX_DEPTH} levels deep", None)
     try:
-        return yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+        if "*" in text and expanded_size(data) is None:
+            raise YAMLSyntaxError(f"its aliases (*name) expand to more than {MAX_NODES:,} values, or to a value that "
+                                  "contains itself; write the values out", None)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
@@ -84,13 +139,6 @@ def _tab_indented(text: str, line0: int) -> bool:
 
 def _raise(message: str, line0: int | None, column0: int = 0) -> Any:
     raise YAMLSyntaxError(message, line0, column0)
-
-
-def _alias_count(text: str) -> int:
-    try:
-        return sum(1 for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent))
-    except yaml.YAMLError:
-        return 0
 
 
 def key_line(text: str, path: Sequence[Any]) -> int | None:
@@ -156,7 +204,7 @@ def describe_error(error: Any) -> tuple[list[Any], str]:
         return path, "missing required key '" + (missing[0] if missing else "?") + "'"
     if validator == "enum":
         return path, "expected one of: " + ", ".join(str(v) for v in value) + f" (got {error.instance!r})"
-    if validator == "pattern":
+    if validator == "pattern" and "took longer than" not in error.message:
         return path, f"{error.instance!r} does not match the pattern {value}"
     if validator in ("minItems", "minLength", "minProperties"):
         return path, "must not be empty"
@@ -186,16 +234,19 @@ def dotted(path: Iterable[Any]) -> str:
 _VALIDATORS: dict[str, Any] = {}
 
 
-def schema_validator(schema: Any, formats: bool = False) -> Any:
-    """A jsonschema validator of *schema*, built once per schema; jsonschema is imported
-    on first use, off the start-up path. Raises jsonschema's ``SchemaError`` for a
-    schema that is not valid JSON Schema."""
-    key = json.dumps(schema, sort_keys=True, default=str) + ("\0formats" if formats else "")
+def schema_validator(schema: Any, formats: bool = False, validator_class: Any = None) -> Any:
+    """A jsonschema validator of *schema* (Draft 2020-12, or *validator_class*, an
+    extension of it), built once per schema; jsonschema is imported on first use, off
+    the start-up path. Raises jsonschema's ``SchemaError`` for a schema that is not
+    valid JSON Schema."""
+    key = json.dumps(schema, sort_keys=True, default=str) + ("\0formats" if formats else "") + \
+        (f"\0{validator_class.__module__}.{validator_class.__qualname__}" if validator_class else "")
     if key not in _VALIDATORS:
         from jsonschema import Draft202012Validator, FormatChecker
 
         Draft202012Validator.check_schema(schema)
-        _VALIDATORS[key] = Draft202012Validator(schema, format_checker=FormatChecker() if formats else None)
+        cls = validator_class or Draft202012Validator
+        _VALIDATORS[key] = cls(schema, format_checker=FormatChecker() if formats else None)
     return _VALIDATORS[key]
 
 

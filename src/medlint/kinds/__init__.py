@@ -8,6 +8,9 @@ A kind module defines
   ``options[key]`` and ``medlint explain`` shows what is in force);
 - ``PLACEHOLDERS``: the names its messages may use (a finding that does not
   set one shows it empty);
+- optionally ``FILE_OPTIONS``: the options that name files in the project (a
+  path, or a list of paths), read through :meth:`BuildContext.project_file`; their
+  content is part of the results cache's key, so editing one is seen;
 - optionally ``CHECKS``: the sub-checks a rule file chooses from with its
   top-level ``check:`` key (part of the rule's identity: a config cannot change
   it), and ``SITE_CHECKS``: those that read the site index;
@@ -78,3 +81,16 @@ def load_kind(name: str) -> ModuleType:
 def needs_site(name: str, check: str | None = None) -> bool:
     """True if a rule of this kind and check reads the site index (which is then built for the run)."""
     return check in getattr(load_kind(name), "SITE_CHECKS", ())
+
+
+def input_files(kind: str, options: dict[str, Any], context: BuildContext) -> list[Path]:
+    """The files a rule of *kind* with *options* reads (its ``FILE_OPTIONS``), resolved."""
+    found: list[Path] = []
+    for name in getattr(load_kind(kind), "FILE_OPTIONS", ()):
+        value = options.get(name)
+        for i, item in enumerate(value if isinstance(value, list) else [value] if value else []):
+            try:
+                found.append(context.project_file(item, [name, i]))
+            except OptionError:
+                continue  # refused when the rule is built; nothing to hash
+    return found

@@ -11,14 +11,7 @@ SCOPES = ["prose", "raw", "heading", "link-text", "frontmatter"]
 SCOPE_SCHEMA = {"enum": SCOPES}
 
 
-#: Seconds one search of a rule's pattern may take on a document: a base, and more
-#: for long texts (an honest pattern needs about 0.3 s per megabyte here).
-REGEX_TIMEOUT = 2.0
-REGEX_SECONDS_PER_MB = 2.0
-
-
-def regex_timeout(length: int) -> float:
-    return REGEX_TIMEOUT + REGEX_SECONDS_PER_MB * length / 1_000_000
+from ..fastre import REGEX_SECONDS_PER_MB, REGEX_TIMEOUT, regex_timeout  # noqa: F401 - re-exported
 
 
 class PatternTimeout(Exception):
@@ -77,18 +70,76 @@ def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
     try:
         return BoundedPattern(regex.compile(pattern, flags | regex.VERSION0))
     except (regex.error, ValueError, OverflowError) as exc:
-        raise OptionError(path, f"invalid regular expression {pattern!r}: {exc}") from None
+        raise OptionError(path, f"invalid regular expression {shown_pattern(pattern)}: {exc}") from None
 
 
-def term_regex(term: str) -> str:
-    """A literal term as a regex: any run of white space matches its spaces."""
-    return r"\s+".join(re.escape(part) for part in term.split())
+#: A pattern shown in a message is cut to this many characters (a rule may list thousands of terms).
+SHOWN_PATTERN = 120
 
 
-def word_bounded(alternatives: Sequence[str]) -> str:
-    """Alternatives that match only as whole words (longest first)."""
-    ordered = sorted(alternatives, key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)"
+def shown_pattern(pattern: str) -> str:
+    """*pattern* for a message: quoted, and cut when long."""
+    if len(pattern) <= SHOWN_PATTERN:
+        return repr(pattern)
+    return repr(pattern[:SHOWN_PATTERN]) + f"... ({len(pattern):,} characters)"
+
+
+_REGEX_SPECIAL = re.compile(r"[\\^$.*+?()\[\]{}|]")
+
+
+def is_literal(pattern: str) -> bool:
+    """True if *pattern* has no regex syntax: it matches itself (a plain term)."""
+    return not _REGEX_SPECIAL.search(pattern)
+
+
+_END = ""
+
+
+def trie_regex(terms: Sequence[str]) -> str:
+    """One regex for many literal terms (white space in a term matches any run of white
+    space), as a trie: ``(?:ca(?:r|t)|dog)``.  A regex engine tries an alternation's
+    branches one by one at every position, so 10,000 terms joined with ``|`` cost
+    10,000 tries a character; the trie costs one per character of the longest term
+    that starts there."""
+    root: dict[str, Any] = {}
+    for term in terms:
+        node = root
+        for unit in _units(term):
+            node = node.setdefault(unit, {})
+        node[_END] = {}
+    return _trie_pattern(root)
+
+
+def _units(term: str) -> list[str]:
+    units: list[str] = []
+    for i, part in enumerate(term.split()):
+        if i:
+            units.append(r"\s+")
+        units.extend(re.escape(ch) for ch in part)
+    return units
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The regex of a trie node, built without recursion (terms may be long)."""
+    # Post-order over the nodes: each node's pattern is made from its children's.
+    order: list[dict[str, Any]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        order.append(current)
+        stack.extend(child for key, child in current.items() if key != _END)
+    made: dict[int, str] = {}
+    for current in reversed(order):
+        branches = [key + made[id(child)] for key, child in sorted(current.items()) if key != _END]
+        optional = _END in current
+        if not branches:
+            made[id(current)] = ""
+            continue
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        made[id(current)] = body
+    return made[id(node)]
 
 
 def scope_spans(doc: Document, scope: str) -> Iterator[tuple[int, int]]:

@@ -28,6 +28,7 @@ OPTIONS_SCHEMA = {
 }
 CHECKS = ("needs-citation", "above-upper-limit", "notation")
 PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency")
+FILE_OPTIONS = ("limits",)
 
 #: Words that show a paragraph already warns about a high dose.
 ACKNOWLEDGED = [

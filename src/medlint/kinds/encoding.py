@@ -43,6 +43,14 @@ _MOJIBAKE = {_as_windows_1252(ch): ch for ch in _DAMAGED}
 # step made ordinary.
 _MOJIBAKE["\u00c2 "] = " "
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+
+
+def mojibake_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Where *text* holds mojibake, in order: a word with one inside is damaged, and
+    other rules (spelling) leave it to this one rather than "correct" half of it."""
+    return [m.span() for m in _MOJIBAKE_RE.finditer(text, start)]
+
+
 # A '?' inside a word or number, or glued to a dash: a character lost in conversion.
 _LOST = fastre.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\?(?=[-\u2013\u2014])")
 

@@ -7,14 +7,16 @@ violation at the line of the offending key.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .. import quickschema
 from ..diagnostic import Finding
 from ..document import Document
 from . import BuildContext, OptionError
+from .common import regex_timeout, shown_pattern
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -27,6 +29,7 @@ OPTIONS_SCHEMA = {
 }
 DEFAULTS: dict[str, Any] = {"require_front_matter": False}
 PLACEHOLDERS = ("match", "error")
+FILE_OPTIONS = ("schema_file",)
 
 
 def _plain(value: Any) -> Any:
@@ -108,9 +111,36 @@ def _validator(schema: Any) -> Any:
     from ..yamlsource import schema_validator
 
     try:
-        return schema_validator(schema, formats=True)
+        return schema_validator(schema, formats=True, validator_class=_bounded_validator_class())
     except SchemaError as exc:
         raise OptionError(["schema"], f"not a valid JSON Schema: {exc.message}") from None
+
+
+def _bounded_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """jsonschema's ``pattern`` keyword with a time limit on each search: a schema
+    shared between projects must not hang a run with a backtracking pattern."""
+    import regex
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    try:
+        found = regex.search(pattern, instance, regex.VERSION0, timeout=regex_timeout(len(instance)))
+    except TimeoutError:
+        yield ValidationError(f"the schema's pattern {shown_pattern(pattern)} took longer than "
+                              f"{regex_timeout(len(instance)):g} s on this value and was stopped; simplify it "
+                              "(nested repeats such as (a+)+ backtrack)")
+        return
+    if found is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=1)
+def _bounded_validator_class() -> Any:
+    """Draft 2020-12 with :func:`_bounded_pattern` (jsonschema is imported only here)."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {"pattern": _bounded_pattern})
 
 
 def _yaml(text: str) -> Any:

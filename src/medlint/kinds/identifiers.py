@@ -29,9 +29,10 @@ OPTIONS_SCHEMA = {
         "resolver": {"type": "string", "pattern": "^https?://"},
         "timeout": {"type": "number", "exclusiveMinimum": 0},
         "cache_days": {"type": "number", "minimum": 0},
+        "run_timeout": {"type": "number", "exclusiveMinimum": 0},
     },
 }
-DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cache_days": 30.0}
+DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cache_days": 30.0, "run_timeout": 120.0}
 #: Fixes each check offers (see ruleset.fixes_of).
 FIXES = {"doi-malformed": "safe", "doi-resolver": "safe", "pmcid": "safe"}
 PLACEHOLDERS = ("match", "problem", "replacement", "doi")
@@ -195,7 +196,7 @@ def _doi_unresolved(options: dict[str, Any], context: BuildContext) -> Callable[
     from ..medical.doi_client import DoiClient
 
     cache = context.cache_dir / "doi.json" if context.cache_dir is not None else None
-    client = DoiClient(options["resolver"], options["timeout"], cache, options["cache_days"])
+    client = DoiClient(options["resolver"], options["timeout"], cache, options["cache_days"], options["run_timeout"])
 
     def check(doc: Document) -> Iterator[Finding]:
         found = []
@@ -208,6 +209,10 @@ def _doi_unresolved(options: dict[str, Any], context: BuildContext) -> Callable[
         for site, doi, raw in found:
             if answers.get(doi) is False:
                 yield Finding(site.start, site.end, {"match": raw, "doi": doi})
+            elif answers.get(doi) is None:  # never dropped silently
+                reason = client.failures.get(doi, "the look-up failed")
+                yield Finding(site.start, site.end, {"match": raw, "doi": doi}, severity="info",
+                              message=f"could not check DOI '{raw}': {reason}")
 
     return check
 

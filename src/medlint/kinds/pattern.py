@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
-from .common import SCOPE_SCHEMA, compile_regex, scope_spans, search, term_regex, word_bounded
+from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
 from . import BuildContext, OptionError
 
 OPTIONS_SCHEMA = {
@@ -33,13 +33,16 @@ PLACEHOLDERS = ("match",)
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
-    """One combined regex for the plain terms and patterns (one pass over the text);
-    patterns that need a citation check run on their own."""
+    """One combined regex for the plain terms and patterns (one pass over the text), the
+    plain terms as a trie; patterns that need a citation check run on their own."""
     flags = re.I if options["ignorecase"] else 0
     parts = []
     tokens = options["tokens"]
     if tokens:
-        parts.append(word_bounded([term_regex(t) for t in tokens]))
+        parts.append(r"(?<!\w)" + trie_regex(tokens) + r"(?!\w)")
+    literals = [p for p in options["patterns"] if isinstance(p, str) and is_literal(p)]
+    if literals:
+        parts.append(trie_regex(literals))  # thousands of plain terms cost one trie, not thousands of branches
     cited_patterns = []
     for i, pattern in enumerate(options["patterns"]):
         if isinstance(pattern, dict):
@@ -48,7 +51,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 cited_patterns.append((compiled, pattern["unless_cited"]))
                 continue
             parts.append("(?:" + compiled.pattern + ")")
-        else:
+        elif not is_literal(pattern):
             parts.append("(?:" + compile_regex(pattern, ["patterns", i], flags).pattern + ")")
     if not parts and not cited_patterns:
         raise OptionError([], "give at least one of 'tokens' or 'patterns'")

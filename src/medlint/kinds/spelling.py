@@ -18,6 +18,7 @@ from ..document import Document
 from ..medical.speller import Speller
 from . import BuildContext, OptionError
 from .common import compile_regex
+from .encoding import mojibake_spans
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -38,6 +39,7 @@ DEFAULTS: dict[str, Any] = {"variant": "any", "proper_nouns": "skip", "vocabular
 #: Fixes this kind offers (see ruleset.fixes_of): a suggestion is a guess.
 FIXES = "unsafe"
 PLACEHOLDERS = ("match", "suggestion", "replacement")
+FILE_OPTIONS = ("vocabulary",)
 
 _TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
 _SKIP_SPANS = re.compile(
@@ -210,7 +212,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     suggest = options["suggest"]
 
     def check(doc: Document) -> Iterator[Finding]:
+        damaged = mojibake_spans(doc.prose, doc.body_start)
+        at = 0
         for offset, shown, word in unknown_words(doc, speller, options, ignore):
+            end = offset + len(word)
+            while at < len(damaged) and damaged[at][1] <= offset:
+                at += 1
+            if at < len(damaged) and damaged[at][0] <= end:
+                continue  # "isnâ" of "isnâ€™t": encoding-damage repairs it; a spelling fix would garble it
             best = speller.suggest(word) if suggest else None
             if best and best.lower() == word.lower():
                 best = None

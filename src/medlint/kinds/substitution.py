@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 from ..diagnostic import Edit, Finding
 from ..document import Document
 from . import BuildContext
-from .common import SCOPE_SCHEMA, compile_regex, search, term_regex
+from .common import SCOPE_SCHEMA, compile_regex, search, trie_regex
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -43,18 +43,28 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     swap: dict[str, str] = options["swap"]
     groups = []
     replacements = {}
-    for i, (wrong, right) in enumerate(swap.items()):
-        body = compile_regex(wrong, ["swap", wrong], flags).pattern if as_regex else term_regex(wrong)
-        groups.append(f"(?P<s{i}>{body})")
-        replacements[f"s{i}"] = right
-    regex = compile_regex(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", ["swap"], flags)
+
+    def plain(term: str) -> str:
+        return " ".join(term.split()).lower() if ignorecase else " ".join(term.split())
+
+    if as_regex:
+        for i, (wrong, right) in enumerate(swap.items()):
+            groups.append(f"(?P<s{i}>{compile_regex(wrong, ['swap', wrong], flags).pattern})")
+            replacements[f"s{i}"] = right
+        body = "(?:" + "|".join(groups) + ")"
+    else:  # plain terms: one trie, and the replacement looked up by the words found
+        replacements = {plain(wrong): right for wrong, right in swap.items()}
+        body = trie_regex(list(swap))
+    regex = compile_regex(r"(?<!\w)" + body + r"(?!\w)", ["swap"], flags)
     scope = options["scope"]
     safe = options["safe"]
 
     def check(doc: Document) -> Iterable[Finding]:
         for m in search(doc, scope, regex):
             found = m.group()
-            replacement = replacements[m.lastgroup or ""]
+            replacement = replacements[m.lastgroup or ""] if as_regex else replacements.get(plain(found))
+            if replacement is None:
+                continue
             if ignorecase:
                 replacement = match_case(found, replacement)
             if found == replacement or not found:

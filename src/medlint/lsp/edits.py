@@ -96,5 +96,6 @@ def add_to_vocabulary(path: Path, word: str) -> bool:
             path.touch()
     except OSError as exc:
         raise FileError(f"cannot create the vocabulary: {exc.strerror or exc}", str(path)) from None
-    write_atomically(os.fspath(path), newline.join(lines) + newline, bom=bom)
+    data = ("\ufeff" if bom else "") + newline.join(lines) + newline
+    write_atomically(os.fspath(path), data.encode("utf-8"))
     return True

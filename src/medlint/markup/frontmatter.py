@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, toml_key_depth
 from .model import FrontMatter
 
 _YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -47,8 +48,12 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
     body = text[content_start:close.start()]
     try:
         data, error = load(body)
+    except RecursionError:
+        data, error = None, (f"nested more than {MAX_DEPTH} levels deep", None)
     except Exception as exc:  # parsers raise many types; all mean the same to the user
         data, error = None, (str(exc) or type(exc).__name__, None)
+    if not error and fmt != "yaml" and expanded_size(data) is None:  # YAML's loader checks it
+        data, error = None, (f"nested more than {MAX_DEPTH} levels deep, or more than {MAX_NODES:,} values", None)
     if error:
         message, line_in_body, column = (*error, 0) if len(error) == 2 else error
         fm.error = f"{fmt.upper()} front matter: {message}"
@@ -116,6 +121,8 @@ def _load_toml(body: str) -> tuple[Any, tuple[Any, ...] | None]:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
+    if toml_key_depth(body) > MAX_DEPTH:
+        return None, (f"nested more than {MAX_DEPTH} levels deep (dotted keys or tables)", None)
     try:
         return tomllib.loads(body.replace("\r\n", "\n").replace("\r", "\n")), None
     except tomllib.TOMLDecodeError as exc:

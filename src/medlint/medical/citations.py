@@ -32,8 +32,7 @@ def window(doc: Document, start: int, end: int, scope: str = "paragraph") -> tup
     block = doc.block_at(start)
     lo, hi = (block.start, max(block.end, end)) if block else (doc.body_start, len(doc.text))
     if scope == "sentence":
-        text = doc.prose
-        cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        cuts = _sentence_cuts(doc, lo, hi)
         i = bisect.bisect_right(cuts, start)
         lo = cuts[i - 1] if i > 0 else lo
         nxt = bisect.bisect_left(cuts, end)
@@ -41,14 +40,46 @@ def window(doc: Document, start: int, end: int, scope: str = "paragraph") -> tup
     return lo, hi
 
 
+def _sentence_cuts(doc: Document, lo: int, hi: int) -> list[int]:
+    """Where sentences end in ``prose[lo:hi]``: found once per block (a block with
+    thousands of claims is scanned once, not once per claim)."""
+    key = f"sentence-cuts:{lo}:{hi}"
+    if key not in doc.cache:
+        doc.cache[key] = [m.end() for m in _SENTENCE_END.finditer(doc.prose, lo, hi)]
+    return doc.cache[key]
+
+
+def _spans_meet(doc: Document, name: str, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether a span (start-sorted on demand) overlaps ``[lo, hi)``, by bisection on
+    the starts and a running maximum of the ends: no scan of every link per claim."""
+    key = f"span-index:{name}"
+    if key not in doc.cache:
+        ordered = sorted(spans)
+        reach, ends = -1, []
+        for _, span_end in ordered:
+            reach = max(reach, span_end)
+            ends.append(reach)
+        doc.cache[key] = ([s for s, _ in ordered], ends)
+    starts, ends = doc.cache[key]
+    i = bisect.bisect_left(starts, hi) - 1
+    return i >= 0 and ends[i] > lo
+
+
 def cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
-    """True if a citation of one of *kinds* stands in ``doc.text[lo:hi]``."""
+    """True if a citation of one of *kinds* stands in ``doc.text[lo:hi]``.  Answers are
+    kept per window, so the claims of one paragraph share one scan of it."""
+    key = f"cited:{lo}:{hi}:{','.join(kinds)}"
+    if key not in doc.cache:
+        doc.cache[key] = _cited(doc, lo, hi, kinds)
+    return doc.cache[key]
+
+
+def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) -> bool:
     text = doc.text
-    if "link" in kinds:
-        for link in doc.links:
-            if link.kind != "definition" and link.start < hi and link.end > lo:
-                return True
-    if "footnote" in kinds and any(s < hi and e > lo for s, e in doc.footnote_refs):
+    if "link" in kinds and _spans_meet(doc, "links", [(link.start, link.end) for link in doc.links
+                                                      if link.kind != "definition"], lo, hi):
+        return True
+    if "footnote" in kinds and _spans_meet(doc, "footnotes", list(doc.footnote_refs), lo, hi):
         return True
     checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)

@@ -34,7 +34,7 @@ _UNIT = "|".join(f"(?P<u_{key}>{pattern})" for key, pattern in UNITS.items())
 _QUALIFIER = r"(?P<qual>up\s+to|at\s+least|as\s+much\s+as|no\s+more\s+than|more\s+than|over|less\s+than|under|about|around|approximately|~)"
 DOSE = re.compile(
     r"(?:" + _QUALIFIER + r"\s+)?"
-    r"(?<![\w.,\u00b5\u03bc/])(?P<low>" + NUMBER + r")"
+    r"(?<![\w.,\u00b5\u03bc/])(?<![\d.][eE][-+])(?P<low>" + NUMBER + r")"
     r"(?:\s*(?:" + "|".join(UNITS.values()) + r"))?"
     r"(?:\s*(?:-|\u2013|\u2014|to|and)\s*(?P<high>" + NUMBER + r"))?"
     r"\s*(?:" + _UNIT + r")(?![\w\u00b5])"
@@ -58,6 +58,8 @@ _MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
 _BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|once|single|one-time|bolus|loading\s+dose)\b", re.I)
 _PER_FREQUENCY = {"/day": ("daily", 1.0), "/d": ("daily", 1.0), "/24h": ("daily", 1.0),
                   "/week": ("weekly", 1 / 7), "/wk": ("weekly", 1 / 7), "/month": ("monthly", 1 / 30)}
+#: Larger amounts are no dose, whatever the unit (and would overflow when converted).
+MAX_AMOUNT = 1e12
 #: Units that name a dose by themselves; the others ("2 units", "2500 grams") need a dose's context.
 STRONG_UNITS = {"IU", "mg", "mcg"}
 _DOSE_WORDS = re.compile(
@@ -119,13 +121,22 @@ def parse_number(text: str, unit: str) -> float | None:
         return None
 
 
-@functools.lru_cache(maxsize=8)
 def load_limits(path: str | None = None) -> dict[str, Any]:
-    """The substance table: names (compiled) and upper limits."""
+    """The substance table: names (compiled) and upper limits; read again when the file changes."""
+    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
+    try:
+        info = file.stat()
+        stamp: tuple[int, int] = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (-1, -1)
+    return _load_limits(str(file), stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     from ..yamlsource import load_yaml_text
 
-    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
-    data = load_yaml_text(file.read_text(encoding="utf-8"))
+    data = load_yaml_text(Path(file).read_text(encoding="utf-8"))
     table = {}
     for name, entry in (data.get("substances") or {}).items():
         pattern = r"(?<![\w-])(?:" + "|".join(entry.get("names") or [re.escape(name)]) + r")(?![\w-])"
@@ -191,8 +202,8 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
         unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
         low = parse_number(m.group("low"), unit)
         high = parse_number(m.group("high"), unit) if m.group("high") else low
-        if low is None or high is None:
-            continue
+        if low is None or high is None or not (0 <= low <= MAX_AMOUNT and 0 <= high <= MAX_AMOUNT):
+            continue  # unreadable, or no dose (a 400-digit number would print as "inf")
         block = doc.block_at(m.start())
         lo, hi = (block.start, block.end) if block else (doc.body_start, len(prose))
         per = (m.group("per") or "").replace(" ", "").lower()

@@ -144,7 +144,7 @@ class SiteIndex:
         try:
             info = os.lstat(file)
             if stat_module.S_ISLNK(info.st_mode):
-                path = Path(file).resolve()
+                path = Path(os.path.realpath(file))  # never raises, even on a symlink loop
                 info = os.stat(file)
             else:
                 folder, name = os.path.split(file)
@@ -152,9 +152,11 @@ class SiteIndex:
                 if real is None:
                     real = self._real_dirs[folder] = os.path.realpath(folder)
                 path = Path(real + os.sep + name)
+            if not stat_module.S_ISREG(info.st_mode):
+                return  # a FIFO or a device is no page, and reading one could block for ever
             stat = (info.st_size, info.st_mtime_ns)
-        except OSError:
-            path, stat = Path(file).resolve(), (-1, -1)
+        except OSError:  # a symlink loop or a dangling link: it answers to its path only
+            path, stat = Path(os.path.realpath(file)), (-1, -1)
         page = Page(path, rel)
         self._page_stats[path] = stat
         cached = self._cache.get(rel, *stat) if self._cache is not None else None

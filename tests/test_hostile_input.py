@@ -1,0 +1,89 @@
+"""Tiny inputs that cost a lot: alias bombs, deep nesting, quadratic rules, absurd
+numbers.  Each is run in a subprocess with a time-out where it used to hang."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medlint import lint_text
+from medlint.document import Document
+
+_FRONT = "title: t\ndate: 2020-01-01\n"
+
+
+def _laughs(levels: int = 30) -> str:
+    lines = ["a0: &a0 [x, x]"] + [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]" for i in range(1, levels)]
+    return "---\n" + _FRONT + "\n".join(lines) + "\n---\nBody.\n"
+
+
+def _in_child(code: str, stdin: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, text=True, timeout=timeout)
+
+
+def test_billion_laughs_front_matter_is_refused_quickly() -> None:
+    text = _laughs()
+    assert len(text) < 800  # 2**30 values once expanded; the old guard counted only 58 aliases
+    proc = _in_child("import sys; from medlint import lint_text; "
+                     "print([d.message for d in lint_text(sys.stdin.read(), 'x.md')])", text, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert "its aliases (*name) expand to more than 100,000 values" in proc.stdout
+
+
+def test_a_few_honest_aliases_are_fine() -> None:
+    text = "---\n" + _FRONT + "base: &b {a: 1, b: 2}\n" + "".join(f"k{i}: *b\n" for i in range(2000)) + "---\nBody.\n"
+    fm = Document.from_text(text, "x.md").front_matter
+    assert fm is not None and fm.error is None and fm.data["k1999"] == {"a": 1, "b": 2}
+
+
+def test_a_value_that_contains_itself_is_refused() -> None:
+    fm = Document.from_text("---\n" + _FRONT + "a: &a [1, *a]\n---\nBody.\n", "x.md").front_matter
+    assert fm is not None and "contains itself" in (fm.error or "")
+
+
+def test_deep_indentation_alone_is_not_deep_nesting() -> None:
+    text = "---\n" + _FRONT + "note:\n" + " " * 300 + "deep: 1\n---\nBody.\n"
+    fm = Document.from_text(text, "x.md").front_matter
+    assert fm is not None and fm.error is None and fm.data["note"] == {"deep": 1}
+
+
+def test_deep_toml_is_an_error_not_a_recursion(isolated: Path) -> None:
+    (isolated / "pyproject.toml").write_text("[tool.medlint]\n" + ".".join(["a"] * 30000) + " = 1\n")
+    (isolated / "a.md").write_text("Fine.\n")
+    proc = subprocess.run([sys.executable, "-m", "medlint", "check", "a.md"], cwd=isolated, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{isolated / 'pyproject.toml'}: nested more than 100 levels deep (dotted keys or tables)"
+    fm = Document.from_text("+++\n" + ".".join(["a"] * 3000) + " = 1\n+++\nBody.\n", "x.md").front_matter
+    assert fm is not None and fm.error == "TOML front matter: nested more than 100 levels deep (dotted keys or tables)"
+    fm = Document.from_text('{"a": ' + "[" * 150 + "]" * 150 + "}\nBody.\n", "x.md").front_matter
+    assert fm is not None and "nested more than 100 levels" in (fm.error or "")
+
+
+def test_scientific_notation_and_huge_amounts_are_no_doses() -> None:
+    text = ("Take 1e-400 mg of zinc. Take 1e308 IU of vitamin D. Take 1" + "0" * 400 + " IU of vitamin D.\n\n"
+            "Take 50 mg of zinc daily.\n")
+    found = lint_text(text, select=["dose-above-upper-limit", "dose-needs-citation"])
+    assert {d.line for d in found} == {3}
+    assert not any("400 mg" in d.message or "inf" in d.message for d in found)
+
+
+def test_claims_of_one_paragraph_share_one_citation_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    import medlint.medical.citations as citations
+
+    scans: list[tuple[int, int]] = []
+    real = citations._cited
+    monkeypatch.setattr(citations, "_cited", lambda doc, lo, hi, kinds: scans.append((lo, hi)) or real(doc, lo, hi, kinds))
+    found = lint_text("5 mg " * 3000, select=["dose-needs-citation"])
+    assert len(found) == 3000 and len(scans) == 1
+
+
+@pytest.mark.slow
+def test_eighty_kilobytes_of_doses_in_linear_time() -> None:
+    # was 84 s of CPU (each dose scanned its whole paragraph for a citation)
+    proc = _in_child("import sys; from medlint import lint_text; "
+                     "print(len(lint_text(sys.stdin.read(), select=['dose-needs-citation'])))", "5 mg " * 16000,
+                     timeout=120)
+    assert proc.stdout.strip() == "16000"
