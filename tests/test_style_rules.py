@@ -31,17 +31,19 @@ def test_studies_show_needs_a_citation_in_its_sentence(isolated) -> None:
 
 
 def test_acronym_reported_once_at_first_use(isolated) -> None:
-    text = "# BMD\n\nLow BMD here, and BMD there. Bone mineral density (BMD) again.\n"
+    text = "# BMD\n\nLow BMD here, and BMD there.\n"
     assert found(text, ["acronym-undefined"]) == [
         (3, 5, "acronym-undefined",
-         "Abbreviation 'BMD' is used before it is defined: write the long form at its first use, followed by '(BMD)'")]
+         "Abbreviation 'BMD' is never defined on this page: write the long form at its first use, followed by '(BMD)'")]
+    # A definition anywhere on the page counts, after the first use too.
+    assert found(text + "\nBone mineral density (BMD) again.\n", ["acronym-undefined"]) == []
 
 
 def test_acronym_ignore_list_is_configurable(isolated) -> None:
     cfg = {"rules": {"acronym-undefined": {"options": {"ignore": ["BMD"]}}}}
     assert found("Low BMD and CIS.", ["acronym-undefined"], config=cfg) == [
         (1, 13, "acronym-undefined",
-         "Abbreviation 'CIS' is used before it is defined: write the long form at its first use, followed by '(CIS)'")]
+         "Abbreviation 'CIS' is never defined on this page: write the long form at its first use, followed by '(CIS)'")]
 
 
 def test_repeated_titles_and_navigation(isolated) -> None:
@@ -60,6 +62,13 @@ def test_dangling_colon_at_the_end(isolated) -> None:
     (d,) = found("Intro.\n\nThe description is here:\n", ["dangling-colon"])
     assert found("Intro.\n\nThe description is here:\n", ["link-text-vague"]) == []
     assert d[:2] == (3, 24) and d[3].startswith("A sentence ends with a colon")
+    # Before the next heading, too; but anything at all after it may be what it announces.
+    assert [x[:2] for x in found("The description is here:\n\n## Next\n\nText.\n", ["dangling-colon"])] == [(1, 24)]
+    for after in ("\n\nA paragraph.", "\n\n    code", "\n\n$$x = 1$$", "\n\nhttps://example.org",
+                  "\n\n![chart](c.png)", "\n\n| a | b |\n|---|---|\n| 1 | 2 |", "\n\n<!-- x -->\n\n* item"):
+        assert found("The description is here:" + after, ["dangling-colon"]) == [], after
+    assert found("METHODS:\n\n## Next", ["dangling-colon"]) == []
+    assert found("<p>The description is here:</p>\n<h2>Next</h2>", ["dangling-colon"], "x.html")[0][:2] == (1, 27)
 
 
 def test_frontmatter_schema_reports_at_the_key(isolated) -> None:

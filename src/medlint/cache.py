@@ -31,7 +31,7 @@ def rules_key(active: Iterable[Any], site_fingerprint: str | None, flags: str) -
     """The part of a key that is the same for every file with the same rules in force."""
     digest = hashlib.sha256(f"{__version__}\0{flags}\0{site_fingerprint or ''}".encode())
     for rule in active:
-        digest.update(json.dumps([rule.id, rule.severity, rule.options, _source_text(rule.rule.source)],
+        digest.update(json.dumps([rule.id, rule.severity, rule.options, getattr(rule, "skip", ()), _source_text(rule.rule.source)],
                                  sort_keys=True, default=str).encode())
     return digest.hexdigest()
 

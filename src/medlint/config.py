@@ -17,7 +17,7 @@ from .diagnostic import SEVERITIES
 from .errors import ConfigError
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
-from .ruleset import Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
+from .ruleset import SKIP_SCHEMA, Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
 from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")
@@ -34,6 +34,7 @@ _SETTING = {
                 "enabled": {"type": "boolean"},
                 "severity": {"enum": list(SEVERITIES)},
                 "options": {"type": "object"},
+                "skip": SKIP_SCHEMA,
             },
         },
     ]
@@ -242,7 +243,8 @@ def _setting(value: Any) -> Setting:
         return Setting(enabled=True)
     if isinstance(value, str):
         return Setting(enabled=True, severity=value)
-    return Setting(enabled=value.get("enabled", True), severity=value.get("severity"), options=value.get("options"))
+    return Setting(enabled=value.get("enabled", True), severity=value.get("severity"), options=value.get("options"),
+                   skip=value.get("skip"))
 
 
 def _from_toml(text: str, display: str) -> tuple[Any, Any]:
