@@ -18,7 +18,12 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals) or an Abstract
-    heading or label line, up to the next heading.
+    heading or label line, up to the next heading; an abstract introduced by
+    its citation (one of a section's first four blocks is a citation line: the
+    rest of the section after it and its bylines); and reproduced papers: the
+    sections under a paper's headings (Introduction, Methods, Discussion... when
+    the page has two or more of them) or under numbered section headings
+    ("1. Introduction", "3.1 Temporality", when it has two or more).
 ``definition``
     glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
     ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
@@ -36,6 +41,7 @@ Markdown reader masks it from prose for every rule (markup/generator.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
@@ -63,6 +69,10 @@ _REFERENCE_TITLE = re.compile(
     re.I,
 )
 _ABSTRACT_TITLE = re.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+)?abstract\s*:?", re.I)
+_PAPER_SECTION = re.compile(
+    r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
+    r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
+_NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
 _EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
@@ -72,7 +82,9 @@ _LABELS = (
     r"|outcomes?|results?|findings|conclusions?|interpretation|discussion|evidence\s+acquisition|data\s+sources"
     r"|study\s+selection|data\s+extraction|evidence\s+synthesis|clinical\s+relevance|trial\s+registration"
     r"|study\s+design|methods\s+and\s+results|results\s+and\s+conclusions?|summary|significance|limitations"
+    r"|purpose\s+of\s+(?:the\s+)?review|recent\s+findings|key\s+findings|main\s+results|authors'?\s+conclusions"
 )
+_LABEL_ONLY = re.compile(r"(?:" + _LABELS + r")\s*:?", re.I)
 _ABSTRACT_LABEL = re.compile(r"[*_\s]*(" + _LABELS + r")[*_\s]*[:.][*_]*(?=\s|$)", re.I)
 
 # -- citation shapes -------------------------------------------------------------------
@@ -83,10 +95,13 @@ _AUTHORS = re.compile(
     r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
     r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
 )
+_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r",")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
 _VOLUME = re.compile(
     r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
     r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
+    r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
+    r"|(?:19|20)\d\d[a-z]?\s*:\s*\d{1,4}\s*\("                                   # 2001: 323(
     r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
 )
 _IDENTIFIER = re.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
@@ -151,14 +166,20 @@ def defined_abbreviations(doc: "Document") -> dict[str, int]:
         defined.setdefault(abbr, start)
     for start, _, abbr in _inline_definitions(doc):
         defined.setdefault(abbr, start)
+    for start, _, abbr in _cell_definitions(doc):
+        defined.setdefault(abbr, start)
+    return dict(sorted(defined.items(), key=lambda kv: kv[1]))
+
+
+def _cell_definitions(doc: "Document") -> Iterator[tuple[int, int, str]]:
+    """An HTML glossary table or definition list: ``<td>ABBR</td><td>long form</td>``,
+    ``<dt>ABBR</dt><dd>long form</dd>``."""
     for block, nxt in zip(doc.blocks, doc.blocks[1:]):
-        # An HTML table or definition list: <td>ABBR</td><td>long form</td>, <dt>ABBR</dt><dd>...</dd>.
         if block.kind in ("td", "th", "dt") and nxt.kind in ("td", "dd"):
             term = doc.prose_of(block.start, block.end).strip("*_ ")
             meaning = doc.prose_of(nxt.start, nxt.end)
-            if re.fullmatch(_ABBR, term) and _is_long_form(meaning, term):
-                defined.setdefault(_base(term), block.start)
-    return dict(sorted(defined.items(), key=lambda kv: kv[1]))
+            if re.fullmatch(_ABBR, term) and sum(c.isupper() for c in term) >= 2 and _is_long_form(meaning, term):
+                yield block.start, nxt.end, _base(term)
 
 
 def _base(abbr: str) -> str:
@@ -181,8 +202,16 @@ def _norm_title(doc: "Document", start: int, end: int) -> str:
     return _EMPHASIS.sub("", doc.prose_of(start, end))
 
 
-def _line_start(text: str, offset: int) -> int:
-    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+def _before_markup(doc: "Document", offset: int) -> int:
+    """Where the markup that opens a heading begins (``## `` or ``<h2>``, and any tags
+    before it): the end of the section above it."""
+    masked = doc.masked
+    while offset > 0:
+        i = bisect.bisect_right(masked, (offset - 1, len(doc.text) + 1)) - 1
+        if i < 0 or not masked[i][0] <= offset - 1 < masked[i][1]:
+            break
+        offset = masked[i][0]
+    return offset
 
 
 def _sections(doc: "Document") -> Iterator[Region]:
@@ -190,10 +219,18 @@ def _sections(doc: "Document") -> Iterator[Region]:
     the next heading of the same or a higher level (any heading, for a label line)."""
     text = doc.text
     headings = sorted(doc.headings, key=lambda h: h.start)
-    starts = [_line_start(text, h.start) for h in headings]
+    starts = [_before_markup(doc, h.start) for h in headings]
+    titles = [_norm_title(doc, h.start, h.end) for h in headings]
+    # A reproduced paper: two or more of its section headings (Introduction, Methods,
+    # Discussion...), or two or more numbered section headings ("1. Introduction", "3.1 Temporality").
+    paper = {t.lower().rstrip(":") for t in titles if _PAPER_SECTION.fullmatch(t)}
+    numbered = sum(1 for t in titles if _NUMBERED_SECTION.fullmatch(t))
     for i, h in enumerate(headings):
-        title = _norm_title(doc, h.start, h.end)
+        title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
+        if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
+                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))):
+            kind = "quotation"
         if kind is None:
             continue
         end = next((starts[j] for j in range(i + 1, len(headings)) if headings[j].level <= h.level), len(text))
@@ -204,21 +241,52 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for lo, hi in zip(bounds, bounds[1:]):
         blocks = [b for b in doc.blocks if lo <= b.start < hi and b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
-        for b in blocks:
+        for k, b in enumerate(blocks):
             title = _norm_title(doc, b.start, b.end)
             if len(title) <= 40 and _REFERENCE_TITLE.fullmatch(title):
-                yield Region("reference", b.start, hi)
-                break
+                # A label line is weaker than a heading: the list after it, or the
+                # reference-shaped blocks after it, not the prose that may follow.
+                end = b.end
+                for nxt in blocks[k + 1:]:
+                    if nxt.kind not in ("list-item", "li", "footnote") and not _is_reference(
+                            doc.prose[nxt.start:nxt.end], doc.text[nxt.start:nxt.end]):
+                        break
+                    end = nxt.end
+                yield Region("reference", b.start, end)
+                continue
             if len(title) <= 40 and _ABSTRACT_TITLE.fullmatch(title):
                 yield Region("quotation", b.start, hi)
                 break
             m = _ABSTRACT_LABEL.match(doc.prose, b.start, b.end)
             if m:
                 labels.append((b.start, m.group(1)))
+            elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
+                labels.append((b.start, title.rstrip(": ")))
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
             yield Region("quotation", labels[0][0], hi)
+        cited = _after_citation(doc, blocks)
+        if cited is not None:
+            yield Region("quotation", cited, hi)
+
+
+def _after_citation(doc: "Document", blocks: list) -> int | None:
+    """A pasted abstract introduced by its citation: when one of a section's first four
+    blocks is a citation line, the prose after it and any byline near it (to the next
+    heading) is the cited paper's. Returns where that prose starts."""
+    last, cited = None, False
+    for k, b in enumerate(blocks[:4]):
+        prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
+        if not prose.strip():
+            continue
+        if _is_reference(prose, raw):
+            last, cited = k, True
+        elif _is_byline(prose.strip()):
+            last = k  # the authors and affiliations after (or before) the citation
+    if not cited or last is None or last + 1 >= len(blocks):
+        return None
+    return blocks[last + 1].start
 
 
 _QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
@@ -274,6 +342,8 @@ def _line_regions(doc: "Document") -> Iterator[Region]:
             yield Region("byline", start, end)
     for start, end, _ in _glossary_lines(doc):
         yield Region("definition", start, end)
+    for start, end, _ in _cell_definitions(doc):
+        yield Region("definition", start, end)
 
 
 def _is_reference(prose: str, raw: str) -> bool:
@@ -284,6 +354,8 @@ def _is_reference(prose: str, raw: str) -> bool:
     if len(prose.split()) > 80:
         return False  # a reference is rarely that long; a paragraph citing one often is
     authors, year = bool(_AUTHORS.search(prose)), bool(_YEAR.search(prose))
+    if year and len(_AUTHOR_ITEM.findall(prose)) >= 3:
+        return True  # "Bellemare S, Hartling L, Wiebe N, ... 2004"
     if _VOLUME.search(prose):
         return authors or year or bool(_IDENTIFIER.search(raw))
     # Without volume and pages, a prose sentence citing "Smith et al. (2019)" has
@@ -324,8 +396,10 @@ def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:
                 # A definition list: the term alone on its line, ": meaning" on the next.
                 term = prose[pos:stop].strip(" *_")
                 if re.fullmatch(_ABBR, term):
-                    out.append((pos, stop, _base(term)))
-            elif m is not None and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(m.group(2), m.group(1)):
+                    meaning_end = prose.find("\n", nl + 1, b.end)
+                    out.append((pos, b.end if meaning_end < 0 else meaning_end, _base(term)))
+            elif (m is not None and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(m.group(2), m.group(1))
+                  and not _ABSTRACT_LABEL.match(prose, pos, stop)):
                 out.append((pos, stop, _base(m.group(1))))
             pos = stop + 1
     doc.cache[key] = out

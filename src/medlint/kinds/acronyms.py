@@ -47,6 +47,9 @@ _STATES = frozenset(
 _PLACE_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]+")
+#: An author list around a match: "Bland JM, Altman DG." or "WJ Murphy, JR Franks".
+_AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+,")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -85,6 +88,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (base.isalpha() and len(base) <= 3 and surname and surname.group(1).lower() not in english
                     and _AFTER_INITIALS.match(prose, m.end())):
                 continue  # an author's initials: "Kampman MT, Eriksen EF"
+            if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
+                continue  # initials in an author list: "Bland JM, Altman DG", "WJ Murphy, JR Franks"
+            if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
+                continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
             if _all_caps_line(prose, m.start(), shouting):
                 continue  # a title or licence text in capitals
             first_use[base] = m.start()
@@ -103,3 +110,14 @@ def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
         long_words = [w for w in words if len(w) > 1]
         seen[start] = len(long_words) >= 4 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
     return seen[start]
+
+
+def _caps_neighbour(prose: str, start: int, end: int, english: object) -> bool:
+    """True if the word before or after is also an English word written in capitals."""
+    before = prose[max(0, start - 30):start].split()
+    after = prose[end:end + 30].split()
+    for word in (before[-1:] + after[:1]):
+        word = word.strip(".,;:|()\"'")
+        if _CAPS_WORD.fullmatch(word) and word.lower() in english:  # type: ignore[operator]
+            return True
+    return False
