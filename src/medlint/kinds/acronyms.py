@@ -7,7 +7,7 @@ definition lists (medlint.regions). Each abbreviation is reported once, at
 its first use in the text the rule reads (a rule file's ``skip:`` takes
 references, quotations and bylines out of it). Not abbreviations: uses in
 headings and image alt text, lines written all in capitals, chemical formulas
-(HCO3) and DNA sequences, roman numerals, names made of letters and a number
+(HCO3, 25(OH)D) and DNA sequences, roman numerals, names made of letters and a number
 (vitamin B12, CYP24A1), a US state or Canadian province code after a place
 name, a unit after a number (400 IU, 3 METs), and author initials.
 """
@@ -77,6 +77,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
                 continue
+            if (prose[m.start() - 1:m.start()] == "(" and prose[m.start() - 2:m.start() - 1].isalnum()
+                    or prose[m.end():m.end() + 1] == ")" and prose[m.end() + 1:m.end() + 2].isalnum()):
+                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
