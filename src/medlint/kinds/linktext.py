@@ -47,12 +47,13 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 
 def _dangling_colons(doc: Document) -> Iterator[Finding]:
-    """A block that ends with a colon and is the last thing before the next heading (or
-    the end of the page): whatever follows it in the file, even a plain paragraph, a URL,
+    """A block that ends with a colon and is the last thing before the next heading of
+    its own level or above (or the end of the page): whatever follows it in the file, even a plain paragraph, a URL,
     an equation, code or an image, may be what it announces, so only nothing counts as
     nothing. Short labels ("RESULTS:", "Source:", "Email:") announce nothing."""
     text = doc.text
-    heading_starts = sorted(h.start for h in doc.headings)
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    heading_starts = [h.start for h in headings]
     for block in doc.blocks:
         if block.kind in ("heading", "table-row", "th", "td", "dt"):
             continue
@@ -69,6 +70,9 @@ def _dangling_colons(doc: Document) -> Iterator[Finding]:
         stop = heading_starts[i] if i < len(heading_starts) else len(text)
         if _FOLLOWS.sub("", text[colon + 1:stop]).strip():
             continue  # the next block follows
+        level = headings[i - 1].level if i > 0 else 0
+        if i < len(headings) and headings[i].level > level:
+            continue  # what it announces comes in subsections
         shown = ("… " if len(words) > 6 else "") + " ".join(words[-6:])
         yield Finding(colon, colon + 1, {"match": shown,
                                          "problem": "A sentence ends with a colon but nothing follows it"})
