@@ -188,3 +188,12 @@ def test_an_abstract_after_its_citation_or_bare_labels_is_quoted(text: str, path
     doc = Document.from_text(text, path=path)
     quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
     assert any("Recent work found more." in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+def test_an_abstract_after_its_authors_affiliations_is_quoted() -> None:
+    text = ("## Sun and skin\n\nSong EJ, Mason RS.\n\nDepartment of Physiology, University of Sydney, Australia.\n\n"
+            "Our previous studies have shown more.\n\n## Our view\n\nMine.\n")
+    doc = Document.from_text(text)
+    assert any(r.kind == "byline" and "University of Sydney" in text[r.start:r.end] for r in doc.regions)
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("Our previous studies" in q for q in quoted) and not any("Mine." in q for q in quoted)

@@ -19,8 +19,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals) or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
-    its citation (one of a section's first four blocks is a citation line: the
-    rest of the section after it and its bylines); and reproduced papers: the
+    its citation or its authors' affiliations (in a section's first six blocks:
+    the rest of the section after them and the bylines); and reproduced papers: the
     sections under a paper's headings (Introduction, Methods, Discussion... when
     the page has two or more of them) or under numbered section headings
     ("1. Introduction", "3.1 Temporality", when it has two or more).
@@ -272,18 +272,19 @@ def _sections(doc: "Document") -> Iterator[Region]:
 
 
 def _after_citation(doc: "Document", blocks: list) -> int | None:
-    """A pasted abstract introduced by its citation: when one of a section's first four
-    blocks is a citation line, the prose after it and any byline near it (to the next
-    heading) is the cited paper's. Returns where that prose starts."""
+    """A pasted abstract introduced by its citation: when one of a section's first six
+    blocks is a citation line or an affiliation (a paper's authors' institutions), the
+    prose after it and any byline near it (to the next heading) is the cited paper's.
+    Returns where that prose starts."""
     last, cited = None, False
-    for k, b in enumerate(blocks[:4]):
+    for k, b in enumerate(blocks[:6]):
         prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
         if not prose.strip():
             continue
-        if _is_reference(prose, raw):
-            last, cited = k, True
+        if _is_reference(prose, raw) or _is_affiliation(prose.strip()):
+            last, cited = k, True  # a paper's citation, or its authors' affiliations
         elif _is_byline(prose.strip()):
-            last = k  # the authors and affiliations after (or before) the citation
+            last = k  # the authors after (or before) the citation
     if not cited or last is None or last + 1 >= len(blocks):
         return None
     return blocks[last + 1].start
@@ -369,12 +370,18 @@ def _is_byline(line: str) -> bool:
     if _BYLINE_START.match(line) and len(line.split()) <= 40:
         return True
     parts = [p.strip() for p in re.split(r",|;|\band\b", line) if p.strip()]
-    if _INSTITUTION.search(line) and len(parts) >= 3 and not re.search(r"\b(?:is|are|was|were|has|have|had|will)\b", line):
+    if _is_affiliation(line):
         return True
     if len(parts) < 3:
         return False
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
+
+
+def _is_affiliation(line: str) -> bool:
+    """An affiliation: a short line naming an institution, with no verb."""
+    return (len(line) <= 300 and bool(_INSTITUTION.search(line))
+            and not re.search(r"\b(?:is|are|was|were|has|have|had|will|can|may)\b", line))
 
 
 def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:

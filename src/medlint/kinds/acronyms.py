@@ -40,7 +40,7 @@ _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 _AFTER_INITIALS = re.compile(r"[,.;]|[ \t]*$", re.M)
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
 _FORMULA = re.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
-_SEQUENCE = re.compile(r"[ACGTUN]{5,}")
+_SEQUENCE = re.compile(r"[ACGTUN]{4,}")
 _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
