@@ -197,3 +197,8 @@ def test_an_abstract_after_its_authors_affiliations_is_quoted() -> None:
     assert any(r.kind == "byline" and "University of Sydney" in text[r.start:r.end] for r in doc.regions)
     quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
     assert any("Our previous studies" in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+def test_a_wiki_template_is_not_generator_syntax() -> None:
+    doc = Document.from_text("Left over: {{broken}} and {{page.title}}.\n")
+    assert "{{broken}}" in doc.prose and "page.title" not in doc.prose

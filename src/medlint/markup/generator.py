@@ -19,7 +19,9 @@ _GENERATOR = re.compile(
     # Hugo shortcodes (may span lines: a figure's parameters often do).
     r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}"
     # Liquid / Jinja tags, expressions and comments.
-    r"|\{%-?.{0,500}?-?%\}|\{\{-?[^{}\n]{0,300}?-?\}\}|\{#-?[^{}]{0,2000}?-?#\}"
+    # An expression is spaced ({{ page.title }}) or dotted ({{page.title}}): a bare
+    # {{Name}} is a wiki template left by a migration, which other rules report.
+    r"|\{%-?.{0,500}?-?%\}|\{\{-?(?:\s[^{}\n]{0,300}?|\w+(?:\.\w+)+\s*)-?\}\}|\{#-?[^{}]{0,2000}?-?#\}"
     # kramdown inline and block attribute lists, and its extensions ({::nomarkdown}).
     r"|\{::?[^{}\n]{0,500}\}"
     # Pandoc / Hugo / Goldmark attributes: one or more #id, .class or key=value.
