@@ -202,3 +202,10 @@ def test_an_abstract_after_its_authors_affiliations_is_quoted() -> None:
 def test_a_wiki_template_is_not_generator_syntax() -> None:
     doc = Document.from_text("Left over: {{broken}} and {{page.title}}.\n")
     assert "{{broken}}" in doc.prose and "page.title" not in doc.prose
+
+
+def test_a_biography_sentence_naming_a_university_is_not_an_affiliation() -> None:
+    text = ("Jane Doe earned a PhD in Statistics from the University of Iowa in 1982.\n\n"
+            "She is currently working at the hospital.\n")
+    doc = Document.from_text(text)
+    assert [r.kind for r in doc.regions if r.kind in ("byline", "quotation")] == []

@@ -378,10 +378,16 @@ def _is_byline(line: str) -> bool:
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
+_SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
+
+
 def _is_affiliation(line: str) -> bool:
-    """An affiliation: a short line naming an institution, with no verb."""
-    return (len(line) <= 300 and bool(_INSTITUTION.search(line))
-            and not re.search(r"\b(?:is|are|was|were|has|have|had|will|can|may)\b", line))
+    """An affiliation: a short line naming an institution, written as an address (its
+    words, the small ones aside, nearly all capitalised), not a sentence."""
+    if len(line) > 300 or not _INSTITUTION.search(line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:
