@@ -353,7 +353,10 @@ def _is_reference(prose: str, raw: str) -> bool:
     if _ID_LINE.match(prose) and len(prose.split()) <= 6:
         return True
     if len(prose.split()) > 80:
-        return False  # a reference is rarely that long; a paragraph citing one often is
+        # A reference is rarely that long, a paragraph citing one often is; but a
+        # reference list entry may carry its abstract: judge its head.
+        head = prose.lstrip()[:300]
+        return bool(_VOLUME.search(head) and len(_AUTHOR_ITEM.findall(head)) >= 2 and _YEAR.search(head))
     authors, year = bool(_AUTHORS.search(prose)), bool(_YEAR.search(prose))
     if year and len(_AUTHOR_ITEM.findall(prose)) >= 3:
         return True  # "Bellemare S, Hartling L, Wiebe N, ... 2004"
