@@ -155,6 +155,7 @@ def test_acronym_true_cases_are_still_reported(text: str, path: str, isolated) -
     ("There are no guarantees in statistics.", "x.md"),
     ("Should vitamin D be proven to prevent MS, advice will change.", "x.md"),
     ("Is this a miracle cure?", "x.md"),
+    ("**Which problems are PROVEN to be TREATED by vitamin D?**", "x.md"),
     ('He called it "a miracle cure" on air.', "x.md"),
     ("Feed roses with Miracle-Gro.", "x.md"),
     ("Read [The Vitamin D Breakthrough](https://example.org).", "x.md"),

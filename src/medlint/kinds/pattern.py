@@ -111,7 +111,7 @@ _NEGATED = re.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
     r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
     r"|n[\'\u2019]t\b", re.I)
-_SENTENCE_STOP = re.compile(r"[.!?](?=[\"\')\]\u201d]*(?:\s|$))|\n\s*\n")
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
 _TITLE_WORD = re.compile(r"[A-Z][\w\'\u2019-]*")
 
