@@ -140,7 +140,6 @@ _CODE_LIKE = re.compile(
     r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
     r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                   # a/b/c.ext
     r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
-    r"|[^\s()\[\]<>\"']*%[0-9A-Fa-f]{2}[^\s()\[\]<>\"']*"                    # 2000%20IU
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|html?|php|py|Rmd|sas|sps|sav|zip|json|ya?ml)\b"
 )
 
@@ -152,9 +151,29 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(_quotes(doc))
     found.extend(_line_regions(doc))
     found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
+    found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", m.start(), m.end()) for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     return sorted(found, key=lambda r: (r.start, r.end))
+
+
+_PERCENT_CODE = re.compile(r"%[0-9A-Fa-f]{2}")
+_RUN_STOP = re.compile(r"[\s()\[\]<>\"']")
+
+
+def _url_encoded(prose: str, start: int) -> Iterator[tuple[int, int]]:
+    """Runs of non-space text holding a percent-encoded byte (``2000%20IU``): found from
+    each ``%XX``, so a long line costs one pass."""
+    end = -1
+    for m in _PERCENT_CODE.finditer(prose, start):
+        if m.start() < end:
+            continue
+        left = m.start()
+        while left > start and not _RUN_STOP.match(prose, left - 1):
+            left -= 1
+        stop = _RUN_STOP.search(prose, m.end())
+        end = stop.start() if stop else len(prose)
+        yield left, end
 
 
 def defined_abbreviations(doc: "Document") -> dict[str, int]:
@@ -238,8 +257,10 @@ def _sections(doc: "Document") -> Iterator[Region]:
     # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
     bounds = [doc.body_start] + starts + [len(text)]
     heading_starts = {h.start for h in headings}
+    block_starts = [b.start for b in doc.blocks]
     for lo, hi in zip(bounds, bounds[1:]):
-        blocks = [b for b in doc.blocks if lo <= b.start < hi and b.start not in heading_starts and b.kind != "heading"]
+        section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+        blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
         for k, b in enumerate(blocks):
             title = _norm_title(doc, b.start, b.end)
