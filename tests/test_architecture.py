@@ -13,7 +13,7 @@ SRC = Path(__file__).parent.parent / "src" / "medlint"
 FLOORS: list[list[str]] = [
     ["version", "errors", "diagnostic", "globs", "fastre", "yamlsource", "quickschema", "jsonio", "punctuation", "textsafe"],
     ["markup"],
-    ["document"],
+    ["document", "regions"],
     ["files", "medical", "site", "suppress", "fix", "workers"],
     ["kinds"],
     ["ruleset"],

@@ -31,17 +31,19 @@ def test_studies_show_needs_a_citation_in_its_sentence(isolated) -> None:
 
 
 def test_acronym_reported_once_at_first_use(isolated) -> None:
-    text = "# BMD\n\nLow BMD here, and BMD there. Bone mineral density (BMD) again.\n"
+    text = "# BMD\n\nLow BMD here, and BMD there.\n"
     assert found(text, ["acronym-undefined"]) == [
         (3, 5, "acronym-undefined",
-         "Abbreviation 'BMD' is used before it is defined: write the long form at its first use, followed by '(BMD)'")]
+         "Abbreviation 'BMD' is never defined on this page: write the long form at its first use, followed by '(BMD)'")]
+    # A definition anywhere on the page counts, after the first use too.
+    assert found(text + "\nBone mineral density (BMD) again.\n", ["acronym-undefined"]) == []
 
 
 def test_acronym_ignore_list_is_configurable(isolated) -> None:
     cfg = {"rules": {"acronym-undefined": {"options": {"ignore": ["BMD"]}}}}
     assert found("Low BMD and CIS.", ["acronym-undefined"], config=cfg) == [
         (1, 13, "acronym-undefined",
-         "Abbreviation 'CIS' is used before it is defined: write the long form at its first use, followed by '(CIS)'")]
+         "Abbreviation 'CIS' is never defined on this page: write the long form at its first use, followed by '(CIS)'")]
 
 
 def test_repeated_titles_and_navigation(isolated) -> None:
@@ -60,6 +62,14 @@ def test_dangling_colon_at_the_end(isolated) -> None:
     (d,) = found("Intro.\n\nThe description is here:\n", ["dangling-colon"])
     assert found("Intro.\n\nThe description is here:\n", ["link-text-vague"]) == []
     assert d[:2] == (3, 24) and d[3].startswith("A sentence ends with a colon")
+    # Before the next heading, too; but anything at all after it may be what it announces.
+    assert [x[:2] for x in found("## A\n\nThe description is here:\n\n## Next\n\nText.\n", ["dangling-colon"])] == [(3, 24)]
+    assert found("## A\n\nThe description is here:\n\n### Part 1\n\nText.\n", ["dangling-colon"]) == []
+    for after in ("\n\nA paragraph.", "\n\n    code", "\n\n$$x = 1$$", "\n\nhttps://example.org",
+                  "\n\n![chart](c.png)", "\n\n| a | b |\n|---|---|\n| 1 | 2 |", "\n\n<!-- x -->\n\n* item"):
+        assert found("The description is here:" + after, ["dangling-colon"]) == [], after
+    assert found("METHODS:\n\n## Next", ["dangling-colon"]) == []
+    assert found("<h2>A</h2><p>The description is here:</p>\n<h2>Next</h2>", ["dangling-colon"], "x.html")[0][:2] == (1, 37)
 
 
 def test_frontmatter_schema_reports_at_the_key(isolated) -> None:
@@ -101,3 +111,95 @@ def test_each_style_rule_has_five_examples_each_way_in_markdown_and_html(rule: s
     assert len(flag) >= 5 and len(passing) >= 5
     html = [e for e in flag + passing if isinstance(e, dict) and e["path"].endswith(".html")]
     assert html or rule == "frontmatter-schema" and any(isinstance(e, dict) for e in flag)
+
+
+# -- what the style rules no longer report (issue 16), and what they still do ------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("* EGD = esophagogastroduodenoscopy\n\nBook the EGD.", "x.md"),
+    ("**HEP**: home exercise program\n\nDo the HEP daily.", "x.md"),
+    ("Noise matters (Signal to Noise Ratio: SNR). Low SNR.", "x.md"),
+    ("Apply DEET (diethyltoluamide). DEET works.", "x.md"),
+    ("<dl><dt>EGD</dt><dd>esophagogastroduodenoscopy</dd></dl><p>Book the EGD.</p>", "x.html"),
+    ("<table><tr><td>HEP</td><td>home exercise program</td></tr></table><p>Do the HEP.</p>", "x.html"),
+    ("## References\n\n1. Kanis JA, Melton LJ. Osteoporosis. J Bone Miner Res 1994;9:1137-41.", "x.md"),
+    ("Written by Jane Doe, RN, BSN", "x.md"),
+    ("THE SOFTWARE IS PROVIDED WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED", "x.md"),
+    ("Serum HCO3 fell as CO2 rose.", "x.md"),
+    ("Serum 25(OH)D and 1,25(OH)2D rose.", "x.md"),
+    ("The primer GATTACAGG bound.", "x.md"),
+    ("Chapter XIV explains it.", "x.md"),
+    ("Our office is in Kansas City, MO 64108.", "x.md"),
+    ("Walk for 3 METs a day.", "x.md"),
+    ("![QR Code](qr.png)", "x.md"),
+    ("<p>The CYP24A1 gene.</p>", "x.html"),
+    ("> The VDR binds calcitriol.", "x.md"),
+    ("<blockquote>The VDR binds calcitriol.</blockquote>", "x.html"),
+])
+def test_acronym_false_alarms_are_gone(text: str, path: str, isolated) -> None:
+    assert found(text, ["acronym-undefined"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Low BMD is common.", "x.md"),
+    ("> The trial was open.\n\nLow BMD is common.", "x.md"),
+    ("<p>Measure PTH yearly.</p>", "x.html"),
+    ("* EGD = esophagogastroduodenoscopy\n\nBook a DXA too.", "x.md"),
+])
+def test_acronym_true_cases_are_still_reported(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["acronym-undefined"], path)) == 1
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Results are not guaranteed.", "x.md"),
+    ("There are no guarantees in statistics.", "x.md"),
+    ("Should vitamin D be proven to prevent MS, advice will change.", "x.md"),
+    ("Is this a miracle cure?", "x.md"),
+    ("**Which problems are PROVEN to be TREATED by vitamin D?**", "x.md"),
+    ('He called it "a miracle cure" on air.', "x.md"),
+    ("Feed roses with Miracle-Gro.", "x.md"),
+    ("Read [The Vitamin D Breakthrough](https://example.org).", "x.md"),
+    ("Recent studies have shown fewer falls.7 The effect was small.", "x.md"),
+    ("Studies show fewer falls, as Chung et al. (28) found.", "x.md"),
+    ("<p>Studies show fewer falls <sup>4</sup>.</p>", "x.html"),
+    ("<blockquote><p>Studies show this breakthrough works.</p></blockquote>", "x.html"),
+    ("BACKGROUND: A breakthrough.\n\nRESULTS: Studies show more.", "x.md"),
+])
+def test_sensational_false_alarms_are_gone(text: str, path: str, isolated) -> None:
+    assert found(text, ["sensational-language"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("This miracle supplement fixes everything.", "x.md"),
+    ("Studies show that vitamin D prevents MS.", "x.md"),
+    ("<p>This tea is proven to lower blood pressure.</p>", "x.html"),
+    ("It is not expensive, and it is a miracle.", "x.md"),
+])
+def test_sensational_true_cases_are_still_reported(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["sensational-language"], path)) == 1
+
+
+OLD = "---\ntitle: x\ndate: 2011-07-08\n---\n"
+
+
+@pytest.mark.parametrize("body, path", [
+    ("Patients with recent-onset MS.", "x.md"),
+    ("She was recently diagnosed with MS.", "x.md"),
+    ("Those with recent exacerbations were excluded.", "x.md"),
+    ("> A recent trial found more.", "x.md"),
+    ("## Abstract\n\nRecent trials found more.", "x.md"),
+    ("<blockquote>Recent trials found more.</blockquote>", "x.html"),
+    ("## References\n\n1. Smith J. Recent advances in bone. Lancet 2010;375:1-2.", "x.md"),
+    ("This page is currently being updated.", "x.md"),
+])
+def test_date_stale_false_alarms_are_gone(body: str, path: str, isolated) -> None:
+    assert found(OLD + body, ["date-stale"], path) == []
+
+
+@pytest.mark.parametrize("body, path", [
+    ("Recent research shows more.", "x.md"),
+    ("<p>A new study found more.</p>", "x.html"),
+    ("> A recent trial.\n\nWe currently advise 1,000 IU.", "x.md"),
+])
+def test_date_stale_true_cases_are_still_reported(body: str, path: str, isolated) -> None:
+    assert len(found(OLD + body, ["date-stale"], path)) == 1

@@ -48,7 +48,7 @@ def rules_key(active: Iterable[Any], site_fingerprint: str | None, flags: str,
     digest = hashlib.sha256(f"{__version__}\0{flags}\0{site_fingerprint or ''}".encode())
     for rule in active:
         inputs = [[str(path), _content_hash(path)] for path in input_files(rule.rule.kind, rule.options, context)]
-        digest.update(json.dumps([rule.id, rule.severity, rule.options, _content_hash(Path(rule.rule.source)), inputs],
+        digest.update(json.dumps([rule.id, rule.severity, rule.options, getattr(rule, "skip", ()), _content_hash(Path(rule.rule.source)), inputs],
                                  sort_keys=True, default=str).encode())
     return digest.hexdigest()
 

@@ -19,7 +19,7 @@ from .errors import ConfigError, ConfigErrors, did_you_mean
 from .files import NOT_ARTICLES
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
-from .ruleset import Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
+from .ruleset import SKIP_SCHEMA, Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
 from .yamlsource import (MAX_DEPTH, YAMLSyntaxError, dotted, expanded_size, key_line, load_yaml_text, read_yaml_file,
                          schema_validator, toml_key_depth, validation_errors)
 
@@ -37,6 +37,7 @@ _SETTING = {
                 "enabled": {"type": "boolean"},
                 "severity": {"enum": list(SEVERITIES)},
                 "options": {"type": "object"},
+                "skip": SKIP_SCHEMA,
             },
         },
     ]
@@ -276,7 +277,8 @@ def _setting(value: Any) -> Setting:
         return Setting(enabled=True)
     if isinstance(value, str):
         return Setting(enabled=True, severity=value)
-    return Setting(enabled=value.get("enabled", True), severity=value.get("severity"), options=value.get("options"))
+    return Setting(enabled=value.get("enabled", True), severity=value.get("severity"), options=value.get("options"),
+                   skip=value.get("skip"))
 
 
 def _from_toml(text: str, display: str) -> tuple[Any, Any]:

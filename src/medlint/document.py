@@ -10,11 +10,13 @@ regex match on prose maps straight back to an exact line and column.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from .markup import format_for, parse
 from .markup.model import Block, Markup, line_starts
+from .regions import Region, find_regions
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
 
@@ -39,6 +41,12 @@ class Document:
         self._line_starts: list[int] | None = None
         self._prose_spans: list[tuple[int, int]] | None = None
         self._block_starts: list[int] | None = None
+        self._regions: list[Region] | None = None
+        #: Spans a rule's ``skip:`` blanked from this view's prose (see :meth:`view`).
+        self.skipped: list[tuple[int, int]] = []
+        #: The document with nothing skipped (itself, but for a view): what a page
+        #: defines or cites counts wherever it stands.
+        self.whole: Document = self
         #: Results that several rules share (doses, sentences...), computed once.
         self.cache: dict[str, Any] = {}
         #: The run's SiteIndex, attached by the run when a rule needs it.
@@ -111,6 +119,47 @@ class Document:
             if block.start <= offset < block.end:
                 return block
         return None
+
+    @property
+    def regions(self) -> list[Region]:
+        """The typed spans of :mod:`medlint.regions` (references, quotations...), found
+        on first use: a run whose rules skip nothing and read no definitions pays nothing."""
+        if self._regions is None:
+            self._regions = find_regions(self)
+        return self._regions
+
+    def spans_of(self, kinds: Iterable[str]) -> list[tuple[int, int]]:
+        """The merged spans of the regions of *kinds*."""
+        wanted = set(kinds)
+        return _merge([(r.start, r.end) for r in self.regions if r.kind in wanted])
+
+    def view(self, skip: Iterable[str]) -> "Document":
+        """This document as a rule that skips the region kinds *skip* reads it: the
+        same text and offsets, with those regions blanked from the prose view (and
+        counted as masked). Blanking keeps every offset, so findings map back to the
+        file exactly; views are made once per document and set of kinds."""
+        kinds = frozenset(skip)
+        if not kinds:
+            return self
+        key = ("view", kinds)
+        found = self.cache.get(key)
+        if found is None:
+            spans = self.spans_of(kinds)
+            found = self
+            if spans:
+                found = copy.copy(self)
+                found.skipped = spans
+                found.masked = _merge(self.masked + spans)
+                found.prose = _blank(self.prose, spans)
+                found._prose_spans = None
+                found.cache = {}  # doses, sentences... differ when text is blanked
+            self.cache[key] = found
+        return found
+
+    def in_skipped(self, offset: int) -> bool:
+        """True if *offset* lies in a span this view skips."""
+        i = bisect.bisect_right(self.skipped, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.skipped[i][0] <= offset < self.skipped[i][1]
 
     def prose_of(self, start: int, end: int) -> str:
         """The prose view of a span, with runs of blanks collapsed."""

@@ -293,7 +293,12 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -
     errors: list[MedlintError] = []
     for active in rules:
         try:
-            for finding in active.check(doc):
+            # A rule that skips regions reads a view with them blanked (offsets unchanged);
+            # a finding a kind makes from the raw text or links in a skipped region is dropped.
+            view = doc.view(active.skip)
+            for finding in active.check(view):
+                if view.skipped and view.in_skipped(finding.start):
+                    continue
                 diagnostics.append(to_diagnostic(doc, active, finding))
         except PatternTimeout as exc:
             errors.append(FileError(

@@ -24,6 +24,7 @@ from .errors import ConfigError, ConfigErrors, did_you_mean
 from .globs import GlobIndex, matches
 from .version import HOMEPAGE
 from .kinds import KINDS, BuildContext, OptionError, load_kind, needs_site
+from .regions import REGION_KINDS
 from .yamlsource import dotted, key_line, read_yaml_file, schema_validator, validation_errors
 
 Check = Callable[[Document], Iterable[Finding]]
@@ -49,6 +50,10 @@ _EXAMPLES = {
 }
 
 
+#: ``skip:`` in a rule file or a config: region kinds (medlint.regions) the rule does not read.
+SKIP_SCHEMA = {"type": "array", "items": {"enum": list(REGION_KINDS)}, "uniqueItems": True}
+
+
 def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of a rule file of one kind."""
     return {
@@ -69,6 +74,7 @@ def rule_schema(options_schema: dict[str, Any]) -> dict[str, Any]:
             "online": {"type": "boolean"},
             "preset": {"enum": list(PRESETS)},
             "preset_note": {"type": "string"},
+            "skip": SKIP_SCHEMA,
             "options": options_schema,
             "examples": {
                 "type": "object",
@@ -107,6 +113,9 @@ class Rule:
     #: The smallest bundled preset that runs the rule, and why it is not in a smaller one.
     preset: str = "default"
     preset_note: str = ""
+    #: Region kinds the rule does not read (``skip:``): blanked from its prose view, and
+    #: any finding that starts in one is dropped (see :func:`medlint.pipeline.run_rules`).
+    skip: list[str] = field(default_factory=list)
     #: Loaded from medlint's own rules/ (trusted, validated by the test suite): presets apply to it.
     bundled: bool = False
     options: dict[str, Any] = field(default_factory=dict)
@@ -144,11 +153,14 @@ class ActiveRule:
     check, built on first use (a run whose results all come from the cache
     builds none, and loads no dictionary)."""
 
-    __slots__ = ("rule", "severity", "options", "_build", "_check")
+    __slots__ = ("rule", "severity", "options", "skip", "_build", "_check")
 
-    def __init__(self, rule: Rule, severity: str, options: dict[str, Any], build: Callable[[], Check]) -> None:
+    def __init__(self, rule: Rule, severity: str, options: dict[str, Any], build: Callable[[], Check],
+                 skip: tuple[str, ...] | None = None) -> None:
         self.rule = rule
         self.severity = severity
+        #: Region kinds in force for ``skip`` (the rule file's, or the config's).
+        self.skip = tuple(rule.skip) if skip is None else skip
         #: The options in force (the rule's own, with the config's on top).
         self.options = options
         self._build = build
@@ -230,6 +242,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
         description=data.get("description", ""), files=list(data.get("files", [])),
         exclude=list(data.get("exclude", [])), enabled=data.get("enabled", True), online=data.get("online", False),
         preset=data.get("preset", "default"), preset_note=" ".join(str(data.get("preset_note", "")).split()),
+        skip=list(data.get("skip", [])),
         options={**copy.deepcopy(module.DEFAULTS), **(data.get("options") or {})},
         examples=dict(data.get("examples") or {}), source=name, bundled=trusted,
         link=data.get("link") or (f"{HOMEPAGE}#{data['id']}" if _is_bundled(path) else ""),
@@ -311,6 +324,8 @@ class Setting:
     enabled: bool | None = None
     severity: str | None = None
     options: dict[str, Any] | None = None
+    #: Replaces the rule file's ``skip`` list (``[]`` reads every region).
+    skip: list[str] | None = None
 
 
 class RuleSet:
@@ -342,6 +357,7 @@ class RuleSet:
         self._checks: dict[tuple[str, str], Check] = dict(checks or {})
         self._index: GlobIndex | None = None
         self._cache: dict[tuple[int, ...], list[tuple[Rule, str, dict[str, Any]]]] = {}
+        self._skips: dict[tuple[int, ...], dict[str, tuple[str, ...]]] = {}
         self._active: dict[tuple[int, ...], list[ActiveRule]] = {}
 
     def check_for(self, rule: Rule, options: dict[str, Any]) -> Check:
@@ -354,8 +370,10 @@ class RuleSet:
         if override_ids in self._cache:
             return self._cache[override_ids]
         out = []
+        skips: dict[str, tuple[str, ...]] = {}
         for rule in self.rules:
             enabled, severity, options = rule.enabled, rule.severity, rule.options
+            skip = tuple(rule.skip)
             layers = [self.settings] + [self.overrides[i][1] for i in override_ids]
             for layer in layers:
                 setting = layer.get(rule.id)
@@ -367,6 +385,9 @@ class RuleSet:
                     severity = setting.severity
                 if setting.options:
                     options = {**options, **setting.options}
+                if setting.skip is not None:
+                    skip = tuple(setting.skip)
+            skips[rule.id] = skip
             if self.select is not None:
                 enabled = rule.id in self.select
             if rule.id in self.ignore or (rule.online and not self.online):
@@ -374,6 +395,7 @@ class RuleSet:
             if enabled:
                 out.append((rule, severity, options))
         self._cache[override_ids] = out
+        self._skips[override_ids] = skips
         return out
 
     def for_path(self, relpath: str) -> list[ActiveRule]:
@@ -382,8 +404,10 @@ class RuleSet:
             self._index = GlobIndex(globs for globs, _ in self.overrides)
         ids = self._index.matching(relpath)
         if ids not in self._active:
-            self._active[ids] = [ActiveRule(rule, severity, options, functools.partial(self.check_for, rule, options))
-                                 for rule, severity, options in self._resolved(ids)]
+            resolved = self._resolved(ids)
+            self._active[ids] = [ActiveRule(rule, severity, options, functools.partial(self.check_for, rule, options),
+                                            self._skips[ids][rule.id])
+                                 for rule, severity, options in resolved]
         return [a for a in self._active[ids]
                 if not (a.rule.files and not matches(relpath, a.rule.files))
                 and not (a.rule.exclude and matches(relpath, a.rule.exclude))]

@@ -1,8 +1,15 @@
-"""``acronyms``: an abbreviation used before the page defines it (Vale's *conditional*).
+"""``acronyms``: an abbreviation the page never defines (Vale's *conditional*).
 
-A definition is ``long form (ABBR)`` or ``ABBR (long form)``. Uses in headings
-neither count nor are reported; each abbreviation is reported once, at its
-first use in the text.
+A definition counts wherever it stands on the page: ``long form (ABBR)``,
+``ABBR (long form)``, ``(long form: ABBR)``, glossary lines such as
+``ABBR = long form`` or ``**ABBR**: long form``, glossary tables and
+definition lists (medlint.regions). Each abbreviation is reported once, at
+its first use in the text the rule reads (a rule file's ``skip:`` takes
+references, quotations and bylines out of it). Not abbreviations: uses in
+headings and image alt text, lines written all in capitals, chemical formulas
+(HCO3, 25(OH)D) and DNA sequences, roman numerals, names made of letters and a number
+(vitamin B12, CYP24A1), a US state or Canadian province code after a place
+name, a unit after a number (400 IU, 3 METs), and author initials.
 """
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
 from ..document import Document
+from ..regions import defined_abbreviations
 from . import BuildContext
 
 OPTIONS_SCHEMA = {
@@ -26,60 +34,104 @@ DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8}
 PLACEHOLDERS = ("match",)
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_LETTER_NUMBER = re.compile(r"[A-Z][0-9]+")
+#: Letters and a number: vitamin B12, D3, T4; gene and scale names (CYP24A1, IL6, SF36, PHQ9).
+_LETTER_NUMBER = re.compile(r"[A-Z]{1,5}\d+[A-Z0-9]*")
 _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 _AFTER_INITIALS = re.compile(r"[,.;]|[ \t]*$", re.M)
+#: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
+_FORMULA = re.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
+_SEQUENCE = re.compile(r"[ACGTUN]{4,}")
+_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
+    "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+_PLACE_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]*$")
+_LETTER = re.compile(r"[^\W\d_]+")
+#: An author list around a match: "Bland JM, Altman DG." or "WJ Murphy, JR Franks".
+_AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+,")
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     ignore = set(options["ignore"])
     low, high = options["min_length"], options["max_length"]
-    word = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w-])" % (low - 1, high - 1))
+    word = re.compile(r"(?<![\w\-\ufffd'’])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w\-\ufffd'’])" % (low - 1, high - 1))
 
     def check(doc: Document) -> Iterator[Finding]:
-        first_use, defined_at = scan(doc)
+        first_use, _ = scan(doc)
         site = getattr(doc, "site", None)
         elsewhere: set[str] = set()
         for fragment in site.fragments(doc.path) if site is not None else []:
-            elsewhere.update(scan(fragment)[1])  # defined in another fragment of the same page
+            elsewhere.update(defined_abbreviations(fragment))  # defined in another fragment of the same page
         for base, at in sorted(first_use.items(), key=lambda kv: kv[1]):
-            if at < defined_at.get(base, len(doc.prose) + 1) and base not in elsewhere:
+            if base not in elsewhere:
                 yield Finding(at, at + len(base), {"match": base})
 
     def scan(doc: Document) -> tuple[dict[str, int], dict[str, int]]:
-        """Each abbreviation's first use and its definition's offset in *doc*."""
+        """Each abbreviation's first use in *doc* that the page does not define anywhere,
+        and the abbreviations it defines (with the offset of their definition)."""
         prose = doc.prose
-        headings = [(h.start, h.end) for h in doc.headings]
+        not_read = [(h.start, h.end) for h in doc.headings]
+        not_read += [(l.text_start, l.text_end) for l in doc.links
+                     if l.image and l.text_start is not None and l.text_end is not None]
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
+        defined = defined_abbreviations(doc.whole)
+        shouting: dict[int, bool] = {}
         first_use: dict[str, int] = {}
-        defined_at: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
             base = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
-            if base in ignore or abbr in ignore or _ROMAN.fullmatch(base) or any(s <= m.start() < e for s, e in headings):
+            if (base in first_use or base in defined or base in ignore or abbr in ignore
+                    or any(s <= m.start() < e for s, e in not_read)):
                 continue
-            if _LETTER_NUMBER.fullmatch(base):
-                continue  # a name, not an abbreviation: vitamin B12, D3, K2; T4; a phase or grade
-
+            if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
+                    or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
+                continue
+            if (prose[m.start() - 1:m.start()] == "(" and prose[m.start() - 2:m.start() - 1].isalnum()
+                    or prose[m.end():m.end() + 1] == ")" and prose[m.end() + 1:m.end() + 2].isalnum()):
+                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
-            surname = _INITIALS.search(prose, max(0, m.start() - 40), m.start())
+            before = prose[max(doc.body_start, m.start() - 40):m.start()]
+            if _NUMBER_BEFORE.search(before):
+                continue  # a unit or count: 400 IU, 3 METs
+            if base in _STATES and _PLACE_BEFORE.search(before):
+                continue  # an address: Kansas City, MO
+            surname = _INITIALS.search(before)
             if (base.isalpha() and len(base) <= 3 and surname and surname.group(1).lower() not in english
                     and _AFTER_INITIALS.match(prose, m.end())):
                 continue  # an author's initials: "Kampman MT, Eriksen EF"
-            before = prose[max(doc.body_start, m.start() - 2):m.start()]
-            after = prose[m.end():m.end() + 2]
-            if before.endswith("(") and after.startswith(")") or after.lstrip().startswith("(") and _long_form_after(prose, m.end()):
-                defined_at.setdefault(base, m.start())
-            first_use.setdefault(base, m.start())
-        return first_use, defined_at
+            if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
+                continue  # initials in an author list: "Bland JM, Altman DG", "WJ Murphy, JR Franks"
+            if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
+                continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
+            if _all_caps_line(prose, m.start(), shouting):
+                continue  # a title or licence text in capitals
+            first_use[base] = m.start()
+        return first_use, defined
 
     return check
 
 
-def _long_form_after(prose: str, end: int) -> bool:
-    """``ABBR (long form words)``: two or more words in the parentheses."""
-    m = re.match(r"\s*\(([^()\n]{3,80})\)", prose[end:end + 90])
-    return bool(m and len(m.group(1).split()) >= 2 and not re.search(r"\d{4}|et al", m.group(1)))
+def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
+    """True if the line holding *offset* has four or more words, nearly all in capitals."""
+    start = prose.rfind("\n", 0, offset) + 1
+    if start not in seen:
+        end = prose.find("\n", offset)
+        words = _LETTER.findall(prose, start, len(prose) if end < 0 else end)
+        long_words = [w for w in words if len(w) > 1]
+        seen[start] = len(long_words) >= 4 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
+    return seen[start]
+
+
+def _caps_neighbour(prose: str, start: int, end: int, english: object) -> bool:
+    """True if the word before or after is also an English word written in capitals."""
+    before = prose[max(0, start - 30):start].split()
+    after = prose[end:end + 30].split()
+    for word in (before[-1:] + after[:1]):
+        word = word.strip(".,;:|()\"'")
+        if _CAPS_WORD.fullmatch(word) and word.lower() in english:  # type: ignore[operator]
+            return True
+    return False

@@ -3,11 +3,12 @@
 Screen-reader users list a page's links out of context, and search engines
 read link text as a description of the target: "click here" tells neither
 anything. A paragraph that ends with a colon announces a list, a link or a
-quotation; when the next block holds none of them (or there is no next
-block), the promised content was lost, typically when a page was copied.
+quotation; when nothing at all follows it before the next heading or the end
+of the page, the promised content was lost, typically when a page was copied.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -25,8 +26,6 @@ OPTIONS_SCHEMA = {
 }
 DEFAULTS: dict[str, Any] = {"vague": [], "dangling_colon": True}
 PLACEHOLDERS = ("match", "problem")
-
-_DELIVERS = ("list-item", "table-row", "li", "blockquote", "heading")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -48,20 +47,38 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 
 def _dangling_colons(doc: Document) -> Iterator[Finding]:
-    blocks = [b for b in doc.blocks if doc.prose[b.start:b.end].strip() or any(
-        l.start < b.end and l.end > b.start for l in doc.links)]
-    for i, block in enumerate(blocks):
-        if block.kind in ("heading", "table-row"):
+    """A block that ends with a colon and is the last thing before the next heading of
+    its own level or above (or the end of the page): whatever follows it in the file, even a plain paragraph, a URL,
+    an equation, code or an image, may be what it announces, so only nothing counts as
+    nothing. Short labels ("RESULTS:", "Source:", "Email:") announce nothing."""
+    text = doc.text
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    heading_starts = [h.start for h in headings]
+    for block in doc.blocks:
+        if block.kind in ("heading", "table-row", "th", "td", "dt"):
             continue
-        text = doc.prose[block.start:block.end].rstrip()
-        if not text.endswith(":"):
+        prose = doc.prose[block.start:block.end].rstrip()
+        if not prose.endswith(":"):
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        has_link = nxt is not None and any(l.start < nxt.end and l.end > nxt.start for l in doc.links)
-        code_between = nxt is not None and not doc.prose[block.end:nxt.start].strip() and doc.text[block.end:nxt.start].strip()
-        if nxt is None or not (nxt.kind in _DELIVERS or has_link or code_between):
-            end = block.start + len(text)
-            words = " ".join(doc.prose[block.start:end].split()).split(" ")
-            shown = ("… " if len(words) > 6 else "") + " ".join(words[-6:])
-            yield Finding(end - 1, end, {"match": shown,
-                                         "problem": "A sentence ends with a colon but what it announces does not follow"})
+        colon = block.start + len(prose) - 1
+        words = prose.split()
+        if len(words) <= 3:
+            continue  # a section label
+        if text[colon + 1:block.end].strip():
+            continue  # a URL, an address or markup follows on the same line
+        i = bisect.bisect_right(heading_starts, colon)
+        stop = heading_starts[i] if i < len(heading_starts) else len(text)
+        if _FOLLOWS.sub("", text[colon + 1:stop]).strip():
+            continue  # the next block follows
+        level = headings[i - 1].level if i > 0 else 0
+        if i < len(headings) and headings[i].level > level:
+            continue  # what it announces comes in subsections
+        shown = ("… " if len(words) > 6 else "") + " ".join(words[-6:])
+        yield Finding(colon, colon + 1, {"match": shown,
+                                         "problem": "A sentence ends with a colon but nothing follows it"})
+
+
+#: What stands between a block and the next heading without being content: closing and
+#: opening tags of blocks, comments, and the heading's own marker (## or <h2>).
+_FOLLOWS = re.compile(r"</?(?:p|div|span|section|article|main|header|footer|h[1-6]|br|hr|body|html)\b[^>]*>"
+                      r"|<!--.*?-->|(?:^|\n)[ \t]{0,3}#{1,6}[ \t]*$", re.I | re.S)

@@ -1,4 +1,13 @@
-"""``pattern``: flag each match of terms or regular expressions (Vale's *existence*)."""
+"""``pattern``: flag each match of terms or regular expressions (Vale's *existence*).
+
+The ``unless`` option drops matches whose context says they are not the page's
+claim (the style rules' main false alarms on real sites): ``negated`` (a
+negation, condition or hedge earlier in the clause: "not guaranteed", "should
+it be proven to", "may be a breakthrough"), ``question`` (the sentence asks),
+``quoted`` (inside quotation marks: a title or someone's words), ``link-text``
+(the title of a linked page) and ``name`` (part of a name or title in capitals:
+Miracle-Gro, "The Vitamin D Breakthrough Book").
+"""
 from __future__ import annotations
 
 import re
@@ -26,9 +35,12 @@ OPTIONS_SCHEMA = {
         "scope": SCOPE_SCHEMA,
         "whole": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "unless": {"type": "array", "uniqueItems": True,
+                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name"]}},
     },
 }
-DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose", "whole": False}
+DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose",
+                            "whole": False, "unless": []}
 PLACEHOLDERS = ("match",)
 
 
@@ -59,6 +71,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     exceptions = [compile_regex(p, ["exceptions", i], flags) for i, p in enumerate(options["exceptions"])]
     scope = options["scope"]
     whole = options["whole"]
+    unless = frozenset(options["unless"])
 
     def matches(doc: Document, pattern: Any) -> Iterable[Any]:
         if not whole:
@@ -78,6 +91,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             found = " ".join(m.group().split())
             if any(e.fullmatch(found) for e in exceptions):
                 continue
+            if unless and not_a_claim(doc, m.start(), m.end(), unless):
+                continue
             yield Finding(m.start(), m.end(), {"match": found})
 
     return check
@@ -91,3 +106,68 @@ def _whole(doc: Document, pattern: Any, start: int, end: int) -> Any:
     while end > start and text[end - 1].isspace():
         end -= 1
     return pattern.fullmatch(text, start, end) if end > start else None
+
+
+# -- context: is this match the page's own claim? ---------------------------------------
+_CLAUSE_START = re.compile(r"[.;:!?\n\u2014()]|,\s+(?:but|and|while|whereas|although|though)\b")
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
+    r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
+    r"|n[\'\u2019]t\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
+_OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
+_TITLE_WORD = re.compile(r"[A-Z][\w\'\u2019-]*")
+
+
+def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> bool:
+    """True if a context in *unless* says the match at [start, end) is not the page's claim."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, max(block.end, end)) if block else (doc.body_start, len(doc.text))
+    prose = doc.prose
+    if "link-text" in unless and any(l.text_start is not None and l.text_end is not None
+                                     and l.text_start <= start < l.text_end for l in doc.links):
+        return True
+    if "negated" in unless:
+        cuts = list(_CLAUSE_START.finditer(prose, lo, start))
+        clause_lo = cuts[-1].end() if cuts else lo
+        if _NEGATED.search(prose, clause_lo, start):
+            return True
+    if "question" in unless:
+        stop = _SENTENCE_STOP.search(prose, end, hi)
+        if stop and prose[stop.start()] == "?":
+            return True
+    if "quoted" in unless and _inside_quotes(prose, lo, start, end, hi):
+        return True
+    if "name" in unless and _in_name(prose, lo, start, end):
+        return True
+    return False
+
+
+def _inside_quotes(prose: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Inside a pair of quotation marks within the block (straight quotes pair up in order)."""
+    before = prose[lo:start]
+    for opener, closer in _OPEN_QUOTES.items():
+        if opener == closer:
+            if before.count(opener) % 2 == 1 and prose.find(closer, end, hi) >= 0:
+                return True
+        else:
+            i = before.rfind(opener)
+            if i >= 0 and before.rfind(closer) < i and prose.find(closer, end, hi) >= 0:
+                return True
+    return False
+
+
+def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
+    """Part of a name or title: written with a capital away from a sentence's start and next
+    to another capitalised word (Miracle-Gro, "Vitamin D Breakthrough Book")."""
+    if not prose[start:start + 1].isupper():
+        return False
+    if prose[end:end + 1] == "-" and prose[end + 1:end + 2].isupper():
+        return True  # Miracle-Gro
+    left = prose[lo:start].rstrip()
+    at_sentence_start = not left or left[-1] in ".!?:\"\u201c(" or left.endswith("\n")
+    words_before = re.findall(r"\S+", prose[max(lo, start - 40):start])
+    words_after = re.findall(r"\S+", prose[end:end + 40])
+    capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1]))
+    capital_after = bool(words_after) and bool(_TITLE_WORD.fullmatch(words_after[0].rstrip(".,;:")))
+    return (not at_sentence_start and (capital_before or capital_after)) or (capital_before and capital_after)

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from .. import fastre
 from .model import Block, Heading, Link, Markup
+from .generator import ADMONITION, mask_generator_syntax
 from .html import AnchorTracker, scan_html
 from .scan import EMAIL, URL, add_url
 from .tags import ENTITY, RAW_TEXT, comment_end, find_close_tag, parse_tag
@@ -96,6 +97,7 @@ def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = F
     """Read Markdown: blocks (and headings) first, then the inline markup of each
     block; with *anchors_only*, only the blocks whose inline HTML may define ids."""
     inline_ranges = _BlockReader(markup, text).read(start)
+    mask_generator_syntax(markup, text, start)
     definitions = markup.definitions
     for a, b in inline_ranges:
         if text.find("{", a, b) != -1:
@@ -136,6 +138,7 @@ class _BlockReader:
         self.block: Block | None = None  # the open paragraph-like block
         self.list_indent: int | None = None  # content indent of the open list item
         self.in_table = False
+        self.admonition = False  # inside an MkDocs admonition's indented body
 
     def close(self) -> None:
         if self.block is not None:
@@ -157,10 +160,27 @@ class _BlockReader:
             ls, le = lines[i]
             raw = text[ls:le]
             line = raw.rstrip("\r\n")
-            ce = ls + len(line)  # content end, before the line break
             i += 1
             if not line.strip():
                 self.close()
+                prev_blank = True
+                continue
+            if self.admonition:
+                # An admonition's body is indented four columns: it is prose, not code.
+                cut = 4 if line.startswith("    ") else 1 if line.startswith("\t") else 0
+                if cut:
+                    ls, line = ls + cut, line[cut:]
+                else:
+                    self.admonition = False
+            ce = ls + len(line)  # content end, before the line break
+            admonition = ADMONITION.match(line)
+            if admonition and (not line[admonition.end():].strip() or line[admonition.end():].strip()[0] in "\"'"):
+                self.close()
+                self.markup.mask(ls, ls + admonition.end())
+                if line[admonition.end():].strip():
+                    self.open("paragraph", ls + admonition.end(), ce)  # the admonition's title
+                    self.close()
+                self.admonition = True
                 prev_blank = True
                 continue
             indent = _indent(line)

@@ -1,0 +1,474 @@
+"""What kind of text each span of a document is, when it is not the page's own prose.
+
+On real health sites most wrong findings come from rules reading text the
+page did not write or that is not prose at all: author initials in a
+reference list read as abbreviations, a pasted abstract's "recent" read as the
+page's, a glossary line read as an undefined abbreviation. :func:`find_regions`
+finds five kinds of span with stated, format-independent heuristics over the
+document's blocks, headings and prose view (so Markdown and HTML alike):
+
+``reference``
+    bibliography sections (under a heading or a lone label line such as
+    References, Bibliography, Sources, Literature cited, Further reading,
+    Notes), blocks or lines shaped like citations (at least two of: an author
+    list, a year, volume/issue/pages, a DOI/PMID), lines that hold nothing but
+    an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
+    Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
+``quotation``
+    block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, and pasted
+    abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
+    distinct ones in a section, or one written in capitals) or an Abstract
+    heading or label line, up to the next heading; an abstract introduced by
+    its citation or its authors' affiliations (in a section's first six blocks:
+    the rest of the section after them and the bylines); and reproduced papers: the
+    sections under a paper's headings (Introduction, Methods, Discussion... when
+    the page has two or more of them) or under numbered section headings
+    ("1. Introduction", "3.1 Temporality", when it has two or more).
+``definition``
+    glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
+    ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
+    definition lists, and inline ``long form (ABBR)``, ``ABBR (long form)``,
+    ``(long form: ABBR)``; :func:`defined_abbreviations` lists what they define.
+``byline``
+    author and affiliation lines: "By ...", "Author(s):", lists of three or
+    more names, and short lines naming a university, department, hospital or
+    institute in a comma-separated address.
+``code-like``
+    file paths, @handles, URL-encoded runs (``2000%20IU``) and file names.
+
+Generator syntax (kramdown IALs, shortcodes, Liquid...) is not a region: the
+Markdown reader masks it from prose for every rule (markup/generator.py).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # the document builds regions; regions only read it
+    from .document import Document
+
+REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A typed span of the document: ``kind`` is one of :data:`REGION_KINDS`."""
+
+    kind: str
+    start: int
+    end: int
+
+
+# -- sections named by a heading or a label line ---------------------------------------
+_REFERENCE_TITLE = re.compile(
+    r"(?:\d+\.?\s*)?(?:(?:selected|key|further|cited|other|more)\s+)?(?:references?|bibliography|sources?|literature"
+    r"(?:\s+cited)?|works\s+cited|citations?|reference\s+list|further\s+reading|(?:end\s*)?notes"
+    r"(?:\s+and\s+references)?|footnotes|references\s+and\s+notes)\s*:?",
+    re.I,
+)
+_ABSTRACT_TITLE = re.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+)?abstract\s*:?", re.I)
+_PAPER_SECTION = re.compile(
+    r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
+    r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
+_NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
+_EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
+
+# -- structured abstracts --------------------------------------------------------------
+_LABELS = (
+    r"background|objectives?|aims?|purpose|introduction|context|importance|rationale|methods?|materials\s+and\s+methods"
+    r"|design|setting|participants|patients|subjects|measurements|interventions?|main\s+outcome\s+measures?"
+    r"|outcomes?|results?|findings|conclusions?|interpretation|discussion|evidence\s+acquisition|data\s+sources"
+    r"|study\s+selection|data\s+extraction|evidence\s+synthesis|clinical\s+relevance|trial\s+registration"
+    r"|study\s+design|methods\s+and\s+results|results\s+and\s+conclusions?|summary|significance|limitations"
+    r"|purpose\s+of\s+(?:the\s+)?review|recent\s+findings|key\s+findings|main\s+results|authors'?\s+conclusions"
+)
+_LABEL_ONLY = re.compile(r"(?:" + _LABELS + r")\s*:?", re.I)
+_ABSTRACT_LABEL = re.compile(r"[*_\s]*(" + _LABELS + r")[*_\s]*[:.][*_]*(?=\s|$)", re.I)
+
+# -- citation shapes -------------------------------------------------------------------
+_NAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
+_AUTHORS = re.compile(
+    r"\bet\s+al\b"
+    r"|" + _NAME + r"(?:[ -]" + _NAME + r")?\s+[A-Z]{1,3}\b[,.;]"          # Kanis JA,
+    r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
+    r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
+)
+_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r",")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
+_VOLUME = re.compile(
+    r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
+    r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
+    r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
+    r"|(?:19|20)\d\d[a-z]?\s*:\s*\d{1,4}\s*\("                                   # 2001: 323(
+    r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
+)
+_IDENTIFIER = re.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
+_ID_LINE = re.compile(r"[\W_]*(?:doi|pmid|pmcid|pmc\d|isbn|issn)\b", re.I)
+_INLINE_CITATION = re.compile(
+    _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
+    r"|(?:19|20)\d\d[a-z]?)\s*\)|\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|(?:19|20)\d\d[a-z]?)?"
+    r"|\((?:e\.g\.,?\s+|see\s+)?" + _NAME + r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _NAME + r"))?,?\s+(?:19|20)\d\d[a-z]?"
+    r"(?:\s*[;,]\s*[^()]{0,60}?(?:19|20)\d\d[a-z]?)*\)"
+    r"|(?:\b[A-Z][a-z]{0,14}\.?\s+){1,6}(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*\d+)?"
+)
+
+# -- definitions -----------------------------------------------------------------------
+_ABBR = r"[A-Z][A-Za-z0-9&/-]{0,9}[A-Z0-9]s?"
+#: ``ABBR = long form``, ``**ABBR**: long form``, ``ABBR - long form``, a definition list's ``ABBR\n: long form``.
+_GLOSSARY = re.compile(
+    r"[ \t>|*_\"'\u201c]*(" + _ABBR + r")[*_\"'\u201d]*[ \t]*(?:=|:|\u2013|\u2014|-{1,2}|\|)\s*[*_]*([A-Za-z\u00c0-\u017f][^\n|]{2,})"
+)
+_PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{3,90}?)\s*\)")
+_PAREN_COLON = re.compile(r"\(([A-Za-z][^():\n]{2,80}?)\s*[:=,]\s*(" + _ABBR + r")\s*\)")
+_ABBR_PAREN_COLON = re.compile(r"\((" + _ABBR + r")\s*[:=,]\s*([A-Za-z][^():\n]{2,80}?)\)")
+_IN_PARENS = re.compile(r"\(\s*(" + _ABBR + r")\s*[;,)]")
+_ABBR_WORD = re.compile(r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
+
+# -- bylines ---------------------------------------------------------------------------
+_BYLINE_START = re.compile(
+    r"[*_\s]*(?:by|written\s+by|posted\s+by|reviewed\s+by|edited\s+by|authors?|contributors?|corresponding\s+authors?"
+    r"|affiliations?|medically\s+reviewed\s+by)\b[*_]*\s*[:\s]", re.I)
+_INSTITUTION = re.compile(
+    r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
+    r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
+_NAME_PART = re.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
+
+# -- code-like runs ---------------------------------------------------------------------
+_CODE_LIKE = re.compile(
+    r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
+    r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                   # a/b/c.ext
+    r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
+    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|html?|php|py|Rmd|sas|sps|sav|zip|json|ya?ml)\b"
+)
+
+
+def find_regions(doc: "Document") -> list[Region]:
+    """Every region of *doc*, sorted by start (regions of different kinds may overlap)."""
+    found: list[Region] = []
+    found.extend(_sections(doc))
+    found.extend(_quotes(doc))
+    found.extend(_line_regions(doc))
+    found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
+    found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
+    found.extend(Region("reference", m.start(), m.end()) for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start))
+    found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
+    return sorted(found, key=lambda r: (r.start, r.end))
+
+
+_PERCENT_CODE = re.compile(r"%[0-9A-Fa-f]{2}")
+_RUN_STOP = re.compile(r"[\s()\[\]<>\"']")
+
+
+def _url_encoded(prose: str, start: int) -> Iterator[tuple[int, int]]:
+    """Runs of non-space text holding a percent-encoded byte (``2000%20IU``): found from
+    each ``%XX``, so a long line costs one pass."""
+    end = -1
+    for m in _PERCENT_CODE.finditer(prose, start):
+        if m.start() < end:
+            continue
+        left = m.start()
+        while left > start and not _RUN_STOP.match(prose, left - 1):
+            left -= 1
+        stop = _RUN_STOP.search(prose, m.end())
+        end = stop.start() if stop else len(prose)
+        yield left, end
+
+
+def defined_abbreviations(doc: "Document") -> dict[str, int]:
+    """Abbreviations the page defines, in any form this module knows, with the offset
+    of their first definition: glossary lines, table rows, definition lists and the
+    inline forms."""
+    defined: dict[str, int] = {}
+    for start, _, abbr in _glossary_lines(doc):
+        defined.setdefault(abbr, start)
+    for start, _, abbr in _inline_definitions(doc):
+        defined.setdefault(abbr, start)
+    for start, _, abbr in _cell_definitions(doc):
+        defined.setdefault(abbr, start)
+    return dict(sorted(defined.items(), key=lambda kv: kv[1]))
+
+
+def _cell_definitions(doc: "Document") -> Iterator[tuple[int, int, str]]:
+    """An HTML glossary table or definition list: ``<td>ABBR</td><td>long form</td>``,
+    ``<dt>ABBR</dt><dd>long form</dd>``."""
+    for block, nxt in zip(doc.blocks, doc.blocks[1:]):
+        if block.kind in ("td", "th", "dt") and nxt.kind in ("td", "dd"):
+            term = doc.prose_of(block.start, block.end).strip("*_ ")
+            meaning = doc.prose_of(nxt.start, nxt.end)
+            if re.fullmatch(_ABBR, term) and sum(c.isupper() for c in term) >= 2 and _is_long_form(meaning, term):
+                yield block.start, nxt.end, _base(term)
+
+
+def _base(abbr: str) -> str:
+    return abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() and len(abbr) > 2 else abbr
+
+
+def _is_long_form(words: str, abbr: str) -> bool:
+    """Words that may spell out *abbr*: letters, not a number, a year or a citation, and either
+    two or more words or one word longer than the abbreviation (``DEET (diethyltoluamide)``)."""
+    words = words.strip(" *_\"'")
+    if not words or not words[0].isalpha() or re.search(r"\d{4}|et al|https?:", words):
+        return False
+    parts = words.split()
+    if len(parts) >= 2:
+        return True
+    return len(words) > len(abbr) + 2 and words.isalpha() and not words.isupper()
+
+
+def _norm_title(doc: "Document", start: int, end: int) -> str:
+    return _EMPHASIS.sub("", doc.prose_of(start, end))
+
+
+def _before_markup(doc: "Document", offset: int) -> int:
+    """Where the markup that opens a heading begins (``## `` or ``<h2>``, and any tags
+    before it): the end of the section above it."""
+    masked = doc.masked
+    while offset > 0:
+        i = bisect.bisect_right(masked, (offset - 1, len(doc.text) + 1)) - 1
+        if i < 0 or not masked[i][0] <= offset - 1 < masked[i][1]:
+            break
+        offset = masked[i][0]
+    return offset
+
+
+def _sections(doc: "Document") -> Iterator[Region]:
+    """Reference sections and abstracts named by a heading or a lone label line, up to
+    the next heading of the same or a higher level (any heading, for a label line)."""
+    text = doc.text
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    starts = [_before_markup(doc, h.start) for h in headings]
+    titles = [_norm_title(doc, h.start, h.end) for h in headings]
+    # A reproduced paper: two or more of its section headings (Introduction, Methods,
+    # Discussion...), or two or more numbered section headings ("1. Introduction", "3.1 Temporality").
+    paper = {t.lower().rstrip(":") for t in titles if _PAPER_SECTION.fullmatch(t)}
+    numbered = sum(1 for t in titles if _NUMBERED_SECTION.fullmatch(t))
+    for i, h in enumerate(headings):
+        title = titles[i]
+        kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
+        if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
+                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))):
+            kind = "quotation"
+        if kind is None:
+            continue
+        end = next((starts[j] for j in range(i + 1, len(headings)) if headings[j].level <= h.level), len(text))
+        yield Region(kind, h.end, end)
+    # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
+    bounds = [doc.body_start] + starts + [len(text)]
+    heading_starts = {h.start for h in headings}
+    block_starts = [b.start for b in doc.blocks]
+    for lo, hi in zip(bounds, bounds[1:]):
+        section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+        blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
+        labels: list[tuple[int, str]] = []
+        for k, b in enumerate(blocks):
+            title = _norm_title(doc, b.start, b.end)
+            if len(title) <= 40 and _REFERENCE_TITLE.fullmatch(title):
+                # A label line is weaker than a heading: the list after it, or the
+                # reference-shaped blocks after it, not the prose that may follow.
+                end = b.end
+                for nxt in blocks[k + 1:]:
+                    if nxt.kind not in ("list-item", "li", "footnote") and not _is_reference(
+                            doc.prose[nxt.start:nxt.end], doc.text[nxt.start:nxt.end]):
+                        break
+                    end = nxt.end
+                yield Region("reference", b.start, end)
+                continue
+            if len(title) <= 40 and _ABSTRACT_TITLE.fullmatch(title):
+                yield Region("quotation", b.start, hi)
+                break
+            m = _ABSTRACT_LABEL.match(doc.prose, b.start, b.end)
+            if m:
+                labels.append((b.start, m.group(1)))
+            elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
+                labels.append((b.start, title.rstrip(": ")))
+        distinct = {" ".join(name.lower().split()) for _, name in labels}
+        shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
+        if len(distinct) >= 2 or shouting:
+            yield Region("quotation", labels[0][0], hi)
+        cited = _after_citation(doc, blocks)
+        if cited is not None:
+            yield Region("quotation", cited, hi)
+
+
+def _after_citation(doc: "Document", blocks: list) -> int | None:
+    """A pasted abstract introduced by its citation: when one of a section's first six
+    blocks is a citation line or an affiliation (a paper's authors' institutions), the
+    prose after it and any byline near it (to the next heading) is the cited paper's.
+    Returns where that prose starts."""
+    last, cited = None, False
+    for k, b in enumerate(blocks[:6]):
+        prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
+        if not prose.strip():
+            continue
+        if _is_reference(prose, raw) or _is_affiliation(prose.strip()):
+            last, cited = k, True  # a paper's citation, or its authors' affiliations
+        elif _is_byline(prose.strip()):
+            last = k  # the authors after (or before) the citation
+    if not cited or last is None or last + 1 >= len(blocks):
+        return None
+    return blocks[last + 1].start
+
+
+_QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
+
+
+def _quotes(doc: "Document") -> Iterator[Region]:
+    """Block quotes (the reader's blockquote blocks) and HTML quotation elements."""
+    for b in doc.blocks:
+        if b.kind == "blockquote":
+            yield Region("quotation", b.start, b.end)
+    text = doc.text
+    if "<" not in text:
+        return
+    from .markup.tags import find_close_tag
+
+    for m in _QUOTE_TAGS.finditer(text, doc.body_start):
+        if doc.is_prose(m.start()):
+            continue  # a '<' in prose is not a tag
+        name = m.group(1).lower()
+        close = find_close_tag(text, name, m.end(), len(text))
+        if close is not None:
+            yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
+
+
+def _units(doc: "Document") -> Iterator[tuple[int, int]]:
+    """Short blocks whole, long ones line by line: a reference list item is one unit,
+    a long paragraph's lines are judged one at a time."""
+    prose = doc.prose
+    for b in doc.blocks:
+        if b.kind == "heading":
+            continue
+        if b.end - b.start <= 700:
+            yield b.start, b.end
+            continue
+        pos = b.start
+        while pos < b.end:
+            nl = prose.find("\n", pos, b.end)
+            stop = b.end if nl < 0 else nl
+            yield pos, stop
+            pos = stop + 1
+
+
+def _line_regions(doc: "Document") -> Iterator[Region]:
+    prose = doc.prose
+    for start, end in _units(doc):
+        unit = prose[start:end]
+        stripped = unit.strip()
+        if not stripped:
+            continue
+        if _is_reference(unit, doc.text[start:end]):
+            yield Region("reference", start, end)
+        elif _is_byline(stripped):
+            yield Region("byline", start, end)
+    for start, end, _ in _glossary_lines(doc):
+        yield Region("definition", start, end)
+    for start, end, _ in _cell_definitions(doc):
+        yield Region("definition", start, end)
+
+
+def _is_reference(prose: str, raw: str) -> bool:
+    """A citation: at least two of author list, year, volume/pages and identifier; or a
+    line that is nothing but an identifier (``PMID: 123``, ``doi:10...``)."""
+    if _ID_LINE.match(prose) and len(prose.split()) <= 6:
+        return True
+    if len(prose.split()) > 80:
+        # A reference is rarely that long, a paragraph citing one often is; but a
+        # reference list entry may carry its abstract: judge its head.
+        head = prose.lstrip()[:300]
+        return bool(_VOLUME.search(head) and len(_AUTHOR_ITEM.findall(head)) >= 2 and _YEAR.search(head))
+    authors, year = bool(_AUTHORS.search(prose)), bool(_YEAR.search(prose))
+    if year and len(_AUTHOR_ITEM.findall(prose)) >= 3:
+        return True  # "Bellemare S, Hartling L, Wiebe N, ... 2004"
+    if _VOLUME.search(prose):
+        return authors or year or bool(_IDENTIFIER.search(raw))
+    # Without volume and pages, a prose sentence citing "Smith et al. (2019)" has
+    # authors and a year too: an identifier must make up the rest.
+    return authors and year and bool(_IDENTIFIER.search(raw))
+
+
+def _is_byline(line: str) -> bool:
+    if len(line) > 400:
+        return False
+    if _BYLINE_START.match(line) and len(line.split()) <= 40:
+        return True
+    parts = [p.strip() for p in re.split(r",|;|\band\b", line) if p.strip()]
+    if _is_affiliation(line):
+        return True
+    if len(parts) < 3:
+        return False
+    named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
+    return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
+
+
+_SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
+
+
+def _is_affiliation(line: str) -> bool:
+    """An affiliation: a short line naming an institution, written as an address (its
+    words, the small ones aside, nearly all capitalised), not a sentence."""
+    if len(line) > 300 or not _INSTITUTION.search(line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:
+    """(start, end, abbreviation) of every glossary line, table row or definition-list item."""
+    key = "regions.glossary"
+    if key in doc.cache:
+        return doc.cache[key]
+    out: list[tuple[int, int, str]] = []
+    prose = doc.prose
+    for b in doc.blocks:
+        if b.kind == "heading":
+            continue
+        pos = b.start
+        while pos < b.end:
+            nl = prose.find("\n", pos, b.end)
+            stop = b.end if nl < 0 else nl
+            m = _GLOSSARY.match(prose, pos, stop)
+            if m is None and nl >= 0 and prose.startswith(":", _skip_blank(prose, nl + 1, b.end)):
+                # A definition list: the term alone on its line, ": meaning" on the next.
+                term = prose[pos:stop].strip(" *_")
+                if re.fullmatch(_ABBR, term):
+                    meaning_end = prose.find("\n", nl + 1, b.end)
+                    out.append((pos, b.end if meaning_end < 0 else meaning_end, _base(term)))
+            elif (m is not None and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(m.group(2), m.group(1))
+                  and not _ABSTRACT_LABEL.match(prose, pos, stop)):
+                out.append((pos, stop, _base(m.group(1))))
+            pos = stop + 1
+    doc.cache[key] = out
+    return out
+
+
+def _skip_blank(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _inline_definitions(doc: "Document") -> list[tuple[int, int, str]]:
+    """``long form (ABBR)``, ``ABBR (long form)``, ``(long form: ABBR)``, ``(ABBR: long form)``."""
+    key = "regions.inline"
+    if key in doc.cache:
+        return doc.cache[key]
+    prose = doc.prose
+    out: list[tuple[int, int, str]] = []
+    for m in _IN_PARENS.finditer(prose, doc.body_start):
+        abbr = m.group(1)
+        if sum(c.isupper() for c in abbr) >= 2 and re.search(r"[A-Za-z]{3}\W*$", prose[max(0, m.start() - 12):m.start()]):
+            out.append((m.start(), m.end(), _base(abbr)))  # long form (ABBR)
+    for m in _ABBR_WORD.finditer(prose, doc.body_start):
+        after = _PAREN_AFTER.match(prose, m.end())
+        if after and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(after.group(1), m.group(1)):
+            out.append((m.start(), after.end(), _base(m.group(1))))  # ABBR (long form)
+    for m in _PAREN_COLON.finditer(prose, doc.body_start):
+        out.append((m.start(), m.end(), _base(m.group(2))))
+    for m in _ABBR_PAREN_COLON.finditer(prose, doc.body_start):
+        if sum(c.isupper() for c in m.group(1)) >= 2:
+            out.append((m.start(), m.end(), _base(m.group(1))))
+    out.sort()
+    doc.cache[key] = out
+    return out

@@ -1,0 +1,218 @@
+"""Regions: what kind of text each span is (reference, quotation, definition, byline, code-like),
+on Markdown and HTML; generator syntax never prose; rules choosing regions with ``skip:``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint import lint_text
+from medlint.document import Document
+from medlint.errors import ConfigError
+from medlint.regions import REGION_KINDS, defined_abbreviations
+from helpers import FIXTURES
+
+PAGES = FIXTURES / "regions"
+
+
+def regions(path: Path) -> dict[str, list[str]]:
+    text = path.read_text(encoding="utf-8")
+    doc = Document.from_text(text, path=path.name)
+    out: dict[str, list[str]] = {kind: [] for kind in REGION_KINDS}
+    for r in doc.regions:
+        out[r.kind].append(" ".join(doc.prose_of(r.start, r.end).split()))
+    return out
+
+
+def covered(found: list[str], snippet: str) -> bool:
+    return any(snippet in text for text in found)
+
+
+@pytest.mark.parametrize("name", ["page.md", "page.html"])
+def test_each_region_on_markdown_and_html(name: str) -> None:
+    found = regions(PAGES / name)
+    assert covered(found["byline"], "Jane Doe, RN")
+    assert covered(found["quotation"], "A quoted trial gave 10,000 IU per day.")
+    assert covered(found["reference"], "Holick MF, Binkley NC. Evaluation of vitamin D deficiency.")
+    assert covered(found["definition"], "SNR")
+    assert covered(found["definition"], "PTH")
+    assert covered(found["code-like"], "/Users/jane/git/site")
+    # The page's own prose is in no region.
+    assert not any(covered(spans, "Our own text about bone") for spans in found.values())
+
+
+def test_markdown_abstract_labels_glossary_lines_and_encoded_text() -> None:
+    found = regions(PAGES / "page.md")
+    assert covered(found["quotation"], "RESULTS: Recent studies show fewer falls.")
+    assert covered(found["definition"], "EGD = esophagogastroduodenoscopy")
+    assert covered(found["definition"], "**HEP**: home exercise program")
+    assert covered(found["code-like"], "2000%20IU") and covered(found["code-like"], "@janedoe")
+    assert covered(found["reference"], "M. F. Holick, Vitamin D deficiency, N Engl J Med 2007;357:266-81.")
+
+
+def test_html_abstract_heading_and_q() -> None:
+    found = regions(PAGES / "page.html")
+    assert covered(found["quotation"], "Recent trials found fewer fractures.")
+    assert covered(found["quotation"], "recent studies show fewer falls")
+
+
+@pytest.mark.parametrize("name", ["page.md", "page.html"])
+def test_definitions_anywhere_on_the_page(name: str) -> None:
+    text = (PAGES / name).read_text(encoding="utf-8")
+    defined = defined_abbreviations(Document.from_text(text, path=name))
+    assert {"BMD", "SNR", "PTH"} <= set(defined)
+
+
+@pytest.mark.parametrize("text, abbr", [
+    ("Signal matters (Signal to Noise Ratio: SNR).", "SNR"),
+    ("Use DEET (diethyltoluamide) on skin.", "DEET"),
+    ("Bone mineral density (BMD) falls.", "BMD"),
+    ("BMD (bone mineral density) falls.", "BMD"),
+    ("* EGD = esophagogastroduodenoscopy", "EGD"),
+    ("**HEP**: home exercise program", "HEP"),
+    ("| CIS | clinically isolated syndrome |\n|---|---|", "CIS"),
+])
+def test_definition_forms(text: str, abbr: str) -> None:
+    assert abbr in defined_abbreviations(Document.from_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Low BMD (2019) was seen.",          # a year is no long form
+    "Ask about BMD (Smith et al.) now.",  # nor a citation
+    "RESULTS: BMD fell.",                 # an abstract label is no glossary line
+])
+def test_not_definitions(text: str) -> None:
+    assert "BMD" not in defined_abbreviations(Document.from_text(text)) and "RESULTS" not in defined_abbreviations(
+        Document.from_text(text))
+
+
+def test_a_prose_sentence_citing_a_paper_is_not_a_reference() -> None:
+    text = "Holick and colleagues (2007) found that vitamin D matters for bone in older adults.\n"
+    doc = Document.from_text(text)
+    assert [r for r in doc.regions if r.kind == "reference" and r.end - r.start > 20] == []
+
+
+def test_inline_citations_are_references() -> None:
+    text = "As Chung et al. (28) showed, and (Smith and Jones, 2019) agreed; see Integr Cancer Ther 2012;11:293-9.\n"
+    doc = Document.from_text(text)
+    refs = [text[r.start:r.end] for r in doc.regions if r.kind == "reference"]
+    assert "Chung et al. (28)" in refs and "(Smith and Jones, 2019)" in refs
+    assert any("Integr Cancer Ther 2012;11:293-9" in r for r in refs)
+
+
+GENERATOR = """# Title {#top .main}
+
+A figure {: #fig-x data-title="Bone density chart"} and [a link](https://example.org){rel=external}.
+{{< toc >}} and {{% note %}}Take care{{% /note %}} and {{< figure src="x.png" caption="Sclerostin levels" >}}
+{% include sidebar.html %} and {{ page.title }} and {# a Jinja comment #}.
+
+!!! warning "Take care"
+    The body of the note is prose.
+
+Braces in prose {like these} stay prose.
+"""
+
+
+def test_generator_syntax_is_never_prose() -> None:
+    doc = Document.from_text(GENERATOR)
+    for syntax in ("{#top .main}", '{: #fig-x data-title="Bone density chart"}', "{rel=external}", "{{< toc >}}",
+                   "{{% note %}}", '{{< figure src="x.png" caption="Sclerostin levels" >}}',
+                   "{% include sidebar.html %}", "{{ page.title }}", "{# a Jinja comment #}", "!!! warning"):
+        at = GENERATOR.index(syntax)
+        assert doc.prose[at:at + len(syntax)].strip() == "", syntax
+    for prose in ("Take care", "The body of the note is prose.", "{like these}"):
+        at = GENERATOR.index(prose)
+        assert doc.prose[at:at + len(prose)] == prose
+    assert lint_text(GENERATOR, config={}, select=["spelling", "acronym-undefined"]) == []
+
+
+# -- skip: in rule files and the config ---------------------------------------------------
+
+def test_skipped_regions_keep_offsets_exact(isolated) -> None:
+    text = "> Studies show it helps.\n\nStudies show it works.\n"
+    found = lint_text(text, config={}, select=["sensational-language"])
+    assert [(d.line, d.column) for d in found] == [(3, 1)]
+    # The config can read every region again (skip: []) or skip more.
+    again = lint_text(text, config={"rules": {"sensational-language": {"skip": []}}}, select=["sensational-language"])
+    assert [(d.line, d.column) for d in again] == [(1, 3), (3, 1)]
+
+
+def test_a_finding_from_raw_text_in_a_skipped_region_is_dropped(isolated) -> None:
+    text = "## References\n\n1. Smith J. See [click here](https://example.org).\n"
+    assert [d.rule for d in lint_text(text, config={}, select=["link-text-vague"])] == ["link-text-vague"]
+    cfg = {"rules": {"link-text-vague": {"skip": ["reference"]}}}
+    assert lint_text(text, config=cfg, select=["link-text-vague"]) == []
+
+
+def test_skip_names_region_kinds(tmp_path: Path, isolated) -> None:
+    with pytest.raises(ConfigError, match="skip"):
+        lint_text("x", config={"rules": {"spelling": {"skip": ["footnotes"]}}})
+    rule = tmp_path / "r.yaml"
+    rule.write_text("id: r\nkind: pattern\nseverity: info\nmessage: m\nskip: [abstract]\noptions: {tokens: [x]}\n")
+    from medlint.ruleset import load_rule_file
+
+    with pytest.raises(ConfigError, match=r"r.yaml:5: skip"):
+        load_rule_file(rule)
+
+
+def test_dose_in_a_quotation_is_sourced(isolated) -> None:
+    quoted = "## Abstract\n\nParticipants took 10,000 IU per day.\n\n## Our view\n\nTake 10,000 IU per day.\n"
+    found = lint_text(quoted, config={}, select=["dose-needs-citation"])
+    assert [d.line for d in found] == [7]
+
+
+def test_a_reproduced_paper_is_quoted() -> None:
+    text = ("# A trial\n\nOur summary: take more.\n\n## 1. Introduction\n\nRecent work found more.\n\n"
+            "## 2. Methods\n\nWe measured.\n\n## Our comment\n\nTake more.\n")
+    doc = Document.from_text(text)
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("Recent work found more." in q for q in quoted) and any("We measured." in q for q in quoted)
+    assert not any("Our summary" in q or "Take more." in q for q in quoted)
+    html = "<h2>Introduction</h2><p>Recent work.</p><h2>Discussion</h2><p>We argue.</p><h2>Ours</h2><p>Mine.</p>"
+    doc = Document.from_text(html, path="x.html")
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("Recent work." in q for q in quoted) and not any("Mine." in q for q in quoted)
+    # One such heading is not a paper.
+    doc = Document.from_text("## Introduction\n\nRecent work.\n")
+    assert [r for r in doc.regions if r.kind == "quotation"] == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## A trial\n\nNutrients 2013;5(7):2502-21. doi:10.3390/nu5072502\n\nKennel KA, Drake MT, Smith J.\n\n"
+     "Recent work found more.\n\n## Our view\n\nMine.\n", "x.md"),
+    ("<h2>A trial</h2><p>Curr Opin Care. 2013 Sep;7(3):272-7.</p><p>Recent work found more.</p><h2>Ours</h2><p>Mine.</p>",
+     "x.html"),
+    ("## A trial\n\nObjective\n\nTo test.\n\nConclusion\n\nRecent work found more.\n\n## Our view\n\nMine.\n", "x.md"),
+])
+def test_an_abstract_after_its_citation_or_bare_labels_is_quoted(text: str, path: str) -> None:
+    doc = Document.from_text(text, path=path)
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("Recent work found more." in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+def test_an_abstract_after_its_authors_affiliations_is_quoted() -> None:
+    text = ("## Sun and skin\n\nSong EJ, Mason RS.\n\nDepartment of Physiology, University of Sydney, Australia.\n\n"
+            "Our previous studies have shown more.\n\n## Our view\n\nMine.\n")
+    doc = Document.from_text(text)
+    assert any(r.kind == "byline" and "University of Sydney" in text[r.start:r.end] for r in doc.regions)
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("Our previous studies" in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+def test_a_wiki_template_is_not_generator_syntax() -> None:
+    doc = Document.from_text("Left over: {{broken}} and {{page.title}}.\n")
+    assert "{{broken}}" in doc.prose and "page.title" not in doc.prose
+
+
+def test_a_biography_sentence_naming_a_university_is_not_an_affiliation() -> None:
+    text = ("Jane Doe earned a PhD in Statistics from the University of Iowa in 1982.\n\n"
+            "She is currently working at the hospital.\n")
+    doc = Document.from_text(text)
+    assert [r.kind for r in doc.regions if r.kind in ("byline", "quotation")] == []
+
+
+def test_a_reference_entry_with_its_abstract_is_a_reference() -> None:
+    abstract = " ".join(["Direct evidence of such bias is currently limited to case reports."] * 12)
+    text = f"Sim I, Owens DK, Lavori PW. Electronic trial banks. Med Decis Making. 2000;20(4):440-50. {abstract}\n"
+    doc = Document.from_text(text)
+    assert any(r.kind == "reference" and r.end - r.start > 500 for r in doc.regions)
