@@ -127,28 +127,36 @@ def _progress(enabled: bool) -> Callable[[int, int], None] | None:
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write .medlint_cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the results cache (default: .medlint_cache in the config's folder).")
+@click.option("--shard", metavar="K/N", default=None,
+              help="Check only the K-th of N stable shards of the files (for a CI job matrix); links still resolve against the whole site.")
+@click.option("--profile", is_flag=True, help="Print the time each rule, parsing, the site index and suggestions took to standard error.")
 @config_option
 @debug_option
 @_errors_exit()
 def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
           exclude: tuple[str, ...], force_exclude: bool, fix: bool, unsafe_fixes: bool, diff: bool,
           report_unused_suppressions: bool, stdin_filename: str | None, color: str, show_source: bool | None,
-          quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None,
-          debug: bool) -> None:
+          quiet: bool, online: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, shard: str | None,
+          profile: bool, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .pipeline import lint_paths, lint_stdin, resolve_config
     from .errors import MedlintError
+    from .profile import Profile
     from .report import write_report
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    shard_k_n = _shard(shard) if shard else None
     config = resolve_config(config_path)
+    timings = Profile() if profile else None
     rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
     if "-" in paths:
         if len(paths) > 1:
             raise MedlintError("'-' (standard input) cannot be combined with other paths")
         if fix:
             raise MedlintError("--fix cannot write to standard input; use --diff to see the fixes")
+        if shard_k_n:
+            raise MedlintError("--shard splits files and folders; it cannot be used with '-' (standard input)")
         report = lint_stdin(sys.stdin.read(), stdin_filename or "stdin.md", config, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
     else:
@@ -156,13 +164,15 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
                             fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, jobs=jobs,
                             cache=False if no_cache else (cache_dir or True),
-                            progress=_progress(not quiet), debug=debug, **rules)
+                            progress=_progress(not quiet), debug=debug, profile=timings, shard=shard_k_n, **rules)
     if diff:
         sys.stdout.write("".join(report.diffs))
     else:
         write_report(fmt, report, sys.stdout, quiet=quiet, color=_color(color) if fmt == "text" else False,
                      show_source=sys.stdout.isatty() if show_source is None else show_source)
     sys.stdout.flush()
+    if timings is not None:
+        click.echo(timings.render(), err=True, nl=False)
     if not quiet:
         for notice in report.notices:
             click.echo(str(notice), err=True)
@@ -176,6 +186,16 @@ def check(paths: tuple[str, ...], fmt: str | None, select: tuple[str, ...], igno
     if level >= 0 and any(SEVERITY_RANK[d.severity] <= level for d in report.diagnostics):
         sys.exit(EXIT_PROBLEMS)
     sys.exit(EXIT_OK)
+
+
+def _shard(value: str) -> tuple[int, int]:
+    """``K/N`` as (K, N), 1 <= K <= N."""
+    from .errors import MedlintError
+
+    k, _, n = value.partition("/")
+    if not (k.strip().isdigit() and n.strip().isdigit()) or not 1 <= int(k) <= int(n):
+        raise MedlintError(f"--shard wants K/N with 1 <= K <= N (such as 2/4), not '{value}'")
+    return int(k), int(n)
 
 
 @main.command("rules")
