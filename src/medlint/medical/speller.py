@@ -192,15 +192,18 @@ class Speller:
         return False
 
     # -- correcting ---------------------------------------------------------------
-    def frequencies(self) -> dict[str, int]:
+    def frequencies(self) -> "Frequencies":
         """pyspellchecker's English word frequencies (for ranking corrections), read once
-        per process when the first word has to be corrected; a run over many files reads
-        it before forking its workers (see :meth:`prepare`)."""
+        per process when the first word has to be corrected."""
         return _base_frequencies()
 
     def prepare(self) -> None:
-        """Load what correcting needs now, so forked workers share it instead of each loading it."""
-        self._proposable({"the"})  # the frequencies and the vocabulary's sets
+        """Load what correcting many words needs now, so that forked workers share it
+        instead of each loading it: the frequencies, the vocabulary's sets, the buckets."""
+        self.frequencies().load_all()
+        for source in (self.english, self.medical, self.other_variant):
+            if isinstance(source, WordList):
+                source.as_set()
         for letter in "abcdefghijklmnopqrstuvwxyz":
             self._bucket(letter)
 
@@ -219,15 +222,9 @@ class Speller:
 
     def _proposable(self, strings: set[str]) -> set[str]:
         """Those of *strings* a correction may propose: known words, not of the other
-        variant (set intersections, in C, rather than a lookup per string)."""
-        def as_set(source: WordList | frozenset[str]) -> frozenset[str]:
-            return source.as_set() if isinstance(source, WordList) else source
-
-        found = strings & self.frequencies().keys()
-        found |= strings & as_set(self.english)
-        found |= strings & as_set(self.medical)
-        found |= strings & self.accept_any_case
-        return found - as_set(self.other_variant)
+        variant (every word pyspellchecker knows is in the bundled English list)."""
+        found = {w for w in strings if w in self.english or w in self.medical or w in self.accept_any_case}
+        return {w for w in found if w not in self.other_variant}
 
     def suggest(self, word: str) -> str | None:
         """The best correction of an unknown word, or None; computed once per distinct word
@@ -346,22 +343,65 @@ class SharedSuggestions:
 SHARED: SharedSuggestions | None = None
 
 
+_COUNT = re.compile(r"\d+")
+
+
+class Frequencies:
+    """pyspellchecker's English word frequencies, from its ``en.json.gz``.
+
+    Parsing the whole file takes most of a second, more than a one-file run
+    spends on everything else; the file has one ``"word": count`` a line, so the
+    first :attr:`PARSE_AFTER` words are looked up in its text and only a run that
+    corrects many words parses it (or :meth:`load_all`, before forking workers).
+    """
+
+    PARSE_AFTER = 300
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._data: dict[str, int] | None = None
+        self._lookups = 0
+
+    def load_all(self) -> dict[str, int]:
+        if self._data is None:
+            data: dict[str, int] = json.loads(self._text)
+            if any(not key.islower() for key in data if key.isalpha()):  # its keys are lower case today
+                data = {key.lower(): value for key, value in data.items()}
+            self._data = data
+        return self._data
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        if self._data is None:
+            self._lookups += 1
+            if self._lookups <= self.PARSE_AFTER and "\"" not in word and "\\" not in word:
+                key = f'\n"{word}": '
+                at = self._text.find(key)
+                if at < 0:
+                    return default
+                count = _COUNT.match(self._text, at + len(key))
+                return int(count.group()) if count else default
+        return self.load_all().get(word, default)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def letters(self) -> str:
+        """The letters of its words (ASCII, the apostrophe, a few accented)."""
+        return "".join(sorted(set(self._text) - set('\n": ,{}0123456789\\')))
+
+
 @functools.lru_cache(maxsize=1)
-def _base_frequencies() -> dict[str, int]:
+def _base_frequencies() -> Frequencies:
     import spellchecker
 
     resource = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     with gzip.open(resource, "rt", encoding="utf-8") as handle:
-        data: dict[str, int] = json.load(handle)
-    if any(not key.islower() for key in data if key.isalpha()):  # its keys are lower case today
-        data = {key.lower(): value for key, value in data.items()}
-    return data
+        return Frequencies(handle.read())
 
 
 @functools.lru_cache(maxsize=1)
 def _letters_of_frequencies() -> str:
-    """The letters of pyspellchecker's English words (ASCII, the apostrophe, a few accented)."""
-    return "".join(sorted(set("".join(_base_frequencies()))))
+    return _base_frequencies().letters()
 
 
 def _edits1(word: str, letters: str) -> set[str]:
