@@ -35,14 +35,17 @@ MAX_DEPTH = 100
 _INDENT = re.compile(r"^[ -]*", re.M)
 
 
-def nesting_depth(text: str) -> int:
-    """An upper bound on how deeply a YAML or JSON document nests (brackets, or indentation).
+def nesting_depth(text: str, indentation: bool = True) -> int:
+    """An upper bound on how deeply a YAML or JSON document nests (brackets, or
+    indentation; JSON nests by brackets only, so it passes ``indentation=False``).
 
     Text that opens no more than :data:`MAX_DEPTH` brackets cannot nest deeper than
     that, so the count stands for the depth (a site index asks this of thousands of
     pages; walking their characters in Python took half its time)."""
     opened = text.count("[") + text.count("{")
     deepest = opened if opened <= MAX_DEPTH else _bracket_depth(text)
+    if not indentation:
+        return deepest
     indent = max(map(len, _INDENT.findall(text)), default=0)
     return max(deepest, indent // 2)
 
