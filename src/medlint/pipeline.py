@@ -249,17 +249,18 @@ class Run:
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         done = 0
         try:
-            with tempfile.TemporaryDirectory(prefix="medlint-") as shared, \
-                    ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with tempfile.TemporaryDirectory(prefix="medlint-") as shared:
+                # Set before the workers fork: they inherit it and share their spelling suggestions.
                 speller.SHARED = speller.SharedSuggestions(os.path.join(shared, "suggestions"))
-                for chunk, (partial, seconds) in zip(chunks, pool.map(_check_chunk, chunks)):
-                    report.extend(partial)
-                    if self.profile is not None:
-                        self.profile.merge(seconds)
-                    done += len(chunk)
-                    if progress:
-                        for _ in chunk:
-                            progress(min(done, len(paths)), len(paths))
+                with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                    for chunk, (partial, seconds) in zip(chunks, pool.map(_check_chunk, chunks)):
+                        report.extend(partial)
+                        if self.profile is not None:
+                            self.profile.merge(seconds)
+                        done += len(chunk)
+                        if progress:
+                            for _ in chunk:
+                                progress(min(done, len(paths)), len(paths))
         finally:
             _WORKER_RUN = None
             speller.SHARED = None
