@@ -81,6 +81,9 @@ class WordList:
         """The words that begin with *prefix*, read from the sorted text."""
         return self._text[self._lower_bound(prefix):self._lower_bound(prefix + "\U0010ffff")].split()
 
+    def has_set(self) -> bool:
+        return self._set is not None
+
     def as_set(self) -> frozenset[str]:
         if self._set is None:
             self._set = frozenset(self._text.split())
@@ -223,6 +226,10 @@ class Speller:
     def _proposable(self, strings: set[str]) -> set[str]:
         """Those of *strings* a correction may propose: known words, not of the other
         variant (every word pyspellchecker knows is in the bundled English list)."""
+        lists = (self.english, self.medical, self.other_variant)
+        if all(not isinstance(words, WordList) or words.has_set() for words in lists):  # many words: set operations in C
+            english, medical, other = (words.as_set() if isinstance(words, WordList) else words for words in lists)
+            return ((strings & english) | (strings & medical) | (strings & self.accept_any_case)) - other
         found = {w for w in strings if w in self.english or w in self.medical or w in self.accept_any_case}
         return {w for w in found if w not in self.other_variant}
 
