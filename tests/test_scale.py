@@ -111,9 +111,12 @@ def test_workers_share_their_corrections(tmp_path: Path) -> None:
 
 def test_speller_reads_the_shared_corrections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = SharedSuggestions(str(tmp_path / "s"))
-    shared.put("pathogensis", "pathogenic")  # as if another worker had found this
-    monkeypatch.setattr(speller_module, "SHARED", shared)
     speller = Speller()
+    shared.put(f"{speller._signature()}:pathogensis", "pathogenic")  # as if another worker had found this
+    monkeypatch.setattr(speller_module, "SHARED", shared)
     assert speller.suggest("Pathogensis") == "Pathogenic"
     assert speller.suggest("osteoporsis") == "osteoporosis"
-    assert SharedSuggestions(str(tmp_path / "s")).get("osteoporsis") == "osteoporosis"
+    assert SharedSuggestions(str(tmp_path / "s")).get(f"{speller._signature()}:osteoporsis") == "osteoporosis"
+    other = Speller(reject=["pathogenesis"])  # another rule's speller does not take this one's answers
+    assert other._signature() != speller._signature()
+    assert other.suggest("pathogensis") != "pathogenic"

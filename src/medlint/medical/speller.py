@@ -148,6 +148,7 @@ class Speller:
         self._fine: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._by_start_and_length: dict[str, dict[int, list[str]]] = {}
+        self._signature_text: str | None = None
 
     # -- knowing ----------------------------------------------------------------
     def fine(self, word: str) -> bool:
@@ -239,15 +240,26 @@ class Speller:
         lower = word.lower()
         if lower in self._suggestions:
             return _same_case(word, self._suggestions[lower])
-        shared = SHARED.get(lower) if SHARED is not None else _MISSING
+        key = f"{self._signature()}:{lower}"  # two spelling rules may correct differently
+        shared = SHARED.get(key) if SHARED is not None else _MISSING
         if shared is not _MISSING:
             best = shared
         else:
             best = self._best(lower)
             if SHARED is not None:
-                SHARED.put(lower, best)
+                SHARED.put(key, best)
         self._suggestions[lower] = best
         return _same_case(word, best)
+
+    def _signature(self) -> str:
+        """What a correction depends on besides the word: the variant, the project's
+        lower-case words (candidates) and the rejected ones."""
+        if self._signature_text is None:
+            import hashlib
+
+            spec = repr((self.variant, sorted(self.accept_any_case), sorted(self.reject)))
+            self._signature_text = hashlib.sha1(spec.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return self._signature_text
 
     def _best(self, lower: str) -> str | None:
         from rapidfuzz.distance import OSA
