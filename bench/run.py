@@ -1,6 +1,7 @@
 """medlint against the tools our users would otherwise run, on the same files, in the same run.
 
     python bench/run.py [--files 10000] [--seed 2026] [--runs 3] [--corpus DIR] [--no-peers]
+    python bench/run.py --corpus ../shared/corpora [--runs 3]   # real sites, each with bench/realworld/<name>.yaml
 
 Generates (fixed seed, ``bench/corpus.py``) or takes a Hugo-like corpus of
 Markdown health articles, installs the peers into ``bench/`` (npm packages
@@ -21,10 +22,18 @@ Wall time is measured around each command; peak memory is the largest sum of
 resident memory over the command's process tree, sampled every 20 ms from
 /proc (Linux). Prints a Markdown table with each row's ratio to the medlint
 row of the same case.
+
+Given a folder of real corpora (``--corpus ../shared/corpora``: every
+sub-folder with a config in ``bench/realworld/``), it times on each corpus,
+with that config: medlint's full default rule set cold, one file with no
+cache, and the three peers on the same Markdown files; then the totals over
+the corpora, and ``medlint check --profile`` of each corpus (time per rule,
+parsing, site index, suggestions).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -165,7 +174,95 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def realworld_corpora(folder: Path) -> list[tuple[Path, dict]]:
+    """Sub-folders of *folder* that have a config in bench/realworld/, with that config."""
+    import yaml
+
+    found = []
+    for corpus in sorted(p for p in folder.iterdir() if p.is_dir()):
+        config = BENCH / "realworld" / f"{corpus.name}.yaml"
+        if config.is_file():
+            found.append((corpus.resolve(), yaml.safe_load(config.read_text(encoding="utf-8")) or {}))
+        else:
+            print(f"{corpus.name}: no bench/realworld/{corpus.name}.yaml, skipped", file=sys.stderr)
+    return found
+
+
+def run_realworld(args: argparse.Namespace, work: Path, corpora: list[tuple[Path, dict]]) -> int:
+    """Each real corpus with its config; medlint cold and one file, the peers, totals, profiles."""
+    medlint = [sys.executable, "-m", "medlint", "check", "-q"] + (["--jobs", str(args.jobs)] if args.jobs else [])
+    if not args.no_peers:
+        install_peers()
+    bin_ = BENCH / "node_modules" / ".bin"
+    cspell = [str(bin_ / "cspell"), "lint", "--no-progress", "--no-summary", "--no-cache", "-c", str(BENCH / "cspell.json")]
+    markdownlint = [str(bin_ / "markdownlint-cli2")]
+    peer_env = dict(os.environ, PYTHONPATH=str(PYDEPS))
+    codespell = [sys.executable, "-m", "codespell_lib"]
+    rows: list[Row] = []
+    profiles: list[str] = []
+    described = []
+    for corpus, data in corpora:
+        site = dict(data.get("site") or {})
+        root = (corpus / site["content_root"]).resolve() if site.get("content_root") else corpus
+        site["content_root"] = str(root)  # the config lives in a temporary folder: absolute paths
+        config = work / f"{corpus.name}.yaml"
+        config.write_text(json.dumps({**data, "site": site}), encoding="utf-8")  # JSON is YAML
+        pages = sorted(p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(root).parts))
+        for page in pages:  # the same warm disk cache for every tool
+            page.read_bytes()
+        one = pages[len(pages) // 2].relative_to(root).as_posix()
+        size = sum(p.stat().st_size for p in pages)
+        described.append(f"{corpus.name}: {len(pages):,} files, {size / 1e6:.1f} MB")
+        name = corpus.name
+
+        def add(tool: str, what: str, command: list[str], env: dict[str, str] | None = None) -> None:
+            row = Row(tool, name, what)
+            for i in range(args.runs):
+                wall, peak, code = measure(command, root, env)
+                row.walls.append(wall)
+                row.peaks.append(peak)
+                row.codes.add(code)
+                print(f"  {name:12s} {tool:18s} {what[:30]:30s} run {i + 1}: {wall:7.2f} s {peak:6.0f} MB (exit {code})",
+                      file=sys.stderr)
+            rows.append(row)
+
+        add("medlint", "full default rules, cold (no cache)", medlint + ["--no-cache", "--config", str(config), "."])
+        add("medlint", "one file, no cache", medlint + ["--no-cache", "--config", str(config), one])
+        if not args.no_peers:
+            add("cspell", "spelling only, with medicalterms", cspell + ["**/*.md"])
+            add("markdownlint-cli2", "default Markdown rules", markdownlint + ["**/*.md"])
+            add("codespell", "common misspellings", codespell + [str(p.relative_to(root)) for p in pages], env=peer_env)
+        profiled = subprocess.run(medlint + ["--no-cache", "--profile", "--format", "json", "--config", str(config), "."],
+                                  cwd=root, capture_output=True, text=True)
+        profiles.append(f"{name}:\n{profiled.stderr}")
+
+    print(f"\n{'; '.join(described)}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; median of {args.runs} runs")
+    versions = [version([sys.executable, "-m", "medlint", "--version"])]
+    if not args.no_peers:
+        versions += ["cspell " + version([str(bin_ / "cspell"), "--version"]), version(markdownlint),
+                     "codespell " + version(codespell + ["--version"], peer_env)]
+    print("; ".join(versions) + "\n")
+    print("| corpus | tool | what | wall (s) | range (s) | peak memory (MB) | time vs medlint |")
+    print("|---|---|---|---:|---:|---:|---:|")
+    for row in rows:
+        base = next(r for r in rows if r.tool == "medlint" and r.case == row.case)
+        ratio = "" if row.what.startswith("one file") else f"{row.wall / base.wall:.2f}x"
+        spread = f"{min(row.walls):.2f}–{max(row.walls):.2f}"
+        print(f"| {row.case} | {row.tool} | {row.what} | {row.wall:.2f} | {spread} | {row.peak:.0f} | {ratio} |")
+    full = [r for r in rows if not r.what.startswith("one file")]
+    medlint_total = sum(r.wall for r in full if r.tool == "medlint")
+    for tool in dict.fromkeys(r.tool for r in full):
+        total = sum(r.wall for r in full if r.tool == tool)
+        print(f"| all | {tool} | total over the corpora | {total:.2f} | | {max(r.peak for r in full if r.tool == tool):.0f} | "
+              f"{total / medlint_total:.2f}x |")
+    print("\nmedlint check --profile, one run per corpus:\n")
+    print("\n".join(profiles))
+    return 0
+
+
 def run(args: argparse.Namespace, work: Path) -> int:
+    if args.corpus and not (args.corpus / "content").is_dir() and (corpora := realworld_corpora(args.corpus)):
+        return run_realworld(args, work, corpora)
     if args.corpus:
         site = args.corpus.resolve()
     else:

@@ -31,7 +31,8 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from medlint import lint_paths  # noqa: E402
 from medlint.document import Document  # noqa: E402
-from medlint.kinds.spelling import speller_for, words_of  # noqa: E402
+from medlint.kinds import BuildContext  # noqa: E402
+from medlint.kinds.spelling import DEFAULTS, speller_for, words_of  # noqa: E402
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -89,7 +90,7 @@ def one_edit(word: str, rng: random.Random) -> str:
 def sample_typos(files: list[Path], count: int, seed: int) -> list[tuple[str, str, str]]:
     """(sentence with the typo, typo, original word), typos that are not words themselves."""
     rng = random.Random(seed)
-    speller = speller_for({})
+    speller = speller_for(dict(DEFAULTS), BuildContext())
     candidates = []
     for path in files:
         doc = Document.from_text(path.read_text(encoding="utf-8", errors="replace"), str(path))

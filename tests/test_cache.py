@@ -37,9 +37,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = medlint.pipeline.run_rules
 
-    def counting(doc, rules, debug=False):  # type: ignore[no-untyped-def]
+    def counting(doc, rules, **options):  # type: ignore[no-untyped-def]
         seen.append(doc.path)
-        return real(doc, rules, debug=debug)
+        return real(doc, rules, **options)
 
     monkeypatch.setattr(medlint.pipeline, "run_rules", counting)
     return seen

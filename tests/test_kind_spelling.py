@@ -151,3 +151,22 @@ def test_word_list_prefix_slices_match_a_scan() -> None:
     everything = words.as_set()
     for prefix in ("a", "ost", "z", "q", "cholecalcifero", "zzzz", ""):
         assert sorted(words.starting_with(prefix)) == sorted(w for w in everything if w.startswith(prefix))
+
+
+def test_frequencies_found_by_binary_search_match_the_parsed_file() -> None:
+    """Before a run parses pyspellchecker's frequency file, words are looked up in its text."""
+    import json
+    import random
+
+    from medlint.medical.speller import Frequencies, _base_frequencies
+
+    text = _base_frequencies()._text
+    parsed = json.loads(text)
+    words = sorted(parsed)
+    probes = random.Random(7).sample(words, 500) + [words[0], words[-1], "", "zzzzzz", "aaaa'", "qwxq"]
+    probes += [w + "x" for w in random.Random(8).sample(words, 200)]
+    fresh = Frequencies(text)
+    assert [fresh.get(w) for w in probes] == [parsed.get(w) for w in probes]
+    assert fresh._data is None  # all answered from the text
+    assert fresh.get('a"b') is None and fresh._data is not None  # a quote: parsed, not searched
+    assert Frequencies.LETTERS == fresh.letters()  # the edit alphabet is the file's

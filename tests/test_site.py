@@ -120,10 +120,12 @@ def test_anchors_of_another_page_match_a_full_parse(tmp_path: Path, style: str) 
     assert not {"not-an-anchor", "indented-code"} & light
 
 
-def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
-    """Past 500 URLs a trigram shortlist comes first; the suggestion must be difflib's own."""
-    import difflib
+def test_did_you_mean_on_a_large_site_agrees_with_a_full_scan() -> None:
+    """Past 500 URLs a trigram shortlist comes first; the suggestion must be the one a
+    comparison with every URL gives."""
     import random
+
+    from rapidfuzz import fuzz, process
 
     from medlint.site.nearest import EXACT_LIMIT, Nearest
 
@@ -135,8 +137,9 @@ def test_did_you_mean_on_a_large_site_agrees_with_difflib() -> None:
     queries = [urls[5] + "-old", urls[100].replace("/posts/", "/post/"), urls[2000][:-1] + "x",
                urls[1500].replace("vitamin", "vitamen"), "/posts/nothing-like-this", "/about/"]
     for query in queries:
-        expected = difflib.get_close_matches(query, urls, n=1, cutoff=0.6)
+        expected = process.extractOne(query, urls, scorer=fuzz.ratio, score_cutoff=70)
         assert nearest.closest(query) == (expected[0] if expected else None), query
+    assert nearest.closest("/posts/nothing-like-this") is None
 
 
 KRAMDOWN_PAGE = """\

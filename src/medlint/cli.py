@@ -163,6 +163,9 @@ def _output_files(ctx: click.Context, param: click.Parameter, values: tuple[str,
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write .medlint_cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the results cache (default: .medlint_cache in the config's folder).")
+@click.option("--shard", metavar="K/N", default=None,
+              help="Check only the K-th of N stable shards of the files (for a CI job matrix); links still resolve against the whole site.")
+@click.option("--profile", is_flag=True, help="Print the time each rule, parsing, the site index and suggestions took to standard error.")
 @config_option
 @debug_option
 @_errors_exit()
@@ -170,21 +173,27 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
           ignore: tuple[str, ...], fail_on: str, exclude: tuple[str, ...], force_exclude: bool,
           respect_gitignore: bool, fix: bool, unsafe_fixes: bool, diff: bool, report_unused_suppressions: bool,
           stdin_filename: str | None, color: str, show_source: bool | None, quiet: bool, online: bool,
-          statistics: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, config_path: str | None, debug: bool) -> None:
+          statistics: bool, jobs: int | None, no_cache: bool, cache_dir: str | None, shard: str | None,
+          profile: bool, config_path: str | None, debug: bool) -> None:
     """Check files and folders (default: the current folder; '-' reads standard input)."""
     from .pipeline import lint_paths, lint_stdin
     from .errors import MedlintError
     from .outcome import IO_ERROR, io_message
+    from .profile import Profile
     from .report import write_report
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    shard_k_n = _shard(shard) if shard else None
     config = _config(config_path, quiet)
+    timings = Profile() if profile else None
     rules = {"select": _split(select) or None, "ignore": _split(ignore), "online": online}
     fixed_stdin = None
     if "-" in paths:
         if len(paths) > 1:
             raise MedlintError("'-' (standard input) cannot be combined with other paths")
+        if shard_k_n:
+            raise MedlintError("--shard splits files and folders; it cannot be used with '-' (standard input)")
         source, name = sys.stdin.read(), stdin_filename or "stdin.md"
         report = lint_stdin(source, name, config, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                             report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
@@ -195,7 +204,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
                             respect_gitignore=respect_gitignore, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
                             diff=diff, report_unused_suppressions=report_unused_suppressions, jobs=jobs,
                             cache=False if no_cache else (cache_dir or True),
-                            progress=_progress(not quiet), debug=debug, **rules)
+                            progress=_progress(not quiet), debug=debug, profile=timings, shard=shard_k_n, **rules)
     options = {"quiet": quiet, "fail_on": fail_on}
     for extra_fmt, target in output_files:
         try:
@@ -217,6 +226,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
                      color=_color(color) if fmt == "text" and main_out is sys.stdout else False,
                      show_source=main_out.isatty() if show_source is None else show_source)
     sys.stdout.flush()
+    if timings is not None:
+        click.echo(timings.render(), err=True, nl=False)
     # The text output lists unreadable files as io-error findings: do not say it twice.
     shown = ({(d.path, d.message) for d in report.diagnostics if d.rule == IO_ERROR}
              if fmt == "text" and not diff else set())
@@ -243,6 +254,16 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
 
 
 _FIX_LABELS = {"safe": "fix", "unsafe": "unsafe fix", None: "-"}
+
+
+def _shard(value: str) -> tuple[int, int]:
+    """``K/N`` as (K, N), 1 <= K <= N."""
+    from .errors import MedlintError
+
+    k, _, n = value.partition("/")
+    if not (k.strip().isdigit() and n.strip().isdigit()) or not 1 <= int(k) <= int(n):
+        raise MedlintError(f"--shard wants K/N with 1 <= K <= N (such as 2/4), not '{value}'")
+    return int(k), int(n)
 
 
 @main.command("rules")

@@ -1,8 +1,8 @@
 """What a rule reports: a located, formatted problem with an optional fix."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
 
 SEVERITIES = ("error", "warning", "info")
 #: Lower rank is more severe; used for --fail-on and sorting.
@@ -30,13 +30,17 @@ class Finding:
     """What a rule kind yields: a span of the document and message values.
 
     The pipeline turns it into a :class:`Diagnostic` by filling the rule's
-    message template with ``values`` and computing line and column.
+    message template with ``values`` and computing line and column. ``later``,
+    when set, returns the complete finding (with a costly part, such as a
+    spelling suggestion): the pipeline calls it only if the finding survives
+    suppressions.
     """
 
     start: int
     end: int
     values: dict[str, Any]
     fix: Edit | None = None
+    later: Optional[Callable[[], "Finding"]] = field(default=None, compare=False, repr=False)
     #: For a finding that is not the rule's usual problem (a DOI that could not be
     #: checked): its own severity and message instead of the rule's.
     severity: str | None = None

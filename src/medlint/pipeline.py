@@ -8,7 +8,9 @@ suppressions -> diagnostics; a forked worker receives the whole ``Run``.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -24,6 +26,7 @@ from .workers import parent_alive, worker_init
 from .kinds.common import PatternTimeout, regex_timeout, shown_pattern
 from .markup import format_for
 from .outcome import Report
+from .profile import PARSE, READ, SITE, SUGGEST, Profile
 from .ruleset import ActiveRule, RuleSet
 from .textsafe import visible
 
@@ -64,9 +67,13 @@ class Run:
     def __init__(self, config: Any = None, *, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
                  online: bool = False, options: RunOptions = RunOptions(),
                  cache: bool | str | os.PathLike[str] = False, ruleset: RuleSet | None = None,
-                 site: Any = None) -> None:
+                 site: Any = None, profile: Profile | None = None, shard: tuple[int, int] | None = None) -> None:
         self.config = resolve_config(config)
         self.options = options
+        #: Where the time goes (``--profile``), or None.
+        self.profile = profile
+        #: (K, N): check only the K-th of N shards of the files (``--shard K/N``).
+        self.shard = shard
         #: The cache folder (results, site pages, DOI answers); None when caching is off.
         self.cache_dir: Path | None = None
         if cache:
@@ -90,7 +97,10 @@ class Run:
         if not self._site_built:
             self._site_built = True
             if self.needs_site():
+                start = time.perf_counter()
                 self.site = self.build_site(paths)
+                if self.profile is not None:
+                    self.profile.add(SITE, time.perf_counter() - start)
         return self.site
 
     def needs_site(self) -> bool:
@@ -129,6 +139,7 @@ class Run:
         """Check files and folders; files that cannot be read end up in ``errors``."""
         cfg = self.config
         excludes = cfg.exclude + list(exclude)
+        started = time.perf_counter()
         report = self.report()
         targets, errors = expand_paths(paths, excludes, cfg.relpath, force_exclude=force_exclude,
                                        respect_gitignore=respect_gitignore, not_articles=cfg.not_articles,
@@ -139,6 +150,8 @@ class Run:
             report.unchecked = why_nothing(paths, excludes, cfg.relpath, respect_gitignore, cfg.not_articles)
         self.site_for(paths)
         files = [t.path for t in targets]
+        if self.shard is not None:
+            files = [f for f in files if in_shard(cfg.relpath(f), *self.shard)]
         workers = _workers(jobs, len(files))
         if workers > 1:
             self._check_in_parallel(report, files, workers, progress)
@@ -148,12 +161,18 @@ class Run:
                 if progress:
                     progress(done, len(files))
         report.diagnostics.sort(key=Diagnostic.sort_key)
+        if self.profile is not None:
+            self.profile.wall += time.perf_counter() - started
+            self.profile.workers = workers
         return report
 
     def check_file(self, report: Report, path: str) -> None:
         """Read one file and check it (fixing it if asked); add the outcome to *report*."""
         try:
+            start = time.perf_counter()
             source = read_source(path, self.config.max_file_size)
+            if self.profile is not None:
+                self.profile.add(READ, time.perf_counter() - start)
         except (Skipped, FileError) as problem:
             report.add_unreadable(problem)
             return
@@ -213,15 +232,27 @@ class Run:
     def lint_document(self, text: str, path: str,
                       active: list[ActiveRule] | None = None) -> tuple[list[Diagnostic], list[MedlintError]]:
         """Parse *text* as the file *path*, run the rules in force for it (*active*, when
-        the caller has them already) and apply suppressions."""
+        the caller has them already) and apply suppressions. Findings that complete
+        later (spelling suggestions) are completed only if no suppression drops them."""
+        profile = self.profile
+        start = time.perf_counter()
         doc = Document.from_text(text, path.replace(os.sep, "/"), format_for(path))
+        if profile is not None:
+            profile.add(PARSE, time.perf_counter() - start)
         doc.site = self.site_for([path])
         if active is None:
             active = self.ruleset.for_path(self.config.relpath(path))
-        diagnostics, errors = run_rules(doc, active, debug=self.options.debug)
+        pending: dict[int, tuple[ActiveRule, Any]] = {}
+        diagnostics, errors = run_rules(doc, active, debug=self.options.debug, pending=pending, profile=profile)
         ruleset = self.ruleset
         diagnostics = [d for d in suppress.apply(doc, diagnostics, ruleset.known, self.options.report_unused_suppressions)
                        if d.rule not in suppress.META_RULES or ruleset.reports(d.rule)]
+        if pending:
+            start = time.perf_counter()
+            diagnostics = [to_diagnostic(doc, pending[id(d)][0], pending[id(d)][1].later()) if id(d) in pending else d
+                           for d in diagnostics]
+            if profile is not None:
+                profile.add(SUGGEST, time.perf_counter() - start)
         return diagnostics, errors
 
     # -- internals -----------------------------------------------------------
@@ -234,10 +265,19 @@ class Run:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        import tempfile
+
+        from .medical import speller
+
         global _WORKER_RUN
+        checks = {}
         for path in paths:
             for active in self.ruleset.for_path(self.config.relpath(path)):
-                _ = active.check  # build (and load) every check the files need, before forking
+                checks[id(active.check)] = active.check  # build (and load) every check the files need, before forking
+        for check in checks.values():
+            prepare = getattr(check, "prepare", None)
+            if prepare is not None:
+                prepare()  # what a check loads on first need (the speller's frequencies), loaded once here
         if self.site is not None and self.results is not None:
             self.site.fingerprint()  # once, not once per worker
         if self.results is not None:
@@ -246,15 +286,21 @@ class Run:
         chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         done = 0
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=worker_init, initargs=(os.getpid(),)) as pool:
-                for chunk, partial in zip(chunks, pool.map(_check_chunk, chunks)):
-                    report.extend(partial)
-                    done += len(chunk)
-                    if progress:
-                        progress(min(done, len(paths)), len(paths))
+            with tempfile.TemporaryDirectory(prefix="medlint-") as shared:
+                # Set before the workers fork: they inherit it and share their spelling suggestions.
+                speller.SHARED = speller.SharedSuggestions(os.path.join(shared, "suggestions"))
+                with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=worker_init, initargs=(os.getpid(),)) as pool:
+                    for chunk, (partial, seconds) in zip(chunks, pool.map(_check_chunk, chunks)):
+                        report.extend(partial)
+                        if self.profile is not None:
+                            self.profile.merge(seconds)
+                        done += len(chunk)
+                        if progress:
+                            progress(min(done, len(paths)), len(paths))
         finally:
             _WORKER_RUN = None
+            speller.SHARED = None
 
     def _cache_key(self, text: str, path: str, active: list[ActiveRule]) -> str:
         from .cache import ResultCache, rules_key
@@ -278,20 +324,38 @@ def _workers(jobs: int | None, files: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, (files + _CHUNK - 1) // _CHUNK))
 
 
-def _check_chunk(paths: list[str]) -> Report:
-    """In a worker process: check some files with the run the parent built before forking."""
+def in_shard(relpath: str, k: int, n: int) -> bool:
+    """True if the file *relpath* (relative to the config's folder) falls in shard *k*
+    of *n* (1-based): by a hash of its path, so the split is the same on every machine
+    and a file stays in its shard while others come and go."""
+    digest = hashlib.sha1(relpath.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
+
+
+def _check_chunk(paths: list[str]) -> tuple[Report, dict[str, float]]:
+    """In a worker process: check some files with the run the parent built before
+    forking; with the seconds each part took, when the run is profiled."""
     assert _WORKER_RUN is not None
+    if _WORKER_RUN.profile is not None:
+        _WORKER_RUN.profile = Profile()  # this chunk's time only, not the parent's before forking
     partial = Report()
     for path in paths:
         _WORKER_RUN.check_file(partial, path)
-    return partial
+    return partial, dict(_WORKER_RUN.profile.seconds) if _WORKER_RUN.profile is not None else {}
 
 
-def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -> tuple[list[Diagnostic], list[MedlintError]]:
-    """Run *rules* on one document; a rule that fails becomes an error of the file, never the run's end."""
+def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False,
+              pending: dict[int, tuple[ActiveRule, Any]] | None = None,
+              profile: Profile | None = None) -> tuple[list[Diagnostic], list[MedlintError]]:
+    """Run *rules* on one document; a rule that fails becomes an error of the file, never the run's end.
+
+    A finding with a ``later`` completion (a spelling suggestion) is completed here,
+    unless *pending* is given: then its diagnostic is reported without it and noted
+    in *pending* (by ``id``) for the caller to complete once suppressions are applied."""
     diagnostics: list[Diagnostic] = []
     errors: list[MedlintError] = []
     for active in rules:
+        start = time.perf_counter()
         try:
             # A rule that skips regions reads a view with them blanked (offsets unchanged);
             # a finding a kind makes from the raw text or links in a skipped region is dropped.
@@ -299,7 +363,12 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -
             for finding in active.check(view):
                 if view.skipped and view.in_skipped(finding.start):
                     continue
-                diagnostics.append(to_diagnostic(doc, active, finding))
+                if finding.later is not None and pending is None:
+                    finding = finding.later()
+                diagnostic = to_diagnostic(doc, active, finding)
+                if finding.later is not None and pending is not None:
+                    pending[id(diagnostic)] = (active, finding)
+                diagnostics.append(diagnostic)
         except PatternTimeout as exc:
             errors.append(FileError(
                 f"rule '{active.id}' ({active.rule.source or 'no file'}): pattern {shown_pattern(exc.pattern)} took longer than "
@@ -309,6 +378,8 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False) -
             if debug:
                 raise
             errors.append(FileError(f"rule '{active.id}' failed: {type(exc).__name__}: {exc} (run with --debug for a traceback)", doc.path))
+        if profile is not None:
+            profile.add(f"rule {active.id}", time.perf_counter() - start)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, errors
 
@@ -334,13 +405,15 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
                unsafe_fixes: bool = False,
                diff: bool = False, report_unused_suppressions: bool = False, jobs: int | None = None,
                cache: bool | str | os.PathLike[str] = False, progress: Callable[[int, int], None] | None = None,
-               debug: bool = False) -> Report:
+               debug: bool = False, profile: Profile | None = None, shard: tuple[int, int] | None = None) -> Report:
     """Check files and folders; with *fix*, apply safe fixes (and unsafe ones with
     *unsafe_fixes*); with *diff*, compute the fixes' diff without writing. Files are
     checked in *jobs* processes (default: one per core) when there are more than a
     few dozen. With *cache* (True: ``.medlint_cache`` in the config's folder, or a
     folder), the results of unchanged files are reused; never with fixes or online
-    rules.
+    rules. With *profile*, the time of each part is added to it; with *shard*
+    ``(K, N)``, only the K-th of N stable shards of the files is checked (the site
+    index still covers every page).
 
     Raises :class:`~medlint.errors.ConfigError` for a bad config or rule file;
     files that cannot be read end up in ``Report.errors`` (skipped ones in
@@ -351,7 +424,8 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     run = Run(config, select=select, ignore=ignore, online=online, cache=cache,
-              options=RunOptions(fix, unsafe_fixes, diff, report_unused_suppressions, debug))
+              options=RunOptions(fix, unsafe_fixes, diff, report_unused_suppressions, debug), profile=profile,
+              shard=shard)
     return run.check_paths([os.fspath(p) for p in paths], exclude=exclude, force_exclude=force_exclude,
                            respect_gitignore=respect_gitignore, jobs=jobs, progress=progress)
 

@@ -10,6 +10,7 @@ and prefixed forms of known words are understood.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -211,6 +212,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     suggest = options["suggest"]
 
+    def with_suggestion(offset: int, shown: str, word: str) -> Finding:
+        best = speller.suggest(word)
+        if best and best.lower() == word.lower():
+            best = None
+        values = {"match": shown, "suggestion": f"; did you mean '{best}'?" if best else "", "replacement": best or ""}
+        fix = Edit(offset, offset + len(word), best, safe=False) if best else None
+        return Finding(offset, offset + len(word), values, fix)
+
     def check(doc: Document) -> Iterator[Finding]:
         damaged = mojibake_spans(doc.prose, doc.body_start)
         at = 0
@@ -220,13 +229,13 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 at += 1
             if at < len(damaged) and damaged[at][0] <= end:
                 continue  # "isnâ" of "isnâ€™t": encoding-damage repairs it; a spelling fix would garble it
-            best = speller.suggest(word) if suggest else None
-            if best and best.lower() == word.lower():
-                best = None
-            values = {"match": shown, "suggestion": f"; did you mean '{best}'?" if best else "", "replacement": best or ""}
-            fix = Edit(offset, offset + len(word), best, safe=False) if best else None
-            yield Finding(offset, offset + len(word), values, fix)
+            values = {"match": shown, "suggestion": "", "replacement": ""}
+            # The suggestion comes later, and only if no suppression drops the finding.
+            later = functools.partial(with_suggestion, offset, shown, word) if suggest else None
+            yield Finding(offset, offset + len(word), values, None, later)
 
+    if suggest:
+        check.prepare = speller.prepare  # type: ignore[attr-defined]  # loaded before a parallel run forks
     return check
 
 

@@ -74,7 +74,7 @@ def _json(text: str) -> FrontMatter | None:
     from ..yamlsource import MAX_DEPTH, nesting_depth
 
     close = re.search(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", text, re.M)
-    if nesting_depth(text[:close.end() if close else len(text)]) > MAX_DEPTH:
+    if nesting_depth(text[:close.end() if close else len(text)], indentation=False) > MAX_DEPTH:
         end = close.end() if close else len(text)
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter is nested more than {MAX_DEPTH} levels deep", error_offset=0)

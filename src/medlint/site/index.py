@@ -48,9 +48,11 @@ def _host(base_url: str) -> str:
 def normalize_path(path: str) -> str:
     """Compare URL paths after percent-decoding, '+' as space, and without
     a trailing slash or ``index.html``."""
-    p = unquote(path).replace("+", " ")
-    p = re.sub(r"/{2,}", "/", p)
-    p = re.sub(r"(?:^|/)index\.html?$", "/", p)
+    p = unquote(path).replace("+", " ") if "%" in path or "+" in path else path
+    if "//" in p:
+        p = re.sub(r"/{2,}", "/", p)
+    if "index.htm" in p:
+        p = re.sub(r"(?:^|/)index\.html?$", "/", p)
     if not p.startswith("/"):
         p = "/" + p
     return p.rstrip("/") or "/"

@@ -1,20 +1,19 @@
 """The nearest string among many, for "did you mean" suggestions.
 
-``difflib.get_close_matches`` compares the query with every candidate, which
-on a site of 10,000 pages costs a second or more per broken link. Here a
-trigram index first shortlists the candidates that share the query's rarest
-trigrams, and difflib ranks only those; small candidate lists are compared in
-full, exactly as difflib would.
+Comparing the query with every candidate in pure Python (``difflib``) costs a
+second or more per broken link on a site of 10,000 pages. Here a trigram index
+first shortlists the candidates that share the query's rarest trigrams, and
+rapidfuzz (C++) ranks only those by its normalised Indel similarity (``ratio``,
+close to difflib's); small candidate lists are compared in full.
 """
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Sequence
 
 #: Up to this many candidates, every one is compared (no shortlist).
 EXACT_LIMIT = 500
-#: How many shortlisted candidates difflib ranks.
+#: How many shortlisted candidates are ranked.
 SHORTLIST = 40
 #: How many index entries one query may visit, rarest trigrams first.
 BUDGET = 20_000
@@ -57,6 +56,11 @@ class Nearest:
             visited += len(postings)
         return [self.candidates[number] for number, _ in votes.most_common(SHORTLIST)]
 
-    def closest(self, wanted: str, cutoff: float = 0.6) -> str | None:
-        match = difflib.get_close_matches(wanted, self.shortlist(wanted), n=1, cutoff=cutoff)
+    def closest(self, wanted: str, cutoff: float = 0.7) -> str | None:
+        """The most similar candidate with a similarity of at least *cutoff* (0 to 1), or None;
+        among equals, the first in the candidates' order. (The Indel ratio is never below
+        difflib's for the same pair, so its 0.7 is about difflib's 0.6.)"""
+        from rapidfuzz import fuzz, process
+
+        match = process.extractOne(wanted, self.shortlist(wanted), scorer=fuzz.ratio, score_cutoff=cutoff * 100)
         return match[0] if match else None
