@@ -216,3 +216,14 @@ def test_a_reference_entry_with_its_abstract_is_a_reference() -> None:
     text = f"Sim I, Owens DK, Lavori PW. Electronic trial banks. Med Decis Making. 2000;20(4):440-50. {abstract}\n"
     doc = Document.from_text(text)
     assert any(r.kind == "reference" and r.end - r.start > 500 for r in doc.regions)
+
+
+def test_a_plain_notes_section_is_the_writers_own_prose() -> None:
+    """"Notes" is where a writer comments; only Endnotes and Footnotes are reference lists."""
+    from medlint.document import Document
+
+    def kinds(text: str) -> set[str]:
+        return {r.kind for r in Document.from_text(text, "x.md").regions}
+
+    assert "reference" not in kinds("# Notes\n\nThis is a miracle cure.\n")
+    assert "reference" in kinds("## Footnotes\n\n1. Smith J. Vitamin D. BMJ. 2019;365:l1234.\n")

@@ -10,7 +10,7 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
 ``reference``
     bibliography sections (under a heading or a lone label line such as
     References, Bibliography, Sources, Literature cited, Further reading,
-    Notes), blocks or lines shaped like citations (at least two of: an author
+    Endnotes, Footnotes; a plain "Notes" section is the writer's own), blocks or lines shaped like citations (at least two of: an author
     list, a year, volume/issue/pages, a DOI/PMID), lines that hold nothing but
     an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
     Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
@@ -64,7 +64,7 @@ class Region:
 # -- sections named by a heading or a label line ---------------------------------------
 _REFERENCE_TITLE = re.compile(
     r"(?:\d+\.?\s*)?(?:(?:selected|key|further|cited|other|more)\s+)?(?:references?|bibliography|sources?|literature"
-    r"(?:\s+cited)?|works\s+cited|citations?|reference\s+list|further\s+reading|(?:end\s*)?notes"
+    r"(?:\s+cited)?|works\s+cited|citations?|reference\s+list|further\s+reading|end\s*notes"
     r"(?:\s+and\s+references)?|footnotes|references\s+and\s+notes)\s*:?",
     re.I,
 )
