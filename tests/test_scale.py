@@ -71,6 +71,15 @@ def test_profile_names_rules_parsing_site_and_suggestions(tmp_path: Path, monkey
     assert "profile" not in result.stdout
 
 
+def test_profile_of_standard_input_measures_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'-' with --profile times the check too (it printed an empty table before)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--profile", "-q", "-"], input="Take 500mg of it.\n")
+    assert result.exit_code == 0  # a warning
+    parts = {line.split("  ")[1].strip() for line in result.stderr.splitlines()[2:]}
+    assert {"parsing", "rule dose-notation", "measured"} <= parts
+
+
 @pytest.mark.slow
 def test_profile_of_a_parallel_run_adds_up_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from medlint.profile import Profile

@@ -196,7 +196,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
             raise MedlintError("--shard splits files and folders; it cannot be used with '-' (standard input)")
         source, name = sys.stdin.read(), stdin_filename or "stdin.md"
         report = lint_stdin(source, name, config, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
-                            report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
+                            report_unused_suppressions=report_unused_suppressions, debug=debug, profile=timings,
+                            **rules)
         if fix and not diff:
             fixed_stdin = report.fixed_texts.get(name, source)
     else:
@@ -228,9 +229,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
     sys.stdout.flush()
     if timings is not None:
         click.echo(timings.render(), err=True, nl=False)
-    # The text output lists unreadable files as io-error findings: do not say it twice.
+    # The text output lists unreadable files as io-error findings: do not say it twice
+    # (--statistics and --diff only count or omit them, so there the reason goes to stderr).
     shown = ({(d.path, d.message) for d in report.diagnostics if d.rule == IO_ERROR}
-             if fmt == "text" and not diff else set())
+             if fmt == "text" and not diff and not statistics else set())
 
     def said(problem: Any) -> bool:
         return ((problem.path or "").replace(os.sep, "/"), io_message(problem)) in shown

@@ -432,15 +432,19 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
 
 def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,
                ignore: Iterable[str] = (), online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
-               diff: bool = False, report_unused_suppressions: bool = False, debug: bool = False) -> Report:
+               diff: bool = False, report_unused_suppressions: bool = False, debug: bool = False,
+               profile: Profile | None = None) -> Report:
     """Check text read from standard input as if it were the file *filename*; with *fix*,
     the fixed text is in ``Report.fixed_texts[filename]`` (when a fix changed it) and the
-    diagnostics are what is left after fixing."""
-    run = Run(config, select=select, ignore=ignore, online=online,
+    diagnostics are what is left after fixing. With *profile*, the time of each part is added to it."""
+    started = time.perf_counter()
+    run = Run(config, select=select, ignore=ignore, online=online, profile=profile,
               options=RunOptions(fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
                                  report_unused_suppressions=report_unused_suppressions, debug=debug))
     report = run.report()
     run.check_source(report, text, filename)
+    if profile is not None:
+        profile.wall += time.perf_counter() - started
     return report
 
 
