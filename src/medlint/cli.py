@@ -325,17 +325,19 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
     from .ruleset import bundled_rules_dir, load_rules
     from .selftest import run_examples
 
+    # Files a rule's options name (vocabularies, limits tables) are relative to the config's
+    # folder, as in 'medlint check', wherever in the project this runs.
+    cfg = _config(config_path)
     if rule_files:
         sources = [(Path(f), False) for f in rule_files]
     else:
-        cfg = _config(config_path)
         sources = ([(bundled_rules_dir(), False)] if cfg.extends != "none" else []) + [(p, False) for p in cfg.rule_paths]
-    rules, errors = load_rules(sources)
+    rules, errors = load_rules(sources, cfg.build_context())
     if errors:
         raise ConfigErrors(errors)
     failed = 0
     for rule in rules:
-        result = run_examples(rule)
+        result = run_examples(rule, cfg.root)
         flag = len(rule.examples.get("flag", []))
         passing = len(rule.examples.get("pass", []))
         if result.checked == 0:
