@@ -475,6 +475,8 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
         raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
     setting = ruleset.settings.get("spelling")
     options = {**rule.options, **(setting.options or {} if setting else {})}
+    # The regions the rule does not read (reference lists, bylines...) are not read here either.
+    skip = setting.skip if setting is not None and setting.skip is not None else rule.skip
     targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,
                                    follow_external_symlinks=cfg.follow_external_symlinks)
     if errors:
@@ -486,6 +488,6 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
                 text, _ = read_text(target.path, cfg.max_file_size)
             except (Skipped, FileError):
                 continue
-            yield Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+            yield Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path)).view(skip)
 
     return count(documents(), options, ruleset.context)
