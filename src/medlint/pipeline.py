@@ -152,6 +152,10 @@ class Run:
         files = [t.path for t in targets]
         if self.shard is not None:
             files = [f for f in files if in_shard(cfg.relpath(f), *self.shard)]
+            if targets and not files:
+                k, n = self.shard
+                report.unchecked = [f"shard {k}/{n} holds none of the {len(targets)} file{'' if len(targets) == 1 else 's'} "
+                                    "(the split is by a hash of each path; other shards check them)"]
         workers = _workers(jobs, len(files))
         if workers > 1:
             self._check_in_parallel(report, files, workers, progress)
