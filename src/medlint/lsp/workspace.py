@@ -14,7 +14,6 @@ from ..config import load_config
 from ..diagnostic import Diagnostic
 from ..errors import MedlintError
 from ..fix import fix_text
-from ..markup import PAGE_SUFFIXES
 from ..pipeline import Run
 from ..ruleset import Rule
 
@@ -111,10 +110,6 @@ class Workspace:
         self.site = site
         if self.run is not None:
             self.run.use_site(site)
-
-    @staticmethod
-    def is_page(path: Path) -> bool:
-        return path.suffix.lower() in PAGE_SUFFIXES
 
     # -- checking ------------------------------------------------------------------------
     def lint(self, text: str, path: str) -> tuple[list[Diagnostic], list[MedlintError]]:
