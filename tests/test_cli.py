@@ -212,6 +212,22 @@ def test_test_rules_on_user_files(isolated: Path) -> None:
     assert "2 rules, 2 failing examples" in failing.stdout
 
 
+def test_test_rules_reads_option_files_from_the_config_folder(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project rule's vocabulary is relative to the config's folder, in test-rules as in
+    check, also when run from a subfolder (it said 'cannot read words.txt' there)."""
+    (isolated / ".medlint.yaml").write_text("rule_paths: [rules]\n")
+    (isolated / "words.txt").write_text("zorblax\n")
+    (isolated / "rules").mkdir()
+    (isolated / "rules" / "my-spell.yaml").write_text(
+        "id: my-spell\nkind: spelling\nseverity: warning\nmessage: \"Unknown word '{match}'\"\n"
+        "options: {vocabulary: [words.txt]}\nexamples: {flag: ['The pathogensis.'], pass: ['The zorblax works.']}\n")
+    (isolated / "sub").mkdir()
+    monkeypatch.chdir(isolated / "sub")
+    result = run("test-rules")
+    assert result.exit_code == 0, result.output
+    assert "ok    my-spell: 1 flagged, 1 passing examples" in result.stdout
+
+
 def test_usage_error_exits_two() -> None:
     assert run("check", "--format", "xml").exit_code == 2
     assert run("nonsense").exit_code == 2

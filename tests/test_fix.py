@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,28 @@ def test_a_safe_fix_wins_over_an_overlapping_unsafe_one(isolated: Path) -> None:
 def test_safe_fixes_are_chosen_before_unsafe_ones() -> None:
     fixes = [Fix("in", 1, 4, 1, 8, safe=False), Fix("\u2019", 1, 7, 1, 10, safe=True)]
     assert apply_fixes("It isn\u00e2\u20ac\u2122t", fixes) == ("It isn\u2019t", 1)
+
+
+def test_diff_of_a_last_line_without_newline_is_a_valid_patch() -> None:
+    """The last line without a newline is marked as diff and patch expect; before, the
+    removed and added lines ran together ('-a.+b.') and patch refused the diff."""
+    from medlint.fix import unified_diff
+
+    assert unified_diff("a.md", "Take 500mg daily.", "Take 500 mg daily.") == (
+        "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n"
+        "-Take 500mg daily.\n\\ No newline at end of file\n"
+        "+Take 500 mg daily.\n\\ No newline at end of file\n")
+    # Lines split at newlines only: a form feed or U+2028 inside a line keeps it one line.
+    diff = unified_diff("b.md", "one\x0ctwo 5mg\nend\n", "one\x0ctwo 5 mg\nend\n")
+    assert diff.split("\n")[2:6] == ["@@ -1,2 +1,2 @@", "-one\x0ctwo 5mg", "+one\x0ctwo 5 mg", " end"]
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs patch")
+def test_diff_applies_with_patch(tmp_path: Path) -> None:
+    from medlint.fix import unified_diff
+
+    for before, after in (("Take 500mg daily.", "Take 500 mg daily."), ("x\u2028y 5mg\r\nz", "x\u2028y 5 mg\r\nz")):
+        (tmp_path / "a.md").write_bytes(before.encode("utf-8"))
+        (tmp_path / "p.diff").write_bytes(unified_diff("a.md", before, after).encode("utf-8"))
+        subprocess.run(["patch", "-s", "-p1", "-i", "p.diff"], cwd=tmp_path, check=True)
+        assert (tmp_path / "a.md").read_bytes() == after.encode("utf-8")

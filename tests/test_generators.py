@@ -186,3 +186,27 @@ def test_permalinks_and_docs_dir_from_the_generators_config(tmp_path: Path) -> N
     index = build_site({}, tmp_path, [str(tmp_path / "pages")])
     assert index.generator == "mkdocs" and index.root == (tmp_path / "pages").resolve()
     assert index.find_page("/guide/") is not None
+
+
+def test_mkdocs_config_with_python_and_env_tags_keeps_docs_dir(tmp_path: Path) -> None:
+    """mkdocs-material configs name Python objects and environment variables by YAML tags;
+    a safe loader failed on them and lost docs_dir (every absolute link read as broken)."""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: pages\nsite_url: !ENV [SITE_URL, 'https://example.org']\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "guide.md").write_text("# Guide\n")
+    index = build_site({}, tmp_path, [str(tmp_path / "pages")])
+    assert index.generator == "mkdocs" and index.root == (tmp_path / "pages").resolve()
+    assert index.find_page("/guide/") is not None
+
+
+def test_a_deeply_nested_generator_config_is_read_as_no_settings(tmp_path: Path) -> None:
+    """A generator's config nested past medlint's YAML depth limit loses its settings, never the run."""
+    from medlint.site.generators import read_settings
+
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\nextra: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert read_settings("mkdocs", tmp_path) == {}
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\nextra: [[1]]\n")
+    assert read_settings("mkdocs", tmp_path) == {"docs_dir": "pages"}

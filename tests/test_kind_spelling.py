@@ -123,6 +123,19 @@ def test_words_command(isolated) -> None:
     assert result.stdout.splitlines() == ["     3  pathogensis              a.md, b.md", "     1  blogdown                 a.md"]
 
 
+def test_words_command_lists_what_check_reports(isolated) -> None:
+    """'medlint words' reads the page as the rule does: its ignore_patterns and the regions
+    it skips (a reference list) apply, so it lists no word that check would not report."""
+    (isolated / ".medlint.yaml").write_text("rules:\n  spelling:\n    options: {ignore_patterns: ['zorb.*']}\n")
+    (isolated / "a.md").write_text("The pathogensis here. zorbular text.\n\n## References\n\n"
+                                   "1. Smith J. A qwertyx trial of vitamin D. BMJ. 2020;1:2.\n")
+    result = CliRunner().invoke(main, ["words", "."])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["     1  pathogensis              a.md"]
+    check = CliRunner().invoke(main, ["check", "--no-cache", "--select", "spelling", "-q", "."])
+    assert [line.split("'")[1] for line in check.stdout.splitlines()] == ["pathogensis"]
+
+
 def test_word_list_lookup_matches_a_set() -> None:
     """Binary search in the list's text answers as the set does, before and after the switch."""
     import random

@@ -121,6 +121,20 @@ def test_workspace_finds_the_configured_vocabulary_and_reloads(tmp_path: Path) -
     assert [d.rule for d in ws.lint("It recieve the dose.\n", page)[0]] == []
 
 
+def test_workspace_watches_option_files_that_only_an_override_names(tmp_path: Path) -> None:
+    """An override's vocabulary (and a limits table) is an input too: editing it reloads the rules."""
+    (tmp_path / ".medlint.yaml").write_text(
+        "rules:\n  dose-above-upper-limit:\n    options: {limits: limits.yaml}\n"
+        "overrides:\n  - files: ['news/**']\n    rules:\n      spelling:\n        options: {vocabulary: [news-words.txt]}\n")
+    (tmp_path / "news-words.txt").write_text("alpha\n")
+    (tmp_path / "limits.yaml").write_text("{}\n")
+    ws = Workspace(tmp_path)
+    assert ws.error is None
+    assert ws.affects_config((tmp_path / "news-words.txt").resolve())
+    assert ws.affects_config((tmp_path / "limits.yaml").resolve())
+    assert not ws.affects_config((tmp_path / "other.txt").resolve())
+
+
 def test_workspace_without_vocabulary_and_with_a_bad_config(tmp_path: Path) -> None:
     ws = Workspace(tmp_path)
     assert ws.vocabulary_file(str(tmp_path / "a.md")) == (tmp_path / DEFAULT_VOCABULARY, False)

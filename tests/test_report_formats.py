@@ -163,3 +163,17 @@ def test_statistics_counts_per_rule_and_groups_broken_targets(isolated: Path) ->
     assert lines[3].split()[:2] == ["9", "in"]
     assert "6 links on 3 pages  [link-broken] /tags/*.html" in result.stdout
     assert not any(":1:" in line for line in lines)  # no list of findings
+
+
+def test_statistics_counts_unreadable_files_and_says_why_on_stderr(isolated: Path) -> None:
+    """A file that cannot be read is an io-error row; the totals count it among the files
+    (not 'in 2 of 1 files') and the reason, which the table does not show, goes to stderr."""
+    content = isolated / "content"
+    content.mkdir()
+    (content / "a.md").write_text("See [x](nope.md).\n")
+    (content / "b.md").write_bytes(b"\xff\xfe b\x00a\x00d\x00")
+    result = run("check", "--statistics", "content")
+    assert result.exit_code == 2
+    total = [line for line in result.stdout.splitlines() if " in " in line][-1]
+    assert total.split()[1:] == ["in", "2", "of", "2", "files", "(1", "checked)"]
+    assert "content/b.md: is UTF-16" in result.stderr

@@ -196,6 +196,8 @@ def test_files_not_checked_are_listed(isolated: Path) -> None:
     assert ("h2", {"id": "unchecked-h"}) in page.tags
     section = result.stdout.split('id="unchecked-h"')[1]
     assert "binary.md: skipped" in section and "latin1.md" in section
+    # Both count as not checked: the skipped one too, not only the unreadable one.
+    assert '<dt>Files not checked</dt><dd id="count-unchecked">2</dd>' in result.stdout
 
 
 def big_report(n: int) -> Report:

@@ -60,6 +60,16 @@ def test_shard_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         assert result.exit_code == 2 and f"--shard wants K/N with 1 <= K <= N (such as 2/4), not '{bad}'" in result.stderr
 
 
+def test_an_empty_shard_says_why_nothing_was_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Fine.\n")
+    outputs = [CliRunner().invoke(main, ["check", "--no-cache", "--shard", f"{k}/3", "."]) for k in (1, 2, 3)]
+    assert [result.exit_code for result in outputs] == [0, 0, 0]
+    empty = [result.stdout for result in outputs if result.stdout.startswith("No files checked")]
+    assert len(empty) == 2
+    assert all("shard " in out and "holds none of the 1 file" in out for out in empty)
+
+
 def test_profile_names_rules_parsing_site_and_suggestions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(site(tmp_path / "site", pages=5))
     result = CliRunner().invoke(main, ["check", "--profile", "--no-cache", "-q", "content"])
@@ -69,6 +79,15 @@ def test_profile_names_rules_parsing_site_and_suggestions(tmp_path: Path, monkey
     parts = {line.split("  ")[1].strip() for line in table.splitlines()[2:]}
     assert {"parsing", "site index", "suggestions", "rule spelling", "rule link-broken", "measured"} <= parts
     assert "profile" not in result.stdout
+
+
+def test_profile_of_standard_input_measures_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'-' with --profile times the check too (it printed an empty table before)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--profile", "-q", "-"], input="Take 500mg of it.\n")
+    assert result.exit_code == 0  # a warning
+    parts = {line.split("  ")[1].strip() for line in result.stderr.splitlines()[2:]}
+    assert {"parsing", "rule dose-notation", "measured"} <= parts
 
 
 @pytest.mark.slow

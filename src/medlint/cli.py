@@ -196,7 +196,8 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
             raise MedlintError("--shard splits files and folders; it cannot be used with '-' (standard input)")
         source, name = sys.stdin.read(), stdin_filename or "stdin.md"
         report = lint_stdin(source, name, config, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
-                            report_unused_suppressions=report_unused_suppressions, debug=debug, **rules)
+                            report_unused_suppressions=report_unused_suppressions, debug=debug, profile=timings,
+                            **rules)
         if fix and not diff:
             fixed_stdin = report.fixed_texts.get(name, source)
     else:
@@ -228,9 +229,10 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
     sys.stdout.flush()
     if timings is not None:
         click.echo(timings.render(), err=True, nl=False)
-    # The text output lists unreadable files as io-error findings: do not say it twice.
+    # The text output lists unreadable files as io-error findings: do not say it twice
+    # (--statistics and --diff only count or omit them, so there the reason goes to stderr).
     shown = ({(d.path, d.message) for d in report.diagnostics if d.rule == IO_ERROR}
-             if fmt == "text" and not diff else set())
+             if fmt == "text" and not diff and not statistics else set())
 
     def said(problem: Any) -> bool:
         return ((problem.path or "").replace(os.sep, "/"), io_message(problem)) in shown
@@ -323,17 +325,19 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
     from .ruleset import bundled_rules_dir, load_rules
     from .selftest import run_examples
 
+    # Files a rule's options name (vocabularies, limits tables) are relative to the config's
+    # folder, as in 'medlint check', wherever in the project this runs.
+    cfg = _config(config_path)
     if rule_files:
         sources = [(Path(f), False) for f in rule_files]
     else:
-        cfg = _config(config_path)
         sources = ([(bundled_rules_dir(), False)] if cfg.extends != "none" else []) + [(p, False) for p in cfg.rule_paths]
-    rules, errors = load_rules(sources)
+    rules, errors = load_rules(sources, cfg.build_context())
     if errors:
         raise ConfigErrors(errors)
     failed = 0
     for rule in rules:
-        result = run_examples(rule)
+        result = run_examples(rule, cfg.root)
         flag = len(rule.examples.get("flag", []))
         passing = len(rule.examples.get("pass", []))
         if result.checked == 0:

@@ -75,9 +75,20 @@ def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = 
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a unified diff that ``patch`` and ``git apply`` accept: lines split at
+    newlines only (a form feed or U+2028 inside a line stays in it), and a last line
+    without a newline marked ``\\ No newline at end of file`` instead of running into the next."""
     name = path.lstrip("/")
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"a/{name}", f"b/{name}"))
+    out = []
+    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # what follows the last newline: nothing, or a last line without one
+    return lines if lines[-1] else lines[:-1]
 
 
 def write_fixed(path: str, text: str, bom: bool, stamp: tuple[int, int, str] | None, max_size: int) -> None:

@@ -152,6 +152,10 @@ class Run:
         files = [t.path for t in targets]
         if self.shard is not None:
             files = [f for f in files if in_shard(cfg.relpath(f), *self.shard)]
+            if targets and not files:
+                k, n = self.shard
+                report.unchecked = [f"shard {k}/{n} holds none of the {len(targets)} file{'' if len(targets) == 1 else 's'} "
+                                    "(the split is by a hash of each path; other shards check them)"]
         workers = _workers(jobs, len(files))
         if workers > 1:
             self._check_in_parallel(report, files, workers, progress)
@@ -432,15 +436,19 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]] | str = (".",), config: A
 
 def lint_stdin(text: str, filename: str, config: Any = None, *, select: Iterable[str] | None = None,
                ignore: Iterable[str] = (), online: bool = False, fix: bool = False, unsafe_fixes: bool = False,
-               diff: bool = False, report_unused_suppressions: bool = False, debug: bool = False) -> Report:
+               diff: bool = False, report_unused_suppressions: bool = False, debug: bool = False,
+               profile: Profile | None = None) -> Report:
     """Check text read from standard input as if it were the file *filename*; with *fix*,
     the fixed text is in ``Report.fixed_texts[filename]`` (when a fix changed it) and the
-    diagnostics are what is left after fixing."""
-    run = Run(config, select=select, ignore=ignore, online=online,
+    diagnostics are what is left after fixing. With *profile*, the time of each part is added to it."""
+    started = time.perf_counter()
+    run = Run(config, select=select, ignore=ignore, online=online, profile=profile,
               options=RunOptions(fix=fix and not diff, unsafe_fixes=unsafe_fixes, diff=diff,
                                  report_unused_suppressions=report_unused_suppressions, debug=debug))
     report = run.report()
     run.check_source(report, text, filename)
+    if profile is not None:
+        profile.wall += time.perf_counter() - started
     return report
 
 
@@ -471,6 +479,8 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
         raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
     setting = ruleset.settings.get("spelling")
     options = {**rule.options, **(setting.options or {} if setting else {})}
+    # The regions the rule does not read (reference lists, bylines...) are not read here either.
+    skip = setting.skip if setting is not None and setting.skip is not None else rule.skip
     targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,
                                    follow_external_symlinks=cfg.follow_external_symlinks)
     if errors:
@@ -482,6 +492,6 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
                 text, _ = read_text(target.path, cfg.max_file_size)
             except (Skipped, FileError):
                 continue
-            yield Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+            yield Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path)).view(skip)
 
     return count(documents(), options, ruleset.context)

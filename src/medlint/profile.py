@@ -6,10 +6,7 @@ more than the wall time (two workers busy for 10 s each make 20 s).
 """
 from __future__ import annotations
 
-import time
 from collections import Counter
-from contextlib import contextmanager
-from typing import Iterator
 
 #: Parts of a run that are not rules (rule parts are named ``rule <id>``).
 PARSE, SITE, SUGGEST, READ = "parsing", "site index", "suggestions", "reading files"
@@ -25,14 +22,6 @@ class Profile:
 
     def add(self, part: str, seconds: float) -> None:
         self.seconds[part] += seconds
-
-    @contextmanager
-    def timing(self, part: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[part] += time.perf_counter() - start
 
     def merge(self, seconds: dict[str, float]) -> None:
         """Add a worker's figures."""

@@ -40,9 +40,10 @@ def _example(item: Any) -> tuple[str, str]:
     return str(item), "example.md"
 
 
-def run_examples(rule: Rule) -> RuleResult:
-    """Run one rule on its own examples, the rule on and alone."""
-    cfg = Config(root=Path.cwd().resolve())
+def run_examples(rule: Rule, root: Path | None = None) -> RuleResult:
+    """Run one rule on its own examples, the rule on and alone; files its options name
+    are read from *root*, the config's folder (default: the current folder)."""
+    cfg = Config(root=(root or Path.cwd()).resolve())
     ruleset = RuleSet([rule], {rule.id: Setting(enabled=True)}, [], context=cfg.build_context())
     result = RuleResult(rule)
     with tempfile.TemporaryDirectory() as empty:

@@ -245,10 +245,12 @@ def unknown_word_counts(documents: Iterable[Document], options: dict[str, Any],
     rule's *options*, counted (a lower-case key unless the word is capitalised), with
     the files each stands in."""
     speller = speller_for(options, context)
+    # The rule's ignore_patterns apply here too: list only what 'medlint check' would report.
+    ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     counts: collections.Counter[str] = collections.Counter()
     files: dict[str, set[str]] = collections.defaultdict(set)
     for doc in documents:
-        for _, _, word in unknown_words(doc, speller, options):
+        for _, _, word in unknown_words(doc, speller, options, ignore):
             key = word if word[:1].isupper() and not word.islower() else word.lower()
             counts[key] += 1
             files[key].add(doc.path)

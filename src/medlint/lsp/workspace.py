@@ -14,7 +14,6 @@ from ..config import load_config
 from ..diagnostic import Diagnostic
 from ..errors import MedlintError
 from ..fix import fix_text
-from ..markup import PAGE_SUFFIXES
 from ..pipeline import Run
 from ..ruleset import Rule
 
@@ -73,14 +72,18 @@ class Workspace:
         return path in self.option_files()
 
     def option_files(self) -> set[Path]:
-        """Files the rules' options name (vocabulary, limits, schema_file)."""
+        """Files the rules' options name (each kind's ``FILE_OPTIONS``), under the config's
+        rules and every override's, so a vocabulary only an override names is watched too."""
+        from ..kinds import input_files
+
         assert self.run is not None
+        ruleset = self.run.ruleset
+        layers = [ruleset.settings] + [settings for _, settings in ruleset.overrides]
         found = set()
-        for _, _, options in self.run.ruleset.active_rules():
-            for key in ("vocabulary", "limits", "schema_file"):
-                value = options.get(key)
-                for name in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
-                    found.add((self.config_root / name).resolve())
+        for rule in ruleset.rules:
+            for options in [rule.options] + [{**rule.options, **layer[rule.id].options}
+                                             for layer in layers if rule.id in layer and layer[rule.id].options]:
+                found.update(input_files(rule.kind, options, ruleset.context))
         return found
 
     def vocabulary_file(self, path: str) -> tuple[Path, bool]:
@@ -107,10 +110,6 @@ class Workspace:
         self.site = site
         if self.run is not None:
             self.run.use_site(site)
-
-    @staticmethod
-    def is_page(path: Path) -> bool:
-        return path.suffix.lower() in PAGE_SUFFIXES
 
     # -- checking ------------------------------------------------------------------------
     def lint(self, text: str, path: str) -> tuple[list[Diagnostic], list[MedlintError]]:

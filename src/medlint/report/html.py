@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any, TextIO
 
 from ..diagnostic import SEVERITIES, Diagnostic
-from ..outcome import Report
+from ..outcome import IO_ERROR, Report
 from ..version import __version__
 from . import rule_descriptions
 from .bulk import Group, bulk_groups
@@ -120,8 +120,11 @@ def _summary(report: Report, described: dict[str, tuple[str, str, str]]) -> str:
     totals = [("files", "Files checked", report.files_checked), ("pages", "Files with findings", pages),
               ("findings", "Findings", len(diagnostics))]
     totals += [(s, SEVERITY_LABELS[s], by_severity[s]) for s in SEVERITIES]
-    if report.errors:
-        totals.append(("unchecked", "Files not checked", len(report.errors)))
+    # Files not checked are the io-error ones (unreadable or skipped), as the section lists them;
+    # a rule's failure on a file is an error too, but the file was checked.
+    unchecked = len({d.path for d in diagnostics if d.rule == IO_ERROR})
+    if unchecked:
+        totals.append(("unchecked", "Files not checked", unchecked))
     for key, label, number in totals:
         cls = f' class="sev-{key}"' if key in SEVERITIES else ""
         out.append(f'<div{cls}><dt>{label}</dt><dd id="count-{key}">{_n(number)}</dd></div>')

@@ -29,7 +29,12 @@ def write(report: Report, out: TextIO, **_: Any) -> None:
     for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         fix = f"{fixable[rule]:,}" if fixable[rule] else ""
         out.write(f"{count:>7,}  {rule:<{width}}  {severity:<8}  {pages[rule]:>6,}  {fix}\n")
-    out.write(f"{len(diagnostics):>7,}  in {len({d.path for d in diagnostics}):,} of {report.files_checked:,} files\n")
+    # Files that could not be read have findings (io-error) but were not checked: count them
+    # among the files, as the text summary does ("in 3 files (2 checked)").
+    with_findings = {d.path for d in diagnostics}
+    files = len(with_findings | set(report.files))
+    out.write(f"{len(diagnostics):>7,}  in {len(with_findings):,} of {files:,} file{'' if files == 1 else 's'}"
+              f"{f' ({report.files_checked:,} checked)' if report.files_checked != files else ''}\n")
     groups = bulk_groups(diagnostics)
     if groups:
         out.write("\nMost frequent broken link targets (fix a pattern once, with a redirect or a search and replace):\n")

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import yaml
 
+from ..yamlsource import MAX_DEPTH, nesting_depth, toml_key_depth
+
 NAMES = ("hugo", "jekyll", "mkdocs", "docusaurus", "eleventy", "plain")
 
 #: Config files that say which generator builds a site, in the order tried.
@@ -76,11 +78,11 @@ def read_settings(generator: str, folder: Path) -> dict[str, Any]:
                 continue
             text = path.read_text(encoding="utf-8")
             if name.endswith(".toml"):
-                data = _toml().loads(text)
+                data = _toml().loads(text) if toml_key_depth(text) <= MAX_DEPTH else None
             elif name.endswith((".yml", ".yaml")):
-                data = yaml.safe_load(text)
+                data = _load_generator_yaml(text)
             break
-    except (OSError, ValueError, yaml.YAMLError):  # TOMLDecodeError is a ValueError
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # TOMLDecodeError is a ValueError
         return {}
     if not isinstance(data, dict):
         return {}
@@ -96,6 +98,23 @@ def read_settings(generator: str, folder: Path) -> dict[str, Any]:
     elif generator == "mkdocs" and isinstance(data.get("docs_dir"), str):
         out["docs_dir"] = data["docs_dir"]
     return out
+
+
+class _GeneratorLoader(yaml.SafeLoader):
+    """YAML's safe loader that reads a tag it does not know as nothing instead of failing:
+    MkDocs configs name Python objects (``!!python/name:material.extensions.emoji.twemoji``)
+    and environment variables (``!ENV``), and one such tag must not lose ``docs_dir``."""
+
+
+_GeneratorLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _load_generator_yaml(text: str) -> Any:
+    """A generator's YAML config, or None when it nests deeper than medlint reads any YAML
+    (the parser recurses once per level). Its aliases are never walked: only two keys are read."""
+    if nesting_depth(text) > MAX_DEPTH:
+        return None
+    return yaml.load(text, Loader=_GeneratorLoader)
 
 
 def _toml() -> Any:
