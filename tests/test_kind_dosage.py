@@ -167,3 +167,53 @@ def test_notation(text: str, column: int, replacement: str, isolated) -> None:
 ])
 def test_notation_negatives(text: str, isolated) -> None:
     assert lint_text(text, config={}, select=NOTATION) == []
+
+
+# -- claims versus reports ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Participants received 50,000 IU weekly for a year.",
+    "In the trial the treatment arm took 4,000 IU a day.",
+    "The highest level was reached by the group on 4000 IU/day.",
+    "Another trial reported that 300,000 IU given once raised levels.",
+    "I now take a 50,000 IU dose every 5 days.",
+    "The testes produce 6 to 7 mg of testosterone per day.",
+])
+def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
+    assert found(sentence, CITE) == []
+    assert found(f"<p>{sentence}</p>", CITE, "x.html") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most adults probably need 5,000 - 10,000 IU of vitamin D.",
+    "Children should be given 400 IU a day.",
+    "A trial published in 2016 used up to 14,000 IU per day.",
+])
+def test_claims_still_need_a_source(sentence: str, isolated) -> None:
+    assert len(found(sentence, CITE)) == 1
+    assert len(found(f"<p>{sentence}</p>", CITE, "x.html")) == 1
+
+
+def test_reports_option_reports_both(isolated) -> None:
+    cfg = {"rules": {"dose-needs-citation": {"options": {"reports": True}}}}
+    assert len(lint_text("Participants received 50,000 IU weekly.", config=cfg, select=CITE)) == 1
+
+
+@pytest.mark.parametrize("citation", ["(28)", "(9, 10)", "(49)-(51)", "reported23,25"])
+def test_numbered_citations_as_copied_pages_write_them(citation: str, isolated) -> None:
+    text = f"Adults need 600 IU a day as {citation}. More text."
+    assert found(text, CITE) == []
+    assert found(f"<p>{text}</p>", CITE, "x.html") == []
+
+
+def test_an_enumeration_is_not_a_citation(isolated) -> None:
+    assert len(found("Two steps: (1) take 600 IU a day and (2) eat well.", CITE)) == 1
+
+
+def test_a_table_of_doses_is_one_finding(isolated) -> None:
+    md = "| Age | Dose |\n|---|---|\n| 1-70 | 600 IU |\n| 70+ | 800 IU |\n| pregnancy | 600 IU |\n"
+    assert [m for _, _, m in found(md, CITE)] == ["Dose '600 IU' has no citation in the same table (3 uncited doses)"]
+    html = ("<table><tr><th>Age</th><th>Dose</th></tr><tr><td>1-70</td><td>600 IU</td></tr>"
+            "<tr><td>70+</td><td>800 IU</td></tr></table>")
+    assert [m for _, _, m in found(html, CITE, "x.html")] == [
+        "Dose '600 IU' has no citation in the same table (2 uncited doses)"]

@@ -2,7 +2,8 @@
 
 A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
 a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
-``<sup>1</sup>``, ``et al. (28)``, a number typed after the full stop: ``shown.7``) or an author-year citation (``(Smith et al., 2019)``,
+``<sup>1</sup>``, ``et al. (28)``, ``(28)``, ``(9, 10)``, a number typed after the full stop: ``shown.7``
+or flattened onto the word: ``reported23,25``) or an author-year citation (``(Smith et al., 2019)``,
 ``Smith and Jones (2019)``).  A bare year ("a trial published in 2016") is
 not: it names no source a reader could find.
 """
@@ -20,7 +21,12 @@ _PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
 _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
     # "Chung et al. (28)", and a reference number typed after the full stop: "... shown.7 The"
     r"|\bet\s+al\.?,?\s*\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
-    r"|(?<=[A-Za-z)\]])\.\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
+    r"|(?<=[A-Za-z)\]])\.\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"
+    # "(28)", "(9, 10)", "(49)-(51)" after a word or punctuation, not an enumeration "(2) take"
+    r"|(?<=[\w.,;)\]])\s?\(\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?(?!\s*[a-z(])"
+    r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
+    # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
+    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))")
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = re.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"

@@ -1,0 +1,80 @@
+"""Is a dose the page's own claim, or a report of what someone else received or made?
+
+An editor asks for a source behind a dose the page states or recommends
+("most adults need 5,000 IU"), not behind a description of a study's arms
+("participants received 50,000 IU weekly", "the group on 4,000 IU/day"), a
+writer's own regimen ("I now take 10,000 IU") or a physiological quantity
+("the testes produce 6 to 7 mg of testosterone per day").  :func:`report_kind`
+reads the dose's sentence and names the kind of report, or None for a claim.
+The heuristics look only at the words before the dose in its sentence (and
+the verb right after it), so a recommendation later in the sentence
+("...; you should take 2,000 IU") stays a claim.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+
+_SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
+             r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
+             r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors")
+_RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
+             r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
+             r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+on|on")
+#: Study subjects and what they received: "participants received", "the group on", "mothers on".
+_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;:!?]{0,40}$", re.I)
+#: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
+#: "used" is left out on purpose: "a trial published in 2016 used 14,000 IU" is the page's
+#: unsourced claim about a trial a reader cannot find.
+_STUDY = re.compile(
+    r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
+    r"reviews?|experiments?)\b[^.;!?]{0,80}?\b(?:reported|found|showed|shown|gave|tested|administered|"
+    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed)\b[^.;!?]{0,80}$",
+    re.I,
+)
+#: The intervention arm named as such: "the treatment arm", "in the placebo group".
+_ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
+                  r"(?:arm|group)s?\b[^.;!?]{0,60}$", re.I)
+#: The writer's own regimen: "I now take", "I resumed", "my daughter takes".
+_OWN = re.compile(r"(?:^|[^\w])(?:I|my\s+\w+|I'm|I've)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|was\s+taking|"
+                  r"started|resumed|increased|reduced|decreased|gave|give|got|get|use|used|have\s+been\s+taking|"
+                  r"had)\b[^.;!?]{0,60}$")
+#: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
+_PHYSIOLOGY = re.compile(
+    r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
+    r"stores?|stored|makes|made)\b[^.;!?]{0,30}$", re.I)
+_PHYSIOLOGY_SUBJECT = re.compile(
+    r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
+    r"organism|cells?|tissues?|men|women|humans?|we)\b", re.I)
+#: Words that make the sentence advice, whoever it is about: "children should be given 400 IU".
+_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
+                     r"try|consider|you|your)\b", re.I)
+
+#: The kinds :func:`report_kind` returns.
+REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology")
+
+
+def _sentence_before(doc: Document, start: int) -> str:
+    """The dose's sentence up to the dose, in the prose view (at most 240 characters)."""
+    block = doc.block_at(start)
+    lo = max(block.start if block else doc.body_start, start - 240)
+    before = doc.prose[lo:start]
+    cut = max((m.end() for m in re.finditer(r"[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
+    return " ".join(before[cut:].split())
+
+
+def report_kind(doc: Document, start: int, end: int) -> str | None:
+    """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+    before = _sentence_before(doc, start)
+    if _ADVICE.search(before):
+        return None
+    if _TRIAL_ARM.search(before) or _ARM.search(before):
+        return "trial-arm"
+    if _STUDY.search(before):
+        return "study"
+    if _OWN.search(before):
+        return "own-regimen"
+    if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
+        return "physiology"
+    return None
