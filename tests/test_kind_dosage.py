@@ -178,6 +178,10 @@ def test_notation_negatives(text: str, isolated) -> None:
     "Another trial reported that 300,000 IU given once raised levels.",
     "I now take a 50,000 IU dose every 5 days.",
     "The testes produce 6 to 7 mg of testosterone per day.",
+    "In a study performed in Indonesia, a single dose of 50,000 IU was given at birth.",
+    "Daily treatment with 720 mcg MK-7 or matching placebo.",
+    "I need one 50,000 IU capsule every 72 hours.",
+    "Twice a month is 11,000 IU/15 = 730 IU a day.",
 ])
 def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
     assert found(sentence, CITE) == []
@@ -188,6 +192,8 @@ def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
     "Most adults probably need 5,000 - 10,000 IU of vitamin D.",
     "Children should be given 400 IU a day.",
     "A trial published in 2016 used up to 14,000 IU per day.",
+    "Type I diabetics may take 4,000 IU a day.",
+    "Take **10,000 IU** a day in winter.",
 ])
 def test_claims_still_need_a_source(sentence: str, isolated) -> None:
     assert len(found(sentence, CITE)) == 1
@@ -217,3 +223,19 @@ def test_a_table_of_doses_is_one_finding(isolated) -> None:
             "<tr><td>70+</td><td>800 IU</td></tr></table>")
     assert [m for _, _, m in found(html, CITE, "x.html")] == [
         "Dose '600 IU' has no citation in the same table (2 uncited doses)"]
+
+
+def test_a_pmid_line_after_the_paragraph_is_its_source(isolated) -> None:
+    text = "The arm on vitamin D did better with 10,000 IU a day.\n\nPMID: 21711256\n"
+    assert found("Adults need 10,000 IU a day.\n\nPMID: 21711256\n", CITE) == []
+    assert found("<p>Adults need 10,000 IU a day.</p><p>PMID: 21711256</p>", CITE, "x.html") == []
+    assert found(text.replace("PMID: 21711256", "[ref](/x)"), CITE) == []  # a report anyway
+    assert len(found("Adults need 10,000 IU a day.\n\n[ref](/x)\n", CITE)) == 1
+
+
+def test_a_headings_source_opens_its_section(isolated) -> None:
+    md = "## 1000 IU but not 400 IU stopped bone loss\n\nA trial in women.\n\n[The paper](https://x.org/p)\n"
+    assert found(md, CITE) == []
+    html = "<h2>1000 IU stopped bone loss</h2><p>A trial in women.</p><p><a href='https://x.org'>paper</a></p>"
+    assert found(html, CITE, "x.html") == []
+    assert len(found("## Take 1000 IU\n\nText.\n\n## Next\n\n[x](https://x.org)\n", CITE)) == 1

@@ -6,7 +6,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
 from ..medical.citations import KINDS as CITATION_KINDS
-from ..medical.citations import cited, window
+from ..medical.citations import cited, cited_nearby, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..medical.claims import report_kind
@@ -93,7 +93,7 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
             if not reports and report_kind(doc, dose.start, dose.end):
                 continue  # what a trial arm received, the writer's own regimen, physiology
             lo, hi = window(doc, dose.start, dose.end, scope)
-            if cited(doc, lo, hi, kinds):
+            if cited(doc, lo, hi, kinds) or cited_nearby(doc, dose.start, kinds):
                 continue
             if block is not None and block.kind in _TABLE_BLOCKS:
                 tables.setdefault(_table_start(doc, block), []).append(dose)

@@ -92,3 +92,34 @@ def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) 
         return True
     checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)
+
+
+#: A block this short after a claim is its source line ("PMID 123", "Smith et al. 2019. doi:...").
+SOURCE_LINE_CHARS = 300
+#: How many blocks of a heading's section may hold the source of the heading's claim.
+SECTION_BLOCKS = 3
+
+
+def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if the source of the claim at *start* sits just after its block, as real pages put it:
+    a heading whose section opens with the cited paper, or a paragraph followed by a short
+    source line that names the paper (a pasted abstract with its PMID or DOI on the next line;
+    a plain link after the paragraph may be about anything, so it does not count)."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    if i is None:
+        return False
+    heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
+    following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else 1)]
+    for nxt in following:
+        if any(h.start <= nxt.start < h.end for h in doc.headings):
+            break  # the next section: not this claim's source
+        if not heading and len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
+            break
+        wanted = kinds if heading else tuple(k for k in kinds if k in ("doi", "pmid"))
+        if wanted and cited(doc, nxt.start, nxt.end, wanted):
+            return True
+    return False

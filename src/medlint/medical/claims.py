@@ -21,7 +21,7 @@ _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|p
              r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors")
 _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
-             r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+on|on")
+             r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
 _TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;:!?]{0,40}$", re.I)
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
@@ -33,26 +33,40 @@ _STUDY = re.compile(
     r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed)\b[^.;!?]{0,80}$",
     re.I,
 )
+#: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
+_IN_STUDY = re.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|four|five|several|many|these|those|"
+                       r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
+                       r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
+_PLACEBO = re.compile(r"\bplacebo\b", re.I)
 #: The intervention arm named as such: "the treatment arm", "in the placebo group".
 _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
                   r"(?:arm|group)s?\b[^.;!?]{0,60}$", re.I)
 #: The writer's own regimen: "I now take", "I resumed", "my daughter takes".
-_OWN = re.compile(r"(?:^|[^\w])(?:I|my\s+\w+|I'm|I've)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|was\s+taking|"
-                  r"started|resumed|increased|reduced|decreased|gave|give|got|get|use|used|have\s+been\s+taking|"
-                  r"had)\b[^.;!?]{0,60}$")
+#: The writer's own regimen: "I now take", "I need one 50,000 IU capsule every 72 hours",
+#: "my daughter was on".  "Type I", "Phase I" are not the writer; "I agree, 70,000 IU can be
+#: toxic" is a claim, so the verb must be about dosing.
+_OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|my\s+\w+|we)\b"
+                  r"(?!\.)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
+                  r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
+                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|spray(?:ed)?|add(?:ed)?|"
+                  r"switched|stopped|tried)\b[^.;!?]{0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = re.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
-    r"stores?|stored|makes|made)\b[^.;!?]{0,30}$", re.I)
+    r"stores?|stored|makes|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = re.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
-    r"organism|cells?|tissues?|men|women|humans?|we)\b", re.I)
+    r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU".
 _ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
                      r"try|consider|you|your)\b", re.I)
 
+#: Arithmetic on doses already given: "= 3,600 IU", "60 X 9,000 IU", "11,000 IU/15".
+_ARITHMETIC_BEFORE = re.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
+_ARITHMETIC_AFTER = re.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
+
 #: The kinds :func:`report_kind` returns.
-REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology")
+REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
@@ -71,10 +85,13 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return None
     if _TRIAL_ARM.search(before) or _ARM.search(before):
         return "trial-arm"
-    if _STUDY.search(before):
+    after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
+    if _STUDY.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
         return "study"
     if _OWN.search(before):
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
+    if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
+        return "arithmetic"
     return None
