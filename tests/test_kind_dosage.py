@@ -181,6 +181,7 @@ def test_notation_negatives(text: str, isolated) -> None:
     "In a study performed in Indonesia, a single dose of 50,000 IU was given at birth.",
     "Daily treatment with 720 mcg MK-7 or matching placebo.",
     "I need one 50,000 IU capsule every 72 hours.",
+    "My daughter was on 2,000 IU a day.",
     "Twice a month is 11,000 IU/15 = 730 IU a day.",
 ])
 def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
@@ -194,6 +195,7 @@ def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
     "A trial published in 2016 used up to 14,000 IU per day.",
     "Type I diabetics may take 4,000 IU a day.",
     "Take **10,000 IU** a day in winter.",
+    "So yes, I agree, 70,000 IU of vitamin D can be toxic.",
 ])
 def test_claims_still_need_a_source(sentence: str, isolated) -> None:
     assert len(found(sentence, CITE)) == 1

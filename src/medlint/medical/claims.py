@@ -45,7 +45,7 @@ _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|
 #: The writer's own regimen: "I now take", "I need one 50,000 IU capsule every 72 hours",
 #: "my daughter was on".  "Type I", "Phase I" are not the writer; "I agree, 70,000 IU can be
 #: toxic" is a claim, so the verb must be about dosing.
-_OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|my\s+\w+|we)\b"
+_OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
                   r"(?!\.)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                   r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
                   r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|spray(?:ed)?|add(?:ed)?|"
