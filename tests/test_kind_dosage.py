@@ -182,6 +182,8 @@ def test_notation_negatives(text: str, isolated) -> None:
     "Daily treatment with 720 mcg MK-7 or matching placebo.",
     "I need one 50,000 IU capsule every 72 hours.",
     "My daughter was on 2,000 IU a day.",
+    "Levels at delivery in the 2000 and 4000 IU groups were 36 and 38 ng/mL.",
+    "Levels exceeded 20 ng/ml in 97.5% of Caucasians on the 400 IU dose.",
     "Twice a month is 11,000 IU/15 = 730 IU a day.",
 ])
 def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:

@@ -38,6 +38,10 @@ _IN_STUDY = re.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|
                        r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
                        r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
 _PLACEBO = re.compile(r"\bplacebo\b", re.I)
+#: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
+#: "Caucasians on the 400 IU dose".
+_NAMES_ARM = re.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
+_ON_THE_DOSE = (re.compile(r"\b(?:on|in|receiving|taking)\s+the\s*$", re.I), re.compile(r"^\s*(?:daily\s+)?(?:doses?|regimen)\b", re.I))
 #: The intervention arm named as such: "the treatment arm", "in the placebo group".
 _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
                   r"(?:arm|group)s?\b[^.;!?]{0,60}$", re.I)
@@ -83,9 +87,11 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     before = _sentence_before(doc, start)
     if _ADVICE.search(before):
         return None
-    if _TRIAL_ARM.search(before) or _ARM.search(before):
-        return "trial-arm"
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
+    if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after):
+        return "trial-arm"
+    if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after):
+        return "trial-arm"
     if _STUDY.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
         return "study"
     if _OWN.search(before):
