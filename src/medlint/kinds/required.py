@@ -32,6 +32,7 @@ OPTIONS_SCHEMA = {
                 "prose": _REGEXES,
                 "dose": {"enum": [True, False, "claim"]},
                 "unless": _REGEXES,
+                "title": _REGEXES,
                 "outside": {"type": "array", "items": {"enum": list(REGION_KINDS)}},
                 "match": {"enum": ["all", "any"]},
             },
@@ -91,6 +92,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     need_all = when.get("match", "all") == "all"
     unless = [compile_regex(p, ["when", "unless", i], re.I) for i, p in enumerate(when.get("unless", []))]
     outside = tuple(when.get("outside", []))
+    title_conditions = [compile_regex(p, ["when", "title", i], re.I) for i, p in enumerate(when.get("title", []))]
 
     def counts(doc: Document, start: int) -> bool:
         """Whether a condition's match at *start* counts: not in a region the rule looks past
@@ -103,8 +105,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return True
 
     def prose_condition(doc: Document) -> bool:
-        if unless and any(r.search(_title(doc)) for r in prose_conditions):
-            return True  # the page's title is its own claim, whatever research it reports
+        title = _title(doc)
+        if any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless):
+            return True  # the page's title says what it is about
         return any(counts(doc, m.start()) for r in prose_conditions for m in r.finditer(doc.prose, doc.body_start))
 
     def dose_found(doc: Document) -> bool:
@@ -125,7 +128,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             tests.append(lambda: all(k in data and _field_matches(data[k], r) for k, r in fields.items()))
         if files:
             tests.append(lambda: matches(doc.path, files))
-        if prose_conditions:
+        if prose_conditions or title_conditions:
             tests.append(lambda: prose_condition(doc))
         if dose_condition is not None:
             tests.append(lambda: dose_found(doc) == bool(dose_condition))
