@@ -68,3 +68,45 @@ def test_position_end(isolated) -> None:
     body = "Not medical advice.\n" + "Take 2,000 IU daily.\n" * 10
     assert missing(body, config=cfg)
     assert not missing(body + "Talk to your doctor.\n", config=cfg)
+
+
+# -- advice, not a mention of treatment in research (issue 18) ----------------------
+
+def _fires(text: str, path: str = "x.md") -> bool:
+    from medlint import lint_text
+
+    return bool(lint_text(text, path=path, config={}, select=["disclaimer-missing"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Patients in the treatment group were compared with the placebo group.",
+    "In an ANOVA the treated subjects form one level of the variable.",
+    "> Take 2,000 IU of vitamin D daily.",
+    "Participants received 50,000 IU weekly for a year.",
+])
+def test_research_and_quotes_are_not_advice(text: str, isolated) -> None:
+    assert not _fires(text)
+    assert not _fires(f"<p>{text.lstrip('> ')}</p>" if not text.startswith(">") else
+                      "<blockquote>Take 2,000 IU of vitamin D daily.</blockquote>", "x.html")
+
+
+@pytest.mark.parametrize("text", [
+    "Take 2,000 IU of vitamin D daily.",
+    "Vitamin D supplementation may slow MS.",
+    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
+    "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
+])
+def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated) -> None:
+    assert _fires(text)
+
+
+@pytest.mark.parametrize("referral", [
+    "See a dentist or GP if the pain lasts.",
+    "Go to a minor injuries unit or your GP if it gets worse.",
+    "This article does not replace advice from your doctor or pharmacist.",
+    "If you're worried, ask for help.",
+    "In an emergency, call 999.",
+])
+def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
+    assert not _fires(f"Take 500 mg of paracetamol. {referral}")
+    assert not _fires(f"<p>Take 500 mg of paracetamol.</p><p>{referral}</p>", "x.html")

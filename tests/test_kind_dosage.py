@@ -167,3 +167,79 @@ def test_notation(text: str, column: int, replacement: str, isolated) -> None:
 ])
 def test_notation_negatives(text: str, isolated) -> None:
     assert lint_text(text, config={}, select=NOTATION) == []
+
+
+# -- claims versus reports ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Participants received 50,000 IU weekly for a year.",
+    "In the trial the treatment arm took 4,000 IU a day.",
+    "The highest level was reached by the group on 4000 IU/day.",
+    "Another trial reported that 300,000 IU given once raised levels.",
+    "I now take a 50,000 IU dose every 5 days.",
+    "The testes produce 6 to 7 mg of testosterone per day.",
+    "In a study performed in Indonesia, a single dose of 50,000 IU was given at birth.",
+    "Daily treatment with 720 mcg MK-7 or matching placebo.",
+    "I need one 50,000 IU capsule every 72 hours.",
+    "My daughter was on 2,000 IU a day.",
+    "Levels at delivery in the 2000 and 4000 IU groups were 36 and 38 ng/mL.",
+    "Levels exceeded 20 ng/ml in 97.5% of Caucasians on the 400 IU dose.",
+    "Twice a month is 11,000 IU/15 = 730 IU a day.",
+])
+def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
+    assert found(sentence, CITE) == []
+    assert found(f"<p>{sentence}</p>", CITE, "x.html") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most adults probably need 5,000 - 10,000 IU of vitamin D.",
+    "Children should be given 400 IU a day.",
+    "A trial published in 2016 used up to 14,000 IU per day.",
+    "Type I diabetics may take 4,000 IU a day.",
+    "Take **10,000 IU** a day in winter.",
+    "So yes, I agree, 70,000 IU of vitamin D can be toxic.",
+])
+def test_claims_still_need_a_source(sentence: str, isolated) -> None:
+    assert len(found(sentence, CITE)) == 1
+    assert len(found(f"<p>{sentence}</p>", CITE, "x.html")) == 1
+
+
+def test_reports_option_reports_both(isolated) -> None:
+    cfg = {"rules": {"dose-needs-citation": {"options": {"reports": True}}}}
+    assert len(lint_text("Participants received 50,000 IU weekly.", config=cfg, select=CITE)) == 1
+
+
+@pytest.mark.parametrize("citation", ["(28)", "(9, 10)", "(49)-(51)", "reported23,25"])
+def test_numbered_citations_as_copied_pages_write_them(citation: str, isolated) -> None:
+    text = f"Adults need 600 IU a day as {citation}. More text."
+    assert found(text, CITE) == []
+    assert found(f"<p>{text}</p>", CITE, "x.html") == []
+
+
+def test_an_enumeration_is_not_a_citation(isolated) -> None:
+    assert len(found("Two steps: (1) take 600 IU a day and (2) eat well.", CITE)) == 1
+
+
+def test_a_table_of_doses_is_one_finding(isolated) -> None:
+    md = "| Age | Dose |\n|---|---|\n| 1-70 | 600 IU |\n| 70+ | 800 IU |\n| pregnancy | 600 IU |\n"
+    assert [m for _, _, m in found(md, CITE)] == ["Dose '600 IU' has no citation in the same table (3 uncited doses)"]
+    html = ("<table><tr><th>Age</th><th>Dose</th></tr><tr><td>1-70</td><td>600 IU</td></tr>"
+            "<tr><td>70+</td><td>800 IU</td></tr></table>")
+    assert [m for _, _, m in found(html, CITE, "x.html")] == [
+        "Dose '600 IU' has no citation in the same table (2 uncited doses)"]
+
+
+def test_a_pmid_line_after_the_paragraph_is_its_source(isolated) -> None:
+    text = "The arm on vitamin D did better with 10,000 IU a day.\n\nPMID: 21711256\n"
+    assert found("Adults need 10,000 IU a day.\n\nPMID: 21711256\n", CITE) == []
+    assert found("<p>Adults need 10,000 IU a day.</p><p>PMID: 21711256</p>", CITE, "x.html") == []
+    assert found(text.replace("PMID: 21711256", "[ref](/x)"), CITE) == []  # a report anyway
+    assert len(found("Adults need 10,000 IU a day.\n\n[ref](/x)\n", CITE)) == 1
+
+
+def test_a_headings_source_opens_its_section(isolated) -> None:
+    md = "## 1000 IU but not 400 IU stopped bone loss\n\nA trial in women.\n\n[The paper](https://x.org/p)\n"
+    assert found(md, CITE) == []
+    html = "<h2>1000 IU stopped bone loss</h2><p>A trial in women.</p><p><a href='https://x.org'>paper</a></p>"
+    assert found(html, CITE, "x.html") == []
+    assert len(found("## Take 1000 IU\n\nText.\n\n## Next\n\n[x](https://x.org)\n", CITE)) == 1

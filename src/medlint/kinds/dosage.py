@@ -6,9 +6,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
 from ..medical.citations import KINDS as CITATION_KINDS
-from ..medical.citations import cited, window
+from ..medical.citations import cited, cited_nearby, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
+from ..medical.claims import report_kind
 from ..medical.dose import dose_context, find_doses, load_limits
 from . import BuildContext
 from .common import compile_regex
@@ -21,13 +22,14 @@ OPTIONS_SCHEMA = {
         "window": {"enum": ["paragraph", "sentence"]},
         "citations": {"type": "array", "minItems": 1, "items": {"enum": list(CITATION_KINDS)}},
         "skip_quotes": {"type": "boolean"},
+        "reports": {"type": "boolean"},
         "limits": {"type": "string"},
         "acknowledged": {"type": "array", "items": {"type": "string"}},
         "notations": {"type": "array", "items": {"enum": NOTATIONS}},
     },
 }
 CHECKS = ("needs-citation", "above-upper-limit", "notation")
-PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency")
+PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency", "where")
 FILE_OPTIONS = ("limits",)
 
 #: Words that show a paragraph already warns about a high dose.
@@ -38,7 +40,7 @@ ACKNOWLEDGED = [
 ]
 
 DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
-                           "acknowledged": ACKNOWLEDGED, "notations": NOTATIONS}
+                           "reports": False, "acknowledged": ACKNOWLEDGED, "notations": NOTATIONS}
 #: Fixes each check offers (see ruleset.fixes_of).
 FIXES = {"notation": "safe"}
 
@@ -72,22 +74,45 @@ def _limits_file(options: dict[str, Any], context: BuildContext) -> str | None:
     return str(context.project_file(options["limits"], ["limits"])) if options.get("limits") else None
 
 
+_TABLE_BLOCKS = ("table-row", "td", "th")
+
+
 def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
     scope = options["window"]
     kinds = tuple(options["citations"])
     skip_quotes = options["skip_quotes"]
+    reports = options["reports"]
     limits = _limits_file(options, context)
 
     def check(doc: Document) -> Iterator[Finding]:
+        tables: dict[int, list[Any]] = {}
         for dose in find_doses(doc, limits):
             block = doc.block_at(dose.start)
             if skip_quotes and block is not None and block.kind == "blockquote":
                 continue  # a quoted abstract is the paper's claim, cited by the quote itself
+            if not reports and report_kind(doc, dose.start, dose.end):
+                continue  # what a trial arm received, the writer's own regimen, physiology
             lo, hi = window(doc, dose.start, dose.end, scope)
-            if not cited(doc, lo, hi, kinds):
-                yield Finding(dose.start, dose.end, _values(dose))
+            if cited(doc, lo, hi, kinds) or cited_nearby(doc, dose.start, kinds):
+                continue
+            if block is not None and block.kind in _TABLE_BLOCKS:
+                tables.setdefault(_table_start(doc, block), []).append(dose)
+                continue
+            yield Finding(dose.start, dose.end, {**_values(dose), "where": scope})
+        for doses in tables.values():  # a table of doses is one finding, at its first uncited dose
+            where = "table" if len(doses) == 1 else f"table ({len(doses)} uncited doses)"
+            yield Finding(doses[0].start, doses[0].end, {**_values(doses[0]), "where": where})
 
     return check
+
+
+def _table_start(doc: Document, block: Any) -> int:
+    """Where the run of table blocks holding *block* starts: the table's identity."""
+    blocks = doc.blocks
+    i = next(k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end))
+    while i > 0 and blocks[i - 1].kind in _TABLE_BLOCKS:
+        i -= 1
+    return blocks[i].start
 
 
 def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:

@@ -1,12 +1,14 @@
 """``required``: text that must appear, when a condition holds (disclaimers, COI statements)."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
 from ..document import Document
 from ..globs import matches
+from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
 
@@ -28,7 +30,10 @@ OPTIONS_SCHEMA = {
                 "frontmatter": {"type": "object", "additionalProperties": {"type": "string"}},
                 "files": {"type": "array", "items": {"type": "string"}},
                 "prose": _REGEXES,
-                "dose": {"type": "boolean"},
+                "dose": {"enum": [True, False, "claim"]},
+                "unless": _REGEXES,
+                "title": _REGEXES,
+                "outside": {"type": "array", "items": {"enum": list(REGION_KINDS)}},
                 "match": {"enum": ["all", "any"]},
             },
         },
@@ -43,6 +48,36 @@ def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
     return any(v is not None and regex.search(str(v)) for v in values)
 
 
+def _inside(doc: Document, kinds: tuple[str, ...], offset: int) -> bool:
+    key = "required-spans:" + ",".join(kinds)
+    if key not in doc.cache:
+        doc.cache[key] = doc.spans_of(kinds)
+    spans = doc.cache[key]
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _title(doc: Document) -> str:
+    """The page's title: front matter ``title``, else its first heading."""
+    data = doc.front_matter.data if doc.front_matter else {}
+    title = data.get("title") if isinstance(data, dict) else None
+    if isinstance(title, str) and title.strip():
+        return title
+    return doc.headings[0].text if doc.headings else ""
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _sentence(prose: str, offset: int) -> tuple[int, int]:
+    """The sentence around *offset* (at most 300 characters either side)."""
+    lo = max(0, offset - 300)
+    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(prose, lo, offset)]
+    start = cuts[-1] if cuts else lo
+    m = _SENTENCE_EDGE.search(prose, offset, offset + 300)
+    return start, m.end() if m else min(len(prose), offset + 300)
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     flags = re.I if options["ignorecase"] else 0
     required = [compile_regex(p, ["patterns", i], flags) for i, p in enumerate(options["patterns"])]
@@ -55,6 +90,36 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     files = when.get("files", [])
     dose_condition = when.get("dose")
     need_all = when.get("match", "all") == "all"
+    unless = [compile_regex(p, ["when", "unless", i], re.I) for i, p in enumerate(when.get("unless", []))]
+    outside = tuple(when.get("outside", []))
+    title_conditions = [compile_regex(p, ["when", "title", i], re.I) for i, p in enumerate(when.get("title", []))]
+
+    def counts(doc: Document, start: int) -> bool:
+        """Whether a condition's match at *start* counts: not in a region the rule looks past
+        (a quoted abstract, a reference list), not in a sentence an ``unless`` pattern vetoes."""
+        if outside and _inside(doc, outside, start):
+            return False
+        if unless:
+            lo, hi = _sentence(doc.prose, start)
+            return not any(r.search(doc.prose, lo, hi) for r in unless)
+        return True
+
+    def prose_condition(doc: Document) -> bool:
+        title = _title(doc)
+        if any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless):
+            return True  # the page's title says what it is about
+        return any(counts(doc, m.start()) for r in prose_conditions for m in r.finditer(doc.prose, doc.body_start))
+
+    def dose_found(doc: Document) -> bool:
+        from ..medical.claims import report_kind
+        from ..medical.dose import find_doses
+
+        from ..medical.dose import DOSE
+
+        if dose_condition == "claim" and DOSE.search(_title(doc)):
+            return True  # a dose in the title is the page's own claim
+        return any((not outside or not _inside(doc, outside, d.start))
+                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) is None) for d in find_doses(doc))
 
     def applies(doc: Document) -> bool:
         tests = []
@@ -63,12 +128,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             tests.append(lambda: all(k in data and _field_matches(data[k], r) for k, r in fields.items()))
         if files:
             tests.append(lambda: matches(doc.path, files))
-        if prose_conditions:
-            tests.append(lambda: any(r.search(doc.prose, doc.body_start) for r in prose_conditions))
+        if prose_conditions or title_conditions:
+            tests.append(lambda: prose_condition(doc))
         if dose_condition is not None:
-            from ..medical.dose import find_doses
-
-            tests.append(lambda: bool(find_doses(doc)) == dose_condition)
+            tests.append(lambda: dose_found(doc) == bool(dose_condition))
         if not tests:
             return True
         return all(t() for t in tests) if need_all else any(t() for t in tests)

@@ -2,7 +2,8 @@
 
 A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
 a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
-``<sup>1</sup>``, ``et al. (28)``, a number typed after the full stop: ``shown.7``) or an author-year citation (``(Smith et al., 2019)``,
+``<sup>1</sup>``, ``et al. (28)``, ``(28)``, ``(9, 10)``, a number typed after the full stop: ``shown.7``
+or flattened onto the word: ``reported23,25``) or an author-year citation (``(Smith et al., 2019)``,
 ``Smith and Jones (2019)``).  A bare year ("a trial published in 2016") is
 not: it names no source a reader could find.
 """
@@ -20,7 +21,12 @@ _PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
 _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
     # "Chung et al. (28)", and a reference number typed after the full stop: "... shown.7 The"
     r"|\bet\s+al\.?,?\s*\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
-    r"|(?<=[A-Za-z)\]])\.\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)")
+    r"|(?<=[A-Za-z)\]])\.\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"
+    # "(28)", "(9, 10)", "(49)-(51)" after a word or punctuation, not an enumeration "(2) take"
+    r"|(?<=[\w.,;)\]])\s?\(\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?(?!\s*[a-z(])"
+    r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
+    # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
+    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))")
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = re.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
@@ -86,3 +92,34 @@ def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) 
         return True
     checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)
+
+
+#: A block this short after a claim is its source line ("PMID 123", "Smith et al. 2019. doi:...").
+SOURCE_LINE_CHARS = 300
+#: How many blocks of a heading's section may hold the source of the heading's claim.
+SECTION_BLOCKS = 3
+
+
+def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if the source of the claim at *start* sits just after its block, as real pages put it:
+    a heading whose section opens with the cited paper, or a paragraph followed by a short
+    source line that names the paper (a pasted abstract with its PMID or DOI on the next line;
+    a plain link after the paragraph may be about anything, so it does not count)."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    if i is None:
+        return False
+    heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
+    following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else 1)]
+    for nxt in following:
+        if any(h.start <= nxt.start < h.end for h in doc.headings):
+            break  # the next section: not this claim's source
+        if not heading and len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
+            break
+        wanted = kinds if heading else tuple(k for k in kinds if k in ("doi", "pmid"))
+        if wanted and cited(doc, nxt.start, nxt.end, wanted):
+            return True
+    return False
