@@ -195,6 +195,9 @@ def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
     "Most adults probably need 5,000 - 10,000 IU of vitamin D.",
     "Children should be given 400 IU a day.",
     "A trial published in 2016 used up to 14,000 IU per day.",
+    # A study named only by its year is the page's account of it: it needs the source.
+    "A randomised trial published in 2018 found that supplements (up to 12,000 IU per day) cut relapses.",
+    "A 2021 study showed that 6,000 IU daily raised levels in most people.",
     "Type I diabetics may take 4,000 IU a day.",
     "Take **10,000 IU** a day in winter.",
     "So yes, I agree, 70,000 IU of vitamin D can be toxic.",

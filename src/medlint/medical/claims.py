@@ -38,6 +38,13 @@ _IN_STUDY = re.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|
                        r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
                        r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
 _PLACEBO = re.compile(r"\bplacebo\b", re.I)
+#: A study the page names only by its year ("a trial published in 2016 found", "a 2019 study
+#: showed"): the page's own account of a study a reader cannot find, so a claim that needs
+#: its source, whatever the study's verb.
+_DATED_STUDY = re.compile(
+    r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|papers?)\s+(?:\w+\s+){0,2}?"
+    r"(?:published|conducted|done|carried\s+out|reported|from|in)\s+(?:in\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s)\b", re.I)
 #: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
 #: "Caucasians on the 400 IU dose".
 _NAMES_ARM = re.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
@@ -92,6 +99,8 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "trial-arm"
     if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after):
         return "trial-arm"
+    if _DATED_STUDY.search(before):
+        return None
     if _STUDY.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
         return "study"
     if _OWN.search(before):
