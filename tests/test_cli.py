@@ -243,3 +243,21 @@ def test_console_script_as_users_call_it(isolated: Path) -> None:
     assert proc.stdout.startswith("a.md:1:3: warning [sensational-language]")
     module = subprocess.run([sys.executable, "-m", "medlint", "--version"], capture_output=True, text=True, check=False)
     assert module.returncode == 0 and __version__ in module.stdout
+
+
+def test_explain_knows_the_ids_medlint_reports_itself(isolated: Path) -> None:
+    """io-error and the suppression findings have no rule file, yet they appear in the
+    output and link to the README: explain says what they are."""
+    io = run("explain", "io-error")
+    assert io.exit_code == 0 and io.stdout.startswith("io-error (built in") and "UTF-8" in io.stdout
+    unused = run("explain", "suppression-unused")
+    assert unused.exit_code == 0 and "--report-unused-suppressions" in unused.stdout
+    assert run("explain", "io-eror").exit_code == 2
+
+
+def test_an_output_file_that_cannot_be_written_keeps_the_main_output(isolated: Path) -> None:
+    (isolated / "a.md").write_text("[p](https://doi.org/10.1136/bmj.m1966.)\n")
+    result = run("check", "--output-file", "sarif=missing-folder/out.sarif", "a.md")
+    assert result.exit_code == 2
+    assert "a.md:1:" in result.stdout and "[doi-malformed]" in result.stdout
+    assert "cannot write the sarif report" in result.stderr

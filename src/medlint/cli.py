@@ -207,12 +207,6 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
                             cache=False if no_cache else (cache_dir or True),
                             progress=_progress(not quiet), debug=debug, profile=timings, shard=shard_k_n, **rules)
     options = {"quiet": quiet, "fail_on": fail_on}
-    for extra_fmt, target in output_files:
-        try:
-            with open(target, "w", encoding="utf-8") as handle:
-                write_report(extra_fmt, report, handle, **options)
-        except OSError as exc:
-            raise MedlintError(f"cannot write the {extra_fmt} report: {exc.strerror or exc}", target) from None
     main_out = sys.stdout
     if fixed_stdin is not None:
         # Format-on-save: the fixed document is standard output; what is left goes to stderr.
@@ -227,6 +221,14 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
                      color=_color(color) if fmt == "text" and main_out is sys.stdout else False,
                      show_source=main_out.isatty() if show_source is None else show_source)
     sys.stdout.flush()
+    # The extra reports come after the main output, so one that cannot be written (exit 2)
+    # does not take the annotations or the list with it.
+    for extra_fmt, target in output_files:
+        try:
+            with open(target, "w", encoding="utf-8") as handle:
+                write_report(extra_fmt, report, handle, **options)
+        except OSError as exc:
+            raise MedlintError(f"cannot write the {extra_fmt} report: {exc.strerror or exc}", target) from None
     if timings is not None:
         click.echo(timings.render(), err=True, nl=False)
     # The text output lists unreadable files as io-error findings: do not say it twice
@@ -302,11 +304,15 @@ def explain(rule_id: str, config_path: str | None, debug: bool) -> None:
     """Show a rule's description, options and examples."""
     import difflib
 
-    from .explain import explain_text
+    from .explain import explain_text, reserved_text
     from .errors import MedlintError
 
     ruleset = _config(config_path).ruleset()
     rule = ruleset.by_id.get(rule_id)
+    reserved = reserved_text(rule_id) if rule is None else None
+    if reserved is not None:
+        click.echo(reserved)
+        return
     if rule is None:
         close = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else " (see 'medlint rules')"

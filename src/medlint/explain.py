@@ -4,7 +4,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from .outcome import IO_ERROR, IO_ERROR_TEXT
 from .ruleset import Rule, RuleSet, fixes_of
+from .suppress import META_RULES, UNUSED
 
 _FIX_EXPLAINED = {"safe": "yes, safe: 'medlint check --fix' applies it",
                   "unsafe": "yes, unsafe: applied only with 'medlint check --fix --unsafe-fixes'",
@@ -45,3 +47,17 @@ def explain_text(rule: Rule, ruleset: RuleSet, width: int = 78) -> str:
                 text = item["text"] if isinstance(item, dict) else str(item)
                 lines.append("  " + text.replace("\n", "\n  "))
     return "\n".join(lines)
+
+
+def reserved_text(rule_id: str, width: int = 78) -> str | None:
+    """What ``medlint explain`` says of an id medlint reports itself (no rule file): files it
+    could not check and suppression comments; None for any other id."""
+    if rule_id == IO_ERROR:
+        head = f"{IO_ERROR} (built in: error for a file that could not be read, warning for one skipped on purpose)"
+        body, note = IO_ERROR_TEXT, "Always reported; it cannot be selected, ignored or suppressed."
+    elif rule_id in META_RULES:
+        when = "with 'medlint check --report-unused-suppressions'" if rule_id == UNUSED else "always"
+        head, body, note = f"{rule_id} (built in, warning)", META_RULES[rule_id], f"Reported {when}."
+    else:
+        return None
+    return "\n".join([head, "", textwrap.fill(body, width=width), "", note])
