@@ -14,12 +14,12 @@ import bisect
 import difflib
 import os
 import stat
-import tempfile
 from typing import Callable, Iterable
 
 from .diagnostic import Diagnostic, Fix
 from .markup.model import line_starts
 from .errors import FileError
+from .jsonio import NoTemporaryFile, replace_file
 
 MAX_PASSES = 5
 
@@ -135,22 +135,7 @@ def write_atomically(path: str, data: bytes, shown: str | None = None) -> None:
     shown = shown or path
     if not os.access(path, os.W_OK):
         raise FileError("cannot fix: the file is read-only", shown)
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".medlint-", suffix=".tmp")
-    except OSError as exc:
+        replace_file(path, data, mode=stat.S_IMODE(os.stat(path).st_mode), durable=True, prefix=".medlint-")
+    except NoTemporaryFile as exc:
         raise FileError(f"cannot fix: cannot write in its folder ({exc.strerror})", shown) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

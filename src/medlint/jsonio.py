@@ -23,22 +23,45 @@ def prepare_cache_folder(folder: Path) -> bool:
         return False
 
 
+class NoTemporaryFile(OSError):
+    """The temporary file could not be made in the target's folder (nothing was changed)."""
+
+
+def replace_file(path: str | os.PathLike[str], data: bytes, mode: int | None = None, durable: bool = False,
+                 prefix: str = ".") -> None:
+    """Replace *path* with *data* through a temporary file in the same folder renamed
+    over it, so a reader (or a killed run) sees the old file or the new one, never half
+    of each. *mode* sets the new file's permissions; *durable* syncs it to disk before
+    the rename. Raises :class:`NoTemporaryFile` when the folder takes no new file, and
+    ``OSError`` from the write or the rename; the temporary file never outlives a failure."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    except OSError as exc:
+        raise NoTemporaryFile(exc.errno, exc.strerror) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def write_json_atomically(path: Path, data: Any) -> bool:
-    """Write *data* as JSON to *path* through a temporary file renamed over it, so a
-    reader (or a killed run) never sees half a file; False if it could not be written."""
+    """Write *data* as JSON to *path* atomically (see :func:`replace_file`); False if it
+    could not be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(path, json.dumps(data).encode("utf-8"))
         return True
     except OSError:
         return False
