@@ -170,3 +170,35 @@ def test_an_escaped_bracket_in_link_text_is_no_wiki_link(site: Path) -> None:
     page = site / "content" / "posts" / "figref.md"
     page.write_text("As [\\[1\\]](#fig-x) shows.\n\n![x](/attachments/d3.jpg){: #fig-x}\n")
     assert lint_paths([str(page)], select=LINK_RULES).diagnostics == []
+
+
+def test_a_marker_on_another_sites_link_is_that_sites_url(site: Path) -> None:
+    """'index.php?title=' on a public wiki is its permalink; on the site's own host or a
+    relative link it is a link the migration left unconverted."""
+    page = site / "content" / "posts" / "permalinks.md"
+    page.write_text("[w](https://en.wikipedia.org/w/index.php?title=Vitamin_D&oldid=12345)\n\n"
+                    "[t](https://wiki.example.net/tiki-index.php?page=Calcium)\n\n"
+                    "[own](https://www.example.org/tiki-index.php?page=Calcium)\n\n"
+                    "[rel](/index.php?title=Calcium)\n")
+    cfg = {"site": {"base_urls": ["https://www.example.org"]}}
+    report = lint_paths([str(page)], config=cfg, select=LINK_RULES)
+    assert [(d.line, d.rule) for d in report] == [(5, "link-unknown-marker"), (7, "link-unknown-marker")]
+
+
+def test_an_editors_bracketed_note_is_no_wiki_link(site: Path) -> None:
+    page = site / "content" / "posts" / "draft.md"
+    page.write_text("Methods.\n\n[[add details]]\n\n[[Reference needed]]\n\n[[Results to be provided soon.]]\n\n"
+                    "[[Explain why the accrual rate matters]]\n\n"
+                    "See [[Vitamin D dosing]] and [[Calcium|calcium intake]] for more.\n")
+    report = lint_paths([str(page)], select=["link-unknown-marker"])
+    assert [(d.line, d.column) for d in report] == [(11, 5), (11, 30)]
+
+
+def test_a_link_without_its_scheme_is_a_broken_page_link_with_a_hint(site: Path) -> None:
+    """'cdc.gov/flu' or 'med.example.edu' read as a relative path: a broken link (not a
+    missing file with a '.gov' suffix), and the hint adds the scheme."""
+    page = site / "content" / "posts" / "schemeless.md"
+    page.write_text("[a](cdc.gov/flu/about)\n\n[b](med.example.edu)\n\n[c](missing.pdf)\n")
+    report = lint_paths([str(page)], select=LINK_RULES)
+    assert [(d.line, d.rule) for d in report] == [(1, "link-broken"), (3, "link-broken"), (5, "link-asset")]
+    assert report.diagnostics[0].message.endswith("did you mean 'https://cdc.gov/flu/about'?")

@@ -21,7 +21,8 @@ from . import BuildContext
 from .common import compile_regex
 
 CHECKS = ("broken", "anchor", "asset", "unknown-marker")
-#: The checks that resolve links against the site index (unknown-marker reads only the page).
+#: The checks that resolve links against the site index (unknown-marker reads only the
+#: page, and asks the index, when the run has one, which hosts are the site's own).
 SITE_CHECKS = frozenset({"broken", "anchor", "asset"})
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -37,8 +38,18 @@ DEFAULTS: dict[str, Any] = {"ignore": [], "title_patterns": [], "target_patterns
 PLACEHOLDERS = ("match", "suggestion", "page")
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-#: A link written without its scheme ("www.nhs.uk/..."): browsers read it as a relative path.
-_HOST_LIKE = re.compile(r"(?i)^www\d?\.[a-z0-9-]+\.[a-z]")
+#: A link written without its scheme ("www.nhs.uk/...", "cdc.gov/flu"): browsers read it
+#: as a relative path. Beyond "www.", a first segment ending in a common top-level domain
+#: counts; a file or folder of a site is rarely named like one.
+_HOST_LIKE = re.compile(r"(?i)^(?:www\d?\.[a-z0-9-]+\.[a-z]|(?:[a-z0-9-]+\.)+"
+                        r"(?:com|org|net|edu|gov|int|mil|info|io|uk|ca|au|nz|ie|de|fr|eu|us)(?:[/?#]|$))")
+#: What an editor leaves in a draft between double brackets: a note, not a wiki link
+#: ("[[add details]]", "[[Reference needed]]", "[[Details to follow.]]"). A page name
+#: has no sentence punctuation at its end, is short, and is not an instruction.
+_EDITORIAL_NOTE = re.compile(
+    r"(?is)^\s*(?:(?:add|insert|explain|document|describe|conclude|cite|check|fix|update|expand|write|"
+    r"finish|complete|todo|tbd|fixme|xxx)\b|.*\b(?:needed|required|to\s+(?:be\s+)?(?:added|provided|"
+    r"follow|come|do|confirm)|tbd|todo|fixme|placeholder)\b)|.*[.!?:]\s*$")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "file:", "sms:", "news:", "irc:")
 
 
@@ -183,21 +194,41 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     return run
 
 
+def _own_link(link: Link, site: SiteIndex | None) -> bool:
+    """A relative link, or one to the site's own hosts: where a migration's marker in the
+    URL means a link it left unconverted (on another site, "index.php?title=" is that
+    wiki's permalink). Without a site index (no link rule in the run) an absolute URL
+    counts as another site's: a marker is reported only where it is certain."""
+    target = link.target.strip()
+    if not (target.startswith("//") or _SCHEME.match(target)):
+        return True
+    try:
+        host = urlsplit(target if not target.startswith("//") else "https:" + target).netloc
+    except ValueError:
+        return False
+    return site is not None and site.is_internal_host(host)
+
+
 def _unknown_marker(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
     titles = [compile_regex(p, ["title_patterns", i], re.I) for i, p in enumerate(options["title_patterns"])]
     targets = [compile_regex(p, ["target_patterns", i], re.I) for i, p in enumerate(options["target_patterns"])]
     texts = [compile_regex(p, ["text_patterns", i]) for i, p in enumerate(options["text_patterns"])]
 
     def run(doc: Document) -> Iterator[Finding]:
+        site: SiteIndex | None = getattr(doc, "site", None)
         for link in _links(doc):
             start, end = link.target_start or link.start, link.target_end or link.end
             title = link.title or link.attrs.get("title", "")
             marker = next((m.group() for r in titles if title and (m := r.search(title))), None)
-            marker = marker or next((m.group() for r in targets if (m := r.search(link.target))), None)
+            if marker is None and _own_link(link, site):
+                marker = next((m.group() for r in targets if (m := r.search(link.target))), None)
             if marker:
                 yield Finding(start, end, {"match": marker, "page": link.target})
         for regex in texts:
             for m in regex.finditer(doc.prose, doc.body_start):
+                inner = m.group().strip("[]{}()<> ")
+                if len(inner.split()) > 8 or _EDITORIAL_NOTE.match(inner):
+                    continue  # a draft's note or an aside, not a page name
                 yield Finding(m.start(), m.end(), {"match": m.group()})
 
     return run
