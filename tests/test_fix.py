@@ -75,6 +75,18 @@ def test_diff_prints_and_does_not_write(isolated: Path) -> None:
     assert run("check", "--diff", "refs.md").exit_code == 0
 
 
+def test_diff_with_another_output_format_is_a_usage_error(isolated: Path) -> None:
+    """--diff owns standard output: a --format or --statistics beside it would be dropped
+    without a word, so it is refused; --output-file still writes a report."""
+    (isolated / "refs.md").write_text(BROKEN.replace("\r\n", "\n"))
+    for extra in (["--format", "json"], ["--statistics"]):
+        result = run("check", "--diff", *extra, "refs.md")
+        assert result.exit_code == 2 and "cannot be combined with" in result.output
+    result = run("check", "--diff", "--select", ",".join(RULES), "--output-file", "json=out.json", "refs.md")
+    assert result.exit_code == 1 and result.stdout.startswith("--- a/refs.md")
+    assert (isolated / "out.json").read_text().lstrip().startswith(("[", "{"))
+
+
 def test_read_only_file_is_an_error_and_others_go_on(isolated: Path) -> None:
     locked = isolated / "locked.md"
     locked.write_text("[x](http://dx.doi.org/10.1136/bmj.m1966)\n")

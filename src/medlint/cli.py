@@ -182,6 +182,11 @@ def check(paths: tuple[str, ...], fmt: str | None, output_files: list[tuple[str,
     from .profile import Profile
     from .report import write_report
 
+    if diff and (fmt is not None or statistics):
+        # The diff is standard output; silently dropping the report asked for would mislead a CI step.
+        raise click.UsageError(f"--diff prints the fixes as a unified diff and cannot be combined with "
+                               f"{'--format' if fmt is not None else '--statistics'}; use --output-file "
+                               "FORMAT=PATH to write a report beside it")
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     shard_k_n = _shard(shard) if shard else None
