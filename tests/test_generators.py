@@ -210,3 +210,13 @@ def test_a_deeply_nested_generator_config_is_read_as_no_settings(tmp_path: Path)
     assert read_settings("mkdocs", tmp_path) == {}
     (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\nextra: [[1]]\n")
     assert read_settings("mkdocs", tmp_path) == {"docs_dir": "pages"}
+
+
+def test_an_oversized_generator_config_is_read_as_no_settings(tmp_path: Path) -> None:
+    """A generator config past MAX_GENERATOR_CONFIG is not read into memory: its settings are lost, never the run."""
+    from medlint.site.generators import MAX_GENERATOR_CONFIG, read_settings
+
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\n# " + "x" * MAX_GENERATOR_CONFIG + "\n")
+    assert read_settings("mkdocs", tmp_path) == {}
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\n# small\n")
+    assert read_settings("mkdocs", tmp_path) == {"docs_dir": "pages"}

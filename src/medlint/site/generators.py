@@ -66,6 +66,10 @@ def detect(folders: list[Path]) -> tuple[str, Path] | None:
     return None
 
 
+#: The most medlint reads of a generator's config (real ones are a few kilobytes).
+MAX_GENERATOR_CONFIG = 1024 * 1024
+
+
 def read_settings(generator: str, folder: Path) -> dict[str, Any]:
     """What medlint takes from the generator's own config file in *folder*: Hugo's and
     Jekyll's permalink patterns, MkDocs' ``docs_dir``. Empty when it cannot be read
@@ -76,7 +80,11 @@ def read_settings(generator: str, folder: Path) -> dict[str, Any]:
             path = folder / name
             if kind != generator or not path.is_file():
                 continue
-            text = path.read_text(encoding="utf-8")
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_GENERATOR_CONFIG + 1)
+            if len(raw) > MAX_GENERATOR_CONFIG:
+                return {}  # no real site config is this large; reading it could exhaust memory
+            text = raw.decode("utf-8")
             if name.endswith(".toml"):
                 data = _toml().loads(text) if toml_key_depth(text) <= MAX_DEPTH else None
             elif name.endswith((".yml", ".yaml")):
