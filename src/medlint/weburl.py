@@ -26,9 +26,15 @@ from urllib.parse import unquote
 TRACKING_PARAMETERS = (
     "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid",
     "mc_eid", "mc_cid", "_hsenc", "_hsmi", "hsctatracking", "mkt_tok", "oly_enc_id", "oly_anon_id", "vero_id",
-    "_ga", "_gl", "wickedid", "li_fat_id", "s_cid", "ncid", "cmpid",
+    "_ga", "_gl", "wickedid", "li_fat_id", "s_cid", "s_kwcid", "ef_id", "ncid", "cmpid", "et_cid", "et_rid",
+    "ck_subscriber_id", "_kx", "dm_i",
     "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "sid", "cfid", "cftoken",
 )
+#: Names that are a session id on some sites and the page on others (a conference's
+#: ``sessionid=201105``, a database's ``sid=1``): they track only when the value looks
+#: like a generated token (see :func:`token_like`).
+AMBIGUOUS = frozenset({"sid", "sessionid", "session_id", "cfid", "cftoken"})
+_TOKEN = re.compile(r"[0-9A-Za-z%._-]{16,}")
 #: Name prefixes of families of campaign parameters (utm_source, utm_medium, utm_campaign...).
 TRACKING_PREFIXES = ("utm_",)
 
@@ -46,9 +52,19 @@ class Stripped:
     removed: tuple[str, ...]
 
 
-def is_tracking(name: str, names: Iterable[str] = TRACKING_PARAMETERS, prefixes: Iterable[str] = TRACKING_PREFIXES) -> bool:
-    """True if a query parameter named *name* (as written, maybe percent-encoded) tracks."""
+def token_like(value: str) -> bool:
+    """True if *value* looks generated (a session token): 16 or more characters with
+    both letters and digits, such as ``8FBE33059AED6DB4`` or a UUID, not ``1`` or ``201105``."""
+    return bool(_TOKEN.fullmatch(value)) and bool(re.search(r"[A-Za-z]", value)) and bool(re.search(r"[0-9]", value))
+
+
+def is_tracking(name: str, value: str = "", names: Iterable[str] = TRACKING_PARAMETERS,
+                prefixes: Iterable[str] = TRACKING_PREFIXES) -> bool:
+    """True if a query parameter named *name* (as written, maybe percent-encoded) with
+    *value* tracks."""
     key = unquote(name).strip().lower()
+    if key in AMBIGUOUS and key in {n.lower() for n in names}:
+        return token_like(value)
     return key in {n.lower() for n in names} or any(key.startswith(p.lower()) for p in prefixes)
 
 
@@ -69,8 +85,8 @@ def strip_tracking(url: str, names: Iterable[str] = TRACKING_PARAMETERS,
     path, query = (head, None) if q < 0 else (head[:q], head[q + 1:])
 
     def drop_path(m: re.Match[str]) -> str:
-        name = m.group()[1:].split("=", 1)[0]
-        if name.lower() in names:
+        name, _, value = m.group()[1:].partition("=")
+        if is_tracking(name, value, names, ()):
             removed.append(name)
             return ""
         return m.group()
@@ -81,8 +97,8 @@ def strip_tracking(url: str, names: Iterable[str] = TRACKING_PARAMETERS,
         seps = _SEPARATOR.findall(query)
         kept: list[tuple[str, str]] = []  # (separator before it, parameter)
         for i, part in enumerate(parts):
-            name = part.split("=", 1)[0]
-            if part and is_tracking(name, names, prefixes):
+            name, _, value = part.partition("=")
+            if part and is_tracking(name, value, names, prefixes):
                 removed.append(name)
                 continue
             kept.append((seps[i - 1] if i else "", part))

@@ -43,12 +43,23 @@ _GAP = r"[ \t\u00a0\u2009\u202f]"
 _PMID = re.compile(r"(?i)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
 #: A labelled PMCID: ``PMCID: PMC123``, ``PMCID PMC 123`` (group 1: the PMC number as written).
 _PMCID = re.compile(r"(?i)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
-#: ``PMC 1234567`` with a gap (four digits or more: a short number after "PMC" may be anything).
-_PMC_GAP = re.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{3,8})(?![\w])")
+#: ``PMC 1234567`` with a gap (five digits or more: "available in PMC 2012 December 1" is a year).
+_PMC_GAP = re.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
 #: ``NCT 01234567``, ``NCT-01234567``, ``NCT: 01234567`` (exactly 8 digits).
 _NCT = re.compile(r"(?<![\w/])NCT(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")
 #: The ``doi`` label right before a DOI: its spacing and colon.
 _DOI_LABEL = re.compile(r"(?i)(?<![\w/.])doi(" + _GAP + r"*)(:?)(" + _GAP + r"*)$")
+
+
+def _difference(written: str, want: str, name: str) -> str:
+    """What differs between an identifier as written and as it should be, in a few words."""
+    if re.sub(r"\W", "", written) == re.sub(r"\W", "", want):
+        if written.replace(" ", "") == want.replace(" ", "") or re.sub(r"\s", "", written) == re.sub(r"\s", "", want):
+            return f"spacing of the {name}"
+        return f"punctuation of the {name} label"
+    if written.lower() == want.lower() or re.sub(r"\W", "", written).lower() == re.sub(r"\W", "", want).lower():
+        return f"'{name}' is written in capitals"
+    return f"standard form of the {name}"
 
 
 def _finding(start: int, end: int, written: str, replacement: str, problem: str) -> Finding:
@@ -56,27 +67,38 @@ def _finding(start: int, end: int, written: str, replacement: str, problem: str)
                    Edit(start, end, replacement))
 
 
+def _plain(doc: Document, start: int, end: int) -> bool:
+    """True if nothing in text[start:end] is masked: a gap that holds a tag or a link
+    target (``PMID</span> 123``, ``PMID [123](url)``) is markup, not spacing, and a fix
+    must never remove it."""
+    return doc.text[start:end] == doc.prose[start:end]
+
+
 def _numbers(doc: Document, pmid: str, pmcid: str) -> Iterator[Finding]:
     prose = doc.prose
     taken: list[tuple[int, int]] = []
     for m in _PMCID.finditer(prose, doc.body_start):
+        if not _plain(doc, m.start(), m.end()):
+            continue
         number = re.sub(_GAP, "", m.group(1))
         if ids.pmcid_problem(number):
             continue  # pmcid-malformed's
         want = pmcid.format("PMC" + number[3:])
         taken.append((m.start(), m.end()))
         if m.group() != want:
-            yield _finding(m.start(), m.end(), m.group(), want, "a PMCID is written '" + pmcid.format("PMC123") + "'")
+            yield _finding(m.start(), m.end(), m.group(), want, _difference(m.group(), want, "PMCID"))
     for m in _PMC_GAP.finditer(prose, doc.body_start):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s <= m.start() < e for s, e in taken) or not _plain(doc, m.start(), m.end()):
             continue
         want = "PMC" + m.group(1)
         yield _finding(m.start(), m.end(), m.group(), want, "a PMCID has no space after 'PMC'")
     for m in _PMID.finditer(prose, doc.body_start):
         want = pmid.format(m.group(1))
-        if m.group() != want and not ids.pmid_problem(m.group(1)):
-            yield _finding(m.start(), m.end(), m.group(), want, "a PMID is written '" + pmid.format("12345678") + "'")
+        if m.group() != want and not ids.pmid_problem(m.group(1)) and _plain(doc, m.start(), m.end()):
+            yield _finding(m.start(), m.end(), m.group(), want, _difference(m.group(), want, "PMID"))
     for m in _NCT.finditer(prose, doc.body_start):
+        if not _plain(doc, m.start(), m.end()):
+            continue
         want = "NCT" + m.group(1)
         yield _finding(m.start(), m.end(), m.group(), want, "an NCT number is 'NCT' and 8 digits with nothing between")
 
@@ -91,7 +113,7 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
             continue  # doi-malformed's
         line_start = max(text.rfind("\n", 0, site.start) + 1, site.start - 12)
         m = _DOI_LABEL.search(doc.prose, line_start, site.start)
-        if m is None:
+        if m is None or not _plain(doc, m.start(), site.start):
             continue  # a bare DOI in text: a style may want a label or a link, but it reads as one
         written = text[m.start():site.end]
         before, colon, after = m.group(1), m.group(2), m.group(3)
@@ -104,12 +126,12 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
         elif style == "label":
             want = label.format(raw)
             if written != want:
-                yield _finding(m.start(), site.end, written, want, "a DOI is written '" + label.format("10.1000/xyz") + "'")
+                yield _finding(m.start(), site.end, written, want, "this project writes DOIs as '" + label.format("10...") + "'")
         else:
             word = m.group()[:3]
             want = word + (":" + (" " if after else "") if colon else " ") + raw
             if want != written:
-                yield _finding(m.start(), site.end, written, want, "odd spacing in the 'doi:' label")
+                yield _finding(m.start(), site.end, written, want, "spacing of the 'doi:' label")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:

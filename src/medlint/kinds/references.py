@@ -1,12 +1,15 @@
 """``references``: a reference or source line that is nothing but a URL.
 
-A line counts as a reference or source line when it lies in a ``reference``
-region (:mod:`medlint.regions`: a References or Sources section, a label line
-and the list after it), when it starts with a source label (``Source:``,
-``Reference:``, ``Learn more:``, ``Full study:``...), or when it follows a
-line that is only such a label.  It is reported when, with its list marker,
-its label, numbering and punctuation taken away, nothing is left but one or
-more absolute URLs (as bare URLs, autolinks or links whose text is the URL or
+A block (a paragraph, a list item) counts as a reference or source when it
+lies in a ``reference`` region (:mod:`medlint.regions`: a References or
+Sources section, a label line and the list after it), when it starts with a
+source label (``Source:``, ``Reference:``, ``Learn more:``, ``Full
+study:``...), or when it follows a block that is only such a label.  The
+whole block is judged, so the URL that ends a reference wrapped over several
+lines is the reference's; so is a URL in a block of its own after one that
+ends "Available at:" or "Retrieved ... from".  It is reported when, with its
+list marker, its label, numbering and punctuation taken away, nothing is left
+but one or more absolute URLs (as bare URLs, autolinks or links whose text is the URL or
 a domain): no title, author, journal, site name or date that would tell a
 reader what the source is, or let anyone find it once the link breaks.
 """
@@ -44,6 +47,8 @@ _NOISE = re.compile(r"[\s\-*+\u2022\u00b7\u2013\u2014#>_|:;,.()\[\]^\"'\u201c\u2
 #: Link text that is a URL or a bare domain (``example.org``, ``www.example.org/page``).
 _URLISH = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
 _ABSOLUTE = re.compile(r"(?i)^(?:https?://|//|www\.)")
+#: An address of an image or a page asset: a picture left on the page, not a source.
+_ASSET = re.compile(r"(?i)\.(?:gif|png|jpe?g|svg|webp|bmp|ico|css|js)(?:[?#]|$)")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -56,42 +61,43 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         ref_starts = [s for s, _ in refs]
         links = sorted((lk for lk in doc.links if not lk.image and lk.kind != "definition"), key=lambda lk: lk.start)
         link_starts = [lk.start for lk in links]
-        previous_label = False
-        for start, end in _lines(doc):
+        after_label, previous = False, ""
+        for block in doc.blocks:
+            if block.kind == "heading" or re.fullmatch(r"h[1-6]", block.kind):
+                continue
+            start, end = block.start, block.end
             prose = doc.prose[start:end]
-            if not prose.strip() and not doc.text[start:end].strip():
+            if not doc.text[start:end].strip():
                 continue
+            on_block = _links_in(links, link_starts, start, end)
             head = label.search(prose)
-            after_label = previous_label
-            on_line = _line_links(links, link_starts, start, end)
-            previous_label = bool(label_only.search(prose)) and not on_line
-            if not (after_label or head is not None or _inside(refs, ref_starts, start)):
+            labelled, continues = after_label, bool(_CONTINUES.search(previous))
+            after_label = bool(label_only.search(prose)) and not on_block
+            previous = prose.rstrip()
+            if not (labelled or head is not None or _inside(refs, ref_starts, start)):
                 continue
-            if not on_line or not all(_ABSOLUTE.match(lk.target or "") for lk in on_line):
+            if continues and not labelled and head is None:
+                continue  # the tail of the reference above ("... Available at:" / "Retrieved from")
+            if not on_block or not all(_ABSOLUTE.match(lk.target or "") and not _ASSET.search(lk.target or "")
+                                       for lk in on_block):
                 continue
             rest = prose[head.end():] if head else prose
-            if not _only_urls(rest, on_line, start + (head.end() if head else 0)):
+            if not _only_urls(rest, on_block, start + (head.end() if head else 0)):
                 continue
-            previous_label = after_label  # a list of bare URLs after "Sources:" goes on
-            first = on_line[0]
-            yield Finding(first.start, first.end, {"match": doc.text[first.start:first.end]})
+            after_label = labelled  # a list of bare URLs after "Sources:" goes on
+            line_of = None
+            for lk in on_block:  # one finding per line: a paragraph of bare URLs is a list of them
+                line = doc.text.count("\n", start, lk.start)
+                if line != line_of:
+                    line_of = line
+                    yield Finding(lk.start, lk.end, {"match": doc.text[lk.start:lk.end]})
 
     return check
 
 
-def _lines(doc: Document) -> Iterator[tuple[int, int]]:
-    """Each line of each block but headings (a reference list item is a block, a paragraph
-    of references a block of lines)."""
-    text = doc.text
-    for block in doc.blocks:
-        if block.kind == "heading" or re.fullmatch(r"h[1-6]", block.kind):
-            continue
-        pos = block.start
-        while pos < block.end:
-            nl = text.find("\n", pos, block.end)
-            stop = block.end if nl < 0 else nl
-            yield pos, stop
-            pos = stop + 1
+#: The end of a block that a URL on its own after it continues: "Available at:",
+#: "Retrieved October 16, 2009, from", a reference ending with ';' or ','.
+_CONTINUES = re.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
@@ -99,7 +105,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _line_links(links: list[Link], starts: list[int], start: int, end: int) -> list[Link]:
+def _links_in(links: list[Link], starts: list[int], start: int, end: int) -> list[Link]:
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return links[lo:hi]

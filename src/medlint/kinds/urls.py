@@ -75,8 +75,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 raw = stripped.url
             if max_length and len(raw) > max_length:
                 yield Finding(start, end, {"match": _shown(raw), "length": str(len(raw))}, severity="info",
-                              message=f"URL of {len(raw):,} characters (more than {max_length}): link to the page "
-                                      f"itself, not a search result or a redirect: '{_shown(raw)}'")
+                              message=f"URL of {len(raw):,} characters (more than {max_length}) breaks when copied and "
+                                      f"hides where it goes: keep only the parameters the page needs, or link to "
+                                      f"the page itself rather than a search or a redirect: '{_shown(raw)}'")
 
     return check
 
