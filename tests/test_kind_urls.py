@@ -101,3 +101,12 @@ def test_fix_end_to_end_keeps_line_endings(isolated: Path) -> None:
     assert not [p for p in isolated.iterdir() if p.name != "page.md"]  # no temporary file left behind
     again = CliRunner().invoke(main, ["check", "--no-cache", "--select", "url-tracking", "page.md"])
     assert again.exit_code == 0 and "url-tracking" not in again.output
+
+
+@pytest.mark.parametrize("text, path", [
+    ('<img src="data:image/png;base64,' + "A" * 400 + '">\n', "a.html"),  # a data URI is no web address
+    ("[mail](mailto:editor@example.org?subject=x&utm_source=y)\n", "a.md"),
+    ('<img src="https://cdn.example.org/i.png?v=' + "1" * 400 + '">\n', "a.html"),  # an image nobody copies
+])
+def test_other_schemes_and_embedded_resources(text: str, path: str) -> None:
+    assert lint_text(text, path, select=RULE) == []

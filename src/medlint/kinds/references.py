@@ -35,9 +35,8 @@ OPTIONS_SCHEMA = {
 #: Words that introduce a source on its line (regexes, matched case-insensitively before a colon).
 DEFAULTS: dict[str, Any] = {"labels": [
     r"sources?", r"references?", r"refs?\.?", r"citations?", r"bibliography", r"(?:full\s+|original\s+)?study",
-    r"(?:original|full|source|journal)\s+(?:article|paper|text|report|publication)", r"paper", r"via", r"from",
-    r"(?:learn|read)\s+more", r"more\s+info(?:rmation)?", r"further\s+reading", r"link", r"url", r"abstract",
-    r"published\s+(?:in|at)", r"see",
+    r"(?:original|full|source|journal)\s+(?:article|paper|report|publication)", r"via",
+    r"(?:learn|read)\s+more", r"more\s+info(?:rmation)?", r"further\s+reading", r"published\s+(?:in|at)",
 ]}
 PLACEHOLDERS = ("match",)
 

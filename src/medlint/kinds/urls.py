@@ -12,6 +12,7 @@ should point to.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
@@ -34,6 +35,8 @@ DEFAULTS: dict[str, Any] = {"parameters": list(TRACKING_PARAMETERS), "prefixes":
 FIXES = "safe"
 PLACEHOLDERS = ("match", "parameters", "replacement", "length")
 
+#: A scheme other than the web's: the address is no URL with query parameters.
+_OTHER_SCHEME = re.compile(r"(?i)(?!https?:)[a-z][a-z0-9+.-]*:(?!//)")
 #: How much of a long URL a message shows.
 _SHOWN = 60
 
@@ -66,14 +69,13 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             seen.add(span)
             start, end = span
             raw = doc.text[start:end]
-            if not raw.lower().startswith(("http://", "https://", "//", "www.")):
-                if "?" not in raw and ";" not in raw:
-                    continue
+            if _OTHER_SCHEME.match(raw):
+                continue  # data:, mailto:, tel:, javascript:... carry no web parameters
             stripped = strip_tracking(raw, names, prefixes)
             if stripped is not None:
                 yield _tracking_finding(doc, link, start, end, raw, stripped.url, stripped.removed)
                 raw = stripped.url
-            if max_length and len(raw) > max_length:
+            if max_length and len(raw) > max_length and not link.image and link.tag in (None, "a"):
                 yield Finding(start, end, {"match": _shown(raw), "length": str(len(raw))}, severity="info",
                               message=f"URL of {len(raw):,} characters (more than {max_length}) breaks when copied and "
                                       f"hides where it goes: keep only the parameters the page needs, or link to "
