@@ -12,7 +12,7 @@ SRC = Path(__file__).parent.parent / "src" / "medlint"
 #: Lowest first. A module belongs to the first floor with a matching name or package prefix.
 FLOORS: list[list[str]] = [
     ["version", "errors", "diagnostic", "globs", "fastre", "yamlsource", "quickschema", "jsonio", "punctuation",
-     "textsafe", "profile"],
+     "textsafe", "profile", "weburl"],
     ["markup"],
     ["document", "regions"],
     ["files", "medical", "site", "suppress", "fix", "workers"],

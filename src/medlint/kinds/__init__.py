@@ -41,6 +41,9 @@ KINDS = {
     "encoding": "medlint.kinds.encoding",
     "linktext": "medlint.kinds.linktext",
     "freshness": "medlint.kinds.freshness",
+    "urls": "medlint.kinds.urls",
+    "idformat": "medlint.kinds.idformat",
+    "references": "medlint.kinds.references",
 }
 
 
