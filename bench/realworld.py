@@ -568,7 +568,8 @@ def corpus_caption(name: str, run: Run, files: int, words: int, how: str, labels
 
 def shown(path: Path) -> str:
     """A path relative to the repository when inside it."""
-    return str(path.relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
+    full = path.resolve()  # a relative --labels-dir is relative to the current folder
+    return str(full.relative_to(ROOT)) if full.is_relative_to(ROOT) else str(path)
 
 
 def short(text: str, width: int = 70) -> str:
