@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from medlint import lint_text
+from medlint import lint_paths, lint_text
 from medlint.cli import main
 from medlint.config import load_config
 from medlint.fix import apply_fixes
@@ -101,3 +101,11 @@ def test_fix_end_to_end(isolated: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "identifier-format", "--fix", "refs.md"])
     assert result.exit_code == 0, result.output
     assert page.read_bytes() == b"\xef\xbb\xbfRefs\r\n\r\nHolick MF. 2007. PMID: 17634462\r\nPMC3166406\r\n"
+
+
+def test_the_compact_pmid_form_passes_under_the_default_style(tmp_path: Path) -> None:
+    """'PMID:17634462' is how many journals print it: the same identifier, not a style slip."""
+    page = tmp_path / "refs.md"
+    page.write_text("Holick MF. N Engl J Med. 2007. PMID:17634462\n\nAnd PMID:    17634462 pasted.\n")
+    report = lint_paths([str(page)], select=["identifier-format"])
+    assert [d.line for d in report] == [3]

@@ -94,7 +94,9 @@ def _numbers(doc: Document, pmid: str, pmcid: str) -> Iterator[Finding]:
         yield _finding(m.start(), m.end(), m.group(), want, "a PMCID has no space after 'PMC'")
     for m in _PMID.finditer(prose, doc.body_start):
         want = pmid.format(m.group(1))
-        if m.group() != want and not ids.pmid_problem(m.group(1)) and _plain(doc, m.start(), m.end()):
+        # "PMID:123" (no space) is the compact form journals and citation managers print;
+        # it reads the same, so the style's spaced form does not report it.
+        if m.group() not in (want, want.replace(": ", ":")) and not ids.pmid_problem(m.group(1)) and _plain(doc, m.start(), m.end()):
             yield _finding(m.start(), m.end(), m.group(), want, _difference(m.group(), want, "PMID"))
     for m in _NCT.finditer(prose, doc.body_start):
         if not _plain(doc, m.start(), m.end()):
