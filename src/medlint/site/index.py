@@ -180,8 +180,7 @@ class SiteIndex:
     def _front(path: Path) -> dict[str, Any]:
         """A page's front matter ({} for none, or when it cannot be read)."""
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(65536)
+            head = _read_head(str(path), 65536)
             text = decode(head, str(path)) if head else ""
             if text[:1] in "-+{":
                 if len(head) == 65536:
@@ -204,7 +203,9 @@ class SiteIndex:
         out = set()
         for url in urls:
             out.add(normalize_path(url))
-            out.add(normalize_path(url.lower()))  # Hugo lower-cases the paths it makes
+            lower = url.lower()
+            if lower != url:  # (most URLs are lower case already: one normalising is enough)
+                out.add(normalize_path(lower))  # Hugo lower-cases the paths it makes
         return out
 
     def _add_folder_pages(self, files: list[tuple[str, Path]]) -> None:
@@ -416,6 +417,23 @@ class SiteIndex:
             if found is not None and normalize_path(found) != normalize_path(wanted):
                 return found
         return None
+
+
+def _read_head(file: str, size: int) -> bytes:
+    """The first *size* bytes of a regular file, by ``os.read``: a third cheaper than
+    ``open()``'s buffered file object, which a site index makes thousands of."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = []
+        while size > 0:
+            chunk = os.read(fd, size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 #: The home page: every site has one, whether or not the content tree has a file for it.
