@@ -12,9 +12,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 import stat
-import subprocess
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -47,6 +45,9 @@ def _skipped_part(parts: Iterable[str]) -> bool:
 
 def _git_files(folder: str) -> list[str] | None:
     """Files git does not ignore below *folder* (relative to it), or None outside a work tree."""
+    import shutil  # here, not at the top: subprocess and shutil are a tenth of start-up
+    import subprocess  # and only a folder walk asks git
+
     if shutil.which("git") is None:
         return None
     try:

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, toml_key_depth
+from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, nesting_depth, toml_key_depth
 from .model import FrontMatter
 
 _YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -75,8 +75,6 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
 
 
 def _json(text: str) -> FrontMatter | None:
-    from ..yamlsource import MAX_DEPTH, nesting_depth
-
     close = _brace_line(text)
     if nesting_depth(text[:close.end() if close else len(text)], indentation=False) > MAX_DEPTH:
         end = close.end() if close else len(text)
