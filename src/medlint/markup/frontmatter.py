@@ -76,8 +76,10 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
 
 def _json(text: str) -> FrontMatter | None:
     close = _brace_line(text)
-    if nesting_depth(text[:close.end() if close else len(text)], indentation=False) > MAX_DEPTH:
-        end = close.end() if close else len(text)
+    end = close.end() if close else len(text)
+    # (Counting in place first spares a site index a copy of every page's front matter.)
+    if text.count("[", 0, end) + text.count("{", 0, end) > MAX_DEPTH \
+            and nesting_depth(text[:end], indentation=False) > MAX_DEPTH:
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter is nested more than {MAX_DEPTH} levels deep", error_offset=0)
     try:
