@@ -111,3 +111,25 @@ def test_no_import_cycles() -> None:
 @pytest.mark.parametrize("module", ["medlint.version", "medlint.errors"])
 def test_lowest_floor_imports_nothing_of_medlint(module: str) -> None:
     assert imports()[module] == set()
+
+
+def test_checking_one_file_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """A one-file check (the pre-commit case, issue 23) keeps off its start-up path the
+    modules only other paths need: jsonschema (a config quickschema vouches for),
+    ctypes (worker processes), difflib (--diff, a broken #fragment), tempfile (writing)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "page.md").write_text("---\ntitle: A page\n---\nSee [the other page](other.md).\n")
+    (tmp_path / "other.md").write_text("---\ntitle: Other\n---\nText.\n")
+    config = tmp_path / "medlint.yaml"
+    config.write_text(f"site: {{content_root: '{tmp_path}'}}\nrules: {{spelling: warning}}\n")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print(sorted(m for m in ('jsonschema', 'ctypes', 'difflib', 'tempfile') "
+            "if m in sys.modules), file=sys.stderr))\n"
+            "from medlint.cli import main\n"
+            f"sys.argv = ['medlint', 'check', '--no-cache', '--config', {str(config)!r}, {str(tmp_path / 'page.md')!r}]\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr[-2000:]

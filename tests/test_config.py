@@ -154,3 +154,27 @@ def test_presets(isolated: Path) -> None:
     assert ids({"extends": "all", "rules": {"date-stale": "off"}}) == everything - {"date-stale"}
     assert [d.rule for d in lint_text("The patient had a DXA scan.", config={"extends": "all"})] == ["acronym-undefined"]
     assert lint_text("The patient had a DXA scan.", config={}) == []
+
+
+def test_a_plainly_valid_config_does_not_import_jsonschema(tmp_path: Path) -> None:
+    """jsonschema's import is a sixth of a one-file run: a config quickschema vouches for
+    skips it, while a wrong one is still reported in jsonschema's words."""
+    import subprocess
+    import sys
+
+    from medlint import quickschema
+    from medlint.config import CONFIG_SCHEMA
+
+    assert quickschema.is_simple(CONFIG_SCHEMA)
+    good = tmp_path / "good.yaml"
+    good.write_text("site: {content_root: ., base_urls: [https://example.org]}\n"
+                    "rules: {spelling: off, link-broken: {severity: warning, skip: [quotation]}}\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules: {spelling: 3}\n")
+    code = ("import sys\nfrom medlint.config import load_config\nfrom medlint.errors import ConfigError\n"
+            "try:\n    load_config(__import__('pathlib').Path(sys.argv[1]))\n"
+            "except ConfigError as exc:\n    print(exc)\nprint('jsonschema' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(good)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    out = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, check=True).stdout
+    assert "rules.spelling: expected true or false, off, on" in out and out.strip().endswith("True")

@@ -41,6 +41,25 @@ def test_walk_honours_gitignore_in_a_work_tree(tmp_path: Path) -> None:
     assert "new.md" in walk_folder(str(root))
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_gitignore_applies_below_the_work_trees_top_and_git_is_not_asked_outside_one(tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    root = tree(tmp_path / "repo")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / "posts" / ".gitignore").write_text("hype.md\n")
+    assert walk_folder(str(root / "posts")) == ["broken-front.md"]  # .git is above the folder walked
+    outside = tree(tmp_path / "plain")
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+
+    def no_git(*args, **kwargs):
+        raise AssertionError("git was started for a folder in no work tree")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    assert walk_folder(str(outside)) == [
+        "drafts/draft.md", "notes.txt", "page.html", "posts/broken-front.md", "posts/hype.md"]
+
+
 def test_expand_paths_explicit_missing_and_exclude(tmp_path: Path) -> None:
     root = tree(tmp_path)
     rel = lambda p: str(Path(p).resolve().relative_to(root.resolve())).replace("\\", "/")  # noqa: E731

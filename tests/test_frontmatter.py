@@ -86,3 +86,29 @@ def test_yaml_alias_bomb_is_refused() -> None:
     lines += ["---", "Body"]
     d = doc("\n".join(lines))
     assert d.front_matter.error and "aliases" in d.front_matter.error
+
+
+# -- the fast paths a site index relies on (issue 23): same answers as the plain code ---------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from medlint.markup.frontmatter import _brace_line  # noqa: E402
+
+_CLOSING = re.compile(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["}", "{", "\n", "\r", "\r\n", " ", "\t", "a", '"x"']), max_size=14).map("".join))
+def test_closing_brace_line_is_the_multiline_regex(text: str) -> None:
+    """``_brace_line`` finds with str.find what ``^\\}...`` with re.M finds (``^`` only after \\n)."""
+    want, got = _CLOSING.search(text), _brace_line(text)
+    assert (want and want.span()) == (got and got.span())
+
+
+def test_json_front_matter_ends_at_the_first_lone_brace_line() -> None:
+    d = doc('{\n  "title": "A",\n  "n": {"a": 1\n}\n}\nBody } here\n}\n', path="x.md")
+    assert d.front_matter is not None and d.front_matter.data == {"title": "A", "n": {"a": 1}}
+    assert d.text[d.front_matter.end:].startswith("Body")

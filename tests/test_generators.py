@@ -220,3 +220,19 @@ def test_an_oversized_generator_config_is_read_as_no_settings(tmp_path: Path) ->
     assert read_settings("mkdocs", tmp_path) == {}
     (tmp_path / "mkdocs.yml").write_text("docs_dir: pages\n# small\n")
     assert read_settings("mkdocs", tmp_path) == {"docs_dir": "pages"}
+
+
+@pytest.mark.parametrize("rel", ["posts/a.md", "a.md", "a/b/c.x.md", "a/.hidden", "a/b.", "a/...", "index.md",
+                                 "./a/b.md", "a//b.md", "/a/b.md", "a/b/", "a/./b.md", "a/../b.md", "a b/c d.md"])
+def test_hugo_urls_by_strings_equal_pathlibs(rel: str) -> None:
+    """Hugo's URLs come from string splitting (a site index does it per page); they are
+    the ones pathlib's parts give."""
+    from pathlib import PurePosixPath
+
+    from medlint.site.generators import _folders_and_stem
+
+    path = PurePosixPath(rel)
+    assert _folders_and_stem(rel) == (list(path.parent.parts), path.stem)
+    rules = UrlRules("hugo", {"posts": "/:year/:slug"})
+    front = {"slug": "s", "date": "2020-01-02", "aliases": ["/old"]}
+    assert rules.urls(rel, front) == rules._hugo(path, front)

@@ -45,7 +45,8 @@ _schemas = st.recursive(_leaf_schemas, lambda inner: st.one_of(
         "properties": st.dictionaries(st.sampled_from(["title", "date", "tags", "n"]), inner, max_size=3),
         "required": st.lists(st.sampled_from(["title", "date", "tags"]), max_size=2, unique=True),
         "additionalProperties": st.one_of(st.booleans(), inner), "minProperties": st.integers(0, 2)}),
-    st.fixed_dictionaries({"type": st.just("array")}, optional={"items": inner})), max_leaves=5)
+    st.fixed_dictionaries({"type": st.just("array")}, optional={"items": inner, "uniqueItems": st.booleans()}),
+    st.fixed_dictionaries({"oneOf": st.lists(inner, min_size=1, max_size=3)})), max_leaves=5)
 
 
 @settings(max_examples=400, deadline=None)
@@ -69,6 +70,23 @@ def test_quickschema_accepts_the_common_case_and_declines_the_rest() -> None:
     for hard in ({"anyOf": [{"type": "string"}]}, {"type": "strin"}, {"required": ["a", "a"]},
                  {"pattern": "("}, {"format": "date"}, {"minLength": -1}, {"type": []}, {"type": ["string", "string"]}):
         assert not quickschema.is_simple(hard)
+
+
+def test_quickschema_one_of_and_unique_items() -> None:
+    """The config's rule settings: exactly one of a boolean, a word or a mapping."""
+    setting = {"oneOf": [{"type": "boolean"}, {"enum": ["off", "on", "error"]},
+                         {"type": "object", "properties": {"skip": {"type": "array", "uniqueItems": True}}}]}
+    assert quickschema.is_simple(setting)
+    for fine in (True, "on", {"skip": ["a", "b"]}, {}):
+        assert quickschema.certainly_valid(setting, fine), fine
+    for unsure in ("of", 1, {"skip": ["a", "a"]}, {"skip": [1, 1.0]}, None):
+        assert not quickschema.certainly_valid(setting, unsure), unsure
+    # Two alternatives that may both accept: never "certainly" (oneOf wants exactly one).
+    assert not quickschema.certainly_valid({"oneOf": [{"type": "string"}, {"minLength": 1}]}, "x")
+    # jsonschema counts 1.0 as an integer, so an integer alternative does not rule 1.0 out.
+    assert not quickschema.certainly_valid({"oneOf": [{"type": "integer"}, {"type": "number"}]}, 1.0)
+    assert not quickschema.is_simple({"oneOf": []})
+    assert not quickschema.is_simple({"uniqueItems": "yes"})
 
 
 def test_schema_errors_still_come_from_jsonschema() -> None:

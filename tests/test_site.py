@@ -196,3 +196,17 @@ def test_no_slug_suggestion_from_a_word_of_a_sentence(tmp_path: Path) -> None:
     assert site.by_slug("/tags/overview-of-ms.html") == "/posts/overview-of-ms"
     assert site.by_slug("/tags/overview-of-ms-dec-2012.html") == "/posts/overview-of-ms"
     assert site.by_slug("/posts/overview-of-ms") is None  # the page itself: nothing to suggest
+
+
+def test_a_character_cut_by_the_head_read_keeps_the_pages_front_matter(tmp_path: Path) -> None:
+    """The index reads the first 64 KB of a page; a multi-byte character across that
+    boundary must not lose the page its slug and aliases."""
+    from medlint.site.index import SiteIndex
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    front = '{\n"slug": "cut-page",\n"aliases": ["/old-cut"],\n"note": "'
+    pad = 65536 - len(front.encode()) - 1
+    (posts / "a.md").write_bytes((front + "x" * pad + "é" * 10 + '"\n}\nBody.\n').encode())
+    index = SiteIndex(tmp_path / "content")
+    assert index.find_page("/old-cut") is not None and index.find_page("/posts/cut-page") is not None

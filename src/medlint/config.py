@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import quickschema
 from .diagnostic import SEVERITIES
 from .errors import ConfigError, ConfigErrors, did_you_mean
 from .files import NOT_ARTICLES
@@ -140,7 +141,9 @@ class Config:
                     key = (rule.id, json.dumps(merged, sort_keys=True, default=str))
                     if key in built:
                         continue  # the same options again (a config with many overrides)
-                    errs = validation_errors(options_validator(rule.kind), merged)
+                    schema = load_kind(rule.kind).OPTIONS_SCHEMA  # quickschema first, as for the config
+                    errs = [] if quickschema.is_simple(schema) and quickschema.certainly_valid(schema, merged) \
+                        else validation_errors(options_validator(rule.kind), merged)
                     if errs:
                         problems += [self.error(where + ["options"] + path, message) for path, message in errs]
                         continue
@@ -240,7 +243,11 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys to values", source, 1)
-    errors = validation_errors(schema_validator(CONFIG_SCHEMA), data)
+    # A config quickschema finds certainly valid (the common case) does not import
+    # jsonschema (about 50 ms of every run); any other is jsonschema's to judge, so
+    # every error reported is still worded by jsonschema.
+    certain = quickschema.is_simple(CONFIG_SCHEMA) and quickschema.certainly_valid(CONFIG_SCHEMA, data)
+    errors = [] if certain else validation_errors(schema_validator(CONFIG_SCHEMA), data)
     if errors:
         raise ConfigErrors([cfg.error(path, message) for path, message in errors])
     cfg.extends = data.get("extends", "default")

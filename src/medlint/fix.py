@@ -11,7 +11,6 @@ run is left alone (see :func:`write_fixed`).
 from __future__ import annotations
 
 import bisect
-import difflib
 import os
 import stat
 from typing import Callable, Iterable
@@ -80,6 +79,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     without a newline marked ``\\ No newline at end of file`` instead of running into the next."""
     name = path.lstrip("/")
     out = []
+    import difflib  # only --diff needs it: off the start-up path
+
     for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,8 @@ def replace_file(path: str | os.PathLike[str], data: bytes, mode: int | None = N
     ``OSError`` from the write or the rename; the temporary file never outlives a failure."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
+        import tempfile  # only when writing: off the start-up path of a --no-cache run
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     except OSError as exc:
         raise NoTemporaryFile(exc.errno, exc.strerror) from None

@@ -19,7 +19,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 _COUNTS = ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")
 _KEYWORDS = {"type", "required", "properties", "additionalProperties", "pattern", "enum", "const", "items",
-             "minimum", "maximum", "title", "description", "$schema", "$comment", "default", "examples", *_COUNTS}
+             "minimum", "maximum", "title", "description", "$schema", "$comment", "default", "examples", *_COUNTS,
+             "oneOf", "uniqueItems"}
 
 
 def is_simple(schema: Any) -> bool:
@@ -46,6 +47,11 @@ def is_simple(schema: Any) -> bool:
     if any(not _is_number(schema[k]) for k in ("minimum", "maximum") if k in schema):
         return False
     if "enum" in schema and not isinstance(schema["enum"], list):
+        return False
+    if "uniqueItems" in schema and not isinstance(schema["uniqueItems"], bool):
+        return False
+    if "oneOf" in schema and not (isinstance(schema["oneOf"], list) and schema["oneOf"]
+                                  and all(is_simple(s) for s in schema["oneOf"])):
         return False
     if any(not isinstance(schema[k], str) for k in ("title", "description", "$comment", "$schema") if k in schema):
         return False
@@ -79,6 +85,13 @@ def certainly_valid(schema: Any, value: Any) -> bool:
         kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_has_type(value, k) for k in kinds):
             return False
+    if "oneOf" in schema:
+        # Exactly one alternative must accept: certain only when every other one
+        # certainly rejects the value (the config's rule settings: a boolean, a word
+        # or a mapping), and the one left certainly accepts it.
+        open_ = [s for s in schema["oneOf"] if not _certainly_rejects(s, value)]
+        if len(open_) != 1 or not certainly_valid(open_[0], value):
+            return False
     if "enum" in schema and not any(value == v and type(value) is type(v) for v in schema["enum"]):
         return False
     if "const" in schema and not (value == schema["const"] and type(value) is type(schema["const"])):
@@ -93,6 +106,8 @@ def certainly_valid(schema: Any, value: Any) -> bool:
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", len(value)):
             return False
+        if schema.get("uniqueItems") and not (all(type(v) is str for v in value) and len(set(value)) == len(value)):
+            return False  # only distinct strings are certainly unique; jsonschema judges the rest
         items = schema.get("items", True)
         if not all(certainly_valid(items, v) for v in value):
             return False
@@ -107,6 +122,24 @@ def certainly_valid(schema: Any, value: Any) -> bool:
             if not certainly_valid(properties[key] if key in properties else extra, item):
                 return False
     return True
+
+
+def _certainly_rejects(schema: Any, value: Any) -> bool:
+    """True only if *schema* rejects *value* by its ``type``, or by an ``enum`` of strings
+    (which nothing but one of those strings equals)."""
+    if schema is False:
+        return True
+    if not isinstance(schema, dict):
+        return False
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if isinstance(value, float) and "integer" in kinds:
+            return False  # jsonschema counts 1.0 as an integer
+        if not any(_has_type(value, k) for k in kinds):
+            return True
+    enum = schema.get("enum")
+    return (isinstance(enum, list) and all(type(v) is str for v in enum)
+            and not (isinstance(value, str) and value in enum))
 
 
 def _bounded_search(pattern: str, value: str) -> bool:

@@ -5,7 +5,6 @@ document as ``doc.site``.  External links (another host) are never fetched.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
@@ -185,6 +184,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             fragment = unquote(target.fragment)
             if fragment not in ids and fragment.lower() not in ids:
                 at = doc.text.rfind("#", start, end)
+                import difflib  # only for a broken #fragment: off the start-up path
+
                 close = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
                 yield Finding(at if at >= 0 else start, end, {
                     "match": "#" + fragment, "page": where,

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, toml_key_depth
+from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, nesting_depth, toml_key_depth
 from .model import FrontMatter
 
 _YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -19,6 +19,10 @@ _TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _JSON_CLOSE_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: A line that is a lone closing brace (the end of JSON front matter), from its brace.
+_BRACE_LINE = re.compile(r"\}[ \t]*(?:\r\n|\r|\n|\Z)")
+#: One decoder for every page (a site index reads thousands of JSON front matters).
+_DECODER = json.JSONDecoder()
 
 
 def read_front_matter(text: str) -> FrontMatter | None:
@@ -71,19 +75,19 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
 
 
 def _json(text: str) -> FrontMatter | None:
-    from ..yamlsource import MAX_DEPTH, nesting_depth
-
-    close = re.search(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", text, re.M)
-    if nesting_depth(text[:close.end() if close else len(text)], indentation=False) > MAX_DEPTH:
-        end = close.end() if close else len(text)
+    close = _brace_line(text)
+    end = close.end() if close else len(text)
+    # (Counting in place first spares a site index a copy of every page's front matter.)
+    if text.count("[", 0, end) + text.count("{", 0, end) > MAX_DEPTH \
+            and nesting_depth(text[:end], indentation=False) > MAX_DEPTH:
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter is nested more than {MAX_DEPTH} levels deep", error_offset=0)
     try:
-        data, end = json.JSONDecoder().raw_decode(text)
+        data, end = _DECODER.raw_decode(text)
     except json.JSONDecodeError as exc:
         if not re.match(r"\{\s*\"", text):
             return None  # not JSON front matter at all, just a brace
-        close = re.search(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", text, re.M)
+        close = _brace_line(text)
         end = close.end() if close else len(text)
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter: {exc.msg}", error_offset=min(exc.pos, len(text)))
@@ -94,6 +98,22 @@ def _json(text: str) -> FrontMatter | None:
     tail = _JSON_CLOSE_LINE.match(text, end)
     end = tail.end() if tail else end
     return FrontMatter("json", 0, end, 1, end - 1, data=data)
+
+
+def _brace_line(text: str) -> re.Match[str] | None:
+    r"""The first line that is a lone ``}``: what ``^\}[ \t]*(?:\r\n|\r|\n|\Z)`` finds
+    with re.M (whose ``^`` follows only ``\n``), found with ``str.find``; the regex's
+    search tried every position and was a third of building a JSON-fronted site index."""
+    at = 0 if text.startswith("}") else text.find("\n}") + 1
+    if at == 0 and not text.startswith("}"):
+        return None
+    while True:
+        m = _BRACE_LINE.match(text, at)
+        if m:
+            return m
+        at = text.find("\n}", at) + 1
+        if at == 0:
+            return None
 
 
 def _offset_of_line(text: str, base: int, line: int | None) -> int:

@@ -180,11 +180,13 @@ class SiteIndex:
     def _front(path: Path) -> dict[str, Any]:
         """A page's front matter ({} for none, or when it cannot be read)."""
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(65536)
+            head = _read_head(str(path), 65536)
+            partial = len(head) == 65536
+            if partial:
+                head = _whole_characters(head)  # a UTF-8 sequence cut by the read is no decoding error
             text = decode(head, str(path)) if head else ""
             if text[:1] in "-+{":
-                if len(head) == 65536:
+                if partial:
                     text = decode(path.read_bytes(), str(path))
                 fm = read_front_matter(text)
                 if fm is not None and fm.error is None and isinstance(fm.data, dict):
@@ -204,7 +206,9 @@ class SiteIndex:
         out = set()
         for url in urls:
             out.add(normalize_path(url))
-            out.add(normalize_path(url.lower()))  # Hugo lower-cases the paths it makes
+            lower = url.lower()
+            if lower != url:  # (most URLs are lower case already: one normalising is enough)
+                out.add(normalize_path(lower))  # Hugo lower-cases the paths it makes
         return out
 
     def _add_folder_pages(self, files: list[tuple[str, Path]]) -> None:
@@ -416,6 +420,35 @@ class SiteIndex:
             if found is not None and normalize_path(found) != normalize_path(wanted):
                 return found
         return None
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """*data* without a UTF-8 sequence left incomplete at its end (at most three bytes)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return data  # ASCII: nothing cut
+        if byte >= 0xC0:  # the lead byte: complete if its sequence fits
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data if back >= need else data[:-back]
+    return data  # not UTF-8 here: decode judges it
+
+
+def _read_head(file: str, size: int) -> bytes:
+    """The first *size* bytes of a regular file, by ``os.read``: a third cheaper than
+    ``open()``'s buffered file object, which a site index makes thousands of."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = []
+        while size > 0:
+            chunk = os.read(fd, size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 #: The home page: every site has one, whether or not the content tree has a file for it.
