@@ -84,7 +84,7 @@ _WEIGHT = re.compile(r"(?<![/\w])(\d{2,3}(?:\.\d+)?)\s*(?:kg|kilo(?:gram)?s?)\b(
 _CAP_BEFORE = re.compile(r"\b(?:max(?:imum)?|up\s+to\s+a\s+max\w*)(?:\s+(?:of|dose))?\s*[:=]?\s*$", re.I)
 _CAP_AFTER = re.compile(r"\s*(?:max(?:imum)?)\b", re.I)
 #: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
-_CONTENT_OF = re.compile(r"\s*(?:/|per)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
+_CONTENT_OF = re.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
 #: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
 _MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
