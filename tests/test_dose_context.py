@@ -192,3 +192,25 @@ def test_hypothetical_doses_are_marked() -> None:
         assert [d.hypothetical for d in found] == [True, True]
     (stated,) = doses_md("50,000 IU weekly would have been better for vitamin D.")
     assert not stated.hypothetical
+
+
+def test_a_linked_headline_without_frequency_is_not_compared() -> None:
+    md = "* [300,000 IU of vitamin D helped seniors](/posts/seniors)\n* [50,000 IU of vitamin D weekly helped](/posts/weekly)\n"
+    html = ('<ul><li><a href="/posts/seniors">300,000 IU of vitamin D helped seniors</a></li>'
+            '<li><a href="/posts/weekly">50,000 IU of vitamin D weekly helped</a></li></ul>')
+    for text, path in ((md_page(md), "p.md"), (html_page(html), "p.html")):
+        (message,) = messages(text, path)
+        assert "Dose '50,000 IU'" in message and "weekly" in message
+
+
+@pytest.mark.parametrize("text", [
+    "Each capsule provides 50,000 IU of vitamin D.",
+    "Each Brand-X softgel provides 50,000 IU of vitamin D.",
+    "There are 50,000 IU of vitamin D in each capsule.",
+    "Vitamin D 50,000 IU per softgel.",
+])
+def test_what_one_capsule_holds_is_not_a_daily_dose(text: str) -> None:
+    assert messages(md_page(text), "p.md") == []
+    assert messages(html_page(f"<p>{text}</p>"), "p.html") == []
+    taken = text.rstrip(".") + ", taken daily."
+    assert len(messages(md_page(taken), "p.md")) == 1

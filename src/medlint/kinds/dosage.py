@@ -139,7 +139,7 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
             amount = entry["limit"]["amount"]
             if daily is None or daily <= amount * 1.0001 or daily > amount * IMPLAUSIBLE:
                 continue
-            if _not_an_intake(doc, dose.start, dose.end):
+            if _not_an_intake(doc, dose.start, dose.end) or (dose.per_day is None and _unit_content(doc, dose)):
                 continue
             lo, hi = window(doc, dose.start, dose.end, "paragraph")
             if any(r.search(doc.prose, lo, hi) for r in ack):
@@ -163,6 +163,27 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
             yield Finding(dose.start, dose.end, values)
 
     return check
+
+
+#: What one capsule, tablet or drop holds: "each capsule provides 50,000 IU", "50,000 IU per softgel".
+_UNIT = r"(?:capsules?|caps|tablets?|tabs|softgels?|pills?|drops?|sachets?|ampoules?|vials?|pearls?|gummies|gummy)"
+_HOLDS_BEFORE = re.compile(r"\b(?:each|every|one|a|per|the)\s+(?:\S+\s+){0,2}?" + _UNIT + r"\b[^.;!?]{0,30}$", re.I)
+_HOLDS_AFTER = re.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|every|one|a))\s+(?:\w+\s+)?" + _UNIT + r"\b", re.I)
+
+
+def _unit_content(doc: Document, dose: Any) -> bool:
+    """A dose with no frequency that is what one capsule holds, or a linked page's headline."""
+    before = re.split(r"[.;!?]\s", doc.prose[max(doc.body_start, dose.start - 80):dose.start])[-1]
+    if _HOLDS_BEFORE.search(before) or _HOLDS_AFTER.match(doc.prose, dose.end):
+        return True
+    return _in_link_text(doc, dose.start)
+
+
+def _in_link_text(doc: Document, offset: int) -> bool:
+    """True inside the text of a link to another page: "[300,000 IU helped seniors](/posts/...)"
+    is that page's headline, and without a frequency it says nothing of a daily intake."""
+    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
+               and not link.target.startswith("#") for link in doc.links)
 
 
 def _not_an_intake(doc: Document, start: int, end: int) -> bool:
