@@ -214,3 +214,23 @@ def test_what_one_capsule_holds_is_not_a_daily_dose(text: str) -> None:
     assert messages(html_page(f"<p>{text}</p>"), "p.html") == []
     taken = text.rstrip(".") + ", taken daily."
     assert len(messages(md_page(taken), "p.md")) == 1
+
+
+def test_the_frequency_nearest_the_amount_wins() -> None:
+    for found in (doses_md("Vitamin D 50,000 IU weekly or bi-weekly."),
+                  doses_html("<p>Vitamin D 50,000 IU weekly or bi-weekly.</p>")):
+        (dose,) = found
+        assert dose.frequency == "weekly"
+
+
+def test_a_frequency_of_a_later_bare_number_is_not_taken() -> None:
+    text = "Used a loading dose of 200,000 IU of vitamin D with 50,000 a day for 6 days."
+    for found in (doses_md(text), doses_html(f"<p>{text}</p>")):
+        assert found[0].frequency == "once"
+
+
+@pytest.mark.parametrize("text", ["Apply sunscreen at 2 mg/cm2 with vitamin D.",
+                                  "The upper tolerable limit of 10,000 IU/day of vitamin D."])
+def test_concentrations_and_stated_limits_are_not_reported(text: str) -> None:
+    assert messages(md_page(text), "p.md") == []
+    assert messages(html_page(f"<p>{text}</p>"), "p.html") == []

@@ -35,7 +35,7 @@ FILE_OPTIONS = ("limits",)
 
 #: Words that show a paragraph already warns about a high dose.
 ACKNOWLEDGED = [
-    r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
+    r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"upper\s+tolerable", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
     r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
     r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
 ]

@@ -44,12 +44,13 @@ DOSE = re.compile(
     r"(?P<per>\s*/\s*(?:kg|day|d|24\s*h|week|wk|month|mo|m(?![\w/])|dose)\b)?"
 )
 #: A unit followed by '/L', '/dL', '/mL' is a concentration (a lab value), not a dose.
-_CONCENTRATION = re.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml)\b")
+_CONCENTRATION = re.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml|cm2|cm\u00b2|m2|m\u00b2)(?![\w])")
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
               "twelve": 12, "second": 2, "other": 2, "third": 3, "fourth": 4}
 _EVERY_N = re.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
                       r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
-_NEXT_AMOUNT = re.compile(r"\d[\d,. ]*\s*(?:IU|mg|mcg|\u00b5g|ug|g|units?)\b")
+#: The next amount: a number with a unit, or a large number on its own ("200,000 IU with 50,000 a day").
+_NEXT_AMOUNT = re.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
 _LIST_GAP = re.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
 _SPAN_DAYS = {"h": 1 / 24, "d": 1.0, "w": 7.0, "m": 30.0, "y": 365.0}
 _FREQUENCIES = [
@@ -192,10 +193,11 @@ def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[
     after = _own_words(after)
     before = prose[max(s_lo, start - 40):start]
     every = _EVERY_N.search(after)
-    for regex, factor, name in _FREQUENCIES:
-        m = regex.search(after)
-        if m and not (every and every.start() < m.start()):
-            return name, factor
+    written = [(m.start(), i) for i, (regex, _, _) in enumerate(_FREQUENCIES) if (m := regex.search(after))]
+    if written:  # the one nearest the amount: "50,000 IU weekly or bi-weekly" is weekly
+        start, i = min(written)
+        if not (every and every.start() < start):
+            return _FREQUENCIES[i][2], _FREQUENCIES[i][1]
     if every:
         n = every.group("n").lower()
         count = float(_NUM_WORDS.get(n, 0) or n)
