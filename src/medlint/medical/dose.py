@@ -4,8 +4,11 @@ A dose is an amount (or a range) followed by a dose unit: ``5,000 - 10,000
 IU``, ``up to 14,000 IU per day``, ``0.5 mg``, ``2 tablets daily``.  Lab
 values (``30 ng/mL``, ``200 mg/dL``), percentages, years, ages and sample
 sizes carry no dose unit and are not doses.  The parser also finds the
-substance named nearby (from ``data/upper-limits.yaml``) and the frequency,
-which turns a dose into a daily equivalent.
+substance (``substance.py``: the sentence first, then the page's context) and
+the frequency as written (daily, weekly, every N days, a one-off dose, per kg),
+which turns a dose into a daily equivalent, or into none for a one-off dose.
+Lists with a unit on each part ("400 mg and 2.5 g") are separate doses;
+product names ("Omega 3-6-9", "K2-7") and counts ("1 210mg") are no amounts.
 """
 from __future__ import annotations
 
@@ -265,12 +268,10 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
             m = DOSE.match(prose, split) or m
             pos = m.end()
         doses.extend(_doses_of(doc, m, table))
-    for dose in doses:
-        if dose.per_kg:
-            continue
-        for other in doses:  # "10,000 IU/kg (600,000 IU max)": the cap of a per-kg dose
-            if other.per_kg and _same_sentence(doc, dose, other) and _is_cap(prose, dose):
-                dose.cap = True
+    per_kg = [d for d in doses if d.per_kg]
+    for dose in doses if per_kg else []:  # "10,000 IU/kg (600,000 IU max)": the cap of a per-kg dose
+        if not dose.per_kg and _is_cap(prose, dose) and any(_same_sentence(doc, dose, o) for o in per_kg):
+            dose.cap = True
     doc.cache[key] = doses
     return doses
 
