@@ -117,7 +117,7 @@ def test_upper_limits(text: str, reported: bool, isolated) -> None:
 
 def test_upper_limit_message(isolated) -> None:
     (line, col, message) = found("They took 50,000 IU of vitamin D weekly.", LIMIT)[0]
-    assert message == ("Dose '50,000 IU' of vitamin D is 7,143 IU (179 mcg) a day, "
+    assert message == ("Dose '50,000 IU' of vitamin D is 7,143 IU (179 mcg) a day (weekly, as a daily average), "
                        "above the adult upper intake level of 4,000 IU (100 mcg) a day")
     (_, _, undated) = found("Take 5,000 IU of vitamin D.", LIMIT)[0]
     assert "a day, if taken daily" in undated

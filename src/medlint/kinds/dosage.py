@@ -11,6 +11,7 @@ from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..medical.claims import report_kind
 from ..medical.dose import dose_context, find_doses, load_limits
+from ..medical.substance import SOURCES
 from . import BuildContext
 from .common import compile_regex
 
@@ -29,12 +30,12 @@ OPTIONS_SCHEMA = {
     },
 }
 CHECKS = ("needs-citation", "above-upper-limit", "notation")
-PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency", "where")
+PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency", "where", "source")
 FILE_OPTIONS = ("limits",)
 
 #: Words that show a paragraph already warns about a high dose.
 ACKNOWLEDGED = [
-    r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
+    r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"upper\s+tolerable", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
     r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
     r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
 ]
@@ -115,6 +116,14 @@ def _table_start(doc: Document, block: Any) -> int:
     return blocks[i].start
 
 
+#: A daily amount this many times the limit is no intake of the substance but a quantity of
+#: it ("2 g of crystalline vitamin D3 isolated from 150,000 g of oil").
+IMPLAUSIBLE = 1000.0
+#: What the body or the sun makes is no intake: "whole-body sun exposure provides 10,000 IU".
+_MADE_BY = re.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
+                      r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
+
+
 def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
     limits = _limits_file(options, context)
     table = load_limits(limits)
@@ -123,23 +132,69 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
     def check(doc: Document) -> Iterator[Finding]:
         for dose in find_doses(doc, limits):
             entry = table.get(dose.substance or "")
-            if not entry or "limit" not in entry:
+            if not entry or "limit" not in entry or dose.hypothetical:
                 continue
             unit = entry["limit"]["unit"]
-            daily = dose.daily(unit, entry.get("iu"))
-            if daily is None or daily <= entry["limit"]["amount"] * 1.0001:
+            daily = dose.daily(unit, entry.get("iu"))  # None: a one-off dose, or per kg with no weight
+            amount = entry["limit"]["amount"]
+            if daily is None or daily <= amount * 1.0001 or daily > amount * IMPLAUSIBLE:
+                continue
+            if _not_an_intake(doc, dose.start, dose.end) or (dose.per_day is None and _unit_content(doc, dose)):
                 continue
             lo, hi = window(doc, dose.start, dose.end, "paragraph")
             if any(r.search(doc.prose, lo, hi) for r in ack):
                 continue
             values = _values(dose)
-            own = dose.high * (dose.per_day if dose.per_day is not None else 1.0)
+            own = dose.high * (dose.weight if dose.per_kg and dose.weight else 1.0)
+            own *= dose.per_day if dose.per_day is not None else 1.0
             shown = _amount(own, dose.unit) + (f" ({_amount(daily, unit)})" if dose.unit != unit else "")
-            values["daily"] = shown + (" a day" if dose.per_day is not None else " a day, if taken daily")
+            if dose.per_day is None:
+                shown += " a day, if taken daily (no frequency is written)"
+            elif dose.per_day < 1:
+                shown += f" a day ({dose.frequency}, as a daily average)"
+            else:
+                shown += " a day"
+            if dose.per_kg and dose.weight:
+                shown += f" for {dose.weight:g} kg"
+            values["daily"] = shown
             values["limit"] = entry.get("note") or f"{_amount(entry['limit']['amount'], unit)} a day"
+            where = SOURCES.get(dose.substance_from or "sentence", "")
+            values["source"] = f" ({where})" if where else ""
             yield Finding(dose.start, dose.end, values)
 
     return check
+
+
+#: What one capsule, tablet or drop holds: "each capsule provides 50,000 IU", "50,000 IU per softgel".
+_UNIT = r"(?:capsules?|caps|tablets?|tabs|softgels?|pills?|drops?|sachets?|ampoules?|vials?|pearls?|gummies|gummy)"
+_HOLDS_BEFORE = re.compile(r"\b(?:each|every|one|a|per|the)\s+(?:\S+\s+){0,2}?" + _UNIT + r"\b[^.;!?]{0,30}$", re.I)
+_HOLDS_AFTER = re.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|every|one|a))\s+(?:\w+\s+)?" + _UNIT + r"\b", re.I)
+
+
+def _unit_content(doc: Document, dose: Any) -> bool:
+    """A dose with no frequency that is what one capsule holds, or a linked page's headline."""
+    before = re.split(r"[.;!?]\s", doc.prose[max(doc.body_start, dose.start - 80):dose.start])[-1]
+    if _HOLDS_BEFORE.search(before) or _HOLDS_AFTER.match(doc.prose, dose.end):
+        return True
+    return _in_link_text(doc, dose.start)
+
+
+def _in_link_text(doc: Document, offset: int) -> bool:
+    """True inside the text of a link to another page: "[300,000 IU helped seniors](/posts/...)"
+    is that page's headline, and without a frequency it says nothing of a daily intake."""
+    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
+               and not link.target.startswith("#") for link in doc.links)
+
+
+def _not_an_intake(doc: Document, start: int, end: int) -> bool:
+    """A dose the sun or the body makes, or one asked about rather than stated."""
+    block = doc.block_at(start)
+    lo = block.start if block else doc.body_start
+    before = re.split(r"[.;!?]\s", doc.prose[max(lo, start - 160):start])[-1]
+    if _MADE_BY.search(before) or report_kind(doc, start, end) == "physiology":
+        return True
+    after = re.split(r"[.;!]\s|\n", doc.prose[end:end + 160], maxsplit=1)[0]
+    return "?" in after
 
 
 def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:

@@ -4,8 +4,11 @@ A dose is an amount (or a range) followed by a dose unit: ``5,000 - 10,000
 IU``, ``up to 14,000 IU per day``, ``0.5 mg``, ``2 tablets daily``.  Lab
 values (``30 ng/mL``, ``200 mg/dL``), percentages, years, ages and sample
 sizes carry no dose unit and are not doses.  The parser also finds the
-substance named nearby (from ``data/upper-limits.yaml``) and the frequency,
-which turns a dose into a daily equivalent.
+substance (``substance.py``: the sentence first, then the page's context) and
+the frequency as written (daily, weekly, every N days, a one-off dose, per kg),
+which turns a dose into a daily equivalent, or into none for a one-off dose.
+Lists with a unit on each part ("400 mg and 2.5 g") are separate doses;
+product names ("Omega 3-6-9", "K2-7") and counts ("1 210mg") are no amounts.
 """
 from __future__ import annotations
 
@@ -16,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document
+from .substance import sentence_bounds, substance_of
 
 _SEP = "[,\u2009\u202f\u00a0 .]"
 NUMBER = (r"(?:\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d])|\d+)(?:[.,]\d+)?|\.\d+")
 UNITS = {
-    "IU": r"IU|I\.U\.|[Ii]nternational\s+[Uu]nits?",
+    "IU": r"IU|iu|Iu|I\.U\.|[Ii]nternational\s+[Uu]nits?",
     "units": r"[Uu]nits?",
     "mg": r"mg|milligrams?",
     "mcg": r"mcg|\u00b5g|\u03bcg|ug|micrograms?",
@@ -32,16 +36,26 @@ UNITS = {
 }
 _UNIT = "|".join(f"(?P<u_{key}>{pattern})" for key, pattern in UNITS.items())
 _QUALIFIER = r"(?P<qual>up\s+to|at\s+least|as\s+much\s+as|no\s+more\s+than|more\s+than|over|less\s+than|under|about|around|approximately|~)"
+_LOW_UNIT = "|".join(f"(?P<lu_{key}>{pattern})" for key, pattern in UNITS.items())
 DOSE = re.compile(
     r"(?:" + _QUALIFIER + r"\s+)?"
-    r"(?<![\w.,\u00b5\u03bc/])(?<![\d.][eE][-+])(?P<low>" + NUMBER + r")"
-    r"(?:\s*(?:" + "|".join(UNITS.values()) + r"))?"
-    r"(?:\s*(?:-|\u2013|\u2014|to|and)\s*(?P<high>" + NUMBER + r"))?"
+    # Not a digit of a product name or code: "B12", "D3", "Omega 3-6-9", "K2-7".
+    r"(?<![\w.,\u00b5\u03bc/])(?<![\d.][eE][-+])(?<!\d[-\u2013])(?<![A-Za-z]\d[-\u2013])(?P<low>" + NUMBER + r")"
+    r"(?:\s*(?:" + _LOW_UNIT + r"))?"
+    r"(?:\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<high>" + NUMBER + r"))?"
     r"\s*(?:" + _UNIT + r")(?![\w\u00b5])"
-    r"(?P<per>\s*/\s*(?:kg|day|d|24\s*h|week|wk|month|dose)\b)?"
+    r"(?P<per>\s*/\s*(?:kg|day|d|24\s*h|week|wk|month|mo|m(?![\w/])|dose)\b)?"
 )
 #: A unit followed by '/L', '/dL', '/mL' is a concentration (a lab value), not a dose.
-_CONCENTRATION = re.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml)\b")
+_CONCENTRATION = re.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml|cm2|cm\u00b2|m2|m\u00b2)(?![\w])")
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
+              "twelve": 12, "second": 2, "other": 2, "third": 3, "fourth": 4}
+_EVERY_N = re.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
+                      r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
+#: The next amount: a number with a unit, or a large number on its own ("200,000 IU with 50,000 a day").
+_NEXT_AMOUNT = re.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
+_LIST_GAP = re.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
+_SPAN_DAYS = {"h": 1 / 24, "d": 1.0, "w": 7.0, "m": 30.0, "y": 365.0}
 _FREQUENCIES = [
     (re.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+day|twice[\s-]+daily|\bb\.?i\.?d\b", re.I), 2.0, "twice a day"),
     (re.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+day|\bt\.?i\.?d\b", re.I), 3.0, "three times a day"),
@@ -49,15 +63,35 @@ _FREQUENCIES = [
     (re.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+week|twice[\s-]+weekly", re.I), 2 / 7, "twice a week"),
     (re.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+week", re.I), 3 / 7, "three times a week"),
     (re.compile(r"every\s+(?:two|2|second|other)\s+weeks?|fortnightly|bi-?weekly", re.I), 1 / 14, "every two weeks"),
-    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+week\b|\bweekly\b|/\s*(?:week|wk)\b", re.I), 1 / 7, "weekly"),
-    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+month\b|\bmonthly\b|/\s*month\b", re.I), 1 / 30, "monthly"),
+    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+week\b|\b(?:once\s+)?weekly\b|/\s*(?:week|wk)\b", re.I), 1 / 7, "weekly"),
+    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+month\b|\bmonthly\b|/\s*(?:month|mo|m(?![\w/]))\b", re.I), 1 / 30, "monthly"),
+    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+year\b|\b(?:yearly|annual(?:ly)?)\b", re.I), 1 / 365, "yearly"),
     (re.compile(r"\b(?:per|a|each|every)\s+day\b|\bdaily\b|/\s*(?:day|d|24\s*h)\b|\bq\.?d\b|\bonce\s+a\s+day\b", re.I), 1.0, "daily"),
-    (re.compile(r"\b(?:once|single|one-time|one\s+time|bolus|loading\s+dose|stat)\b", re.I), None, "once"),
 ]
-_MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
-_BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|once|single|one-time|bolus|loading\s+dose)\b", re.I)
+#: A dose given once, not a regimen: never compared with a daily limit.
+_ONE_OFF = re.compile(
+    r"\b(?:single|one[\s-]off|one[\s-]time|once(?!\s+(?:a|per|every|each|daily|weekly|monthly|yearly|again|more)\b)|"
+    r"bolus(?:es)?|loading(?:\s+doses?)?|stat|stoss\w*|megadose|inject\w*|intra-?muscular\w*|intra-?venous\w*|"
+    r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-]))\b", re.I)
+#: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
+#: not "on a day when rain equals 5 units".
+_BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
+                               r"yearly|annual)\b", re.I)
 _PER_FREQUENCY = {"/day": ("daily", 1.0), "/d": ("daily", 1.0), "/24h": ("daily", 1.0),
-                  "/week": ("weekly", 1 / 7), "/wk": ("weekly", 1 / 7), "/month": ("monthly", 1 / 30)}
+                  "/week": ("weekly", 1 / 7), "/wk": ("weekly", 1 / 7), "/month": ("monthly", 1 / 30),
+                  "/mo": ("monthly", 1 / 30), "/m": ("monthly", 1 / 30)}
+#: "per kg" after the unit, also past the substance: "10,000 IU of D3/kg of diet".
+_PER_KG = re.compile(r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d){0,30}?(?:/\s*kg\b|\bper\s+(?:kg|kilo\w*)\b|\ba\s+kg\b)", re.I)
+#: A body weight in the sentence makes a per-kg dose a dose: "a 70 kg adult".
+_WEIGHT = re.compile(r"(?<![/\w])(\d{2,3}(?:\.\d+)?)\s*(?:kg|kilo(?:gram)?s?)\b(?!\s*(?:/|per|of\s+(?:diet|feed|food)))", re.I)
+#: The cap of a per-kg dose: "(600,000 IU max)", "max 600,000 IU", "to a maximum of 300,000 IU".
+_CAP_BEFORE = re.compile(r"\b(?:max(?:imum)?|up\s+to\s+a\s+max\w*)(?:\s+(?:of|dose))?\s*[:=]?\s*$", re.I)
+_CAP_AFTER = re.compile(r"\s*(?:max(?:imum)?)\b", re.I)
+#: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
+_CONTENT_OF = re.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
+#: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
+_MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
 #: Larger amounts are no dose, whatever the unit (and would overflow when converted).
 MAX_AMOUNT = 1e12
 #: Units that name a dose by themselves; the others ("2 units", "2500 grams") need a dose's context.
@@ -85,12 +119,21 @@ class Dose:
     frequency: str | None = None
     per_day: float | None = None  # doses a day; None when unknown or a single dose
     per_kg: bool = False
+    #: Where the substance was named (a key of ``substance.SOURCES``), None if nowhere.
+    substance_from: str | None = None
+    #: The body weight the sentence gives for a per-kg dose, in kg.
+    weight: float | None = None
+    #: The cap of a per-kg dose ("max 600,000 IU"): as unknown as the per-kg dose itself.
+    cap: bool = False
+    #: Said of a dose that was not given: "could have used 150 mg".
+    hypothetical: bool = False
 
     def daily(self, unit: str, iu: float | None = None) -> float | None:
-        """The highest daily amount in *unit* (a mass unit), or None if it cannot be known."""
-        if self.per_kg or self.frequency == "once":
+        """The highest daily amount in *unit* (a mass unit), or None if it cannot be known:
+        a one-off dose, or a per-kg dose (or its cap) with no body weight given."""
+        if self.frequency == "once" or self.cap or (self.per_kg and self.weight is None):
             return None
-        amount = self.high
+        amount = self.high * (self.weight if self.per_kg and self.weight else 1.0)
         if self.unit == "IU":
             if iu is None:
                 return None
@@ -144,38 +187,56 @@ def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     return table
 
 
-def _substance(prose: str, start: int, end: int, lo: int, hi: int, table: dict[str, Any]) -> str | None:
-    """The substance named nearest the dose, within its block."""
-    best: tuple[int, str] | None = None
-    before = prose[max(lo, start - 90):start]
-    after = prose[end:min(hi, end + 50)]
-    for name, entry in table.items():
-        for m in entry["regex"].finditer(before):
-            distance = len(before) - m.end()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-        m = entry["regex"].search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
-
-
-def _frequency(prose: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, float | None]:
-    after = prose[end:min(hi, end + 60)]
-    after = re.split(r"[.;:!?]\s|\(|\)", after, maxsplit=1)[0]
-    before = prose[max(lo, start - 40):start]
-    before = re.split(r"[.;:!?]\s", before)[-1]
-    for regex, factor, name in _FREQUENCIES:
-        if regex.search(after):
-            return name, factor
-    # Before the amount only the adjective forms count: "a daily dose of 4,000 IU",
-    # not "on a day when rain equals 5 units".
+def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[str | None, float | None]:
+    """How often the dose is taken, as written in its sentence ``[s_lo, s_hi)``: a regimen
+    after the amount, an adjective before it, else a one-off word anywhere in the sentence
+    ("a single dose", "an IM injection of", "a 400,000 IU bolus")."""
+    after = prose[end:min(s_hi, end + 60)]
+    after = re.split(r"\(|\)", after, maxsplit=1)[0]
+    after = _own_words(after)
+    before = prose[max(s_lo, start - 40):start]
+    every = _EVERY_N.search(after)
+    written = [(m.start(), i) for i, (regex, _, _) in enumerate(_FREQUENCIES) if (m := regex.search(after))]
+    if written:  # the one nearest the amount: "50,000 IU weekly or bi-weekly" is weekly
+        start, i = min(written)
+        if not (every and every.start() < start):
+            return _FREQUENCIES[i][2], _FREQUENCIES[i][1]
+    if every:
+        n = every.group("n").lower()
+        count = float(_NUM_WORDS.get(n, 0) or n)
+        days = count * _SPAN_DAYS[every.group("span")[0].lower()]
+        if days > 0:
+            return f"every {every.group('n')} {every.group('span')}", 1 / days
     adjective = _BEFORE_FREQUENCY.search(before)
     if adjective:
         for regex, factor, name in _FREQUENCIES:
             if regex.search(adjective.group()):
                 return name, factor
+    if _ONE_OFF.search(prose, s_lo, s_hi):
+        return "once", None
     return None, None
+
+
+def _own_words(after: str) -> str:
+    """The words after a dose up to the next amount, which has its own frequency ("200,000 IU,
+    then 100,000 IU monthly"), unless only a list separates them ("40,000 or 60,000 IU weekly")."""
+    pos = 0
+    while True:
+        following = _NEXT_AMOUNT.search(after, pos)
+        if following is None:
+            return after
+        if not _LIST_GAP.fullmatch(after, pos, following.start()):
+            return after[:following.start()]
+        pos = following.end()
+
+
+def _split_count(text: str, m: re.Match[str]) -> int:
+    """Where the amount really starts when a plain space was read as a thousands mark but
+    the unit is run into the number: "1 210mg" in a list is one of 210 mg (0: no split)."""
+    low = m.group("low")
+    if " " not in low or m.group("high") or re.match(r"\s", text[m.end("low"):]):
+        return 0
+    return m.start("low") + low.rindex(" ") + 1
 
 
 def dose_context(doc: Document, start: int, end: int) -> bool:
@@ -196,28 +257,84 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     table = load_limits(limits)
     prose = doc.prose
     doses: list[Dose] = []
-    for m in DOSE.finditer(prose, doc.body_start):
-        if _CONCENTRATION.match(prose, m.end()):
-            continue
-        unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
-        low = parse_number(m.group("low"), unit)
-        high = parse_number(m.group("high"), unit) if m.group("high") else low
-        if low is None or high is None or not (0 <= low <= MAX_AMOUNT and 0 <= high <= MAX_AMOUNT):
-            continue  # unreadable, or no dose (a 400-digit number would print as "inf")
-        block = doc.block_at(m.start())
-        lo, hi = (block.start, block.end) if block else (doc.body_start, len(prose))
-        per = (m.group("per") or "").replace(" ", "").lower()
-        start = m.start("qual") if m.group("qual") else m.start("low")
-        end = m.end() - len(m.group("per") or "") if per == "/kg" else m.end()
-        dose = Dose(start, m.end(), doc.text[start:m.end()], min(low, high), max(low, high), unit,
-                    qualifier=" ".join(m.group("qual").split()).lower() if m.group("qual") else None,
-                    per_kg=per.startswith("/kg"))
-        dose.substance = _substance(prose, start, end, lo, hi, table)
-        dose.frequency, dose.per_day = _PER_FREQUENCY.get(per, (None, None))
-        if dose.frequency is None:
-            dose.frequency, dose.per_day = _frequency(prose, start, m.end(), lo, hi)
-        if unit not in STRONG_UNITS and not (dose.substance or dose_context(doc, start, m.end())):
-            continue
-        doses.append(dose)
+    pos = doc.body_start
+    while True:
+        m = DOSE.search(prose, pos)
+        if m is None:
+            break
+        pos = m.end()
+        split = _split_count(prose, m)
+        if split:  # "1 210mg": read again from the real amount
+            m = DOSE.match(prose, split) or m
+            pos = m.end()
+        doses.extend(_doses_of(doc, m, table))
+    per_kg = [d for d in doses if d.per_kg]
+    for dose in doses if per_kg else []:  # "10,000 IU/kg (600,000 IU max)": the cap of a per-kg dose
+        if not dose.per_kg and _is_cap(prose, dose) and any(_same_sentence(doc, dose, o) for o in per_kg):
+            dose.cap = True
     doc.cache[key] = doses
     return doses
+
+
+def _doses_of(doc: Document, m: re.Match[str], table: dict[str, Any]) -> list[Dose]:
+    """The doses one match holds: one, or two for a list with a unit on each part ("400 mg
+    and 2.5 g", "5 mg - 2 g"), which is no range."""
+    prose = doc.prose
+    if _CONCENTRATION.match(prose, m.end()) or _CONTENT_OF.match(prose, m.end()):
+        return []
+    unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
+    low_unit = next((k[3:] for k, v in m.groupdict().items() if k.startswith("lu_") and v), None)
+    if low_unit and not m.group("high"):  # "500 mg capsules": 500 mg, not 500 capsules
+        dose = _make(doc, m, table, m.start("qual") if m.group("qual") else m.start("low"), m.end(f"lu_{low_unit}"),
+                     m.group("low"), None, low_unit, "")
+        return [dose] if dose else []
+    if low_unit and m.group("high") and (low_unit != unit or m.group("conn") == "and"):
+        first_end = m.end(f"lu_{low_unit}")
+        return [d for d in (_make(doc, m, table, m.start("low"), first_end, m.group("low"), None, low_unit, ""),
+                            _make(doc, m, table, m.start("high"), m.end(), m.group("high"), None, unit,
+                                  m.group("per") or "")) if d]
+    dose = _make(doc, m, table, m.start("qual") if m.group("qual") else m.start("low"), m.end(),
+                 m.group("low"), m.group("high"), unit, m.group("per") or "")
+    return [dose] if dose else []
+
+
+def _make(doc: Document, m: re.Match[str], table: dict[str, Any], start: int, end: int, low_text: str,
+          high_text: str | None, unit: str, per_text: str) -> Dose | None:
+    """One dose from ``[start, end)``, with its substance, frequency and weight; None if it is none."""
+    prose = doc.prose
+    low = parse_number(low_text, unit)
+    high = parse_number(high_text, unit) if high_text else low
+    if low is None or high is None or not (0 <= low <= MAX_AMOUNT and 0 <= high <= MAX_AMOUNT):
+        return None  # unreadable, or no dose (a 400-digit number would print as "inf")
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if block else (doc.body_start, len(prose))
+    per = per_text.replace(" ", "").lower()
+    core_end = end - len(per_text)
+    qualifier = m.group("qual") if start == m.start("qual") else None
+    dose = Dose(start, end, doc.text[start:end], min(low, high), max(low, high), unit,
+                qualifier=" ".join(qualifier.split()).lower() if qualifier else None,
+                per_kg=per.startswith("/kg") or bool(_PER_KG.match(prose, end)))
+    dose.substance, dose.substance_from = substance_of(doc, start, core_end, lo, hi, unit, table)
+    s_lo, s_hi = sentence_bounds(prose, start, end, lo, hi)
+    dose.frequency, dose.per_day = _PER_FREQUENCY.get(per, (None, None))
+    if dose.frequency is None:
+        dose.frequency, dose.per_day = _frequency(prose, start, end, s_lo, s_hi)
+    if dose.per_kg:
+        weight = _WEIGHT.search(prose, s_lo, s_hi)
+        dose.weight = float(weight.group(1)) if weight else None
+    dose.hypothetical = bool(_HYPOTHETICAL.search(prose, s_lo, start))
+    if unit not in STRONG_UNITS and not (dose.substance or dose_context(doc, start, end)):
+        return None
+    return dose
+
+
+def _same_sentence(doc: Document, a: Dose, b: Dose) -> bool:
+    block = doc.block_at(a.start)
+    lo, hi = (block.start, block.end) if block else (doc.body_start, len(doc.prose))
+    s_lo, s_hi = sentence_bounds(doc.prose, a.start, a.end, lo, hi)
+    return s_lo <= b.start < s_hi
+
+
+def _is_cap(prose: str, dose: Dose) -> bool:
+    return bool(_CAP_BEFORE.search(prose[max(0, dose.start - 30):dose.start]) or _CAP_AFTER.match(prose, dose.end)
+                or (dose.qualifier in ("up to", "no more than")))

@@ -1,0 +1,158 @@
+"""Which substance a dose is of, read as an editor reads it: from the dose's own
+sentence first, then its paragraph, its section heading, the page's title and
+front matter, and the substance the page is mostly about.
+
+Why an order and not "the nearest name": a list line "Ascorbic acid 400 mg"
+next to a line "Zinc 15 mg" is about vitamin C, and "20,000 IU daily" on a page
+about vitamin D is vitamin D although the sentence never says so.  Outside the
+sentence only units that fit the substance are trusted: IU name a handful of
+vitamins (a page's substance for "400 IU" is one of those), while "500 mg" can
+be any drug ("inhaled ciclesonide 320 mcg a day" in a paragraph on vitamin D), so
+a mass takes its substance from its own sentence only.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterable
+
+from ..document import Document
+
+#: Where a substance came from, in the words a message uses (empty: the sentence).
+SOURCES = {
+    "sentence": "",
+    "paragraph": "named in the paragraph",
+    "heading": "named in the section heading",
+    "title": "named in the page's title",
+    "front matter": "named in the page's tags or categories",
+    "page": "the substance the page mentions most",
+}
+
+#: A sentence ends at a full stop, semicolon, question or exclamation mark before a
+#: space (not a decimal point), at a blank line, and at a line break that starts a new
+#: item: a list marker, a table row, a capital letter or a number.
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[*+\-|>]|\d+[.)]\s|[A-Z0-9]))")
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+#: How far a sentence is searched either side of the dose (long sentences hold several doses).
+_BEFORE, _AFTER = 200, 120
+
+
+def sentence_bounds(prose: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)`` within ``[lo, hi)``, in file offsets."""
+    left = max(lo, start - _BEFORE)
+    cut = left
+    for m in _SENTENCE_END.finditer(prose, left, start):
+        cut = m.end()
+    right = min(hi, end + _AFTER)
+    m = _SENTENCE_END.search(prose, end, right)
+    return cut, (m.start() + (1 if prose[m.start()] in "?!" else 0)) if m else right
+
+
+def _names(text: str, table: dict[str, Any], wanted: Iterable[str]) -> Counter[str]:
+    """How often each wanted substance is named in *text*."""
+    found: Counter[str] = Counter()
+    for name in wanted:
+        count = len(table[name]["regex"].findall(text))
+        if count:
+            found[name] = count
+    return found
+
+
+def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: dict[str, Any]) -> str | None:
+    """The substance named nearest the dose in its sentence; before the dose wins a tie
+    ("Vitamin C 400 mg Zinc" is vitamin C)."""
+    best: tuple[int, int, str] | None = None
+    before, after = prose[s_lo:start], prose[end:s_hi]
+    for name, entry in table.items():
+        for m in entry["regex"].finditer(before):
+            key = (len(before) - m.end(), 0, name)
+            best = key if best is None or key < best else best
+        m = entry["regex"].search(after)
+        if m:
+            key = (m.start(), 1, name)
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _top(found: Counter[str]) -> str | None:
+    """The most named substance, if it is named more than any other."""
+    ranked = found.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _heading_text(doc: Document, offset: int) -> str:
+    """The nearest heading above *offset* and the headings it sits under."""
+    texts: list[str] = []
+    level = 7
+    for heading in sorted((h for h in doc.headings if h.start <= offset), key=lambda h: h.start, reverse=True):
+        if heading.level < level:
+            texts.append(heading.text or "")
+            level = heading.level
+        if level == 1:
+            break
+    return "\n".join(texts)
+
+
+def _front_matter(doc: Document, keys: tuple[str, ...]) -> str:
+    """The front matter values under *keys* (strings or lists of strings), as text."""
+    data = doc.front_matter.data if doc.front_matter and isinstance(doc.front_matter.data, dict) else {}
+    parts: list[str] = []
+    for key in keys:
+        value = data.get(key)
+        values = value if isinstance(value, list) else [value]
+        parts.extend(str(v) for v in values if isinstance(v, (str, int, float)))
+    return "\n".join(parts)
+
+
+def _title(doc: Document) -> str:
+    title = _front_matter(doc, ("title",))
+    if doc.format == "html":
+        m = _HTML_TITLE.search(doc.text)
+        if m:
+            title += "\n" + _TAG.sub(" ", m.group(1))
+    return title
+
+
+def page_substances(doc: Document, table: dict[str, Any]) -> Counter[str]:
+    """How often the page's prose names each substance (cached on the document)."""
+    key = "substances:" + str(id(table))
+    if key not in doc.cache:
+        doc.cache[key] = _names(doc.prose[doc.body_start:], table, table)
+    return doc.cache[key]
+
+
+def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: str,
+                 table: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The substance of the dose at ``[start, end)`` (its block is ``[lo, hi)``) and where
+    it was found (a key of :data:`SOURCES`), or ``(None, None)``."""
+    prose = doc.prose
+    s_lo, s_hi = sentence_bounds(prose, start, end, lo, hi)
+    found = _in_sentence(prose, start, end, s_lo, s_hi, table)
+    if found:
+        return found, "sentence"
+    if unit != "IU":  # "500 mg" can be of any drug: only its own sentence says which
+        return None, None
+    fits = [name for name, entry in table.items() if entry.get("iu")]
+    paragraph = _names(prose[lo:s_lo] + "\n" + prose[s_hi:hi], table, fits)
+    if paragraph:
+        return _nearest_before(prose, lo, s_lo, table, paragraph) or _top(paragraph) or next(iter(paragraph)), "paragraph"
+    for source, text in (("heading", _heading_text(doc, start)), ("title", _title(doc)),
+                         ("front matter", _front_matter(doc, ("tags", "categories")))):
+        named = _top(_names(text, table, fits))
+        if named:
+            return named, source
+    page = _top(Counter({n: c for n, c in page_substances(doc, table).items() if n in fits}))
+    return (page, "page") if page else (None, None)
+
+
+def _nearest_before(prose: str, lo: int, s_lo: int, table: dict[str, Any], named: Counter[str]) -> str | None:
+    """Of the substances *named* in the paragraph, the one named last before the sentence."""
+    best: tuple[int, str] | None = None
+    for name in named:
+        for m in table[name]["regex"].finditer(prose, lo, s_lo):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), name)
+    return best[1] if best else None
