@@ -10,7 +10,7 @@ pages held out of a corpus, stubs with front matter and headings only, are left 
     code or URLs), the 50 most frequent flagged words and words/second.
 (b) Injects one-edit typos (insertion, deletion, substitution, transposition of
     neighbours; fixed seed) into ordinary lower-case words of at least 5 letters
-    of the corpus's articles, each in its own sentence, and prints
+    of the corpus's articles (prose the rule reads), each in its own sentence, and prints
     - recall: the share of typos reported;
     - top-1: the share whose first suggestion (the fix, or the first candidate the
       message lists) is the word meant;
@@ -47,7 +47,7 @@ sys.path.insert(0, _SRC)
 from medlint import lint_paths  # noqa: E402
 from medlint.document import Document  # noqa: E402
 from medlint.kinds import BuildContext  # noqa: E402
-from medlint.kinds.spelling import DEFAULTS, speller_for, words_of  # noqa: E402
+from medlint.kinds.spelling import DEFAULTS, speller_for  # noqa: E402
 from medlint.medical.speller import Speller  # noqa: E402
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
@@ -118,20 +118,26 @@ def real_word(speller: Speller, word: str) -> bool:
 
 
 def sample_typos(files: list[Path], count: int, seed: int) -> list[tuple[str, str, str]]:
-    """(sentence with the typo, typo, original word), typos that are not words themselves."""
+    """(sentence with the typo, typo, original word), typos that are not words themselves.
+
+    The words are drawn from the prose the rule reads (references, bylines and code-like
+    runs aside), with a plain tokeniser and the bundled lists as they stand, so that two
+    revisions with the same lists draw the same typos."""
     rng = random.Random(seed)
     speller = speller_for(dict(DEFAULTS), BuildContext())
     candidates = []
     for path in files:
         doc = Document.from_text(path.read_text(encoding="utf-8", errors="replace"), str(path))
-        for offset, word in words_of(doc):
-            if word.isalpha() and word.islower() and len(word) >= 5 and speller.known(word):
+        prose = doc.view(("reference", "byline", "code-like")).prose
+        for m in re.finditer(r"(?<![\w'\u2019-])[a-z]{5,}(?![\w'\u2019-])", prose[doc.body_start:]):
+            offset, word = m.start() + doc.body_start, m.group()
+            if word in speller.english or word in speller.medical:
                 line_start = doc.text.rfind("\n", 0, offset) + 1
                 line_end = doc.text.find("\n", offset)
                 line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
-                sentence = re.split(r"(?<=[.!?])\s+", doc.prose[line_start:offset])[-1]
+                sentence = re.split(r"(?<=[.!?])\s+", prose[line_start:offset])[-1]
                 if len(line) < 400 and "`" not in line and "[" not in line and not sentence.strip() == "":
-                    candidates.append((word, doc.prose[offset - len(sentence):offset], doc.prose[offset + len(word):offset + len(word) + 60]))
+                    candidates.append((word, prose[offset - len(sentence):offset], prose[offset + len(word):offset + len(word) + 60]))
     rng.shuffle(candidates)
     typos: list[tuple[str, str, str]] = []
     seen = set()

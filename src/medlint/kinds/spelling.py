@@ -67,7 +67,7 @@ _BEFORE_NAME = re.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![\w.]
 #: Lower-case words that may stand before a lone initial ("by J. Smith"); after any other
 #: lower-case word a capital and a full stop end a sentence ("vitamin D. Sunlight").
 _NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "per", "cf", "dr", "prof"))
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z]*\Z")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
 #: After a name: "et al." (possibly after a second name joined by and/&).
 _ET_AL_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
 #: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
@@ -232,7 +232,8 @@ def _after_initials(prose: str, offset: int) -> bool:
     if initials is None or initials.count(".") > 1:
         return True
     word = _WORD_BEFORE.search(before, 0, m.start())
-    return word is None or not word.group(1).islower() or word.group(1) in _NAME_INTRODUCERS
+    return (word is None or not word.group(1).islower() or word.group(1) in _NAME_INTRODUCERS
+            or any(c in _SENTENCE_END for c in word.group(2)))  # "... review. M. Holick wrote"
 
 
 def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_nouns: str, min_length: int,

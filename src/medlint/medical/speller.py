@@ -32,11 +32,17 @@ PREFIXES = tuple(sorted((
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
-#: How much likelier (log10) a correction is when the typo kept every letter typed:
-#: two neighbours swapped (``recieve``), a doubled letter single (``speling``) or a
-#: space left out (``alot``).
+#: How much likelier (log10) a correction is when the slip kept every letter typed: two
+#: neighbours swapped (``hopsital``) or a doubled letter written once or thrice (``speling``).
 SWAP_BONUS = 2.0
+#: How much likelier (log10) a correction is when the slip only left something out: a
+#: letter (``hospial``) or a space (``teatowel``).  A slip that adds or changes a letter
+#: had 26 letters to choose from, so each such slip is 26 times less likely.
+OMISSION_BONUS = math.log10(26)
 _DOUBLED = re.compile(r"(.)\1+")
+#: log10 of the total count of pyspellchecker's English frequencies (0.9.1): a word's
+#: count over it is its probability, for scoring two words as a pair (a split).
+LOG_TOTAL = 9.2166
 #: How far ahead (log10 of the likelihood) the best correction must be of the next
 #: one-edit candidate to be offered as a fix: ten times likelier.  See :meth:`Speller.suggestions`.
 MARGIN = 1.0
@@ -294,14 +300,24 @@ class Speller:
         return ranked[0] if ranked else None
 
     def _score(self, word: str, candidate: str) -> float:
-        """How likely (log10) *candidate* is the word meant: its frequency, a hundredfold
-        more when the slip kept every letter (two swapped, a doubled letter written once
-        or twice, or a space left out)."""
+        """How likely (log10) *candidate* is the word meant, as a noisy channel: the
+        candidate's frequency (a split: the pair's, as two independent words, with the
+        article "a" taken as given: it is the word most often run on, alot, abit), plus
+        :data:`SWAP_BONUS` or :data:`OMISSION_BONUS` for the likelier slips."""
         if " " in candidate:
-            rarer = min(self.frequencies().get(part) or 1 for part in candidate.split())
-            return math.log10(rarer) + SWAP_BONUS
-        kept = sorted(candidate) == sorted(word) or _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word)
-        return math.log10(self._frequency(candidate) or 1) + (SWAP_BONUS if kept else 0.0)
+            left, right = candidate.split()
+            counts = self.frequencies()
+            pair = math.log10(counts.get(right) or 1)
+            if left != "a":
+                pair += math.log10(counts.get(left) or 1) - LOG_TOTAL
+            return pair + OMISSION_BONUS
+        if len(candidate) == len(word) + 1:  # a letter left out (or a doubled one written once)
+            bonus = SWAP_BONUS if _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word) else OMISSION_BONUS
+        elif len(candidate) == len(word):  # two swapped, or one changed
+            bonus = SWAP_BONUS if sorted(candidate) == sorted(word) else 0.0
+        else:  # a letter added: a doubled one is a common slip
+            bonus = SWAP_BONUS if _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word) else 0.0
+        return math.log10(self._frequency(candidate) or 1) + bonus
 
     def _rank(self, lower: str) -> "Suggestion":
         """Candidates best first, and whether the best is sure enough to be a fix.
@@ -352,12 +368,12 @@ class Speller:
         return found
 
     def _bucket(self, first: str) -> dict[int, list[str]]:
-        """Known words starting with *first*, by length: built per letter when a
-        suggestion needs it, not for the whole vocabulary."""
+        """Known words (the project's own among them) starting with *first*, by length:
+        built per letter when a suggestion needs it, not for the whole vocabulary."""
         if first not in self._by_start_and_length:
             bucket: dict[int, list[str]] = {}
             words = set()
-            for source in (self.english, self.medical):
+            for source in (self.english, self.medical, self.accept_any_case):
                 words.update(source.starting_with(first) if isinstance(source, WordList)
                              else (w for w in source if w.startswith(first)))
             for word in sorted(words):
