@@ -39,6 +39,11 @@ def words(text: str, path: str = "x.md", **kwargs) -> list[str]:
     "Holick and Chen et al. agree.",                   # two names before et al.
     "Bischoff-Ferrari et al. found the same.",         # a hyphenated name before et al.
     "Holick's et al. data.",
+    "Bischoff-Ferrari HA, Willett WC. A pooled analysis.",  # a hyphenated surname before initials
+    "Holick, Zittermann, Brustad and Kampman 2000.",   # a list of names
+    "Aitchison, John (1971). A geometrical version.",  # surname first
+    "Brustado D. Kampmann wrote the book.",            # a first name before a middle initial
+    "Marhani Midinova, Rosdinom Razalia. Clinical correlates.",  # names listed
 ])
 def test_names_after_initials_and_before_et_al_are_not_judged(text: str, isolated) -> None:
     assert words(text) == []
@@ -48,6 +53,7 @@ def test_a_capital_and_full_stop_after_a_word_still_ends_a_sentence(isolated) ->
     """'vitamin D.' is no initial: the next sentence's first word is judged."""
     assert words("Take vitamin D. Pathogensis is slow.") == ["Pathogensis"]
     assert words("It is in group A. Pathogensis is slow.") == ["Pathogensis"]
+    assert words("Pathogensis, in short, is slow. Pathogensis Often.") == ["Pathogensis", "Pathogensis"]
 
 
 REFERENCES_MD = """# Vitamin D

@@ -70,6 +70,13 @@ _NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
 #: After a name: "et al." (possibly after a second name joined by and/&).
 _ET_AL_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
+#: After a capitalised word at a sentence start, what makes it a name: a list of names
+#: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
+#: initial ("Peter D. Congdon"), or a surname and the next name ("Marhani Midin, Rosdinom").
+_NAME_AFTER = re.compile(
+    r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
+    r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
+    r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]")
 #: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
 #: not words of their own, so not judged when a hyphen follows.
 _BOUND_PREFIXES = frozenset((
@@ -253,9 +260,10 @@ def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_noun
     if word[0].isupper() and proper_nouns == "skip":
         if not _sentence_start(prose, offset, block_start):
             return None  # a proper noun
-        if _AUTHOR.match(prose, offset + len(part)):
-            return None  # "Kampman MT, ...": an author in a reference
-        if _ET_AL_AFTER.match(prose, offset + len(part) if token_end is None else token_end):
+        after = offset + len(part) if token_end is None else token_end
+        if _AUTHOR.match(prose, after) or _NAME_AFTER.match(prose, after):
+            return None  # "Kampman MT, ...", "Bischoff-Ferrari HA,", "Peter D. Congdon": a name
+        if _ET_AL_AFTER.match(prose, after):
             return None  # "Holick et al.", "Holick and Chen et al."
         if _after_initials(prose, offset):
             return None  # "M. F. Holick": the full stop after "F" ends no sentence
