@@ -97,8 +97,8 @@ def test_a_compound_known_whole_or_closed_up_is_fine(isolated) -> None:
 
 
 def test_a_compound_with_an_unknown_part_reports_that_part(isolated) -> None:
-    found = findings("A well-knwn and proto-oncogne fact.")
-    assert [(d.column, d.message.split("'")[1]) for d in found] == [(8, "knwn"), (23, "oncogne")]
+    found = findings("A well-knwon and proto-oncogne fact.")
+    assert [(d.column, d.message.split("'")[1]) for d in found] == [(8, "knwon"), (24, "oncogne")]
     assert found[0].fix is not None and found[0].fix.replacement == "known"
 
 
@@ -205,3 +205,13 @@ def test_cli_fixes_only_the_sure_suggestions(tmp_path: Path, isolated) -> None:
     runner.invoke(main, ["check", "--no-cache", "--select", "spelling", "--fix", "--unsafe-fixes", str(page)])
     assert page.read_text() == ("# Notes\n\nThere was a lot of it in the hospital.\n\n"
                                 "The zorbilae dose, as M. F. Holick showed.\n")
+
+
+def test_a_short_word_with_a_letter_missing_is_no_fix() -> None:
+    """Below SHORT letters a missing letter is as often an abbreviation (rel, vit) as a slip;
+    a swap or a doubled letter still is a fix."""
+    speller = Speller()
+    rel = speller.suggestions("rel")
+    assert rel.fix is None and rel.candidates[0] == "real"
+    assert speller.suggestions("teh").fix == "the"
+    assert speller.suggestions("boks").fix == "books"

@@ -52,6 +52,8 @@ MARGIN = 1.0
 #: (quinoa next to quina) as the word meant, while long words have few neighbours.
 COMMON = 100
 LONG = 8
+#: Below this length an unknown word is a fix only for a slip that kept every letter.
+SHORT = 5
 #: Each part of a split suggestion (``alot`` -> ``a lot``) is a word of three letters or
 #: more counted at least this often, or one of :data:`_SHORT_WORDS`.
 SPLIT_COMMON = 10_000
@@ -304,19 +306,15 @@ class Speller:
         candidate's frequency (a split: the pair's, as two independent words, with the
         article "a" taken as given: it is the word most often run on, alot, abit), plus
         :data:`SWAP_BONUS` or :data:`OMISSION_BONUS` for the likelier slips."""
-        if " " in candidate:
+        slip = _slip(word, candidate)
+        if slip == "space":
             left, right = candidate.split()
             counts = self.frequencies()
             pair = math.log10(counts.get(right) or 1)
             if left != "a":
                 pair += math.log10(counts.get(left) or 1) - LOG_TOTAL
             return pair + OMISSION_BONUS
-        if len(candidate) == len(word) + 1:  # a letter left out (or a doubled one written once)
-            bonus = SWAP_BONUS if _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word) else OMISSION_BONUS
-        elif len(candidate) == len(word):  # two swapped, or one changed
-            bonus = SWAP_BONUS if sorted(candidate) == sorted(word) else 0.0
-        else:  # a letter added: a doubled one is a common slip
-            bonus = SWAP_BONUS if _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word) else 0.0
+        bonus = SWAP_BONUS if slip == "kept" else OMISSION_BONUS if slip == "omission" else 0.0
         return math.log10(self._frequency(candidate) or 1) + bonus
 
     def _rank(self, lower: str) -> "Suggestion":
@@ -325,7 +323,9 @@ class Speller:
         Ranked by edit distance (optimal string alignment; a split is one edit), then by
         :meth:`_score`.  The best is *sure* when it is one edit away, every other
         one-edit candidate is at least :data:`MARGIN` behind it, and it is a counted
-        word (:data:`COMMON`), a split, or the word is :data:`LONG`.  Two edits are
+        word (:data:`COMMON`), a split, or the word is :data:`LONG`; a word shorter than
+        :data:`SHORT` letters only for a swap, a doubled letter or a split (a short word
+        with a letter missing is as often an abbreviation: rel, vit).  Two edits are
         never sure: a single slip is one edit, and an unknown word two edits from a
         known one is more often a word the vocabulary lacks (gliptins, glinting).
         """
@@ -348,7 +348,8 @@ class Speller:
         runner_up = scored[1] if len(scored) > 1 else None
         sure = (best[0] == 1
                 and (runner_up is None or runner_up[0] > 1 or runner_up[1] - best[1] >= MARGIN)
-                and (" " in best[2] or (self.frequencies().get(best[2]) or 0) >= COMMON or len(lower) >= LONG))
+                and (" " in best[2] or (self.frequencies().get(best[2]) or 0) >= COMMON or len(lower) >= LONG)
+                and (len(lower) >= SHORT or _slip(lower, best[2]) in ("kept", "space")))
         return Suggestion(tuple(c for _, _, c in scored[:3]), sure)
 
     def _splits(self, lower: str) -> list[str]:
@@ -561,6 +562,21 @@ def _edits1(word: str, letters: str) -> set[str]:
     out.update(a + c + b[1:] for a, b in splits if b for c in letters)
     out.update(a + c + b for a, b in splits for c in letters)
     return out
+
+
+def _slip(word: str, candidate: str) -> str:
+    """The kind of one-edit slip that turns *candidate* into *word*: ``space`` (left out
+    between two words), ``kept`` (two letters swapped, a doubled letter written once or
+    thrice), ``omission`` (a letter left out) or ``other`` (a letter added or changed)."""
+    if " " in candidate:
+        return "space"
+    if len(candidate) != len(word) and _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word):
+        return "kept"
+    if len(candidate) == len(word) + 1:
+        return "omission"
+    if len(candidate) == len(word) and sorted(candidate) == sorted(word):
+        return "kept"
+    return "other"
 
 
 def _same_case(word: str, suggestion: str | None) -> str | None:
