@@ -58,8 +58,9 @@ _RUN = re.compile(r"\S*")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
-#: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.").
-_AUTHOR = re.compile(r" [A-Z]{1,3}(?:[,.;]| et al| and |$)")
+#: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.",
+#: "Liu L" ending a line, "Sidhu PS1,", "Jungert A(1)", "Schuster I:").
+_AUTHOR = re.compile(r" [A-Z]{1,3}\d*[ \t]?(?:[,.;:(]| et al| and |$)", re.M)
 #: Just before a name: a title, or one to three initials ("M. F. Holick", "Dr. Smith"), read
 #: as such rather than as the end of a sentence.
 _BEFORE_NAME = re.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![\w.])(?P<initials>(?:[A-Z]\.[ \t]?-?){1,3}))"
@@ -76,7 +77,8 @@ _ET_AL_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u20
 _NAME_AFTER = re.compile(
     r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
     r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
-    r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]")
+    r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]"
+    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]")  # "Aksu Cerman A1,": given name, surname, initials
 #: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
 #: not words of their own, so not judged when a hyphen follows.
 _BOUND_PREFIXES = frozenset((
@@ -240,7 +242,7 @@ def _after_initials(prose: str, offset: int) -> bool:
         return True
     word = _WORD_BEFORE.search(before, 0, m.start())
     return (word is None or not word.group(1).islower() or word.group(1) in _NAME_INTRODUCERS
-            or any(c in _SENTENCE_END for c in word.group(2)))  # "... review. M. Holick wrote"
+            or any(c in _SENTENCE_END or c.isdigit() for c in word.group(2)))  # "review. M. Holick", "671 D. Dror"
 
 
 def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_nouns: str, min_length: int,
