@@ -12,7 +12,7 @@ from helpers import FIXTURES
 from medlint import lint_paths
 from medlint.cli import main
 from medlint.medical import speller as speller_module
-from medlint.medical.speller import SharedSuggestions, Speller
+from medlint.medical.speller import SharedSuggestions, Speller, Suggestion
 from medlint.pipeline import in_shard
 
 
@@ -104,13 +104,13 @@ def test_profile_of_a_parallel_run_adds_up_the_workers(tmp_path: Path, monkeypat
 def test_suppressed_words_are_never_corrected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     asked: list[str] = []
-    real = Speller.suggest
+    real = Speller.suggestions
 
-    def counting(self: Speller, word: str) -> str | None:
+    def counting(self: Speller, word: str) -> Suggestion:
         asked.append(word)
         return real(self, word)
 
-    monkeypatch.setattr(Speller, "suggest", counting)
+    monkeypatch.setattr(Speller, "suggestions", counting)
     (tmp_path / "a.md").write_text("The pathogensis.\n\n<!-- medlint-disable-next-line spelling -->\nThe osteoporsis.\n")
     report = lint_paths(["a.md"], config={}, select=["spelling"])
     assert [d.message for d in report] == ["Unknown word 'pathogensis'; did you mean 'pathogenesis'?"]
@@ -120,22 +120,25 @@ def test_suppressed_words_are_never_corrected(tmp_path: Path, monkeypatch: pytes
 def test_workers_share_their_corrections(tmp_path: Path) -> None:
     """What one process corrected, another reads instead of correcting it again."""
     first, second = SharedSuggestions(str(tmp_path / "s")), SharedSuggestions(str(tmp_path / "s"))
-    first.put("pathogensis", "pathogenesis")
-    first.put("xqzvbn", None)
-    assert second.get("pathogensis") == "pathogenesis" and second.get("xqzvbn") is None
+    first.put("pathogensis", Suggestion(("pathogenesis",), True))
+    first.put("xqzvbn", Suggestion((), False))
+    first.put("exceprt", Suggestion(("except", "excerpt"), False))
+    assert second.get("pathogensis") == Suggestion(("pathogenesis",), True)
+    assert second.get("xqzvbn") == Suggestion((), False)
+    assert second.get("exceprt") == Suggestion(("except", "excerpt"), False)
     assert second.get("osteoporsis") is speller_module._MISSING
-    second.put("osteoporsis", "osteoporosis")
-    assert first.get("osteoporsis") == "osteoporosis"
+    second.put("osteoporsis", Suggestion(("osteoporosis",), True))
+    assert first.get("osteoporsis") == Suggestion(("osteoporosis",), True)
 
 
 def test_speller_reads_the_shared_corrections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = SharedSuggestions(str(tmp_path / "s"))
     speller = Speller()
-    shared.put(f"{speller._signature()}:pathogensis", "pathogenic")  # as if another worker had found this
+    shared.put(f"{speller._signature()}:pathogensis", Suggestion(("pathogenic",), True))  # as if another worker had found this
     monkeypatch.setattr(speller_module, "SHARED", shared)
     assert speller.suggest("Pathogensis") == "Pathogenic"
     assert speller.suggest("osteoporsis") == "osteoporosis"
-    assert SharedSuggestions(str(tmp_path / "s")).get(f"{speller._signature()}:osteoporsis") == "osteoporosis"
+    assert SharedSuggestions(str(tmp_path / "s")).get(f"{speller._signature()}:osteoporsis").fix == "osteoporosis"
     other = Speller(reject=["pathogenesis"])  # another rule's speller does not take this one's answers
     assert other._signature() != speller._signature()
     assert other.suggest("pathogensis") != "pathogenic"

@@ -1,4 +1,4 @@
-"""``spelling``: unknown words in prose, with the best correction as an unsafe fix.
+"""``spelling``: unknown words in prose, with the best correction as an unsafe fix when it is clearly ahead.
 
 Reads prose only (never code, URLs, e-mail addresses, link targets, front
 matter, file names, DOIs or numbers with units).  Words in capitals
@@ -9,6 +9,7 @@ and prefixed forms of known words are understood.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
@@ -49,13 +50,42 @@ _SKIP_SPANS = re.compile(
     r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
     r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%-]*"  # domains
     r"|\\[A-Za-z]+"  # TeX commands outside math
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@])@\w+"  # @handles
+    r"|(?:~|\b[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}"  # paths: /Users/name/git/x, C:\a\b
 , re.I)
 _RUN = re.compile(r"\S*")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
-#: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.").
-_AUTHOR = re.compile(r" [A-Z]{1,3}(?:[,.;]| et al| and |$)")
+#: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.",
+#: "Liu L" ending a line, "Sidhu PS1,", "Jungert A(1)", "Schuster I:").
+_AUTHOR = re.compile(r" [A-Z]{1,3}\d*[ \t]?(?:[,.;:(]| et al| and |$)", re.M)
+#: Just before a name: a title, or one to three initials ("M. F. Holick", "Dr. Smith"), read
+#: as such rather than as the end of a sentence.
+_BEFORE_NAME = re.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![\w.])(?P<initials>(?:[A-Z]\.[ \t]?-?){1,3}))"
+                          r"[ \t]*\Z")
+#: Lower-case words that may stand before a lone initial ("by J. Smith"); after any other
+#: lower-case word a capital and a full stop end a sentence ("vitamin D. Sunlight").
+_NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "per", "cf", "dr", "prof"))
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
+#: After a name: "et al." (possibly after a second name joined by and/&).
+_ET_AL_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
+#: After a capitalised word at a sentence start, what makes it a name: a list of names
+#: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
+#: initial ("Peter D. Congdon"), or a surname and the next name ("Marhani Midin, Rosdinom").
+_NAME_AFTER = re.compile(
+    r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
+    r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
+    r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]"
+    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]")  # "Aksu Cerman A1,": given name, surname, initials
+#: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
+#: not words of their own, so not judged when a hyphen follows.
+_BOUND_PREFIXES = frozenset((
+    "proto", "pre", "post", "non", "anti", "semi", "multi", "pseudo", "neo", "peri", "intra", "inter", "extra",
+    "hemi", "hypo", "hyper", "sub", "supra", "trans", "ultra", "micro", "macro", "mono", "poly", "tri", "tetra",
+    "quasi", "meta", "para", "endo", "exo", "auto", "mid", "mis", "dis", "counter", "retro", "infra", "immuno",
+    "neuro", "cardio", "osteo", "psycho", "bio", "uni", "bis", "iso", "homo", "hetero", "epi", "ortho"))
 _INLINE_WORDS = re.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
 _REGEX_CHARS = re.compile(r"[\\^$.*+?()\[\]{}|]")
 
@@ -126,15 +156,28 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
              ignore: Iterable[re.Pattern[str]] = (), fine: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
     """(offset, word) for every word of the prose a speller should judge; with
     *fine*, only those it does not find fine (which saves looking for DOIs and
-    file names around words that could not be flagged anyway)."""
+    file names around words that could not be flagged anyway), and a hyphenated
+    compound is judged whole first: known whole (or closed up), it is fine."""
     prose = doc.prose
     skip = _SkipSpans(prose, doc.body_start)
     ignore = list(ignore)
+    names: list[tuple[int, int]] | None = None
+
+    def in_names(offset: int) -> bool:
+        """Inside a reference or byline region (read when a rule's ``skip:`` does not blank
+        them): capitalised words there are names, not judged."""
+        nonlocal names
+        if names is None:
+            names = doc.spans_of(("reference", "byline")) if proper_nouns == "skip" else []
+        i = bisect.bisect_right(names, (offset, len(prose) + 1)) - 1
+        return i >= 0 and names[i][0] <= offset < names[i][1]
 
     def wanted(word: str | None, token_start: int) -> str | None:
-        """*word* if it is not fine, not ignored, and not inside a DOI, file name or
-        domain (asked last: the dearest question)."""
+        """*word* if it is not fine, not ignored, and not inside a DOI, file name,
+        domain, path, handle or e-mail address (asked last: the dearest question)."""
         if not word or (fine and fine(word)) or (ignore and any(p.fullmatch(word) for p in ignore)):
+            return None
+        if word[0].isupper() and in_names(token_start):
             return None
         return None if token_start in skip else word
 
@@ -149,24 +192,61 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
                     continue
-                word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns, min_length)
+                word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns,
+                                                                min_length, start + len(token))
                 if (kept := wanted(word, start)) is not None:
                     yield start, kept
                 continue
             token = token.rstrip("'\u2019-")
             if any(c.isdigit() or c == "_" for c in token):
                 continue
+            token_end = start + len(token)
+            if "-" in token:
+                if fine and _compound_fine(token, fine):
+                    continue
+                parts = token.split("-")
+            else:
+                parts = [token]
             offset = start
-            for part in token.split("-") if "-" in token else (token,):
-                if part:
-                    word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length)
+            for index, part in enumerate(parts):
+                if part and not (index < len(parts) - 1 and part.lower() in _BOUND_PREFIXES):
+                    word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length, token_end)
                     if (kept := wanted(word, start)) is not None:
                         yield offset, kept
                 offset += len(part) + 1
         done = max(done, block_end)
 
 
-def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_nouns: str, min_length: int) -> str | None:
+def _compound_fine(token: str, fine: Callable[[str], bool]) -> bool:
+    """A hyphenated compound known as written or closed up (co-codamol, proto-oncogene
+    as protooncogene), possessive or contraction aside."""
+    whole = token.replace("\u2019", "'").strip("'")
+    for ending in _CONTRACTIONS:
+        if whole.lower().endswith(ending):
+            whole = whole[: -len(ending)]
+            break
+    if not whole.replace("-", "").isalpha():
+        return False
+    return fine(whole) or fine(whole.replace("-", ""))
+
+
+def _after_initials(prose: str, offset: int) -> bool:
+    """Whether the capitalised word at *offset* follows initials or a title ("M. F. Holick",
+    "by J. Smith", "Dr. Kampman"), whose full stop does not end a sentence."""
+    before = prose[max(0, offset - 40):offset]
+    m = _BEFORE_NAME.search(before)
+    if not m:
+        return False
+    initials = m.group("initials")
+    if initials is None or initials.count(".") > 1:
+        return True
+    word = _WORD_BEFORE.search(before, 0, m.start())
+    return (word is None or not word.group(1).islower() or word.group(1) in _NAME_INTRODUCERS
+            or any(c in _SENTENCE_END or c.isdigit() for c in word.group(2)))  # "review. M. Holick", "671 D. Dror"
+
+
+def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_nouns: str, min_length: int,
+               token_end: int | None = None) -> str | None:
     word = part.replace("\u2019", "'").strip("'")
     lower = word.lower()
     for ending in _CONTRACTIONS:
@@ -182,8 +262,13 @@ def _judgeable(part: str, prose: str, offset: int, block_start: int, proper_noun
     if word[0].isupper() and proper_nouns == "skip":
         if not _sentence_start(prose, offset, block_start):
             return None  # a proper noun
-        if _AUTHOR.match(prose, offset + len(part)):
-            return None  # "Kampman MT, ...": an author in a reference
+        after = offset + len(part) if token_end is None else token_end
+        if _AUTHOR.match(prose, after) or _NAME_AFTER.match(prose, after):
+            return None  # "Kampman MT, ...", "Bischoff-Ferrari HA,", "Peter D. Congdon": a name
+        if _ET_AL_AFTER.match(prose, after):
+            return None  # "Holick et al.", "Holick and Chen et al."
+        if _after_initials(prose, offset):
+            return None  # "M. F. Holick": the full stop after "F" ends no sentence
     return word
 
 
@@ -207,16 +292,26 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
             yield offset, doc.text[offset:offset + len(word)], word
 
 
+def suggestion_text(candidates: list[str]) -> str:
+    """The message's tail: "; did you mean 'a'?" or "; did you mean 'a', 'b' or 'c'?" (then
+    no fix is offered: none is clearly ahead), nothing when there is no candidate."""
+    if not candidates:
+        return ""
+    quoted = [f"'{c}'" for c in candidates]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"; did you mean {listed}?"
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     speller = speller_for(options, context)
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     suggest = options["suggest"]
 
     def with_suggestion(offset: int, shown: str, word: str) -> Finding:
-        best = speller.suggest(word)
-        if best and best.lower() == word.lower():
-            best = None
-        values = {"match": shown, "suggestion": f"; did you mean '{best}'?" if best else "", "replacement": best or ""}
+        found = speller.suggestions(word)
+        candidates = [c for c in found.candidates if c.lower() != word.lower()]
+        best = found.fix if candidates and found.fix == candidates[0] else None
+        values = {"match": shown, "suggestion": suggestion_text([best] if best else candidates), "replacement": best or ""}
         fix = Edit(offset, offset + len(word), best, safe=False) if best else None
         return Finding(offset, offset + len(word), values, fix)
 

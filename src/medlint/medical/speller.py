@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -31,8 +32,37 @@ PREFIXES = tuple(sorted((
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
-#: How much likelier (log10) a correction is when the typo swapped two letters.
+#: How much likelier (log10) a correction is when the slip kept every letter typed: two
+#: neighbours swapped (``hopsital``) or a doubled letter written once or thrice (``speling``).
 SWAP_BONUS = 2.0
+#: How much likelier (log10) a correction is when the slip only left something out: a
+#: letter (``hospial``) or a space (``teatowel``).  A slip that adds or changes a letter
+#: had 26 letters to choose from, so each such slip is 26 times less likely.
+OMISSION_BONUS = math.log10(26)
+_DOUBLED = re.compile(r"(.)\1+")
+#: log10 of the total count of pyspellchecker's English frequencies (0.9.1): a word's
+#: count over it is its probability, for scoring two words as a pair (a split).
+LOG_TOTAL = 9.2166
+#: How far ahead (log10 of the likelihood) the best correction must be of the next
+#: one-edit candidate to be offered as a fix: ten times likelier.  See :meth:`Speller.suggestions`.
+MARGIN = 1.0
+#: A correction is a fix only if it is a word pyspellchecker counted at least this often,
+#: or the word is at least :data:`LONG` letters long: a word that is only a list entry
+#: (a rare medical term) next to a short unknown word is as likely a coincidence
+#: (quinoa next to quina) as the word meant, while long words have few neighbours.
+COMMON = 100
+LONG = 8
+#: Below this length an unknown word is a fix only for a slip that kept every letter.
+SHORT = 5
+#: Each part of a split suggestion (``alot`` -> ``a lot``) is a word of three letters or
+#: more counted at least this often, or one of :data:`_SHORT_WORDS`.
+SPLIT_COMMON = 10_000
+#: The short words a split may give: function words (never "ho", "pro to").
+_SHORT_WORDS = frozenset(("a", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my", "no",
+                          "of", "on", "or", "so", "to", "up", "us", "we"))
+#: Second parts that make a real closed compound or derivative, never split off (unitless, clockwise).
+_SUFFIX_WORDS = frozenset(("less", "like", "wise", "ward", "wards", "fold", "ship", "hood", "able", "proof", "some",
+                           "worthy", "ness", "ful", "free", "man", "men"))
 
 
 class WordList:
@@ -146,7 +176,7 @@ class Speller:
         self.reject = {w.lower() for w in reject}
         self._known: dict[str, bool] = {}
         self._fine: dict[str, bool] = {}
-        self._suggestions: dict[str, str | None] = {}
+        self._suggestions: dict[str, Suggestion] = {}
         self._by_start_and_length: dict[str, dict[int, list[str]]] = {}
         self._signature_text: str | None = None
 
@@ -235,21 +265,26 @@ class Speller:
         return {w for w in found if w not in self.other_variant}
 
     def suggest(self, word: str) -> str | None:
-        """The best correction of an unknown word, or None; computed once per distinct word
-        (and, in a parallel run, once across the workers: see :data:`SHARED`)."""
+        """The correction of an unknown word to offer as a fix, or None when not sure."""
+        return self.suggestions(word).fix
+
+    def suggestions(self, word: str) -> "Suggestion":
+        """The likeliest corrections of an unknown word, and whether the first is sure;
+        computed once per distinct word (and, in a parallel run, once across the
+        workers: see :data:`SHARED`)."""
         lower = word.lower()
-        if lower in self._suggestions:
-            return _same_case(word, self._suggestions[lower])
-        key = f"{self._signature()}:{lower}"  # two spelling rules may correct differently
-        shared = SHARED.get(key) if SHARED is not None else _MISSING
-        if shared is not _MISSING:
-            best = shared
-        else:
-            best = self._best(lower)
-            if SHARED is not None:
-                SHARED.put(key, best)
-        self._suggestions[lower] = best
-        return _same_case(word, best)
+        found = self._suggestions.get(lower)
+        if found is None:
+            key = f"{self._signature()}:{lower}"  # two spelling rules may correct differently
+            shared = SHARED.get(key) if SHARED is not None else _MISSING
+            if shared is not _MISSING:
+                found = shared
+            else:
+                found = self._rank(lower)
+                if SHARED is not None:
+                    SHARED.put(key, found)
+            self._suggestions[lower] = found
+        return found.in_case_of(word)
 
     def _signature(self) -> str:
         """What a correction depends on besides the word: the variant, the project's
@@ -262,30 +297,88 @@ class Speller:
         return self._signature_text
 
     def _best(self, lower: str) -> str | None:
+        """The first-ranked correction, sure or not (for measuring)."""
+        ranked = self._rank(lower).candidates
+        return ranked[0] if ranked else None
+
+    def _score(self, word: str, candidate: str) -> float:
+        """How likely (log10) *candidate* is the word meant, as a noisy channel: the
+        candidate's frequency (a split: the pair's, as two independent words, with the
+        article "a" taken as given: it is the word most often run on, alot, abit), plus
+        :data:`SWAP_BONUS` or :data:`OMISSION_BONUS` for the likelier slips."""
+        slip = _slip(word, candidate)
+        if slip == "space":
+            left, right = candidate.split()
+            counts = self.frequencies()
+            pair = math.log10(counts.get(right) or 1)
+            if left != "a":
+                pair += math.log10(counts.get(left) or 1) - LOG_TOTAL
+            return pair + OMISSION_BONUS
+        bonus = SWAP_BONUS if slip == "kept" else OMISSION_BONUS if slip == "omission" else 0.0
+        return math.log10(self._frequency(candidate) or 1) + bonus
+
+    def _rank(self, lower: str) -> "Suggestion":
+        """Candidates best first, and whether the best is sure enough to be a fix.
+
+        Ranked by edit distance (optimal string alignment; a split is one edit), then by
+        :meth:`_score`.  The best is *sure* when it is one edit away, every other
+        one-edit candidate is at least :data:`MARGIN` behind it, and it is a counted
+        word (:data:`COMMON`) or the word is :data:`LONG`; a split only after a short
+        function word (alot, infact: two content words written as one are as often a
+        closed compound the vocabulary lacks, homebound, heatmap, as a slip, so teatowel's
+        split is listed, not a fix); a word shorter than
+        :data:`SHORT` letters only for a swap, a doubled letter or a split (a short word
+        with a letter missing is as often an abbreviation: rel, vit).  Two edits are
+        never sure: a single slip is one edit, and an unknown word two edits from a
+        known one is more often a word the vocabulary lacks (gliptins, glinting).
+        """
         from rapidfuzz.distance import OSA
 
         if self.wrong_variant(lower):
-            return _counterpart(lower, self)
+            counterpart = _counterpart(lower, self)
+            return Suggestion((counterpart,), True) if counterpart else Suggestion((), False)
         candidates = {c for c in self._proposable(_edits1(lower, _letters_of_frequencies()))
                       if c != lower and c not in self.reject}
+        candidates.update(self._splits(lower))
         if not candidates:
             candidates = {c for c in self._within_two(lower) if c not in self.reject}
         if not any(ch in lower for ch in "'-"):
-            candidates = {c for c in candidates if c.isalpha()}  # no "it'll" for "itill"
-        # Fewest edits first; among equals, the likeliest word: its frequency (log scale),
-        # a hundredfold more likely when the slip is a swap of two letters, the commonest.
-        return min(candidates, key=lambda c: (
-            OSA.distance(lower, c),
-            -(math.log10(self._frequency(c) or 1) + (SWAP_BONUS if sorted(c) == sorted(lower) else 0.0)),
-            c), default=None)
+            candidates = {c for c in candidates if c.replace(" ", "").isalpha()}  # no "it'll" for "itill"
+        if not candidates:
+            return Suggestion((), False)
+        scored = sorted(((1 if " " in c else OSA.distance(lower, c), -self._score(lower, c), c) for c in candidates))
+        best = scored[0]
+        runner_up = scored[1] if len(scored) > 1 else None
+        sure = (best[0] == 1
+                and (runner_up is None or runner_up[0] > 1 or runner_up[1] - best[1] >= MARGIN)
+                and (best[2].split()[0] in _SHORT_WORDS if " " in best[2]
+                     else (self.frequencies().get(best[2]) or 0) >= COMMON or len(lower) >= LONG)
+                and (len(lower) >= SHORT or _slip(lower, best[2]) in ("kept", "space")))
+        return Suggestion(tuple(c for _, _, c in scored[:3]), sure)
+
+    def _splits(self, lower: str) -> list[str]:
+        """Two common words run together (``alot``, ``teatowel``): each part a short
+        function word or counted at least :data:`SPLIT_COMMON` times, and the second not a
+        suffix-like word that makes a real compound (unitless)."""
+        if len(lower) < 4 or not lower.isalpha():
+            return []
+        counts = self.frequencies()
+        found = []
+        for i in range(1, len(lower)):
+            left, right = lower[:i], lower[i:]
+            if all(part in _SHORT_WORDS or (len(part) >= 3 and (counts.get(part) or 0) >= SPLIT_COMMON
+                                             and part not in self.reject) for part in (left, right)) \
+                    and right not in _SUFFIX_WORDS:
+                found.append(f"{left} {right}")
+        return found
 
     def _bucket(self, first: str) -> dict[int, list[str]]:
-        """Known words starting with *first*, by length: built per letter when a
-        suggestion needs it, not for the whole vocabulary."""
+        """Known words (the project's own among them) starting with *first*, by length:
+        built per letter when a suggestion needs it, not for the whole vocabulary."""
         if first not in self._by_start_and_length:
             bucket: dict[int, list[str]] = {}
             words = set()
-            for source in (self.english, self.medical):
+            for source in (self.english, self.medical, self.accept_any_case):
                 words.update(source.starting_with(first) if isinstance(source, WordList)
                              else (w for w in source if w.startswith(first)))
             for word in sorted(words):
@@ -312,15 +405,42 @@ class Speller:
         return found
 
 
-#: A stand-in for "no answer yet" (None is an answer: no correction).
+#: A stand-in for "no answer yet".
 _MISSING: Any = object()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Up to three corrections of an unknown word, best first; *sure* when the first is
+    clearly ahead (see :meth:`Speller._rank`) and may be offered as a fix."""
+
+    candidates: tuple[str, ...]
+    sure: bool
+
+    @property
+    def fix(self) -> str | None:
+        return self.candidates[0] if self.sure and self.candidates else None
+
+    def in_case_of(self, word: str) -> "Suggestion":
+        """The same corrections, capitalised like *word*."""
+        if not word[:1].isupper():
+            return self
+        return Suggestion(tuple(_same_case(word, c) or c for c in self.candidates), self.sure)
+
+    def encode(self) -> str:
+        return ("1" if self.sure else "0") + "|".join(self.candidates)
+
+    @classmethod
+    def decode(cls, text: str) -> "Suggestion":
+        return cls(tuple(c for c in text[1:].split("|") if c), text[:1] == "1")
 
 
 class SharedSuggestions:
     """Corrections shared by the worker processes of one run, so a word is corrected
     once per run, not once per worker.
 
-    An append-only file: a worker appends ``word<TAB>correction`` in one ``write``
+    An append-only file: a worker appends ``word<TAB>suggestion`` (see
+    :meth:`Suggestion.encode`) in one ``write``
     (atomic for short lines opened with ``O_APPEND``) and reads what the others
     appended since it last looked, before correcting a word itself.
     """
@@ -329,7 +449,7 @@ class SharedSuggestions:
         self.path = path
         self._fd: int | None = None
         self._pid = 0
-        self._seen: dict[str, str | None] = {}
+        self._seen: dict[str, Suggestion] = {}
         self._offset = 0
 
     def _file(self) -> int:
@@ -339,7 +459,7 @@ class SharedSuggestions:
         return self._fd
 
     def get(self, word: str) -> Any:
-        """The correction another worker found for *word* (None for none), or :data:`_MISSING`."""
+        """The suggestion another worker found for *word*, or :data:`_MISSING`."""
         if word not in self._seen:
             fd = self._file()
             size = os.fstat(fd).st_size
@@ -348,14 +468,14 @@ class SharedSuggestions:
                 complete = data.rfind(b"\n") + 1
                 for line in data[:complete].decode("utf-8", "surrogatepass").splitlines():
                     key, _, value = line.partition("\t")
-                    self._seen[key] = value or None
+                    self._seen[key] = Suggestion.decode(value)
                 self._offset += complete
         return self._seen.get(word, _MISSING)
 
-    def put(self, word: str, best: str | None) -> None:
-        self._seen[word] = best
+    def put(self, word: str, found: Suggestion) -> None:
+        self._seen[word] = found
         if "\n" not in word and "\t" not in word:
-            os.write(self._file(), f"{word}\t{best or ''}\n".encode("utf-8", "surrogatepass"))
+            os.write(self._file(), f"{word}\t{found.encode()}\n".encode("utf-8", "surrogatepass"))
 
 
 #: The corrections shared by the workers of the current parallel run (set by the pipeline before forking).
@@ -446,6 +566,21 @@ def _edits1(word: str, letters: str) -> set[str]:
     out.update(a + c + b[1:] for a, b in splits if b for c in letters)
     out.update(a + c + b for a, b in splits for c in letters)
     return out
+
+
+def _slip(word: str, candidate: str) -> str:
+    """The kind of one-edit slip that turns *candidate* into *word*: ``space`` (left out
+    between two words), ``kept`` (two letters swapped, a doubled letter written once or
+    thrice), ``omission`` (a letter left out) or ``other`` (a letter added or changed)."""
+    if " " in candidate:
+        return "space"
+    if len(candidate) != len(word) and _DOUBLED.sub(r"\1", candidate) == _DOUBLED.sub(r"\1", word):
+        return "kept"
+    if len(candidate) == len(word) + 1:
+        return "omission"
+    if len(candidate) == len(word) and sorted(candidate) == sorted(word):
+        return "kept"
+    return "other"
 
 
 def _same_case(word: str, suggestion: str | None) -> str | None:
