@@ -194,13 +194,26 @@ def test_hypothetical_doses_are_marked() -> None:
     assert not stated.hypothetical
 
 
-def test_a_linked_headline_without_frequency_is_not_compared() -> None:
-    md = "* [300,000 IU of vitamin D helped seniors](/posts/seniors)\n* [50,000 IU of vitamin D weekly helped](/posts/weekly)\n"
+def test_a_linked_headline_is_not_compared() -> None:
+    """Another page's headline reports what that page describes; the page is checked on its own."""
+    md = ("* [300,000 IU of vitamin D helped seniors](/posts/seniors)\n* [50,000 IU of vitamin D weekly helped](/posts/weekly)\n"
+          "* Take 50,000 IU of vitamin D weekly, see [the trial](/posts/weekly).\n")
     html = ('<ul><li><a href="/posts/seniors">300,000 IU of vitamin D helped seniors</a></li>'
-            '<li><a href="/posts/weekly">50,000 IU of vitamin D weekly helped</a></li></ul>')
+            '<li><a href="/posts/weekly">50,000 IU of vitamin D weekly helped</a></li>'
+            '<li>Take 50,000 IU of vitamin D weekly, see <a href="/posts/weekly">the trial</a>.</li></ul>')
     for text, path in ((md_page(md), "p.md"), (html_page(html), "p.html")):
         (message,) = messages(text, path)
         assert "Dose '50,000 IU'" in message and "weekly" in message
+
+
+@pytest.mark.parametrize("text", ["Vitamin D intake was 4.0 mg/day.", "Take 2.5 mg of vitamin D daily."])
+def test_a_microgram_substance_far_over_its_limit_in_mg_is_a_lost_micro_sign(text: str) -> None:
+    assert messages(md_page(text), "p.md") == []
+    assert messages(html_page(f"<p>{text}</p>"), "p.html") == []
+    # written in micrograms, a figure over the limit is a dose and is compared
+    assert len(messages(md_page("Vitamin D intake was 400 mcg/day."), "p.md")) == 1
+    # 1.25 mg (50,000 IU) a day is 12.5 times the limit: a real (prescription-sized) dose
+    assert len(messages(md_page("Take 1.25 mg of vitamin D daily."), "p.md")) == 1
 
 
 @pytest.mark.parametrize("text", [

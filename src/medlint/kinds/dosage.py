@@ -119,6 +119,10 @@ def _table_start(doc: Document, block: Any) -> int:
 #: A daily amount this many times the limit is no intake of the substance but a quantity of
 #: it ("2 g of crystalline vitamin D3 isolated from 150,000 g of oil").
 IMPLAUSIBLE = 1000.0
+#: A microgram substance written in milligrams this many times over its limit is a lost
+#: "µ" (a copied or re-encoded page) far more often than an intake: 4 mg of vitamin D a
+#: day is 160,000 IU. Doses in IU are read as written.
+UNIT_SLIP = 20.0
 #: What the body or the sun makes is no intake: "whole-body sun exposure provides 10,000 IU".
 _MADE_BY = re.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
                       r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
@@ -139,7 +143,10 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
             amount = entry["limit"]["amount"]
             if daily is None or daily <= amount * 1.0001 or daily > amount * IMPLAUSIBLE:
                 continue
-            if _not_an_intake(doc, dose.start, dose.end) or (dose.per_day is None and _unit_content(doc, dose)):
+            if unit == "mcg" and dose.unit == "mg" and daily > amount * UNIT_SLIP:
+                continue  # "4.0 mg/day" of vitamin D: a lost µ, not a dose forty times the limit
+            if _not_an_intake(doc, dose.start, dose.end) or _in_link_text(doc, dose.start) or (
+                    dose.per_day is None and _unit_content(doc, dose)):
                 continue
             lo, hi = window(doc, dose.start, dose.end, "paragraph")
             if any(r.search(doc.prose, lo, hi) for r in ack):
@@ -172,16 +179,15 @@ _HOLDS_AFTER = re.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|eve
 
 
 def _unit_content(doc: Document, dose: Any) -> bool:
-    """A dose with no frequency that is what one capsule holds, or a linked page's headline."""
+    """A dose with no frequency that is what one capsule holds."""
     before = re.split(r"[.;!?]\s", doc.prose[max(doc.body_start, dose.start - 80):dose.start])[-1]
-    if _HOLDS_BEFORE.search(before) or _HOLDS_AFTER.match(doc.prose, dose.end):
-        return True
-    return _in_link_text(doc, dose.start)
+    return bool(_HOLDS_BEFORE.search(before) or _HOLDS_AFTER.match(doc.prose, dose.end))
 
 
 def _in_link_text(doc: Document, offset: int) -> bool:
-    """True inside the text of a link to another page: "[300,000 IU helped seniors](/posts/...)"
-    is that page's headline, and without a frequency it says nothing of a daily intake."""
+    """True inside the text of a link to another page: "[50,000 IU weekly helped seniors](/posts/...)"
+    is that page's headline, a report of what it describes, not this page's advice (the
+    linked page is checked on its own)."""
     return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
                and not link.target.startswith("#") for link in doc.links)
 
