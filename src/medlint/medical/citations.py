@@ -3,8 +3,9 @@
 A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
 a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
 ``<sup>1</sup>``, ``et al. (28)``, ``(28)``, ``(9, 10)``, a number typed after the full stop: ``shown.7``
-or flattened onto the word: ``reported23,25``) or an author-year citation (``(Smith et al., 2019)``,
-``Smith and Jones (2019)``).  A bare year ("a trial published in 2016") is
+or flattened onto the word: ``reported23,25``), an author-year citation (``(Smith et al., 2019)``,
+``Smith and Jones (2019)``) or a named body with the year of its report (``the Institute of
+Medicine (2011)``, ``IOM 2011``).  A bare year ("a trial published in 2016") is
 not: it names no source a reader could find.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from ..document import Document
 
-KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year")
+KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year", "authority")
 
 _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
@@ -26,13 +27,22 @@ _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<
     r"|(?<=[\w.,;)\]])\s?\(\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?(?!\s*[a-z(])"
     r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
     # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
-    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))")
+    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))"
+    # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
+    r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;])")
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = re.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
     r"(?:\s*[;,]\s*" + _SURNAME + r"[^()]{0,40}?(?:19|20)\d\d[a-z]?)*\s*\)"
     r"|" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s+\(\s*(?:19|20)\d\d[a-z]?\s*\)"
 )
+#: A named body with the year of its report: "the Institute of Medicine (2011) recommends",
+#: "IOM 2011", "the Endocrine Society's 2011 guideline", "WHO, 2020".
+_BODY = (r"(?:(?:[A-Z][\w'&-]*\s+){0,5}?(?:Institute|Society|Association|Academy|Agency|Organi[sz]ation|Council|"
+         r"Committee|Foundation|College|Board|Authority|Ministry|Department|Panel|Commission|Administration|"
+         r"Federation|Centers?)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3})?"
+         r"|IOM|NAM|WHO|EFSA|NIH|FDA|NHS|NICE|USDA|AAP|ACOG|SACN|CDC|EMA|ESPGHAN|Health\s+Canada)")
+_AUTHORITY = re.compile(r"\b" + _BODY + r"(?:'s)?(?:\s*\(\w+\))?\s*(?:\(\s*|,\s*|\s)(?:in\s+)?(?:19|20)\d\d\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
 
 
@@ -90,7 +100,7 @@ def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) 
         return True
     if "footnote" in kinds and _spans_meet(doc, "footnotes", list(doc.footnote_refs), lo, hi):
         return True
-    checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
+    checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR, "authority": _AUTHORITY}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)
 
 

@@ -23,14 +23,21 @@ _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+be
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
-_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;:!?]{0,40}$", re.I)
+_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
+#: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
+#: the following schedule:", "was recommended to cases who attended our clinic".
+_PAPER_VOICE = re.compile(
+    r"\b(?:we|they)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|enrolled|recruited|assigned|allocated|administered|"
+    r"supplemented|were\s+(?:placed|given|treated|randomi[sz]ed|assigned|allocated|switched))\b[^.;!?]{0,200}$"
+    r"|\bour\s+(?:clinic|patients|subjects|participants|study|trial|cohort|unit|hospital)\b[^.;!?]{0,200}$"
+    r"|\b(?:inclusion|exclusion|eligibility)\s+criteri(?:a|on)\b[^.;!?]{0,240}$", re.I)
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
 #: "used" is left out on purpose: "a trial published in 2016 used 14,000 IU" is the page's
 #: unsourced claim about a trial a reader cannot find.
 _STUDY = re.compile(
     r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
-    r"reviews?|experiments?)\b[^.;!?]{0,80}?\b(?:reported|found|showed|shown|gave|tested|administered|"
-    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed)\b[^.;!?]{0,80}$",
+    r"reviews?|experiments?|surveys?|polls?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
+    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed|revealed)\b[^.;!?]{0,120}$",
     re.I,
 )
 #: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
@@ -69,29 +76,144 @@ _PHYSIOLOGY_SUBJECT = re.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
     r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU".
-_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
+_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|(?<!the\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
                      r"try|consider|you|your)\b", re.I)
+
+#: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assume|suppose|say)\b"
+                           r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$", re.I)
+#: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
+#: "the 1000 IU dose analyzed by Consumer Reports".
+_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|"
+                      r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?)\b[^.;!?]{0,60}?\b(?:provides?|"
+                      r"providing|contains?|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
+                      r"|[$\u00a3\u20ac]\s?\d[^.;!?]{0,40}$", re.I)
+_PER_UNIT = re.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
+                       r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
+                       r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
+#: A body or a reference value the page reports ("the IOM concluded that children require 400 IU",
+#: "the calcium RDA is 700 mg", "The Bone Health Group in Turkey recommends"): a source a reader can
+#: look up by its name, not the page's own claim.
+_BODY = (r"(?:[A-Z][\w'&-]*\s+){0,6}?(?:Institute|Society|Association|Academy|Agency|Organi[sz]ation|Council|"
+         r"Committee|Foundation|College|Board|Authority|Ministry|Department|Service|Group|Panel|Commission|"
+         r"Administration|Federation|Centers?|Network)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})?"
+         r"|\b(?:IOM|NAM|WHO|EFSA|NIH|ODS|FDA|NHS|NICE|USDA|AAP|ACOG|ES|SACN|CDC|FAO|EMA|ESPGHAN|DGE|NNR|NAS|"
+         r"Health\s+Canada|Endocrine\s+Society)\b")
+_AUTHORITY = re.compile(
+    r"(?:" + _BODY + r")[^.;!?]{0,80}?\b(?:recommend(?:s|ed)?|advises?|advised|advocat\w+|conclud(?:es|ed)|"
+    r"sets?|set|determined|established|defines?|defined|suggest(?:s|ed)|calls\s+for|polic(?:y|ies)|guidelines?|"
+    r"says|said|states?|stated)\b[^.;!?]{0,240}$"
+    r"|\b(?:polic(?:y|ies)|guidelines?|recommendations?|advice|according)\s+(?:of|from|to|by)\s+(?:the\s+)?(?:" + _BODY
+    + r")[^.;!?]{0,240}$"
+    r"|\b(?:RDAs?|Recommended\s+(?:Dietary\s+Allowance|Daily\s+(?:Allowance|Intake))|Adequate\s+Intakes?|AIs?|ULs?|"
+    r"DRIs?|EARs?|(?:Tolerable\s+)?Upper\s+(?:Intake\s+)?(?:Level|Limit)s?|NOAELs?|LOAELs?|Reference\s+(?:Nutrient\s+)?"
+    r"Intakes?|RNIs?|PRIs?)\b[^.;!?]{0,80}$")
+#: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
+_SPEAKER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
+                      r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")
+#: Turns a page needs before it reads as a transcript.
+TRANSCRIPT_TURNS = 3
+#: Advice in a heading: a heading with a dose is otherwise the title of what follows
+#: (a paper, a trial's report, a news item), not the page's claim.
+_HEADING_ADVICE = re.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|need\s+to|recommend\w*|advis\w*|take|taking|you|your|how\s+much|"
+                             r"best\s+dose|dosage\s+for)\b", re.I)
+_HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
+_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 #: Arithmetic on doses already given: "= 3,600 IU", "60 X 9,000 IU", "11,000 IU/15".
 _ARITHMETIC_BEFORE = re.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
 _ARITHMETIC_AFTER = re.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
-REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic")
+REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
+                "hypothetical", "product", "authority", "quoted", "caption")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
-    """The dose's sentence up to the dose, in the prose view (at most 240 characters)."""
+    """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
     block = doc.block_at(start)
-    lo = max(block.start if block else doc.body_start, start - 240)
+    lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
     cut = max((m.end() for m in re.finditer(r"[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
     return " ".join(before[cut:].split())
 
 
+def _transcript_turns(doc: Document) -> set[int]:
+    """Starts of the blocks that open with a speaker's label, when the page has enough of
+    them (two speakers or more) to be a transcript; empty otherwise."""
+    key = "claims:transcript"
+    if key not in doc.cache:
+        turns: dict[int, str] = {}
+        for block in doc.blocks:
+            m = _SPEAKER.match(doc.text, block.start, min(block.end, block.start + 60))
+            if m:
+                turns[block.start] = re.sub(r"[\W_]", "", m.group())
+        enough = len(turns) >= TRANSCRIPT_TURNS and len(set(turns.values())) >= 2
+        doc.cache[key] = set(turns) if enough else set()
+    return doc.cache[key]
+
+
+def _heading_report(doc: Document, start: int) -> bool:
+    """A dose in a heading is the title of what follows (a paper, a trial's report) unless the
+    heading gives advice and names no study or date."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in _HEADING_KINDS:
+        return False
+    text = doc.prose[block.start:block.end]
+    return bool(_HEADING_REPORT.search(text)) or not _HEADING_ADVICE.search(text)
+
+
+#: A section whose heading says it holds someone else's text: "Their conclusions (copied from
+#: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
+_QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
+                             r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b", re.I)
+#: A figure's or table's caption: the figure belongs to the paper it came from.
+_CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d", re.I)
+_IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
+
+
+def _section_heading(doc: Document, start: int) -> str:
+    """The text of the last heading before *start* (empty when there is none)."""
+    found = ""
+    for heading in doc.headings:
+        if heading.start > start:
+            break
+        found = heading.text
+    return found
+
+
+def _caption(doc: Document, start: int) -> bool:
+    """Whether the dose's block is a caption: it opens with "Fig. 2"/"Table 1", follows an
+    image on its own, or sits in a section whose heading is a figure's."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    if _CAPTION.match(doc.prose, block.start) or _CAPTION.match(_section_heading(doc, start)):
+        return True
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if b.start == block.start), 0)
+    return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
+
+
 def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+    if _heading_report(doc, start):
+        return "title"
+    block = doc.block_at(start)
+    if block is not None and block.start in _transcript_turns(doc):
+        return "transcript"
+    if _QUOTED_SECTION.search(_section_heading(doc, start)):
+        return "quoted"
+    if _caption(doc, start):
+        return "caption"
     before = _sentence_before(doc, start)
+    if _PAPER_VOICE.search(before):
+        return "study"  # a paper's methods in its own voice, advice words and all
+    if _AUTHORITY.search(before) and not _YOU.search(before):
+        return "authority"  # what a named body recommends: a source a reader can look up
     if _ADVICE.search(before):
         return None
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
@@ -107,6 +229,10 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
+    if _PRODUCT.search(before) or _PER_UNIT.match(after):
+        return "product"
     if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
         return "arithmetic"
     return None
