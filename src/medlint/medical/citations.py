@@ -29,7 +29,7 @@ _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<
     # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
     r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))"
     # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
-    r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;])")
+    r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* ?(?=:\s*$)|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;:])", re.M)
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = re.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
@@ -110,14 +110,38 @@ SOURCE_LINE_CHARS = 300
 SECTION_BLOCKS = 3
 
 
+_LIST_ITEMS = ("list-item", "li")
+
+
+def lead_in(doc: Document, start: int) -> tuple[int, int] | None:
+    """The span of the paragraph that introduces the list holding *start* ("The AAP's
+    recommendations are as follows [8]:"), or None when *start* is not in a list item or
+    the list has no such paragraph (one ending with a colon) right before it."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in _LIST_ITEMS:
+        return None
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    while i is not None and i > 0 and blocks[i].kind in _LIST_ITEMS:
+        i -= 1
+    if i is None or blocks[i].kind in _LIST_ITEMS or any(h.start <= blocks[i].start < h.end for h in doc.headings):
+        return None
+    lead = blocks[i]
+    return (lead.start, lead.end) if doc.prose[lead.start:lead.end].rstrip().endswith(":") else None
+
+
 def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the source of the claim at *start* sits just after its block, as real pages put it:
-    a heading whose section opens with the cited paper, or a paragraph followed by a short
+    a heading whose section opens with the cited paper, a list item whose list's lead-in
+    paragraph is cited, or a paragraph followed by a short
     source line that names the paper (a pasted abstract with its PMID or DOI on the next line;
     a plain link after the paragraph may be about anything, so it does not count)."""
     block = doc.block_at(start)
     if block is None:
         return False
+    lead = lead_in(doc, start)
+    if lead is not None and cited(doc, lead[0], lead[1], kinds):
+        return True  # a list's items share the source of the paragraph that introduces them
     blocks = doc.blocks
     i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
     if i is None:

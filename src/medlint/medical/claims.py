@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from .citations import lead_in
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
@@ -25,10 +26,13 @@ _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+be
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
 _TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
-#: the following schedule:", "was recommended to cases who attended our clinic".
+#: the following schedule:", "was recommended to cases who attended our clinic", "supplements
+#: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
 _PAPER_VOICE = re.compile(
     r"\b(?:we|they)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|enrolled|recruited|assigned|allocated|administered|"
     r"supplemented|were\s+(?:placed|given|treated|randomi[sz]ed|assigned|allocated|switched))\b[^.;!?]{0,200}$"
+    r"|\b(?:were|was)\s+(?:\w+\s+)?(?:added|administered|provided|supplemented|distributed)\b[^.;!?]{0,120}$"
+    r"|\b(?:gave|provided|administered|distributed)\b(?:\s+\w+){0,3}?\s*$"
     r"|\bour\s+(?:clinic|patients|subjects|participants|study|trial|cohort|unit|hospital)\b[^.;!?]{0,200}$"
     r"|\b(?:inclusion|exclusion|eligibility)\s+criteri(?:a|on)\b[^.;!?]{0,240}$", re.I)
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
@@ -129,7 +133,7 @@ _ARITHMETIC_AFTER = re.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
-                "hypothetical", "product", "authority", "quoted", "caption")
+                "hypothetical", "product", "authority", "quoted", "caption", "guideline")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
@@ -175,6 +179,17 @@ _CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d
 _IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
 
 
+#: A graded recommendation: only guidelines grade their advice.
+_GRADED = re.compile(r"\b(?:recommendation\s+grade|grade\s+[A-D1-4I]\s+recommendation|level\s+of\s+evidence|"
+                     r"strength\s+of\s+recommendation|evidence\s+grade|\(\s*grade\s+[A-D1-4I]\s*\))", re.I)
+
+
+def _sentence_around(doc: Document, start: int, end: int) -> str:
+    """The dose's whole sentence: what comes before it and up to the next sentence end."""
+    after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 200], maxsplit=1)[0]
+    return _sentence_before(doc, start) + " " + doc.prose[start:end] + after
+
+
 def _section_heading(doc: Document, start: int) -> str:
     """The text of the last heading before *start* (empty when there is none)."""
     found = ""
@@ -210,6 +225,13 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     if _caption(doc, start):
         return "caption"
     before = _sentence_before(doc, start)
+    if _GRADED.search(_sentence_around(doc, start, end)):
+        return "guideline"  # a graded recommendation is a guideline's text
+    lead = lead_in(doc, start)
+    if lead is not None:
+        intro = " ".join(doc.prose[lead[0]:lead[1]].split()).rstrip(":")
+        if _AUTHORITY.search(intro) or _QUOTED_SECTION.search(intro):
+            return "authority"  # the list is what the named body (or quoted text) says
     if _PAPER_VOICE.search(before):
         return "study"  # a paper's methods in its own voice, advice words and all
     if _AUTHORITY.search(before) and not _YOU.search(before):
