@@ -111,15 +111,18 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return any(counts(doc, m.start()) for r in prose_conditions for m in r.finditer(doc.prose, doc.body_start))
 
     def dose_found(doc: Document) -> bool:
-        from ..medical.claims import report_kind
-        from ..medical.dose import find_doses
+        from ..medical.claims import ADVICE_KINDS, report_kind
+        from ..medical.dose import DOSE, find_doses
 
-        from ..medical.dose import DOSE
-
-        if dose_condition == "claim" and DOSE.search(_title(doc)):
-            return True  # a dose in the title is the page's own claim
+        title = _title(doc)
+        if dose_condition == "claim" and DOSE.search(title):
+            # a dose in the title is the page's claim, unless the title reports what others took
+            heading = Document.from_text(title, doc.path, "markdown")
+            if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) for d in find_doses(heading)):
+                return True
         return any((not outside or not _inside(doc, outside, d.start))
-                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) is None) for d in find_doses(doc))
+                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS))
+                   for d in find_doses(doc))
 
     def applies(doc: Document) -> bool:
         tests = []

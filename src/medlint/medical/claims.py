@@ -19,7 +19,8 @@ from .citations import lead_in
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
-             r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors")
+             r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors|employees|workers|staff|"
+             r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
 _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on")
@@ -124,6 +125,11 @@ _HEADING_ADVICE = re.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|n
 _HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+#: Reports that still tell a reader what to take: a dose in a heading, what a named body or a
+#: guideline recommends. A page with one gives dosing advice (the disclaimer's condition),
+#: though the dose needs no citation of its own.
+ADVICE_KINDS = ("title", "authority", "guideline")
 
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
