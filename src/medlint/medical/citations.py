@@ -130,10 +130,35 @@ def lead_in(doc: Document, start: int) -> tuple[int, int] | None:
     return (lead.start, lead.end) if doc.prose[lead.start:lead.end].rstrip().endswith(":") else None
 
 
+_SOURCES_LABEL = re.compile(r"\s*(?:\W{0,3})(?:sources?|references?|bibliography|citations?|further\s+reading|literature|"
+                            r"read\s+more)\s*(?:\W{0,3}):?\s*$", re.I)
+
+
+def sources_below(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if the claim's section (under its heading, up to the next heading of the same or a
+    higher level) ends with a list of sources: a "Sources:" or "References" label, then a citation."""
+    blocks = doc.blocks
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    above = [h for h in headings if h.start <= start]
+    level = above[-1].level if above else 0
+    end = next((h.start for h in headings if h.start > start and (not above or h.level <= level)),
+               len(doc.text))
+    label = None
+    for block in blocks:
+        if block.start <= start or block.start >= end:
+            continue
+        if label is None:
+            if _SOURCES_LABEL.match(doc.prose[block.start:block.end]):
+                label = block.end
+        elif cited(doc, block.start, block.end, kinds):
+            return True
+    return False
+
+
 def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the source of the claim at *start* sits just after its block, as real pages put it:
     a heading whose section opens with the cited paper, a list item whose list's lead-in
-    paragraph is cited, or a paragraph followed by a short
+    paragraph is cited, a section that ends with its list of sources, or a paragraph followed by a short
     source line that names the paper (a pasted abstract with its PMID or DOI on the next line;
     a plain link after the paragraph may be about anything, so it does not count)."""
     block = doc.block_at(start)
@@ -142,6 +167,8 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     lead = lead_in(doc, start)
     if lead is not None and cited(doc, lead[0], lead[1], kinds):
         return True  # a list's items share the source of the paragraph that introduces them
+    if sources_below(doc, start, kinds):
+        return True
     blocks = doc.blocks
     i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
     if i is None:
