@@ -335,3 +335,13 @@ def test_sources_of_another_section_do_not_count(isolated) -> None:
             "<ul><li><a href='https://example.org'>IOM</a></li></ul>")
     assert len(found(html, CITE, "x.html")) == 1
     assert len(found("Adults need 600 IU a day, 3 more than before.", CITE)) == 1  # a number is not a reference
+
+
+def test_a_sentence_split_off_its_cited_paragraph(isolated) -> None:
+    md = "Accordingly, the dose is 800 IU a day in winter.\n\nIt is 800 IU a day all year in Bulgaria (29,33,34).\n"
+    assert found(md, CITE) == []
+    html = "<p>Accordingly, the dose is 800 IU a day in winter.</p><p>It is 800 IU all year in Bulgaria (29,33,34).</p>"
+    assert found(html, CITE, "x.html") == []
+    # a paragraph of several sentences is not a split one; nor is one followed by an uncited paragraph
+    assert len(found("Adults need 800 IU. Children need 400 IU.\n\nIt is 800 IU in Bulgaria (29,33).\n", CITE)) == 1
+    assert len(found("Adults need 800 IU a day in winter.\n\nSeveral trials looked at this.\n", CITE)) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from ..document import Document
 
@@ -155,6 +156,26 @@ def sources_below(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
     return False
 
 
+#: A paragraph this short, of one sentence, may be a sentence a copied PDF split off its paragraph.
+SPLIT_SENTENCE_CHARS = 250
+_PARAGRAPHS = ("paragraph", "p")
+
+
+def _split_sentence_cited(doc: Document, blocks: list[Any], i: int, kinds: tuple[str, ...] | list[str]) -> bool:
+    """Whether the one-sentence paragraph ``blocks[i]`` runs on into a next paragraph that ends
+    with its numbered references, as text copied from a PDF splits a cited paragraph into
+    one paragraph per sentence ("... in summer." then "... in Romania (29,33,34)."): the
+    references close the whole run."""
+    if "numbered" not in kinds or i + 1 >= len(blocks) or blocks[i].kind not in _PARAGRAPHS:
+        return False
+    here, nxt = blocks[i], blocks[i + 1]
+    text = " ".join(doc.prose[here.start:here.end].split())
+    if len(text) > SPLIT_SENTENCE_CHARS or _SENTENCE_END.search(text.rstrip()) or nxt.kind not in _PARAGRAPHS:
+        return False
+    tail = doc.text[nxt.start:nxt.end].rstrip()
+    return bool(_NUMBERED.search(tail, max(0, len(tail) - 40))) if tail else False
+
+
 def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the source of the claim at *start* sits just after its block, as real pages put it:
     a heading whose section opens with the cited paper, a list item whose list's lead-in
@@ -174,6 +195,8 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     if i is None:
         return False
     heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
+    if not heading and _split_sentence_cited(doc, blocks, i, kinds):
+        return True
     following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else 1)]
     for nxt in following:
         if any(h.start <= nxt.start < h.end for h in doc.headings):
