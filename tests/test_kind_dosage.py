@@ -343,5 +343,5 @@ def test_a_sentence_split_off_its_cited_paragraph(isolated) -> None:
     html = "<p>Accordingly, the dose is 800 IU a day in winter.</p><p>It is 800 IU all year in Bulgaria (29,33,34).</p>"
     assert found(html, CITE, "x.html") == []
     # a paragraph of several sentences is not a split one; nor is one followed by an uncited paragraph
-    assert len(found("Adults need 800 IU. Children need 400 IU.\n\nIt is 800 IU in Bulgaria (29,33).\n", CITE)) == 1
+    assert len(found("Adults need 800 IU. Children need 400 IU.\n\nIt is 800 IU in Bulgaria (29,33).\n", CITE)) == 2
     assert len(found("Adults need 800 IU a day in winter.\n\nSeveral trials looked at this.\n", CITE)) == 1
