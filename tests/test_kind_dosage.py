@@ -345,3 +345,20 @@ def test_a_sentence_split_off_its_cited_paragraph(isolated) -> None:
     # a paragraph of several sentences is not a split one; nor is one followed by an uncited paragraph
     assert len(found("Adults need 800 IU. Children need 400 IU.\n\nIt is 800 IU in Bulgaria (29,33).\n", CITE)) == 2
     assert len(found("Adults need 800 IU a day in winter.\n\nSeveral trials looked at this.\n", CITE)) == 1
+
+
+@pytest.mark.parametrize("md, html", [
+    ("## Methods\n\nWomen took 2,000 IU a day for a year.\n\n## Comment\n\nText.\n",
+     "<h2>Methods</h2><p>Women took 2,000 IU a day for a year.</p>"),
+    ("### Summary of evidences\n\nSingle doses higher than 25,000 IU have to be avoided.\n",
+     "<h3>Summary of evidences</h3><p>Single doses higher than 25,000 IU have to be avoided.</p>"),
+    ("Her advice:\n\n* 200 mcg minimum\n\n**KB**: So 200 mcg is small.\n\n**DM**: Right.\n\n**KB**: Yes.\n",
+     "<ul><li>200 mcg minimum</li></ul><p><b>KB</b>: So.</p><p><b>DM</b>: Right.</p><p><b>KB</b>: Yes.</p>"),
+])
+def test_a_papers_sections_and_an_interviews_page_are_reports(md: str, html: str, isolated) -> None:
+    assert found(md, CITE) == []
+    assert found(html, CITE, "x.html") == []
+
+
+def test_a_results_heading_of_the_page_itself_is_not_a_paper_section(isolated) -> None:
+    assert len(found("## Our results so far\n\nMost adults need 5,000 IU a day.\n", CITE)) == 1

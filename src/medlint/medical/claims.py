@@ -153,7 +153,8 @@ def _sentence_before(doc: Document, start: int) -> str:
 
 def _transcript_turns(doc: Document) -> set[int]:
     """Starts of the blocks that open with a speaker's label, when the page has enough of
-    them (two speakers or more) to be a transcript; empty otherwise."""
+    them (two speakers or more) to be a transcript; empty otherwise.  On such a page the
+    doses, the page's summary of the interview included, are what the speakers said."""
     key = "claims:transcript"
     if key not in doc.cache:
         turns: dict[int, str] = {}
@@ -179,7 +180,11 @@ def _heading_report(doc: Document, start: int) -> bool:
 #: A section whose heading says it holds someone else's text: "Their conclusions (copied from
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
 _QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
-                             r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b", re.I)
+                             r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+                             # a paper's own section headings: the page reproduces the paper there
+                             r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
+                             r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
+                             r"highlights|interventions?)\s*:?\s*$", re.I)
 #: A figure's or table's caption: the figure belongs to the paper it came from.
 _CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d", re.I)
 _IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
@@ -223,9 +228,8 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
     if _heading_report(doc, start):
         return "title"
-    block = doc.block_at(start)
-    if block is not None and block.start in _transcript_turns(doc):
-        return "transcript"
+    if _transcript_turns(doc):
+        return "transcript"  # an interview's page: its doses are what the speakers said
     if _QUOTED_SECTION.search(_section_heading(doc, start)):
         return "quoted"
     if _caption(doc, start):
