@@ -60,6 +60,11 @@ _DATED_STUDY = re.compile(
 #: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
 #: "Caucasians on the 400 IU dose".
 _NAMES_ARM = re.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
+#: A dose in brackets after a measurement names the arm it was measured in: "13 ± 14 nmol/L (2,000 IU/day)".
+_MEASURED_IN = re.compile(r"(?:nmol/[lL]|ng/m[lL]|pg/m[lL]|mmol/[lL]|%|\u00b1\s*[\d.]+)\s*\(\s*$")
+#: A study named by what it used: "trials using 400 IU", "a study with 50,000 IU".
+_STUDY_WITH = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?)\s+(?:that\s+)?(?:using|used|with|of|giving|gave|testing|tested)"
+                         r"(?:\s+\w+){0,2}\s*$", re.I)
 _ON_THE_DOSE = (re.compile(r"\b(?:on|in|receiving|taking)\s+the\s*$", re.I), re.compile(r"^\s*(?:daily\s+)?(?:doses?|regimen)\b", re.I))
 #: The intervention arm named as such: "the treatment arm", "in the placebo group".
 _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
@@ -71,7 +76,7 @@ _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|
 _OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
                   r"(?!\.)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                   r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
-                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|spray(?:ed)?|add(?:ed)?|"
+                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
                   r"switched|stopped|tried)\b[^.;!?]{0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = re.compile(
@@ -90,7 +95,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
 _PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|"
-                      r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?)\b[^.;!?]{0,60}?\b(?:provides?|"
+                      r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
                       r"providing|contains?|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
                       r"|[$\u00a3\u20ac]\s?\d[^.;!?]{0,40}$", re.I)
 _PER_UNIT = re.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
@@ -147,7 +152,7 @@ def _sentence_before(doc: Document, start: int) -> str:
     block = doc.block_at(start)
     lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
-    cut = max((m.end() for m in re.finditer(r"[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
+    cut = max((m.end() for m in re.finditer(r"(?<!\.[A-Z])[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
     return " ".join(before[cut:].split())
 
 
@@ -185,6 +190,10 @@ _QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|ve
                              r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
                              r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
                              r"highlights|interventions?)\s*:?\s*$", re.I)
+#: A structured abstract's label opening a paragraph: "Interventions Oral vitamin D3 (...)".
+_ABSTRACT_LABEL = re.compile(r"\s*(?:\*\*)?(?:Interventions?|Methods|Results|Design|Setting|Participants|Objectives?|"
+                             r"Background|Conclusions?|Main\s+outcome\s+measures?|Measurements|Exposures?|Patients)"
+                             r"(?:\*\*)?\s*[:.]?\s+(?:\*\*)?[A-Z(\d]")
 #: A figure's or table's caption: the figure belongs to the paper it came from.
 _CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d", re.I)
 _IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
@@ -230,7 +239,9 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "title"
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
-    if _QUOTED_SECTION.search(_section_heading(doc, start)):
+    block = doc.block_at(start)
+    if _QUOTED_SECTION.search(_section_heading(doc, start)) or (
+            block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
     if _caption(doc, start):
         return "caption"
@@ -251,11 +262,11 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
     if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after):
         return "trial-arm"
-    if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after):
+    if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after) or _MEASURED_IN.search(before):
         return "trial-arm"
     if _DATED_STUDY.search(before):
         return None
-    if _STUDY.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
+    if _STUDY.search(before) or _STUDY_WITH.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
         return "study"
     if _OWN.search(before):
         return "own-regimen"
