@@ -90,7 +90,7 @@ _ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|(?<!the\s)needs?(?!\s
                      r"try|consider|you|your)\b", re.I)
 
 #: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assume|suppose|say)\b"
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|say)\b"
                            r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$", re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
