@@ -90,7 +90,7 @@ _ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|(?<!the\s)needs?(?!\s
                      r"try|consider|you|your)\b", re.I)
 
 #: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|say)\b"
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
                            r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$", re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
@@ -257,6 +257,8 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "study"  # a paper's methods in its own voice, advice words and all
     if _AUTHORITY.search(before) and not _YOU.search(before):
         return "authority"  # what a named body recommends: a source a reader can look up
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
     if _ADVICE.search(before):
         return None
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
@@ -272,8 +274,6 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
-    if _HYPOTHETICAL.search(before):
-        return "hypothetical"
     if _PRODUCT.search(before) or _PER_UNIT.match(after):
         return "product"
     if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
