@@ -142,6 +142,7 @@ def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
     "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
     "# How much vitamin D should you take\n\nIt depends.\n",
+    "# Treatment\n\nDrink fluids, or take ORS after each loose stool.\n",
 ])
 def test_advice_needs_a_disclaimer(text: str, isolated) -> None:
     assert _fires(text)
