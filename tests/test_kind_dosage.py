@@ -262,6 +262,7 @@ def test_a_headings_source_opens_its_section(isolated) -> None:
     ("Calcium supplements were added to maintain a total calcium intake of 1,200 mg daily.", None),
     ("Exclusion criteria were pregnancy or supplements above 5 mcg a day.", None),
     ("After the country gave 400 IU of vitamin D to all infants, rickets fell.", None),
+    ("Rickets fell to 0.1% after providing 400 IU to all infants.", None),
     ("A study could have used 150 mg or 450 mg of magnesium.", None),
     ("Each capsule provides 50,000 IU of vitamin D.", None),
     ("The cost is $15 for 90 days of 400 IU drops.", None),

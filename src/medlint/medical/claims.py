@@ -34,6 +34,7 @@ _PAPER_VOICE = re.compile(
     r"supplemented|were\s+(?:placed|given|treated|randomi[sz]ed|assigned|allocated|switched))\b[^.;!?]{0,200}$"
     r"|\b(?:were|was)\s+(?:\w+\s+)?(?:added|administered|provided|supplemented|distributed)\b[^.;!?]{0,120}$"
     r"|\b(?:gave|provided|administered|distributed)\b(?:\s+\w+){0,3}?\s*$"
+    r"|\b(?:after|since|by|when)\s+(?:providing|giving|administering|distributing|supplementing)\b(?:\s+\w+){0,3}?\s*$"
     r"|\bour\s+(?:clinic|patients|subjects|participants|study|trial|cohort|unit|hospital)\b[^.;!?]{0,200}$"
     r"|\b(?:inclusion|exclusion|eligibility)\s+criteri(?:a|on)\b[^.;!?]{0,240}$", re.I)
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
