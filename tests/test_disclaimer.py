@@ -110,3 +110,134 @@ def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated)
 def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     assert not _fires(f"Take 500 mg of paracetamol. {referral}")
     assert not _fires(f"<p>Take 500 mg of paracetamol.</p><p>{referral}</p>", "x.html")
+
+
+# -- the condition is advice, not a mention (issue 18, point 5) -----------------------
+
+@pytest.mark.parametrize("text", [
+    "# Intention to treat\n\nIf you are trying to see how well a new drug works, why include patients who refused it?\n",
+    "# Alternating treatments\n\nA design where each subject gets both treatments.\n",
+    "# What alternative medicine can teach us\n\nTherapeutic touch is a therapy to improve health.\n",
+    "You want to try a new drug to see if it can reduce the risk to 4%.",
+    "You're reducing the need for additional analgesic medication from 30% to 10%.",
+    "Folic acid supplementation in pregnant women to prevent spina bifida.",
+    "There are treatments that do help patients with autism, but the gains are small.",
+    "Use other Internet venues to supplement your main one.",
+    "Language anxiety? Try immersion therapy.",
+    "# How to use social media in your career\n\nPick one venue.\n",
+    "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
+    "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
+])
+def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
+    assert not _fires(text)
+    body = text.split("---\n")[-1].lstrip("# ")
+    assert not _fires("<p>" + body.replace("\n\n", "</p><p>") + "</p>", "x.html")
+
+
+@pytest.mark.parametrize("text", [
+    "If you take vitamin D supplements, take them with food.",
+    "You should take 1,000 IU a day.",
+    "Stop taking the tablets if you feel sick.",
+    "The Institute of Medicine recommends 600 IU a day for adults.",
+    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
+    "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
+    "# How much vitamin D should you take\n\nIt depends.\n",
+    "# Treatment\n\nDrink fluids, or take ORS after each loose stool.\n",
+])
+def test_advice_needs_a_disclaimer(text: str, isolated) -> None:
+    assert _fires(text)
+    html = text.replace("## ", "<h2>", 1).replace("# ", "<h1>", 1)
+    html = html.replace("\n\n", "</h2><p>" if "<h2>" in html else "</h1><p>" if "<h1>" in html else "</p><p>", 1)
+    assert _fires(html if html.startswith("<h") else f"<p>{text}</p>", "x.html")
+
+
+@pytest.mark.parametrize("referral", [
+    "Please consult your doctor before starting supplements.",
+    "This information is not a substitute for professional medical advice.",
+    "Ask your pharmacist about interactions.",
+    "Call 111 if you are unsure.",
+    "Speak to your GP or nurse if symptoms persist.",
+])
+def test_more_referral_wordings(referral: str, isolated) -> None:
+    assert not _fires(f"Take 500 mg of paracetamol. {referral}")
+    assert not _fires(f"<p>Take 500 mg of paracetamol.</p><footer>{referral}</footer>", "x.html")
+
+
+def test_referral_wordings_are_configurable(isolated) -> None:
+    cfg = {"rules": {"disclaimer-missing": {"options": {"patterns": [r"\bask\s+the\s+midwife\b"]}}}}
+    assert not missing("Take 2,000 IU of vitamin D daily. Ask the midwife first.", config=cfg)
+    assert missing("Take 2,000 IU of vitamin D daily. Talk to your doctor.", config=cfg)
+
+
+# -- a site-wide disclaimer (site.disclaimer) -------------------------------------------
+
+def _site(tmp_path, disclaimer: object, footer: str = "<footer>Not medical advice.</footer>\n") -> list[str]:
+    """Check a one-page site whose config names *disclaimer*; the rule ids reported."""
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    (tmp_path / "layouts" / "partials").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "layouts" / "partials" / "footer.html").write_text(footer)
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content" / "a.md").write_text("Take 2,000 IU of vitamin D daily.\n")
+    (tmp_path / "content" / "b.html").write_text("<p>Take 2,000 IU of vitamin D daily.</p>\n")
+    import json
+    (tmp_path / ".medlint.yaml").write_text("site:\n  disclaimer: " + json.dumps(disclaimer) + "\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "disclaimer-missing", "--format", "json", "content"])
+    assert result.exit_code in (0, 1), result.output
+    return [d["path"] for d in json.loads(result.output)]
+
+
+def test_site_disclaimer_in_a_partial_covers_every_page(isolated) -> None:
+    assert _site(isolated, "layouts/partials/footer.html") == []
+    assert _site(isolated, ["layouts/**/*.html"]) == []
+
+
+def test_site_disclaimer_page_in_markdown(isolated) -> None:
+    (isolated / "layouts" / "partials").mkdir(parents=True)
+    (isolated / "disclaimer.md").write_text("# Disclaimer\n\nThis site is for informational purposes only.\n")
+    assert _site(isolated, "disclaimer.md", footer="<footer>(c) 2024</footer>") == []
+
+
+def test_site_disclaimer_without_a_disclaimer_does_not_count(isolated) -> None:
+    assert sorted(_site(isolated, "layouts/partials/footer.html", footer="<footer>(c) 2024</footer>")) == [
+        "content/a.md", "content/b.html"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("../outside.html", "outside the project folder"),
+    ("/etc/passwd", "outside the project folder"),
+    ("layouts/missing.html", "no file matches layouts/missing.html"),
+    (["layouts/**/*.html", "nope/*.njk"], "site.disclaimer[1]: no file matches nope/*.njk"),
+])
+def test_site_disclaimer_is_validated(value: object, message: str, isolated) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    (isolated / "layouts").mkdir()
+    (isolated / "layouts" / "base.html").write_text("<footer>Not medical advice.</footer>")
+    (isolated / ".medlint.yaml").write_text("site:\n  disclaimer: " + json.dumps(value) + "\n")
+    (isolated / "a.md").write_text("Take 2,000 IU daily.\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "a.md"])
+    assert result.exit_code == 2
+    assert message in result.output and ".medlint.yaml" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_site_disclaimer_change_is_seen_by_the_cache(isolated) -> None:
+    from click.testing import CliRunner
+
+    from medlint.cli import main
+
+    (isolated / "footer.html").write_text("<footer>Not medical advice.</footer>")
+    (isolated / ".medlint.yaml").write_text("site:\n  disclaimer: footer.html\n")
+    (isolated / "a.md").write_text("Take 2,000 IU daily.\n")
+    first = CliRunner().invoke(main, ["check", "--select", "disclaimer-missing", "a.md"])
+    assert "disclaimer-missing" not in first.output
+    (isolated / "footer.html").write_text("<footer>(c) 2024</footer>")
+    second = CliRunner().invoke(main, ["check", "--select", "disclaimer-missing", "a.md"])
+    assert "disclaimer-missing" in second.output

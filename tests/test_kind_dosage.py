@@ -246,3 +246,126 @@ def test_a_headings_source_opens_its_section(isolated) -> None:
     html = "<h2>1000 IU stopped bone loss</h2><p>A trial in women.</p><p><a href='https://x.org'>paper</a></p>"
     assert found(html, CITE, "x.html") == []
     assert len(found("## Take 1000 IU\n\nText.\n\n## Next\n\n[x](https://x.org)\n", CITE)) == 1
+
+
+# -- issue 18: reports an editor does not ask a source for, and citations as real pages write them --
+
+@pytest.mark.parametrize("md, html", [
+    ("## 4,000 IU of vitamin D cut cancer - RCT July 2012\n\nText.\n",
+     "<h2>4,000 IU of vitamin D cut cancer - RCT July 2012</h2><p>Text.</p>"),
+    ("## Pharmacokinetics of a single oral dose of vitamin D3 (70,000 IU) in women\n\nText.\n",
+     "<h2>Pharmacokinetics of a single oral dose of vitamin D3 (70,000 IU) in women</h2><p>Text.</p>"),
+    ("**KB**: So 200 mcg is small.\n\n**DM**: Right.\n\n**KB**: Forty-five mg is typical.\n",
+     "<p><b>KB</b>: So 200 mcg is small.</p><p><b>DM</b>: Right.</p><p><b>KB</b>: Forty-five mg is typical.</p>"),
+    ("We randomized 300 women to 1,000 IU or 2,000 IU a day.", None),
+    ("They were placed on the following schedule: 1,400 IU of cholecalciferol per day for 40 days.", None),
+    ("Calcium supplements were added to maintain a total calcium intake of 1,200 mg daily.", None),
+    ("Exclusion criteria were pregnancy or supplements above 5 mcg a day.", None),
+    ("After the country gave 400 IU of vitamin D to all infants, rickets fell.", None),
+    ("Rickets fell to 0.1% after providing 400 IU to all infants.", None),
+    ("A study could have used 150 mg or 450 mg of magnesium.", None),
+    ("Each capsule provides 50,000 IU of vitamin D.", None),
+    ("The cost is $15 for 90 days of 400 IU drops.", None),
+    ("The Institute of Medicine recommends 600 IU a day for adults.", None),
+    ("The IOM concluded that children require 400 IU a day.", None),
+    ("It has been the policy of the Department of Health that all infants be given 200 IU a day.", None),
+    ("In the UK the calcium RDA is 700 mg.", None),
+    ("Infants should receive 400 IU a day (recommendation grade B).", None),
+    ("A recent survey of researchers revealed that all of them take 1,500 IU a day or more.", None),
+    ("Female employees took more than 4,000 IU a day.", None),
+    ("Interventions Oral vitamin D3 (4000 IU/d for 28 weeks) or placebo was added to the inhaler.", None),
+    ("Daily feed of all of the cows contained 30,000 - 40,000 IU vitamin D.", None),
+    ("Levels rose by 13 \u00b1 14 nmol/L (2,000 IU/day).", None),
+    ("Trials using 400 IU are given the same weight as trials with 4,000 IU.", None),
+    ("I have taken verapamil daily, 120-480 mg/day.", None),
+    ("Need to check the assumption that giving 400 IU daily will be enough.", None),
+    ("## Their conclusions (copied from the report)\n\nInfants should receive 400 IU a day.\n",
+     "<h2>Their conclusions (copied from the report)</h2><p>Infants should receive 400 IU a day.</p>"),
+    ("![chart](x.png)\n\nEffects of supplementation at 4000 IU/d on levels.\n",
+     "<p><img src='x.png' alt='chart'></p><p>Effects of supplementation at 4000 IU/d on levels.</p>"),
+    ("Figure 3. Effects of supplementation at 4000 IU/d on levels.", None),
+    ("The Academy of Pediatrics recommends:\n\n* Infants should get 400 IU a day.\n",
+     "<p>The Academy of Pediatrics recommends:</p><ul><li>Infants should get 400 IU a day.</li></ul>"),
+])
+def test_more_reports_are_not_the_pages_claims(md: str, html: str | None, isolated) -> None:
+    assert found(md, CITE) == []
+    assert found(html or f"<p>{md}</p>", CITE, "x.html") == []
+
+
+@pytest.mark.parametrize("md, html", [
+    ("## Take 4,000 IU of vitamin D in winter\n\nText.\n", "<h2>Take 4,000 IU of vitamin D in winter</h2><p>Text.</p>"),
+    ("### Dosing with 5,000 IU capsules\n\nText.\n", "<h3>Dosing with 5,000 IU capsules</h3><p>Text.</p>"),
+    ("Most adults on a typical diet need 5,000 IU of vitamin D.", None),
+    ("The National Osteoporosis Society recommends 800 IU but you should take 2,000 IU.", None),
+    ("Note: adults need 600 IU a day.", None),
+    ("Q: How much? A: Adults need 600 IU a day.", None),  # one line is not a transcript
+    ("Our advice:\n\n* Infants should get 400 IU a day.\n", "<p>Our advice:</p><ul><li>Infants should get 400 IU a day.</li></ul>"),
+])
+def test_claims_that_look_like_reports_still_need_a_source(md: str, html: str | None, isolated) -> None:
+    assert len(found(md, CITE)) == 1
+    assert len(found(html or f"<p>{md}</p>", CITE, "x.html")) == 1
+
+
+@pytest.mark.parametrize("md, html", [
+    ("Adults need 600 IU a day.52 More text.", None),
+    ("Adults need 600 IU a day (28).", None),
+    ("Adults need 600 IU a day [12].", None),
+    ("Adults need 600 IU a day.<sup>3</sup> More text.", None),
+    ("Adults need 600 IU a day.[^1]\n\n[^1]: A footnote.\n",
+     "<p>Adults need 600 IU a day.<sup><a href='#fn1'>1</a></sup></p><ol><li id='fn1'>A footnote.</li></ol>"),
+    ("Adults need 600 IU a day, as Chung et al. (28) found.", None),
+    ("Adults need 600 IU a day (Chung et al., 2011).", None),
+    ("Adults need 600 IU a day, as the Institute of Medicine (2011) says.", None),
+    ("Adults need 600 IU a day (IOM 2011).", None),
+    ("Adults need 600 IU a day according to WHO, 2020.", None),
+    ("Adults need 600 IU and 800 IU respectively 3 , 4 .", None),
+    ("Adults need 600 IU a day ([PubMed](https://pubmed.ncbi.nlm.nih.gov/21118827/)).",
+     "<p>Adults need 600 IU a day (<a href='https://pubmed.ncbi.nlm.nih.gov/21118827/'>PubMed</a>).</p>"),
+    ("Adults need 600 IU a day (doi:10.1210/jc.2011-0385).", None),
+    ("The recommendations are as follows 8:\n\n* Adults need 600 IU a day.\n",
+     "<p>The recommendations are as follows<sup>8</sup>:</p><ul><li>Adults need 600 IU a day.</li></ul>"),
+    ("## Vitamin D\n\nAdults need 600 IU a day.\n\nSources:\n\n* [IOM report](https://example.org/iom)\n",
+     "<h2>Vitamin D</h2><p>Adults need 600 IU a day.</p><p>Sources:</p><ul><li><a href='https://example.org/iom'>IOM"
+     "</a></li></ul>"),
+    ("## Vitamin D\n\nAdults need 600 IU a day.\n\n### References\n\n1. Smith J. A title. doi:10.1000/xyz\n",
+     "<h2>Vitamin D</h2><p>Adults need 600 IU a day.</p><h3>References</h3><ol><li>Smith J. doi:10.1000/xyz</li></ol>"),
+])
+def test_citation_forms_of_real_pages(md: str, html: str | None, isolated) -> None:
+    assert found(md, CITE) == []
+    assert found(html or f"<p>{md}</p>", CITE, "x.html") == []
+
+
+def test_sources_of_another_section_do_not_count(isolated) -> None:
+    md = "## Vitamin D\n\nAdults need 600 IU a day.\n\n## Other\n\nSources:\n\n* [IOM](https://example.org)\n"
+    assert len(found(md, CITE)) == 1
+    html = ("<h2>Vitamin D</h2><p>Adults need 600 IU a day.</p><h2>Other</h2><p>Sources:</p>"
+            "<ul><li><a href='https://example.org'>IOM</a></li></ul>")
+    assert len(found(html, CITE, "x.html")) == 1
+    assert len(found("Adults need 600 IU a day, 3 more than before.", CITE)) == 1  # a number is not a reference
+
+
+def test_a_sentence_split_off_its_cited_paragraph(isolated) -> None:
+    md = "Accordingly, the dose is 800 IU a day in winter.\n\nIt is 800 IU a day all year in Bulgaria (29,33,34).\n"
+    assert found(md, CITE) == []
+    html = "<p>Accordingly, the dose is 800 IU a day in winter.</p><p>It is 800 IU all year in Bulgaria (29,33,34).</p>"
+    assert found(html, CITE, "x.html") == []
+    # a paragraph of several sentences is not a split one; nor is one followed by an uncited paragraph
+    assert len(found("Adults need 800 IU. Children need 400 IU.\n\nIt is 800 IU in Bulgaria (29,33).\n", CITE)) == 2
+    assert len(found("Adults need 800 IU a day in winter.\n\nSeveral trials looked at this.\n", CITE)) == 1
+
+
+@pytest.mark.parametrize("md, html", [
+    ("## Methods\n\nWomen took 2,000 IU a day for a year.\n\n## Comment\n\nText.\n",
+     "<h2>Methods</h2><p>Women took 2,000 IU a day for a year.</p>"),
+    ("### Summary of evidences\n\nSingle doses higher than 25,000 IU have to be avoided.\n",
+     "<h3>Summary of evidences</h3><p>Single doses higher than 25,000 IU have to be avoided.</p>"),
+    ("Her advice:\n\n* 200 mcg minimum\n\n**KB**: So 200 mcg is small.\n\n**DM**: Right.\n\n**KB**: Yes.\n",
+     "<ul><li>200 mcg minimum</li></ul><p><b>KB</b>: So.</p><p><b>DM</b>: Right.</p><p><b>KB</b>: Yes.</p>"),
+])
+def test_a_papers_sections_and_an_interviews_page_are_reports(md: str, html: str, isolated) -> None:
+    assert found(md, CITE) == []
+    assert found(html, CITE, "x.html") == []
+
+
+def test_a_results_heading_of_the_page_itself_is_not_a_paper_section(isolated) -> None:
+    assert len(found("## Our results so far\n\nMost adults need 5,000 IU a day.\n", CITE)) == 1

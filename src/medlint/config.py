@@ -7,6 +7,7 @@ folder that holds it.
 """
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -77,6 +78,7 @@ CONFIG_SCHEMA = {
                 "generator": {"enum": ["hugo", "jekyll", "mkdocs", "docusaurus", "eleventy", "plain"]},
                 "folder_pages": _GLOBS,
                 "page_fragments": {"type": "boolean"},
+                "disclaimer": {"oneOf": [{"type": "string", "minLength": 1}, {**_GLOBS, "minItems": 1}]},
             },
         },
         "max_file_size": {"type": "integer", "minimum": 1},
@@ -107,9 +109,13 @@ class Config:
     # For error messages: finds the line of a key path in the source.
     _locate: Any = None
 
+    #: The files ``site.disclaimer`` names, found and checked when the config is read.
+    disclaimer_files: tuple[Path, ...] = ()
+
     def build_context(self, cache_dir: Path | None = None) -> BuildContext:
-        """What rule checks are built with: this config's folder, and the run's cache folder."""
-        return BuildContext(config_dir=self.root, cache_dir=cache_dir)
+        """What rule checks are built with: this config's folder, the run's cache folder and
+        the site's shared disclaimer files."""
+        return BuildContext(config_dir=self.root, cache_dir=cache_dir, disclaimer_files=self.disclaimer_files)
 
     def ruleset(self, select: Any = None, ignore: Any = (), online: bool = False,
                 cache_dir: Path | None = None) -> RuleSet:
@@ -269,11 +275,35 @@ def config_from_dict(data: Any, root: Path, source: str | None = None, locate: A
             raise cfg.error(["rule_paths", i], exc.message) from None
         if not folder.exists():
             raise cfg.error(["rule_paths", i], f"folder not found: {folder}")
+    if "disclaimer" in cfg.site:
+        cfg.disclaimer_files = _disclaimer_files(cfg, root, cfg.site["disclaimer"])
     content_root = cfg.site.get("content_root")
     if content_root and not (root / content_root).is_dir():
         # Silently indexing an empty site would report every internal link as broken.
         raise cfg.error(["site", "content_root"], f"folder not found: {root / content_root}")
     return cfg
+
+
+def _disclaimer_files(cfg: Config, root: Path, value: str | list[str]) -> tuple[Path, ...]:
+    """The files ``site.disclaimer`` names: each entry a path or glob relative to the config's
+    folder, which none may leave (after symlinks), and each must match a file."""
+    patterns = [value] if isinstance(value, str) else list(value)
+    boundary = BuildContext(config_dir=root)
+    found: list[Path] = []
+    for i, pattern in enumerate(patterns):
+        where = ["site", "disclaimer"] + ([i] if not isinstance(value, str) else [])
+        if os.path.isabs(os.path.expanduser(pattern)) or ".." in re.split(r"[\\/]", pattern):
+            raise cfg.error(where, f"{pattern} is outside the project folder {root}; name a file inside it")
+        matched = sorted(p for p in root.glob(pattern) if p.is_file()) if glob.has_magic(pattern) else \
+            [root / pattern] if (root / pattern).is_file() else []
+        if not matched:
+            raise cfg.error(where, f"no file matches {pattern} (relative to {root})")
+        for path in matched:
+            try:
+                found.append(boundary.project_file(str(path.relative_to(root)), where))
+            except OptionError as exc:
+                raise cfg.error(where, exc.message) from None
+    return tuple(dict.fromkeys(found))
 
 
 def _setting(value: Any) -> Setting:

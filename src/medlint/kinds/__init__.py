@@ -59,12 +59,15 @@ class OptionError(Exception):
 @dataclass(frozen=True)
 class BuildContext:
     """What a kind's ``build`` may need beyond the options: the rule's sub-check,
-    the folder that paths in options are relative to (the config's), and the run's
-    cache folder (None when caching is off)."""
+    the folder that paths in options are relative to (the config's), the run's
+    cache folder (None when caching is off) and the site's shared disclaimer files."""
 
     check: str | None = None
     config_dir: Path = Path(".")
     cache_dir: Path | None = None
+    #: The files the config's ``site.disclaimer`` names (resolved, inside the project): a
+    #: layout, partial or page whose disclaimer stands on every page of the site.
+    disclaimer_files: tuple[Path, ...] = ()
 
     def project_file(self, name: str, path: Sequence[Any]) -> Path:
         """A file an option names, relative to the config's folder, which it must not
@@ -89,7 +92,11 @@ def needs_site(name: str, check: str | None = None) -> bool:
 def input_files(kind: str, options: dict[str, Any], context: BuildContext) -> list[Path]:
     """The files a rule of *kind* with *options* reads (its ``FILE_OPTIONS``), resolved."""
     found: list[Path] = []
-    for name in getattr(load_kind(kind), "FILE_OPTIONS", ()):
+    module = load_kind(kind)
+    context_files = getattr(module, "context_files", None)
+    if context_files is not None:  # files the kind reads from the config, not from its options
+        found.extend(context_files(options, context))
+    for name in getattr(module, "FILE_OPTIONS", ()):
         value = options.get(name)
         for i, item in enumerate(value if isinstance(value, list) else [value] if value else []):
             try:

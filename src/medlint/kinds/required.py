@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
 from ..document import Document
+from ..errors import FileError, Skipped
+from ..files import decode
 from ..globs import matches
+from ..markup import format_for
 from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
@@ -23,6 +27,7 @@ OPTIONS_SCHEMA = {
         "scope": {"enum": ["prose", "raw"]},
         "position": {"enum": ["any", "start", "end"]},
         "lines": {"type": "integer", "minimum": 1},
+        "site_disclaimer": {"type": "boolean"},
         "when": {
             "type": "object",
             "additionalProperties": False,
@@ -39,7 +44,29 @@ OPTIONS_SCHEMA = {
         },
     },
 }
-DEFAULTS: dict[str, Any] = {"ignorecase": True, "scope": "prose", "position": "any", "lines": 20, "when": {}}
+DEFAULTS: dict[str, Any] = {"ignorecase": True, "scope": "prose", "position": "any", "lines": 20, "when": {},
+                           "site_disclaimer": False}
+
+
+def context_files(options: dict[str, Any], context: BuildContext) -> list[Path]:
+    """The config's ``site.disclaimer`` files, when the rule accepts them (their content is
+    part of the results cache's key: removing the disclaimer from a layout is seen)."""
+    return list(context.disclaimer_files) if options.get("site_disclaimer") else []
+
+
+def _said_site_wide(files: tuple[Path, ...], required: list[re.Pattern[str]], scope: str) -> bool:
+    """Whether one of the site's shared files (a layout, partial, footer or disclaimer page)
+    carries a wording the rule accepts: then every page shows it."""
+    for path in files:
+        try:
+            text = decode(path.read_bytes(), str(path))
+        except (OSError, FileError, Skipped):
+            continue
+        doc = Document.from_text(text, str(path), format_for(str(path)))
+        if any(r.search(doc.prose if scope == "prose" else doc.text, doc.body_start) or r.search(text)
+               for r in required):
+            return True
+    return False
 PLACEHOLDERS = ("match",)
 
 
@@ -93,6 +120,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     unless = [compile_regex(p, ["when", "unless", i], re.I) for i, p in enumerate(when.get("unless", []))]
     outside = tuple(when.get("outside", []))
     title_conditions = [compile_regex(p, ["when", "title", i], re.I) for i, p in enumerate(when.get("title", []))]
+    site_wide = options["site_disclaimer"] and _said_site_wide(context.disclaimer_files, required, scope)
 
     def counts(doc: Document, start: int) -> bool:
         """Whether a condition's match at *start* counts: not in a region the rule looks past
@@ -111,15 +139,18 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return any(counts(doc, m.start()) for r in prose_conditions for m in r.finditer(doc.prose, doc.body_start))
 
     def dose_found(doc: Document) -> bool:
-        from ..medical.claims import report_kind
-        from ..medical.dose import find_doses
+        from ..medical.claims import ADVICE_KINDS, report_kind
+        from ..medical.dose import DOSE, find_doses
 
-        from ..medical.dose import DOSE
-
-        if dose_condition == "claim" and DOSE.search(_title(doc)):
-            return True  # a dose in the title is the page's own claim
+        title = _title(doc)
+        if dose_condition == "claim" and DOSE.search(title):
+            # a dose in the title is the page's claim, unless the title reports what others took
+            heading = Document.from_text(title, doc.path, "markdown")
+            if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) for d in find_doses(heading)):
+                return True
         return any((not outside or not _inside(doc, outside, d.start))
-                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) is None) for d in find_doses(doc))
+                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS))
+                   for d in find_doses(doc))
 
     def applies(doc: Document) -> bool:
         tests = []
@@ -152,7 +183,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return text, start, end
 
     def check(doc: Document) -> Iterable[Finding]:
-        if not applies(doc):
+        if site_wide or not applies(doc):
             return
         text, start, end = region(doc)
         if any(r.search(text, start, end) for r in required):

@@ -3,18 +3,20 @@
 A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
 a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
 ``<sup>1</sup>``, ``et al. (28)``, ``(28)``, ``(9, 10)``, a number typed after the full stop: ``shown.7``
-or flattened onto the word: ``reported23,25``) or an author-year citation (``(Smith et al., 2019)``,
-``Smith and Jones (2019)``).  A bare year ("a trial published in 2016") is
+or flattened onto the word: ``reported23,25``), an author-year citation (``(Smith et al., 2019)``,
+``Smith and Jones (2019)``) or a named body with the year of its report (``the Institute of
+Medicine (2011)``, ``IOM 2011``).  A bare year ("a trial published in 2016") is
 not: it names no source a reader could find.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from ..document import Document
 
-KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year")
+KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year", "authority")
 
 _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
@@ -26,13 +28,22 @@ _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<
     r"|(?<=[\w.,;)\]])\s?\(\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?(?!\s*[a-z(])"
     r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
     # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
-    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))")
+    r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))"
+    # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
+    r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* ?(?=:\s*$)|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;:])", re.M)
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = re.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
     r"(?:\s*[;,]\s*" + _SURNAME + r"[^()]{0,40}?(?:19|20)\d\d[a-z]?)*\s*\)"
     r"|" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s+\(\s*(?:19|20)\d\d[a-z]?\s*\)"
 )
+#: A named body with the year of its report: "the Institute of Medicine (2011) recommends",
+#: "IOM 2011", "the Endocrine Society's 2011 guideline", "WHO, 2020".
+_BODY = (r"(?:(?:[A-Z][\w'&-]*\s+){0,5}?(?:Institute|Society|Association|Academy|Agency|Organi[sz]ation|Council|"
+         r"Committee|Foundation|College|Board|Authority|Ministry|Department|Panel|Commission|Administration|"
+         r"Federation|Centers?)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3})?"
+         r"|IOM|NAM|WHO|EFSA|NIH|FDA|NHS|NICE|USDA|AAP|ACOG|SACN|CDC|EMA|ESPGHAN|Health\s+Canada)")
+_AUTHORITY = re.compile(r"\b" + _BODY + r"(?:'s)?(?:\s*\(\w+\))?\s*(?:\(\s*|,\s*|\s)(?:in\s+)?(?:19|20)\d\d\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
 
 
@@ -90,7 +101,7 @@ def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) 
         return True
     if "footnote" in kinds and _spans_meet(doc, "footnotes", list(doc.footnote_refs), lo, hi):
         return True
-    checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR}
+    checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR, "authority": _AUTHORITY}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)
 
 
@@ -100,19 +111,92 @@ SOURCE_LINE_CHARS = 300
 SECTION_BLOCKS = 3
 
 
+_LIST_ITEMS = ("list-item", "li")
+
+
+def lead_in(doc: Document, start: int) -> tuple[int, int] | None:
+    """The span of the paragraph that introduces the list holding *start* ("The AAP's
+    recommendations are as follows [8]:"), or None when *start* is not in a list item or
+    the list has no such paragraph (one ending with a colon) right before it."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in _LIST_ITEMS:
+        return None
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    while i is not None and i > 0 and blocks[i].kind in _LIST_ITEMS:
+        i -= 1
+    if i is None or blocks[i].kind in _LIST_ITEMS or any(h.start <= blocks[i].start < h.end for h in doc.headings):
+        return None
+    lead = blocks[i]
+    return (lead.start, lead.end) if doc.prose[lead.start:lead.end].rstrip().endswith(":") else None
+
+
+_SOURCES_LABEL = re.compile(r"\s*(?:\W{0,3})(?:sources?|references?|bibliography|citations?|further\s+reading|literature|"
+                            r"read\s+more)\s*(?:\W{0,3}):?\s*$", re.I)
+
+
+def sources_below(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if the claim's section (under its heading, up to the next heading of the same or a
+    higher level) ends with a list of sources: a "Sources:" or "References" label, then a citation."""
+    blocks = doc.blocks
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    above = [h for h in headings if h.start <= start]
+    level = above[-1].level if above else 0
+    end = next((h.start for h in headings if h.start > start and (not above or h.level <= level)),
+               len(doc.text))
+    label = None
+    for block in blocks:
+        if block.start <= start or block.start >= end:
+            continue
+        if label is None:
+            if _SOURCES_LABEL.match(doc.prose[block.start:block.end]):
+                label = block.end
+        elif cited(doc, block.start, block.end, kinds):
+            return True
+    return False
+
+
+#: A paragraph this short, of one sentence, may be a sentence a copied PDF split off its paragraph.
+SPLIT_SENTENCE_CHARS = 250
+_PARAGRAPHS = ("paragraph", "p")
+
+
+def _split_sentence_cited(doc: Document, blocks: list[Any], i: int, kinds: tuple[str, ...] | list[str]) -> bool:
+    """Whether the one-sentence paragraph ``blocks[i]`` runs on into a next paragraph that ends
+    with its numbered references, as text copied from a PDF splits a cited paragraph into
+    one paragraph per sentence ("... in summer." then "... in Romania (29,33,34)."): the
+    references close the whole run."""
+    if "numbered" not in kinds or i + 1 >= len(blocks) or blocks[i].kind not in _PARAGRAPHS:
+        return False
+    here, nxt = blocks[i], blocks[i + 1]
+    text = " ".join(doc.prose[here.start:here.end].split())
+    if len(text) > SPLIT_SENTENCE_CHARS or _SENTENCE_END.search(text.rstrip()) or nxt.kind not in _PARAGRAPHS:
+        return False
+    tail = doc.text[nxt.start:nxt.end].rstrip()
+    return bool(_NUMBERED.search(tail, max(0, len(tail) - 40))) if tail else False
+
+
 def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the source of the claim at *start* sits just after its block, as real pages put it:
-    a heading whose section opens with the cited paper, or a paragraph followed by a short
+    a heading whose section opens with the cited paper, a list item whose list's lead-in
+    paragraph is cited, a section that ends with its list of sources, or a paragraph followed by a short
     source line that names the paper (a pasted abstract with its PMID or DOI on the next line;
     a plain link after the paragraph may be about anything, so it does not count)."""
     block = doc.block_at(start)
     if block is None:
         return False
+    lead = lead_in(doc, start)
+    if lead is not None and cited(doc, lead[0], lead[1], kinds):
+        return True  # a list's items share the source of the paragraph that introduces them
+    if sources_below(doc, start, kinds):
+        return True
     blocks = doc.blocks
     i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
     if i is None:
         return False
     heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
+    if not heading and _split_sentence_cited(doc, blocks, i, kinds):
+        return True
     following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else 1)]
     for nxt in following:
         if any(h.start <= nxt.start < h.end for h in doc.headings):

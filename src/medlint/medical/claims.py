@@ -15,22 +15,35 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from .citations import lead_in
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
-             r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors")
+             r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors|employees|workers|staff|"
+             r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
 _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
-_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;:!?]{0,40}$", re.I)
+_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
+#: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
+#: the following schedule:", "was recommended to cases who attended our clinic", "supplements
+#: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
+_PAPER_VOICE = re.compile(
+    r"\b(?:we|they)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|enrolled|recruited|assigned|allocated|administered|"
+    r"supplemented|were\s+(?:placed|given|treated|randomi[sz]ed|assigned|allocated|switched))\b[^.;!?]{0,200}$"
+    r"|\b(?:were|was)\s+(?:\w+\s+)?(?:added|administered|provided|supplemented|distributed)\b[^.;!?]{0,120}$"
+    r"|\b(?:gave|provided|administered|distributed)\b(?:\s+\w+){0,3}?\s*$"
+    r"|\b(?:after|since|by|when)\s+(?:providing|giving|administering|distributing|supplementing)\b(?:\s+\w+){0,3}?\s*$"
+    r"|\bour\s+(?:clinic|patients|subjects|participants|study|trial|cohort|unit|hospital)\b[^.;!?]{0,200}$"
+    r"|\b(?:inclusion|exclusion|eligibility)\s+criteri(?:a|on)\b[^.;!?]{0,240}$", re.I)
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
 #: "used" is left out on purpose: "a trial published in 2016 used 14,000 IU" is the page's
 #: unsourced claim about a trial a reader cannot find.
 _STUDY = re.compile(
     r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
-    r"reviews?|experiments?)\b[^.;!?]{0,80}?\b(?:reported|found|showed|shown|gave|tested|administered|"
-    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed)\b[^.;!?]{0,80}$",
+    r"reviews?|experiments?|surveys?|polls?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
+    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed|revealed)\b[^.;!?]{0,120}$",
     re.I,
 )
 #: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
@@ -48,6 +61,11 @@ _DATED_STUDY = re.compile(
 #: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
 #: "Caucasians on the 400 IU dose".
 _NAMES_ARM = re.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
+#: A dose in brackets after a measurement names the arm it was measured in: "13 ± 14 nmol/L (2,000 IU/day)".
+_MEASURED_IN = re.compile(r"(?:nmol/[lL]|ng/m[lL]|pg/m[lL]|mmol/[lL]|%|\u00b1\s*[\d.]+)\s*\(\s*$")
+#: A study named by what it used: "trials using 400 IU", "a study with 50,000 IU".
+_STUDY_WITH = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?)\s+(?:that\s+)?(?:using|used|with|of|giving|gave|testing|tested)"
+                         r"(?:\s+\w+){0,2}\s*$", re.I)
 _ON_THE_DOSE = (re.compile(r"\b(?:on|in|receiving|taking)\s+the\s*$", re.I), re.compile(r"^\s*(?:daily\s+)?(?:doses?|regimen)\b", re.I))
 #: The intervention arm named as such: "the treatment arm", "in the placebo group".
 _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
@@ -59,7 +77,7 @@ _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|
 _OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
                   r"(?!\.)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                   r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
-                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|spray(?:ed)?|add(?:ed)?|"
+                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
                   r"switched|stopped|tried)\b[^.;!?]{0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = re.compile(
@@ -69,44 +87,196 @@ _PHYSIOLOGY_SUBJECT = re.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
     r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU".
-_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
+_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|(?<!the\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
                      r"try|consider|you|your)\b", re.I)
+
+#: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
+                           r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$", re.I)
+#: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
+#: "the 1000 IU dose analyzed by Consumer Reports".
+_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|"
+                      r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
+                      r"providing|contains?|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
+                      r"|[$\u00a3\u20ac]\s?\d[^.;!?]{0,40}$", re.I)
+_PER_UNIT = re.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
+                       r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
+                       r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
+#: A body or a reference value the page reports ("the IOM concluded that children require 400 IU",
+#: "the calcium RDA is 700 mg", "The Bone Health Group in Turkey recommends"): a source a reader can
+#: look up by its name, not the page's own claim.
+_BODY = (r"(?:[A-Z][\w'&-]*\s+){0,6}?(?:Institute|Society|Association|Academy|Agency|Organi[sz]ation|Council|"
+         r"Committee|Foundation|College|Board|Authority|Ministry|Department|Service|Group|Panel|Commission|"
+         r"Administration|Federation|Centers?|Network)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})?"
+         r"|\b(?:IOM|NAM|WHO|EFSA|NIH|ODS|FDA|NHS|NICE|USDA|AAP|ACOG|ES|SACN|CDC|FAO|EMA|ESPGHAN|DGE|NNR|NAS|"
+         r"Health\s+Canada|Endocrine\s+Society)\b")
+_AUTHORITY = re.compile(
+    r"(?:" + _BODY + r")[^.;!?]{0,80}?\b(?:recommend(?:s|ed)?|advises?|advised|advocat\w+|conclud(?:es|ed)|"
+    r"sets?|set|determined|established|defines?|defined|suggest(?:s|ed)|calls\s+for|polic(?:y|ies)|guidelines?|"
+    r"says|said|states?|stated)\b[^.;!?]{0,240}$"
+    r"|\b(?:polic(?:y|ies)|guidelines?|recommendations?|advice|according)\s+(?:of|from|to|by)\s+(?:the\s+)?(?:" + _BODY
+    + r")[^.;!?]{0,240}$"
+    r"|\b(?:RDAs?|Recommended\s+(?:Dietary\s+Allowance|Daily\s+(?:Allowance|Intake))|Adequate\s+Intakes?|AIs?|ULs?|"
+    r"DRIs?|EARs?|(?:Tolerable\s+)?Upper\s+(?:Intake\s+)?(?:Level|Limit)s?|NOAELs?|LOAELs?|Reference\s+(?:Nutrient\s+)?"
+    r"Intakes?|RNIs?|PRIs?)\b[^.;!?]{0,80}$")
+#: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
+_SPEAKER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
+                      r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")
+#: Turns a page needs before it reads as a transcript.
+TRANSCRIPT_TURNS = 3
+#: Advice in a heading: a heading with a dose is otherwise the title of what follows
+#: (a paper, a trial's report, a news item), not the page's claim.
+_HEADING_ADVICE = re.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|need\s+to|recommend\w*|advis\w*|take|taking|you|your|how\s+much|"
+                             r"best\s+dose|dosage\s+for)\b", re.I)
+_HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
+_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+#: Reports that still tell a reader what to take: a dose in a heading, what a named body or a
+#: guideline recommends. A page with one gives dosing advice (the disclaimer's condition),
+#: though the dose needs no citation of its own.
+ADVICE_KINDS = ("title", "authority", "guideline")
+
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 #: Arithmetic on doses already given: "= 3,600 IU", "60 X 9,000 IU", "11,000 IU/15".
 _ARITHMETIC_BEFORE = re.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
 _ARITHMETIC_AFTER = re.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
-REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic")
+REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
+                "hypothetical", "product", "authority", "quoted", "caption", "guideline")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
-    """The dose's sentence up to the dose, in the prose view (at most 240 characters)."""
+    """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
     block = doc.block_at(start)
-    lo = max(block.start if block else doc.body_start, start - 240)
+    lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
-    cut = max((m.end() for m in re.finditer(r"[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
+    cut = max((m.end() for m in re.finditer(r"(?<!\.[A-Z])[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
     return " ".join(before[cut:].split())
+
+
+def _transcript_turns(doc: Document) -> set[int]:
+    """Starts of the blocks that open with a speaker's label, when the page has enough of
+    them (two speakers or more) to be a transcript; empty otherwise.  On such a page the
+    doses, the page's summary of the interview included, are what the speakers said."""
+    key = "claims:transcript"
+    if key not in doc.cache:
+        turns: dict[int, str] = {}
+        for block in doc.blocks:
+            m = _SPEAKER.match(doc.text, block.start, min(block.end, block.start + 60))
+            if m:
+                turns[block.start] = re.sub(r"[\W_]", "", m.group())
+        enough = len(turns) >= TRANSCRIPT_TURNS and len(set(turns.values())) >= 2
+        doc.cache[key] = set(turns) if enough else set()
+    return doc.cache[key]
+
+
+def _heading_report(doc: Document, start: int) -> bool:
+    """A dose in a heading is the title of what follows (a paper, a trial's report) unless the
+    heading gives advice and names no study or date."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in _HEADING_KINDS:
+        return False
+    text = doc.prose[block.start:block.end]
+    return bool(_HEADING_REPORT.search(text)) or not _HEADING_ADVICE.search(text)
+
+
+#: A section whose heading says it holds someone else's text: "Their conclusions (copied from
+#: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
+_QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
+                             r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+                             # a paper's own section headings: the page reproduces the paper there
+                             r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
+                             r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
+                             r"highlights|interventions?)\s*:?\s*$", re.I)
+#: A structured abstract's label opening a paragraph: "Interventions Oral vitamin D3 (...)".
+_ABSTRACT_LABEL = re.compile(r"\s*(?:\*\*)?(?:Interventions?|Methods|Results|Design|Setting|Participants|Objectives?|"
+                             r"Background|Conclusions?|Main\s+outcome\s+measures?|Measurements|Exposures?|Patients)"
+                             r"(?:\*\*)?\s*[:.]?\s+(?:\*\*)?[A-Z(\d]")
+#: A figure's or table's caption: the figure belongs to the paper it came from.
+_CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d", re.I)
+_IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
+
+
+#: A graded recommendation: only guidelines grade their advice.
+_GRADED = re.compile(r"\b(?:recommendation\s+grade|grade\s+[A-D1-4I]\s+recommendation|level\s+of\s+evidence|"
+                     r"strength\s+of\s+recommendation|evidence\s+grade|\(\s*grade\s+[A-D1-4I]\s*\))", re.I)
+
+
+def _sentence_around(doc: Document, start: int, end: int) -> str:
+    """The dose's whole sentence: what comes before it and up to the next sentence end."""
+    after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 200], maxsplit=1)[0]
+    return _sentence_before(doc, start) + " " + doc.prose[start:end] + after
+
+
+def _section_heading(doc: Document, start: int) -> str:
+    """The text of the last heading before *start* (empty when there is none)."""
+    found = ""
+    for heading in doc.headings:
+        if heading.start > start:
+            break
+        found = heading.text
+    return found
+
+
+def _caption(doc: Document, start: int) -> bool:
+    """Whether the dose's block is a caption: it opens with "Fig. 2"/"Table 1", follows an
+    image on its own, or sits in a section whose heading is a figure's."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    if _CAPTION.match(doc.prose, block.start) or _CAPTION.match(_section_heading(doc, start)):
+        return True
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if b.start == block.start), 0)
+    return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 
 def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+    if _heading_report(doc, start):
+        return "title"
+    if _transcript_turns(doc):
+        return "transcript"  # an interview's page: its doses are what the speakers said
+    block = doc.block_at(start)
+    if _QUOTED_SECTION.search(_section_heading(doc, start)) or (
+            block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
+        return "quoted"
+    if _caption(doc, start):
+        return "caption"
     before = _sentence_before(doc, start)
+    if _GRADED.search(_sentence_around(doc, start, end)):
+        return "guideline"  # a graded recommendation is a guideline's text
+    lead = lead_in(doc, start)
+    if lead is not None:
+        intro = " ".join(doc.prose[lead[0]:lead[1]].split()).rstrip(":")
+        if _AUTHORITY.search(intro) or _QUOTED_SECTION.search(intro):
+            return "authority"  # the list is what the named body (or quoted text) says
+    if _PAPER_VOICE.search(before):
+        return "study"  # a paper's methods in its own voice, advice words and all
+    if _AUTHORITY.search(before) and not _YOU.search(before):
+        return "authority"  # what a named body recommends: a source a reader can look up
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
     if _ADVICE.search(before):
         return None
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
     if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after):
         return "trial-arm"
-    if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after):
+    if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after) or _MEASURED_IN.search(before):
         return "trial-arm"
     if _DATED_STUDY.search(before):
         return None
-    if _STUDY.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
+    if _STUDY.search(before) or _STUDY_WITH.search(before) or _IN_STUDY.search(before) or _PLACEBO.search(after):
         return "study"
     if _OWN.search(before):
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
+    if _PRODUCT.search(before) or _PER_UNIT.match(after):
+        return "product"
     if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
         return "arithmetic"
     return None
