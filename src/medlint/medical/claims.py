@@ -86,8 +86,9 @@ _PHYSIOLOGY = re.compile(
 _PHYSIOLOGY_SUBJECT = re.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
     r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing)\b", re.I)
-#: Words that make the sentence advice, whoever it is about: "children should be given 400 IU".
-_ADVICE = re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|(?<!the\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
+#: Words that make the sentence advice, whoever it is about: "children should be given 400 IU"
+#: ("I need one capsule every 72 hours" is the writer's own regimen, not advice).
+_ADVICE = re.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
                      r"try|consider|you|your)\b", re.I)
 
 #: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
@@ -238,6 +239,9 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
     if _heading_report(doc, start):
         return "title"
+    heading = doc.block_at(start)
+    if heading is not None and heading.kind in _HEADING_KINDS:
+        return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
     block = doc.block_at(start)
