@@ -21,13 +21,6 @@ from typing import Any, Iterable, Iterator
 
 DATA = Path(__file__).parent.parent / "data" / "spelling"
 
-#: Prefixes whose forms are accepted when the rest is a known word.
-PREFIXES = tuple(sorted((
-    "micro", "neuro", "photo", "hyper", "hypo", "sub", "anti", "pre", "post", "intra", "inter", "non", "re", "un",
-    "over", "under", "multi", "semi", "co", "de", "dis", "mis", "auto", "bio", "immuno", "cardio", "osteo",
-    "pseudo", "peri", "trans", "extra", "poly", "mono", "macro", "endo", "supra", "infra", "counter", "mid",
-    "self", "well", "ultra", "meta", "para", "psycho", "neo", "retro", "hemi", "bi", "tri", "out", "cross",
-), key=len, reverse=True))
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
@@ -99,37 +92,6 @@ def word_list(name: str) -> WordList:
         return WordList(handle.read())
 
 
-def _suffix_stems(word: str) -> Iterable[str]:
-    """Stems of inflected forms: plurals, -ed, -ing, -ly, and a few more."""
-    if word.endswith("ies") and len(word) > 4:
-        yield word[:-3] + "y"
-    if word.endswith("es") and len(word) > 4:
-        yield word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        yield word[:-1]
-    for suffix in ("ed", "ing", "er", "ers", "est"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            yield stem
-            yield stem + "e"
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                yield stem[:-1]
-            if stem.endswith("i"):
-                yield stem[:-1] + "y"
-    if word.endswith("ly") and len(word) > 4:
-        yield word[:-2]
-        if word.endswith("ily"):
-            yield word[:-3] + "y"
-        if word.endswith("ically"):
-            yield word[:-4]
-        if word.endswith("ably") or word.endswith("ibly"):
-            yield word[:-1] + "e"
-    for suffix, replacement in (("ness", ""), ("ment", ""), ("ally", "al"), ("ity", "e"), ("ization", "ize"),
-                                ("isation", "ise")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3:
-            yield word[: -len(suffix)] + replacement
-
-
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
@@ -171,29 +133,22 @@ class Speller:
         return word.lower() in self.other_variant
 
     def known(self, word: str) -> bool:
-        """True if *word* (any case) is a word, an inflection of one, or a prefixed form of one."""
+        """True if *word* (any case) is in the vocabulary: the bundled lists hold every
+        inflected and prefixed form a dictionary's affix rules allow, so nothing is guessed
+        here (``re`` + ``elase`` is not "release")."""
         lower = word.lower()
         cached = self._known.get(lower)
         if cached is None:
-            cached = self._known[lower] = self._is_known(lower, prefixed=True)
+            cached = self._known[lower] = self._is_known(lower)
         return cached
 
     def _in_vocabulary(self, word: str) -> bool:
         return (word in self.english or word in self.medical) and word not in self.other_variant
 
-    def _is_known(self, word: str, prefixed: bool) -> bool:
+    def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
-            return False  # colour under variant: us (not co- + lour)
-        if self._in_vocabulary(word) or word in self.accept_any_case:
-            return True
-        if any(self._in_vocabulary(stem) for stem in _suffix_stems(word)):
-            return True
-        if prefixed:
-            for prefix in PREFIXES:
-                rest = word[len(prefix):].lstrip("-")
-                if word.startswith(prefix) and len(rest) >= 3 and self._is_known(rest, prefixed=False):
-                    return True
-        return False
+            return False  # colour under variant: us
+        return self._in_vocabulary(word) or word in self.accept_any_case
 
     # -- correcting ---------------------------------------------------------------
     def frequencies(self) -> "Frequencies":
@@ -466,7 +421,7 @@ def _counterpart(word: str, speller: Speller) -> str | None:
         start = word.find(old)
         while start >= 0:
             candidate = word[:start] + new + word[start + len(old):]
-            if speller._in_vocabulary(candidate) or any(speller._in_vocabulary(s) for s in _suffix_stems(candidate)):
+            if speller._in_vocabulary(candidate):
                 return candidate
             start = word.find(old, start + 1)
     return None
