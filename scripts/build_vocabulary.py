@@ -43,8 +43,8 @@ common medical words: of the US words (en_US and SCOWL american-large) that the
 rule rewrites and that the British lists (en_GB and SCOWL british-large) know in
 either spelling, at least :data:`RULE_PRECISION` must have the rewritten form
 there (a real pair; a miss is a word both sides spell alike: ``receptor``, not
-``receptour``), and the other way round. It is then applied to the medical terms those dictionaries
-lack (``hypophosphataemia`` from ``hypophosphatemia``). The table of rules and
+``receptour``), and the other way round. It is then applied to the medical terms (``hypophosphataemia``
+from ``hypophosphatemia``, ``oesophagitis`` from en_US's ``esophagitis``). The table of rules and
 their precision is printed.
 """
 from __future__ import annotations
@@ -120,15 +120,16 @@ def hunspell_forms(dic: str, aff: str, dictionaries: str) -> set[str]:
 
 def inflect_by_analogy(words: set[str], known: set[str]) -> set[str]:
     """The inflections en_US's affix rules allow for words of a flat list (no affix
-    flags): each word takes the flags of the longest en_US stem it ends with, at least
-    four letters long (``nonresponder`` those of ``responder``: plural and possessive);
+    flags): each word takes the noun flags (plural, possessive) of the longest en_US stem
+    it ends with, at least four letters long (``confounder`` those of ``founder``);
     a word with none takes the plural flag alone if most en_US stems with its last
     four (or three) letters take it (``bisphosphonate``: ``-nate``); the forms are kept only when hunspell, given the word with those flags, accepts them."""
     stems: dict[str, str] = {}
     for line in (HUNSPELL / "en_US.dic").read_text(encoding="utf-8").splitlines()[1:]:
         stem, _, flags = line.partition("/")
-        if flags and stem.islower():
-            stems[stem] = flags.strip()
+        nouns = "".join(f for f in flags.strip() if f in "SM")  # plural and possessive: verbs' forms are not copied
+        if nouns and stem.islower():
+            stems[stem] = nouns
     plural_share: dict[str, list[int]] = {}  # ending -> [stems with it, of which take -s]
     for stem, flags in stems.items():
         for n in (3, 4):
@@ -245,7 +246,7 @@ def variant_pairs(medical: set[str], us_reference: set[str], gb_reference: set[s
             table.append(f"{old:>10} -> {new:<10} {hits:>6}/{len(tried):<6} {precision:6.1%}  {'used' if used else '-'}")
             if not used:
                 continue
-            for word in medical - us_reference - gb_reference:
+            for word in medical - target:  # a word the other side spells alike needs no pair
                 if not to_gb or new not in word:
                     for made in rewrites(word, old, new):
                         pairs.add((made, word) if to_gb else (word, made))
@@ -275,7 +276,7 @@ def main() -> None:
     medical, dropped = screen_medical(raw_medical, english_freq, proofed | scowl_large)
     dropped += [f"{t}\ta common misspelling" for t in sorted(medical & typos)]
     medical |= plain(curated())
-    medical |= inflect_by_analogy(medical, english)
+    medical |= inflect_by_analogy(medical | ((us | gb) - proofed), proofed)  # SCOWL's flat lists lack plurals too
     medical -= typos
     pairs, table = variant_pairs(medical, en_us | plain(words_of(SCOWL_LARGE[0])), en_gb | plain(words_of(SCOWL_LARGE[1])))
     medical |= {w for pair in pairs for w in pair}

@@ -21,6 +21,15 @@ from typing import Any, Iterable, Iterator
 
 DATA = Path(__file__).parent.parent / "data" / "spelling"
 
+#: Prefixes medical English writes solid before any word and Hunspell's affix rules do
+#: not model (its en_US rules have re-, un-, de-, dis-, in-, con-, pro-: those forms are
+#: in the lists, or not at all). A word is known as one of these plus a listed word of at
+#: least :data:`SOLID_REST` letters: "nonskeletal", "extraskeletal"; never with a guessed
+#: suffix on top, and never "re" + "elase".
+SOLID_PREFIXES = ("non", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
+                  "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
+                  "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
+SOLID_REST = 5
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
@@ -134,13 +143,26 @@ class Speller:
 
     def known(self, word: str) -> bool:
         """True if *word* (any case) is in the vocabulary: the bundled lists hold every
-        inflected and prefixed form a dictionary's affix rules allow, so nothing is guessed
-        here (``re`` + ``elase`` is not "release")."""
+        inflected and prefixed form a dictionary's affix rules allow, so no stem is guessed
+        here (``re`` + ``elase`` is not "release"); only the closed list of
+        :data:`SOLID_PREFIXES` is added to whole listed words."""
         lower = word.lower()
         cached = self._known.get(lower)
         if cached is None:
             cached = self._known[lower] = self._is_known(lower)
         return cached
+
+    def bundled_sources(self, word: str) -> list[tuple[str, bool]]:
+        """For ``medlint words --trace``: each bundled list the verdict on *word* (any case)
+        depends on, and whether it holds the word. The other variant's list rejects."""
+        lower = word.lower()
+        found = [("bundled general English list (english.txt.gz)", lower in self.english),
+                 ("bundled medical list (medical.txt.gz)", lower in self.medical)]
+        if self.variant != "any":
+            other = "gb" if self.variant == "us" else "us"
+            found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
+                          f"{self.variant}", lower in self.other_variant))
+        return found
 
     def _in_vocabulary(self, word: str) -> bool:
         return (word in self.english or word in self.medical) and word not in self.other_variant
@@ -148,7 +170,10 @@ class Speller:
     def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
             return False  # colour under variant: us
-        return self._in_vocabulary(word) or word in self.accept_any_case
+        if self._in_vocabulary(word) or word in self.accept_any_case:
+            return True
+        return any(word.startswith(prefix) and len(word) - len(prefix) >= SOLID_REST
+                   and self._in_vocabulary(word[len(prefix):]) for prefix in SOLID_PREFIXES)
 
     # -- correcting ---------------------------------------------------------------
     def frequencies(self) -> "Frequencies":
