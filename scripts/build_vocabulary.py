@@ -34,7 +34,9 @@ Screens (a misspelling in a word list hides that misspelling forever):
   frequency list counts at least :data:`COMMON_COUNT` times (``asprin`` from
   ``aspirin``), is not itself a word there or in SCOWL-large or en_US/en_GB, is
   not the plural or singular of that word, and is not written with a capital in
-  the source (names and brands, which medlint skips mid-sentence anyway).
+  the source (names and brands, which medlint skips mid-sentence anyway); an
+  entry ending like a Latin or chemical term (``pilus``, ``meatal``) is dropped
+  only when it is the frequent word with a letter left out.
 
 British and US medical forms: a variant rule (``haem`` for ``hem``, ``aemia``
 for ``emia``, ``ise`` for ``ize``...) is applied to medical terms only if it
@@ -65,6 +67,7 @@ CSPELL_PACKAGE = "@cspell/dict-medicalterms@4.1.8"
 SCOWL = {"us": "/usr/share/dict/american-english", "gb": "/usr/share/dict/british-english"}
 SCOWL_LARGE = ["/usr/share/dict/american-english-large", "/usr/share/dict/british-english-large"]
 HUNSPELL = Path("/usr/share/hunspell")
+LATIN_OR_CHEMICAL = re.compile(r"(a|ae|i|us|um|is|es|ia|itis|osis|oma|al|ic|ous|ine|ase|ide|ate|ol|in|on|yl)$")
 #: A medical entry one edit from a word counted this often by pyspellchecker is suspect.
 COMMON_COUNT = 3000
 #: A variant rule is used when at least this share of the reference words it rewrites exist rewritten.
@@ -206,6 +209,8 @@ def screen_medical(medical: set[str], english: dict[str, int], known: set[str]) 
             kept.add(word)
             continue
         near = sorted((n for n in edits1(word) if english.get(n, 0) >= COMMON_COUNT), key=lambda n: -english[n])
+        if LATIN_OR_CHEMICAL.search(word):  # pilus, meatal: a Latin or chemical term near a common word is kept,
+            near = [n for n in near if len(n) == len(word) + 1]  # unless it is that word less a letter (asprin)
         if near and not any(n + "s" == word or word + "s" == n or n + "es" == word for n in near):
             dropped.append(f"{word}\tone edit from '{near[0]}'")
         else:
