@@ -107,8 +107,9 @@ def plain(words: set[str]) -> set[str]:
     """The lower-case forms of the entries the rule can judge: letters only (possessives,
     numbers and compounds never reach the speller whole), Latin-1 only (naïve, café): a
     few names such as "Brașov" would make Python hold the whole list as wide text,
-    which doubles the time to load it."""
-    return {w.lower() for w in words if w.isalpha() and max(map(ord, w)) < 256}
+    which doubles the time to load it. Not acronyms (COPD, SPSS): the rule skips words
+    in capitals, and acronym-undefined takes a listed word in capitals for emphasis."""
+    return {w.lower() for w in words if w.isalpha() and max(map(ord, w)) < 256 and not (len(w) > 1 and w.isupper())}
 
 
 def hunspell_forms(dic: str, aff: str, dictionaries: str) -> set[str]:
