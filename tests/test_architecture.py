@@ -19,7 +19,7 @@ FLOORS: list[list[str]] = [
     ["kinds"],
     ["ruleset"],
     ["config", "outcome", "cache"],
-    ["pipeline", "selftest", "explain"],
+    ["pipeline", "selftest", "explain", "spelltrace"],
     ["report", "lsp"],
     ["cli", "__main__", "medlint"],
 ]

@@ -21,7 +21,7 @@ def flagged(text: str, path: str = "x.md", options: dict | None = None) -> list[
 @pytest.mark.parametrize(("typo", "meant"), [
     ("pathogensis", "pathogenesis"),
     ("pathegenetic", "pathogenetic"),
-    ("bisphosohnates", "bisphosphonates"),
+    ("bisphosphonaets", "bisphosphonates"),
     ("osteoporsis", "osteoporosis"),
     ("cholecalciferl", "cholecalciferol"),
     ("methylprednisolne", "methylprednisolone"),

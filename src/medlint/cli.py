@@ -371,16 +371,27 @@ def test_rules(rule_files: tuple[str, ...], config_path: str | None, debug: bool
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
 @click.option("--min-count", type=int, default=1, show_default=True, help="Only words found at least this often.")
+@click.option("--trace", "trace", metavar="WORD",
+              help="Say which list, vocabulary file, option or inline comment in PATHS accepts or rejects WORD.")
 @config_option
 @debug_option
 @_errors_exit()
-def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, config_path: str | None, debug: bool) -> None:
+def words(paths: tuple[str, ...], exclude: tuple[str, ...], min_count: int, trace: str | None,
+          config_path: str | None, debug: bool) -> None:
     """List the words the spelling rule does not know, by count, with their files.
 
     For triage: add the real words to a vocabulary file named in the rule's
-    options, and fix the rest.
+    options, and fix the rest. With --trace WORD, show where the verdict on one
+    word comes from instead (exit 1 when it is unknown or rejected).
     """
     from .pipeline import unknown_word_counts
+
+    if trace is not None:
+        from .spelltrace import trace_word
+
+        result = trace_word(trace, list(paths), _config(config_path), exclude=list(exclude))
+        click.echo("\n".join(result.lines()))
+        sys.exit(EXIT_OK if result.verdict == "accepted" else EXIT_PROBLEMS)
 
     counts, files = unknown_word_counts(list(paths) or ["."], _config(config_path), exclude=list(exclude))
     for word, count in counts.most_common():

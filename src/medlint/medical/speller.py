@@ -22,13 +22,15 @@ from typing import Any, Iterable, Iterator
 
 DATA = Path(__file__).parent.parent / "data" / "spelling"
 
-#: Prefixes whose forms are accepted when the rest is a known word.
-PREFIXES = tuple(sorted((
-    "micro", "neuro", "photo", "hyper", "hypo", "sub", "anti", "pre", "post", "intra", "inter", "non", "re", "un",
-    "over", "under", "multi", "semi", "co", "de", "dis", "mis", "auto", "bio", "immuno", "cardio", "osteo",
-    "pseudo", "peri", "trans", "extra", "poly", "mono", "macro", "endo", "supra", "infra", "counter", "mid",
-    "self", "well", "ultra", "meta", "para", "psycho", "neo", "retro", "hemi", "bi", "tri", "out", "cross",
-), key=len, reverse=True))
+#: Prefixes medical English writes solid before any word and Hunspell's affix rules do
+#: not model (its en_US rules have re-, un-, de-, dis-, in-, con-, pro-: those forms are
+#: in the lists, or not at all). A word is known as one of these plus a listed word of at
+#: least :data:`SOLID_REST` letters: "nonskeletal", "extraskeletal"; never with a guessed
+#: suffix on top, and never "re" + "elase".
+SOLID_PREFIXES = ("non", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
+                  "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
+                  "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
+SOLID_REST = 5
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
@@ -129,37 +131,6 @@ def word_list(name: str) -> WordList:
         return WordList(handle.read())
 
 
-def _suffix_stems(word: str) -> Iterable[str]:
-    """Stems of inflected forms: plurals, -ed, -ing, -ly, and a few more."""
-    if word.endswith("ies") and len(word) > 4:
-        yield word[:-3] + "y"
-    if word.endswith("es") and len(word) > 4:
-        yield word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        yield word[:-1]
-    for suffix in ("ed", "ing", "er", "ers", "est"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            yield stem
-            yield stem + "e"
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                yield stem[:-1]
-            if stem.endswith("i"):
-                yield stem[:-1] + "y"
-    if word.endswith("ly") and len(word) > 4:
-        yield word[:-2]
-        if word.endswith("ily"):
-            yield word[:-3] + "y"
-        if word.endswith("ically"):
-            yield word[:-4]
-        if word.endswith("ably") or word.endswith("ibly"):
-            yield word[:-1] + "e"
-    for suffix, replacement in (("ness", ""), ("ment", ""), ("ally", "al"), ("ity", "e"), ("ization", "ize"),
-                                ("isation", "ise")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3:
-            yield word[: -len(suffix)] + replacement
-
-
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
@@ -201,29 +172,38 @@ class Speller:
         return word.lower() in self.other_variant
 
     def known(self, word: str) -> bool:
-        """True if *word* (any case) is a word, an inflection of one, or a prefixed form of one."""
+        """True if *word* (any case) is in the vocabulary: the bundled lists hold every
+        inflected and prefixed form a dictionary's affix rules allow, so no stem is guessed
+        here (``re`` + ``elase`` is not "release"); only the closed list of
+        :data:`SOLID_PREFIXES` is added to whole listed words."""
         lower = word.lower()
         cached = self._known.get(lower)
         if cached is None:
-            cached = self._known[lower] = self._is_known(lower, prefixed=True)
+            cached = self._known[lower] = self._is_known(lower)
         return cached
+
+    def bundled_sources(self, word: str) -> list[tuple[str, bool]]:
+        """For ``medlint words --trace``: each bundled list the verdict on *word* (any case)
+        depends on, and whether it holds the word. The other variant's list rejects."""
+        lower = word.lower()
+        found = [("bundled general English list (english.txt.gz)", lower in self.english),
+                 ("bundled medical list (medical.txt.gz)", lower in self.medical)]
+        if self.variant != "any":
+            other = "gb" if self.variant == "us" else "us"
+            found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
+                          f"{self.variant}", lower in self.other_variant))
+        return found
 
     def _in_vocabulary(self, word: str) -> bool:
         return (word in self.english or word in self.medical) and word not in self.other_variant
 
-    def _is_known(self, word: str, prefixed: bool) -> bool:
+    def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
-            return False  # colour under variant: us (not co- + lour)
+            return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
-        if any(self._in_vocabulary(stem) for stem in _suffix_stems(word)):
-            return True
-        if prefixed:
-            for prefix in PREFIXES:
-                rest = word[len(prefix):].lstrip("-")
-                if word.startswith(prefix) and len(rest) >= 3 and self._is_known(rest, prefixed=False):
-                    return True
-        return False
+        return any(word.startswith(prefix) and len(word) - len(prefix) >= SOLID_REST
+                   and self._in_vocabulary(word[len(prefix):]) for prefix in SOLID_PREFIXES)
 
     # -- correcting ---------------------------------------------------------------
     def frequencies(self) -> "Frequencies":
@@ -601,7 +581,7 @@ def _counterpart(word: str, speller: Speller) -> str | None:
         start = word.find(old)
         while start >= 0:
             candidate = word[:start] + new + word[start + len(old):]
-            if speller._in_vocabulary(candidate) or any(speller._in_vocabulary(s) for s in _suffix_stems(candidate)):
+            if speller._in_vocabulary(candidate):
                 return candidate
             start = word.find(old, start + 1)
     return None

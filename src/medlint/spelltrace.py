@@ -1,0 +1,107 @@
+"""``medlint words --trace WORD``: which list accepts or rejects a word, like ``cspell trace``.
+
+The spelling rule's verdict on a word comes from several places (the bundled
+lists, the config's vocabulary files, its ``words`` and ``reject`` options,
+regular expressions in vocabulary files, inline ``medlint-words`` comments in a
+page); when a word is flagged or passes unexpectedly, this says which of them
+decided, without reading the code.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .document import Document
+from .errors import FileError, MedlintError, Skipped
+from .files import expand_paths, read_text
+from .kinds.spelling import _INLINE_WORDS, _read_vocabulary, speller_for
+from .markup import format_for
+from .pipeline import resolve_config
+
+
+@dataclass
+class Trace:
+    """The sources consulted for one word and the verdict they give."""
+
+    word: str
+    variant: str
+    #: (source, holds the word, how: "accepts" or "rejects").
+    sources: list[tuple[str, bool, str]] = field(default_factory=list)
+    suggestion: str | None = None
+
+    @property
+    def verdict(self) -> str:
+        if any(found and how == "rejects" for _, found, how in self.sources):
+            return "rejected"
+        return "accepted" if any(found and how == "accepts" for _, found, how in self.sources) else "unknown"
+
+    def lines(self) -> list[str]:
+        head = f"{self.word} (spelling, variant {self.variant}): {self.verdict}"
+        if self.verdict == "unknown" and self.suggestion:
+            head += f"; did you mean '{self.suggestion}'?"
+        out = [head]
+        for source, found, how in self.sources:
+            out.append(f"  {'+' if found and how == 'accepts' else '!' if found else '-'} {source}"
+                       f"{' (' + how + ')' if found else ''}")
+        return out
+
+
+def _entry_matches(entry: str, word: str) -> bool:
+    """The rule's case rule: a lower-case entry matches any case, another only as written."""
+    return entry == word or (entry.islower() and entry == word.lower())
+
+
+def trace_word(word: str, paths: Iterable[str] = (), config: Any = None, exclude: Iterable[str] = ()) -> Trace:
+    """Where the spelling rule's verdict on *word* comes from, under *config*; the inline
+    directives of the pages in *paths* are read too."""
+    cfg = resolve_config(config)
+    ruleset = cfg.ruleset()
+    rule = ruleset.by_id.get("spelling")
+    if rule is None:
+        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
+    setting = ruleset.settings.get("spelling")
+    options = {**rule.options, **(setting.options or {} if setting else {})}
+    context = ruleset.context
+    speller = speller_for(options, context)
+    trace = Trace(word, options["variant"])
+    for source, found in speller.bundled_sources(word):
+        trace.sources.append((source, found, "rejects" if "rejected under" in source else "accepts"))
+    for index, name in enumerate(options["vocabulary"]):
+        words, patterns = _read_vocabulary([name], context)
+        trace.sources.append((f"vocabulary file {name}", any(_entry_matches(w, word) for w in words), "accepts"))
+        for pattern in patterns:
+            if pattern.fullmatch(word):
+                trace.sources.append((f"accept pattern /{pattern.pattern}/ in {name}", True, "accepts"))
+    trace.sources.append(("the rule's words option", any(_entry_matches(w, word) for w in options["words"]),
+                          "accepts"))
+    trace.sources.append(("the rule's reject option", word.lower() in {w.lower() for w in options["reject"]},
+                          "rejects"))
+    for where in _inline_directives(word, list(paths), cfg, exclude):
+        trace.sources.append((f"inline directive <!-- medlint-words: --> in {where}, that page only", True, "accepts"))
+    if trace.verdict == "unknown" and options["suggest"]:
+        trace.suggestion = speller.suggest(word)
+    return trace
+
+
+def _inline_directives(word: str, paths: list[str], cfg: Any, exclude: Iterable[str]) -> list[str]:
+    """``file:line`` of each inline ``medlint-words`` comment in *paths* naming *word*
+    (it accepts the word in that page only)."""
+    if not paths:
+        return []
+    targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,
+                                   follow_external_symlinks=cfg.follow_external_symlinks)
+    if errors:
+        raise errors[0]
+    found = []
+    for target in targets:
+        try:
+            text, _ = read_text(target.path, cfg.max_file_size)
+        except (Skipped, FileError):
+            continue
+        doc = Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+        for start, end in doc.comments:
+            m = _INLINE_WORDS.match(doc.text, start, end)
+            if m and any(_entry_matches(entry, word) for entry in m.group(1).split()):
+                found.append(f"{doc.path}:{doc.text.count(chr(10), 0, start) + 1}")
+    return found

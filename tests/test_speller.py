@@ -1,0 +1,115 @@
+"""The speller's vocabulary: affix-rule morphology (no guessing), common misspellings
+screened out, British and US medical forms, coverage of the listed gaps, and
+``medlint words --trace``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint.cli import main
+from medlint.medical.speller import Speller
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller()
+
+
+@pytest.mark.parametrize("typo", ["reelase", "repoted", "puper", "clls", "celes"])
+def test_prefix_and_suffix_guesses_no_longer_hide_typos(typo: str, speller: Speller) -> None:
+    assert not speller.known(typo)
+
+
+@pytest.mark.parametrize("typo", ["accidently", "alot", "definately", "asprin", "seperately", "recieve"])
+def test_common_misspellings_are_screened_out(typo: str, speller: Speller) -> None:
+    assert not speller.known(typo)
+
+
+@pytest.mark.parametrize("word", [
+    "released", "releasing", "reports", "reported", "reporting", "cells", "patients", "studies", "studied",
+    "happier", "happiest", "unhappy", "reanalysed", "reanalyzed", "nonresponders", "bisphosphonates",
+    "comorbidities", "overtreated",
+])
+def test_inflections_the_affix_rules_allow_are_known(word: str, speller: Speller) -> None:
+    assert speller.known(word)
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("nonskeletal", True), ("extraskeletal", True), ("cardiometabolic", True), ("subcohort", True),
+    ("nonvertebral", True),
+    ("nonskeletals", False),   # no suffix guessed on top of a prefix
+    ("unsupplemented", False),  # un- is the dictionary's affix rule: not guessed
+    ("reelase", False), ("noncat", False),  # the rest must be a listed word of five letters or more
+])
+def test_solid_prefixes_only_before_whole_listed_words(word: str, known: bool, speller: Speller) -> None:
+    assert speller.known(word) is known
+
+
+@pytest.mark.parametrize("word", [
+    "hypercalcaemia", "hypocalcaemia", "haemodialysis", "haematopoietic", "ischaemia", "mineralisation",
+    "necrotising", "homoeostasis", "hypercalcemia", "hypocalcemia", "hemodialysis", "hematopoietic", "ischemia",
+    "mineralization", "necrotizing", "homeostasis", "hypophosphataemia", "hypophosphatemia", "oesophagitis",
+    "paediatrician", "leukaemia", "anaesthetist", "tumour", "tumor",
+])
+def test_british_and_us_medical_forms_under_variant_any(word: str, speller: Speller) -> None:
+    assert speller.known(word)
+
+
+def test_variant_us_rejects_british_medical_forms() -> None:
+    us, gb = Speller("us"), Speller("gb")
+    assert not us.known("hypophosphataemia") and us.known("hypophosphatemia")
+    assert not gb.known("hypophosphatemia") and gb.known("hypophosphataemia")
+
+
+@pytest.mark.parametrize("word", [
+    "foramen", "ovale", "opponens", "chiasm", "folliculogenesis", "ferroptosis", "dysbiosis", "inflammasome",
+    "inflammasomes", "somatosensation", "mepolizumab", "reslizumab", "bilastine", "nicorandil", "gliptins",
+    "palmitoylethanolamide", "serrapeptase", "monolaurin", "Lactobacillus", "rhamnosus", "Nigella", "sativa",
+    "quinoa", "kefir", "kombucha", "methylhistamine", "Annu", "Integr", "naïve", "naive",
+])
+def test_vocabulary_gaps_are_filled(word: str, speller: Speller) -> None:
+    assert speller.known(word)
+
+
+def test_trace_names_each_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".medlint.yaml").write_text(
+        "rules:\n  spelling:\n    options: {vocabulary: [words.txt], words: [Zorbex], reject: [irregardless]}\n")
+    (tmp_path / "words.txt").write_text("blogdown\nfoo[0-9]+bar\n")
+    (tmp_path / "a.md").write_text("Intro.\n\nHello <!-- medlint-words: qwertyx -->\n")
+    runner = CliRunner()
+
+    def trace(word: str) -> tuple[int, list[str]]:
+        result = runner.invoke(main, ["words", "--trace", word, "."])
+        return result.exit_code, result.stdout.splitlines()
+
+    code, lines = trace("haemodialysis")
+    assert code == 0 and lines[0] == "haemodialysis (spelling, variant any): accepted"
+    assert "  + bundled general English list (english.txt.gz) (accepts)" in lines
+    code, lines = trace("mepolizumab")
+    assert code == 0 and "  + bundled medical list (medical.txt.gz) (accepts)" in lines
+    code, lines = trace("blogdown")
+    assert code == 0 and "  + vocabulary file words.txt (accepts)" in lines
+    code, lines = trace("foo12bar")
+    assert code == 0 and "  + accept pattern /foo[0-9]+bar/ in words.txt (accepts)" in lines
+    code, lines = trace("Zorbex")
+    assert code == 0 and "  + the rule's words option (accepts)" in lines
+    code, lines = trace("qwertyx")
+    assert code == 0 and "  + inline directive <!-- medlint-words: --> in a.md:3, that page only (accepts)" in lines
+    code, lines = trace("irregardless")
+    assert code == 1 and lines[0] == "irregardless (spelling, variant any): rejected"
+    assert "  ! the rule's reject option (rejects)" in lines
+    code, lines = trace("reelase")
+    assert code == 1 and lines[0] == "reelase (spelling, variant any): unknown; did you mean 'release'?"
+    assert all(line.startswith("  - ") for line in lines[1:])
+
+
+def test_trace_shows_the_other_variants_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".medlint.yaml").write_text("rules:\n  spelling:\n    options: {variant: us}\n")
+    result = CliRunner().invoke(main, ["words", "--trace", "colour"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("colour (spelling, variant us): rejected")
+    assert "  ! bundled GB-only spellings (gb.txt.gz), rejected under variant us (rejects)" in result.stdout.splitlines()
