@@ -22,8 +22,17 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     its citation or its authors' affiliations (in a section's first six blocks:
     the rest of the section after them and the bylines); and reproduced papers: the
     sections under a paper's headings (Introduction, Methods, Discussion... when
-    the page has two or more of them) or under numbered section headings
-    ("1. Introduction", "3.1 Temporality", when it has two or more).
+    the page has two or more of them), under numbered section headings
+    ("1. Introduction", "3.1 Temporality", when it has two or more), or under a
+    heading that ends with a full stop, as a paper's title does in PubMed
+    ("Vitamin D and cancer."; the page's own headings do not end with one).
+    Also paper prose copied without any marker: a section (between two headings)
+    with two or more paragraphs written with numbered citations (``[12]``,
+    ``<sup>3</sup>``, ``(42)``, ``shown.7``, ``insulin22,23``; two or more in each), or
+    a single paragraph with three or more (a writer's own page cites in footnotes or
+    links, a published paper with reference numbers); and transcripts: lines opened
+    by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
+    or more turns each (an interview's words are the speakers', not the page's).
 ``definition``
     glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
     ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
@@ -73,6 +82,10 @@ _PAPER_SECTION = re.compile(
     r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
     r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
 _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
+#: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
+#: page's own headings do not end with one, so the section under it is the paper's abstract.
+_PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
+_NOT_A_TITLE_END = re.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
 _EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
@@ -149,6 +162,8 @@ def find_regions(doc: "Document") -> list[Region]:
     found: list[Region] = []
     found.extend(_sections(doc))
     found.extend(_quotes(doc))
+    found.extend(Region("quotation", s, e) for s, e in _paper_prose(doc))
+    found.extend(Region("quotation", s, e) for s, e in _transcript_turns(doc))
     found.extend(_line_regions(doc))
     found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
@@ -248,7 +263,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
-                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))):
+                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
+                             or (_PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))):
             kind = "quotation"
         if kind is None:
             continue
@@ -331,6 +347,75 @@ def _quotes(doc: "Document") -> Iterator[Region]:
         close = find_close_tag(text, name, m.end(), len(text))
         if close is not None:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
+
+
+#: A reference number as papers print it (not a Markdown footnote, which is the page's own).
+_CITE_MARK = re.compile(
+    r"<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>"                  # <sup>[1]</sup>
+    r"|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"                  # [1], [1-3]
+    r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"                                               # superscript digits
+    r"|(?<=[a-z)\]%])\s?\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)(?=\s*[.,;:]|\s*$|\s+[A-Z])"  # word (42).
+    r"|(?<=[a-z)]{2}[.,])\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"                    # shown.7 The
+    r"|(?<=[A-Za-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})+(?=[.,;:]?(?:\s|$))"                    # insulin22,23.
+    r"|\(Refs?\.?\s+\d{1,3}"                                                                 # (Ref 127, 128
+    r"|'\d{1,3}(?:,\d{1,3})*['\]]", re.M)                                                    # '75,76' and '60] (OCR)
+_PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
+
+
+def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
+    """How many reference numbers the block holds, in the forms papers print them."""
+    return len(_CITE_MARK.findall(doc.text, start, end))
+
+
+def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
+    """Sections of paper prose pasted without a marker, recognised by reference
+    numbers: a section with two or more paragraphs citing twice or more (from its
+    first prose block to its end), or one paragraph citing three times or more."""
+    if not any(c in doc.text for c in "[(<'0123456789\u00b9\u00b2\u00b3"):
+        return
+    text = doc.text
+    starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
+    bounds = [doc.body_start] + [s for s in starts if s > doc.body_start] + [len(text)]
+    block_starts = [b.start for b in doc.blocks]
+    heading_starts = {h.start for h in doc.headings}
+    for lo, hi in zip(bounds, bounds[1:]):
+        section = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+                   if b.kind in _PROSE_BLOCKS and b.start not in heading_starts]
+        counts = [_cited_like_a_paper(doc, b.start, b.end) for b in section]
+        citing = [b for b, n in zip(section, counts) if n >= 2]
+        if len(citing) >= 2:
+            yield section[0].start, section[-1].end
+        else:
+            yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+
+
+#: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.
+_TURN = re.compile(r"^[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)", re.M)
+_NOT_SPEAKERS = frozenset(
+    "note notes nb source sources email e-mail tel phone fax web website url link update updated question answer q a "
+    "title date author authors by ps tip warning caution important summary conclusion conclusions example step "
+    "see also edit added comment reply".split())
+
+
+def _transcript_turns(doc: "Document") -> Iterator[tuple[int, int]]:
+    """The blocks of a transcript: two or more speakers with two or more turns each."""
+    if ":" not in doc.text:
+        return
+    turns: list[tuple[str, int, int]] = []
+    for b in doc.blocks:
+        if b.kind == "heading":
+            continue
+        m = _TURN.match(doc.prose, b.start, b.end)
+        if m is None or m.group(1).lower() in _NOT_SPEAKERS or _LABEL_ONLY.fullmatch(m.group(1)):
+            continue
+        turns.append((m.group(1), b.start, b.end))
+    counts: dict[str, int] = {}
+    for name, _, _ in turns:
+        counts[name] = counts.get(name, 0) + 1
+    speakers = {name for name, n in counts.items() if n >= 2}
+    if len(speakers) < 2:
+        return
+    yield from ((s, e) for name, s, e in turns if name in speakers)
 
 
 def _units(doc: "Document") -> Iterator[tuple[int, int]]:

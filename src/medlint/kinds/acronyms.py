@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..diagnostic import Finding
 from ..document import Document
 from ..regions import defined_abbreviations
+from ..site.glossary import site_definitions
 from . import BuildContext
 
 OPTIONS_SCHEMA = {
@@ -28,9 +29,12 @@ OPTIONS_SCHEMA = {
         "ignore": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "min_length": {"type": "integer", "minimum": 2},
         "max_length": {"type": "integer", "minimum": 2},
+        "site_definitions": {"type": "boolean"},
     },
 }
-DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8}
+DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8, "site_definitions": False}
+#: A site glossary is read from the site index.
+SITE_OPTIONS = ("site_definitions",)
 PLACEHOLDERS = ("match",)
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -55,6 +59,7 @@ _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     ignore = set(options["ignore"])
     low, high = options["min_length"], options["max_length"]
+    site_wide = options["site_definitions"]
     word = re.compile(r"(?<![\w\-\ufffd'’])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w\-\ufffd'’])" % (low - 1, high - 1))
 
     def check(doc: Document) -> Iterator[Finding]:
@@ -63,6 +68,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         elsewhere: set[str] = set()
         for fragment in site.fragments(doc.path) if site is not None else []:
             elsewhere.update(defined_abbreviations(fragment))  # defined in another fragment of the same page
+        if site_wide and site is not None:
+            elsewhere.update(site_definitions(site))  # defined on the site's glossary page
         for base, at in sorted(first_use.items(), key=lambda kv: kv[1]):
             if base not in elsewhere:
                 yield Finding(at, at + len(base), {"match": base})
