@@ -15,7 +15,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
     Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
 ``quotation``
-    block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, and pasted
+    block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
+    wholly in italics after a colon or a reporting verb ("states that:"), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals) or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
@@ -146,6 +147,7 @@ _BYLINE_START = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
+_AFFILIATION_MARK = re.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
 _NAME_PART = re.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
 # -- code-like runs ---------------------------------------------------------------------
@@ -262,13 +264,15 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
+        titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
-                             or (_PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))):
+                             or titled):
             kind = "quotation"
         if kind is None:
             continue
-        end = next((starts[j] for j in range(i + 1, len(headings)) if headings[j].level <= h.level), len(text))
+        # A paper's title heads its abstract only: the page's comment may follow under any heading.
+        end = next((starts[j] for j in range(i + 1, len(headings)) if titled or headings[j].level <= h.level), len(text))
         yield Region(kind, h.end, end)
     # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
     bounds = [doc.body_start] + starts + [len(text)]
@@ -330,11 +334,25 @@ def _after_citation(doc: "Document", blocks: list) -> int | None:
 _QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
 
 
+_ITALIC_BLOCK = re.compile(r"\s*(?:<(?:em|i)>|\*(?!\*)|_(?!_))(?=\S).{20,}?\S(?:</(?:em|i)>|(?<!\*)\*|(?<!_)_)[\s.,;]*", re.S)
+#: What introduces a quoted passage: a colon, or a reporting verb at the end of the block before it.
+_INTRODUCES = re.compile(r"(?::|\b(?:states?|stated|writes?|wrote|says?|said|notes?|noted|reports?|reported|concludes?|"
+                         r"concluded|explains?|explained|reads?|put\s+it)(?:\s+that)?|\bas\s+follows)\s*$", re.I)
+
+
 def _quotes(doc: "Document") -> Iterator[Region]:
-    """Block quotes (the reader's blockquote blocks) and HTML quotation elements."""
+    """Block quotes (the reader's blockquote blocks), HTML quotation elements, and a
+    paragraph set wholly in italics after a colon or "states that" (how writers print
+    a passage they quote when the site offers no block quote)."""
+    previous = None
     for b in doc.blocks:
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
+        elif (previous is not None and b.kind in ("paragraph", "p") and _ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end)
+              and _INTRODUCES.search(doc.prose, previous.start, previous.end)):
+            yield Region("quotation", b.start, b.end)
+        if b.kind != "heading" and doc.prose[b.start:b.end].strip():
+            previous = b
     text = doc.text
     if "<" not in text:
         return
@@ -478,6 +496,8 @@ def _is_byline(line: str) -> bool:
         return False
     if _BYLINE_START.match(line) and len(line.split()) <= 40:
         return True
+    # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
+    line = _AFFILIATION_MARK.sub("", line)
     parts = [p.strip() for p in re.split(r",|;|\band\b", line) if p.strip()]
     if _is_affiliation(line):
         return True

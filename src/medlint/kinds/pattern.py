@@ -186,6 +186,7 @@ def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
     at_sentence_start = not left or left[-1] in ".!?:\"\u201c(" or left.endswith("\n")
     words_before = re.findall(r"\S+", prose[max(lo, start - 40):start])
     words_after = re.findall(r"\S+", prose[end:end + 40])
-    capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1]))
+    # "Why Coincidences, Miracles and Rare Events Happen": a list inside a title keeps its capitals.
+    capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1].rstrip(",;")))
     capital_after = bool(words_after) and bool(_TITLE_WORD.fullmatch(words_after[0].rstrip(".,;:")))
     return (not at_sentence_start and (capital_before or capital_after)) or (capital_before and capital_after)
