@@ -408,11 +408,13 @@ def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
 
 
 #: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.
-_TURN = re.compile(r"^[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)", re.M)
+_TURN = re.compile(r"[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)")
 _NOT_SPEAKERS = frozenset(
     "note notes nb source sources email e-mail tel phone fax web website url link update updated question answer q a "
     "title date author authors by ps tip warning caution important summary conclusion conclusions example step "
-    "see also edit added comment reply".split())
+    "see also edit added comment reply dose doses source result results benefit benefits risk risks pros cons "
+    "cause causes symptom symptoms treatment treatments diagnosis prevention tips fact myth reference status level "
+    "type age sex price cost abstract objective method methods design setting".split())
 
 
 def _transcript_turns(doc: "Document") -> Iterator[tuple[int, int]]:

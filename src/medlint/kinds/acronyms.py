@@ -147,6 +147,7 @@ def _sentence_start(prose: str, offset: int) -> bool:
     return bool(_SENTENCE_END.search(prose, max(0, offset - 20), offset))
 
 
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
 _SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+)?"
 #: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
 _NEAR = 300
@@ -162,7 +163,9 @@ def _spelled_out(prose: str, abbr: str, at: int) -> bool:
         return False
     words = [re.escape(c) + r"[\w'\u2019]*" for c in letters]
     joined = r"[\s/-]+" + _SMALL
-    titled = re.compile(r"(?<![\w-])" + joined.join(w.replace(re.escape(c), c.upper(), 1) for w, c in zip(words, letters)))
+    # In Title Case, a small word may give its letter too: "Health And Nutrition", "Health and Nutrition".
+    titled = re.compile(r"(?<![\w-])" + joined.join(
+        r"(?:%s|(?=%s\b)%s)[\w'\u2019]*" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower())) for c in letters))
     if titled.search(prose):
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.

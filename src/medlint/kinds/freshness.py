@@ -60,6 +60,20 @@ def _names_target(text: str, target: str) -> bool:
     return len(words) >= 2 and sum(w in address for w in words) >= 0.7 * len(words)
 
 
+_AFTER_STOP = re.compile(r"[\s\d\[\],\u2013-]*")
+
+
+def _cited_sentence(doc: Document, start: int, end: int) -> bool:
+    """A citation in the sentence, or the reference number printed right after its full stop
+    ("falls.<sup>4</sup>", "falls. [4]")."""
+    lo, hi = window(doc, start, end, "sentence")
+    if cited(doc, lo, hi, _SOURCES):
+        return True
+    stop = len(doc.prose[lo:hi].rstrip()) + lo  # the full stop; markup after it is blank in the prose
+    after = _AFTER_STOP.match(doc.prose, stop)
+    return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
+
+
 def _year(value: Any) -> int | None:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.year
@@ -104,8 +118,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 for m in regex.finditer(doc.prose, doc.body_start):
                     if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
                         continue
-                    if options["unless_cited"] and cited(doc.whole, *window(doc.whole, m.start(), m.end(), "sentence"),
-                                                         _SOURCES):
+                    if options["unless_cited"] and _cited_sentence(doc.whole, m.start(), m.end()):
                         continue
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"the page is dated {dated}"})

@@ -154,7 +154,7 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
 _SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                           re.I)
-_PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b")
+_PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
 #: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective".
 _SPECIFIC = re.compile(
     r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|one|two|three"
