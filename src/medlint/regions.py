@@ -26,7 +26,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     the page has two or more of them), under numbered section headings
     ("1. Introduction", "3.1 Temporality", when it has two or more), or under a
     heading that ends with a full stop, as a paper's title does in PubMed
-    ("Vitamin D and cancer."; the page's own headings do not end with one).
+    ("Vitamin D and cancer."; up to the next heading, unless the heading or the
+    text under it says "I" or "you", as a writer's own section may).
     Also paper prose copied without any marker: a section (between two headings)
     with two or more paragraphs written with numbered citations (``[12]``,
     ``<sup>3</sup>``, ``(42)``, ``shown.7``, ``insulin22,23``; two or more in each), or
@@ -86,6 +87,11 @@ _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s
 #: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
 _PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
+#: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
+_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )\bI\b(?![-.]\w)"
+                           r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
+#: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
+_NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
 _NOT_A_TITLE_END = re.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
 _EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
 
@@ -273,6 +279,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
             continue
         # A paper's title heads its abstract only: the page's comment may follow under any heading.
         end = next((starts[j] for j in range(i + 1, len(headings)) if titled or headings[j].level <= h.level), len(text))
+        if titled and kind == "quotation" and (_NARRATED.search(title) or _FIRST_PERSON.search(
+                doc.prose, h.end, min(end, h.end + 600))):
+            continue  # "## Sample size shortfalls in research." over "I can't tell you...": the writer's own
         yield Region(kind, h.end, end)
     # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
     bounds = [doc.body_start] + starts + [len(text)]
