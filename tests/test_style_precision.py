@@ -291,3 +291,15 @@ def test_site_definitions_is_an_option_of_the_rule(tmp_path: Path) -> None:
     finally:
         os.chdir(here)
     assert result.exit_code == 2 and "site_definitions" in result.output
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Zeng Zhang 1,2,\u2021,\n\nA. N. Ananthakrishnan 2,3,*\n\nWe measured.\n", "x.md"),
+    ("<p>Zeng Zhang 1,2,\u2021,</p><p>A. N. Ananthakrishnan 2,3,*</p><p>We measured.</p>", "x.html"),
+])
+def test_one_author_per_line_with_affiliation_marks_is_a_byline(text: str, path: str) -> None:
+    doc = Document.from_text(text, path=path)
+    bylines = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "byline"]
+    assert any("Zeng Zhang" in b for b in bylines) and any("Ananthakrishnan" in b for b in bylines)
+    assert not any("We measured" in b for b in bylines)
+    assert [r for r in Document.from_text("The Trial (2)\n\nTable 1 (2)\n").regions if r.kind == "byline"] == []

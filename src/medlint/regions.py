@@ -508,16 +508,20 @@ def _is_byline(line: str) -> bool:
     if _BYLINE_START.match(line) and len(line.split()) <= 40:
         return True
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
-    line = _AFFILIATION_MARK.sub("", line)
-    parts = [p.strip() for p in re.split(r",|;|\band\b", line) if p.strip()]
-    if _is_affiliation(line):
+    marked = _AFFILIATION_MARK.sub("", line)
+    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    if _is_affiliation(marked):
         return True
+    named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
+    if (marked != line and 1 <= named == len(parts) and any(len(p.split()) >= 2 for p in parts)
+            and not any(_NOT_A_NAME.match(p) for p in parts)):
+        return True  # one author per line, with affiliation marks: "A. N. Ananthakrishnan 2,3,*"
     if len(parts) < 3:
         return False
-    named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
+_NOT_A_NAME = re.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
 
