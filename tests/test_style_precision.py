@@ -303,3 +303,23 @@ def test_one_author_per_line_with_affiliation_marks_is_a_byline(text: str, path:
     assert any("Zeng Zhang" in b for b in bylines) and any("Ananthakrishnan" in b for b in bylines)
     assert not any("We measured" in b for b in bylines)
     assert [r for r in Document.from_text("The Trial (2)\n\nTable 1 (2)\n").regions if r.kind == "byline"] == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("A reader wrote:\n\n*I am a doctor, and this book is great for anyone at all.*\n\n"
+     "*The Lancet has recently published a book on research methods.*\n\nMine.\n", "x.md"),
+    ("<p>A reader wrote:</p><p><em>I am a doctor, and this book is great for anyone at all.</em></p>"
+     "<p><em>The Lancet has recently published a book on research methods.</em></p><p>Mine.</p>", "x.html"),
+])
+def test_a_quoted_italic_passage_goes_on_in_the_next_italic_paragraph(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("recently published" in q for q in found_quotes) and not any(q.strip() == "Mine." for q in found_quotes)
+
+
+@pytest.mark.parametrize("path", ["x.md", "x.html"])
+def test_a_reference_entry_with_initials_first_and_its_abstract_is_a_reference(path: str) -> None:
+    entry = ("A review of appraisal tools. P. Katrak, A. E. Bialocerkowski, N. Massy-Westropp, S. Kumar. "
+             "BMC Med Res Methodol 2004: 4(1); 22. " + "BACKGROUND: Readers use tools to judge research reports. " * 8)
+    text = entry if path.endswith(".md") else f"<p>{entry}</p>"
+    doc = Document.from_text(text, path=path)
+    assert any(r.kind == "reference" and r.end - r.start > 400 for r in doc.regions)

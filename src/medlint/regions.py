@@ -16,7 +16,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
 ``quotation``
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
-    wholly in italics after a colon or a reporting verb ("states that:"), and pasted
+    wholly in italics after a colon or a reporting verb ("states that:", and the
+    italic paragraphs that continue it), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals) or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
@@ -115,7 +116,8 @@ _AUTHORS = re.compile(
     r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
     r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
 )
-_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r",")
+_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
+                          r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",")                  # P. Katrak, A. E. Bialocerkowski,
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
 _VOLUME = re.compile(
     r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
@@ -354,14 +356,17 @@ def _quotes(doc: "Document") -> Iterator[Region]:
     paragraph set wholly in italics after a colon or "states that" (how writers print
     a passage they quote when the site offers no block quote)."""
     previous = None
+    quoting = False  # the italic paragraph before this one was a quoted passage
     for b in doc.blocks:
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
-        elif (previous is not None and b.kind in ("paragraph", "p") and _ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end)
-              and _INTRODUCES.search(doc.prose, previous.start, previous.end)):
+        italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
+        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))):
             yield Region("quotation", b.start, b.end)
+            quoting = True  # the passage goes on in the next italic paragraph
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
+            quoting = quoting and italic
     text = doc.text
     if "<" not in text:
         return
