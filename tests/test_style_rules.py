@@ -62,14 +62,15 @@ def test_dangling_colon_at_the_end(isolated) -> None:
     (d,) = found("Intro.\n\nThe description is here:\n", ["dangling-colon"])
     assert found("Intro.\n\nThe description is here:\n", ["link-text-vague"]) == []
     assert d[:2] == (3, 24) and d[3].startswith("A sentence ends with a colon")
-    # Before the next heading, too; but anything at all after it may be what it announces.
-    assert [x[:2] for x in found("## A\n\nThe description is here:\n\n## Next\n\nText.\n", ["dangling-colon"])] == [(3, 24)]
+    # Anything at all after it may be what it announces, headings too (the sections it announces).
+    assert found("## A\n\nThe description is here:\n\n## Next\n\nText.\n", ["dangling-colon"]) == []
     assert found("## A\n\nThe description is here:\n\n### Part 1\n\nText.\n", ["dangling-colon"]) == []
+    assert [x[:2] for x in found("## A\n\nThe description is here:\n\n<!-- lost -->\n", ["dangling-colon"])] == [(3, 24)]
     for after in ("\n\nA paragraph.", "\n\n    code", "\n\n$$x = 1$$", "\n\nhttps://example.org",
                   "\n\n![chart](c.png)", "\n\n| a | b |\n|---|---|\n| 1 | 2 |", "\n\n<!-- x -->\n\n* item"):
         assert found("The description is here:" + after, ["dangling-colon"]) == [], after
     assert found("METHODS:\n\n## Next", ["dangling-colon"]) == []
-    assert found("<h2>A</h2><p>The description is here:</p>\n<h2>Next</h2>", ["dangling-colon"], "x.html")[0][:2] == (1, 37)
+    assert found("<h2>A</h2><p>The description is here:</p>\n</body>", ["dangling-colon"], "x.html")[0][:2] == (1, 37)
 
 
 def test_frontmatter_schema_reports_at_the_key(isolated) -> None:

@@ -15,15 +15,27 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
     Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
 ``quotation``
-    block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, and pasted
+    block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
+    wholly in italics after a colon or a reporting verb ("states that:", and the
+    italic paragraphs that continue it), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals) or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
     its citation or its authors' affiliations (in a section's first six blocks:
     the rest of the section after them and the bylines); and reproduced papers: the
     sections under a paper's headings (Introduction, Methods, Discussion... when
-    the page has two or more of them) or under numbered section headings
-    ("1. Introduction", "3.1 Temporality", when it has two or more).
+    the page has two or more of them), under numbered section headings
+    ("1. Introduction", "3.1 Temporality", when it has two or more), or under a
+    heading that ends with a full stop, as a paper's title does in PubMed
+    ("Vitamin D and cancer."; up to the next heading, unless the heading or the
+    text under it says "I" or "you", as a writer's own section may).
+    Also paper prose copied without any marker: a section (between two headings)
+    with two or more paragraphs written with numbered citations (``[12]``,
+    ``<sup>3</sup>``, ``(42)``, ``shown.7``, ``insulin22,23``; two or more in each), or
+    a single paragraph with three or more (a writer's own page cites in footnotes or
+    links, a published paper with reference numbers); and transcripts: lines opened
+    by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
+    or more turns each (an interview's words are the speakers', not the page's).
 ``definition``
     glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
     ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
@@ -73,6 +85,15 @@ _PAPER_SECTION = re.compile(
     r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
     r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
 _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
+#: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
+#: page's own headings do not end with one, so the section under it is the paper's abstract.
+_PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
+#: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
+_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )\bI\b(?![-.]\w)"
+                           r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
+#: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
+_NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
+_NOT_A_TITLE_END = re.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
 _EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
@@ -95,7 +116,8 @@ _AUTHORS = re.compile(
     r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
     r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
 )
-_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r",")
+_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
+                          r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",")                  # P. Katrak, A. E. Bialocerkowski,
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
 _VOLUME = re.compile(
     r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
@@ -133,6 +155,7 @@ _BYLINE_START = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
+_AFFILIATION_MARK = re.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
 _NAME_PART = re.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
 # -- code-like runs ---------------------------------------------------------------------
@@ -149,6 +172,8 @@ def find_regions(doc: "Document") -> list[Region]:
     found: list[Region] = []
     found.extend(_sections(doc))
     found.extend(_quotes(doc))
+    found.extend(Region("quotation", s, e) for s, e in _paper_prose(doc))
+    found.extend(Region("quotation", s, e) for s, e in _transcript_turns(doc))
     found.extend(_line_regions(doc))
     found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
@@ -247,12 +272,18 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
+        titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
-                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))):
+                             or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
+                             or titled):
             kind = "quotation"
         if kind is None:
             continue
-        end = next((starts[j] for j in range(i + 1, len(headings)) if headings[j].level <= h.level), len(text))
+        # A paper's title heads its abstract only: the page's comment may follow under any heading.
+        end = next((starts[j] for j in range(i + 1, len(headings)) if titled or headings[j].level <= h.level), len(text))
+        if titled and kind == "quotation" and (_NARRATED.search(title) or _FIRST_PERSON.search(
+                doc.prose, h.end, min(end, h.end + 600))):
+            continue  # "## Sample size shortfalls in research." over "I can't tell you...": the writer's own
         yield Region(kind, h.end, end)
     # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
     bounds = [doc.body_start] + starts + [len(text)]
@@ -314,11 +345,28 @@ def _after_citation(doc: "Document", blocks: list) -> int | None:
 _QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
 
 
+_ITALIC_BLOCK = re.compile(r"\s*(?:<(?:em|i)>|\*(?!\*)|_(?!_))(?=\S).{20,}?\S(?:</(?:em|i)>|(?<!\*)\*|(?<!_)_)[\s.,;]*", re.S)
+#: What introduces a quoted passage: a colon, or a reporting verb at the end of the block before it.
+_INTRODUCES = re.compile(r"(?::|\b(?:states?|stated|writes?|wrote|says?|said|notes?|noted|reports?|reported|concludes?|"
+                         r"concluded|explains?|explained|reads?|put\s+it)(?:\s+that)?|\bas\s+follows)\s*$", re.I)
+
+
 def _quotes(doc: "Document") -> Iterator[Region]:
-    """Block quotes (the reader's blockquote blocks) and HTML quotation elements."""
+    """Block quotes (the reader's blockquote blocks), HTML quotation elements, and a
+    paragraph set wholly in italics after a colon or "states that" (how writers print
+    a passage they quote when the site offers no block quote)."""
+    previous = None
+    quoting = False  # the italic paragraph before this one was a quoted passage
     for b in doc.blocks:
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
+        italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
+        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))):
+            yield Region("quotation", b.start, b.end)
+            quoting = True  # the passage goes on in the next italic paragraph
+        if b.kind != "heading" and doc.prose[b.start:b.end].strip():
+            previous = b
+            quoting = quoting and italic
     text = doc.text
     if "<" not in text:
         return
@@ -331,6 +379,77 @@ def _quotes(doc: "Document") -> Iterator[Region]:
         close = find_close_tag(text, name, m.end(), len(text))
         if close is not None:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
+
+
+#: A reference number as papers print it (not a Markdown footnote, which is the page's own).
+_CITE_MARK = re.compile(
+    r"<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>"                  # <sup>[1]</sup>
+    r"|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"                  # [1], [1-3]
+    r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"                                               # superscript digits
+    r"|(?<=[a-z)\]%])\s?\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)(?=\s*[.,;:]|\s*$|\s+[A-Z])"  # word (42).
+    r"|(?<=[a-z)]{2}[.,])\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"                    # shown.7 The
+    r"|(?<=[A-Za-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})+(?=[.,;:]?(?:\s|$))"                    # insulin22,23.
+    r"|\(Refs?\.?\s+\d{1,3}"                                                                 # (Ref 127, 128
+    r"|'\d{1,3}(?:,\d{1,3})*['\]]", re.M)                                                    # '75,76' and '60] (OCR)
+_PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
+
+
+def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
+    """How many reference numbers the block holds, in the forms papers print them."""
+    return len(_CITE_MARK.findall(doc.text, start, end))
+
+
+def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
+    """Sections of paper prose pasted without a marker, recognised by reference
+    numbers: a section with two or more paragraphs citing twice or more (from its
+    first prose block to its end), or one paragraph citing three times or more."""
+    if not any(c in doc.text for c in "[(<'0123456789\u00b9\u00b2\u00b3"):
+        return
+    text = doc.text
+    starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
+    bounds = [doc.body_start] + [s for s in starts if s > doc.body_start] + [len(text)]
+    block_starts = [b.start for b in doc.blocks]
+    heading_starts = {h.start for h in doc.headings}
+    for lo, hi in zip(bounds, bounds[1:]):
+        section = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+                   if b.kind in _PROSE_BLOCKS and b.start not in heading_starts]
+        counts = [_cited_like_a_paper(doc, b.start, b.end) for b in section]
+        citing = [b for b, n in zip(section, counts) if n >= 2]
+        if len(citing) >= 2:
+            yield section[0].start, section[-1].end
+        else:
+            yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+
+
+#: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.
+_TURN = re.compile(r"[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    "note notes nb source sources email e-mail tel phone fax web website url link update updated question answer q a "
+    "title date author authors by ps tip warning caution important summary conclusion conclusions example step "
+    "see also edit added comment reply dose doses source result results benefit benefits risk risks pros cons "
+    "cause causes symptom symptoms treatment treatments diagnosis prevention tips fact myth reference status level "
+    "type age sex price cost abstract objective method methods design setting".split())
+
+
+def _transcript_turns(doc: "Document") -> Iterator[tuple[int, int]]:
+    """The blocks of a transcript: two or more speakers with two or more turns each."""
+    if ":" not in doc.text:
+        return
+    turns: list[tuple[str, int, int]] = []
+    for b in doc.blocks:
+        if b.kind == "heading":
+            continue
+        m = _TURN.match(doc.prose, b.start, b.end)
+        if m is None or m.group(1).lower() in _NOT_SPEAKERS or _LABEL_ONLY.fullmatch(m.group(1)):
+            continue
+        turns.append((m.group(1), b.start, b.end))
+    counts: dict[str, int] = {}
+    for name, _, _ in turns:
+        counts[name] = counts.get(name, 0) + 1
+    speakers = {name for name, n in counts.items() if n >= 2}
+    if len(speakers) < 2:
+        return
+    yield from ((s, e) for name, s, e in turns if name in speakers)
 
 
 def _units(doc: "Document") -> Iterator[tuple[int, int]]:
@@ -393,15 +512,21 @@ def _is_byline(line: str) -> bool:
         return False
     if _BYLINE_START.match(line) and len(line.split()) <= 40:
         return True
-    parts = [p.strip() for p in re.split(r",|;|\band\b", line) if p.strip()]
-    if _is_affiliation(line):
+    # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
+    marked = _AFFILIATION_MARK.sub("", line)
+    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    if _is_affiliation(marked):
         return True
+    named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
+    if (marked != line and 1 <= named == len(parts) and any(len(p.split()) >= 2 for p in parts)
+            and not any(_NOT_A_NAME.match(p) for p in parts)):
+        return True  # one author per line, with affiliation marks: "A. N. Ananthakrishnan 2,3,*"
     if len(parts) < 3:
         return False
-    named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
+_NOT_A_NAME = re.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
 

@@ -418,11 +418,9 @@ class RuleSet:
 
     def needs_site(self) -> bool:
         """True if a rule that reads the site index may run for some file."""
-        ids = {r.id for r, _, _ in self._resolved(())}
-        for _, settings in self.overrides:
-            ids.update(k for k, v in settings.items() if v.enabled and k in self.by_id and
-                       (self.select is None or k in self.select) and k not in self.ignore)
-        return any(needs_site(self.by_id[i].kind, self.by_id[i].check) for i in ids)
+        layers = [()] + [(i,) for i in range(len(self.overrides))]
+        return any(needs_site(rule.kind, rule.check, options)
+                   for ids in layers for rule, _, options in self._resolved(ids))
 
     def active_rules(self) -> list[tuple[Rule, str, dict[str, Any]]]:
         """Rules enabled before per-file overrides, with effective severity and options."""

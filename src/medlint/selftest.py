@@ -48,7 +48,7 @@ def run_examples(rule: Rule, root: Path | None = None) -> RuleResult:
     result = RuleResult(rule)
     with tempfile.TemporaryDirectory() as empty:
         # Link rules see a site of one page, the example itself.
-        site = SiteIndex(Path(empty)) if needs_site(rule.kind, rule.check) else None
+        site = SiteIndex(Path(empty)) if needs_site(rule.kind, rule.check, rule.options) else None
         _check_examples(rule, Run(cfg, ruleset=ruleset, site=site), result)
     return result
 

@@ -13,7 +13,8 @@ A kind module defines
   content is part of the results cache's key, so editing one is seen;
 - optionally ``CHECKS``: the sub-checks a rule file chooses from with its
   top-level ``check:`` key (part of the rule's identity: a config cannot change
-  it), and ``SITE_CHECKS``: those that read the site index;
+  it), and ``SITE_CHECKS``: those that read the site index; ``SITE_OPTIONS``:
+  boolean options that, when on, make a rule read the site index;
 - ``build(options, context) -> check``, where ``check(doc)`` yields
   :class:`~medlint.diagnostic.Finding` objects.  ``build`` raises
   :class:`OptionError` for options the schema cannot judge (a bad regex, a
@@ -84,9 +85,12 @@ def load_kind(name: str) -> ModuleType:
     return importlib.import_module(KINDS[name])
 
 
-def needs_site(name: str, check: str | None = None) -> bool:
-    """True if a rule of this kind and check reads the site index (which is then built for the run)."""
-    return check in getattr(load_kind(name), "SITE_CHECKS", ())
+def needs_site(name: str, check: str | None = None, options: dict[str, Any] | None = None) -> bool:
+    """True if a rule of this kind and check (or with these options: a kind's ``SITE_OPTIONS``
+    that are on) reads the site index (which is then built for the run)."""
+    kind = load_kind(name)
+    return check in getattr(kind, "SITE_CHECKS", ()) or any(
+        (options or {}).get(option) for option in getattr(kind, "SITE_OPTIONS", ()))
 
 
 def input_files(kind: str, options: dict[str, Any], context: BuildContext) -> list[Path]:

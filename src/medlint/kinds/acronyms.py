@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..diagnostic import Finding
 from ..document import Document
 from ..regions import defined_abbreviations
+from ..site.glossary import site_definitions
 from . import BuildContext
 
 OPTIONS_SCHEMA = {
@@ -28,16 +29,21 @@ OPTIONS_SCHEMA = {
         "ignore": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "min_length": {"type": "integer", "minimum": 2},
         "max_length": {"type": "integer", "minimum": 2},
+        "site_definitions": {"type": "boolean"},
     },
 }
-DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8}
+DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8, "site_definitions": False}
+#: A site glossary is read from the site index.
+SITE_OPTIONS = ("site_definitions",)
 PLACEHOLDERS = ("match",)
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: Letters and a number: vitamin B12, D3, T4; gene and scale names (CYP24A1, IL6, SF36, PHQ9).
 _LETTER_NUMBER = re.compile(r"[A-Z]{1,5}\d+[A-Z0-9]*")
 _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
-_AFTER_INITIALS = re.compile(r"[,.;]|[ \t]*$", re.M)
+#: After an author's initials: punctuation, the line's end, or an affiliation mark ("Wood CL (1),", "Shah SM1,").
+_AFFILIATION = r"(?:[ \t]*\([ \t]*[\dl]{1,2}(?:[ \t]*[-\u2013,][ \t]*\d{1,2})*[ \t]*\)|\d{1,2}(?:,\d{1,2})*)?"
+_AFTER_INITIALS = re.compile(_AFFILIATION + r"(?:[,.;]|[ \t]*$)", re.M)
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
 _FORMULA = re.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
 _SEQUENCE = re.compile(r"[ACGTUN]{4,}")
@@ -45,16 +51,28 @@ _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
 _PLACE_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
+#: A place name just before a state code written without its comma, and what may follow the code.
+_PLACE_WORD_BEFORE = re.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
+_AFTER_STATE = re.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
+#: Short English words written in capitals for emphasis, never abbreviations a reader must learn.
+_EMPHASIS_WORDS = frozenset(
+    "no yes all one any not and but the you can now off so do is it be we if to of at by my me he she his her our "
+    "new old too few out own why how who see get has had was are may ask use try top low day per its".split())
+#: A capitalised word right after the abbreviation: the abbreviation is part of a name.
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]+")
 #: An author list around a match: "Bland JM, Altman DG." or "WJ Murphy, JR Franks".
-_AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+,")
+_AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
+                     r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     ignore = set(options["ignore"])
     low, high = options["min_length"], options["max_length"]
+    site_wide = options["site_definitions"]
     word = re.compile(r"(?<![\w\-\ufffd'’])([A-Z][A-Z0-9]{%d,%d}s?)(?![\w\-\ufffd'’])" % (low - 1, high - 1))
 
     def check(doc: Document) -> Iterator[Finding]:
@@ -63,6 +81,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         elsewhere: set[str] = set()
         for fragment in site.fragments(doc.path) if site is not None else []:
             elsewhere.update(defined_abbreviations(fragment))  # defined in another fragment of the same page
+        if site_wide and site is not None:
+            elsewhere.update(site_definitions(site))  # defined on the site's glossary page
         for base, at in sorted(first_use.items(), key=lambda kv: kv[1]):
             if base not in elsewhere:
                 yield Finding(at, at + len(base), {"match": base})
@@ -97,8 +117,15 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
             if _NUMBER_BEFORE.search(before):
                 continue  # a unit or count: 400 IU, 3 METs
-            if base in _STATES and _PLACE_BEFORE.search(before):
-                continue  # an address: Kansas City, MO
+            if base in _STATES and (_PLACE_BEFORE.search(before) or (
+                    _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))):
+                continue  # an address: Kansas City, MO; Manhattan KS.
+            if base.lower() in _EMPHASIS_WORDS:
+                continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
+            if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
+                continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
+            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start()):
+                continue  # its words are on the page: "comma separated values ... CSV"
             surname = _INITIALS.search(before)
             if (base.isalpha() and len(base) <= 3 and surname and surname.group(1).lower() not in english
                     and _AFTER_INITIALS.match(prose, m.end())):
@@ -113,6 +140,37 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return first_use, defined
 
     return check
+
+
+def _sentence_start(prose: str, offset: int) -> bool:
+    """True if *offset* opens a sentence, a line or a list item (a capital after it says nothing)."""
+    return bool(_SENTENCE_END.search(prose, max(0, offset - 20), offset))
+
+
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
+_SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+)?"
+#: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
+_NEAR = 300
+
+
+def _spelled_out(prose: str, abbr: str, at: int) -> bool:
+    """True if the page spells *abbr* out without the brackets: words whose initials are its
+    letters, in Title Case anywhere on the page ("National Health and Nutrition Examination
+    Survey"), or in any case near its use, each word four letters or more ("a comma
+    separated values file ... CSV")."""
+    letters = [c for c in abbr if c.isalpha()]
+    if len(letters) < 3 or len(letters) != len(abbr.rstrip("s")) and not abbr.isalpha():
+        return False
+    words = [re.escape(c) + r"[\w'\u2019]*" for c in letters]
+    joined = r"[\s/-]+" + _SMALL
+    # In Title Case, a small word may give its letter too: "Health And Nutrition", "Health and Nutrition".
+    titled = re.compile(r"(?<![\w-])" + joined.join(
+        r"(?:%s|(?=%s\b)%s)[\w'\u2019]*" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower())) for c in letters))
+    if titled.search(prose):
+        return True
+    # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
+    near = re.compile(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
+    return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 
 def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:

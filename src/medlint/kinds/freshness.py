@@ -4,6 +4,13 @@
 ago mislead readers about the state of the evidence; so does "as of 2011"
 long after 2011. ``exceptions`` are regexes searched in the clause up to the
 end of a phrase: a match there is not reported (a notice about the page itself).
+
+Not reported either, because the reader can tell when "recent" was: a phrase in
+link text that is the linked page's title (its words are in the address: written
+when that page was), a phrase in a sentence that cites its source by number,
+author and year, DOI or PMID (``unless_cited``: the citation dates it), and,
+with ``dated_title`` (the default), a phrase on a page whose title names a year
+("News for December 2012", "Conference 2013": recent as of that year).
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
+from ..medical.citations import cited, window
 from . import BuildContext
 from .common import compile_regex
 
@@ -26,12 +34,44 @@ OPTIONS_SCHEMA = {
         "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "today": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "unless_cited": {"type": "boolean"},
+        "dated_title": {"type": "boolean"},
     },
 }
-DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "exceptions": []}
+DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "exceptions": [], "unless_cited": True,
+                            "dated_title": True}
 PLACEHOLDERS = ("match", "problem")
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
+_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+#: Citations that date a source (a link may point anywhere, so it does not).
+_SOURCES = ("doi", "pmid", "footnote", "numbered", "author-year")
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _names_target(text: str, target: str) -> bool:
+    """True if link text is the linked page's title: most of its words are in the
+    address ("[Recent trials agree](/posts/recent-trials-agree)"), so it was written
+    when that page was, not as this page's sentence."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    address = target.lower()
+    return len(words) >= 2 and sum(w in address for w in words) >= 0.7 * len(words)
+
+
+_AFTER_STOP = re.compile(r"[\s\d\[\],\u2013-]*")
+
+
+def _cited_sentence(doc: Document, start: int, end: int) -> bool:
+    """A citation in the sentence, or the reference number printed right after its full stop
+    ("falls.<sup>4</sup>", "falls. [4]")."""
+    lo, hi = window(doc, start, end, "sentence")
+    if cited(doc, lo, hi, _SOURCES):
+        return True
+    stop = len(doc.prose[lo:hi].rstrip()) + lo  # the full stop; markup after it is blank in the prose
+    after = _AFTER_STOP.match(doc.prose, stop)
+    return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
 
 
 def _year(value: Any) -> int | None:
@@ -59,19 +99,32 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         lo = stops[-1] if stops else lo
         return any(e.search(doc.prose, lo, end) for e in exceptions)
 
+    def in_link_text(doc: Document, start: int) -> bool:
+        return any(l.text_start is not None and l.text_end is not None and l.text_start <= start < l.text_end
+                   and _names_target(l.text or "", l.target) for l in doc.links)
+
+    def dated_by_title(doc: Document) -> bool:
+        """The page's title names a year: its "recent" is recent as of that year."""
+        title = doc.front_matter.data.get("title") if doc.front_matter else None
+        first = min(doc.headings, key=lambda h: h.start, default=None)
+        shown = first.text if first is not None and first.level == 1 else ""
+        return bool(_TITLE_YEAR.search(f"{title if isinstance(title, str) else ''} {shown}"))
+
     def check(doc: Document) -> Iterator[Finding]:
         now = int(today[:4]) if today else datetime.date.today().year
         dated = _year(doc.front_matter.data.get(field)) if doc.front_matter else None
-        if dated is not None and now - dated > years:
+        if dated is not None and now - dated > years and not (options["dated_title"] and dated_by_title(doc)):
             for regex in phrases:
                 for m in regex.finditer(doc.prose, doc.body_start):
-                    if excepted(doc, m.start(), m.end()):
+                    if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
+                        continue
+                    if options["unless_cited"] and _cited_sentence(doc.whole, m.start(), m.end()):
                         continue
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"the page is dated {dated}"})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
-            if now - year > years:
+            if now - year > years and not in_link_text(doc, m.start()):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                    "problem": f"{year} is {now - year} years ago"})
 

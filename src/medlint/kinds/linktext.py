@@ -3,12 +3,11 @@
 Screen-reader users list a page's links out of context, and search engines
 read link text as a description of the target: "click here" tells neither
 anything. A paragraph that ends with a colon announces a list, a link or a
-quotation; when nothing at all follows it before the next heading or the end
-of the page, the promised content was lost, typically when a page was copied.
+quotation; when nothing at all follows it to the end of the page, the promised
+content was lost, typically when a page was copied.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -47,13 +46,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 
 def _dangling_colons(doc: Document) -> Iterator[Finding]:
-    """A block that ends with a colon and is the last thing before the next heading of
-    its own level or above (or the end of the page): whatever follows it in the file, even a plain paragraph, a URL,
-    an equation, code or an image, may be what it announces, so only nothing counts as
-    nothing. Short labels ("RESULTS:", "Source:", "Email:") announce nothing."""
+    """A block that ends with a colon and is the last thing on the page: whatever
+    follows it in the file, even a plain paragraph, a URL, an equation, code, an
+    image or a heading (the sections it announces: "the groups are:" then "## Group 1"),
+    may be what it announces, so only nothing counts as nothing. Short labels
+    ("RESULTS:", "Source:", "Email:") announce nothing."""
     text = doc.text
-    headings = sorted(doc.headings, key=lambda h: h.start)
-    heading_starts = [h.start for h in headings]
     for block in doc.blocks:
         if block.kind in ("heading", "table-row", "th", "td", "dt"):
             continue
@@ -66,19 +64,13 @@ def _dangling_colons(doc: Document) -> Iterator[Finding]:
             continue  # a section label
         if text[colon + 1:block.end].strip():
             continue  # a URL, an address or markup follows on the same line
-        i = bisect.bisect_right(heading_starts, colon)
-        stop = heading_starts[i] if i < len(heading_starts) else len(text)
-        if _FOLLOWS.sub("", text[colon + 1:stop]).strip():
-            continue  # the next block follows
-        level = headings[i - 1].level if i > 0 else 0
-        if i < len(headings) and headings[i].level > level:
-            continue  # what it announces comes in subsections
+        if _FOLLOWS.sub("", text[colon + 1:]).strip():
+            continue  # something follows: the next block, or the next section
         shown = ("… " if len(words) > 6 else "") + " ".join(words[-6:])
         yield Finding(colon, colon + 1, {"match": shown,
                                          "problem": "A sentence ends with a colon but nothing follows it"})
 
 
-#: What stands between a block and the next heading without being content: closing and
-#: opening tags of blocks, comments, and the heading's own marker (## or <h2>).
-_FOLLOWS = re.compile(r"</?(?:p|div|span|section|article|main|header|footer|h[1-6]|br|hr|body|html)\b[^>]*>"
-                      r"|<!--.*?-->|(?:^|\n)[ \t]{0,3}#{1,6}[ \t]*$", re.I | re.S)
+#: What may end a page without being content: closing and opening tags of blocks, and comments.
+_FOLLOWS = re.compile(r"</?(?:p|div|span|section|article|main|header|footer|br|hr|body|html)\b[^>]*>"
+                      r"|<!--.*?-->", re.I | re.S)

@@ -5,8 +5,12 @@ claim (the style rules' main false alarms on real sites): ``negated`` (a
 negation, condition or hedge earlier in the clause: "not guaranteed", "should
 it be proven to", "may be a breakthrough"), ``question`` (the sentence asks),
 ``quoted`` (inside quotation marks: a title or someone's words), ``link-text``
-(the title of a linked page) and ``name`` (part of a name or title in capitals:
-Miracle-Gro, "The Vitamin D Breakthrough Book").
+(the title of a linked page), ``name`` (part of a name or title in capitals:
+Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that opens
+with the studies, research or experts it appeals to, after a determiner or a count
+naming particular ones: "The studies showed",
+"Four of 6 prospective studies showed": a report of those studies, not an appeal to
+unnamed ones).
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ OPTIONS_SCHEMA = {
         "whole": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name"]}},
+                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific"]}},
     },
 }
 DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose",
@@ -140,7 +144,21 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
         return True
     if "name" in unless and _in_name(prose, lo, start, end):
         return True
+    if "specific" in unless and _SOURCE_NOUN.match(prose, start):
+        cuts = list(_PHRASE_START.finditer(prose, lo, start))
+        if _SPECIFIC.fullmatch(prose, cuts[-1].end() if cuts else lo, start):
+            return True
     return False
+
+
+#: The sources a "studies show" claim appeals to; "this miracle" names no study.
+_SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
+                          re.I)
+_PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
+#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective".
+_SPECIFIC = re.compile(
+    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
 def _inside_quotes(prose: str, lo: int, start: int, end: int, hi: int) -> bool:
@@ -168,6 +186,7 @@ def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
     at_sentence_start = not left or left[-1] in ".!?:\"\u201c(" or left.endswith("\n")
     words_before = re.findall(r"\S+", prose[max(lo, start - 40):start])
     words_after = re.findall(r"\S+", prose[end:end + 40])
-    capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1]))
+    # "Why Coincidences, Miracles and Rare Events Happen": a list inside a title keeps its capitals.
+    capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1].rstrip(",;")))
     capital_after = bool(words_after) and bool(_TITLE_WORD.fullmatch(words_after[0].rstrip(".,;:")))
     return (not at_sentence_start and (capital_before or capital_after)) or (capital_before and capital_after)

@@ -1,0 +1,325 @@
+"""The four style rules below the precision bar (issue 16): text the page did not write
+(papers pasted without markers, transcripts, quoted passages), specific reports
+("the studies showed"), dated or cited "recent", colons followed by headings,
+abbreviations spelt out without brackets or defined on the site's glossary page.
+Each heuristic on Markdown and HTML fixtures of our own; the true cases still reported."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from medlint import lint_text
+from medlint.cli import main
+from medlint.document import Document
+from helpers import FIXTURES
+
+PAGES = FIXTURES / "precision"
+RULES = ["acronym-undefined", "date-stale", "sensational-language", "dangling-colon"]
+
+
+def found(text: str, rules: list[str], path: str = "x.md", config: dict | None = None) -> list[tuple[int, str, str]]:
+    return [(d.line, d.rule, d.message) for d in lint_text(text, path=path, config=config or {}, select=rules)]
+
+
+def quoted(text: str, path: str = "x.md") -> list[str]:
+    doc = Document.from_text(text, path=path)
+    return [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+
+
+# -- reproduced papers, transcripts, quoted passages ----------------------------------------
+
+@pytest.mark.parametrize("name", ["reproduced.md", "reproduced.html"])
+def test_only_the_pages_own_comment_is_read(name: str, isolated) -> None:
+    """A review pasted without a marker (its reference numbers), an interview, a paper under
+    its PubMed title: none of it is the page's; the page's own comment still is."""
+    text = (PAGES / name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    comment = next(i for i, line in enumerate(lines, 1) if "Recently we found" in line)
+    findings = found(text, RULES, name)
+    assert sorted({(line, rule) for line, rule, _ in findings}) == [(comment, "date-stale"),
+                                                                      (comment, "sensational-language")]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Muscle\n\nFalls fell.[12] The VDR is in muscle (13, 14).\n\nMore work followed.<sup>15</sup> And (16).\n\n"
+     "## Mine\n\nOur view.\n", "x.md"),
+    ("<h2>Muscle</h2><p>Falls fell.<sup>12</sup> The VDR is in muscle (13, 14).</p>"
+     "<p>More work followed.<sup>15</sup> And (16).</p><h2>Mine</h2><p>Our view.</p>", "x.html"),
+    ("One long paragraph of a review: falls fell.12 Then receptors were found.13,14 Doses varied.15 Our view.\n", "x.md"),
+])
+def test_paper_prose_is_recognised_by_its_reference_numbers(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("VDR" in q or "receptors were found" in q for q in found_quotes)
+    assert not any(q.strip() == "Our view." for q in found_quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "We cite our sources in footnotes.[^1] And one more.[^2]\n\nAnother paragraph.[^3]\n\n[^1]: A.\n[^2]: B.\n[^3]: C.\n",
+    "Take 1,000 IU (25 micrograms) daily, and (2) eat fish.\n\nSee the table (1) and the figure.\n",
+])
+def test_the_writers_own_footnotes_and_enumerations_are_not_paper_prose(text: str) -> None:
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("**DM**: Does it work?\n\n**KB**: Studies show it does.\n\n**DM**: Really?\n\n**KB**: Yes, it is a miracle.\n", "x.md"),
+    ("<p><b>Host</b>: Does it work?</p><p><b>Guest</b>: Studies show it does.</p>"
+     "<p><b>Host</b>: Really?</p><p><b>Guest</b>: Yes, it is a miracle.</p>", "x.html"),
+])
+def test_a_transcript_is_the_speakers_words(text: str, path: str, isolated) -> None:
+    assert any("Studies show it does." in q for q in quoted(text, path))
+    assert found(text, ["sensational-language"], path) == []
+
+
+@pytest.mark.parametrize("text", [
+    "**HEP**: home exercise program\n\n**EGD**: esophagogastroduodenoscopy\n",
+    "**Dose**: 1,000 IU.\n\n**Source**: the trial.\n\n**Dose**: 2,000 IU.\n\n**Source**: the review.\n",
+    "Note: one.\n\nNote: two.\n\nEmail: a@b.org\n\nEmail: c@d.org\n",
+])
+def test_glossaries_and_labels_are_not_transcripts(text: str) -> None:
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Papers\n\n#### Vitamin D and falls in nursing homes: a randomised trial.\n\nRecent trials found more.\n\n"
+     "## Our comment\n\nMine.\n", "x.md"),
+    ("<h4>Vitamin D and falls in nursing homes: a randomised trial.</h4><p>Recent trials found more.</p>"
+     "<h5>Our comment</h5><p>Mine.</p>", "x.html"),
+])
+def test_a_section_under_a_pubmed_title_is_the_papers_and_ends_at_the_next_heading(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("Recent trials found more." in q for q in found_quotes)
+    assert not any("Mine." in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("title", ["## Dosing", "## What to take, etc.", "## Why take it..."])
+def test_a_heading_of_the_pages_own_is_no_paper_title(title: str) -> None:
+    assert quoted(f"{title}\n\nRecent trials found more.\n") == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The Surgeon General states that\n\n*For a conclusion that smoking is proven to cause a disease, the evidence "
+     "must be strong.*\n\nMine.\n", "x.md"),
+    ("<p>The BMJ wrote:</p><p><em>Studies show a miracle cure for everything we know of.</em></p><p>Mine.</p>",
+     "x.html"),
+])
+def test_an_italic_passage_after_states_that_is_quoted(text: str, path: str, isolated) -> None:
+    assert found(text, ["sensational-language"], path) == []
+    mine = text.replace("Mine.", "This tea is a miracle.")
+    assert len(found(mine, ["sensational-language"], path)) == 1
+
+
+def test_an_italic_paragraph_of_the_pages_own_is_read() -> None:
+    assert quoted("A paragraph.\n\n*This page is not medical advice: see your doctor before you start.*\n") == []
+
+
+# -- sensational-language ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("The studies showed links with diabetes.", "x.md"),
+    ("Four out of 6 (66.7%) prospective studies showed a higher risk.", "x.md"),
+    ("<p>While two studies showed a protective effect, three did not.</p>", "x.html"),
+    ("Both trials showed a benefit.", "x.md"),
+    ("The Improbability Principle: Why Coincidences, Miracles and Rare Events Happen Every Day.", "x.md"),
+])
+def test_specific_studies_and_titles_are_no_hype(text: str, path: str, isolated) -> None:
+    assert found(text, ["sensational-language"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Many studies have shown that vitamin D prevents MS.", "x.md"),
+    ("<p>Studies show that vitamin D prevents MS.</p>", "x.html"),
+    ("This miracle supplement fixes everything.", "x.md"),
+    ("Research shows it works, and this is a breakthrough.", "x.md"),
+])
+def test_unnamed_studies_and_hype_are_still_reported(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["sensational-language"], path)) >= 1
+
+
+# -- date-stale -------------------------------------------------------------------------
+OLD = "---\ntitle: Vitamin D and bones\ndate: 2011-07-08\n---\n"
+
+
+@pytest.mark.parametrize("body, path", [
+    ("Recent trials found fewer falls (Smith et al., 2010).", "x.md"),
+    ("Recent trials found fewer falls.[4]", "x.md"),
+    ("<p>Recent trials found fewer falls.<sup>4</sup></p>", "x.html"),
+    ("See [Recent trials agree on falls](/posts/recent-trials-agree-on-falls).", "x.md"),
+    ("<p>See <a href='/posts/recent-trials-agree-on-falls'>Recent trials agree on falls</a>.</p>", "x.html"),
+])
+def test_a_dated_or_cited_recent_is_not_stale(body: str, path: str, isolated) -> None:
+    assert found(OLD + body, ["date-stale"], path) == []
+
+
+@pytest.mark.parametrize("path", ["x.md", "x.html"])
+def test_a_page_whose_title_names_a_year_dates_its_recent(path: str, isolated) -> None:
+    body = "Recent papers on falls." if path.endswith(".md") else "<p>Recent papers on falls.</p>"
+    titled = OLD.replace("Vitamin D and bones", "News for December 2010")
+    assert found(titled + body, ["date-stale"], path) == []
+    assert len(found(OLD + body, ["date-stale"], path)) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Until recently, [spam](https://example.org/spam) was rare.",
+    "A [recently published article](https://example.org/journal/123) discusses it.",
+    "Recent trials found fewer falls; see https://example.org/trial.",
+])
+def test_a_link_does_not_date_recent(body: str, isolated) -> None:
+    """A link may point anywhere, and link text that is the writer's own sentence is the page's."""
+    assert len(found(OLD + body, ["date-stale"])) == 1
+
+
+# -- dangling-colon ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("## Groups\n\nThe countries fall into two groups:\n\n## 1st group\n\n* One\n\n## 2nd group\n\n* Two\n", "x.md"),
+    ("<h2>Groups</h2><p>The countries fall into two groups:</p><h2>1st group</h2><ul><li>One</li></ul>", "x.html"),
+    ("Topics of interest for submission include:\n\n### Preventive care\n\nText.\n", "x.md"),
+])
+def test_a_colon_announcing_the_next_headings_is_not_dangling(text: str, path: str, isolated) -> None:
+    assert found(text, ["dangling-colon"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Dosing\n\nThe three doses compared were:\n", "x.md"),
+    ("## Dosing\n\nThe three doses compared were:\n\n<!-- the list was lost -->\n", "x.md"),
+    ("<h2>Dosing</h2><div><p>The three doses compared were:</p></div></body>", "x.html"),
+])
+def test_a_colon_that_ends_the_page_is_dangling(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["dangling-colon"], path)) == 1
+
+
+# -- acronym-undefined ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("The National Health and Nutrition Examination Survey is large. Later NHANES data agree.", "x.md"),
+    ("<p>Save it as a comma separated values file. The CSV opens anywhere.</p>", "x.html"),
+    ("Read files with the SPSS Data Driver.", "x.md"),
+    ("<p>See the NIST Engineering Statistics Handbook.</p>", "x.html"),
+    ("Joint Statistical Meetings, August 2000, Indianapolis IN.", "x.md"),
+    ("Such folks get virtually NO vitamin D from the sun.", "x.md"),
+    ("Wood CL (1), Embleton ND (2,3).", "x.md"),
+    ("<p>Shah SM1, Muhairi S2, Naqbi M2.</p>", "x.html"),
+])
+def test_abbreviations_spelt_out_named_or_not_abbreviations(text: str, path: str, isolated) -> None:
+    assert found(text, ["acronym-undefined"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("People with CIS often need care.", "x.md"),
+    ("Patients can increase symptoms with CIS.", "x.md"),
+    ("<p>I use SPSS daily.</p>", "x.html"),
+    ("Measure PTH. Then measure it again.", "x.md"),
+    ("We tested MO in mice.", "x.md"),
+])
+def test_undefined_abbreviations_are_still_reported(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["acronym-undefined"], path)) == 1
+
+
+# -- site_definitions -------------------------------------------------------------------
+
+def _check_site(folder: Path, *args: str) -> list[dict]:
+    import os
+
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--select",
+                                           "acronym-undefined", *args, "content"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)
+
+
+def test_site_definitions_read_the_sites_glossary_pages(tmp_path: Path) -> None:
+    """CIS and DXA are on the glossary page, PTH in the About page's Abbreviations section;
+    BMD and SPPB are defined on the About page's Team section, which is no glossary."""
+    site = tmp_path / "site"
+    shutil.copytree(PAGES / "glossary-site", site)
+    findings = _check_site(site)
+    reported = sorted((f["path"].rsplit("/", 1)[-1], f["message"].split("'")[1]) for f in findings)
+    assert reported == [("scans.html", "BMD"), ("scans.html", "SPPB"), ("scans.md", "BMD"), ("scans.md", "SPPB")]
+    # Off, every abbreviation the page itself does not define is reported.
+    (site / ".medlint.yaml").write_text("site:\n  content_root: content\n", encoding="utf-8")
+    off = {f["message"].split("'")[1] for f in _check_site(site) if f["path"].endswith("scans.md")}
+    assert off == {"CIS", "DXA", "PTH", "SPPB", "BMD"}
+
+
+def test_a_changed_glossary_is_read_again(tmp_path: Path) -> None:
+    """The results cache depends on the glossary pages: a definition removed there is seen."""
+    import os
+    import time
+
+    site = tmp_path / "site"
+    shutil.copytree(PAGES / "glossary-site", site)
+    here = os.getcwd()
+    os.chdir(site)
+    try:
+        def names() -> set[str]:
+            result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "acronym-undefined",
+                                               "--cache-dir", str(tmp_path / "cache"), "content/articles/scans.md"])
+            return {f["message"].split("'")[1] for f in json.loads(result.output)}
+
+        assert names() == {"BMD", "SPPB"}
+        time.sleep(1.1)
+        glossary = site / "content" / "glossary.md"
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace("* **CIS**: clinically isolated syndrome\n", ""),
+                            encoding="utf-8")
+        time.sleep(1.1)
+        assert names() == {"BMD", "SPPB", "CIS"}
+    finally:
+        os.chdir(here)
+
+
+def test_site_definitions_is_an_option_of_the_rule(tmp_path: Path) -> None:
+    from medlint.ruleset import RuleSet  # noqa: F401  (the option is validated by the rule's schema)
+
+    (tmp_path / ".medlint.yaml").write_text("rules:\n  acronym-undefined: {options: {site_definitions: maybe}}\n",
+                                            encoding="utf-8")
+    (tmp_path / "a.md").write_text("Low BMD.\n", encoding="utf-8")
+    import os
+
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "--no-cache", "a.md"])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 2 and "site_definitions" in result.output
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Zeng Zhang 1,2,\u2021,\n\nA. N. Ananthakrishnan 2,3,*\n\nWe measured.\n", "x.md"),
+    ("<p>Zeng Zhang 1,2,\u2021,</p><p>A. N. Ananthakrishnan 2,3,*</p><p>We measured.</p>", "x.html"),
+])
+def test_one_author_per_line_with_affiliation_marks_is_a_byline(text: str, path: str) -> None:
+    doc = Document.from_text(text, path=path)
+    bylines = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "byline"]
+    assert any("Zeng Zhang" in b for b in bylines) and any("Ananthakrishnan" in b for b in bylines)
+    assert not any("We measured" in b for b in bylines)
+    assert [r for r in Document.from_text("The Trial (2)\n\nTable 1 (2)\n").regions if r.kind == "byline"] == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("A reader wrote:\n\n*I am a doctor, and this book is great for anyone at all.*\n\n"
+     "*The Lancet has recently published a book on research methods.*\n\nMine.\n", "x.md"),
+    ("<p>A reader wrote:</p><p><em>I am a doctor, and this book is great for anyone at all.</em></p>"
+     "<p><em>The Lancet has recently published a book on research methods.</em></p><p>Mine.</p>", "x.html"),
+])
+def test_a_quoted_italic_passage_goes_on_in_the_next_italic_paragraph(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("recently published" in q for q in found_quotes) and not any(q.strip() == "Mine." for q in found_quotes)
+
+
+@pytest.mark.parametrize("path", ["x.md", "x.html"])
+def test_a_reference_entry_with_initials_first_and_its_abstract_is_a_reference(path: str) -> None:
+    entry = ("A review of appraisal tools. P. Katrak, A. E. Bialocerkowski, N. Massy-Westropp, S. Kumar. "
+             "BMC Med Res Methodol 2004: 4(1); 22. " + "BACKGROUND: Readers use tools to judge research reports. " * 8)
+    text = entry if path.endswith(".md") else f"<p>{entry}</p>"
+    doc = Document.from_text(text, path=path)
+    assert any(r.kind == "reference" and r.end - r.start > 400 for r in doc.regions)
