@@ -41,6 +41,7 @@ KINDS = {
     "encoding": "medlint.kinds.encoding",
     "linktext": "medlint.kinds.linktext",
     "freshness": "medlint.kinds.freshness",
+    "effects": "medlint.kinds.effects",
 }
 
 

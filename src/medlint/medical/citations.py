@@ -123,3 +123,28 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
         if wanted and cited(doc, nxt.start, nxt.end, wanted):
             return True
     return False
+
+
+#: How many blocks before a claim may hold the source of the study the claim refers back to.
+EARLIER_BLOCKS = 2
+
+
+def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS,
+                  blocks: int = EARLIER_BLOCKS) -> bool:
+    """True if one of the *blocks* blocks just before the claim at *start* cites a source,
+    within its section (a heading that cites, such as a linked study title, counts; the
+    heading before it ends the search).  For a claim that refers back to a study the page
+    has just cited ("the trial found a 40% reduction"): the caller decides that it does."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    ordered = doc.blocks
+    i = next((k for k, b in enumerate(ordered) if (b.start, b.end) == (block.start, block.end)), None)
+    if i is None:
+        return False
+    for prev in reversed(ordered[max(0, i - blocks):i]):
+        if cited(doc, prev.start, prev.end, kinds):
+            return True
+        if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
+            break  # the section's heading: what stands above it is another section
+    return False

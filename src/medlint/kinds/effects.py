@@ -1,0 +1,89 @@
+"""``effects``: numeric efficacy and risk claims with no citation near them.
+
+The figures come from :mod:`medlint.medical.effects` and the citation
+recognition from :mod:`medlint.medical.citations`, the same one that
+``dose-needs-citation`` uses, so a source that satisfies one rule satisfies both.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Iterator
+
+from ..diagnostic import Finding
+from ..document import Document
+from ..medical.citations import KINDS as CITATION_KINDS
+from ..medical.citations import cited, cited_earlier, cited_nearby, window
+from ..medical.effects import CLAIM_KINDS, clause_around, find_effect_claims, not_a_claim
+from . import BuildContext
+
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "window": {"enum": ["paragraph", "sentence"]},
+        "citations": {"type": "array", "minItems": 1, "items": {"enum": list(CITATION_KINDS)}},
+        "claims": {"type": "array", "minItems": 1, "items": {"enum": list(CLAIM_KINDS)}},
+        "refer_back": {"type": "boolean"},
+    },
+}
+DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "claims": list(CLAIM_KINDS),
+                           "refer_back": True}
+PLACEHOLDERS = ("match", "claim", "where")
+
+#: Words by which a claim refers back to a study the page has just named: "the trial found",
+#: "in this study", "the authors report", "they found".
+_REFERS_BACK = re.compile(
+    r"\b(?:the|this|that|these|those|their|its)\s+(?:\w+\s+){0,2}?(?:study|studies|trial|trials|RCT|analysis|"
+    r"meta-analysis|review|paper|report|cohort|researchers|investigators|authors|results?|findings|data)\b"
+    r"|\b(?:they|researchers|investigators|authors)\s+(?:\w+\s+)?(?:found|report(?:ed)?|observed|showed|saw|noted)\b",
+    re.I)
+_TABLE_BLOCKS = ("table-row", "td", "th")
+_CLAIM_NAMES = {"percent-change": "per cent change", "ratio": "risk ratio", "times": "relative risk", "nnt": "number needed to treat"}
+
+
+def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    scope = options["window"]
+    kinds = tuple(options["citations"])
+    shapes = tuple(options["claims"])
+    refer_back = options["refer_back"]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        tables: dict[int, list[Any]] = {}
+        for claim in find_effect_claims(doc, shapes):
+            if not_a_claim(doc, claim):
+                continue
+            lo, hi = window(doc, claim.start, claim.end, scope)
+            if cited(doc, lo, hi, kinds) or cited_nearby(doc, claim.start, kinds):
+                continue
+            if refer_back and _refers_back(doc, claim.start, claim.end) and cited_earlier(doc, claim.start, kinds):
+                continue
+            block = doc.block_at(claim.start)
+            values = {"match": claim.text, "claim": _CLAIM_NAMES[claim.kind], "where": scope}
+            if block is not None and block.kind in _TABLE_BLOCKS:
+                tables.setdefault(_table_start(doc, block), []).append((claim, values))
+                continue
+            yield Finding(claim.start, claim.end, values)
+        for rows in tables.values():  # a table of figures is one finding, at its first uncited one
+            claim, values = rows[0]
+            where = "table" if len(rows) == 1 else f"table ({len(rows)} uncited figures)"
+            yield Finding(claim.start, claim.end, {**values, "where": where})
+
+    return check
+
+
+def _refers_back(doc: Document, start: int, end: int) -> bool:
+    before, after = clause_around(doc, start, end)
+    return bool(_REFERS_BACK.search(before) or _REFERS_BACK.search(after))
+
+
+def _table_start(doc: Document, block: Any) -> int:
+    """Where the run of table blocks holding *block* starts: the table's identity."""
+    blocks = doc.blocks
+    i = next(k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end))
+    while i > 0 and blocks[i - 1].kind in _TABLE_BLOCKS:
+        i -= 1
+    return blocks[i].start
+
+
+def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
+    return _check(options)

@@ -1,0 +1,209 @@
+"""Numeric efficacy and risk claims: what a treatment or exposure does, in figures.
+
+A reader weighs "reduced relapse rate by 40%" or "twice as likely to fracture"
+as evidence, so an editor asks where the figure comes from.  :func:`find_effect_claims`
+finds four shapes in a document's prose view:
+
+``percent-change``
+    a per cent change in an outcome: "reduced relapse rate by 40%", "a 33%
+    reduction in risk", "11% lower mortality", "an absolute risk reduction of
+    2%", and two groups' rates compared: "60% of the treated group, compared
+    with 74% of the placebo group";
+``ratio``
+    relative risk, risk, odds, hazard and rate ratios with their value
+    ("hazard ratio 0.70", "OR = 1.4", "a relative risk of 2");
+``times``
+    "three times more likely", "twice the risk", "a 2.4-fold increased risk";
+``nnt``
+    the number needed to treat or harm ("NNT = 25", "number needed to treat of 50").
+
+:func:`not_a_claim` then names the figures that are not the page's claim about
+health: hypotheticals and worked examples ("suppose the odds ratio is 2", "an
+odds ratio of 0.75 means"), questions, arithmetic, prices and discounts,
+statistics about the site itself (its readers, visits, polls), changes of a
+dose (the dose rules' business) and lab reference ranges.  The patterns are
+English and deliberately narrow: a figure with no outcome beside it (a pay
+rise, a dropout rate) is not an efficacy or risk claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+
+CLAIM_KINDS = ("percent-change", "ratio", "times", "nnt")
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_PCT = _NUM + r"(?:\s*(?:-|\u2013|to)\s*" + _NUM + r")?\s?(?:%|\s?per\s?cent\b)"
+_ABOUT = r"(?:(?:about|approximately|around|roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|as\s+much\s+as|only|just|~|>|<)\s*)?"
+
+#: What a claim's figure is about: a risk, an outcome of disease, a measure of benefit.
+_OUTCOME = re.compile(
+    r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|mortality|deaths?|dying|died|die|fatal\w*|survival|"
+    r"relapses?|recurrences?|incidence|prevalence|events?|hospitali[sz]ations?|admissions?|fractures?|falls|"
+    r"infections?|colds?|flu|influenza|cancers?|tumou?rs?|disease|illness|symptoms?|pain|severity|progression|"
+    r"lesions?|attacks?|seizures?|migraines?|exacerbations?|asthma|depression|diabetes|strokes?|dementia|"
+    r"remission|response|recovery|complications?|side[\s-]effects?|adverse|cases|outcomes?|morbidity|"
+    r"heart\s+failure|blood\s+pressure|cholesterol|inflammation|bone\s+(?:loss|density)|BMD|HbA1c|"
+    r"\w+(?:itis|osis|oma|emia|aemia|pathy)s?)\b", re.I)
+
+_CHANGE_VERB = (r"(?:reduc|lower|decreas|increas|rais|cut|drop|fell|fall|declin|improv|boost|halv|slash|elevat|"
+                r"rose|rise|rising|doubl|tripl|prevent|shrank|shrunk|shrink|diminish|worsen)\w*")
+_CHANGE_NOUN = (r"(?:reduction|decrease|increase|improvement|drop|decline|rise|fall|cut|gain|excess|"
+                r"benefit)")
+_COMPARATIVE = (r"(?:lower|higher|greater|less|more|fewer|reduced|reduction|decreased?|increased?|"
+                r"improvement|drop|decline|rise|relative|absolute|excess)")
+_GROUP = re.compile(r"\b(?:groups?|arms?|placebo|controls?|those|patients|participants|subjects|people|"
+                    r"users|non-?users|taking|treated|untreated|supplemented|cohort)\b", re.I)
+
+_PERCENT_CHANGE = [
+    # "reduced relapse rate by 40%", "cut the risk by up to 50%"
+    re.compile(r"\b" + _CHANGE_VERB + r"\b[^.;!?\n%]{0,60}?\bby\s+" + _ABOUT + _PCT, re.I),
+    # "a reduction in relapses of 40%", "an absolute risk reduction of 2%"
+    re.compile(r"\b" + _CHANGE_NOUN + r"\s+(?:in\s+[^.;!?\n%\d]{1,40}?\s+)?(?:of|by)\s+" + _ABOUT + _PCT, re.I),
+    # "a 40% lower risk", "33% more likely", "57% lower rate of new lesions"
+    re.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b(?:\s+[\w-]+){0,6}", re.I),
+]
+#: Two groups' rates compared: "60.3% of the treated group, compared with 74.1% of the placebo group".
+_COMPARED = re.compile(_PCT + r"[^.;!?\n]{0,80}?\b(?:compared\s+(?:to|with)|versus|vs\.?|v\.)\s*[^.;!?\n\d]{0,40}?" + _PCT, re.I)
+
+_RATIO_NAME = (r"(?:adjusted\s+|pooled\s+|summary\s+)?(?:relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|"
+               r"(?:incidence\s+)?rate\s+ratio)")
+_RATIO = re.compile(
+    r"\b(?:" + _RATIO_NAME + r"(?:\s*[(\[][^)\]\n]{1,12}[)\]])?(?:\s+(?:for|of)\s+(?:[A-Za-z-]+\s+){1,4}?)?"
+    r"\s*(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + _NUM
+    + r"|\ba?(?:RR|OR|HR|IRR)\s*(?:[=:,]\s*|\s)" + _ABOUT + r"\d\.\d+)", re.I)
+_NNT = re.compile(r"\b(?:NNT|NNH|number\s+needed\s+to\s+(?:treat|harm))\b(?:\s*\((?:NNT|NNH)\))?\s*"
+                  r"(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + r"\d+(?:\.\d+)?")
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+(?:\.\d+)?)"
+_TIMES = re.compile(
+    r"\b(?:" + _NUMBER_WORD + r"[\s-]times|twice|thrice)\s+(?:(?:more|less|as)\s+likely|(?:the|their|your)\s+"
+    r"(?:risk|odds|chance|rate|likelihood)|(?:higher|greater|lower|increased)\s+(?:risk|odds|chances?|rates?|"
+    r"incidence|mortality|likelihood))\b"
+    r"|\b" + _NUMBER_WORD + r"[\s-]?fold\s+(?:(?:higher|greater|increased?|lower|reduced|decreased?)\s+)?(?:risk|odds|"
+    r"chances?|likelihood|incidence|mortality|reduction|increase)\b"
+    r"|\b(?:doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\s+(?:the\s+|their\s+|your\s+|one's\s+)?"
+    r"(?:risk|odds|chances?|likelihood|incidence|mortality)\b", re.I)
+
+_CLAUSE_CUT = re.compile(r"[.;!?](?=\s|$)|\n\s*\n|\n\s*[*\-+]\s")
+
+
+@dataclass(frozen=True)
+class EffectClaim:
+    """A figure that claims an effect or a risk: its span in the document and its shape."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM_KINDS) -> list[EffectClaim]:
+    """The efficacy and risk figures in the prose view, in order, one per span (a
+    figure matched by two shapes is reported once, by the longer match)."""
+    prose, start = doc.prose, doc.body_start
+    found: list[EffectClaim] = []
+    shapes: list[tuple[str, re.Pattern[str]]] = []
+    if "percent-change" in kinds:
+        shapes += [("percent-change", r) for r in _PERCENT_CHANGE] + [("percent-change", _COMPARED)]
+    if "ratio" in kinds:
+        shapes.append(("ratio", _RATIO))
+    if "times" in kinds:
+        shapes.append(("times", _TIMES))
+    if "nnt" in kinds:
+        shapes.append(("nnt", _NNT))
+    for kind, regex in shapes:
+        for m in regex.finditer(prose, start):
+            lo, hi = m.start(), m.end()
+            text = prose[lo:hi]
+            lo += len(text) - len(text.lstrip())
+            hi -= len(text) - len(text.rstrip())
+            if hi <= lo or not doc.is_prose(lo):
+                continue
+            if not _about_an_outcome(doc, kind, regex, lo, hi):
+                continue
+            found.append(EffectClaim(lo, hi, kind, " ".join(prose[lo:hi].split())))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[EffectClaim] = []
+    for claim in found:
+        if kept and claim.start < kept[-1].end:
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _about_an_outcome(doc: Document, kind: str, regex: re.Pattern[str], lo: int, hi: int) -> bool:
+    """Whether a per cent figure is about a risk or an outcome of disease (ratios, times
+    and NNT are risk measures by their names); two compared rates must be two groups'."""
+    if kind != "percent-change":
+        return True
+    before, after = clause_around(doc, lo, hi)
+    if regex is _COMPARED:
+        return bool(_GROUP.search(doc.prose[lo:hi]) or _GROUP.search(after[:60]))
+    return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(before[-80:]) or _OUTCOME.search(after[:60]))
+
+
+def clause_around(doc: Document, lo: int, hi: int) -> tuple[str, str]:
+    """The claim's sentence before and after its span, in the prose view (within its block)."""
+    block = doc.block_at(lo)
+    start = max(block.start if block else doc.body_start, lo - 300)
+    end = min(max(block.end, hi) if block else len(doc.prose), hi + 300)
+    before = doc.prose[start:lo]
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(before)), default=0)
+    after = doc.prose[hi:end]
+    stop = _CLAUSE_CUT.search(after)
+    return " ".join(before[cut:].split()), " ".join(after[:stop.end() if stop else len(after)].split())
+
+
+# -- what is not the page's claim ----------------------------------------------------------
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|suppose[sd]?|supposing|imagine|hypothetical(?:ly)?|let'?s\s+say|say\s+that|assume[sd]?|assuming|"
+    r"pretend|whether|what\s+would|would\s+you|consider\s+an?|for\s+(?:example|instance)\s*,?\s+(?:an?|if))\b", re.I)
+#: A measure defined rather than reported: "an odds ratio of 0.75 means", "a 100% increase means".
+_EXPLAINS = re.compile(r"^[^.;!?]{0,25}?\b(?:means?|meaning|indicates?|implies|imply|tells?\s+you|corresponds?|"
+                       r"represents?|translates?|is\s+(?:equivalent|interpreted|the\s+same)|would\s+(?:mean|be|indicate))\b",
+                       re.I)
+_INDEFINITE_MEASURE = re.compile(r"\b(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ARITHMETIC = re.compile(r"\d\s*[/\u00d7\u00f7*]\s*\(?\d|=\s*[-\d.]+\s*[/\u00d7\u00f7*]|"
+                         r"\b(?:calculat\w*|comput\w*|formula|divid\w*|multipl\w*|invert\w*|you\s+get|gives\s+you|"
+                         r"log\s+(?:odds|hazard|relative|risk))\b", re.I)
+_SITE = re.compile(
+    r"\b(?:(?:this|our|the)\s+(?:site|website|web\s+site|page|blog|newsletter|forum|podcast|channel|survey|poll)|"
+    r"visitors?|readers?|readership|page\s*views?|pageviews|traffic|downloads?|subscribers?|followers|members|"
+    r"respondents|of\s+you\b|clicks?|sign-?ups?|sales|revenue|donations?)\b", re.I)
+_PRICE = re.compile(r"[$\u20ac\u00a3\u00a5]\s*\d|\b(?:price[sd]?|pricing|costs?|costing|discounts?|off\s+(?:the|your|all|list)|"
+                    r"save|saving|savings|sale|coupon|cheaper|expensive|fees?|funding|salary|salaries|pay|wages?|"
+                    r"budget|tax(?:es)?|premiums?|interest\s+rate|inflation|stock|market)\b", re.I)
+_DOSE_CHANGE = re.compile(r"\b(?:dose|doses|dosage|dosing|intake)\b", re.I)
+_LAB_RANGE = re.compile(r"\b(?:normal|reference|target)\s+(?:range|interval|values?|limits?)\b", re.I)
+
+
+def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
+    """Why the figure is not the page's own efficacy or risk claim, or None when it is."""
+    before, after = clause_around(doc, claim.start, claim.end)
+    sentence = f"{before} {claim.text} {after}"
+    if after.rstrip().endswith("?"):
+        return "question"
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
+    if _EXPLAINS.search(after) and (_INDEFINITE_MEASURE.search(before) or claim.kind != "percent-change"):
+        return "explanation"
+    if _ARITHMETIC.search(sentence):
+        return "arithmetic"
+    if _SITE.search(sentence):
+        return "site-statistics"
+    if _PRICE.search(sentence):
+        return "price"
+    if _LAB_RANGE.search(sentence):
+        return "lab-range"
+    if claim.kind == "percent-change" and _DOSE_CHANGE.search(_changed_thing(before, claim.text)):
+        return "dose"
+    return None
+
+
+def _changed_thing(before: str, text: str) -> str:
+    """The words naming what changed: the figure's own words and the two words before it
+    ("increase the dose by 25%", "vitamin D intake rose by 10%")."""
+    return " ".join(before.split()[-2:] + text.split()[:6])
