@@ -49,7 +49,7 @@ _OUTCOME = re.compile(
     r"\w+(?:itis|osis|oma|emia|aemia|pathy)s?)\b", re.I)
 
 _CHANGE_VERB = (r"(?:reduc|lower|decreas|increas|rais|cut|drop|fell|fall|declin|improv|boost|halv|slash|elevat|"
-                r"rose|rise|rising|doubl|tripl|prevent|shrank|shrunk|shrink|diminish|worsen)\w*")
+                r"rose|rise|rising|doubl|tripl|prevent|shrank|shrunk|shrink|diminish|worsen|shorten|extend|prolong|lengthen)\w*")
 _CHANGE_NOUN = (r"(?:reduction|decrease|increase|improvement|drop|decline|rise|fall|cut|gain|excess|"
                 r"benefit)")
 _COMPARATIVE = (r"(?:lower|higher|greater|less|more|fewer|reduced|reduction|decreased?|increased?|"
