@@ -65,6 +65,10 @@ def test_claim_shapes_are_reported(claim: str, isolated) -> None:
     "Does fish oil reduce attacks by 35%?",                              # a question
     "The log odds ratio is 0.4 / 1.2 = 0.33.",                           # arithmetic
     "The trial ran in 2019 and 2020 with 300 people.",                   # dates, counts
+    "The antilog of the coefficient is 2.2, or 1.05 per year.",          # 'or', not OR
+    "Computers give a 12-fold increase in speed.",                       # no outcome
+    'The reviewer wrote: "the drug cut deaths by 30%".',                 # someone's words
+    "The relative risk of type 1 diabetes was not reported.",            # a label, not a value
 ])
 def test_figures_that_are_not_claims_pass(text: str, isolated) -> None:
     assert found(text) == [], text
@@ -102,6 +106,15 @@ def test_a_claim_referring_back_to_a_cited_study(isolated) -> None:
     assert len(found(cited + "## Next\n\nThe trial found 40% fewer relapses with vitamin D.\n")) == 1
     cfg = {"rules": {"claim-needs-citation": {"options": {"refer_back": False}}}}
     assert len(found(cited + "The trial found 40% fewer relapses with vitamin D.\n", config=cfg)) == 1
+
+
+def test_a_worked_example_is_about_the_method(isolated) -> None:
+    """Figures in a paragraph that teaches or performs an analysis (two lesson words: a
+    coefficient, a logarithm, a calculation) are the method's, not a health claim."""
+    lesson = ("The coefficient for age is 0.08 in the logistic regression, "
+              "so each decade gives an odds ratio of 2.2 for death.\n")
+    assert found(lesson) == []
+    assert len(found("Each decade of age gives an odds ratio of 2.2 for death.\n")) == 1
 
 
 def test_a_source_line_after_the_paragraph_counts(isolated) -> None:

@@ -15,6 +15,7 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_earlier, cited_nearby, window
 from ..medical.effects import CLAIM_KINDS, clause_around, find_effect_claims, not_a_claim
 from . import BuildContext
+from .pattern import not_a_claim as quoted_or_linked
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -38,6 +39,8 @@ _REFERS_BACK = re.compile(
     r"|\b(?:they|researchers|investigators|authors)\s+(?:\w+\s+)?(?:found|report(?:ed)?|observed|showed|saw|noted)\b",
     re.I)
 _TABLE_BLOCKS = ("table-row", "td", "th")
+#: Contexts (of the pattern kind) in which a figure is someone else's words: quoted, or a linked title.
+_THEIR_WORDS = frozenset({"quoted", "link-text"})
 _CLAIM_NAMES = {"percent-change": "per cent change", "ratio": "risk ratio", "times": "relative risk", "nnt": "number needed to treat"}
 
 
@@ -50,8 +53,8 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
     def check(doc: Document) -> Iterator[Finding]:
         tables: dict[int, list[Any]] = {}
         for claim in find_effect_claims(doc, shapes):
-            if not_a_claim(doc, claim):
-                continue
+            if not_a_claim(doc, claim) or quoted_or_linked(doc, claim.start, claim.end, _THEIR_WORDS):
+                continue  # a hypothetical, the site's own statistics...; someone's words in quotation marks
             lo, hi = window(doc, claim.start, claim.end, scope)
             if cited(doc, lo, hi, kinds) or cited_nearby(doc, claim.start, kinds):
                 continue

@@ -71,9 +71,12 @@ _COMPARED = re.compile(_PCT + r"[^.;!?\n]{0,80}?\b(?:compared\s+(?:to|with)|vers
 _RATIO_NAME = (r"(?:adjusted\s+|pooled\s+|summary\s+)?(?:relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|"
                r"(?:incidence\s+)?rate\s+ratio)")
 _RATIO = re.compile(
-    r"\b(?:" + _RATIO_NAME + r"(?:\s*[(\[][^)\]\n]{1,12}[)\]])?(?:\s+(?:for|of)\s+(?:[A-Za-z-]+\s+){1,4}?)?"
-    r"\s*(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + _NUM
-    + r"|\ba?(?:RR|OR|HR|IRR)\s*(?:[=:,]\s*|\s)" + _ABOUT + r"\d\.\d+)", re.I)
+    r"\b" + _RATIO_NAME + r"(?:\s*[(\[][^)\]\n]{1,12}[)\]])?(?:\s+(?:for|of)\s+(?:[A-Za-z-]+\s+){1,4}?)?"
+    r"\s*(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + _NUM + r"(?![\d.,]*(?:[A-Za-z%]|-\w|/\d))", re.I)
+#: A number that labels rather than measures: "the relative risk of type 1 diabetes".
+_LABEL_NUMBER = re.compile(r"\b(?:type|stage|grade|phase|class|level|group|arm|day|week|month|year|cohort)\s*[\d.,]+$", re.I)
+#: The abbreviations, in capitals only ("or 1.05" is not an odds ratio), with a decimal value.
+_RATIO_ABBR = re.compile(r"\ba?(?:RR|OR|HR|IRR)\s*(?:[=:,]\s*|\s)(?:[<>~]\s*)?\d\.\d+")
 _NNT = re.compile(r"\b(?:NNT|NNH|number\s+needed\s+to\s+(?:treat|harm))\b(?:\s*\((?:NNT|NNH)\))?\s*"
                   r"(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + r"\d+(?:\.\d+)?")
 _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+(?:\.\d+)?)"
@@ -108,7 +111,7 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
     if "percent-change" in kinds:
         shapes += [("percent-change", r) for r in _PERCENT_CHANGE] + [("percent-change", _COMPARED)]
     if "ratio" in kinds:
-        shapes.append(("ratio", _RATIO))
+        shapes += [("ratio", _RATIO), ("ratio", _RATIO_ABBR)]
     if "times" in kinds:
         shapes.append(("times", _TIMES))
     if "nnt" in kinds:
@@ -120,6 +123,8 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
             lo += len(text) - len(text.lstrip())
             hi -= len(text) - len(text.rstrip())
             if hi <= lo or not doc.is_prose(lo):
+                continue
+            if kind == "ratio" and _LABEL_NUMBER.search(prose, lo, hi):
                 continue
             if not _about_an_outcome(doc, kind, regex, lo, hi):
                 continue
@@ -136,9 +141,11 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
 def _about_an_outcome(doc: Document, kind: str, regex: re.Pattern[str], lo: int, hi: int) -> bool:
     """Whether a per cent figure is about a risk or an outcome of disease (ratios, times
     and NNT are risk measures by their names); two compared rates must be two groups'."""
-    if kind != "percent-change":
+    if kind in ("ratio", "nnt"):
         return True
     before, after = clause_around(doc, lo, hi)
+    if kind == "times":  # "a 12-fold increase in speed" is no risk
+        return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(after[:40]))
     if regex is _COMPARED:
         return bool(_GROUP.search(doc.prose[lo:hi]) or _GROUP.search(after[:60]))
     return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(before[-80:]) or _OUTCOME.search(after[:60]))
@@ -177,6 +184,17 @@ _PRICE = re.compile(r"[$\u20ac\u00a3\u00a5]\s*\d|\b(?:price[sd]?|pricing|costs?|
                     r"save|saving|savings|sale|coupon|cheaper|expensive|fees?|funding|salary|salaries|pay|wages?|"
                     r"budget|tax(?:es)?|premiums?|interest\s+rate|inflation|stock|market)\b", re.I)
 _DOSE_CHANGE = re.compile(r"\b(?:dose|doses|dosage|dosing|intake)\b", re.I)
+#: The vocabulary of a statistics lesson or a worked analysis: a figure in a paragraph that uses
+#: two of these is about the method ("the antilog of the coefficient gives an odds ratio of 2.2").
+_WORKED = re.compile(
+    r"\b(?:log(?:arithm)?s?\s+(?:of\s+)?(?:the\s+)?(?:odds|hazard|risk|relative)|(?:natural\s+)?log(?:arithm)?s?\b|antilog|"
+    r"exponentiat\w*|coefficients?|regression|logistic|poisson|standard\s+(?:deviation|error)|reciprocal|software|"
+    r"SPSS|SAS|Stata|data\s*set|spreadsheet|in\s+this\s+example|for\s+example|worked\s+example|columns?|rows?|"
+    r"formula|equation|calculat\w*|comput\w*|tells\s+you|you\s+get|you\s+would|sample\s+size|hypothetical|"
+    r"textbook|homework|exercise\s+\d|student)\b"
+    r"|\(?\d[\d.]*\s*/\s*\d[\d.]*\s*=", re.I)
+#: How many distinct lesson words make a paragraph a worked example.
+WORKED_TERMS = 2
 _LAB_RANGE = re.compile(r"\b(?:normal|reference|target)\s+(?:range|interval|values?|limits?)\b", re.I)
 
 
@@ -200,7 +218,17 @@ def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
         return "lab-range"
     if claim.kind == "percent-change" and _DOSE_CHANGE.search(_changed_thing(before, claim.text)):
         return "dose"
+    if _worked_example(doc, claim.start):
+        return "worked-example"
     return None
+
+
+def _worked_example(doc: Document, start: int) -> bool:
+    """Whether the claim's paragraph teaches or performs an analysis rather than reports a finding."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if block else (max(doc.body_start, start - 400), start + 400)
+    terms = {" ".join(m.group().lower().split()) for m in _WORKED.finditer(doc.prose, lo, hi)}
+    return len(terms) >= WORKED_TERMS
 
 
 def _changed_thing(before: str, text: str) -> str:
