@@ -117,6 +117,31 @@ def test_a_worked_example_is_about_the_method(isolated) -> None:
     assert len(found("Each decade of age gives an odds ratio of 2.2 for death.\n")) == 1
 
 
+def test_a_heading_claim_is_sourced_by_its_section(isolated) -> None:
+    """A heading's figure is a title: its section holds the source, or, when the heading has
+    no body (a list of titles of other pages), there is nothing here to cite it."""
+    assert found("## Zinc cut colds by 33%\n\nText.\n\nMore text, [trial](https://example.org).\n") == []
+    assert found("## Zinc cut colds by 33%\n## Vitamin C cut colds by 8%\n") == []
+    assert [c for _, c, _ in found("## Zinc cut colds by 33%\n\nText with no source.\n")] == [9]
+
+
+def test_a_list_introduced_by_a_citing_lead_in(isolated) -> None:
+    items = "* 35% vs 20% of the control group reported pain relief\n* Falls were reduced by 30%\n"
+    assert found("In [the trial](https://example.org/t) the treated group had:\n\n" + items) == []
+    assert len(found("See [the trial](https://example.org/t).\n\n" + items)) == 2  # no lead-in
+
+
+def test_loose_reference_numbers_count_on_a_page_with_references(isolated) -> None:
+    body = "A review (57) reported a 6% reduction in total mortality.\n\n"
+    assert len(found(body)) == 1  # "(57)" then a word: an enumeration, without a reference list
+    assert found(body + "## References\n\n57. Smith J. Mortality. BMJ. 2019;12:1-9.\n") == []
+
+
+def test_two_groups_compared_must_be_about_an_outcome(isolated) -> None:
+    assert found("85% of supplement users were above the cut-off, compared with 59% of non-users.") == []
+    assert len(found("Only 60% of the treated group relapsed, compared with 74% of controls.")) == 1
+
+
 def test_a_source_line_after_the_paragraph_counts(isolated) -> None:
     assert found("Vitamin D reduced relapses by 40%.\n\nPMID: 21711256\n") == []
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import KINDS as CITATION_KINDS
-from ..medical.citations import cited, cited_earlier, cited_nearby, window
+from ..medical.citations import cited, cited_earlier, cited_loosely, cited_nearby, window
 from ..medical.effects import CLAIM_KINDS, clause_around, find_effect_claims, not_a_claim
 from . import BuildContext
 from .pattern import not_a_claim as quoted_or_linked
@@ -39,6 +39,7 @@ _REFERS_BACK = re.compile(
     r"|\b(?:they|researchers|investigators|authors)\s+(?:\w+\s+)?(?:found|report(?:ed)?|observed|showed|saw|noted)\b",
     re.I)
 _TABLE_BLOCKS = ("table-row", "td", "th")
+_LIST_BLOCKS = ("list-item", "li")
 #: Contexts (of the pattern kind) in which a figure is someone else's words: quoted, or a linked title.
 _THEIR_WORDS = frozenset({"quoted", "link-text"})
 _CLAIM_NAMES = {"percent-change": "per cent change", "ratio": "risk ratio", "times": "relative risk", "nnt": "number needed to treat"}
@@ -55,12 +56,21 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
         for claim in find_effect_claims(doc, shapes):
             if not_a_claim(doc, claim) or quoted_or_linked(doc, claim.start, claim.end, _THEIR_WORDS):
                 continue  # a hypothetical, the site's own statistics...; someone's words in quotation marks
-            lo, hi = window(doc, claim.start, claim.end, scope)
-            if cited(doc, lo, hi, kinds) or cited_nearby(doc, claim.start, kinds):
-                continue
-            if refer_back and _refers_back(doc, claim.start, claim.end) and cited_earlier(doc, claim.start, kinds):
-                continue
             block = doc.block_at(claim.start)
+            heading = _heading_at(doc, claim.start)
+            if heading is not None:
+                if _section_cited(doc, heading, kinds):
+                    continue  # a heading's claim is sourced by its section, or is a title in a list of them
+            else:
+                lo, hi = window(doc, claim.start, claim.end, scope)
+                if cited(doc, lo, hi, kinds) or cited_nearby(doc, claim.start, kinds):
+                    continue
+                if "numbered" in kinds and cited_loosely(doc, lo, hi):
+                    continue
+                if refer_back and _refers_back(doc, claim.start, claim.end) and cited_earlier(doc, claim.start, kinds):
+                    continue
+                if block is not None and block.kind in _LIST_BLOCKS and _list_lead_cited(doc, block, kinds):
+                    continue
             values = {"match": claim.text, "claim": _CLAIM_NAMES[claim.kind], "where": scope}
             if block is not None and block.kind in _TABLE_BLOCKS:
                 tables.setdefault(_table_start(doc, block), []).append((claim, values))
@@ -72,6 +82,37 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
             yield Finding(claim.start, claim.end, {**values, "where": where})
 
     return check
+
+
+def _heading_at(doc: Document, offset: int) -> Any:
+    return next((h for h in doc.headings if h.start <= offset < max(h.end, h.start + 1)), None)
+
+
+def _section_cited(doc: Document, heading: Any, kinds: tuple[str, ...]) -> bool:
+    """Whether a heading's claim has its source: the heading itself or its section (up to the next
+    heading of the same or a higher level) cites one, or the section is empty (the heading is a
+    title in a list of titles, whose pages hold the evidence)."""
+    end = next((h.start for h in doc.headings if h.start > heading.start and h.level <= heading.level), len(doc.text))
+    inner = next((h.start for h in doc.headings if h.start > heading.start), len(doc.text))
+    body = doc.prose[max(heading.end, heading.start + 1):inner]
+    if not body.strip():
+        return True
+    return cited(doc, heading.start, end, kinds)
+
+
+def _list_lead_cited(doc: Document, block: Any, kinds: tuple[str, ...]) -> bool:
+    """Whether the paragraph that introduces the list holding *block* (ending in a colon) cites a
+    source ("In [the trial](...), the treated group had:" followed by the figures as items)."""
+    blocks = doc.blocks
+    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    if i is None:
+        return False
+    while i > 0 and blocks[i - 1].kind in _LIST_BLOCKS:
+        i -= 1
+    if i == 0 or any(h.start <= blocks[i - 1].start < max(h.end, h.start + 1) for h in doc.headings):
+        return False
+    lead = blocks[i - 1]
+    return doc.prose[lead.start:lead.end].rstrip().endswith(":") and cited(doc, lead.start, lead.end, kinds)
 
 
 def _refers_back(doc: Document, start: int, end: int) -> bool:

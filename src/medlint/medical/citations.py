@@ -148,3 +148,20 @@ def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
         if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
             break  # the section's heading: what stands above it is another section
     return False
+
+
+#: Reference numbers as copying and OCR leave them in a reproduced paper: "(57) reported",
+#: "'63,65'", "'66]", "at the same latitude. 23", "(table 2).21 27 We".
+_LOOSE_NUMBERED = re.compile(
+    r"\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
+    r"|['\u2018\u2019]\d{1,3}(?:[-\u2013,]\d{1,3})*['\u2019\]]"
+    r"|(?<=[A-Za-z)\]])\.\s?\d{1,3}(?:(?:\s|,\s?|[-\u2013])\d{1,3})*(?=\s+[A-Z(]|\s*$)")
+
+
+def cited_loosely(doc: Document, lo: int, hi: int) -> bool:
+    """True if ``doc.text[lo:hi]`` holds a reference number in one of the looser shapes a copied
+    paper leaves, on a page that has a reference list for it to point into (without one, "(2)"
+    is an enumeration and ". 23" a count)."""
+    if not any(region.kind == "reference" for region in doc.whole.regions):
+        return False
+    return bool(_LOOSE_NUMBERED.search(doc.text, lo, hi))

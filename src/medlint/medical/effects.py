@@ -41,7 +41,7 @@ _ABOUT = r"(?:(?:about|approximately|around|roughly|nearly|almost|up\s+to|over|m
 #: What a claim's figure is about: a risk, an outcome of disease, a measure of benefit.
 _OUTCOME = re.compile(
     r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|mortality|deaths?|dying|died|die|fatal\w*|survival|"
-    r"relapses?|recurrences?|incidence|prevalence|events?|hospitali[sz]ations?|admissions?|fractures?|falls|"
+    r"relaps\w*|recurrences?|recover\w*|respond\w*|surviv\w*|headaches?|fever|nausea|vomiting|wheez\w*|incidence|prevalence|events?|hospitali[sz]ations?|admissions?|fractures?|falls|"
     r"infections?|colds?|flu|influenza|cancers?|tumou?rs?|disease|illness|symptoms?|pain|severity|progression|"
     r"lesions?|attacks?|seizures?|migraines?|exacerbations?|asthma|depression|diabetes|strokes?|dementia|"
     r"remission|response|recovery|complications?|side[\s-]effects?|adverse|cases|outcomes?|morbidity|"
@@ -146,9 +146,10 @@ def _about_an_outcome(doc: Document, kind: str, regex: re.Pattern[str], lo: int,
     before, after = clause_around(doc, lo, hi)
     if kind == "times":  # "a 12-fold increase in speed" is no risk
         return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(after[:40]))
-    if regex is _COMPARED:
-        return bool(_GROUP.search(doc.prose[lo:hi]) or _GROUP.search(after[:60]))
-    return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(before[-80:]) or _OUTCOME.search(after[:60]))
+    outcome = bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(before[-80:]) or _OUTCOME.search(after[:60]))
+    if regex is _COMPARED:  # two groups' rates of an outcome, not of a blood level above a cut-off
+        return outcome and bool(_GROUP.search(doc.prose[lo:hi]) or _GROUP.search(after[:60]))
+    return outcome
 
 
 def clause_around(doc: Document, lo: int, hi: int) -> tuple[str, str]:
