@@ -128,7 +128,8 @@ def test_a_heading_claim_is_sourced_by_its_section(isolated) -> None:
 def test_a_list_introduced_by_a_citing_lead_in(isolated) -> None:
     items = "* 35% vs 20% of the control group reported pain relief\n* Falls were reduced by 30%\n"
     assert found("In [the trial](https://example.org/t) the treated group had:\n\n" + items) == []
-    assert len(found("See [the trial](https://example.org/t).\n\n" + items)) == 2  # no lead-in
+    assert [m for _, _, m in found("See [the trial](https://example.org/t).\n\n" + items)] == [  # no lead-in
+        "Figure '35% vs 20%' (per cent change) has no citation in the same list (2 uncited figures)"]
 
 
 def test_loose_reference_numbers_count_on_a_page_with_references(isolated) -> None:
@@ -140,6 +141,23 @@ def test_loose_reference_numbers_count_on_a_page_with_references(isolated) -> No
 def test_two_groups_compared_must_be_about_an_outcome(isolated) -> None:
     assert found("85% of supplement users were above the cut-off, compared with 59% of non-users.") == []
     assert len(found("Only 60% of the treated group relapsed, compared with 74% of controls.")) == 1
+
+
+def test_a_pasted_abstract_whose_labels_lost_their_colons(isolated) -> None:
+    abstract = ("## A cohort study\n\nObjective To examine vitamin D and depression.\n\n"
+                "Methods In a cohort of 4,000 women, levels were measured.\n\n"
+                "Results Deficiency raised the odds of depression (OR 1.48, 95% CI 1.13-1.95).\n\n")
+    assert found(abstract) == []
+    assert len(found("## Comment\n\nResults were clear: the odds of depression rose (OR 1.48).\n")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "HR = hazard ratio\n1,25 was the mean.",                 # a glossary line, a number on the next line
+    "* cumulative hazard ratio 421",                         # a page number in an index
+    "The relative risk of conversion to MS 16 was studied.",  # a reference number after a name
+])
+def test_numbers_that_are_not_ratio_values(text: str, isolated) -> None:
+    assert found(text) == []
 
 
 def test_a_source_line_after_the_paragraph_counts(isolated) -> None:

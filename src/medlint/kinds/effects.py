@@ -52,7 +52,7 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
     refer_back = options["refer_back"]
 
     def check(doc: Document) -> Iterator[Finding]:
-        tables: dict[int, list[Any]] = {}
+        groups: dict[tuple[str, int], list[Any]] = {}
         for claim in find_effect_claims(doc, shapes):
             if not_a_claim(doc, claim) or quoted_or_linked(doc, claim.start, claim.end, _THEIR_WORDS):
                 continue  # a hypothetical, the site's own statistics...; someone's words in quotation marks
@@ -72,14 +72,18 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
                 if block is not None and block.kind in _LIST_BLOCKS and _list_lead_cited(doc, block, kinds):
                     continue
             values = {"match": claim.text, "claim": _CLAIM_NAMES[claim.kind], "where": scope}
-            if block is not None and block.kind in _TABLE_BLOCKS:
-                tables.setdefault(_table_start(doc, block), []).append((claim, values))
+            if block is not None and block.kind in _TABLE_BLOCKS + _LIST_BLOCKS:
+                group = "table" if block.kind in _TABLE_BLOCKS else "list"
+                groups.setdefault((group, _run_start(doc, block)), []).append((claim, values))
                 continue
             yield Finding(claim.start, claim.end, values)
-        for rows in tables.values():  # a table of figures is one finding, at its first uncited one
+        for (group, _), rows in groups.items():  # a table or list of figures is one finding, at its first
             claim, values = rows[0]
-            where = "table" if len(rows) == 1 else f"table ({len(rows)} uncited figures)"
-            yield Finding(claim.start, claim.end, {**values, "where": where})
+            if len(rows) > 1:
+                values = {**values, "where": f"{group} ({len(rows)} uncited figures)"}
+            elif group == "table":
+                values = {**values, "where": "table"}
+            yield Finding(claim.start, claim.end, values)
 
     return check
 
@@ -120,11 +124,12 @@ def _refers_back(doc: Document, start: int, end: int) -> bool:
     return bool(_REFERS_BACK.search(before) or _REFERS_BACK.search(after))
 
 
-def _table_start(doc: Document, block: Any) -> int:
-    """Where the run of table blocks holding *block* starts: the table's identity."""
+def _run_start(doc: Document, block: Any) -> int:
+    """Where the run of table rows (or list items) holding *block* starts: the table's identity."""
+    kinds = _TABLE_BLOCKS if block.kind in _TABLE_BLOCKS else _LIST_BLOCKS
     blocks = doc.blocks
     i = next(k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end))
-    while i > 0 and blocks[i - 1].kind in _TABLE_BLOCKS:
+    while i > 0 and blocks[i - 1].kind in kinds:
         i -= 1
     return blocks[i].start
 

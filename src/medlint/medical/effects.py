@@ -71,8 +71,10 @@ _COMPARED = re.compile(_PCT + r"[^.;!?\n]{0,80}?\b(?:compared\s+(?:to|with)|vers
 _RATIO_NAME = (r"(?:adjusted\s+|pooled\s+|summary\s+)?(?:relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|"
                r"(?:incidence\s+)?rate\s+ratio)")
 _RATIO = re.compile(
-    r"\b" + _RATIO_NAME + r"(?:\s*[(\[][^)\]\n]{1,12}[)\]])?(?:\s+(?:for|of)\s+(?:[A-Za-z-]+\s+){1,4}?)?"
-    r"\s*(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + _NUM + r"(?![\d.,]*(?:[A-Za-z%]|-\w|/\d))", re.I)
+    r"\b" + _RATIO_NAME + r"(?:[ \t]*[(\[][^)\]\n]{1,12}[)\]])?(?:[ \t]+(?:for|of)[ \t]+(?:(?-i:[a-z][a-z-]*)[ \t]+){1,4}?)?"
+    r"[ \t]*(?:(?:of|was|were|is|=|:|,)[ \t]*)*" + _ABOUT + _NUM + r"(?![\d.,]*(?:[A-Za-z%]|-\w|/\d))", re.I)
+#: A ratio this large is a page number or a count, not a measure of risk ("cumulative hazard ratio 421").
+MAX_RATIO = 100.0
 #: A number that labels rather than measures: "the relative risk of type 1 diabetes".
 _LABEL_NUMBER = re.compile(r"\b(?:type|stage|grade|phase|class|level|group|arm|day|week|month|year|cohort)\s*[\d.,]+$", re.I)
 #: The abbreviations, in capitals only ("or 1.05" is not an odds ratio), with a decimal value.
@@ -124,7 +126,7 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
             hi -= len(text) - len(text.rstrip())
             if hi <= lo or not doc.is_prose(lo):
                 continue
-            if kind == "ratio" and _LABEL_NUMBER.search(prose, lo, hi):
+            if kind == "ratio" and (_LABEL_NUMBER.search(prose, lo, hi) or _ratio_value(prose[lo:hi]) >= MAX_RATIO):
                 continue
             if not _about_an_outcome(doc, kind, regex, lo, hi):
                 continue
@@ -136,6 +138,17 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
             continue
         kept.append(claim)
     return kept
+
+
+def _ratio_value(text: str) -> float:
+    """The value a ratio match ends with ("1,25" is a decimal comma, "1,250" a thousands one)."""
+    number = re.search(r"(\d+)(?:([.,])(\d+))?$", text)
+    if number is None:
+        return 0.0
+    whole, mark, part = number.groups()
+    if mark == "," and len(part or "") == 3:
+        return float(whole + part)
+    return float(f"{whole}.{part}" if part else whole)
 
 
 def _about_an_outcome(doc: Document, kind: str, regex: re.Pattern[str], lo: int, hi: int) -> bool:
@@ -221,7 +234,35 @@ def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
         return "dose"
     if _worked_example(doc, claim.start):
         return "worked-example"
+    if in_unlabelled_abstract(doc, claim.start):
+        return "abstract"
     return None
+
+
+#: A structured abstract's label that lost its colon when pasted: "Methods In a cohort of...".
+_BARE_LABEL = re.compile(r"[*_\s]*(background|objectives?|aims?|purpose|context|methods?|design|setting|participants|"
+                         r"interventions?|measurements|results|findings|conclusions?|interpretation)[*_]*\s+(?=[A-Z0-9])",
+                         re.I)
+
+
+def in_unlabelled_abstract(doc: Document, offset: int) -> bool:
+    """Whether *offset* lies in a pasted structured abstract whose labels have no colons (so the
+    quotation regions do not see it): its section has blocks opening with two distinct labels
+    ("Objective To examine...", "Results Overall, 23%..."), and *offset* comes after the first."""
+    heads = [h.start for h in doc.headings if h.start <= offset]
+    lo = max(heads, default=doc.body_start)
+    hi = min((h.start for h in doc.headings if h.start > offset), default=len(doc.text))
+    key = f"bare-abstract:{lo}"
+    if key not in doc.cache:
+        labels: dict[str, int] = {}
+        for block in doc.blocks:
+            if lo <= block.start < hi:
+                m = _BARE_LABEL.match(doc.prose, block.start, block.end)
+                if m and m.group(1)[0].isupper():
+                    labels.setdefault(m.group(1).lower().rstrip("s"), block.start)
+        doc.cache[key] = min(labels.values()) if len(labels) >= 2 else None
+    first = doc.cache[key]
+    return first is not None and offset >= first
 
 
 def _worked_example(doc: Document, start: int) -> bool:
