@@ -69,6 +69,10 @@ def test_claim_shapes_are_reported(claim: str, isolated) -> None:
     "Computers give a 12-fold increase in speed.",                       # no outcome
     'The reviewer wrote: "the drug cut deaths by 30%".',                 # someone's words
     "The relative risk of type 1 diabetes was not reported.",            # a label, not a value
+    "This implies that the odds of death rise by 17% a year.",          # interpreting a result
+    "An odds ratio of 1.33 means that the outcome is 33% more likely.",  # a definition
+    "A 60% drop means that the risk falls to 40% of its value.",         # a definition
+    "The relative risk is 1.4 = 9.4% / 6.7%.",                           # arithmetic
 ])
 def test_figures_that_are_not_claims_pass(text: str, isolated) -> None:
     assert found(text) == [], text
@@ -158,6 +162,12 @@ def test_a_pasted_abstract_whose_labels_lost_their_colons(isolated) -> None:
 ])
 def test_numbers_that_are_not_ratio_values(text: str, isolated) -> None:
     assert found(text) == []
+
+
+def test_a_paragraph_of_uncited_figures_is_one_finding(isolated) -> None:
+    text = "Statins have an NNT of 94, aspirin an NNT of 153, and warfarin an NNT of 63 for stroke.\n"
+    assert [m for _, _, m in found(text)] == [
+        "Figure 'NNT of 94' (number needed to treat) has no citation in the same paragraph (3 uncited figures)"]
 
 
 def test_a_source_line_after_the_paragraph_counts(isolated) -> None:

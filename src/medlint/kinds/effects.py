@@ -58,9 +58,11 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
                 continue  # a hypothetical, the site's own statistics...; someone's words in quotation marks
             block = doc.block_at(claim.start)
             heading = _heading_at(doc, claim.start)
+            where, lo = scope, claim.start
             if heading is not None:
                 if _section_cited(doc, heading, kinds):
                     continue  # a heading's claim is sourced by its section, or is a title in a list of them
+                where, lo = "section", heading.start
             else:
                 lo, hi = window(doc, claim.start, claim.end, scope)
                 if cited(doc, lo, hi, kinds) or cited_nearby(doc, claim.start, kinds):
@@ -71,15 +73,15 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
                     continue
                 if block is not None and block.kind in _LIST_BLOCKS and _list_lead_cited(doc, block, kinds):
                     continue
-            values = {"match": claim.text, "claim": _CLAIM_NAMES[claim.kind], "where": scope}
+            values = {"match": claim.text, "claim": _CLAIM_NAMES[claim.kind], "where": where}
             if block is not None and block.kind in _TABLE_BLOCKS + _LIST_BLOCKS:
                 group = "table" if block.kind in _TABLE_BLOCKS else "list"
                 groups.setdefault((group, _run_start(doc, block)), []).append((claim, values))
                 continue
-            yield Finding(claim.start, claim.end, values)
-        for (group, _), rows in groups.items():  # a table or list of figures is one finding, at its first
+            groups.setdefault((where, lo), []).append((claim, values))
+        for (group, _), rows in sorted(groups.items(), key=lambda item: item[1][0][0].start):
             claim, values = rows[0]
-            if len(rows) > 1:
+            if len(rows) > 1:  # one source fixes them all: one finding, with the count
                 values = {**values, "where": f"{group} ({len(rows)} uncited figures)"}
             elif group == "table":
                 values = {**values, "where": "table"}

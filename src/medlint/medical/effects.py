@@ -186,8 +186,13 @@ _HYPOTHETICAL = re.compile(
 _EXPLAINS = re.compile(r"^[^.;!?]{0,25}?\b(?:means?|meaning|indicates?|implies|imply|tells?\s+you|corresponds?|"
                        r"represents?|translates?|is\s+(?:equivalent|interpreted|the\s+same)|would\s+(?:mean|be|indicate))\b",
                        re.I)
-_INDEFINITE_MEASURE = re.compile(r"\b(?:an?|any)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_ARITHMETIC = re.compile(r"\d\s*[/\u00d7\u00f7*]\s*\(?\d|=\s*[-\d.]+\s*[/\u00d7\u00f7*]|"
+_INDEFINITE_MEASURE = re.compile(r"\b(?:an?|any)(?:\s+[\w-]+){0,2}\s*$", re.I)
+#: A sentence that interprets a figure already given: "This implies that the odds improve by 17%",
+#: "An odds ratio of 1.33 means that the outcome is 33% more likely".
+_INTERPRETS = re.compile(r"\b(?:this|which|that|it)\s+(?:\w+\s+)?(?:implies|means|tells\s+you|indicates|translates|"
+                         r"corresponds|represents)\b|\b(?:an?|any)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?[\d.]+%?\s+"
+                         r"(?:means|indicates|implies|corresponds|represents|tells\s+you)\b", re.I)
+_ARITHMETIC = re.compile(r"\d%?\s*[/\u00d7\u00f7*]\s*\(?\d|=\s*[-\d.]+\s*[/\u00d7\u00f7*]|"
                          r"\b(?:calculat\w*|comput\w*|formula|divid\w*|multipl\w*|invert\w*|you\s+get|gives\s+you|"
                          r"log\s+(?:odds|hazard|relative|risk))\b", re.I)
 _SITE = re.compile(
@@ -220,7 +225,10 @@ def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
         return "question"
     if _HYPOTHETICAL.search(before):
         return "hypothetical"
-    if _EXPLAINS.search(after) and (_INDEFINITE_MEASURE.search(before) or claim.kind != "percent-change"):
+    tail = claim.text[_first_number_end(claim.text):] + " " + after
+    if _EXPLAINS.search(tail) and (_INDEFINITE_MEASURE.search(before) or claim.kind != "percent-change"):
+        return "explanation"
+    if _INTERPRETS.search(before):
         return "explanation"
     if _ARITHMETIC.search(sentence):
         return "arithmetic"
@@ -271,6 +279,11 @@ def _worked_example(doc: Document, start: int) -> bool:
     lo, hi = (block.start, block.end) if block else (max(doc.body_start, start - 400), start + 400)
     terms = {" ".join(m.group().lower().split()) for m in _WORKED.finditer(doc.prose, lo, hi)}
     return len(terms) >= WORKED_TERMS
+
+
+def _first_number_end(text: str) -> int:
+    number = re.search(r"\d[\d.,]*\s?(?:%|per\s?cent)?", text)
+    return number.end() if number else 0
 
 
 def _changed_thing(before: str, text: str) -> str:
