@@ -139,7 +139,9 @@ def test_a_list_introduced_by_a_citing_lead_in(isolated) -> None:
 def test_loose_reference_numbers_count_on_a_page_with_references(isolated) -> None:
     body = "A review (57) reported a 6% reduction in total mortality.\n\n"
     assert len(found(body)) == 1  # "(57)" then a word: an enumeration, without a reference list
-    assert found(body + "## References\n\n57. Smith J. Mortality. BMJ. 2019;12:1-9.\n") == []
+    references = "## References\n\n57. Smith J. Mortality. BMJ. 2019;12:1-9.\n"
+    assert found(body + references) == []
+    assert found("Falls were reduced by 14%.57\n\n" + references) == []
 
 
 def test_two_groups_compared_must_be_about_an_outcome(isolated) -> None:

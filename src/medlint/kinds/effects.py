@@ -6,6 +6,7 @@ recognition from :mod:`medlint.medical.citations`, the same one that
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -13,7 +14,8 @@ from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_earlier, cited_loosely, cited_nearby, window
-from ..medical.effects import CLAIM_KINDS, clause_around, find_effect_claims, not_a_claim
+from ..medical.effects import (CLAIM_KINDS, block_index, clause_around, find_effect_claims, heading_at,
+                               heading_starts, not_a_claim, sorted_headings)
 from . import BuildContext
 from .pattern import not_a_claim as quoted_or_linked
 
@@ -57,7 +59,7 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
             if not_a_claim(doc, claim) or quoted_or_linked(doc, claim.start, claim.end, _THEIR_WORDS):
                 continue  # a hypothetical, the site's own statistics...; someone's words in quotation marks
             block = doc.block_at(claim.start)
-            heading = _heading_at(doc, claim.start)
+            heading = heading_at(doc, claim.start)
             where, lo = scope, claim.start
             if heading is not None:
                 if _section_cited(doc, heading, kinds):
@@ -90,16 +92,14 @@ def _check(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
     return check
 
 
-def _heading_at(doc: Document, offset: int) -> Any:
-    return next((h for h in doc.headings if h.start <= offset < max(h.end, h.start + 1)), None)
-
-
 def _section_cited(doc: Document, heading: Any, kinds: tuple[str, ...]) -> bool:
     """Whether a heading's claim has its source: the heading itself or its section (up to the next
     heading of the same or a higher level) cites one, or the section is empty (the heading is a
     title in a list of titles, whose pages hold the evidence)."""
-    end = next((h.start for h in doc.headings if h.start > heading.start and h.level <= heading.level), len(doc.text))
-    inner = next((h.start for h in doc.headings if h.start > heading.start), len(doc.text))
+    headings = sorted_headings(doc)
+    i = bisect.bisect_right(heading_starts(doc), heading.start)
+    inner = headings[i].start if i < len(headings) else len(doc.text)
+    end = next((headings[k].start for k in range(i, len(headings)) if headings[k].level <= heading.level), len(doc.text))
     body = doc.prose[max(heading.end, heading.start + 1):inner]
     if not body.strip():
         return True
@@ -110,12 +110,8 @@ def _list_lead_cited(doc: Document, block: Any, kinds: tuple[str, ...]) -> bool:
     """Whether the paragraph that introduces the list holding *block* (ending in a colon) cites a
     source ("In [the trial](...), the treated group had:" followed by the figures as items)."""
     blocks = doc.blocks
-    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
-    if i is None:
-        return False
-    while i > 0 and blocks[i - 1].kind in _LIST_BLOCKS:
-        i -= 1
-    if i == 0 or any(h.start <= blocks[i - 1].start < max(h.end, h.start + 1) for h in doc.headings):
+    i = _run_index(doc, block)
+    if i == 0 or heading_at(doc, blocks[i - 1].start) is not None:
         return False
     lead = blocks[i - 1]
     return doc.prose[lead.start:lead.end].rstrip().endswith(":") and cited(doc, lead.start, lead.end, kinds)
@@ -128,12 +124,26 @@ def _refers_back(doc: Document, start: int, end: int) -> bool:
 
 def _run_start(doc: Document, block: Any) -> int:
     """Where the run of table rows (or list items) holding *block* starts: the table's identity."""
+    return doc.blocks[_run_index(doc, block)].start
+
+
+def _run_index(doc: Document, block: Any) -> int:
+    """The index of the first block of the run of table rows (or list items) holding *block*,
+    remembered for every block of the run (a long list is walked once)."""
     kinds = _TABLE_BLOCKS if block.kind in _TABLE_BLOCKS else _LIST_BLOCKS
+    runs = doc.cache.setdefault("effects:runs", {})
     blocks = doc.blocks
-    i = next(k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end))
-    while i > 0 and blocks[i - 1].kind in kinds:
+    i = block_index(doc, block.start)
+    while i < len(blocks) - 1 and (blocks[i].start, blocks[i].end) != (block.start, block.end):
+        i += 1
+    walked = []
+    while i > 0 and blocks[i - 1].kind in kinds and i not in runs:
+        walked.append(i)
         i -= 1
-    return blocks[i].start
+    first = runs.get(i, i)
+    for k in walked:
+        runs[k] = first
+    return first
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:

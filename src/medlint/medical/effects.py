@@ -27,8 +27,10 @@ rise, a dropout rate) is not an efficacy or risk claim.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..document import Document
 
@@ -257,14 +259,18 @@ def in_unlabelled_abstract(doc: Document, offset: int) -> bool:
     """Whether *offset* lies in a pasted structured abstract whose labels have no colons (so the
     quotation regions do not see it): its section has blocks opening with two distinct labels
     ("Objective To examine...", "Results Overall, 23%..."), and *offset* comes after the first."""
-    heads = [h.start for h in doc.headings if h.start <= offset]
-    lo = max(heads, default=doc.body_start)
-    hi = min((h.start for h in doc.headings if h.start > offset), default=len(doc.text))
+    starts = heading_starts(doc)
+    i = bisect.bisect_right(starts, offset)
+    lo = starts[i - 1] if i > 0 else doc.body_start
+    hi = starts[i] if i < len(starts) else len(doc.text)
     key = f"bare-abstract:{lo}"
     if key not in doc.cache:
         labels: dict[str, int] = {}
-        for block in doc.blocks:
-            if lo <= block.start < hi:
+        first = block_index(doc, lo)
+        for block in doc.blocks[first:]:
+            if block.start >= hi:
+                break
+            if block.start >= lo:
                 m = _BARE_LABEL.match(doc.prose, block.start, block.end)
                 if m and m.group(1)[0].isupper():
                     labels.setdefault(m.group(1).lower().rstrip("s"), block.start)
@@ -274,11 +280,47 @@ def in_unlabelled_abstract(doc: Document, offset: int) -> bool:
 
 
 def _worked_example(doc: Document, start: int) -> bool:
-    """Whether the claim's paragraph teaches or performs an analysis rather than reports a finding."""
+    """Whether the claim's paragraph teaches or performs an analysis rather than reports a finding
+    (answered once per paragraph: a paragraph of many figures is read once)."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if block else (max(doc.body_start, start - 400), start + 400)
-    terms = {" ".join(m.group().lower().split()) for m in _WORKED.finditer(doc.prose, lo, hi)}
-    return len(terms) >= WORKED_TERMS
+    key = f"worked-example:{lo}:{hi}"
+    if key not in doc.cache:
+        terms = {" ".join(m.group().lower().split()) for m in _WORKED.finditer(doc.prose, lo, hi)}
+        doc.cache[key] = len(terms) >= WORKED_TERMS
+    return doc.cache[key]
+
+
+# -- the page's layout, by bisection (a page of thousands of figures is not scanned per figure) --
+
+def heading_starts(doc: Document) -> list[int]:
+    """The headings' start offsets, in order."""
+    if "effects:heading-starts" not in doc.cache:
+        doc.cache["effects:heading-starts"] = sorted(h.start for h in doc.headings)
+    return doc.cache["effects:heading-starts"]
+
+
+def sorted_headings(doc: Document) -> list[Any]:
+    """The headings, in the order of :func:`heading_starts`."""
+    if "effects:headings" not in doc.cache:
+        doc.cache["effects:headings"] = sorted(doc.headings, key=lambda h: h.start)
+    return doc.cache["effects:headings"]
+
+
+def heading_at(doc: Document, offset: int) -> Any:
+    """The heading *offset* lies in, or None."""
+    headings = sorted_headings(doc)
+    i = bisect.bisect_right(heading_starts(doc), offset) - 1
+    if i >= 0 and headings[i].start <= offset < max(headings[i].end, headings[i].start + 1):
+        return headings[i]
+    return None
+
+
+def block_index(doc: Document, offset: int) -> int:
+    """The index in ``doc.blocks`` of the first block starting at or after *offset*."""
+    if "effects:block-starts" not in doc.cache:
+        doc.cache["effects:block-starts"] = [b.start for b in doc.blocks]
+    return bisect.bisect_left(doc.cache["effects:block-starts"], offset)
 
 
 def _first_number_end(text: str) -> int:
