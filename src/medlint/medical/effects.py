@@ -132,6 +132,8 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
                 continue
             if not _about_an_outcome(doc, kind, regex, lo, hi):
                 continue
+            if regex is _PERCENT_CHANGE[-1]:
+                hi = _trimmed_tail(prose, lo, hi)
             found.append(EffectClaim(lo, hi, kind, " ".join(prose[lo:hi].split())))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[EffectClaim] = []
@@ -140,6 +142,21 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
             continue
         kept.append(claim)
     return kept
+
+
+_COMPARATIVE_HEAD = re.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b", re.I)
+
+
+def _trimmed_tail(prose: str, lo: int, hi: int) -> int:
+    """Where "40% lower risk of hip fracture in women" should end in a message: after its last
+    outcome word ("...fracture"), or after the comparative when no outcome follows it."""
+    head = _COMPARATIVE_HEAD.match(prose, lo, hi)
+    last = None
+    for last in _OUTCOME.finditer(prose, head.end() if head else lo, hi):
+        pass
+    if last is not None:
+        return last.end()
+    return head.end() if head else hi
 
 
 def _ratio_value(text: str) -> float:
