@@ -73,6 +73,8 @@ def test_claim_shapes_are_reported(claim: str, isolated) -> None:
     "An odds ratio of 1.33 means that the outcome is 33% more likely.",  # a definition
     "A 60% drop means that the risk falls to 40% of its value.",         # a definition
     "The relative risk is 1.4 = 9.4% / 6.7%.",                           # arithmetic
+    "But the odds ratio is 3, which seems too big.",                     # a ratio about nothing named
+    "Sometimes an odds ratio of 0.8 is clinically relevant.",            # a ratio about nothing named
 ])
 def test_figures_that_are_not_claims_pass(text: str, isolated) -> None:
     assert found(text) == [], text

@@ -40,15 +40,18 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _PCT = _NUM + r"(?:\s*(?:-|\u2013|to)\s*" + _NUM + r")?\s?(?:%|\s?per\s?cent\b)"
 _ABOUT = r"(?:(?:about|approximately|around|roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|as\s+much\s+as|only|just|~|>|<)\s*)?"
 
-#: What a claim's figure is about: a risk, an outcome of disease, a measure of benefit.
-_OUTCOME = re.compile(
-    r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|mortality|deaths?|dying|died|die|fatal\w*|survival|"
-    r"relaps\w*|recurrences?|recover\w*|respond\w*|surviv\w*|headaches?|fever|nausea|vomiting|wheez\w*|incidence|prevalence|events?|hospitali[sz]ations?|admissions?|fractures?|falls|"
-    r"infections?|colds?|flu|influenza|cancers?|tumou?rs?|disease|illness|symptoms?|pain|severity|progression|"
-    r"lesions?|attacks?|seizures?|migraines?|exacerbations?|asthma|depression|diabetes|strokes?|dementia|"
-    r"remission|response|recovery|complications?|side[\s-]effects?|adverse|cases|outcomes?|morbidity|"
-    r"heart\s+failure|blood\s+pressure|cholesterol|inflammation|bone\s+(?:loss|density)|BMD|HbA1c|"
-    r"\w+(?:itis|osis|oma|emia|aemia|pathy)s?)\b", re.I)
+#: An outcome of disease or a measure of benefit: what a risk ratio must be about to be a health claim.
+_DISEASE_WORDS = (
+    r"mortality|deaths?|dying|died|die|fatal\w*|survival|surviv\w*|deficien\w*|infarction|coronary|cardiovascular|"
+    r"CVD|relaps\w*|recurrences?|recover\w*|headaches?|fever|nausea|vomiting|wheez\w*|hospitali[sz]ations?|"
+    r"admissions?|fractures?|falls|infections?|colds?|flu|influenza|cancers?|tumou?rs?|disease|illness|symptoms?|"
+    r"pain|progression|lesions?|attacks?|seizures?|migraines?|exacerbations?|asthma|depression|diabetes|strokes?|"
+    r"dementia|remission|complications?|side[\s-]effects?|adverse|morbidity|heart\s+failure|blood\s+pressure|"
+    r"cholesterol|inflammation|bone\s+(?:loss|density)|BMD|HbA1c|\w+(?:itis|osis|oma|emia|aemia|pathy)s?")
+_DISEASE = re.compile(r"\b(?:" + _DISEASE_WORDS + r")\b", re.I)
+#: What a per cent figure is about: a risk, an outcome of disease, a measure of benefit.
+_OUTCOME = re.compile(r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|incidence|prevalence|events?|"
+                      r"respond\w*|response|severity|cases|outcomes?|" + _DISEASE_WORDS + r")\b", re.I)
 
 _CHANGE_VERB = (r"(?:reduc|lower|decreas|increas|rais|cut|drop|fell|fall|declin|improv|boost|halv|slash|elevat|"
                 r"rose|rise|rising|doubl|tripl|prevent|shrank|shrunk|shrink|diminish|worsen|shorten|extend|prolong|lengthen)\w*")
@@ -171,11 +174,14 @@ def _ratio_value(text: str) -> float:
 
 
 def _about_an_outcome(doc: Document, kind: str, regex: re.Pattern[str], lo: int, hi: int) -> bool:
-    """Whether a per cent figure is about a risk or an outcome of disease (ratios, times
-    and NNT are risk measures by their names); two compared rates must be two groups'."""
-    if kind in ("ratio", "nnt"):
+    """Whether a figure is about a risk or an outcome of disease: a per cent change or a
+    multiple names one near it, a ratio names a disease or outcome in its sentence (NNT is a
+    measure of treatment by its name); two compared rates must be two groups'."""
+    if kind == "nnt":
         return True
     before, after = clause_around(doc, lo, hi)
+    if kind == "ratio":  # "the odds ratio is 3" in a lesson names no disease; "HR for death 0.7" does
+        return bool(_DISEASE.search(doc.prose, lo, hi) or _DISEASE.search(before) or _DISEASE.search(after))
     if kind == "times":  # "a 12-fold increase in speed" is no risk
         return bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(after[:40]))
     outcome = bool(_OUTCOME.search(doc.prose, lo, hi) or _OUTCOME.search(before[-80:]) or _OUTCOME.search(after[:60]))
