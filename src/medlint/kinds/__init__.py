@@ -45,6 +45,7 @@ KINDS = {
     "urls": "medlint.kinds.urls",
     "idformat": "medlint.kinds.idformat",
     "references": "medlint.kinds.references",
+    "effects": "medlint.kinds.effects",
 }
 
 

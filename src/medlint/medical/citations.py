@@ -207,3 +207,45 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
         if wanted and cited(doc, nxt.start, nxt.end, wanted):
             return True
     return False
+
+
+#: How many blocks before a claim may hold the source of the study the claim refers back to.
+EARLIER_BLOCKS = 2
+
+
+def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS,
+                  blocks: int = EARLIER_BLOCKS) -> bool:
+    """True if one of the *blocks* blocks just before the claim at *start* cites a source,
+    within its section (a heading that cites, such as a linked study title, counts; the
+    heading before it ends the search).  For a claim that refers back to a study the page
+    has just cited ("the trial found a 40% reduction"): the caller decides that it does."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    ordered = doc.blocks
+    if "block-starts" not in doc.cache:
+        doc.cache["block-starts"] = [b.start for b in ordered]
+    i = bisect.bisect_left(doc.cache["block-starts"], block.start)  # blocks do not nest: by bisection
+    for prev in reversed(ordered[max(0, i - blocks):i]):
+        if cited(doc, prev.start, prev.end, kinds):
+            return True
+        if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
+            break  # the section's heading: what stands above it is another section
+    return False
+
+
+#: Reference numbers as copying and OCR leave them in a reproduced paper: "(57) reported",
+#: "'63,65'", "'66]", "at the same latitude. 23", "(table 2).21 27 We", "reduced by 14%.35".
+_LOOSE_NUMBERED = re.compile(
+    r"\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
+    r"|['\u2018\u2019]\d{1,3}(?:[-\u2013,]\d{1,3})*['\u2019\]]"
+    r"|(?<=[A-Za-z)\]%])\.\s?\d{1,3}(?:(?:\s|,\s?|[-\u2013])\d{1,3})*(?=\s+[A-Z(]|\s*$)")
+
+
+def cited_loosely(doc: Document, lo: int, hi: int) -> bool:
+    """True if ``doc.text[lo:hi]`` holds a reference number in one of the looser shapes a copied
+    paper leaves, on a page that has a reference list for it to point into (without one, "(2)"
+    is an enumeration and ". 23" a count)."""
+    if not any(region.kind == "reference" for region in doc.whole.regions):
+        return False
+    return bool(_LOOSE_NUMBERED.search(doc.text, lo, hi))
