@@ -230,3 +230,35 @@ def test_a_short_word_with_a_letter_missing_is_no_fix() -> None:
     assert rel.fix is None and rel.candidates[0] == "real"
     assert speller.suggestions("teh").fix == "the"
     assert speller.suggestions("boks").fix == "books"
+
+
+# -- text that is not English prose -------------------------------------------------------
+
+def test_a_paragraph_in_another_language_is_not_judged_word_by_word() -> None:
+    """A quoted paragraph in Turkish or Spanish is correctly spelt in its language; a
+    typo in an English paragraph beside it is still reported."""
+    md = ("Bebeklerde D vitamini eksikliği yaygındır ve kemik gelişimini olumsuz etkiler.\n\n"
+          "The guidline above was translated by the editor.\n")
+    html = ("<p>Bebeklerde D vitamini eksikliği yaygındır ve kemik gelişimini olumsuz etkiler.</p>"
+            "<p>The guidline above was translated by the editor.</p>")
+    assert words(md) == ["guidline"]
+    assert words(html, "x.html") == ["guidline"]
+
+
+def test_an_english_paragraph_with_a_few_typos_is_still_judged() -> None:
+    text = "The reserch team measured the calcium levles of every patient in the morning.\n"
+    assert words(text) == ["reserch", "levles"]
+
+
+def test_words_in_other_scripts_and_markup_attributes_are_not_judged() -> None:
+    text = ("The author's name was 王小明 and the 一般情况 table followed.\n\n"
+            "A link with rel=nofollow and {FOOTNOTE(sameas=12)} left in the text, and a typo: recieve.\n")
+    assert words(text) == ["recieve"]
+
+
+def test_link_text_that_is_the_targets_slug_is_a_name_not_prose() -> None:
+    md = "See [what-is-nnt](/what-is-nnt/) and [quality-of-rct](https://example.org/quality-of-rct/) and [misspeled-text](/other/).\n"
+    html = ('<p>See <a href="/what-is-nnt/">what-is-nnt</a> and '
+            '<a href="/other/">misspeled-text</a>.</p>')
+    assert words(md) == ["misspeled"]
+    assert words(html, "x.html") == ["misspeled"]

@@ -292,6 +292,51 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
             yield offset, doc.text[offset:offset + len(word)], word
 
 
+#: Letters of scripts other than Latin (Greek, Cyrillic, Arabic, Hebrew, CJK, ...): an
+#: English speller has nothing to say about them.
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+#: "nofollow" of an escaped 'rel="nofollow"', "sameas" of "{FOOTNOTE(sameas=12)}".
+_ATTRIBUTE = re.compile(r"=(?!=)")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A paragraph whose words are this share unknown (of at least FOREIGN_MIN_WORDS words) is
+#: in another language, or so garbled that word-by-word findings would bury the page:
+#: nothing in it is reported word by word.
+FOREIGN_SHARE = 0.4
+FOREIGN_MIN_WORDS = 6
+
+
+def _block_start(doc: Document, offset: int) -> int:
+    block = doc.block_at(offset)
+    return block.start if block is not None else -1
+
+
+def _foreign_blocks(doc: Document, found: list[tuple[int, str, str]]) -> set[int]:
+    """Starts of the blocks most of whose words are unknown (another language)."""
+    per_block: collections.Counter[int] = collections.Counter(_block_start(doc, offset) for offset, _, _ in found)
+    out = set()
+    for start, unknown in per_block.items():
+        if start < 0 or unknown < FOREIGN_MIN_WORDS * FOREIGN_SHARE:
+            continue
+        block = doc.block_at(start)
+        words = len(_LETTER_WORD.findall(doc.prose, block.start, block.end)) if block is not None else 0
+        if words >= FOREIGN_MIN_WORDS and unknown >= FOREIGN_SHARE * words:
+            out.add(start)
+    return out
+
+
+def _slug_link_texts(doc: Document) -> list[tuple[int, int]]:
+    """Spans of link texts that are the target's slug ("what-is-nnt" linking to
+    /what-is-nnt/): a name of the page, not prose."""
+    spans = []
+    for link in doc.links:
+        if link.text_start is None or link.text_end is None or not link.text:
+            continue
+        text = link.text.strip().lower()
+        if text and " " not in text and ("-" in text or "_" in text) and text in link.target.lower():
+            spans.append((link.text_start, link.text_end))
+    return spans
+
+
 def suggestion_text(candidates: list[str]) -> str:
     """The message's tail: "; did you mean 'a'?" or "; did you mean 'a', 'b' or 'c'?" (then
     no fix is offered: none is clearly ahead), nothing when there is no candidate."""
@@ -318,7 +363,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     def check(doc: Document) -> Iterator[Finding]:
         damaged = mojibake_spans(doc.prose, doc.body_start)
         at = 0
-        for offset, shown, word in unknown_words(doc, speller, options, ignore):
+        found = list(unknown_words(doc, speller, options, ignore))
+        foreign = _foreign_blocks(doc, found)
+        slugs = _slug_link_texts(doc)
+        for offset, shown, word in found:
+            if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (
+                    offset > 0 and doc.prose[offset - 1] == "=" and doc.prose[offset - 2:offset] != "=="):
+                continue  # another script, or a name=value run of markup left as text
+            if foreign and _block_start(doc, offset) in foreign:
+                continue
+            if slugs and any(s <= offset < e for s, e in slugs):
+                continue
             end = offset + len(word)
             while at < len(damaged) and damaged[at][1] <= offset:
                 at += 1
