@@ -23,11 +23,13 @@ def flagged(text: str, path: str = "x.md") -> list[str]:
 def test_seed_pattern_is_reported_by_the_new_rule_and_nothing_else(isolated) -> None:
     """A forum post with unsourced per cent claims (seed 004's pattern) among figures that are
     not claims: a quotation, a cited one, site statistics, a dose, a price, a lab range,
-    hypotheticals and a reference list. With every bundled rule on, only the two claims show."""
+    hypotheticals and a reference list. With every bundled rule on, only the two claims show.
+    (The reference list closes the section of the review it cites, not the trial's: a
+    section's closing list of sources sources that section's claims, see citations.sources_below.)"""
     text = (FIXTURES / "claims" / "forum-post.md").read_text(encoding="utf-8")
     diagnostics = lint_text(text, path="forum-post.md", config={"extends": "all"})
     assert [(d.rule, d.line, d.column) for d in diagnostics] == [
-        ("claim-needs-citation", 13, 10), ("claim-needs-citation", 16, 6)]
+        ("claim-needs-citation", 15, 10), ("claim-needs-citation", 18, 6)]
     assert diagnostics[0].message == (
         "Figure 'lowered the number of migraine attacks by 35%' (per cent change) has no citation in the same paragraph")
 

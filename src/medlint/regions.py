@@ -22,7 +22,9 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     distinct ones in a section, or one written in capitals) or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
     its citation or its authors' affiliations (in a section's first six blocks:
-    the rest of the section after them and the bylines); and reproduced papers: the
+    the rest of the section after them and the bylines, and the sections after it,
+    under the paper's own headings, up to one whose heading narrates ("Our view") or
+    whose first lines say "I", "my" or "you", or that lists references); and reproduced papers: the
     sections under a paper's headings (Introduction, Methods, Discussion... when
     the page has two or more of them), under numbered section headings
     ("1. Introduction", "3.1 Temporality", when it has two or more), or under a
@@ -93,6 +95,11 @@ _FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]la
                            r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
+#: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
+#: ("you"). A paper's "we" is its authors', so it does not end the paper.
+_WRITER_VOICE = re.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
+#: How much of a section after a reproduced paper is read for the writer's voice.
+WRITER_VOICE_CHARS = 800
 _NOT_A_TITLE_END = re.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
 _EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
 
@@ -289,7 +296,15 @@ def _sections(doc: "Document") -> Iterator[Region]:
     bounds = [doc.body_start] + starts + [len(text)]
     heading_starts = {h.start for h in headings}
     block_starts = [b.start for b in doc.blocks]
-    for lo, hi in zip(bounds, bounds[1:]):
+    carrying = False  # a paper reproduced from its citation on, through its own section headings
+    for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        if carrying:
+            if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1]))) or \
+                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
+                carrying = False  # the page's own comment ("I think", "you should") ends the paper
+            else:
+                yield Region("quotation", lo, hi)
+                continue
         section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
         blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
@@ -321,6 +336,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         cited = _after_citation(doc, blocks)
         if cited is not None:
             yield Region("quotation", cited, hi)
+            carrying = not _WRITER_VOICE.search(doc.prose, cited, hi)
 
 
 def _after_citation(doc: "Document", blocks: list) -> int | None:
