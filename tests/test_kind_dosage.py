@@ -369,3 +369,17 @@ def test_a_papers_sections_and_an_interviews_page_are_reports(md: str, html: str
 
 def test_a_results_heading_of_the_page_itself_is_not_a_paper_section(isolated) -> None:
     assert len(found("## Our results so far\n\nMost adults need 5,000 IU a day.\n", CITE)) == 1
+
+
+def test_a_source_linked_in_the_sections_heading_cites_its_claims(isolated) -> None:
+    """A section headed by its source ("## [Title](https://journal...)", a title with its DOI)
+    is that source's text; the next section, under a plain heading, is the page's own."""
+    md = ("## [Vitamin D and falls in older adults](https://journal.example.org/art/123)\n\n"
+          "Adults need 2,000 IU a day to prevent falls.\n\n"
+          "## Vitamin D and falls, doi:10.1000/xyz123\n\nAdults need 2,000 IU a day.\n\n"
+          "## What we think\n\nAdults need 5,000 IU a day.\n")
+    html = ('<h2><a href="https://journal.example.org/art/123">Vitamin D and falls in older adults</a></h2>'
+            "<p>Adults need 2,000 IU a day to prevent falls.</p>"
+            "<h2>What we think</h2><p>Adults need 5,000 IU a day.</p>")
+    assert [m.split("'")[1] for _, _, m in found(md, CITE)] == ["5,000 IU"]
+    assert [m.split("'")[1] for _, _, m in found(html, CITE, "x.html")] == ["5,000 IU"]

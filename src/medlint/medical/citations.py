@@ -188,6 +188,8 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     lead = lead_in(doc, start)
     if lead is not None and cited(doc, lead[0], lead[1], kinds):
         return True  # a list's items share the source of the paragraph that introduces them
+    if heading_cites(doc, start, kinds):
+        return True
     if sources_below(doc, start, kinds):
         return True
     blocks = doc.blocks
@@ -207,6 +209,20 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
         if wanted and cited(doc, nxt.start, nxt.end, wanted):
             return True
     return False
+
+
+def heading_cites(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
+    """True if the heading of the section holding *start* (not a heading itself) carries a
+    source: "## [Vitamin D and falls](https://journal.example/...)" or a title with its DOI
+    heads the text it names, and every claim under it is that source's."""
+    above = None
+    for h in doc.headings:
+        if h.start > start:
+            break
+        above = h
+    if above is None or above.start <= start < max(above.end, above.start + 1):
+        return False
+    return cited(doc, above.start, above.end, tuple(k for k in kinds if k in ("link", "doi", "pmid")))
 
 
 #: How many blocks before a claim may hold the source of the study the claim refers back to.
