@@ -26,7 +26,11 @@ How it counts, independently of the rule's parser (its own small regexes):
 5. Amounts whose paragraph already warns (the rule's own acknowledged words:
    upper limit, toxic, supervision...) are the rule's designed silences and are
    shown apart too.
-6. An amount is *reported* when a dose-above-upper-limit finding of that
+6. Amounts in quoted or reproduced text or a reference list (medlint's document
+   regions ``quotation`` and ``reference``, as this tree finds them) are the
+   source's doses, not the page's: the rule skips them by design, so they are
+   shown apart as *quoted*.
+7. An amount is *reported* when a dose-above-upper-limit finding of that
    revision overlaps it (medlint run as a user would, --no-cache).
 """
 from __future__ import annotations
@@ -90,9 +94,13 @@ def per_day(after: str) -> float | None:
     return None
 
 
+#: Regions whose doses are a source's, not the page's (the rule file's ``skip``).
+QUOTED = ("quotation", "reference")
+
+
 def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
     """(path, start, end, line, group) of every counted amount; group is 'written',
-    'none written' or 'acknowledged'."""
+    'none written', 'acknowledged' or 'quoted'."""
     from medlint.document import Document
 
     ack = acknowledged()
@@ -120,6 +128,8 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
             b_lo, b_hi = (block.start, block.end) if block else (lo, hi)
             if any(r.search(prose, b_lo, b_hi) for r in ack):
                 group = "acknowledged"
+            elif any(r.kind in QUOTED and r.start <= m.start() < r.end for r in doc.regions):
+                group = "quoted"
             found.append((rel, m.start(), m.end(), doc.position(m.start())[0], group))
     return found
 
@@ -162,7 +172,7 @@ def reported(found: list[tuple[str, int, int, int, str]], results: list[dict[str
 def summary(label: str, found: list[tuple[str, int, int, int, str]], hits: set[int]) -> None:
     totals, got = Counter(g for *_, g in found), Counter(found[i][4] for i in hits)
     print(f"{label}")
-    for group in ("written", "none written", "acknowledged"):
+    for group in ("written", "none written", "acknowledged", "quoted"):
         n, k = totals[group], got[group]
         share = f"{100 * k / n:.0f}%" if n else "-"
         print(f"  {group:<14} {k:>4} of {n:<4} reported ({share})")
@@ -187,7 +197,7 @@ def main() -> None:
         summary(label, found, hits)
         if args.list:
             for i, (path, _, _, line, group) in enumerate(found):
-                if i not in hits and group != "acknowledged":
+                if i not in hits and group not in ("acknowledged", "quoted"):
                     print(f"    not reported ({group}): {path}:{line}")
     tmp.cleanup()
 
