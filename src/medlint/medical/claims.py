@@ -133,10 +133,12 @@ _HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s
                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
-#: Reports that still tell a reader what to take: a dose in a heading, what a named body or a
-#: guideline recommends. A page with one gives dosing advice (the disclaimer's condition),
-#: though the dose needs no citation of its own.
-ADVICE_KINDS = ("title", "authority", "guideline")
+#: Reports that still tell a reader what to take: what a named body or a guideline
+#: recommends. A page with one gives dosing advice (the disclaimer's condition), though the
+#: dose needs no citation of its own. A headline that reports a result ("SAD not reduced by
+#: 2800 IU") is not advice: labelled on real sites, such pages held a study's abstract and no
+#: word to the reader; a heading that advises ("Dosing with 5,000 IU") is a claim anyway.
+ADVICE_KINDS = ("authority", "guideline")
 
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
@@ -235,10 +237,18 @@ def _caption(doc: Document, start: int) -> bool:
     return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 
+def _in_link_text(doc: Document, offset: int) -> bool:
+    """True inside the text of a link to another page (not a ``#fragment`` of this one)."""
+    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
+               and not link.target.startswith("#") for link in doc.links)
+
+
 def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
     if _heading_report(doc, start):
         return "title"
+    if _in_link_text(doc, start):
+        return "linked-title"  # "[50,000 IU weekly helped seniors](/posts/x)": that page's headline
     heading = doc.block_at(start)
     if heading is not None and heading.kind in _HEADING_KINDS:
         return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
