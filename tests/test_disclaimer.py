@@ -93,22 +93,17 @@ def test_research_and_quotes_are_not_advice(text: str, isolated) -> None:
 @pytest.mark.parametrize("text", [
     "Take 2,000 IU of vitamin D daily.",
     "Vitamin D supplementation may slow MS.",
-    "---\ntitle: How much to take, 2,000 IU of vitamin D daily\n---\nA randomised trial found an effect.\n",
+    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
     "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
 ])
 def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated) -> None:
     assert _fires(text)
 
 
-@pytest.mark.parametrize("text", [
-    # a headline that reports a trial's result over its abstract tells the reader nothing to do
-    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
-    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
-    # another page's headline in a "see also" list is that page's
-    "Vitamin D and the heart.\n\n* [Seniors helped by 50,000 IU weekly](/posts/seniors)\n",
-])
-def test_a_headline_that_reports_a_result_is_not_advice(text: str, isolated) -> None:
-    assert not _fires(text)
+def test_another_pages_headline_in_a_see_also_list_is_not_advice(isolated) -> None:
+    assert not _fires("Vitamin D and the heart.\n\n* [Seniors helped by 50,000 IU weekly](/posts/seniors)\n")
+    assert not _fires('<p>Vitamin D and the heart.</p><ul><li><a href="/posts/seniors">Seniors helped by '
+                      '50,000 IU weekly</a></li></ul>', "x.html")
 
 
 @pytest.mark.parametrize("referral", [
@@ -150,6 +145,7 @@ def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     "You should take 1,000 IU a day.",
     "Stop taking the tablets if you feel sick.",
     "The Institute of Medicine recommends 600 IU a day for adults.",
+    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
     "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
     "# How much vitamin D should you take\n\nIt depends.\n",
     "# Treatment\n\nDrink fluids, or take ORS after each loose stool.\n",

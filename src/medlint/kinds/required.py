@@ -145,8 +145,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         title = _title(doc)
         if dose_condition == "claim" and DOSE.search(title):
             # a dose in the title is the page's claim, unless the title reports what others took
-            # read as the heading it is: a headline that reports a result is no advice
-            heading = Document.from_text("# " + " ".join(title.split()), doc.path, "markdown")
+            heading = Document.from_text(title, doc.path, "markdown")
             if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) for d in find_doses(heading)):
                 return True
         return any((not outside or not _inside(doc, outside, d.start))
