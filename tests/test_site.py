@@ -199,14 +199,33 @@ def test_no_slug_suggestion_from_a_word_of_a_sentence(tmp_path: Path) -> None:
 
 
 def test_a_character_cut_by_the_head_read_keeps_the_pages_front_matter(tmp_path: Path) -> None:
-    """The index reads the first 64 KB of a page; a multi-byte character across that
-    boundary must not lose the page its slug and aliases."""
-    from medlint.site.index import SiteIndex
+    """The index reads the first FRONT_HEAD bytes of a page; a multi-byte character across
+    that boundary must not lose the page its slug and aliases."""
+    from medlint.site.index import FRONT_HEAD, SiteIndex
 
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)
     front = '{\n"slug": "cut-page",\n"aliases": ["/old-cut"],\n"note": "'
-    pad = 65536 - len(front.encode()) - 1
+    pad = FRONT_HEAD - len(front.encode()) - 1
     (posts / "a.md").write_bytes((front + "x" * pad + "é" * 10 + '"\n}\nBody.\n').encode())
     index = SiteIndex(tmp_path / "content")
     assert index.find_page("/old-cut") is not None and index.find_page("/posts/cut-page") is not None
+
+
+@pytest.mark.parametrize("opening, closing", [("---\n", "---\n"), ("+++\n", "+++\n"), ("{\n", "}\n")])
+def test_front_matter_longer_than_the_first_read_is_read_whole(tmp_path: Path, opening: str, closing: str) -> None:
+    """Front matter that runs past the index's first read (long alias lists) still gives every URL."""
+    from medlint.site.index import FRONT_HEAD, SiteIndex
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    n = FRONT_HEAD // 20 + 10
+    if opening == "{\n":
+        body = '"slug": "long", "aliases": [' + ", ".join(f'"/old-{i}"' for i in range(n)) + "]\n"
+    elif opening == "+++\n":
+        body = 'slug = "long"\naliases = [' + ", ".join(f'"/old-{i}"' for i in range(n)) + "]\n"
+    else:
+        body = "slug: long\naliases:\n" + "".join(f"  - /old-{i}\n" for i in range(n))
+    (posts / "a.md").write_text(opening + body + closing + "Body.\n")
+    index = SiteIndex(tmp_path / "content")
+    assert index.find_page(f"/old-{n - 1}") is not None and index.find_page("/posts/long") is not None

@@ -180,15 +180,17 @@ class SiteIndex:
     def _front(path: Path) -> dict[str, Any]:
         """A page's front matter ({} for none, or when it cannot be read)."""
         try:
-            head = _read_head(str(path), 65536)
-            partial = len(head) == 65536
+            # Most front matter fits in the first few kilobytes: read and decode only those,
+            # and the whole page only when its front matter runs past them.
+            head = _read_head(str(path), FRONT_HEAD)
+            partial = len(head) == FRONT_HEAD
             if partial:
                 head = _whole_characters(head)  # a UTF-8 sequence cut by the read is no decoding error
             text = decode(head, str(path)) if head else ""
             if text[:1] in "-+{":
-                if partial:
-                    text = decode(path.read_bytes(), str(path))
                 fm = read_front_matter(text)
+                if partial and (fm is None or fm.error is not None):
+                    fm = read_front_matter(decode(path.read_bytes(), str(path)))
                 if fm is not None and fm.error is None and isinstance(fm.data, dict):
                     return fm.data
         except (OSError, FileError, Skipped, UnicodeDecodeError):
@@ -420,6 +422,10 @@ class SiteIndex:
             if found is not None and normalize_path(found) != normalize_path(wanted):
                 return found
         return None
+
+
+#: How much of a page the site index reads first for its front matter (more only when needed).
+FRONT_HEAD = 8192
 
 
 def _whole_characters(data: bytes) -> bytes:
