@@ -252,7 +252,8 @@ def test_an_english_paragraph_with_a_few_typos_is_still_judged() -> None:
 
 def test_words_in_other_scripts_and_markup_attributes_are_not_judged() -> None:
     text = ("The author's name was 王小明 and the 一般情况 table followed.\n\n"
-            "A link with rel=nofollow and {FOOTNOTE(sameas=12)} left in the text, and a typo: recieve.\n")
+            "A link with rel=nofollow and {FOOTNOTE(sameas=12)} left in the text, and a typo: recieve.\n\n"
+            'Escaped markup: rel="external nofollow"&gt; left by a converter.\n')
     assert words(text) == ["recieve"]
 
 

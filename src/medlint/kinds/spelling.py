@@ -297,6 +297,7 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
 _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 #: "nofollow" of an escaped 'rel="nofollow"', "sameas" of "{FOOTNOTE(sameas=12)}".
 _ATTRIBUTE = re.compile(r"=(?!=)")
+_ATTRIBUTE_RUN = re.compile(r"\b[\w-]+=\"[^\"\n]{0,200}\"")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 #: A paragraph whose words are this share unknown (of at least FOREIGN_MIN_WORDS words) is
 #: in another language, or so garbled that word-by-word findings would bury the page:
@@ -366,6 +367,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         found = list(unknown_words(doc, speller, options, ignore))
         foreign = _foreign_blocks(doc, found)
         slugs = _slug_link_texts(doc)
+        if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
+            slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
         for offset, shown, word in found:
             if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (
                     offset > 0 and doc.prose[offset - 1] == "=" and doc.prose[offset - 2:offset] != "=="):
