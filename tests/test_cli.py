@@ -188,6 +188,16 @@ def test_rules_and_explain(isolated: Path) -> None:
     assert unknown.exit_code == 2 and "did you mean 'sensational-language'" in unknown.stderr
 
 
+def test_explain_shows_only_the_options_a_rules_check_reads(isolated: Path) -> None:
+    """A kind with several checks has options for each; a rule's explanation lists its own."""
+    broken = run("explain", "link-broken").stdout
+    assert "ignore:" in broken and "target_patterns:" in broken and "text_patterns" not in broken
+    notation = run("explain", "dose-notation").stdout
+    assert "notations:" in notation and "window" not in notation and "acknowledged" not in notation
+    assert "Options:" not in run("explain", "doi-malformed").stdout
+    assert "run_timeout" in run("explain", "doi-unresolved").stdout
+
+
 def test_rules_reflects_config(isolated: Path) -> None:
     (isolated / ".medlint.yaml").write_text("rules: {sensational-language: off}\n")
     assert "sensational-language" not in run("rules").stdout

@@ -5,6 +5,7 @@ import textwrap
 from typing import Any
 
 from .outcome import IO_ERROR, IO_ERROR_TEXT
+from .kinds import load_kind
 from .ruleset import Rule, RuleSet, fixes_of
 from .suppress import META_RULES, UNUSED
 
@@ -35,6 +36,9 @@ def explain_text(rule: Rule, ruleset: RuleSet, width: int = 78) -> str:
     lines.append(f"\nMessage: {rule.message}")
     if rule.files:
         lines.append("Files: " + ", ".join(rule.files))
+    used = getattr(load_kind(rule.kind), "CHECK_OPTIONS", {}).get(rule.check) if rule.check else None
+    if used is not None:  # a kind with several checks: show the options this rule's check reads
+        options = {k: v for k, v in options.items() if k in used}
     if options:
         lines.append("Options:")
         dumped: Any = yaml.safe_dump(options, sort_keys=False, allow_unicode=True, width=1000)

@@ -32,6 +32,9 @@ OPTIONS_SCHEMA = {
 CHECKS = ("needs-citation", "above-upper-limit", "notation")
 PLACEHOLDERS = ("match", "problem", "replacement", "substance", "daily", "limit", "frequency", "where", "source")
 FILE_OPTIONS = ("limits",)
+#: The options each check reads (``medlint explain`` shows only these).
+CHECK_OPTIONS = {"needs-citation": ("window", "citations", "skip_quotes", "reports", "limits"),
+                 "above-upper-limit": ("limits", "acknowledged"), "notation": ("notations",)}
 
 #: Words that show a paragraph already warns about a high dose.
 ACKNOWLEDGED = [

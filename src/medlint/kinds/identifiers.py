@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {"resolver": "https://doi.org", "timeout": 10.0, "cac
 #: Fixes each check offers (see ruleset.fixes_of).
 FIXES = {"doi-malformed": "safe", "doi-resolver": "safe", "pmcid": "safe"}
 PLACEHOLDERS = ("match", "problem", "replacement", "doi")
+#: The options each check reads (``medlint explain`` shows only these): only the online look-up has any.
+CHECK_OPTIONS = {check: () for check in CHECKS} | {"doi-unresolved": ("resolver", "timeout", "cache_days", "run_timeout")}
 
 _LINK_TEXT_PREFIX = re.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
 

@@ -35,6 +35,9 @@ OPTIONS_SCHEMA = {
 }
 DEFAULTS: dict[str, Any] = {"ignore": [], "title_patterns": [], "target_patterns": [], "text_patterns": []}
 PLACEHOLDERS = ("match", "suggestion", "page")
+#: The options each check reads (``medlint explain`` shows only these).
+CHECK_OPTIONS = {"broken": ("ignore", "title_patterns", "target_patterns"), "anchor": ("ignore",), "asset": ("ignore",),
+                 "unknown-marker": ("title_patterns", "target_patterns", "text_patterns")}
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: A link written without its scheme ("www.nhs.uk/...", "cdc.gov/flu"): browsers read it
