@@ -227,3 +227,28 @@ def test_a_plain_notes_section_is_the_writers_own_prose() -> None:
 
     assert "reference" not in kinds("# Notes\n\nThis is a miracle cure.\n")
     assert "reference" in kinds("## Footnotes\n\n1. Smith J. Vitamin D. BMJ. 2019;365:l1234.\n")
+
+
+@pytest.mark.parametrize("label", ["Clipped from the PDF", "The following is translated from the Spanish guideline:",
+                                   "{Note: have only extracted the details on vitamin D}", "Excerpts from the book"])
+def test_text_after_a_line_saying_it_is_reproduced_is_quoted(label: str) -> None:
+    md = f"## A guideline\n\n{label}\n\nAdults should take 2,000 IU daily.\n\n## Our view\n\nMine.\n"
+    html = f"<h2>A guideline</h2><p>{label}</p><p>Adults should take 2,000 IU daily.</p><h2>Our view</h2><p>Mine.</p>"
+    for text, path in ((md, "x.md"), (html, "x.html")):
+        doc = Document.from_text(text, path)
+        quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+        assert any("2,000 IU" in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+@pytest.mark.parametrize("line", ["I copied my notes into a table for my doctor and we discussed the results at length.",
+                                  "Vitamin D is made in the skin."])
+def test_ordinary_lines_do_not_mark_reproduced_text(line: str) -> None:
+    doc = Document.from_text(f"{line}\n\nAdults should take 2,000 IU daily.\n")
+    assert [r for r in doc.regions if r.kind == "quotation"] == []
+
+
+def test_a_section_whose_heading_says_it_is_reproduced_is_quoted() -> None:
+    text = "## Clipped from the PDF\n\nAdults should take 2,000 IU daily.\n\n## Our view\n\nMine.\n"
+    doc = Document.from_text(text)
+    quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
+    assert any("2,000 IU" in q for q in quoted) and not any("Mine." in q for q in quoted)

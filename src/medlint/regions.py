@@ -19,7 +19,9 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     wholly in italics after a colon or a reporting verb ("states that:", and the
     italic paragraphs that continue it), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
-    distinct ones in a section, or one written in capitals) or an Abstract
+    distinct ones in a section, or one written in capitals), text after a short line
+    that says it is reproduced ("Clipped from the PDF", "The following is translated
+    from", up to the next heading), or an Abstract
     heading or label line, up to the next heading; an abstract introduced by
     its citation or its authors' affiliations (in a section's first six blocks:
     the rest of the section after them and the bylines, and the sections after it,
@@ -95,6 +97,17 @@ _FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]la
                            r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
+#: A short line that says the text after it is someone else's: "Clipped from the PDF",
+#: "Excerpts from the book", "The following is translated from the Spanish guideline",
+#: "{Note: extracted only the vitamin D part}". Up to the next heading, that text is a quotation.
+_REPRODUCED = re.compile(
+    r"^\W{0,3}(?:note\s*:\s*)?(?:"
+    r"(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)\b"
+    r"(?:\s+\S+){0,8}?\s+(?:from|of|by)\b"
+    r"|have\s+(?:only\s+)?(?:clipped|copied|excerpted|extracted|quoted|reproduced|translated)\b"
+    r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
+    r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
+REPRODUCED_LABEL_CHARS = 160
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
 _WRITER_VOICE = re.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
@@ -278,7 +291,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
     numbered = sum(1 for t in titles if _NUMBERED_SECTION.fullmatch(t))
     for i, h in enumerate(headings):
         title = titles[i]
-        kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if _ABSTRACT_TITLE.fullmatch(title) else None
+        kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
+            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
@@ -329,6 +343,11 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 labels.append((b.start, m.group(1)))
             elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
                 labels.append((b.start, title.rstrip(": ")))
+        for k, b in enumerate(blocks[:-1]):  # "Clipped from the PDF", "The following is translated from"
+            said = doc.prose[b.start:b.end].strip()
+            if len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said):
+                yield Region("quotation", blocks[k + 1].start, hi)
+                break
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
