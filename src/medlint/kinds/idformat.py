@@ -58,7 +58,7 @@ def _difference(written: str, want: str, name: str) -> str:
             return f"spacing of the {name}"
         return f"punctuation of the {name} label"
     if written.lower() == want.lower() or re.sub(r"\W", "", written).lower() == re.sub(r"\W", "", want).lower():
-        return f"'{name}' is written in capitals"
+        return f"the label is written in capitals, '{name}'"
     return f"standard form of the {name}"
 
 
