@@ -150,3 +150,14 @@ def test_daily_equivalents_and_conversion() -> None:
 def test_doses_in_html_and_text() -> None:
     assert [d.text for d in doses("<p>Take <b>2,000 IU</b> of vitamin D.</p><!-- 5 mg -->", "x.html")] == ["2,000 IU"]
     assert [d.text for d in doses("Take 2,000 IU daily.", "x.txt")] == ["2,000 IU"]
+
+
+@pytest.mark.parametrize("text, amount", [("Take 60'000 units of vitamin D weekly.", 60000.0),
+                                          ("Take 60\u2019000 IU monthly.", 60000.0),
+                                          ("<p>Take 60'000 IU monthly.</p>", 60000.0)])
+def test_the_swiss_apostrophe_is_a_thousands_mark(text: str, amount: float) -> None:
+    from medlint.document import Document
+    from medlint.medical.dose import find_doses
+
+    doc = Document.from_text(text, "x.html" if text.startswith("<") else "x.md")
+    assert [d.high for d in find_doses(doc)] == [amount]

@@ -21,7 +21,8 @@ from typing import Any
 from ..document import Document
 from .substance import sentence_bounds, substance_of
 
-_SEP = "[,\u2009\u202f\u00a0 .]"
+#: Thousands marks: comma, thin and no-break spaces, space, full stop, and the Swiss apostrophe (60'000).
+_SEP = "[,\u2009\u202f\u00a0 .'\u2019]"
 NUMBER = (r"(?:\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d])|\d+)(?:[.,]\d+)?|\.\d+")
 UNITS = {
     "IU": r"IU|iu|Iu|I\.U\.|[Ii]nternational\s+[Uu]nits?",
@@ -147,7 +148,7 @@ class Dose:
 
 def parse_number(text: str, unit: str) -> float | None:
     """Read an amount written with any of the usual thousands and decimal marks."""
-    s = re.sub("[\u2009\u202f\u00a0 ]", "", text)
+    s = re.sub("[\u2009\u202f\u00a0 '\u2019]", "", text)
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
         s = s.replace("." if decimal == "," else ",", "").replace(",", ".")
