@@ -110,3 +110,18 @@ def test_fix_end_to_end_keeps_line_endings(isolated: Path) -> None:
 ])
 def test_other_schemes_and_embedded_resources(text: str, path: str) -> None:
     assert lint_text(text, path, select=RULE) == []
+
+
+@pytest.mark.parametrize("url, expected", [
+    # an entity separator's '#' is not the fragment: the parameter after it stays a parameter
+    ("https://a.org/p?utm_source=x&#38;id=5", "https://a.org/p?id=5"),
+    ("https://a.org/p?id=5&#x26;utm_source=x", "https://a.org/p?id=5"),
+    ("https://a.org/p?id=5&#38;utm_source=x#part", "https://a.org/p?id=5#part"),
+])
+def test_entity_separators_are_not_fragments(url: str, expected: str) -> None:
+    stripped = strip_tracking(url)
+    assert stripped is not None and stripped.url == expected
+
+
+def test_a_link_that_would_be_left_empty_is_not_stripped() -> None:
+    assert strip_tracking("?utm_source=x") is None

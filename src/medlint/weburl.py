@@ -40,6 +40,8 @@ TRACKING_PREFIXES = ("utm_",)
 
 #: A query separator as written: '&' or, in HTML source, '&amp;'.
 _SEPARATOR = re.compile(r"&amp;|&#0*38;|&#x0*26;|&", re.I)
+#: Where the fragment starts: a '#' that is not part of an HTML character reference.
+_FRAGMENT = re.compile(r"(?<!&)#")
 #: A path parameter carrying a session (Java servlets: ``/page;jsessionid=ABC?x=1``).
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^?#;/]*", re.I)
 
@@ -78,7 +80,8 @@ def strip_tracking(url: str, names: Iterable[str] = TRACKING_PARAMETERS,
     single-page apps) is not read: it is not sent to the server."""
     names = tuple(n.lower() for n in names)
     prefixes = tuple(p.lower() for p in prefixes)
-    hash_at = url.find("#")
+    fragment_mark = _FRAGMENT.search(url)  # not the '#' of an entity separator ('&#38;', '&#x26;')
+    hash_at = fragment_mark.start() if fragment_mark else -1
     head, fragment = (url, "") if hash_at < 0 else (url[:hash_at], url[hash_at:])
     removed: list[str] = []
     q = head.find("?")
@@ -109,6 +112,6 @@ def strip_tracking(url: str, names: Iterable[str] = TRACKING_PARAMETERS,
                 # The first kept parameter loses the separator that joined it to a removed one.
                 query = "".join((sep if j else "") + part for j, (sep, part) in enumerate(kept))
                 query = _SEPARATOR.sub("", query, count=1) if _SEPARATOR.match(query) else query
-    if not removed:
-        return None
+    if not removed or not (path or query is not None or fragment):
+        return None  # nothing tracked, or nothing would be left of the link ('?utm_source=x')
     return Stripped(path + ("" if query is None else "?" + query) + fragment, tuple(removed))
