@@ -120,6 +120,17 @@ class Document:
                 return block
         return None
 
+    def block_index(self, block: Block) -> int | None:
+        """The index of *block* in :attr:`blocks` (by bisection: rules ask it per dose and claim)."""
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_left(self._block_starts, block.start)
+        while i < len(self.blocks) and self.blocks[i].start == block.start:
+            if self.blocks[i].end == block.end:
+                return i
+            i += 1
+        return None
+
     @property
     def regions(self) -> list[Region]:
         """The typed spans of :mod:`medlint.regions` (references, quotations...), found

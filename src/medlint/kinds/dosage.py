@@ -113,10 +113,15 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
 def _table_start(doc: Document, block: Any) -> int:
     """Where the run of table blocks holding *block* starts: the table's identity."""
     blocks = doc.blocks
-    i = next(k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end))
-    while i > 0 and blocks[i - 1].kind in _TABLE_BLOCKS:
-        i -= 1
-    return blocks[i].start
+    if "table-run-starts" not in doc.cache:  # each block's run of table blocks, found once per page
+        runs, first = [], 0
+        for k, b in enumerate(blocks):
+            if k == 0 or b.kind not in _TABLE_BLOCKS or blocks[k - 1].kind not in _TABLE_BLOCKS:
+                first = k
+            runs.append(first)
+        doc.cache["table-run-starts"] = runs
+    i = doc.block_index(block)
+    return blocks[doc.cache["table-run-starts"][i]].start if i is not None else block.start
 
 
 #: A daily amount this many times the limit is no intake of the substance but a quantity of

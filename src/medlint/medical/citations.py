@@ -138,22 +138,27 @@ _SOURCES_LABEL = re.compile(r"\s*(?:\W{0,3})(?:sources?|references?|bibliography
 def sources_below(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the claim's section (under its heading, up to the next heading of the same or a
     higher level) ends with a list of sources: a "Sources:" or "References" label, then a citation."""
-    blocks = doc.blocks
     headings = sorted(doc.headings, key=lambda h: h.start)
     above = [h for h in headings if h.start <= start]
     level = above[-1].level if above else 0
     end = next((h.start for h in headings if h.start > start and (not above or h.level <= level)),
                len(doc.text))
-    label = None
-    for block in blocks:
-        if block.start <= start or block.start >= end:
-            continue
-        if label is None:
+    # Per section (cached: a long table of doses asks once per dose): each "Sources" label's
+    # block start, and whether a block after it in the section cites. The claim's answer is
+    # that of the first label after it.
+    key = f"sources-below:{end}:{','.join(kinds)}"
+    if key not in doc.cache:
+        labels: list[tuple[int, bool]] = []
+        blocks = [b for b in doc.blocks if b.start < end]
+        for n, block in enumerate(blocks):
             if _SOURCES_LABEL.match(doc.prose[block.start:block.end]):
-                label = block.end
-        elif cited(doc, block.start, block.end, kinds):
-            return True
-    return False
+                labels.append((block.start, n))
+        cited_from: list[bool] = [False] * (len(blocks) + 1)  # whether any block from n on cites
+        if labels:
+            for n in range(len(blocks) - 1, labels[0][1], -1):
+                cited_from[n] = cited_from[n + 1] or cited(doc, blocks[n].start, blocks[n].end, kinds)
+        doc.cache[key] = [(label_start, cited_from[n + 1]) for label_start, n in labels]
+    return next((ok for label_start, ok in doc.cache[key] if label_start > start), False)
 
 
 #: A paragraph this short, of one sentence, may be a sentence a copied PDF split off its paragraph.
@@ -193,7 +198,7 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     if sources_below(doc, start, kinds):
         return True
     blocks = doc.blocks
-    i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
+    i = doc.block_index(block)
     if i is None:
         return False
     heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)

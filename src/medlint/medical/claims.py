@@ -234,7 +234,7 @@ def _caption(doc: Document, start: int) -> bool:
     if _CAPTION.match(doc.prose, block.start) or _CAPTION.match(_section_heading(doc, start)):
         return True
     blocks = doc.blocks
-    i = next((k for k, b in enumerate(blocks) if b.start == block.start), 0)
+    i = doc.block_index(block) or 0
     return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 

@@ -12,6 +12,8 @@ a mass takes its substance from its own sentence only.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from typing import Any, Iterable
@@ -59,11 +61,17 @@ def _names(text: str, table: dict[str, Any], wanted: Iterable[str]) -> Counter[s
     return found
 
 
+#: How far from a dose, within its sentence, its substance's name is looked for.
+SENTENCE_REACH = 300
+
+
 def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: dict[str, Any]) -> str | None:
     """The substance named nearest the dose in its sentence; before the dose wins a tie
     ("Vitamin C 400 mg Zinc" is vitamin C)."""
     best: tuple[int, int, str] | None = None
-    before, after = prose[s_lo:start], prose[end:s_hi]
+    # A name further than SENTENCE_REACH from the dose is not its substance, even in a
+    # sentence that never ends (a pasted table, a run of doses): the scan stays linear.
+    before, after = prose[max(s_lo, start - SENTENCE_REACH):start], prose[end:min(s_hi, end + SENTENCE_REACH)]
     for name, entry in table.items():
         for m in entry["regex"].finditer(before):
             key = (len(before) - m.end(), 0, name)
@@ -136,9 +144,14 @@ def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: st
     if unit != "IU":  # "500 mg" can be of any drug: only its own sentence says which
         return None, None
     fits = [name for name, entry in table.items() if entry.get("iu")]
-    paragraph = _names(prose[lo:s_lo] + "\n" + prose[s_hi:hi], table, fits)
+    # The block's names are found once per block (a long paragraph of doses stays linear):
+    # the paragraph's are the block's less the sentence's own.
+    named = _block_names(doc, lo, hi, table, fits)
+    paragraph = Counter(name for _, m_end, name in named) - _names(prose[s_lo:s_hi], table, fits)
     if paragraph:
-        return _nearest_before(prose, lo, s_lo, table, paragraph) or _top(paragraph) or next(iter(paragraph)), "paragraph"
+        before = [name for _, m_end, name in named[:bisect.bisect_left(named, (s_lo,))] if m_end <= s_lo]
+        nearest = next((name for name in reversed(before) if name in paragraph), None)
+        return nearest or _top(paragraph) or next(iter(paragraph)), "paragraph"
     for source, text in (("heading", _heading_text(doc, start)), ("title", _title(doc)),
                          ("front matter", _front_matter(doc, ("tags", "categories")))):
         named = _top(_names(text, table, fits))
@@ -148,11 +161,12 @@ def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: st
     return (page, "page") if page else (None, None)
 
 
-def _nearest_before(prose: str, lo: int, s_lo: int, table: dict[str, Any], named: Counter[str]) -> str | None:
-    """Of the substances *named* in the paragraph, the one named last before the sentence."""
-    best: tuple[int, str] | None = None
-    for name in named:
-        for m in table[name]["regex"].finditer(prose, lo, s_lo):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), name)
-    return best[1] if best else None
+def _block_names(doc: Document, lo: int, hi: int, table: dict[str, Any], fits: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, substance) of every name of *fits* in ``prose[lo:hi]``, in order (cached)."""
+    key = f"block-substances:{lo}:{hi}:{id(table)}"
+    if key not in doc.cache:
+        found = [(m.start(), m.end(), name) for name in fits for m in table[name]["regex"].finditer(doc.prose, lo, hi)]
+        doc.cache[key] = sorted(found)
+    return doc.cache[key]
+
+
