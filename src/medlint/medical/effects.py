@@ -36,7 +36,8 @@ from ..document import Document
 
 CLAIM_KINDS = ("percent-change", "ratio", "times", "nnt")
 
-_NUM = r"\d+(?:[.,]\d+)?"
+#: A number, from its first digit (a run of digits is not rescanned from each of its digits).
+_NUM = r"(?<![\d.,])\d+(?:[.,]\d+)?"
 _PCT = _NUM + r"(?:\s*(?:-|\u2013|to)\s*" + _NUM + r")?\s?(?:%|\s?per\s?cent\b)"
 _ABOUT = r"(?:(?:about|approximately|around|roughly|nearly|almost|up\s+to|over|more\s+than|at\s+least|as\s+much\s+as|only|just|~|>|<)\s*)?"
 
