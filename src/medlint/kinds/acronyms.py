@@ -99,6 +99,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         english = word_list("english.txt.gz")
         defined = defined_abbreviations(doc.whole)
         shouting: dict[int, bool] = {}
+        titled_seen: dict[str, bool] = {}
         first_use: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
@@ -124,7 +125,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
-            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start()):
+            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
             surname = _INITIALS.search(before)
             if (base.isalpha() and len(base) <= 3 and surname and surname.group(1).lower() not in english
@@ -153,7 +154,7 @@ _SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+)?"
 _NEAR = 300
 
 
-def _spelled_out(prose: str, abbr: str, at: int) -> bool:
+def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | None = None) -> bool:
     """True if the page spells *abbr* out without the brackets: words whose initials are its
     letters, in Title Case anywhere on the page ("National Health and Nutrition Examination
     Survey"), or in any case near its use, each word four letters or more ("a comma
@@ -164,9 +165,18 @@ def _spelled_out(prose: str, abbr: str, at: int) -> bool:
     words = [re.escape(c) + r"[\w'\u2019]*" for c in letters]
     joined = r"[\s/-]+" + _SMALL
     # In Title Case, a small word may give its letter too: "Health And Nutrition", "Health and Nutrition".
-    titled = re.compile(r"(?<![\w-])" + joined.join(
-        r"(?:%s|(?=%s\b)%s)[\w'\u2019]*" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower())) for c in letters))
-    if titled.search(prose):
+    # The page-wide search is made once per abbreviation (titled_seen): a page that uses one
+    # thousands of times must not be searched thousands of times.
+    if titled_seen is None or abbr not in titled_seen:
+        titled = re.compile(r"(?<![\w-])" + joined.join(
+            r"(?:%s|(?=%s\b)%s)[\w'\u2019]*" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower())) for c in letters))
+        found = bool(titled.search(prose))
+        if titled_seen is None:
+            if found:
+                return True
+        else:
+            titled_seen[abbr] = found
+    if titled_seen is not None and titled_seen[abbr]:
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
     near = re.compile(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
