@@ -263,3 +263,13 @@ def test_link_text_that_is_the_targets_slug_is_a_name_not_prose() -> None:
             '<a href="/other/">misspeled-text</a>.</p>')
     assert words(md) == ["misspeled"]
     assert words(html, "x.html") == ["misspeled"]
+
+
+def test_a_run_of_thousands_of_letters_gets_no_suggestion() -> None:
+    """No word is that long; searching candidates for one exhausted memory (found in review)."""
+    from medlint.medical.speller import MAX_SUGGESTED_LENGTH
+
+    word = "a" * 5000
+    found = Speller().suggestions(word)
+    assert found.candidates == () and found.fix is None
+    assert len(Speller().suggestions("recieve").candidates) >= 1 and MAX_SUGGESTED_LENGTH >= 30

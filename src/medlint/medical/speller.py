@@ -253,6 +253,8 @@ class Speller:
         computed once per distinct word (and, in a parallel run, once across the
         workers: see :data:`SHARED`)."""
         lower = word.lower()
+        if len(lower) > MAX_SUGGESTED_LENGTH:
+            return Suggestion((), False)  # no word is this long: a run of letters, not a slip
         found = self._suggestions.get(lower)
         if found is None:
             key = f"{self._signature()}:{lower}"  # two spelling rules may correct differently
@@ -387,6 +389,11 @@ class Speller:
 
 #: A stand-in for "no answer yet".
 _MISSING: Any = object()
+
+
+#: Words longer than this get no suggestion: the longest dictionary words are about 30
+#: letters, and the candidate search on a pasted run of thousands of letters ran out of memory.
+MAX_SUGGESTED_LENGTH = 40
 
 
 @dataclass(frozen=True)
