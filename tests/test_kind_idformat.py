@@ -109,3 +109,21 @@ def test_the_compact_pmid_form_passes_under_the_default_style(tmp_path: Path) ->
     page.write_text("Holick MF. N Engl J Med. 2007. PMID:17634462\n\nAnd PMID:    17634462 pasted.\n")
     report = lint_paths([str(page)], select=["identifier-format"])
     assert [d.line for d in report] == [3]
+
+
+def test_doi_links_in_html_are_escaped_once_and_never_nested() -> None:
+    cfg = {"rules": {"identifier-format": {"options": {"doi": "link"}}}}
+    text = '<p>doi:10.1000/a&amp;b</p>\n<p><a href="x">doi: 10.1000/abc</a></p>\n'
+    found = lint_text(text, path="x.html", config=cfg, select=["identifier-format"])
+    assert [d.line for d in found] == [1]
+    fixed, _ = apply_fixes(text, [d.fix for d in found])
+    assert '<a href="https://doi.org/10.1000/a&amp;b">https://doi.org/10.1000/a&amp;b</a>' in fixed
+
+
+@pytest.mark.parametrize("template", ["{x} {}", "PMID: {}}", "{0} {}", "{:>5}{}"])
+def test_a_template_with_other_braces_is_a_config_error(template: str, tmp_path: Path) -> None:
+    (tmp_path / ".medlint.yaml").write_text(f'rules: {{identifier-format: {{options: {{pmid: "{template}"}}}}}}\n')
+    (tmp_path / "a.md").write_text("PMID 123\n")
+    result = CliRunner().invoke(main, ["check", "--select", "identifier-format", str(tmp_path / "a.md"),
+                                       "--config", str(tmp_path / ".medlint.yaml")])
+    assert result.exit_code == 2 and "no other braces" in result.output and "Traceback" not in result.output

@@ -120,9 +120,12 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
         written = text[m.start():site.end]
         before, colon, after = m.group(1), m.group(2), m.group(3)
         if style == "link":
+            if doc.format == "html" and _in_link_text(doc, m.start()):
+                continue  # already the text of a link: making it a link would nest one in another
             url = resolver + raw
             want = url
-            if doc.format == "html":
+            if doc.format == "html":  # the DOI as written is HTML: unescape it before escaping the link
+                url = resolver + html.unescape(raw)
                 want = f'<a href="{html.escape(url)}">{html.escape(url, quote=False)}</a>'
             yield _finding(m.start(), site.end, written, want, "this project links DOIs: " + resolver + "10...")
         elif style == "label":
@@ -136,10 +139,20 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
                 yield _finding(m.start(), site.end, written, want, "spacing of the 'doi:' label")
 
 
+def _in_link_text(doc: Document, offset: int) -> bool:
+    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
+               for link in doc.links)
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     for key in ("pmid", "pmcid", "doi_label"):
         if options[key].count("{}") != 1:
             raise OptionError([key], f"'{options[key]}' must hold '{{}}' once, where the identifier goes")
+        try:
+            options[key].format("1")
+        except (IndexError, KeyError, ValueError):  # '{x} {}', '{}}', '{:>5}{}': not one plain slot
+            raise OptionError([key], f"'{options[key]}' must hold '{{}}' once and no other braces "
+                                     "(write '{{' or '}}' for a brace)") from None
     resolver = options["resolver"] if options["resolver"].endswith("/") else options["resolver"] + "/"
 
     def check(doc: Document) -> Iterator[Finding]:
