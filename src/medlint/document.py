@@ -15,7 +15,7 @@ import re
 from typing import Any, Iterable
 
 from .markup import format_for, parse
-from .markup.model import Block, Markup, line_starts
+from .markup.model import Block, Link, Markup, line_starts
 from .regions import Region, find_regions
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
@@ -41,6 +41,7 @@ class Document:
         self._line_starts: list[int] | None = None
         self._prose_spans: list[tuple[int, int]] | None = None
         self._block_starts: list[int] | None = None
+        self._link_texts: list[tuple[int, int, Link]] | None = None
         self._regions: list[Region] | None = None
         #: Spans a rule's ``skip:`` blanked from this view's prose (see :meth:`view`).
         self.skipped: list[tuple[int, int]] = []
@@ -118,6 +119,18 @@ class Document:
         for block in reversed(self.blocks[max(0, i - 3):i + 1]):
             if block.start <= offset < block.end:
                 return block
+        return None
+
+    def link_text_at(self, offset: int) -> Link | None:
+        """The link whose text holds *offset* (None outside link text). Rules ask it per
+        dose, claim and phrase, so it bisects the links' text spans."""
+        if self._link_texts is None:
+            self._link_texts = sorted((l.text_start, l.text_end, l) for l in self.links
+                                      if l.text_start is not None and l.text_end is not None)
+        i = bisect.bisect_right(self._link_texts, (offset, float("inf"))) - 1
+        for start, end, link in reversed(self._link_texts[max(0, i - 3):i + 1]):
+            if start <= offset < end:
+                return link
         return None
 
     def block_index(self, block: Block) -> int | None:

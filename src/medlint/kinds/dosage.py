@@ -9,7 +9,7 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_nearby, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import report_kind
+from ..medical.claims import in_linked_headline, report_kind
 from ..medical.dose import dose_context, find_doses, load_limits
 from ..medical.substance import SOURCES
 from . import BuildContext
@@ -153,7 +153,7 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
                 continue
             if unit == "mcg" and dose.unit == "mg" and daily > amount * UNIT_SLIP:
                 continue  # "4.0 mg/day" of vitamin D: a lost µ, not a dose forty times the limit
-            if _not_an_intake(doc, dose.start, dose.end) or _in_link_text(doc, dose.start) or (
+            if _not_an_intake(doc, dose.start, dose.end) or in_linked_headline(doc, dose.start) or (
                     dose.per_day is None and _unit_content(doc, dose)):
                 continue
             lo, hi = window(doc, dose.start, dose.end, "paragraph")
@@ -190,14 +190,6 @@ def _unit_content(doc: Document, dose: Any) -> bool:
     """A dose with no frequency that is what one capsule holds."""
     before = re.split(r"[.;!?]\s", doc.prose[max(doc.body_start, dose.start - 80):dose.start])[-1]
     return bool(_HOLDS_BEFORE.search(before) or _HOLDS_AFTER.match(doc.prose, dose.end))
-
-
-def _in_link_text(doc: Document, offset: int) -> bool:
-    """True inside the text of a link to another page: "[50,000 IU weekly helped seniors](/posts/...)"
-    is that page's headline, a report of what it describes, not this page's advice (the
-    linked page is checked on its own)."""
-    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
-               and not link.target.startswith("#") for link in doc.links)
 
 
 def _not_an_intake(doc: Document, start: int, end: int) -> bool:

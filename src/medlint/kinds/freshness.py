@@ -100,8 +100,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return any(e.search(doc.prose, lo, end) for e in exceptions)
 
     def in_link_text(doc: Document, start: int) -> bool:
-        return any(l.text_start is not None and l.text_end is not None and l.text_start <= start < l.text_end
-                   and _names_target(l.text or "", l.target) for l in doc.links)
+        link = doc.link_text_at(start)
+        return link is not None and _names_target(link.text or "", link.target)
 
     def dated_by_title(doc: Document) -> bool:
         """The page's title names a year: its "recent" is recent as of that year."""

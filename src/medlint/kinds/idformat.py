@@ -120,7 +120,7 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
         written = text[m.start():site.end]
         before, colon, after = m.group(1), m.group(2), m.group(3)
         if style == "link":
-            if doc.format == "html" and _in_link_text(doc, m.start()):
+            if doc.format == "html" and doc.link_text_at(m.start()) is not None:
                 continue  # already the text of a link: making it a link would nest one in another
             url = resolver + raw
             want = url
@@ -137,11 +137,6 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
             want = word + (":" + (" " if after else "") if colon else " ") + raw
             if want != written:
                 yield _finding(m.start(), site.end, written, want, "spacing of the 'doi:' label")
-
-
-def _in_link_text(doc: Document, offset: int) -> bool:
-    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
-               for link in doc.links)
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:

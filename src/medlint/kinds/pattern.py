@@ -128,8 +128,7 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     block = doc.block_at(start)
     lo, hi = (block.start, max(block.end, end)) if block else (doc.body_start, len(doc.text))
     prose = doc.prose
-    if "link-text" in unless and any(l.text_start is not None and l.text_end is not None
-                                     and l.text_start <= start < l.text_end for l in doc.links):
+    if "link-text" in unless and doc.link_text_at(start) is not None:
         return True
     if "negated" in unless:
         cuts = list(_CLAUSE_START.finditer(prose, lo, start))

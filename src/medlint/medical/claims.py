@@ -238,17 +238,19 @@ def _caption(doc: Document, start: int) -> bool:
     return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 
-def _in_link_text(doc: Document, offset: int) -> bool:
-    """True inside the text of a link to another page (not a ``#fragment`` of this one)."""
-    return any(link.text_start is not None and link.text_end is not None and link.text_start <= offset < link.text_end
-               and not link.target.startswith("#") for link in doc.links)
+def in_linked_headline(doc: Document, offset: int) -> bool:
+    """True inside the text of a link to another page (not a ``#fragment`` of this one):
+    "[50,000 IU weekly helped seniors](/posts/x)" is that page's headline, a report of what
+    it describes, not this page's advice (the linked page is checked on its own)."""
+    link = doc.link_text_at(offset)
+    return link is not None and not link.target.startswith("#")
 
 
 def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
     if _heading_report(doc, start):
         return "title"
-    if _in_link_text(doc, start):
+    if in_linked_headline(doc, start):
         return "linked-title"  # "[50,000 IU weekly helped seniors](/posts/x)": that page's headline
     heading = doc.block_at(start)
     if heading is not None and heading.kind in _HEADING_KINDS:
