@@ -464,6 +464,18 @@ def lint_text(text: str, path: str = "x.md", config: Any = None, *, select: Iter
     return diagnostics
 
 
+def spelling_rule(cfg: Config) -> tuple[Any, Any, Any, dict[str, Any]]:
+    """The ``spelling`` rule as *cfg* sets it, whether or not it is on: (rule set, rule, the
+    config's setting of it or None, its options with the config's over the file's), for the
+    ``words`` commands, which read it even where the rule is turned off."""
+    ruleset = cfg.ruleset()
+    rule = ruleset.by_id.get("spelling")
+    if rule is None:
+        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
+    setting = ruleset.settings.get("spelling")
+    return ruleset, rule, setting, {**rule.options, **(setting.options or {} if setting else {})}
+
+
 def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[str] = ()) -> tuple[Any, dict[str, set[str]]]:
     """The spelling rule's unknown words in *paths*: a Counter of words and the files of each.
 
@@ -473,12 +485,7 @@ def unknown_word_counts(paths: list[str], config: Any = None, exclude: Iterable[
     from .kinds.spelling import unknown_word_counts as count
 
     cfg = resolve_config(config)
-    ruleset = cfg.ruleset()
-    rule = ruleset.by_id.get("spelling")
-    if rule is None:
-        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
-    setting = ruleset.settings.get("spelling")
-    options = {**rule.options, **(setting.options or {} if setting else {})}
+    ruleset, rule, setting, options = spelling_rule(cfg)
     # The regions the rule does not read (reference lists, bylines...) are not read here either.
     skip = setting.skip if setting is not None and setting.skip is not None else rule.skip
     targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .document import Document
-from .errors import FileError, MedlintError, Skipped
+from .errors import FileError, Skipped
 from .files import expand_paths, read_text
 from .kinds.spelling import _INLINE_WORDS, _read_vocabulary, speller_for
 from .markup import format_for
-from .pipeline import resolve_config
+from .pipeline import resolve_config, spelling_rule
 
 
 @dataclass
@@ -56,12 +56,7 @@ def trace_word(word: str, paths: Iterable[str] = (), config: Any = None, exclude
     """Where the spelling rule's verdict on *word* comes from, under *config*; the inline
     directives of the pages in *paths* are read too."""
     cfg = resolve_config(config)
-    ruleset = cfg.ruleset()
-    rule = ruleset.by_id.get("spelling")
-    if rule is None:
-        raise MedlintError("no rule named 'spelling' is loaded (is the config's extends: none?)")
-    setting = ruleset.settings.get("spelling")
-    options = {**rule.options, **(setting.options or {} if setting else {})}
+    ruleset, rule, setting, options = spelling_rule(cfg)
     context = ruleset.context
     speller = speller_for(options, context)
     trace = Trace(word, options["variant"])

@@ -162,7 +162,6 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     letters = [c for c in abbr if c.isalpha()]
     if len(letters) < 3 or len(letters) != len(abbr.rstrip("s")) and not abbr.isalpha():
         return False
-    words = [re.escape(c) + r"[\w'\u2019]*" for c in letters]
     joined = r"[\s/-]+" + _SMALL
     # In Title Case, a small word may give its letter too: "Health And Nutrition", "Health and Nutrition".
     # The page-wide search is made once per abbreviation (titled_seen): a page that uses one

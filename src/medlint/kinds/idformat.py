@@ -118,7 +118,7 @@ def _dois(doc: Document, style: str, label: str, resolver: str) -> Iterator[Find
         if m is None or not _plain(doc, m.start(), site.start):
             continue  # a bare DOI in text: a style may want a label or a link, but it reads as one
         written = text[m.start():site.end]
-        before, colon, after = m.group(1), m.group(2), m.group(3)
+        colon, after = m.group(2), m.group(3)
         if style == "link":
             if doc.format == "html" and doc.link_text_at(m.start()) is not None:
                 continue  # already the text of a link: making it a link would nest one in another
