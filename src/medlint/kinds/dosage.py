@@ -11,6 +11,7 @@ from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..medical.claims import in_linked_headline, report_kind
 from ..medical.dose import dose_context, find_doses, load_limits
+from ..medical.measured import not_a_dose
 from ..medical.substance import SOURCES
 from . import BuildContext
 from .common import compile_regex
@@ -203,7 +204,13 @@ def _not_an_intake(doc: Document, start: int, end: int) -> bool:
     return "?" in after
 
 
+#: Notations of an amount (a number and its unit); the others ("qd", "qod") are words.
+_AMOUNT_NOTATIONS = set(NOTATIONS) - {"qd", "qod"}
+
+
 def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]]:
+    """Error-prone notation of a dose. An amount that is no dose (a lab value, a measured
+    volume, a conversion factor, web-address text: ``medical/measured.py``) is not reported."""
     wanted = set(options["notations"])
     rules = [r for r in _NOTATION_RULES if r[0] in wanted]
 
@@ -215,6 +222,8 @@ def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]
                     continue
                 strong = _STRONG_UNIT.search(m.group()) or _STRONG_UNIT.match(doc.prose, m.end())
                 if name in _NEEDS_DOSE_CONTEXT and not strong and not dose_context(doc, m.start(), m.end()):
+                    continue
+                if name in _AMOUNT_NOTATIONS and not_a_dose(doc, m.start(), m.end()):
                     continue
                 seen.add(m.start())
                 replacement = replace(m)
