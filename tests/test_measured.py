@@ -78,6 +78,7 @@ def test_not_a_dose(text: str, reason: str) -> None:
     "The adequate intake level of 10 μg a day was kept.",
     "Levels below 20 ng/mL need an intake of 10 µg a day.",
     "Give 1.0 mg/kg once.",
+    "Give a volume of 5 cc of the syrup.",
     "A dose of 400 IU (= 10 µg) a day is enough.",
     "The arms took 1000IU/400IU a day.",
     "Take 500mg twice a day, see https://example.org/a for more.",
