@@ -205,9 +205,17 @@ def append_labels(path: Path, labels: Iterable[Label]) -> None:
             handle.write(label.row() + "\n")
 
 
+#: How far (in lines) a label may pair with a finding of the same text.
+MATCH_LINES = 2
+
+
 def match_labels(findings: list[Finding], labels: list[Label]) -> dict[int, Label]:
     """Pair findings with labels of the same (path, rule, text hash), one to one;
-    where several share a key, the nearest lines (then columns) pair first."""
+    where several share a key, the nearest lines (then columns) pair first. A label
+    pairs only within MATCH_LINES lines of its own: the corpora are pinned, so only a
+    rule that moves a finding's start (a table to its row) shifts it; the same words
+    further off are another finding, whose verdict may differ (a dose quoted from a
+    paper on one line, the writer's own regimen ten lines on)."""
     by_key: dict[tuple[str, str, str], list[Label]] = defaultdict(list)
     for label in labels:
         by_key[label.key].append(label)
@@ -221,6 +229,7 @@ def match_labels(findings: list[Finding], labels: list[Label]) -> dict[int, Labe
         pairs = sorted(
             (abs(findings[i].line - lab.line), abs(findings[i].column - lab.column), i, j)
             for i in indices for j, lab in enumerate(candidates)
+            if abs(findings[i].line - lab.line) <= MATCH_LINES
         )
         used: set[int] = set()
         for _, _, i, j in pairs:

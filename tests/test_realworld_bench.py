@@ -100,9 +100,16 @@ def test_match_by_hash_then_nearest_line():
 
 def test_match_is_one_to_one_and_keyed_by_path_and_rule():
     findings = [finding(line=5), finding(line=6), finding(line=5, rule="other"), finding(path="b.md", line=5)]
-    matched = rw.match_labels(findings, [label(line=5), label(line=100)])
+    matched = rw.match_labels(findings, [label(line=5), label(line=7)])
     assert sorted(matched) == [0, 1]
-    assert matched[0].line == 5 and matched[1].line == 100
+    assert matched[0].line == 5 and matched[1].line == 7
+
+
+def test_a_label_does_not_travel_to_the_same_words_far_off():
+    """The finding a label judged is gone; the same text ten lines on is another finding."""
+    findings = [finding(line=158, sha="a" * 12)]
+    assert rw.match_labels(findings, [label(line=148, sha="a" * 12, verdict="fp")]) == {}
+    assert list(rw.match_labels(findings, [label(line=156, sha="a" * 12)])) == [0]
 
 
 def test_labels_file_absent_empty_or_header_only(tmp_path):
