@@ -10,7 +10,7 @@ from ..medical.citations import cited, cited_nearby, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
-from ..medical.dose import dose_context, find_doses, load_limits
+from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.substance import SOURCES
 from . import BuildContext
 from .common import compile_regex
@@ -239,19 +239,21 @@ _SIZE = re.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:capsul
 
 
 def _named_size(doc: Document, dose: Any) -> bool:
-    """Whether the page names a capsule or pill of this dose's amount ("Dosing with 5,000 IU
-    capsules", "5,000 IU vitamin D pills"): with no frequency of its own, the amount is that
-    unit's size ("typically 5,000 IU"), not a daily intake."""
-    if "dosage:sizes" not in doc.cache:
-        sizes = set()
-        for m in _SIZE.finditer(doc.prose, doc.body_start):
-            amount = re.sub(r"[,.](?=\d{3}\b)", "", m.group(1))
-            try:
-                sizes.add((float(amount), m.group(2).lower()))
-            except ValueError:
-                continue
-        doc.cache["dosage:sizes"] = sizes
-    return (dose.high, dose.unit.lower()) in doc.cache["dosage:sizes"]
+    """Whether the dose's paragraph or its section's heading names a capsule or pill of this
+    dose's amount ("### Dosing with 5,000 IU capsules", "5,000 IU vitamin D pills"): with no
+    frequency of its own, the amount is that unit's size ("typically 5,000 IU"), not a daily
+    intake. (A size named elsewhere on the page says nothing of this paragraph's doses.)"""
+    block = doc.block_at(dose.start)
+    texts = [doc.prose[block.start:block.end]] if block is not None else []
+    heading = next((h for h in reversed(doc.headings) if h.start <= dose.start), None)
+    if heading is not None:
+        texts.append(doc.prose[heading.start:heading.end])
+    for text in texts:
+        for m in _SIZE.finditer(text):
+            amount = parse_number(m.group(1), "IU")
+            if amount == dose.high and m.group(2).lower() == dose.unit.lower():
+                return True
+    return False
 
 
 def _unit_content(doc: Document, dose: Any) -> bool:

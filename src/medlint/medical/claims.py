@@ -106,7 +106,7 @@ _EXAMPLE_SECTION = re.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say
                               re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
-_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|"
+_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
                       r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
                       r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
                       r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$", re.I)
@@ -149,7 +149,7 @@ _REFERENCE_HEADING = re.compile(
 _ATTRIBUTED = re.compile(
     r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
     r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
-    r"[^.;!?]{0,80}?\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
+    r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
     r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
 #: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
 _SPEAKER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
@@ -185,13 +185,22 @@ REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic",
                 "hypothetical", "product", "authority", "quoted", "caption", "guideline")
 
 
+#: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
+_SENTENCE_CUT = re.compile(r"(?<!\.[A-Z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+                           r"|\n\s*\n|\n\s*[*\-+\d]")
+
+
+_ABBREVIATION = re.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
+
+
 def _sentence_before(doc: Document, start: int) -> str:
     """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
     block = doc.block_at(start)
     lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
-    cut = max((m.end() for m in re.finditer(r"(?<!\.[A-Z])[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
-    return " ".join(before[cut:].split())
+    cut = max((m.end() for m in _SENTENCE_CUT.finditer(before)), default=0)
+    # without the abbreviations' full stops, which the patterns read as a sentence's end
+    return _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
 
 
 def _transcript_turns(doc: Document) -> set[int]:
@@ -432,6 +441,6 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
-    if _PRODUCT.search(before) or _PER_UNIT.match(after):
+    if _PRODUCT.search(before) or _PER_UNIT.match(after) or _SIZE_AFTER.match(doc.prose, end):
         return "product"
     return None

@@ -76,7 +76,7 @@ _ONE_OFF = re.compile(
     r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-])|"
     # a course's total, taken over days or weeks: "a restoring dose of a total of about 300,000 IU over 1 month"
     r"restor\w*\s+doses?|repletion\s+doses?|initial\s+doses?|(?:a\s+)?total\s+of|in\s+total|cumulative|"
-    r"(?:over|during|within)\s+(?:a|an|one|two|three|\d+)[\s-]+(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
+    r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
 #: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
 #: not "on a day when rain equals 5 units".
 _BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
