@@ -6,11 +6,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
 from ..medical.citations import KINDS as CITATION_KINDS
-from ..medical.citations import cited, cited_nearby, window
+from ..medical.citations import cited, cited_nearby, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import in_linked_headline, report_kind
-from ..medical.dose import dose_context, find_doses, load_limits
+from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
+from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.substance import SOURCES
 from . import BuildContext
@@ -157,6 +157,8 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
             if _not_an_intake(doc, dose.start, dose.end) or in_linked_headline(doc, dose.start) or (
                     dose.per_day is None and _unit_content(doc, dose)):
                 continue
+            if _not_advice(doc, dose, entry):
+                continue
             lo, hi = window(doc, dose.start, dose.end, "paragraph")
             if any(r.search(doc.prose, lo, hi) for r in ack):
                 continue
@@ -185,6 +187,74 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
 _UNIT = r"(?:capsules?|caps|tablets?|tabs|softgels?|pills?|drops?|sachets?|ampoules?|vials?|pearls?|gummies|gummy)"
 _HOLDS_BEFORE = re.compile(r"\b(?:each|every|one|a|per|the)\s+(?:\S+\s+){0,2}?" + _UNIT + r"\b[^.;!?]{0,30}$", re.I)
 _HOLDS_AFTER = re.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|every|one|a))\s+(?:\w+\s+)?" + _UNIT + r"\b", re.I)
+
+
+#: Reports that are no advice to take the dose every day: a named body's or person's figure (a
+#: reference value, "one organization states that up to 10,000 IU is safe"), graded guideline
+#: text, a hypothetical or worked example, a sum. A trial's dose, the writer's own regimen and
+#: a quotation in the page's prose stay: the reader still meets an above-limit daily dose with
+#: no warning (labelled so on vdw-dev). A pasted paper under its byline is the paper's text,
+#: as the quotation regions the rule skips are.
+_NOT_ADVICE_KINDS = ("authority", "guideline", "hypothetical", "arithmetic")
+#: A heading that names a study: "Hives treated by 60,000 IU weekly – RCT May 2020" is the
+#: title of a trial's report, not the page's advice.
+_STUDY_TITLE = re.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|meta-?analys[ie]s|(?:systematic\s+)?reviews?|"
+                          r"pilot|cohort)\b", re.I)
+#: Advice against the dose: "Should not take 50,000 IU weekly if pregnant", "never exceed".
+_NEGATED = re.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
+                      r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
+                      re.I)
+#: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
+_FOOD = re.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
+
+
+def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
+    """Why an above-limit dose is not the page advising a daily intake, if it is not: a report
+    of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
+    a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
+    with no frequency, or food against a supplements-only limit."""
+    kind = report_kind(doc, dose.start, dose.end)
+    if kind in _NOT_ADVICE_KINDS:
+        return True
+    block = doc.block_at(dose.start)
+    if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
+        return True
+    if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
+        return True  # an abstract with its "PMID: ..." line under it: the paper's text
+    lo = block.start if block else doc.body_start
+    before = re.split(r"[.;!?]\s", doc.prose[max(lo, dose.start - 160):dose.start])[-1]
+    if _NEGATED.search(before):
+        return True
+    if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
+        return True
+    note = str(entry.get("note") or "")
+    if "supplement" in note:
+        s_lo, s_hi = window(doc, dose.start, dose.end, "sentence")
+        if _FOOD.search(doc.prose, s_lo, s_hi):
+            return True
+    return False
+
+
+_SIZE = re.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|"
+                   r"gel\s*caps|pearls?)\b")
+
+
+def _named_size(doc: Document, dose: Any) -> bool:
+    """Whether the dose's paragraph or its section's heading names a capsule or pill of this
+    dose's amount ("### Dosing with 5,000 IU capsules", "5,000 IU vitamin D pills"): with no
+    frequency of its own, the amount is that unit's size ("typically 5,000 IU"), not a daily
+    intake. (A size named elsewhere on the page says nothing of this paragraph's doses.)"""
+    block = doc.block_at(dose.start)
+    texts = [doc.prose[block.start:block.end]] if block is not None else []
+    heading = next((h for h in reversed(doc.headings) if h.start <= dose.start), None)
+    if heading is not None:
+        texts.append(doc.prose[heading.start:heading.end])
+    for text in texts:
+        for m in _SIZE.finditer(text):
+            amount = parse_number(m.group(1), "IU")
+            if amount == dose.high and m.group(2).lower() == dose.unit.lower():
+                return True
+    return False
 
 
 def _unit_content(doc: Document, dose: Any) -> bool:

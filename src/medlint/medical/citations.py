@@ -216,6 +216,21 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     return False
 
 
+def source_line_follows(doc: Document, start: int) -> bool:
+    """True when the block holding *start* is followed by a short line with a DOI or a PMID:
+    a pasted abstract and its source line ("PMID: 23124916"), the paper's own text."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None else None
+    if i is None or i + 1 >= len(doc.blocks):
+        return False
+    nxt = doc.blocks[i + 1]
+    if any(h.start <= nxt.start < h.end for h in doc.headings):
+        return False
+    if len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
+        return False
+    return cited(doc, nxt.start, nxt.end, ("doi", "pmid"))
+
+
 def heading_cites(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
     """True if the heading of the section holding *start* (not a heading itself) carries a
     source: "## [Vitamin D and falls](https://journal.example/...)" or a title with its DOI
@@ -227,7 +242,37 @@ def heading_cites(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
         above = h
     if above is None or above.start <= start < max(above.end, above.start + 1):
         return False
-    return cited(doc, above.start, above.end, tuple(k for k in kinds if k in ("link", "doi", "pmid")))
+    if cited(doc, above.start, above.end, tuple(k for k in kinds if k in ("link", "doi", "pmid"))):
+        return True
+    return "link" in kinds and _ancestor_links_out(doc, above)
+
+
+_EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+
+
+def _ancestor_links_out(doc: Document, heading: Any) -> bool:
+    """Whether a higher heading above *heading* (its section's parents) links to another site:
+    "# [Sunshine: Dangerous or Healthy?](http://example.org/sunshine.htm) 2009" heads a reposted
+    article, and its subsections are that article's text.  A link to the site's own pages
+    (a tag, another post) in a parent heading is no source."""
+    key = f"ancestor-links-out:{heading.start}"
+    if key not in doc.cache:
+        doc.cache[key] = _links_out_above(doc, heading)
+    return doc.cache[key]
+
+
+def _links_out_above(doc: Document, heading: Any) -> bool:
+    level = heading.level
+    for h in reversed([h for h in doc.headings if h.start < heading.start]):
+        if h.level >= level:
+            continue
+        level = h.level
+        if any(link.kind != "definition" and h.start <= link.start < max(h.end, h.start + 1)
+               and _EXTERNAL.match(link.target or "") for link in doc.links):
+            return True
+        if level <= 1:
+            break
+    return False
 
 
 #: How many blocks before a claim may hold the source of the study the claim refers back to.

@@ -23,7 +23,10 @@ _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|p
              r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
 _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
-             r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on")
+             r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on|"
+             # what they take or gave ("about a million other people take >5,000 IU daily", "3 mothers
+             # gave 3 dropper fulls"), and what they found on a dose ("patients found ... with 10,000 IU")
+             r"take|gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
 _TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
@@ -42,8 +45,8 @@ _PAPER_VOICE = re.compile(
 #: unsourced claim about a trial a reader cannot find.
 _STUDY = re.compile(
     r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
-    r"reviews?|experiments?|surveys?|polls?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
-    r"compared|examined|evaluated|investigated|observed|needed|required|received|assessed|revealed)\b[^.;!?]{0,120}$",
+    r"reviews?|experiments?|surveys?|polls?|protocols?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
+    r"compared|examined|evaluated|investigated|observed|needed|required|requires|received|assessed|revealed)\b[^.;!?]{0,120}$",
     re.I,
 )
 #: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
@@ -75,17 +78,17 @@ _ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|
 #: "my daughter was on".  "Type I", "Phase I" are not the writer; "I agree, 70,000 IU can be
 #: toxic" is a claim, so the verb must be about dosing.
 _OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
-                  r"(?!\.)\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
+                  r"(?!\.)(?:\s*\([^()]{1,40}\))?\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                   r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
                   r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
                   r"switched|stopped|tried)\b[^.;!?]{0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = re.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
-    r"stores?|stored|makes|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
+    r"stores?|stored|makes?|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = re.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
-    r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing)\b", re.I)
+    r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU"
 #: ("I need one capsule every 72 hours" is the writer's own regimen, not advice).
 _ADVICE = re.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
@@ -93,13 +96,20 @@ _ADVICE = re.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+
 
 #: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
-                           r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$", re.I)
+                           r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
+                           # a conditional: "If I had MS, I would take 10,000 IU daily"
+                           r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
+                           r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
+#: A section that works an example ("Example: say you wanted to average 4,000 IU/day"): its
+#: doses illustrate arithmetic, not the page's advice.
+_EXAMPLE_SECTION = re.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say|suppose|imagine|assume)\s+(?:that\s+)?(?:you|we)\b",
+                              re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
-_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|"
+_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
                       r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
-                      r"providing|contains?|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
-                      r"|[$\u00a3\u20ac]\s?\d[^.;!?]{0,40}$", re.I)
+                      r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
+                      r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$", re.I)
 _PER_UNIT = re.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
                        r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
                        r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
@@ -119,7 +129,28 @@ _AUTHORITY = re.compile(
     + r")[^.;!?]{0,240}$"
     r"|\b(?:RDAs?|Recommended\s+(?:Dietary\s+Allowance|Daily\s+(?:Allowance|Intake))|Adequate\s+Intakes?|AIs?|ULs?|"
     r"DRIs?|EARs?|(?:Tolerable\s+)?Upper\s+(?:Intake\s+)?(?:Level|Limit)s?|NOAELs?|LOAELs?|Reference\s+(?:Nutrient\s+)?"
-    r"Intakes?|RNIs?|PRIs?)\b[^.;!?]{0,80}$")
+    r"Intakes?|RNIs?|PRIs?)\b[^.;!?]{0,80}$"
+    r"|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|recommended\s+(?:daily\s+|dietary\s+)?(?:minimum|maximum|intakes?|"
+    r"allowances?|amounts?|doses?))\b[^.;!?]{0,80}$"
+    # "One organization states that up to 10,000 IU is safe", "the government recommends"
+    r"|\b(?i:organi[sz]ations?|societ(?:y|ies)|agenc(?:y|ies)|authorit(?:y|ies)|governments?|ministr(?:y|ies)|"
+    r"health\s+departments?)\s+(?:\w+\s+){0,2}?(?i:states?|stated|says?|said|recommends?|recommended|advises?|advised|"
+    r"sets?|considers?|considered)\b[^.;!?]{0,200}$"
+    # a list item that names the body and its figure: "[Endocrine Society](/tags/x) 10,000 IU when needed"
+    r"|^\W{0,3}(?:the\s+)?(?:" + _BODY + r")\W{0,3}$")
+#: A section whose heading names an official reference value ("RDA for vitamin D doubled to:",
+#: "Upper limit for vitamin D also doubled"): its list items and table rows are that value.
+_REFERENCE_HEADING = re.compile(
+    r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
+    r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
+    r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
+#: A person who says or recommends the dose: "Holick, Vieth, and many other experts now make a
+#: similar daily recommendation:", "Holick thinks the current recommendation should be".
+_ATTRIBUTED = re.compile(
+    r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
+    r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
+    r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
+    r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
 #: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
 _SPEAKER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
                       r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")
@@ -132,6 +163,8 @@ _HEADING_ADVICE = re.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|n
 _HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+#: Blocks that list values under a heading (list items, table rows and cells).
+_REFERENCE_BLOCKS = ("list-item", "li", "table-row", "td", "th")
 
 #: Reports that still tell a reader what to take: a dose in a heading, what a named body or a
 #: guideline recommends. A page with one gives dosing advice (the disclaimer's condition),
@@ -152,13 +185,22 @@ REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic",
                 "hypothetical", "product", "authority", "quoted", "caption", "guideline")
 
 
+#: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
+_SENTENCE_CUT = re.compile(r"(?<!\.[A-Z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+                           r"|\n\s*\n|\n\s*[*\-+\d]")
+
+
+_ABBREVIATION = re.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
+
+
 def _sentence_before(doc: Document, start: int) -> str:
     """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
     block = doc.block_at(start)
     lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
-    cut = max((m.end() for m in re.finditer(r"(?<!\.[A-Z])[.;!?](?=\s)|\n\s*\n|\n\s*[*\-+\d]", before)), default=0)
-    return " ".join(before[cut:].split())
+    cut = max((m.end() for m in _SENTENCE_CUT.finditer(before)), default=0)
+    # without the abbreviations' full stops, which the patterns read as a sentence's end
+    return _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
 
 
 def _transcript_turns(doc: Document) -> set[int]:
@@ -191,6 +233,11 @@ def _heading_report(doc: Document, start: int) -> bool:
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
 _QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
                              r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+                             # "The following was written in Dec 2010, before he retired."
+                             r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
+                             r"posted|sent|reproduced|quoted|translated)\b"
+                             # a paper named by its authors: "### Wagner et al:", "Hollis and Wagner (2011)"
+                             r"|^\s*[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)\s*,?\s*\(?(?:(?:19|20)\d\d)?\)?\s*:?\s*$"
                              # a paper's own section headings: the page reproduces the paper there
                              r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
                              r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
@@ -200,8 +247,78 @@ _ABSTRACT_LABEL = re.compile(r"\s*(?:\*\*)?(?:Interventions?|Methods|Results|Des
                              r"Background|Conclusions?|Main\s+outcome\s+measures?|Measurements|Exposures?|Patients)"
                              r"(?:\*\*)?\s*[:.]?\s+(?:\*\*)?[A-Z(\d]")
 #: A figure's or table's caption: the figure belongs to the paper it came from.
-_CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\d", re.I)
+_CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\(?\d", re.I)
 _IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
+
+
+#: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
+#: journal's dates, an author byline ("Christopher J Gallagher MD1,*", "Sinha A, Cheetham TD,
+#: Pearce SH.", "Paul Lips, Evelien Gielen & Natasja M van Schoor") or an affiliation
+#: ("Institute of Genetic Medicine, Newcastle University, ...").
+_PAPER_DATES = re.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
+_DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
+#: A byline line of a name and degrees only: "Christopher J Gallagher MD1,*," (not a panel's
+#: "Robert Fox, MD, an MS specialist in ...", which introduces someone's comment).
+_DEGREES = re.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
+_VANCOUVER = re.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
+_NAME_LIST = re.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
+_AFFILIATION = re.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
+                          r"Laboratory|Division\s+of|Clinic)\b")
+#: How many blocks above a dose, in its section, may hold the header of the paper it stands in.
+HEADER_BLOCKS = 8
+#: Longer blocks are no header line.
+HEADER_CHARS = 300
+
+
+def _is_header_line(text: str) -> bool:
+    """Whether one short block reads as a pasted paper's byline, affiliation or dates."""
+    line = " ".join(text.split())
+    if not line or len(line) > HEADER_CHARS:
+        return False
+    if _PAPER_DATES.search(line) or _DEGREES.match(line) or _VANCOUVER.match(line) or _NAME_LIST.match(line):
+        return True
+    # an affiliation opens with the institution ("Institute of Genetic Medicine, Newcastle University, ..."),
+    # not with a person introduced by it ("Robert Fox, MD, an MS specialist at the Cleveland Clinic")
+    return bool(_AFFILIATION.match(line, len(line) - len(line.lstrip("0123456789*\u2020\u2021 ")))) and (
+        len(set(_AFFILIATION.findall(line))) >= 2 and line.count(",") >= 2)
+
+
+def under_paper_header(doc: Document, start: int) -> bool:
+    """True when one of the few blocks above *start*, in its section, is a reproduced paper's
+    byline, affiliation or journal dates: the text under it is the paper's, not the page's."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None else None
+    if i is None:
+        return False
+    blocks = doc.blocks
+    for prev in reversed(blocks[max(0, i - HEADER_BLOCKS):i]):
+        if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
+            return False  # the section's heading: above it is another section
+        if _is_header_line(doc.prose[prev.start:prev.end]):
+            return True
+    return False
+
+
+_OPEN_QUOTE = re.compile(r"[\u201c\u201e\u00ab]")
+_CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]")
+
+
+def in_quotation(doc: Document, start: int) -> bool:
+    """True when *start* stands inside quotation marks opened earlier in its block (“...”,
+    or an odd number of straight double quotes): someone else's words, quoted."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    before = doc.prose[block.start:start]
+    curly = len(_OPEN_QUOTE.findall(before)) - len(_CLOSE_QUOTE.findall(before))
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+#: What a study's result says after its dose: "10,000 IU/day resulted in 80% of participants".
+_RESULT_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:resulted\s+in|led\s+to)\b|^[^.;!?]{0,80}?\b\d+(?:\.\d+)?\s*%\s+of\s+"
+                           r"(?:the\s+)?(?:participants|subjects|patients|volunteers|respondents|women|men|children)\b", re.I)
 
 
 #: A graded recommendation: only guidelines grade their advice.
@@ -238,6 +355,20 @@ def _caption(doc: Document, start: int) -> bool:
     return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 
+def product_content(doc: Document, start: int, end: int) -> bool:
+    """True when the dose at ``[start, end)`` is what a product holds or what money buys ("each
+    capsule provides 50,000 IU", "tablets contain 200-400 IU", "$1.00 will buy 200,000 IU",
+    "50,000 IU vitamin D3 capsules"), whatever else its sentence says."""
+    before = _sentence_before(doc, start)
+    after = doc.prose[end:end + 80]
+    return bool(_PRODUCT.search(before) or _PER_UNIT.match(after) or _SIZE_AFTER.match(after))
+
+
+#: A unit size past the substance's name: "5,000 IU vitamin D pills", "50,000 IU water-soluble D3 capsules".
+_SIZE_AFTER = re.compile(r"\s*(?:of\s+)?(?:[\w-]+\s+){1,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|gel\s*caps|pearls?)\b",
+                         re.I)
+
+
 def in_linked_headline(doc: Document, offset: int) -> bool:
     """True inside the text of a link to another page (not a ``#fragment`` of this one):
     "[50,000 IU weekly helped seniors](/posts/x)" is that page's headline, a report of what
@@ -248,6 +379,13 @@ def in_linked_headline(doc: Document, offset: int) -> bool:
 
 def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+    block = doc.block_at(start)
+    if block is not None and block.kind in _HEADING_KINDS:
+        before = _sentence_before(doc, start)
+        if _AUTHORITY.search(before):
+            return "authority"  # "### One organization states that up to 10,000 IU is safe."
+        if _HYPOTHETICAL.search(before):
+            return "hypothetical"  # "## If I had MS, I would take vitamin D 10,000 IU daily: No"
     if _heading_report(doc, start):
         return "title"
     if in_linked_headline(doc, start):
@@ -258,11 +396,18 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
     block = doc.block_at(start)
-    if _QUOTED_SECTION.search(_section_heading(doc, start)) or (
+    section = _section_heading(doc, start)
+    if _QUOTED_SECTION.search(section) or (
             block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
+    if in_quotation(doc, start) or under_paper_header(doc, start):
+        return "quoted"  # someone's words in quotation marks; a pasted paper under its byline
     if _caption(doc, start):
         return "caption"
+    if block is not None and block.kind in _REFERENCE_BLOCKS and _REFERENCE_HEADING.search(section):
+        return "authority"  # the items under "RDA for vitamin D doubled to:" are the RDA
+    if _EXAMPLE_SECTION.search(section):
+        return "hypothetical"  # "Example: say you wanted to average 4,000 IU/day"
     before = _sentence_before(doc, start)
     if _GRADED.search(_sentence_around(doc, start, end)):
         return "guideline"  # a graded recommendation is a guideline's text
@@ -273,13 +418,17 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
             return "authority"  # the list is what the named body (or quoted text) says
     if _PAPER_VOICE.search(before):
         return "study"  # a paper's methods in its own voice, advice words and all
-    if _AUTHORITY.search(before) and not _YOU.search(before):
-        return "authority"  # what a named body recommends: a source a reader can look up
+    if (_AUTHORITY.search(before) or _ATTRIBUTED.search(before)) and not _YOU.search(before):
+        return "authority"  # what a named body or person recommends: a source a reader can look up
     if _HYPOTHETICAL.search(before):
         return "hypothetical"
+    if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
+        return "arithmetic"  # "you need to add 60 X 9,000 IU = 540,000 IU": a sum, advice words or not
     if _ADVICE.search(before):
         return None
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
+    if _RESULT_AFTER.match(after):
+        return "study"  # "10,000 IU/day resulted in 80% of participants ...": a study's result
     if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after):
         return "trial-arm"
     if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after) or _MEASURED_IN.search(before):
@@ -292,8 +441,6 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "own-regimen"
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
-    if _PRODUCT.search(before) or _PER_UNIT.match(after):
+    if _PRODUCT.search(before) or _PER_UNIT.match(after) or _SIZE_AFTER.match(doc.prose, end):
         return "product"
-    if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
-        return "arithmetic"
     return None

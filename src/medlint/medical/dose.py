@@ -73,7 +73,10 @@ _FREQUENCIES = [
 _ONE_OFF = re.compile(
     r"\b(?:single|one[\s-]off|one[\s-]time|once(?!\s+(?:a|per|every|each|daily|weekly|monthly|yearly|again|more)\b)|"
     r"bolus(?:es)?|loading(?:\s+doses?)?|stat|stoss\w*|megadose|inject\w*|intra-?muscular\w*|intra-?venous\w*|"
-    r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-]))\b", re.I)
+    r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-])|"
+    # a course's total, taken over days or weeks: "a restoring dose of a total of about 300,000 IU over 1 month"
+    r"restor\w*\s+doses?|repletion\s+doses?|initial\s+doses?|(?:a\s+)?total\s+of|in\s+total|cumulative|"
+    r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
 #: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
 #: not "on a day when rain equals 5 units".
 _BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
@@ -218,9 +221,17 @@ def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[
     return None, None
 
 
+#: The next step of a regimen: "a loading dose of 100,000 IU followed by daily doses of 4,000 units".
+_THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|and\s+later)\b", re.I)
+
+
 def _own_words(after: str) -> str:
     """The words after a dose up to the next amount, which has its own frequency ("200,000 IU,
-    then 100,000 IU monthly"), unless only a list separates them ("40,000 or 60,000 IU weekly")."""
+    then 100,000 IU monthly"), unless only a list separates them ("40,000 or 60,000 IU weekly");
+    and never past "followed by" or "then", which start the regimen's next step."""
+    then = _THEN.search(after)
+    if then:
+        after = after[:then.start()]
     pos = 0
     while True:
         following = _NEXT_AMOUNT.search(after, pos)
