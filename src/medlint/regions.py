@@ -93,7 +93,8 @@ _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
 _PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
-_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )\bI\b(?![-.]\w)"
+_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )(?<!\d )(?<!\d)"
+                           r"\bI\b(?![-.]\w)(?!\s?U\b)"
                            r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
@@ -144,6 +145,7 @@ _VOLUME = re.compile(
     r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
     r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
     r"|(?:19|20)\d\d[a-z]?\s*:\s*\d{1,4}\s*\("                                   # 2001: 323(
+    r"|(?:19|20)\d\d[a-z]?\s*,\s*\d{1,4}\s*:\s*[A-Za-z]?\d+\b"                           # 2012, 3:14
     r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
 )
 _IDENTIFIER = re.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
@@ -343,26 +345,38 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 labels.append((b.start, m.group(1)))
             elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
                 labels.append((b.start, title.rstrip(": ")))
-        for k, b in enumerate(blocks[:-1]):  # "Clipped from the PDF", "The following is translated from"
+        lead = None
+        for k, b in enumerate(blocks):  # "Clipped from the PDF", "The following is translated from"
             said = doc.prose[b.start:b.end].strip()
             if len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said):
-                yield Region("quotation", blocks[k + 1].start, hi)
+                lead = k
                 break
+        if lead is not None:
+            rest = [b for b in blocks[lead + 1:] if doc.prose[b.start:b.end].strip()]
+            if rest:
+                yield Region("quotation", rest[0].start, hi)
+            else:
+                carrying = True  # the lead ends its section: what it announces is under the headings after it
+                continue
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
             yield Region("quotation", labels[0][0], hi)
-        cited = _after_citation(doc, blocks)
+        cited = _after_citation(doc, blocks, hi)
         if cited is not None:
-            yield Region("quotation", cited, hi)
+            if cited < hi:
+                yield Region("quotation", cited, hi)
             carrying = not _WRITER_VOICE.search(doc.prose, cited, hi)
+        elif n > 0 and _bylined(doc, blocks):
+            yield Region("quotation", blocks[0].start, hi)
 
 
-def _after_citation(doc: "Document", blocks: list) -> int | None:
+def _after_citation(doc: "Document", blocks: list, hi: int) -> int | None:
     """A pasted abstract introduced by its citation: when one of a section's first six
     blocks is a citation line or an affiliation (a paper's authors' institutions), the
     prose after it and any byline near it (to the next heading) is the cited paper's.
-    Returns where that prose starts."""
+    Returns where that prose starts: *hi* when the citation and its bylines are all the
+    section holds (a paper's header, whose text is under the headings after it)."""
     last, cited = None, False
     for k, b in enumerate(blocks[:6]):
         prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
@@ -372,9 +386,46 @@ def _after_citation(doc: "Document", blocks: list) -> int | None:
             last, cited = k, True  # a paper's citation, or its authors' affiliations
         elif _is_byline(prose.strip()):
             last = k  # the authors after (or before) the citation
-    if not cited or last is None or last + 1 >= len(blocks):
+        elif cited:
+            break  # the abstract begins: a PMID line after it is no part of its header
+    if not cited or last is None:
         return None
+    if last + 1 >= len(blocks):
+        return hi if _only_a_header(doc, blocks) else None
     return blocks[last + 1].start
+
+
+#: A line of a paper's header besides its citation and authors (a journal name, an
+#: e-mail address, a note expanding an acronym) is short.
+HEADER_LINE_CHARS = 160
+
+
+def _only_a_header(doc: "Document", blocks: list) -> bool:
+    """A section that holds only a paper's header: at most five short lines (citation,
+    authors, affiliations, journal name), no list (a reading list is the writer's)."""
+    lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
+    return 0 < len(lines) <= 5 and all(
+        b.kind not in ("list-item", "li") and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
+                                               or _is_reference(doc.prose[b.start:b.end], doc.text[b.start:b.end])
+                                               or _is_affiliation(doc.prose[b.start:b.end].strip()))
+        for b in lines)
+
+
+def _bylined(doc: "Document", blocks: list) -> bool:
+    """A section under a heading that opens with a bare list of its authors' names
+    (no "By", which a writer uses for the page's own byline) over a paragraph not in
+    the writer's voice: a chapter's or paper's abstract under its title."""
+    lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
+    if len(lines) < 2:
+        return False
+    first = doc.prose[lines[0].start:lines[0].end].strip()
+    if _BYLINE_START.match(first) or not _is_byline(first):
+        return False
+    names = [p for p in re.split(r",|;|\band\b", _AFFILIATION_MARK.sub("", first)) if p.strip()]
+    if sum(1 for p in names if len(p.split()) >= 2) < 2:
+        return False  # "Vitamin D, Magnesium and Zinc": not two people's names
+    body = next((b for b in lines[1:] if len(doc.prose[b.start:b.end].strip()) >= ACADEMIC_BLOCK_CHARS), None)
+    return body is not None and not _WRITER_VOICE.search(doc.prose, lines[0].start, lines[-1].end)
 
 
 _QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
@@ -434,12 +485,55 @@ def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
     return len(_CITE_MARK.findall(doc.text, start, end))
 
 
+#: A paper's authors speaking of their own study ("we found", "our results", "in this
+#: review we", "the present study"): a site's writer reports others' studies, not "ours".
+_STUDY_VOICE = re.compile(
+    r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
+    r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
+    r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
+    r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
+    r"|throw|focus(?:ed)?\s+on)\b"
+    r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
+    r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
+    r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
+    r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
+    r"|examines|presents|highlights|focuses)\b")
+#: A paper's statistics: p-values, confidence intervals, odds, risk and hazard ratios.
+_STATISTICS = re.compile(
+    r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
+    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
+_ET_AL = re.compile(r"\bet\.?\s+al\b")
+#: How long a prose block must be to count in a section's share of academic blocks.
+ACADEMIC_BLOCK_CHARS = 200
+
+
+def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
+    """Which marks of a published paper's prose a block carries: its reference numbers,
+    "et al.", author-year citations, statistics, and its authors' "we found" voice."""
+    text, prose = doc.text, doc.prose
+    found = set()
+    if _CITE_MARK.search(text, start, end):
+        found.add("cite")
+    if _ET_AL.search(prose, start, end):
+        found.add("et-al")
+    if _INLINE_CITATION.search(prose, start, end):
+        found.add("author-year")
+    if _STATISTICS.search(prose, start, end):
+        found.add("statistics")
+    if _STUDY_VOICE.search(prose, start, end):
+        found.add("voice")
+    return found
+
+
 def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
     """Sections of paper prose pasted without a marker, recognised by reference
     numbers: a section with two or more paragraphs citing twice or more (from its
-    first prose block to its end), or one paragraph citing three times or more."""
-    if not any(c in doc.text for c in "[(<'0123456789\u00b9\u00b2\u00b3"):
-        return
+    first prose block to its end), or one paragraph citing three times or more.
+    Also by the marks of academic prose (:func:`_academic_features`) in a section where
+    the writer never says "I" or "you": the whole section when two or more of its long
+    blocks, and at least a third of them, carry such marks, or a long one speaks in its
+    authors' voice ("we found", "this review describes"); otherwise each block carrying two kinds."""
     text = doc.text
     starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
     bounds = [doc.body_start] + [s for s in starts if s > doc.body_start] + [len(text)]
@@ -448,12 +542,23 @@ def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
     for lo, hi in zip(bounds, bounds[1:]):
         section = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
                    if b.kind in _PROSE_BLOCKS and b.start not in heading_starts]
+        if not section:
+            continue
         counts = [_cited_like_a_paper(doc, b.start, b.end) for b in section]
         citing = [b for b, n in zip(section, counts) if n >= 2]
         if len(citing) >= 2:
             yield section[0].start, section[-1].end
-        else:
-            yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+            continue
+        yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+        if _WRITER_VOICE.search(doc.prose, lo, hi):
+            continue  # the writer's own section, however much it cites
+        features = [_academic_features(doc, b.start, b.end) for b in section]
+        long_blocks = [f for b, f in zip(section, features) if len(doc.prose[b.start:b.end].strip()) >= ACADEMIC_BLOCK_CHARS]
+        academic = sum(1 for f in long_blocks if f)
+        if (academic >= 2 and 3 * academic >= len(long_blocks)) or any("voice" in f for f in long_blocks):
+            yield section[0].start, section[-1].end
+            continue
+        yield from ((b.start, b.end) for b, f in zip(section, features) if len(f) >= 2)
 
 
 #: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.

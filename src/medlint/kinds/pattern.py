@@ -10,7 +10,8 @@ Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that o
 with the studies, research or experts it appeals to, after a determiner or a count
 naming particular ones: "The studies showed",
 "Four of 6 prospective studies showed": a report of those studies, not an appeal to
-unnamed ones).
+unnamed ones) and ``not-health`` (the word describes a book, an article, a method or
+a tool: "a revolutionary book" makes no health claim).
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ OPTIONS_SCHEMA = {
         "whole": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific"]}},
+                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific",
+                                                "not-health"]}},
     },
 }
 DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose",
@@ -143,6 +145,8 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
         return True
     if "name" in unless and _in_name(prose, lo, start, end):
         return True
+    if "not-health" in unless and not any(c.isspace() for c in prose[start:end]) and _ABOUT_A_WORK.match(prose, end):
+        return True
     if "specific" in unless and _SOURCE_NOUN.match(prose, start):
         cuts = list(_PHRASE_START.finditer(prose, lo, start))
         if _SPECIFIC.fullmatch(prose, cuts[-1].end() if cuts else lo, start):
@@ -150,6 +154,12 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     return False
 
 
+#: What a hype word (one word: "revolutionary", not "studies show") describes when it is no health claim: a book, an article, a method, a
+#: tool ("a revolutionary book", "the ground-breaking article", "a game-changing package").
+_ABOUT_A_WORK = re.compile(
+    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|reviews?|editorials?|methods?"
+    r"|methodology|approach(?:es)?|techniques?|software|programs?|packages?|tools?|technology|algorithms?|ideas?"
+    r"|designs?|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?)\b", re.I)
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
 _SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                           re.I)
