@@ -315,9 +315,10 @@ def _sections(doc: "Document") -> Iterator[Region]:
     carrying = False  # a paper reproduced from its citation on, through its own section headings
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
         if carrying:
-            if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1]))) or \
-                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
-                carrying = False  # the page's own comment ("I think", "you should") ends the paper
+            if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1])
+                           or _SEE_ALSO.match(titles[n - 1]))) or \
+                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi):
+                carrying = False  # the page's own comment ("I think", "you should") or reading list ends the paper
             else:
                 yield Region("quotation", lo, hi)
                 continue
@@ -371,28 +372,68 @@ def _sections(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", blocks[0].start, hi)
 
 
+#: A heading over the site's own pointers to more reading, never a reproduced paper's.
+_SEE_ALSO = re.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
+
+
+def _link_list(doc: "Document", lo: int, hi: int) -> bool:
+    """A section that is mostly links (half or more of its blocks hold one): the site's
+    reading list or navigation, not a reproduced paper's prose."""
+    blocks = [b for b in doc.blocks[bisect.bisect_left([x.start for x in doc.blocks], lo):]
+              if b.start < hi and b.kind != "heading" and doc.prose[b.start:b.end].strip()]
+    if not blocks:
+        return False
+    starts = sorted(link.start for link in doc.links if lo <= link.start < hi and not link.image)
+    linked = sum(1 for b in blocks if bisect.bisect_left(starts, b.start) < len(starts)
+                 and starts[bisect.bisect_left(starts, b.start)] < b.end)
+    return 2 * linked >= len(blocks)
+
+
 def _after_citation(doc: "Document", blocks: list, hi: int) -> int | None:
     """A pasted abstract introduced by its citation: when one of a section's first six
-    blocks is a citation line or an affiliation (a paper's authors' institutions), the
-    prose after it and any byline near it (to the next heading) is the cited paper's.
-    Returns where that prose starts: *hi* when the citation and its bylines are all the
+    blocks is a citation line or an affiliation (a paper's authors' institutions), or two
+    are weaker marks of a paper's header (its authors' names, an e-mail address, a
+    journal's volume and issue), the prose after them (to the next heading) is the
+    cited paper's. Returns where that prose starts: *hi* when the header is all the
     section holds (a paper's header, whose text is under the headings after it)."""
-    last, cited = None, False
+    last, strong, weak, named = None, 0, 0, False
     for k, b in enumerate(blocks[:6]):
         prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
-        if not prose.strip():
+        line = prose.strip()
+        if not line:
             continue
-        if _is_reference(prose, raw) or _is_affiliation(prose.strip()):
-            last, cited = k, True  # a paper's citation, or its authors' affiliations
-        elif _is_byline(prose.strip()):
-            last = k  # the authors after (or before) the citation
-        elif cited:
-            break  # the abstract begins: a PMID line after it is no part of its header
-    if not cited or last is None:
+        if _is_reference(prose, raw) or _is_affiliation(line):
+            last, strong = k, strong + 1  # a paper's citation, or its authors' affiliations
+        elif _is_byline(line) or _header_mark(line, raw):
+            last, weak = k, weak + 1  # the authors after (or before) the citation, an e-mail, a journal issue
+            named = bool(_TWO_AUTHORS.fullmatch(line.strip("*_ ")))
+        elif strong or weak:
+            if len(line) >= ACADEMIC_BLOCK_CHARS:
+                # The abstract begins (a PMID line after it is no part of its header); its
+                # authors' names alone, right above it, head it when it is not in the writer's voice.
+                named = named and last == k - 1 and not _WRITER_VOICE.search(line)
+                break
+            named = False
+    if last is None or not (strong or weak >= 2 or named):
         return None
     if last + 1 >= len(blocks):
         return hi if _only_a_header(doc, blocks) else None
     return blocks[last + 1].start
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ISSUE = re.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
+_PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019-]*\.?){1,3}"
+_TWO_AUTHORS = re.compile(_PERSON + r"(?:\s*(?:,|\band\b|&)\s*" + _PERSON + r")+")
+
+
+def _header_mark(line: str, raw: str) -> bool:
+    """A short line of a paper's header: an e-mail address (read in the raw text: the
+    prose view blanks it), a journal's volume or issue, or its authors' names
+    ("John J. Cannell, William B. Grant")."""
+    if len(line) > HEADER_LINE_CHARS or line.endswith((".", ":", "?", "!")) and not _ISSUE.search(line):
+        return False
+    return bool(_EMAIL.search(raw) or _ISSUE.search(line) or _TWO_AUTHORS.fullmatch(line.strip("*_ ")))
 
 
 #: A line of a paper's header besides its citation and authors (a journal name, an
