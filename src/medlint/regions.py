@@ -316,7 +316,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
         if carrying:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1])
-                           or _SEE_ALSO.match(titles[n - 1]))) or \
+                           or _SEE_ALSO.match(titles[n - 1]) or _OWN_COMMENT.search(titles[n - 1]))) or \
+                    _RULE_LINE.search(text, max(doc.body_start, lo - RULE_LOOKBACK), lo) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi):
                 carrying = False  # the page's own comment ("I think", "you should") or reading list ends the paper
             else:
@@ -372,6 +373,13 @@ def _sections(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", blocks[0].start, hi)
 
 
+#: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
+_OWN_COMMENT = re.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
+                          r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
+#: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
+#: divides the pasted text from the page's own.
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
+RULE_LOOKBACK = 300
 #: A heading over the site's own pointers to more reading, never a reproduced paper's.
 _SEE_ALSO = re.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
 
@@ -424,7 +432,11 @@ def _after_citation(doc: "Document", blocks: list, hi: int) -> int | None:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISSUE = re.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
 _PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019-]*\.?){1,3}"
-_TWO_AUTHORS = re.compile(_PERSON + r"(?:\s*(?:,|\band\b|&)\s*" + _PERSON + r")+")
+#: Authors' names as a paper prints them: two or more, separated by commas, one with an
+#: initial ("William Tsiaras, Martin A. Weinstock"), or three or more ("Overview Pain and
+#: Vitamin D" is a title, not two people).
+_TWO_AUTHORS = re.compile(
+    r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
 
 
 def _header_mark(line: str, raw: str) -> bool:
