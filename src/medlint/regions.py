@@ -317,7 +317,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         if carrying:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1])
                            or _SEE_ALSO.match(titles[n - 1]) or _OWN_COMMENT.search(titles[n - 1]))) or \
-                    _RULE_LINE.search(text, max(doc.body_start, lo - RULE_LOOKBACK), lo) or \
+                    _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi):
                 carrying = False  # the page's own comment ("I think", "you should") or reading list ends the paper
             else:
@@ -364,11 +364,11 @@ def _sections(doc: "Document") -> Iterator[Region]:
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
             yield Region("quotation", labels[0][0], hi)
-        cited = _after_citation(doc, blocks, hi)
+        cited, carries = _after_citation(doc, blocks, hi)
         if cited is not None:
             if cited < hi:
                 yield Region("quotation", cited, hi)
-            carrying = not _WRITER_VOICE.search(doc.prose, cited, hi)
+            carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
         elif n > 0 and _bylined(doc, blocks):
             yield Region("quotation", blocks[0].start, hi)
 
@@ -397,13 +397,15 @@ def _link_list(doc: "Document", lo: int, hi: int) -> bool:
     return 2 * linked >= len(blocks)
 
 
-def _after_citation(doc: "Document", blocks: list, hi: int) -> int | None:
+def _after_citation(doc: "Document", blocks: list, hi: int) -> tuple[int | None, bool]:
     """A pasted abstract introduced by its citation: when one of a section's first six
     blocks is a citation line or an affiliation (a paper's authors' institutions), or two
     are weaker marks of a paper's header (its authors' names, an e-mail address, a
     journal's volume and issue), the prose after them (to the next heading) is the
-    cited paper's. Returns where that prose starts: *hi* when the header is all the
-    section holds (a paper's header, whose text is under the headings after it)."""
+    cited paper's. Returns where that prose starts (*hi* when the header is all the
+    section holds: a paper's header, whose text is under the headings after it), and
+    whether the paper goes on under the headings after it (a citation, an affiliation
+    or two weaker marks; authors' names alone head one section)."""
     last, strong, weak, named = None, 0, 0, False
     for k, b in enumerate(blocks[:6]):
         prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
@@ -423,10 +425,11 @@ def _after_citation(doc: "Document", blocks: list, hi: int) -> int | None:
                 break
             named = False
     if last is None or not (strong or weak >= 2 or named):
-        return None
+        return None, False
+    carries = bool(strong or weak >= 2)
     if last + 1 >= len(blocks):
-        return hi if _only_a_header(doc, blocks) else None
-    return blocks[last + 1].start
+        return (hi, carries) if carries and _only_a_header(doc, blocks) else (None, False)
+    return blocks[last + 1].start, carries
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
