@@ -37,7 +37,16 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     with two or more paragraphs written with numbered citations (``[12]``,
     ``<sup>3</sup>``, ``(42)``, ``shown.7``, ``insulin22,23``; two or more in each), or
     a single paragraph with three or more (a writer's own page cites in footnotes or
-    links, a published paper with reference numbers); and transcripts: lines opened
+    links, a published paper with reference numbers); a section in a paper's voice
+    where the writer never says "I" or "you" (:func:`_academic_features`: reference
+    numbers, "et al.", author-year citations, statistics, "we found"); a paper's
+    header by weaker marks too (two of: its authors' names, an e-mail address, a
+    journal's volume or issue; or the names alone right above a long paragraph, for
+    that section only); a header, or a line saying the text is reproduced, that ends
+    its section carries into the sections after it, up to the writer's voice, a
+    horizontal rule, a heading naming the writer's comment or "See also", or a
+    section that is mostly links; a bare list of authors' names opening a section
+    over a paragraph (a chapter's abstract under its title); and transcripts: lines opened
     by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
     or more turns each (an interview's words are the speakers', not the page's).
 ``definition``
@@ -318,7 +327,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1])
                            or _SEE_ALSO.match(titles[n - 1]) or _OWN_COMMENT.search(titles[n - 1]))) or \
                     _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo) or \
-                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi):
+                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi, block_starts):
                 carrying = False  # the page's own comment ("I think", "you should") or reading list ends the paper
             else:
                 yield Region("quotation", lo, hi)
@@ -384,14 +393,16 @@ RULE_LOOKBACK = 300
 _SEE_ALSO = re.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
 
 
-def _link_list(doc: "Document", lo: int, hi: int) -> bool:
+def _link_list(doc: "Document", lo: int, hi: int, block_starts: list[int]) -> bool:
     """A section that is mostly links (half or more of its blocks hold one): the site's
     reading list or navigation, not a reproduced paper's prose."""
-    blocks = [b for b in doc.blocks[bisect.bisect_left([x.start for x in doc.blocks], lo):]
-              if b.start < hi and b.kind != "heading" and doc.prose[b.start:b.end].strip()]
+    blocks = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+              if b.kind != "heading" and doc.prose[b.start:b.end].strip()]
     if not blocks:
         return False
-    starts = sorted(link.start for link in doc.links if lo <= link.start < hi and not link.image)
+    if "regions.link-starts" not in doc.cache:
+        doc.cache["regions.link-starts"] = sorted(link.start for link in doc.links if not link.image)
+    starts = doc.cache["regions.link-starts"]
     linked = sum(1 for b in blocks if bisect.bisect_left(starts, b.start) < len(starts)
                  and starts[bisect.bisect_left(starts, b.start)] < b.end)
     return 2 * linked >= len(blocks)
