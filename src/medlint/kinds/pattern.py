@@ -10,7 +10,7 @@ Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that o
 with the studies, research or experts it appeals to, after a determiner or a count
 naming particular ones: "The studies showed",
 "Four of 6 prospective studies showed": a report of those studies, not an appeal to
-unnamed ones) and ``not-health`` (the word describes a book, an article, a method or
+unnamed ones; or only some: "some studies show") and ``not-health`` (the word describes a book, an article, a method or
 a tool: "a revolutionary book" makes no health claim).
 """
 from __future__ import annotations
@@ -164,9 +164,10 @@ _ABOUT_A_WORK = re.compile(
 _SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                           re.I)
 _PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
-#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective".
+#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective";
+#: or only some of them ("some studies show", "a few trials showed"): a hedged report, not an appeal to all.
 _SPECIFIC = re.compile(
-    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|one|two|three"
+    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
