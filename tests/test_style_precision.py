@@ -416,3 +416,22 @@ def test_a_carried_paper_ends_at_the_sites_own_heading(heading: str) -> None:
     found_quotes = quoted(text)
     assert any("Adults were followed." in q for q in found_quotes)
     assert not any("Recent posts" in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("---\ntitle: x\ndate: 2011-07-08\n---\n## A trial\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n"
+     "Adults took vitamin D daily for a year and slept better than those given placebo in every age group studied.\n\n"
+     "---\n\n## Summary by the site\n\nThey took 4,000 IU daily. Recently the site added 12 items as of May 2012.\n",
+     "x.md"),
+    ("---\ntitle: x\ndate: 2011-07-08\n---\n<h2>A trial</h2><p>Sleep Letters 2012, 4:17</p>"
+     "<p>Maria K. Novak, Peter J. Lund</p><p>Adults took vitamin D daily for a year and slept better than those given "
+     "placebo in every age group studied.</p><hr>\n<h2>Summary by the site</h2>"
+     "<p>They took 4,000 IU daily. Recently the site added 12 items as of May 2012.</p>\n", "x.html"),
+])
+def test_the_pages_comment_on_a_pasted_paper_is_its_own_but_its_doses_are_the_papers(text: str, path: str,
+                                                                                   isolated) -> None:
+    doc = Document.from_text(text, path=path)
+    assert any("They took 4,000 IU" in doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "commentary")
+    assert not any("They took" in q for q in quoted(text, path))
+    rules = [rule for _, rule, _ in found(text, ["date-stale", "dose-needs-citation"], path)]
+    assert rules == ["date-stale", "date-stale"]

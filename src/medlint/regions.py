@@ -4,7 +4,7 @@ On real health sites most wrong findings come from rules reading text the
 page did not write or that is not prose at all: author initials in a
 reference list read as abbreviations, a pasted abstract's "recent" read as the
 page's, a glossary line read as an undefined abbreviation. :func:`find_regions`
-finds five kinds of span with stated, format-independent heuristics over the
+finds six kinds of span with stated, format-independent heuristics over the
 document's blocks, headings and prose view (so Markdown and HTML alike):
 
 ``reference``
@@ -49,6 +49,12 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     over a paragraph (a chapter's abstract under its title); and transcripts: lines opened
     by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
     or more turns each (an interview's words are the speakers', not the page's).
+``commentary``
+    the page's own comment on a reproduced paper: the sections after the paper that a
+    horizontal rule, a heading naming the writer's comment ("Summary by ...",
+    "Comments"), "See also" or a list of links divides from it, up to the writer's
+    "I" or "you" or a reference list. The page's prose (its stale words and hype are
+    its own), but the doses and figures it restates are the paper's.
 ``definition``
     glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
     ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
@@ -74,7 +80,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
 
-REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like")
+REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary")
 
 
 @dataclass(frozen=True)
@@ -322,16 +328,24 @@ def _sections(doc: "Document") -> Iterator[Region]:
     heading_starts = {h.start for h in headings}
     block_starts = [b.start for b in doc.blocks]
     carrying = False  # a paper reproduced from its citation on, through its own section headings
+    commenting = False  # the page's comment on that paper, after a rule, a "Summary by" heading or a link list
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
-        if carrying:
-            if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1])
-                           or _SEE_ALSO.match(titles[n - 1]) or _OWN_COMMENT.search(titles[n - 1]))) or \
-                    _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo) or \
-                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)) or _link_list(doc, lo, hi, block_starts):
-                carrying = False  # the page's own comment ("I think", "you should") or reading list ends the paper
-            else:
+        if carrying or commenting:
+            title = titles[n - 1] if n > 0 else ""
+            if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
+                    _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
+                carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
+            elif carrying and not (
+                    _SEE_ALSO.match(title) or _OWN_COMMENT.search(title)
+                    or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
+                    or _link_list(doc, lo, hi, block_starts)):
                 yield Region("quotation", lo, hi)
                 continue
+            else:
+                # The page's own summary of, comment on or reading list for the paper above:
+                # its prose, but its doses and figures are the paper's (a "commentary" region).
+                carrying, commenting = False, True
+                yield Region("commentary", lo, hi)  # and the section is read for quotations of its own
         section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
         blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
