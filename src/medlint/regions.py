@@ -108,8 +108,10 @@ _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
 _PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
-_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )(?<!\d )(?<!\d)"
-                           r"\bI\b(?![-.]\w)(?!\s?U\b)"
+#: (The lookbehinds follow the "I", so that every other position fails at once: this is
+#: searched over whole sections.)
+_FIRST_PERSON = re.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
+                           r"(?![-.]\w)(?!\s?U\b)"
                            r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
@@ -214,7 +216,7 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(_line_regions(doc))
     found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
-    found.extend(Region("reference", m.start(), m.end()) for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start))
+    found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     return sorted(found, key=lambda r: (r.start, r.end))
 
@@ -563,7 +565,8 @@ _PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
 
 def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
     """How many reference numbers the block holds, in the forms papers print them."""
-    return len(_CITE_MARK.findall(doc.text, start, end))
+    starts = _feature_marks(doc)["cite"]
+    return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
 
 #: A paper's authors speaking of their own study ("we found", "our results", "in this
@@ -591,20 +594,38 @@ ACADEMIC_BLOCK_CHARS = 200
 
 def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
     """Which marks of a published paper's prose a block carries: its reference numbers,
-    "et al.", author-year citations, statistics, and its authors' "we found" voice."""
-    text, prose = doc.text, doc.prose
+    "et al.", author-year citations, statistics, and its authors' "we found" voice.
+    Each mark is found once per page (:func:`_feature_marks`), so a long page costs one
+    pass per mark, not one per block."""
     found = set()
-    if _CITE_MARK.search(text, start, end):
-        found.add("cite")
-    if _ET_AL.search(prose, start, end):
-        found.add("et-al")
-    if _INLINE_CITATION.search(prose, start, end):
-        found.add("author-year")
-    if _STATISTICS.search(prose, start, end):
-        found.add("statistics")
-    if _STUDY_VOICE.search(prose, start, end):
-        found.add("voice")
+    for name, starts in _feature_marks(doc).items():
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            found.add(name)
     return found
+
+
+def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
+    """Spans of the inline citations in the prose (``Chung et al. (28)``), found once per page."""
+    key = "regions.inline-citations"
+    if key not in doc.cache:
+        doc.cache[key] = [m.span() for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start)]
+    return doc.cache[key]
+
+
+def _feature_marks(doc: "Document") -> dict[str, list[int]]:
+    """Where each mark of academic prose starts on the page, sorted (cached on the document)."""
+    key = "regions.academic-marks"
+    if key not in doc.cache:
+        text, prose, lo = doc.text, doc.prose, doc.body_start
+        doc.cache[key] = {
+            "cite": [m.start() for m in _CITE_MARK.finditer(text, lo)],
+            "et-al": [m.start() for m in _ET_AL.finditer(prose, lo)],
+            "author-year": [s for s, _ in _inline_citations(doc)],
+            "statistics": [m.start() for m in _STATISTICS.finditer(prose, lo)],
+            "voice": [m.start() for m in _STUDY_VOICE.finditer(prose, lo)],
+        }
+    return doc.cache[key]
 
 
 def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
