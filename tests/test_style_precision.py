@@ -405,7 +405,7 @@ def test_the_pages_own_stale_words_are_still_reported(body: str, isolated) -> No
     ("This is a revolutionary treatment for insomnia.", True),
     ("Studies show it works.", True),
 ])
-def test_hype_about_a_book_or_method_is_no_health_claim(text: str, flagged: bool, isolated) -> None:
+def test_hype_about_a_book_or_article_is_no_health_claim(text: str, flagged: bool, isolated) -> None:
     assert bool(found(text, ["sensational-language"])) is flagged
 
 

@@ -10,8 +10,9 @@ Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that o
 with the studies, research or experts it appeals to, after a determiner or a count
 naming particular ones: "The studies showed",
 "Four of 6 prospective studies showed": a report of those studies, not an appeal to
-unnamed ones; or only some: "some studies show") and ``not-health`` (the word describes a book, an article, a method or
-a tool: "a revolutionary book" makes no health claim).
+unnamed ones; or only some: "some studies show") and ``not-health`` (the word
+describes a book, an article, a talk or software: "a revolutionary book" makes no
+health claim).
 """
 from __future__ import annotations
 
@@ -154,12 +155,12 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     return False
 
 
-#: What a hype word (one word: "revolutionary", not "studies show") describes when it is no health claim: a book, an article, a method, a
-#: tool ("a revolutionary book", "the ground-breaking article", "a game-changing package").
+#: What a hype word (one word: "revolutionary", not "studies show") describes when it is no health claim: a book,
+#: an article, a talk, software ("a revolutionary book", "the ground-breaking article", "a game-changing package");
+#: not a method, an approach or a technology, which may be a treatment's.
 _ABOUT_A_WORK = re.compile(
-    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|reviews?|editorials?|methods?"
-    r"|methodology|approach(?:es)?|techniques?|software|programs?|packages?|tools?|technology|algorithms?|ideas?"
-    r"|designs?|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?)\b", re.I)
+    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
+    r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
 _SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                           re.I)
