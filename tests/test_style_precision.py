@@ -323,3 +323,115 @@ def test_a_reference_entry_with_initials_first_and_its_abstract_is_a_reference(p
     text = entry if path.endswith(".md") else f"<p>{entry}</p>"
     doc = Document.from_text(text, path=path)
     assert any(r.kind == "reference" and r.end - r.start > 400 for r in doc.regions)
+
+
+# -- pasted papers, reviews and reports without a quotation marker (issue 16, third round) ----
+
+@pytest.mark.parametrize("name", ["pasted.md", "pasted.html"])
+def test_pasted_papers_are_quoted_and_the_sites_own_text_is_read(name: str, isolated) -> None:
+    """A paper under its header (journal line, authors) and its own next heading, a report
+    announced by a lead line that ends its section, a chapter abstract under a bare list of
+    its authors: none of it is the page's. The page's own "Recently I...", its "as of 2012"
+    count in its reading list (after a horizontal rule and a heading naming the writer's
+    summary), and an unhedged hype word about a treatment still are; a journal's title,
+    quoted words, clinical senses and hype about a book are not."""
+    text = (PAGES / name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+
+    def line_of(snippet: str) -> int:
+        return next(i for i, line in enumerate(lines, 1) if snippet in line)
+
+    findings = {(line, rule) for line, rule, _ in found(text, ["date-stale", "sensational-language"], name)}
+    assert findings == {(line_of("Recently the site added"), "date-stale"),
+                        (line_of("Recently I started"), "date-stale"),
+                        (line_of("120 items as of May 2012"), "date-stale"),
+                        (line_of("revolutionary treatment"), "sensational-language")}
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Cohort\n\nIn this cohort we measured serum levels in 412 adults and found that sleep latency was longer in "
+     "the deficient, and recent trials agree with the association that the earlier cohorts described at length.\n",
+     "x.md"),
+    ("<h2>Cohort</h2><p>The association held after adjustment (OR 1.8, 95% CI 1.2-2.6), recent work by Smith et al. "
+     "found the same in a larger sample of adults followed for many years in two countries.</p>"
+     "<p>Latency was longer in the deficient (p &lt; 0.01), and the effect grew with age in every subgroup that the "
+     "authors examined, including the oldest adults in care homes.</p>", "x.html"),
+])
+def test_a_section_in_a_papers_voice_is_quoted(text: str, path: str) -> None:
+    """Its authors' "we measured ... and found", or statistics and "et al." in its long paragraphs."""
+    assert any("recent" in q for q in quoted(text, path))
+
+
+@pytest.mark.parametrize("text", [
+    "## My view\n\nI think the cohort where we found that latency was longer (p < 0.01) is weak, and recent trials "
+    "disagree with it; you should read them before changing what you take every night.\n",
+    "## Cohort\n\nRecently we found that studies show less.\n",
+])
+def test_the_writers_own_section_is_no_paper_however_it_cites(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_a_unit_written_I_U_is_not_the_writer_speaking() -> None:
+    """"40 I U" (international units) does not end a reproduced paper's run of sections."""
+    text = ("## A paper\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n"
+            "## Dosing\n\nThe children received 400 I U daily, and recent trials used more.\n")
+    assert any("recent trials" in q for q in quoted(text))
+
+
+@pytest.mark.parametrize("body", [
+    "[New Study Shows Vitamin D Helps Sleep](https://example.org/news/story)",
+    "[14X more took vitamin D as of 2006](/posts/more-took-vitamin-d-by-2006)",
+    "See the series Recent Results Cancer Res for more.",
+    "The paper said \"recent trials agree\".",
+    "Patients with recent lesions, recent MRIs or a recent birth, and those currently pregnant, were excluded.",
+])
+def test_titles_quoted_words_and_clinical_senses_are_not_stale(body: str, isolated) -> None:
+    assert found(f"---\ntitle: x\ndate: 2011-07-08\n---\n{body}\n", ["date-stale"]) == []
+
+
+@pytest.mark.parametrize("body", [
+    "[8 studies cited this study as of Dec 2012](https://scholar.example.org/cites)",
+    "Recent research by Harvard Medical School found more.",
+    "Currently the evidence is weak.",
+])
+def test_the_pages_own_stale_words_are_still_reported(body: str, isolated) -> None:
+    assert [rule for _, rule, _ in found(f"---\ntitle: x\ndate: 2011-07-08\n---\n{body}\n", ["date-stale"])] == [
+        "date-stale"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("A revolutionary book on sleep appeared in 2006.", False),
+    ("The talk drew on the ground-breaking article by Wilson.", False),
+    ("This is a revolutionary treatment for insomnia.", True),
+    ("Studies show it works.", True),
+])
+def test_hype_about_a_book_or_article_is_no_health_claim(text: str, flagged: bool, isolated) -> None:
+    assert bool(found(text, ["sensational-language"])) is flagged
+
+
+@pytest.mark.parametrize("heading", ["See also", "Comments by the editor"])
+def test_a_carried_paper_ends_at_the_sites_own_heading(heading: str) -> None:
+    text = ("## A paper\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n## Methods\n\n"
+            f"Adults were followed.\n\n## {heading}\n\nRecent posts on sleep are listed here.\n")
+    found_quotes = quoted(text)
+    assert any("Adults were followed." in q for q in found_quotes)
+    assert not any("Recent posts" in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("---\ntitle: x\ndate: 2011-07-08\n---\n## A trial\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n"
+     "Adults took vitamin D daily for a year and slept better than those given placebo in every age group studied.\n\n"
+     "---\n\n## Summary by the site\n\nThey took 4,000 IU daily. Recently the site added 12 items as of May 2012.\n",
+     "x.md"),
+    ("---\ntitle: x\ndate: 2011-07-08\n---\n<h2>A trial</h2><p>Sleep Letters 2012, 4:17</p>"
+     "<p>Maria K. Novak, Peter J. Lund</p><p>Adults took vitamin D daily for a year and slept better than those given "
+     "placebo in every age group studied.</p><hr>\n<h2>Summary by the site</h2>"
+     "<p>They took 4,000 IU daily. Recently the site added 12 items as of May 2012.</p>\n", "x.html"),
+])
+def test_the_pages_comment_on_a_pasted_paper_is_its_own_but_its_doses_are_the_papers(text: str, path: str,
+                                                                                   isolated) -> None:
+    doc = Document.from_text(text, path=path)
+    assert any("They took 4,000 IU" in doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "commentary")
+    assert not any("They took" in q for q in quoted(text, path))
+    rules = [rule for _, rule, _ in found(text, ["date-stale", "dose-needs-citation"], path)]
+    assert rules == ["date-stale", "date-stale"]

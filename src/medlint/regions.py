@@ -4,7 +4,7 @@ On real health sites most wrong findings come from rules reading text the
 page did not write or that is not prose at all: author initials in a
 reference list read as abbreviations, a pasted abstract's "recent" read as the
 page's, a glossary line read as an undefined abbreviation. :func:`find_regions`
-finds five kinds of span with stated, format-independent heuristics over the
+finds six kinds of span with stated, format-independent heuristics over the
 document's blocks, headings and prose view (so Markdown and HTML alike):
 
 ``reference``
@@ -37,9 +37,24 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     with two or more paragraphs written with numbered citations (``[12]``,
     ``<sup>3</sup>``, ``(42)``, ``shown.7``, ``insulin22,23``; two or more in each), or
     a single paragraph with three or more (a writer's own page cites in footnotes or
-    links, a published paper with reference numbers); and transcripts: lines opened
+    links, a published paper with reference numbers); a section in a paper's voice
+    where the writer never says "I" or "you" (:func:`_academic_features`: reference
+    numbers, "et al.", author-year citations, statistics, "we found"); a paper's
+    header by weaker marks too (two of: its authors' names, an e-mail address, a
+    journal's volume or issue; or the names alone right above a long paragraph, for
+    that section only); a header, or a line saying the text is reproduced, that ends
+    its section carries into the sections after it, up to the writer's voice, a
+    horizontal rule, a heading naming the writer's comment or "See also", or a
+    section that is mostly links; a bare list of authors' names opening a section
+    over a paragraph (a chapter's abstract under its title); and transcripts: lines opened
     by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
     or more turns each (an interview's words are the speakers', not the page's).
+``commentary``
+    the page's own comment on a reproduced paper: the sections after the paper that a
+    horizontal rule, a heading naming the writer's comment ("Summary by ...",
+    "Comments"), "See also" or a list of links divides from it, up to the writer's
+    "I" or "you" or a reference list. The page's prose (its stale words and hype are
+    its own), but the doses and figures it restates are the paper's.
 ``definition``
     glossary lines and table rows (``EGD = esophagogastroduodenoscopy``,
     ``**HEP**: home exercise program``, ``| SNR | signal to noise |``),
@@ -65,7 +80,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
 
-REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like")
+REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary")
 
 
 @dataclass(frozen=True)
@@ -93,7 +108,10 @@ _NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
 _PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
-_FIRST_PERSON = re.compile(r"(?<![Tt]ype )(?<![Ss]tage )(?<![Pp]hase )(?<![Cc]lass )(?<![Gg]rade )\bI\b(?![-.]\w)"
+#: (The lookbehinds follow the "I", so that every other position fails at once: this is
+#: searched over whole sections.)
+_FIRST_PERSON = re.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
+                           r"(?![-.]\w)(?!\s?U\b)"
                            r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
@@ -144,6 +162,7 @@ _VOLUME = re.compile(
     r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
     r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
     r"|(?:19|20)\d\d[a-z]?\s*:\s*\d{1,4}\s*\("                                   # 2001: 323(
+    r"|(?:19|20)\d\d[a-z]?\s*,\s*\d{1,4}\s*:\s*[A-Za-z]?\d+\b"                           # 2012, 3:14
     r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
 )
 _IDENTIFIER = re.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
@@ -197,7 +216,7 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(_line_regions(doc))
     found.extend(Region("code-like", m.start(), m.end()) for m in _CODE_LIKE.finditer(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
-    found.extend(Region("reference", m.start(), m.end()) for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start))
+    found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     return sorted(found, key=lambda r: (r.start, r.end))
 
@@ -311,14 +330,24 @@ def _sections(doc: "Document") -> Iterator[Region]:
     heading_starts = {h.start for h in headings}
     block_starts = [b.start for b in doc.blocks]
     carrying = False  # a paper reproduced from its citation on, through its own section headings
+    commenting = False  # the page's comment on that paper, after a rule, a "Summary by" heading or a link list
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
-        if carrying:
-            if (n > 0 and (_REFERENCE_TITLE.fullmatch(titles[n - 1]) or _NARRATED.search(titles[n - 1]))) or \
+        if carrying or commenting:
+            title = titles[n - 1] if n > 0 else ""
+            if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
-                carrying = False  # the page's own comment ("I think", "you should") ends the paper
-            else:
+                carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
+            elif carrying and not (
+                    _SEE_ALSO.match(title) or _OWN_COMMENT.search(title)
+                    or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
+                    or _link_list(doc, lo, hi, block_starts)):
                 yield Region("quotation", lo, hi)
                 continue
+            else:
+                # The page's own summary of, comment on or reading list for the paper above:
+                # its prose, but its doses and figures are the paper's (a "commentary" region).
+                carrying, commenting = False, True
+                yield Region("commentary", lo, hi)  # and the section is read for quotations of its own
         section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
         blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
@@ -343,38 +372,143 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 labels.append((b.start, m.group(1)))
             elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
                 labels.append((b.start, title.rstrip(": ")))
-        for k, b in enumerate(blocks[:-1]):  # "Clipped from the PDF", "The following is translated from"
+        lead = None
+        for k, b in enumerate(blocks):  # "Clipped from the PDF", "The following is translated from"
             said = doc.prose[b.start:b.end].strip()
             if len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said):
-                yield Region("quotation", blocks[k + 1].start, hi)
+                lead = k
                 break
+        if lead is not None:
+            rest = [b for b in blocks[lead + 1:] if doc.prose[b.start:b.end].strip()]
+            if rest:
+                yield Region("quotation", rest[0].start, hi)
+            else:
+                carrying = True  # the lead ends its section: what it announces is under the headings after it
+                continue
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
             yield Region("quotation", labels[0][0], hi)
-        cited = _after_citation(doc, blocks)
+        cited, carries = _after_citation(doc, blocks, hi)
         if cited is not None:
-            yield Region("quotation", cited, hi)
-            carrying = not _WRITER_VOICE.search(doc.prose, cited, hi)
+            if cited < hi:
+                yield Region("quotation", cited, hi)
+            carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
+        elif n > 0 and _bylined(doc, blocks):
+            yield Region("quotation", blocks[0].start, hi)
 
 
-def _after_citation(doc: "Document", blocks: list) -> int | None:
+#: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
+_OWN_COMMENT = re.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
+                          r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
+#: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
+#: divides the pasted text from the page's own.
+_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
+RULE_LOOKBACK = 300
+#: A heading over the site's own pointers to more reading, never a reproduced paper's.
+_SEE_ALSO = re.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
+
+
+def _link_list(doc: "Document", lo: int, hi: int, block_starts: list[int]) -> bool:
+    """A section that is mostly links (half or more of its blocks hold one): the site's
+    reading list or navigation, not a reproduced paper's prose."""
+    blocks = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
+              if b.kind != "heading" and doc.prose[b.start:b.end].strip()]
+    if not blocks:
+        return False
+    if "regions.link-starts" not in doc.cache:
+        doc.cache["regions.link-starts"] = sorted(link.start for link in doc.links if not link.image)
+    starts = doc.cache["regions.link-starts"]
+    linked = sum(1 for b in blocks if bisect.bisect_left(starts, b.start) < len(starts)
+                 and starts[bisect.bisect_left(starts, b.start)] < b.end)
+    return 2 * linked >= len(blocks)
+
+
+def _after_citation(doc: "Document", blocks: list, hi: int) -> tuple[int | None, bool]:
     """A pasted abstract introduced by its citation: when one of a section's first six
-    blocks is a citation line or an affiliation (a paper's authors' institutions), the
-    prose after it and any byline near it (to the next heading) is the cited paper's.
-    Returns where that prose starts."""
-    last, cited = None, False
+    blocks is a citation line or an affiliation (a paper's authors' institutions), or two
+    are weaker marks of a paper's header (its authors' names, an e-mail address, a
+    journal's volume and issue), the prose after them (to the next heading) is the
+    cited paper's. Returns where that prose starts (*hi* when the header is all the
+    section holds: a paper's header, whose text is under the headings after it), and
+    whether the paper goes on under the headings after it (a citation, an affiliation
+    or two weaker marks; authors' names alone head one section)."""
+    last, strong, weak, named = None, 0, 0, False
     for k, b in enumerate(blocks[:6]):
         prose, raw = doc.prose[b.start:b.end], doc.text[b.start:b.end]
-        if not prose.strip():
+        line = prose.strip()
+        if not line:
             continue
-        if _is_reference(prose, raw) or _is_affiliation(prose.strip()):
-            last, cited = k, True  # a paper's citation, or its authors' affiliations
-        elif _is_byline(prose.strip()):
-            last = k  # the authors after (or before) the citation
-    if not cited or last is None or last + 1 >= len(blocks):
-        return None
-    return blocks[last + 1].start
+        if _is_reference(prose, raw) or _is_affiliation(line):
+            last, strong = k, strong + 1  # a paper's citation, or its authors' affiliations
+        elif _is_byline(line) or _header_mark(line, raw):
+            last, weak = k, weak + 1  # the authors after (or before) the citation, an e-mail, a journal issue
+            named = bool(_TWO_AUTHORS.fullmatch(line.strip("*_ ")))
+        elif strong or weak:
+            if len(line) >= ACADEMIC_BLOCK_CHARS:
+                # The abstract begins (a PMID line after it is no part of its header); its
+                # authors' names alone, right above it, head it when it is not in the writer's voice.
+                named = named and last == k - 1 and not _WRITER_VOICE.search(line)
+                break
+            named = False
+    if last is None or not (strong or weak >= 2 or named):
+        return None, False
+    carries = bool(strong or weak >= 2)
+    if last + 1 >= len(blocks):
+        return (hi, carries) if carries and _only_a_header(doc, blocks) else (None, False)
+    return blocks[last + 1].start, carries
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ISSUE = re.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
+_PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019-]*\.?){1,3}"
+#: Authors' names as a paper prints them: two or more, separated by commas, one with an
+#: initial ("William Tsiaras, Martin A. Weinstock"), or three or more ("Overview Pain and
+#: Vitamin D" is a title, not two people).
+_TWO_AUTHORS = re.compile(
+    r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
+
+
+def _header_mark(line: str, raw: str) -> bool:
+    """A short line of a paper's header: an e-mail address (read in the raw text: the
+    prose view blanks it), a journal's volume or issue, or its authors' names
+    ("John J. Cannell, William B. Grant")."""
+    if len(line) > HEADER_LINE_CHARS or line.endswith((".", ":", "?", "!")) and not _ISSUE.search(line):
+        return False
+    return bool(_EMAIL.search(raw) or _ISSUE.search(line) or _TWO_AUTHORS.fullmatch(line.strip("*_ ")))
+
+
+#: A line of a paper's header besides its citation and authors (a journal name, an
+#: e-mail address, a note expanding an acronym) is short.
+HEADER_LINE_CHARS = 160
+
+
+def _only_a_header(doc: "Document", blocks: list) -> bool:
+    """A section that holds only a paper's header: at most five short lines (citation,
+    authors, affiliations, journal name), no list (a reading list is the writer's)."""
+    lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
+    return 0 < len(lines) <= 5 and all(
+        b.kind not in ("list-item", "li") and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
+                                               or _is_reference(doc.prose[b.start:b.end], doc.text[b.start:b.end])
+                                               or _is_affiliation(doc.prose[b.start:b.end].strip()))
+        for b in lines)
+
+
+def _bylined(doc: "Document", blocks: list) -> bool:
+    """A section under a heading that opens with a bare list of its authors' names
+    (no "By", which a writer uses for the page's own byline) over a paragraph not in
+    the writer's voice: a chapter's or paper's abstract under its title."""
+    lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
+    if len(lines) < 2:
+        return False
+    first = doc.prose[lines[0].start:lines[0].end].strip()
+    if _BYLINE_START.match(first) or not _is_byline(first):
+        return False
+    names = [p for p in re.split(r",|;|\band\b", _AFFILIATION_MARK.sub("", first)) if p.strip()]
+    if sum(1 for p in names if len(p.split()) >= 2) < 2:
+        return False  # "Vitamin D, Magnesium and Zinc": not two people's names
+    body = next((b for b in lines[1:] if len(doc.prose[b.start:b.end].strip()) >= ACADEMIC_BLOCK_CHARS), None)
+    return body is not None and not _WRITER_VOICE.search(doc.prose, lines[0].start, lines[-1].end)
 
 
 _QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
@@ -431,15 +565,77 @@ _PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
 
 def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
     """How many reference numbers the block holds, in the forms papers print them."""
-    return len(_CITE_MARK.findall(doc.text, start, end))
+    starts = _feature_marks(doc)["cite"]
+    return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+
+
+#: A paper's authors speaking of their own study ("we found", "our results", "in this
+#: review we", "the present study"): a site's writer reports others' studies, not "ours".
+_STUDY_VOICE = re.compile(
+    r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
+    r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
+    r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
+    r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
+    r"|throw|focus(?:ed)?\s+on)\b"
+    r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
+    r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
+    r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
+    r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
+    r"|examines|presents|highlights|focuses)\b")
+#: A paper's statistics: p-values, confidence intervals, odds, risk and hazard ratios.
+_STATISTICS = re.compile(
+    r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
+    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
+_ET_AL = re.compile(r"\bet\.?\s+al\b")
+#: How long a prose block must be to count in a section's share of academic blocks.
+ACADEMIC_BLOCK_CHARS = 200
+
+
+def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
+    """Which marks of a published paper's prose a block carries: its reference numbers,
+    "et al.", author-year citations, statistics, and its authors' "we found" voice.
+    Each mark is found once per page (:func:`_feature_marks`), so a long page costs one
+    pass per mark, not one per block."""
+    found = set()
+    for name, starts in _feature_marks(doc).items():
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            found.add(name)
+    return found
+
+
+def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
+    """Spans of the inline citations in the prose (``Chung et al. (28)``), found once per page."""
+    key = "regions.inline-citations"
+    if key not in doc.cache:
+        doc.cache[key] = [m.span() for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start)]
+    return doc.cache[key]
+
+
+def _feature_marks(doc: "Document") -> dict[str, list[int]]:
+    """Where each mark of academic prose starts on the page, sorted (cached on the document)."""
+    key = "regions.academic-marks"
+    if key not in doc.cache:
+        text, prose, lo = doc.text, doc.prose, doc.body_start
+        doc.cache[key] = {
+            "cite": [m.start() for m in _CITE_MARK.finditer(text, lo)],
+            "et-al": [m.start() for m in _ET_AL.finditer(prose, lo)],
+            "author-year": [s for s, _ in _inline_citations(doc)],
+            "statistics": [m.start() for m in _STATISTICS.finditer(prose, lo)],
+            "voice": [m.start() for m in _STUDY_VOICE.finditer(prose, lo)],
+        }
+    return doc.cache[key]
 
 
 def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
     """Sections of paper prose pasted without a marker, recognised by reference
     numbers: a section with two or more paragraphs citing twice or more (from its
-    first prose block to its end), or one paragraph citing three times or more."""
-    if not any(c in doc.text for c in "[(<'0123456789\u00b9\u00b2\u00b3"):
-        return
+    first prose block to its end), or one paragraph citing three times or more.
+    Also by the marks of academic prose (:func:`_academic_features`) in a section where
+    the writer never says "I" or "you": the whole section when two or more of its long
+    blocks, and at least a third of them, carry such marks, or a long one speaks in its
+    authors' voice ("we found", "this review describes"); otherwise each block carrying two kinds."""
     text = doc.text
     starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
     bounds = [doc.body_start] + [s for s in starts if s > doc.body_start] + [len(text)]
@@ -448,12 +644,23 @@ def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
     for lo, hi in zip(bounds, bounds[1:]):
         section = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
                    if b.kind in _PROSE_BLOCKS and b.start not in heading_starts]
+        if not section:
+            continue
         counts = [_cited_like_a_paper(doc, b.start, b.end) for b in section]
         citing = [b for b, n in zip(section, counts) if n >= 2]
         if len(citing) >= 2:
             yield section[0].start, section[-1].end
-        else:
-            yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+            continue
+        yield from ((b.start, b.end) for b, n in zip(section, counts) if n >= 3)
+        if _WRITER_VOICE.search(doc.prose, lo, hi):
+            continue  # the writer's own section, however much it cites
+        features = [_academic_features(doc, b.start, b.end) for b in section]
+        long_blocks = [f for b, f in zip(section, features) if len(doc.prose[b.start:b.end].strip()) >= ACADEMIC_BLOCK_CHARS]
+        academic = sum(1 for f in long_blocks if f)
+        if (academic >= 2 and 3 * academic >= len(long_blocks)) or any("voice" in f for f in long_blocks):
+            yield section[0].start, section[-1].end
+            continue
+        yield from ((b.start, b.end) for b, f in zip(section, features) if len(f) >= 2)
 
 
 #: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.

@@ -10,7 +10,10 @@ link text that is the linked page's title (its words are in the address: written
 when that page was), a phrase in a sentence that cites its source by number,
 author and year, DOI or PMID (``unless_cited``: the citation dates it), and,
 with ``dated_title`` (the default), a phrase on a page whose title names a year
-("News for December 2012", "Conference 2013": recent as of that year).
+("News for December 2012", "Conference 2013": recent as of that year). Nor a
+phrase in someone's quoted words, in a title written in capitals outside a heading
+("Recent Results Cancer Res", a headline in Title Case, linked or not), or "as of
+2006" in link text whose address names 2006 (the linked page's dated headline).
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from ..document import Document
 from ..medical.citations import cited, window
 from . import BuildContext
 from .common import compile_regex
+from .pattern import not_a_claim
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -63,6 +67,48 @@ def _names_target(text: str, target: str) -> bool:
 _AFTER_STOP = re.compile(r"[\s\d\[\],\u2013-]*")
 
 
+_QUOTED = frozenset({"quoted"})
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019-]*")
+_SMALL = frozenset("a an and as at by for from in into of on or the to with vs".split())
+#: Capitalised words around a phrase that make it part of a title ("Recent Results Cancer Res").
+TITLE_RUN = 4
+
+
+def _title_case(text: str) -> bool:
+    """Text written as a headline: three or more words, nearly all the long ones capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text) if w.lower() not in _SMALL]
+    return len(words) >= 3 and sum(bool(_CAPITALISED.fullmatch(w)) for w in words) >= 0.8 * len(words)
+
+
+def _in_title(doc: Document, start: int, end: int) -> bool:
+    """A capitalised phrase inside a run of capitalised words outside a heading: a
+    journal's or an article's title ("Recent Results Cancer Res", "New Study: Vitamin D
+    Pills Don't Strengthen Bones"), dated by its source, not the page's own claim."""
+    if not all(_CAPITALISED.fullmatch(w) for w in doc.prose[start:end].split()):
+        return False  # "Recent research by Harvard Medical School": a sentence, not a title
+    block = doc.block_at(start)
+    if block is None or block.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    lo, hi = block.start, block.end
+    before = re.findall(r"[^\s:]+", doc.prose[max(lo, start - 120):start])
+    after = re.findall(r"[^\s:]+", doc.prose[end:min(hi, end + 160)])
+    run = 1
+
+    def count(words: list[str]) -> int:
+        n = 0
+        for w in words:
+            w = w.strip("*_\"'\u201c\u201d()[],.;")
+            if w.lower() in _SMALL and n:
+                continue  # "Advances in Nutrition", not "research by Harvard"
+            if not _CAPITALISED.fullmatch(w):
+                break
+            n += 1
+        return n
+
+    run += count(list(reversed(before))) + count(after)
+    return run >= TITLE_RUN
+
+
 def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     """A citation in the sentence, or the reference number printed right after its full stop
     ("falls.<sup>4</sup>", "falls. [4]")."""
@@ -99,9 +145,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         lo = stops[-1] if stops else lo
         return any(e.search(doc.prose, lo, end) for e in exceptions)
 
-    def in_link_text(doc: Document, start: int) -> bool:
+    def in_link_text(doc: Document, start: int, year: str = "") -> bool:
+        """Link text that is the linked page's title: its words are in the address, it is
+        written in Title Case as headlines are, or it names the year the address names."""
         link = doc.link_text_at(start)
-        return link is not None and _names_target(link.text or "", link.target)
+        if link is None:
+            return False
+        text = link.text or ""
+        return _names_target(text, link.target) or _title_case(text) or bool(year and year in link.target)
 
     def dated_by_title(doc: Document) -> bool:
         """The page's title names a year: its "recent" is recent as of that year."""
@@ -118,13 +169,15 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 for m in regex.finditer(doc.prose, doc.body_start):
                     if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
                         continue
+                    if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
+                        continue  # a journal's or article's title, or someone's quoted words
                     if options["unless_cited"] and _cited_sentence(doc.whole, m.start(), m.end()):
                         continue
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"the page is dated {dated}"})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
-            if now - year > years and not in_link_text(doc, m.start()):
+            if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                    "problem": f"{year} is {now - year} years ago"})
 

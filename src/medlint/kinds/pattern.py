@@ -10,7 +10,9 @@ Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that o
 with the studies, research or experts it appeals to, after a determiner or a count
 naming particular ones: "The studies showed",
 "Four of 6 prospective studies showed": a report of those studies, not an appeal to
-unnamed ones).
+unnamed ones; or only some: "some studies show") and ``not-health`` (the word
+describes a book, an article, a talk or software: "a revolutionary book" makes no
+health claim).
 """
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ OPTIONS_SCHEMA = {
         "whole": {"type": "boolean"},
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific"]}},
+                   "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific",
+                                                "not-health"]}},
     },
 }
 DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose",
@@ -143,6 +146,8 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
         return True
     if "name" in unless and _in_name(prose, lo, start, end):
         return True
+    if "not-health" in unless and not any(c.isspace() for c in prose[start:end]) and _ABOUT_A_WORK.match(prose, end):
+        return True
     if "specific" in unless and _SOURCE_NOUN.match(prose, start):
         cuts = list(_PHRASE_START.finditer(prose, lo, start))
         if _SPECIFIC.fullmatch(prose, cuts[-1].end() if cuts else lo, start):
@@ -150,13 +155,20 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     return False
 
 
+#: What a hype word (one word: "revolutionary", not "studies show") describes when it is no health claim: a book,
+#: an article, a talk, software ("a revolutionary book", "the ground-breaking article", "a game-changing package");
+#: not a method, an approach or a technology, which may be a treatment's.
+_ABOUT_A_WORK = re.compile(
+    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
+    r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
 _SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                           re.I)
 _PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
-#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective".
+#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective";
+#: or only some of them ("some studies show", "a few trials showed"): a hedged report, not an appeal to all.
 _SPECIFIC = re.compile(
-    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|one|two|three"
+    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
