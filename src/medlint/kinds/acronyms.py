@@ -21,6 +21,8 @@ from ..document import Document
 from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from . import BuildContext
+from .abbrevcontext import (citation_line, initials, numbered_code, schwartz_hearst_definitions, software_names,
+                            symbol_attached)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -67,6 +69,8 @@ _LETTER = re.compile(r"[^\W\d_]+")
 _AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
                      r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
+#: After an English word in capitals: it names a key or a control (the TAB key, the OK button).
+_KEY_AFTER = re.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -97,7 +101,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
-        defined = defined_abbreviations(doc.whole)
+        defined = dict.fromkeys(schwartz_hearst_definitions(doc.whole.prose), 0)
+        defined.update(defined_abbreviations(doc.whole))
+        software: set[str] | None = None
+        citations: dict[int, bool] = {}
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
         first_use: dict[str, int] = {}
@@ -110,9 +117,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
                 continue
-            if (prose[m.start() - 1:m.start()] == "(" and prose[m.start() - 2:m.start() - 1].isalnum()
-                    or prose[m.end():m.end() + 1] == ")" and prose[m.end() + 1:m.end() + 2].isalnum()):
-                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D
+            if _in_formula(prose, doc.text, m.start(), m.end()):
+                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
+            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
+                continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
@@ -137,10 +145,42 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
             if _all_caps_line(prose, m.start(), shouting):
                 continue  # a title or licence text in capitals
+            if base.lower() in english and (_KEY_AFTER.match(prose, m.end()) or _alone_on_line(prose, m.start(), m.end())):
+                continue  # a key, a button or a marker: the TAB key, END
+            if initials(prose, m.start(), m.end()) or citation_line(prose, m.start(), citations):
+                continue  # authors' initials, a citation the regions missed
+            if software is None:
+                software = software_names(doc.whole.prose)
+            if base in software:
+                continue  # the name of software its maker never expands: SAS code, SPSS 14
             first_use[base] = m.start()
         return first_use, defined
 
     return check
+
+
+def _in_formula(prose: str, text: str, start: int, end: int) -> bool:
+    """True if the token stands in brackets glued to a chemical name: ``25(OH)D``,
+    ``1,25(OH)2D``, ``25<span>[OH]</span>D`` (a gap the prose view blanked from a tag
+    counts as glued; a real space does not: ``cathepsin L (CTSL)`` is a definition)."""
+    def glued(i: int, step: int) -> bool:
+        """The character beyond the bracket at *i*, past blanked markup, is a letter or digit."""
+        j = i + step
+        while 0 <= j < len(prose) and prose[j] == " " and not text[j].isspace():
+            j += step
+        return 0 <= j < len(prose) and prose[j].isalnum()
+    opening, closing = start - 1, end
+    if not (prose[opening:start] in ("(", "[") and prose[closing:closing + 1] in (")", "]")):
+        return False
+    return glued(opening, -1) or glued(closing, 1)
+
+
+def _alone_on_line(prose: str, start: int, end: int) -> bool:
+    """True if the token is the only word on its line: a marker such as END."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", end)
+    line = prose[line_start:len(prose) if line_end < 0 else line_end]
+    return len(_LETTER.findall(line)) == 1
 
 
 def _sentence_start(prose: str, offset: int) -> bool:

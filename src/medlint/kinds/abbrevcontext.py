@@ -1,0 +1,172 @@
+"""Uses of a word in capitals that a medical editor would not ask the writer to expand.
+
+Helpers of :mod:`medlint.kinds.acronyms`, each a stated heuristic read from the text
+around one use (or, for definitions and software names, from the whole page once):
+
+- a token glued to a symbol is a code, not an abbreviation: a code point (``U+FFFD``),
+  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``);
+- a token followed by a number is a course, model or version code (``MEDB 5506``,
+  ``CSCI E-96``, ``SAS 9.4``); a year after it is not such a number;
+- a line shaped like a citation (a year and a volume/pages, ``Available in``, a DOI,
+  or two author-initials pairs) is a reference the region heuristics missed;
+- a parenthesised list of four or more groups of one to three capitals is a list of
+  authors' initials (``(NV, LB, SC, and GS)``), a line in capitals with a single
+  initial is a name (``JOHN Q. PUBLIC``);
+- a token a page uses as the name of software (followed by *syntax*, *code*,
+  *software*, *version 9*...; after *written in*, *programming in*) is a product name
+  its maker never expands;
+- ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
+  before the bracket, the first at a word's start: the definition test of Schwartz and
+  Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
+  biomedical text"), which accepts gene-style and hyphenated long forms
+  (``cathepsin L (CTSL)``, ``UV-B (UVB)``).
+"""
+from __future__ import annotations
+
+import re
+
+#: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
+_SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&])$")
+#: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
+_SYMBOL_AFTER = re.compile(r"[+#@&\u00ae\u2122\u00a9]|\?[/?\-]")
+#: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
+_CODE_NUMBER = re.compile(r"[ \t]+(?:[A-Z]-?)?(\d+(?:\.\d+)*)\b(?![ \t]*%)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Signs of a citation, any one of which (with a year) makes the line a reference.
+_CITATION_SIGN = re.compile(
+    r"\bAvailable\s+(?:in|at|from|online)\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
+    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
+    r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
+#: An author with initials: "Jonas WB," "Carey RG," "Fagan TJ."
+_AUTHOR_INITIALS = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
+
+_INITIALS_LIST = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+_SINGLE_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
+
+#: Nouns that make the token before them the name of software, a language or a file format.
+_SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|procedures?|procs?|packages?|scripts?"
+                  r"|commands?|statements?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
+                  r"|files?|format|language|studio|server|users?|licen[cs]es?|installation|window|menus?|dialog(?:ue)?s?"
+                  r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
+_SOFTWARE_BEFORE = re.compile(
+    r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
+    r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
+    r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
+    r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
+#: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
+_SOFTWARE_LIKE = re.compile(
+    r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
+    r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
+    r"[A-Z][\w+#-]*)*)")
+_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+#: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
+_NAME_LIST = re.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
+_LIST_SPLIT = re.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+#: A maker's name before a product's: "IBM SPSS".
+_MAKER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+_SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)?\d+\.\d")
+
+#: "long form (ABBR)": the bracket and up to ten words before it.
+_PAREN_ABBR = re.compile(r"((?:[^\s()]+[ \t\u00a0]+){0,9}[^\s()]+)[ \t\u00a0]*\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+
+
+def symbol_attached(prose: str, start: int, end: int) -> bool:
+    """True if a symbol is glued to the token: ``U+FFFD``, ``.CSV``, ``DVD+RW``, ``SAS®``."""
+    return bool(_SYMBOL_BEFORE.search(prose, max(0, start - 3), start) or _SYMBOL_AFTER.match(prose, end))
+
+
+def numbered_code(prose: str, end: int) -> bool:
+    """True if a number that is not a year follows: ``MEDB 5506``, ``CSCI E-96``, ``SAS 9.4``."""
+    m = _CODE_NUMBER.match(prose, end)
+    return bool(m) and not _YEAR.fullmatch(m.group(1))
+
+
+def _line_bounds(prose: str, offset: int) -> tuple[int, int]:
+    start = prose.rfind("\n", 0, offset) + 1
+    end = prose.find("\n", offset)
+    return start, len(prose) if end < 0 else end
+
+
+def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
+    """True if the line holding *offset* is shaped like a citation: a year with a volume and
+    pages, ``Available in``, a DOI, ISBN or PMID, ``et al. (2001)``, or two or more authors
+    with initials. Each line is judged once (*seen*)."""
+    start, end = _line_bounds(prose, offset)
+    if start not in seen:
+        line = prose[start:end]
+        seen[start] = bool(_YEAR_IN.search(line)) and (
+            bool(_CITATION_SIGN.search(line)) or len(_AUTHOR_INITIALS.findall(line)) >= 2)
+    return seen[start]
+
+
+def initials(prose: str, start: int, end: int) -> bool:
+    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``)
+    or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
+    for m in _INITIALS_LIST.finditer(prose, max(0, start - 60), end + 60):
+        if m.start() <= start and end <= m.end():
+            return True
+    line_start, line_end = _line_bounds(prose, start)
+    line = prose[line_start:line_end]
+    return (not any(c.islower() for c in line) and len(line.split()) <= 6
+            and bool(_SINGLE_INITIAL.search(line)))
+
+
+def software_names(prose: str) -> set[str]:
+    """Tokens the page uses as the name of software, a language or a format at least once:
+    ``SAS code``, ``SPSS syntax``, ``SAS 9.4``, ``written in FORTRAN``, ``a program like
+    SPSS``, ``Introduction to SQL``; then the other names listed with one of them (``SAS,
+    SPSS, and Stata``) and a maker's name before one (``IBM SPSS``)."""
+    names = {m.group(1) for m in _SOFTWARE_AFTER.finditer(prose)}
+    names.update(m.group(1) for m in _SOFTWARE_BEFORE.finditer(prose))
+    names.update(m.group(1) for m in _SOFTWARE_VERSION.finditer(prose))
+    for m in _SOFTWARE_LIKE.finditer(prose):
+        names.update(_CAPS_TOKEN.findall(m.group(1)))
+    if names:
+        for m in _NAME_LIST.finditer(prose):
+            members = _LIST_SPLIT.split(m.group(0))
+            if any(member.strip() in names for member in members):
+                names.update(t for t in (member.strip() for member in members) if _CAPS_TOKEN.fullmatch(t))
+        names.update(m.group(1) for m in _MAKER.finditer(prose) if m.group(2) in names)
+    return names
+
+
+def schwartz_hearst_definitions(prose: str) -> set[str]:
+    """Abbreviations written in brackets after their long form, by the Schwartz-Hearst test:
+    each letter of the abbreviation, right to left, is found in order in the words before
+    the bracket, the first one at the start of a word, within min(|A| + 5, 2|A|) words."""
+    found: set[str] = set()
+    for m in _PAREN_ABBR.finditer(prose):
+        abbr = m.group(2)
+        short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        words = m.group(1).split()
+        words = words[-min(len(short) + 5, 2 * len(short)):]
+        if _sh_match(short, " ".join(words)):
+            found.add(short)
+    return found
+
+
+def _sh_match(short: str, long: str) -> bool:
+    """Schwartz and Hearst's matching: the abbreviation's characters (letters and digits)
+    right to left in the long form, the first character at a word start; and, against
+    chance matches in short words, at least half of them at word starts (words split at
+    spaces, hyphens and slashes), and not the abbreviation itself standing there."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    text = long.lower()
+    s, l = len(chars) - 1, len(text) - 1
+    at: list[int] = []
+    while s >= 0:
+        c = chars[s]
+        while l >= 0 and (text[l] != c or (s == 0 and l > 0 and text[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return False
+        at.append(l)
+        s -= 1
+        l -= 1
+    starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
+    return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
