@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medlint import lint_text
-from medlint.kinds.abbrevcontext import schwartz_hearst_definitions, software_names
+from medlint.kinds.abbrevcontext import initials, schwartz_hearst_definitions, software_names
 
 RULE = ["acronym-undefined"]
 
@@ -86,3 +86,76 @@ def test_schwartz_hearst_needs_the_letters_in_order_from_a_word_start() -> None:
 def test_software_names_come_from_software_context_only() -> None:
     text = "The SAS code ran. UMKC students use it. Patients with COPD, CHF or CKD. IBM SPSS Base."
     assert software_names(text) == {"SAS"}
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Read the 2004 guide (Langley GJ, Nolan KM, Nolan TW. Accessed on 2004-03-11).", "x.md"),
+    ("<p>The fit used alpha=NP and beta=PT.</p>", "x.html"),
+    ("<p>{ANAME()}x{ANAME} marks an anchor.</p>", "x.html"),
+    ("Analyses omit AK and HI (extreme cases), WY (no data), and AZ for some groups.", "x.md"),
+    ("It was SIX weeks pain-free and TEN days more.", "x.md"),
+    ("<p>VM, vivax malaria; TB, tuberculosis; BM, bacterial meningitis. TB is common.</p>", "x.html"),
+    ("Try the test 25 (OH) D3 first.", "x.md"),
+    ('He wrote: "NCCAM classifies these therapies into five groups, or domains."', "x.md"),
+    ("<p>\u201cThe FSF thinks that software should be free for everyone,\u201d he said.</p>", "x.html"),
+])
+def test_more_codes_citations_legends_and_quotations_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text", [
+    'The "IRB" approved it.',
+    "My boss at UMKC said: fine.",
+])
+def test_a_short_quotation_is_still_the_writers_prose(text: str, isolated) -> None:
+    assert reported(text), text
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The cases signal problems.\n\nEILISH O\u2019REGAN\n", "x.md"),
+    ("<p>Caihong Wu,a   Xingwei Zhang,b   Feifei Yan,a   Yuan Song,c  and  Weiwei Cui ORCID</p>", "x.html"),
+])
+def test_names_in_capitals_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+def test_a_sentence_naming_people_is_still_prose(isolated) -> None:
+    text = "Cedric Garland, Frank Garland, and Edward Gorham, working at UCSD, proposed it in a paper."
+    assert reported(text) == ["UCSD"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("* Cherie C. Binns, RN, a nurse based in Wakefield.", "x.md"),
+    ("<p>Sara E. Robertson DNP, APRN</p>", "x.html"),
+    ("From the Department of Nutritional Sciences (FMY, CAT, and SG), and the College.", "x.md"),
+])
+def test_degrees_and_affiliation_initials_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+def test_three_capitals_in_brackets_are_initials_only_in_an_affiliation_line() -> None:
+    text = "We excluded three groups (CHF, CKD, and MI) from the trial."
+    assert not initials(text, text.index("CKD"), text.index("CKD") + 3)
+    text = "From the Department of Medicine (CHF, CKD, and MI)."
+    assert initials(text, text.index("CKD"), text.index("CKD") + 3)
+
+
+@pytest.mark.parametrize("text", [
+    "There is no easy way to run a bootstrap in SPSS, though it helps. SPSS is big.",
+    "To analyze this data in SPSS, code the events. SPSS is big.",
+    "SAS stores the missing value as a very negative number.",
+    "I fit the model using MINITAB. MINITAB is old.",
+    "- **Practical Benchmarking for Improvement.** Thor CG (1995)",
+    "A review of splines. BMC Medical Research Methodology 19, 46 (2019). DOI: s12874",
+])
+def test_software_at_work_and_citations_are_not_reported(text: str, isolated) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We analysed the outcomes in COPD patients.",
+    "We analysed outcomes in patients treated using UVB lamps.",
+    "UVB produces vitamin D in the skin.",
+])
+def test_clinical_abbreviations_near_analysis_words_are_still_reported(text: str, isolated) -> None:
+    assert reported(text), text

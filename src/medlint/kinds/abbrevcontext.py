@@ -11,7 +11,9 @@ around one use (or, for definitions and software names, from the whole page once
   or two author-initials pairs) is a reference the region heuristics missed;
 - a parenthesised list of four or more groups of one to three capitals is a list of
   authors' initials (``(NV, LB, SC, and GS)``), a line in capitals with a single
-  initial is a name (``JOHN Q. PUBLIC``);
+  initial is a name (``JOHN Q. PUBLIC``); capitals after a person's name and a comma are
+  degrees (``Cherie C. Binns, RN``); and so is a line of three or more personal names
+  with few words in lower case (an author line: ``Caihong Wu,a  Yuan Song,c ... ORCID``);
 - a token a page uses as the name of software (followed by *syntax*, *code*,
   *software*, *version 9*...; after *written in*, *programming in*) is a product name
   its maker never expands;
@@ -26,9 +28,9 @@ from __future__ import annotations
 import re
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
-_SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&])$")
+_SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
-_SYMBOL_AFTER = re.compile(r"[+#@&\u00ae\u2122\u00a9]|\?[/?\-]")
+_SYMBOL_AFTER = re.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
 _CODE_NUMBER = re.compile(r"[ \t]+(?:[A-Z]-?)?(\d+(?:\.\d+)*)\b(?![ \t]*%)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -36,13 +38,23 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 #: Signs of a citation, any one of which (with a year) makes the line a reference.
 _CITATION_SIGN = re.compile(
-    r"\bAvailable\s+(?:in|at|from|online)\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
+    r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
     r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
     r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
 #: An author with initials: "Jonas WB," "Carey RG," "Fagan TJ."
 _AUTHOR_INITIALS = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
 
 _INITIALS_LIST = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+#: In an affiliation line (a department, university...), three initials are enough: "(FMY, CAT, and SG)".
+_INITIALS_LIST_SHORT = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+_AFFILIATION_WORD = re.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
+#: Degrees and credentials after a person's name: "Cherie C. Binns, RN", "Sara E. Robertson DNP, APRN".
+_CREDENTIAL_BEFORE = re.compile(
+    r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
+    r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
+_CREDENTIAL_AFTER = re.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
+#: A person's name in an author line: "Caihong Wu,a", "Yuan Song,c", "Shoumeng Yan*d".
+_PERSON = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]*[,*\u2020\u2021]")
 _SINGLE_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
 
 #: Nouns that make the token before them the name of software, a language or a file format.
@@ -67,8 +79,18 @@ _NAME_LIST = re.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t
 _LIST_SPLIT = re.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+#: What software does and organisations do not: "SAS stores", "SPSS computes".
+_SOFTWARE_VERB = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
+                            r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
+#: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
+#: the name ends its clause (not "in COPD patients").
+_ANALYSED_IN = re.compile(
+    r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
+    r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
 _SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)?\d+\.\d")
 
+#: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
+_LEGEND = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: "long form (ABBR)": the bracket and up to ten words before it.
 _PAREN_ABBR = re.compile(r"((?:[^\s()]+[ \t\u00a0]+){0,9}[^\s()]+)[ \t\u00a0]*\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
 
@@ -105,13 +127,19 @@ def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
 def initials(prose: str, start: int, end: int) -> bool:
     """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``)
     or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
-    for m in _INITIALS_LIST.finditer(prose, max(0, start - 60), end + 60):
-        if m.start() <= start and end <= m.end():
-            return True
     line_start, line_end = _line_bounds(prose, start)
     line = prose[line_start:line_end]
-    return (not any(c.islower() for c in line) and len(line.split()) <= 6
-            and bool(_SINGLE_INITIAL.search(line)))
+    lists = _INITIALS_LIST_SHORT if _AFFILIATION_WORD.search(line) else _INITIALS_LIST
+    for m in lists.finditer(prose, max(0, start - 60), end + 60):
+        if m.start() <= start and end <= m.end():
+            return True
+    if _CREDENTIAL_BEFORE.search(prose, max(line_start, start - 80), start) and _CREDENTIAL_AFTER.match(prose, end):
+        return True
+    if not any(c.islower() for c in line) and len(line.split()) <= 6 and _SINGLE_INITIAL.search(line):
+        return True
+    words = line.split()
+    return (len(_PERSON.findall(line)) >= 3
+            and sum(w[:1].islower() for w in words) <= 0.2 * len(words))
 
 
 def software_names(prose: str) -> set[str]:
@@ -122,6 +150,8 @@ def software_names(prose: str) -> set[str]:
     names = {m.group(1) for m in _SOFTWARE_AFTER.finditer(prose)}
     names.update(m.group(1) for m in _SOFTWARE_BEFORE.finditer(prose))
     names.update(m.group(1) for m in _SOFTWARE_VERSION.finditer(prose))
+    names.update(m.group(1) for m in _SOFTWARE_VERB.finditer(prose))
+    names.update(m.group(1) for m in _ANALYSED_IN.finditer(prose))
     for m in _SOFTWARE_LIKE.finditer(prose):
         names.update(_CAPS_TOKEN.findall(m.group(1)))
     if names:
@@ -148,6 +178,33 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
         if _sh_match(short, " ".join(words)):
             found.add(short)
     return found
+
+
+def legend_definitions(prose: str) -> set[str]:
+    """Abbreviations defined in a legend, the form of table footnotes and abstracts
+    (``Abbreviations: BMI, body mass index; CI, confidence interval``): ``ABBR, long form``
+    ended by a semicolon or a full stop, the long form passing the Schwartz-Hearst test."""
+    found: set[str] = set()
+    for m in _LEGEND.finditer(prose):
+        abbr, long = m.group(1), m.group(2)
+        if sum(c.isupper() for c in abbr) >= 2 and _sh_match(abbr, long) and long.lower().startswith(abbr[0].lower()):
+            found.add(abbr)
+    return found
+
+
+def in_quoted_passage(prose: str, start: int, block: tuple[int, int] | None) -> bool:
+    """True if the token stands inside a passage of six or more words in double quotes
+    (straight or curly) within its block: someone else's words, quoted."""
+    lo, hi = block if block else _line_bounds(prose, start)
+    before = prose[lo:start]
+    straight = before.count('"')
+    opened = before.rfind("\u201c") > before.rfind("\u201d")
+    if straight % 2 == 0 and not opened:
+        return False
+    quote_at = max(before.rfind('"') if straight % 2 else -1, before.rfind("\u201c") if opened else -1)
+    close = re.compile(r'"' if straight % 2 else "\u201d").search(prose, start, hi)
+    passage = prose[lo + quote_at + 1:close.start() if close else hi]
+    return len(passage.split()) >= 6
 
 
 def _sh_match(short: str, long: str) -> bool:
