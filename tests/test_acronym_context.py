@@ -45,7 +45,7 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     ("I teach Introduction to SQL. SQL is a language of tables.", "x.md"),
     ("It was written in FORTRAN and IBM\nmainframes ran it.", "x.md"),
     ("Export the output from SPSS to Word. SPSS draws it.", "x.md"),
-    ("We fit it in SAS 9.4 on a laptop.", "x.md"),
+    ("We fit it in SAS version 9.4 on a laptop.", "x.md"),
     # definitions in apposition the Schwartz-Hearst test finds
     ("BRCA1 loss activates cathepsin L (CTSL)\u2013mediated degradation; CTSL rises.", "x.md"),
     ("<p>The solar UV\u2011B (UVB)/vitamin D hypothesis. UVB matters.</p>", "x.html"),
@@ -64,8 +64,11 @@ def test_not_abbreviations_the_writer_must_expand(text: str, path: str, isolated
     ("Send the protocol to the IRB before you start.", "x.md"),
     ("Patients with CH had fewer attacks.", "x.md"),
     ("* [UVB added in classroom reduced cavities](/posts/uvb)", "x.md"),
-    # a year after an abbreviation is not a code
+    # a year, a quantity or a short value after an abbreviation is not a code
     ("UMKC 2019 was a good year.", "x.md"),
+    ("A good test should have an LR 4 or more.", "x.md"),
+    ("<p>Her PTH 650 pg/mL was high.</p>", "x.html"),
+    ("You know the recent ASA statement on p-values.", "x.md"),
     # a disease abbreviation in a list is not software by being listed
     ("Patients with COPD, CHF or CKD were excluded.", "x.md"),
 ])
@@ -159,3 +162,15 @@ def test_software_at_work_and_citations_are_not_reported(text: str, isolated) ->
 ])
 def test_clinical_abbreviations_near_analysis_words_are_still_reported(text: str, isolated) -> None:
     assert reported(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Medicare pays for Chronic Kidney Disease, Cystic Fibrosis, Rheumatoid Arthritis, TB, Rickets and more.",
+    "<p>See <a href='/a'>Eating Disorders</a>, <a href='/b'>PTSD</a>, <a href='/c'>Gout</a>.</p>",
+])
+def test_a_list_of_conditions_is_not_a_name_with_degrees(text: str, isolated) -> None:
+    assert reported(text, "x.html" if text.startswith("<") else "x.md"), text
+
+
+def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
+    assert reported("Sue Penckofer, PhD, RN, a professor of nursing, agreed.") == []

@@ -5,8 +5,8 @@ around one use (or, for definitions and software names, from the whole page once
 
 - a token glued to a symbol is a code, not an abbreviation: a code point (``U+FFFD``),
   a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``);
-- a token followed by a number is a course, model or version code (``MEDB 5506``,
-  ``CSCI E-96``, ``SAS 9.4``); a year after it is not such a number;
+- a token followed by a code number is a course or model code (``MEDB 5506``,
+  ``CSCI E-96``); a year, a quantity or a short value (``LR 4``) is not such a number;
 - a line shaped like a citation (a year and a volume/pages, ``Available in``, a DOI,
   or two author-initials pairs) is a reference the region heuristics missed;
 - a parenthesised list of four or more groups of one to three capitals is a list of
@@ -15,7 +15,8 @@ around one use (or, for definitions and software names, from the whole page once
   degrees (``Cherie C. Binns, RN``); and so is a line of three or more personal names
   with few words in lower case (an author line: ``Caihong Wu,a  Yuan Song,c ... ORCID``);
 - a token a page uses as the name of software (followed by *syntax*, *code*,
-  *software*, *version 9*...; after *written in*, *programming in*) is a product name
+  *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
+  "SAS stores"; "run a bootstrap in SPSS,") is a product name
   its maker never expands;
 - ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
   before the bracket, the first at a word's start: the definition test of Schwartz and
@@ -32,7 +33,9 @@ _SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
 _SYMBOL_AFTER = re.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
-_CODE_NUMBER = re.compile(r"[ \t]+(?:[A-Z]-?)?(\d+(?:\.\d+)*)\b(?![ \t]*%)")
+_CODE_NUMBER = re.compile(
+    r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
+    r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -53,13 +56,18 @@ _CREDENTIAL_BEFORE = re.compile(
     r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
     r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
 _CREDENTIAL_AFTER = re.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
+#: What tells a person's name from two capitalised words ("Rheumatoid Arthritis, TB"): a middle
+#: initial or a degree in mixed case before the token (PhD, BSc), or what follows it (the line's
+#: end, ", a professor").
+_PERSON_SIGN = re.compile(r"[ \t][A-Z]\.[ \t]|\b(?:Ph\.?D|B[Ss]c|M[Ss]c|DrPH|MBBS|MBChB|Hons)\b")
+_CREDENTIAL_END = re.compile(r"[ \t]*(?:$|,[ \t]+(?:a|an|the|who)\b)", re.M)
 #: A person's name in an author line: "Caihong Wu,a", "Yuan Song,c", "Shoumeng Yan*d".
 _PERSON = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]*[,*\u2020\u2021]")
 _SINGLE_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
 
 #: Nouns that make the token before them the name of software, a language or a file format.
 _SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|procedures?|procs?|packages?|scripts?"
-                  r"|commands?|statements?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
+                  r"|commands?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
                   r"|files?|format|language|studio|server|users?|licen[cs]es?|installation|window|menus?|dialog(?:ue)?s?"
                   r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
 _SOFTWARE_AFTER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
@@ -87,7 +95,7 @@ _SOFTWARE_VERB = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t
 _ANALYSED_IN = re.compile(
     r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
     r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
-_SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)?\d+\.\d")
+_SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
 #: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
 _LEGEND = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
@@ -101,9 +109,11 @@ def symbol_attached(prose: str, start: int, end: int) -> bool:
 
 
 def numbered_code(prose: str, end: int) -> bool:
-    """True if a number that is not a year follows: ``MEDB 5506``, ``CSCI E-96``, ``SAS 9.4``."""
+    """True if a code number follows: three digits or more that are no year and no quantity
+    (``MEDB 5506``), or a letter and digits (``CSCI E-96``). A short number is a value
+    (``LR 4``, ``PTH 65``) and says nothing."""
     m = _CODE_NUMBER.match(prose, end)
-    return bool(m) and not _YEAR.fullmatch(m.group(1))
+    return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
 
 
 def _line_bounds(prose: str, offset: int) -> tuple[int, int]:
@@ -133,7 +143,9 @@ def initials(prose: str, start: int, end: int) -> bool:
     for m in lists.finditer(prose, max(0, start - 60), end + 60):
         if m.start() <= start and end <= m.end():
             return True
-    if _CREDENTIAL_BEFORE.search(prose, max(line_start, start - 80), start) and _CREDENTIAL_AFTER.match(prose, end):
+    named = _CREDENTIAL_BEFORE.search(prose, max(line_start, start - 80), start)
+    if named and _CREDENTIAL_AFTER.match(prose, end) and (
+            _PERSON_SIGN.search(named.group(0)) or _CREDENTIAL_END.match(prose, end)):
         return True
     if not any(c.islower() for c in line) and len(line.split()) <= 6 and _SINGLE_INITIAL.search(line):
         return True
