@@ -99,8 +99,10 @@ _SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|versi
 
 #: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
 _LEGEND = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
-#: "long form (ABBR)": the bracket and up to ten words before it.
-_PAREN_ABBR = re.compile(r"((?:[^\s()]+[ \t\u00a0]+){0,9}[^\s()]+)[ \t\u00a0]*\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+#: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
+#: matched them would backtrack at every word of a long page).
+_PAREN_ABBR = re.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+_WINDOW = 160
 
 
 def symbol_attached(prose: str, start: int, end: int) -> bool:
@@ -181,11 +183,15 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
     the bracket, the first one at the start of a word, within min(|A| + 5, 2|A|) words."""
     found: set[str] = set()
     for m in _PAREN_ABBR.finditer(prose):
-        abbr = m.group(2)
+        abbr = m.group(1)
         short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
         if sum(c.isupper() for c in short) < 2:
             continue
-        words = m.group(1).split()
+        before = prose[max(0, m.start() - _WINDOW):m.start()]
+        before = before[max(before.rfind("("), before.rfind(")"), before.rfind("\n\n")) + 1:]
+        words = before.split()
+        if not words:
+            continue
         words = words[-min(len(short) + 5, 2 * len(short)):]
         if _sh_match(short, " ".join(words)):
             found.add(short)
