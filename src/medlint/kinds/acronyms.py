@@ -9,7 +9,10 @@ references, quotations and bylines out of it). Not abbreviations: uses in
 headings and image alt text, lines written all in capitals, chemical formulas
 (HCO3, 25(OH)D) and DNA sequences, roman numerals, names made of letters and a number
 (vitamin B12, CYP24A1), a US state or Canadian province code after a place
-name, a unit after a number (400 IU, 3 METs), and author initials.
+name, a unit after a number (400 IU, 3 METs), and author initials. The uses a medical
+editor would not ask to expand for other reasons (codes, citation lines, degrees,
+quoted passages, software names, Schwartz-Hearst definitions) are judged by
+:mod:`medlint.kinds.abbrevcontext`.
 """
 from __future__ import annotations
 
