@@ -26,6 +26,7 @@ around one use (or, for definitions and software names, from the whole page once
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
@@ -210,19 +211,30 @@ def legend_definitions(prose: str) -> set[str]:
     return found
 
 
-def in_quoted_passage(prose: str, start: int, block: tuple[int, int] | None) -> bool:
+def quote_marks(prose: str) -> dict[str, list[int]]:
+    """Where the page's double quotation marks stand (straight, opening, closing): found
+    once per page, so each use is judged by bisection, not by reading its block again."""
+    return {mark: [m.start() for m in re.finditer(mark, prose)] for mark in ('"', "\u201c", "\u201d")}
+
+
+def in_quoted_passage(prose: str, start: int, block: tuple[int, int] | None, marks: dict[str, list[int]]) -> bool:
     """True if the token stands inside a passage of six or more words in double quotes
-    (straight or curly) within its block: someone else's words, quoted."""
+    (straight or curly) within its block: someone else's words, quoted. *marks* is
+    :func:`quote_marks` of the page."""
     lo, hi = block if block else _line_bounds(prose, start)
-    before = prose[lo:start]
-    straight = before.count('"')
-    opened = before.rfind("\u201c") > before.rfind("\u201d")
-    if straight % 2 == 0 and not opened:
+    straight, opens, closes = marks['"'], marks["\u201c"], marks["\u201d"]
+    first, here = bisect.bisect_left(straight, lo), bisect.bisect_left(straight, start)
+    last_open = opens[bisect.bisect_left(opens, start) - 1] if bisect.bisect_left(opens, start) else -1
+    last_close = closes[bisect.bisect_left(closes, start) - 1] if bisect.bisect_left(closes, start) else -1
+    odd = (here - first) % 2 == 1
+    opened = last_open >= lo and last_open > last_close
+    if not odd and not opened:
         return False
-    quote_at = max(before.rfind('"') if straight % 2 else -1, before.rfind("\u201c") if opened else -1)
-    close = re.compile(r'"' if straight % 2 else "\u201d").search(prose, start, hi)
-    passage = prose[lo + quote_at + 1:close.start() if close else hi]
-    return len(passage.split()) >= 6
+    quote_at = max(straight[here - 1] if odd else -1, last_open if opened else -1)
+    after = straight if odd else closes
+    i = bisect.bisect_left(after, start)
+    end = after[i] if i < len(after) and after[i] < hi else hi
+    return len(prose[quote_at + 1:min(end, quote_at + 241)].split()) >= 6
 
 
 def _sh_match(short: str, long: str) -> bool:

@@ -25,7 +25,7 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from . import BuildContext
 from .abbrevcontext import (citation_line, in_quoted_passage, initials, legend_definitions, numbered_code,
-                            schwartz_hearst_definitions, software_names, symbol_attached)
+                            quote_marks, schwartz_hearst_definitions, software_names, symbol_attached)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -111,6 +111,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined = dict.fromkeys(schwartz_hearst_definitions(doc.whole.prose) | legend_definitions(doc.whole.prose), 0)
         defined.update(defined_abbreviations(doc.whole))
         software: set[str] | None = None
+        marks: dict[str, list[int]] | None = None
         citations: dict[int, bool] = {}
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
@@ -159,7 +160,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if initials(prose, m.start(), m.end()) or citation_line(prose, m.start(), citations):
                 continue  # authors' initials, a citation the regions missed
             block = doc.block_at(m.start())
-            if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None):
+            if marks is None:
+                marks = quote_marks(prose)
+            if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
                 continue  # someone else's words in quotation marks
             if software is None:
                 software = software_names(doc.whole.prose)
