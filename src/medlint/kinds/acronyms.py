@@ -9,7 +9,10 @@ references, quotations and bylines out of it). Not abbreviations: uses in
 headings and image alt text, lines written all in capitals, chemical formulas
 (HCO3, 25(OH)D) and DNA sequences, roman numerals, names made of letters and a number
 (vitamin B12, CYP24A1), a US state or Canadian province code after a place
-name, a unit after a number (400 IU, 3 METs), and author initials.
+name, a unit after a number (400 IU, 3 METs), and author initials. The uses a medical
+editor would not ask to expand for other reasons (codes, citation lines, degrees,
+quoted passages, software names, Schwartz-Hearst definitions) are judged by
+:mod:`medlint.kinds.abbrevcontext`.
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ from ..document import Document
 from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from . import BuildContext
+from .abbrevcontext import (citation_line, in_quoted_passage, initials, legend_definitions, numbered_code,
+                            quote_marks, schwartz_hearst_definitions, software_names, symbol_attached)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -44,12 +49,15 @@ _INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 #: After an author's initials: punctuation, the line's end, or an affiliation mark ("Wood CL (1),", "Shah SM1,").
 _AFFILIATION = r"(?:[ \t]*\([ \t]*[\dl]{1,2}(?:[ \t]*[-\u2013,][ \t]*\d{1,2})*[ \t]*\)|\d{1,2}(?:,\d{1,2})*)?"
 _AFTER_INITIALS = re.compile(_AFFILIATION + r"(?:[,.;]|[ \t]*$)", re.M)
+#: A year in brackets after initials: "Thor CG (1995)" is a citation even when the surname is an English word.
+_YEAR_AFTER = re.compile(r"[ \t]*\((?:19|20)\d\d[a-z]?\)")
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
 _FORMULA = re.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
 _SEQUENCE = re.compile(r"[ACGTUN]{4,}")
 _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+_STATE_LIKE = re.compile(r"\b[A-Z]{2}\b")
 _PLACE_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
 #: A place name just before a state code written without its comma, and what may follow the code.
 _PLACE_WORD_BEFORE = re.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
@@ -57,7 +65,8 @@ _AFTER_STATE = re.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 #: Short English words written in capitals for emphasis, never abbreviations a reader must learn.
 _EMPHASIS_WORDS = frozenset(
     "no yes all one any not and but the you can now off so do is it be we if to of at by my me he she his her our "
-    "new old too few out own why how who see get has had was are may ask use try top low day per its".split())
+    "new old too few out own why how who see get has had was are may ask use try top low day per its "
+    "up two six ten end".split())
 #: A capitalised word right after the abbreviation: the abbreviation is part of a name.
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
@@ -67,6 +76,8 @@ _LETTER = re.compile(r"[^\W\d_]+")
 _AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
                      r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
+#: After an English word in capitals: it names a key or a control (the TAB key, the OK button).
+_KEY_AFTER = re.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -97,7 +108,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
-        defined = defined_abbreviations(doc.whole)
+        defined = dict.fromkeys(schwartz_hearst_definitions(doc.whole.prose) | legend_definitions(doc.whole.prose), 0)
+        defined.update(defined_abbreviations(doc.whole))
+        software: set[str] | None = None
+        marks: dict[str, list[int]] | None = None
+        citations: dict[int, bool] = {}
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
         first_use: dict[str, int] = {}
@@ -110,17 +125,19 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
                 continue
-            if (prose[m.start() - 1:m.start()] == "(" and prose[m.start() - 2:m.start() - 1].isalnum()
-                    or prose[m.end():m.end() + 1] == ")" and prose[m.end() + 1:m.end() + 2].isalnum()):
-                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D
+            if _in_formula(prose, doc.text, m.start(), m.end(), base):
+                continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
+            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
+                continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
             if _NUMBER_BEFORE.search(before):
                 continue  # a unit or count: 400 IU, 3 METs
             if base in _STATES and (_PLACE_BEFORE.search(before) or (
-                    _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))):
-                continue  # an address: Kansas City, MO; Manhattan KS.
+                    _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
+                    or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
+                continue  # an address: Kansas City, MO; Manhattan KS; a list of states: AK, HI and AZ
             if base.lower() in _EMPHASIS_WORDS:
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
@@ -128,19 +145,59 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
             surname = _INITIALS.search(before)
-            if (base.isalpha() and len(base) <= 3 and surname and surname.group(1).lower() not in english
-                    and _AFTER_INITIALS.match(prose, m.end())):
-                continue  # an author's initials: "Kampman MT, Eriksen EF"
+            if base.isalpha() and len(base) <= 3 and surname and (
+                    surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
+                    or _YEAR_AFTER.match(prose, m.end())):
+                continue  # an author's initials: "Kampman MT, Eriksen EF", "Thor CG (1995)"
             if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
                 continue  # initials in an author list: "Bland JM, Altman DG", "WJ Murphy, JR Franks"
             if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
             if _all_caps_line(prose, m.start(), shouting):
                 continue  # a title or licence text in capitals
+            if base.lower() in english and (_KEY_AFTER.match(prose, m.end()) or _alone_on_line(prose, m.start(), m.end())):
+                continue  # a key, a button or a marker: the TAB key, END
+            if initials(prose, m.start(), m.end()) or citation_line(prose, m.start(), citations):
+                continue  # authors' initials, a citation the regions missed
+            block = doc.block_at(m.start())
+            if marks is None:
+                marks = quote_marks(prose)
+            if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
+                continue  # someone else's words in quotation marks
+            if software is None:
+                software = software_names(doc.whole.prose)
+            if base in software:
+                continue  # the name of software its maker never expands: SAS code, SPSS 14
             first_use[base] = m.start()
         return first_use, defined
 
     return check
+
+
+def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
+    """True if the token stands in brackets glued to a chemical name: ``25(OH)D``,
+    ``1,25(OH)2D``, ``25<span>[OH]</span>D`` (a gap the prose view blanked from a tag
+    counts as glued; a real space does not: ``cathepsin L (CTSL)`` is a definition), or an
+    element formula after a number and a space (``25 (OH) D``)."""
+    def glued(i: int, step: int) -> bool:
+        """The character beyond the bracket at *i*, past blanked markup, is a letter or digit."""
+        j = i + step
+        while 0 <= j < len(prose) and prose[j] == " " and not text[j].isspace():
+            j += step
+        return 0 <= j < len(prose) and prose[j].isalnum()
+    opening, closing = start - 1, end
+    if not (prose[opening:start] in ("(", "[") and prose[closing:closing + 1] in (")", "]")):
+        return False
+    return (glued(opening, -1) or glued(closing, 1)
+            or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _alone_on_line(prose: str, start: int, end: int) -> bool:
+    """True if the token is the only word on its line: a marker such as END."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", end)
+    line = prose[line_start:len(prose) if line_end < 0 else line_end]
+    return len(_LETTER.findall(line)) == 1
 
 
 def _sentence_start(prose: str, offset: int) -> bool:
@@ -183,13 +240,16 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
 
 
 def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
-    """True if the line holding *offset* has four or more words, nearly all in capitals."""
+    """True if the line holding *offset* has four or more words, nearly all in capitals, or two
+    or three, all in capitals and one of four letters or more (a name or a title: EILISH O'REGAN)."""
     start = prose.rfind("\n", 0, offset) + 1
     if start not in seen:
         end = prose.find("\n", offset)
         words = _LETTER.findall(prose, start, len(prose) if end < 0 else end)
         long_words = [w for w in words if len(w) > 1]
-        seen[start] = len(long_words) >= 4 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
+        upper = sum(w.isupper() for w in long_words)
+        seen[start] = (len(long_words) >= 4 and upper >= 0.8 * len(long_words)
+                       or 2 <= len(long_words) == upper and any(len(w) >= 4 for w in long_words))
     return seen[start]
 
 

@@ -1,0 +1,259 @@
+"""Uses of a word in capitals that a medical editor would not ask the writer to expand.
+
+Helpers of :mod:`medlint.kinds.acronyms`, each a stated heuristic read from the text
+around one use (or, for definitions and software names, from the whole page once):
+
+- a token glued to a symbol is a code, not an abbreviation: a code point (``U+FFFD``),
+  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``);
+- a token followed by a code number is a course or model code (``MEDB 5506``,
+  ``CSCI E-96``); a year, a quantity or a short value (``LR 4``) is not such a number;
+- a line shaped like a citation (a year and a volume/pages, ``Available in``, a DOI,
+  or two author-initials pairs) is a reference the region heuristics missed;
+- a parenthesised list of four or more groups of one to three capitals is a list of
+  authors' initials (``(NV, LB, SC, and GS)``), a line in capitals with a single
+  initial is a name (``JOHN Q. PUBLIC``); capitals after a person's name and a comma are
+  degrees (``Cherie C. Binns, RN``); and so is a line of three or more personal names
+  with few words in lower case (an author line: ``Caihong Wu,a  Yuan Song,c ... ORCID``);
+- a token a page uses as the name of software (followed by *syntax*, *code*,
+  *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
+  "SAS stores"; "run a bootstrap in SPSS,") is a product name
+  its maker never expands;
+- ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
+  before the bracket, the first at a word's start: the definition test of Schwartz and
+  Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
+  biomedical text"), which accepts gene-style and hyphenated long forms
+  (``cathepsin L (CTSL)``, ``UV-B (UVB)``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+#: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
+_SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
+#: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
+_SYMBOL_AFTER = re.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
+#: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
+_CODE_NUMBER = re.compile(
+    r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
+    r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Signs of a citation, any one of which (with a year) makes the line a reference.
+_CITATION_SIGN = re.compile(
+    r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
+    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
+    r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
+#: An author with initials: "Jonas WB," "Carey RG," "Fagan TJ."
+_AUTHOR_INITIALS = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
+
+_INITIALS_LIST = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+#: In an affiliation line (a department, university...), three initials are enough: "(FMY, CAT, and SG)".
+_INITIALS_LIST_SHORT = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+_AFFILIATION_WORD = re.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
+#: Degrees and credentials after a person's name: "Cherie C. Binns, RN", "Sara E. Robertson DNP, APRN".
+_CREDENTIAL_BEFORE = re.compile(
+    r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
+    r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
+_CREDENTIAL_AFTER = re.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
+#: What tells a person's name from two capitalised words ("Rheumatoid Arthritis, TB"): a middle
+#: initial or a degree in mixed case before the token (PhD, BSc), or what follows it (the line's
+#: end, ", a professor").
+_PERSON_SIGN = re.compile(r"[ \t][A-Z]\.[ \t]|\b(?:Ph\.?D|B[Ss]c|M[Ss]c|DrPH|MBBS|MBChB|Hons)\b")
+_CREDENTIAL_END = re.compile(r"[ \t]*(?:$|,[ \t]+(?:a|an|the|who)\b)", re.M)
+#: A person's name in an author line: "Caihong Wu,a", "Yuan Song,c", "Shoumeng Yan*d".
+_PERSON = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]*[,*\u2020\u2021]")
+_SINGLE_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
+
+#: Nouns that make the token before them the name of software, a language or a file format.
+_SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|procedures?|procs?|packages?|scripts?"
+                  r"|commands?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
+                  r"|files?|format|language|studio|server|users?|licen[cs]es?|installation|window|menus?|dialog(?:ue)?s?"
+                  r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
+_SOFTWARE_AFTER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
+_SOFTWARE_BEFORE = re.compile(
+    r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
+    r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
+    r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
+    r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
+#: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
+_SOFTWARE_LIKE = re.compile(
+    r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
+    r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
+    r"[A-Z][\w+#-]*)*)")
+_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+#: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
+_NAME_LIST = re.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
+_LIST_SPLIT = re.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+#: A maker's name before a product's: "IBM SPSS".
+_MAKER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+#: What software does and organisations do not: "SAS stores", "SPSS computes".
+_SOFTWARE_VERB = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
+                            r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
+#: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
+#: the name ends its clause (not "in COPD patients").
+_ANALYSED_IN = re.compile(
+    r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
+    r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
+_SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
+
+#: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
+_LEGEND = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
+#: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
+#: matched them would backtrack at every word of a long page).
+_PAREN_ABBR = re.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+_WINDOW = 160
+
+
+def symbol_attached(prose: str, start: int, end: int) -> bool:
+    """True if a symbol is glued to the token: ``U+FFFD``, ``.CSV``, ``DVD+RW``, ``SAS®``."""
+    return bool(_SYMBOL_BEFORE.search(prose, max(0, start - 3), start) or _SYMBOL_AFTER.match(prose, end))
+
+
+def numbered_code(prose: str, end: int) -> bool:
+    """True if a code number follows: three digits or more that are no year and no quantity
+    (``MEDB 5506``), or a letter and digits (``CSCI E-96``). A short number is a value
+    (``LR 4``, ``PTH 65``) and says nothing."""
+    m = _CODE_NUMBER.match(prose, end)
+    return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
+
+
+def _line_bounds(prose: str, offset: int) -> tuple[int, int]:
+    start = prose.rfind("\n", 0, offset) + 1
+    end = prose.find("\n", offset)
+    return start, len(prose) if end < 0 else end
+
+
+def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
+    """True if the line holding *offset* is shaped like a citation: a year with a volume and
+    pages, ``Available in``, a DOI, ISBN or PMID, ``et al. (2001)``, or two or more authors
+    with initials. Each line is judged once (*seen*)."""
+    start, end = _line_bounds(prose, offset)
+    if start not in seen:
+        line = prose[start:end]
+        seen[start] = bool(_YEAR_IN.search(line)) and (
+            bool(_CITATION_SIGN.search(line)) or len(_AUTHOR_INITIALS.findall(line)) >= 2)
+    return seen[start]
+
+
+def initials(prose: str, start: int, end: int) -> bool:
+    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``)
+    or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
+    line_start, line_end = _line_bounds(prose, start)
+    line = prose[line_start:line_end]
+    lists = _INITIALS_LIST_SHORT if _AFFILIATION_WORD.search(line) else _INITIALS_LIST
+    for m in lists.finditer(prose, max(0, start - 60), end + 60):
+        if m.start() <= start and end <= m.end():
+            return True
+    named = _CREDENTIAL_BEFORE.search(prose, max(line_start, start - 80), start)
+    if named and _CREDENTIAL_AFTER.match(prose, end) and (
+            _PERSON_SIGN.search(named.group(0)) or _CREDENTIAL_END.match(prose, end)):
+        return True
+    if not any(c.islower() for c in line) and len(line.split()) <= 6 and _SINGLE_INITIAL.search(line):
+        return True
+    words = line.split()
+    return (len(_PERSON.findall(line)) >= 3
+            and sum(w[:1].islower() for w in words) <= 0.2 * len(words))
+
+
+def software_names(prose: str) -> set[str]:
+    """Tokens the page uses as the name of software, a language or a format at least once:
+    ``SAS code``, ``SPSS syntax``, ``SAS 9.4``, ``written in FORTRAN``, ``a program like
+    SPSS``, ``Introduction to SQL``; then the other names listed with one of them (``SAS,
+    SPSS, and Stata``) and a maker's name before one (``IBM SPSS``)."""
+    names = {m.group(1) for m in _SOFTWARE_AFTER.finditer(prose)}
+    names.update(m.group(1) for m in _SOFTWARE_BEFORE.finditer(prose))
+    names.update(m.group(1) for m in _SOFTWARE_VERSION.finditer(prose))
+    names.update(m.group(1) for m in _SOFTWARE_VERB.finditer(prose))
+    names.update(m.group(1) for m in _ANALYSED_IN.finditer(prose))
+    for m in _SOFTWARE_LIKE.finditer(prose):
+        names.update(_CAPS_TOKEN.findall(m.group(1)))
+    if names:
+        for m in _NAME_LIST.finditer(prose):
+            members = _LIST_SPLIT.split(m.group(0))
+            if any(member.strip() in names for member in members):
+                names.update(t for t in (member.strip() for member in members) if _CAPS_TOKEN.fullmatch(t))
+        names.update(m.group(1) for m in _MAKER.finditer(prose) if m.group(2) in names)
+    return names
+
+
+def schwartz_hearst_definitions(prose: str) -> set[str]:
+    """Abbreviations written in brackets after their long form, by the Schwartz-Hearst test:
+    each letter of the abbreviation, right to left, is found in order in the words before
+    the bracket, the first one at the start of a word, within min(|A| + 5, 2|A|) words."""
+    found: set[str] = set()
+    for m in _PAREN_ABBR.finditer(prose):
+        abbr = m.group(1)
+        short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        before = prose[max(0, m.start() - _WINDOW):m.start()]
+        before = before[max(before.rfind("("), before.rfind(")"), before.rfind("\n\n")) + 1:]
+        words = before.split()
+        if not words:
+            continue
+        words = words[-min(len(short) + 5, 2 * len(short)):]
+        if _sh_match(short, " ".join(words)):
+            found.add(short)
+    return found
+
+
+def legend_definitions(prose: str) -> set[str]:
+    """Abbreviations defined in a legend, the form of table footnotes and abstracts
+    (``Abbreviations: BMI, body mass index; CI, confidence interval``): ``ABBR, long form``
+    ended by a semicolon or a full stop, the long form passing the Schwartz-Hearst test."""
+    found: set[str] = set()
+    for m in _LEGEND.finditer(prose):
+        abbr, long = m.group(1), m.group(2)
+        if sum(c.isupper() for c in abbr) >= 2 and _sh_match(abbr, long) and long.lower().startswith(abbr[0].lower()):
+            found.add(abbr)
+    return found
+
+
+def quote_marks(prose: str) -> dict[str, list[int]]:
+    """Where the page's double quotation marks stand (straight, opening, closing): found
+    once per page, so each use is judged by bisection, not by reading its block again."""
+    return {mark: [m.start() for m in re.finditer(mark, prose)] for mark in ('"', "\u201c", "\u201d")}
+
+
+def in_quoted_passage(prose: str, start: int, block: tuple[int, int] | None, marks: dict[str, list[int]]) -> bool:
+    """True if the token stands inside a passage of six or more words in double quotes
+    (straight or curly) within its block: someone else's words, quoted. *marks* is
+    :func:`quote_marks` of the page."""
+    lo, hi = block if block else _line_bounds(prose, start)
+    straight, opens, closes = marks['"'], marks["\u201c"], marks["\u201d"]
+    first, here = bisect.bisect_left(straight, lo), bisect.bisect_left(straight, start)
+    last_open = opens[bisect.bisect_left(opens, start) - 1] if bisect.bisect_left(opens, start) else -1
+    last_close = closes[bisect.bisect_left(closes, start) - 1] if bisect.bisect_left(closes, start) else -1
+    odd = (here - first) % 2 == 1
+    opened = last_open >= lo and last_open > last_close
+    if not odd and not opened:
+        return False
+    quote_at = max(straight[here - 1] if odd else -1, last_open if opened else -1)
+    after = straight if odd else closes
+    i = bisect.bisect_left(after, start)
+    end = after[i] if i < len(after) and after[i] < hi else hi
+    return len(prose[quote_at + 1:min(end, quote_at + 241)].split()) >= 6
+
+
+def _sh_match(short: str, long: str) -> bool:
+    """Schwartz and Hearst's matching: the abbreviation's characters (letters and digits)
+    right to left in the long form, the first character at a word start; and, against
+    chance matches in short words, at least half of them at word starts (words split at
+    spaces, hyphens and slashes), and not the abbreviation itself standing there."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    text = long.lower()
+    s, l = len(chars) - 1, len(text) - 1
+    at: list[int] = []
+    while s >= 0:
+        c = chars[s]
+        while l >= 0 and (text[l] != c or (s == 0 and l > 0 and text[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return False
+        at.append(l)
+        s -= 1
+        l -= 1
+    starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
+    return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])

@@ -1,0 +1,176 @@
+"""acronym-undefined: uses of capitals a medical editor would not ask to expand (issue 16).
+
+Each false-alarm pattern on Markdown and HTML fixtures of our own, and the true
+pattern (an organisation, funder or clinical abbreviation in the page's own prose,
+never expanded) still reported once per page."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+from medlint.kinds.abbrevcontext import initials, schwartz_hearst_definitions, software_names
+
+RULE = ["acronym-undefined"]
+
+
+def reported(text: str, path: str = "x.md") -> list[str]:
+    return [d.message.split("'")[1] for d in lint_text(text, path=path, config={}, select=RULE)]
+
+
+@pytest.mark.parametrize("text, path", [
+    # code points, file extensions, variants, brand marks
+    ("The file showed <U+FFFD> where a quote had been.", "x.md"),
+    ("<p>I had a comma separated file (.CSV) with an extra comma.</p>", "x.html"),
+    ("Buy a drive that writes DVD+RW discs.", "x.md"),
+    ("<p>The tests were run in SAS\u00ae at the clinic.</p>", "x.html"),
+    # course, model and version codes
+    ("I teach MEDB 5506 every autumn.", "x.md"),
+    ("<p>Stephen Elston taught CSCI E-96 online.</p>", "x.html"),
+    # citations the region heuristics did not take
+    ("It is loosely based on the nomogram (Fagan TJ. NEJM 1975, Jul 31; 293(5): 257).", "x.md"),
+    ("<p>Rick Smith. Buying a company. WRAL TechWire, 2021-07-12. Available in html format.</p>", "x.html"),
+    ("Jonas WB, Anderson RL, Crawford CC. A review of trials. BMC Complement Altern Med 2001: 1; 12.", "x.md"),
+    # authors' initials in a list, a name in capitals
+    ("From the Department of Medicine, Padova, Italy (NV, LB, SC, FB, and GS), and elsewhere.", "x.md"),
+    ("<p>ZALMAN S. AGUS</p>", "x.html"),
+    # English words in capitals: a key, a marker
+    ("Press the TAB key on the keyboard to move on.", "x.md"),
+    ("That is the whole talk.\n\nEND\n", "x.md"),
+    # universally known
+    ("<p>Sunscreen blocks UV light.</p>", "x.html"),
+    # software names a page uses as such
+    ("Here is the SPSS syntax for it. Later, SPSS gives the same answer.", "x.md"),
+    ("<p>Use a program like MINITAB. MINITAB draws good plots.</p>", "x.html"),
+    ("Other software programs, like SAS and SPSS, had problems. SAS fixed it.", "x.md"),
+    ("I teach Introduction to SQL. SQL is a language of tables.", "x.md"),
+    ("It was written in FORTRAN and IBM\nmainframes ran it.", "x.md"),
+    ("Export the output from SPSS to Word. SPSS draws it.", "x.md"),
+    ("We fit it in SAS version 9.4 on a laptop.", "x.md"),
+    # definitions in apposition the Schwartz-Hearst test finds
+    ("BRCA1 loss activates cathepsin L (CTSL)\u2013mediated degradation; CTSL rises.", "x.md"),
+    ("<p>The solar UV\u2011B (UVB)/vitamin D hypothesis. UVB matters.</p>", "x.html"),
+    # chemical nomenclature split by a tag
+    ("<p>Serum 25<span>[OH]</span>D was low.</p>", "x.html"),
+])
+def test_not_abbreviations_the_writer_must_expand(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("I will be teaching a class at UMKC this summer.", "x.md"),
+    ("<p>My boss at UMKC agreed, and UMKC paid for it.</p>", "x.html"),
+    ("The study was funded by PCORI in 2018.", "x.md"),
+    ("<p>Check the NG tube position before feeding.</p>", "x.html"),
+    ("Send the protocol to the IRB before you start.", "x.md"),
+    ("Patients with CH had fewer attacks.", "x.md"),
+    ("* [UVB added in classroom reduced cavities](/posts/uvb)", "x.md"),
+    # a year, a quantity or a short value after an abbreviation is not a code
+    ("UMKC 2019 was a good year.", "x.md"),
+    ("A good test should have an LR 4 or more.", "x.md"),
+    ("<p>Her PTH 650 pg/mL was high.</p>", "x.html"),
+    ("You know the recent ASA statement on p-values.", "x.md"),
+    # a disease abbreviation in a list is not software by being listed
+    ("Patients with COPD, CHF or CKD were excluded.", "x.md"),
+])
+def test_own_prose_abbreviations_are_still_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path), text
+
+
+def test_reported_once_per_page(isolated) -> None:
+    assert reported("The IRB met. The IRB agreed. Ask the IRB.") == ["IRB"]
+
+
+def test_schwartz_hearst_needs_the_letters_in_order_from_a_word_start() -> None:
+    text = ("Institutional Review Board (IRB) approval. I sent it to the (KUMC) office. "
+            "The sky (CTSL) was blue. Solar UV (UV) light.")
+    assert schwartz_hearst_definitions(text) == {"IRB"}
+
+
+def test_software_names_come_from_software_context_only() -> None:
+    text = "The SAS code ran. UMKC students use it. Patients with COPD, CHF or CKD. IBM SPSS Base."
+    assert software_names(text) == {"SAS"}
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Read the 2004 guide (Langley GJ, Nolan KM, Nolan TW. Accessed on 2004-03-11).", "x.md"),
+    ("<p>The fit used alpha=NP and beta=PT.</p>", "x.html"),
+    ("<p>{ANAME()}x{ANAME} marks an anchor.</p>", "x.html"),
+    ("Analyses omit AK and HI (extreme cases), WY (no data), and AZ for some groups.", "x.md"),
+    ("It was SIX weeks pain-free and TEN days more.", "x.md"),
+    ("<p>VM, vivax malaria; TB, tuberculosis; BM, bacterial meningitis. TB is common.</p>", "x.html"),
+    ("Try the test 25 (OH) D3 first.", "x.md"),
+    ('He wrote: "NCCAM classifies these therapies into five groups, or domains."', "x.md"),
+    ("<p>\u201cThe FSF thinks that software should be free for everyone,\u201d he said.</p>", "x.html"),
+])
+def test_more_codes_citations_legends_and_quotations_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text", [
+    'The "IRB" approved it.',
+    "My boss at UMKC said: fine.",
+])
+def test_a_short_quotation_is_still_the_writers_prose(text: str, isolated) -> None:
+    assert reported(text), text
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The cases signal problems.\n\nEILISH O\u2019REGAN\n", "x.md"),
+    ("<p>Caihong Wu,a   Xingwei Zhang,b   Feifei Yan,a   Yuan Song,c  and  Weiwei Cui ORCID</p>", "x.html"),
+])
+def test_names_in_capitals_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+def test_a_sentence_naming_people_is_still_prose(isolated) -> None:
+    text = "Cedric Garland, Frank Garland, and Edward Gorham, working at UCSD, proposed it in a paper."
+    assert reported(text) == ["UCSD"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("* Cherie C. Binns, RN, a nurse based in Wakefield.", "x.md"),
+    ("<p>Sara E. Robertson DNP, APRN</p>", "x.html"),
+    ("From the Department of Nutritional Sciences (FMY, CAT, and SG), and the College.", "x.md"),
+])
+def test_degrees_and_affiliation_initials_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+def test_three_capitals_in_brackets_are_initials_only_in_an_affiliation_line() -> None:
+    text = "We excluded three groups (CHF, CKD, and MI) from the trial."
+    assert not initials(text, text.index("CKD"), text.index("CKD") + 3)
+    text = "From the Department of Medicine (CHF, CKD, and MI)."
+    assert initials(text, text.index("CKD"), text.index("CKD") + 3)
+
+
+@pytest.mark.parametrize("text", [
+    "There is no easy way to run a bootstrap in SPSS, though it helps. SPSS is big.",
+    "To analyze this data in SPSS, code the events. SPSS is big.",
+    "SAS stores the missing value as a very negative number.",
+    "I fit the model using MINITAB. MINITAB is old.",
+    "- **Practical Benchmarking for Improvement.** Thor CG (1995)",
+    "A review of splines. BMC Medical Research Methodology 19, 46 (2019). DOI: s12874",
+])
+def test_software_at_work_and_citations_are_not_reported(text: str, isolated) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We analysed the outcomes in COPD patients.",
+    "We analysed outcomes in patients treated using UVB lamps.",
+    "UVB produces vitamin D in the skin.",
+])
+def test_clinical_abbreviations_near_analysis_words_are_still_reported(text: str, isolated) -> None:
+    assert reported(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Medicare pays for Chronic Kidney Disease, Cystic Fibrosis, Rheumatoid Arthritis, TB, Rickets and more.",
+    "<p>See <a href='/a'>Eating Disorders</a>, <a href='/b'>PTSD</a>, <a href='/c'>Gout</a>.</p>",
+])
+def test_a_list_of_conditions_is_not_a_name_with_degrees(text: str, isolated) -> None:
+    assert reported(text, "x.html" if text.startswith("<") else "x.md"), text
+
+
+def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
+    assert reported("Sue Penckofer, PhD, RN, a professor of nursing, agreed.") == []
