@@ -24,6 +24,7 @@ from ..document import Document
 from ..medical.citations import cited, window
 from . import BuildContext
 from .common import compile_regex
+from .. import lazyre
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -42,13 +43,13 @@ DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "ex
                             "dated_title": True}
 PLACEHOLDERS = ("match", "problem")
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
-_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TITLE_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 #: Citations that date a source (a link may point anywhere, so it does not).
 _SOURCES = ("doi", "pmid", "footnote", "numbered", "author-year")
-_WORD = re.compile(r"[^\W_]{3,}")
+_WORD = lazyre.compile(r"[^\W_]{3,}")
 
 
 def _names_target(text: str, target: str) -> bool:
@@ -60,7 +61,7 @@ def _names_target(text: str, target: str) -> bool:
     return len(words) >= 2 and sum(w in address for w in words) >= 0.7 * len(words)
 
 
-_AFTER_STOP = re.compile(r"[\s\d\[\],\u2013-]*")
+_AFTER_STOP = lazyre.compile(r"[\s\d\[\],\u2013-]*")
 
 
 def _cited_sentence(doc: Document, start: int, end: int) -> bool:
