@@ -142,6 +142,41 @@ def test_did_you_mean_on_a_large_site_agrees_with_a_full_scan() -> None:
     assert nearest.closest("/posts/nothing-like-this") is None
 
 
+def test_the_first_queries_shortlist_without_the_index_and_alike() -> None:
+    """A one-file run asks once or twice: its shortlists come from substring tests, not the
+    whole trigram index, and are the index's shortlists exactly (same lists, same order)."""
+    import random
+
+    from medlint.site.nearest import SCAN_QUERIES, Nearest
+
+    rng = random.Random(5)
+    words = ["vitamin", "bone", "D3", "trial", "dose", "MS", "calcium", "fracture", "Über", "serum"]
+    urls = sorted({f"/{rng.choice(['posts', 'tags'])}/{rng.choice(words)}-{rng.choice(words)}-{i}" for i in range(2000)})
+    queries = ["/tags/vitamin-d3-bone.html", "/POSTS/ÜBER-dose-7", "", "x", "/posts/serum-ms-1999"]
+    indexed = Nearest(urls)
+    indexed._postings()
+    for query in queries:
+        scanning = Nearest(urls)
+        assert scanning.shortlist(query) == indexed.shortlist(query), query
+        assert scanning._index is None
+    many = Nearest(urls)
+    assert [many.closest(q) for q in queries] == [indexed.closest(q) for q in queries]
+    assert many._index is not None and len(queries) > SCAN_QUERIES  # later queries use the index
+
+
+def test_slugs_of_pages_with_suffixes_and_dates(tmp_path: Path) -> None:
+    """by_slug tries its suffix and date patterns only where they can match: the answers are the patterns' own."""
+    (tmp_path / "posts").mkdir()
+    for name, slug in (("a.md", "report.html"), ("b.md", "trial-results-nov-2011"), ("c.md", "plain-page"),
+                       ("d.md", "page.v2")):
+        (tmp_path / "posts" / name).write_text(f'{{"slug": "{slug}"}}\nText.\n')
+    site = SiteIndex(tmp_path)
+    assert site.by_slug("/old/report.php") == "/posts/report.html"
+    assert site.by_slug("/tags/trial-results.html") == "/posts/trial-results-nov-2011"
+    assert site.by_slug("/tags/plain-page-2014.htm") == "/posts/plain-page"
+    assert site.by_slug("/x/page.v2.html") == "/posts/page.v2"
+
+
 KRAMDOWN_PAGE = """\
 ## Chapter 14 {#ch14}
 

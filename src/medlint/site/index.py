@@ -460,8 +460,13 @@ class SiteIndex:
             exact: dict[str, str | None] = {}
             undated: dict[str, str | None] = {}
             for page in sorted(self.pages, key=lambda p: p.main_url):
-                slug = _SUFFIX.sub("", page.main_url.rstrip("/").rsplit("/", 1)[-1].lower())
-                for table, key in ((exact, slug), (undated, _TRAILING_DATE.sub("", slug))):
+                slug = page.main_url.rstrip("/").rsplit("/", 1)[-1].lower()
+                # (Each pattern is tried only where it can match: a suffix needs a dot, a date ends
+                # in a digit, before a last newline at most; most slugs have neither.)
+                if "." in slug:
+                    slug = _SUFFIX.sub("", slug)
+                dateless = _TRAILING_DATE.sub("", slug) if slug[-1:].isdigit() or slug.endswith("\n") else slug
+                for table, key in ((exact, slug), (undated, dateless)):
                     if key:  # a slug two pages share names neither
                         table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
             self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
