@@ -46,7 +46,7 @@ class LazyPattern:
         return self.__dict__["_compiled"]
 
     def __repr__(self) -> str:
-        return f"lazyre.compile({self.pattern!r}, {self._flags!r})"
+        return f"LazyPattern({self.pattern!r}, {self._flags!r})"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name, on purpose
