@@ -56,3 +56,11 @@ def test_importing_the_checking_modules_compiles_no_pattern() -> None:
             "print(made)\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]", proc.stdout
+
+
+def test_compile_all_compiles_every_pattern_made() -> None:
+    """A parallel run compiles them before forking, so its workers share them."""
+    pending = lazyre.compile(r"never\s+used\s+yet")
+    assert "_compiled" not in vars(pending)
+    lazyre.compile_all()
+    assert "_compiled" in vars(pending) and pending.search("never  used yet")

@@ -7,7 +7,8 @@ about half of them (a page with no dose never runs the dose parser's). A
 the first time one of its methods or attributes is read; from then on its
 methods are the compiled pattern's own bound methods, stored on it, so a call
 costs what it did. ``pattern`` is known without compiling (patterns are built
-from others' ``.pattern``).
+from others' ``.pattern``). A parallel run compiles them all before it forks
+its workers (:func:`compile_all`), so that the workers share them, as before.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ _COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
            "groupindex")
 
 
+#: Every stand-in made (module-level patterns: they live as long as the process anyway).
+_MADE: list["LazyPattern"] = []
+
+
 class LazyPattern:
     """A compiled pattern's stand-in that compiles it on first use (see the module's docstring)."""
 
@@ -26,6 +31,7 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiler = compiler
+        _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for what is not set on the instance yet: the first use.
@@ -52,3 +58,13 @@ class LazyPattern:
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name, on purpose
     """``re.compile(pattern, flags)``, compiled on first use."""
     return cast("re.Pattern[str]", LazyPattern(pattern, flags, re.compile))
+
+
+def compile_all() -> None:
+    """Compile every stand-in made so far (before forking workers, which then share them).
+    A pattern that does not compile is left to fail where it is used, as it would have."""
+    for pattern in list(_MADE):
+        try:
+            pattern.compiled()
+        except Exception:  # re.error, regex.error: raised again on first use
+            continue

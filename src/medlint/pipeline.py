@@ -285,6 +285,9 @@ class Run:
             prepare = getattr(check, "prepare", None)
             if prepare is not None:
                 prepare()  # what a check loads on first need (the speller's frequencies), loaded once here
+        from . import lazyre
+
+        lazyre.compile_all()  # the modules' patterns, compiled once here rather than in each worker
         if self.site is not None:
             self.site.load()  # once, not once per worker
             if self.results is not None:
