@@ -271,3 +271,21 @@ def test_an_output_file_that_cannot_be_written_keeps_the_main_output(isolated: P
     assert result.exit_code == 2
     assert "a.md:1:" in result.stdout and "[doi-malformed]" in result.stdout
     assert "cannot write the sarif report" in result.stderr
+
+
+def test_the_check_process_ends_without_teardown_but_with_its_output_and_exit_hooks(tmp_path: Path) -> None:
+    """`medlint check` ends with os._exit once its output is flushed and the atexit
+    handlers ran (issue 23: freeing a run's objects cost 40 ms of a one-file check);
+    output, exit code and the hooks are those of an ordinary exit."""
+    page = tmp_path / "page.md"
+    page.write_text("# Dose\n\nTake 50,000 IU of vitamin D dialy.\n")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('hook ran', file=sys.stderr))\n"
+            "from medlint.cli import main\n"
+            f"sys.argv = ['medlint', 'check', '--no-cache', '--fail-on', 'warning', '--format', 'json', {str(page)!r}]\n"
+            "main()\n")
+    quick = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    runner = CliRunner().invoke(main, ["check", "--no-cache", "--fail-on", "warning", "--format", "json", str(page)])
+    assert quick.returncode == runner.exit_code == 1
+    assert json.loads(quick.stdout) == json.loads(runner.stdout) and json.loads(quick.stdout)
+    assert quick.stderr.strip().splitlines()[-1] == "hook ran"

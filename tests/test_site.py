@@ -142,6 +142,41 @@ def test_did_you_mean_on_a_large_site_agrees_with_a_full_scan() -> None:
     assert nearest.closest("/posts/nothing-like-this") is None
 
 
+def test_the_first_queries_shortlist_without_the_index_and_alike() -> None:
+    """A one-file run asks once or twice: its shortlists come from substring tests, not the
+    whole trigram index, and are the index's shortlists exactly (same lists, same order)."""
+    import random
+
+    from medlint.site.nearest import SCAN_QUERIES, Nearest
+
+    rng = random.Random(5)
+    words = ["vitamin", "bone", "D3", "trial", "dose", "MS", "calcium", "fracture", "Über", "serum"]
+    urls = sorted({f"/{rng.choice(['posts', 'tags'])}/{rng.choice(words)}-{rng.choice(words)}-{i}" for i in range(2000)})
+    queries = ["/tags/vitamin-d3-bone.html", "/POSTS/ÜBER-dose-7", "", "x", "/posts/serum-ms-1999"]
+    indexed = Nearest(urls)
+    indexed._postings()
+    for query in queries:
+        scanning = Nearest(urls)
+        assert scanning.shortlist(query) == indexed.shortlist(query), query
+        assert scanning._index is None
+    many = Nearest(urls)
+    assert [many.closest(q) for q in queries] == [indexed.closest(q) for q in queries]
+    assert many._index is not None and len(queries) > SCAN_QUERIES  # later queries use the index
+
+
+def test_slugs_of_pages_with_suffixes_and_dates(tmp_path: Path) -> None:
+    """by_slug tries its suffix and date patterns only where they can match: the answers are the patterns' own."""
+    (tmp_path / "posts").mkdir()
+    for name, slug in (("a.md", "report.html"), ("b.md", "trial-results-nov-2011"), ("c.md", "plain-page"),
+                       ("d.md", "page.v2")):
+        (tmp_path / "posts" / name).write_text(f'{{"slug": "{slug}"}}\nText.\n')
+    site = SiteIndex(tmp_path)
+    assert site.by_slug("/old/report.php") == "/posts/report.html"
+    assert site.by_slug("/tags/trial-results.html") == "/posts/trial-results-nov-2011"
+    assert site.by_slug("/tags/plain-page-2014.htm") == "/posts/plain-page"
+    assert site.by_slug("/x/page.v2.html") == "/posts/page.v2"
+
+
 KRAMDOWN_PAGE = """\
 ## Chapter 14 {#ch14}
 
@@ -229,3 +264,53 @@ def test_front_matter_longer_than_the_first_read_is_read_whole(tmp_path: Path, o
     (posts / "a.md").write_text(opening + body + closing + "Body.\n")
     index = SiteIndex(tmp_path / "content")
     assert index.find_page(f"/old-{n - 1}") is not None and index.find_page("/posts/long") is not None
+
+
+def test_a_lazy_index_reads_pages_on_the_first_look_up_and_answers_the_same() -> None:
+    """A one-file run makes its index lazy: a page that links nowhere in the site reads no other page."""
+    eager = SiteIndex(SITE / "content", [SITE / "static"], ["https://www.example.org"])
+    lazy = SiteIndex(SITE / "content", [SITE / "static"], ["https://www.example.org"], lazy=True)
+    assert not lazy.loaded()
+    assert lazy.is_internal_host("www.example.org") and lazy.fragments(SITE / "content" / "guide.html") == []
+    assert lazy.has_pages() and not lazy.loaded()  # the first published page answers it
+    found = lazy.find_page("/posts/vitamin-d-basics")
+    assert found is not None and found.rel == eager.find_page("/posts/vitamin-d-basics").rel
+    assert lazy.loaded()
+    assert [(p.rel, p.main_url, p.urls) for p in lazy.pages] == [(p.rel, p.main_url, p.urls) for p in eager.pages]
+    assert lazy.assets == eager.assets and lazy.by_url.keys() == eager.by_url.keys()
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018 - only the page tables are built on demand
+
+
+def test_has_pages_reads_on_until_a_page_is_published(tmp_path: Path) -> None:
+    """Only files the generator publishes count: a Jekyll site of layouts has no page."""
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_layouts" / "base.html").write_text("<html>{{ content }}</html>\n")
+    assert not SiteIndex(tmp_path, generator="jekyll", lazy=True).has_pages()
+    (tmp_path / "about.md").write_text("# About\n")
+    site = SiteIndex(tmp_path, generator="jekyll", lazy=True)
+    assert site.has_pages() and not site.loaded()
+    assert SiteIndex(tmp_path, generator="jekyll").has_pages()  # an eager index answers from its pages
+
+
+def test_one_file_run_indexes_the_site_only_for_a_link_into_it(tmp_path: Path) -> None:
+    """The pre-commit case with no cache: the index is read only when a link needs it, and
+    the findings are those of a run whose index was built first."""
+    from medlint.pipeline import Run
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "target.md").write_text('{"slug": "target", "aliases": ["/old-target"]}\n# Target\n\n## Dosing\n')
+    (posts / "plain.md").write_text("# Plain\n\nSee [the NHS](https://www.nhs.uk/) and [mail](mailto:a@b.org).\n")
+    (posts / "linked.md").write_text("# Linked\n\n[a](/old-target) [b](/posts/target#dosing) [c](/posts/gone)\n")
+    config = {"site": {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"]}}
+    for name, reads in (("plain.md", False), ("linked.md", True)):
+        run = Run(config, select=["link-broken", "link-anchor", "link-unknown-marker", "disclaimer-missing"])
+        report = run.check_paths([str(posts / name)])
+        assert run.site.loaded() is reads
+        eager = Run(config, select=["link-broken", "link-anchor", "link-unknown-marker", "disclaimer-missing"])
+        eager.use_site(eager.build_site([str(posts / name)]))
+        assert eager.site.loaded()
+        expected = eager.check_paths([str(posts / name)])
+        assert [d.sort_key() for d in report.diagnostics] == [d.sort_key() for d in expected.diagnostics]
+    assert [d.rule for d in report.diagnostics] == ["link-broken"]  # /posts/gone; the alias and anchor resolve

@@ -6,16 +6,24 @@ worth trying much faster than ``re`` does: 10 to 50 times on health articles
 (measured per pattern by ``bench/run.py``'s corpus). ``re`` stays the choice
 for patterns matched at one position or in short windows, where ``regex``'s
 larger cost per call dominates. ``VERSION0`` keeps ``re``'s semantics.
+Patterns are compiled on first use (:mod:`medlint.lazyre`), and ``regex`` is
+imported then.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import regex
+from .lazyre import LazyPattern
 
 
 def compile(pattern: str, flags: int = 0) -> Any:
-    """A compiled pattern with the ``re`` API (``finditer``, ``search``, ``match``...)."""
+    """A pattern with the ``re`` API (``finditer``, ``search``, ``match``...), compiled on first use."""
+    return LazyPattern(pattern, flags, _compile_now)
+
+
+def _compile_now(pattern: str, flags: int) -> Any:
+    import regex
+
     return regex.compile(pattern, flags | regex.VERSION0)
 
 

@@ -98,7 +98,9 @@ class Run:
             self._site_built = True
             if self.needs_site():
                 start = time.perf_counter()
-                self.site = self.build_site(paths)
+                # Pages are read on the first look-up a check makes (a page linking nowhere
+                # in the site needs none), except when profiling, which times the index apart.
+                self.site = self.build_site(paths, lazy=self.profile is None)
                 if self.profile is not None:
                     self.profile.add(SITE, time.perf_counter() - start)
         return self.site
@@ -108,13 +110,14 @@ class Run:
         disclaimers and abbreviation definitions through it)."""
         return self.ruleset.needs_site() or bool(self.config.site.get("page_fragments"))
 
-    def build_site(self, paths: list[str]) -> Any:
+    def build_site(self, paths: list[str], lazy: bool = False) -> Any:
         """A new site index for a run over *paths*; reads only the config and the disk, so a
-        long-lived run (the language server) can build the next one on another thread."""
+        long-lived run (the language server) can build the next one on another thread.
+        With *lazy*, its pages are read on the first look-up (on the thread that makes it)."""
         from .site.index import build_site
 
-        site = build_site(self.config.site, self.config.root, paths, self.cache_dir)
-        if self.config.site.get("content_root") and not site.pages:
+        site = build_site(self.config.site, self.config.root, paths, self.cache_dir, lazy=lazy)
+        if self.config.site.get("content_root") and not site.has_pages():
             # Every internal link would read as broken: a content root relative to a
             # config kept elsewhere is the usual cause.
             raise self.config.error(["site", "content_root"], f"no pages under {site.root} "
@@ -282,8 +285,13 @@ class Run:
             prepare = getattr(check, "prepare", None)
             if prepare is not None:
                 prepare()  # what a check loads on first need (the speller's frequencies), loaded once here
-        if self.site is not None and self.results is not None:
-            self.site.fingerprint()  # once, not once per worker
+        from . import lazyre
+
+        lazyre.compile_all()  # the modules' patterns, compiled once here rather than in each worker
+        if self.site is not None:
+            self.site.load()  # once, not once per worker
+            if self.results is not None:
+                self.site.fingerprint()
         if self.results is not None:
             self.results.prepare()  # the cache's secret, made once before the workers race for it
         _WORKER_RUN = self

@@ -77,6 +77,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from . import lazyre
+
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
 
@@ -93,32 +95,32 @@ class Region:
 
 
 # -- sections named by a heading or a label line ---------------------------------------
-_REFERENCE_TITLE = re.compile(
+_REFERENCE_TITLE = lazyre.compile(
     r"(?:\d+\.?\s*)?(?:(?:selected|key|further|cited|other|more)\s+)?(?:references?|bibliography|sources?|literature"
     r"(?:\s+cited)?|works\s+cited|citations?|reference\s+list|further\s+reading|end\s*notes"
     r"(?:\s+and\s+references)?|footnotes|references\s+and\s+notes)\s*:?",
     re.I,
 )
-_ABSTRACT_TITLE = re.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+)?abstract\s*:?", re.I)
-_PAPER_SECTION = re.compile(
+_ABSTRACT_TITLE = lazyre.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+)?abstract\s*:?", re.I)
+_PAPER_SECTION = lazyre.compile(
     r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
     r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
-_NUMBERED_SECTION = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
+_NUMBERED_SECTION = lazyre.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
 #: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
-_PAPER_TITLE = re.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
+_PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
 #: (The lookbehinds follow the "I", so that every other position fails at once: this is
 #: searched over whole sections.)
-_FIRST_PERSON = re.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
-                           r"(?![-.]\w)(?!\s?U\b)"
-                           r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
+_FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
+                               r"(?![-.]\w)(?!\s?U\b)"
+                               r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
-_NARRATED = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
+_NARRATED = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
 #: A short line that says the text after it is someone else's: "Clipped from the PDF",
 #: "Excerpts from the book", "The following is translated from the Spanish guideline",
 #: "{Note: extracted only the vitamin D part}". Up to the next heading, that text is a quotation.
-_REPRODUCED = re.compile(
+_REPRODUCED = lazyre.compile(
     r"^\W{0,3}(?:note\s*:\s*)?(?:"
     r"(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)\b"
     r"(?:\s+\S+){0,8}?\s+(?:from|of|by)\b"
@@ -128,11 +130,11 @@ _REPRODUCED = re.compile(
 REPRODUCED_LABEL_CHARS = 160
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
-_WRITER_VOICE = re.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
+_WRITER_VOICE = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
 #: How much of a section after a reproduced paper is read for the writer's voice.
 WRITER_VOICE_CHARS = 800
-_NOT_A_TITLE_END = re.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
-_EMPHASIS = re.compile(r"^[*_\s]+|[*_\s]+$")
+_NOT_A_TITLE_END = lazyre.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
+_EMPHASIS = lazyre.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
 _LABELS = (
@@ -143,21 +145,21 @@ _LABELS = (
     r"|study\s+design|methods\s+and\s+results|results\s+and\s+conclusions?|summary|significance|limitations"
     r"|purpose\s+of\s+(?:the\s+)?review|recent\s+findings|key\s+findings|main\s+results|authors'?\s+conclusions"
 )
-_LABEL_ONLY = re.compile(r"(?:" + _LABELS + r")\s*:?", re.I)
-_ABSTRACT_LABEL = re.compile(r"[*_\s]*(" + _LABELS + r")[*_\s]*[:.][*_]*(?=\s|$)", re.I)
+_LABEL_ONLY = lazyre.compile(r"(?:" + _LABELS + r")\s*:?", re.I)
+_ABSTRACT_LABEL = lazyre.compile(r"[*_\s]*(" + _LABELS + r")[*_\s]*[:.][*_]*(?=\s|$)", re.I)
 
 # -- citation shapes -------------------------------------------------------------------
 _NAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
-_AUTHORS = re.compile(
+_AUTHORS = lazyre.compile(
     r"\bet\s+al\b"
     r"|" + _NAME + r"(?:[ -]" + _NAME + r")?\s+[A-Z]{1,3}\b[,.;]"          # Kanis JA,
     r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
     r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
 )
-_AUTHOR_ITEM = re.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
-                          r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",")                  # P. Katrak, A. E. Bialocerkowski,
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
-_VOLUME = re.compile(
+_AUTHOR_ITEM = lazyre.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
+                              r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",")                  # P. Katrak, A. E. Bialocerkowski,
+_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
+_VOLUME = lazyre.compile(
     r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
     r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
     r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
@@ -165,9 +167,9 @@ _VOLUME = re.compile(
     r"|(?:19|20)\d\d[a-z]?\s*,\s*\d{1,4}\s*:\s*[A-Za-z]?\d+\b"                           # 2012, 3:14
     r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
 )
-_IDENTIFIER = re.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
-_ID_LINE = re.compile(r"[\W_]*(?:doi|pmid|pmcid|pmc\d|isbn|issn)\b", re.I)
-_INLINE_CITATION = re.compile(
+_IDENTIFIER = lazyre.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
+_ID_LINE = lazyre.compile(r"[\W_]*(?:doi|pmid|pmcid|pmc\d|isbn|issn)\b", re.I)
+_INLINE_CITATION = lazyre.compile(
     _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
     r"|(?:19|20)\d\d[a-z]?)\s*\)|\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|(?:19|20)\d\d[a-z]?)?"
     r"|\((?:e\.g\.,?\s+|see\s+)?" + _NAME + r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _NAME + r"))?,?\s+(?:19|20)\d\d[a-z]?"
@@ -178,27 +180,27 @@ _INLINE_CITATION = re.compile(
 # -- definitions -----------------------------------------------------------------------
 _ABBR = r"[A-Z][A-Za-z0-9&/-]{0,9}[A-Z0-9]s?"
 #: ``ABBR = long form``, ``**ABBR**: long form``, ``ABBR - long form``, a definition list's ``ABBR\n: long form``.
-_GLOSSARY = re.compile(
+_GLOSSARY = lazyre.compile(
     r"[ \t>|*_\"'\u201c]*(" + _ABBR + r")[*_\"'\u201d]*[ \t]*(?:=|:|\u2013|\u2014|-{1,2}|\|)\s*[*_]*([A-Za-z\u00c0-\u017f][^\n|]{2,})"
 )
-_PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{3,90}?)\s*\)")
-_PAREN_COLON = re.compile(r"\(([A-Za-z][^():\n]{2,80}?)\s*[:=,]\s*(" + _ABBR + r")\s*\)")
-_ABBR_PAREN_COLON = re.compile(r"\((" + _ABBR + r")\s*[:=,]\s*([A-Za-z][^():\n]{2,80}?)\)")
-_IN_PARENS = re.compile(r"\(\s*(" + _ABBR + r")\s*[;,)]")
-_ABBR_WORD = re.compile(r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
+_PAREN_AFTER = lazyre.compile(r"\s*\(\s*([^()\n]{3,90}?)\s*\)")
+_PAREN_COLON = lazyre.compile(r"\(([A-Za-z][^():\n]{2,80}?)\s*[:=,]\s*(" + _ABBR + r")\s*\)")
+_ABBR_PAREN_COLON = lazyre.compile(r"\((" + _ABBR + r")\s*[:=,]\s*([A-Za-z][^():\n]{2,80}?)\)")
+_IN_PARENS = lazyre.compile(r"\(\s*(" + _ABBR + r")\s*[;,)]")
+_ABBR_WORD = lazyre.compile(r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
 
 # -- bylines ---------------------------------------------------------------------------
-_BYLINE_START = re.compile(
+_BYLINE_START = lazyre.compile(
     r"[*_\s]*(?:by|written\s+by|posted\s+by|reviewed\s+by|edited\s+by|authors?|contributors?|corresponding\s+authors?"
     r"|affiliations?|medically\s+reviewed\s+by)\b[*_]*\s*[:\s]", re.I)
-_INSTITUTION = re.compile(
+_INSTITUTION = lazyre.compile(
     r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
-_AFFILIATION_MARK = re.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
-_NAME_PART = re.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
+_AFFILIATION_MARK = lazyre.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
+_NAME_PART = lazyre.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
 # -- code-like runs ---------------------------------------------------------------------
-_CODE_LIKE = re.compile(
+_CODE_LIKE = lazyre.compile(
     r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
     r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                   # a/b/c.ext
     r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
@@ -221,8 +223,8 @@ def find_regions(doc: "Document") -> list[Region]:
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
-_PERCENT_CODE = re.compile(r"%[0-9A-Fa-f]{2}")
-_RUN_STOP = re.compile(r"[\s()\[\]<>\"']")
+_PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")
+_RUN_STOP = lazyre.compile(r"[\s()\[\]<>\"']")
 
 
 def _url_encoded(prose: str, start: int) -> Iterator[tuple[int, int]]:
@@ -399,14 +401,14 @@ def _sections(doc: "Document") -> Iterator[Region]:
 
 
 #: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
-_OWN_COMMENT = re.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
-                          r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
+_OWN_COMMENT = lazyre.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
+                              r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
 #: divides the pasted text from the page's own.
-_RULE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
+_RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
 RULE_LOOKBACK = 300
 #: A heading over the site's own pointers to more reading, never a reproduced paper's.
-_SEE_ALSO = re.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
+_SEE_ALSO = lazyre.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
 
 
 def _link_list(doc: "Document", lo: int, hi: int, block_starts: list[int]) -> bool:
@@ -459,14 +461,14 @@ def _after_citation(doc: "Document", blocks: list, hi: int) -> tuple[int | None,
     return blocks[last + 1].start, carries
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ISSUE = re.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
+_EMAIL = lazyre.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ISSUE = lazyre.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
 _PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019-]*\.?){1,3}"
 #: Authors' names as a paper prints them: two or more, separated by commas, one with an
 #: initial ("William Tsiaras, Martin A. Weinstock"), or three or more ("Overview Pain and
 #: Vitamin D" is a title, not two people).
-_TWO_AUTHORS = re.compile(
-    r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
+_TWO_AUTHORS = lazyre.compile(
+        r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
 
 
 def _header_mark(line: str, raw: str) -> bool:
@@ -511,13 +513,13 @@ def _bylined(doc: "Document", blocks: list) -> bool:
     return body is not None and not _WRITER_VOICE.search(doc.prose, lines[0].start, lines[-1].end)
 
 
-_QUOTE_TAGS = re.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
+_QUOTE_TAGS = lazyre.compile(r"<(blockquote|q|cite)(?=[\s>])[^>]*>", re.I)
 
 
-_ITALIC_BLOCK = re.compile(r"\s*(?:<(?:em|i)>|\*(?!\*)|_(?!_))(?=\S).{20,}?\S(?:</(?:em|i)>|(?<!\*)\*|(?<!_)_)[\s.,;]*", re.S)
+_ITALIC_BLOCK = lazyre.compile(r"\s*(?:<(?:em|i)>|\*(?!\*)|_(?!_))(?=\S).{20,}?\S(?:</(?:em|i)>|(?<!\*)\*|(?<!_)_)[\s.,;]*", re.S)
 #: What introduces a quoted passage: a colon, or a reporting verb at the end of the block before it.
-_INTRODUCES = re.compile(r"(?::|\b(?:states?|stated|writes?|wrote|says?|said|notes?|noted|reports?|reported|concludes?|"
-                         r"concluded|explains?|explained|reads?|put\s+it)(?:\s+that)?|\bas\s+follows)\s*$", re.I)
+_INTRODUCES = lazyre.compile(r"(?::|\b(?:states?|stated|writes?|wrote|says?|said|notes?|noted|reports?|reported|concludes?|"
+                             r"concluded|explains?|explained|reads?|put\s+it)(?:\s+that)?|\bas\s+follows)\s*$", re.I)
 
 
 def _quotes(doc: "Document") -> Iterator[Region]:
@@ -551,7 +553,7 @@ def _quotes(doc: "Document") -> Iterator[Region]:
 
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).
-_CITE_MARK = re.compile(
+_CITE_MARK = lazyre.compile(
     r"<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>"                  # <sup>[1]</sup>
     r"|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"                  # [1], [1-3]
     r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"                                               # superscript digits
@@ -571,23 +573,23 @@ def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
 
 #: A paper's authors speaking of their own study ("we found", "our results", "in this
 #: review we", "the present study"): a site's writer reports others' studies, not "ours".
-_STUDY_VOICE = re.compile(
-    r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
-    r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
-    r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
-    r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
-    r"|throw|focus(?:ed)?\s+on)\b"
-    r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
-    r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
-    r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
-    r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
-    r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
-    r"|examines|presents|highlights|focuses)\b")
+_STUDY_VOICE = lazyre.compile(
+        r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
+        r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
+        r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
+        r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
+        r"|throw|focus(?:ed)?\s+on)\b"
+        r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
+        r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
+        r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
+        r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
+        r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
+        r"|examines|presents|highlights|focuses)\b")
 #: A paper's statistics: p-values, confidence intervals, odds, risk and hazard ratios.
-_STATISTICS = re.compile(
-    r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
-    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
-_ET_AL = re.compile(r"\bet\.?\s+al\b")
+_STATISTICS = lazyre.compile(
+        r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
+        r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
+_ET_AL = lazyre.compile(r"\bet\.?\s+al\b")
 #: How long a prose block must be to count in a section's share of academic blocks.
 ACADEMIC_BLOCK_CHARS = 200
 
@@ -664,7 +666,7 @@ def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
 
 
 #: A speaker's turn: ``**KB**: ...``, ``Henry: ...``, ``| Dr Smith: | ...``.
-_TURN = re.compile(r"[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)")
+_TURN = lazyre.compile(r"[ \t>|*_]*([A-Z][\w.'\u2019-]{0,15}(?:[ \t]+[A-Z][\w.'\u2019-]{0,15}){0,2})[*_ \t]*:[*_ \t|]*(?=\S)")
 _NOT_SPEAKERS = frozenset(
     "note notes nb source sources email e-mail tel phone fax web website url link update updated question answer q a "
     "title date author authors by ps tip warning caution important summary conclusion conclusions example step "
@@ -768,7 +770,7 @@ def _is_byline(line: str) -> bool:
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
-_NOT_A_NAME = re.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
+_NOT_A_NAME = lazyre.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import unquote
 
+from . import lazyre
+
 #: Parameters that identify a click, a campaign, a mailing or a session, never the page.
 TRACKING_PARAMETERS = (
     "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid",
@@ -34,16 +36,16 @@ TRACKING_PARAMETERS = (
 #: ``sessionid=201105``, a database's ``sid=1``): they track only when the value looks
 #: like a generated token (see :func:`token_like`).
 AMBIGUOUS = frozenset({"sid", "sessionid", "session_id", "cfid", "cftoken"})
-_TOKEN = re.compile(r"[0-9A-Za-z%._-]{16,}")
+_TOKEN = lazyre.compile(r"[0-9A-Za-z%._-]{16,}")
 #: Name prefixes of families of campaign parameters (utm_source, utm_medium, utm_campaign...).
 TRACKING_PREFIXES = ("utm_",)
 
 #: A query separator as written: '&' or, in HTML source, '&amp;'.
-_SEPARATOR = re.compile(r"&amp;|&#0*38;|&#x0*26;|&", re.I)
+_SEPARATOR = lazyre.compile(r"&amp;|&#0*38;|&#x0*26;|&", re.I)
 #: Where the fragment starts: a '#' that is not part of an HTML character reference.
-_FRAGMENT = re.compile(r"(?<!&)#")
+_FRAGMENT = lazyre.compile(r"(?<!&)#")
 #: A path parameter carrying a session (Java servlets: ``/page;jsessionid=ABC?x=1``).
-_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^?#;/]*", re.I)
+_PATH_SESSION = lazyre.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^?#;/]*", re.I)
 
 
 @dataclass(frozen=True)

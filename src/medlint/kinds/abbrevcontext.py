@@ -28,81 +28,82 @@ from __future__ import annotations
 
 import bisect
 import re
+from .. import lazyre
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
-_SYMBOL_BEFORE = re.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
+_SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
-_SYMBOL_AFTER = re.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
+_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
-_CODE_NUMBER = re.compile(
-    r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
-    r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CODE_NUMBER = lazyre.compile(
+        r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
+        r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
+_YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
 
-_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_IN = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
 #: Signs of a citation, any one of which (with a year) makes the line a reference.
-_CITATION_SIGN = re.compile(
-    r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
-    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
-    r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
+_CITATION_SIGN = lazyre.compile(
+        r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
+        r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
+        r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
 #: An author with initials: "Jonas WB," "Carey RG," "Fagan TJ."
-_AUTHOR_INITIALS = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
+_AUTHOR_INITIALS = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
 
-_INITIALS_LIST = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+_INITIALS_LIST = lazyre.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
 #: In an affiliation line (a department, university...), three initials are enough: "(FMY, CAT, and SG)".
-_INITIALS_LIST_SHORT = re.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
-_AFFILIATION_WORD = re.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
+_INITIALS_LIST_SHORT = lazyre.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
+_AFFILIATION_WORD = lazyre.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
 #: Degrees and credentials after a person's name: "Cherie C. Binns, RN", "Sara E. Robertson DNP, APRN".
-_CREDENTIAL_BEFORE = re.compile(
-    r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
-    r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
-_CREDENTIAL_AFTER = re.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
+_CREDENTIAL_BEFORE = lazyre.compile(
+        r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
+        r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
+_CREDENTIAL_AFTER = lazyre.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
 #: What tells a person's name from two capitalised words ("Rheumatoid Arthritis, TB"): a middle
 #: initial or a degree in mixed case before the token (PhD, BSc), or what follows it (the line's
 #: end, ", a professor").
-_PERSON_SIGN = re.compile(r"[ \t][A-Z]\.[ \t]|\b(?:Ph\.?D|B[Ss]c|M[Ss]c|DrPH|MBBS|MBChB|Hons)\b")
-_CREDENTIAL_END = re.compile(r"[ \t]*(?:$|,[ \t]+(?:a|an|the|who)\b)", re.M)
+_PERSON_SIGN = lazyre.compile(r"[ \t][A-Z]\.[ \t]|\b(?:Ph\.?D|B[Ss]c|M[Ss]c|DrPH|MBBS|MBChB|Hons)\b")
+_CREDENTIAL_END = lazyre.compile(r"[ \t]*(?:$|,[ \t]+(?:a|an|the|who)\b)", re.M)
 #: A person's name in an author line: "Caihong Wu,a", "Yuan Song,c", "Shoumeng Yan*d".
-_PERSON = re.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]*[,*\u2020\u2021]")
-_SINGLE_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
+_PERSON = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]*[,*\u2020\u2021]")
+_SINGLE_INITIAL = lazyre.compile(r"(?<![\w.])[A-Z]\.(?=[ \t])")
 
 #: Nouns that make the token before them the name of software, a language or a file format.
 _SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|procedures?|procs?|packages?|scripts?"
                   r"|commands?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
                   r"|files?|format|language|studio|server|users?|licen[cs]es?|installation|window|menus?|dialog(?:ue)?s?"
                   r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
-_SOFTWARE_AFTER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
-_SOFTWARE_BEFORE = re.compile(
-    r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
-    r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
-    r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
-    r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
+_SOFTWARE_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
+_SOFTWARE_BEFORE = lazyre.compile(
+        r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
+        r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
+        r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
+        r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
 #: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
-_SOFTWARE_LIKE = re.compile(
-    r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
-    r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
-    r"[A-Z][\w+#-]*)*)")
-_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+_SOFTWARE_LIKE = lazyre.compile(
+        r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
+        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
+        r"[A-Z][\w+#-]*)*)")
+_CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
-_NAME_LIST = re.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
-_LIST_SPLIT = re.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
+_LIST_SPLIT = lazyre.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 #: A maker's name before a product's: "IBM SPSS".
-_MAKER = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+_MAKER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
 #: What software does and organisations do not: "SAS stores", "SPSS computes".
-_SOFTWARE_VERB = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
-                            r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
+_SOFTWARE_VERB = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
+                                r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
 #: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
 #: the name ends its clause (not "in COPD patients").
-_ANALYSED_IN = re.compile(
-    r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
-    r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
-_SOFTWARE_VERSION = re.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
+_ANALYSED_IN = lazyre.compile(
+        r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
+        r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
+_SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
 #: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
-_LEGEND = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
+_LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
 #: matched them would backtrack at every word of a long page).
-_PAREN_ABBR = re.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+_PAREN_ABBR = lazyre.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
 _WINDOW = 160
 
 

@@ -23,6 +23,7 @@ from ..diagnostic import Finding
 from ..document import Document
 from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
+from .. import lazyre
 from . import BuildContext
 from .abbrevcontext import (citation_line, in_quoted_passage, initials, legend_definitions, numbered_code,
                             quote_marks, schwartz_hearst_definitions, software_names, symbol_attached)
@@ -42,42 +43,42 @@ DEFAULTS: dict[str, Any] = {"ignore": [], "min_length": 2, "max_length": 8, "sit
 SITE_OPTIONS = ("site_definitions",)
 PLACEHOLDERS = ("match",)
 
-_ROMAN = re.compile(r"[IVXLCDM]+")
+_ROMAN = lazyre.compile(r"[IVXLCDM]+")
 #: Letters and a number: vitamin B12, D3, T4; gene and scale names (CYP24A1, IL6, SF36, PHQ9).
-_LETTER_NUMBER = re.compile(r"[A-Z]{1,5}\d+[A-Z0-9]*")
-_INITIALS = re.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
+_LETTER_NUMBER = lazyre.compile(r"[A-Z]{1,5}\d+[A-Z0-9]*")
+_INITIALS = lazyre.compile(r"([A-Z][a-z\u00c0-\u017f'’-]+) $")
 #: After an author's initials: punctuation, the line's end, or an affiliation mark ("Wood CL (1),", "Shah SM1,").
 _AFFILIATION = r"(?:[ \t]*\([ \t]*[\dl]{1,2}(?:[ \t]*[-\u2013,][ \t]*\d{1,2})*[ \t]*\)|\d{1,2}(?:,\d{1,2})*)?"
-_AFTER_INITIALS = re.compile(_AFFILIATION + r"(?:[,.;]|[ \t]*$)", re.M)
+_AFTER_INITIALS = lazyre.compile(_AFFILIATION + r"(?:[,.;]|[ \t]*$)", re.M)
 #: A year in brackets after initials: "Thor CG (1995)" is a citation even when the surname is an English word.
-_YEAR_AFTER = re.compile(r"[ \t]*\((?:19|20)\d\d[a-z]?\)")
+_YEAR_AFTER = lazyre.compile(r"[ \t]*\((?:19|20)\d\d[a-z]?\)")
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
-_FORMULA = re.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
-_SEQUENCE = re.compile(r"[ACGTUN]{4,}")
+_FORMULA = lazyre.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
+_SEQUENCE = lazyre.compile(r"[ACGTUN]{4,}")
 _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
-_STATE_LIKE = re.compile(r"\b[A-Z]{2}\b")
-_PLACE_BEFORE = re.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
+_STATE_LIKE = lazyre.compile(r"\b[A-Z]{2}\b")
+_PLACE_BEFORE = lazyre.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
 #: A place name just before a state code written without its comma, and what may follow the code.
-_PLACE_WORD_BEFORE = re.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
-_AFTER_STATE = re.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
+_PLACE_WORD_BEFORE = lazyre.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
+_AFTER_STATE = lazyre.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 #: Short English words written in capitals for emphasis, never abbreviations a reader must learn.
 _EMPHASIS_WORDS = frozenset(
     "no yes all one any not and but the you can now off so do is it be we if to of at by my me he she his her our "
     "new old too few out own why how who see get has had was are may ask use try top low day per its "
     "up two six ten end".split())
 #: A capitalised word right after the abbreviation: the abbreviation is part of a name.
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
-_SENTENCE_END = re.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
-_NUMBER_BEFORE = re.compile(r"\d[\d,.]*[ \t]*$")
-_LETTER = re.compile(r"[^\W\d_]+")
+_NAME_AFTER = lazyre.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
+_SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
+_NUMBER_BEFORE = lazyre.compile(r"\d[\d,.]*[ \t]*$")
+_LETTER = lazyre.compile(r"[^\W\d_]+")
 #: An author list around a match: "Bland JM, Altman DG." or "WJ Murphy, JR Franks".
-_AUTHOR = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
-                     r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
-_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
+                         r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
+_CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
 #: After an English word in capitals: it names a key or a control (the TAB key, the OK button).
-_KEY_AFTER = re.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
+_KEY_AFTER = lazyre.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:

@@ -15,6 +15,7 @@ from ..medical.measured import not_a_dose
 from ..medical.substance import SOURCES
 from . import BuildContext
 from .common import compile_regex
+from .. import lazyre
 
 NOTATIONS = ["trailing-zero", "naked-decimal", "unit-u", "cc", "qd", "qod", "microgram-sign", "spacing"]
 OPTIONS_SCHEMA = {
@@ -71,7 +72,7 @@ _NOTATION_RULES: list[tuple[str, Any, Callable[[re.Match[str]], str | None], str
 #: Notations whose numbers are doses only in a dose's context ("14.90 units" in a statistics table is not).
 _NEEDS_DOSE_CONTEXT = {"trailing-zero", "naked-decimal", "unit-u", "spacing"}
 #: A unit that makes the number a dose by itself.
-_STRONG_UNIT = re.compile(r"\s*(?:mg|mcg|IU|[\u00b5\u03bc]g)\b")
+_STRONG_UNIT = lazyre.compile(r"\s*(?:mg|mcg|IU|[\u00b5\u03bc]g)\b")
 
 
 def _limits_file(options: dict[str, Any], context: BuildContext) -> str | None:
@@ -133,8 +134,8 @@ IMPLAUSIBLE = 1000.0
 #: day is 160,000 IU. Doses in IU are read as written.
 UNIT_SLIP = 20.0
 #: What the body or the sun makes is no intake: "whole-body sun exposure provides 10,000 IU".
-_MADE_BY = re.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
-                      r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
+_MADE_BY = lazyre.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
+                          r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
 
 
 def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
@@ -185,8 +186,8 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
 
 #: What one capsule, tablet or drop holds: "each capsule provides 50,000 IU", "50,000 IU per softgel".
 _UNIT = r"(?:capsules?|caps|tablets?|tabs|softgels?|pills?|drops?|sachets?|ampoules?|vials?|pearls?|gummies|gummy)"
-_HOLDS_BEFORE = re.compile(r"\b(?:each|every|one|a|per|the)\s+(?:\S+\s+){0,2}?" + _UNIT + r"\b[^.;!?]{0,30}$", re.I)
-_HOLDS_AFTER = re.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|every|one|a))\s+(?:\w+\s+)?" + _UNIT + r"\b", re.I)
+_HOLDS_BEFORE = lazyre.compile(r"\b(?:each|every|one|a|per|the)\s+(?:\S+\s+){0,2}?" + _UNIT + r"\b[^.;!?]{0,30}$", re.I)
+_HOLDS_AFTER = lazyre.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each|every|one|a))\s+(?:\w+\s+)?" + _UNIT + r"\b", re.I)
 
 
 #: Reports that are no advice to take the dose every day: a named body's or person's figure (a

@@ -25,6 +25,7 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
+from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
 from .pattern import not_a_claim
@@ -46,13 +47,13 @@ DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "ex
                             "dated_title": True}
 PLACEHOLDERS = ("match", "problem")
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
-_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TITLE_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 #: Citations that date a source (a link may point anywhere, so it does not).
 _SOURCES = ("doi", "pmid", "footnote", "numbered", "author-year")
-_WORD = re.compile(r"[^\W_]{3,}")
+_WORD = lazyre.compile(r"[^\W_]{3,}")
 
 
 def _names_target(text: str, target: str) -> bool:
@@ -64,11 +65,11 @@ def _names_target(text: str, target: str) -> bool:
     return len(words) >= 2 and sum(w in address for w in words) >= 0.7 * len(words)
 
 
-_AFTER_STOP = re.compile(r"[\s\d\[\],\u2013-]*")
+_AFTER_STOP = lazyre.compile(r"[\s\d\[\],\u2013-]*")
 
 
 _QUOTED = frozenset({"quoted"})
-_CAPITALISED = re.compile(r"[A-Z][\w'\u2019-]*")
+_CAPITALISED = lazyre.compile(r"[A-Z][\w'\u2019-]*")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with vs".split())
 #: Capitalised words around a phrase that make it part of a title ("Recent Results Cancer Res").
 TITLE_RUN = 4

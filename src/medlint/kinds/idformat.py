@@ -21,6 +21,7 @@ from ..document import Document
 from ..medical import identifiers as ids
 from . import BuildContext, OptionError
 from .identifiers import doi_sites
+from .. import lazyre
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -40,15 +41,15 @@ PLACEHOLDERS = ("match", "replacement", "problem")
 
 _GAP = r"[ \t\u00a0\u2009\u202f]"
 #: A labelled PMID in prose: the label, its punctuation and spacing, and the number (group 1).
-_PMID = re.compile(r"(?i)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
+_PMID = lazyre.compile(r"(?i)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
 #: A labelled PMCID: ``PMCID: PMC123``, ``PMCID PMC 123`` (group 1: the PMC number as written).
-_PMCID = re.compile(r"(?i)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
+_PMCID = lazyre.compile(r"(?i)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
 #: ``PMC 1234567`` with a gap (five digits or more: "available in PMC 2012 December 1" is a year).
-_PMC_GAP = re.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
+_PMC_GAP = lazyre.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
 #: ``NCT 01234567``, ``NCT-01234567``, ``NCT: 01234567`` (exactly 8 digits).
-_NCT = re.compile(r"(?<![\w/])NCT(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")
+_NCT = lazyre.compile(r"(?<![\w/])NCT(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")
 #: The ``doi`` label right before a DOI: its spacing and colon.
-_DOI_LABEL = re.compile(r"(?i)(?<![\w/.])doi(" + _GAP + r"*)(:?)(" + _GAP + r"*)$")
+_DOI_LABEL = lazyre.compile(r"(?i)(?<![\w/.])doi(" + _GAP + r"*)(:?)(" + _GAP + r"*)$")
 
 
 def _difference(written: str, want: str, name: str) -> str:

@@ -18,6 +18,7 @@ from ..markup import PAGE_SUFFIXES
 from ..site.index import DYNAMIC_SUFFIXES, SiteIndex, anchors_of, normalize_path
 from . import BuildContext
 from .common import compile_regex
+from .. import lazyre
 
 CHECKS = ("broken", "anchor", "asset", "unknown-marker")
 #: The checks that resolve links against the site index (unknown-marker reads only the
@@ -39,16 +40,16 @@ PLACEHOLDERS = ("match", "suggestion", "page")
 CHECK_OPTIONS = {"broken": ("ignore", "title_patterns", "target_patterns"), "anchor": ("ignore",), "asset": ("ignore",),
                  "unknown-marker": ("title_patterns", "target_patterns", "text_patterns")}
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazyre.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: A link written without its scheme ("www.nhs.uk/...", "cdc.gov/flu"): browsers read it
 #: as a relative path. Beyond "www.", a first segment ending in a common top-level domain
 #: counts; a file or folder of a site is rarely named like one.
-_HOST_LIKE = re.compile(r"(?i)^(?:www\d?\.[a-z0-9-]+\.[a-z]|(?:[a-z0-9-]+\.)+"
-                        r"(?:com|org|net|edu|gov|int|mil|info|io|uk|ca|au|nz|ie|de|fr|eu|us)(?:[/?#]|$))")
+_HOST_LIKE = lazyre.compile(r"(?i)^(?:www\d?\.[a-z0-9-]+\.[a-z]|(?:[a-z0-9-]+\.)+"
+                            r"(?:com|org|net|edu|gov|int|mil|info|io|uk|ca|au|nz|ie|de|fr|eu|us)(?:[/?#]|$))")
 #: What an editor leaves in a draft between double brackets: a note, not a wiki link
 #: ("[[add details]]", "[[Reference needed]]", "[[Details to follow.]]"). A page name
 #: has no sentence punctuation at its end, is short, and is not an instruction.
-_EDITORIAL_NOTE = re.compile(
+_EDITORIAL_NOTE = lazyre.compile(
     r"(?is)^\s*(?:(?:add|insert|explain|document|describe|conclude|cite|check|fix|update|expand|write|"
     r"finish|complete|todo|tbd|fixme|xxx)\b|.*\b(?:needed|required|to\s+(?:be\s+)?(?:added|provided|"
     r"follow|come|do|confirm)|tbd|todo|fixme|placeholder)\b)|.*[.!?:]\s*$")

@@ -24,6 +24,7 @@ from ..document import Document
 from ..medical.citations import cited, window
 from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
 from . import BuildContext, OptionError
+from .. import lazyre
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -116,14 +117,14 @@ def _whole(doc: Document, pattern: Any, start: int, end: int) -> Any:
 
 
 # -- context: is this match the page's own claim? ---------------------------------------
-_CLAUSE_START = re.compile(r"[.;:!?\n\u2014()]|,\s+(?:but|and|while|whereas|although|though)\b")
-_NEGATED = re.compile(
+_CLAUSE_START = lazyre.compile(r"[.;:!?\n\u2014()]|,\s+(?:but|and|while|whereas|although|though)\b")
+_NEGATED = lazyre.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
     r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
     r"|n[\'\u2019]t\b", re.I)
-_SENTENCE_STOP = re.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
+_SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
-_TITLE_WORD = re.compile(r"[A-Z][\w\'\u2019-]*")
+_TITLE_WORD = lazyre.compile(r"[A-Z][\w\'\u2019-]*")
 
 
 def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> bool:
@@ -158,18 +159,18 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
 #: What a hype word (one word: "revolutionary", not "studies show") describes when it is no health claim: a book,
 #: an article, a talk, software ("a revolutionary book", "the ground-breaking article", "a game-changing package");
 #: not a method, an approach or a technology, which may be a treatment's.
-_ABOUT_A_WORK = re.compile(
-    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
-    r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
+_ABOUT_A_WORK = lazyre.compile(
+        r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
+        r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
-_SOURCE_NOUN = re.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
-                          re.I)
-_PHRASE_START = re.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
+_SOURCE_NOUN = lazyre.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
+                              re.I)
+_PHRASE_START = lazyre.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
 #: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective";
 #: or only some of them ("some studies show", "a few trials showed"): a hedged report, not an appeal to all.
-_SPECIFIC = re.compile(
-    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
+_SPECIFIC = lazyre.compile(
+        r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
+        r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
 def _inside_quotes(prose: str, lo: int, start: int, end: int, hi: int) -> bool:

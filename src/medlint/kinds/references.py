@@ -24,6 +24,7 @@ from ..document import Document
 from ..markup.model import Link
 from . import BuildContext
 from .common import compile_regex
+from .. import lazyre
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -42,12 +43,12 @@ PLACEHOLDERS = ("match",)
 
 #: What may stand around the URL on a bare reference line: list markers, numbering
 #: ("1.", "[1]", "(1)", "^"), emphasis and punctuation.
-_NOISE = re.compile(r"[\s\-*+\u2022\u00b7\u2013\u2014#>_|:;,.()\[\]^\"'\u201c\u201d\u2018\u2019<>]+|\b\d{1,3}\b")
+_NOISE = lazyre.compile(r"[\s\-*+\u2022\u00b7\u2013\u2014#>_|:;,.()\[\]^\"'\u201c\u201d\u2018\u2019<>]+|\b\d{1,3}\b")
 #: Link text that is a URL or a bare domain (``example.org``, ``www.example.org/page``).
-_URLISH = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
-_ABSOLUTE = re.compile(r"(?i)^(?:https?://|//|www\.)")
+_URLISH = lazyre.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
+_ABSOLUTE = lazyre.compile(r"(?i)^(?:https?://|//|www\.)")
 #: An address of an image or a page asset: a picture left on the page, not a source.
-_ASSET = re.compile(r"(?i)\.(?:gif|png|jpe?g|svg|webp|bmp|ico|css|js)(?:[?#]|$)")
+_ASSET = lazyre.compile(r"(?i)\.(?:gif|png|jpe?g|svg|webp|bmp|ico|css|js)(?:[?#]|$)")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -96,7 +97,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 #: The end of a block that a URL on its own after it continues: "Available at:",
 #: "Retrieved October 16, 2009, from", a reference ending with ';' or ','.
-_CONTINUES = re.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")
+_CONTINUES = lazyre.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

@@ -21,6 +21,7 @@ from ..medical.speller import Speller
 from . import BuildContext, OptionError
 from .common import compile_regex
 from .encoding import mojibake_spans
+from .. import lazyre
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -43,8 +44,8 @@ FIXES = "unsafe"
 PLACEHOLDERS = ("match", "suggestion", "replacement")
 FILE_OPTIONS = ("vocabulary",)
 
-_TOKEN = re.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
-_SKIP_SPANS = re.compile(
+_TOKEN = lazyre.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
+_SKIP_SPANS = lazyre.compile(
     r"\b10\.\d{4,9}/\S+"  # DOIs
     r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp)\b"  # file names
     r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
@@ -54,27 +55,27 @@ _SKIP_SPANS = re.compile(
     r"|(?<![\w@])@\w+"  # @handles
     r"|(?:~|\b[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}"  # paths: /Users/name/git/x, C:\a\b
 , re.I)
-_RUN = re.compile(r"\S*")
+_RUN = lazyre.compile(r"\S*")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 #: After a surname in a reference list: initials and a comma or full stop ("Smith JA,", "Lee K.",
 #: "Liu L" ending a line, "Sidhu PS1,", "Jungert A(1)", "Schuster I:").
-_AUTHOR = re.compile(r" [A-Z]{1,3}\d*[ \t]?(?:[,.;:(]| et al| and |$)", re.M)
+_AUTHOR = lazyre.compile(r" [A-Z]{1,3}\d*[ \t]?(?:[,.;:(]| et al| and |$)", re.M)
 #: Just before a name: a title, or one to three initials ("M. F. Holick", "Dr. Smith"), read
 #: as such rather than as the end of a sentence.
-_BEFORE_NAME = re.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![\w.])(?P<initials>(?:[A-Z]\.[ \t]?-?){1,3}))"
-                          r"[ \t]*\Z")
+_BEFORE_NAME = lazyre.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![\w.])(?P<initials>(?:[A-Z]\.[ \t]?-?){1,3}))"
+                              r"[ \t]*\Z")
 #: Lower-case words that may stand before a lone initial ("by J. Smith"); after any other
 #: lower-case word a capital and a full stop end a sentence ("vitamin D. Sunlight").
 _NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "per", "cf", "dr", "prof"))
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
+_WORD_BEFORE = lazyre.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
 #: After a name: "et al." (possibly after a second name joined by and/&).
-_ET_AL_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
+_ET_AL_AFTER = lazyre.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
 #: After a capitalised word at a sentence start, what makes it a name: a list of names
 #: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
 #: initial ("Peter D. Congdon"), or a surname and the next name ("Marhani Midin, Rosdinom").
-_NAME_AFTER = re.compile(
+_NAME_AFTER = lazyre.compile(
     r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
     r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
     r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]"
@@ -86,8 +87,8 @@ _BOUND_PREFIXES = frozenset((
     "hemi", "hypo", "hyper", "sub", "supra", "trans", "ultra", "micro", "macro", "mono", "poly", "tri", "tetra",
     "quasi", "meta", "para", "endo", "exo", "auto", "mid", "mis", "dis", "counter", "retro", "infra", "immuno",
     "neuro", "cardio", "osteo", "psycho", "bio", "uni", "bis", "iso", "homo", "hetero", "epi", "ortho"))
-_INLINE_WORDS = re.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
-_REGEX_CHARS = re.compile(r"[\\^$.*+?()\[\]{}|]")
+_INLINE_WORDS = lazyre.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
+_REGEX_CHARS = lazyre.compile(r"[\\^$.*+?()\[\]{}|]")
 
 
 def _read_vocabulary(paths: list[str], context: BuildContext) -> tuple[list[str], list[re.Pattern[str]]]:
@@ -294,11 +295,11 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
 
 #: Letters of scripts other than Latin (Greek, Cyrillic, Arabic, Hebrew, CJK, ...): an
 #: English speller has nothing to say about them.
-_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+_NON_LATIN = lazyre.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 #: "nofollow" of an escaped 'rel="nofollow"', "sameas" of "{FOOTNOTE(sameas=12)}".
-_ATTRIBUTE = re.compile(r"=(?!=)")
-_ATTRIBUTE_RUN = re.compile(r"\b[\w-]+=\"[^\"\n]{0,200}\"")
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_ATTRIBUTE = lazyre.compile(r"=(?!=)")
+_ATTRIBUTE_RUN = lazyre.compile(r"\b[\w-]+=\"[^\"\n]{0,200}\"")
+_LETTER_WORD = lazyre.compile(r"[^\W\d_]{2,}")
 #: A paragraph whose words are this share unknown (of at least FOREIGN_MIN_WORDS words) is
 #: in another language, or so garbled that word-by-word findings would bury the page:
 #: nothing in it is reported word by word.

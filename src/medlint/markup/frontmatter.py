@@ -12,15 +12,16 @@ from typing import Any
 
 from ..yamlsource import MAX_DEPTH, MAX_NODES, expanded_size, nesting_depth, toml_key_depth
 from .model import FrontMatter
+from .. import lazyre
 
-_YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
-_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
-_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
-_JSON_CLOSE_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_YAML_OPEN = lazyre.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_YAML_CLOSE = lazyre.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+_TOML_OPEN = lazyre.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = lazyre.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+_JSON_CLOSE_LINE = lazyre.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
+_LINE_END = lazyre.compile(r"\r\n|\r|\n")
 #: A line that is a lone closing brace (the end of JSON front matter), from its brace.
-_BRACE_LINE = re.compile(r"\}[ \t]*(?:\r\n|\r|\n|\Z)")
+_BRACE_LINE = lazyre.compile(r"\}[ \t]*(?:\r\n|\r|\n|\Z)")
 #: One decoder for every page (a site index reads thousands of JSON front matters).
 _DECODER = json.JSONDecoder()
 

@@ -21,35 +21,36 @@ from .generator import ADMONITION, mask_generator_syntax
 from .html import AnchorTracker, scan_html
 from .scan import EMAIL, URL, add_url
 from .tags import ENTITY, RAW_TEXT, comment_end, find_close_tag, parse_tag
+from .. import lazyre
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^}\s]+)[^}]*\}[ \t]*$")
+_LINE = lazyre.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_ATX = lazyre.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = lazyre.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_HEADING_ID = lazyre.compile(r"[ \t]*\{:?[ \t]*#([^}\s]+)[^}]*\}[ \t]*$")
 #: An attribute list: kramdown's ``{: #id .class key="v"}`` (after a span, or a line
 #: of its own for the block before or after it) and Pandoc's ``{#id .class}`` (after
 #: an image, link, ``[span]`` or code span, or on a ``:::`` div fence).
-_ATTR_LIST = re.compile(r"\{(:?)[ \t]*((?=[#.:A-Za-z])(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|[^{}\"'\r\n]){1,500})\}")
+_ATTR_LIST = lazyre.compile(r"\{(:?)[ \t]*((?=[#.:A-Za-z])(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|[^{}\"'\r\n]){1,500})\}")
 _ATTR_AFTER = frozenset(")]`}")
-_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_QUOTED = lazyre.compile(r"\"[^\"]*\"|'[^']*'")
 #: A Pandoc attribute: ``#id``, ``.class`` or ``key=value`` (quoted values blanked first).
-_PANDOC_ATTR = re.compile(r"#[^\s#]+|\.[^\s.#]+|[A-Za-z_][\w.-]*=\S*")
-_ATTR_ID = re.compile(r"(?:^|\s)(?:#([^\s#.\"'=]+)|id=([^\s\"'=]+))")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_LIST = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:([ \t]+)|$)")
-_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
-_QUOTE = re.compile(r" {0,3}>[ \t]?")
-_DEFINITION = re.compile(
+_PANDOC_ATTR = lazyre.compile(r"#[^\s#]+|\.[^\s.#]+|[A-Za-z_][\w.-]*=\S*")
+_ATTR_ID = lazyre.compile(r"(?:^|\s)(?:#([^\s#.\"'=]+)|id=([^\s\"'=]+))")
+_SETEXT = lazyre.compile(r" {0,3}(=+|-+)[ \t]*$")
+_HR = lazyre.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE = lazyre.compile(r"[ \t]*(`{3,}|~{3,})")
+_LIST = lazyre.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_TASK = lazyre.compile(r"\[[ xX]\](?=[ \t])")
+_QUOTE = lazyre.compile(r" {0,3}>[ \t]?")
+_DEFINITION = lazyre.compile(
     r" {0,3}\[((?:[^\]\\\r\n]|\\.){1,999})\]:[ \t]*(?:<([^>\r\n]*)>|(\S+))"
     r"(?:[ \t]+(?:\"([^\"]*)\"|'([^']*)'|\(([^)]*)\)))?[ \t]*$"
 )
-_FOOTNOTE = re.compile(r" {0,3}\[\^([^\]\s]+)\]:")
-_TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HTML_RAW = re.compile(r" {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
-_HTML_SPECIAL = re.compile(r" {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[)")
-_HTML_BLOCK = re.compile(
+_FOOTNOTE = lazyre.compile(r" {0,3}\[\^([^\]\s]+)\]:")
+_TABLE_DELIM = lazyre.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_HTML_RAW = lazyre.compile(r" {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
+_HTML_SPECIAL = lazyre.compile(r" {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[)")
+_HTML_BLOCK = lazyre.compile(
     r" {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
     r"details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
     r"header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|"
@@ -58,7 +59,7 @@ _HTML_BLOCK = re.compile(
 )
 _SPECIAL_CLOSERS = {"!--": "-->", "?": "?>", "![CDATA[": "]]>"}
 
-_INLINE = re.compile(
+_INLINE = lazyre.compile(
     r"(?P<tick>`+)|(?P<esc>\\[!-/:-@\[-`{-~])|(?P<lt><)|(?P<img>!\[)|(?P<br>\[)"
     # TeX math as pandoc, R Markdown and Hugo's MathJax read it: $$...$$, or $...$ with
     # no space inside either dollar and no digit after the closing one ($5 and $10 is text).
@@ -68,11 +69,11 @@ _INLINE = re.compile(
     r"|(?P<mail>" + EMAIL.pattern + r")",
     re.S,
 )
-_TICKS = re.compile(r"`+")
+_TICKS = lazyre.compile(r"`+")
 _BRACKETS = fastre.compile(r"\\.|[\[\]]|`+", re.S)
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
-_MAIL_AUTOLINK = re.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_AUTOLINK = lazyre.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_MAIL_AUTOLINK = lazyre.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>")
+_ESCAPED = lazyre.compile(r"\\([!-/:-@\[-`{-~])")
 _MAX_NESTING = 8
 
 

@@ -10,12 +10,14 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_TAG_OPEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
-_ATTR = re.compile(
+from .. import lazyre
+
+_TAG_OPEN = lazyre.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_ATTR = lazyre.compile(
     r"""[ \t\r\n\f]+([^\s"'<>/=`]+)(?:[ \t\r\n\f]*=[ \t\r\n\f]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
 )
-_TAG_CLOSE = re.compile(r"[ \t\r\n\f]*(/?)>")
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG_CLOSE = lazyre.compile(r"[ \t\r\n\f]*(/?)>")
+ENTITY = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 #: Elements whose content is never prose.
 RAW_TEXT = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "template", "var"})

@@ -15,12 +15,13 @@ import re
 from typing import Any
 
 from ..document import Document
+from .. import lazyre
 
 KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year", "authority")
 
-_DOI = re.compile(r"\b10\.\d{4,9}/\S")
-_PMID = re.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
-_NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+_DOI = lazyre.compile(r"\b10\.\d{4,9}/\S")
+_PMID = lazyre.compile(r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d|\bPMC\d{4,}")
+_NUMBERED = lazyre.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+"
     # "Chung et al. (28)", and a reference number typed after the full stop: "... shown.7 The"
     r"|\bet\s+al\.?,?\s*\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
     r"|(?<=[A-Za-z)\]])\.\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"
@@ -32,7 +33,7 @@ _NUMBERED = re.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:])|<
     # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
     r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* ?(?=:\s*$)|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;:])", re.M)
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = lazyre.compile(
     r"\(\s*(?:e\.g\.,?\s+|see\s+)?" + _SURNAME + r"(?:\s+(?:et\s+al\.?|and|&)(?:\s+" + _SURNAME + r")?)?,?\s+(?:19|20)\d\d[a-z]?"
     r"(?:\s*[;,]\s*" + _SURNAME + r"[^()]{0,40}?(?:19|20)\d\d[a-z]?)*\s*\)"
     r"|" + _SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?\s+\(\s*(?:19|20)\d\d[a-z]?\s*\)"
@@ -43,8 +44,8 @@ _BODY = (r"(?:(?:[A-Z][\w'&-]*\s+){0,5}?(?:Institute|Society|Association|Academy
          r"Committee|Foundation|College|Board|Authority|Ministry|Department|Panel|Commission|Administration|"
          r"Federation|Centers?)(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3})?"
          r"|IOM|NAM|WHO|EFSA|NIH|FDA|NHS|NICE|USDA|AAP|ACOG|SACN|CDC|EMA|ESPGHAN|Health\s+Canada)")
-_AUTHORITY = re.compile(r"\b" + _BODY + r"(?:'s)?(?:\s*\(\w+\))?\s*(?:\(\s*|,\s*|\s)(?:in\s+)?(?:19|20)\d\d\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
+_AUTHORITY = lazyre.compile(r"\b" + _BODY + r"(?:'s)?(?:\s*\(\w+\))?\s*(?:\(\s*|,\s*|\s)(?:in\s+)?(?:19|20)\d\d\b")
+_SENTENCE_END = lazyre.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
 
 
 def window(doc: Document, start: int, end: int, scope: str = "paragraph") -> tuple[int, int]:
@@ -131,8 +132,8 @@ def lead_in(doc: Document, start: int) -> tuple[int, int] | None:
     return (lead.start, lead.end) if doc.prose[lead.start:lead.end].rstrip().endswith(":") else None
 
 
-_SOURCES_LABEL = re.compile(r"\s*(?:\W{0,3})(?:sources?|references?|bibliography|citations?|further\s+reading|literature|"
-                            r"read\s+more)\s*(?:\W{0,3}):?\s*$", re.I)
+_SOURCES_LABEL = lazyre.compile(r"\s*(?:\W{0,3})(?:sources?|references?|bibliography|citations?|further\s+reading|literature|"
+                                r"read\s+more)\s*(?:\W{0,3}):?\s*$", re.I)
 
 
 def sources_below(doc: Document, start: int, kinds: tuple[str, ...] | list[str] = KINDS) -> bool:
@@ -302,7 +303,7 @@ def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
 
 #: Reference numbers as copying and OCR leave them in a reproduced paper: "(57) reported",
 #: "'63,65'", "'66]", "at the same latitude. 23", "(table 2).21 27 We", "reduced by 14%.35".
-_LOOSE_NUMBERED = re.compile(
+_LOOSE_NUMBERED = lazyre.compile(
     r"\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
     r"|['\u2018\u2019]\d{1,3}(?:[-\u2013,]\d{1,3})*['\u2019\]]"
     r"|(?<=[A-Za-z)\]%])\.\s?\d{1,3}(?:(?:\s|,\s?|[-\u2013])\d{1,3})*(?=\s+[A-Z(]|\s*$)")

@@ -16,6 +16,7 @@ import re
 
 from ..document import Document
 from .citations import lead_in
+from .. import lazyre
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
@@ -28,11 +29,11 @@ _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+be
              # gave 3 dropper fulls"), and what they found on a dose ("patients found ... with 10,000 IU")
              r"take|gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on".
-_TRIAL_ARM = re.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
+_TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
 #: the following schedule:", "was recommended to cases who attended our clinic", "supplements
 #: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
-_PAPER_VOICE = re.compile(
+_PAPER_VOICE = lazyre.compile(
     r"\b(?:we|they)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|enrolled|recruited|assigned|allocated|administered|"
     r"supplemented|were\s+(?:placed|given|treated|randomi[sz]ed|assigned|allocated|switched))\b[^.;!?]{0,200}$"
     r"|\b(?:were|was)\s+(?:\w+\s+)?(?:added|administered|provided|supplemented|distributed)\b[^.;!?]{0,120}$"
@@ -43,76 +44,76 @@ _PAPER_VOICE = re.compile(
 #: A study as the subject of a reporting verb ("another trial reported that", "the study gave").
 #: "used" is left out on purpose: "a trial published in 2016 used 14,000 IU" is the page's
 #: unsourced claim about a trial a reader cannot find.
-_STUDY = re.compile(
+_STUDY = lazyre.compile(
     r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
     r"reviews?|experiments?|surveys?|polls?|protocols?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
     r"compared|examined|evaluated|investigated|observed|needed|required|requires|received|assessed|revealed)\b[^.;!?]{0,120}$",
     re.I,
 )
 #: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
-_IN_STUDY = re.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|four|five|several|many|these|those|"
-                       r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
-                       r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
-_PLACEBO = re.compile(r"\bplacebo\b", re.I)
+_IN_STUDY = lazyre.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|four|five|several|many|these|those|"
+                           r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
+                           r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
+_PLACEBO = lazyre.compile(r"\bplacebo\b", re.I)
 #: A study the page names only by its year ("a trial published in 2016 found", "a 2019 study
 #: showed"): the page's own account of a study a reader cannot find, so a claim that needs
 #: its source, whatever the study's verb.
-_DATED_STUDY = re.compile(
+_DATED_STUDY = lazyre.compile(
     r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|papers?)\s+(?:\w+\s+){0,2}?"
     r"(?:published|conducted|done|carried\s+out|reported|from|in)\s+(?:in\s+)?(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s)\b", re.I)
 #: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
 #: "Caucasians on the 400 IU dose".
-_NAMES_ARM = re.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
+_NAMES_ARM = lazyre.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
 #: A dose in brackets after a measurement names the arm it was measured in: "13 ± 14 nmol/L (2,000 IU/day)".
-_MEASURED_IN = re.compile(r"(?:nmol/[lL]|ng/m[lL]|pg/m[lL]|mmol/[lL]|%|\u00b1\s*[\d.]+)\s*\(\s*$")
+_MEASURED_IN = lazyre.compile(r"(?:nmol/[lL]|ng/m[lL]|pg/m[lL]|mmol/[lL]|%|\u00b1\s*[\d.]+)\s*\(\s*$")
 #: A study named by what it used: "trials using 400 IU", "a study with 50,000 IU".
-_STUDY_WITH = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?)\s+(?:that\s+)?(?:using|used|with|of|giving|gave|testing|tested)"
-                         r"(?:\s+\w+){0,2}\s*$", re.I)
-_ON_THE_DOSE = (re.compile(r"\b(?:on|in|receiving|taking)\s+the\s*$", re.I), re.compile(r"^\s*(?:daily\s+)?(?:doses?|regimen)\b", re.I))
+_STUDY_WITH = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?)\s+(?:that\s+)?(?:using|used|with|of|giving|gave|testing|tested)"
+                             r"(?:\s+\w+){0,2}\s*$", re.I)
+_ON_THE_DOSE = (lazyre.compile(r"\b(?:on|in|receiving|taking)\s+the\s*$", re.I), lazyre.compile(r"^\s*(?:daily\s+)?(?:doses?|regimen)\b", re.I))
 #: The intervention arm named as such: "the treatment arm", "in the placebo group".
-_ARM = re.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
-                  r"(?:arm|group)s?\b[^.;!?]{0,60}$", re.I)
+_ARM = lazyre.compile(r"\b(?:intervention|treatment|placebo|control|supplement(?:ed|ation)?|high-dose|low-dose)\s+"
+                      r"(?:arm|group)s?\b[^.;!?]{0,60}$", re.I)
 #: The writer's own regimen: "I now take", "I resumed", "my daughter takes".
 #: The writer's own regimen: "I now take", "I need one 50,000 IU capsule every 72 hours",
 #: "my daughter was on".  "Type I", "Phase I" are not the writer; "I agree, 70,000 IU can be
 #: toxic" is a claim, so the verb must be about dosing.
-_OWN = re.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
-                  r"(?!\.)(?:\s*\([^()]{1,40}\))?\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
-                  r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
-                  r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
-                  r"switched|stopped|tried)\b[^.;!?]{0,100}$")
+_OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage\s)(?:^|(?<=[^\w]))(?:I|[Mm]y\s+\w+|[Ww]e)\b"
+                      r"(?!\.)(?:\s*\([^()]{1,40}\))?\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
+                      r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
+                      r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
+                      r"switched|stopped|tried)\b[^.;!?]{0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
-_PHYSIOLOGY = re.compile(
+_PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
     r"stores?|stored|makes?|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
-_PHYSIOLOGY_SUBJECT = re.compile(
-    r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
-    r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
+_PHYSIOLOGY_SUBJECT = lazyre.compile(
+        r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
+        r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU"
 #: ("I need one capsule every 72 hours" is the writer's own regimen, not advice).
-_ADVICE = re.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
-                     r"try|consider|you|your)\b", re.I)
+_ADVICE = lazyre.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
+                         r"try|consider|you|your)\b", re.I)
 
 #: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
-                           r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
-                           # a conditional: "If I had MS, I would take 10,000 IU daily"
-                           r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
-                           r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
+_HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
+                               r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
+                               # a conditional: "If I had MS, I would take 10,000 IU daily"
+                               r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
+                               r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
 #: A section that works an example ("Example: say you wanted to average 4,000 IU/day"): its
 #: doses illustrate arithmetic, not the page's advice.
-_EXAMPLE_SECTION = re.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say|suppose|imagine|assume)\s+(?:that\s+)?(?:you|we)\b",
-                              re.I)
+_EXAMPLE_SECTION = lazyre.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say|suppose|imagine|assume)\s+(?:that\s+)?(?:you|we)\b",
+                                  re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
-_PRODUCT = re.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
-                      r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
-                      r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
-                      r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$", re.I)
-_PER_UNIT = re.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
-                       r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
-                       r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
+_PRODUCT = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
+                          r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
+                          r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
+                          r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$", re.I)
+_PER_UNIT = lazyre.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
+                           r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
+                           r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
 #: A body or a reference value the page reports ("the IOM concluded that children require 400 IU",
 #: "the calcium RDA is 700 mg", "The Bone Health Group in Turkey recommends"): a source a reader can
 #: look up by its name, not the page's own claim.
@@ -121,7 +122,7 @@ _BODY = (r"(?:[A-Z][\w'&-]*\s+){0,6}?(?:Institute|Society|Association|Academy|Ag
          r"Administration|Federation|Centers?|Network)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})?"
          r"|\b(?:IOM|NAM|WHO|EFSA|NIH|ODS|FDA|NHS|NICE|USDA|AAP|ACOG|ES|SACN|CDC|FAO|EMA|ESPGHAN|DGE|NNR|NAS|"
          r"Health\s+Canada|Endocrine\s+Society)\b")
-_AUTHORITY = re.compile(
+_AUTHORITY = lazyre.compile(
     r"(?:" + _BODY + r")[^.;!?]{0,80}?\b(?:recommend(?:s|ed)?|advises?|advised|advocat\w+|conclud(?:es|ed)|"
     r"sets?|set|determined|established|defines?|defined|suggest(?:s|ed)|calls\s+for|polic(?:y|ies)|guidelines?|"
     r"says|said|states?|stated)\b[^.;!?]{0,240}$"
@@ -140,28 +141,28 @@ _AUTHORITY = re.compile(
     r"|^\W{0,3}(?:the\s+)?(?:" + _BODY + r")\W{0,3}$")
 #: A section whose heading names an official reference value ("RDA for vitamin D doubled to:",
 #: "Upper limit for vitamin D also doubled"): its list items and table rows are that value.
-_REFERENCE_HEADING = re.compile(
-    r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
-    r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
-    r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
+_REFERENCE_HEADING = lazyre.compile(
+        r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
+        r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
+        r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
 #: A person who says or recommends the dose: "Holick, Vieth, and many other experts now make a
 #: similar daily recommendation:", "Holick thinks the current recommendation should be".
-_ATTRIBUTED = re.compile(
-    r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
-    r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
-    r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
-    r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
+_ATTRIBUTED = lazyre.compile(
+        r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
+        r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
+        r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
+        r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
 #: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
-_SPEAKER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
-                      r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")
+_SPEAKER = lazyre.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
+                          r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")
 #: Turns a page needs before it reads as a transcript.
 TRANSCRIPT_TURNS = 3
 #: Advice in a heading: a heading with a dose is otherwise the title of what follows
 #: (a paper, a trial's report, a news item), not the page's claim.
-_HEADING_ADVICE = re.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|need\s+to|recommend\w*|advis\w*|take|taking|you|your|how\s+much|"
-                             r"best\s+dose|dosage\s+for)\b", re.I)
-_HEADING_REPORT = re.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
-                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
+_HEADING_ADVICE = lazyre.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|need\s+to|recommend\w*|advis\w*|take|taking|you|your|how\s+much|"
+                                 r"best\s+dose|dosage\s+for)\b", re.I)
+_HEADING_REPORT = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
+                                 r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 #: Blocks that list values under a heading (list items, table rows and cells).
 _REFERENCE_BLOCKS = ("list-item", "li", "table-row", "td", "th")
@@ -174,11 +175,11 @@ _REFERENCE_BLOCKS = ("list-item", "li", "table-row", "td", "th")
 #: ("linked-title") is not.
 ADVICE_KINDS = ("title", "authority", "guideline")
 
-_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+_YOU = lazyre.compile(r"\b(?:you|your)\b", re.I)
 
 #: Arithmetic on doses already given: "= 3,600 IU", "60 X 9,000 IU", "11,000 IU/15".
-_ARITHMETIC_BEFORE = re.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
-_ARITHMETIC_AFTER = re.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
+_ARITHMETIC_BEFORE = lazyre.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
+_ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
@@ -186,11 +187,11 @@ REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic",
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
-_SENTENCE_CUT = re.compile(r"(?<!\.[A-Z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
-                           r"|\n\s*\n|\n\s*[*\-+\d]")
+_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+                               r"|\n\s*\n|\n\s*[*\-+\d]")
 
 
-_ABBREVIATION = re.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
+_ABBREVIATION = lazyre.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
@@ -231,41 +232,41 @@ def _heading_report(doc: Document, start: int) -> bool:
 
 #: A section whose heading says it holds someone else's text: "Their conclusions (copied from
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
-_QUOTED_SECTION = re.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
-                             r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
-                             # "The following was written in Dec 2010, before he retired."
-                             r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
-                             r"posted|sent|reproduced|quoted|translated)\b"
-                             # a paper named by its authors: "### Wagner et al:", "Hollis and Wagner (2011)"
-                             r"|^\s*[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)\s*,?\s*\(?(?:(?:19|20)\d\d)?\)?\s*:?\s*$"
-                             # a paper's own section headings: the page reproduces the paper there
-                             r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
-                             r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
-                             r"highlights|interventions?)\s*:?\s*$", re.I)
+_QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
+                                 r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+                                 # "The following was written in Dec 2010, before he retired."
+                                 r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
+                                 r"posted|sent|reproduced|quoted|translated)\b"
+                                 # a paper named by its authors: "### Wagner et al:", "Hollis and Wagner (2011)"
+                                 r"|^\s*[A-Z][\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'\u2019-]+)\s*,?\s*\(?(?:(?:19|20)\d\d)?\)?\s*:?\s*$"
+                                 # a paper's own section headings: the page reproduces the paper there
+                                 r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:materials\s+and\s+)?methods|results|discussion|"
+                                 r"study\s+(?:population|design|participants)|summary\s+of\s+(?:the\s+)?evidences?|"
+                                 r"highlights|interventions?)\s*:?\s*$", re.I)
 #: A structured abstract's label opening a paragraph: "Interventions Oral vitamin D3 (...)".
-_ABSTRACT_LABEL = re.compile(r"\s*(?:\*\*)?(?:Interventions?|Methods|Results|Design|Setting|Participants|Objectives?|"
-                             r"Background|Conclusions?|Main\s+outcome\s+measures?|Measurements|Exposures?|Patients)"
-                             r"(?:\*\*)?\s*[:.]?\s+(?:\*\*)?[A-Z(\d]")
+_ABSTRACT_LABEL = lazyre.compile(r"\s*(?:\*\*)?(?:Interventions?|Methods|Results|Design|Setting|Participants|Objectives?|"
+                                 r"Background|Conclusions?|Main\s+outcome\s+measures?|Measurements|Exposures?|Patients)"
+                                 r"(?:\*\*)?\s*[:.]?\s+(?:\*\*)?[A-Z(\d]")
 #: A figure's or table's caption: the figure belongs to the paper it came from.
-_CAPTION = re.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\(?\d", re.I)
-_IMAGE = re.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
+_CAPTION = lazyre.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\s*\(?\d", re.I)
+_IMAGE = lazyre.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
 
 
 #: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
 #: journal's dates, an author byline ("Christopher J Gallagher MD1,*", "Sinha A, Cheetham TD,
 #: Pearce SH.", "Paul Lips, Evelien Gielen & Natasja M van Schoor") or an affiliation
 #: ("Institute of Genetic Medicine, Newcastle University, ...").
-_PAPER_DATES = re.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
-                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+_PAPER_DATES = lazyre.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
 _NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
 _DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
 #: A byline line of a name and degrees only: "Christopher J Gallagher MD1,*," (not a panel's
 #: "Robert Fox, MD, an MS specialist in ...", which introduces someone's comment).
-_DEGREES = re.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
-_VANCOUVER = re.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
-_NAME_LIST = re.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
-_AFFILIATION = re.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
-                          r"Laboratory|Division\s+of|Clinic)\b")
+_DEGREES = lazyre.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
+_VANCOUVER = lazyre.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
+_NAME_LIST = lazyre.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
+_AFFILIATION = lazyre.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
+                              r"Laboratory|Division\s+of|Clinic)\b")
 #: How many blocks above a dose, in its section, may hold the header of the paper it stands in.
 HEADER_BLOCKS = 8
 #: Longer blocks are no header line.
@@ -301,8 +302,8 @@ def under_paper_header(doc: Document, start: int) -> bool:
     return False
 
 
-_OPEN_QUOTE = re.compile(r"[\u201c\u201e\u00ab]")
-_CLOSE_QUOTE = re.compile(r"[\u201d\u00bb]")
+_OPEN_QUOTE = lazyre.compile(r"[\u201c\u201e\u00ab]")
+_CLOSE_QUOTE = lazyre.compile(r"[\u201d\u00bb]")
 
 
 def in_quotation(doc: Document, start: int) -> bool:
@@ -317,13 +318,13 @@ def in_quotation(doc: Document, start: int) -> bool:
 
 
 #: What a study's result says after its dose: "10,000 IU/day resulted in 80% of participants".
-_RESULT_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:resulted\s+in|led\s+to)\b|^[^.;!?]{0,80}?\b\d+(?:\.\d+)?\s*%\s+of\s+"
-                           r"(?:the\s+)?(?:participants|subjects|patients|volunteers|respondents|women|men|children)\b", re.I)
+_RESULT_AFTER = lazyre.compile(r"^[^.;!?]{0,40}?\b(?:resulted\s+in|led\s+to)\b|^[^.;!?]{0,80}?\b\d+(?:\.\d+)?\s*%\s+of\s+"
+                               r"(?:the\s+)?(?:participants|subjects|patients|volunteers|respondents|women|men|children)\b", re.I)
 
 
 #: A graded recommendation: only guidelines grade their advice.
-_GRADED = re.compile(r"\b(?:recommendation\s+grade|grade\s+[A-D1-4I]\s+recommendation|level\s+of\s+evidence|"
-                     r"strength\s+of\s+recommendation|evidence\s+grade|\(\s*grade\s+[A-D1-4I]\s*\))", re.I)
+_GRADED = lazyre.compile(r"\b(?:recommendation\s+grade|grade\s+[A-D1-4I]\s+recommendation|level\s+of\s+evidence|"
+                         r"strength\s+of\s+recommendation|evidence\s+grade|\(\s*grade\s+[A-D1-4I]\s*\))", re.I)
 
 
 def _sentence_around(doc: Document, start: int, end: int) -> str:
@@ -365,8 +366,8 @@ def product_content(doc: Document, start: int, end: int) -> bool:
 
 
 #: A unit size past the substance's name: "5,000 IU vitamin D pills", "50,000 IU water-soluble D3 capsules".
-_SIZE_AFTER = re.compile(r"\s*(?:of\s+)?(?:[\w-]+\s+){1,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|gel\s*caps|pearls?)\b",
-                         re.I)
+_SIZE_AFTER = lazyre.compile(r"\s*(?:of\s+)?(?:[\w-]+\s+){1,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|gel\s*caps|pearls?)\b",
+                             re.I)
 
 
 def in_linked_headline(doc: Document, offset: int) -> bool:

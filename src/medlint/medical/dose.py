@@ -20,6 +20,7 @@ from typing import Any
 
 from ..document import Document
 from .substance import sentence_bounds, substance_of
+from .. import lazyre
 
 #: Thousands marks: comma, thin and no-break spaces, space, full stop, and the Swiss apostrophe (60'000).
 _SEP = "[,\u2009\u202f\u00a0 .'\u2019]"
@@ -38,7 +39,7 @@ UNITS = {
 _UNIT = "|".join(f"(?P<u_{key}>{pattern})" for key, pattern in UNITS.items())
 _QUALIFIER = r"(?P<qual>up\s+to|at\s+least|as\s+much\s+as|no\s+more\s+than|more\s+than|over|less\s+than|under|about|around|approximately|~)"
 _LOW_UNIT = "|".join(f"(?P<lu_{key}>{pattern})" for key, pattern in UNITS.items())
-DOSE = re.compile(
+DOSE = lazyre.compile(
     r"(?:" + _QUALIFIER + r"\s+)?"
     # Not a digit of a product name or code: "B12", "D3", "Omega 3-6-9", "K2-7".
     r"(?<![\w.,\u00b5\u03bc/])(?<![\d.][eE][-+])(?<!\d[-\u2013])(?<![A-Za-z]\d[-\u2013])(?P<low>" + NUMBER + r")"
@@ -48,29 +49,29 @@ DOSE = re.compile(
     r"(?P<per>\s*/\s*(?:kg|day|d|24\s*h|week|wk|month|mo|m(?![\w/])|dose)\b)?"
 )
 #: A unit followed by '/L', '/dL', '/mL' is a concentration (a lab value), not a dose.
-_CONCENTRATION = re.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml|cm2|cm\u00b2|m2|m\u00b2)(?![\w])")
+_CONCENTRATION = lazyre.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml|cm2|cm\u00b2|m2|m\u00b2)(?![\w])")
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
               "twelve": 12, "second": 2, "other": 2, "third": 3, "fourth": 4}
-_EVERY_N = re.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
-                      r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
+_EVERY_N = lazyre.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
+                          r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
 #: The next amount: a number with a unit, or a large number on its own ("200,000 IU with 50,000 a day").
-_NEXT_AMOUNT = re.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
-_LIST_GAP = re.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
+_NEXT_AMOUNT = lazyre.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
+_LIST_GAP = lazyre.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
 _SPAN_DAYS = {"h": 1 / 24, "d": 1.0, "w": 7.0, "m": 30.0, "y": 365.0}
 _FREQUENCIES = [
-    (re.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+day|twice[\s-]+daily|\bb\.?i\.?d\b", re.I), 2.0, "twice a day"),
-    (re.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+day|\bt\.?i\.?d\b", re.I), 3.0, "three times a day"),
-    (re.compile(r"every\s+other\s+day|alternate\s+days|\bq\.?o\.?d\b", re.I), 0.5, "every other day"),
-    (re.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+week|twice[\s-]+weekly", re.I), 2 / 7, "twice a week"),
-    (re.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+week", re.I), 3 / 7, "three times a week"),
-    (re.compile(r"every\s+(?:two|2|second|other)\s+weeks?|fortnightly|bi-?weekly", re.I), 1 / 14, "every two weeks"),
-    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+week\b|\b(?:once\s+)?weekly\b|/\s*(?:week|wk)\b", re.I), 1 / 7, "weekly"),
-    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+month\b|\bmonthly\b|/\s*(?:month|mo|m(?![\w/]))\b", re.I), 1 / 30, "monthly"),
-    (re.compile(r"\b(?:per|a|each|every|once\s+a)\s+year\b|\b(?:yearly|annual(?:ly)?)\b", re.I), 1 / 365, "yearly"),
-    (re.compile(r"\b(?:per|a|each|every)\s+day\b|\bdaily\b|/\s*(?:day|d|24\s*h)\b|\bq\.?d\b|\bonce\s+a\s+day\b", re.I), 1.0, "daily"),
+    (lazyre.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+day|twice[\s-]+daily|\bb\.?i\.?d\b", re.I), 2.0, "twice a day"),
+    (lazyre.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+day|\bt\.?i\.?d\b", re.I), 3.0, "three times a day"),
+    (lazyre.compile(r"every\s+other\s+day|alternate\s+days|\bq\.?o\.?d\b", re.I), 0.5, "every other day"),
+    (lazyre.compile(r"(?:twice|two\s+times)\s+(?:a|per|each)\s+week|twice[\s-]+weekly", re.I), 2 / 7, "twice a week"),
+    (lazyre.compile(r"(?:three\s+times|thrice)\s+(?:a|per|each)\s+week", re.I), 3 / 7, "three times a week"),
+    (lazyre.compile(r"every\s+(?:two|2|second|other)\s+weeks?|fortnightly|bi-?weekly", re.I), 1 / 14, "every two weeks"),
+    (lazyre.compile(r"\b(?:per|a|each|every|once\s+a)\s+week\b|\b(?:once\s+)?weekly\b|/\s*(?:week|wk)\b", re.I), 1 / 7, "weekly"),
+    (lazyre.compile(r"\b(?:per|a|each|every|once\s+a)\s+month\b|\bmonthly\b|/\s*(?:month|mo|m(?![\w/]))\b", re.I), 1 / 30, "monthly"),
+    (lazyre.compile(r"\b(?:per|a|each|every|once\s+a)\s+year\b|\b(?:yearly|annual(?:ly)?)\b", re.I), 1 / 365, "yearly"),
+    (lazyre.compile(r"\b(?:per|a|each|every)\s+day\b|\bdaily\b|/\s*(?:day|d|24\s*h)\b|\bq\.?d\b|\bonce\s+a\s+day\b", re.I), 1.0, "daily"),
 ]
 #: A dose given once, not a regimen: never compared with a daily limit.
-_ONE_OFF = re.compile(
+_ONE_OFF = lazyre.compile(
     r"\b(?:single|one[\s-]off|one[\s-]time|once(?!\s+(?:a|per|every|each|daily|weekly|monthly|yearly|again|more)\b)|"
     r"bolus(?:es)?|loading(?:\s+doses?)?|stat|stoss\w*|megadose|inject\w*|intra-?muscular\w*|intra-?venous\w*|"
     r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-])|"
@@ -79,28 +80,28 @@ _ONE_OFF = re.compile(
     r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
 #: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
 #: not "on a day when rain equals 5 units".
-_BEFORE_FREQUENCY = re.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
-                               r"yearly|annual)\b", re.I)
+_BEFORE_FREQUENCY = lazyre.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
+                                   r"yearly|annual)\b", re.I)
 _PER_FREQUENCY = {"/day": ("daily", 1.0), "/d": ("daily", 1.0), "/24h": ("daily", 1.0),
                   "/week": ("weekly", 1 / 7), "/wk": ("weekly", 1 / 7), "/month": ("monthly", 1 / 30),
                   "/mo": ("monthly", 1 / 30), "/m": ("monthly", 1 / 30)}
 #: "per kg" after the unit, also past the substance: "10,000 IU of D3/kg of diet".
-_PER_KG = re.compile(r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d){0,30}?(?:/\s*kg\b|\bper\s+(?:kg|kilo\w*)\b|\ba\s+kg\b)", re.I)
+_PER_KG = lazyre.compile(r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d){0,30}?(?:/\s*kg\b|\bper\s+(?:kg|kilo\w*)\b|\ba\s+kg\b)", re.I)
 #: A body weight in the sentence makes a per-kg dose a dose: "a 70 kg adult".
-_WEIGHT = re.compile(r"(?<![/\w])(\d{2,3}(?:\.\d+)?)\s*(?:kg|kilo(?:gram)?s?)\b(?!\s*(?:/|per|of\s+(?:diet|feed|food)))", re.I)
+_WEIGHT = lazyre.compile(r"(?<![/\w])(\d{2,3}(?:\.\d+)?)\s*(?:kg|kilo(?:gram)?s?)\b(?!\s*(?:/|per|of\s+(?:diet|feed|food)))", re.I)
 #: The cap of a per-kg dose: "(600,000 IU max)", "max 600,000 IU", "to a maximum of 300,000 IU".
-_CAP_BEFORE = re.compile(r"\b(?:max(?:imum)?|up\s+to\s+a\s+max\w*)(?:\s+(?:of|dose))?\s*[:=]?\s*$", re.I)
-_CAP_AFTER = re.compile(r"\s*(?:max(?:imum)?)\b", re.I)
+_CAP_BEFORE = lazyre.compile(r"\b(?:max(?:imum)?|up\s+to\s+a\s+max\w*)(?:\s+(?:of|dose))?\s*[:=]?\s*$", re.I)
+_CAP_AFTER = lazyre.compile(r"\s*(?:max(?:imum)?)\b", re.I)
 #: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
-_CONTENT_OF = re.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
+_CONTENT_OF = lazyre.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
 #: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
+_HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
 _MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
 #: Larger amounts are no dose, whatever the unit (and would overflow when converted).
 MAX_AMOUNT = 1e12
 #: Units that name a dose by themselves; the others ("2 units", "2500 grams") need a dose's context.
 STRONG_UNITS = {"IU", "mg", "mcg"}
-_DOSE_WORDS = re.compile(
+_DOSE_WORDS = lazyre.compile(
     r"\b(?:tak(?:e|es|ing|en)|took|dos(?:e|es|ed|ing|age)|supplement\w*|prescri\w+|inject\w*|infus\w+|"
     r"administer\w*|insulin|heparin|tablets?|capsules?|pills?|drops?|oral(?:ly)?|intravenous\w*|"
     r"medication\w*|drug\w*|vitamin\w*|syrup|solution|suspension|elixir|spoons?|teaspoons?)\b",

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
+from .. import lazyre
 
 CLAIM_KINDS = ("percent-change", "ratio", "times", "nnt")
 
@@ -49,10 +50,10 @@ _DISEASE_WORDS = (
     r"pain|progression|lesions?|attacks?|seizures?|migraines?|exacerbations?|asthma|depression|diabetes|strokes?|"
     r"dementia|remission|complications?|side[\s-]effects?|adverse|morbidity|heart\s+failure|blood\s+pressure|"
     r"cholesterol|inflammation|bone\s+(?:loss|density)|BMD|HbA1c|\w+(?:itis|osis|oma|emia|aemia|pathy)s?")
-_DISEASE = re.compile(r"\b(?:" + _DISEASE_WORDS + r")\b", re.I)
+_DISEASE = lazyre.compile(r"\b(?:" + _DISEASE_WORDS + r")\b", re.I)
 #: What a per cent figure is about: a risk, an outcome of disease, a measure of benefit.
-_OUTCOME = re.compile(r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|incidence|prevalence|events?|"
-                      r"respond\w*|response|severity|cases|outcomes?|" + _DISEASE_WORDS + r")\b", re.I)
+_OUTCOME = lazyre.compile(r"\b(?:risks?|odds|chances?|likel(?:y|ihood)|probability|incidence|prevalence|events?|"
+                          r"respond\w*|response|severity|cases|outcomes?|" + _DISEASE_WORDS + r")\b", re.I)
 
 _CHANGE_VERB = (r"(?:reduc|lower|decreas|increas|rais|cut|drop|fell|fall|declin|improv|boost|halv|slash|elevat|"
                 r"rose|rise|rising|doubl|tripl|prevent|shrank|shrunk|shrink|diminish|worsen|shorten|extend|prolong|lengthen)\w*")
@@ -60,35 +61,35 @@ _CHANGE_NOUN = (r"(?:reduction|decrease|increase|improvement|drop|decline|rise|f
                 r"benefit)")
 _COMPARATIVE = (r"(?:lower|higher|greater|less|more|fewer|reduced|reduction|decreased?|increased?|"
                 r"improvement|drop|decline|rise|relative|absolute|excess)")
-_GROUP = re.compile(r"\b(?:groups?|arms?|placebo|controls?|those|patients|participants|subjects|people|"
-                    r"users|non-?users|taking|treated|untreated|supplemented|cohort)\b", re.I)
+_GROUP = lazyre.compile(r"\b(?:groups?|arms?|placebo|controls?|those|patients|participants|subjects|people|"
+                        r"users|non-?users|taking|treated|untreated|supplemented|cohort)\b", re.I)
 
 _PERCENT_CHANGE = [
     # "reduced relapse rate by 40%", "cut the risk by up to 50%"
-    re.compile(r"\b" + _CHANGE_VERB + r"\b[^.;!?\n%]{0,60}?\bby\s+" + _ABOUT + _PCT, re.I),
+    lazyre.compile(r"\b" + _CHANGE_VERB + r"\b[^.;!?\n%]{0,60}?\bby\s+" + _ABOUT + _PCT, re.I),
     # "a reduction in relapses of 40%", "an absolute risk reduction of 2%"
-    re.compile(r"\b" + _CHANGE_NOUN + r"\s+(?:in\s+[^.;!?\n%\d]{1,40}?\s+)?(?:of|by)\s+" + _ABOUT + _PCT, re.I),
+    lazyre.compile(r"\b" + _CHANGE_NOUN + r"\s+(?:in\s+[^.;!?\n%\d]{1,40}?\s+)?(?:of|by)\s+" + _ABOUT + _PCT, re.I),
     # "a 40% lower risk", "33% more likely", "57% lower rate of new lesions"
-    re.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b(?:\s+[\w-]+){0,6}", re.I),
+    lazyre.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b(?:\s+[\w-]+){0,6}", re.I),
 ]
 #: Two groups' rates compared: "60.3% of the treated group, compared with 74.1% of the placebo group".
-_COMPARED = re.compile(_PCT + r"[^.;!?\n]{0,80}?\b(?:compared\s+(?:to|with)|versus|vs\.?|v\.)\s*[^.;!?\n\d]{0,40}?" + _PCT, re.I)
+_COMPARED = lazyre.compile(_PCT + r"[^.;!?\n]{0,80}?\b(?:compared\s+(?:to|with)|versus|vs\.?|v\.)\s*[^.;!?\n\d]{0,40}?" + _PCT, re.I)
 
 _RATIO_NAME = (r"(?:adjusted\s+|pooled\s+|summary\s+)?(?:relative\s+risk|risk\s+ratio|odds\s+ratio|hazard\s+ratio|"
                r"(?:incidence\s+)?rate\s+ratio)")
-_RATIO = re.compile(
+_RATIO = lazyre.compile(
     r"\b" + _RATIO_NAME + r"(?:[ \t]*[(\[][^)\]\n]{1,12}[)\]])?(?:[ \t]+(?:for|of)[ \t]+(?:(?-i:[a-z][a-z-]*)[ \t]+){1,4}?)?"
     r"[ \t]*(?:(?:of|was|were|is|=|:|,)[ \t]*)*" + _ABOUT + _NUM + r"(?![\d.,]*(?:[A-Za-z%]|-\w|/\d))", re.I)
 #: A ratio this large is a page number or a count, not a measure of risk ("cumulative hazard ratio 421").
 MAX_RATIO = 100.0
 #: A number that labels rather than measures: "the relative risk of type 1 diabetes".
-_LABEL_NUMBER = re.compile(r"\b(?:type|stage|grade|phase|class|level|group|arm|day|week|month|year|cohort)\s*[\d.,]+$", re.I)
+_LABEL_NUMBER = lazyre.compile(r"\b(?:type|stage|grade|phase|class|level|group|arm|day|week|month|year|cohort)\s*[\d.,]+$", re.I)
 #: The abbreviations, in capitals only ("or 1.05" is not an odds ratio), with a decimal value.
-_RATIO_ABBR = re.compile(r"\ba?(?:RR|OR|HR|IRR)\s*(?:[=:,]\s*|\s)(?:[<>~]\s*)?\d\.\d+")
-_NNT = re.compile(r"\b(?:NNT|NNH|number\s+needed\s+to\s+(?:treat|harm))\b(?:\s*\((?:NNT|NNH)\))?\s*"
-                  r"(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + r"\d+(?:\.\d+)?")
+_RATIO_ABBR = lazyre.compile(r"\ba?(?:RR|OR|HR|IRR)\s*(?:[=:,]\s*|\s)(?:[<>~]\s*)?\d\.\d+")
+_NNT = lazyre.compile(r"\b(?:NNT|NNH|number\s+needed\s+to\s+(?:treat|harm))\b(?:\s*\((?:NNT|NNH)\))?\s*"
+                      r"(?:(?:of|was|were|is|=|:|,)\s*)*" + _ABOUT + r"\d+(?:\.\d+)?")
 _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+(?:\.\d+)?)"
-_TIMES = re.compile(
+_TIMES = lazyre.compile(
     r"\b(?:" + _NUMBER_WORD + r"[\s-]times|twice|thrice)\s+(?:(?:more|less|as)\s+likely|(?:the|their|your)\s+"
     r"(?:risk|odds|chance|rate|likelihood)|(?:higher|greater|lower|increased)\s+(?:risk|odds|chances?|rates?|"
     r"incidence|mortality|likelihood))\b"
@@ -97,7 +98,7 @@ _TIMES = re.compile(
     r"|\b(?:doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\s+(?:the\s+|their\s+|your\s+|one's\s+)?"
     r"(?:risk|odds|chances?|likelihood|incidence|mortality)\b", re.I)
 
-_CLAUSE_CUT = re.compile(r"[.;!?](?=\s|$)|\n\s*\n|\n\s*[*\-+]\s")
+_CLAUSE_CUT = lazyre.compile(r"[.;!?](?=\s|$)|\n\s*\n|\n\s*[*\-+]\s")
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def find_effect_claims(doc: Document, kinds: tuple[str, ...] | list[str] = CLAIM
     return kept
 
 
-_COMPARATIVE_HEAD = re.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b", re.I)
+_COMPARATIVE_HEAD = lazyre.compile(_ABOUT + _PCT + r"\s*(?:-\s*)?" + _COMPARATIVE + r"\b", re.I)
 
 
 def _trimmed_tail(prose: str, lo: int, hi: int) -> int:
@@ -205,33 +206,33 @@ def clause_around(doc: Document, lo: int, hi: int) -> tuple[str, str]:
 
 # -- what is not the page's claim ----------------------------------------------------------
 
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = lazyre.compile(
     r"\b(?:if|suppose[sd]?|supposing|imagine|hypothetical(?:ly)?|let'?s\s+say|say\s+that|assume[sd]?|assuming|"
     r"pretend|whether|what\s+would|would\s+you|consider\s+an?|for\s+(?:example|instance)\s*,?\s+(?:an?|if))\b", re.I)
 #: A measure defined rather than reported: "an odds ratio of 0.75 means", "a 100% increase means".
-_EXPLAINS = re.compile(r"^[^.;!?]{0,25}?\b(?:means?|meaning|indicates?|implies|imply|tells?\s+you|corresponds?|"
-                       r"represents?|translates?|is\s+(?:equivalent|interpreted|the\s+same)|would\s+(?:mean|be|indicate))\b",
-                       re.I)
-_INDEFINITE_MEASURE = re.compile(r"\b(?:an?|any)(?:\s+[\w-]+){0,2}\s*$", re.I)
+_EXPLAINS = lazyre.compile(r"^[^.;!?]{0,25}?\b(?:means?|meaning|indicates?|implies|imply|tells?\s+you|corresponds?|"
+                           r"represents?|translates?|is\s+(?:equivalent|interpreted|the\s+same)|would\s+(?:mean|be|indicate))\b",
+                           re.I)
+_INDEFINITE_MEASURE = lazyre.compile(r"\b(?:an?|any)(?:\s+[\w-]+){0,2}\s*$", re.I)
 #: A sentence that interprets a figure already given: "This implies that the odds improve by 17%",
 #: "An odds ratio of 1.33 means that the outcome is 33% more likely".
-_INTERPRETS = re.compile(r"\b(?:this|which|that|it)\s+(?:\w+\s+)?(?:implies|means|tells\s+you|indicates|translates|"
-                         r"corresponds|represents)\b|\b(?:an?|any)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?[\d.]+%?\s+"
-                         r"(?:means|indicates|implies|corresponds|represents|tells\s+you)\b", re.I)
-_ARITHMETIC = re.compile(r"\d%?\s*[/\u00d7\u00f7*]\s*\(?\d|=\s*[-\d.]+\s*[/\u00d7\u00f7*]|"
-                         r"\b(?:calculat\w*|comput\w*|formula|divid\w*|multipl\w*|invert\w*|you\s+get|gives\s+you|"
-                         r"log\s+(?:odds|hazard|relative|risk))\b", re.I)
-_SITE = re.compile(
+_INTERPRETS = lazyre.compile(r"\b(?:this|which|that|it)\s+(?:\w+\s+)?(?:implies|means|tells\s+you|indicates|translates|"
+                             r"corresponds|represents)\b|\b(?:an?|any)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?[\d.]+%?\s+"
+                             r"(?:means|indicates|implies|corresponds|represents|tells\s+you)\b", re.I)
+_ARITHMETIC = lazyre.compile(r"\d%?\s*[/\u00d7\u00f7*]\s*\(?\d|=\s*[-\d.]+\s*[/\u00d7\u00f7*]|"
+                             r"\b(?:calculat\w*|comput\w*|formula|divid\w*|multipl\w*|invert\w*|you\s+get|gives\s+you|"
+                             r"log\s+(?:odds|hazard|relative|risk))\b", re.I)
+_SITE = lazyre.compile(
     r"\b(?:(?:this|our|the)\s+(?:site|website|web\s+site|page|blog|newsletter|forum|podcast|channel|survey|poll)|"
     r"visitors?|readers?|readership|page\s*views?|pageviews|traffic|downloads?|subscribers?|followers|members|"
     r"respondents|of\s+you\b|clicks?|sign-?ups?|sales|revenue|donations?)\b", re.I)
-_PRICE = re.compile(r"[$\u20ac\u00a3\u00a5]\s*\d|\b(?:price[sd]?|pricing|costs?|costing|discounts?|off\s+(?:the|your|all|list)|"
-                    r"save|saving|savings|sale|coupon|cheaper|expensive|fees?|funding|salary|salaries|pay|wages?|"
-                    r"budget|tax(?:es)?|premiums?|interest\s+rate|inflation|stock|market)\b", re.I)
-_DOSE_CHANGE = re.compile(r"\b(?:dose|doses|dosage|dosing|intake)\b", re.I)
+_PRICE = lazyre.compile(r"[$\u20ac\u00a3\u00a5]\s*\d|\b(?:price[sd]?|pricing|costs?|costing|discounts?|off\s+(?:the|your|all|list)|"
+                        r"save|saving|savings|sale|coupon|cheaper|expensive|fees?|funding|salary|salaries|pay|wages?|"
+                        r"budget|tax(?:es)?|premiums?|interest\s+rate|inflation|stock|market)\b", re.I)
+_DOSE_CHANGE = lazyre.compile(r"\b(?:dose|doses|dosage|dosing|intake)\b", re.I)
 #: The vocabulary of a statistics lesson or a worked analysis: a figure in a paragraph that uses
 #: two of these is about the method ("the antilog of the coefficient gives an odds ratio of 2.2").
-_WORKED = re.compile(
+_WORKED = lazyre.compile(
     r"\b(?:log(?:arithm)?s?\s+(?:of\s+)?(?:the\s+)?(?:odds|hazard|risk|relative)|(?:natural\s+)?log(?:arithm)?s?\b|antilog|"
     r"exponentiat\w*|coefficients?|regression|logistic|poisson|standard\s+(?:deviation|error)|reciprocal|software|"
     r"SPSS|SAS|Stata|data\s*set|spreadsheet|in\s+this\s+example|for\s+example|worked\s+example|columns?|rows?|"
@@ -240,7 +241,7 @@ _WORKED = re.compile(
     r"|\(?\d[\d.]*\s*/\s*\d[\d.]*\s*=", re.I)
 #: How many distinct lesson words make a paragraph a worked example.
 WORKED_TERMS = 2
-_LAB_RANGE = re.compile(r"\b(?:normal|reference|target)\s+(?:range|interval|values?|limits?)\b", re.I)
+_LAB_RANGE = lazyre.compile(r"\b(?:normal|reference|target)\s+(?:range|interval|values?|limits?)\b", re.I)
 
 
 def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
@@ -274,9 +275,9 @@ def not_a_claim(doc: Document, claim: EffectClaim) -> str | None:
 
 
 #: A structured abstract's label that lost its colon when pasted: "Methods In a cohort of...".
-_BARE_LABEL = re.compile(r"[*_\s]*(background|objectives?|aims?|purpose|context|methods?|design|setting|participants|"
-                         r"interventions?|measurements|results|findings|conclusions?|interpretation)[*_]*\s+(?=[A-Z0-9])",
-                         re.I)
+_BARE_LABEL = lazyre.compile(r"[*_\s]*(background|objectives?|aims?|purpose|context|methods?|design|setting|participants|"
+                             r"interventions?|measurements|results|findings|conclusions?|interpretation)[*_]*\s+(?=[A-Z0-9])",
+                             re.I)
 
 
 def in_unlabelled_abstract(doc: Document, offset: int) -> bool:

@@ -30,19 +30,20 @@ from urllib.parse import unquote
 
 from .. import fastre
 from ..punctuation import trim_trailing
+from .. import lazyre
 
 # -- DOIs -------------------------------------------------------------------
 
 #: A DOI-looking token in text: stops at white space, quotes and brackets of markup.
 DOI_IN_TEXT = fastre.compile(r"(?:(?<=doi\.org/)|(?<![\w/.]))10\.\d+(?:\.\d+)*/[^\s\"'\[\]{}|\\^`]+", re.I)
 #: ``doi:`` / ``DOI`` labels before a DOI in text (any registrant, so damage there is reported).
-DOI_LABEL = re.compile(r"(?i)\bdoi\s*:?\s*$")
+DOI_LABEL = lazyre.compile(r"(?i)\bdoi\s*:?\s*$")
 #: A DOI resolver URL; group 1 is the DOI as written in the URL.
-DOI_URL = re.compile(r"(?i)^(?:https?:)?//(?:dx\.|www\.)?(?:doi\.org|hdl\.handle\.net)/+(.*)$")
-RESOLVER = re.compile(r"(?i)(?:http://(?:dx\.|www\.)?doi\.org/|https://(?:dx\.|www\.)doi\.org/)")
+DOI_URL = lazyre.compile(r"(?i)^(?:https?:)?//(?:dx\.|www\.)?(?:doi\.org|hdl\.handle\.net)/+(.*)$")
+RESOLVER = lazyre.compile(r"(?i)(?:http://(?:dx\.|www\.)?doi\.org/|https://(?:dx\.|www\.)doi\.org/)")
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u2009\u202f"
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 TRAILING = ".,;:"
 
 

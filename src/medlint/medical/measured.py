@@ -28,35 +28,36 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from .. import lazyre
 
 #: A unit right after an amount whose match stopped at the number ("2.0" of "2.0 mg").
-_UNIT_AFTER = re.compile(r"\s?(?:mg|mcg|[\u00b5\u03bcu]g|g|mL|ml|units?|IU|U|cc)(?![\w\u00b5\u03bc])")
+_UNIT_AFTER = lazyre.compile(r"\s?(?:mg|mcg|[\u00b5\u03bcu]g|g|mL|ml|units?|IU|U|cc)(?![\w\u00b5\u03bc])")
 #: Per volume or per mass of the sample, or per another dose unit; never per kg (of body weight).
-_PER_SAMPLE = re.compile(
-    r"\s*(?:/|\bper\s+)\s*(?:(?:\d+(?:[.,]\d+)?\s*)?"
-    r"(?:[dcm\u00b5\u03bcn]?[lL]|(?:deci|milli)?lit(?:re|er)s?|m?mol|m?g|(?:milli)?grams?)|"
-    r"IU|[\u00b5\u03bcu]g|mcg|micrograms?|units?)(?![\w\u00b5\u03bc])")
-_MEASURE_WORD = re.compile(
-    r"\b(?:[Ss]erum|[Pp]lasma|[Ll]evels?|[Cc]oncentrations?|[Tt]hresholds?|[Cc]ut-?offs?|[Vv]olumes?|[Tt]it(?:re|er)s?|"
-    r"(?:[Rr]eference|[Nn]ormal|[Tt]arget)\s+(?:range|interval|value)s?)\b")
+_PER_SAMPLE = lazyre.compile(
+        r"\s*(?:/|\bper\s+)\s*(?:(?:\d+(?:[.,]\d+)?\s*)?"
+        r"(?:[dcm\u00b5\u03bcn]?[lL]|(?:deci|milli)?lit(?:re|er)s?|m?mol|m?g|(?:milli)?grams?)|"
+        r"IU|[\u00b5\u03bcu]g|mcg|micrograms?|units?)(?![\w\u00b5\u03bc])")
+_MEASURE_WORD = lazyre.compile(
+        r"\b(?:[Ss]erum|[Pp]lasma|[Ll]evels?|[Cc]oncentrations?|[Tt]hresholds?|[Cc]ut-?offs?|[Vv]olumes?|[Tt]it(?:re|er)s?|"
+        r"(?:[Rr]eference|[Nn]ormal|[Tt]arget)\s+(?:range|interval|value)s?)\b")
 #: What may stand between a measurement word and its value: a few words ending in a comparison or a link.
-_TO_VALUE = re.compile(
-    r"[^.;!?\n]{0,40}?(?:[<>\u2264\u2265=~:]|\b(?:of|was|were|is|are|above|below|over|under|than|exceeding|between|"
-    r"from|to|at|reached|remained)\b)\s*[(\[]?\s*[-+\u2212\u00b1]?\s*$")
-_DOSE_WORD = re.compile(
-    r"\b(?:tak(?:e|es|ing|en)|took|giv(?:e|es|en|ing)|gave|receiv\w*|dos(?:e|es|ed|ing|age)|intakes?|suppl\w*|"
-    r"administ\w*|inject\w*|infus\w*|prescri\w*|amounts?|daily|consum\w*|treat\w*|fortif\w*|regimens?|therapy|"
-    r"orally|capsules?|tablets?|recommend\w*)\b", re.I)
+_TO_VALUE = lazyre.compile(
+        r"[^.;!?\n]{0,40}?(?:[<>\u2264\u2265=~:]|\b(?:of|was|were|is|are|above|below|over|under|than|exceeding|between|"
+        r"from|to|at|reached|remained)\b)\s*[(\[]?\s*[-+\u2212\u00b1]?\s*$")
+_DOSE_WORD = lazyre.compile(
+        r"\b(?:tak(?:e|es|ing|en)|took|giv(?:e|es|en|ing)|gave|receiv\w*|dos(?:e|es|ed|ing|age)|intakes?|suppl\w*|"
+        r"administ\w*|inject\w*|infus\w*|prescri\w*|amounts?|daily|consum\w*|treat\w*|fortif\w*|regimens?|therapy|"
+        r"orally|capsules?|tablets?|recommend\w*)\b", re.I)
 _ONE = r"(?<![\w.,])(?:1|one)\s*"
 _UNIT = r"(?:IU|I\.U\.|iu|[\u00b5\u03bcu]g|mcg|mg|micrograms?|milligrams?|units?|U)(?![\w\u00b5\u03bc])"
 _AMOUNT = r"(?<![\w.,])(?:\d[\d,.]*|one)\s*"
 _NAMED = r"(?:\s+(?:of\s+)?[\w()\-]+){0,3}?"
 _EQUALS = r"\s*(?:=|\u2248|equals?|is\s+equal\s+to|(?:is\s+)?equivalent\s+to|corresponds?\s+to|is\s+the\s+same\s+as)\s*"
 #: A conversion factor: one unit on one side of an equation.
-_FACTOR = re.compile(_ONE + _UNIT + _NAMED + _EQUALS + _AMOUNT + _UNIT + "|" + _AMOUNT + _UNIT + _NAMED + _EQUALS + _ONE + _UNIT)
+_FACTOR = lazyre.compile(_ONE + _UNIT + _NAMED + _EQUALS + _AMOUNT + _UNIT + "|" + _AMOUNT + _UNIT + _NAMED + _EQUALS + _ONE + _UNIT)
 _COMPARISONS = {"lt": "<", "gt": ">", "le": "\u2264", "ge": "\u2265", "#60": "<", "#62": ">"}
-_COMPARISON_ENTITY = re.compile(r"&(lt|gt|le|ge|#60|#62);")
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_COMPARISON_ENTITY = lazyre.compile(r"&(lt|gt|le|ge|#60|#62);")
+_ESCAPE = lazyre.compile(r"%[0-9A-Fa-f]{2}")
 #: How far to look for the words around an amount (characters).
 _REACH = 100
 

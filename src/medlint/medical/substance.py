@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ..document import Document
+from .. import lazyre
 
 #: Where a substance came from, in the words a message uses (empty: the sentence).
 SOURCES = {
@@ -33,9 +34,9 @@ SOURCES = {
 #: A sentence ends at a full stop, semicolon, question or exclamation mark before a
 #: space (not a decimal point), at a blank line, and at a line break that starts a new
 #: item: a list marker, a table row, a capital letter or a number.
-_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[*+\-|>]|\d+[.)]\s|[A-Z0-9]))")
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = lazyre.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[*+\-|>]|\d+[.)]\s|[A-Z0-9]))")
+_HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_TAG = lazyre.compile(r"<[^>]+>")
 #: How far a sentence is searched either side of the dose (long sentences hold several doses).
 _BEFORE, _AFTER = 200, 120
 

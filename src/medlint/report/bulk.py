@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..diagnostic import Diagnostic
+from .. import lazyre
 
 #: Rules whose findings name a link target (in the first quoted string of the message).
 LINK_RULES = ("link-broken", "link-asset")
 
 #: A quoted target ends at a quote followed by a space, ``;`` or the end (targets may hold quotes).
-_QUOTED = re.compile(r"'(.+?)'(?=[\s;]|$)")
-_SUGGESTION = re.compile(r"did you mean '(.+)'\?")
+_QUOTED = lazyre.compile(r"'(.+?)'(?=[\s;]|$)")
+_SUGGESTION = lazyre.compile(r"did you mean '(.+)'\?")
 #: An extension kept out of the variable part: ``.html``, ``.php``, ``.jpg``.
-_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_EXTENSION = lazyre.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
 @dataclass

@@ -11,11 +11,13 @@ import re
 import unicodedata
 from typing import Iterable
 
+from .. import lazyre
+
 STYLES = ("github", "github-ascii", "kramdown", "pandoc", "mkdocs", "any")
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]")
-_TAG = re.compile(r"<[^>]*>")
-_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|~~")
+_MD_LINK = lazyre.compile(r"!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]")
+_TAG = lazyre.compile(r"<[^>]*>")
+_EMPHASIS = lazyre.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|~~")
 
 
 def plain(heading_markup: str) -> str:

@@ -22,16 +22,17 @@ from ..errors import FileError
 from ..files import Skipped, decode
 from ..markup import format_for
 from ..regions import defined_abbreviations
+from .. import lazyre
 
 if TYPE_CHECKING:
     from .index import SiteIndex
 
-_GLOSSARY_NAME = re.compile(
+_GLOSSARY_NAME = lazyre.compile(
     r"(?:list\s+of\s+)?(?:glossary|abbreviations?|acronyms?|acronyms\s+and\s+abbreviations|abbreviations\s+and\s+acronyms"
     r"|terms\s+and\s+definitions|definitions\s+of\s+terms|glossary\s+of\s+terms)(?:\s+and\s+terms)?", re.I)
-_FILE_NAME = re.compile(r"(?:glossary|abbreviations?|acronyms?)(?:[-_ ]\w+)?", re.I)
+_FILE_NAME = lazyre.compile(r"(?:glossary|abbreviations?|acronyms?)(?:[-_ ]\w+)?", re.I)
 #: A heading line naming a glossary, in Markdown or HTML: a cheap test before a page is parsed.
-_HEADING_LINE = re.compile(
+_HEADING_LINE = lazyre.compile(
     r"^[ \t]{0,3}#{1,6}[ \t]*[*_]*(?:list\s+of\s+)?(?:glossary|abbreviations?|acronyms?|terms\s+and\s+definitions)\b"
     r"|<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*(?:list\s+of\s+)?(?:glossary|abbreviations?|acronyms?|terms\s+and\s+definitions)\b"
     r"|^title\s*[:=]\s*[\"']?(?:list\s+of\s+)?(?:glossary|abbreviations?|acronyms?)\b"

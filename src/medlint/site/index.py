@@ -75,7 +75,7 @@ class SiteIndex:
     def __init__(self, content_root: Path, static_dirs: Iterable[Path] = (), base_urls: Iterable[str] = (),
                  permalinks: dict[str, str] | None = None, anchor_style: str | None = None,
                  cache_folder: Path | None = None, generator: str = "hugo",
-                 folder_pages: Iterable[str] = (), page_fragments: bool = False) -> None:
+                 folder_pages: Iterable[str] = (), page_fragments: bool = False, lazy: bool = False) -> None:
         self.root = content_root.resolve()
         self.static_dirs = [d.resolve() for d in static_dirs if d.is_dir()]
         self.hosts = {_host(u) for u in base_urls}
@@ -87,33 +87,75 @@ class SiteIndex:
         self.page_fragments = page_fragments
         self._by_slug: dict[str, str | None] | None = None
         self._fragment_docs: dict[Path, Document] = {}
+        self._anchors: dict[Path, set[str]] = {}
+        self._fingerprint: str | None = None
+        self._nearest: dict[str, Any] = {}
+        self._closest: dict[tuple[str, str], str | None] = {}
+        #: Pages whose anchors were read (for the result cache's dependencies).
+        self.consulted: set[Path] = set()
+        self._real_dirs: dict[str, str] = {}
+        self._walked: list[str] | None = None
+        self._cache = None
+        if cache_folder is not None:
+            self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
+        self._loaded = False
+        if not lazy:
+            self.load()
+
+    # -- building ----------------------------------------------------------------
+    #: What :meth:`load` fills in: reading one of them on an index made with ``lazy``
+    #: builds it then (see :meth:`__getattr__`).
+    _LAZY = frozenset(("pages", "by_url", "by_url_folded", "by_file", "assets", "_page_stats"))
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not set yet: the page tables of an index not built yet.
+        if name in SiteIndex._LAZY and not self.__dict__.get("_loaded", True):
+            self.load()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def load(self) -> None:
+        """Index every page (once): at construction, or with ``lazy`` on the first look-up
+        of a page, a URL or a file. A one-file run whose page links nowhere in the site
+        then reads no other page."""
+        if self._loaded:
+            return
+        self._loaded = True
         self.pages: list[Page] = []
         self.by_url: dict[str, Page] = {}
         self.by_url_folded: dict[str, Page] = {}
         self.by_file: dict[Path, Page] = {}
         self.assets: dict[str, Path] = {}
-        self._anchors: dict[Path, set[str]] = {}
-        self._fingerprint: str | None = None
-        self._nearest: dict[str, Any] = {}
-        self._closest: dict[tuple[str, str], str | None] = {}
         #: (size, modification time) of each page, as read while building.
         self._page_stats: dict[Path, tuple[int, int]] = {}
-        #: Pages whose anchors were read (for the result cache's dependencies).
-        self.consulted: set[Path] = set()
-        self._real_dirs: dict[str, str] = {}
-        self._cache = None
-        if cache_folder is not None:
-            self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
         self._build()
         if self._cache is not None:
             self._cache.save()
 
-    # -- building ----------------------------------------------------------------
+    def loaded(self) -> bool:
+        """Whether every page has been indexed (always, unless made with ``lazy``)."""
+        return self._loaded
+
+    def has_pages(self) -> bool:
+        """Whether the generator publishes any page of the content tree. On an index not
+        built yet, pages are read in order only until one is published (usually the first)."""
+        if self._loaded or self.folder_pages or self.page_fragments:
+            return bool(self.pages)
+        root = str(self.root)
+        return any(self._read_page(os.path.join(root, rel), rel)[0].urls for rel in self._page_files())
+
+    def _page_files(self) -> list[str]:
+        """The page files below the content root (relative paths), walked once."""
+        if self._walked is None:
+            root = str(self.root)
+            self._walked = [rel for rel in (walk_folder(root) if self.root.is_dir() else [])
+                            if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES]
+        return self._walked
+
     def _build(self) -> None:
         root = str(self.root)
-        for rel in walk_folder(root) if self.root.is_dir() else []:
-            if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES:
-                self._add_page(os.path.join(root, rel), rel)
+        for rel in self._page_files():
+            self._add_page(os.path.join(root, rel), rel)
         files = self._files(self.root, skip=PAGE_SUFFIXES)
         self._add_folder_pages(files)
         for rel, path in files:
@@ -142,7 +184,23 @@ class SiteIndex:
         return out
 
     def _add_page(self, file: str, rel: str) -> None:
-        """Index one page; its real path is resolved per folder, so a large site costs few system calls."""
+        """Index one page."""
+        page, stat = self._read_page(file, rel)
+        if stat is None:
+            return  # a FIFO or a device is no page, and reading one could block for ever
+        self._page_stats[page.path] = stat
+        if not page.urls:
+            return  # a file the generator does not publish (a Jekyll layout, a Docusaurus partial)
+        self.pages.append(page)
+        self.by_file[page.path] = page
+        for url in page.urls:
+            self.by_url.setdefault(url, page)
+            self.by_url_folded.setdefault(url.casefold(), page)
+
+    def _read_page(self, file: str, rel: str) -> tuple[Page, tuple[int, int] | None]:
+        """One page with its URLs (none for a file the generator does not publish), and its
+        (size, modification time), None for no regular file; its real path is resolved per
+        folder, so a large site costs few system calls."""
         try:
             info = os.lstat(file)
             if stat_module.S_ISLNK(info.st_mode):
@@ -155,12 +213,11 @@ class SiteIndex:
                     real = self._real_dirs[folder] = os.path.realpath(folder)
                 path = Path(real + os.sep + name)
             if not stat_module.S_ISREG(info.st_mode):
-                return  # a FIFO or a device is no page, and reading one could block for ever
+                return Page(path, rel), None
             stat = (info.st_size, info.st_mtime_ns)
         except OSError:  # a symlink loop or a dangling link: it answers to its path only
             path, stat = Path(os.path.realpath(file)), (-1, -1)
         page = Page(path, rel)
-        self._page_stats[path] = stat
         cached = self._cache.get(rel, *stat) if self._cache is not None else None
         if cached is not None:
             page.main_url, page.urls = cached
@@ -168,13 +225,7 @@ class SiteIndex:
             page.urls = self._urls(page, self._front(path))
             if self._cache is not None and stat[0] >= 0:
                 self._cache.put(rel, *stat, page.main_url, page.urls)
-        if not page.urls:
-            return  # a file the generator does not publish (a Jekyll layout, a Docusaurus partial)
-        self.pages.append(page)
-        self.by_file[path] = page
-        for url in page.urls:
-            self.by_url.setdefault(url, page)
-            self.by_url_folded.setdefault(url.casefold(), page)
+        return page, stat
 
     @staticmethod
     def _front(path: Path) -> dict[str, Any]:
@@ -308,6 +359,8 @@ class SiteIndex:
         """The other fragments of the page *path* is a fragment of (``site.page_fragments``),
         read as documents: what one of them says (a disclaimer, an abbreviation's
         definition) it says for the whole page. Empty for an ordinary page."""
+        if not self.page_fragments:
+            return []  # only site.page_fragments makes pages of several files
         here = Path(path).resolve()
         page = self.by_file.get(here)
         if page is None or not page.parts:
@@ -407,8 +460,13 @@ class SiteIndex:
             exact: dict[str, str | None] = {}
             undated: dict[str, str | None] = {}
             for page in sorted(self.pages, key=lambda p: p.main_url):
-                slug = _SUFFIX.sub("", page.main_url.rstrip("/").rsplit("/", 1)[-1].lower())
-                for table, key in ((exact, slug), (undated, _TRAILING_DATE.sub("", slug))):
+                slug = page.main_url.rstrip("/").rsplit("/", 1)[-1].lower()
+                # (Each pattern is tried only where it can match: a suffix needs a dot, a date ends
+                # in a digit, before a last newline at most; most slugs have neither.)
+                if "." in slug:
+                    slug = _SUFFIX.sub("", slug)
+                dateless = _TRAILING_DATE.sub("", slug) if slug[-1:].isdigit() or slug.endswith("\n") else slug
+                for table, key in ((exact, slug), (undated, dateless)):
                     if key:  # a slug two pages share names neither
                         table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
             self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
@@ -493,9 +551,10 @@ def default_content_root(config_root: Path, paths: Iterable[str]) -> Path:
 
 
 def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str],
-               cache_folder: Path | None = None) -> SiteIndex:
+               cache_folder: Path | None = None, lazy: bool = False) -> SiteIndex:
     """The site index for a run, from the config's ``site`` settings; with
-    *cache_folder*, pages unchanged since the last run are not read again."""
+    *cache_folder*, pages unchanged since the last run are not read again; with
+    *lazy*, pages are read on the first look-up (see :meth:`SiteIndex.load`)."""
     root = settings.get("content_root")
     generator = settings.get("generator")
     found = None
@@ -526,4 +585,4 @@ def build_site(settings: dict[str, Any], config_root: Path, paths: Iterable[str]
         dirs = [base / name for base in bases for name in static]
     return SiteIndex(content, dirs, settings.get("base_urls", []), permalinks,
                      settings.get("anchor_style"), cache_folder, generator,
-                     settings.get("folder_pages", []), bool(settings.get("page_fragments", False)))
+                     settings.get("folder_pages", []), bool(settings.get("page_fragments", False)), lazy)
