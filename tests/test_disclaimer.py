@@ -165,10 +165,17 @@ def test_advice_needs_a_disclaimer(text: str, isolated) -> None:
     "Ask your pharmacist about interactions.",
     "Call 111 if you are unsure.",
     "Speak to your GP or nurse if symptoms persist.",
+    "People with kidney disease should seek medical advice before taking these supplements.",
+    "Seek medical help if the rash spreads.",
+    "Discuss any changes with your doctor.",
 ])
 def test_more_referral_wordings(referral: str, isolated) -> None:
     assert not _fires(f"Take 500 mg of paracetamol. {referral}")
     assert not _fires(f"<p>Take 500 mg of paracetamol.</p><footer>{referral}</footer>", "x.html")
+
+
+def test_a_narrated_visit_to_a_doctor_is_not_a_caution(isolated) -> None:
+    assert _fires("Take 500 mg of paracetamol. Parents will seek medical advice if a baby is unwell.")
 
 
 def test_referral_wordings_are_configurable(isolated) -> None:
