@@ -181,8 +181,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return not any(r.search(doc.prose, lo, hi) for r in unless)
 
     def title_counts(doc: Document, title: str) -> bool:
-        """Whether the title may make the page need a disclaimer (with ``advice``: not on an
-        headline on what a group took)."""
+        """Whether the title may make the page need a disclaimer (with ``advice``: not when
+        it is a headline on what a group took)."""
         return not advice or not reports_group_intake(title)
 
     def prose_condition(doc: Document) -> Trigger | None:
@@ -240,11 +240,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             return Trigger(None, "")
         if not need_all:
             return next((t for t in (test() for test in tests) if t is not None), None)
-        found = [test() for test in tests]
-        if any(t is None for t in found):
-            return None
+        found: list[Trigger] = []
+        for test in tests:
+            trigger = test()
+            if trigger is None:
+                return None
+            found.append(trigger)
         # the most telling reason: one with a place in the page
-        return next((t for t in found if t is not None and t.offset is not None), found[0])
+        return next((t for t in found if t.offset is not None), found[0])
 
     def region(doc: Document) -> tuple[str, int, int]:
         text = doc.prose if scope == "prose" else doc.text
