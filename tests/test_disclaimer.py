@@ -341,6 +341,8 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Fewer colds if you get 2,000 IU of vitamin D a day.",
     "Take 2,000 IU of vitamin D in the morning with food.",
     "Use vitamin D supplements in winter.",
+    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
+    "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
 ])
 def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
     assert _fires(text)

@@ -26,9 +26,10 @@ import re
 from ..document import Document
 
 #: A section that lists other pages: "See also", "See also VitaminDWiki", "Related
-#: articles", "Further reading", "More on this topic", "Other pages", "Links".
+#: articles", "Further reading", "More on this topic", "Other pages", "Links" ("See also
+#: bottom of this page" points within the page: its section is the page's own).
 _LINK_SECTION = re.compile(
-    r"^\W*(?:see\s+also|related(?:\s+(?:posts?|pages?|articles?|links?|reading|content|topics?))?|"
+    r"^\W*(?:see\s+also\b(?!\W+(?:the\s+)?(?:bottom|below|above|top|end)\b)|related(?:\s+(?:posts?|pages?|articles?|links?|reading|content|topics?))?|"
     r"further\s+reading|more\s+(?:on\s+(?:this|the)\s+topic|reading|articles?|posts?)|other\s+(?:pages?|articles?|posts?)|"
     r"(?:useful\s+|external\s+)?links|read\s+(?:more|next))\b", re.I)
 
@@ -40,8 +41,10 @@ _GROUP = (r"(?:\d+(?:\.\d+)?\s*(?:%|percent|pcnt)|\d+\s+(?:in|of|out\s+of)\s+\d+
 _TOOK = (r"(?:took|take|takes|taking|get|gets|getting|got|receive[sd]?|receiving|use[sd]?|using|"
          r"consume[sd]?|consuming|are\s+given|were\s+given|are\s+on|were\s+on)")
 #: ("Fewer colds if you get 2,000 IU", "less likely to die by taking" are results of a dose.)
+#: "Many got above 33 ng with 4,000 IU" is a result (a blood level reached), not an intake.
 _GROUP_INTAKE = re.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then)\b)[^.,;!?]){0,60}?\b"
-                           + _TOOK + r"\b", re.I)
+                           + _TOOK + r"\b(?!\s*(?:above|over|below|under|to|at\s+least|[<>\u2265\u2264]|\d[\d,.]*\s*(?:ng|nmol)))",
+                           re.I)
 _GROUP_INTAKE_BEFORE = re.compile(_GROUP_INTAKE.pattern + r"(?:\s+[\w-]+){0,4}\s*$", re.I)
 
 #: An intake from food, drink or the sun, right after the amount.
