@@ -343,9 +343,12 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Use vitamin D supplements in winter.",
     "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
     "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
+    # a heading is its own sentence: the question in the next heading does not swallow it
+    "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
+    "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
 ])
 def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
-    assert _fires(text)
+    assert _fires(text, "x.html" if text.startswith("<") else "x.md")
 
 
 

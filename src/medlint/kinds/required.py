@@ -152,6 +152,16 @@ def _sentence(prose: str, offset: int) -> tuple[int, int]:
     return start, m.end() if m else min(len(prose), offset + 300)
 
 
+def _sentence_in(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around *offset*, kept inside its block: a heading ends at its line even
+    when the next heading follows with no blank line."""
+    lo, hi = _sentence(doc.prose, offset)
+    block = doc.block_at(offset)
+    if block is not None:
+        lo, hi = max(lo, block.start), min(hi, block.end)
+    return lo, hi
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     flags = re.I if options["ignorecase"] else 0
     required = [compile_regex(p, ["patterns", i], flags) for i, p in enumerate(options["patterns"])]
@@ -175,7 +185,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         (a quoted abstract, a reference list), not in a sentence an ``unless`` pattern vetoes."""
         if outside and _inside(doc, outside, start):
             return False
-        lo, hi = _sentence(doc.prose, start)
+        lo, hi = _sentence_in(doc, start)
         if advice and not_advice(doc, start, doc.prose[lo:hi]):
             return False
         return not any(r.search(doc.prose, lo, hi) for r in unless)
@@ -195,7 +205,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 # a pattern may open with the line break or full stop before its words
                 start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\r\n.!?:"))
                 if counts(doc, start):
-                    lo, hi = _sentence(doc.prose, start)
+                    lo, hi = _sentence_in(doc, start)
                     return Trigger(start, doc.prose[lo:hi])
         return None
 
@@ -213,7 +223,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for d in find_doses(doc):
             if (not outside or not _inside(doc, outside, d.start)) and (
                     dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS)):
-                lo, hi = _sentence(doc.prose, d.start)
+                lo, hi = _sentence_in(doc, d.start)
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi]) or intake_from_source(doc.prose, d.end)
                                or reports_group_intake_before(doc.prose[lo:d.start])):
                     continue
