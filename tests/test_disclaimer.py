@@ -1,6 +1,8 @@
 """The bundled disclaimer-missing rule: when a page needs a disclaimer, and which ones count."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from medlint import lint_text
@@ -163,10 +165,17 @@ def test_advice_needs_a_disclaimer(text: str, isolated) -> None:
     "Ask your pharmacist about interactions.",
     "Call 111 if you are unsure.",
     "Speak to your GP or nurse if symptoms persist.",
+    "People with kidney disease should seek medical advice before taking these supplements.",
+    "Seek medical help if the rash spreads.",
+    "Discuss any changes with your doctor.",
 ])
 def test_more_referral_wordings(referral: str, isolated) -> None:
     assert not _fires(f"Take 500 mg of paracetamol. {referral}")
     assert not _fires(f"<p>Take 500 mg of paracetamol.</p><footer>{referral}</footer>", "x.html")
+
+
+def test_a_narrated_visit_to_a_doctor_is_not_a_caution(isolated) -> None:
+    assert _fires("Take 500 mg of paracetamol. Parents will seek medical advice if a baby is unwell.")
 
 
 def test_referral_wordings_are_configurable(isolated) -> None:
@@ -247,3 +256,113 @@ def test_site_disclaimer_change_is_seen_by_the_cache(isolated) -> None:
     (isolated / "footer.html").write_text("<footer>(c) 2024</footer>")
     second = CliRunner().invoke(main, ["check", "--select", "disclaimer-missing", "a.md"])
     assert "disclaimer-missing" in second.output
+
+
+# -- what only looks like advice (issue 18, point 5: medical/advice.py) -------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "disclaimer"
+
+
+def _without_advice() -> dict:
+    import yaml
+
+    rule = yaml.safe_load((Path(__file__).parents[1] / "rules" / "disclaimer-missing.yaml").read_text())
+    return {"rules": {"disclaimer-missing": {"options": {"when": {**rule["options"]["when"], "advice": False}}}}}
+
+
+_WITHOUT_ADVICE = _without_advice()
+
+
+def _found(name: str) -> list:
+    path = FIXTURES / name
+    return lint_text(path.read_text(encoding="utf-8"), path=name, config={}, select=RULE)
+
+
+@pytest.mark.parametrize("stem", [
+    "question",      # the page only asks; no answer gives a dose or tells the reader to act
+    "see-also",      # the advice-like words are other pages' headlines and notes on them
+    "survey-title",  # the headline reports what a group got or took
+    "diet-title",    # the amount is what a diet provides, not a dose to take
+    "debate",        # a debate about supplementation, and "Use of supplements" is a noun phrase
+])
+@pytest.mark.parametrize("ext", ["md", "html"])
+def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
+    assert _found(f"{stem}.{ext}") == []
+    if stem != "debate":  # the debate is vetoed by the rule's `unless` words, not by the advice reading
+        text = (FIXTURES / f"{stem}.{ext}").read_text(encoding="utf-8")
+        assert missing(text, f"{stem}.{ext}", config=_WITHOUT_ADVICE)
+
+
+@pytest.mark.parametrize("name, line, words", [
+    ("answer.md", 5, "Yes: take 1,000 IU of vitamin D daily from October to March."),
+    ("answer.html", 3, "Yes: take 1,000 IU of vitamin D daily from October to March."),
+    ("need-title.md", 2, "Infants need 1,000 IU of vitamin D"),
+    ("need-title.html", 1, "Infants need 1,000 IU of vitamin D"),
+])
+def test_the_message_names_the_sentence_that_needs_a_disclaimer(name: str, line: int, words: str, isolated) -> None:
+    (finding,) = _found(name)
+    assert f'line {line}: "{words}"' in finding.message
+    assert ("(title, line" in finding.message) == name.startswith("need-title")
+
+
+def test_the_finding_stays_at_the_start_of_the_body(isolated) -> None:
+    """The fix is page-wide (a disclaimer anywhere), so the finding stays where it was;
+    the trigger's line is in the message."""
+    (finding,) = lint_text("---\ntitle: x\n---\nIntro.\n\nTake 2,000 IU daily.\n", config={}, select=RULE)
+    assert (finding.line, finding.column) == (4, 1)
+    assert 'line 6: "Take 2,000 IU daily."' in finding.message
+
+
+def test_a_long_trigger_is_shortened(isolated) -> None:
+    (finding,) = lint_text("Take 2,000 IU of vitamin D daily " + "with food " * 20 + ".", config={}, select=RULE)
+    assert '..."' in finding.message and len(finding.message) < 200
+
+
+@pytest.mark.parametrize("text", [
+    "Should you take more vitamin D supplements in winter?",
+    "<p>Is 2,000 IU of vitamin D enough for you?</p>",
+    "* [Take vitamin D supplements daily](/posts/dose)",
+    "## See also\n\n* Supplementation may help the heart (our overview)\n",
+    "---\ntitle: Most European infants get vitamin D supplements\n---\nA feeding survey.\n",
+    '---\ntitle: "Female staff: 4 percent took more than 4,000 IU of vitamin D daily"\n---\nA staff survey.\n',
+    "11,000 IU of vitamin D daily from a diet of cod liver and roe.",
+    "You get 10,000 IU of vitamin D from half an hour of summer sun.",
+])
+def test_not_advice_sentences(text: str, isolated) -> None:
+    assert not _fires(text, "x.html" if text.startswith("<") else "x.md")
+    # each is advice to the rule without the reading of medical/advice.py
+    assert missing(text, "x.html" if text.startswith("<") else "x.md", config=_WITHOUT_ADVICE)
+
+
+@pytest.mark.parametrize("text", [
+    "Should you take more vitamin D? Yes, take 2,000 IU daily.",
+    "* [Our dose guide](/posts/dose): take 4,000 IU of vitamin D daily.\n\nMore below.\n",
+    "Most people get only 200 IU from food, so take 1,000 IU a day.",
+    "Fewer colds if you get 2,000 IU of vitamin D a day.",
+    "Take 2,000 IU of vitamin D in the morning with food.",
+    "Use vitamin D supplements in winter.",
+    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
+    "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
+    # a heading is its own sentence: the question in the next heading does not swallow it
+    "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
+    "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
+])
+def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
+    assert _fires(text, "x.html" if text.startswith("<") else "x.md")
+
+
+
+def test_advice_helpers() -> None:
+    from medlint.medical.advice import (intake_from_source, is_question, reports_group_intake,
+                                        reports_group_intake_before)
+
+    assert is_question("Is 600 IU enough? ") and is_question("**Is it enough?**") and not is_question("It is.")
+    assert reports_group_intake("Female employees: 4 percent took more than 4,000 IU")
+    assert reports_group_intake("Most European infants get vitamin D supplements")
+    assert not reports_group_intake("Infants in France need 1,000 IU")
+    assert not reports_group_intake("6 percent less likely to die by taking a little vitamin D")
+    assert reports_group_intake_before("In a survey, 4 percent of nurses took more than ")
+    assert not reports_group_intake_before("Most people get only 200 IU from food, so take ")
+    text = "11,000 IU vitamin D daily from traditional Norwegian diet of cod"
+    assert intake_from_source(text, len("11,000 IU"))
+    assert not intake_from_source("2,000 IU in children with asthma", len("2,000 IU"))

@@ -45,3 +45,15 @@ def test_position_start_and_end() -> None:
     assert len(run_rule("required", at_start, bottom)) == 1
     assert run_rule("required", at_end, bottom) == []
     assert len(run_rule("required", at_end, top)) == 1
+
+
+def test_trigger_names_the_place_that_made_the_condition_hold() -> None:
+    when_all = {**DISCLAIMER, "when": {"files": ["posts/**"], "prose": [r"\bsupplement"]}}
+    (d,) = run_rule("required", when_all, "Intro.\n\nTake a supplement.", path="posts/a.md", message="X{trigger}")
+    assert d.message == 'X (line 3: "Take a supplement.")'
+    by_field = {**DISCLAIMER, "when": {"frontmatter": {"categories": "health"}}}
+    (d,) = run_rule("required", by_field, "---\ncategories: [health]\n---\nText", message="X{trigger}")
+    assert d.message == "X"  # a front matter field has no sentence to name
+    no_dose = {**DISCLAIMER, "when": {"dose": False}}
+    assert len(run_rule("required", no_dose, "Walk daily.")) == 1
+    assert run_rule("required", no_dose, "Take 5 mg daily.") == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -12,6 +13,8 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
+from ..medical.advice import (in_link_list, intake_from_source, is_question, reports_group_intake,
+                              reports_group_intake_before)
 from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
@@ -40,6 +43,7 @@ OPTIONS_SCHEMA = {
                 "title": _REGEXES,
                 "outside": {"type": "array", "items": {"enum": list(REGION_KINDS)}},
                 "match": {"enum": ["all", "any"]},
+                "advice": {"type": "boolean"},
             },
         },
     },
@@ -67,7 +71,7 @@ def _said_site_wide(files: tuple[Path, ...], required: list[re.Pattern[str]], sc
                for r in required):
             return True
     return False
-PLACEHOLDERS = ("match",)
+PLACEHOLDERS = ("match", "trigger")
 
 
 def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
@@ -93,6 +97,49 @@ def _title(doc: Document) -> str:
     return doc.headings[0].text if doc.headings else ""
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """What made the condition hold: the sentence (or title) at *offset*, so the message can
+    say which line needs the disclaimer; *offset* None for a front matter field or a path."""
+
+    offset: int | None
+    text: str
+    title: bool = False
+
+    def describe(self, doc: Document) -> str:
+        """`` (line 12: "Take 2,000 IU daily.")``, or empty when the reason has no place."""
+        if self.offset is None:
+            return ""
+        words = " ".join(self.text.split())
+        if len(words) > 80:
+            words = words[:77].rstrip() + "..."
+        where = "title, line" if self.title else "line"
+        return f' ({where} {doc.position(self.offset)[0]}: "{words}")'
+
+
+def not_advice(doc: Document, offset: int, sentence: str) -> bool:
+    """A match that only looks like advice: in a question, or in a list of other pages
+    (a link's text, a "See also" section); see :mod:`medlint.medical.advice`."""
+    return is_question(sentence) or in_link_list(doc, offset)
+
+
+_TITLE_KEY = re.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
+
+
+def _title_offset(doc: Document, title: str) -> int | None:
+    """Where the title stands: its text in the front matter (else the line of its
+    ``title`` key, when the text is written with escapes), else the first heading."""
+    fm_end = doc.body_start
+    if fm_end and doc.front_matter is not None:
+        at = doc.text.find(title, 0, fm_end)
+        if at >= 0:
+            return at
+        key = _TITLE_KEY.search(doc.text, 0, fm_end)
+        if key:
+            return key.start() + len(key.group()) - len(key.group().lstrip())
+    return doc.headings[0].start if doc.headings else None
+
+
 _SENTENCE_EDGE = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
@@ -103,6 +150,16 @@ def _sentence(prose: str, offset: int) -> tuple[int, int]:
     start = cuts[-1] if cuts else lo
     m = _SENTENCE_EDGE.search(prose, offset, offset + 300)
     return start, m.end() if m else min(len(prose), offset + 300)
+
+
+def _sentence_in(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around *offset*, kept inside its block: a heading ends at its line even
+    when the next heading follows with no blank line."""
+    lo, hi = _sentence(doc.prose, offset)
+    block = doc.block_at(offset)
+    if block is not None:
+        lo, hi = max(lo, block.start), min(hi, block.end)
+    return lo, hi
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -120,6 +177,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     unless = [compile_regex(p, ["when", "unless", i], re.I) for i, p in enumerate(when.get("unless", []))]
     outside = tuple(when.get("outside", []))
     title_conditions = [compile_regex(p, ["when", "title", i], re.I) for i, p in enumerate(when.get("title", []))]
+    advice = bool(when.get("advice"))
     site_wide = options["site_disclaimer"] and _said_site_wide(context.disclaimer_files, required, scope)
 
     def counts(doc: Document, start: int) -> bool:
@@ -127,45 +185,79 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         (a quoted abstract, a reference list), not in a sentence an ``unless`` pattern vetoes."""
         if outside and _inside(doc, outside, start):
             return False
-        if unless:
-            lo, hi = _sentence(doc.prose, start)
-            return not any(r.search(doc.prose, lo, hi) for r in unless)
-        return True
+        lo, hi = _sentence_in(doc, start)
+        if advice and not_advice(doc, start, doc.prose[lo:hi]):
+            return False
+        return not any(r.search(doc.prose, lo, hi) for r in unless)
 
-    def prose_condition(doc: Document) -> bool:
+    def title_counts(doc: Document, title: str) -> bool:
+        """Whether the title may make the page need a disclaimer (with ``advice``: not when
+        it is a headline on what a group took)."""
+        return not advice or not reports_group_intake(title)
+
+    def prose_condition(doc: Document) -> Trigger | None:
         title = _title(doc)
-        if any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless):
-            return True  # the page's title says what it is about
-        return any(counts(doc, m.start()) for r in prose_conditions for m in r.finditer(doc.prose, doc.body_start))
+        if (any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless)
+                and title_counts(doc, title)):
+            return Trigger(_title_offset(doc, title), title, title=True)  # the page's title says what it is about
+        for r in prose_conditions:
+            for m in r.finditer(doc.prose, doc.body_start):
+                # a pattern may open with the line break or full stop before its words
+                start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\r\n.!?:"))
+                if counts(doc, start):
+                    lo, hi = _sentence_in(doc, start)
+                    return Trigger(start, doc.prose[lo:hi])
+        return None
 
-    def dose_found(doc: Document) -> bool:
+    def dose_found(doc: Document) -> Trigger | None:
         from ..medical.claims import ADVICE_KINDS, report_kind
         from ..medical.dose import DOSE, find_doses
 
         title = _title(doc)
-        if dose_condition == "claim" and DOSE.search(title):
+        if dose_condition == "claim" and DOSE.search(title) and title_counts(doc, title):
             # a dose in the title is the page's claim, unless the title reports what others took
             heading = Document.from_text(title, doc.path, "markdown")
-            if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) for d in find_doses(heading)):
-                return True
-        return any((not outside or not _inside(doc, outside, d.start))
-                   and (dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS))
-                   for d in find_doses(doc))
+            if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS)
+                   and not (advice and intake_from_source(heading.prose, d.end)) for d in find_doses(heading)):
+                return Trigger(_title_offset(doc, title), title, title=True)
+        for d in find_doses(doc):
+            if (not outside or not _inside(doc, outside, d.start)) and (
+                    dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS)):
+                lo, hi = _sentence_in(doc, d.start)
+                if advice and (not_advice(doc, d.start, doc.prose[lo:hi]) or intake_from_source(doc.prose, d.end)
+                               or reports_group_intake_before(doc.prose[lo:d.start])):
+                    continue
+                return Trigger(d.start, doc.prose[lo:hi])
+        return None
 
-    def applies(doc: Document) -> bool:
-        tests = []
+    def applies(doc: Document) -> Trigger | None:
+        """What makes the condition hold (the sentence, title or field), or None when it does not."""
+        tests: list[Callable[[], Trigger | None]] = []
         if fields:
             data = doc.front_matter.data if doc.front_matter else {}
-            tests.append(lambda: all(k in data and _field_matches(data[k], r) for k, r in fields.items()))
+            tests.append(lambda: Trigger(None, "") if all(k in data and _field_matches(data[k], r)
+                                                           for k, r in fields.items()) else None)
         if files:
-            tests.append(lambda: matches(doc.path, files))
+            tests.append(lambda: Trigger(None, "") if matches(doc.path, files) else None)
         if prose_conditions or title_conditions:
             tests.append(lambda: prose_condition(doc))
         if dose_condition is not None:
-            tests.append(lambda: dose_found(doc) == bool(dose_condition))
+            if dose_condition:
+                tests.append(lambda: dose_found(doc))
+            else:
+                tests.append(lambda: None if dose_found(doc) else Trigger(None, ""))
         if not tests:
-            return True
-        return all(t() for t in tests) if need_all else any(t() for t in tests)
+            return Trigger(None, "")
+        if not need_all:
+            return next((t for t in (test() for test in tests) if t is not None), None)
+        found: list[Trigger] = []
+        for test in tests:
+            trigger = test()
+            if trigger is None:
+                return None
+            found.append(trigger)
+        # the most telling reason: one with a place in the page
+        return next((t for t in found if t.offset is not None), found[0])
 
     def region(doc: Document) -> tuple[str, int, int]:
         text = doc.prose if scope == "prose" else doc.text
@@ -183,7 +275,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         return text, start, end
 
     def check(doc: Document) -> Iterable[Finding]:
-        if site_wide or not applies(doc):
+        if site_wide:
+            return
+        trigger = applies(doc)
+        if trigger is None:
             return
         text, start, end = region(doc)
         if any(r.search(text, start, end) for r in required):
@@ -194,6 +289,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 for f in site.fragments(doc.path)):
             return  # another fragment of the same page says it (its position is the page's, unknown)
         at = doc.body_start
-        yield Finding(at, at, {"match": ""})
+        yield Finding(at, at, {"match": "", "trigger": trigger.describe(doc)})
 
     return check
