@@ -25,11 +25,14 @@ _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|p
 _RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on|"
-             # what they take or gave ("about a million other people take >5,000 IU daily", "3 mothers
-             # gave 3 dropper fulls"), and what they found on a dose ("patients found ... with 10,000 IU")
-             r"take|gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
-#: Study subjects and what they received: "participants received", "the group on", "mothers on".
-_TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$", re.I)
+             # what they gave ("3 mothers gave 3 dropper fulls"), and what they found on a dose
+             # ("patients found ... with 10,000 IU")
+             r"gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
+#: Study subjects and what they received: "participants received", "the group on", "mothers on";
+#: and what they take ("about a million other people take >5,000 IU daily"), in the same clause:
+#: "people get only 200 IU from food, so take 1,000 IU" tells the reader to take it.
+_TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
+                            r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
 #: the following schedule:", "was recommended to cases who attended our clinic", "supplements
 #: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
