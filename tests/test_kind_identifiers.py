@@ -177,3 +177,14 @@ def test_reference_definition_reported_once(isolated) -> None:
     text = "See [the paper][p] and [again][p].\n\n[p]: https://doi.org/10.1136/bmj.m1966.\n"
     diags = identifier_diagnostics(text)
     assert [(d.rule, d.line) for d in diags] == [("doi-malformed", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Author. Title. Journal, Year, doi: [xx.xxxx/x.x][d].\n\n[d]: https://doi.org/xx.xxxx/x.x\n",
+    "Cite as doi:10.xxxx/xxxxx in your template.",
+    "https://doi.org/10.####/abc",
+])
+def test_a_templates_placeholder_doi_is_not_reported(text: str, isolated) -> None:
+    """A form to fill in ('10.xxxx/...') is no DOI copied wrong; a real malformed one still is."""
+    assert identifier_diagnostics(text) == []
+    assert [d.rule for d in identifier_diagnostics("https://doi.org/11.1000/xyz " + text)] == ["doi-malformed"]

@@ -188,10 +188,10 @@ def test_a_marker_on_another_sites_link_is_that_sites_url(site: Path) -> None:
 def test_an_editors_bracketed_note_is_no_wiki_link(site: Path) -> None:
     page = site / "content" / "posts" / "draft.md"
     page.write_text("Methods.\n\n[[add details]]\n\n[[Reference needed]]\n\n[[Results to be provided soon.]]\n\n"
-                    "[[Explain why the accrual rate matters]]\n\n"
+                    "[[Explain why the accrual rate matters]]\n\n[[Screen shot of the power applet]]\n\n"
                     "See [[Vitamin D dosing]] and [[Calcium|calcium intake]] for more.\n")
     report = lint_paths([str(page)], select=["link-unknown-marker"])
-    assert [(d.line, d.column) for d in report] == [(11, 5), (11, 30)]
+    assert [(d.line, d.column) for d in report] == [(13, 5), (13, 30)]
 
 
 def test_a_link_without_its_scheme_is_a_broken_page_link_with_a_hint(site: Path) -> None:

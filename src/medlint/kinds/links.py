@@ -47,11 +47,15 @@ _SCHEME = lazyre.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HOST_LIKE = lazyre.compile(r"(?i)^(?:www\d?\.[a-z0-9-]+\.[a-z]|(?:[a-z0-9-]+\.)+"
                             r"(?:com|org|net|edu|gov|int|mil|info|io|uk|ca|au|nz|ie|de|fr|eu|us)(?:[/?#]|$))")
 #: What an editor leaves in a draft between double brackets: a note, not a wiki link
-#: ("[[add details]]", "[[Reference needed]]", "[[Details to follow.]]"). A page name
-#: has no sentence punctuation at its end, is short, and is not an instruction.
+#: ("[[add details]]", "[[Reference needed]]", "[[Details to follow.]]", "[[Screen shot of
+#: the applet]]"). A page name has no sentence punctuation at its end, is short, and is not
+#: an instruction or a picture still to come.
 _EDITORIAL_NOTE = lazyre.compile(
     r"(?is)^\s*(?:(?:add|insert|explain|document|describe|conclude|cite|check|fix|update|expand|write|"
-    r"finish|complete|todo|tbd|fixme|xxx)\b|.*\b(?:needed|required|to\s+(?:be\s+)?(?:added|provided|"
+    r"finish|complete|todo|tbd|fixme|xxx)\b"
+    # a placeholder for a picture still to come: "[[Screen shot of the applet]]", "[[Figure of ...]]"
+    r"|(?:screen\s*shots?|screenshots?|images?|pictures?|photos?|figures?|graphs?|charts?|diagrams?|tables?|plots?)\s+(?:of|showing)\b"
+    r"|.*\b(?:needed|required|to\s+(?:be\s+)?(?:added|provided|"
     r"follow|come|do|confirm)|tbd|todo|fixme|placeholder)\b)|.*[.!?:]\s*$")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "ftp:", "file:", "sms:", "news:", "irc:")
 

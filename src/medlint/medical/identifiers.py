@@ -63,6 +63,16 @@ class DoiProblem:
     replacement: str | None  # None: no certain repair
 
 
+#: A DOI written as a template, its registrant code (and maybe more) in placeholder letters:
+#: "10.xxxx/xxxxx", "xx.xxxx/x.x", "10.####/abc": a form to fill in, not a DOI copied wrong.
+_PLACEHOLDER_DOI = lazyre.compile(r"(?:10|[xX#]{2})\.[xX#]{2,}(?:\.[xX#]+)*/")
+
+
+def is_placeholder_doi(doi: str) -> bool:
+    """Whether *doi* is a template's placeholder (see ``_PLACEHOLDER_DOI``)."""
+    return _PLACEHOLDER_DOI.match(doi) is not None
+
+
 def doi_problems(doi: str, strict: bool, trailing_is_damage: bool, entities_decoded: bool = False) -> list[DoiProblem]:
     """Problems of one DOI as written; offsets are relative to *doi*.
 
@@ -73,6 +83,8 @@ def doi_problems(doi: str, strict: bool, trailing_is_damage: bool, entities_deco
     (``&amp;lt;``) is damage.
     """
     problems: list[DoiProblem] = []
+    if is_placeholder_doi(doi):
+        return problems
     for m in re.finditer("[" + DASHES + "]", doi):
         problems.append(DoiProblem(f"'{m.group()}' (U+{ord(m.group()):04X}) where a hyphen '-' belongs", m.start(), m.end(), "-"))
     for m in re.finditer("[" + INVISIBLE + "]", doi):
