@@ -114,6 +114,62 @@ def before_designator(prose: str, start: int, end: int) -> bool:
     return end - start <= ABBREVIATION_LENGTH and bool(_DESIGNATOR_AFTER.match(prose, end))
 
 
+#: A metric prefix written out before a unit symbol (``microg``, ``nanomol``, ``millil``):
+#: how PubMed and older journals write units, not a slip.
+_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega)(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
+
+
+def spelt_unit(word: str) -> bool:
+    return bool(_SPELT_UNIT.fullmatch(word))
+
+
+_MARKUP_RUN = re.compile(r"([=*_~'^+|])\1+")
+
+
+def split_by_markup(doc: Document, start: int, end: int) -> bool:
+    """A piece of a word cut by markup (``hypochlor<b>aemia</b>``, wiki ``chlor===aemia``):
+    a letter stands right before or after the word with only markup between (tags or a
+    run of doubled markup signs), so the word is a fragment, not a word of its own."""
+    text = doc.text
+    i = start
+    while i > 0 and not text[i - 1].isspace() and not text[i - 1].isalnum():
+        i -= 1
+    if 0 < i < start and text[i - 1].isalpha() and doc.is_prose(i - 1) and _markup_between(doc, i, start):
+        return True
+    j = end
+    while j < len(text) and not text[j].isspace() and not text[j].isalnum():
+        j += 1
+    return end < j < len(text) and text[j].isalpha() and doc.is_prose(j) and _markup_between(doc, end, j)
+
+
+def _markup_between(doc: Document, start: int, end: int) -> bool:
+    return all(not doc.is_prose(k) for k in range(start, end)) or bool(_MARKUP_RUN.fullmatch(doc.text, start, end))
+
+
+def vowelless(word: str, known: Callable[[str], bool]) -> bool:
+    """A short run of consonants (``pcnt``, ``xkcd``, ``ffw``): an abbreviation, a code or
+    a variable name, unless a vowel left out makes it a word (``knwn``, ``frst``)."""
+    lower = word.lower()
+    if len(lower) > VOWELLESS_LENGTH or not lower.isascii() or _VOWELS & set(lower):
+        return False
+    return not any(known(lower[:i] + v + lower[i:]) for i in range(len(lower) + 1) for v in "aeiouy")
+
+
+#: The longest vowel-less word taken as an abbreviation.
+VOWELLESS_LENGTH = 4
+
+
+#: Accents of French, Portuguese and other languages that English words do not carry
+#: (its loanwords, café and naïve, are known with their accents folded).
+_FOREIGN_ACCENTS = frozenset("éèêàâçôûõãî")
+
+
+def foreign(word: str, found: Suggestion) -> bool:
+    """A word with accents English does not use and no English word near it (``générale``):
+    a word of another language. Garbled text (``ninños``) usually keeps candidates."""
+    return not found.candidates and bool(_FOREIGN_ACCENTS & set(word.lower()))
+
+
 def single_word_heading(doc: Document, start: int, end: int) -> bool:
     """The word is all of a heading's text (``## knitr``): a section named after a thing."""
     block = doc.block_at(start)
@@ -181,6 +237,10 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     if (names_its_target(doc, start, word) or reference_to_itself(doc.text, start, end)
             or in_reference_label(doc.text, start, end)):
         return "link name"
+    if spelt_unit(word):
+        return "unit"
+    if split_by_markup(doc, start, end):
+        return "fragment"
     if capitalised(word):
         if not check_capitals and not capital_sure(word, found(), kept):
             return "name"
@@ -191,6 +251,10 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
         return "name"
+    if foreign(word, found()):
+        return "foreign"
+    if vowelless(word, known):
+        return "abbreviation"
     if before_designator(prose, start, end):
         return "abbreviation"
     if closed_compound(word, known):

@@ -87,6 +87,9 @@ _BOUND_PREFIXES = frozenset((
     "hemi", "hypo", "hyper", "sub", "supra", "trans", "ultra", "micro", "macro", "mono", "poly", "tri", "tetra",
     "quasi", "meta", "para", "endo", "exo", "auto", "mid", "mis", "dis", "counter", "retro", "infra", "immuno",
     "neuro", "cardio", "osteo", "psycho", "bio", "uni", "bis", "iso", "homo", "hetero", "epi", "ortho"))
+#: A part this short before a hyphen is a clipped form or an abbreviation (``env-variables``,
+#: ``dev-tools``), not a word to correct.
+_CLIPPED = 3
 _INLINE_WORDS = re.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
 _REGEX_CHARS = re.compile(r"[\\^$.*+?()\[\]{}|]")
 
@@ -210,7 +213,7 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 parts = [token]
             offset = start
             for index, part in enumerate(parts):
-                if part and not (index < len(parts) - 1 and part.lower() in _BOUND_PREFIXES):
+                if part and not (index < len(parts) - 1 and (part.lower() in _BOUND_PREFIXES or len(part) <= _CLIPPED)):
                     word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length, token_end)
                     if (kept := wanted(word, start)) is not None:
                         yield offset, kept

@@ -27,14 +27,14 @@ DATA = Path(__file__).parent.parent / "data" / "spelling"
 #: in the lists, or not at all). A word is known as one of these plus a listed word of at
 #: least :data:`SOLID_REST` letters: "nonskeletal", "extraskeletal"; never with a guessed
 #: suffix on top, and never "re" + "elase".
-SOLID_PREFIXES = ("non", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
+SOLID_PREFIXES = ("non", "un", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
                   "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
                   "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
 SOLID_REST = 5
 #: Combining forms of science written solid before a longer word (dimethylated,
 #: bistability, cytoadhesion, heterodimeric): known only before a listed word of at least
 #: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
-SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down")
+SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
 LONG_REST = 7
 #: Endings of nouns whose plural is the noun and ``s`` (confounders, irradiances), for
 #: the medical lists' nouns, which are listed without their plurals.  Never after other
