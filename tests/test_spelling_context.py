@@ -98,10 +98,12 @@ def test_abbreviation_before_a_letter(isolated) -> None:
 
 def test_closed_compounds_are_not_reported_but_a_missing_space_after_a_function_word_is(isolated) -> None:
     speller = Speller()
-    assert closed_compound("heatmap", speller.known) and closed_compound("roundtable", speller.known)
-    assert not closed_compound("ofvitamin", speller.known)
+    assert closed_compound("heatmap", speller.common) and closed_compound("roundtable", speller.common)
+    assert not closed_compound("ofvitamin", speller.common)
+    assert not closed_compound("contros", speller.common) and not closed_compound("canier", speller.common)
     assert words("A heatmap at the roundtable.\n") == []
     assert words("The level ofvitamin rose.\n") == ["ofvitamin"]
+    assert words("The result was guncertain.\n") == ["guncertain"]  # gun + certain, but one edit from uncertain
 
 
 def test_garbled_words() -> None:

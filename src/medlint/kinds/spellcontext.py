@@ -190,10 +190,12 @@ FUNCTION_WORDS = frozenset((
 COMPOUND_PART = 3
 
 
-def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
-    """Two known content words written solid (``heatmap``, ``roundtable``,
-    ``crosstabulation``): a closed compound the vocabulary lacks, as writers coin them;
-    a split that leaves out a function word (``ofvitamin``) is a missing space instead."""
+def closed_compound(word: str, common: Callable[[str], bool]) -> bool:
+    """Two common content words written solid (``heatmap``, ``roundtable``, ``packrat``): a
+    closed compound the vocabulary lacks, as writers coin them.  Both parts must be
+    common words (*common*): a rare or short list entry fits into many slips
+    (``con`` + ``tros``); a split that leaves out a function word (``ofvitamin``) is a
+    missing space instead."""
     lower = word.lower()
     if not lower.isalpha() or garbled(lower):
         return False
@@ -201,15 +203,16 @@ def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
         left, right = lower[:i], lower[i:]
         if left in FUNCTION_WORDS or right in FUNCTION_WORDS:
             continue
-        if known(left) and known(right):
+        if common(left) and common(right):
             return True
     return False
 
 
 def garbled(word: str) -> bool:
     """Letters no English word is made of: non-ASCII letters (``subjectï``, mojibake and
-    OCR damage) or no vowel at all (``jxg``). Such a word is reported however often it
-    stands: damage repeats as the text it damaged does."""
+    OCR damage) or no vowel at all. Such a word is reported however often it
+    stands: damage repeats as the text it damaged does (a short run of consonants is
+    judged first, by :func:`vowelless`)."""
     return not word.isascii() or not (_VOWELS & set(word.lower()))
 
 
@@ -225,7 +228,8 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
 
 
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
-                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool) -> str | None:
+                   kept: Callable[[str, str], bool], known: Callable[[str], bool], common: Callable[[str], bool],
+                   check_capitals: bool) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how
@@ -257,7 +261,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "abbreviation"
     if before_designator(prose, start, end):
         return "abbreviation"
-    if closed_compound(word, known):
+    if closed_compound(word, common) and all(" " in c for c in found().candidates):  # no one-word correction
         return "compound"
     if repeats >= REPEATED and not garbled(word):
         return "term"
