@@ -98,9 +98,9 @@ def test_abbreviation_before_a_letter(isolated) -> None:
 
 def test_closed_compounds_are_not_reported_but_a_missing_space_after_a_function_word_is(isolated) -> None:
     speller = Speller()
-    assert closed_compound("heatmap", speller.common) and closed_compound("roundtable", speller.common)
-    assert not closed_compound("ofvitamin", speller.common)
-    assert not closed_compound("contros", speller.common) and not closed_compound("canier", speller.common)
+    assert closed_compound("heatmap", speller.known) and closed_compound("roundtable", speller.known)
+    assert not closed_compound("ofvitamin", speller.known)
+    assert words("The contros and the canier were seen.\n") == ["contros", "canier"]  # one-word corrections
     assert words("A heatmap at the roundtable.\n") == []
     assert words("The level ofvitamin rose.\n") == ["ofvitamin"]
     assert words("The result was guncertain.\n") == ["guncertain"]  # gun + certain, but one edit from uncertain
@@ -148,6 +148,11 @@ def test_a_clipped_part_before_a_hyphen_is_not_judged(isolated) -> None:
 
 def test_solid_prefixes_of_science_before_long_words() -> None:
     speller = Speller()
-    for word in ("unprayed", "coadministration", "dysregulated"):
+    for word in ("unprayed", "coadministration", "dysregulated", "genotyped", "genotyping"):
         assert speller.known(word), word
     assert not speller.known("coman")  # co- only before a word of seven letters or more
+
+
+def test_a_short_form_defined_in_parentheses(isolated) -> None:
+    assert words("They contrast Information Visualization (infovis) with graphics.\n") == []
+    assert words("They contrast Information Visualization (walkin) with graphics.\n") == ["walkin"]

@@ -170,6 +170,30 @@ def foreign(word: str, found: Suggestion) -> bool:
     return not found.candidates and bool(_FOREIGN_ACCENTS & set(word.lower()))
 
 
+_WORDS_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Za-z]+[ \t-]+){1,4})\([ \t]*\Z")
+
+
+def defined_abbreviation(prose: str, start: int, end: int) -> bool:
+    """A short form defined in parentheses after its long form, built from the starts of
+    its words (``Information Visualization (infovis)``): the writer's own term."""
+    if prose[end:end + 1] != ")":
+        return False
+    m = _WORDS_BEFORE_PARENTHESIS.search(prose, max(0, start - 80), start)
+    if not m:
+        return False
+    words = re.findall(r"[a-z]+", m.group(1).lower())
+    return any(_prefixes_make(prose[start:end].lower(), words[i:]) for i in range(max(0, len(words) - 4), len(words) - 1))
+
+
+def _prefixes_make(short: str, words: list[str]) -> bool:
+    """Whether *short* is a start of each of *words* in turn (two or more), run together."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    return any(short[:n] == first[:n] and _prefixes_make(short[n:], rest)
+               for n in range(1, min(len(first), len(short)) + 1))
+
+
 def single_word_heading(doc: Document, start: int, end: int) -> bool:
     """The word is all of a heading's text (``## knitr``): a section named after a thing."""
     block = doc.block_at(start)
@@ -190,12 +214,11 @@ FUNCTION_WORDS = frozenset((
 COMPOUND_PART = 3
 
 
-def closed_compound(word: str, common: Callable[[str], bool]) -> bool:
-    """Two common content words written solid (``heatmap``, ``roundtable``, ``packrat``): a
-    closed compound the vocabulary lacks, as writers coin them.  Both parts must be
-    common words (*common*): a rare or short list entry fits into many slips
-    (``con`` + ``tros``); a split that leaves out a function word (``ofvitamin``) is a
-    missing space instead."""
+def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
+    """Two known content words written solid (``heatmap``, ``roundtable``, ``tidyverse``):
+    a closed compound the vocabulary lacks, as writers coin them, when no one-word
+    correction is near (the caller asks that: ``con`` + ``tros`` is a slip of controls);
+    a split that leaves out a function word (``ofvitamin``) is a missing space instead."""
     lower = word.lower()
     if not lower.isalpha() or garbled(lower):
         return False
@@ -203,7 +226,7 @@ def closed_compound(word: str, common: Callable[[str], bool]) -> bool:
         left, right = lower[:i], lower[i:]
         if left in FUNCTION_WORDS or right in FUNCTION_WORDS:
             continue
-        if common(left) and common(right):
+        if known(left) and known(right):
             return True
     return False
 
@@ -259,9 +282,9 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "foreign"
     if vowelless(word, known):
         return "abbreviation"
-    if before_designator(prose, start, end):
+    if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):
         return "abbreviation"
-    if closed_compound(word, common) and all(" " in c for c in found().candidates):  # no one-word correction
+    if closed_compound(word, known) and all(" " in c for c in found().candidates):  # no one-word correction
         return "compound"
     if repeats >= REPEATED and not garbled(word):
         return "term"

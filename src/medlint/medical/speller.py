@@ -36,6 +36,9 @@ SOLID_REST = 5
 #: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
 SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
 LONG_REST = 7
+#: Endings of verbs in -e of science whose -ed and -ing forms the lists lack (genotype is
+#: only a noun in en_US; methylate, hydrolyse in the flat medical list); no other endings.
+VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
 #: Endings of nouns whose plural is the noun and ``s`` (confounders, irradiances), for
 #: the medical lists' nouns, which are listed without their plurals.  Never after other
 #: endings: ``cele`` + ``s`` is a typo of cells.
@@ -228,6 +231,10 @@ class Speller:
         if not word.isascii():  # naïve, Jørgensen, café: a known word written with its accents
             folded = fold_accents(word)
             if folded != word and folded.isascii() and self._is_known(folded):
+                return True
+        if len(word) > 7 and word.endswith(("ed", "ing")):  # genotyped, genotyping of genotype
+            stem = word[:-1] if word.endswith("ed") else word[:-3] + "e"
+            if stem.endswith(VERB_E_ENDINGS) and self._in_vocabulary(stem):
                 return True
         if word.endswith("emic") and len(word) > 6 and self._in_vocabulary(word[:-1] + "a"):
             return True  # calcemic of calcemia, as anemic of anemia: the adjective of an -emia
