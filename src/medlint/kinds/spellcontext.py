@@ -251,8 +251,7 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
 
 
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
-                   kept: Callable[[str, str], bool], known: Callable[[str], bool], common: Callable[[str], bool],
-                   check_capitals: bool) -> str | None:
+                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how

@@ -378,7 +378,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for offset, shown, word in found:
             if not speller.rejected(word) and why_not_a_typo(
                     doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-                    kept_every_letter, speller.known, speller.common, check_capitals):
+                    kept_every_letter, speller.known, check_capitals):
                 continue  # a name, code or the page's own term (see spellcontext)
             if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (
                     offset > 0 and doc.prose[offset - 1] == "=" and doc.prose[offset - 2:offset] != "=="):

@@ -274,10 +274,6 @@ class Speller:
             return MEDICAL_FREQUENCY
         return base.get(word, 1)
 
-    def common(self, word: str) -> bool:
-        """Whether *word* is a common English word: counted :data:`SPLIT_COMMON` times or more."""
-        return (self.frequencies().get(word.lower()) or 0) >= SPLIT_COMMON
-
     def _proposable(self, strings: set[str]) -> set[str]:
         """Those of *strings* a correction may propose: known words, not of the other
         variant (every word pyspellchecker knows is in the bundled English list)."""
