@@ -101,20 +101,23 @@ def test_profile_of_a_parallel_run_adds_up_the_workers(tmp_path: Path, monkeypat
     assert profile.seconds["parsing"] > 0
 
 
-def test_suppressed_words_are_never_corrected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_unknown_word_is_ranked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spelling rule asks for a word's corrections to judge whether it is a typo (see
+    spellcontext), suppressed or not; the ranking, the dear part, runs once per distinct word."""
     monkeypatch.chdir(tmp_path)
     asked: list[str] = []
-    real = Speller.suggestions
+    real = Speller._rank
 
     def counting(self: Speller, word: str) -> Suggestion:
         asked.append(word)
         return real(self, word)
 
-    monkeypatch.setattr(Speller, "suggestions", counting)
-    (tmp_path / "a.md").write_text("The pathogensis.\n\n<!-- medlint-disable-next-line spelling -->\nThe osteoporsis.\n")
+    monkeypatch.setattr(Speller, "_rank", counting)
+    (tmp_path / "a.md").write_text("The pathogensis.\n\n<!-- medlint-disable-next-line spelling -->\nThe osteoporsis.\n\n"
+                                   "A pathogensis again.\n")
     report = lint_paths(["a.md"], config={}, select=["spelling"])
-    assert [d.message for d in report] == ["Unknown word 'pathogensis'; did you mean 'pathogenesis'?"]
-    assert asked == ["pathogensis"]
+    assert [d.message for d in report] == ["Unknown word 'pathogensis'; did you mean 'pathogenesis'?"] * 2
+    assert sorted(asked) == ["osteoporsis", "pathogensis"]
 
 
 def test_workers_share_their_corrections(tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.speller import Speller
+from ..medical.speller import Speller, kept_every_letter
 from . import BuildContext, OptionError
+from .spellcontext import why_not_a_typo
 from .common import compile_regex
 from .encoding import mojibake_spans
 from .. import lazyre
@@ -87,6 +88,9 @@ _BOUND_PREFIXES = frozenset((
     "hemi", "hypo", "hyper", "sub", "supra", "trans", "ultra", "micro", "macro", "mono", "poly", "tri", "tetra",
     "quasi", "meta", "para", "endo", "exo", "auto", "mid", "mis", "dis", "counter", "retro", "infra", "immuno",
     "neuro", "cardio", "osteo", "psycho", "bio", "uni", "bis", "iso", "homo", "hetero", "epi", "ortho"))
+#: A part this short before a hyphen is a clipped form or an abbreviation (``env-variables``,
+#: ``dev-tools``), not a word to correct.
+_CLIPPED = 3
 _INLINE_WORDS = lazyre.compile(r"<!--\s*medlint-words:(.*?)-->", re.S)
 _REGEX_CHARS = lazyre.compile(r"[\\^$.*+?()\[\]{}|]")
 
@@ -210,7 +214,7 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 parts = [token]
             offset = start
             for index, part in enumerate(parts):
-                if part and not (index < len(parts) - 1 and part.lower() in _BOUND_PREFIXES):
+                if part and not (index < len(parts) - 1 and (part.lower() in _BOUND_PREFIXES or len(part) <= _CLIPPED)):
                     word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length, token_end)
                     if (kept := wanted(word, start)) is not None:
                         yield offset, kept
@@ -353,6 +357,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     speller = speller_for(options, context)
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     suggest = options["suggest"]
+    check_capitals = options["proper_nouns"] == "check"
 
     def with_suggestion(offset: int, shown: str, word: str) -> Finding:
         found = speller.suggestions(word)
@@ -370,7 +375,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         slugs = _slug_link_texts(doc)
         if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
             slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
+        repeats = collections.Counter(word.lower() for _, _, word in found)
         for offset, shown, word in found:
+            if not speller.rejected(word) and why_not_a_typo(
+                    doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
+                    kept_every_letter, speller.known, check_capitals):
+                continue  # a name, code or the page's own term (see spellcontext)
             if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (
                     offset > 0 and doc.prose[offset - 1] == "=" and doc.prose[offset - 2:offset] != "=="):
                 continue  # another script, or a name=value run of markup left as text

@@ -27,10 +27,23 @@ DATA = Path(__file__).parent.parent / "data" / "spelling"
 #: in the lists, or not at all). A word is known as one of these plus a listed word of at
 #: least :data:`SOLID_REST` letters: "nonskeletal", "extraskeletal"; never with a guessed
 #: suffix on top, and never "re" + "elase".
-SOLID_PREFIXES = ("non", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
+SOLID_PREFIXES = ("non", "un", "over", "under", "extra", "intra", "inter", "multi", "semi", "pseudo", "super", "supra",
                   "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
                   "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
 SOLID_REST = 5
+#: Combining forms of science written solid before a longer word (dimethylated,
+#: bistability, cytoadhesion, heterodimeric): known only before a listed word of at least
+#: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
+SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
+LONG_REST = 7
+#: Endings of verbs in -e of science whose -ed and -ing forms the lists lack (genotype is
+#: only a noun in en_US; methylate, hydrolyse in the flat medical list); no other endings.
+VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
+#: Endings of nouns whose plural is the noun and ``s`` (confounders, irradiances), for
+#: the medical lists' nouns, which are listed without their plurals.  Never after other
+#: endings: ``cele`` + ``s`` is a typo of cells.
+PLURAL_AFTER = ("er", "or", "ance", "ence", "ant", "ent", "ist", "ion", "in", "ide", "ate", "yte", "ome", "gen",
+                "ase", "ogen", "oid", "ule")
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
@@ -65,6 +78,19 @@ _SHORT_WORDS = frozenset(("a", "an", "as", "at", "be", "by", "do", "he", "if", "
 #: Second parts that make a real closed compound or derivative, never split off (unitless, clockwise).
 _SUFFIX_WORDS = frozenset(("less", "like", "wise", "ward", "wards", "fold", "ship", "hood", "able", "proof", "some",
                            "worthy", "ness", "ful", "free", "man", "men"))
+
+
+#: Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "ð": "d",
+                               "þ": "th"})
+
+
+def fold_accents(word: str) -> str:
+    """*word* without its accents (``Jørgensen`` -> ``Jorgensen``, ``naïve`` -> ``naive``)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class WordList:
@@ -202,8 +228,22 @@ class Speller:
             return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
+        if not word.isascii():  # naïve, Jørgensen, café: a known word written with its accents
+            folded = fold_accents(word)
+            if folded != word and folded.isascii() and self._is_known(folded):
+                return True
+        if len(word) > 7 and word.endswith(("ed", "ing")):  # genotyped, genotyping of genotype
+            stem = word[:-1] if word.endswith("ed") else word[:-3] + "e"
+            if stem.endswith(VERB_E_ENDINGS) and self._in_vocabulary(stem):
+                return True
+        if word.endswith("emic") and len(word) > 6 and self._in_vocabulary(word[:-1] + "a"):
+            return True  # calcemic of calcemia, as anemic of anemia: the adjective of an -emia
+        if word.endswith("s") and len(word) > 6 and word[:-1].endswith(PLURAL_AFTER) and self._in_vocabulary(word[:-1]):
+            return True
         return any(word.startswith(prefix) and len(word) - len(prefix) >= SOLID_REST
-                   and self._in_vocabulary(word[len(prefix):]) for prefix in SOLID_PREFIXES)
+                   and self._in_vocabulary(word[len(prefix):]) for prefix in SOLID_PREFIXES) or any(
+            word.startswith(prefix) and len(word) - len(prefix) >= LONG_REST and self._in_vocabulary(word[len(prefix):])
+            for prefix in SCIENCE_PREFIXES)
 
     # -- correcting ---------------------------------------------------------------
     def frequencies(self) -> "Frequencies":
@@ -568,6 +608,11 @@ def _slip(word: str, candidate: str) -> str:
     if len(candidate) == len(word) and sorted(candidate) == sorted(word):
         return "kept"
     return "other"
+
+
+def kept_every_letter(word: str, candidate: str) -> bool:
+    """Whether the slip from *candidate* to *word* kept every letter (a swap, a doubled letter)."""
+    return _slip(word, candidate) == "kept"
 
 
 def _same_case(word: str, suggestion: str | None) -> str | None:

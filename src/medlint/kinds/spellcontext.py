@@ -1,0 +1,290 @@
+"""Where an unknown word is not a slip: the shapes and places that mark a name, code or a
+deliberate term rather than a typo.
+
+An editor reading an unknown word asks two questions: is it close to a word the
+writer surely meant (a *sure* correction, see :meth:`Speller.suggestions`), and
+does the place it stands in say what it is?  A typo is an ordinary word with a
+slip in it, so it nearly always has a sure correction, stands once, and stands in
+running prose.  Names, commands and terms are none of these: a capitalised word
+with no sure correction is a name (author, place, product); a word written as a
+function call or a dot-file is code; a word named by the noun after it ("the
+seaborn library") is software; a link's text that is a token of the link's own
+address names the page or site; a word the page repeats is the page's own term.
+These are judged here, on one page at a time (no site-wide pass), so a one-file
+run gives the same answer as a full run.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..document import Document
+from ..medical.speller import Suggestion
+
+#: How many times a page must use an unknown word (with no sure correction) for it to be
+#: taken as that page's own term: a slip is seldom made the same way three times.
+REPEATED = 3
+#: A capitalised word is reported only with a sure correction that is this long, or that
+#: keeps every letter (a swap, a doubled letter): short names sit one edit from many
+#: words (Lan/Plan, Bailar/Basilar), long typos of ordinary words do not.
+CAPITAL_SURE_LENGTH = 8
+#: Nouns that say the word before them names software or code ("the seaborn library",
+#: "a yaml header", "the forvalues statement"), or, before the word, introduce it
+#: ("the package knitr").  Only nouns that name software: "function", "method" or
+#: "file" also follow ordinary words (liver function), where a typo must still be found.
+SOFTWARE_NOUNS = frozenset((
+    "package", "packages", "library", "libraries", "command", "commands", "statement", "module", "modules",
+    "plugin", "plugins", "extension", "toolbox", "framework", "header", "macro", "macros", "syntax", "script",
+    "scripts", "software", "app", "api", "cmdlet", "shortcode", "webcomic", "widget", "addin",
+))
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[ \t]*\n?[ \t]*\Z")
+_URL_TOKENS = re.compile(r"[a-z0-9]+")
+_VOWELS = frozenset("aeiouy")
+
+
+def code_like(prose: str, start: int, end: int) -> bool:
+    """Written as code: a call (``survfit(``), a member (``pkg::fun``, ``obj$field``) or a
+    dot-file (``.gitignore``, the dot after white space or at the line start)."""
+    after = prose[end:end + 2]
+    if after[:1] == "(" or after == "::" or after[:1] == "$":
+        return True
+    before = prose[max(0, start - 2):start]
+    if before.endswith("::") or before.endswith("$"):
+        return True
+    return before.endswith(".") and (len(before) < 2 or before[0].isspace() or before[0] in "(\"'`[")
+
+
+def named_as_software(prose: str, start: int, end: int) -> bool:
+    """The noun after the word (or before it) says it names software or code."""
+    m = _NEXT_WORD.match(prose, end)
+    if m and m.group(1).lower() in SOFTWARE_NOUNS:
+        return True
+    m = _PREVIOUS_WORD.search(prose, max(0, start - 40), start)
+    return bool(m and m.group(1).lower() in SOFTWARE_NOUNS and prose[m.end(1):start].strip() == "")
+
+
+def names_its_target(doc: Document, start: int, word: str) -> bool:
+    """The word is the whole text of a link and a token of the link's address or reference
+    label (``[openrefine](http://x.org/openrefine/)``, ``[xml](.../wiki/XML)``,
+    ``[qgis][qgis-site]``): the name of what it links to, not prose."""
+    link = doc.link_text_at(start)
+    if link is None or not link.text or link.text.strip().lower() != word.lower():
+        return False
+    tokens = set(_URL_TOKENS.findall(link.target.lower()))
+    if link.label:
+        tokens.update(_URL_TOKENS.findall(link.label.lower()))
+    return word.lower() in tokens
+
+
+def reference_to_itself(text: str, start: int, end: int) -> bool:
+    """``[qgis][qgis-site]`` written out even when the reference is not defined: the word is
+    the link's whole text and a token of its label."""
+    if start < 1 or text[start - 1] != "[" or text[end:end + 2] != "][":
+        return False
+    close = text.find("]", end + 2, end + 200)
+    return close > 0 and text[start:end].lower() in _URL_TOKENS.findall(text[end + 2:close].lower())
+
+
+_LABEL_BEFORE = re.compile(r"\]\[[^\[\]\n]{0,100}\Z")
+
+
+def in_reference_label(text: str, start: int, end: int) -> bool:
+    """Inside the label of ``[text][label]`` (written out even when undefined): a key, not prose."""
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 102), start)) and "]" in text[end:end + 100].split("\n", 1)[0]
+
+
+def lower_case_paragraph_start(doc: Document, start: int) -> bool:
+    """A paragraph that starts with a lower-case word: English capitalises a sentence's first
+    word, so one written in lower case there is a name spelt so (``stringr simplifies...``)."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in ("paragraph", "p"):
+        return False
+    return doc.prose[block.start:start].strip(" \t\r\n*_\"'(\u201c") == ""
+
+
+_DESIGNATOR_AFTER = re.compile(r"\.?[ \t]+[A-Z]\d{0,2}(?![\w-])")
+#: The longest abbreviation taken as naming a lettered thing (vit D, grp A).
+ABBREVIATION_LENGTH = 4
+
+
+def before_designator(prose: str, start: int, end: int) -> bool:
+    """A short word before a lone capital letter (``vit D``, ``vit. B12`` is a code):
+    an abbreviation naming a lettered thing, not a slip."""
+    return end - start <= ABBREVIATION_LENGTH and bool(_DESIGNATOR_AFTER.match(prose, end))
+
+
+#: A metric prefix written out before a unit symbol (``microg``, ``nanomol``, ``millil``):
+#: how PubMed and older journals write units, not a slip.
+_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega)(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
+
+
+def spelt_unit(word: str) -> bool:
+    return bool(_SPELT_UNIT.fullmatch(word))
+
+
+_MARKUP_RUN = re.compile(r"([=*_~'^+|])\1+")
+
+
+def split_by_markup(doc: Document, start: int, end: int) -> bool:
+    """A piece of a word cut by markup (``hypochlor<b>aemia</b>``, wiki ``chlor===aemia``):
+    a letter stands right before or after the word with only markup between (tags or a
+    run of doubled markup signs), so the word is a fragment, not a word of its own."""
+    text = doc.text
+    i = start
+    while i > 0 and not text[i - 1].isspace() and not text[i - 1].isalnum():
+        i -= 1
+    if 0 < i < start and text[i - 1].isalpha() and doc.is_prose(i - 1) and _markup_between(doc, i, start):
+        return True
+    j = end
+    while j < len(text) and not text[j].isspace() and not text[j].isalnum():
+        j += 1
+    return end < j < len(text) and text[j].isalpha() and doc.is_prose(j) and _markup_between(doc, end, j)
+
+
+def _markup_between(doc: Document, start: int, end: int) -> bool:
+    return all(not doc.is_prose(k) for k in range(start, end)) or bool(_MARKUP_RUN.fullmatch(doc.text, start, end))
+
+
+def vowelless(word: str, known: Callable[[str], bool]) -> bool:
+    """A short run of consonants (``pcnt``, ``xkcd``, ``ffw``): an abbreviation, a code or
+    a variable name, unless a vowel left out makes it a word (``knwn``, ``frst``)."""
+    lower = word.lower()
+    if len(lower) > VOWELLESS_LENGTH or not lower.isascii() or _VOWELS & set(lower):
+        return False
+    return not any(known(lower[:i] + v + lower[i:]) for i in range(len(lower) + 1) for v in "aeiouy")
+
+
+#: The longest vowel-less word taken as an abbreviation.
+VOWELLESS_LENGTH = 4
+
+
+#: Accents of French, Portuguese and other languages that English words do not carry
+#: (its loanwords, café and naïve, are known with their accents folded).
+_FOREIGN_ACCENTS = frozenset("éèêàâçôûõãî")
+
+
+def foreign(word: str, found: Suggestion) -> bool:
+    """A word with accents English does not use and no English word near it (``générale``):
+    a word of another language. Garbled text (``ninños``) usually keeps candidates."""
+    return not found.candidates and bool(_FOREIGN_ACCENTS & set(word.lower()))
+
+
+_WORDS_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Za-z]+[ \t-]+){1,4})\([ \t]*\Z")
+
+
+def defined_abbreviation(prose: str, start: int, end: int) -> bool:
+    """A short form defined in parentheses after its long form, built from the starts of
+    its words (``Information Visualization (infovis)``): the writer's own term."""
+    if prose[end:end + 1] != ")":
+        return False
+    m = _WORDS_BEFORE_PARENTHESIS.search(prose, max(0, start - 80), start)
+    if not m:
+        return False
+    words = re.findall(r"[a-z]+", m.group(1).lower())
+    return any(_prefixes_make(prose[start:end].lower(), words[i:]) for i in range(max(0, len(words) - 4), len(words) - 1))
+
+
+def _prefixes_make(short: str, words: list[str]) -> bool:
+    """Whether *short* is a start of each of *words* in turn (two or more), run together."""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    return any(short[:n] == first[:n] and _prefixes_make(short[n:], rest)
+               for n in range(1, min(len(first), len(short)) + 1))
+
+
+def single_word_heading(doc: Document, start: int, end: int) -> bool:
+    """The word is all of a heading's text (``## knitr``): a section named after a thing."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    text = doc.prose[block.start:block.end].strip(" \t\r\n#*_`")
+    return text.lower() == doc.prose[start:end].lower()
+
+
+#: Words that a run-together slip leaves out ("ofvitamin", "authorshiphas"): a word split
+#: into one of these and a known word is a missing space, not a closed compound.
+FUNCTION_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his",
+    "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "which", "who", "will",
+    "with", "you"))
+#: The shortest part of a closed compound (heat + map, cross + tabulation).
+COMPOUND_PART = 3
+
+
+def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
+    """Two known content words written solid (``heatmap``, ``roundtable``, ``tidyverse``):
+    a closed compound the vocabulary lacks, as writers coin them, when no one-word
+    correction is near (the caller asks that: ``con`` + ``tros`` is a slip of controls);
+    a split that leaves out a function word (``ofvitamin``) is a missing space instead."""
+    lower = word.lower()
+    if not lower.isalpha() or garbled(lower):
+        return False
+    for i in range(COMPOUND_PART, len(lower) - COMPOUND_PART + 1):
+        left, right = lower[:i], lower[i:]
+        if left in FUNCTION_WORDS or right in FUNCTION_WORDS:
+            continue
+        if known(left) and known(right):
+            return True
+    return False
+
+
+def garbled(word: str) -> bool:
+    """Letters no English word is made of: non-ASCII letters (``subjectï``, mojibake and
+    OCR damage) or no vowel at all. Such a word is reported however often it
+    stands: damage repeats as the text it damaged does (a short run of consonants is
+    judged first, by :func:`vowelless`)."""
+    return not word.isascii() or not (_VOWELS & set(word.lower()))
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool]) -> bool:
+    """A capitalised word's correction is sure enough to report it: sure, and long or a
+    slip that kept every letter (see :data:`CAPITAL_SURE_LENGTH`)."""
+    fix = found.fix
+    return bool(fix) and (len(word) >= CAPITAL_SURE_LENGTH or kept(word.lower(), fix.lower()))
+
+
+def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
+                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool) -> str | None:
+    """Why the unknown *word* at *start* is a name, code or a term rather than a typo
+    (None when it may well be a typo). *found* gives its corrections (asked only when
+    needed: a capitalised word, or a place that says it is a name); *repeats* is how
+    often the page uses it."""
+    prose = doc.prose
+    end = start + len(word)
+    if code_like(prose, start, end):
+        return "code"
+    if (names_its_target(doc, start, word) or reference_to_itself(doc.text, start, end)
+            or in_reference_label(doc.text, start, end)):
+        return "link name"
+    if spelt_unit(word):
+        return "unit"
+    if split_by_markup(doc, start, end):
+        return "fragment"
+    if capitalised(word):
+        if not check_capitals and not capital_sure(word, found(), kept):
+            return "name"
+        return None
+    if named_as_software(prose, start, end):
+        return "software"
+    if found().sure:
+        return None
+    if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
+        return "name"
+    if foreign(word, found()):
+        return "foreign"
+    if vowelless(word, known):
+        return "abbreviation"
+    if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):
+        return "abbreviation"
+    if closed_compound(word, known) and all(" " in c for c in found().candidates):  # no one-word correction
+        return "compound"
+    if repeats >= REPEATED and not garbled(word):
+        return "term"
+    return None

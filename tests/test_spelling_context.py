@@ -1,0 +1,158 @@
+"""Spelling: the places and shapes that mark a name, code or a page's own term, not a typo
+(medlint.kinds.spellcontext); each false-alarm pattern is not reported, and a real typo in
+the same kind of place still is."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+from medlint.kinds.spellcontext import closed_compound, garbled
+from medlint.medical.speller import Speller, fold_accents
+
+
+def words(text: str, path: str = "x.md", options: dict | None = None) -> list[str]:
+    cfg = {"rules": {"spelling": {"options": options}}} if options else {}
+    return [d.message.split("'")[1] for d in lint_text(text, path=path, config=cfg, select=["spelling"])]
+
+
+def html(body: str) -> str:
+    return f"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>\n"
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "A survey by Fleiss and Brannagh showed it. Meehlberg said so.\n"),
+    ("x.html", html("<p>A survey by Fleiss and Brannagh showed it. Meehlberg said so.</p>")),
+])
+def test_capitalised_words_without_a_sure_correction_are_names(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Hospitlaization rates rose. Teh end.\n"),
+    ("x.html", html("<p>Hospitlaization rates rose. Teh end.</p>")),
+])
+def test_capitalised_typos_with_a_sure_correction_are_still_reported(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["Hospitlaization", "Teh"]
+
+
+def test_proper_nouns_check_reports_capitalised_names(isolated) -> None:
+    assert words("A survey by Brannagh.\n", options={"proper_nouns": "check"}) == ["Brannagh"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Call survfitx(fit) and edit .gitignorex and use pkgx::fun and dfx$col today.\n"),
+    ("x.html", html("<p>Call survfitx(fit) and edit .gitignorex and use pkgx::fun today.</p>")),
+])
+def test_code_shaped_words_are_not_typos(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_before_a_spaced_parenthesis_is_reported(isolated) -> None:
+    assert words("We went walkin (daily) and it helped.\n") == ["walkin"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "See [openrefinex](https://example.org/openrefinex/) and [qgisx][qgisx-site] and [xmlx](https://e.org/wiki/XMLX).\n"),
+    ("x.html", html('<p>See <a href="https://example.org/openrefinex/">openrefinex</a> today.</p>')),
+])
+def test_link_text_that_names_its_target_is_not_prose(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_in_link_text_is_reported(isolated) -> None:
+    assert words("See [sacopenia](https://example.org/sarcopenia/) today.\n") == ["sacopenia"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "We used the seabornx library and the knitrx package, with the package blogdownx.\n"),
+    ("x.html", html("<p>We used the seabornx library and the knitrx package.</p>")),
+])
+def test_words_named_as_software_are_not_typos(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_before_an_ordinary_noun_is_reported(isolated) -> None:
+    assert words("Renal functoin and walkin function were normal.\n") == ["functoin", "walkin"]
+
+
+def test_one_word_heading_and_lower_case_paragraph_start_are_names(isolated) -> None:
+    text = "## knitrx\n\nstringrx simplifies the work.\n\nThe work is walkin today.\n"
+    assert words(text) == ["walkin"]
+
+
+def test_a_word_the_page_repeats_is_its_term_but_garble_is_reported(isolated) -> None:
+    text = "The tibblex is new. A tibblex holds data. Each tibblex prints. The subjectï¿½s data, the subjectï¿½s form, the subjectï¿½s name.\n"
+    assert words(text) == ["subjectï", "subjectï", "subjectï"]
+
+
+def test_a_repeated_typo_with_a_sure_correction_is_reported(isolated) -> None:
+    text = ("The hospitlaization rate rose in the winter months. A hospitlaization costs the hospital money. "
+            "One hospitlaization in ten was for a fall at home.\n")
+    assert words(text) == ["hospitlaization"] * 3
+
+
+def test_abbreviation_before_a_letter(isolated) -> None:
+    assert words("Take vit D daily; vitx E too.\n") == []
+    assert words("Take walkin daily.\n") == ["walkin"]
+
+
+def test_closed_compounds_are_not_reported_but_a_missing_space_after_a_function_word_is(isolated) -> None:
+    speller = Speller()
+    assert closed_compound("heatmap", speller.known) and closed_compound("roundtable", speller.known)
+    assert not closed_compound("ofvitamin", speller.known)
+    assert words("The contros and the canier were seen.\n") == ["contros", "canier"]  # one-word corrections
+    assert words("A heatmap at the roundtable.\n") == []
+    assert words("The level ofvitamin rose.\n") == ["ofvitamin"]
+    assert words("The result was guncertain.\n") == ["guncertain"]  # gun + certain, but one edit from uncertain
+
+
+def test_garbled_words() -> None:
+    assert garbled("jxg") and garbled("subjectï") and not garbled("knitr")
+
+
+def test_known_words_with_accents_and_forms_of_medical_words(isolated) -> None:
+    assert fold_accents("Jørgensen") == "Jorgensen" and fold_accents("naïve") == "naive"
+    speller = Speller()
+    for word in ("naïve", "confounders", "irradiances", "calcemic", "dimethylated", "bistability", "crosstabulation"):
+        assert speller.known(word), word
+    for typo in ("celes", "clls", "reelase", "dicease", "subjectï"):
+        assert not speller.known(typo), typo
+
+
+def test_spelt_units_and_short_consonant_runs_are_abbreviations(isolated) -> None:
+    assert words("They took 25 microg daily, a pcnt of the dose, logged as ffw in the sheet.\n") == []
+    assert words("They took 25 microgx daily and walkin helped.\n") == ["microgx", "walkin"]
+    assert words("It is well knwn to us.\n") == ["knwn"]  # a vowel left out
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Losses cause hypo===chlor===aemia and other changes in the body.\n"),
+    ("x.md", "Losses cause hypochlor**aemia** and other changes in the body.\n"),
+])
+def test_a_word_cut_by_markup_is_a_fragment(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_in_bold_or_in_link_text_is_still_reported(isolated) -> None:
+    assert words("The **walkin** group and [a walkin study](https://example.org/x) did well.\n") == ["walkin", "walkin"]
+
+
+def test_a_word_of_another_language_with_its_accents(isolated) -> None:
+    text = "The patients were seen at the Hôpital générale of the town, where walkin was advised for all of them.\n"
+    assert words(text) == ["walkin"]
+
+
+def test_a_clipped_part_before_a_hyphen_is_not_judged(isolated) -> None:
+    assert words("It separates env-variables from data-variables but not walkin-variables.\n") == ["walkin"]
+
+
+def test_solid_prefixes_of_science_before_long_words() -> None:
+    speller = Speller()
+    for word in ("unprayed", "coadministration", "dysregulated", "genotyped", "genotyping"):
+        assert speller.known(word), word
+    assert not speller.known("coman")  # co- only before a word of seven letters or more
+
+
+def test_a_short_form_defined_in_parentheses(isolated) -> None:
+    assert words("They contrast Information Visualization (infovis) with graphics.\n") == []
+    assert words("They contrast Information Visualization (walkin) with graphics.\n") == ["walkin"]
