@@ -253,6 +253,12 @@ def test_an_english_paragraph_with_a_few_typos_is_still_judged() -> None:
     assert words(text) == ["reserch", "levles"]
 
 
+def test_a_short_english_sentence_dense_with_typos_is_not_taken_for_another_language() -> None:
+    """Half its words unknown, but each has a sure English correction: typed in haste."""
+    assert words("We definately recieve the reelase today.\n") == ["definately", "recieve", "reelase"]
+    assert words("<p>We definately recieve the reelase today.</p>", "x.html") == ["definately", "recieve", "reelase"]
+
+
 def test_words_in_other_scripts_and_markup_attributes_are_not_judged() -> None:
     text = ("The author's name was 王小明 and the 一般情况 table followed.\n\n"
             "A link with rel=nofollow and {FOOTNOTE(sameas=12)} left in the text, and a typo: recieve.\n\n"

@@ -316,17 +316,22 @@ def _block_start(doc: Document, offset: int) -> int:
     return block.start if block is not None else -1
 
 
-def _foreign_blocks(doc: Document, found: list[tuple[int, str, str]]) -> set[int]:
-    """Starts of the blocks most of whose words are unknown (another language)."""
-    per_block: collections.Counter[int] = collections.Counter(_block_start(doc, offset) for offset, _, _ in found)
+def _foreign_blocks(doc: Document, found: list[tuple[int, str, str]], sure: Callable[[str], bool]) -> set[int]:
+    """Starts of the blocks most of whose words are unknown (another language). Not a
+    block where most unknown words have a sure English correction: that is English
+    typed in haste ("We definately recieve the reelase"), and each slip is reported."""
+    per_block: collections.defaultdict[int, list[str]] = collections.defaultdict(list)
+    for offset, _, word in found:
+        per_block[_block_start(doc, offset)].append(word)
     out = set()
     for start, unknown in per_block.items():
-        if start < 0 or unknown < FOREIGN_MIN_WORDS * FOREIGN_SHARE:
+        if start < 0 or len(unknown) < FOREIGN_MIN_WORDS * FOREIGN_SHARE:
             continue
         block = doc.block_at(start)
         words = len(_LETTER_WORD.findall(doc.prose, block.start, block.end)) if block is not None else 0
-        if words >= FOREIGN_MIN_WORDS and unknown >= FOREIGN_SHARE * words:
-            out.add(start)
+        if words >= FOREIGN_MIN_WORDS and len(unknown) >= FOREIGN_SHARE * words:
+            if 2 * sum(map(sure, unknown)) < len(unknown):
+                out.add(start)
     return out
 
 
@@ -371,7 +376,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         damaged = mojibake_spans(doc.prose, doc.body_start)
         at = 0
         found = list(unknown_words(doc, speller, options, ignore))
-        foreign = _foreign_blocks(doc, found)
+        foreign = _foreign_blocks(doc, found, lambda word: speller.suggestions(word).sure)
         slugs = _slug_link_texts(doc)
         if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
             slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
