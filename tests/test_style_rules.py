@@ -58,6 +58,16 @@ def test_encoding_fix_and_likely_original(isolated) -> None:
     assert lost[1] == 8 and "non-breaking space" in lost[3]
 
 
+def test_a_lost_characters_replacement_mark_is_reported_without_a_fix(isolated) -> None:
+    """'\ufffd' (and 'ï¿½', the same read again as Windows-1252) marks a character that is
+    gone: reported where it stands, no fix; the word it is glued to is no spelling slip."""
+    text = "The subject\u00ef\u00bf\u00bds reply.\n\n<p>G\ufffdttingen study</p>\n"
+    diags = lint_text(text, config={}, select=["encoding-damage", "spelling"])
+    assert [(d.rule, d.line, d.column, d.fix) for d in diags] == [
+        ("encoding-damage", 1, 12, None), ("encoding-damage", 3, 5, None)]
+    assert "then read as Windows-1252" in diags[0].message and "then read" not in diags[1].message
+
+
 def test_dangling_colon_at_the_end(isolated) -> None:
     (d,) = found("Intro.\n\nThe description is here:\n", ["dangling-colon"])
     assert found("Intro.\n\nThe description is here:\n", ["link-text-vague"]) == []

@@ -45,10 +45,21 @@ _MOJIBAKE["\u00c2 "] = " "
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
 
 
+#: The replacement character U+FFFD, as a decoder leaves it where it lost a character, and
+#: as it reads when its own UTF-8 bytes are then read as Windows-1252 ("ï¿½"): the
+#: character that stood there is gone, so there is no fix, only a place to look.
+_REPLACEMENT = "\ufffd"
+_REPLACEMENT_RE = re.compile(re.escape(_as_windows_1252(_REPLACEMENT)) + "|" + _REPLACEMENT)
+
+
 def mojibake_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Where *text* holds mojibake, in order: a word with one inside is damaged, and
-    other rules (spelling) leave it to this one rather than "correct" half of it."""
-    return [m.span() for m in _MOJIBAKE_RE.finditer(text, start)]
+    """Where *text* holds mojibake or a lost character's mark, in order: a word with one
+    inside is damaged, and other rules (spelling) leave it to this one rather than
+    "correct" half of it."""
+    spans = [m.span() for m in _MOJIBAKE_RE.finditer(text, start)]
+    if "\ufffd" in text or "\u00ef\u00bf" in text:
+        spans = sorted(spans + [m.span() for m in _REPLACEMENT_RE.finditer(text, start)])
+    return spans
 
 
 # A '?' inside a word or number, or glued to a dash: a character lost in conversion.
@@ -89,6 +100,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                                "problem": f"mojibake for '{right}' (UTF-8 read as Windows-1252)"},
                           Edit(m.start(), m.end(), right))
         if lost:
+            for m in _REPLACEMENT_RE.finditer(prose, doc.body_start):
+                twice = m.group() != _REPLACEMENT
+                yield Finding(m.start(), m.end(), {
+                    "match": m.group(), "replacement": "",
+                    "problem": "a replacement character where a conversion lost a character"
+                               + (", then read as Windows-1252" if twice else "") + ": put back the character that stood here"})
             for m in _LOST.finditer(prose, doc.body_start):
                 if _URL_LIKE.search(_token_around(prose, m.start())):
                     continue  # a query string: page.php?id=3

@@ -394,10 +394,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if slugs and any(s <= offset < e for s, e in slugs):
                 continue
             end = offset + len(word)
-            while at < len(damaged) and damaged[at][1] <= offset:
+            while at < len(damaged) and damaged[at][1] < offset:
                 at += 1
             if at < len(damaged) and damaged[at][0] <= end:
-                continue  # "isnâ" of "isnâ€™t": encoding-damage repairs it; a spelling fix would garble it
+                # "isnâ" of "isnâ€™t", "ttingen" of "G\ufffdttingen" (touching counts): encoding-damage
+                # reports it; a spelling fix would garble it
+                continue
             values = {"match": shown, "suggestion": "", "replacement": ""}
             # The suggestion comes later, and only if no suppression drops the finding.
             later = functools.partial(with_suggestion, offset, shown, word) if suggest else None
