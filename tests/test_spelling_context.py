@@ -82,7 +82,10 @@ def test_one_word_heading_and_lower_case_paragraph_start_are_names(isolated) -> 
 
 def test_a_word_the_page_repeats_is_its_term_but_garble_is_reported(isolated) -> None:
     text = "The tibblex is new. A tibblex holds data. Each tibblex prints. The subjectï¿½s data, the subjectï¿½s form, the subjectï¿½s name.\n"
-    assert words(text) == ["subjectï", "subjectï", "subjectï"]
+    assert words(text) == []  # 'ï¿½' is encoding damage, reported by that rule, not a slip
+    assert [d.rule for d in lint_text(text, config={}, select=["encoding-damage"])] == ["encoding-damage"] * 3
+    ocr = "The tibblex is new. A tibblex holds data. Each tibblex prints. The subjectï data, the subjectï form, the subjectï name.\n"
+    assert words(ocr) == ["subjectï"] * 3
 
 
 def test_a_repeated_typo_with_a_sure_correction_is_reported(isolated) -> None:
