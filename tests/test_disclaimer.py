@@ -287,6 +287,7 @@ def _found(name: str) -> list:
     "headline-empty",     # a headline reporting a trial, over no body at all
     "headline-abstract",  # a headline over a pasted abstract (its doses are the study's) and links
     "intake-before",      # "from oily fish - perhaps 300 IU", "the average intake ... = 600 IU"
+    "paper-title",        # a dose in the pasted paper's own title, the heading over its citation
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -378,6 +379,9 @@ def test_advice_helpers() -> None:
     # a headline on what a group needs states a recommendation, abstract or not
     ("need-abstract.md", 2, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
     ("need-abstract.html", 1, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
+    # a heading over the paper that tells the reader what to take is the page's own
+    ("paper-title-advice.md", 4, "Take 50,000 IU of vitamin D a month for knee pain", False),
+    ("paper-title-advice.html", 2, "Take 50,000 IU of vitamin D a month for knee pain", False),
     # headings and nothing else: the page is not known to only report research
     ("headline-outline.md", 2, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
     ("headline-outline.html", 1, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),

@@ -14,7 +14,8 @@ from ..files import decode
 from ..globs import matches
 from ..markup import format_for
 from ..medical.advice import (body_reports_research, in_link_list, intake_from_source, intake_reported_before,
-                              is_question, reports_group_intake, reports_group_intake_before, reports_research)
+                              is_question, reports_group_intake, reports_group_intake_before, reports_research,
+                              titles_reproduced_text)
 from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
@@ -252,7 +253,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 lo, hi = _sentence_in(doc, d.start)
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi]) or intake_from_source(doc.prose, d.end)
                                or reports_group_intake_before(doc.prose[lo:d.start])
-                               or intake_reported_before(doc.prose[lo:d.start])):
+                               or intake_reported_before(doc.prose[lo:d.start])
+                               or titles_reproduced_text(doc, d.start, quoted)):
                     continue
                 return Trigger(d.start, doc.prose[lo:hi])
         return None

@@ -23,7 +23,10 @@ page's advice to anyone, and an editor passes over them:
   words (a remark, a comment after the paper) are still read for advice. A
   headline saying what a group *needs* ("Infants need 1,000 IU") or what to do
   states a recommendation and still counts, and a page whose body is only
-  headings (an outline) is not known to report anything.
+  headings (an outline) is not known to report anything;
+- a **paper's own title** as a heading right above the reproduced paper (its
+  citation line, authors and abstract): the paper's words, as its abstract is,
+  unless the heading speaks to the reader ("you", "I", an imperative).
 
 Each function states one of these tests; ``kinds/required.py`` applies them to
 the matches of its ``when`` conditions when the rule sets ``when.advice: true``.
@@ -176,3 +179,26 @@ def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) ->
         if words >= _REPRODUCED_WORDS:
             return True
     return False
+
+
+#: Words a paper's title never has: the reader or the writer addressed, an imperative opening.
+_SPEAKS = lazyre.compile(r"\b(?:you|your|I|my|we|our)\b|^\W*(?:take|stop|start|avoid|use|try|get|give|ask)\b", re.I)
+#: At most this many words between a heading and the reproduced text it titles (a citation
+#: line the regions did not mark: "Eur J Pediatr. 2013 Apr 5.").
+_TITLE_GAP_WORDS = 12
+
+
+def titles_reproduced_text(doc: Document, offset: int, quoted: tuple[str, ...]) -> bool:
+    """Whether *offset* is in a heading that is a reproduced paper's title: the text under
+    it opens (after at most a short citation line) with a region of the *quoted* kinds,
+    and the heading neither addresses the reader nor speaks as the writer."""
+    heading = next((h for h in doc.headings if h.start <= offset < h.end), None)
+    if heading is None or _SPEAKS.search(heading.text):
+        return False
+    following = [h.start for h in doc.headings if h.start >= heading.end]
+    section_end = min(following) if following else len(doc.prose)
+    spans = [s for s, e in doc.spans_of(quoted) if e > heading.end and s < section_end]
+    if not spans:
+        return False
+    gap = doc.prose[heading.end:max(spans[0], heading.end)]
+    return sum(1 for _ in _WORDS.finditer(gap)) <= _TITLE_GAP_WORDS
