@@ -414,5 +414,6 @@ def test_research_headline_helpers() -> None:
     assert not body_reports_research(own, title, ("quotation",))
     assert intake_reported_before("Vitamin D2 from food \u2013 perhaps ")
     assert intake_reported_before("The average vitamin D intake if fish twice a week = 4,200 IU/7 = ")
+    assert intake_reported_before("Calcidiol in animal-based food adds about ")
     assert not intake_reported_before("The average intake is 200 IU, so take ")
     assert not intake_reported_before("Get some vitamin D from the sun, or take ")

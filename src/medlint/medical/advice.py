@@ -70,11 +70,12 @@ _FROM_SOURCE = re.compile(
 
 
 #: The same said before the amount: "Vitamin D2 from food - perhaps 80 IU daily", "in sunlight:
-#: about 1,000 IU" (a few hedging words between; no "take" or "or" that would start advice).
+#: about 1,000 IU", "in animal-based food adds about 80 IU" (a few hedging words or a verb of
+#: supplying between; no "take" or "or" that would start advice).
 _SOURCE_BEFORE = re.compile(
     r"\b(?:from|via|through|in)\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+){0,2}?" + _SOURCE
     + r"\s*(?:[-\u2013\u2014:,=]\s*)?(?:(?:perhaps|about|only|just|roughly|around|approximately|maybe|some|is|are|"
-    r"was|were|gives?|provides?|provided|of|=)\s+){0,3}$", re.I)
+    r"was|were|gives?|provides?|provided|adds?|added|supplies|supplied|contains?|contributes?|of|=)\s+){0,3}$", re.I)
 #: A statistic of what people take: "the average vitamin D intake ... = 11,000 IU/15 = 730 IU",
 #: "mean daily intake was 240 IU" (within one clause: "the average intake is 200 IU, so take
 #: 1,000 IU" still advises).
