@@ -154,6 +154,14 @@ _REPRODUCED_WORDS = 30
 _WORDS = lazyre.compile(r"[^\W\d_]+")
 
 
+def _spans(doc: Document, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The merged spans of the regions of *kinds*, kept on the document (asked per dose)."""
+    key = "advice-spans:" + ",".join(kinds)
+    if key not in doc.cache:
+        doc.cache[key] = doc.spans_of(kinds)
+    return doc.cache[key]
+
+
 def reports_research(title: str) -> bool:
     """Whether a title is a headline that reports a finding ("Depression not reduced
     with 5,700 IU - RCT"), not one that tells the reader what to take or what a group
@@ -175,7 +183,7 @@ def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) ->
     if not _WORDS.search(prose, start):
         return True
     words = 0
-    for start, end in doc.spans_of(quoted):
+    for start, end in _spans(doc, quoted):
         words += sum(1 for _ in _WORDS.finditer(prose, max(start, doc.body_start), end))
         if words >= _REPRODUCED_WORDS:
             return True
@@ -198,7 +206,7 @@ def titles_reproduced_text(doc: Document, offset: int, quoted: tuple[str, ...]) 
         return False
     following = [h.start for h in doc.headings if h.start >= heading.end]
     section_end = min(following) if following else len(doc.prose)
-    spans = [s for s, e in doc.spans_of(quoted) if e > heading.end and s < section_end]
+    spans = [s for s, e in _spans(doc, quoted) if e > heading.end and s < section_end]
     if not spans:
         return False
     gap = doc.prose[heading.end:max(spans[0], heading.end)]
