@@ -350,6 +350,11 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     # a heading is its own sentence: the question in the next heading does not swallow it
     "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
     "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
+    # a byline under the heading, but no reproduced paper: the heading is the page's own
+    "# x\n\n## 4,000 IU of vitamin D daily is best for adults\n\nBy Jane Smith, practice nurse\n\n"
+    "Winter is long here and the sun is weak from October to March.\n",
+    "<h1>x</h1>\n<h2>4,000 IU of vitamin D daily is best for adults</h2>\n<p>By Jane Smith, practice nurse</p>\n"
+    "<p>Winter is long here and the sun is weak from October to March.</p>\n",
 ])
 def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
     assert _fires(text, "x.html" if text.startswith("<") else "x.md")

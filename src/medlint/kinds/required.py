@@ -118,10 +118,11 @@ class Trigger:
         return f' ({where} {doc.position(self.offset)[0]}: "{words}")'
 
 
-def not_advice(doc: Document, offset: int, sentence: str) -> bool:
-    """A match that only looks like advice: in a question, or in a list of other pages
-    (a link's text, a "See also" section); see :mod:`medlint.medical.advice`."""
-    return is_question(sentence) or in_link_list(doc, offset)
+def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
+    """A match that only looks like advice: in a question, in a list of other pages (a
+    link's text, a "See also" section), or in a reproduced paper's own title (the heading
+    over its authors and abstract); see :mod:`medlint.medical.advice`."""
+    return is_question(sentence) or in_link_list(doc, offset) or titles_reproduced_text(doc, offset, quoted)
 
 
 _TITLE_KEY = re.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
@@ -189,7 +190,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if outside and _inside(doc, outside, start):
             return False
         lo, hi = _sentence_in(doc, start)
-        if advice and not_advice(doc, start, doc.prose[lo:hi]):
+        if advice and not_advice(doc, start, doc.prose[lo:hi], quoted):
             return False
         return not any(r.search(doc.prose, lo, hi) for r in unless)
 
@@ -251,10 +252,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (not outside or not _inside(doc, outside, d.start)) and (
                     dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS)):
                 lo, hi = _sentence_in(doc, d.start)
-                if advice and (not_advice(doc, d.start, doc.prose[lo:hi]) or intake_from_source(doc.prose, d.end)
+                if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
                                or reports_group_intake_before(doc.prose[lo:d.start])
-                               or intake_reported_before(doc.prose[lo:d.start])
-                               or titles_reproduced_text(doc, d.start, quoted)):
+                               or intake_reported_before(doc.prose[lo:d.start])):
                     continue
                 return Trigger(d.start, doc.prose[lo:hi])
         return None

@@ -198,16 +198,21 @@ _TITLE_GAP_WORDS = 12
 
 
 def titles_reproduced_text(doc: Document, offset: int, quoted: tuple[str, ...]) -> bool:
-    """Whether *offset* is in a heading that is a reproduced paper's title: the text under
-    it opens (after at most a short citation line) with a region of the *quoted* kinds,
-    and the heading neither addresses the reader nor speaks as the writer."""
+    """Whether *offset* is in a heading that is a reproduced paper's title: the section under
+    it holds reproduced text (a region of the *quoted* kinds) and opens, after at most a
+    short line, with it or with the paper's authors or citation (byline, reference), and
+    the heading neither addresses the reader nor speaks as the writer."""
     heading = next((h for h in doc.headings if h.start <= offset < h.end), None)
     if heading is None or _SPEAKS.search(heading.text):
         return False
     following = [h.start for h in doc.headings if h.start >= heading.end]
     section_end = min(following) if following else len(doc.prose)
-    spans = [s for s, e in _spans(doc, quoted) if e > heading.end and s < section_end]
-    if not spans:
+
+    def starts(kinds: tuple[str, ...]) -> list[int]:
+        return [s for s, e in _spans(doc, kinds) if e > heading.end and s < section_end]
+
+    opening = starts(tuple(dict.fromkeys((*quoted, "byline", "reference"))))
+    if not starts(quoted) or not opening:
         return False
-    gap = doc.prose[heading.end:max(spans[0], heading.end)]
+    gap = doc.prose[heading.end:max(opening[0], heading.end)]
     return sum(1 for _ in _WORDS.finditer(gap)) <= _TITLE_GAP_WORDS
