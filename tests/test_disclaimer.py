@@ -284,6 +284,10 @@ def _found(name: str) -> list:
     "survey-title",  # the headline reports what a group got or took
     "diet-title",    # the amount is what a diet provides, not a dose to take
     "debate",        # a debate about supplementation, and "Use of supplements" is a noun phrase
+    "headline-empty",     # a headline reporting a trial, over no body at all
+    "headline-abstract",  # a headline over a pasted abstract (its doses are the study's) and links
+    "intake-before",      # "from oily fish - perhaps 300 IU", "the average intake ... = 600 IU"
+    "paper-title",        # a dose in the pasted paper's own title, the heading over its citation
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -346,6 +350,11 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     # a heading is its own sentence: the question in the next heading does not swallow it
     "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
     "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
+    # a byline under the heading, but no reproduced paper: the heading is the page's own
+    "# x\n\n## 4,000 IU of vitamin D daily is best for adults\n\nBy Jane Smith, practice nurse\n\n"
+    "Winter is long here and the sun is weak from October to March.\n",
+    "<h1>x</h1>\n<h2>4,000 IU of vitamin D daily is best for adults</h2>\n<p>By Jane Smith, practice nurse</p>\n"
+    "<p>Winter is long here and the sun is weak from October to March.</p>\n",
 ])
 def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
     assert _fires(text, "x.html" if text.startswith("<") else "x.md")
@@ -366,3 +375,50 @@ def test_advice_helpers() -> None:
     text = "11,000 IU vitamin D daily from traditional Norwegian diet of cod"
     assert intake_from_source(text, len("11,000 IU"))
     assert not intake_from_source("2,000 IU in children with asthma", len("2,000 IU"))
+
+
+@pytest.mark.parametrize("name, line, words, title", [
+    # the site's own comment after the pasted abstract advises: reported, at the comment
+    ("headline-abstract-advice.md", 20, "Take 4,000 IU of vitamin D daily rather than a monthly dose.", False),
+    ("headline-abstract-advice.html", 10, "Take 4,000 IU of vitamin D daily rather than a monthly dose.", False),
+    # a headline on what a group needs states a recommendation, abstract or not
+    ("need-abstract.md", 2, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
+    ("need-abstract.html", 1, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
+    # a heading over the paper that tells the reader what to take is the page's own
+    ("paper-title-advice.md", 4, "Take 50,000 IU of vitamin D a month for knee pain", False),
+    ("paper-title-advice.html", 2, "Take 50,000 IU of vitamin D a month for knee pain", False),
+    # headings and nothing else: the page is not known to only report research
+    ("headline-outline.md", 2, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
+    ("headline-outline.html", 1, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
+])
+def test_a_research_headline_still_needs_a_disclaimer_when_the_page_advises(
+        name: str, line: int, words: str, title: bool, isolated) -> None:
+    (finding,) = _found(name)
+    assert f'line {line}: "{words}"' in finding.message
+    assert ("(title, line" in finding.message) == title
+
+
+def test_research_headline_helpers() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import body_reports_research, intake_reported_before, reports_research
+
+    assert reports_research("Depression not reduced with 5,700 IU of vitamin D \u2013 RCT")
+    assert reports_research("Lupus flares eliminated by 100,000 IU of vitamin D each month")
+    assert reports_research("100,000 IU of vitamin D did not help leg pain")
+    assert not reports_research("Infants need 1,000 IU of vitamin D")
+    assert not reports_research("Trial over: you should take 2,000 IU of vitamin D")
+    assert not reports_research("Treatment by vitamin D")
+    assert not reports_research("Take 2,000 IU of vitamin D in winter")
+    title = "Colds not reduced with 2,000 IU - RCT"
+    empty = Document.from_text(f"---\ntitle: {title}\n---\n", "x.md", "markdown")
+    outline = Document.from_text(f"# {title}\n\n## Doses\n\n## Timing\n", "x.md", "markdown")
+    own = Document.from_text(f"# {title}\n\nWe looked at colds in our family over three winters and wrote "
+                             "down who caught what and when.\n", "x.md", "markdown")
+    assert body_reports_research(empty, title, ("quotation",))
+    assert not body_reports_research(outline, title, ("quotation",))
+    assert not body_reports_research(own, title, ("quotation",))
+    assert intake_reported_before("Vitamin D2 from food \u2013 perhaps ")
+    assert intake_reported_before("The average vitamin D intake if fish twice a week = 4,200 IU/7 = ")
+    assert intake_reported_before("Calcidiol in animal-based food adds about ")
+    assert not intake_reported_before("The average intake is 200 IU, so take ")
+    assert not intake_reported_before("Get some vitamin D from the sun, or take ")

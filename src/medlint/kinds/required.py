@@ -13,8 +13,9 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (in_link_list, intake_from_source, is_question, reports_group_intake,
-                              reports_group_intake_before)
+from ..medical.advice import (body_reports_research, in_link_list, intake_from_source, intake_reported_before,
+                              is_question, reports_group_intake, reports_group_intake_before, reports_research,
+                              titles_reproduced_text)
 from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
@@ -117,10 +118,11 @@ class Trigger:
         return f' ({where} {doc.position(self.offset)[0]}: "{words}")'
 
 
-def not_advice(doc: Document, offset: int, sentence: str) -> bool:
-    """A match that only looks like advice: in a question, or in a list of other pages
-    (a link's text, a "See also" section); see :mod:`medlint.medical.advice`."""
-    return is_question(sentence) or in_link_list(doc, offset)
+def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
+    """A match that only looks like advice: in a question, in a list of other pages (a
+    link's text, a "See also" section), or in a reproduced paper's own title (the heading
+    over its authors and abstract); see :mod:`medlint.medical.advice`."""
+    return is_question(sentence) or in_link_list(doc, offset) or titles_reproduced_text(doc, offset, quoted)
 
 
 _TITLE_KEY = re.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
@@ -178,6 +180,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     outside = tuple(when.get("outside", []))
     title_conditions = [compile_regex(p, ["when", "title", i], re.I) for i, p in enumerate(when.get("title", []))]
     advice = bool(when.get("advice"))
+    # what a reproduced paper or abstract is, for title_counts
+    quoted = ("quotation",)
     site_wide = options["site_disclaimer"] and _said_site_wide(context.disclaimer_files, required, scope)
 
     def counts(doc: Document, start: int) -> bool:
@@ -186,24 +190,43 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if outside and _inside(doc, outside, start):
             return False
         lo, hi = _sentence_in(doc, start)
-        if advice and not_advice(doc, start, doc.prose[lo:hi]):
+        if advice and not_advice(doc, start, doc.prose[lo:hi], quoted):
             return False
         return not any(r.search(doc.prose, lo, hi) for r in unless)
 
     def title_counts(doc: Document, title: str) -> bool:
         """Whether the title may make the page need a disclaimer (with ``advice``: not when
-        it is a headline on what a group took)."""
-        return not advice or not reports_group_intake(title)
+        it is a headline on what a group took, nor a headline reporting research over a page
+        that only reports it; then the page's own words decide)."""
+        if not advice:
+            return True
+        if reports_group_intake(title):
+            return False
+        key = "required-reports-research"
+        if key not in doc.cache:
+            doc.cache[key] = reports_research(title) and body_reports_research(doc, title, quoted)
+        return not doc.cache[key]
+
+    def set_aside(doc: Document, title: str) -> tuple[int, int]:
+        """The span of the title's own heading (an HTML page's ``<h1>``) when the title does
+        not count: what the title says is not read again as the body's words."""
+        first = doc.headings[0] if doc.headings else None
+        if first is None or first.text.strip() != title.strip() or title_counts(doc, title):
+            return (0, 0)
+        return (first.start, first.end)
 
     def prose_condition(doc: Document) -> Trigger | None:
         title = _title(doc)
         if (any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless)
                 and title_counts(doc, title)):
             return Trigger(_title_offset(doc, title), title, title=True)  # the page's title says what it is about
+        lo_title, hi_title = set_aside(doc, title)
         for r in prose_conditions:
             for m in r.finditer(doc.prose, doc.body_start):
                 # a pattern may open with the line break or full stop before its words
                 start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\r\n.!?:"))
+                if lo_title <= start < hi_title:
+                    continue
                 if counts(doc, start):
                     lo, hi = _sentence_in(doc, start)
                     return Trigger(start, doc.prose[lo:hi])
@@ -218,14 +241,20 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             # a dose in the title is the page's claim, unless the title reports what others took
             heading = Document.from_text(title, doc.path, "markdown")
             if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS)
-                   and not (advice and intake_from_source(heading.prose, d.end)) for d in find_doses(heading)):
+                   and not (advice and (intake_from_source(heading.prose, d.end)
+                                        or intake_reported_before(heading.prose[:d.start])))
+                   for d in find_doses(heading)):
                 return Trigger(_title_offset(doc, title), title, title=True)
+        lo_title, hi_title = set_aside(doc, title)
         for d in find_doses(doc):
+            if lo_title <= d.start < hi_title:
+                continue
             if (not outside or not _inside(doc, outside, d.start)) and (
                     dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS)):
                 lo, hi = _sentence_in(doc, d.start)
-                if advice and (not_advice(doc, d.start, doc.prose[lo:hi]) or intake_from_source(doc.prose, d.end)
-                               or reports_group_intake_before(doc.prose[lo:d.start])):
+                if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
+                               or reports_group_intake_before(doc.prose[lo:d.start])
+                               or intake_reported_before(doc.prose[lo:d.start])):
                     continue
                 return Trigger(d.start, doc.prose[lo:hi])
         return None

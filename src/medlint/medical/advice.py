@@ -13,8 +13,20 @@ page's advice to anyone, and an editor passes over them:
   took more than 4,000 IU", "Most European infants get supplements"): a survey
   of other people's intake, not a dose for the reader;
 - an **intake from food or sun** ("11,000 IU daily from a traditional diet of
-  cod", "10,000 IU from 20 minutes of sun"): what a diet or the skin provides,
-  not a dose to take.
+  cod", "10,000 IU from 20 minutes of sun", "from food - perhaps 80 IU daily"):
+  what a diet or the skin provides, not a dose to take, and a statistic of
+  intake ("the average intake = 730 IU a day");
+- a **headline that reports research** ("Depression not reduced with 5,700 IU
+  - RCT", "Lupus flares eliminated by 100,000 IU monthly") over a page that
+  reports it: a page with no body at all, or one whose body is a reproduced
+  paper or abstract. The doses and conclusions are the study's; the page's own
+  words (a remark, a comment after the paper) are still read for advice. A
+  headline saying what a group *needs* ("Infants need 1,000 IU") or what to do
+  states a recommendation and still counts, and a page whose body is only
+  headings (an outline) is not known to report anything;
+- a **paper's own title** as a heading right above the reproduced paper (its
+  citation line, authors and abstract): the paper's words, as its abstract is,
+  unless the heading speaks to the reader ("you", "I", an imperative).
 
 Each function states one of these tests; ``kinds/required.py`` applies them to
 the matches of its ``when`` conditions when the rule sets ``when.advice: true``.
@@ -23,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lazyre
 from ..document import Document
 
 #: A section that lists other pages: "See also", "See also VitaminDWiki", "Related
@@ -54,6 +67,22 @@ _FROM_SOURCE = re.compile(
     r"\s*(?:of\s+)?(?:vitamin\s+\w+\s+|\w+\s+)?(?:(?:daily|per\s+day|a\s+day|each\s+day|weekly)\s+)?"
     r"(?:(?:from|via|through|by\s+eating|by\s+drinking)\s+(?:(?:a|an|the|their|your|our|\d+)\s+)?(?:[\w-]+\s+){0,5}?"
     r"|in\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+)?)" + _SOURCE, re.I)
+
+
+#: The same said before the amount: "Vitamin D2 from food - perhaps 80 IU daily", "in sunlight:
+#: about 1,000 IU", "in animal-based food adds about 80 IU" (a few hedging words or a verb of
+#: supplying between; no "take" or "or" that would start advice).
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:from|via|through|in)\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+){0,2}?" + _SOURCE
+    + r"\s*(?:[-\u2013\u2014:,=]\s*)?(?:(?:perhaps|about|only|just|roughly|around|approximately|maybe|some|is|are|"
+    r"was|were|gives?|provides?|provided|adds?|added|supplies|supplied|contains?|contributes?|of|=)\s+){0,3}$", re.I)
+#: A statistic of what people take: "the average vitamin D intake ... = 11,000 IU/15 = 730 IU",
+#: "mean daily intake was 240 IU" (within one clause: "the average intake is 200 IU, so take
+#: 1,000 IU" still advises).
+_CLAUSE = r"(?:(?!\b(?:so|then|take|but|instead|should|must)\b)(?:[^.;!?,]|(?<=\d)[,.](?=\d)))"
+_INTAKE_STATISTIC_BEFORE = re.compile(
+    r"\b(?:average|mean|median|typical|usual|estimated|total)\s+(?:[\w-]+\s+){0,3}?intakes?\b" + _CLAUSE
+    + r"{0,60}$", re.I)
 
 
 def is_question(sentence: str) -> bool:
@@ -95,3 +124,95 @@ def reports_group_intake_before(before: str) -> bool:
 def intake_from_source(text: str, end: int) -> bool:
     """Whether the amount ending at *end* in *text* is said to come from food, drink or sun."""
     return bool(_FROM_SOURCE.match(text, end))
+
+
+def intake_reported_before(before: str) -> bool:
+    """Whether the words right before an amount (its sentence up to it) say it comes from
+    food, drink or sun ("from food - perhaps"), or that it is a statistic of what people
+    take ("the average intake ... ="): a report of intake, not a dose to take."""
+    return bool(_SOURCE_BEFORE.search(before) or _INTAKE_STATISTIC_BEFORE.search(before))
+
+
+#: A headline's report of a finding: an outcome verb ("reduced", "helped", "restored",
+#: "works well", "not enough"), what was given or taken ("took", "received"), or a
+#: study named as such ("RCT", "trial", "review", "2 studies").
+_FINDING = lazyre.compile(
+    r"\b(?:reduc(?:ed|es)|improv(?:ed|es)|increas(?:ed|es)|decreas(?:ed|es)|lower(?:ed|s)|rais(?:ed|es|e)|"
+    r"restor(?:ed|es)|help(?:ed|s)|eliminated|prevented|cut|kept|halved|doubled|benefit(?:ed|s)|"
+    r"works?(?:\s+well)?|worked|failed|associated|linked|correlated|not\s+(?:enough|helped|reduced|improved)|"
+    r"no\s+(?:benefit|effect|change)|did\s+not|didn't|achieved|reached|(?:less|more)\s+likely|took|received|"
+    r"were\s+given|was\s+given|"
+    r"RCTs?|trials?|stud(?:y|ies)|reviews?|meta-analys[ie]s|surveys?|kicked\s+off)\b", re.I)
+#: What still advises in a headline: a need ("Infants need 1,000 IU", "may be needed"),
+#: "should/must take", a recommendation, "how/when to", an imperative opening.
+_ADVISES = lazyre.compile(
+    r"\b(?:needs?|needed|requires?|required|recommend\w*|advis\w*|how\s+(?:to|much)|when\s+to|"
+    r"(?:should|must|ought\s+to)\s+(?:(?:\w+\s+){0,2}?)(?:take|use|get|start|stop|avoid|supplement|give|continue|have))\b"
+    r"|^\W*(?:take|stop|start|avoid|use|try|get)\b", re.I)
+#: Words enough to call a span a reproduced paper or abstract, not a quoted phrase.
+_REPRODUCED_WORDS = 30
+_WORDS = lazyre.compile(r"[^\W\d_]+")
+
+
+def _spans(doc: Document, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The merged spans of the regions of *kinds*, kept on the document (asked per dose)."""
+    key = "advice-spans:" + ",".join(kinds)
+    if key not in doc.cache:
+        doc.cache[key] = doc.spans_of(kinds)
+    return doc.cache[key]
+
+
+def reports_research(title: str) -> bool:
+    """Whether a title is a headline that reports a finding ("Depression not reduced
+    with 5,700 IU - RCT"), not one that tells the reader what to take or what a group
+    needs ("Infants need 1,000 IU", "How much vitamin D to take")."""
+    return bool(_FINDING.search(title)) and not _ADVISES.search(title)
+
+
+def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) -> bool:
+    """Whether the page's body only carries research others wrote: it has no text but its
+    *title* (the page is its headline, in front matter or a first heading), or it holds a
+    reproduced paper or abstract (at least :data:`_REPRODUCED_WORDS` words in regions of
+    the *quoted* kinds). A body of headings and nothing else is neither: its headings are
+    the page's own words."""
+    prose = doc.prose
+    start = doc.body_start
+    first = doc.headings[0] if doc.headings else None
+    if first is not None and first.text.strip() == title.strip() and not _WORDS.search(prose, start, first.start):
+        start = first.end  # the title heading itself is not a body
+    if not _WORDS.search(prose, start):
+        return True
+    words = 0
+    for start, end in _spans(doc, quoted):
+        words += sum(1 for _ in _WORDS.finditer(prose, max(start, doc.body_start), end))
+        if words >= _REPRODUCED_WORDS:
+            return True
+    return False
+
+
+#: Words a paper's title never has: the reader or the writer addressed, an imperative opening.
+_SPEAKS = lazyre.compile(r"\b(?:you|your|I|my|we|our)\b|^\W*(?:take|stop|start|avoid|use|try|get|give|ask)\b", re.I)
+#: At most this many words between a heading and the reproduced text it titles (a citation
+#: line the regions did not mark: "Eur J Pediatr. 2013 Apr 5.").
+_TITLE_GAP_WORDS = 12
+
+
+def titles_reproduced_text(doc: Document, offset: int, quoted: tuple[str, ...]) -> bool:
+    """Whether *offset* is in a heading that is a reproduced paper's title: the section under
+    it holds reproduced text (a region of the *quoted* kinds) and opens, after at most a
+    short line, with it or with the paper's authors or citation (byline, reference), and
+    the heading neither addresses the reader nor speaks as the writer."""
+    heading = next((h for h in doc.headings if h.start <= offset < h.end), None)
+    if heading is None or _SPEAKS.search(heading.text):
+        return False
+    following = [h.start for h in doc.headings if h.start >= heading.end]
+    section_end = min(following) if following else len(doc.prose)
+
+    def starts(kinds: tuple[str, ...]) -> list[int]:
+        return [s for s, e in _spans(doc, kinds) if e > heading.end and s < section_end]
+
+    opening = starts(tuple(dict.fromkeys((*quoted, "byline", "reference"))))
+    if not starts(quoted) or not opening:
+        return False
+    gap = doc.prose[heading.end:max(opening[0], heading.end)]
+    return sum(1 for _ in _WORDS.finditer(gap)) <= _TITLE_GAP_WORDS
