@@ -112,7 +112,7 @@ _PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
 #: (The lookbehinds follow the "I", so that every other position fails at once: this is
 #: searched over whole sections.)
-_FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
+_FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)(?<![A-Z][A-Z] I)"
                                r"(?![-.]\w)(?!\s?U\b)"
                                r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
@@ -128,6 +128,26 @@ _REPRODUCED = lazyre.compile(
     r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
     r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
 REPRODUCED_LABEL_CHARS = 160
+#: A news story's dateline opening a section: "July 26, 2011 — Depression affects...",
+#: "LONDON, March 3 (Reuters) -", "(ScienceDaily) —". A page's own prose does not open so.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = lazyre.compile(
+    r"[\s*_]*(?:[A-Z][A-Z .'-]{2,30},\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|\d{1,2}\s+" + _MONTH
+    + r"(?:\s+(?:19|20)\d\d)?)?\s*(?:\((?:Reuters|AP|AFP|UPI|HealthDay(?:\s+News)?|ScienceDaily|Xinhua|PRNewswire)\)\s*)?"
+    r"(?<=\d|\))[*_]*\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z])")
+#: A heading that says in parentheses its section is copied: "Conclusion (extracted from PDF)".
+_REPRODUCED_NOTE = lazyre.compile(
+    r"\((?:[\w\s]{0,20}\s)?(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)"
+    r"\s+(?:from|of|by)\b[^()]*\)", re.I)
+#: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
+#: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
+#: programme's words; one "Biography" may be the writer's own). Up to the next heading of its level,
+#: it is a quotation.
+_SOURCE_HEADING = lazyre.compile(
+    r"[\W_]*(?:(?:press|news|media)\s+release|transcript|(?:video\s+|english\s+)?(?:captions|subtitles|narration)|guest\s+(?:post|essay|article|editorial|blog)|reposted|reprint"
+    r"|(?:speakers?'?\s+|authors?'?\s+|presenters?'?\s+)?biographies|speakers?'?\s+biograph(?:y|ies)"
+    r"|about\s+the\s+(?:speakers|authors|presenters|contributors))\b",
+    re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
 _WRITER_VOICE = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
@@ -313,7 +333,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
-            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)) else None
+            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title) or _SOURCE_HEADING.match(title)
+            or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
@@ -387,6 +408,11 @@ def _sections(doc: "Document") -> Iterator[Region]:
             else:
                 carrying = True  # the lead ends its section: what it announces is under the headings after it
                 continue
+        first = next((b for b in blocks if doc.prose[b.start:b.end].strip()), None)
+        if first is not None and _DATELINE.match(doc.prose, first.start, first.end) and not _WRITER_VOICE.search(
+                doc.prose, first.start, min(hi, first.start + WRITER_VOICE_CHARS)):
+            yield Region("quotation", first.start, hi)  # a news story, from its dateline on
+            continue
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
@@ -693,7 +719,30 @@ def _transcript_turns(doc: "Document") -> Iterator[tuple[int, int]]:
     speakers = {name for name, n in counts.items() if n >= 2}
     if len(speakers) < 2:
         return
-    yield from ((s, e) for name, s, e in turns if name in speakers)
+    kept = [(s, e) for name, s, e in turns if name in speakers]
+    heading_starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
+    block_starts = [b.start for b in doc.blocks]
+    for k, (start, end) in enumerate(kept):
+        # A turn goes on in the paragraphs after it, up to the next speaker, heading or
+        # horizontal rule (the last turn for a few paragraphs at most).
+        limit = kept[k + 1][0] if k + 1 < len(kept) else min(len(doc.text), end + LAST_TURN_CHARS)
+        i = bisect.bisect_left(heading_starts, end)
+        if i < len(heading_starts):
+            limit = min(limit, heading_starts[i])
+        rule = _RULE_LINE.search(doc.text, end, limit)
+        if rule:
+            limit = rule.start()
+        last = end
+        for b in doc.blocks[bisect.bisect_left(block_starts, end):]:
+            if b.start >= limit:
+                break
+            if b.end <= limit and b.kind != "heading":
+                last = max(last, b.end)
+        yield start, last
+
+
+#: How far the last speaker's turn of a transcript may run on without a heading or rule to end it.
+LAST_TURN_CHARS = 3000
 
 
 def _units(doc: "Document") -> Iterator[tuple[int, int]]:
@@ -751,6 +800,16 @@ def _is_reference(prose: str, raw: str) -> bool:
     return authors and year and bool(_IDENTIFIER.search(raw))
 
 
+#: "Rubin, Donald B. (2004). Teaching ...": an APA-style entry, authors then the year in parentheses.
+_AUTHOR_YEAR_ENTRY = lazyre.compile(_NAME + r",\s+[A-Z][^()\n]{0,200}?\((?:19|20)\d\d[a-z]?\)\s*[.,:]")
+
+
+def citation_shaped(text: str) -> bool:
+    """True if *text* (a line or a block's head) reads as a citation: the shapes of
+    :func:`_is_reference`, or an APA-style entry ("Rubin, D. B. (2004). Title.")."""
+    return _is_reference(text, text) or bool(_AUTHOR_YEAR_ENTRY.match(text.lstrip(" *_-")))
+
+
 def _is_byline(line: str) -> bool:
     if len(line) > 400:
         return False
@@ -774,11 +833,17 @@ _NOT_A_NAME = lazyre.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|tabl
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
 
+#: The longest paragraph of run-together affiliations ("1 Department of ..., 2Department of ...").
+AFFILIATIONS_CHARS = 2000
+
+
 def _is_affiliation(line: str) -> bool:
     """An affiliation: a short line naming an institution, written as an address (its
     words, the small ones aside, nearly all capitalised), not a sentence."""
-    if len(line) > 300 or not _INSTITUTION.search(line):
+    if not _INSTITUTION.search(line):
         return False
+    if len(line) > 300 and (len(line) > AFFILIATIONS_CHARS or len(_INSTITUTION.findall(line)) < 3):
+        return False  # a paper's numbered affiliations run together in one paragraph name three or more
     words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
