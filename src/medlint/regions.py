@@ -128,6 +128,15 @@ _REPRODUCED = lazyre.compile(
     r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
     r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
 REPRODUCED_LABEL_CHARS = 160
+#: A section's opening sentence saying the rest is a copy of someone's text: "This is an HTML
+#: version of an email by Ronan Conroy on ...", "What follows is the text of a talk by ...".
+#: Explicit enough to count in a paragraph of any length among the section's first blocks.
+_VERSION_OF = lazyre.compile(
+    r"[\s*_]*(?:this|the\s+following|what\s+follows|below)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:version|copy|transcript|reprint|translation|text)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:e-?mail|letter|article|talk|post|message|paper|speech|presentation|lecture|interview|essay)"
+    r"\s+(?:by|from|written\s+by|given\s+by)\b", re.I)
+LEAD_BLOCKS = 3
 #: A news story's dateline opening a section: "July 26, 2011 — Depression affects...",
 #: "LONDON, March 3 (Reuters) -", "(ScienceDaily) —". A page's own prose does not open so.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -398,7 +407,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
         lead = None
         for k, b in enumerate(blocks):  # "Clipped from the PDF", "The following is translated from"
             said = doc.prose[b.start:b.end].strip()
-            if len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said):
+            if (len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said)) or (
+                    k < LEAD_BLOCKS and _VERSION_OF.match(said)):
                 lead = k
                 break
         if lead is not None:
