@@ -212,13 +212,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         text = link.text or ""
         return _names_target(text, link.target) or _title_case(text) or bool(year and year in link.target)
 
-    def title_years(doc: Document) -> list[int]:
-        """The years the page's title (front matter, or a first-level heading first) names."""
+    def title_years(doc: Document, subject: bool = False) -> list[int]:
+        """The years the page's title (front matter, or a first-level heading first) names;
+        with *subject*, not a date the title gives for the page itself ("created 2007-10-12")."""
         title = doc.front_matter.data.get("title") if doc.front_matter else None
         first = min(doc.headings, key=lambda h: h.start, default=None)
         shown = first.text if first is not None and first.level == 1 else ""
-        text = _CREATED.sub(" ", f"{title if isinstance(title, str) else ''} {shown}")
-        return [int(y) for y in _TITLE_YEAR.findall(text)]
+        text = f"{title if isinstance(title, str) else ''} {shown}"
+        return [int(y) for y in _TITLE_YEAR.findall(_CREATED.sub(" ", text) if subject else text)]
 
     def dated_by_title(doc: Document) -> bool:
         """The page's title names a year: its "recent" is recent as of that year."""
@@ -242,7 +243,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                                        "problem": f"the page is dated {dated}"})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
-            if titled and year <= max(title_years(doc)):
+            if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Webinars on Vitamin D - 2013": the page's date
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
