@@ -541,6 +541,15 @@ def test_a_papers_header_with_run_together_affiliations_heads_its_abstract() -> 
     assert any("In recent years" in q for q in quoted(text))
 
 
+@pytest.mark.parametrize("lead, copied", [
+    ("A copy of a blog post at [the sleep blog](https://example.org/)", True),
+    ("A copy of the article is attached below.", False),
+])
+def test_a_line_saying_a_copy_of_a_post_follows_leads_a_quotation(lead: str, copied: bool) -> None:
+    text = f"{lead}\n\nHi all,\n\nNew guidelines now advise 2,000 IU for adults.\n"
+    assert any("New guidelines" in q for q in quoted(text)) is copied
+
+
 def test_a_section_that_says_it_is_a_version_of_an_email_is_the_emails() -> None:
     text = ("This is an HTML format version of an email by Maria Novak on April 9, 1999 to a mailing list. "
             "I have made some minor formatting changes, but all of the credit belongs to her.\n\n"

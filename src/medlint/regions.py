@@ -118,13 +118,15 @@ _FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase 
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
 #: A short line that says the text after it is someone else's: "Clipped from the PDF",
-#: "Excerpts from the book", "The following is translated from the Spanish guideline",
+#: "Excerpts from the book", "The following is translated from the Spanish guideline", "A copy of a blog post at",
 #: "{Note: extracted only the vitamin D part}". Up to the next heading, that text is a quotation.
 _REPRODUCED = lazyre.compile(
     r"^\W{0,3}(?:note\s*:\s*)?(?:"
     r"(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)\b"
     r"(?:\s+\S+){0,8}?\s+(?:from|of|by)\b"
     r"|have\s+(?:only\s+)?(?:clipped|copied|excerpted|extracted|quoted|reproduced|translated)\b"
+    r"|(?:an?\s+)?(?:copy|reprint|repost)\s+of\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:blog\s+post|post|article"
+    r"|e-?mail|letter|message|newsletter|paper|press\s+release|interview|essay|editorial)\b(?!\s+(?:is|are|was|were|can|may|will)\b)"
     r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
     r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
 REPRODUCED_LABEL_CHARS = 160
@@ -150,12 +152,16 @@ _REPRODUCED_NOTE = lazyre.compile(
     r"\s+(?:from|of|by)\b[^()]*\)", re.I)
 #: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
 #: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
-#: programme's words; one "Biography" may be the writer's own). Up to the next heading of its level,
+#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...",
+#: "The Magnesium Miracle: A Special Interview with Carolyn Dean". Up to the next heading of its level,
 #: it is a quotation.
 _SOURCE_HEADING = lazyre.compile(
     r"[\W_]*(?:(?:press|news|media)\s+release|transcript|(?:video\s+|english\s+)?(?:captions|subtitles|narration)|guest\s+(?:post|essay|article|editorial|blog)|reposted|reprint"
     r"|(?:speakers?'?\s+|authors?'?\s+|presenters?'?\s+)?biographies|speakers?'?\s+biograph(?:y|ies)"
-    r"|about\s+the\s+(?:speakers|authors|presenters|contributors))\b",
+    r"|about\s+the\s+(?:speakers|authors|presenters|contributors)"
+    r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
+    r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
+    r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z])",
     re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
@@ -342,7 +348,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
-            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title) or _SOURCE_HEADING.match(title)
+            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)
+            or (_SOURCE_HEADING.match(title) and not _FIRST_PERSON.search(title))
             or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
@@ -363,16 +370,22 @@ def _sections(doc: "Document") -> Iterator[Region]:
     block_starts = [b.start for b in doc.blocks]
     carrying = False  # a paper reproduced from its citation on, through its own section headings
     commenting = False  # the page's comment on that paper, after a rule, a "Summary by" heading or a link list
+    reproduced = False  # a paper has been carried on this page
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        resumed = reproduced and not carrying and n > 0 and bool(_RESUMES.fullmatch(titles[n - 1]))
+        if resumed:
+            # The paper goes on under its own Introduction after the page's comment and links.
+            carrying, commenting = True, False
+        reproduced = reproduced or carrying
         if carrying or commenting:
             title = titles[n - 1] if n > 0 else ""
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
-            elif carrying and not (
+            elif carrying and (resumed or not (
                     _SEE_ALSO.match(title) or _OWN_COMMENT.search(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
-                    or _link_list(doc, lo, hi, block_starts)):
+                    or _link_list(doc, lo, hi, block_starts))):
                 yield Region("quotation", lo, hi)
                 continue
             else:
@@ -416,7 +429,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if rest:
                 yield Region("quotation", rest[0].start, hi)
             else:
-                carrying = True  # the lead ends its section: what it announces is under the headings after it
+                carrying = reproduced = True  # the lead ends its section: what it announces is under the headings after it
                 continue
         first = next((b for b in blocks if doc.prose[b.start:b.end].strip()), None)
         if first is not None and _DATELINE.match(doc.prose, first.start, first.end) and not _WRITER_VOICE.search(
@@ -432,10 +445,13 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if cited < hi:
                 yield Region("quotation", cited, hi)
             carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
+            reproduced = reproduced or carrying
         elif n > 0 and _bylined(doc, blocks):
             yield Region("quotation", blocks[0].start, hi)
 
 
+#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here.
+_RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
 #: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
 _OWN_COMMENT = lazyre.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
                               r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
