@@ -513,7 +513,24 @@ def test_press_releases_captions_biographies_and_news_stories_are_quoted(text: s
     assert not any("Mine." in q for q in found_quotes)
 
 
-@pytest.mark.parametrize("heading", ["## Biography", "## Sleep news for May 2011", "## Light and sleep"])
+@pytest.mark.parametrize("text, path", [
+    ("## Readers\n\n#### Email description to the site Sept 2013\n\nThe clinic currently sees 300 patients.\n\n"
+     "#### Our view\n\nMine.\n", "x.md"),
+    ("## Reply by Dr. Novak to the mailing list\n\nThe clinic currently sees 300 patients.\n\n## Our view\n\nMine.\n",
+     "x.md"),
+    ("<h2>Sleep Miracle: A Special Interview with Maria Novak</h2><p>The clinic currently sees 300 patients.</p>"
+     "<h2>Our view</h2><p>Mine.</p>", "x.html"),
+    ("### From [http://sleep.example.org/](http://sleep.example.org/)\n\nThe clinic currently sees 300 patients.\n\n"
+     "### Our view\n\nMine.\n", "x.md"),
+])
+def test_emails_replies_interviews_and_posts_from_an_address_are_quoted(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("currently sees 300" in q for q in found_quotes)
+    assert not any("Mine." in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("heading", ["## Biography", "## Sleep news for May 2011", "## Light and sleep",
+                                     "## Letter to my doctor", "## Responses to light vary"])
 def test_the_writers_own_sections_are_not_taken_for_reproduced_ones(heading: str) -> None:
     assert quoted(f"{heading}\n\nThe clinic currently sees 300 patients.\n") == []
 
@@ -571,3 +588,17 @@ def test_an_abbreviation_followed_by_a_roman_numeral_is_no_writer() -> None:
 ])
 def test_a_goal_or_a_hypothetical_is_no_hype(text: str, flagged: bool, isolated) -> None:
     assert bool(found(text, ["sensational-language"])) is flagged
+
+
+def test_a_carried_paper_resumes_under_its_introduction_after_the_pages_links() -> None:
+    text = ("## Sleep and light\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n## Methods\n\n"
+            "Adults were followed.\n\n## See also\n\n* [Sleep](/sleep)\n* [Light](/light)\n\n## Introduction\n\n"
+            "Recently the guideline was revised.\n")
+    found_quotes = quoted(text)
+    assert any("Recently the guideline was revised." in q for q in found_quotes)
+    assert not any("Light" in q for q in found_quotes)  # the page's own links between them
+
+
+def test_recent_against_old_is_a_comparison(isolated) -> None:
+    assert found(OLD + "Recent but not old lesions healed.\n", ["date-stale"]) == []
+    assert len(found(OLD + "Recent trials healed lesions.\n", ["date-stale"])) == 1

@@ -130,6 +130,10 @@ _REPRODUCED = lazyre.compile(
     r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
     r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
 REPRODUCED_LABEL_CHARS = 160
+#: A heading that is a source's address: "### From [http://blog.example.org/](...)" (read in the raw
+#: text: the prose view blanks the address).
+_FROM_ADDRESS = lazyre.compile(r"[#\s*_]*(?:<h[1-6][^>]*>\s*)?(?:copied\s+|reposted\s+)?from\s*:?\s*(?:\[|<a\s[^>]*>)?\s*(?:https?://|www\.)",
+                               re.I)
 #: A section's opening sentence saying the rest is a copy of someone's text: "This is an HTML
 #: version of an email by Ronan Conroy on ...", "What follows is the text of a talk by ...".
 #: Explicit enough to count in a paragraph of any length among the section's first blocks.
@@ -350,6 +354,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
             _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)
             or (_SOURCE_HEADING.match(title) and not _FIRST_PERSON.search(title))
+            or _FROM_ADDRESS.match(text, h.start, h.end)
             or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
