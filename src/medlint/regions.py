@@ -48,7 +48,13 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     section that is mostly links; a bare list of authors' names opening a section
     over a paragraph (a chapter's abstract under its title); and transcripts: lines opened
     by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
-    or more turns each (an interview's words are the speakers', not the page's).
+    or more turns each (an interview's words are the speakers', not the page's; a turn goes
+    on in the paragraphs after it up to the next speaker, heading or rule). Also a section
+    under a heading that names another's text (a press release, transcript, captions, a
+    guest essay, speakers' biographies, an e-mail, reply, letter or interview with someone,
+    "From <address>", "(extracted from PDF)"), a section opening with a news dateline or
+    with "This is a version of an email by ...", a line "A copy of a blog post at"; and a
+    paper carried above resumes under its own Introduction after the page's comment.
 ``commentary``
     the page's own comment on a reproduced paper: the sections after the paper that a
     horizontal rule, a heading naming the writer's comment ("Summary by ...",
