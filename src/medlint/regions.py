@@ -550,10 +550,11 @@ HEADER_LINE_CHARS = 160
 
 def _only_a_header(doc: "Document", blocks: list) -> bool:
     """A section that holds only a paper's header: at most five short lines (citation,
-    authors, affiliations, journal name), no list (a reading list is the writer's)."""
+    authors, affiliations, journal name), no list but of affiliations (a reading list is the writer's)."""
     lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
     return 0 < len(lines) <= 5 and all(
-        b.kind not in ("list-item", "li") and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
+        (b.kind not in ("list-item", "li") or _is_affiliation(doc.prose[b.start:b.end].strip()))
+        and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
                                                or _is_reference(doc.prose[b.start:b.end], doc.text[b.start:b.end])
                                                or _is_affiliation(doc.prose[b.start:b.end].strip()))
         for b in lines)
