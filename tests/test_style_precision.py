@@ -435,3 +435,170 @@ def test_the_pages_comment_on_a_pasted_paper_is_its_own_but_its_doses_are_the_pa
     assert not any("They took" in q for q in quoted(text, path))
     rules = [rule for _, rule, _ in found(text, ["date-stale", "dose-needs-citation"], path)]
     assert rules == ["date-stale", "date-stale"]
+
+
+# -- second pass: what the reader can date, and more text the page reproduced ----------------
+
+@pytest.mark.parametrize("body, path", [
+    ("A recently published article:\n\n- **Search engines for clinicians.** Novak M. Sleep Lett 2005: 17(2); 14-9.\n",
+     "x.md"),
+    ("I wanted any recent references about sleep.\n\nLund, Peter (2005). Sleep in the young. Sleep Letters, 4, 1-9.\n",
+     "x.md"),
+    ("<p>A recent letter to the editor,</p><ul><li>Novak M, Lund P. Sleep and light. Sleep Lett 2005;17:14-9.</li></ul>",
+     "x.html"),
+])
+def test_recent_over_the_citation_it_speaks_of_is_dated(body: str, path: str, isolated) -> None:
+    """The reader sees the year in the citation right after the publication 'recent' names."""
+    assert found(OLD + body, ["date-stale"], path) == []
+
+
+@pytest.mark.parametrize("body", [
+    "A recently published article says more.\n\nIt is worth reading.\n",
+    "The guideline helps avoid the recent controversies about research.\n\n"
+    "Novak M, Lund P. Sleep and light. Sleep Lett 2005;17:14-9.\n",
+])
+def test_recent_with_no_citation_or_about_something_else_is_still_stale(body: str, isolated) -> None:
+    assert len(found(OLD + body, ["date-stale"])) == 1
+
+
+@pytest.mark.parametrize("note, path", [
+    ("Note: This page is obsolete. I now use other software.\n\n", "x.md"),
+    ("Note 2024-05-28: some links here are dead. You may still find the historical perspective helpful.\n\n", "x.md"),
+    ("<p>This page is out of date and kept for the record.</p>", "x.html"),
+])
+def test_a_page_that_says_it_is_obsolete_warns_its_reader(note: str, path: str, isolated) -> None:
+    body = "<p>I upgraded the program recently.</p>" if path.endswith(".html") else "I upgraded the program recently.\n"
+    assert found(OLD + note + body, ["date-stale"], path) == []
+    assert len(found(OLD + body, ["date-stale"], path)) == 1
+
+
+@pytest.mark.parametrize("body, stale", [
+    ("That might work if you were starting a new trial.", False),
+    ("Plan a new study with care.", False),
+    ("A new trial found fewer falls.", True),
+    ("It was only available in the most recent version.", False),
+    ("The most recent studies agree.", True),
+])
+def test_a_fresh_study_or_the_newest_version_is_no_time_claim(body: str, stale: bool, isolated) -> None:
+    assert bool(found(OLD + body + "\n", ["date-stale"])) is stale
+
+
+@pytest.mark.parametrize("title, stale", [
+    ("Webinars on sleep - 2013", False),
+    ("Sleep conference in York - April 2014", False),
+    ("Sleep news for 2012", True),            # 'as of 2013' is after the year the title names
+    ("Sleep talk (created October 18, 2013)", True),  # a creation date, not the subject's
+    ("Sleep and light", True),
+])
+def test_as_of_the_year_a_page_is_titled_for_is_its_date(title: str, stale: bool, isolated) -> None:
+    text = f"---\ntitle: {title}\ndate: 2013-06-18\n---\nSpeakers as of June 2013 are listed below.\n"
+    assert bool(found(text, ["date-stale"])) is stale
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Light and sleep\n\n#### Press Release by the Sleep Society\n\nThe clinic currently sees 300 patients.\n\n"
+     "## Our view\n\nMine.\n", "x.md"),
+    ("<h2>Light and sleep</h2><h4>Press Release by the Sleep Society</h4><p>The clinic currently sees 300 patients.</p>"
+     "<h2>Our view</h2><p>Mine.</p>", "x.html"),
+    ("## Video captions - in English\n\n* The clinic currently sees 300 patients.\n\n## Our view\n\nMine.\n", "x.md"),
+    ("## Biographies\n\n### Maria Novak\n\nThe clinic currently sees 300 patients.\n\n## Our view\n\nMine.\n", "x.md"),
+    ("## Light and sleep\n\nJuly 26, 2011 \u2014 The clinic currently sees 300 patients.\n\n## Our view\n\nMine.\n",
+     "x.md"),
+    ("<h4>Conclusion (extracted from PDF)</h4><p>The clinic currently sees 300 patients.</p>"
+     "<h4>Our view</h4><p>Mine.</p>", "x.html"),
+])
+def test_press_releases_captions_biographies_and_news_stories_are_quoted(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("currently sees 300" in q for q in found_quotes)
+    assert not any("Mine." in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Readers\n\n#### Email description to the site Sept 2013\n\nThe clinic currently sees 300 patients.\n\n"
+     "#### Our view\n\nMine.\n", "x.md"),
+    ("## Reply by Dr. Novak to the mailing list\n\nThe clinic currently sees 300 patients.\n\n## Our view\n\nMine.\n",
+     "x.md"),
+    ("<h2>Sleep Miracle: A Special Interview with Maria Novak</h2><p>The clinic currently sees 300 patients.</p>"
+     "<h2>Our view</h2><p>Mine.</p>", "x.html"),
+    ("### From [http://sleep.example.org/](http://sleep.example.org/)\n\nThe clinic currently sees 300 patients.\n\n"
+     "### Our view\n\nMine.\n", "x.md"),
+])
+def test_emails_replies_interviews_and_posts_from_an_address_are_quoted(text: str, path: str) -> None:
+    found_quotes = quoted(text, path)
+    assert any("currently sees 300" in q for q in found_quotes)
+    assert not any("Mine." in q for q in found_quotes)
+
+
+@pytest.mark.parametrize("heading", ["## Biography", "## Sleep news for May 2011", "## Light and sleep",
+                                     "## Letter to my doctor", "## Responses to light vary"])
+def test_the_writers_own_sections_are_not_taken_for_reproduced_ones(heading: str) -> None:
+    assert quoted(f"{heading}\n\nThe clinic currently sees 300 patients.\n") == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("**DM**: Does it work?\n\n**KB**: Yes.\n\nA report came out recently that studies have shown it.\n\n"
+     "**DM**: Really?\n\n**KB**: Yes.\n\n## My comment\n\nStudies have shown nothing of the kind.\n", "x.md"),
+    ("<p><b>Host</b>: Does it work?</p><p><b>Guest</b>: Yes.</p><p>A report came out recently that studies have "
+     "shown it.</p><p><b>Host</b>: Really?</p><p><b>Guest</b>: Yes.</p><h2>My comment</h2>"
+     "<p>Studies have shown nothing of the kind.</p>", "x.html"),
+])
+def test_a_speakers_turn_goes_on_in_the_paragraphs_after_it(text: str, path: str, isolated) -> None:
+    found_quotes = quoted(text, path)
+    assert any("A report came out recently" in q for q in found_quotes)
+    assert not any("nothing of the kind" in q for q in found_quotes)
+    assert [rule for _, rule, _ in found(text, ["sensational-language"], path)] == ["sensational-language"]
+
+
+def test_a_papers_header_with_run_together_affiliations_heads_its_abstract() -> None:
+    affiliations = ", ".join(f"{n} Department of Sleep Medicine, University of Town{n}, Country" for n in range(1, 6))
+    text = ("## Sleep: beyond bed\n\nMaria Novak,1 Peter Lund,2 Anna Berg,3 Jon Kay,4 and Eva Holm5\n\n"
+            f"{affiliations}\n\nAddress for correspondence: annals@example.org\n\n"
+            "In recent years, sleep has received increased attention because of the resurgence of deficiency and "
+            "the identification of effects beyond rest, suggesting unexpected benefits for many organs.\n")
+    assert any("In recent years" in q for q in quoted(text))
+
+
+@pytest.mark.parametrize("lead, copied", [
+    ("A copy of a blog post at [the sleep blog](https://example.org/)", True),
+    ("A copy of the article is attached below.", False),
+])
+def test_a_line_saying_a_copy_of_a_post_follows_leads_a_quotation(lead: str, copied: bool) -> None:
+    text = f"{lead}\n\nHi all,\n\nNew guidelines now advise 2,000 IU for adults.\n"
+    assert any("New guidelines" in q for q in quoted(text)) is copied
+
+
+def test_a_section_that_says_it_is_a_version_of_an_email_is_the_emails() -> None:
+    text = ("This is an HTML format version of an email by Maria Novak on April 9, 1999 to a mailing list. "
+            "I have made some minor formatting changes, but all of the credit belongs to her.\n\n"
+            "**Reading papers.** Start from the most recent issue and you will find recently published ideas.\n")
+    assert any("recently published ideas" in q for q in quoted(text))
+
+
+def test_an_abbreviation_followed_by_a_roman_numeral_is_no_writer() -> None:
+    text = ("## Methods\n\nRats were fed.3\n\n## Results\n\nOne confirmed report of VDDR I exists in cats,71,72 and "
+            "recent research found more.4\n")
+    assert any("recent research found more" in q for q in quoted(text))
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Google spun off a company with a moonshot chance of curing cancer in 20 years.", False),
+    ("Note: Curing cancer would extend the average lifespan by 3 years.", False),
+    ("Studies show that vitamin D would prevent MS.", True),
+    ("This diet cures diabetes and would save money.", True),
+])
+def test_a_goal_or_a_hypothetical_is_no_hype(text: str, flagged: bool, isolated) -> None:
+    assert bool(found(text, ["sensational-language"])) is flagged
+
+
+def test_a_carried_paper_resumes_under_its_introduction_after_the_pages_links() -> None:
+    text = ("## Sleep and light\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n## Methods\n\n"
+            "Adults were followed.\n\n## See also\n\n* [Sleep](/sleep)\n* [Light](/light)\n\n## Introduction\n\n"
+            "Recently the guideline was revised.\n")
+    found_quotes = quoted(text)
+    assert any("Recently the guideline was revised." in q for q in found_quotes)
+    assert not any("Light" in q for q in found_quotes)  # the page's own links between them
+
+
+def test_recent_against_old_is_a_comparison(isolated) -> None:
+    assert found(OLD + "Recent but not old lesions healed.\n", ["date-stale"]) == []
+    assert len(found(OLD + "Recent trials healed lesions.\n", ["date-stale"])) == 1

@@ -48,7 +48,13 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     section that is mostly links; a bare list of authors' names opening a section
     over a paragraph (a chapter's abstract under its title); and transcripts: lines opened
     by a speaker's name (``**KB**:``, ``Henry:``) when two or more speakers take two
-    or more turns each (an interview's words are the speakers', not the page's).
+    or more turns each (an interview's words are the speakers', not the page's; a turn goes
+    on in the paragraphs after it up to the next speaker, heading or rule). Also a section
+    under a heading that names another's text (a press release, transcript, captions, a
+    guest essay, speakers' biographies, an e-mail, reply, letter or interview with someone,
+    "From <address>", "(extracted from PDF)"), a section opening with a news dateline or
+    with "This is a version of an email by ...", a line "A copy of a blog post at"; and a
+    paper carried above resumes under its own Introduction after the page's comment.
 ``commentary``
     the page's own comment on a reproduced paper: the sections after the paper that a
     horizontal rule, a heading naming the writer's comment ("Summary by ...",
@@ -112,22 +118,61 @@ _PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){3,}\S*[^\W_]\.", re.S)
 #: The writer speaking in the first person singular, or to the reader: a paper's abstract does neither.
 #: (The lookbehinds follow the "I", so that every other position fails at once: this is
 #: searched over whole sections.)
-_FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)"
+_FIRST_PERSON = lazyre.compile(r"\bI\b(?<![Tt]ype I)(?<![Ss]tage I)(?<![Pp]hase I)(?<![Cc]lass I)(?<![Gg]rade I)(?<!\d I)(?<![A-Z][A-Z] I)"
                                r"(?![-.]\w)(?!\s?U\b)"
                                r"|\b(?:I'm|I've|I'd|my|me|mine|[Yy]ou|[Yy]our|[Yy]ou're)\b")
 #: A heading that speaks or narrates ("one of my biohacks.", "100% of his patients were cured.") is the writer's.
 _NARRATED = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Ww]e|[Oo]ur|[Uu]s)\b")
 #: A short line that says the text after it is someone else's: "Clipped from the PDF",
-#: "Excerpts from the book", "The following is translated from the Spanish guideline",
+#: "Excerpts from the book", "The following is translated from the Spanish guideline", "A copy of a blog post at",
 #: "{Note: extracted only the vitamin D part}". Up to the next heading, that text is a quotation.
 _REPRODUCED = lazyre.compile(
     r"^\W{0,3}(?:note\s*:\s*)?(?:"
     r"(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)\b"
     r"(?:\s+\S+){0,8}?\s+(?:from|of|by)\b"
     r"|have\s+(?:only\s+)?(?:clipped|copied|excerpted|extracted|quoted|reproduced|translated)\b"
+    r"|(?:an?\s+)?(?:copy|reprint|repost)\s+of\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:blog\s+post|post|article"
+    r"|e-?mail|letter|message|newsletter|paper|press\s+release|interview|essay|editorial)\b(?!\s+(?:is|are|was|were|can|may|will)\b)"
     r"|(?:the\s+)?following\s+(?:text\s+)?(?:is|was|are|were)\s+(?:(?:an?\s+)?excerpts?|copied|reproduced|reprinted|"
     r"translated|extracted|excerpted|quoted|taken)\b)", re.I)
 REPRODUCED_LABEL_CHARS = 160
+#: A heading that is a source's address: "### From [http://blog.example.org/](...)" (read in the raw
+#: text: the prose view blanks the address).
+_FROM_ADDRESS = lazyre.compile(r"[#\s*_]*(?:<h[1-6][^>]*>\s*)?(?:copied\s+|reposted\s+)?from\s*:?\s*(?:\[|<a\s[^>]*>)?\s*(?:https?://|www\.)",
+                               re.I)
+#: A section's opening sentence saying the rest is a copy of someone's text: "This is an HTML
+#: version of an email by Ronan Conroy on ...", "What follows is the text of a talk by ...".
+#: Explicit enough to count in a paragraph of any length among the section's first blocks.
+_VERSION_OF = lazyre.compile(
+    r"[\s*_]*(?:this|the\s+following|what\s+follows|below)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:version|copy|transcript|reprint|translation|text)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:e-?mail|letter|article|talk|post|message|paper|speech|presentation|lecture|interview|essay)"
+    r"\s+(?:by|from|written\s+by|given\s+by)\b", re.I)
+LEAD_BLOCKS = 3
+#: A news story's dateline opening a section: "July 26, 2011 — Depression affects...",
+#: "LONDON, March 3 (Reuters) -", "(ScienceDaily) —". A page's own prose does not open so.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = lazyre.compile(
+    r"[\s*_]*(?:[A-Z][A-Z .'-]{2,30},\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|\d{1,2}\s+" + _MONTH
+    + r"(?:\s+(?:19|20)\d\d)?)?\s*(?:\((?:Reuters|AP|AFP|UPI|HealthDay(?:\s+News)?|ScienceDaily|Xinhua|PRNewswire)\)\s*)?"
+    r"(?<=\d|\))[*_]*\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z])")
+#: A heading that says in parentheses its section is copied: "Conclusion (extracted from PDF)".
+_REPRODUCED_NOTE = lazyre.compile(
+    r"\((?:[\w\s]{0,20}\s)?(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)"
+    r"\s+(?:from|of|by)\b[^()]*\)", re.I)
+#: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
+#: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
+#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...",
+#: "The Magnesium Miracle: A Special Interview with Carolyn Dean". Up to the next heading of its level,
+#: it is a quotation.
+_SOURCE_HEADING = lazyre.compile(
+    r"[\W_]*(?:(?:press|news|media)\s+release|transcript|(?:video\s+|english\s+)?(?:captions|subtitles|narration)|guest\s+(?:post|essay|article|editorial|blog)|reposted|reprint"
+    r"|(?:speakers?'?\s+|authors?'?\s+|presenters?'?\s+)?biographies|speakers?'?\s+biograph(?:y|ies)"
+    r"|about\s+the\s+(?:speakers|authors|presenters|contributors)"
+    r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
+    r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
+    r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z])",
+    re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
 _WRITER_VOICE = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
@@ -313,7 +358,10 @@ def _sections(doc: "Document") -> Iterator[Region]:
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
-            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)) else None
+            _ABSTRACT_TITLE.fullmatch(title) or _REPRODUCED.search(title)
+            or (_SOURCE_HEADING.match(title) and not _FIRST_PERSON.search(title))
+            or _FROM_ADDRESS.match(text, h.start, h.end)
+            or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
         if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
@@ -333,16 +381,22 @@ def _sections(doc: "Document") -> Iterator[Region]:
     block_starts = [b.start for b in doc.blocks]
     carrying = False  # a paper reproduced from its citation on, through its own section headings
     commenting = False  # the page's comment on that paper, after a rule, a "Summary by" heading or a link list
+    reproduced = False  # a paper has been carried on this page
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        resumed = reproduced and not carrying and n > 0 and bool(_RESUMES.fullmatch(titles[n - 1]))
+        if resumed:
+            # The paper goes on under its own Introduction after the page's comment and links.
+            carrying, commenting = True, False
+        reproduced = reproduced or carrying
         if carrying or commenting:
             title = titles[n - 1] if n > 0 else ""
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
-            elif carrying and not (
+            elif carrying and (resumed or not (
                     _SEE_ALSO.match(title) or _OWN_COMMENT.search(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
-                    or _link_list(doc, lo, hi, block_starts)):
+                    or _link_list(doc, lo, hi, block_starts))):
                 yield Region("quotation", lo, hi)
                 continue
             else:
@@ -377,7 +431,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
         lead = None
         for k, b in enumerate(blocks):  # "Clipped from the PDF", "The following is translated from"
             said = doc.prose[b.start:b.end].strip()
-            if len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said):
+            if (len(said) <= REPRODUCED_LABEL_CHARS and _REPRODUCED.search(said)) or (
+                    k < LEAD_BLOCKS and _VERSION_OF.match(said)):
                 lead = k
                 break
         if lead is not None:
@@ -385,8 +440,13 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if rest:
                 yield Region("quotation", rest[0].start, hi)
             else:
-                carrying = True  # the lead ends its section: what it announces is under the headings after it
+                carrying = reproduced = True  # the lead ends its section: what it announces is under the headings after it
                 continue
+        first = next((b for b in blocks if doc.prose[b.start:b.end].strip()), None)
+        if first is not None and _DATELINE.match(doc.prose, first.start, first.end) and not _WRITER_VOICE.search(
+                doc.prose, first.start, min(hi, first.start + WRITER_VOICE_CHARS)):
+            yield Region("quotation", first.start, hi)  # a news story, from its dateline on
+            continue
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
@@ -396,10 +456,13 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if cited < hi:
                 yield Region("quotation", cited, hi)
             carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
+            reproduced = reproduced or carrying
         elif n > 0 and _bylined(doc, blocks):
             yield Region("quotation", blocks[0].start, hi)
 
 
+#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here.
+_RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
 #: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
 _OWN_COMMENT = lazyre.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
                               r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
@@ -487,10 +550,11 @@ HEADER_LINE_CHARS = 160
 
 def _only_a_header(doc: "Document", blocks: list) -> bool:
     """A section that holds only a paper's header: at most five short lines (citation,
-    authors, affiliations, journal name), no list (a reading list is the writer's)."""
+    authors, affiliations, journal name), no list but of affiliations (a reading list is the writer's)."""
     lines = [b for b in blocks if doc.prose[b.start:b.end].strip()]
     return 0 < len(lines) <= 5 and all(
-        b.kind not in ("list-item", "li") and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
+        (b.kind not in ("list-item", "li") or _is_affiliation(doc.prose[b.start:b.end].strip()))
+        and (len(doc.prose[b.start:b.end].strip()) <= HEADER_LINE_CHARS
                                                or _is_reference(doc.prose[b.start:b.end], doc.text[b.start:b.end])
                                                or _is_affiliation(doc.prose[b.start:b.end].strip()))
         for b in lines)
@@ -693,7 +757,30 @@ def _transcript_turns(doc: "Document") -> Iterator[tuple[int, int]]:
     speakers = {name for name, n in counts.items() if n >= 2}
     if len(speakers) < 2:
         return
-    yield from ((s, e) for name, s, e in turns if name in speakers)
+    kept = [(s, e) for name, s, e in turns if name in speakers]
+    heading_starts = sorted(_before_markup(doc, h.start) for h in doc.headings)
+    block_starts = [b.start for b in doc.blocks]
+    for k, (start, end) in enumerate(kept):
+        # A turn goes on in the paragraphs after it, up to the next speaker, heading or
+        # horizontal rule (the last turn for a few paragraphs at most).
+        limit = kept[k + 1][0] if k + 1 < len(kept) else min(len(doc.text), end + LAST_TURN_CHARS)
+        i = bisect.bisect_left(heading_starts, end)
+        if i < len(heading_starts):
+            limit = min(limit, heading_starts[i])
+        rule = _RULE_LINE.search(doc.text, end, limit)
+        if rule:
+            limit = rule.start()
+        last = end
+        for b in doc.blocks[bisect.bisect_left(block_starts, end):]:
+            if b.start >= limit:
+                break
+            if b.end <= limit and b.kind != "heading":
+                last = max(last, b.end)
+        yield start, last
+
+
+#: How far the last speaker's turn of a transcript may run on without a heading or rule to end it.
+LAST_TURN_CHARS = 3000
 
 
 def _units(doc: "Document") -> Iterator[tuple[int, int]]:
@@ -751,6 +838,16 @@ def _is_reference(prose: str, raw: str) -> bool:
     return authors and year and bool(_IDENTIFIER.search(raw))
 
 
+#: "Rubin, Donald B. (2004). Teaching ...": an APA-style entry, authors then the year in parentheses.
+_AUTHOR_YEAR_ENTRY = lazyre.compile(_NAME + r",\s+[A-Z][^()\n]{0,200}?\((?:19|20)\d\d[a-z]?\)\s*[.,:]")
+
+
+def citation_shaped(text: str) -> bool:
+    """True if *text* (a line or a block's head) reads as a citation: the shapes of
+    :func:`_is_reference`, or an APA-style entry ("Rubin, D. B. (2004). Title.")."""
+    return _is_reference(text, text) or bool(_AUTHOR_YEAR_ENTRY.match(text.lstrip(" *_-")))
+
+
 def _is_byline(line: str) -> bool:
     if len(line) > 400:
         return False
@@ -774,11 +871,17 @@ _NOT_A_NAME = lazyre.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|tabl
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
 
+#: The longest paragraph of run-together affiliations ("1 Department of ..., 2Department of ...").
+AFFILIATIONS_CHARS = 2000
+
+
 def _is_affiliation(line: str) -> bool:
     """An affiliation: a short line naming an institution, written as an address (its
     words, the small ones aside, nearly all capitalised), not a sentence."""
-    if len(line) > 300 or not _INSTITUTION.search(line):
+    if not _INSTITUTION.search(line):
         return False
+    if len(line) > 300 and (len(line) > AFFILIATIONS_CHARS or len(_INSTITUTION.findall(line)) < 3):
+        return False  # a paper's numbered affiliations run together in one paragraph name three or more
     words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 

@@ -14,6 +14,12 @@ with ``dated_title`` (the default), a phrase on a page whose title names a year
 phrase in someone's quoted words, in a title written in capitals outside a heading
 ("Recent Results Cancer Res", a headline in Title Case, linked or not), or "as of
 2006" in link text whose address names 2006 (the linked page's dated headline).
+Nor a phrase whose block is followed at once by the citation it speaks of ("A
+recently published article:" over a reference with its year: the reader sees the
+year), nor on a page whose opening lines say it is obsolete or kept for the record
+(the page already warns the reader). With ``dated_title``, "as of 2012" on a page
+whose title names 2012 or a later year (a dated newsletter, a past conference) is the
+page's own date, not a stale claim.
 """
 from __future__ import annotations
 
@@ -25,6 +31,7 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
+from ..regions import citation_shaped
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
@@ -48,6 +55,8 @@ DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "ex
 PLACEHOLDERS = ("match", "problem")
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
 _TITLE_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: "(created October 18, 2007)" in a title dates the page, not its subject: no archive's date.
+_CREATED = lazyre.compile(r"\b(?:created|updated|revised|written|posted)\b[^()]*", re.I)
 _AS_OF = fastre.compile(r"\bas of (?:(?:early|mid|late|[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b", re.I)
 
 
@@ -121,6 +130,54 @@ def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
 
 
+_OBSOLETE = lazyre.compile(
+    r"\b(?:obsolete|outdated|out[- ]of[- ]date|superseded|no\s+longer\s+(?:current|accurate|maintained|updated|valid|"
+    r"relevant|applies)|(?:for|of)\s+historical\s+(?:interest|reasons|purposes|value)|historical\s+(?:perspective|record)|"
+    r"kept\s+(?:here\s+)?(?:only\s+)?for\s+(?:the\s+)?(?:record|archive))\b", re.I)
+#: How much of the body's start may hold a notice that the page is obsolete.
+NOTICE_CHARS = 600
+NOTICE_BLOCKS = 2
+
+
+def _declared_obsolete(doc: Document) -> bool:
+    """The page's first blocks say it is obsolete, outdated or kept for its history
+    ("Note: this page is obsolete", "you may still find the historical perspective
+    helpful"): the reader is warned that its "recent" and "currently" are old."""
+    blocks = [b for b in doc.blocks if b.start >= doc.body_start][:NOTICE_BLOCKS]
+    return any(b.start - doc.body_start < NOTICE_CHARS and _OBSOLETE.search(doc.text, b.start, b.end) for b in blocks)
+
+
+def _next_block(doc: Document, start: int) -> Any:
+    """The block right after the one holding *start* (None at the end)."""
+    block = doc.block_at(start)
+    if block is None:
+        return None
+    return next((b for b in doc.blocks if b.start >= block.end), None)
+
+
+#: A citation's head: how far into the next block to look for its shape and year.
+CITATION_HEAD_CHARS = 300
+_PUBLICATION = lazyre.compile(r"\b(?:articles?|letters?|papers?|publications?|published|issues?|references?|reviews?|"
+                              r"editorials?|books?|stud(?:y|ies)|trials?|commentar(?:y|ies)|reports?)\b", re.I)
+#: How near the phrase the publication it speaks of must be named ("a recently published article").
+PUBLICATION_WINDOW = 40
+
+
+def _cited_next(doc: Document, start: int, end: int) -> bool:
+    """The phrase speaks of a publication and its block is followed at once by a citation
+    with its year ("A recent letter to the editor:" over "Smith J. Lancet 2005;1:2"): the
+    reader sees when. "The recent controversies" over a reference is still undated."""
+    block = doc.block_at(start)
+    if block is None or not _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
+                                                min(block.end, end + PUBLICATION_WINDOW)):
+        return False
+    following = _next_block(doc, start)
+    if following is None:
+        return False
+    head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
+    return bool(_TITLE_YEAR.search(head)) and citation_shaped(head)
+
+
 def _year(value: Any) -> int | None:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.year
@@ -155,29 +212,39 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         text = link.text or ""
         return _names_target(text, link.target) or _title_case(text) or bool(year and year in link.target)
 
-    def dated_by_title(doc: Document) -> bool:
-        """The page's title names a year: its "recent" is recent as of that year."""
+    def title_years(doc: Document, subject: bool = False) -> list[int]:
+        """The years the page's title (front matter, or a first-level heading first) names;
+        with *subject*, not a date the title gives for the page itself ("created 2007-10-12")."""
         title = doc.front_matter.data.get("title") if doc.front_matter else None
         first = min(doc.headings, key=lambda h: h.start, default=None)
         shown = first.text if first is not None and first.level == 1 else ""
-        return bool(_TITLE_YEAR.search(f"{title if isinstance(title, str) else ''} {shown}"))
+        text = f"{title if isinstance(title, str) else ''} {shown}"
+        return [int(y) for y in _TITLE_YEAR.findall(_CREATED.sub(" ", text) if subject else text)]
+
+    def dated_by_title(doc: Document) -> bool:
+        """The page's title names a year: its "recent" is recent as of that year."""
+        return bool(title_years(doc))
 
     def check(doc: Document) -> Iterator[Finding]:
         now = int(today[:4]) if today else datetime.date.today().year
         dated = _year(doc.front_matter.data.get(field)) if doc.front_matter else None
-        if dated is not None and now - dated > years and not (options["dated_title"] and dated_by_title(doc)):
+        titled = options["dated_title"] and dated_by_title(doc)
+        if dated is not None and now - dated > years and not titled and not _declared_obsolete(doc.whole):
             for regex in phrases:
                 for m in regex.finditer(doc.prose, doc.body_start):
                     if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
                         continue
                     if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
                         continue  # a journal's or article's title, or someone's quoted words
-                    if options["unless_cited"] and _cited_sentence(doc.whole, m.start(), m.end()):
+                    if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
+                                                    or _cited_next(doc.whole, m.start(), m.end())):
                         continue
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"the page is dated {dated}"})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
+            if titled and year <= max(title_years(doc, subject=True), default=0):
+                continue  # "as of June 2013" on "Webinars on Vitamin D - 2013": the page's date
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                    "problem": f"{year} is {now - year} years ago"})

@@ -3,7 +3,8 @@
 The ``unless`` option drops matches whose context says they are not the page's
 claim (the style rules' main false alarms on real sites): ``negated`` (a
 negation, condition or hedge earlier in the clause: "not guaranteed", "should
-it be proven to", "may be a breakthrough"), ``question`` (the sentence asks),
+it be proven to", "may be a breakthrough"; a goal: "a chance of curing cancer";
+or a hypothetical the match is the subject of: "curing cancer would add 3 years"), ``question`` (the sentence asks),
 ``quoted`` (inside quotation marks: a title or someone's words), ``link-text``
 (the title of a linked page), ``name`` (part of a name or title in capitals:
 Miracle-Gro, "The Vitamin D Breakthrough Book") and ``specific`` (a match that opens
@@ -122,6 +123,12 @@ _NEGATED = lazyre.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
     r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
     r"|n[\'\u2019]t\b", re.I)
+#: A goal or a hope, not a result: "a chance of curing cancer", "the race to cure diabetes".
+_AIM = lazyre.compile(r"\b(?:chances?|hopes?|goals?|aims?|quest|search|race|bids?|attempts?|efforts?|dreams?|prospects?|promise"
+                      r"|potential|possibility|ambitions?)\s+(?:of|to|for|at|in)\s+$", re.I)
+#: The match is the subject of a hypothetical: "Curing cancer would extend lifespan by 3 years"
+#: (not what a report says would happen: "studies show that it would prevent MS").
+_HYPOTHETICAL = lazyre.compile(r"(?:(?!\bthat\b)[^.;:!?,\n]){0,40}?\b(?:would|could|might)\b", re.I)
 _SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
 _TITLE_WORD = lazyre.compile(r"[A-Z][\w\'\u2019-]*")
@@ -137,8 +144,10 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     if "negated" in unless:
         cuts = list(_CLAUSE_START.finditer(prose, lo, start))
         clause_lo = cuts[-1].end() if cuts else lo
-        if _NEGATED.search(prose, clause_lo, start):
+        if _NEGATED.search(prose, clause_lo, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
             return True
+        if not prose[clause_lo:start].strip(" *_#\t") and _HYPOTHETICAL.match(prose, end):
+            return True  # the clause opens with the match, as its subject
     if "question" in unless:
         stop = _SENTENCE_STOP.search(prose, end, hi)
         if stop and prose[stop.start()] == "?":
