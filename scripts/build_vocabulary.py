@@ -34,7 +34,8 @@ Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 the shipped english and medical lists (it needs npm, pyspellchecker and
 codespell, not the Debian packages). Their entries go through the screens below
 (a science entry written with a capital is screened too: that list capitalises
-common nouns such as ``Ghrelin``), and science entries shorter than
+common nouns such as ``Ghrelin``; and one ending like a Latin term is not spared:
+that list is mostly species epithets, ``celes`` one edit from ``cells``), and science entries shorter than
 :data:`EXTRA_MIN_LENGTH` letters are left out.
 
 Inflected and prefixed forms are in the lists only where a dictionary's affix
@@ -269,10 +270,12 @@ def npm_words(package: str, files: list[str]) -> set[str]:
 
 
 def screen_extra(entries: set[str], english: dict[str, int], known: set[str], typos: set[str],
-                 min_length: int) -> tuple[set[str], list[str]]:
+                 min_length: int, latin_exempt: bool) -> tuple[set[str], list[str]]:
     """The plain entries of an extra list not already known, screened like the medical
     terms but whatever their capitals: a common misspelling goes, and so does a word one
-    edit from a frequent word it is probably a slip of. Candidates are found through
+    edit from a frequent word it is probably a slip of (with *latin_exempt* false, even when
+    it ends like a Latin term: a list full of species epithets has ``celes`` one edit from
+    ``cells``). Candidates are found through
     single deletions (a word and its slip share one), then checked with :func:`edits1`."""
     frequent = [w for w, n in english.items() if n >= COMMON_COUNT and w.isalpha()]
     by_deletion: dict[str, set[str]] = {}
@@ -291,7 +294,7 @@ def screen_extra(entries: set[str], english: dict[str, int], known: set[str], ty
             near |= by_deletion.get(key, set())
         edits = edits1(word) if near else set()
         near = sorted((n for n in near if n in edits), key=lambda n: -english[n])
-        if LATIN_OR_CHEMICAL.search(word):
+        if latin_exempt and LATIN_OR_CHEMICAL.search(word):
             near = [n for n in near if len(n) == len(word) + 1]
         if near and not any(n + "s" == word or word + "s" == n or n + "es" == word for n in near):
             dropped.append(f"{word}\tone edit from '{near[0]}'")
@@ -309,7 +312,7 @@ def build_extra() -> list[str]:
     for name, packages in EXTRA_PACKAGES.items():
         raw = {w for package, files in packages.items() for w in npm_words(package, files)}
         minimum = EXTRA_MIN_LENGTH if name == "science.zip" else 3
-        kept, out = screen_extra(raw, english_freq, known, typos, minimum)
+        kept, out = screen_extra(raw, english_freq, known, typos, minimum, latin_exempt=name != "science.zip")
         (write_sharded if name.endswith(".zip") else write)(name, kept)
         dropped += [f"{line} ({name})" for line in out]
         print(f"{name}: {len(kept):,} words (from {len(raw):,} entries; {len(out):,} screened out)")
