@@ -91,10 +91,10 @@ def test_variant_us_and_gb(isolated) -> None:
 
 def test_vocabulary_files_words_and_reject(tmp_path: Path, isolated) -> None:
     accept = tmp_path / "accept.txt"
-    accept.write_text("# our words\nblogdown\nMendeley\nvitD\\w*\n", encoding="utf-8")
+    accept.write_text("# our words\nblogdown\nQualtrix\nvitD\\w*\n", encoding="utf-8")
     options = {"vocabulary": [str(accept)], "words": ["tidyverse"], "reject": ["utilize"]}
-    assert flagged("We use blogdown, tidyverse and Mendeley with vitDlevels. Mendeley it.", options=options) == []
-    assert len(flagged("Then mendeley.", options=options)) == 1  # capitalised entries are exact
+    assert flagged("We use blogdown, tidyverse and Qualtrix with vitDlevels. Qualtrix it.", options=options) == []
+    assert len(flagged("Then qualtrix.", options=options)) == 1  # capitalised entries are exact
     assert [m for _, _, m in flagged("We utilize it.", options=options)][0].startswith("Unknown word 'utilize'")
 
 

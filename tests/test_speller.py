@@ -113,3 +113,61 @@ def test_trace_shows_the_other_variants_list(tmp_path: Path, monkeypatch: pytest
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("colour (spelling, variant us): rejected")
     assert "  ! bundled GB-only spellings (gb.txt.gz), rejected under variant us (rejects)" in result.stdout.splitlines()
+
+
+# -- scientific and software terms (science.zip, software.txt.gz) ---------------------------------
+
+@pytest.mark.parametrize(("word", "source"), [
+    ("myostatin", "science.zip"), ("cathelicidin", "science.zip"), ("proteasomal", "science.zip"),
+    ("unitless", "science.zip"), ("diplotypes", "science.zip"), ("methylsulfonylmethane", "science.zip"),
+    ("numpy", "software.txt.gz"), ("dataframe", "software.txt.gz"),  # @cspell/dict-python, -software-terms
+    ("parameterization", "software.txt.gz"), ("rnorm", "software.txt.gz"),  # -software-terms, @cspell/dict-r
+])
+def test_words_of_the_new_sources_are_accepted(word: str, source: str, speller: Speller) -> None:
+    assert speller.known(word)
+    held = [name for name, holds in speller.bundled_sources(word) if holds]
+    assert held == [name for name in held if f"({source})" in name] and held
+
+
+@pytest.mark.parametrize("typo", ["recieve", "seperate", "occurence", "accomodate", "availabe", "distibution",
+                                  "neccessary", "teh", "wich", "untill"])
+def test_common_typos_are_still_not_accepted(typo: str, speller: Speller) -> None:
+    assert not speller.known(typo)
+
+
+def test_software_terms_can_be_switched_off() -> None:
+    on, off = Speller(), Speller(software=False)
+    assert on.known("numpy") and not off.known("numpy")
+    assert off.known("myostatin") and off.known("aspirin")  # the other lists stay
+    assert not any("software" in name for name, _ in off.bundled_sources("numpy"))
+
+
+def test_software_terms_option_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Title\n\nWe plotted the data with numpy.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--no-cache", "--select", "spelling", "a.md"])
+    assert result.exit_code == 0 and "numpy" not in result.stdout
+    (tmp_path / ".medlint.yaml").write_text("rules:\n  spelling:\n    options:\n      software_terms: false\n",
+                                            encoding="utf-8")
+    result = runner.invoke(main, ["check", "--no-cache", "--select", "spelling", "a.md"])
+    assert result.exit_code == 0 and "[spelling] Unknown word 'numpy'" in result.stdout
+
+
+def test_sharded_list_reads_only_the_letters_looked_up(tmp_path: Path) -> None:
+    """A word is found in its first letter's member; other members are not decompressed."""
+    import zipfile
+
+    from medlint.medical.speller import ShardedWordList
+
+    path = tmp_path / "words.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "alpha\nalphas\n")
+        archive.writestr("b.txt", "beta\n")
+        archive.writestr("_.txt", "ßeta\n")
+    words = ShardedWordList(path)
+    assert "beta" in words and "alphas" in words and "ßeta" in words
+    assert "alph" not in words and "zeta" not in words and "" not in words and 3 not in words
+    assert sorted(words._shards) == ["_.txt", "a.txt", "b.txt"]
+    fresh = ShardedWordList(path)
+    assert "beta" in fresh and sorted(fresh._shards) == ["b.txt"]

@@ -36,10 +36,12 @@ OPTIONS_SCHEMA = {
         "ignore_patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "min_length": {"type": "integer", "minimum": 1},
         "suggest": {"type": "boolean"},
+        "software_terms": {"type": "boolean"},
     },
 }
 DEFAULTS: dict[str, Any] = {"variant": "any", "proper_nouns": "skip", "vocabulary": [], "words": [], "reject": [],
-                           "ignore_patterns": [], "min_length": 3, "suggest": True}
+                           "ignore_patterns": [], "min_length": 3, "suggest": True,
+                           "software_terms": True}
 #: Fixes this kind offers (see ruleset.fixes_of): a suggestion is a guess.
 FIXES = "unsafe"
 PLACEHOLDERS = ("match", "suggestion", "replacement")
@@ -122,7 +124,8 @@ def _read_vocabulary(paths: list[str], context: BuildContext) -> tuple[list[str]
 def speller_for(options: dict[str, Any], context: BuildContext) -> Speller:
     """The speller a rule's options describe (defaults merged), its vocabulary files read."""
     words, patterns = _read_vocabulary(options["vocabulary"], context)
-    return Speller(options["variant"], words + list(options["words"]), patterns, options["reject"])
+    return Speller(options["variant"], words + list(options["words"]), patterns, options["reject"],
+                   software=options["software_terms"])
 
 
 def _sentence_start(prose: str, start: int, block_start: int) -> bool:

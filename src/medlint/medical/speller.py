@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -157,14 +158,49 @@ def word_list(name: str) -> WordList:
         return WordList(handle.read())
 
 
+class ShardedWordList:
+    """A big bundled list stored as a zip of one sorted member per first letter: only the
+    members of the letters looked up are decompressed (the whole science list would
+    take about 100 ms to read, a one-file run's budget)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._shards: dict[str, WordList] = {}
+        self._names: frozenset[str] | None = None
+
+    def _shard(self, first: str) -> WordList | None:
+        name = f"{first if 'a' <= first <= 'z' else '_'}.txt"
+        shard = self._shards.get(name)
+        if shard is None:
+            with zipfile.ZipFile(self._path) as archive:
+                if self._names is None:
+                    self._names = frozenset(archive.namelist())
+                if name not in self._names:
+                    return None
+                shard = self._shards[name] = WordList(archive.read(name).decode("utf-8"))
+        return shard
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        shard = self._shard(word[0])
+        return shard is not None and word in shard
+
+
+@functools.lru_cache(maxsize=None)
+def sharded_word_list(name: str) -> ShardedWordList:
+    return ShardedWordList(DATA / name)
+
+
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
     def __init__(self, variant: str = "any", accept: Iterable[str] = (), accept_patterns: Iterable[re.Pattern[str]] = (),
-                 reject: Iterable[str] = ()) -> None:
+                 reject: Iterable[str] = (), software: bool = True) -> None:
         self.variant = variant
         self.english = word_list("english.txt.gz")
         self.medical = word_list("medical.txt.gz")
+        self.software = software
         self.other_variant: WordList | frozenset[str] = (word_list("gb.txt.gz") if variant == "us" else
                                                           word_list("us.txt.gz") if variant == "gb" else frozenset())
         self.accept_exact = {w for w in accept if not w.islower()}
@@ -213,7 +249,10 @@ class Speller:
         depends on, and whether it holds the word. The other variant's list rejects."""
         lower = word.lower()
         found = [("bundled general English list (english.txt.gz)", lower in self.english),
-                 ("bundled medical list (medical.txt.gz)", lower in self.medical)]
+                 ("bundled medical list (medical.txt.gz)", lower in self.medical),
+                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip"))]
+        if self.software:
+            found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
         if self.variant != "any":
             other = "gb" if self.variant == "us" else "us"
             found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
@@ -221,7 +260,14 @@ class Speller:
         return found
 
     def _in_vocabulary(self, word: str) -> bool:
-        return (word in self.english or word in self.medical) and word not in self.other_variant
+        """In a bundled list and not of the other variant. The scientific and software
+        terms are read only for words the general and medical lists lack, and are never
+        proposed as corrections (see :meth:`_proposable`): a typo is not corrected to a
+        rare species epithet or a function name."""
+        if word in self.other_variant:
+            return False
+        return (word in self.english or word in self.medical or word in sharded_word_list("science.zip")
+                or (self.software and word in word_list("software.txt.gz")))
 
     def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
