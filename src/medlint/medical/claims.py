@@ -13,16 +13,18 @@ the verb right after it), so a recommendation later in the sentence
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..document import Document
 from .citations import lead_in
+from .reposted import in_title_list, reposted
 from .. import lazyre
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
              r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors|employees|workers|staff|"
              r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
-_RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
+_RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on|"
              # what they gave ("3 mothers gave 3 dropper fulls"), and what they found on a dose
@@ -186,7 +188,7 @@ _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
-                "hypothetical", "product", "authority", "quoted", "caption", "guideline")
+                "hypothetical", "product", "authority", "quoted", "caption", "guideline", "title-list", "reposted")
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
@@ -317,7 +319,47 @@ def in_quotation(doc: Document, start: int) -> bool:
         return False
     before = doc.prose[block.start:start]
     curly = len(_OPEN_QUOTE.findall(before)) - len(_CLOSE_QUOTE.findall(before))
-    return curly > 0 or before.count('"') % 2 == 1
+    return curly > 0 or before.count('"') % 2 == 1 or in_long_quotation(doc, block)
+
+
+#: How many paragraphs a quotation may run over without marks of its own.
+QUOTE_BLOCKS = 8
+
+
+def in_long_quotation(doc: Document, block: Any) -> bool:
+    """A quotation over several paragraphs opens each with “ and closes only the last
+    (an e-mail or a testimonial pasted whole): a block with no marks of its own is inside
+    one when an earlier paragraph of its section left a “ open and a later one (or this
+    one) closes it, before any heading."""
+    i = doc.block_index(block)
+    if i is None:
+        return False
+    blocks = doc.blocks
+
+    def balance(b: Any) -> int:
+        text = doc.prose[b.start:b.end]
+        return len(_OPEN_QUOTE.findall(text)) - len(_CLOSE_QUOTE.findall(text))
+
+    opened = False
+    for prev in reversed(blocks[max(0, i - QUOTE_BLOCKS):i]):
+        if prev.kind in _HEADING_KINDS:
+            return False
+        b = balance(prev)
+        if b < 0:
+            return False  # a quotation closed above: this block is after it
+        if b > 0:
+            opened = True
+            break
+    if not opened:
+        return False
+    for nxt in blocks[i:i + QUOTE_BLOCKS]:
+        if nxt.kind in _HEADING_KINDS:
+            return False
+        if _CLOSE_QUOTE.search(doc.prose, nxt.start, nxt.end):
+            return True
+        if nxt is not block and _OPEN_QUOTE.search(doc.prose, nxt.start, nxt.end):
+            return True  # the next paragraph of the quotation opens with “ again
+    return False
 
 
 #: What a study's result says after its dose: "10,000 IU/day resulted in 80% of participants".
@@ -385,6 +427,8 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
     """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
     block = doc.block_at(start)
     if block is not None and block.kind in _HEADING_KINDS:
+        if in_title_list(doc, start):
+            return "title-list"  # stacked headings: other reports' titles
         before = _sentence_before(doc, start)
         if _AUTHORITY.search(before):
             return "authority"  # "### One organization states that up to 10,000 IU is safe."
@@ -399,6 +443,8 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
+    if reposted(doc, start):
+        return "reposted"  # a handout, FAQ, press release or article the page reposts from a named source
     block = doc.block_at(start)
     section = _section_heading(doc, start)
     if _QUOTED_SECTION.search(section) or (

@@ -1,0 +1,150 @@
+"""Doses in documents a page reposts, in lists of other reports' titles and in quotations
+pasted over several paragraphs (issue 18, second pass): an editor reads the page's framing
+(its title, a section's source line, a press release's heading, stacked headlines, an
+e-mail's opening quote mark) and does not ask the page to source the document's doses.
+Each pattern in Markdown and in HTML, next to the page's own claim of the same shape,
+which is still reported."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+from medlint.document import Document
+from medlint.medical.reposted import in_title_list, reposted
+
+LIMIT = "dose-above-upper-limit"
+CITATION = "dose-needs-citation"
+
+
+def md_page(body: str, title: str = "Notes") -> str:
+    return f"---\ntitle: \"{title}\"\n---\n\n" + body + "\n"
+
+
+def html_page(body: str, title: str = "Notes") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>\n"
+
+
+def found(rule: str, md: str, html: str, title: str = "Notes") -> tuple[list[str], list[str]]:
+    """The flagged texts of *rule* on the Markdown page and on the HTML page."""
+    out = []
+    for text, path in ((md_page(md, title), "p.md"), (html_page(html, title), "p.html")):
+        diags = lint_text(text, path=path, config={}, select=[rule])
+        out.append([d.message.split("'")[1] for d in diags])
+    return out[0], out[1]
+
+
+# -- a reposted document -----------------------------------------------------------------------
+
+HANDOUT_MD = "## Dosing\n\nMost adults need 5,000 IU of vitamin D daily in winter."
+HANDOUT_HTML = "<h2>Dosing</h2><p>Most adults need 5,000 IU of vitamin D daily in winter.</p>"
+
+
+@pytest.mark.parametrize("title", ["Vitamin D and sleep - handout Dr. Smith", "Vitamin D Frequently Asked Questions - 2011",
+                                   "Calcium FAQ", "Press release: vitamin D for bones"])
+def test_a_page_titled_as_a_reposted_document(title: str) -> None:
+    assert found(CITATION, HANDOUT_MD, HANDOUT_HTML, title) == ([], [])
+
+
+def test_the_same_dose_on_a_page_of_its_own_is_reported() -> None:
+    assert found(CITATION, HANDOUT_MD, HANDOUT_HTML, "Vitamin D and sleep") == (["5,000 IU"], ["5,000 IU"])
+
+
+def test_the_writers_comment_section_on_a_reposted_page_is_reported() -> None:
+    md = HANDOUT_MD + "\n\n## Comments\n\nMost adults need 4,000 IU of vitamin D daily."
+    html = HANDOUT_HTML + "<h2>Comments</h2><p>Most adults need 4,000 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html, "Vitamin D handout") == (["4,000 IU"], ["4,000 IU"])
+
+
+@pytest.mark.parametrize(("lead_md", "lead_html"), [
+    ("[Posted at Health News](https://news.example.org/a) Nov 2013",
+     "<p><a href='https://news.example.org/a'>Posted at Health News</a> Nov 2013</p>"),
+    ("Copied from [Doctor praises vitamin D](https://paper.example.com/x) April 2013",
+     "<p>Copied from <a href='https://paper.example.com/x'>Doctor praises vitamin D</a> April 2013</p>"),
+    ("Source: [Health News](https://news.example.org/a)",
+     "<p>Source: <a href='https://news.example.org/a'>Health News</a></p>"),
+])
+def test_a_section_opened_by_its_source_line(lead_md: str, lead_html: str) -> None:
+    md = f"## Why the rules are wrong\n\n{lead_md}\n\nA rough guide is that adults need 200 IU a day.\n\n" \
+         "Most adults need 6,000 IU of vitamin D daily."
+    html = f"<h2>Why the rules are wrong</h2>{lead_html}<p>A rough guide is that adults need 200 IU a day.</p>" \
+           "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html) == ([], [])
+    assert found(LIMIT, md, html) == ([], [])
+
+
+def test_a_section_whose_first_line_links_without_naming_a_source_is_the_pages() -> None:
+    md = "## Dosing\n\n[Our dosing page](https://example.org/dosing)\n\nMost adults need 6,000 IU of vitamin D daily."
+    html = "<h2>Dosing</h2><p><a href='https://example.org/dosing'>Our dosing page</a></p>" \
+           "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html) == (["6,000 IU"], ["6,000 IU"])
+    assert found(LIMIT, md, html) == (["6,000 IU"], ["6,000 IU"])
+
+
+def test_a_press_release_section() -> None:
+    md = "#### Press Release 12/19/2013: Vitamin K2 may help\n\nThe company said adults need 1,000 mcg of vitamin K2 daily." \
+         "\n\n#### What we think\n\nAdults need 500 mcg of vitamin K2 daily."
+    html = "<h4>Press Release 12/19/2013: Vitamin K2 may help</h4><p>The company said adults need 1,000 mcg of vitamin K2 daily.</p>" \
+           "<h4>What we think</h4><p>Adults need 500 mcg of vitamin K2 daily.</p>"
+    assert found(CITATION, md, html) == (["500 mcg"], ["500 mcg"])
+
+
+def test_reposted_reads_the_framing() -> None:
+    doc = Document.from_text(md_page("## A\n\n[Posted at News](https://n.example.org) 2013\n\nText 1.\n\n## B\n\nText 2."))
+    assert reposted(doc, doc.text.index("Text 1"))
+    assert not reposted(doc, doc.text.index("Text 2"))
+
+
+# -- stacked headings: a list of titles --------------------------------------------------------
+
+def test_stacked_headings_are_titles_not_advice() -> None:
+    md = "### Quality of life better with 50,000 IU of vitamin D weekly - April 2013\n" \
+         "### Falls fewer with 60,000 IU of vitamin D monthly - 2014\n### Low levels common in winter - 2012"
+    html = "<h3>Quality of life better with 50,000 IU of vitamin D weekly - April 2013</h3>" \
+           "<h3>Falls fewer with 60,000 IU of vitamin D monthly - 2014</h3><h3>Low levels common in winter - 2012</h3>"
+    assert found(LIMIT, md, html) == ([], [])
+
+
+def test_a_heading_over_its_own_text_is_still_advice() -> None:
+    md = "### Take 50,000 IU of vitamin D weekly\n\nThat is what we advise.\n\n### Other\n\nText."
+    html = "<h3>Take 50,000 IU of vitamin D weekly</h3><p>That is what we advise.</p><h3>Other</h3><p>Text.</p>"
+    assert found(LIMIT, md, html) == (["50,000 IU"], ["50,000 IU"])
+
+
+def test_in_title_list_counts_the_run() -> None:
+    two = Document.from_text(md_page("### A 50,000 IU\n### B\n\nText."))
+    three = Document.from_text(md_page("### A 50,000 IU\n### B\n### C\n\nText."))
+    assert not in_title_list(two, two.text.index("50,000"))
+    assert in_title_list(three, three.text.index("50,000"))
+
+
+# -- a quotation over several paragraphs ------------------------------------------------------
+
+def test_an_email_quoted_over_several_paragraphs() -> None:
+    md = "The following comes from a reader.\n\n\u201cGreetings!\n\nI have had headaches for years.\n\n" \
+         "I kept taking 15,000 IU of vitamin D per day until my level was 96 ng/mL.\n\nI feel like a new person.\u201d" \
+         "\n\nAdults should take 15,000 IU of vitamin D per day."
+    html = "<p>The following comes from a reader.</p><p>\u201cGreetings!</p><p>I have had headaches for years.</p>" \
+           "<p>I kept taking 15,000 IU of vitamin D per day until my level was 96 ng/mL.</p><p>I feel like a new person.\u201d</p>" \
+           "<p>Adults should take 15,000 IU of vitamin D per day.</p>"
+    md_found, html_found = found(LIMIT, md, html)
+    assert md_found == html_found == ["15,000 IU"]
+    # the one reported is the page's own advice, after the quotation closed
+    diags = lint_text(md_page(md), path="p.md", config={}, select=[LIMIT])
+    assert "Adults should" in md_page(md).splitlines()[diags[0].line - 1]
+
+
+def test_a_closed_quotation_does_not_reach_the_next_paragraph() -> None:
+    md = "\u201cI feel great,\u201d she said.\n\nAdults should take 15,000 IU of vitamin D per day.\n\nMore \u201cquotes\u201d."
+    html = "<p>\u201cI feel great,\u201d she said.</p><p>Adults should take 15,000 IU of vitamin D per day.</p>" \
+           "<p>More \u201cquotes\u201d.</p>"
+    assert found(LIMIT, md, html) == (["15,000 IU"], ["15,000 IU"])
+
+
+# -- a trial's arms with "to receive" ---------------------------------------------------------
+
+def test_patients_recruited_to_receive_a_dose() -> None:
+    md = "To find the best dose, 200 patients were recruited to randomly receive 360, 720 or 1080 mcg of vitamin K2."
+    html = f"<p>{md}</p>"
+    assert found(CITATION, md, html) == ([], [])
+    advice = "Patients should receive 1080 mcg of vitamin K2."
+    assert found(CITATION, advice, f"<p>{advice}</p>") == (["1080 mcg"], ["1080 mcg"])
