@@ -1,7 +1,8 @@
 """Doses in documents a page reposts, in lists of other reports' titles and in quotations
 pasted over several paragraphs (issue 18, second pass): an editor reads the page's framing
 (its title, a section's source line, a press release's heading, stacked headlines, an
-e-mail's opening quote mark) and does not ask the page to source the document's doses.
+e-mail's opening quote mark) and does not ask the page to source the document's doses
+(``dose-needs-citation``; the upper limit still compares them).
 Each pattern in Markdown and in HTML, next to the page's own claim of the same shape,
 which is still reported."""
 from __future__ import annotations
@@ -69,7 +70,6 @@ def test_a_section_opened_by_its_source_line(lead_md: str, lead_html: str) -> No
     html = f"<h2>Why the rules are wrong</h2>{lead_html}<p>A rough guide is that adults need 200 IU a day.</p>" \
            "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == ([], [])
-    assert found(LIMIT, md, html) == ([], [])
 
 
 def test_a_section_whose_first_line_links_without_naming_a_source_is_the_pages() -> None:
@@ -77,7 +77,6 @@ def test_a_section_whose_first_line_links_without_naming_a_source_is_the_pages()
     html = "<h2>Dosing</h2><p><a href='https://example.org/dosing'>Our dosing page</a></p>" \
            "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == (["6,000 IU"], ["6,000 IU"])
-    assert found(LIMIT, md, html) == (["6,000 IU"], ["6,000 IU"])
 
 
 def test_a_press_release_section() -> None:
@@ -96,18 +95,25 @@ def test_reposted_reads_the_framing() -> None:
 
 # -- stacked headings: a list of titles --------------------------------------------------------
 
-def test_stacked_headings_are_titles_not_advice() -> None:
-    md = "### Quality of life better with 50,000 IU of vitamin D weekly - April 2013\n" \
-         "### Falls fewer with 60,000 IU of vitamin D monthly - 2014\n### Low levels common in winter - 2012"
-    html = "<h3>Quality of life better with 50,000 IU of vitamin D weekly - April 2013</h3>" \
-           "<h3>Falls fewer with 60,000 IU of vitamin D monthly - 2014</h3><h3>Low levels common in winter - 2012</h3>"
-    assert found(LIMIT, md, html) == ([], [])
+STACKED_MD = "### Take 50,000 IU of vitamin D weekly to improve breathing\n### Falls fewer with 60,000 IU of vitamin D monthly\n" \
+             "### Low levels common in winter"
+STACKED_HTML = "<h3>Take 50,000 IU of vitamin D weekly to improve breathing</h3><h3>Falls fewer with 60,000 IU of vitamin D monthly</h3>" \
+               "<h3>Low levels common in winter</h3>"
 
 
-def test_a_heading_over_its_own_text_is_still_advice() -> None:
+def test_stacked_headings_are_titles_needing_no_citation() -> None:
+    assert found(CITATION, STACKED_MD, STACKED_HTML) == ([], [])
+
+
+def test_stacked_headings_are_still_compared_with_the_upper_limit() -> None:
+    # the reader meets the headline's dose with no warning: the upper limit still reads it
+    assert found(LIMIT, STACKED_MD, STACKED_HTML) == (["50,000 IU"], ["50,000 IU"])
+
+
+def test_a_heading_over_its_own_text_is_still_the_pages_claim() -> None:
     md = "### Take 50,000 IU of vitamin D weekly\n\nThat is what we advise.\n\n### Other\n\nText."
     html = "<h3>Take 50,000 IU of vitamin D weekly</h3><p>That is what we advise.</p><h3>Other</h3><p>Text.</p>"
-    assert found(LIMIT, md, html) == (["50,000 IU"], ["50,000 IU"])
+    assert found(CITATION, md, html) == (["50,000 IU"], ["50,000 IU"])
 
 
 def test_in_title_list_counts_the_run() -> None:
@@ -121,23 +127,19 @@ def test_in_title_list_counts_the_run() -> None:
 
 def test_an_email_quoted_over_several_paragraphs() -> None:
     md = "The following comes from a reader.\n\n\u201cGreetings!\n\nI have had headaches for years.\n\n" \
-         "I kept taking 15,000 IU of vitamin D per day until my level was 96 ng/mL.\n\nI feel like a new person.\u201d" \
-         "\n\nAdults should take 15,000 IU of vitamin D per day."
+         "Everyone should take 5,000 IU of vitamin D per day.\n\nI feel like a new person.\u201d" \
+         "\n\nAdults should take 4,000 IU of vitamin D per day."
     html = "<p>The following comes from a reader.</p><p>\u201cGreetings!</p><p>I have had headaches for years.</p>" \
-           "<p>I kept taking 15,000 IU of vitamin D per day until my level was 96 ng/mL.</p><p>I feel like a new person.\u201d</p>" \
-           "<p>Adults should take 15,000 IU of vitamin D per day.</p>"
-    md_found, html_found = found(LIMIT, md, html)
-    assert md_found == html_found == ["15,000 IU"]
-    # the one reported is the page's own advice, after the quotation closed
-    diags = lint_text(md_page(md), path="p.md", config={}, select=[LIMIT])
-    assert "Adults should" in md_page(md).splitlines()[diags[0].line - 1]
+           "<p>Everyone should take 5,000 IU of vitamin D per day.</p><p>I feel like a new person.\u201d</p>" \
+           "<p>Adults should take 4,000 IU of vitamin D per day.</p>"
+    assert found(CITATION, md, html) == (["4,000 IU"], ["4,000 IU"])
 
 
 def test_a_closed_quotation_does_not_reach_the_next_paragraph() -> None:
-    md = "\u201cI feel great,\u201d she said.\n\nAdults should take 15,000 IU of vitamin D per day.\n\nMore \u201cquotes\u201d."
-    html = "<p>\u201cI feel great,\u201d she said.</p><p>Adults should take 15,000 IU of vitamin D per day.</p>" \
+    md = "\u201cI feel great,\u201d she said.\n\nAdults should take 4,000 IU of vitamin D per day.\n\nMore \u201cquotes\u201d."
+    html = "<p>\u201cI feel great,\u201d she said.</p><p>Adults should take 4,000 IU of vitamin D per day.</p>" \
            "<p>More \u201cquotes\u201d.</p>"
-    assert found(LIMIT, md, html) == (["15,000 IU"], ["15,000 IU"])
+    assert found(CITATION, md, html) == (["4,000 IU"], ["4,000 IU"])
 
 
 # -- a trial's arms with "to receive" ---------------------------------------------------------

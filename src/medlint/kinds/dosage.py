@@ -9,7 +9,7 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_nearby, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import in_linked_headline, in_long_quotation, product_content, report_kind, under_paper_header
+from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.substance import SOURCES
@@ -96,7 +96,7 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
             block = doc.block_at(dose.start)
             if skip_quotes and block is not None and block.kind == "blockquote":
                 continue  # a quoted abstract is the paper's claim, cited by the quote itself
-            if not reports and report_kind(doc, dose.start, dose.end):
+            if not reports and report_kind(doc, dose.start, dose.end, framing=True):
                 continue  # what a trial arm received, the writer's own regimen, physiology
             lo, hi = window(doc, dose.start, dose.end, scope)
             if cited(doc, lo, hi, kinds) or cited_nearby(doc, dose.start, kinds):
@@ -196,7 +196,7 @@ _HOLDS_AFTER = lazyre.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each
 #: a quotation in the page's prose stay: the reader still meets an above-limit daily dose with
 #: no warning (labelled so on vdw-dev). A pasted paper under its byline is the paper's text,
 #: as the quotation regions the rule skips are.
-_NOT_ADVICE_KINDS = ("authority", "guideline", "hypothetical", "arithmetic", "title-list", "reposted")
+_NOT_ADVICE_KINDS = ("authority", "guideline", "hypothetical", "arithmetic")
 #: A heading that names a study: "Hives treated by 60,000 IU weekly – RCT May 2020" is the
 #: title of a trial's report, not the page's advice.
 _STUDY_TITLE = re.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|meta-?analys[ie]s|(?:systematic\s+)?reviews?|"
@@ -213,16 +213,16 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     """Why an above-limit dose is not the page advising a daily intake, if it is not: a report
     of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
     a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
-    with no frequency, food against a supplements-only limit, or a quotation pasted over several
-    paragraphs (an e-mail, a testimonial)."""
+    with no frequency, or food against a supplements-only limit. (The page's framing that
+    ``dose-needs-citation`` reads, a reposted handout or a list of headlines, is not used here:
+    the reader still meets those doses with no warning, and ``bench/context_doses.py`` counts
+    them as doses to report.)"""
     kind = report_kind(doc, dose.start, dose.end)
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
-    if block is not None and in_long_quotation(doc, block):
-        return True  # an e-mail or testimonial pasted whole, over several paragraphs: the sender's regimen
     if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start

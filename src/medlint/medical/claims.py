@@ -311,15 +311,16 @@ _OPEN_QUOTE = lazyre.compile(r"[\u201c\u201e\u00ab]")
 _CLOSE_QUOTE = lazyre.compile(r"[\u201d\u00bb]")
 
 
-def in_quotation(doc: Document, start: int) -> bool:
+def in_quotation(doc: Document, start: int, paragraphs: bool = False) -> bool:
     """True when *start* stands inside quotation marks opened earlier in its block (“...”,
-    or an odd number of straight double quotes): someone else's words, quoted."""
+    or an odd number of straight double quotes): someone else's words, quoted; with
+    *paragraphs*, also inside a quotation that runs over several paragraphs."""
     block = doc.block_at(start)
     if block is None:
         return False
     before = doc.prose[block.start:start]
     curly = len(_OPEN_QUOTE.findall(before)) - len(_CLOSE_QUOTE.findall(before))
-    return curly > 0 or before.count('"') % 2 == 1 or in_long_quotation(doc, block)
+    return curly > 0 or before.count('"') % 2 == 1 or (paragraphs and in_long_quotation(doc, block))
 
 
 #: How many paragraphs a quotation may run over without marks of its own.
@@ -423,11 +424,15 @@ def in_linked_headline(doc: Document, offset: int) -> bool:
     return link is not None and not link.target.startswith("#")
 
 
-def report_kind(doc: Document, start: int, end: int) -> str | None:
-    """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> str | None:
+    """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim.
+    With *framing*, the page's framing counts too (:mod:`.reposted`): a heading stacked in a
+    list of titles, a document the page reposts, a quotation over several paragraphs. Only
+    ``dose-needs-citation`` asks: those doses have a source the page names; the upper limit
+    and the disclaimer still read them as what the reader is told to take."""
     block = doc.block_at(start)
     if block is not None and block.kind in _HEADING_KINDS:
-        if in_title_list(doc, start):
+        if framing and in_title_list(doc, start):
             return "title-list"  # stacked headings: other reports' titles
         before = _sentence_before(doc, start)
         if _AUTHORITY.search(before):
@@ -443,14 +448,14 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
-    if reposted(doc, start):
+    if framing and reposted(doc, start):
         return "reposted"  # a handout, FAQ, press release or article the page reposts from a named source
     block = doc.block_at(start)
     section = _section_heading(doc, start)
     if _QUOTED_SECTION.search(section) or (
             block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
-    if in_quotation(doc, start) or under_paper_header(doc, start):
+    if in_quotation(doc, start, framing) or under_paper_header(doc, start):
         return "quoted"  # someone's words in quotation marks; a pasted paper under its byline
     if _caption(doc, start):
         return "caption"
