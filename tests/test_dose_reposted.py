@@ -150,3 +150,38 @@ def test_patients_recruited_to_receive_a_dose() -> None:
     assert found(CITATION, md, html) == ([], [])
     advice = "Patients should receive 1080 mcg of vitamin K2."
     assert found(CITATION, advice, f"<p>{advice}</p>") == (["1080 mcg"], ["1080 mcg"])
+
+
+# -- a section extracted from a paper, a condition after its clause, the writer's own rate ------
+
+@pytest.mark.parametrize(("md", "html"), [
+    ("#### Conclusions (extracted from PDF)\n\nMost adults need 600-800 IU of vitamin D daily.",
+     "<h4>Conclusions (extracted from PDF)</h4><p>Most adults need 600-800 IU of vitamin D daily.</p>"),
+    ("Food is enough (FALSE - would just be true if you only needed 600 IU of vitamin D)",
+     "<p>Food is enough (FALSE - would just be true if you only needed 600 IU of vitamin D)</p>"),
+    ("My vitamin D3 burn rate has been steady at 50,000 IU every 72 hours.",
+     "<p>My vitamin D3 burn rate has been steady at 50,000 IU every 72 hours.</p>"),
+])
+def test_not_the_pages_dose_claim(md: str, html: str) -> None:
+    assert found(CITATION, md, html) == ([], [])
+
+
+@pytest.mark.parametrize(("md", "html", "match"), [
+    ("#### Conclusions\n\nMost adults need 600-800 IU of vitamin D daily.",
+     "<h4>Conclusions</h4><p>Most adults need 600-800 IU of vitamin D daily.</p>", "600-800 IU"),
+    ("You would be fine if you took 600 IU of vitamin D daily.",
+     "<p>You would be fine if you took 600 IU of vitamin D daily.</p>", None),
+    ("Most people's intake should be 5,000 IU of vitamin D daily.",
+     "<p>Most people's intake should be 5,000 IU of vitamin D daily.</p>", "5,000 IU"),
+])
+def test_the_pages_own_claim_of_the_same_shape(md: str, html: str, match: str | None) -> None:
+    expected = [match] if match else []
+    assert found(CITATION, md, html) == (expected, expected)
+
+
+def test_an_interview_page() -> None:
+    """A page titled as an interview: its headings are the interviewee's dosing, not the site's."""
+    md = "### Dosing with 5,000 IU daily\n\nText."
+    html = "<h3>Dosing with 5,000 IU daily</h3><p>Text.</p>"
+    assert found(CITATION, md, html, "Vitamin D doctor interview - Jan 2013") == ([], [])
+    assert found(CITATION, md, html, "Vitamin D and winter") == (["5,000 IU"], ["5,000 IU"])

@@ -87,7 +87,9 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
                       r"(?!\.)(?:\s*\([^()]{1,40}\))?\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                       r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
                       r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
-                      r"switched|stopped|tried)\b[^.;!?]{0,100}$")
+                      r"switched|stopped|tried)\b[^.;!?]{0,100}$"
+                      # the writer's own dose named as such: "My vitamin D3 burn rate has been steady at"
+                      r"|\b[Mm]y\s+(?:[\w-]+\s+){0,3}?(?:doses?|dosages?|intake|regimen|routine|burn\s+rate|consumption)\b[^.;!?]{0,80}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
@@ -105,6 +107,8 @@ _HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|
                                r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
                                # a conditional: "If I had MS, I would take 10,000 IU daily"
                                r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
+                               # the condition after its clause: "would just be OK if you only needed 600 IU"
+                               r"|\b(?:would|could|might)\b[^.;!?]{0,60}\bif\s+(?:\w+\s+){0,4}?(?:needed|took|had|got|wanted|used)\b[^.;!?]{0,30}$"
                                r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
 #: A section that works an example ("Example: say you wanted to average 4,000 IU/day"): its
 #: doses illustrate arithmetic, not the page's advice.
@@ -237,8 +241,8 @@ def _heading_report(doc: Document, start: int) -> bool:
 
 #: A section whose heading says it holds someone else's text: "Their conclusions (copied from
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
-_QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
-                                 r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+_QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpt(?:s|ed)?|extract(?:s|ed)?|verbatim|reprinted|reproduced|translated|"
+                                 r"from\s+(?:the\s+)?(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
                                  # "The following was written in Dec 2010, before he retired."
                                  r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
                                  r"posted|sent|reproduced|quoted|translated)\b"
@@ -445,6 +449,8 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
         return "linked-title"  # "[50,000 IU weekly helped seniors](/posts/x)": that page's headline
     heading = doc.block_at(start)
     if heading is not None and heading.kind in _HEADING_KINDS:
+        if framing and reposted(doc, start):
+            return "reposted"
         return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said

@@ -6,7 +6,8 @@ the page's framing that the doses in them are the document's, not the
 page's own uncited claims:
 
 * the page's title names the kind of document it carries ("... - handout
-  Dr. X", "Frequently Asked Questions - 2011", "... press release");
+  Dr. X", "Frequently Asked Questions - 2011", "... press release", "doctor
+  interview");
 * a section (or the page's top, before any heading) opens with a short line
   that names and links its source ("Posted at [Site](https://...) Nov 2013",
   "Copied from [headline](https://...)", "Source: ...");
@@ -28,7 +29,7 @@ from .substance import page_title
 
 #: A title naming a reposted document's kind.
 _DOCUMENT_TITLE = lazyre.compile(r"\b(?:handouts?|FAQs?|frequently\s+asked\s+questions|press\s+releases?|news\s+releases?|"
-                                 r"transcripts?|excerpts?|reprint(?:ed)?|reposted)\b", re.I)
+                                 r"transcripts?|interviews?|excerpts?|reprint(?:ed)?|reposted)\b", re.I)
 #: A short line naming where the text under it comes from.
 _SOURCE_LEAD = lazyre.compile(
     r"^\W{0,3}(?:(?:copied|clipped|reprinted|reposted|republished|excerpted|adapted|taken)\s+(?:\w+\s+){0,3}?from"
