@@ -185,3 +185,21 @@ def test_an_interview_page() -> None:
     html = "<h3>Dosing with 5,000 IU daily</h3><p>Text.</p>"
     assert found(CITATION, md, html, "Vitamin D doctor interview - Jan 2013") == ([], [])
     assert found(CITATION, md, html, "Vitamin D and winter") == (["5,000 IU"], ["5,000 IU"])
+
+
+# -- an HTML anchor whose text runs over blank lines -----------------------------------------
+
+def test_a_dose_in_an_anchor_split_over_blocks() -> None:
+    md = "<li><p>\n\n<a href=\"https://example.org/p?page=1100-iu\"><font color=\"red\">More\n\n" \
+         "response to 1100 IU vitamin D in winter\n\n2012</font></a></p>\n\nAdults need 1,000 IU of vitamin D daily."
+    html = "<ul><li><a href='https://example.org/p'>More response to 1100 IU vitamin D in winter</a></li></ul>" \
+           "<p>Adults need 1,000 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html) == (["1,000 IU"], ["1,000 IU"])
+
+
+def test_a_dose_after_a_closed_anchor_or_in_a_fragment_link_is_the_pages() -> None:
+    md = "<a href=\"https://example.org/p\">More</a>\n\nAdults need 1,100 IU of vitamin D daily.\n\n" \
+         "<a href=\"#top\">\n\nAdults need 1,200 IU of vitamin D daily.\n\n</a>"
+    # (in an HTML page the fragment link is a parsed link in the paragraph, which counts as its citation)
+    html = "<p><a href='https://example.org/p'>More</a></p><p>Adults need 1,100 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html) == (["1,100 IU", "1,200 IU"], ["1,100 IU"])

@@ -425,7 +425,32 @@ def in_linked_headline(doc: Document, offset: int) -> bool:
     "[50,000 IU weekly helped seniors](/posts/x)" is that page's headline, a report of what
     it describes, not this page's advice (the linked page is checked on its own)."""
     link = doc.link_text_at(offset)
-    return link is not None and not link.target.startswith("#")
+    return (link is not None and not link.target.startswith("#")) or _in_open_anchor(doc, offset)
+
+
+_ANCHOR_OPEN = lazyre.compile(r"<a\s[^>]*?href\s*=\s*(?:\"(?!#)|'(?!#)|(?![\"'#]))[^>]*>", re.I)
+_ANCHOR_START = lazyre.compile(r"<a\s", re.I)
+_ANCHOR_CLOSE = lazyre.compile(r"</a\s*>", re.I)
+#: How far an HTML anchor's text may run from its opening tag, across Markdown's blank lines.
+ANCHOR_CHARS = 1500
+
+
+def _in_open_anchor(doc: Document, offset: int) -> bool:
+    """Inside an HTML ``<a href>`` element whose text runs over blank lines (pasted word-processor
+    HTML: the tag opens a block, its text is the next, ``</a>`` ends a third), which a Markdown
+    reader does not see as one link: an ``<a href=...>`` opened before *offset* and not closed,
+    closed after it before another opens."""
+    lo = max(0, offset - ANCHOR_CHARS)
+    before = doc.text[lo:offset]
+    if "<" not in before:
+        return False
+    opened = max((m.end() for m in _ANCHOR_OPEN.finditer(before)), default=-1)
+    if opened < 0 or max((m.end() for m in _ANCHOR_CLOSE.finditer(before)), default=-1) > opened:
+        return False
+    after = doc.text[offset:offset + ANCHOR_CHARS]
+    close = _ANCHOR_CLOSE.search(after)
+    reopen = _ANCHOR_START.search(after)
+    return close is not None and (reopen is None or reopen.start() > close.start())
 
 
 def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> str | None:
