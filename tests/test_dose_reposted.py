@@ -203,3 +203,12 @@ def test_a_dose_after_a_closed_anchor_or_in_a_fragment_link_is_the_pages() -> No
     # (in an HTML page the fragment link is a parsed link in the paragraph, which counts as its citation)
     html = "<p><a href='https://example.org/p'>More</a></p><p>Adults need 1,100 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == (["1,100 IU", "1,200 IU"], ["1,100 IU"])
+
+
+def test_sections_after_a_heading_naming_a_translation() -> None:
+    md = "## Adults\n\nAdults need 1,000 IU of vitamin D daily.\n\n### In English (via Google Translation), from the attached PDF" \
+         "\n\n### 1 - Prophylaxis\n\n* Infants need 3 drops (400 IU) of vitamin D daily.\n\n## Comments\n\nInfants need 800 IU daily."
+    html = "<h2>Adults</h2><p>Adults need 1,000 IU of vitamin D daily.</p><h3>In English (via Google Translation), from the" \
+           " attached PDF</h3><h3>1 - Prophylaxis</h3><ul><li>Infants need 3 drops (400 IU) of vitamin D daily.</li></ul>" \
+           "<h2>Comments</h2><p>Infants need 800 IU daily.</p>"
+    assert found(CITATION, md, html) == (["1,000 IU", "800 IU"], ["1,000 IU", "800 IU"])

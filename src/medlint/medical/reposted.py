@@ -11,7 +11,10 @@ page's own uncited claims:
 * a section (or the page's top, before any heading) opens with a short line
   that names and links its source ("Posted at [Site](https://...) Nov 2013",
   "Copied from [headline](https://...)", "Source: ...");
-* a section's heading calls it a press release.
+* a section's heading calls it a press release;
+* an earlier heading says what follows is a translation or a copy ("In English
+  (via Google Translation), then the original from the attached PDF"): the
+  sections after it are the document's, each up to its own heading.
 
 A section whose heading names the writer's own comment ("Notes",
 "Comments", "See also", "My view") is the page's again.
@@ -35,6 +38,10 @@ _SOURCE_LEAD = lazyre.compile(
     r"^\W{0,3}(?:(?:copied|clipped|reprinted|reposted|republished|excerpted|adapted|taken)\s+(?:\w+\s+){0,3}?from"
     r"|(?:originally\s+)?(?:posted|published|appeared)\s+(?:at|in|on|by)|source\s*:|from\s*:|courtesy\s+of"
     r"|press\s+release|news\s+release)(?!\w)", re.I)
+#: A heading that says the text after it is a translation or a copy of someone else's document:
+#: "In English (via Google Translation), then the original from the attached PDF".
+_REPRODUCED_HEADING = lazyre.compile(r"\b(?:translat(?:ed|ion)|copied|reprinted|reposted|excerpts?\s+from|extracted\s+from)\b",
+                                     re.I)
 #: A heading naming a press release.
 _RELEASE_HEADING = lazyre.compile(r"\b(?:press|news)\s+release\b", re.I)
 #: A heading over the writer's own comment.
@@ -91,6 +98,11 @@ def reposted(doc: Document, offset: int) -> bool:
         doc.cache[key] = bool(lead) and len(prose) <= LEAD_CHARS and bool(_LINKED.search(lead)) and bool(
             _SOURCE_LEAD.search(_plain(prose)))
     if doc.cache[key]:
+        return True
+    if "reposted-from" not in doc.cache:
+        doc.cache["reposted-from"] = next((h.start for h in doc.headings if _REPRODUCED_HEADING.search(h.text or "")),
+                                          None)
+    if doc.cache["reposted-from"] is not None and doc.cache["reposted-from"] < offset:
         return True
     if "reposted-title" not in doc.cache:
         doc.cache["reposted-title"] = bool(_DOCUMENT_TITLE.search(page_title(doc)))
