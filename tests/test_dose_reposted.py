@@ -212,3 +212,20 @@ def test_sections_after_a_heading_naming_a_translation() -> None:
            " attached PDF</h3><h3>1 - Prophylaxis</h3><ul><li>Infants need 3 drops (400 IU) of vitamin D daily.</li></ul>" \
            "<h2>Comments</h2><p>Infants need 800 IU daily.</p>"
     assert found(CITATION, md, html) == (["1,000 IU", "800 IU"], ["1,000 IU", "800 IU"])
+
+
+def test_a_pasted_papers_deck_over_its_byline() -> None:
+    md = "### Vitamin D: when it helps\n\nFor older women, doses of 400 IU can be harmful.\n\n**Jane Doe, MD, MPH**\n\n" \
+         "*Department of Medicine, University of Somewhere, Phoenix*\n\nText of the paper."
+    html = "<h3>Vitamin D: when it helps</h3><p class='Deck'><b>For older women, doses of 400 IU can be harmful.</b></p>" \
+           "<p><b>Jane Doe, MD, MPH</b></p><p><i>Department of Medicine, University of Somewhere, Phoenix</i></p><p>Text.</p>"
+    assert found(CITATION, md, html) == ([], [])
+    own = "### Vitamin D: when it helps\n\nFor older women, doses of 400 IU can be harmful.\n\nText of the page."
+    own_html = "<h3>Vitamin D: when it helps</h3><p>For older women, doses of 400 IU can be harmful.</p><p>Text.</p>"
+    assert found(CITATION, own, own_html) == (["400 IU"], ["400 IU"])
+
+
+def test_a_deck_under_a_raw_html_title_in_markdown() -> None:
+    md = "<h3>\n\nVitamin D: when it helps</h3>\n\n<p>For older women, doses of 400 IU can be harmful.</p>\n\n" \
+         "<p>Jane Doe, MD</p>\n\n<p>Department of Medicine, University of Somewhere, Phoenix</p>\n\nText of the paper."
+    assert found(CITATION, md, "<p>Adults need 400 IU a day.</p>") == ([], ["400 IU"])

@@ -311,6 +311,41 @@ def under_paper_header(doc: Document, start: int) -> bool:
     return False
 
 
+#: How many blocks a paper's title and deck (its standfirst) take between its heading and its byline.
+DECK_BLOCKS = 2
+
+
+def over_paper_header(doc: Document, start: int) -> bool:
+    """True when *start* is in a pasted paper's deck: one of the first blocks under a heading,
+    with the paper's byline, affiliation or dates right below it ("<h3>Title</h3><p>Deck with a
+    dose</p><p>A. Author, MD</p><p>Department of ..., University of ...</p>")."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None else None
+    if i is None:
+        return False
+    blocks = doc.blocks
+    if block.kind in _HEADING_KINDS or not any(_title_like(doc, b) for b in blocks[max(0, i - DECK_BLOCKS):i]):
+        return False
+    for nxt in blocks[i + 1:i + 1 + DECK_BLOCKS + 1]:
+        if nxt.kind in _HEADING_KINDS:
+            return False
+        if _is_header_line(doc.prose[nxt.start:nxt.end]):
+            return True
+    return False
+
+
+#: Longer lines are no title (a title in raw HTML a Markdown reader leaves as a paragraph).
+TITLE_CHARS = 120
+
+
+def _title_like(doc: Document, block: Any) -> bool:
+    """A heading, or a short line with no full stop at its end (a title in raw HTML)."""
+    if block.kind in _HEADING_KINDS:
+        return True
+    text = " ".join(doc.prose[block.start:block.end].split())
+    return 0 < len(text) <= TITLE_CHARS and not text.endswith((".", ":", "!", "?"))
+
+
 _OPEN_QUOTE = lazyre.compile(r"[\u201c\u201e\u00ab]")
 _CLOSE_QUOTE = lazyre.compile(r"[\u201d\u00bb]")
 
@@ -486,7 +521,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     if _QUOTED_SECTION.search(section) or (
             block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
-    if in_quotation(doc, start, framing) or under_paper_header(doc, start):
+    if in_quotation(doc, start, framing) or under_paper_header(doc, start) or (framing and over_paper_header(doc, start)):
         return "quoted"  # someone's words in quotation marks; a pasted paper under its byline
     if _caption(doc, start):
         return "caption"
