@@ -229,3 +229,12 @@ def test_a_deck_under_a_raw_html_title_in_markdown() -> None:
     md = "<h3>\n\nVitamin D: when it helps</h3>\n\n<p>For older women, doses of 400 IU can be harmful.</p>\n\n" \
          "<p>Jane Doe, MD</p>\n\n<p>Department of Medicine, University of Somewhere, Phoenix</p>\n\nText of the paper."
     assert found(CITATION, md, "<p>Adults need 400 IU a day.</p>") == ([], ["400 IU"])
+
+
+def test_items_introduced_as_from_a_book() -> None:
+    md = "## The book\n\n**A few of the many interesting items in the ebook**\n\nThe standard baby doses of 400 units do nothing." \
+         "\n\n## Ours\n\nThe standard baby doses of 400 units do nothing."
+    html = "<h2>The book</h2><p><b>A few of the many interesting items in the ebook</b></p><p>The standard baby doses of" \
+           " 400 units do nothing.</p><h2>Ours</h2><p>The standard baby doses of 400 units do nothing.</p>"
+    md_found, html_found = found(CITATION, md, html)
+    assert md_found == html_found == ["400 units"]

@@ -12,6 +12,8 @@ page's own uncited claims:
   that names and links its source ("Posted at [Site](https://...) Nov 2013",
   "Copied from [headline](https://...)", "Source: ...");
 * a section's heading calls it a press release;
+* a short line earlier in the section introduces what follows as items from a
+  document ("A few of the many interesting items in the ebook");
 * an earlier heading says what follows is a translation or a copy ("In English
   (via Google Translation), then the original from the attached PDF"): the
   sections after it are the document's, each up to its own heading.
@@ -42,6 +44,11 @@ _SOURCE_LEAD = lazyre.compile(
 #: "In English (via Google Translation), then the original from the attached PDF".
 _REPRODUCED_HEADING = lazyre.compile(r"\b(?:translat(?:ed|ion)|copied|reprinted|reposted|excerpts?\s+from|extracted\s+from)\b",
                                      re.I)
+#: A short line that introduces items taken from a named kind of document: "A few of the many
+#: interesting items in the ebook", "Highlights from the report:".
+_ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
+                             r"(?:the|this|that|his|her|their)\s+(?:e-?book|book|paper|article|report|PDF|guidelines?|handout|"
+                             r"booklet|leaflet|press\s+release)\b", re.I)
 #: A heading naming a press release.
 _RELEASE_HEADING = lazyre.compile(r"\b(?:press|news)\s+release\b", re.I)
 #: A heading over the writer's own comment.
@@ -99,6 +106,8 @@ def reposted(doc: Document, offset: int) -> bool:
             _SOURCE_LEAD.search(_plain(prose)))
     if doc.cache[key]:
         return True
+    if _items_from(doc, lo, hi, offset):
+        return True
     if "reposted-from" not in doc.cache:
         doc.cache["reposted-from"] = next((h.start for h in doc.headings if _REPRODUCED_HEADING.search(h.text or "")),
                                           None)
@@ -107,6 +116,25 @@ def reposted(doc: Document, offset: int) -> bool:
     if "reposted-title" not in doc.cache:
         doc.cache["reposted-title"] = bool(_DOCUMENT_TITLE.search(page_title(doc)))
     return doc.cache["reposted-title"]
+
+
+def _items_from(doc: Document, lo: int, hi: int, offset: int) -> bool:
+    """Whether a short block of the section ``[lo, hi)`` before *offset* introduces items
+    from a document (the first such line of each section is found once per page)."""
+    key = ("reposted-items", lo)
+    if key not in doc.cache:
+        doc.cache[key] = None
+        for block in doc.blocks:
+            if block.start < lo:
+                continue
+            if block.start >= hi:
+                break
+            prose = " ".join(doc.prose[block.start:block.end].split())
+            if len(prose) <= LEAD_CHARS and _ITEMS_FROM.search(prose):
+                doc.cache[key] = block.end
+                break
+    found = doc.cache[key]
+    return found is not None and found <= offset
 
 
 def _plain(text: str) -> str:
