@@ -238,3 +238,17 @@ def test_items_introduced_as_from_a_book() -> None:
            " 400 units do nothing.</p><h2>Ours</h2><p>The standard baby doses of 400 units do nothing.</p>"
     md_found, html_found = found(CITATION, md, html)
     assert md_found == html_found == ["400 units"]
+
+
+def test_a_section_headed_as_an_email_someone_sent() -> None:
+    md = "#### Email description to the site, Sept 2013\n\nI started everyone on 10,000 IU of vitamin D a day.\n\n" \
+         "Most people need 10,000 IU of vitamin D a day.\n\n#### Update\n\nMost people need 8,000 IU of vitamin D a day."
+    html = "<h4>Email description to the site, Sept 2013</h4><p>I started everyone on 10,000 IU of vitamin D a day.</p>" \
+           "<p>Most people need 10,000 IU of vitamin D a day.</p><h4>Update</h4><p>Most people need 8,000 IU of vitamin D a day.</p>"
+    assert found(CITATION, md, html) == (["8,000 IU"], ["8,000 IU"])
+
+
+def test_what_the_sun_provides_is_physiology() -> None:
+    md = "* Sun provides > 10,000 IU daily\n* Adults need 4,000 IU daily"
+    html = "<ul><li>Sun provides &gt; 10,000 IU daily</li><li>Adults need 4,000 IU daily</li></ul>"
+    assert found(CITATION, md, html) == (["4,000 IU"], ["4,000 IU"])

@@ -93,7 +93,7 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
-    r"stores?|stored|makes?|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
+    r"stores?|stored|makes?|made|yields?|releases?|release\s+of|provides?|provided)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = lazyre.compile(
         r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
         r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)

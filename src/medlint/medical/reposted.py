@@ -11,7 +11,7 @@ page's own uncited claims:
 * a section (or the page's top, before any heading) opens with a short line
   that names and links its source ("Posted at [Site](https://...) Nov 2013",
   "Copied from [headline](https://...)", "Source: ...");
-* a section's heading calls it a press release;
+* a section's heading calls it a press release, or an e-mail or letter sent by someone;
 * a short line earlier in the section introduces what follows as items from a
   document ("A few of the many interesting items in the ebook");
 * an earlier heading says what follows is a translation or a copy ("In English
@@ -49,8 +49,10 @@ _REPRODUCED_HEADING = lazyre.compile(r"\b(?:translat(?:ed|ion)|copied|reprinted|
 _ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
                              r"(?:the|this|that|his|her|their)\s+(?:e-?book|book|paper|article|report|PDF|guidelines?|handout|"
                              r"booklet|leaflet|press\s+release)\b", re.I)
-#: A heading naming a press release.
-_RELEASE_HEADING = lazyre.compile(r"\b(?:press|news)\s+release\b", re.I)
+#: A heading naming a press release, or an e-mail or letter someone sent ("Email description to the
+#: site, Sept 2013", "Letter from a reader").
+_RELEASE_HEADING = lazyre.compile(r"\b(?:press|news)\s+release\b|\b(?:e-?mail|letter)\s+(?:from|to|description|sent|received)\b",
+                                  re.I)
 #: A heading over the writer's own comment.
 _OWN_COMMENT = lazyre.compile(r"\b(?:notes?|comments?|commentary|see\s+also|editor'?s?\s+notes?|"
                               r"(?:my|our)\s+(?:view|take|comments?|notes?|thoughts?))\b", re.I)
