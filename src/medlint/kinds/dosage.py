@@ -96,7 +96,7 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
             block = doc.block_at(dose.start)
             if skip_quotes and block is not None and block.kind == "blockquote":
                 continue  # a quoted abstract is the paper's claim, cited by the quote itself
-            if not reports and report_kind(doc, dose.start, dose.end):
+            if not reports and report_kind(doc, dose.start, dose.end, framing=True):
                 continue  # what a trial arm received, the writer's own regimen, physiology
             lo, hi = window(doc, dose.start, dose.end, scope)
             if cited(doc, lo, hi, kinds) or cited_nearby(doc, dose.start, kinds):
@@ -213,7 +213,10 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     """Why an above-limit dose is not the page advising a daily intake, if it is not: a report
     of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
     a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
-    with no frequency, or food against a supplements-only limit."""
+    with no frequency, or food against a supplements-only limit. (The page's framing that
+    ``dose-needs-citation`` reads, a reposted handout or a list of headlines, is not used here:
+    the reader still meets those doses with no warning, and ``bench/context_doses.py`` counts
+    them as doses to report.)"""
     kind = report_kind(doc, dose.start, dose.end)
     if kind in _NOT_ADVICE_KINDS:
         return True

@@ -13,16 +13,18 @@ the verb right after it), so a recommendation later in the sentence
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..document import Document
 from .citations import lead_in
+from .reposted import in_title_list, reposted
 from .. import lazyre
 
 _SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
              r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors|employees|workers|staff|"
              r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
-_RECEIVED = (r"received|receiving|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
+_RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on|"
              # what they gave ("3 mothers gave 3 dropper fulls"), and what they found on a dose
@@ -85,11 +87,13 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
                       r"(?!\.)(?:\s*\([^()]{1,40}\))?\s+(?:\w+\s+){0,3}?(?:take|takes|took|taking|need|needed|use|used|using|start(?:ed)?|"
                       r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
                       r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
-                      r"switched|stopped|tried)\b[^.;!?]{0,100}$")
+                      r"switched|stopped|tried)\b[^.;!?]{0,100}$"
+                      # the writer's own dose named as such: "My vitamin D3 burn rate has been steady at"
+                      r"|\b[Mm]y\s+(?:[\w-]+\s+){0,3}?(?:doses?|dosages?|intake|regimen|routine|burn\s+rate|consumption)\b[^.;!?]{0,80}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
-    r"stores?|stored|makes?|made|yields?|releases?|release\s+of)\b[^.;!?]{0,40}$", re.I)
+    r"stores?|stored|makes?|made|yields?|releases?|release\s+of|provides?|provided)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = lazyre.compile(
         r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
         r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
@@ -103,6 +107,8 @@ _HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|
                                r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
                                # a conditional: "If I had MS, I would take 10,000 IU daily"
                                r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
+                               # the condition after its clause: "would just be OK if you only needed 600 IU"
+                               r"|\b(?:would|could|might)\b[^.;!?]{0,60}\bif\s+(?:\w+\s+){0,4}?(?:needed|took|had|got|wanted|used)\b[^.;!?]{0,30}$"
                                r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
 #: A section that works an example ("Example: say you wanted to average 4,000 IU/day"): its
 #: doses illustrate arithmetic, not the page's advice.
@@ -186,7 +192,7 @@ _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
-                "hypothetical", "product", "authority", "quoted", "caption", "guideline")
+                "hypothetical", "product", "authority", "quoted", "caption", "guideline", "title-list", "reposted")
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
@@ -235,8 +241,8 @@ def _heading_report(doc: Document, start: int) -> bool:
 
 #: A section whose heading says it holds someone else's text: "Their conclusions (copied from
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
-_QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpts?|extracts?|verbatim|reprinted|reproduced|translated|"
-                                 r"from\s+the\s+(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
+_QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpt(?:s|ed)?|extract(?:s|ed)?|verbatim|reprinted|reproduced|translated|"
+                                 r"from\s+(?:the\s+)?(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
                                  # "The following was written in Dec 2010, before he retired."
                                  r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
                                  r"posted|sent|reproduced|quoted|translated)\b"
@@ -305,19 +311,95 @@ def under_paper_header(doc: Document, start: int) -> bool:
     return False
 
 
+#: How many blocks a paper's title and deck (its standfirst) take between its heading and its byline.
+DECK_BLOCKS = 2
+
+
+def over_paper_header(doc: Document, start: int) -> bool:
+    """True when *start* is in a pasted paper's deck: one of the first blocks under a heading,
+    with the paper's byline, affiliation or dates right below it ("<h3>Title</h3><p>Deck with a
+    dose</p><p>A. Author, MD</p><p>Department of ..., University of ...</p>")."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None else None
+    if i is None:
+        return False
+    blocks = doc.blocks
+    if block.kind in _HEADING_KINDS or not any(_title_like(doc, b) for b in blocks[max(0, i - DECK_BLOCKS):i]):
+        return False
+    for nxt in blocks[i + 1:i + 1 + DECK_BLOCKS + 1]:
+        if nxt.kind in _HEADING_KINDS:
+            return False
+        if _is_header_line(doc.prose[nxt.start:nxt.end]):
+            return True
+    return False
+
+
+#: Longer lines are no title (a title in raw HTML a Markdown reader leaves as a paragraph).
+TITLE_CHARS = 120
+
+
+def _title_like(doc: Document, block: Any) -> bool:
+    """A heading, or a short line with no full stop at its end (a title in raw HTML)."""
+    if block.kind in _HEADING_KINDS:
+        return True
+    text = " ".join(doc.prose[block.start:block.end].split())
+    return 0 < len(text) <= TITLE_CHARS and not text.endswith((".", ":", "!", "?"))
+
+
 _OPEN_QUOTE = lazyre.compile(r"[\u201c\u201e\u00ab]")
 _CLOSE_QUOTE = lazyre.compile(r"[\u201d\u00bb]")
 
 
-def in_quotation(doc: Document, start: int) -> bool:
+def in_quotation(doc: Document, start: int, paragraphs: bool = False) -> bool:
     """True when *start* stands inside quotation marks opened earlier in its block (“...”,
-    or an odd number of straight double quotes): someone else's words, quoted."""
+    or an odd number of straight double quotes): someone else's words, quoted; with
+    *paragraphs*, also inside a quotation that runs over several paragraphs."""
     block = doc.block_at(start)
     if block is None:
         return False
     before = doc.prose[block.start:start]
     curly = len(_OPEN_QUOTE.findall(before)) - len(_CLOSE_QUOTE.findall(before))
-    return curly > 0 or before.count('"') % 2 == 1
+    return curly > 0 or before.count('"') % 2 == 1 or (paragraphs and in_long_quotation(doc, block))
+
+
+#: How many paragraphs a quotation may run over without marks of its own.
+QUOTE_BLOCKS = 8
+
+
+def in_long_quotation(doc: Document, block: Any) -> bool:
+    """A quotation over several paragraphs opens each with “ and closes only the last
+    (an e-mail or a testimonial pasted whole): a block with no marks of its own is inside
+    one when an earlier paragraph of its section left a “ open and a later one (or this
+    one) closes it, before any heading."""
+    i = doc.block_index(block)
+    if i is None:
+        return False
+    blocks = doc.blocks
+
+    def balance(b: Any) -> int:
+        text = doc.prose[b.start:b.end]
+        return len(_OPEN_QUOTE.findall(text)) - len(_CLOSE_QUOTE.findall(text))
+
+    opened = False
+    for prev in reversed(blocks[max(0, i - QUOTE_BLOCKS):i]):
+        if prev.kind in _HEADING_KINDS:
+            return False
+        b = balance(prev)
+        if b < 0:
+            return False  # a quotation closed above: this block is after it
+        if b > 0:
+            opened = True
+            break
+    if not opened:
+        return False
+    for nxt in blocks[i:i + QUOTE_BLOCKS]:
+        if nxt.kind in _HEADING_KINDS:
+            return False
+        if _CLOSE_QUOTE.search(doc.prose, nxt.start, nxt.end):
+            return True
+        if nxt is not block and _OPEN_QUOTE.search(doc.prose, nxt.start, nxt.end):
+            return True  # the next paragraph of the quotation opens with “ again
+    return False
 
 
 #: What a study's result says after its dose: "10,000 IU/day resulted in 80% of participants".
@@ -378,13 +460,44 @@ def in_linked_headline(doc: Document, offset: int) -> bool:
     "[50,000 IU weekly helped seniors](/posts/x)" is that page's headline, a report of what
     it describes, not this page's advice (the linked page is checked on its own)."""
     link = doc.link_text_at(offset)
-    return link is not None and not link.target.startswith("#")
+    return (link is not None and not link.target.startswith("#")) or _in_open_anchor(doc, offset)
 
 
-def report_kind(doc: Document, start: int, end: int) -> str | None:
-    """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim."""
+_ANCHOR_OPEN = lazyre.compile(r"<a\s[^>]*?href\s*=\s*(?:\"(?!#)|'(?!#)|(?![\"'#]))[^>]*>", re.I)
+_ANCHOR_START = lazyre.compile(r"<a\s", re.I)
+_ANCHOR_CLOSE = lazyre.compile(r"</a\s*>", re.I)
+#: How far an HTML anchor's text may run from its opening tag, across Markdown's blank lines.
+ANCHOR_CHARS = 1500
+
+
+def _in_open_anchor(doc: Document, offset: int) -> bool:
+    """Inside an HTML ``<a href>`` element whose text runs over blank lines (pasted word-processor
+    HTML: the tag opens a block, its text is the next, ``</a>`` ends a third), which a Markdown
+    reader does not see as one link: an ``<a href=...>`` opened before *offset* and not closed,
+    closed after it before another opens."""
+    lo = max(0, offset - ANCHOR_CHARS)
+    before = doc.text[lo:offset]
+    if "<" not in before:
+        return False
+    opened = max((m.end() for m in _ANCHOR_OPEN.finditer(before)), default=-1)
+    if opened < 0 or max((m.end() for m in _ANCHOR_CLOSE.finditer(before)), default=-1) > opened:
+        return False
+    after = doc.text[offset:offset + ANCHOR_CHARS]
+    close = _ANCHOR_CLOSE.search(after)
+    reopen = _ANCHOR_START.search(after)
+    return close is not None and (reopen is None or reopen.start() > close.start())
+
+
+def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> str | None:
+    """The kind of report the dose at ``[start, end)`` is, or None when it is the page's claim.
+    With *framing*, the page's framing counts too (:mod:`.reposted`): a heading stacked in a
+    list of titles, a document the page reposts, a quotation over several paragraphs. Only
+    ``dose-needs-citation`` asks: those doses have a source the page names; the upper limit
+    and the disclaimer still read them as what the reader is told to take."""
     block = doc.block_at(start)
     if block is not None and block.kind in _HEADING_KINDS:
+        if framing and in_title_list(doc, start):
+            return "title-list"  # stacked headings: other reports' titles
         before = _sentence_before(doc, start)
         if _AUTHORITY.search(before):
             return "authority"  # "### One organization states that up to 10,000 IU is safe."
@@ -396,15 +509,19 @@ def report_kind(doc: Document, start: int, end: int) -> str | None:
         return "linked-title"  # "[50,000 IU weekly helped seniors](/posts/x)": that page's headline
     heading = doc.block_at(start)
     if heading is not None and heading.kind in _HEADING_KINDS:
+        if framing and reposted(doc, start):
+            return "reposted"
         return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
+    if framing and reposted(doc, start):
+        return "reposted"  # a handout, FAQ, press release or article the page reposts from a named source
     block = doc.block_at(start)
     section = _section_heading(doc, start)
     if _QUOTED_SECTION.search(section) or (
             block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
-    if in_quotation(doc, start) or under_paper_header(doc, start):
+    if in_quotation(doc, start, framing) or under_paper_header(doc, start) or (framing and over_paper_header(doc, start)):
         return "quoted"  # someone's words in quotation marks; a pasted paper under its byline
     if _caption(doc, start):
         return "caption"

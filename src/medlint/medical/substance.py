@@ -116,7 +116,8 @@ def _front_matter(doc: Document, keys: tuple[str, ...]) -> str:
     return "\n".join(parts)
 
 
-def _title(doc: Document) -> str:
+def page_title(doc: Document) -> str:
+    """The page's title: front matter `title`, and an HTML page's <title>."""
     title = _front_matter(doc, ("title",))
     if doc.format == "html":
         m = _HTML_TITLE.search(doc.text)
@@ -153,7 +154,7 @@ def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: st
         before = [name for _, m_end, name in named[:bisect.bisect_left(named, (s_lo,))] if m_end <= s_lo]
         nearest = next((name for name in reversed(before) if name in paragraph), None)
         return nearest or _top(paragraph) or next(iter(paragraph)), "paragraph"
-    for source, text in (("heading", _heading_text(doc, start)), ("title", _title(doc)),
+    for source, text in (("heading", _heading_text(doc, start)), ("title", page_title(doc)),
                          ("front matter", _front_matter(doc, ("tags", "categories")))):
         named = _top(_names(text, table, fits))
         if named:
