@@ -24,10 +24,11 @@ How it counts, independently of the rule's parser (its own small regexes):
    frequency (the figure the issue asks for) and *none written* (shown apart:
    the rule reports those "if taken daily").
 5. Amounts whose paragraph already warns (the rule's own acknowledged words:
-   upper limit, toxic, supervision...) are the rule's designed silences and are
-   shown apart too.
-6. Amounts in quoted or reproduced text or a reference list (medlint's document
-   regions ``quotation`` and ``reference``, as this tree finds them) are the
+   upper limit, toxic, supervision...; and its advice against a dose before the
+   amount: "should not take", "never exceed") are the rule's designed silences
+   and are shown apart too.
+6. Amounts in quoted or reproduced text or a reference list (the regions the rule
+   file skips: ``quotation``, ``reference``, ``commentary``, as this tree finds them) are the
    source's doses, not the page's: the rule skips them by design, so they are
    shown apart as *quoted*.
 7. An amount is *reported* when a dose-above-upper-limit finding of that
@@ -82,6 +83,26 @@ def acknowledged() -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in ACKNOWLEDGED]
 
 
+def warned_against() -> re.Pattern[str] | None:
+    """The rule's advice against a dose ("Should not take 50,000 IU weekly", "never
+    exceed"), read up to the amount: a designed silence like the acknowledged words
+    (None in a tree whose rule has none)."""
+    try:
+        from medlint.kinds.dosage import _NEGATED
+    except ImportError:
+        return None
+    return re.compile(_NEGATED.pattern, _NEGATED.flags)
+
+
+def skipped_regions() -> tuple[str, ...]:
+    """The regions the bundled rule skips (its file's ``skip``): their doses are a
+    source's, not the page's."""
+    import yaml
+
+    rule = yaml.safe_load((ROOT / "rules" / "dose-above-upper-limit.yaml").read_text(encoding="utf-8"))
+    return tuple(rule.get("skip", ["quotation", "reference"]))
+
+
 def per_day(after: str) -> float | None:
     """Doses a day the words after an amount give, None when none are written."""
     for regex, factor in FREQUENCIES:
@@ -94,8 +115,6 @@ def per_day(after: str) -> float | None:
     return None
 
 
-#: Regions whose doses are a source's, not the page's (the rule file's ``skip``).
-QUOTED = ("quotation", "reference")
 
 
 def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
@@ -104,6 +123,8 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
     from medlint.document import Document
 
     ack = acknowledged()
+    warned = warned_against()
+    quoted = skipped_regions()
     found = []
     for path in sorted((CORPUS / "posts").glob("*.md")):
         rel = str(path.relative_to(CORPUS))
@@ -126,9 +147,9 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
             group = "written" if rate is not None else "none written"
             block = doc.block_at(m.start())
             b_lo, b_hi = (block.start, block.end) if block else (lo, hi)
-            if any(r.search(prose, b_lo, b_hi) for r in ack):
+            if any(r.search(prose, b_lo, b_hi) for r in ack) or (warned and warned.search(prose[lo:m.start()])):
                 group = "acknowledged"
-            elif any(r.kind in QUOTED and r.start <= m.start() < r.end for r in doc.regions):
+            elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions):
                 group = "quoted"
             found.append((rel, m.start(), m.end(), doc.position(m.start())[0], group))
     return found
