@@ -42,6 +42,8 @@ class Document:
         self._prose_spans: list[tuple[int, int]] | None = None
         self._block_starts: list[int] | None = None
         self._link_texts: list[tuple[int, int, Link]] | None = None
+        self._heading_starts: list[int] | None = None
+        self._sorted_headings: list[Any] = []
         self._regions: list[Region] | None = None
         #: Spans a rule's ``skip:`` blanked from this view's prose (see :meth:`view`).
         self.skipped: list[tuple[int, int]] = []
@@ -132,6 +134,15 @@ class Document:
             if start <= offset < end:
                 return link
         return None
+
+    def heading_before(self, offset: int) -> str:
+        """The text of the last heading starting at or before *offset* (empty when none):
+        the section a dose, claim or trigger stands in. Asked per dose, so it bisects."""
+        if self._heading_starts is None:
+            self._sorted_headings = sorted(self.headings, key=lambda h: h.start)
+            self._heading_starts = [h.start for h in self._sorted_headings]
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        return (self._sorted_headings[i].text or "") if i >= 0 else ""
 
     def block_index(self, block: Block) -> int | None:
         """The index of *block* in :attr:`blocks` (by bisection: rules ask it per dose and claim)."""

@@ -90,22 +90,13 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().rstrip("*_ ").endswith("?")
 
 
-def _section_heading(doc: Document, offset: int) -> str:
-    found = ""
-    for heading in doc.headings:
-        if heading.start > offset:
-            break
-        found = heading.text
-    return found
-
-
 def in_link_list(doc: Document, offset: int) -> bool:
     """Whether *offset* is in the text of a link to another page, or in a section that
     lists other pages ("See also", "Related", "Further reading")."""
     link = doc.link_text_at(offset)
     if link is not None and not link.target.startswith("#"):
         return True
-    return bool(_LINK_SECTION.match(_section_heading(doc, offset)))
+    return bool(_LINK_SECTION.match(doc.heading_before(offset)))
 
 
 def reports_group_intake(text: str) -> bool:

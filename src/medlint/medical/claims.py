@@ -418,23 +418,13 @@ def _sentence_around(doc: Document, start: int, end: int) -> str:
     return _sentence_before(doc, start) + " " + doc.prose[start:end] + after
 
 
-def _section_heading(doc: Document, start: int) -> str:
-    """The text of the last heading before *start* (empty when there is none)."""
-    found = ""
-    for heading in doc.headings:
-        if heading.start > start:
-            break
-        found = heading.text
-    return found
-
-
 def _caption(doc: Document, start: int) -> bool:
     """Whether the dose's block is a caption: it opens with "Fig. 2"/"Table 1", follows an
     image on its own, or sits in a section whose heading is a figure's."""
     block = doc.block_at(start)
     if block is None:
         return False
-    if _CAPTION.match(doc.prose, block.start) or _CAPTION.match(_section_heading(doc, start)):
+    if _CAPTION.match(doc.prose, block.start) or _CAPTION.match(doc.heading_before(start)):
         return True
     blocks = doc.blocks
     i = doc.block_index(block) or 0
@@ -517,7 +507,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     if framing and reposted(doc, start):
         return "reposted"  # a handout, FAQ, press release or article the page reposts from a named source
     block = doc.block_at(start)
-    section = _section_heading(doc, start)
+    section = doc.heading_before(start)
     if _QUOTED_SECTION.search(section) or (
             block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
         return "quoted"
