@@ -81,12 +81,12 @@ _SOFTWARE_BEFORE = lazyre.compile(
 #: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
 _SOFTWARE_LIKE = lazyre.compile(
         r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
-        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
+        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)"
         r"[A-Z][\w+#-]*)*)")
 _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
-_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
-_LIST_SPLIT = lazyre.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
+_LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
 #: What software does and organisations do not: "SAS stores", "SPSS computes".
@@ -103,8 +103,13 @@ _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|v
 _LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
 #: matched them would backtrack at every word of a long page).
-_PAREN_ABBR = lazyre.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+_PAREN_ABBR = lazyre.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9}(?:/[A-Z][A-Za-z0-9-]{1,9})*)[ \t]*\)")
 _WINDOW = 160
+#: "ABBR (short for long form)", "ABBR, short for long form", "ABBR (Extract, Transform, and
+#: Load)": the long form after the abbreviation, within a line break or two.
+_ABBR_THEN_LONG = lazyre.compile(
+        r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
+        r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
 
 
 def symbol_attached(prose: str, start: int, end: int) -> bool:
@@ -158,6 +163,64 @@ def initials(prose: str, start: int, end: int) -> bool:
             and sum(w[:1].islower() for w in words) <= 0.2 * len(words))
 
 
+#: Verbs of saying or thinking: the token before them is a person ("DS argues", "(DR) mentioned").
+_SAYS = lazyre.compile(
+        r"\)?[ \t]+(?:also[ \t]+)?(?:argue|ask|say|said|mention|write|wrote|suggest|note|point|repl|respond|comment|echo"
+        r"|add|agree|disagree|claim|believe|think|thought|recommend|offer|share|post|explain|disput|object|propos)"
+        r"[a-z]*\b")
+#: A person noun just before a bracketed token: "a regular contributor to the list (KW)".
+_PERSON_NOUN = lazyre.compile(
+        r"\b(?:contributor|member|colleague|reader|poster|subscriber|participant|correspondent|someone|somebody"
+        r"|person|friend|student|respondent|commenter|reviewer)s?\b[^.!?()\n]{0,40}\([ \t]*$", re.I)
+#: "echoed by JW." "a point made by RB,": a person named by initials after "by", ending the clause.
+_BY_PERSON = lazyre.compile(r"\bby[ \t]+$")
+_ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
+_CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
+#: After a name in capitals: an appositive that names it ("INTERSUN, the Global UV Project").
+_PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like)[ \t]+$")
+_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
+
+
+def person_initials(prose: str, start: int, end: int) -> bool:
+    """True if two capitals stand for a person, as a mailing-list digest names its
+    contributors: before a verb of saying (``DS argues``, ``(DR) mentioned``), in brackets
+    after a person noun (``a regular contributor to the list (KW)``), or after *by* at a
+    clause's end (``echoed by JW.``). Only two letters, and not after an article: an
+    organisation that speaks is longer and takes one ("the AAP recommends")."""
+    token = prose[start:end]
+    if not (token.isalpha() and len(token) == 2) or _ARTICLE_BEFORE.search(prose, max(0, start - 5), start):
+        return False
+    if _SAYS.match(prose, end):
+        return True
+    before = prose[max(0, start - 60):start]
+    if _PERSON_NOUN.search(before) and prose[end:end + 1] == ")":
+        return True
+    return bool(_BY_PERSON.search(prose, max(0, start - 4), start) and _CLAUSE_END.match(prose, end))
+
+
+def appositive_definitions(prose: str) -> set[str]:
+    """Names followed by an appositive in Title Case that says what they are
+    (``INTERSUN, the Global UV Project``): the reader is told, as by a definition, and
+    the later uses need no long form either. Not after a preposition: "In COPD, the
+    Global Initiative ..." opens a clause, the capitals after the comma are its subject."""
+    return {m.group(1) for m in _APPOSITIVE.finditer(prose)
+            if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())}
+
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
+#: The end of a headline copied with its source: "... early breast cancers - MD Edge", "... | Reuters".
+_SOURCE_SUFFIX = lazyre.compile(r"[ \t][-\u2013\u2014|][ \t]+(?!" + _MONTH + r"\b)[A-Z][\w&.'\u2019]*"
+                                 r"(?:[ \t]+[A-Z][\w&.'\u2019]*){0,3}[ \t]*$")
+
+
+def copied_headline(link_text: str, target: str) -> bool:
+    """True if a link to another site shows a headline copied with its source's name after a
+    dash or bar (``Compelling case for skipping RT - MD Edge``): the article's words, whose
+    abbreviations its own page defines. A title the writer ends with a date (``- June 2018``)
+    is the writer's own summary."""
+    return target.startswith(("http://", "https://")) and bool(_SOURCE_SUFFIX.search(link_text.strip()))
+
+
 def software_names(prose: str) -> set[str]:
     """Tokens the page uses as the name of software, a language or a format at least once:
     ``SAS code``, ``SPSS syntax``, ``SAS 9.4``, ``written in FORTRAN``, ``a program like
@@ -185,18 +248,32 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
     the bracket, the first one at the start of a word, within min(|A| + 5, 2|A|) words."""
     found: set[str] = set()
     for m in _PAREN_ABBR.finditer(prose):
-        abbr = m.group(1)
-        short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
-        if sum(c.isupper() for c in short) < 2:
-            continue
         before = prose[max(0, m.start() - _WINDOW):m.start()]
         before = before[max(before.rfind("("), before.rfind(")"), before.rfind("\n\n")) + 1:]
         words = before.split()
-        if not words:
+        for abbr in m.group(1).split("/"):  # "(ADD/ADHD)": each name of the pair
+            short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+            if sum(c.isupper() for c in short) < 2 or not words:
+                continue
+            if _sh_match(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):])):
+                found.add(short)
+    found.update(_abbreviation_then_long_form(prose))
+    return found
+
+
+def _abbreviation_then_long_form(prose: str) -> set[str]:
+    """Abbreviations followed by their long form: ``PASW (short for Predictive Analytics
+    SoftWare)``, ``ETL (Extract, Transform, and Load)`` (a line break inside the brackets
+    is still the same definition), ``HEP, short for home exercise program``. The long form
+    starts with the abbreviation's first letter and passes the Schwartz-Hearst test, its
+    words no more than min(|A| + 5, 2|A|)."""
+    found: set[str] = set()
+    for m in _ABBR_THEN_LONG.finditer(prose):
+        abbr, long = m.group(1), " ".join(m.group(2).split())
+        if sum(c.isupper() for c in abbr) < 2 or not long[:1].lower() == abbr[0].lower():
             continue
-        words = words[-min(len(short) + 5, 2 * len(short)):]
-        if _sh_match(short, " ".join(words)):
-            found.add(short)
+        if len(long.split()) <= min(len(abbr) + 5, 2 * len(abbr)) and _sh_match(abbr, long):
+            found.add(abbr)
     return found
 
 

@@ -16,6 +16,7 @@ quoted passages, software names, Schwartz-Hearst definitions) are judged by
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -25,8 +26,9 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (citation_line, in_quoted_passage, initials, legend_definitions, numbered_code,
-                            quote_marks, schwartz_hearst_definitions, software_names, symbol_attached)
+from .abbrevcontext import (appositive_definitions, citation_line, copied_headline, in_quoted_passage, initials,
+                            legend_definitions, numbered_code, person_initials, quote_marks,
+                            schwartz_hearst_definitions, software_names, symbol_attached)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -67,7 +69,7 @@ _AFTER_STATE = lazyre.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 _EMPHASIS_WORDS = frozenset(
     "no yes all one any not and but the you can now off so do is it be we if to of at by my me he she his her our "
     "new old too few out own why how who see get has had was are may ask use try top low day per its "
-    "up two six ten end".split())
+    "up two six ten end max min big bad far way lot let put yet did got".split())
 #: A capitalised word right after the abbreviation: the abbreviation is part of a name.
 _NAME_AFTER = lazyre.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
 _SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
@@ -77,8 +79,12 @@ _LETTER = lazyre.compile(r"[^\W\d_]+")
 _AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
                          r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
+#: A link text of one word in capitals, with the blanks an icon left in the prose view.
+_ONE_CAPS = lazyre.compile(r"\s*[A-Z][A-Z0-9]{1,7}\s*")
 #: After an English word in capitals: it names a key or a control (the TAB key, the OK button).
 _KEY_AFTER = lazyre.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
+#: After any token: the label of a control in a program's window (the User DSN tab, the OK button).
+_CONTROL_AFTER = lazyre.compile(r"[ \t]+(?:tab|button|menu|dialog|dialogue|checkbox|drop-down)\b(?![ \t]+(?:of|for)\b)")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -104,12 +110,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         and the abbreviations it defines (with the offset of their definition)."""
         prose = doc.prose
         not_read = [(h.start, h.end) for h in doc.headings]
-        not_read += [(l.text_start, l.text_end) for l in doc.links
-                     if l.image and l.text_start is not None and l.text_end is not None]
+        spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
+        icons = sorted(l.start for l in doc.links if l.image)
+        not_read += [(l.text_start, l.text_end) for l in spanned
+                     if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
+                     or _icon_label(prose, l.text_start, l.text_end, icons)]
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
-        defined = dict.fromkeys(schwartz_hearst_definitions(doc.whole.prose) | legend_definitions(doc.whole.prose), 0)
+        whole = doc.whole.prose
+        defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
+                                | appositive_definitions(whole), 0)
         defined.update(defined_abbreviations(doc.whole))
         software: set[str] | None = None
         marks: dict[str, list[int]] | None = None
@@ -158,8 +169,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a title or licence text in capitals
             if base.lower() in english and (_KEY_AFTER.match(prose, m.end()) or _alone_on_line(prose, m.start(), m.end())):
                 continue  # a key, a button or a marker: the TAB key, END
+            if _CONTROL_AFTER.match(prose, m.end()):
+                continue  # a label in a program's window: the User DSN tab
             if initials(prose, m.start(), m.end()) or citation_line(prose, m.start(), citations):
                 continue  # authors' initials, a citation the regions missed
+            if person_initials(prose, m.start(), m.end()):
+                continue  # a contributor named by initials: "DS argues", "(KW) asked"
             block = doc.block_at(m.start())
             if marks is None:
                 marks = quote_marks(prose)
@@ -191,6 +206,13 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _icon_label(prose: str, start: int, end: int, icons: list[int]) -> bool:
+    """True if a link's text is an icon and one word in capitals: a download button
+    (an icon and ``RIS``, ``XML``) names a file format, not a term of the page."""
+    i = bisect.bisect_left(icons, start)
+    return i < len(icons) and icons[i] < end and bool(_ONE_CAPS.fullmatch(prose, start, end))
 
 
 def _alone_on_line(prose: str, start: int, end: int) -> bool:
