@@ -214,8 +214,11 @@ def test_second_pass_patterns_are_not_reported(text: str, path: str, isolated) -
     # an organisation that speaks is not a person's initials
     ("The AAP recommends screening at birth.", "x.md"),
     ("<p>The ACS says so too.</p>", "x.html"),
-    # a clause opened by a preposition is no appositive
+    # a clause opened by a preposition, or a list, is no appositive
     ("In COPD, the Global Initiative for Lung Disease sets the stages.", "x.md"),
+    ("<p>Which dose is paid for: the RDA, the Upper Limit, or more?</p>", "x.html"),
+    # an organisation that offers something is not a person
+    ("KU offers a one week workshop every summer.", "x.md"),
     # a clinical abbreviation before "option" or "box" is the writer's term
     ("<p>Ask your doctor about the HRT option.</p>", "x.html"),
     # a link title the writer ends with a date is the writer's summary

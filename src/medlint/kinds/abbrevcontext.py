@@ -166,7 +166,7 @@ def initials(prose: str, start: int, end: int) -> bool:
 #: Verbs of saying or thinking: the token before them is a person ("DS argues", "(DR) mentioned").
 _SAYS = lazyre.compile(
         r"\)?[ \t]+(?:also[ \t]+)?(?:argue|ask|say|said|mention|write|wrote|suggest|note|point|repl|respond|comment|echo"
-        r"|add|agree|disagree|claim|believe|think|thought|recommend|offer|share|post|explain|disput|object|propos)"
+        r"|add|agree|disagree|claim|believe|think|thought|explain|disput|object)"
         r"[a-z]*\b")
 #: A person noun just before a bracketed token: "a regular contributor to the list (KW)".
 _PERSON_NOUN = lazyre.compile(
@@ -177,7 +177,9 @@ _BY_PERSON = lazyre.compile(r"\bby[ \t]+$")
 _ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
 _CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
 #: After a name in capitals: an appositive that names it ("INTERSUN, the Global UV Project").
-_PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like)[ \t]+$")
+_PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
+#: After an appositive: the list it belongs to goes on ("the RDA, the Upper Limit, or what").
+_LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
 _APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
 
 
@@ -201,10 +203,12 @@ def person_initials(prose: str, start: int, end: int) -> bool:
 def appositive_definitions(prose: str) -> set[str]:
     """Names followed by an appositive in Title Case that says what they are
     (``INTERSUN, the Global UV Project``): the reader is told, as by a definition, and
-    the later uses need no long form either. Not after a preposition: "In COPD, the
-    Global Initiative ..." opens a clause, the capitals after the comma are its subject."""
+    the later uses need no long form either. Not after a preposition or an article ("In
+    COPD, the Global Initiative ..." opens a clause; "the WHO, the United Nations ..."
+    lists bodies), nor where a list goes on after it ("the RDA, the Upper Limit, or")."""
     return {m.group(1) for m in _APPOSITIVE.finditer(prose)
-            if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())}
+            if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())
+            and not _LIST_GOES_ON.match(prose, m.end())}
 
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
