@@ -230,3 +230,34 @@ def test_second_pass_patterns_are_not_reported(text: str, path: str, isolated) -
 ])
 def test_second_pass_true_cases_are_still_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path), text
+
+
+_LONG = (" The article goes on for a while about the sun, the skin and the seasons, as a news"
+         " story does, with many more words than a summary line of the writer's own.")
+
+
+@pytest.mark.parametrize("text, path", [
+    ("### [The Daily Planet](https://example.org/sun) by A. Reporter\n\n"
+     "Most people remember the SUNCO slogan." + _LONG + "\n", "x.md"),
+    ("From [a fitness blog](https://example.org/mg)\n\nMagnesium acts at the NMDA receptor." + _LONG + "\n", "x.md"),
+    ("<h2><a href='https://example.org/a'>Sunshine: healthy?</a> 2009</h2><h3>Dangers</h3>"
+     "<p>Two studies cited by the NBC showed sun helped." + _LONG + "</p>", "x.html"),
+])
+def test_an_article_copied_under_its_source_is_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    # the writer's bullets and short lines under the linked title are the writer's summary
+    ("#### [Prevention of light eruption](https://example.org/ple)\n\n* Sunscreens that blocked UVA worked best\n", "x.md"),
+    ("<h4><a href='https://example.org/a'>Policy slides</a></h4><p>Ontario's OHIP no longer pays for tests.</p>", "x.html"),
+    # after a horizontal rule, or under "See also", the page is the writer's again
+    ("From [a fitness blog](https://example.org/mg)\n\nMagnesium is good." + _LONG + "\n\n---\n\n"
+     "I think the RDA is too low for most people, and I say so on every page of this site that I write myself.\n", "x.md"),
+    ("### [The Daily Planet](https://example.org/sun)\n\nThe sun is good." + _LONG + "\n\n#### See also\n\n"
+     "Worse breathing with COPD is related to lower vitamin D in a study that ran for years, as the writer notes here.\n", "x.md"),
+    # a heading that links to a page of the site itself is no source
+    ("### [Our overview](/posts/overview)\n\nThe RDA is too low for most people." + _LONG + "\n", "x.md"),
+])
+def test_the_writers_own_words_near_a_source_are_still_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path), text

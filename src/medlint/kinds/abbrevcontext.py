@@ -18,6 +18,11 @@ around one use (or, for definitions and software names, from the whole page once
   *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
   "SAS stores"; "run a bootstrap in SPSS,") is a product name
   its maker never expands;
+- a paragraph of prose under a source (a heading that links to another site's article, or
+  a short line "Copied from [link]", "From [link]") is that article's, copied without
+  quotation marks, up to the writer's own section (a heading no deeper than the source's,
+  a horizontal rule, "See also", "Comments", "Notes"); the short lines and bullets a site
+  writes under such a heading to sum the article up are its own;
 - ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
   before the bracket, the first at a word's start: the definition test of Schwartz and
   Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
@@ -28,7 +33,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
+
 from .. import lazyre
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 _SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
@@ -339,3 +349,68 @@ def _sh_match(short: str, long: str) -> bool:
         l -= 1
     starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
     return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
+
+
+#: A short line that names where the text after it comes from: "Copied from [the article](...)".
+_SOURCE_LINE = lazyre.compile(
+        r"\s*[*_#>\t ]{0,6}(?:(?:copied|reprinted|reproduced|excerpted|excerpts|clipped|taken|quoted)\b(?:\s+\S+){0,4}?\s+from"
+        r"|from|source)\b\s*:?\s*\W{0,3}", re.I)
+_SOURCE_LINE_CHARS = 300
+#: A horizontal rule: the writer's part of the page starts after it.
+_RULE_LINE = lazyre.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$|<hr\b", re.M | re.I)
+#: A heading over the writer's own words, never the source's.
+_OWN_HEADING = lazyre.compile(
+        r"\b(?:see\s+also|related|comments?|notes?|summary\s+by|my|our|references|conclusion\s+by|vitamindwiki)\b", re.I)
+
+
+def source_sections(doc: "Document") -> list[tuple[int, int]]:
+    """Spans the page copied from a source it names without quotation marks: after a
+    heading that links to another site (``### [The Ecologist](https://...) by A. Writer``)
+    or a short line that says where the text comes from (``Copied from [the article](...)``,
+    ``From [the blog](...)``), up to a horizontal rule, a heading no deeper than the
+    source's (for a line, than the heading above it) or one over the writer's own words
+    ("See also", "Comments", "Notes"). A site that reproduces articles marks them so;
+    their abbreviations are the article's, defined (or not) by its own editor."""
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    starts = [h.start for h in headings]
+    external = sorted(l.start for l in doc.links if not l.image and l.target.startswith(("http://", "https://")))
+    rules = [m.start() for m in _RULE_LINE.finditer(doc.text)]
+    spans: list[tuple[int, int]] = []
+
+    def linked(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(external, lo)
+        return i < len(external) and external[i] < hi
+
+    def section_end(after: int, level: int) -> int:
+        end = len(doc.text)
+        for h in headings[bisect.bisect_right(starts, after):]:
+            if h.level <= level or _OWN_HEADING.search(h.text):
+                end = h.start
+                break
+        i = bisect.bisect_right(rules, after)
+        return min(end, rules[i]) if i < len(rules) else end
+
+    for h in headings:
+        if linked(h.start, h.end + 1) and not _OWN_HEADING.search(h.text):
+            spans.append((h.end, section_end(h.end, h.level)))
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "p", "div") or block.end - block.start > _SOURCE_LINE_CHARS:
+            continue
+        m = _SOURCE_LINE.match(doc.prose, block.start, block.end)
+        if m and linked(m.start(), m.end() + 1):  # the source's link right after "From"
+            i = bisect.bisect_right(starts, block.start) - 1
+            spans.append((block.end, section_end(block.end, headings[i].level if i >= 0 else 0)))
+    return spans
+
+
+#: The words a paragraph needs to be an article's prose, not the writer's summary line.
+COPIED_PARAGRAPH_WORDS = 25
+
+
+def copied_prose(prose: str, kind: str, start: int, end: int, sources: list[tuple[int, int]]) -> bool:
+    """True if the block is a paragraph of COPIED_PARAGRAPH_WORDS words or more inside one
+    of *sources* (:func:`source_sections`): an article's prose, not a bullet or a short
+    line of the writer's own summary under the article's linked title."""
+    if kind not in ("paragraph", "p") or not any(lo <= start < hi for lo, hi in sources):
+        return False
+    return len(prose[start:end].split()) >= COPIED_PARAGRAPH_WORDS

@@ -28,7 +28,8 @@ from .. import lazyre
 from . import BuildContext
 from .abbrevcontext import (appositive_definitions, citation_line, copied_headline, in_quoted_passage, initials,
                             legend_definitions, numbered_code, person_initials, quote_marks,
-                            schwartz_hearst_definitions, software_names, symbol_attached)
+                            schwartz_hearst_definitions, software_names, source_sections, symbol_attached,
+                            copied_prose)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -115,6 +116,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         not_read += [(l.text_start, l.text_end) for l in spanned
                      if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
+        sources: list[tuple[int, int]] | None = None
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
@@ -180,6 +182,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 marks = quote_marks(prose)
             if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
                 continue  # someone else's words in quotation marks
+            if sources is None:
+                sources = source_sections(doc)
+            if block is not None and copied_prose(prose, block.kind, block.start, block.end, sources):
+                continue  # a paragraph of an article the site copied under its source
             if software is None:
                 software = software_names(doc.whole.prose)
             if base in software:
