@@ -261,3 +261,33 @@ def test_an_article_copied_under_its_source_is_not_reported(text: str, path: str
 ])
 def test_the_writers_own_words_near_a_source_are_still_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path), text
+
+
+@pytest.mark.parametrize("text, path", [
+    # a two-letter abbreviation whose words are on the page
+    ("Patients with ankylosing spondylitis do worse.\n\n* AS is painful in winter.", "x.md"),
+    ("<p>The lower and upper limit (LL and UL) are wide.</p>", "x.html"),
+    ("We met in Greater Manchester.\n\nThe GM team agreed.", "x.md"),
+    # a long form with two small words in it
+    ("<p>See the Journal of the American Statistical Association.</p><p>It appeared in JASA.</p>", "x.html"),
+    # "(abbreviated MNAR)"
+    ("Models for the Missing Not at Random (abbreviated MNAR) case.", "x.md"),
+    # a function or a version glued on
+    ("Look at the EXP(B) column of the output.", "x.md"),
+    ("<p>It was written in PL/1 long ago.</p>", "x.html"),
+    # a time zone, a statistics term in any dictionary
+    ("The talk is at 2pm CDT on Friday; bring your ANOVA questions.", "x.md"),
+])
+def test_pairs_spelled_out_functions_and_dictionary_terms_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    # short words spell two letters by chance: not a long form
+    ("The bid was good. Patients with CH had fewer attacks.", "x.md"),
+    ("<p>It was a nice day. Check the NG tube position before feeding.</p>", "x.html"),
+    # a bracketed remark after the sentence is no function
+    ("Ask the IRB first (it meets monthly).", "x.md"),
+])
+def test_two_letter_and_bracketed_true_cases_are_still_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path), text

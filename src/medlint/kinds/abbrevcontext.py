@@ -4,7 +4,8 @@ Helpers of :mod:`medlint.kinds.acronyms`, each a stated heuristic read from the 
 around one use (or, for definitions and software names, from the whole page once):
 
 - a token glued to a symbol is a code, not an abbreviation: a code point (``U+FFFD``),
-  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``);
+  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``),
+  a function (``EXP(B)``), a version (``PL/1``);
 - a token followed by a code number is a course or model code (``MEDB 5506``,
   ``CSCI E-96``); a year, a quantity or a short value (``LR 4``) is not such a number;
 - a line shaped like a citation (a year and a volume/pages, ``Available in``, a DOI,
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 _SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
-_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
+#: A function or a version glued on: "EXP(B)", "LOG(x)", "PL/1", "OS/2".
+_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\((?:[\w.,*+-]{0,12})\)|/\d")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
 _CODE_NUMBER = lazyre.compile(
         r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
@@ -113,7 +115,8 @@ _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|v
 _LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
 #: matched them would backtrack at every word of a long page).
-_PAREN_ABBR = lazyre.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9}(?:/[A-Z][A-Za-z0-9-]{1,9})*)[ \t]*\)")
+_PAREN_ABBR = lazyre.compile(r"\([ \t]*(?:(?:abbreviated|abbr\.|hereafter|or|aka)[ \t]+)?"
+                             r"([A-Z][A-Za-z0-9-]{1,9}(?:/[A-Z][A-Za-z0-9-]{1,9})*)[ \t]*\)")
 _WINDOW = 160
 #: "ABBR (short for long form)", "ABBR, short for long form", "ABBR (Extract, Transform, and
 #: Load)": the long form after the abbreviation, within a line break or two.

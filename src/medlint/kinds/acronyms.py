@@ -158,6 +158,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start()):
+                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
             if base.isalpha() and len(base) <= 3 and surname and (
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
@@ -235,7 +237,8 @@ def _sentence_start(prose: str, offset: int) -> bool:
 
 
 _SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
-_SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+)?"
+#: Up to two small words between the long form's words: "Journal of the American ..." for JASA.
+_SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+){0,2}"
 #: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
 _NEAR = 300
 
@@ -265,6 +268,19 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
     near = re.compile(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
+    return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
+
+
+def _pair_spelled_out(prose: str, abbr: str, at: int) -> bool:
+    """True if the page spells a two-letter abbreviation out: two words with its initials,
+    in Title Case anywhere ("Greater Manchester" for GM), each of four letters or more, or
+    in any case near its use ("ankylosing spondylitis ... AS"), each of five letters or
+    more (shorter words spell two letters by chance too often)."""
+    first, second = (re.escape(c) for c in abbr)
+    titled = re.compile(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
+    if titled.search(prose):
+        return True
+    near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 
