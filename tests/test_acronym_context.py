@@ -291,3 +291,22 @@ def test_pairs_spelled_out_functions_and_dictionary_terms_are_not_reported(text:
 ])
 def test_two_letter_and_bracketed_true_cases_are_still_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path), text
+
+
+@pytest.mark.parametrize("text, path", [
+    ("ENDO 2014 Conference in Chicago: Posters", "x.md"),
+    ("<p>Session: SAT 0229-0266 Vitamin D Metabolism</p>", "x.html"),
+    ("A E Zemlin, MB ChB, MMed (Chem Path)", "x.md"),
+    ("Osteoporos Int. 2012 Nov 14.\n\nNieves JW.\n\nCalcium is not enough.", "x.md"),
+])
+def test_event_codes_degrees_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Before the test:\n\nMeasure PTH.\n", "x.md"),
+    ("<p>The IRB 2015 meeting was long.</p>", "x.html"),
+    ("Her PTH 650 pg/mL was high.", "x.md"),
+])
+def test_a_short_line_and_a_year_after_an_abbreviation_are_still_prose(text: str, path: str, isolated) -> None:
+    assert reported(text, path), text

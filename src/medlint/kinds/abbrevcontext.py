@@ -51,6 +51,14 @@ _CODE_NUMBER = lazyre.compile(
         r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
         r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
+_ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
+_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
+                             r"|Annual|Scientific\s+Sessions?)\b")
+#: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
+_DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
+#: A line that is only an author's surname and initials, "Nieves JW.", under a paper's citation.
+_AUTHOR_LINE = lazyre.compile(r"[ \t*_-]*[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+)?"
+                              r"[ \t]+[A-Z]{1,3}\.?[ \t*_]*")
 
 _YEAR_IN = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
 #: Signs of a citation, any one of which (with a year) makes the line a reference.
@@ -132,8 +140,11 @@ def symbol_attached(prose: str, start: int, end: int) -> bool:
 
 def numbered_code(prose: str, end: int) -> bool:
     """True if a code number follows: three digits or more that are no year and no quantity
-    (``MEDB 5506``), or a letter and digits (``CSCI E-96``). A short number is a value
-    (``LR 4``, ``PTH 65``) and says nothing."""
+    (``MEDB 5506``), or a letter and digits (``CSCI E-96``), or a number with a leading zero
+    (``SAT 0229-0266``: no quantity is written so); or a year and an event's name (``ENDO 2014
+    Conference``). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
+    if _ZERO_CODE.match(prose, end) or _EVENT_YEAR.match(prose, end):
+        return True
     m = _CODE_NUMBER.match(prose, end)
     return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
 
@@ -157,10 +168,14 @@ def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
 
 
 def initials(prose: str, start: int, end: int) -> bool:
-    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``)
-    or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
+    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``),
+    the initials on a line of one author (``Nieves JW.``), the first part of a degree
+    (``MB ChB``), or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
     line_start, line_end = _line_bounds(prose, start)
     line = prose[line_start:line_end]
+    if _DEGREE_PART_AFTER.match(prose, end) or (
+            _AUTHOR_LINE.fullmatch(line) and _YEAR_IN.search(prose, max(0, line_start - 120), line_start)):
+        return True  # "MB ChB"; a line of one author under a citation's year: "Nieves JW."
     lists = _INITIALS_LIST_SHORT if _AFFILIATION_WORD.search(line) else _INITIALS_LIST
     for m in lists.finditer(prose, max(0, start - 60), end + 60):
         if m.start() <= start and end <= m.end():
