@@ -158,7 +158,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
-            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start()):
+            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
             if base.isalpha() and len(base) <= 3 and surname and (
@@ -271,14 +271,17 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 
-def _pair_spelled_out(prose: str, abbr: str, at: int) -> bool:
+def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool]) -> bool:
     """True if the page spells a two-letter abbreviation out: two words with its initials,
     in Title Case anywhere ("Greater Manchester" for GM), each of four letters or more, or
     in any case near its use ("ankylosing spondylitis ... AS"), each of five letters or
-    more (shorter words spell two letters by chance too often)."""
+    more (shorter words spell two letters by chance too often). The page-wide search is
+    made once per abbreviation (*titled_seen*)."""
     first, second = (re.escape(c) for c in abbr)
-    titled = re.compile(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
-    if titled.search(prose):
+    if abbr not in titled_seen:
+        titled = re.compile(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
+        titled_seen[abbr] = bool(titled.search(prose))
+    if titled_seen[abbr]:
         return True
     near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
