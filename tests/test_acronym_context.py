@@ -310,3 +310,8 @@ def test_event_codes_degrees_and_author_lines_are_not_reported(text: str, path: 
 ])
 def test_a_short_line_and_a_year_after_an_abbreviation_are_still_prose(text: str, path: str, isolated) -> None:
     assert reported(text, path), text
+
+
+def test_a_variable_name_without_vowels_is_not_reported(isolated) -> None:
+    assert reported("Blood lead is in the variable LBXBPB of the lab file.") == []
+    assert reported("<p>The NHAMCS survey and the CNS matter.</p>", "x.html") == ["NHAMCS", "CNS"]

@@ -58,6 +58,7 @@ _YEAR_AFTER = lazyre.compile(r"[ \t]*\((?:19|20)\d\d[a-z]?\)")
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
 _FORMULA = lazyre.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
 _SEQUENCE = lazyre.compile(r"[ACGTUN]{4,}")
+_VOWEL = lazyre.compile(r"[AEIOUY]")
 _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
@@ -139,6 +140,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
                 continue
+            if len(base) >= 6 and not _VOWEL.search(base):
+                continue  # six capitals or more and no vowel: a variable's name in a data set (LBXBPB)
             if _in_formula(prose, doc.text, m.start(), m.end(), base):
                 continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
             if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
