@@ -212,7 +212,7 @@ def test_abbreviations_spelt_out_named_or_not_abbreviations(text: str, path: str
 @pytest.mark.parametrize("text, path", [
     ("People with CIS often need care.", "x.md"),
     ("Patients can increase symptoms with CIS.", "x.md"),
-    ("<p>I use SPSS daily.</p>", "x.html"),
+    ("<p>I write to the IRB daily.</p>", "x.html"),  # SPSS is a name its maker never expands (ignore)
     ("Measure PTH. Then measure it again.", "x.md"),
     ("We tested MO in mice.", "x.md"),
 ])

@@ -4,7 +4,8 @@ Helpers of :mod:`medlint.kinds.acronyms`, each a stated heuristic read from the 
 around one use (or, for definitions and software names, from the whole page once):
 
 - a token glued to a symbol is a code, not an abbreviation: a code point (``U+FFFD``),
-  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``);
+  a file extension (``.CSV``), a product variant (``DVD+RW``), a brand mark (``SAS®``),
+  a function (``EXP(B)``), a version (``PL/1``);
 - a token followed by a code number is a course or model code (``MEDB 5506``,
   ``CSCI E-96``); a year, a quantity or a short value (``LR 4``) is not such a number;
 - a line shaped like a citation (a year and a volume/pages, ``Available in``, a DOI,
@@ -18,6 +19,11 @@ around one use (or, for definitions and software names, from the whole page once
   *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
   "SAS stores"; "run a bootstrap in SPSS,") is a product name
   its maker never expands;
+- a paragraph of prose under a source (a heading that links to another site's article, or
+  a short line "Copied from [link]", "From [link]") is that article's, copied without
+  quotation marks, up to the writer's own section (a heading no deeper than the source's,
+  a horizontal rule, "See also", "Comments", "Notes"); the short lines and bullets a site
+  writes under such a heading to sum the article up are its own;
 - ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
   before the bracket, the first at a word's start: the definition test of Schwartz and
   Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
@@ -28,17 +34,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
+
 from .. import lazyre
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 _SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
-_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\(\)")
+#: A function or a version glued on: "EXP(B)", "LOG(x)", "PL/1", "OS/2".
+_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\((?:[\w.,*+-]{0,12})\)|/\d")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
 _CODE_NUMBER = lazyre.compile(
         r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
         r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
+_ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
+_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
+                             r"|Annual|Scientific\s+Sessions?)\b")
+#: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
+_DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
+#: A line that is only an author's surname and initials, "Nieves JW.", under a paper's citation.
+_AUTHOR_LINE = lazyre.compile(r"[ \t*_-]*[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+)?"
+                              r"[ \t]+[A-Z]{1,3}\.?[ \t*_]*")
 
 _YEAR_IN = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
 #: Signs of a citation, any one of which (with a year) makes the line a reference.
@@ -81,12 +101,12 @@ _SOFTWARE_BEFORE = lazyre.compile(
 #: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
 _SOFTWARE_LIKE = lazyre.compile(
         r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
-        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|,[ \t]*(?:and|or)[ \t]+)"
+        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)"
         r"[A-Z][\w+#-]*)*)")
 _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
-_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][\w+#-]*)+")
-_LIST_SPLIT = lazyre.compile(r"[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
+_LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
 #: What software does and organisations do not: "SAS stores", "SPSS computes".
@@ -103,8 +123,14 @@ _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|v
 _LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
 #: matched them would backtrack at every word of a long page).
-_PAREN_ABBR = lazyre.compile(r"\([ \t]*([A-Z][A-Za-z0-9-]{1,9})[ \t]*\)")
+_PAREN_ABBR = lazyre.compile(r"\([ \t]*(?:(?:abbreviated|abbr\.|hereafter|or|aka)[ \t]+)?"
+                             r"([A-Z][A-Za-z0-9-]{1,9}(?:/[A-Z][A-Za-z0-9-]{1,9})*)[ \t]*\)")
 _WINDOW = 160
+#: "ABBR (short for long form)", "ABBR, short for long form", "ABBR (Extract, Transform, and
+#: Load)": the long form after the abbreviation, within a line break or two.
+_ABBR_THEN_LONG = lazyre.compile(
+        r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
+        r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
 
 
 def symbol_attached(prose: str, start: int, end: int) -> bool:
@@ -114,8 +140,11 @@ def symbol_attached(prose: str, start: int, end: int) -> bool:
 
 def numbered_code(prose: str, end: int) -> bool:
     """True if a code number follows: three digits or more that are no year and no quantity
-    (``MEDB 5506``), or a letter and digits (``CSCI E-96``). A short number is a value
-    (``LR 4``, ``PTH 65``) and says nothing."""
+    (``MEDB 5506``), or a letter and digits (``CSCI E-96``), or a number with a leading zero
+    (``SAT 0229-0266``: no quantity is written so); or a year and an event's name (``ENDO 2014
+    Conference``). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
+    if _ZERO_CODE.match(prose, end) or _EVENT_YEAR.match(prose, end):
+        return True
     m = _CODE_NUMBER.match(prose, end)
     return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
 
@@ -139,10 +168,14 @@ def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
 
 
 def initials(prose: str, start: int, end: int) -> bool:
-    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``)
-    or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
+    """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``),
+    the initials on a line of one author (``Nieves JW.``), the first part of a degree
+    (``MB ChB``), or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
     line_start, line_end = _line_bounds(prose, start)
     line = prose[line_start:line_end]
+    if _DEGREE_PART_AFTER.match(prose, end) or (
+            _AUTHOR_LINE.fullmatch(line) and _YEAR_IN.search(prose, max(0, line_start - 120), line_start)):
+        return True  # "MB ChB"; a line of one author under a citation's year: "Nieves JW."
     lists = _INITIALS_LIST_SHORT if _AFFILIATION_WORD.search(line) else _INITIALS_LIST
     for m in lists.finditer(prose, max(0, start - 60), end + 60):
         if m.start() <= start and end <= m.end():
@@ -156,6 +189,68 @@ def initials(prose: str, start: int, end: int) -> bool:
     words = line.split()
     return (len(_PERSON.findall(line)) >= 3
             and sum(w[:1].islower() for w in words) <= 0.2 * len(words))
+
+
+#: Verbs of saying or thinking: the token before them is a person ("DS argues", "(DR) mentioned").
+_SAYS = lazyre.compile(
+        r"\)?[ \t]+(?:also[ \t]+)?(?:argue|ask|say|said|mention|write|wrote|suggest|note|point|repl|respond|comment|echo"
+        r"|add|agree|disagree|claim|believe|think|thought|explain|disput|object)"
+        r"[a-z]*\b")
+#: A person noun just before a bracketed token: "a regular contributor to the list (KW)".
+_PERSON_NOUN = lazyre.compile(
+        r"\b(?:contributor|member|colleague|reader|poster|subscriber|participant|correspondent|someone|somebody"
+        r"|person|friend|student|respondent|commenter|reviewer)s?\b[^.!?()\n]{0,40}\([ \t]*$", re.I)
+#: "echoed by JW." "a point made by RB,": a person named by initials after "by", ending the clause.
+_BY_PERSON = lazyre.compile(r"\bby[ \t]+$")
+_ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
+_CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
+#: After a name in capitals: an appositive that names it ("INTERSUN, the Global UV Project").
+_PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
+#: After an appositive: the list it belongs to goes on ("the RDA, the Upper Limit, or what").
+_LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
+_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
+
+
+def person_initials(prose: str, start: int, end: int) -> bool:
+    """True if two capitals stand for a person, as a mailing-list digest names its
+    contributors: before a verb of saying (``DS argues``, ``(DR) mentioned``), in brackets
+    after a person noun (``a regular contributor to the list (KW)``), or after *by* at a
+    clause's end (``echoed by JW.``). Only two letters, and not after an article: an
+    organisation that speaks is longer and takes one ("the AAP recommends")."""
+    token = prose[start:end]
+    if not (token.isalpha() and len(token) == 2) or _ARTICLE_BEFORE.search(prose, max(0, start - 5), start):
+        return False
+    if _SAYS.match(prose, end):
+        return True
+    before = prose[max(0, start - 60):start]
+    if _PERSON_NOUN.search(before) and prose[end:end + 1] == ")":
+        return True
+    return bool(_BY_PERSON.search(prose, max(0, start - 4), start) and _CLAUSE_END.match(prose, end))
+
+
+def appositive_definitions(prose: str) -> set[str]:
+    """Names followed by an appositive in Title Case that says what they are
+    (``INTERSUN, the Global UV Project``): the reader is told, as by a definition, and
+    the later uses need no long form either. Not after a preposition or an article ("In
+    COPD, the Global Initiative ..." opens a clause; "the WHO, the United Nations ..."
+    lists bodies), nor where a list goes on after it ("the RDA, the Upper Limit, or")."""
+    return {m.group(1) for m in _APPOSITIVE.finditer(prose)
+            if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())
+            and not _LIST_GOES_ON.match(prose, m.end())}
+
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
+#: The end of a headline copied with its source: "... early breast cancers - MD Edge", "... | Reuters".
+_SOURCE_SUFFIX = lazyre.compile(r"[ \t][-\u2013\u2014|][ \t]+(?!" + _MONTH + r"\b)[A-Z][\w&.'\u2019]*"
+                                 r"(?:[ \t]+[A-Z][\w&.'\u2019]*){0,3}[ \t]*$")
+
+
+def copied_headline(link_text: str, target: str) -> bool:
+    """True if a link to another site shows a headline copied with its source's name after a
+    dash or bar (``Compelling case for skipping RT - MD Edge``): the article's words, whose
+    abbreviations its own page defines. A title the writer ends with a date (``- June 2018``)
+    is the writer's own summary."""
+    return target.startswith(("http://", "https://")) and bool(_SOURCE_SUFFIX.search(link_text.strip()))
 
 
 def software_names(prose: str) -> set[str]:
@@ -185,18 +280,32 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
     the bracket, the first one at the start of a word, within min(|A| + 5, 2|A|) words."""
     found: set[str] = set()
     for m in _PAREN_ABBR.finditer(prose):
-        abbr = m.group(1)
-        short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
-        if sum(c.isupper() for c in short) < 2:
-            continue
         before = prose[max(0, m.start() - _WINDOW):m.start()]
         before = before[max(before.rfind("("), before.rfind(")"), before.rfind("\n\n")) + 1:]
         words = before.split()
-        if not words:
+        for abbr in m.group(1).split("/"):  # "(ADD/ADHD)": each name of the pair
+            short = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+            if sum(c.isupper() for c in short) < 2 or not words:
+                continue
+            if _sh_match(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):])):
+                found.add(short)
+    found.update(_abbreviation_then_long_form(prose))
+    return found
+
+
+def _abbreviation_then_long_form(prose: str) -> set[str]:
+    """Abbreviations followed by their long form: ``PASW (short for Predictive Analytics
+    SoftWare)``, ``ETL (Extract, Transform, and Load)`` (a line break inside the brackets
+    is still the same definition), ``HEP, short for home exercise program``. The long form
+    starts with the abbreviation's first letter and passes the Schwartz-Hearst test, its
+    words no more than min(|A| + 5, 2|A|)."""
+    found: set[str] = set()
+    for m in _ABBR_THEN_LONG.finditer(prose):
+        abbr, long = m.group(1), " ".join(m.group(2).split())
+        if sum(c.isupper() for c in abbr) < 2 or not long[:1].lower() == abbr[0].lower():
             continue
-        words = words[-min(len(short) + 5, 2 * len(short)):]
-        if _sh_match(short, " ".join(words)):
-            found.add(short)
+        if len(long.split()) <= min(len(abbr) + 5, 2 * len(abbr)) and _sh_match(abbr, long):
+            found.add(abbr)
     return found
 
 
@@ -258,3 +367,68 @@ def _sh_match(short: str, long: str) -> bool:
         l -= 1
     starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
     return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
+
+
+#: A short line that names where the text after it comes from: "Copied from [the article](...)".
+_SOURCE_LINE = lazyre.compile(
+        r"\s*[*_#>\t ]{0,6}(?:(?:copied|reprinted|reproduced|excerpted|excerpts|clipped|taken|quoted)\b(?:\s+\S+){0,4}?\s+from"
+        r"|from|source)\b\s*:?\s*\W{0,3}", re.I)
+_SOURCE_LINE_CHARS = 300
+#: A horizontal rule: the writer's part of the page starts after it.
+_RULE_LINE = lazyre.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$|<hr\b", re.M | re.I)
+#: A heading over the writer's own words, never the source's.
+_OWN_HEADING = lazyre.compile(
+        r"\b(?:see\s+also|related|comments?|notes?|summary\s+by|my|our|references|conclusion\s+by|vitamindwiki)\b", re.I)
+
+
+def source_sections(doc: "Document") -> list[tuple[int, int]]:
+    """Spans the page copied from a source it names without quotation marks: after a
+    heading that links to another site (``### [The Ecologist](https://...) by A. Writer``)
+    or a short line that says where the text comes from (``Copied from [the article](...)``,
+    ``From [the blog](...)``), up to a horizontal rule, a heading no deeper than the
+    source's (for a line, than the heading above it) or one over the writer's own words
+    ("See also", "Comments", "Notes"). A site that reproduces articles marks them so;
+    their abbreviations are the article's, defined (or not) by its own editor."""
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    starts = [h.start for h in headings]
+    external = sorted(l.start for l in doc.links if not l.image and l.target.startswith(("http://", "https://")))
+    rules = [m.start() for m in _RULE_LINE.finditer(doc.text)]
+    spans: list[tuple[int, int]] = []
+
+    def linked(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(external, lo)
+        return i < len(external) and external[i] < hi
+
+    def section_end(after: int, level: int) -> int:
+        end = len(doc.text)
+        for h in headings[bisect.bisect_right(starts, after):]:
+            if h.level <= level or _OWN_HEADING.search(h.text):
+                end = h.start
+                break
+        i = bisect.bisect_right(rules, after)
+        return min(end, rules[i]) if i < len(rules) else end
+
+    for h in headings:
+        if linked(h.start, h.end + 1) and not _OWN_HEADING.search(h.text):
+            spans.append((h.end, section_end(h.end, h.level)))
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "p", "div") or block.end - block.start > _SOURCE_LINE_CHARS:
+            continue
+        m = _SOURCE_LINE.match(doc.prose, block.start, block.end)
+        if m and linked(m.start(), m.end() + 1):  # the source's link right after "From"
+            i = bisect.bisect_right(starts, block.start) - 1
+            spans.append((block.end, section_end(block.end, headings[i].level if i >= 0 else 0)))
+    return spans
+
+
+#: The words a paragraph needs to be an article's prose, not the writer's summary line.
+COPIED_PARAGRAPH_WORDS = 25
+
+
+def copied_prose(prose: str, kind: str, start: int, end: int, sources: list[tuple[int, int]]) -> bool:
+    """True if the block is a paragraph of COPIED_PARAGRAPH_WORDS words or more inside one
+    of *sources* (:func:`source_sections`): an article's prose, not a bullet or a short
+    line of the writer's own summary under the article's linked title."""
+    if kind not in ("paragraph", "p") or not any(lo <= start < hi for lo, hi in sources):
+        return False
+    return len(prose[start:end].split()) >= COPIED_PARAGRAPH_WORDS

@@ -16,6 +16,7 @@ quoted passages, software names, Schwartz-Hearst definitions) are judged by
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -25,8 +26,10 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (citation_line, in_quoted_passage, initials, legend_definitions, numbered_code,
-                            quote_marks, schwartz_hearst_definitions, software_names, symbol_attached)
+from .abbrevcontext import (appositive_definitions, citation_line, copied_headline, in_quoted_passage, initials,
+                            legend_definitions, numbered_code, person_initials, quote_marks,
+                            schwartz_hearst_definitions, software_names, source_sections, symbol_attached,
+                            copied_prose)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -55,6 +58,7 @@ _YEAR_AFTER = lazyre.compile(r"[ \t]*\((?:19|20)\d\d[a-z]?\)")
 #: A chemical formula: element symbols written in capitals, with a count (HCO3, CO2, H2O, PO4).
 _FORMULA = lazyre.compile(r"(?:(?:H|B|C|N|O|F|P|S|K|V|Y|I|W|U|Cl|Na)\d*)+")
 _SEQUENCE = lazyre.compile(r"[ACGTUN]{4,}")
+_VOWEL = lazyre.compile(r"[AEIOUY]")
 _STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
@@ -67,7 +71,7 @@ _AFTER_STATE = lazyre.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 _EMPHASIS_WORDS = frozenset(
     "no yes all one any not and but the you can now off so do is it be we if to of at by my me he she his her our "
     "new old too few out own why how who see get has had was are may ask use try top low day per its "
-    "up two six ten end".split())
+    "up two six ten end max min big bad far way lot let put yet did got".split())
 #: A capitalised word right after the abbreviation: the abbreviation is part of a name.
 _NAME_AFTER = lazyre.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
 _SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
@@ -77,8 +81,12 @@ _LETTER = lazyre.compile(r"[^\W\d_]+")
 _AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
                          r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
+#: A link text of one word in capitals, with the blanks an icon left in the prose view.
+_ONE_CAPS = lazyre.compile(r"\s*[A-Z][A-Z0-9]{1,7}\s*")
 #: After an English word in capitals: it names a key or a control (the TAB key, the OK button).
 _KEY_AFTER = lazyre.compile(r"[ \t]+(?:key|keys|button|buttons|menu|tab|box|field|option)\b")
+#: After any token: the label of a control in a program's window (the User DSN tab, the OK button).
+_CONTROL_AFTER = lazyre.compile(r"[ \t]+(?:tab|button|menu|dialog|dialogue|checkbox|drop-down)\b(?![ \t]+(?:of|for)\b)")
 
 
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
@@ -104,12 +112,18 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         and the abbreviations it defines (with the offset of their definition)."""
         prose = doc.prose
         not_read = [(h.start, h.end) for h in doc.headings]
-        not_read += [(l.text_start, l.text_end) for l in doc.links
-                     if l.image and l.text_start is not None and l.text_end is not None]
+        spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
+        icons = sorted(l.start for l in doc.links if l.image)
+        not_read += [(l.text_start, l.text_end) for l in spanned
+                     if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
+                     or _icon_label(prose, l.text_start, l.text_end, icons)]
+        sources: list[tuple[int, int]] | None = None
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
-        defined = dict.fromkeys(schwartz_hearst_definitions(doc.whole.prose) | legend_definitions(doc.whole.prose), 0)
+        whole = doc.whole.prose
+        defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
+                                | appositive_definitions(whole), 0)
         defined.update(defined_abbreviations(doc.whole))
         software: set[str] | None = None
         marks: dict[str, list[int]] | None = None
@@ -126,6 +140,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
                 continue
+            if len(base) >= 6 and not _VOWEL.search(base):
+                continue  # six capitals or more and no vowel: a variable's name in a data set (LBXBPB)
             if _in_formula(prose, doc.text, m.start(), m.end(), base):
                 continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
             if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
@@ -145,6 +161,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
+                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
             if base.isalpha() and len(base) <= 3 and surname and (
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
@@ -158,13 +176,21 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a title or licence text in capitals
             if base.lower() in english and (_KEY_AFTER.match(prose, m.end()) or _alone_on_line(prose, m.start(), m.end())):
                 continue  # a key, a button or a marker: the TAB key, END
+            if _CONTROL_AFTER.match(prose, m.end()):
+                continue  # a label in a program's window: the User DSN tab
             if initials(prose, m.start(), m.end()) or citation_line(prose, m.start(), citations):
                 continue  # authors' initials, a citation the regions missed
+            if person_initials(prose, m.start(), m.end()):
+                continue  # a contributor named by initials: "DS argues", "(KW) asked"
             block = doc.block_at(m.start())
             if marks is None:
                 marks = quote_marks(prose)
             if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
                 continue  # someone else's words in quotation marks
+            if sources is None:
+                sources = source_sections(doc)
+            if block is not None and copied_prose(prose, block.kind, block.start, block.end, sources):
+                continue  # a paragraph of an article the site copied under its source
             if software is None:
                 software = software_names(doc.whole.prose)
             if base in software:
@@ -193,6 +219,13 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
 
 
+def _icon_label(prose: str, start: int, end: int, icons: list[int]) -> bool:
+    """True if a link's text is an icon and one word in capitals: a download button
+    (an icon and ``RIS``, ``XML``) names a file format, not a term of the page."""
+    i = bisect.bisect_left(icons, start)
+    return i < len(icons) and icons[i] < end and bool(_ONE_CAPS.fullmatch(prose, start, end))
+
+
 def _alone_on_line(prose: str, start: int, end: int) -> bool:
     """True if the token is the only word on its line: a marker such as END."""
     line_start = prose.rfind("\n", 0, start) + 1
@@ -207,7 +240,8 @@ def _sentence_start(prose: str, offset: int) -> bool:
 
 
 _SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
-_SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+)?"
+#: Up to two small words between the long form's words: "Journal of the American ..." for JASA.
+_SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+){0,2}"
 #: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
 _NEAR = 300
 
@@ -237,6 +271,22 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
     near = re.compile(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
+    return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
+
+
+def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool]) -> bool:
+    """True if the page spells a two-letter abbreviation out: two words with its initials,
+    in Title Case anywhere ("Greater Manchester" for GM), each of four letters or more, or
+    in any case near its use ("ankylosing spondylitis ... AS"), each of five letters or
+    more (shorter words spell two letters by chance too often). The page-wide search is
+    made once per abbreviation (*titled_seen*)."""
+    first, second = (re.escape(c) for c in abbr)
+    if abbr not in titled_seen:
+        titled = re.compile(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
+        titled_seen[abbr] = bool(titled.search(prose))
+    if titled_seen[abbr]:
+        return True
+    near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 
