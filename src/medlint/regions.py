@@ -152,10 +152,19 @@ LEAD_BLOCKS = 3
 #: A news story's dateline opening a section: "July 26, 2011 — Depression affects...",
 #: "LONDON, March 3 (Reuters) -", "(ScienceDaily) —". A page's own prose does not open so.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: (Matched from the block's first character that is neither space nor emphasis: a leading
+#: run of blanked markup would make the optional parts backtrack over it.)
 _DATELINE = lazyre.compile(
-    r"[\s*_]*(?:[A-Z][A-Z .'-]{2,30},\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|\d{1,2}\s+" + _MONTH
+    r"(?:[A-Z][A-Z .'-]{2,30},\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|\d{1,2}\s+" + _MONTH
     + r"(?:\s+(?:19|20)\d\d)?)?\s*(?:\((?:Reuters|AP|AFP|UPI|HealthDay(?:\s+News)?|ScienceDaily|Xinhua|PRNewswire)\)\s*)?"
     r"(?<=\d|\))[*_]*\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z])")
+
+def _lead_end(text: str, start: int, end: int) -> int:
+    """Where the block's own characters begin: past spaces (blanked markup) and emphasis marks."""
+    while start < end and (text[start].isspace() or text[start] in "*_"):
+        start += 1
+    return start
+
 #: A heading that says in parentheses its section is copied: "Conclusion (extracted from PDF)".
 _REPRODUCED_NOTE = lazyre.compile(
     r"\((?:[\w\s]{0,20}\s)?(?:clipped|copied|excerpt(?:s|ed)?|extract(?:s|ed)?|quoted|reprinted|reproduced|translated|transcribed)"
@@ -443,7 +452,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 carrying = reproduced = True  # the lead ends its section: what it announces is under the headings after it
                 continue
         first = next((b for b in blocks if doc.prose[b.start:b.end].strip()), None)
-        if first is not None and _DATELINE.match(doc.prose, first.start, first.end) and not _WRITER_VOICE.search(
+        if first is not None and _DATELINE.match(doc.prose, _lead_end(doc.prose, first.start, first.end), first.end) and not _WRITER_VOICE.search(
                 doc.prose, first.start, min(hi, first.start + WRITER_VOICE_CHARS)):
             yield Region("quotation", first.start, hi)  # a news story, from its dateline on
             continue
