@@ -288,6 +288,8 @@ def _found(name: str) -> list:
     "headline-abstract",  # a headline over a pasted abstract (its doses are the study's) and links
     "intake-before",      # "from oily fish - perhaps 300 IU", "the average intake ... = 600 IU"
     "paper-title",        # a dose in the pasted paper's own title, the heading over its citation
+    "food-content",       # "juice, at 100 IU per cup", "did not have the 100 IU", "per 100 kcal"
+    "cost-title",         # the topic word names what is priced: a cost, not a dose
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -355,6 +357,11 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Winter is long here and the sun is weak from October to March.\n",
     "<h1>x</h1>\n<h2>4,000 IU of vitamin D daily is best for adults</h2>\n<p>By Jane Smith, practice nurse</p>\n"
     "<p>Winter is long here and the sun is weak from October to March.</p>\n",
+    # food named, but the dose is the reader's to take, not the food's content
+    "Milk has too little vitamin D: take 1,000 IU a day.",
+    "<p>Drink milk and take 1,000 IU of vitamin D daily.</p>",
+    # a cost in the title, but it also says how much to take
+    "---\ntitle: Cheap vitamin D supplements and how much to take\n---\nPrices vary.\n",
 ])
 def test_advice_near_those_forms_still_counts(text: str, isolated) -> None:
     assert _fires(text, "x.html" if text.startswith("<") else "x.md")
@@ -418,7 +425,21 @@ def test_research_headline_helpers() -> None:
     assert not body_reports_research(outline, title, ("quotation",))
     assert not body_reports_research(own, title, ("quotation",))
     assert intake_reported_before("Vitamin D2 from food \u2013 perhaps ")
+    assert intake_reported_before("Milk, at ") and intake_reported_before("Most milk did not have the ")
+    assert not intake_reported_before("Take it with milk at ")
+    assert reports_research("400 IU of vitamin D was insufficient for half of the infants")
+    assert not reports_research("Infants need 400 IU: 200 IU is insufficient")
     assert intake_reported_before("The average vitamin D intake if fish twice a week = 4,200 IU/7 = ")
     assert intake_reported_before("Calcidiol in animal-based food adds about ")
     assert not intake_reported_before("The average intake is 200 IU, so take ")
     assert not intake_reported_before("Get some vitamin D from the sun, or take ")
+
+
+def test_cost_titles() -> None:
+    from medlint.medical.advice import reports_cost
+
+    assert reports_cost("Vitamin D supplementation can cost 50 dollars a day")
+    assert reports_cost("Supplements for $5 a month")
+    assert not reports_cost("Cheap supplements: how much vitamin D to take")
+    assert not reports_cost("Vitamin D supplementation in winter")
+

@@ -14,8 +14,8 @@ from ..files import decode
 from ..globs import matches
 from ..markup import format_for
 from ..medical.advice import (body_reports_research, in_link_list, intake_from_source, intake_reported_before,
-                              is_question, reports_group_intake, reports_group_intake_before, reports_research,
-                              titles_reproduced_text)
+                              is_question, reports_cost, reports_group_intake, reports_group_intake_before,
+                              reports_research, titles_reproduced_text)
 from ..regions import REGION_KINDS
 from . import BuildContext
 from .common import compile_regex
@@ -200,7 +200,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         that only reports it; then the page's own words decide)."""
         if not advice:
             return True
-        if reports_group_intake(title):
+        if reports_group_intake(title) or reports_cost(title):
             return False
         key = "required-reports-research"
         if key not in doc.cache:

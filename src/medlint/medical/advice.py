@@ -14,8 +14,11 @@ page's advice to anyone, and an editor passes over them:
   of other people's intake, not a dose for the reader;
 - an **intake from food or sun** ("11,000 IU daily from a traditional diet of
   cod", "10,000 IU from 20 minutes of sun", "from food - perhaps 80 IU daily"):
-  what a diet or the skin provides, not a dose to take, and a statistic of
-  intake ("the average intake = 730 IU a day");
+  what a diet or the skin provides, not a dose to take, a food's content
+  ("Milk, at 100 IU per glass", "most milk did not have the 400 IU"), and a
+  statistic of intake ("the average intake = 730 IU a day");
+- a title on what supplements **cost** ("Supplementation can cost 50 dollars
+  a day"): a price, not a dose;
 - a **headline that reports research** ("Depression not reduced with 5,700 IU
   - RCT", "Lupus flares eliminated by 100,000 IU monthly") over a page that
   reports it: a page with no body at all, or one whose body is a reproduced
@@ -61,7 +64,8 @@ _GROUP_INTAKE = re.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|af
 _GROUP_INTAKE_BEFORE = re.compile(_GROUP_INTAKE.pattern + r"(?:\s+[\w-]+){0,4}\s*$", re.I)
 
 #: An intake from food, drink or the sun, right after the amount.
-_SOURCE = (r"(?:diets?|foods?|meals?|fish|milk|eggs?|liver|roe|cod|salmon|mushrooms?|sun|sunlight|sunshine|UVB?|"
+_SOURCE = (r"(?:diets?|foods?|meals?|fish|milk|juice|bread|cereals?|yogh?urt|cheese|eggs?|liver|roe|cod|salmon|"
+           r"mushrooms?|sun|sunlight|sunshine|UVB?|"
            r"fortified\s+\w+)\b")
 _FROM_SOURCE = re.compile(
     r"\s*(?:of\s+)?(?:vitamin\s+\w+\s+|\w+\s+)?(?:(?:daily|per\s+day|a\s+day|each\s+day|weekly)\s+)?"
@@ -80,6 +84,18 @@ _SOURCE_BEFORE = re.compile(
 #: "mean daily intake was 240 IU" (within one clause: "the average intake is 200 IU, so take
 #: 1,000 IU" still advises).
 _CLAUSE = r"(?:(?!\b(?:so|then|take|but|instead|should|must)\b)(?:[^.;!?,]|(?<=\d)[,.](?=\d)))"
+#: A food or drink's content, said before the amount: "Milk, at 100 IU per glass", "most milk
+#: did not have the 400 IU", "eggs contain about 40 IU" (the food is the subject, its verb of
+#: holding follows within a few words; "take 1,000 IU with milk" names the food after).
+_CONTENT_BEFORE = re.compile(
+    r"\b" + _SOURCE + r"(?:\s*,\s*at|\s+(?:(?:does|do|did)\s+(?:not\s+)?|(?:doesn't|don't|didn't)\s+)?"
+    r"(?:has|have|had|holds?|held|contains?|contained))\s+(?:(?:the|only|just|about|around|roughly|"
+    r"perhaps|some|less\s+than|more\s+than|under|over|its|their)\s+){0,3}$", re.I)
+#: An amount per serving of a food or drink: "100 IU per glass", "40 IU in each egg".
+_PER_SERVING = re.compile(
+    r"\s*(?:of\s+vitamin\s+\w+\s+)?(?:per|a|an|each|in\s+(?:a|an|each|every))\s+(?:glass|cup|serving|portion|"
+    r"bottle|carton|quart|pint|litre|liter|slice|egg|can|tin|bowl|fillet|ounce|oz)\b"
+    r"|\s*(?:of\s+vitamin\s+\w+\s+)?per\s+\d[\d,.]*\s*k?\s*(?:calories|kcal|cal|ml|g|grams?|oz|ounces?)\b", re.I)
 _INTAKE_STATISTIC_BEFORE = re.compile(
     r"\b(?:average|mean|median|typical|usual|estimated|total)\s+(?:[\w-]+\s+){0,3}?intakes?\b" + _CLAUSE
     + r"{0,60}$", re.I)
@@ -114,24 +130,26 @@ def reports_group_intake_before(before: str) -> bool:
 
 def intake_from_source(text: str, end: int) -> bool:
     """Whether the amount ending at *end* in *text* is said to come from food, drink or sun."""
-    return bool(_FROM_SOURCE.match(text, end))
+    return bool(_FROM_SOURCE.match(text, end) or _PER_SERVING.match(text, end))
 
 
 def intake_reported_before(before: str) -> bool:
     """Whether the words right before an amount (its sentence up to it) say it comes from
     food, drink or sun ("from food - perhaps"), or that it is a statistic of what people
     take ("the average intake ... ="): a report of intake, not a dose to take."""
-    return bool(_SOURCE_BEFORE.search(before) or _INTAKE_STATISTIC_BEFORE.search(before))
+    return bool(_SOURCE_BEFORE.search(before) or _CONTENT_BEFORE.search(before)
+                or _INTAKE_STATISTIC_BEFORE.search(before))
 
 
 #: A headline's report of a finding: an outcome verb ("reduced", "helped", "restored",
-#: "works well", "not enough"), what was given or taken ("took", "received"), or a
+#: "works well", "not enough", "was insufficient"), what was given or taken ("took", "received"), or a
 #: study named as such ("RCT", "trial", "review", "2 studies").
 _FINDING = lazyre.compile(
     r"\b(?:reduc(?:ed|es)|improv(?:ed|es)|increas(?:ed|es)|decreas(?:ed|es)|lower(?:ed|s)|rais(?:ed|es|e)|"
     r"restor(?:ed|es)|help(?:ed|s)|eliminated|prevented|cut|kept|halved|doubled|benefit(?:ed|s)|"
     r"works?(?:\s+well)?|worked|failed|associated|linked|correlated|not\s+(?:enough|helped|reduced|improved)|"
-    r"no\s+(?:benefit|effect|change)|did\s+not|didn't|achieved|reached|(?:less|more)\s+likely|took|received|"
+    r"no\s+(?:benefit|effect|change)|(?:was|were|is|are)\s+(?:in)?sufficient|insufficient|"
+    r"did\s+not|didn't|achieved|reached|(?:less|more)\s+likely|took|received|"
     r"were\s+given|was\s+given|"
     r"RCTs?|trials?|stud(?:y|ies)|reviews?|meta-analys[ie]s|surveys?|kicked\s+off)\b", re.I)
 #: What still advises in a headline: a need ("Infants need 1,000 IU", "may be needed"),
@@ -151,6 +169,18 @@ def _spans(doc: Document, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
     if key not in doc.cache:
         doc.cache[key] = doc.spans_of(kinds)
     return doc.cache[key]
+
+
+#: A headline on what supplements cost ("Vitamin D supplementation can cost 50 dollars a day").
+_COST = lazyre.compile(r"\b(?:costs?|costing|price[sd]?|pricing|dollars?|cents|euros?|afford\w*|expensive|cheap\w*)\b"
+                       r"|[$\u20ac\u00a3]\s?\d", re.I)
+
+
+def reports_cost(title: str) -> bool:
+    """Whether a title is about what supplements or treatment cost, not what to take: its
+    topic word ("supplementation") names the thing priced. A title that also advises
+    ("Cheap supplements: how much to take") still counts."""
+    return bool(_COST.search(title)) and not _ADVISES.search(title)
 
 
 def reports_research(title: str) -> bool:
