@@ -200,3 +200,16 @@ def test_a_typo_before_a_short_number_is_still_reported(path: str, text: str, is
 ])
 def test_olds_after_an_age_is_a_noun(path: str, text: str, isolated) -> None:
     assert words(text, path) == ["walkin", "olds"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Maybe knitrx is at fault.\n\nLoad it with `library(knitrx)` first. Later the gglotx package, and gglotx again.\n"),
+    ("x.html", html("<p>Maybe knitrx is at fault.</p><pre>library(knitrx)</pre><p>The gglotx package, and gglotx again.</p>")),
+])
+def test_a_word_the_page_writes_as_code_or_names_as_software_is_software_everywhere(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_prose_words_that_look_like_import_lines_do_not_hide_typos(isolated) -> None:
+    text = "They die from scurvey in weeks. A library (plama) was used. Then magirttr, unlike `library(magrittr)`.\n"
+    assert words(text) == ["scurvey", "plama", "magirttr"]

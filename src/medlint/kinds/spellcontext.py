@@ -76,6 +76,17 @@ def named_as_software(prose: str, start: int, end: int) -> bool:
     return bool(_LIST_INTRO.search(prose, max(0, start - 400), start))
 
 
+def written_as_code_on_page(text: str, word: str) -> bool:
+    """The page writes *word* as code somewhere (``library(knitr)``, ``install.packages("dplyr")``,
+    ```knitr```, ``knitr::knit``, ``import seaborn`` opening a line, never "from scurvey" in
+    prose): a name of software, so the same word in prose ("maybe knitr is loading...") is
+    that name, not a slip."""
+    w = re.escape(word)
+    return bool(re.search(
+        rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
+        rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", text, re.MULTILINE))
+
+
 #: "pii: S0261-5614(13)00051-4", "ajcn.051664": a label or journal code and the identifier
 #: it introduces (four or more digits, letters, dashes and brackets, no space after a dot).
 _IDENTIFIER_AFTER = re.compile(r"(?::[ \t]*[A-Z0-9][A-Za-z0-9()\-]{3,}|\.[0-9]{4,})")
