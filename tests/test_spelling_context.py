@@ -159,3 +159,57 @@ def test_solid_prefixes_of_science_before_long_words() -> None:
 def test_a_short_form_defined_in_parentheses(isolated) -> None:
     assert words("They contrast Information Visualization (infovis) with graphics.\n") == []
     assert words("They contrast Information Visualization (walkin) with graphics.\n") == ["walkin"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "We installed a new package, tidyrx. Packages I use daily: dplyrx, magrittrx, and tidyrx.\n"),
+    ("x.html", html("<p>We installed a new package, tidyrx. Packages I use daily: dplyrx, magrittrx, and tidyrx.</p>")),
+])
+def test_names_after_a_software_noun_and_comma_or_in_its_list_are_software(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Packages I use: dplyrx, and then we went walkin. Results: walkin daily.\n"),
+    ("x.html", html("<p>Packages I use: dplyrx, and then we went walkin. Results: walkin daily.</p>")),
+])
+def test_a_typo_outside_the_software_list_is_reported(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["walkin", "walkin"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Clin Nutr. 2013 Feb 21. pii: S0261-5614(13)00051-4. Am J Clin Nutr May 2013 ajcnx.051664\n"),
+    ("x.html", html("<p>J Dent Res. 2014 May 14. pii: 0022034514534985. Am J Clin Nutr 2013 ajcnx.051664</p>")),
+])
+def test_a_label_or_code_glued_to_an_identifier_is_citation_text(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "The plama level: 25 ng/ml, the plama: high. Teh dose was 1.5 mg.\n"),
+    ("x.html", html("<p>The plama level: 25 ng/ml. Teh dose was 1.5 mg.</p>")),
+])
+def test_a_typo_before_a_short_number_is_still_reported(path: str, text: str, isolated) -> None:
+    expected = ["plama", "plama", "Teh"] if path.endswith(".md") else ["plama", "Teh"]
+    assert words(text, path) == expected
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "We saw 27-66 year olds. The walkin olds were fine.\n"),
+    ("x.html", html("<p>We saw 18 month olds. The walkin olds were fine.</p>")),
+])
+def test_olds_after_an_age_is_a_noun(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["walkin", "olds"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Maybe knitrx is at fault.\n\nLoad it with `library(knitrx)` first. Later the gglotx package, and gglotx again.\n"),
+    ("x.html", html("<p>Maybe knitrx is at fault.</p><pre>library(knitrx)</pre><p>The gglotx package, and gglotx again.</p>")),
+])
+def test_a_word_the_page_writes_as_code_or_names_as_software_is_software_everywhere(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_prose_words_that_look_like_import_lines_do_not_hide_typos(isolated) -> None:
+    text = "They die from scurvey in weeks. A library (plama) was used. Then magirttr, unlike `library(magrittr)`.\n"
+    assert words(text) == ["scurvey", "plama", "magirttr"]

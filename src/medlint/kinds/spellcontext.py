@@ -55,13 +55,61 @@ def code_like(prose: str, start: int, end: int) -> bool:
     return before.endswith(".") and (len(before) < 2 or before[0].isspace() or before[0] in "(\"'`[")
 
 
+#: "a new package, broom" / "the R package: magrittr": the noun, a comma or colon, then the name.
+_PREVIOUS_WORD_PUNCT = re.compile(r"([A-Za-z]+)[ \t]*[,:]?[ \t]*\n?[ \t]*\Z")
+#: "the packages I use: dplyr, ggplot2, and tidyr": a plural software noun, a colon in the same
+#: sentence, then a comma-separated run of short names up to the word.
+_LIST_INTRO = re.compile(r"\b(?:packages|libraries|modules|plugins|extensions)\b[^.:;\n]{0,80}:"
+                         r"(?:[ \t]*[\w.]{1,30},)*[ \t]*(?:and[ \t]+|or[ \t]+)?\Z", re.IGNORECASE)
+
+
 def named_as_software(prose: str, start: int, end: int) -> bool:
-    """The noun after the word (or before it) says it names software or code."""
+    """The noun after the word (or before it, perhaps with a comma or colon between) says it
+    names software or code, or the word stands in a list of names a plural such noun
+    introduces ("packages I use: dplyr, tidyr")."""
     m = _NEXT_WORD.match(prose, end)
     if m and m.group(1).lower() in SOFTWARE_NOUNS:
         return True
-    m = _PREVIOUS_WORD.search(prose, max(0, start - 40), start)
-    return bool(m and m.group(1).lower() in SOFTWARE_NOUNS and prose[m.end(1):start].strip() == "")
+    m = _PREVIOUS_WORD_PUNCT.search(prose, max(0, start - 40), start)
+    if m and m.group(1).lower() in SOFTWARE_NOUNS:
+        return True
+    return bool(_LIST_INTRO.search(prose, max(0, start - 400), start))
+
+
+def written_as_code_on_page(text: str, word: str) -> bool:
+    """The page writes *word* as code somewhere (``library(knitr)``, ``install.packages("dplyr")``,
+    ```knitr```, ``knitr::knit``, ``import seaborn`` opening a line, never "from scurvey" in
+    prose): a name of software, so the same word in prose ("maybe knitr is loading...") is
+    that name, not a slip."""
+    w = re.escape(word)
+    return bool(re.search(
+        rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
+        rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", text, re.MULTILINE))
+
+
+#: "pii: S0261-5614(13)00051-4", "ajcn.051664": a label or journal code and the identifier
+#: it introduces (four or more digits, letters, dashes and brackets, no space after a dot).
+_IDENTIFIER_AFTER = re.compile(r"(?::[ \t]*[A-Z0-9][A-Za-z0-9()\-]{3,}|\.[0-9]{4,})")
+
+
+def labels_identifier(prose: str, start: int, end: int) -> bool:
+    """Lower case and directly followed by an identifier of four or more digits
+    (``pii: S0022...``, ``ajcn.051664``): a citation's label or journal code, not prose.
+    A typo of an ordinary word is seldom glued to a number of that shape."""
+    if not prose[start:end].islower():
+        return False
+    m = _IDENTIFIER_AFTER.match(prose, end)
+    return bool(m and sum(c.isdigit() for c in m.group()) >= 4)
+
+
+#: The time nouns before "olds" in "five year olds", "18-month-olds".
+_AGE_UNIT = re.compile(r"(?:year|month|week|day)s?[ \t-]\Z", re.IGNORECASE)
+
+
+def age_noun(prose: str, start: int, word: str) -> bool:
+    """"olds" after a time noun ("27-66 year olds"): the plural noun of an age, which word
+    lists leave out because "old" is an adjective."""
+    return word.lower() == "olds" and bool(_AGE_UNIT.search(prose, max(0, start - 8), start))
 
 
 def names_its_target(doc: Document, start: int, word: str) -> bool:
@@ -260,6 +308,10 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     end = start + len(word)
     if code_like(prose, start, end):
         return "code"
+    if labels_identifier(prose, start, end):
+        return "identifier"
+    if age_noun(prose, start, word):
+        return "term"
     if (names_its_target(doc, start, word) or reference_to_itself(doc.text, start, end)
             or in_reference_label(doc.text, start, end)):
         return "link name"

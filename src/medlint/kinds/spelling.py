@@ -19,7 +19,7 @@ from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..medical.speller import Speller, kept_every_letter
 from . import BuildContext, OptionError
-from .spellcontext import why_not_a_typo
+from .spellcontext import why_not_a_typo, written_as_code_on_page
 from .common import compile_regex
 from .encoding import mojibake_spans
 from .. import lazyre
@@ -384,11 +384,22 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
             slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
         repeats = collections.Counter(word.lower() for _, _, word in found)
-        for offset, shown, word in found:
-            if not speller.rejected(word) and why_not_a_typo(
-                    doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-                    kept_every_letter, speller.known, check_capitals):
+        reasons = [None if speller.rejected(word) else why_not_a_typo(
+            doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
+            kept_every_letter, speller.known, check_capitals) for offset, _, word in found]
+        # A word the page names as software or writes as code once is that name everywhere on it.
+        software = {word.lower() for (_, _, word), why in zip(found, reasons) if why in ("software", "code")}
+        code_words: dict[str, bool] = {}
+        for (offset, shown, word), why in zip(found, reasons):
+            if why:
                 continue  # a name, code or the page's own term (see spellcontext)
+            if not speller.rejected(word):
+                if word.lower() in software:
+                    continue
+                if word not in code_words:
+                    code_words[word] = written_as_code_on_page(doc.text, word)
+                if code_words[word]:
+                    continue
             if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (
                     offset > 0 and doc.prose[offset - 1] == "=" and doc.prose[offset - 2:offset] != "=="):
                 continue  # another script, or a name=value run of markup left as text
