@@ -75,3 +75,19 @@ def test_the_pages_own_toxicity_claim_is_still_reported() -> None:
         "2,000 IU", "more than 4,000 IU"]
     assert html("<h2>Toxicity</h2><p>2,000 IU per kg is toxic, and more than 4,000 IU is not toxic.</p>") == [
         "2,000 IU", "more than 4,000 IU"]
+
+
+@pytest.mark.parametrize("text", [
+    "Note: I have just ordered a 3,000 IU/spray bottle for use in emergencies.",
+    "I measured it, and found that 1 level teaspoon weighs 1.6 grams, so has 160,000 IU of vitamin D3.",
+    "We bought a bottle of 5,000 IU capsules at the pharmacy.",
+])
+def test_what_the_writer_bought_or_measured_is_no_claim(text: str) -> None:
+    assert md(text) == []
+    assert html(f"<p>{text}</p>") == []
+
+
+def test_the_writers_claim_beside_a_purchase_is_still_reported() -> None:
+    text = "I bought a new bottle. Most adults need 5,000 IU daily to reach 40 ng."
+    assert md(text) == ["5,000 IU"]
+    assert html(f"<p>{text}</p>") == ["5,000 IU"]
