@@ -91,3 +91,10 @@ def test_the_writers_claim_beside_a_purchase_is_still_reported() -> None:
     text = "I bought a new bottle. Most adults need 5,000 IU daily to reach 40 ng."
     assert md(text) == ["5,000 IU"]
     assert html(f"<p>{text}</p>") == ["5,000 IU"]
+
+
+def test_the_disclaimer_still_reads_a_purchase_as_the_pages_dose() -> None:
+    text = "Note: I have just ordered a 3,000 IU/spray bottle for use in emergencies."
+    diags = lint_text("---\ntitle: Notes\n---\n\n" + text + "\n", path="p.md", config={},
+                      select=["disclaimer-missing"])
+    assert [d.rule for d in diags] == ["disclaimer-missing"]
