@@ -3,7 +3,7 @@
 A citation is a DOI, a PMID or PMCID, a link (Markdown, HTML or a bare URL),
 a footnote reference (``[^1]``), a numbered reference (``[1]``, ``[1-3]``,
 ``<sup>1</sup>``, ``et al. (28)``, ``(28)``, ``(9, 10)``, a number typed after the full stop: ``shown.7``
-or flattened onto the word: ``reported23,25``), an author-year citation (``(Smith et al., 2019)``,
+or flattened onto the word or its parenthesis: ``reported23,25``, ``(20 IU/kg)8,9``), an author-year citation (``(Smith et al., 2019)``,
 ``Smith and Jones (2019)``) or a named body with the year of its report (``the Institute of
 Medicine (2011)``, ``IOM 2011``).  A bare year ("a trial published in 2016") is
 not: it names no source a reader could find.
@@ -30,6 +30,9 @@ _NUMBERED = lazyre.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:
     r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
     # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
     r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))"
+    # ... or onto a closing parenthesis: "21 mg/kg (840,000 IU/kg)8,9." (two or more numbers, the
+    # later ones of one or two digits, so a dose typed after a parenthesis, "(daily)2,000 IU", is not one)
+    r"|(?<=[a-z]\))\d{1,3}(?:[,\u2013-]\d{1,2})+(?=[.,;:]?(?:\s|$))"
     # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
     r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* ?(?=:\s*$)|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;:])", re.M)
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
@@ -205,7 +208,7 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
     if not heading and _split_sentence_cited(doc, blocks, i, kinds):
         return True
-    following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else 1)]
+    following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else SOURCE_LINE_BLOCKS)]
     for nxt in following:
         if any(h.start <= nxt.start < h.end for h in doc.headings):
             break  # the next section: not this claim's source
@@ -214,7 +217,28 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
         wanted = kinds if heading else tuple(k for k in kinds if k in ("doi", "pmid"))
         if wanted and cited(doc, nxt.start, nxt.end, wanted):
             return True
+        if not heading and "link" in kinds and literature_link(doc, nxt.start, nxt.end):
+            return True
     return False
+
+
+#: How many short blocks after a claim's paragraph may hold its source line (a result, then
+#: a note on the table, then the link to the paper or the protocol it comes from).
+SOURCE_LINE_BLOCKS = 2
+#: Where a link goes to a paper rather than to anything at all: a DOI resolver, PubMed or PMC,
+#: or a document (a PDF) such as the protocol or report the claim restates.
+_LITERATURE_TARGET = lazyre.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:doi\.org|ncbi\.nlm\.nih\.gov|pubmed\.gov|europepmc\.org)(?:[/:?#]|$)"
+    r"|\.pdf(?:[?#].*)?$", re.I)
+
+
+def literature_link(doc: Document, lo: int, hi: int) -> bool:
+    """Whether ``doc.text[lo:hi]`` links to a paper: PubMed, PMC, a DOI resolver or a PDF.
+    A short line of such a link right after a claim ("**[JAMA](pubmed link)**" under a
+    trial's result, the protocol PDF under its dose table) is the claim's source line; a plain
+    link to any web page is not, as it may be about anything."""
+    return any(lo <= link.start < hi and link.kind != "definition" and not link.image
+               and _LITERATURE_TARGET.search(link.target.strip()) for link in doc.links)
 
 
 def source_line_follows(doc: Document, start: int) -> bool:

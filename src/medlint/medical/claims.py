@@ -90,6 +90,10 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
                       r"switched|stopped|tried)\b[^.;!?]{0,100}$"
                       # the writer's own dose named as such: "My vitamin D3 burn rate has been steady at"
                       r"|\b[Mm]y\s+(?:[\w-]+\s+){0,3}?(?:doses?|dosages?|intake|regimen|routine|burn\s+rate|consumption)\b[^.;!?]{0,80}$")
+#: What the writer bought or measured: "I have just ordered a 3,000 IU/spray bottle", "I measured
+#: it: 1 teaspoon weighs 1.6 grams, so has 160,000 IU" (contents, not a dose; "1.6" is no full stop).
+_BOUGHT = lazyre.compile(r"(?:^|(?<=[^\w]))(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|measured|weighed)\b"
+                         r"(?:[^.;!?]|(?<=\d)\.(?=\d)){0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
@@ -550,6 +554,8 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
         return "study"
     if _OWN.search(before):
         return "own-regimen"
+    if framing and _BOUGHT.search(before):
+        return "purchase"  # needs no source; the disclaimer still reads the page's doses as advice
     if _PHYSIOLOGY.search(before) and _PHYSIOLOGY_SUBJECT.search(before):
         return "physiology"
     if _PRODUCT.search(before) or _PER_UNIT.match(after) or _SIZE_AFTER.match(doc.prose, end):
