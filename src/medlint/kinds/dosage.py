@@ -199,14 +199,14 @@ _HOLDS_AFTER = lazyre.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each
 _NOT_ADVICE_KINDS = ("authority", "guideline", "hypothetical", "arithmetic")
 #: A heading that names a study: "Hives treated by 60,000 IU weekly – RCT May 2020" is the
 #: title of a trial's report, not the page's advice.
-_STUDY_TITLE = re.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|meta-?analys[ie]s|(?:systematic\s+)?reviews?|"
-                          r"pilot|cohort)\b", re.I)
+_STUDY_TITLE = lazyre.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|meta-?analys[ie]s|(?:systematic\s+)?reviews?|"
+                              r"pilot|cohort)\b", re.I)
 #: Advice against the dose: "Should not take 50,000 IU weekly if pregnant", "never exceed".
-_NEGATED = re.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
-                      r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
-                      re.I)
+_NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
+                          r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
+                          re.I)
 #: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
-_FOOD = re.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
+_FOOD = lazyre.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
 
 
 def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
@@ -239,8 +239,8 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     return False
 
 
-_SIZE = re.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|"
-                   r"gel\s*caps|pearls?)\b")
+_SIZE = lazyre.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|"
+                       r"gel\s*caps|pearls?)\b")
 
 
 def _named_size(doc: Document, dose: Any) -> bool:

@@ -17,6 +17,7 @@ from ..medical.advice import (body_reports_research, in_link_list, intake_from_s
                               is_question, reports_cost, reports_group_intake, reports_group_intake_before,
                               reports_research, titles_reproduced_text)
 from ..regions import REGION_KINDS
+from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
 
@@ -125,7 +126,7 @@ def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...
     return is_question(sentence) or in_link_list(doc, offset) or titles_reproduced_text(doc, offset, quoted)
 
 
-_TITLE_KEY = re.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
+_TITLE_KEY = lazyre.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
 
 
 def _title_offset(doc: Document, title: str) -> int | None:
@@ -142,7 +143,7 @@ def _title_offset(doc: Document, title: str) -> int | None:
     return doc.headings[0].start if doc.headings else None
 
 
-_SENTENCE_EDGE = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_EDGE = lazyre.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def _sentence(prose: str, offset: int) -> tuple[int, int]:

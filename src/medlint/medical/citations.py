@@ -272,7 +272,7 @@ def heading_cites(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
     return "link" in kinds and _ancestor_links_out(doc, above)
 
 
-_EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+_EXTERNAL = lazyre.compile(r"^(?:https?:)?//", re.I)
 
 
 def _ancestor_links_out(doc: Document, heading: Any) -> bool:

@@ -223,7 +223,7 @@ def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[
 
 
 #: The next step of a regimen: "a loading dose of 100,000 IU followed by daily doses of 4,000 units".
-_THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|and\s+later)\b", re.I)
+_THEN = lazyre.compile(r"\b(?:followed\s+by|then|after\s+which|and\s+later)\b", re.I)
 
 
 def _own_words(after: str) -> str:
