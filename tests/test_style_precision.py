@@ -277,8 +277,6 @@ def test_a_changed_glossary_is_read_again(tmp_path: Path) -> None:
 
 
 def test_site_definitions_is_an_option_of_the_rule(tmp_path: Path) -> None:
-    from medlint.ruleset import RuleSet  # noqa: F401  (the option is validated by the rule's schema)
-
     (tmp_path / ".medlint.yaml").write_text("rules:\n  acronym-undefined: {options: {site_definitions: maybe}}\n",
                                             encoding="utf-8")
     (tmp_path / "a.md").write_text("Low BMD.\n", encoding="utf-8")

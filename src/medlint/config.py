@@ -22,7 +22,7 @@ from .files import NOT_ARTICLES
 from .kinds import BuildContext, OptionError, load_kind
 from .site.anchors import STYLES as ANCHOR_STYLES
 from .ruleset import SKIP_SCHEMA, Rule, RuleSet, Setting, bundled_rules_dir, load_rules, options_validator
-from .yamlsource import (MAX_DEPTH, YAMLSyntaxError, dotted, expanded_size, key_line, load_yaml_text, read_yaml_file,
+from .yamlsource import (MAX_DEPTH, dotted, expanded_size, key_line, read_yaml_file,
                          schema_validator, toml_key_depth, validation_errors)
 
 CONFIG_NAMES = (".medlint.yaml", ".medlint.yml")

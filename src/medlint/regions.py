@@ -540,7 +540,7 @@ _PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019
 #: initial ("William Tsiaras, Martin A. Weinstock"), or three or more ("Overview Pain and
 #: Vitamin D" is a title, not two people).
 _TWO_AUTHORS = lazyre.compile(
-        r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
+    r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
 
 
 def _header_mark(line: str, raw: str) -> bool:
@@ -647,21 +647,21 @@ def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
 #: A paper's authors speaking of their own study ("we found", "our results", "in this
 #: review we", "the present study"): a site's writer reports others' studies, not "ours".
 _STUDY_VOICE = lazyre.compile(
-        r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
-        r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
-        r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
-        r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
-        r"|throw|focus(?:ed)?\s+on)\b"
-        r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
-        r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
-        r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
-        r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
-        r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
-        r"|examines|presents|highlights|focuses)\b")
+    r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
+    r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
+    r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
+    r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
+    r"|throw|focus(?:ed)?\s+on)\b"
+    r"|\b[Oo]ur\s+(?:recent\s+|previous\s+|present\s+|own\s+|preliminary\s+)?(?:study|studies|results|findings|data"
+    r"|analys[ie]s|cohort|trial|review|work|laboratory|lab|group|sample|participants|meta-analysis|hypothesis)\b"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
+    r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
+    r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
+    r"|examines|presents|highlights|focuses)\b")
 #: A paper's statistics: p-values, confidence intervals, odds, risk and hazard ratios.
 _STATISTICS = lazyre.compile(
-        r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
-        r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
+    r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
+    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
 _ET_AL = lazyre.compile(r"\bet\.?\s+al\b")
 #: How long a prose block must be to count in a section's share of academic blocks.
 ACADEMIC_BLOCK_CHARS = 200

@@ -48,8 +48,8 @@ _SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
 _SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\((?:[\w.,*+-]{0,12})\)|/\d")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
 _CODE_NUMBER = lazyre.compile(
-        r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
-        r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
+    r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
+    r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
 _ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
 _EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
@@ -63,9 +63,9 @@ _AUTHOR_LINE = lazyre.compile(r"[ \t*_-]*[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:[ \t
 _YEAR_IN = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
 #: Signs of a citation, any one of which (with a year) makes the line a reference.
 _CITATION_SIGN = lazyre.compile(
-        r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
-        r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
-        r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
+    r"\bAvailable\s+(?:in|at|from|online)\b|\bDOI\s*:|\b(?:Accessed|Retrieved)(?:\s+(?:on|from))?\b|\bdoi\s*:?\s*10\.|\b10\.\d{4,}/|\bISBN\b|\bPMID\b"
+    r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*:\s*[A-Za-z]?\d+|\b(?:19|20)\d\d\s*[;,]\s*\d{1,4}\s*[:(]"
+    r"|\bet\s+al\b\.?,?\s*\(?(?:19|20)\d\d", re.I)
 #: An author with initials: "Jonas WB," "Carey RG," "Fagan TJ."
 _AUTHOR_INITIALS = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+[A-Z]{1,3}[,.]")
 
@@ -75,8 +75,8 @@ _INITIALS_LIST_SHORT = lazyre.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(
 _AFFILIATION_WORD = lazyre.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
 #: Degrees and credentials after a person's name: "Cherie C. Binns, RN", "Sara E. Robertson DNP, APRN".
 _CREDENTIAL_BEFORE = lazyre.compile(
-        r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
-        r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
+    r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
+    r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
 _CREDENTIAL_AFTER = lazyre.compile(r"[ \t]*(?:[,;)]|$|[ \t]-)", re.M)
 #: What tells a person's name from two capitalised words ("Rheumatoid Arthritis, TB"): a middle
 #: initial or a degree in mixed case before the token (PhD, BSc), or what follows it (the line's
@@ -94,15 +94,15 @@ _SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|proce
                   r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
 _SOFTWARE_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
 _SOFTWARE_BEFORE = lazyre.compile(
-        r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
-        r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
-        r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
-        r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
+    r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
+    r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
+    r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
+    r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
 #: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
 _SOFTWARE_LIKE = lazyre.compile(
-        r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
-        r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)"
-        r"[A-Z][\w+#-]*)*)")
+    r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
+    r"|(?:Introduction|Intro)[ \t]+to[ \t]+)([A-Z][\w+#-]*(?:(?:[ \t]*,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)"
+    r"[A-Z][\w+#-]*)*)")
 _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
 _NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
@@ -115,8 +115,8 @@ _SOFTWARE_VERB = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will
 #: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
 #: the name ends its clause (not "in COPD patients").
 _ANALYSED_IN = lazyre.compile(
-        r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
-        r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
+    r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
+    r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
 _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
 #: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
@@ -129,8 +129,8 @@ _WINDOW = 160
 #: "ABBR (short for long form)", "ABBR, short for long form", "ABBR (Extract, Transform, and
 #: Load)": the long form after the abbreviation, within a line break or two.
 _ABBR_THEN_LONG = lazyre.compile(
-        r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
-        r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
+    r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
+    r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
 
 
 def symbol_attached(prose: str, start: int, end: int) -> bool:
@@ -193,13 +193,13 @@ def initials(prose: str, start: int, end: int) -> bool:
 
 #: Verbs of saying or thinking: the token before them is a person ("DS argues", "(DR) mentioned").
 _SAYS = lazyre.compile(
-        r"\)?[ \t]+(?:also[ \t]+)?(?:argue|ask|say|said|mention|write|wrote|suggest|note|point|repl|respond|comment|echo"
-        r"|add|agree|disagree|claim|believe|think|thought|explain|disput|object)"
-        r"[a-z]*\b")
+    r"\)?[ \t]+(?:also[ \t]+)?(?:argue|ask|say|said|mention|write|wrote|suggest|note|point|repl|respond|comment|echo"
+    r"|add|agree|disagree|claim|believe|think|thought|explain|disput|object)"
+    r"[a-z]*\b")
 #: A person noun just before a bracketed token: "a regular contributor to the list (KW)".
 _PERSON_NOUN = lazyre.compile(
-        r"\b(?:contributor|member|colleague|reader|poster|subscriber|participant|correspondent|someone|somebody"
-        r"|person|friend|student|respondent|commenter|reviewer)s?\b[^.!?()\n]{0,40}\([ \t]*$", re.I)
+    r"\b(?:contributor|member|colleague|reader|poster|subscriber|participant|correspondent|someone|somebody"
+    r"|person|friend|student|respondent|commenter|reviewer)s?\b[^.!?()\n]{0,40}\([ \t]*$", re.I)
 #: "echoed by JW." "a point made by RB,": a person named by initials after "by", ending the clause.
 _BY_PERSON = lazyre.compile(r"\bby[ \t]+$")
 _ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
@@ -371,14 +371,14 @@ def _sh_match(short: str, long: str) -> bool:
 
 #: A short line that names where the text after it comes from: "Copied from [the article](...)".
 _SOURCE_LINE = lazyre.compile(
-        r"\s*[*_#>\t ]{0,6}(?:(?:copied|reprinted|reproduced|excerpted|excerpts|clipped|taken|quoted)\b(?:\s+\S+){0,4}?\s+from"
-        r"|from|source)\b\s*:?\s*\W{0,3}", re.I)
+    r"\s*[*_#>\t ]{0,6}(?:(?:copied|reprinted|reproduced|excerpted|excerpts|clipped|taken|quoted)\b(?:\s+\S+){0,4}?\s+from"
+    r"|from|source)\b\s*:?\s*\W{0,3}", re.I)
 _SOURCE_LINE_CHARS = 300
 #: A horizontal rule: the writer's part of the page starts after it.
 _RULE_LINE = lazyre.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$|<hr\b", re.M | re.I)
 #: A heading over the writer's own words, never the source's.
 _OWN_HEADING = lazyre.compile(
-        r"\b(?:see\s+also|related|comments?|notes?|summary\s+by|my|our|references|conclusion\s+by|vitamindwiki)\b", re.I)
+    r"\b(?:see\s+also|related|comments?|notes?|summary\s+by|my|our|references|conclusion\s+by|vitamindwiki)\b", re.I)
 
 
 def source_sections(doc: "Document") -> list[tuple[int, int]]:

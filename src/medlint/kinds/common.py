@@ -11,7 +11,7 @@ SCOPES = ["prose", "raw", "heading", "link-text", "frontmatter"]
 SCOPE_SCHEMA = {"enum": SCOPES}
 
 
-from ..fastre import REGEX_SECONDS_PER_MB, REGEX_TIMEOUT, regex_timeout  # noqa: F401 - re-exported
+from ..fastre import regex_timeout
 
 
 class PatternTimeout(Exception):

@@ -169,8 +169,8 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
 #: an article, a talk, software ("a revolutionary book", "the ground-breaking article", "a game-changing package");
 #: not a method, an approach or a technology, which may be a treatment's.
 _ABOUT_A_WORK = lazyre.compile(
-        r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
-        r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
+    r"[\s*_]+(?:(?!it\b|they\b|this\b|that\b)[\w-]+\s+)?(?:books?|textbooks?|articles?|papers?|essays?|editorials?"
+    r"|talks?|lectures?|courses?|webinars?|films?|documentar(?:y|ies)|novels?|software|packages?|algorithms?)\b", re.I)
 #: The sources a "studies show" claim appeals to; "this miracle" names no study.
 _SOURCE_NOUN = lazyre.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                               re.I)
@@ -178,8 +178,8 @@ _PHRASE_START = lazyre.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|whi
 #: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective";
 #: or only some of them ("some studies show", "a few trials showed"): a hedged report, not an appeal to all.
 _SPECIFIC = lazyre.compile(
-        r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
-        r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
+    r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
 def _inside_quotes(prose: str, lo: int, start: int, end: int, hi: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Any, Callable, TypeVar
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 
 from ..diagnostic import Diagnostic
 from ..document import Document

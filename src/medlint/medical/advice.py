@@ -45,9 +45,9 @@ from ..document import Document
 #: articles", "Further reading", "More on this topic", "Other pages", "Links" ("See also
 #: bottom of this page" points within the page: its section is the page's own).
 _LINK_SECTION = lazyre.compile(
-        r"^\W*(?:see\s+also\b(?!\W+(?:the\s+)?(?:bottom|below|above|top|end)\b)|related(?:\s+(?:posts?|pages?|articles?|links?|reading|content|topics?))?|"
-        r"further\s+reading|more\s+(?:on\s+(?:this|the)\s+topic|reading|articles?|posts?)|other\s+(?:pages?|articles?|posts?)|"
-        r"(?:useful\s+|external\s+)?links|read\s+(?:more|next))\b", re.I)
+    r"^\W*(?:see\s+also\b(?!\W+(?:the\s+)?(?:bottom|below|above|top|end)\b)|related(?:\s+(?:posts?|pages?|articles?|links?|reading|content|topics?))?|"
+    r"further\s+reading|more\s+(?:on\s+(?:this|the)\s+topic|reading|articles?|posts?)|other\s+(?:pages?|articles?|posts?)|"
+    r"(?:useful\s+|external\s+)?links|read\s+(?:more|next))\b", re.I)
 
 #: What a group took, takes or gets, in a headline: "4 percent took more than 4,000 IU",
 #: "Most European infants get vitamin D supplements", "few Americans get even 400 IU".
@@ -68,18 +68,18 @@ _SOURCE = (r"(?:diets?|foods?|meals?|fish|milk|juice|bread|cereals?|yogh?urt|che
            r"mushrooms?|sun|sunlight|sunshine|UVB?|"
            r"fortified\s+\w+)\b")
 _FROM_SOURCE = lazyre.compile(
-        r"\s*(?:of\s+)?(?:vitamin\s+\w+\s+|\w+\s+)?(?:(?:daily|per\s+day|a\s+day|each\s+day|weekly)\s+)?"
-        r"(?:(?:from|via|through|by\s+eating|by\s+drinking)\s+(?:(?:a|an|the|their|your|our|\d+)\s+)?(?:[\w-]+\s+){0,5}?"
-        r"|in\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+)?)" + _SOURCE, re.I)
+    r"\s*(?:of\s+)?(?:vitamin\s+\w+\s+|\w+\s+)?(?:(?:daily|per\s+day|a\s+day|each\s+day|weekly)\s+)?"
+    r"(?:(?:from|via|through|by\s+eating|by\s+drinking)\s+(?:(?:a|an|the|their|your|our|\d+)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"|in\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+)?)" + _SOURCE, re.I)
 
 
 #: The same said before the amount: "Vitamin D2 from food - perhaps 80 IU daily", "in sunlight:
 #: about 1,000 IU", "in animal-based food adds about 80 IU" (a few hedging words or a verb of
 #: supplying between; no "take" or "or" that would start advice).
 _SOURCE_BEFORE = lazyre.compile(
-        r"\b(?:from|via|through|in)\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+){0,2}?" + _SOURCE
-        + r"\s*(?:[-\u2013\u2014:,=]\s*)?(?:(?:perhaps|about|only|just|roughly|around|approximately|maybe|some|is|are|"
-        r"was|were|gives?|provides?|provided|adds?|added|supplies|supplied|contains?|contributes?|of|=)\s+){0,3}$", re.I)
+    r"\b(?:from|via|through|in)\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+){0,2}?" + _SOURCE
+    + r"\s*(?:[-\u2013\u2014:,=]\s*)?(?:(?:perhaps|about|only|just|roughly|around|approximately|maybe|some|is|are|"
+    r"was|were|gives?|provides?|provided|adds?|added|supplies|supplied|contains?|contributes?|of|=)\s+){0,3}$", re.I)
 #: A statistic of what people take: "the average vitamin D intake ... = 11,000 IU/15 = 730 IU",
 #: "mean daily intake was 240 IU" (within one clause: "the average intake is 200 IU, so take
 #: 1,000 IU" still advises).
@@ -88,17 +88,17 @@ _CLAUSE = r"(?:(?!\b(?:so|then|take|but|instead|should|must)\b)(?:[^.;!?,]|(?<=\
 #: did not have the 400 IU", "eggs contain about 40 IU" (the food is the subject, its verb of
 #: holding follows within a few words; "take 1,000 IU with milk" names the food after).
 _CONTENT_BEFORE = lazyre.compile(
-        r"\b" + _SOURCE + r"(?:\s*,\s*at|\s+(?:(?:does|do|did)\s+(?:not\s+)?|(?:doesn't|don't|didn't)\s+)?"
-        r"(?:has|have|had|holds?|held|contains?|contained))\s+(?:(?:the|only|just|about|around|roughly|"
-        r"perhaps|some|less\s+than|more\s+than|under|over|its|their)\s+){0,3}$", re.I)
+    r"\b" + _SOURCE + r"(?:\s*,\s*at|\s+(?:(?:does|do|did)\s+(?:not\s+)?|(?:doesn't|don't|didn't)\s+)?"
+    r"(?:has|have|had|holds?|held|contains?|contained))\s+(?:(?:the|only|just|about|around|roughly|"
+    r"perhaps|some|less\s+than|more\s+than|under|over|its|their)\s+){0,3}$", re.I)
 #: An amount per serving of a food or drink: "100 IU per glass", "40 IU in each egg".
 _PER_SERVING = lazyre.compile(
-        r"\s*(?:of\s+vitamin\s+\w+\s+)?(?:per|a|an|each|in\s+(?:a|an|each|every))\s+(?:glass|cup|serving|portion|"
-        r"bottle|carton|quart|pint|litre|liter|slice|egg|can|tin|bowl|fillet|ounce|oz)\b"
-        r"|\s*(?:of\s+vitamin\s+\w+\s+)?per\s+\d[\d,.]*\s*k?\s*(?:calories|kcal|cal|ml|g|grams?|oz|ounces?)\b", re.I)
+    r"\s*(?:of\s+vitamin\s+\w+\s+)?(?:per|a|an|each|in\s+(?:a|an|each|every))\s+(?:glass|cup|serving|portion|"
+    r"bottle|carton|quart|pint|litre|liter|slice|egg|can|tin|bowl|fillet|ounce|oz)\b"
+    r"|\s*(?:of\s+vitamin\s+\w+\s+)?per\s+\d[\d,.]*\s*k?\s*(?:calories|kcal|cal|ml|g|grams?|oz|ounces?)\b", re.I)
 _INTAKE_STATISTIC_BEFORE = lazyre.compile(
-        r"\b(?:average|mean|median|typical|usual|estimated|total)\s+(?:[\w-]+\s+){0,3}?intakes?\b" + _CLAUSE
-        + r"{0,60}$", re.I)
+    r"\b(?:average|mean|median|typical|usual|estimated|total)\s+(?:[\w-]+\s+){0,3}?intakes?\b" + _CLAUSE
+    + r"{0,60}$", re.I)
 
 
 def is_question(sentence: str) -> bool:

@@ -99,8 +99,8 @@ _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
     r"stores?|stored|makes?|made|yields?|releases?|release\s+of|provides?|provided)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = lazyre.compile(
-        r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
-        r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
+    r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
+    r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
 #: Words that make the sentence advice, whoever it is about: "children should be given 400 IU"
 #: ("I need one capsule every 72 hours" is the writer's own regimen, not advice).
 _ADVICE = lazyre.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
@@ -155,16 +155,16 @@ _AUTHORITY = lazyre.compile(
 #: A section whose heading names an official reference value ("RDA for vitamin D doubled to:",
 #: "Upper limit for vitamin D also doubled"): its list items and table rows are that value.
 _REFERENCE_HEADING = lazyre.compile(
-        r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
-        r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
-        r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
+    r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
+    r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
+    r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
 #: A person who says or recommends the dose: "Holick, Vieth, and many other experts now make a
 #: similar daily recommendation:", "Holick thinks the current recommendation should be".
 _ATTRIBUTED = lazyre.compile(
-        r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
-        r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
-        r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
-        r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
+    r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
+    r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
+    r"[^.;!?]{0,80}?(?<!\bnot\s)(?<!n't\s)\b(?i:recommend\w*|says?|said|suggest\w*|advis\w*|believes?|thinks?|feels?|argues?|argued|"
+    r"claims?|claimed|proposes?|proposed)\b[^.;!?]{0,200}$")
 #: A speaker's turn in a transcript: "**KB** :", "Q:", "DM:", "Interviewer:".
 _SPEAKER = lazyre.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)?\s*(?:[A-Z]{1,4}|Interviewer|Interviewee|Host|Guest|Dr\.?\s+[A-Z][a-z]+)"
                           r"\s*(?:\*\*|__|</(?:b|strong)>)?\s*:(?!//)")

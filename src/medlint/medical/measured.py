@@ -34,20 +34,20 @@ from .. import lazyre
 _UNIT_AFTER = lazyre.compile(r"\s?(?:mg|mcg|[\u00b5\u03bcu]g|g|mL|ml|units?|IU|U|cc)(?![\w\u00b5\u03bc])")
 #: Per volume or per mass of the sample, or per another dose unit; never per kg (of body weight).
 _PER_SAMPLE = lazyre.compile(
-        r"\s*(?:/|\bper\s+)\s*(?:(?:\d+(?:[.,]\d+)?\s*)?"
-        r"(?:[dcm\u00b5\u03bcn]?[lL]|(?:deci|milli)?lit(?:re|er)s?|m?mol|m?g|(?:milli)?grams?)|"
-        r"IU|[\u00b5\u03bcu]g|mcg|micrograms?|units?)(?![\w\u00b5\u03bc])")
+    r"\s*(?:/|\bper\s+)\s*(?:(?:\d+(?:[.,]\d+)?\s*)?"
+    r"(?:[dcm\u00b5\u03bcn]?[lL]|(?:deci|milli)?lit(?:re|er)s?|m?mol|m?g|(?:milli)?grams?)|"
+    r"IU|[\u00b5\u03bcu]g|mcg|micrograms?|units?)(?![\w\u00b5\u03bc])")
 _MEASURE_WORD = lazyre.compile(
-        r"\b(?:[Ss]erum|[Pp]lasma|[Ll]evels?|[Cc]oncentrations?|[Tt]hresholds?|[Cc]ut-?offs?|[Vv]olumes?|[Tt]it(?:re|er)s?|"
-        r"(?:[Rr]eference|[Nn]ormal|[Tt]arget)\s+(?:range|interval|value)s?)\b")
+    r"\b(?:[Ss]erum|[Pp]lasma|[Ll]evels?|[Cc]oncentrations?|[Tt]hresholds?|[Cc]ut-?offs?|[Vv]olumes?|[Tt]it(?:re|er)s?|"
+    r"(?:[Rr]eference|[Nn]ormal|[Tt]arget)\s+(?:range|interval|value)s?)\b")
 #: What may stand between a measurement word and its value: a few words ending in a comparison or a link.
 _TO_VALUE = lazyre.compile(
-        r"[^.;!?\n]{0,40}?(?:[<>\u2264\u2265=~:]|\b(?:of|was|were|is|are|above|below|over|under|than|exceeding|between|"
-        r"from|to|at|reached|remained)\b)\s*[(\[]?\s*[-+\u2212\u00b1]?\s*$")
+    r"[^.;!?\n]{0,40}?(?:[<>\u2264\u2265=~:]|\b(?:of|was|were|is|are|above|below|over|under|than|exceeding|between|"
+    r"from|to|at|reached|remained)\b)\s*[(\[]?\s*[-+\u2212\u00b1]?\s*$")
 _DOSE_WORD = lazyre.compile(
-        r"\b(?:tak(?:e|es|ing|en)|took|giv(?:e|es|en|ing)|gave|receiv\w*|dos(?:e|es|ed|ing|age)|intakes?|suppl\w*|"
-        r"administ\w*|inject\w*|infus\w*|prescri\w*|amounts?|daily|consum\w*|treat\w*|fortif\w*|regimens?|therapy|"
-        r"orally|capsules?|tablets?|recommend\w*)\b", re.I)
+    r"\b(?:tak(?:e|es|ing|en)|took|giv(?:e|es|en|ing)|gave|receiv\w*|dos(?:e|es|ed|ing|age)|intakes?|suppl\w*|"
+    r"administ\w*|inject\w*|infus\w*|prescri\w*|amounts?|daily|consum\w*|treat\w*|fortif\w*|regimens?|therapy|"
+    r"orally|capsules?|tablets?|recommend\w*)\b", re.I)
 _ONE = r"(?<![\w.,])(?:1|one)\s*"
 _UNIT = r"(?:IU|I\.U\.|iu|[\u00b5\u03bcu]g|mcg|mg|micrograms?|milligrams?|units?|U)(?![\w\u00b5\u03bc])"
 _AMOUNT = r"(?<![\w.,])(?:\d[\d,.]*|one)\s*"
