@@ -194,17 +194,50 @@ _YOU = lazyre.compile(r"\b(?:you|your)\b", re.I)
 _ARITHMETIC_BEFORE = lazyre.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
 _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
+#: A named body or reference value after the dose, in its clause: "800 IU (RDA for seniors)",
+#: "2,000 IU/day - as suggested by the guidelines", "600 IU, as the IOM recommends".
+_AUTHORITY_AFTER = lazyre.compile(
+    r"^[^.;!?(]{0,30}?\(\s*(?:the\s+|an?\s+)?(?:(?i:current|official|old|new)\s+)?(?:RDAs?|AIs?|ULs?|DRIs?|EARs?|RNIs?|PRIs?|"
+    r"(?i:recommended\s+(?:daily|dietary)\s+(?:allowance|intake)|upper\s+(?:intake\s+)?(?:limit|level)|adequate\s+intake))\b"
+    r"|^[^.;!?]{0,60}?\b(?i:as\s+)?(?i:recommended|suggested|advised|advocated|set|required)\s+(?i:by|in)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}?(?:(?i:guidelines?|recommendations?)\b|" + _BODY + r")")
+#: What a study's design or protocol requires: "the protocol the dr. follows requires an
+#: increase of 1,000 IU", "the trial design needs": the study's rule, not advice to the reader.
+_STUDY_REQUIRES = lazyre.compile(r"\b(?:protocols?|stud(?:y|ies)|trials?|(?:study\s+)?designs?)\b[^.;!?]{0,40}?\b"
+                                 r"(?:requires?|required|needs?|needed|calls\s+for|specifies|prescribes)\b[^.;!?]{0,120}$", re.I)
+#: A passive report of what subjects were given: "those who had achieved sufficiency were
+#: treated with 60,000 IU once a month", "were then given" (advice says "should be given").
+_PASSIVE_GIVEN = lazyre.compile(r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+)?(?:treated\s+with|given|"
+                                r"supplemented\s+with|started\s+on|switched\s+to|put\s+on)\b[^.;!?]{0,200}$", re.I)
+#: Example values: "Vitamin D supplements: e.g. 400 IU, 4,000 IU", "such as 1,000 IU or 2,000 IU".
+_EXAMPLE_VALUE = lazyre.compile(r"\b(?:e\.?g\.?|i\.?e\.?|for\s+(?:example|instance)|such\s+as)\s*[:,]?\s*"
+                                r"(?:[<>~]?\s*\d[\d,.]*\s*(?:IU|mg|mcg|\u00b5g|units?)\s*(?:,|or|and|/)\s*)*$", re.I)
+#: A short line that opens a worked example: "Example: for the powder that lasts 60 days".
+_EXAMPLE_LEAD = lazyre.compile(r"^\W*(?:(?:worked\s+)?examples?|for\s+example|e\.g\.)\s*[:\-\u2013]", re.I)
+#: How many blocks after an "Example:" line, in its section, the worked example may run.
+EXAMPLE_BLOCKS = 6
+#: What a dose may be "per" and still be an intake: time, the body, a dose or a person.
+_INTAKE_PER = {"day", "days", "d", "daily", "week", "weeks", "wk", "month", "months", "year", "years", "hour", "hours",
+               "hr", "h", "night", "dose", "doses", "kg", "kilogram", "kilograms", "lb", "lbs", "pound", "pounds",
+               "body", "person", "patient", "adult", "child", "infant", "injection", "treatment", "session", "meal",
+               "meals", "administration", "bolus", "fortnight", "other", "every", "m2", "square"}
+_PER_THING = lazyre.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?per\s+((?:[\w\"'\u201d-]+\s*){1,3})")
+_WORD_OF = lazyre.compile(r"[A-Za-z]+\d*")
+
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
-                "hypothetical", "product", "authority", "quoted", "caption", "guideline", "title-list", "reposted")
+                "hypothetical", "product", "authority", "quoted", "caption", "guideline", "title-list", "reposted",
+                "question", "content")
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
-_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
                                r"|\n\s*\n|\n\s*[*\-+\d]")
 
 
 _ABBREVIATION = lazyre.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
+#: A dotted abbreviation whose full stops end no sentence: "U.S.", "U.K.", "e.g.", "i.e.".
+_DOTTED = lazyre.compile(r"\b((?:[A-Za-z]\.){2,})(?=[\s,;:)]|$)")
 
 
 def _sentence_before(doc: Document, start: int) -> str:
@@ -214,7 +247,8 @@ def _sentence_before(doc: Document, start: int) -> str:
     before = doc.prose[lo:start]
     cut = max((m.end() for m in _SENTENCE_CUT.finditer(before)), default=0)
     # without the abbreviations' full stops, which the patterns read as a sentence's end
-    return _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
+    text = _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
 def _transcript_turns(doc: Document) -> set[int]:
@@ -435,6 +469,85 @@ def _caption(doc: Document, start: int) -> bool:
     return i > 0 and bool(_IMAGE.match(doc.text[blocks[i - 1].start:blocks[i - 1].end]))
 
 
+_SENTENCE_MARK = lazyre.compile(r"[.!?](?=[\s*_)\]\"'\u201d]|$)|\n\s*\n")
+
+
+def _asks(doc: Document, block: Any, end: int) -> bool:
+    """Whether the dose's sentence ends with a question mark ("Wonder how much rickets 200 IU
+    would prevent?"): a question asks, it claims nothing."""
+    hi = min(block.end if block is not None else len(doc.prose), end + 300)
+    m = _SENTENCE_MARK.search(doc.prose, end, hi)
+    return m is not None and m.group() == "?"
+
+
+def _per_thing(doc: Document, end: int) -> bool:
+    """Whether the amount is per something that is no time, body or person: "24,000 IU per
+    entire pie", "500 IU per teaspoon of lard" is a content, not an intake ("per day",
+    "per kg", "per 100 lbs" are doses)."""
+    m = _PER_THING.match(doc.prose, end)
+    if m is None:
+        return False
+    words = [w.lower() for w in _WORD_OF.findall(m.group(1))]
+    return bool(words) and not any(w.rstrip("0123456789") in _INTAKE_PER or w == "os" for w in words)
+
+
+def _in_example(doc: Document, block: Any) -> bool:
+    """Whether the block is one of the few after an "Example:" line in its section (or that
+    line itself): a worked example's figures illustrate a sum, they advise nothing."""
+    i = doc.block_index(block) if block is not None else None
+    if i is None:
+        return False
+    for prev in reversed(doc.blocks[max(0, i - EXAMPLE_BLOCKS):i + 1]):
+        if prev.kind in _HEADING_KINDS:
+            return False
+        text = doc.prose[prev.start:prev.end]
+        if len(text.strip()) <= 200 and _EXAMPLE_LEAD.match(text):
+            return True
+    return False
+
+
+#: Longer lines are no caption over an image.
+CAPTION_CHARS = 80
+
+
+def _titles_image(doc: Document, block: Any) -> bool:
+    """Whether the block is a short line with no full stop set right over an image: the
+    figure's title ("**Need 400 IU**" over a paper's figure), which reports the figure."""
+    i = doc.block_index(block) if block is not None else None
+    if i is None or i + 1 >= len(doc.blocks) or block.kind in _HEADING_KINDS:
+        return False
+    text = " ".join(doc.prose[block.start:block.end].split())
+    nxt = doc.blocks[i + 1]
+    return 0 < len(text) <= CAPTION_CHARS and not text.endswith((".", ":", "!", "?")) and bool(
+        _IMAGE_OPEN.match(doc.text, nxt.start, nxt.end))
+
+
+_IMAGE_OPEN = lazyre.compile(r"\s*(?:<img\b|!\[[^\]]*\]\()", re.I)
+
+
+def _framed_report(doc: Document, block: Any, start: int, end: int) -> str | None:
+    """The reports only ``dose-needs-citation`` reads (with *framing*; the upper limit and
+    the disclaimer still read these doses as what the reader meets): a question, a named
+    reference value or body after the dose, a study's design or a passive report of what
+    subjects were given, example values and worked examples, a content per something that
+    is no intake, a figure's title over its image."""
+    if _asks(doc, block, end):
+        return "question"
+    after = doc.prose[end:end + 200]
+    if _AUTHORITY_AFTER.match(after):
+        return "authority"
+    before = _sentence_before(doc, start)
+    if _STUDY_REQUIRES.search(before) or _PASSIVE_GIVEN.search(before):
+        return "study"
+    if _in_example(doc, block) or (_EXAMPLE_VALUE.search(before) and not _ADVICE.search(before)):
+        return "hypothetical"
+    if _per_thing(doc, end):
+        return "content"
+    if _titles_image(doc, block):
+        return "caption"
+    return None
+
+
 def product_content(doc: Document, start: int, end: int) -> bool:
     """True when the dose at ``[start, end)`` is what a product holds or what money buys ("each
     capsule provides 50,000 IU", "tablets contain 200-400 IU", "$1.00 will buy 200,000 IU",
@@ -519,6 +632,10 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
         return "quoted"  # someone's words in quotation marks; a pasted paper under its byline
     if _caption(doc, start):
         return "caption"
+    if framing:
+        kind = _framed_report(doc, block, start, end)
+        if kind is not None:
+            return kind
     if block is not None and block.kind in _REFERENCE_BLOCKS and _REFERENCE_HEADING.search(section):
         return "authority"  # the items under "RDA for vitamin D doubled to:" are the RDA
     if _EXAMPLE_SECTION.search(section):
