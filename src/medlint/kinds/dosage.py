@@ -6,13 +6,15 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
 from ..medical.citations import KINDS as CITATION_KINDS
-from ..medical.citations import cited, cited_nearby, source_line_follows, window
+from ..medical.citations import SOURCE_LINE_CHARS, cited, cited_nearby, literature_link, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
+from ..medical.claims import SOURCED_KINDS, advises, in_linked_headline, product_content, report_kind, under_paper_header
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
-from ..medical.substance import SOURCES
+from ..medical.reposted import in_comment
+from ..medical.advice import reports_research
+from ..medical.substance import SOURCES, page_title
 from . import BuildContext
 from .common import compile_regex
 from .. import lazyre
@@ -92,24 +94,86 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
 
     def check(doc: Document) -> Iterator[Finding]:
         tables: dict[int, list[Any]] = {}
+        uncited: list[tuple[Any, Any]] = []
+        sourced: set[tuple[float, float, str]] = set()  # the amounts the page gives with a source
         for dose in find_doses(doc, limits):
             block = doc.block_at(dose.start)
             if skip_quotes and block is not None and block.kind == "blockquote":
+                sourced.add(_amount_key(dose))
                 continue  # a quoted abstract is the paper's claim, cited by the quote itself
-            if not reports and report_kind(doc, dose.start, dose.end, framing=True):
+            kind = None if reports else report_kind(doc, dose.start, dose.end, framing=True)
+            if kind in SOURCED_KINDS:
+                sourced.add(_amount_key(dose))
+            if kind:
                 continue  # what a trial arm received, the writer's own regimen, physiology
             lo, hi = window(doc, dose.start, dose.end, scope)
             if cited(doc, lo, hi, kinds) or cited_nearby(doc, dose.start, kinds):
+                sourced.add(_amount_key(dose))
                 continue
+            uncited.append((dose, block))
+        if uncited and not reports:
+            sourced |= _title_amounts(doc, limits)
+        for dose, block in uncited:
+            if not reports and _amount_key(dose) in sourced and in_comment(doc, dose.start) and not advises(doc, dose.start):
+                continue  # the writer's comment restating the arm of a study the page carries ("800 IU probably not enough")
             if block is not None and block.kind in _TABLE_BLOCKS:
                 tables.setdefault(_table_start(doc, block), []).append(dose)
                 continue
             yield Finding(dose.start, dose.end, {**_values(dose), "where": scope})
         for doses in tables.values():  # a table of doses is one finding, at its first uncited dose
+            if not reports and _table_sourced(doc, doses[0], kinds):
+                continue
             where = "table" if len(doses) == 1 else f"table ({len(doses)} uncited doses)"
             yield Finding(doses[0].start, doses[0].end, {**_values(doses[0]), "where": where})
 
     return check
+
+
+def _amount_key(dose: Any) -> tuple[float, float, str]:
+    """A dose's amount, to know the same dose when the page states it again."""
+    return (round(dose.low, 3), round(dose.high, 3), dose.unit.lower())
+
+
+def _title_amounts(doc: Document, limits: str | None) -> set[tuple[float, float, str]]:
+    """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
+    is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
+    the writer's comment restates."""
+    title = page_title(doc).strip()
+    if not title or not reports_research(title) or not cited(doc, doc.body_start, len(doc.text), ("doi", "pmid")):
+        return set()
+    return {_amount_key(d) for d in find_doses(Document.from_text(title, path="title.md"), limits)}
+
+
+#: A heading over a table of what people took or reported: "Data for patients 1 month or more".
+_DATA_HEADING = lazyre.compile(r"\b(?:data|results?|responses|survey|reported|outcomes?|findings|case\s+(?:studies|reports?))\b",
+                               re.I)
+
+
+def _table_sourced(doc: Document, dose: Any, kinds: tuple[str, ...]) -> bool:
+    """Whether a table of doses has its source or is a report: a short line right after the
+    table that links a paper or a document (the protocol's PDF under its dose table), or a
+    heading that calls the table data or results (what patients reported taking)."""
+    if _DATA_HEADING.search(doc.heading_before(dose.start)):
+        return True
+    blocks = doc.blocks
+    i = doc.block_index(doc.block_at(dose.start))
+    if i is None:
+        return False
+    while i + 1 < len(blocks) and blocks[i + 1].kind in _TABLE_BLOCKS:
+        i += 1
+    for nxt in blocks[i + 1:i + 1 + TABLE_SOURCE_BLOCKS]:
+        if any(h.start <= nxt.start < max(h.end, h.start + 1) for h in doc.headings):
+            break
+        if len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
+            break
+        if cited(doc, nxt.start, nxt.end, tuple(k for k in kinds if k in ("doi", "pmid"))) or (
+                "link" in kinds and literature_link(doc, nxt.start, nxt.end)):
+            return True
+    return False
+
+
+#: How many short blocks after a table may hold its source line (a note on the table, then the link).
+TABLE_SOURCE_BLOCKS = 2
 
 
 def _table_start(doc: Document, block: Any) -> int:

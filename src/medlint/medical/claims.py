@@ -17,10 +17,10 @@ from typing import Any
 
 from ..document import Document
 from .citations import lead_in
-from .reposted import in_title_list, reposted
+from .reposted import in_title_list, is_header_line, reposted
 from .. import lazyre
 
-_SUBJECTS = (r"participants?|subjects?|patients?|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
+_SUBJECTS = (r"participants?|subjects?|patients?|he|she|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
              r"groups?|arms?|cohorts?|those|mice|rats|animals|controls?|cases|the\s+elderly|seniors|employees|workers|staff|"
              r"students|respondents|veterans|users|piglets?|pigs|cows|calves|dogs|cats|horses|chickens|hens")
@@ -175,7 +175,9 @@ TRANSCRIPT_TURNS = 3
 _HEADING_ADVICE = lazyre.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|must|need\s+to|recommend\w*|advis\w*|take|taking|you|your|how\s+much|"
                                  r"best\s+dose|dosage\s+for)\b", re.I)
 _HEADING_REPORT = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
-                                 r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)\b", re.I)
+                                 r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d|"
+                                 # a heading on a disagreement reports the positions: "Disagreement as to how much is needed"
+                                 r"disagree\w*|debates?|controvers\w*)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 #: Blocks that list values under a heading (list items, table rows and cells).
 _REFERENCE_BLOCKS = ("list-item", "li", "table-row", "td", "th")
@@ -198,7 +200,7 @@ _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 #: "2,000 IU/day - as suggested by the guidelines", "600 IU, as the IOM recommends".
 _AUTHORITY_AFTER = lazyre.compile(
     r"^[^.;!?(]{0,30}?\(\s*(?:the\s+|an?\s+)?(?:(?i:current|official|old|new)\s+)?(?:RDAs?|AIs?|ULs?|DRIs?|EARs?|RNIs?|PRIs?|"
-    r"(?i:recommended\s+(?:daily|dietary)\s+(?:allowance|intake)|upper\s+(?:intake\s+)?(?:limit|level)|adequate\s+intake))\b"
+    r"(?i:recommended\s+(?:daily|dietary)\s+(?:allowance|intake)|upper\s+(?:intake\s+)?(?:limit|level)|adequate\s+intake))\b[^)\d]*\)"
     r"|^[^.;!?]{0,60}?\b(?i:as\s+)?(?i:recommended|suggested|advised|advocated|set|required)\s+(?i:by|in)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:\w+\s+){0,2}?(?:(?i:guidelines?|recommendations?)\b|" + _BODY + r")")
 #: What a study's design or protocol requires: "the protocol the dr. follows requires an
@@ -224,10 +226,21 @@ _INTAKE_PER = {"day", "days", "d", "daily", "week", "weeks", "wk", "month", "mon
 _PER_THING = lazyre.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?per\s+((?:[\w\"'\u201d-]+\s*){1,3})")
 _WORD_OF = lazyre.compile(r"[A-Za-z]+\d*")
 
+#: A section that lists the page's sources.
+_REFERENCE_SECTION = lazyre.compile(r"^\W*(?:references?|bibliography|literature(?:\s+cited)?|sources|works\s+cited|citations)\W*$",
+                                    re.I)
+#: A dose right after the product that holds it: "sales of capsules containing >1,000 IU",
+#: "tablets with 400 IU" (a product's size; "take capsules containing 5,000 IU" still advises).
+_HELD_BY = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops|products?|supplements?|multivitamins?)\s+"
+                          r"(?:containing|contain|with|providing|that\s+(?:contains?|provides?|holds?))\s*"
+                          r"(?:[<>~\u2265\u2264]|more\s+than|less\s+than|over|under|up\s+to|at\s+least|only|just)?\s*$", re.I)
+#: Words that tell the reader to take what follows.
+_TELLS = lazyre.compile(r"\b(?:take|taking|should|must|need\s+to|recommend\w*|advis\w*|try|consider|start|use)\b", re.I)
+
 #: The kinds :func:`report_kind` returns.
 REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic", "title", "transcript",
                 "hypothetical", "product", "authority", "quoted", "caption", "guideline", "title-list", "reposted",
-                "question", "content")
+                "question", "content", "disputed", "reference")
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
@@ -299,38 +312,8 @@ _CAPTION = lazyre.compile(r"\s*(?:\*\*|__)?(?:Fig(?:ure)?\.?|Table|Chart|Graph)\
 _IMAGE = lazyre.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
 
 
-#: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
-#: journal's dates, an author byline ("Christopher J Gallagher MD1,*", "Sinha A, Cheetham TD,
-#: Pearce SH.", "Paul Lips, Evelien Gielen & Natasja M van Schoor") or an affiliation
-#: ("Institute of Genetic Medicine, Newcastle University, ...").
-_PAPER_DATES = lazyre.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
-                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
-_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
-_DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
-#: A byline line of a name and degrees only: "Christopher J Gallagher MD1,*," (not a panel's
-#: "Robert Fox, MD, an MS specialist in ...", which introduces someone's comment).
-_DEGREES = lazyre.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
-_VANCOUVER = lazyre.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
-_NAME_LIST = lazyre.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
-_AFFILIATION = lazyre.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
-                              r"Laboratory|Division\s+of|Clinic)\b")
 #: How many blocks above a dose, in its section, may hold the header of the paper it stands in.
 HEADER_BLOCKS = 8
-#: Longer blocks are no header line.
-HEADER_CHARS = 300
-
-
-def _is_header_line(text: str) -> bool:
-    """Whether one short block reads as a pasted paper's byline, affiliation or dates."""
-    line = " ".join(text.split())
-    if not line or len(line) > HEADER_CHARS:
-        return False
-    if _PAPER_DATES.search(line) or _DEGREES.match(line) or _VANCOUVER.match(line) or _NAME_LIST.match(line):
-        return True
-    # an affiliation opens with the institution ("Institute of Genetic Medicine, Newcastle University, ..."),
-    # not with a person introduced by it ("Robert Fox, MD, an MS specialist at the Cleveland Clinic")
-    return bool(_AFFILIATION.match(line, len(line) - len(line.lstrip("0123456789*\u2020\u2021 ")))) and (
-        len(set(_AFFILIATION.findall(line))) >= 2 and line.count(",") >= 2)
 
 
 def under_paper_header(doc: Document, start: int) -> bool:
@@ -344,7 +327,7 @@ def under_paper_header(doc: Document, start: int) -> bool:
     for prev in reversed(blocks[max(0, i - HEADER_BLOCKS):i]):
         if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
             return False  # the section's heading: above it is another section
-        if _is_header_line(doc.prose[prev.start:prev.end]):
+        if is_header_line(doc.prose[prev.start:prev.end]):
             return True
     return False
 
@@ -367,8 +350,8 @@ def over_paper_header(doc: Document, start: int) -> bool:
     for nxt in blocks[i + 1:i + 1 + DECK_BLOCKS + 1]:
         if nxt.kind in _HEADING_KINDS:
             return False
-        if _is_header_line(doc.prose[nxt.start:nxt.end]):
-            return True
+        if is_header_line(doc.prose[nxt.start:nxt.end]) or _ABSTRACT_LABEL.match(doc.text, nxt.start):
+            return True  # the paper's byline, or its structured abstract ("Objective: To present ...")
     return False
 
 
@@ -533,19 +516,62 @@ def _framed_report(doc: Document, block: Any, start: int, end: int) -> str | Non
     is no intake, a figure's title over its image."""
     if _asks(doc, block, end):
         return "question"
+    if _REFERENCE_SECTION.match(doc.heading_before(start)):
+        return "reference"  # an entry of the reference list: a source, not a claim
     after = doc.prose[end:end + 200]
     if _AUTHORITY_AFTER.match(after):
         return "authority"
     before = _sentence_before(doc, start)
     if _STUDY_REQUIRES.search(before) or _PASSIVE_GIVEN.search(before):
         return "study"
-    if _in_example(doc, block) or (_EXAMPLE_VALUE.search(before) and not _ADVICE.search(before)):
+    if _in_example(doc, block) or (_EXAMPLE_VALUE.search(before) and not _ADVICE.search(before) and not _TELLS.search(before)):
         return "hypothetical"
-    if _per_thing(doc, end):
+    if _per_thing(doc, end) or (_HELD_BY.search(before) and not _TELLS.search(before)):
         return "content"
     if _titles_image(doc, block):
         return "caption"
+    if _disputed_list(doc, block):
+        return "disputed"
     return None
+
+
+#: A line saying a named document is wrong: "The attached PDF is wrong in so many ways".
+_DISPUTES = lazyre.compile(r"\b(?:PDF|article|paper|page|handout|leaflet|brochure|web\s*site|site|report|guidelines?|document|"
+                           r"booklet|advice)\b[^.;!?]{0,40}?\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|"
+                           r"misleading|outdated|in\s+error)\b", re.I)
+_LIST_ITEMS = ("list-item", "li")
+#: How many blocks before a list may say what it lists.
+LEAD_BLOCKS = 2
+
+
+def _disputed_list(doc: Document, block: Any) -> bool:
+    """Whether the block is an item of a list that a line just before it (in its section)
+    introduces as what a named document wrongly says: the items paraphrase that document,
+    which the page disputes; they are not the page's claims."""
+    i = doc.block_index(block) if block is not None and block.kind in _LIST_ITEMS else None
+    if i is None:
+        return False
+    blocks = doc.blocks
+    while i > 0 and blocks[i - 1].kind in _LIST_ITEMS:
+        i -= 1
+    for prev in reversed(blocks[max(0, i - LEAD_BLOCKS):i]):
+        if prev.kind in _HEADING_KINDS:
+            return False
+        if _DISPUTES.search(doc.prose, prev.start, prev.end):
+            return True
+    return False
+
+
+#: Reports whose doses have a source a reader can find on the page: a study or trial it
+#: describes, a quoted or reposted text, a paper's title, a named body, a caption.
+SOURCED_KINDS = ("trial-arm", "study", "title", "linked-title", "transcript", "authority", "quoted", "caption",
+                 "guideline", "title-list", "reposted")
+
+
+def advises(doc: Document, start: int) -> bool:
+    """Whether the words before the dose in its sentence advise ("should", "need to", "you",
+    "recommend"): the page's own recommendation, whatever it restates."""
+    return bool(_ADVICE.search(_sentence_before(doc, start)))
 
 
 def product_content(doc: Document, start: int, end: int) -> bool:

@@ -67,6 +67,38 @@ _MARKS = lazyre.compile(r"[\[\]*_]")
 _LINKED = lazyre.compile(r"https?://|\]\(|href\s*=", re.I)
 
 
+#: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
+#: journal's dates, an author byline ("Christopher J Gallagher MD1,*", "Sinha A, Cheetham TD,
+#: Pearce SH.", "Paul Lips, Evelien Gielen & Natasja M van Schoor") or an affiliation
+#: ("Institute of Genetic Medicine, Newcastle University, ...").
+_PAPER_DATES = lazyre.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
+_DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
+#: A byline line of a name and degrees only: "Christopher J Gallagher MD1,*," (not a panel's
+#: "Robert Fox, MD, an MS specialist in ...", which introduces someone's comment).
+_DEGREES = lazyre.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
+_VANCOUVER = lazyre.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
+_NAME_LIST = lazyre.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
+_AFFILIATION = lazyre.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
+                              r"Laboratory|Division\s+of|Clinic)\b")
+#: Longer blocks are no header line.
+HEADER_CHARS = 300
+
+
+def is_header_line(text: str) -> bool:
+    """Whether one short block reads as a pasted paper's byline, affiliation or dates."""
+    line = " ".join(text.split())
+    if not line or len(line) > HEADER_CHARS:
+        return False
+    if _PAPER_DATES.search(line) or _DEGREES.match(line) or _VANCOUVER.match(line) or _NAME_LIST.match(line):
+        return True
+    # an affiliation opens with the institution ("Institute of Genetic Medicine, Newcastle University, ..."),
+    # not with a person introduced by it ("Robert Fox, MD, an MS specialist at the Cleveland Clinic")
+    return bool(_AFFILIATION.match(line, len(line) - len(line.lstrip("0123456789*\u2020\u2021 ")))) and (
+        len(set(_AFFILIATION.findall(line))) >= 2 and line.count(",") >= 2)
+
+
 def _section(doc: Document, offset: int) -> tuple[int, int, str]:
     """The section holding *offset*: where its text starts (after its heading, or at the
     body's start), where it ends (the next heading) and its heading's text."""
@@ -93,6 +125,89 @@ def _first_block(doc: Document, lo: int, hi: int) -> str:
     return ""
 
 
+#: A byline naming a person: "By Jessica Chia, Prevention Magazine", "#### By Dr. Raimund von
+#: Helden", "Posted on April 1, 2013 by Robert P. Heaney" ("By contrast," "By the way" name no one).
+_BYLINE = lazyre.compile(r"^\W{0,3}(?:(?i:(?:posted|written|published)(?:\s+on\s+[^\n]{1,40}?)?\s+by)|By|BY|(?i:author)\s*:)\s+"
+                         r"(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|der|da|del|di|le|la)){1,4}"
+                         r"(?=[\s,.;:()]|$)")
+#: A journal's citation line: "Environ Health Perspect. 2008 April; 116(4): A160-A167."
+_JOURNAL_LINE = lazyre.compile(r"\b(?:19|20)\d\d\b[^;\n]{0,25};\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d+")
+#: A line that says the text under it is someone else's: "The following is a Critically Appraised
+#: Topic for ...", "The following was copied from ...".
+_FOLLOWING_IS = lazyre.compile(r"^\W*the\s+following\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:a|an|the|from|copied|taken|"
+                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt)\b", re.I)
+#: A heading that ends a reproduced paper: its reference list (the sections after it are the page's).
+_REFERENCES = lazyre.compile(r"^\W*(?:references|bibliography|literature\s+cited|sources)\W*$", re.I)
+#: How many blocks at the top of a page may come before the line that shows it is reproduced.
+OPENING_BLOCKS = 8
+_DOI_LINE = lazyre.compile(r"\b10\.\d{4,9}/\S|\b(?:PMID|PMCID)\s*:?\s*\d|\bPMC\d{4,}")
+
+
+def opens_reproduced(text: str, heading: bool = False) -> bool:
+    """Whether one short block says the text under it is someone else's: a person's byline,
+    a journal's citation or DOI line, a pasted paper's header line, "The following is a ...".
+    A *heading* opens it only as a byline ("#### By Dr. X"): a heading with a DOI or a link
+    is the source of its own section (``citations.heading_cites``)."""
+    line = " ".join(_plain(text).split())
+    if not line or len(line) > HEADER_CHARS:
+        return False
+    if heading:
+        return bool(_BYLINE.match(line))
+    return bool(_BYLINE.match(line) or _JOURNAL_LINE.search(line) or _FOLLOWING_IS.match(line)
+                or _DOI_LINE.search(text) or is_header_line(line))
+
+
+def _reproduced_span(doc: Document) -> tuple[int, int] | None:
+    """Where a page that opens with a reproduced text (a bylined article or guest post, a
+    pasted paper under its citation line, "The following is a ...") has that text: from its
+    opening line to the first heading over the writer's own comment, or to the first heading
+    after the text's reference list. None when the page opens with its own words (a long
+    paragraph, a sentence or a list before any such line). Found once per page."""
+    if "reproduced-span" in doc.cache:
+        return doc.cache["reproduced-span"]
+    span = None
+    seen = 0
+    for block in doc.blocks:
+        if block.end <= doc.body_start:
+            continue
+        text = doc.prose[block.start:block.end]
+        if not text.strip():
+            continue
+        heading = block.kind in _HEADING_KINDS
+        if heading and _OWN_COMMENT.search(text):
+            break
+        if opens_reproduced(text, heading):
+            span = (block.start, _reproduced_end(doc, block.start))
+            break
+        seen += 1
+        line = " ".join(_plain(text).split())
+        if seen >= OPENING_BLOCKS or (not heading and (
+                len(line) > HEADER_CHARS or block.kind in ("list-item", "li") or line.endswith((".", "!", "?")))):
+            break  # the page's own words come first: a sentence, a long paragraph or a list
+    doc.cache["reproduced-span"] = span
+    return span
+
+
+def _reproduced_end(doc: Document, start: int) -> int:
+    """Where the reproduced text opened at *start* ends: an own-comment heading, or the
+    first heading after its reference list."""
+    after_references = False
+    for heading in doc.headings:
+        if heading.start <= start:
+            continue
+        text = heading.text or ""
+        if _OWN_COMMENT.search(text) or after_references:
+            return heading.start
+        after_references = bool(_REFERENCES.match(text))
+    return len(doc.text)
+
+
+def in_comment(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a section whose heading names the writer's comment ("Comment by
+    the site", "Notes", "My view"): the writer's remarks on the text the page carries."""
+    return bool(_OWN_COMMENT.search(_section(doc, offset)[2]))
+
+
 def reposted(doc: Document, offset: int) -> bool:
     """True when *offset* lies in a document the page reposts (see the module's docstring)."""
     lo, hi, heading = _section(doc, offset)
@@ -114,6 +229,9 @@ def reposted(doc: Document, offset: int) -> bool:
         doc.cache["reposted-from"] = next((h.start for h in doc.headings if _REPRODUCED_HEADING.search(h.text or "")),
                                           None)
     if doc.cache["reposted-from"] is not None and doc.cache["reposted-from"] < offset:
+        return True
+    span = _reproduced_span(doc)
+    if span is not None and span[0] <= offset < span[1]:
         return True
     if "reposted-title" not in doc.cache:
         doc.cache["reposted-title"] = bool(_DOCUMENT_TITLE.search(page_title(doc)))
