@@ -275,3 +275,20 @@ def test_reproduced_span_stops_at_the_reference_list() -> None:
     from medlint.medical.reposted import reposted
     assert reposted(doc, doc.text.index("Text 1"))
     assert not reposted(doc, doc.text.index("Text 2"))
+
+
+# -- the dose of the programme the page reports ---------------------------------------------------
+
+PROGRAMME = "Group is giving only 200 IU of vitamin D to 70 million women and children"
+
+
+def test_the_page_describing_the_programme_its_title_reports() -> None:
+    md = "## Problems\n\n* Only 200 IU for pregnant and lactating women"
+    html = "<h2>Problems</h2><ul><li>Only 200 IU for pregnant and lactating women</li></ul>"
+    assert both(md, html, PROGRAMME) == ([], [])
+
+
+def test_advice_or_another_dose_on_that_page_is_reported() -> None:
+    md = "## Problems\n\n* Women should get 200 IU at least\n\n* Children need 1,000 IU"
+    html = "<h2>Problems</h2><ul><li>Women should get 200 IU at least</li><li>Children need 1,000 IU</li></ul>"
+    assert both(md, html, PROGRAMME) == (["200 IU", "1,000 IU"], ["200 IU", "1,000 IU"])

@@ -13,7 +13,7 @@ from ..medical.claims import SOURCED_KINDS, advises, in_linked_headline, product
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_comment
-from ..medical.advice import reports_research
+from ..medical.advice import reports_practice, reports_research
 from ..medical.substance import SOURCES, page_title
 from . import BuildContext
 from .common import compile_regex
@@ -111,11 +111,13 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
                 sourced.add(_amount_key(dose))
                 continue
             uncited.append((dose, block))
-        if uncited and not reports:
-            sourced |= _title_amounts(doc, limits)
+        studied, practised = _title_amounts(doc, limits) if uncited and not reports else (set(), set())
+        sourced |= studied
         for dose, block in uncited:
-            if not reports and _amount_key(dose) in sourced and in_comment(doc, dose.start) and not advises(doc, dose.start):
-                continue  # the writer's comment restating the arm of a study the page carries ("800 IU probably not enough")
+            key = _amount_key(dose)
+            if not reports and (key in practised or (key in sourced and in_comment(doc, dose.start))) and not advises(doc, dose.start):
+                continue  # the writer's comment restating the arm of a study the page carries ("800 IU probably not enough"),
+                # or the dose of the programme the page reports ("Only 200 IU for pregnant women")
             if block is not None and block.kind in _TABLE_BLOCKS:
                 tables.setdefault(_table_start(doc, block), []).append(dose)
                 continue
@@ -134,14 +136,24 @@ def _amount_key(dose: Any) -> tuple[float, float, str]:
     return (round(dose.low, 3), round(dose.high, 3), dose.unit.lower())
 
 
-def _title_amounts(doc: Document, limits: str | None) -> set[tuple[float, float, str]]:
+Amounts = set[tuple[float, float, str]]
+
+
+def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]:
     """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
     is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
-    the writer's comment restates."""
+    the writer's comment restates; and those of a title that reports what a group or programme
+    gives ("Group is giving only 200 IU of vitamin D to 70 million women"), which the page's
+    description of that programme restates."""
     title = page_title(doc).strip()
-    if not title or not reports_research(title) or not cited(doc, doc.body_start, len(doc.text), ("doi", "pmid")):
-        return set()
-    return {_amount_key(d) for d in find_doses(Document.from_text(title, path="title.md"), limits)}
+    if not title:
+        return set(), set()
+    studied = reports_research(title) and cited(doc, doc.body_start, len(doc.text), ("doi", "pmid"))
+    practised = reports_practice(title)
+    if not studied and not practised:
+        return set(), set()
+    amounts = {_amount_key(d) for d in find_doses(Document.from_text(title, path="title.md"), limits)}
+    return (amounts if studied else set()), (amounts if practised else set())
 
 
 #: A heading over a table of what people took or reported: "Data for patients 1 month or more".

@@ -190,6 +190,18 @@ def reports_research(title: str) -> bool:
     return bool(_FINDING.search(title)) and not _ADVISES.search(title)
 
 
+#: What a named group or programme is doing: "Group is giving only 200 IU to 70 million women",
+#: "Country X has been using 400 IU".
+_PRACTICE = lazyre.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:only\s+|still\s+|now\s+|already\s+)?"
+                           r"(?:giving|using|providing|selling|offering|distributing|prescribing|supplementing)\b", re.I)
+
+
+def reports_practice(title: str) -> bool:
+    """Whether a title reports what a group or programme gives or uses ("Group is giving only
+    200 IU of vitamin D to 70 million women"), not what the reader should take."""
+    return bool(_PRACTICE.search(title)) and not _ADVISES.search(title)
+
+
 def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) -> bool:
     """Whether the page's body only carries research others wrote: it has no text but its
     *title* (the page is its headline, in front matter or a first heading), or it holds a
