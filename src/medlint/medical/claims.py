@@ -243,8 +243,8 @@ REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic",
                 "question", "content", "disputed", "reference")
 
 
-#: A sentence's end, not an abbreviation's full stop ("U.S.", "the dr. follows", "Smith et al. found").
-_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Za-z])(?<!\be\.g)(?<!\bi\.e)(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+#: A sentence's end, not an abbreviation's full stop ("U.S.", "e.g.", "the dr. follows", "Smith et al. found").
+_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Za-z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
                                r"|\n\s*\n|\n\s*[*\-+\d]")
 
 
