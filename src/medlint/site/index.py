@@ -26,7 +26,7 @@ from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
 from ..errors import FileError
-from ..markup.frontmatter import read_front_matter
+from ..markup.frontmatter import front_data
 from .cache import RACY_NS, SiteCache
 
 #: Server-side pages: a link to one is a page link, not an attachment.
@@ -207,10 +207,10 @@ class SiteIndex:
                 path = Path(os.path.realpath(file))  # never raises, even on a symlink loop
                 info = os.stat(file)
             else:
-                folder, name = os.path.split(file)
+                folder, _, name = file.rpartition(os.sep)
                 real = self._real_dirs.get(folder)
                 if real is None:
-                    real = self._real_dirs[folder] = os.path.realpath(folder)
+                    real = self._real_dirs[folder] = os.path.realpath(folder or os.sep)
                 path = Path(real + os.sep + name)
             if not stat_module.S_ISREG(info.st_mode):
                 return Page(path, rel), None
@@ -222,28 +222,32 @@ class SiteIndex:
         if cached is not None:
             page.main_url, page.urls = cached
         else:
-            page.urls = self._urls(page, self._front(path))
+            # (The path walked, not str() of the Path; the size as stat gave it, so that a page
+            # shorter than the head is read in one system call.)
+            page.urls = self._urls(page, self._front(file, stat[0]))
             if self._cache is not None and stat[0] >= 0:
                 self._cache.put(rel, *stat, page.main_url, page.urls)
         return page, stat
 
     @staticmethod
-    def _front(path: Path) -> dict[str, Any]:
-        """A page's front matter ({} for none, or when it cannot be read)."""
+    def _front(path: Path | str, size: int = -1) -> dict[str, Any]:
+        """A page's front matter ({} for none, or when it cannot be read); *size*, the
+        file's size if known, spares the read that finds its end."""
+        file = str(path)
         try:
             # Most front matter fits in the first few kilobytes: read and decode only those,
             # and the whole page only when its front matter runs past them.
-            head = _read_head(str(path), FRONT_HEAD)
+            head = _read_head(file, FRONT_HEAD, size)
             partial = len(head) == FRONT_HEAD
             if partial:
                 head = _whole_characters(head)  # a UTF-8 sequence cut by the read is no decoding error
-            text = decode(head, str(path)) if head else ""
+            text = decode(head, file) if head else ""
             if text[:1] in "-+{":
-                fm = read_front_matter(text)
-                if partial and (fm is None or fm.error is not None):
-                    fm = read_front_matter(decode(path.read_bytes(), str(path)))
-                if fm is not None and fm.error is None and isinstance(fm.data, dict):
-                    return fm.data
+                data = front_data(text)
+                if partial and data is None:
+                    data = front_data(decode(Path(file).read_bytes(), file))
+                if data is not None:
+                    return data
         except (OSError, FileError, Skipped, UnicodeDecodeError):
             pass  # an unreadable page still answers to its path
         return {}
@@ -498,19 +502,24 @@ def _whole_characters(data: bytes) -> bytes:
     return data  # not UTF-8 here: decode judges it
 
 
-def _read_head(file: str, size: int) -> bytes:
+def _read_head(file: str, size: int, known: int = -1) -> bytes:
     """The first *size* bytes of a regular file, by ``os.read``: a third cheaper than
-    ``open()``'s buffered file object, which a site index makes thousands of."""
+    ``open()``'s buffered file object, which a site index makes thousands of. With the
+    file's size *known* (from a stat just before), reading stops once that much is read,
+    without the read that finds its end."""
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         chunks = []
-        while size > 0:
-            chunk = os.read(fd, size)
+        got = 0
+        while got < size:
+            chunk = os.read(fd, size - got)
             if not chunk:
                 break
             chunks.append(chunk)
-            size -= len(chunk)
-        return b"".join(chunks)
+            got += len(chunk)
+            if got == known:
+                break
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
 
