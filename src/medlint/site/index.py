@@ -95,6 +95,8 @@ class SiteIndex:
         self.consulted: set[Path] = set()
         self._real_dirs: dict[str, str] = {}
         self._walked: list[str] | None = None
+        self._walked_names: dict[str, list[str]] | None = None
+        self._named_pages: dict[str, Page] = {}
         self._cache = None
         if cache_folder is not None:
             self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
@@ -320,6 +322,101 @@ class SiteIndex:
             page = self.by_file.get((self.root / key.lstrip("/")).resolve())
         return page
 
+    # -- answering before the pages are read ------------------------------------------
+    def resolves(self, url_path: str) -> bool:
+        """Whether a page answers to *url_path* (:meth:`find_page` finds one). On an index
+        not read yet, the page files the path names are read first (``/a/b`` names
+        ``a/b.md``, ``a/b/index.md``...): when one of them answers to it, no other page need
+        be read, since which page it is does not matter here. Otherwise, as :meth:`find_page`."""
+        return self._named_page_answers(url_path) or self.find_page(url_path) is not None
+
+    def has_page_file(self, path: Path) -> bool:
+        """Whether the page file at *path* (a resolved path) is a page of the site, as
+        ``by_file.get(path) is not None``; on an index not read yet, by reading that page
+        alone when it lies below the content root with no link on the way."""
+        return self._named_file_is_page(path) or self.by_file.get(path) is not None
+
+    def _named_page_answers(self, url_path: str) -> bool:
+        """True when a page file *url_path* names answers to it (then so does :meth:`find_page`);
+        False when none does or the pages are read already (find_page then knows)."""
+        if not self._can_name_pages():
+            return False
+        try:
+            key = normalize_path(url_path)
+            if key == "/":
+                return True  # the home page (find_page's HOME, or the page that claims "/")
+            stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
+            folded = key.casefold()
+            for rel in self._named(key.lstrip("/"), stripped):
+                urls = self._named_page(rel).urls
+                if key in urls or (stripped is not None and stripped in urls) \
+                        or any(url.casefold() == folded for url in urls):
+                    return True
+        except (OSError, ValueError, UnicodeError):
+            pass  # no shortcut: find_page answers
+        return False
+
+    def _named_file_is_page(self, path: Path) -> bool:
+        """True when *path* is a published page file below the content root, found without
+        reading the others (then ``by_file`` has it); False when not, or not known so."""
+        if not self._can_name_pages():
+            return False
+        try:
+            rel = path.relative_to(self.root).as_posix()
+            if rel in self._walked_set() and os.path.realpath(os.path.join(self.root, rel)) == str(path):
+                return bool(self._named_page(rel).urls)
+        except (OSError, ValueError, UnicodeError):
+            pass
+        return False
+
+    def _can_name_pages(self) -> bool:
+        """Whether :meth:`resolves` may read only the pages a path names: the pages are not
+        read yet, no results cache is kept, and every page is one file."""
+        return not self._loaded and self._cache is None and not self.folder_pages and not self.page_fragments
+
+    def _walked_set(self) -> dict[str, list[str]]:
+        """The page files (relative paths) by their own path, by their case-folded path
+        without suffix ("\\0" first), and by their case-folded file name without suffix
+        ("\\1" first; an index page by its folder's name)."""
+        if self._walked_names is None:
+            names: dict[str, list[str]] = {}
+            for rel in self._page_files():
+                stem = os.path.splitext(rel)[0].casefold()
+                names[rel] = [rel]
+                names.setdefault("\0" + stem, []).append(rel)
+                parts = stem.split("/")
+                if parts[-1] in ("index", "_index", "readme") and len(parts) > 1:
+                    parts.pop()
+                names.setdefault("\1" + parts[-1], []).append(rel)
+            self._walked_names = names
+        return self._walked_names
+
+    def _named(self, path: str, stripped: str | None) -> list[str]:
+        """The page files a URL path (without its leading slash) names, by file name: the
+        path with a page suffix, or a folder's index page, or else (a permalink pattern such
+        as ``/:slug`` or ``/:year/:slug``) a few files named as its last segment; compared
+        case-folded (Hugo lower-cases the URLs it makes from file names). A guess, which
+        the page's own URLs confirm or not."""
+        names = self._walked_set()
+        found: list[str] = []
+        bases = list(dict.fromkeys([path] + ([stripped.lstrip("/")] if stripped is not None else [])))
+        for base in bases:
+            found += names.get(base, [])  # a file's own path ("/notes/a.md")
+            for stem in (base, f"{base}/index", f"{base}/_index", f"{base}/readme"):
+                found += names.get("\0" + stem.casefold(), [])
+        for base in bases:
+            same_name = names.get("\1" + base.rstrip("/").rsplit("/", 1)[-1].casefold(), [])
+            if len(same_name) <= NAMED_PAGES:
+                found += same_name
+        return list(dict.fromkeys(found))
+
+    def _named_page(self, rel: str) -> Page:
+        """One page read on its own (its URLs; none when not published), kept for the next ask."""
+        page = self._named_pages.get(rel)
+        if page is None:
+            page = self._named_pages[rel] = self._read_page(os.path.join(str(self.root), rel), rel)[0]
+        return page
+
     def find_asset(self, url_path: str) -> Path | None:
         key = normalize_path(url_path)
         return self.assets.get(key) or self.assets.get(key.lower())
@@ -486,6 +583,8 @@ class SiteIndex:
         return None
 
 
+#: At most this many pages of one file name are read to answer a link by its last segment.
+NAMED_PAGES = 4
 #: How much of a page the site index reads first for its front matter (more only when needed).
 FRONT_HEAD = 8192
 
