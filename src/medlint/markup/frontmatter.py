@@ -91,6 +91,23 @@ def front_data(text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def front_fields(text: str, keys: frozenset[str]) -> dict[str, Any] | None:
+    """As :func:`front_data`, but only *keys* need be in the mapping: YAML front matter
+    then constructs only their values where it can tell that nothing else in it would
+    fail (see :func:`~medlint.yamlsource.load_yaml_fields`). For a site index, which
+    wants a page's URL keys."""
+    if text.startswith("---"):
+        first = _YAML_OPEN.match(text)
+        close = _YAML_CLOSE.search(text, first.end()) if first else None
+        if close is not None:
+            from ..yamlsource import load_yaml_fields
+
+            found = load_yaml_fields(text[first.end():close.start()], keys)
+            if found is not None:
+                return found
+    return front_data(text)
+
+
 def _too_deep(text: str) -> int | None:
     """Where JSON front matter's block ends (its lone ``}`` line), if it opens more than
     :data:`MAX_DEPTH` levels before that; else None. Brackets are counted over the whole

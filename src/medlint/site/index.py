@@ -21,12 +21,12 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
-from .generators import MODELS, UrlRules, detect, read_settings
+from .generators import MODELS, URL_KEYS, UrlRules, detect, read_settings
 from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
 from ..errors import FileError
-from ..markup.frontmatter import front_data
+from ..markup.frontmatter import front_fields
 from .cache import RACY_NS, SiteCache
 
 #: Server-side pages: a link to one is a page link, not an attachment.
@@ -245,9 +245,9 @@ class SiteIndex:
                 head = _whole_characters(head)  # a UTF-8 sequence cut by the read is no decoding error
             text = decode(head, file) if head else ""
             if text[:1] in "-+{":
-                data = front_data(text)
+                data = front_fields(text, URL_KEYS)  # (only the keys the URL rules read)
                 if partial and data is None:
-                    data = front_data(decode(Path(file).read_bytes(), file))
+                    data = front_fields(decode(Path(file).read_bytes(), file), URL_KEYS)
                 if data is not None:
                     return data
         except (OSError, FileError, Skipped, UnicodeDecodeError):
