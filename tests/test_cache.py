@@ -148,9 +148,9 @@ def front_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = medlint.site.index.SiteIndex._front
 
-    def counting(path: Path) -> dict:  # type: ignore[type-arg]
-        seen.append(path.name)
-        return real(path)
+    def counting(path: Path | str, size: int = -1) -> dict:  # type: ignore[type-arg]
+        seen.append(Path(path).name)
+        return real(path, size)
 
     monkeypatch.setattr(medlint.site.index.SiteIndex, "_front", staticmethod(counting))
     return seen

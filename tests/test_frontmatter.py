@@ -1,6 +1,10 @@
 """Front matter in YAML, TOML and JSON; broken front matter keeps its position."""
 from __future__ import annotations
 
+import datetime
+
+import pytest
+
 from helpers import doc
 
 
@@ -112,3 +116,43 @@ def test_json_front_matter_ends_at_the_first_lone_brace_line() -> None:
     d = doc('{\n  "title": "A",\n  "n": {"a": 1\n}\n}\nBody } here\n}\n', path="x.md")
     assert d.front_matter is not None and d.front_matter.data == {"title": "A", "n": {"a": 1}}
     assert d.text[d.front_matter.end:].startswith("Body")
+
+
+_URL_KEYS = frozenset({"slug", "date", "aliases"})
+
+
+@pytest.mark.parametrize("body, fields", [
+    ("title: A\nslug: a-page\ndate: 2011-10-11\ntags:\n- x\n- 3\n", {"slug": "a-page", "date": datetime.date(2011, 10, 11)}),
+    ("slug: one\nslug: two\n", {"slug": "two"}),  # the last of a repeated key, as the full load
+    ("aliases: [/a, /b]\nsize: 1.5\ndraft: false\nnote: ~\n", {"aliases": ["/a", "/b"]}),
+    ("", {}),
+    ("# only a comment\n", {}),
+])
+def test_yaml_fields_are_those_of_the_full_load(body: str, fields: dict[str, object]) -> None:
+    from medlint.markup.frontmatter import front_data, front_fields
+    from medlint.yamlsource import load_yaml_fields
+
+    assert load_yaml_fields(body, _URL_KEYS) == fields
+    text = f"---\n{body}---\nBody.\n"
+    full = front_data(text)
+    assert full is not None and front_fields(text, _URL_KEYS) == {k: v for k, v in full.items() if k in _URL_KEYS}
+
+
+@pytest.mark.parametrize("body", [
+    "slug: a\ndate: 2024-13-45\n",  # a date the full load refuses: no front matter at all
+    "slug: a\nodd: =\n",  # the YAML "value" tag, which the safe loader cannot construct
+    "slug: a\nkey: !custom x\n",
+    "base: &b /x\naliases: [*b]\n",  # aliases: the full load checks what they expand to
+    "slug: a\nparams:\n  slug: b\n",  # a nested mapping
+    "? [a, b]\n: c\nslug: a\n",  # a key that is not a plain string
+    "slug: a\n---\nslug: b\n",  # two documents
+    "slug: [a\n",  # not YAML
+    "slug: a\nlist:\n" + "".join("  " * i + "- \n" for i in range(120)),  # deeper than MAX_DEPTH
+])
+def test_yaml_fields_leave_what_they_cannot_vouch_for_to_the_full_load(body: str) -> None:
+    from medlint.markup.frontmatter import front_data, front_fields
+    from medlint.yamlsource import load_yaml_fields
+
+    assert load_yaml_fields(body, _URL_KEYS) is None
+    text = f"---\n{body}---\nBody.\n"
+    assert front_fields(text, _URL_KEYS) == front_data(text)  # the full load's answer, error or not

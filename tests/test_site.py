@@ -314,3 +314,64 @@ def test_one_file_run_indexes_the_site_only_for_a_link_into_it(tmp_path: Path) -
         expected = eager.check_paths([str(posts / name)])
         assert [d.sort_key() for d in report.diagnostics] == [d.sort_key() for d in expected.diagnostics]
     assert [d.rule for d in report.diagnostics] == ["link-broken"]  # /posts/gone; the alias and anchor resolve
+
+
+def test_links_named_by_their_pages_files_read_only_those_pages(tmp_path: Path) -> None:
+    """A one-file run asks whether a page answers a link by reading the page file the link
+    names (``/posts/b`` names ``posts/b.md``); an alias, a slug other than the file's name, a
+    fragment or a broken link reads the whole site. Findings are those of an eager index."""
+    from medlint.pipeline import Run
+
+    posts = tmp_path / "content" / "posts"
+    (posts / "guide").mkdir(parents=True)
+    (posts / "b.md").write_text('{"slug": "b", "aliases": ["/Old+B+\\u2013+2012"]}\n# B\n\n## Dose {#dose-b}\n')
+    (posts / "Upper-Case.md").write_text("# Upper\n")
+    (posts / "renamed.md").write_text('{"slug": "new-name"}\n# Renamed\n')
+    (posts / "guide" / "index.md").write_text("---\ntitle: Guide\n---\n# Guide\n")
+    (posts / "other.md").write_text("# Other\n")
+    pages = {
+        "by-file.md": ("[b](/posts/b) [u](/posts/upper-case/) [g](/posts/guide) [o](other.md) [b2](b.md)"
+                       " [home](/) [h](https://example.org/posts/b.html)", False),
+        "by-alias.md": ("[old](/old+b+%E2%80%93+2012)", True),
+        "by-slug.md": ("[r](/posts/new-name)", True),
+        "by-file-name.md": ("[r](/posts/renamed)", False),  # Hugo answers at the file's path beside its slug
+        "fragment.md": ("[d](/posts/b#dose-b) [x](/posts/b#no-such-id)", True),
+        "broken.md": ("[g](/posts/gone) [o](missing.md)", True),
+    }
+    select = ["link-broken", "link-anchor", "link-asset"]
+    config = {"site": {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"]}}
+    found = {}
+    for name, (links, reads) in pages.items():
+        (posts / name).write_text(f"# Page\n\n{links}\n")
+        run = Run(config, select=select)
+        report = run.check_paths([str(posts / name)])
+        assert run.site.loaded() is reads, name
+        eager = Run(config, select=select)
+        eager.use_site(eager.build_site([str(posts / name)]))
+        expected = eager.check_paths([str(posts / name)])
+        assert [d.sort_key() for d in report.diagnostics] == [d.sort_key() for d in expected.diagnostics], name
+        found[name] = sorted((d.rule, d.message.split("'")[1]) for d in report.diagnostics)
+        (posts / name).unlink()
+    assert found["by-file.md"] == [] and found["by-alias.md"] == [] and found["by-slug.md"] == []
+    assert found["by-file-name.md"] == []
+    assert found["fragment.md"] == [("link-anchor", "#no-such-id")]
+    assert found["broken.md"] == [("link-broken", "/posts/gone"), ("link-broken", "missing.md")]
+
+
+@pytest.mark.parametrize("permalinks", [None, {"default": "/:slug"}])
+def test_resolves_agrees_with_find_page(tmp_path: Path, permalinks: dict[str, str] | None) -> None:
+    """SiteIndex.resolves on an index not read yet answers as find_page on a read one (under
+    a permalink pattern a page no longer answers at its file's path)."""
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text('{"slug": "a-slug", "aliases": ["/x/Old%20A"]}\n# A\n')
+    (tmp_path / "posts" / "B.md").write_text("# B\n")
+    (tmp_path / "posts" / "pipe.md").write_text("# Pipe\n")
+    eager = SiteIndex(tmp_path, permalinks=permalinks)
+    for url in ("/posts/a", "/posts/a-slug", "/a-slug", "/b", "/x/old a", "/posts/b", "/posts/B.html", "/posts/b/index.html", "/",
+                "/posts/pipe.md", "/posts/c", "/posts", "/posts/a.md"):
+        lazy = SiteIndex(tmp_path, permalinks=permalinks, lazy=True)
+        assert lazy.resolves(url) is (eager.find_page(url) is not None), url
+    lazy = SiteIndex(tmp_path, lazy=True)
+    assert lazy.resolves("/posts/b") and lazy.has_page_file((tmp_path / "posts" / "B.md").resolve())
+    assert not lazy.loaded()
+    assert not lazy.has_page_file((tmp_path / "posts" / "none.md").resolve()) and lazy.loaded()

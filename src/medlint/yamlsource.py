@@ -143,6 +143,58 @@ def load_yaml_text(text: str) -> Any:
         return _raise(f"invalid value: {exc}", None)
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def load_yaml_fields(text: str, keys: frozenset[str]) -> dict[str, Any] | None:
+    """The values of *keys* in the mapping :func:`load_yaml_text` gives for *text* (the
+    other keys left out), or None when that is not known so: for a plain mapping of
+    plain keys to strings, numbers, dates and lists of them, the document is composed
+    and only those values are constructed (Python work per value, most of a site
+    index's YAML time, which wants two or three keys of each page); every other
+    value is constructed only where it could fail (a date, a number), so that a page
+    ``load_yaml_text`` refuses gets None here. Anything else (aliases, nested
+    mappings, tags that are not plain) answers None, for the full load to decide."""
+    if "*" in text:
+        return None  # aliases are checked for their expanded size by the full load
+    # Lines, "- " and brackets bound the depth nesting_depth finds (a level of indentation
+    # takes a line, a compact sequence a "- " each): a few dozen lines need no closer look.
+    if text.count("\n") + text.count("- ") + text.count("[") + text.count("{") > MAX_DEPTH \
+            and nesting_depth(text) > MAX_DEPTH:
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}  # an empty document: load_yaml_text's None, no front matter values
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+            return None
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag != _STR or not _constructs(loader, value):
+                return None
+            if key.value in keys:
+                out[key.value] = loader.construct_object(value, deep=True)
+        return out
+    except Exception:  # the full load reports it (or finds the value fine after all)
+        return None
+    finally:
+        loader.dispose()
+
+
+def _constructs(loader: Any, node: Any) -> bool:
+    """Whether *node* constructs as the full load would without error: a plain string
+    always does; another scalar is constructed to see (raising if it fails); a list,
+    if its items do. False for anything else."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag != _STR:
+            loader.construct_object(node, deep=True)
+        return True
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return all(_constructs(loader, item) for item in node.value)
+    return False
+
+
 def _tab_indented(text: str, line0: int) -> bool:
     """Whether line *line0* (or the one before, where PyYAML often points) is indented with a tab."""
     lines = text.splitlines()

@@ -97,13 +97,17 @@ def _internal(link: Link, site: SiteIndex) -> Target | None:
     return Target(path, fragment, asset_like)
 
 
-def _resolve(doc: Document, site: SiteIndex, target: Target) -> tuple[str, Any]:
-    """('page', Page) | ('asset', Path) | ('self', None) | ('missing', None)."""
+def _resolve(doc: Document, site: SiteIndex, target: Target, which: bool = True) -> tuple[str, Any]:
+    """('page', Page) | ('asset', Path) | ('self', None) | ('missing', None); with *which*
+    off, ('page', None) for a link to some page: asking only whether one answers lets an
+    index not read yet read just the pages the link names (see :meth:`SiteIndex.resolves`)."""
     path = target.path
     if not path:
         return "self", None
     here = Path(os.path.abspath(doc.path))
     if path.startswith("/"):
+        if not which and site.resolves(path):
+            return "page", None
         page = site.find_page(path)
         if page is not None:
             return "page", page
@@ -111,6 +115,10 @@ def _resolve(doc: Document, site: SiteIndex, target: Target) -> tuple[str, Any]:
         return ("asset", asset) if asset is not None else ("missing", None)
     # Relative: first as a file path next to this one, then against the page's URL.
     on_disk = (here.parent / unquote(path)).resolve()
+    if not which and any(site.has_page_file(candidate) for candidate in (
+            on_disk, on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md",
+            on_disk / "README.md")):
+        return "page", None
     page = site.by_file.get(on_disk)
     if page is None:
         for candidate in (on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md",
@@ -167,7 +175,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if target is None:
                 continue
             try:
-                kind, found = _resolve(doc, site, target)
+                # (Which page matters only for the anchor a fragment names.)
+                kind, found = _resolve(doc, site, target, which=check == "anchor" and bool(target.fragment))
             except (UnicodeError, ValueError, OSError):
                 kind, found = "missing", None  # a target no file system could hold
             start, end = link.target_start or link.start, link.target_end or link.end

@@ -75,12 +75,57 @@ def _delimited(text: str, fmt: str, opening: re.Pattern[str], closing: re.Patter
     return fm
 
 
-def _json(text: str) -> FrontMatter | None:
+def front_data(text: str) -> dict[str, Any] | None:
+    """The mapping :func:`read_front_matter` finds at the start of *text*, or None where it
+    finds none or an error: for JSON, without its offsets and checks of the text after
+    the object, which a site index reading thousands of front matters does not need."""
+    if not text.startswith("{"):
+        fm = read_front_matter(text)
+        return fm.data if fm is not None and fm.error is None and isinstance(fm.data, dict) else None
+    if _too_deep(text):
+        return None
+    try:
+        data = _DECODER.raw_decode(text)[0]
+    except (ValueError, RecursionError):  # (JSONDecodeError is a ValueError)
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def front_fields(text: str, keys: frozenset[str]) -> dict[str, Any] | None:
+    """As :func:`front_data`, but only *keys* need be in the mapping: YAML front matter
+    then constructs only their values where it can tell that nothing else in it would
+    fail (see :func:`~medlint.yamlsource.load_yaml_fields`). For a site index, which
+    wants a page's URL keys."""
+    if text.startswith("---"):
+        first = _YAML_OPEN.match(text)
+        close = _YAML_CLOSE.search(text, first.end()) if first else None
+        if close is not None:
+            from ..yamlsource import load_yaml_fields
+
+            found = load_yaml_fields(text[first.end():close.start()], keys)
+            if found is not None:
+                return found
+    return front_data(text)
+
+
+def _too_deep(text: str) -> int | None:
+    """Where JSON front matter's block ends (its lone ``}`` line), if it opens more than
+    :data:`MAX_DEPTH` levels before that; else None. Brackets are counted over the whole
+    text first: few enough there, and the block's end need not be looked for."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
     close = _brace_line(text)
     end = close.end() if close else len(text)
     # (Counting in place first spares a site index a copy of every page's front matter.)
     if text.count("[", 0, end) + text.count("{", 0, end) > MAX_DEPTH \
             and nesting_depth(text[:end], indentation=False) > MAX_DEPTH:
+        return end
+    return None
+
+
+def _json(text: str) -> FrontMatter | None:
+    end = _too_deep(text)
+    if end is not None:
         return FrontMatter("json", 0, end, 1, max(1, end - 1),
                            error=f"JSON front matter is nested more than {MAX_DEPTH} levels deep", error_offset=0)
     try:

@@ -164,6 +164,11 @@ def _folders_and_stem(rel: str) -> tuple[list[str], str]:
     return folders, name[:dot] if 0 < dot < len(name) - 1 else name
 
 
+#: The front matter keys :class:`UrlRules` reads (a site index reads only these of each page).
+URL_KEYS = frozenset({"slug", "url", "permalink", "aliases", "redirect_from", "date", "title", "categories",
+                      "category", "id"})
+
+
 class UrlRules:
     """The URLs a page answers to under one generator's rules."""
 
@@ -234,7 +239,8 @@ class UrlRules:
         date = str(front.get("date") or "")
         parts = {
             ":sections": "/".join(parents), ":section": section, ":slug": slug, ":filename": stem,
-            ":title": urlize(front.get("title") or stem),
+            # (urlize only for a pattern that has the title: two regex passes per page of a site index)
+            ":title": urlize(front.get("title") or stem) if ":title" in pattern else "",
             ":year": date[:4], ":month": date[5:7], ":day": date[8:10],
         }
         return re.sub(r":sections|:section|:slug|:filename|:title|:year|:month|:day", lambda m: parts[m.group()], pattern)

@@ -21,12 +21,12 @@ from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
-from .generators import MODELS, UrlRules, detect, read_settings
+from .generators import MODELS, URL_KEYS, UrlRules, detect, read_settings
 from ..document import Document
 from ..markup import FORMATS_BY_SUFFIX, PAGE_SUFFIXES, format_for
 from ..files import Skipped, decode, walk_folder
 from ..errors import FileError
-from ..markup.frontmatter import read_front_matter
+from ..markup.frontmatter import front_fields
 from .cache import RACY_NS, SiteCache
 
 #: Server-side pages: a link to one is a page link, not an attachment.
@@ -95,6 +95,8 @@ class SiteIndex:
         self.consulted: set[Path] = set()
         self._real_dirs: dict[str, str] = {}
         self._walked: list[str] | None = None
+        self._walked_names: dict[str, list[str]] | None = None
+        self._named_pages: dict[str, Page] = {}
         self._cache = None
         if cache_folder is not None:
             self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
@@ -207,10 +209,10 @@ class SiteIndex:
                 path = Path(os.path.realpath(file))  # never raises, even on a symlink loop
                 info = os.stat(file)
             else:
-                folder, name = os.path.split(file)
+                folder, _, name = file.rpartition(os.sep)
                 real = self._real_dirs.get(folder)
                 if real is None:
-                    real = self._real_dirs[folder] = os.path.realpath(folder)
+                    real = self._real_dirs[folder] = os.path.realpath(folder or os.sep)
                 path = Path(real + os.sep + name)
             if not stat_module.S_ISREG(info.st_mode):
                 return Page(path, rel), None
@@ -222,28 +224,32 @@ class SiteIndex:
         if cached is not None:
             page.main_url, page.urls = cached
         else:
-            page.urls = self._urls(page, self._front(path))
+            # (The path walked, not str() of the Path; the size as stat gave it, so that a page
+            # shorter than the head is read in one system call.)
+            page.urls = self._urls(page, self._front(file, stat[0]))
             if self._cache is not None and stat[0] >= 0:
                 self._cache.put(rel, *stat, page.main_url, page.urls)
         return page, stat
 
     @staticmethod
-    def _front(path: Path) -> dict[str, Any]:
-        """A page's front matter ({} for none, or when it cannot be read)."""
+    def _front(path: Path | str, size: int = -1) -> dict[str, Any]:
+        """A page's front matter ({} for none, or when it cannot be read); *size*, the
+        file's size if known, spares the read that finds its end."""
+        file = str(path)
         try:
             # Most front matter fits in the first few kilobytes: read and decode only those,
             # and the whole page only when its front matter runs past them.
-            head = _read_head(str(path), FRONT_HEAD)
+            head = _read_head(file, FRONT_HEAD, size)
             partial = len(head) == FRONT_HEAD
             if partial:
                 head = _whole_characters(head)  # a UTF-8 sequence cut by the read is no decoding error
-            text = decode(head, str(path)) if head else ""
+            text = decode(head, file) if head else ""
             if text[:1] in "-+{":
-                fm = read_front_matter(text)
-                if partial and (fm is None or fm.error is not None):
-                    fm = read_front_matter(decode(path.read_bytes(), str(path)))
-                if fm is not None and fm.error is None and isinstance(fm.data, dict):
-                    return fm.data
+                data = front_fields(text, URL_KEYS)  # (only the keys the URL rules read)
+                if partial and data is None:
+                    data = front_fields(decode(Path(file).read_bytes(), file), URL_KEYS)
+                if data is not None:
+                    return data
         except (OSError, FileError, Skipped, UnicodeDecodeError):
             pass  # an unreadable page still answers to its path
         return {}
@@ -314,6 +320,101 @@ class SiteIndex:
             page = self.by_url.get(normalize_path(re.sub(r"\.html?$", "", key)))
         if page is None and PurePosixPath(key).suffix in FORMATS_BY_SUFFIX:
             page = self.by_file.get((self.root / key.lstrip("/")).resolve())
+        return page
+
+    # -- answering before the pages are read ------------------------------------------
+    def resolves(self, url_path: str) -> bool:
+        """Whether a page answers to *url_path* (:meth:`find_page` finds one). On an index
+        not read yet, the page files the path names are read first (``/a/b`` names
+        ``a/b.md``, ``a/b/index.md``...): when one of them answers to it, no other page need
+        be read, since which page it is does not matter here. Otherwise, as :meth:`find_page`."""
+        return self._named_page_answers(url_path) or self.find_page(url_path) is not None
+
+    def has_page_file(self, path: Path) -> bool:
+        """Whether the page file at *path* (a resolved path) is a page of the site, as
+        ``by_file.get(path) is not None``; on an index not read yet, by reading that page
+        alone when it lies below the content root with no link on the way."""
+        return self._named_file_is_page(path) or self.by_file.get(path) is not None
+
+    def _named_page_answers(self, url_path: str) -> bool:
+        """True when a page file *url_path* names answers to it (then so does :meth:`find_page`);
+        False when none does or the pages are read already (find_page then knows)."""
+        if not self._can_name_pages():
+            return False
+        try:
+            key = normalize_path(url_path)
+            if key == "/":
+                return True  # the home page (find_page's HOME, or the page that claims "/")
+            stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
+            folded = key.casefold()
+            for rel in self._named(key.lstrip("/"), stripped):
+                urls = self._named_page(rel).urls
+                if key in urls or (stripped is not None and stripped in urls) \
+                        or any(url.casefold() == folded for url in urls):
+                    return True
+        except (OSError, ValueError, UnicodeError):
+            pass  # no shortcut: find_page answers
+        return False
+
+    def _named_file_is_page(self, path: Path) -> bool:
+        """True when *path* is a published page file below the content root, found without
+        reading the others (then ``by_file`` has it); False when not, or not known so."""
+        if not self._can_name_pages():
+            return False
+        try:
+            rel = path.relative_to(self.root).as_posix()
+            if rel in self._walked_set() and os.path.realpath(os.path.join(self.root, rel)) == str(path):
+                return bool(self._named_page(rel).urls)
+        except (OSError, ValueError, UnicodeError):
+            pass
+        return False
+
+    def _can_name_pages(self) -> bool:
+        """Whether :meth:`resolves` may read only the pages a path names: the pages are not
+        read yet, no results cache is kept, and every page is one file."""
+        return not self._loaded and self._cache is None and not self.folder_pages and not self.page_fragments
+
+    def _walked_set(self) -> dict[str, list[str]]:
+        """The page files (relative paths) by their own path, by their case-folded path
+        without suffix ("\\0" first), and by their case-folded file name without suffix
+        ("\\1" first; an index page by its folder's name)."""
+        if self._walked_names is None:
+            names: dict[str, list[str]] = {}
+            for rel in self._page_files():
+                stem = os.path.splitext(rel)[0].casefold()
+                names[rel] = [rel]
+                names.setdefault("\0" + stem, []).append(rel)
+                parts = stem.split("/")
+                if parts[-1] in ("index", "_index", "readme") and len(parts) > 1:
+                    parts.pop()
+                names.setdefault("\1" + parts[-1], []).append(rel)
+            self._walked_names = names
+        return self._walked_names
+
+    def _named(self, path: str, stripped: str | None) -> list[str]:
+        """The page files a URL path (without its leading slash) names, by file name: the
+        path with a page suffix, or a folder's index page, or else (a permalink pattern such
+        as ``/:slug`` or ``/:year/:slug``) a few files named as its last segment; compared
+        case-folded (Hugo lower-cases the URLs it makes from file names). A guess, which
+        the page's own URLs confirm or not."""
+        names = self._walked_set()
+        found: list[str] = []
+        bases = list(dict.fromkeys([path] + ([stripped.lstrip("/")] if stripped is not None else [])))
+        for base in bases:
+            found += names.get(base, [])  # a file's own path ("/notes/a.md")
+            for stem in (base, f"{base}/index", f"{base}/_index", f"{base}/readme"):
+                found += names.get("\0" + stem.casefold(), [])
+        for base in bases:
+            same_name = names.get("\1" + base.rstrip("/").rsplit("/", 1)[-1].casefold(), [])
+            if len(same_name) <= NAMED_PAGES:
+                found += same_name
+        return list(dict.fromkeys(found))
+
+    def _named_page(self, rel: str) -> Page:
+        """One page read on its own (its URLs; none when not published), kept for the next ask."""
+        page = self._named_pages.get(rel)
+        if page is None:
+            page = self._named_pages[rel] = self._read_page(os.path.join(str(self.root), rel), rel)[0]
         return page
 
     def find_asset(self, url_path: str) -> Path | None:
@@ -482,6 +583,8 @@ class SiteIndex:
         return None
 
 
+#: At most this many pages of one file name are read to answer a link by its last segment.
+NAMED_PAGES = 4
 #: How much of a page the site index reads first for its front matter (more only when needed).
 FRONT_HEAD = 8192
 
@@ -498,19 +601,24 @@ def _whole_characters(data: bytes) -> bytes:
     return data  # not UTF-8 here: decode judges it
 
 
-def _read_head(file: str, size: int) -> bytes:
+def _read_head(file: str, size: int, known: int = -1) -> bytes:
     """The first *size* bytes of a regular file, by ``os.read``: a third cheaper than
-    ``open()``'s buffered file object, which a site index makes thousands of."""
+    ``open()``'s buffered file object, which a site index makes thousands of. With the
+    file's size *known* (from a stat just before), reading stops once that much is read,
+    without the read that finds its end."""
     fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         chunks = []
-        while size > 0:
-            chunk = os.read(fd, size)
+        got = 0
+        while got < size:
+            chunk = os.read(fd, size - got)
             if not chunk:
                 break
             chunks.append(chunk)
-            size -= len(chunk)
-        return b"".join(chunks)
+            got += len(chunk)
+            if got == known:
+                break
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
 
