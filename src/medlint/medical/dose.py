@@ -192,14 +192,29 @@ def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     return table
 
 
+#: Emphasis marks standing alone (not inside a word): "**D3**", "_weekly_".
+_EMPHASIS = lazyre.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+#: How far either side of an amount its frequency is looked for in the prose view, whose
+#: blanked markup (tags, link targets) takes room the reader never sees.
+_RAW_REACH = 400
+
+
+def _visible(text: str) -> str:
+    """*text* as the reader sees it: no emphasis marks, and each run of spaces (where the
+    prose view blanked a tag, a link's target or a line break) one space. "20,000 IU of
+    **<span>D3</span>** extra per week" is weekly: the words are 60 characters on screen,
+    not the hundred of markup between them."""
+    return " ".join(_EMPHASIS.sub(" ", text).split())
+
+
 def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[str | None, float | None]:
     """How often the dose is taken, as written in its sentence ``[s_lo, s_hi)``: a regimen
     after the amount, an adjective before it, else a one-off word anywhere in the sentence
     ("a single dose", "an IM injection of", "a 400,000 IU bolus")."""
-    after = prose[end:min(s_hi, end + 60)]
+    after = _visible(prose[end:min(s_hi, end + _RAW_REACH)])[:60]
     after = re.split(r"\(|\)", after, maxsplit=1)[0]
     after = _own_words(after)
-    before = prose[max(s_lo, start - 40):start]
+    before = _visible(prose[max(s_lo, start - _RAW_REACH):start])[-40:]
     every = _EVERY_N.search(after)
     written = [(m.start(), i) for i, (regex, _, _) in enumerate(_FREQUENCIES) if (m := regex.search(after))]
     if written:  # the one nearest the amount: "50,000 IU weekly or bi-weekly" is weekly

@@ -39,6 +39,11 @@ _HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _TAG = lazyre.compile(r"<[^>]+>")
 #: How far a sentence is searched either side of the dose (long sentences hold several doses).
 _BEFORE, _AFTER = 200, 120
+#: After the dose the reach counts what the reader sees: a run of spaces where the prose view
+#: blanked a tag or a link's target counts as one ("50,000 IU of <b>D3</b> <a href=...>per</a>
+#: month" is one sentence), up to this many characters of the file.
+_AFTER_RAW = 600
+_VISIBLE_AFTER = lazyre.compile(r"(?:\s+\S|\S){0,%d}" % _AFTER)
 
 
 def sentence_bounds(prose: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -47,7 +52,8 @@ def sentence_bounds(prose: str, start: int, end: int, lo: int, hi: int) -> tuple
     cut = left
     for m in _SENTENCE_END.finditer(prose, left, start):
         cut = m.end()
-    right = min(hi, end + _AFTER)
+    reach = _VISIBLE_AFTER.match(prose, end, min(hi, end + _AFTER_RAW))
+    right = min(hi, reach.end() if reach else end + _AFTER)
     m = _SENTENCE_END.search(prose, end, right)
     return cut, (m.start() + (1 if prose[m.start()] in "?!" else 0)) if m else right
 
