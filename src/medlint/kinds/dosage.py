@@ -43,6 +43,10 @@ ACKNOWLEDGED = [
     r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"upper\s+tolerable", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
     r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
     r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
+    # blood tests while on the dose, which is what supervision is: "never take over 5,000 without
+    # checking your levels", "get your level tested"
+    r"\b(?:check|test|monitor|measur)\w*\s+(?:your|their|the\s+patient'?s)\s+(?:[\w()-]+\s+){0,3}?levels?\b",
+    r"\b(?:get|have)\s+your\s+(?:[\w()-]+\s+){0,3}?levels?\s+(?:checked|tested|measured|monitored)\b",
 ]
 
 DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
@@ -135,7 +139,10 @@ IMPLAUSIBLE = 1000.0
 UNIT_SLIP = 20.0
 #: What the body or the sun makes is no intake: "whole-body sun exposure provides 10,000 IU".
 _MADE_BY = lazyre.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
-                          r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
+                          r"produces?|generates?|synthesi[sz]es?|yields?)\b"
+                          # past the list's earlier amounts ("yields 20,000 IU in tanned people and 8,000 IU
+                          # in dark-skinned people"), not into advice ("..., but take 5,000 IU")
+                          r"(?:(?!\b(?:but|so|take|taking|supplement\w*|should|must)\b)[^.;!?]){0,90}$", re.I)
 
 
 def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:

@@ -95,7 +95,10 @@ _CAP_AFTER = lazyre.compile(r"\s*(?:max(?:imum)?)\b", re.I)
 #: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
 _CONTENT_OF = lazyre.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
 #: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
-_HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
+_HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b"
+                               # the dose is the condition, not the advice: "(1,000 mcg of K2 if taking 10,000 IU)"
+                               r"|\bif\s+(?:(?:you|they|one|he|she)\s+(?:are|is)\s+|you're\s+|(?:you|they|one)\s+)?(?:already\s+)?"
+                               r"(?:taking|take|takes|on)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
 _MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
 #: Larger amounts are no dose, whatever the unit (and would overflow when converted).
 MAX_AMOUNT = 1e12
@@ -350,7 +353,7 @@ def _make(doc: Document, m: re.Match[str], table: dict[str, Any], start: int, en
     if dose.per_kg:
         weight = _WEIGHT.search(prose, s_lo, s_hi)
         dose.weight = float(weight.group(1)) if weight else None
-    dose.hypothetical = bool(_HYPOTHETICAL.search(prose, s_lo, start))
+    dose.hypothetical = bool(_HYPOTHETICAL.search(_visible(prose[s_lo:start]) + " "))
     if unit not in STRONG_UNITS and not (dose.substance or dose_context(doc, start, end)):
         return None
     return dose
