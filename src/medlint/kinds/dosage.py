@@ -12,6 +12,7 @@ from ..document import Document
 from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
+from ..medical.reposted import in_title_list
 from ..medical.substance import SOURCES
 from . import BuildContext
 from .common import compile_regex
@@ -220,16 +221,18 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     """Why an above-limit dose is not the page advising a daily intake, if it is not: a report
     of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
     a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
-    with no frequency, or food against a supplements-only limit. (The page's framing that
-    ``dose-needs-citation`` reads, a reposted handout or a list of headlines, is not used here:
-    the reader still meets those doses with no warning, and ``bench/context_doses.py`` counts
-    them as doses to report.)"""
+    with no frequency, food against a supplements-only limit, or a heading stacked with others
+    (a list of studies', charts' or pages' titles, as ``dose-needs-citation`` reads it). (A
+    reposted handout, which that rule also reads as a source's, is not used here: the reader
+    still meets its doses with no warning.)"""
     kind = report_kind(doc, dose.start, dose.end)
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
+    if in_title_list(doc, dose.start):
+        return True  # a heading stacked with others, nothing between: a list of other items' titles
     if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start

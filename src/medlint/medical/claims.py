@@ -122,7 +122,7 @@ _EXAMPLE_SECTION = lazyre.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?
 #: "the 1000 IU dose analyzed by Consumer Reports".
 _PRODUCT = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
                           r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+|"
-                          r"sublinguals?|sprays?|lozenges?|gummies|teaspoons?|tablespoons?|scoops?)\b[^.;!?]{0,60}?\b(?:provides?|"
+                          r"sublinguals?|sprays?|lozenges?|gummies|teaspoons?|tablespoons?|scoops?)\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,60}?\b(?:provides?|"
                           r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
                           r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$"
                           # what is sold: "the largest dose available over the counter is 5,000 IU"
