@@ -108,6 +108,11 @@ def test_another_medicine_between_the_name_and_the_amount() -> None:
     "One level teaspoon weighs 1.6 grams, so it has 160,000 IU of vitamin D3.",
     # what a whole dish holds
     "The lard adds 24,000 IU of vitamin D per entire pie.",
+    # a price, whose "/day" is the price's
+    "The best price for 10,000 IU of vitamin D softgel capsules is 12 cents/day.",
+    # a statement the page marks as a myth
+    "There is no risk in starting 5,000 IU of vitamin D (FALSE - some people react to it).",
+    "Myth: everyone needs 10,000 IU of vitamin D daily.",
 ])
 def test_not_a_daily_intake_the_page_advises(sentence: str) -> None:
     for text, path in both(sentence, f"<p>{sentence}</p>"):
@@ -118,6 +123,8 @@ def test_not_a_daily_intake_the_page_advises(sentence: str) -> None:
     ("If your level is low, take 10,000 IU of vitamin D daily.", "10,000 IU"),
     ("Sun exposure helps, but take 10,000 IU of vitamin D daily.", "10,000 IU"),
     ("Take 5,000 IU of vitamin D3 daily.", "5,000 IU"),
+    ("Take 10,000 IU of vitamin D daily, which costs 5 cents a day.", "10,000 IU"),
+    ("Take 10,000 IU of vitamin D daily (it is false that this is unsafe).", "10,000 IU"),
 ])
 def test_advice_beside_those_patterns_is_still_reported(sentence: str, match: str) -> None:
     for text, path in both(sentence, f"<p>{sentence}</p>"):

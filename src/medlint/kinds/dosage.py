@@ -213,6 +213,9 @@ _STUDY_TITLE = lazyre.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|m
 _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
                           r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
                           re.I)
+#: A statement the page marks as a myth: "There is no risk to starting 5,000 IU (FALSE - ...)",
+#: "Myth: everyone needs 10,000 IU".
+_REFUTED = lazyre.compile(r"\(\s*(?:FALSE|untrue|myth)\b|^\W*(?:myth|false)\s*[:\u2013\u2014-]", re.I)
 #: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
 _FOOD = lazyre.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
 
@@ -237,7 +240,7 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start
     before = re.split(r"[.;!?]\s", doc.prose[max(lo, dose.start - 160):dose.start])[-1]
-    if _NEGATED.search(before):
+    if _NEGATED.search(before) or (block is not None and _REFUTED.search(doc.prose[block.start:block.end])):
         return True
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True
