@@ -108,8 +108,6 @@ def test_another_medicine_between_the_name_and_the_amount() -> None:
     "One level teaspoon weighs 1.6 grams, so it has 160,000 IU of vitamin D3.",
     # what a whole dish holds
     "The lard adds 24,000 IU of vitamin D per entire pie.",
-    # a price, whose "/day" is the price's
-    "The best price for 10,000 IU of vitamin D softgel capsules is 12 cents/day.",
     # a statement the page marks as a myth
     "There is no risk in starting 5,000 IU of vitamin D (FALSE - some people react to it).",
     "Myth: everyone needs 10,000 IU of vitamin D daily.",

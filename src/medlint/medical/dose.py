@@ -55,9 +55,7 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
 _EVERY_N = lazyre.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
                           r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
 #: The next amount: a number with a unit, or a large number on its own ("200,000 IU with 50,000 a day").
-#: (A price is one too: "the best price for 10,000 IU is 12 cents/day" is the price's frequency.)
-_NEXT_AMOUNT = lazyre.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])"
-                              r"|[$\u00a3\u20ac]\s?\d|\b\d[\d.,]*\s*(?:cents?|dollars?|euros?|pence)\b")
+_NEXT_AMOUNT = lazyre.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
 _LIST_GAP = lazyre.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
 _SPAN_DAYS = {"h": 1 / 24, "d": 1.0, "w": 7.0, "m": 30.0, "y": 365.0}
 _FREQUENCIES = [
