@@ -9,7 +9,7 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_nearby, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import in_linked_headline, product_content, report_kind, under_paper_header
+from ..medical.claims import heading_advises, in_linked_headline, product_content, report_kind, under_paper_header
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_title_list
@@ -225,7 +225,8 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
     a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
     with no frequency, food against a supplements-only limit, or a heading stacked with others
-    (a list of studies', charts' or pages' titles, as ``dose-needs-citation`` reads it). (A
+    (a list of studies', charts' or pages' titles, as ``dose-needs-citation`` reads it) that
+    does not itself advise ("Take 50,000 IU weekly" is advice in any list). (A
     reposted handout, which that rule also reads as a source's, is not used here: the reader
     still meets its doses with no warning.)"""
     kind = report_kind(doc, dose.start, dose.end)
@@ -234,7 +235,7 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     block = doc.block_at(dose.start)
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
-    if in_title_list(doc, dose.start):
+    if in_title_list(doc, dose.start) and not heading_advises(doc, dose.start):
         return True  # a heading stacked with others, nothing between: a list of other items' titles
     if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
         return True  # an abstract with its "PMID: ..." line under it: the paper's text

@@ -237,6 +237,14 @@ def _transcript_turns(doc: Document) -> set[int]:
     return doc.cache[key]
 
 
+def heading_advises(doc: Document, start: int) -> bool:
+    """Whether the heading holding *start* advises the reader ("Take 50,000 IU weekly",
+    "How much you need"): advice even in a list of titles."""
+    block = doc.block_at(start)
+    return block is not None and block.kind in _HEADING_KINDS and bool(
+        _HEADING_ADVICE.search(doc.prose[block.start:block.end]))
+
+
 def _heading_report(doc: Document, start: int) -> bool:
     """A dose in a heading is the title of what follows (a paper, a trial's report) unless the
     heading gives advice and names no study or date."""
