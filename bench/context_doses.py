@@ -31,7 +31,11 @@ How it counts, independently of the rule's parser (its own small regexes):
    file skips: ``quotation``, ``reference``, ``commentary``, as this tree finds them) are the
    source's doses, not the page's: the rule skips them by design, so they are
    shown apart as *quoted*.
-7. An amount is *reported* when a dose-above-upper-limit finding of that
+7. Amounts in a heading stacked with two or more others, nothing between them (a list
+   of studies', charts' or pages' titles, as this tree's ``reposted.in_title_list``
+   finds it), are other items' titles, not the page's dose: the rule skips them by
+   design and they are shown apart as *titles* (labelled false on vdw-dev).
+8. An amount is *reported* when a dose-above-upper-limit finding of that
    revision overlaps it (medlint run as a user would, --no-cache).
 """
 from __future__ import annotations
@@ -117,14 +121,24 @@ def per_day(after: str) -> float | None:
 
 
 
+def title_list():
+    """The tree's test for a heading in a list of titles (None in a tree that has none)."""
+    try:
+        from medlint.medical.reposted import in_title_list
+    except ImportError:
+        return None
+    return in_title_list
+
+
 def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
     """(path, start, end, line, group) of every counted amount; group is 'written',
-    'none written', 'acknowledged' or 'quoted'."""
+    'none written', 'acknowledged', 'quoted' or 'titles'."""
     from medlint.document import Document
 
     ack = acknowledged()
     warned = warned_against()
     quoted = skipped_regions()
+    titles = title_list()
     found = []
     for path in sorted((CORPUS / "posts").glob("*.md")):
         rel = str(path.relative_to(CORPUS))
@@ -151,6 +165,8 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
                 group = "acknowledged"
             elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions):
                 group = "quoted"
+            elif titles is not None and titles(doc, m.start()):
+                group = "titles"
             found.append((rel, m.start(), m.end(), doc.position(m.start())[0], group))
     return found
 
@@ -193,7 +209,7 @@ def reported(found: list[tuple[str, int, int, int, str]], results: list[dict[str
 def summary(label: str, found: list[tuple[str, int, int, int, str]], hits: set[int]) -> None:
     totals, got = Counter(g for *_, g in found), Counter(found[i][4] for i in hits)
     print(f"{label}")
-    for group in ("written", "none written", "acknowledged", "quoted"):
+    for group in ("written", "none written", "acknowledged", "quoted", "titles"):
         n, k = totals[group], got[group]
         share = f"{100 * k / n:.0f}%" if n else "-"
         print(f"  {group:<14} {k:>4} of {n:<4} reported ({share})")
@@ -218,7 +234,7 @@ def main() -> None:
         summary(label, found, hits)
         if args.list:
             for i, (path, _, _, line, group) in enumerate(found):
-                if i not in hits and group not in ("acknowledged", "quoted"):
+                if i not in hits and group not in ("acknowledged", "quoted", "titles"):
                     print(f"    not reported ({group}): {path}:{line}")
     tmp.cleanup()
 

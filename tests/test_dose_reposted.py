@@ -106,7 +106,8 @@ def test_stacked_headings_are_titles_needing_no_citation() -> None:
 
 
 def test_stacked_headings_are_still_compared_with_the_upper_limit() -> None:
-    # the reader meets the headline's dose with no warning: the upper limit still reads it
+    # a headline that advises ("Take ...") is advice in any list: the upper limit still reads it
+    # (a stacked headline that reports a result is a title: tests/test_dose_limit_reading.py)
     assert found(LIMIT, STACKED_MD, STACKED_HTML) == (["50,000 IU"], ["50,000 IU"])
 
 

@@ -180,7 +180,13 @@ _SOURCE_HEADING = lazyre.compile(
     r"|about\s+the\s+(?:speakers|authors|presenters|contributors)"
     r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
     r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
-    r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z])",
+    r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z]"
+    # readers' comments: "Some of the comments on YouTube", "Readers' comments", and a comment's own
+    # byline heading "Ana Souza 2 weeks ago" (a thread exported with its dates)
+    r"|(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
+    r"|(?:some\s+of\s+)?(?:the\s+)?comments\s+(?:on|from|at)\s+(?:the\s+)?(?:YouTube|Facebook|Twitter|Reddit|Instagram|"
+    r"video|blog|forum|article|post)\b"
+    r"|[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3}\s+\d{1,2}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\s*$)",
     re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.

@@ -9,10 +9,10 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import SOURCE_LINE_CHARS, cited, cited_nearby, literature_link, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import SOURCED_KINDS, advises, in_linked_headline, product_content, report_kind, under_paper_header
+from ..medical.claims import SOURCED_KINDS, advises, heading_advises, in_linked_headline, product_content, report_kind, under_paper_header
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
-from ..medical.reposted import in_comment
+from ..medical.reposted import in_comment, in_title_list
 from ..medical.advice import reports_practice, reports_research
 from ..medical.substance import SOURCES, page_title
 from . import BuildContext
@@ -45,6 +45,10 @@ ACKNOWLEDGED = [
     r"upper\s+(?:intake\s+)?(?:limit|level)", r"tolerable\s+upper", r"upper\s+tolerable", r"\bULs?\b", r"toxic(?:ity)?", r"overdos",
     r"hypercalc", r"(?:medical|doctor'?s?|physician'?s?|clinical|close)\s+supervision", r"supervised",
     r"prescri(?:bed|ption)", r"under\s+the\s+care\s+of",
+    # blood tests while on the dose, which is what supervision is: "never take over 5,000 without
+    # checking your levels", "get your level tested"
+    r"\b(?:check|test|monitor|measur)\w*\s+(?:your|their|the\s+patient'?s)\s+(?:[\w()-]+\s+){0,3}?levels?\b",
+    r"\b(?:get|have)\s+your\s+(?:[\w()-]+\s+){0,3}?levels?\s+(?:checked|tested|measured|monitored)\b",
 ]
 
 DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
@@ -211,7 +215,10 @@ IMPLAUSIBLE = 1000.0
 UNIT_SLIP = 20.0
 #: What the body or the sun makes is no intake: "whole-body sun exposure provides 10,000 IU".
 _MADE_BY = lazyre.compile(r"\b(?:sun\w*|UVB?|skin|tanning|sunbath\w*|exposure)\b[^.;!?]{0,150}?\b(?:provides?|gives?|makes?|"
-                          r"produces?|generates?|synthesi[sz]es?|yields?)\b[^.;!?]{0,40}$", re.I)
+                          r"produces?|generates?|synthesi[sz]es?|yields?)\b"
+                          # past the list's earlier amounts ("yields 20,000 IU in tanned people and 8,000 IU
+                          # in dark-skinned people"), not into advice ("..., but take 5,000 IU")
+                          r"(?:(?!\b(?:but|so|take|taking|supplement\w*|should|must)\b)[^.;!?]){0,90}$", re.I)
 
 
 def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterator[Finding]]:
@@ -281,6 +288,9 @@ _STUDY_TITLE = lazyre.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|m
 _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
                           r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
                           re.I)
+#: A statement the page marks as a myth: "There is no risk to starting 5,000 IU (FALSE - ...)",
+#: "Myth: everyone needs 10,000 IU".
+_REFUTED = lazyre.compile(r"\(\s*(?:FALSE|untrue|myth)\b|^\W*(?:myth|false)\s*[:\u2013\u2014-]", re.I)
 #: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
 _FOOD = lazyre.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
 
@@ -289,21 +299,24 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     """Why an above-limit dose is not the page advising a daily intake, if it is not: a report
     of someone else's words or figures (see ``_NOT_ADVICE_KINDS``), a study's title in a heading,
     a pasted abstract over its PMID, a warning against the dose, a capsule's or product's size
-    with no frequency, or food against a supplements-only limit. (The page's framing that
-    ``dose-needs-citation`` reads, a reposted handout or a list of headlines, is not used here:
-    the reader still meets those doses with no warning, and ``bench/context_doses.py`` counts
-    them as doses to report.)"""
+    with no frequency, food against a supplements-only limit, or a heading stacked with others
+    (a list of studies', charts' or pages' titles, as ``dose-needs-citation`` reads it) that
+    does not itself advise ("Take 50,000 IU weekly" is advice in any list). (A
+    reposted handout, which that rule also reads as a source's, is not used here: the reader
+    still meets its doses with no warning.)"""
     kind = report_kind(doc, dose.start, dose.end)
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
+    if in_title_list(doc, dose.start) and not heading_advises(doc, dose.start):
+        return True  # a heading stacked with others, nothing between: a list of other items' titles
     if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start
     before = re.split(r"[.;!?]\s", doc.prose[max(lo, dose.start - 160):dose.start])[-1]
-    if _NEGATED.search(before):
+    if _NEGATED.search(before) or (block is not None and _REFUTED.search(doc.prose[block.start:block.end])):
         return True
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True

@@ -97,7 +97,7 @@ _BOUGHT = lazyre.compile(r"(?:^|(?<=[^\w]))(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:orde
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
 _PHYSIOLOGY = lazyre.compile(
     r"\b(?:produces?|produced|producing|production\s+of|synthesi[sz]\w*|secret\w*|excret\w*|generat\w*|"
-    r"stores?|stored|makes?|made|yields?|releases?|release\s+of|provides?|provided)\b[^.;!?]{0,40}$", re.I)
+    r"stores?|stored|makes?|made|yields?|releases?|release\s+of|provides?|provided|contains?|holds?)\b[^.;!?]{0,40}$", re.I)
 _PHYSIOLOGY_SUBJECT = lazyre.compile(
     r"\b(?:body|bodies|skin|liver|kidneys?|glands?|testes|testicles|ovaries|placenta|blood|sun|sunlight|UVB?|"
     r"organism|cells?|tissues?|men|women|humans?|we|exposure|tanning|sunbathing|persons?|people|individuals?)\b", re.I)
@@ -121,11 +121,15 @@ _EXAMPLE_SECTION = lazyre.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
 #: "the 1000 IU dose analyzed by Consumer Reports".
 _PRODUCT = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
-                          r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+)\b[^.;!?]{0,60}?\b(?:provides?|"
+                          r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+|"
+                          r"sublinguals?|sprays?|lozenges?|gummies|teaspoons?|tablespoons?|scoops?)\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,60}?\b(?:provides?|"
                           r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
-                          r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$", re.I)
+                          r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$"
+                          # what is sold: "the largest dose available over the counter is 5,000 IU"
+                          r"|\b(?:available|sold|stocked|over[\s-]the[\s-]counter|OTC)\b[^.;!?]{0,40}?\b(?:is|are|was|were|of)"
+                          r"(?:\s+(?:about|only|just))?\s*$", re.I)
 _PER_UNIT = lazyre.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
-                           r"serving|vial|ampoule|bottle|ml|mL|teaspoon)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
+                           r"serving|vial|ampoule|bottle|ml|mL|teaspoon|(?:entire|whole)\s+[\w\"\u201d-]+(?:\s+\w+)?)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
                            r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
 #: A body or a reference value the page reports ("the IOM concluded that children require 400 IU",
 #: "the calcium RDA is 700 mg", "The Bone Health Group in Turkey recommends"): a source a reader can
@@ -278,6 +282,14 @@ def _transcript_turns(doc: Document) -> set[int]:
         enough = len(turns) >= TRANSCRIPT_TURNS and len(set(turns.values())) >= 2
         doc.cache[key] = set(turns) if enough else set()
     return doc.cache[key]
+
+
+def heading_advises(doc: Document, start: int) -> bool:
+    """Whether the heading holding *start* advises the reader ("Take 50,000 IU weekly",
+    "How much you need"): advice even in a list of titles."""
+    block = doc.block_at(start)
+    return block is not None and block.kind in _HEADING_KINDS and bool(
+        _HEADING_ADVICE.search(doc.prose[block.start:block.end]))
 
 
 def _heading_report(doc: Document, start: int) -> bool:

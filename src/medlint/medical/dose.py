@@ -95,7 +95,10 @@ _CAP_AFTER = lazyre.compile(r"\s*(?:max(?:imum)?)\b", re.I)
 #: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
 _CONTENT_OF = lazyre.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
 #: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
-_HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b", re.I)
+_HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b"
+                               # the dose is the condition, not the advice: "(1,000 mcg of K2 if taking 10,000 IU)"
+                               r"|\bif\s+(?:(?:you|they|one|he|she)\s+(?:are|is)\s+|you're\s+|(?:you|they|one)\s+)?(?:already\s+)?"
+                               r"(?:taking|take|takes|on)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
 _MASS_IN_MG = {"mg": 1.0, "mcg": 0.001, "g": 1000.0}
 #: Larger amounts are no dose, whatever the unit (and would overflow when converted).
 MAX_AMOUNT = 1e12
@@ -192,14 +195,29 @@ def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     return table
 
 
+#: Emphasis marks standing alone (not inside a word): "**D3**", "_weekly_".
+_EMPHASIS = lazyre.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+#: How far either side of an amount its frequency is looked for in the prose view, whose
+#: blanked markup (tags, link targets) takes room the reader never sees.
+_RAW_REACH = 400
+
+
+def _visible(text: str) -> str:
+    """*text* as the reader sees it: no emphasis marks, and each run of spaces (where the
+    prose view blanked a tag, a link's target or a line break) one space. "20,000 IU of
+    **<span>D3</span>** extra per week" is weekly: the words are 60 characters on screen,
+    not the hundred of markup between them."""
+    return " ".join(_EMPHASIS.sub(" ", text).split())
+
+
 def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[str | None, float | None]:
     """How often the dose is taken, as written in its sentence ``[s_lo, s_hi)``: a regimen
     after the amount, an adjective before it, else a one-off word anywhere in the sentence
     ("a single dose", "an IM injection of", "a 400,000 IU bolus")."""
-    after = prose[end:min(s_hi, end + 60)]
+    after = _visible(prose[end:min(s_hi, end + _RAW_REACH)])[:60]
     after = re.split(r"\(|\)", after, maxsplit=1)[0]
     after = _own_words(after)
-    before = prose[max(s_lo, start - 40):start]
+    before = _visible(prose[max(s_lo, start - _RAW_REACH):start])[-40:]
     every = _EVERY_N.search(after)
     written = [(m.start(), i) for i, (regex, _, _) in enumerate(_FREQUENCIES) if (m := regex.search(after))]
     if written:  # the one nearest the amount: "50,000 IU weekly or bi-weekly" is weekly
@@ -335,7 +353,7 @@ def _make(doc: Document, m: re.Match[str], table: dict[str, Any], start: int, en
     if dose.per_kg:
         weight = _WEIGHT.search(prose, s_lo, s_hi)
         dose.weight = float(weight.group(1)) if weight else None
-    dose.hypothetical = bool(_HYPOTHETICAL.search(prose, s_lo, start))
+    dose.hypothetical = bool(_HYPOTHETICAL.search(_visible(prose[s_lo:start]) + " "))
     if unit not in STRONG_UNITS and not (dose.substance or dose_context(doc, start, end)):
         return None
     return dose

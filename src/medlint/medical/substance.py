@@ -39,6 +39,11 @@ _HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _TAG = lazyre.compile(r"<[^>]+>")
 #: How far a sentence is searched either side of the dose (long sentences hold several doses).
 _BEFORE, _AFTER = 200, 120
+#: After the dose the reach counts what the reader sees: a run of spaces where the prose view
+#: blanked a tag or a link's target counts as one ("50,000 IU of <b>D3</b> <a href=...>per</a>
+#: month" is one sentence), up to this many characters of the file.
+_AFTER_RAW = 600
+_VISIBLE_AFTER = lazyre.compile(r"(?:\s+\S|\S){0,%d}" % _AFTER)
 
 
 def sentence_bounds(prose: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -47,7 +52,8 @@ def sentence_bounds(prose: str, start: int, end: int, lo: int, hi: int) -> tuple
     cut = left
     for m in _SENTENCE_END.finditer(prose, left, start):
         cut = m.end()
-    right = min(hi, end + _AFTER)
+    reach = _VISIBLE_AFTER.match(prose, end, min(hi, end + _AFTER_RAW))
+    right = min(hi, reach.end() if reach else end + _AFTER)
     m = _SENTENCE_END.search(prose, end, right)
     return cut, (m.start() + (1 if prose[m.start()] in "?!" else 0)) if m else right
 
@@ -66,22 +72,89 @@ def _names(text: str, table: dict[str, Any], wanted: Iterable[str]) -> Counter[s
 SENTENCE_REACH = 300
 
 
-def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: dict[str, Any]) -> str | None:
+#: A medicine the table does not know, named between a substance and the amount: "the vitamin
+#: D group reduced its medication to 111 micrograms" is the steroid's dose, not vitamin D's.
+_OTHER_MEDICINE = lazyre.compile(r"\b(?:medications?|medicines?|drugs?|steroids?|corticosteroids?|inhalers?|"
+                                 r"antibiotics?|statins?|painkillers?|prednisone|prednisolone)\b", re.I)
+#: An amount with its unit, for reading which substance each amount of a sentence is bound to.
+_AMOUNT = lazyre.compile(r"(?<![\w.,])\d[\d,.]*\s*(?:(?P<iu>IU|I\.U\.|international\s+units?)|mcg|\u00b5g|\u03bcg|ug|"
+                         r"micrograms?|mg|milligrams?|g|grams?)(?![\w\u00b5])", re.I)
+#: What may stand between an amount and the name it is bound to: "400 mg of magnesium",
+#: "100 micrograms of Vitamin K2", "Magnesium: 400 mg", "Vitamin C 500 mg".
+_BOUND_AFTER = lazyre.compile(r"\s*(?:of\s+)?")
+_BOUND_BEFORE = lazyre.compile(r"[\s:=,\u2013-]*")
+_MASS_UNITS = ("mg", "mcg", "g")
+
+
+def _family(unit: str) -> str | None:
+    """IU or mass: the unit family a writer keeps for one substance within a sentence."""
+    return "IU" if unit == "IU" else "mass" if unit in _MASS_UNITS else None
+
+
+def _bound_name(prose: str, start: int, end: int, lo: int, hi: int, table: dict[str, Any]) -> str | None:
+    """The substance named right next to the amount at ``[start, end)``: after it ("of
+    magnesium") or right before it ("Magnesium: 400 mg"), nothing but "of" or a colon between."""
+    gap = _BOUND_AFTER.match(prose, end, hi)
+    at = gap.end() if gap else end
+    for name, entry in table.items():
+        if entry["regex"].match(prose, at):
+            return name
+    for name, entry in table.items():
+        for m in entry["regex"].finditer(prose, max(lo, start - 40), start):
+            if _BOUND_BEFORE.fullmatch(prose, m.end(), start):
+                return name
+    return None
+
+
+def _by_unit(prose: str, start: int, end: int, lo: int, hi: int, unit: str, nearest: str,
+             table: dict[str, Any]) -> str | None:
+    """The substance an amount that names none is of, read from the amounts its sentence binds
+    to names: "100 micrograms of vitamin K2 per 1,000 IU of vitamin D (1,000 micrograms if
+    taking 10,000 IU)": the micrograms are vitamin K2's, the IU vitamin D's, although vitamin D
+    is named nearest. None when the sentence does not settle it (the nearest name stands)."""
+    family = _family(unit)
+    if family is None or _bound_name(prose, start, end, lo, hi, table):
+        return None
+    bound: dict[str, set[str]] = {"IU": set(), "mass": set()}
+    for m in _AMOUNT.finditer(prose, lo, hi):
+        if m.start() <= start < m.end():
+            continue
+        name = _bound_name(prose, m.start(), m.end(), lo, hi, table)
+        if name:
+            bound["IU" if m.group("iu") else "mass"].add(name)
+    same = bound[family]
+    if len(same) == 1 and nearest not in same and nearest in bound["IU" if family == "mass" else "mass"]:
+        return next(iter(same))
+    return None
+
+
+def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: dict[str, Any],
+                 unit: str = "") -> str | None:
     """The substance named nearest the dose in its sentence; before the dose wins a tie
-    ("Vitamin C 400 mg Zinc" is vitamin C)."""
+    ("Vitamin C 400 mg Zinc" is vitamin C). A name with another medicine between it and the
+    dose is not the dose's (:data:`_OTHER_MEDICINE`; "" when that leaves none: the dose is of
+    a medicine the table does not know), and an amount bound to no name takes the substance
+    the sentence's other amounts of its unit are bound to (:func:`_by_unit`)."""
     best: tuple[int, int, str] | None = None
+    other = False
     # A name further than SENTENCE_REACH from the dose is not its substance, even in a
     # sentence that never ends (a pasted table, a run of doses): the scan stays linear.
     before, after = prose[max(s_lo, start - SENTENCE_REACH):start], prose[end:min(s_hi, end + SENTENCE_REACH)]
     for name, entry in table.items():
         for m in entry["regex"].finditer(before):
+            if _OTHER_MEDICINE.search(before, m.end()):
+                other = True
+                continue
             key = (len(before) - m.end(), 0, name)
             best = key if best is None or key < best else best
         m = entry["regex"].search(after)
         if m:
             key = (m.start(), 1, name)
             best = key if best is None or key < best else best
-    return best[2] if best else None
+    if best is None:
+        return "" if other else None
+    lo, hi = max(s_lo, start - SENTENCE_REACH), min(s_hi, end + SENTENCE_REACH)
+    return _by_unit(prose, start, end, lo, hi, unit, best[2], table) or best[2]
 
 
 def _top(found: Counter[str]) -> str | None:
@@ -140,9 +213,11 @@ def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: st
     it was found (a key of :data:`SOURCES`), or ``(None, None)``."""
     prose = doc.prose
     s_lo, s_hi = sentence_bounds(prose, start, end, lo, hi)
-    found = _in_sentence(prose, start, end, s_lo, s_hi, table)
+    found = _in_sentence(prose, start, end, s_lo, s_hi, table, unit)
     if found:
         return found, "sentence"
+    if found == "":
+        return None, None  # another medicine's dose: "reduced its medication to 111 micrograms"
     if unit != "IU":  # "500 mg" can be of any drug: only its own sentence says which
         return None, None
     fits = [name for name, entry in table.items() if entry.get("iu")]
