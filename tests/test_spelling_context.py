@@ -213,3 +213,42 @@ def test_a_word_the_page_writes_as_code_or_names_as_software_is_software_everywh
 def test_prose_words_that_look_like_import_lines_do_not_hide_typos(isolated) -> None:
     text = "They die from scurvey in weeks. A library (plama) was used. Then magirttr, unlike `library(magrittr)`.\n"
     assert words(text) == ["scurvey", "plama", "magirttr"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Spiders (Theraphosa blondqui) and seeds of Nigella vorzanica were studied.\n"),
+    ("x.html", html("<p>Spiders (Theraphosa blondqui) and seeds of Nigella vorzanica were studied.</p>")),
+])
+def test_the_epithet_after_a_genus_is_a_species_name(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_after_a_capitalised_word_or_without_a_latin_ending_is_reported(isolated) -> None:
+    # a sure correction wins over the binomial shape; a word that does not end like an epithet is judged
+    assert words("Vitamin D absorpion rose. Sunlight qwrtyx helps.\n") == ["absorpion", "qwrtyx"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Write to jdoex (at) example (dot) org or kroex [at] example.\n"),
+    ("x.html", html("<p>Write to jdoex (at) example (dot) org.</p>")),
+])
+def test_the_user_name_of_a_spelt_out_address_is_not_prose(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_the_micro_sign_before_a_unit_and_a_home_folder_in_a_domain(isolated) -> None:
+    text = "It rose by 1 \u00b5mol/l and 2 \u03bcg daily; see www-personal.example.edu/~qzlarn/faq.htm today.\n"
+    assert words(text) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Jannetx Svensson, MD, PhD\n\nSebastianox Gattoni-Celli, M.D., wrote it.\n\nChristelx Lamberg-Allardt,\n"),
+    ("x.html", html("<p>Jannetx Svensson, MD, PhD</p><p>Christelx Lamberg-Allardt,</p>")),
+])
+def test_a_given_name_before_a_surname_and_a_degree_or_in_a_byline_line(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_capitalised_typo_at_a_sentence_start_is_still_reported(isolated) -> None:
+    # two capitalised words ending a line with no comma, degree or mark are a heading, not a byline
+    assert words("Recomendations Summary\n\nRecomendations follow, Summary aside.\n") == ["Recomendations"] * 2

@@ -163,12 +163,36 @@ def before_designator(prose: str, start: int, end: int) -> bool:
 
 
 #: A metric prefix written out before a unit symbol (``microg``, ``nanomol``, ``millil``):
-#: how PubMed and older journals write units, not a slip.
-_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega)(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
+#: how PubMed and older journals write units, not a slip; or the micro sign (``µmol``, ``μg``).
+_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega|[\u00b5\u03bc])(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
 
 
 def spelt_unit(word: str) -> bool:
     return bool(_SPELT_UNIT.fullmatch(word))
+
+
+#: The capitalised genus just before an epithet, inside a sentence (after a lower-case
+#: word, a comma or an opening bracket): "spiders (Theraphosa blondi)", "of Nigella sativa".
+_GENUS_BEFORE = re.compile(r"(?:[a-z,;(\[][ \t]*|[ \t]\(|[ \t])[A-Z][a-z]{2,}[ \t]+\Z")
+#: Endings of Latin species epithets (sativa, rhamnosus, blondi, coli, jejuni, aeruginosa,
+#: pneumoniae, vulgare, faecalis, sinensis, oryzae, pyogenes).
+_EPITHET_ENDING = re.compile(r"(?:i|ae|us|um|is|a|es|ensis|oides|ella|ii)\Z")
+
+
+def species_epithet(prose: str, start: int, word: str) -> bool:
+    """A lower-case word with a Latin ending right after a capitalised word inside a
+    sentence (``Theraphosa blondi``): the epithet of a binomial, genus first, which no
+    word list can hold whole. Asked only when the word has no sure correction."""
+    return bool(_EPITHET_ENDING.search(word)) and bool(_GENUS_BEFORE.search(prose, max(0, start - 40), start))
+
+
+#: " (at) host (dot) edu", " [at] host": an e-mail address written out to dodge harvesters.
+_SPELT_ADDRESS_AFTER = re.compile(r"[ \t]*[(\[{][ \t]*at[ \t]*[)\]}][ \t]*[\w-]+", re.I)
+
+
+def spelt_address(prose: str, end: int) -> bool:
+    """The user name of an e-mail address spelt out (``jdoe (at) example (dot) org``)."""
+    return bool(_SPELT_ADDRESS_AFTER.match(prose, end))
 
 
 _MARKUP_RUN = re.compile(r"([=*_~'^+|])\1+")
@@ -317,6 +341,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "link name"
     if spelt_unit(word):
         return "unit"
+    if spelt_address(prose, end):
+        return "address"
     if split_by_markup(doc, start, end):
         return "fragment"
     if capitalised(word):
@@ -331,6 +357,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "name"
     if foreign(word, found()):
         return "foreign"
+    if species_epithet(prose, start, word):
+        return "species"
     if vowelless(word, known):
         return "abbreviation"
     if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):

@@ -52,7 +52,7 @@ _SKIP_SPANS = lazyre.compile(
     r"\b10\.\d{4,9}/\S+"  # DOIs
     r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp)\b"  # file names
     r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
-    r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%-]*"  # domains
+    r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%~-]*"  # domains
     r"|\\[A-Za-z]+"  # TeX commands outside math
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|(?<![\w@])@\w+"  # @handles
@@ -77,12 +77,17 @@ _WORD_BEFORE = lazyre.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
 _ET_AL_AFTER = lazyre.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
 #: After a capitalised word at a sentence start, what makes it a name: a list of names
 #: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
-#: initial ("Peter D. Congdon"), or a surname and the next name ("Marhani Midin, Rosdinom").
+#: initial ("Peter D. Congdon"), a surname and the next name ("Marhani Midin, Rosdinom"), a
+#: surname and a degree ("Jannet Svensson, MD") or, ending its line, a surname and a comma or
+#: an affiliation mark ("Ruban Dhaliwal," "Ana Lopes 2*": a byline's list of authors).
 _NAME_AFTER = lazyre.compile(
     r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
     r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
     r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]"
-    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]")  # "Aksu Cerman A1,": given name, surname, initials
+    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]"  # "Aksu Cerman A1,": given name, surname, initials
+    r"|[ \t]+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?,[ \t]*(?:M\.?D\b|Ph\.?D\b|MSc\b|BSc\b|MPH\b|RN\b|R\.?D\b|DO\b|PharmD\b)"
+    r"|[ \t]+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?(?:,|[ \t]*\d{1,2}[*\u2020\u2021,]*|[*\u2020\u2021]+,?)[ \t]*$",
+    re.M)
 #: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
 #: not words of their own, so not judged when a hyphen follows.
 _BOUND_PREFIXES = frozenset((
