@@ -176,7 +176,7 @@ def test_sharded_list_reads_only_the_letters_looked_up(tmp_path: Path) -> None:
 @pytest.mark.parametrize("word,how", [
     ("rheumatologic", "the US short form of 'rheumatological'"),  # -ologic where -ological is listed
     ("quintiles", "the plural of 'quintile'"),  # nouns in -tile listed without their plural
-    ("metaepiphysis", "'meta-' and 'epiphysis'"),  # a combining form of science before a long word
+    ("cytotherapeutic", "'cyto-' and 'therapeutic'"),  # a combining form of science before a long word
     ("nonskeletal", "'non-' and 'skeletal'"),
 ])
 def test_forms_made_by_rule_are_known_and_traced(word: str, how: str, speller: Speller, tmp_path: Path,

@@ -224,13 +224,16 @@ def test_the_epithet_after_a_genus_is_a_species_name(path: str, text: str, isola
 
 
 def test_a_typo_after_a_capitalised_word_or_without_a_latin_ending_is_reported(isolated) -> None:
-    # a sure correction wins over the binomial shape; a word that does not end like an epithet is judged
-    assert words("Vitamin D absorpion rose. Sunlight qwrtyx helps.\n") == ["absorpion", "qwrtyx"]
+    # a sure correction wins over the binomial shape; a word that does not end like an epithet,
+    # or follows a sentence's first word, or a capital inside a word (JavaScript), is judged
+    text = ("Vitamin D absorpion rose. Sunlight qwrtyx helps.\n\n1. Calcific tendenitis hurts.\n\n"
+            "It hurt. Already zorpus works. Use JavaScript zorpus too.\n")
+    assert words(text) == ["absorpion", "qwrtyx", "tendenitis", "zorpus", "zorpus"]
 
 
 @pytest.mark.parametrize("path,text", [
-    ("x.md", "Write to jdoex (at) example (dot) org or kroex [at] example.\n"),
-    ("x.html", html("<p>Write to jdoex (at) example (dot) org.</p>")),
+    ("x.md", "Write to jdoex (at) exqmple (dot) edu or kroex [at] exqmple.\n"),
+    ("x.html", html("<p>Write to jdoex (at) exqmple (dot) edu.</p>")),
 ])
 def test_the_user_name_of_a_spelt_out_address_is_not_prose(path: str, text: str, isolated) -> None:
     assert words(text, path) == []

@@ -172,11 +172,12 @@ def spelt_unit(word: str) -> bool:
 
 
 #: The capitalised genus just before an epithet, inside a sentence (after a lower-case
-#: word, a comma or an opening bracket): "spiders (Theraphosa blondi)", "of Nigella sativa".
-_GENUS_BEFORE = re.compile(r"(?:[a-z,;(\[][ \t]*|[ \t]\(|[ \t])[A-Z][a-z]{2,}[ \t]+\Z")
+#: word, a comma or an opening bracket): "spiders (Theraphosa blondi)", "of Nigella sativa";
+#: not a sentence's first word ("Calcific tendenitis", "The githum site").
+_GENUS_BEFORE = re.compile(r"(?:[a-z,;][ \t]+|[(\[])[A-Z][a-z]{2,}[ \t]+\Z")
 #: Endings of Latin species epithets (sativa, rhamnosus, blondi, coli, jejuni, aeruginosa,
-#: pneumoniae, vulgare, faecalis, sinensis, oryzae, pyogenes).
-_EPITHET_ENDING = re.compile(r"(?:i|ae|us|um|is|a|es|ensis|oides|ella|ii)\Z")
+#: pneumoniae, faecalis, sinensis, oryzae); not -es, an English plural as often.
+_EPITHET_ENDING = re.compile(r"(?:i|ae|us|um|is|a|ensis|oides|ella|ii)\Z")
 
 
 def species_epithet(prose: str, start: int, word: str) -> bool:
@@ -187,12 +188,14 @@ def species_epithet(prose: str, start: int, word: str) -> bool:
 
 
 #: " (at) host (dot) edu", " [at] host": an e-mail address written out to dodge harvesters.
-_SPELT_ADDRESS_AFTER = re.compile(r"[ \t]*[(\[{][ \t]*at[ \t]*[)\]}][ \t]*[\w-]+", re.I)
+_SPELT_ADDRESS_AFTER = re.compile(r"[ \t]*[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}][ \t]*[\w-]+", re.I)
+_SPELT_ADDRESS_BEFORE = re.compile(r"[\w-][ \t]*[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}][ \t]*\Z", re.I)
 
 
-def spelt_address(prose: str, end: int) -> bool:
-    """The user name of an e-mail address spelt out (``jdoe (at) example (dot) org``)."""
-    return bool(_SPELT_ADDRESS_AFTER.match(prose, end))
+def spelt_address(prose: str, start: int, end: int) -> bool:
+    """A part of an e-mail address spelt out (``jdoe (at) example (dot) org``): the user
+    name, host or domain, with a bracketed "at" or "dot" beside it."""
+    return bool(_SPELT_ADDRESS_AFTER.match(prose, end) or _SPELT_ADDRESS_BEFORE.search(prose, max(0, start - 12), start))
 
 
 _MARKUP_RUN = re.compile(r"([=*_~'^+|])\1+")
@@ -341,7 +344,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "link name"
     if spelt_unit(word):
         return "unit"
-    if spelt_address(prose, end):
+    if spelt_address(prose, start, end):
         return "address"
     if split_by_markup(doc, start, end):
         return "fragment"

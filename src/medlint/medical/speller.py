@@ -35,7 +35,7 @@ SOLID_REST = 5
 #: Combining forms of science written solid before a longer word (dimethylated,
 #: bistability, cytoadhesion, heterodimeric): known only before a listed word of at least
 #: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
-SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys", "meta")
+SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
 LONG_REST = 7
 #: Endings of verbs in -e of science whose -ed and -ing forms the lists lack (genotype is
 #: only a noun in en_US; methylate, hydrolyse in the flat medical list); no other endings.
