@@ -255,3 +255,18 @@ def test_a_given_name_before_a_surname_and_a_degree_or_in_a_byline_line(path: st
 def test_a_capitalised_typo_at_a_sentence_start_is_still_reported(isolated) -> None:
     # two capitalised words ending a line with no comma, degree or mark are a heading, not a byline
     assert words("Recomendations Summary\n\nRecomendations follow, Summary aside.\n") == ["Recomendations"] * 2
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Dermatologist Barbara A. Gilchristen of Boston spoke.\n\nGilchristen says so.\n"),
+    ("x.html", html("<p>Said professor Barbara Gilchristen today.</p><p>Gilchristen says so.</p>")),
+])
+def test_a_capitalised_word_the_page_writes_as_a_name_is_that_name_at_a_sentence_start(path: str, text: str,
+                                                                                         isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_capitalised_typo_is_reported_when_the_page_writes_it_only_in_a_heading_or_at_starts(isolated) -> None:
+    text = ("## Advice on Vitamin Recomendations for kids\n\nRecomendations follow. Take vitamin D. "
+            "Recomendations help. See the Recomendations too.\n")
+    assert words(text) == ["Recomendations", "Recomendations"]

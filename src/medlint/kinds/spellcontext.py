@@ -318,6 +318,32 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+#: Before a capitalised word, what makes it a name the page uses: initials or a title
+#: ("Barbara A. Gilchrest", "B. A. Gilchrest", "Dr. Gilchrest"; not one capital and full
+#: stop after a lower-case word, "vitamin D."), or a given name inside a sentence
+#: ("professor Barbara Gilchrest", "said, Barbara Gilchrest").
+_NAME_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]*){1,2}|(?<![\w.])(?:[A-Z]\.[ \t]*){2,3}"
+                                r"|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+|(?:[a-z]|,)[ \t]+[A-Z][a-z]+[ \t]+)\Z")
+_HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def named_on_page(doc: Document, start: int, word: str) -> bool:
+    """The page writes *word* elsewhere as a name is written, after an initial, a title or
+    a given name ("Dermatologist Barbara A. Gilchrest of Boston"): at a sentence start
+    it is that name, not a slip. Headings do not count (title case capitalises any word)."""
+    prose = doc.prose
+    for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])", prose, doc.body_start):
+        if m.start() == start:
+            continue
+        block = doc.block_at(m.start())
+        if block is not None and block.kind in _HEADINGS:
+            continue
+        floor = max(doc.body_start, m.start() - 40, block.start if block is not None else 0)  # in the same block
+        if _NAME_PLACE_BEFORE.search(prose, floor, m.start()):
+            return True
+    return False
+
+
 def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool]) -> bool:
     """A capitalised word's correction is sure enough to report it: sure, and long or a
     slip that kept every letter (see :data:`CAPITAL_SURE_LENGTH`)."""
@@ -349,7 +375,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     if split_by_markup(doc, start, end):
         return "fragment"
     if capitalised(word):
-        if not check_capitals and not capital_sure(word, found(), kept):
+        if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)):
             return "name"
         return None
     if named_as_software(prose, start, end):
