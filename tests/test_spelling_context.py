@@ -258,7 +258,7 @@ def test_a_capitalised_typo_at_a_sentence_start_is_still_reported(isolated) -> N
 
 
 @pytest.mark.parametrize("path,text", [
-    ("x.md", "Dermatologist Barbara A. Gilchristen of Boston spoke.\n\nGilchristen says so.\n"),
+    ("x.md", "---\ntitle: Sun\n---\nDermatologist Barbara A. Gilchristen of Boston spoke.\n\nGilchristen says so.\n"),
     ("x.html", html("<p>Said professor Barbara Gilchristen today.</p><p>Gilchristen says so.</p>")),
 ])
 def test_a_capitalised_word_the_page_writes_as_a_name_is_that_name_at_a_sentence_start(path: str, text: str,
@@ -270,3 +270,16 @@ def test_a_capitalised_typo_is_reported_when_the_page_writes_it_only_in_a_headin
     text = ("## Advice on Vitamin Recomendations for kids\n\nRecomendations follow. Take vitamin D. "
             "Recomendations help. See the Recomendations too.\n")
     assert words(text) == ["Recomendations", "Recomendations"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Yadavi and colleagues found it. Holickson (2007) showed it. Holickson and Chen (2010) agreed. "
+             "Gilchristen's study says so.\n"),
+    ("x.html", html("<p>Yadavi and colleagues found it. Gilchristen's study says so.</p>")),
+])
+def test_a_surname_before_colleagues_a_year_or_its_study(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_before_and_or_a_bracket_without_a_year_is_reported(isolated) -> None:
+    assert words("Hospitlaization and costs rose. Hospitlaization (rates) rose.\n") == ["Hospitlaization"] * 2

@@ -332,7 +332,7 @@ def named_on_page(doc: Document, start: int, word: str) -> bool:
     a given name ("Dermatologist Barbara A. Gilchrest of Boston"): at a sentence start
     it is that name, not a slip. Headings do not count (title case capitalises any word)."""
     prose = doc.prose
-    for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])", prose, doc.body_start):
+    for m in re.compile(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])").finditer(prose, doc.body_start):
         if m.start() == start:
             continue
         block = doc.block_at(m.start())

@@ -73,8 +73,13 @@ _BEFORE_NAME = lazyre.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![
 #: lower-case word a capital and a full stop end a sentence ("vitamin D. Sunlight").
 _NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "per", "cf", "dr", "prof"))
 _WORD_BEFORE = lazyre.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
-#: After a name: "et al." (possibly after a second name joined by and/&).
-_ET_AL_AFTER = lazyre.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
+#: After a name: "et al." (possibly after a second name joined by and/&), "and colleagues",
+#: a year in brackets ("Holick (2007) showed", "Holick and Chen (2007)"), or "'s study".
+_ET_AL_AFTER = lazyre.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b"
+    r"|[ \t]+(?:and|&)[ \t]+(?:colleagues|co-?workers|co-?authors)\b"
+    r"|(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'\u2019-]*)?[ \t]*\((?:19|20)\d\d[a-z]?[),;]"
+    r"|['\u2019]s[ \t]+(?:study|studies|group|team|lab|laboratory|trial|paper|review|cohort|data)\b")
 #: After a capitalised word at a sentence start, what makes it a name: a list of names
 #: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
 #: initial ("Peter D. Congdon"), a surname and the next name ("Marhani Midin, Rosdinom"), a
