@@ -283,3 +283,9 @@ def test_a_surname_before_colleagues_a_year_or_its_study(path: str, text: str, i
 
 def test_a_typo_before_and_or_a_bracket_without_a_year_is_reported(isolated) -> None:
     assert words("Hospitlaization and costs rose. Hospitlaization (rates) rose.\n") == ["Hospitlaization"] * 2
+
+
+def test_a_mailing_list_name_ending_in_a_lone_letter_and_a_url_glued_to_a_word(isolated) -> None:
+    text = ("Ask on the qedstat-l list. Key words: frailty.http://qolisci.example.edu/a/b/c.pdf today.\n\n"
+            "The tyop-free-l list and the tyop-l list.\n")
+    assert words(text) == ["tyop"]  # a lone letter ends only a two-part name

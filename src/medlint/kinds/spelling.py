@@ -223,6 +223,8 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 if fine and _compound_fine(token, fine):
                     continue
                 parts = token.split("-")
+                if len(parts) == 2 and len(parts[1]) == 1 and parts[1].islower():
+                    continue  # a name ending in a lone letter, as mailing lists are (edstat-l, medstats-l)
             else:
                 parts = [token]
             offset = start
