@@ -195,3 +195,13 @@ def test_the_rules_do_not_accept_slips(typo: str, speller: Speller) -> None:
 def test_software_entries_two_of_its_word_files_list_are_kept(speller: Speller) -> None:
     # png is one edit from "pig", but the software terms and the Python list both hold it
     assert speller.known("png") and not Speller(software=False).known("png")
+
+
+def test_trace_names_the_places_a_word_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Spiders (Theraphosa blondqui) bit.\n\nWrite to jdoex (at) example (dot) org.\n")
+    runner = CliRunner()
+    lines = runner.invoke(main, ["words", "--trace", "blondqui", "."]).stdout.splitlines()
+    assert "  ~ a.md:1: not reported there: a species epithet after its genus" in lines
+    lines = runner.invoke(main, ["words", "--trace", "jdoex", "."]).stdout.splitlines()
+    assert lines[-1] == "  ~ a.md:3: not reported there: part of an e-mail address spelt out"

@@ -373,11 +373,24 @@ def suggestion_text(candidates: list[str]) -> str:
     return f"; did you mean {listed}?"
 
 
+def judged_places(doc: Document, speller: Speller, options: dict[str, Any], ignore: Iterable[re.Pattern[str]] = ()
+                  ) -> tuple[list[tuple[int, str, str]], list[str | None]]:
+    """The unknown words of *doc* (offset, as written, as judged) and, for each, why its
+    place says it is no typo (a name, code, a species epithet...: see spellcontext), or
+    None. Shared by the rule and ``medlint words --trace``."""
+    found = list(unknown_words(doc, speller, options, ignore))
+    repeats = collections.Counter(word.lower() for _, _, word in found)
+    check_capitals = options["proper_nouns"] == "check"
+    reasons = [None if speller.rejected(word) else why_not_a_typo(
+        doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
+        kept_every_letter, speller.known, check_capitals) for offset, _, word in found]
+    return found, reasons
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     speller = speller_for(options, context)
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     suggest = options["suggest"]
-    check_capitals = options["proper_nouns"] == "check"
 
     def with_suggestion(offset: int, shown: str, word: str) -> Finding:
         found = speller.suggestions(word)
@@ -390,15 +403,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     def check(doc: Document) -> Iterator[Finding]:
         damaged = mojibake_spans(doc.prose, doc.body_start)
         at = 0
-        found = list(unknown_words(doc, speller, options, ignore))
+        found, reasons = judged_places(doc, speller, options, ignore)
         foreign = _foreign_blocks(doc, found, lambda word: speller.suggestions(word).sure)
         slugs = _slug_link_texts(doc)
         if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
             slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
-        repeats = collections.Counter(word.lower() for _, _, word in found)
-        reasons = [None if speller.rejected(word) else why_not_a_typo(
-            doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-            kept_every_letter, speller.known, check_capitals) for offset, _, word in found]
         # A word the page names as software or writes as code once is that name everywhere on it.
         software = {word.lower() for (_, _, word), why in zip(found, reasons) if why in ("software", "code")}
         code_words: dict[str, bool] = {}
