@@ -227,8 +227,9 @@ def test_a_typo_after_a_capitalised_word_or_without_a_latin_ending_is_reported(i
     # a sure correction wins over the binomial shape; a word that does not end like an epithet,
     # or follows a sentence's first word, or a capital inside a word (JavaScript), is judged
     text = ("Vitamin D absorpion rose. Sunlight qwrtyx helps.\n\n1. Calcific tendenitis hurts.\n\n"
-            "It hurt. Already zorpus works. Use JavaScript zorpus too.\n")
-    assert words(text) == ["absorpion", "qwrtyx", "tendenitis", "zorpus", "zorpus"]
+            "It hurt. Already zorpus works. Use JavaScript zorpus too. Take Lactobacillus euteri daily.\n")
+    # euteri is one edit from the listed epithet reuteri: a slip of it
+    assert words(text) == ["absorpion", "qwrtyx", "tendenitis", "zorpus", "zorpus", "euteri"]
 
 
 @pytest.mark.parametrize("path,text", [

@@ -352,11 +352,13 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
 
 
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
-                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool) -> str | None:
+                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool,
+                   near_term: Callable[[str], bool] = lambda word: False) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how
-    often the page uses it."""
+    often the page uses it; *near_term* says whether a listed term is one edit away (an
+    epithet one edit from a listed one is its slip)."""
     prose = doc.prose
     end = start + len(word)
     if code_like(prose, start, end):
@@ -386,7 +388,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "name"
     if foreign(word, found()):
         return "foreign"
-    if species_epithet(prose, start, word):
+    if species_epithet(prose, start, word) and not near_term(word):  # "Lactobacillus euteri" is a slip
         return "species"
     if vowelless(word, known):
         return "abbreviation"

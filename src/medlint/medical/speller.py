@@ -266,6 +266,14 @@ class Speller:
                           f"{self.variant}", lower in self.other_variant))
         return found
 
+    def near_term(self, word: str) -> bool:
+        """Whether a medical or scientific term (a species epithet, say) is one edit from
+        *word* (any case): ``euteri`` of ``reuteri``. Those lists are never proposed as
+        corrections, so this is asked where a slip of a rare term matters."""
+        lower = word.lower()
+        science = sharded_word_list("science.zip")
+        return any(c in self.medical or c in science for c in _edits1(lower, "abcdefghijklmnopqrstuvwxyz") if c != lower)
+
     def _in_vocabulary(self, word: str) -> bool:
         """In a bundled list and not of the other variant. The scientific and software
         terms are read only for words the general and medical lists lack, and are never
