@@ -270,13 +270,15 @@ def npm_words(package: str, files: list[str]) -> set[str]:
 
 
 def screen_extra(entries: set[str], english: dict[str, int], known: set[str], typos: set[str],
-                 min_length: int, latin_exempt: bool) -> tuple[set[str], list[str]]:
+                 min_length: int, latin_exempt: bool, attested: set[str] = frozenset()) -> tuple[set[str], list[str]]:
     """The plain entries of an extra list not already known, screened like the medical
     terms but whatever their capitals: a common misspelling goes, and so does a word one
     edit from a frequent word it is probably a slip of (with *latin_exempt* false, even when
     it ends like a Latin term: a list full of species epithets has ``celes`` one edit from
     ``cells``). Candidates are found through
-    single deletions (a word and its slip share one), then checked with :func:`edits1`."""
+    single deletions (a word and its slip share one), then checked with :func:`edits1`.
+    An entry near a frequent word is kept when *attested*, listed by two of the list's
+    word files (a slip seldom recurs letter for letter in both; see :func:`second_witnesses`)."""
     frequent = [w for w, n in english.items() if n >= COMMON_COUNT and w.isalpha()]
     by_deletion: dict[str, set[str]] = {}
     for word in frequent:
@@ -297,10 +299,28 @@ def screen_extra(entries: set[str], english: dict[str, int], known: set[str], ty
         if latin_exempt and LATIN_OR_CHEMICAL.search(word):
             near = [n for n in near if len(n) == len(word) + 1]
         if near and not any(n + "s" == word or word + "s" == n or n + "es" == word for n in near):
+            if word in attested:
+                kept.add(word)
+                continue
             dropped.append(f"{word}\tone edit from '{near[0]}'")
         else:
             kept.add(word)
     return kept, dropped
+
+
+def second_witnesses(name: str, per_source: dict[str, set[str]]) -> set[str]:
+    """The entries of extra list *name* that two or more of its word files list (lower case):
+    for the software terms, ``png`` in the software terms and the Python list. None for the
+    scientific terms: their other witnesses, the medical lists (a merge of the same sources
+    as hunspell-en-med) and SCOWL's size-70 lists, also hold the slips the screen is for
+    (``vitam``, ``impatent``, ``insection``), so ``tertile`` and ``resistin`` stay out."""
+    if name != "software.txt.gz":
+        return set()
+    seen: dict[str, int] = {}
+    for words in per_source.values():
+        for w in {w.lower() for w in words}:
+            seen[w] = seen.get(w, 0) + 1
+    return {w for w, n in seen.items() if n >= 2}
 
 
 def build_extra() -> list[str]:
@@ -310,9 +330,11 @@ def build_extra() -> list[str]:
     english_freq = pyspellchecker_english()
     dropped: list[str] = []
     for name, packages in EXTRA_PACKAGES.items():
-        raw = {w for package, files in packages.items() for w in npm_words(package, files)}
+        per_source = {f"{package}/{file}": npm_words(package, [file]) for package, files in packages.items() for file in files}
+        raw = {w for words in per_source.values() for w in words}
         minimum = EXTRA_MIN_LENGTH if name == "science.zip" else 3
-        kept, out = screen_extra(raw, english_freq, known, typos, minimum, latin_exempt=name != "science.zip")
+        kept, out = screen_extra(raw, english_freq, known, typos, minimum, latin_exempt=name != "science.zip",
+                                 attested=second_witnesses(name, per_source))
         (write_sharded if name.endswith(".zip") else write)(name, kept)
         dropped += [f"{line} ({name})" for line in out]
         print(f"{name}: {len(kept):,} words (from {len(raw):,} entries; {len(out):,} screened out)")

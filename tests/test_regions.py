@@ -252,3 +252,11 @@ def test_a_section_whose_heading_says_it_is_reproduced_is_quoted() -> None:
     doc = Document.from_text(text)
     quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
     assert any("2,000 IU" in q for q in quoted) and not any("Mine." in q for q in quoted)
+
+
+def test_a_code_like_run_is_never_the_tail_of_a_url_after_a_dot() -> None:
+    """"frailty.http://a.example.edu/x/y.pdf": no code-like region starts inside the host
+    ("example.edu/x/y.pdf"), which would leave half a URL as prose; a path standing alone still is one."""
+    doc = Document.from_text("Key words: frailty.http://polisci.example.edu/x/y.pdf and docs/a/b.pdf here.\n", path="x.md")
+    code = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "code-like"]
+    assert "docs/a/b.pdf" in code and not any("example.edu" in c for c in code)

@@ -171,3 +171,37 @@ def test_sharded_list_reads_only_the_letters_looked_up(tmp_path: Path) -> None:
     assert sorted(words._shards) == ["_.txt", "a.txt", "b.txt"]
     fresh = ShardedWordList(path)
     assert "beta" in fresh and sorted(fresh._shards) == ["b.txt"]
+
+
+@pytest.mark.parametrize("word,how", [
+    ("rheumatologic", "the US short form of 'rheumatological'"),  # -ologic where -ological is listed
+    ("quintiles", "the plural of 'quintile'"),  # nouns in -tile listed without their plural
+    ("cytotherapeutic", "'cyto-' and 'therapeutic'"),  # a combining form of science before a long word
+    ("nonskeletal", "'non-' and 'skeletal'"),
+])
+def test_forms_made_by_rule_are_known_and_traced(word: str, how: str, speller: Speller, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert speller.known(word) and speller.formed_by_rule(word) == how
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["words", "--trace", word])
+    assert result.exit_code == 0 and f"  + formed from a listed word: {how} (accepts)" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("typo", ["neurologc", "metabolsm", "profles", "metabolc"])
+def test_the_rules_do_not_accept_slips(typo: str, speller: Speller) -> None:
+    assert not speller.known(typo) and speller.formed_by_rule(typo) is None
+
+
+def test_software_entries_two_of_its_word_files_list_are_kept(speller: Speller) -> None:
+    # png is one edit from "pig", but the software terms and the Python list both hold it
+    assert speller.known("png") and not Speller(software=False).known("png")
+
+
+def test_trace_names_the_places_a_word_is_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Spiders (Theraphosa blondqui) bit.\n\nWrite to jdoex (at) example (dot) org.\n")
+    runner = CliRunner()
+    lines = runner.invoke(main, ["words", "--trace", "blondqui", "."]).stdout.splitlines()
+    assert "  ~ a.md:1: not reported there: a species epithet after its genus" in lines
+    lines = runner.invoke(main, ["words", "--trace", "jdoex", "."]).stdout.splitlines()
+    assert lines[-1] == "  ~ a.md:3: not reported there: part of an e-mail address spelt out"

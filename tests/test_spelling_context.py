@@ -213,3 +213,80 @@ def test_a_word_the_page_writes_as_code_or_names_as_software_is_software_everywh
 def test_prose_words_that_look_like_import_lines_do_not_hide_typos(isolated) -> None:
     text = "They die from scurvey in weeks. A library (plama) was used. Then magirttr, unlike `library(magrittr)`.\n"
     assert words(text) == ["scurvey", "plama", "magirttr"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Spiders (Theraphosa blondqui) and seeds of Nigella vorzanica were studied.\n"),
+    ("x.html", html("<p>Spiders (Theraphosa blondqui) and seeds of Nigella vorzanica were studied.</p>")),
+])
+def test_the_epithet_after_a_genus_is_a_species_name(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_after_a_capitalised_word_or_without_a_latin_ending_is_reported(isolated) -> None:
+    # a sure correction wins over the binomial shape; a word that does not end like an epithet,
+    # or follows a sentence's first word, or a capital inside a word (JavaScript), is judged
+    text = ("Vitamin D absorpion rose. Sunlight qwrtyx helps.\n\n1. Calcific tendenitis hurts.\n\n"
+            "It hurt. Already zorpus works. Use JavaScript zorpus too. Take Lactobacillus euteri daily.\n")
+    # euteri is one edit from the listed epithet reuteri: a slip of it
+    assert words(text) == ["absorpion", "qwrtyx", "tendenitis", "zorpus", "zorpus", "euteri"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Write to jdoex (at) exqmple (dot) edu or kroex [at] exqmple.\n"),
+    ("x.html", html("<p>Write to jdoex (at) exqmple (dot) edu.</p>")),
+])
+def test_the_user_name_of_a_spelt_out_address_is_not_prose(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_the_micro_sign_before_a_unit_and_a_home_folder_in_a_domain(isolated) -> None:
+    text = "It rose by 1 \u00b5mol/l and 2 \u03bcg daily; see www-personal.example.edu/~qzlarn/faq.htm today.\n"
+    assert words(text) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Jannetx Svensson, MD, PhD\n\nSebastianox Gattoni-Celli, M.D., wrote it.\n\nChristelx Lamberg-Allardt,\n"),
+    ("x.html", html("<p>Jannetx Svensson, MD, PhD</p><p>Christelx Lamberg-Allardt,</p>")),
+])
+def test_a_given_name_before_a_surname_and_a_degree_or_in_a_byline_line(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_capitalised_typo_at_a_sentence_start_is_still_reported(isolated) -> None:
+    # two capitalised words ending a line with no comma, degree or mark are a heading, not a byline
+    assert words("Recomendations Summary\n\nRecomendations follow, Summary aside.\n") == ["Recomendations"] * 2
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "---\ntitle: Sun\n---\nDermatologist Barbara A. Gilchristen of Boston spoke.\n\nGilchristen says so.\n"),
+    ("x.html", html("<p>Said professor Barbara Gilchristen today.</p><p>Gilchristen says so.</p>")),
+])
+def test_a_capitalised_word_the_page_writes_as_a_name_is_that_name_at_a_sentence_start(path: str, text: str,
+                                                                                         isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_capitalised_typo_is_reported_when_the_page_writes_it_only_in_a_heading_or_at_starts(isolated) -> None:
+    text = ("## Advice on Vitamin Recomendations for kids\n\nRecomendations follow. Take vitamin D. "
+            "Recomendations help. See the Recomendations too.\n")
+    assert words(text) == ["Recomendations", "Recomendations"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Yadavi and colleagues found it. Holickson (2007) showed it. Holickson and Chen (2010) agreed. "
+             "Gilchristen's study says so.\n"),
+    ("x.html", html("<p>Yadavi and colleagues found it. Gilchristen's study says so.</p>")),
+])
+def test_a_surname_before_colleagues_a_year_or_its_study(path: str, text: str, isolated) -> None:
+    assert words(text, path) == []
+
+
+def test_a_typo_before_and_or_a_bracket_without_a_year_is_reported(isolated) -> None:
+    assert words("Hospitlaization and costs rose. Hospitlaization (rates) rose.\n") == ["Hospitlaization"] * 2
+
+
+def test_a_mailing_list_name_ending_in_a_lone_letter_and_a_url_glued_to_a_word(isolated) -> None:
+    text = ("Ask on the qedstat-l list. Key words: frailty.http://qolisci.example.edu/a/b/c.pdf today.\n\n"
+            "The tyop-free-l list and the tyop-l list.\n")
+    assert words(text) == ["tyop"]  # a lone letter ends only a two-part name

@@ -262,7 +262,7 @@ _NAME_PART = lazyre.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}
 # -- code-like runs ---------------------------------------------------------------------
 _CODE_LIKE = lazyre.compile(
     r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
-    r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                   # a/b/c.ext
+    r"|(?<![\w/.])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                  # a/b/c.ext (not the tail of a URL)
     r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|jpe?g|png|gif|svg|html?|php|py|Rmd|sas|sps|sav|zip|json|ya?ml)\b"
 )

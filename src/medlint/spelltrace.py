@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from .document import Document
 from .errors import FileError, Skipped
 from .files import expand_paths, read_text
-from .kinds.spelling import _INLINE_WORDS, _read_vocabulary, speller_for
+from .kinds.spelling import _INLINE_WORDS, _read_vocabulary, judged_places, speller_for
 from .markup import format_for
 from .pipeline import resolve_config, spelling_rule
 
@@ -29,6 +29,8 @@ class Trace:
     #: (source, holds the word, how: "accepts" or "rejects").
     sources: list[tuple[str, bool, str]] = field(default_factory=list)
     suggestion: str | None = None
+    #: Where the pages read leave the word unreported for its place ("a.md:3: species").
+    places: list[str] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -44,6 +46,7 @@ class Trace:
         for source, found, how in self.sources:
             out.append(f"  {'+' if found and how == 'accepts' else '!' if found else '-'} {source}"
                        f"{' (' + how + ')' if found else ''}")
+        out.extend(f"  ~ {place}" for place in self.places)
         return out
 
 
@@ -72,31 +75,66 @@ def trace_word(word: str, paths: Iterable[str] = (), config: Any = None, exclude
                           "accepts"))
     trace.sources.append(("the rule's reject option", word.lower() in {w.lower() for w in options["reject"]},
                           "rejects"))
-    for where in _inline_directives(word, list(paths), cfg, exclude):
+    docs = _documents(list(paths), cfg, exclude)
+    for where in _inline_directives(word, docs):
         trace.sources.append((f"inline directive <!-- medlint-words: --> in {where}, that page only", True, "accepts"))
+    if trace.verdict == "unknown":
+        trace.places = _passed_over(word, docs, speller, options)
     if trace.verdict == "unknown" and options["suggest"]:
         trace.suggestion = speller.suggest(word)
     return trace
 
 
-def _inline_directives(word: str, paths: list[str], cfg: Any, exclude: Iterable[str]) -> list[str]:
-    """``file:line`` of each inline ``medlint-words`` comment in *paths* naming *word*
-    (it accepts the word in that page only)."""
+def _documents(paths: list[str], cfg: Any, exclude: Iterable[str]) -> list[Document]:
+    """The pages under *paths* (none without paths), read as the rules read them."""
     if not paths:
         return []
     targets, errors = expand_paths(paths, cfg.exclude + list(exclude), cfg.relpath, not_articles=cfg.not_articles,
                                    follow_external_symlinks=cfg.follow_external_symlinks)
     if errors:
         raise errors[0]
-    found = []
+    docs = []
     for target in targets:
         try:
             text, _ = read_text(target.path, cfg.max_file_size)
         except (Skipped, FileError):
             continue
-        doc = Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path))
+        docs.append(Document.from_text(text, target.path.replace(os.sep, "/"), format_for(target.path)))
+    return docs
+
+
+def _inline_directives(word: str, docs: list[Document]) -> list[str]:
+    """``file:line`` of each inline ``medlint-words`` comment in *docs* naming *word*
+    (it accepts the word in that page only)."""
+    found = []
+    for doc in docs:
         for start, end in doc.comments:
             m = _INLINE_WORDS.match(doc.text, start, end)
             if m and any(_entry_matches(entry, word) for entry in m.group(1).split()):
                 found.append(f"{doc.path}:{doc.text.count(chr(10), 0, start) + 1}")
     return found
+
+
+#: What each reason of spellcontext.why_not_a_typo says about the place.
+_PLACE_REASONS = {
+    "name": "a name (a capitalised word with no sure correction, or one the page writes as a name)",
+    "species": "a species epithet after its genus", "address": "part of an e-mail address spelt out",
+    "unit": "a unit with a metric prefix or the micro sign", "code": "written as code",
+    "software": "named as software", "identifier": "a citation's label or journal code",
+    "link name": "the name of what the link points to", "fragment": "a piece of a word cut by markup",
+    "foreign": "a word of another language", "abbreviation": "an abbreviation",
+    "compound": "two known words written solid", "term": "the page's own term (used three times or more)",
+}
+
+
+def _passed_over(word: str, docs: list[Document], speller: Any, options: dict[str, Any]) -> list[str]:
+    """``file:line: why`` for each place in *docs* where the unknown *word* is not reported
+    for what its place says it is (see ``spellcontext.why_not_a_typo``)."""
+    out = []
+    for doc in docs:
+        found, reasons = judged_places(doc, speller, options)
+        for (offset, shown, judged), why in zip(found, reasons):
+            if why and _entry_matches(word, judged):
+                line = doc.text.count("\n", 0, offset) + 1
+                out.append(f"{doc.path}:{line}: not reported there: {_PLACE_REASONS.get(why, why)}")
+    return out

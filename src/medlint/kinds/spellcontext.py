@@ -163,12 +163,39 @@ def before_designator(prose: str, start: int, end: int) -> bool:
 
 
 #: A metric prefix written out before a unit symbol (``microg``, ``nanomol``, ``millil``):
-#: how PubMed and older journals write units, not a slip.
-_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega)(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
+#: how PubMed and older journals write units, not a slip; or the micro sign (``µmol``, ``μg``).
+_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega|[\u00b5\u03bc])(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
 
 
 def spelt_unit(word: str) -> bool:
     return bool(_SPELT_UNIT.fullmatch(word))
+
+
+#: The capitalised genus just before an epithet, inside a sentence (after a lower-case
+#: word, a comma or an opening bracket): "spiders (Theraphosa blondi)", "of Nigella sativa";
+#: not a sentence's first word ("Calcific tendenitis", "The githum site").
+_GENUS_BEFORE = re.compile(r"(?:[a-z,;][ \t]+|[(\[])[A-Z][a-z]{2,}[ \t]+\Z")
+#: Endings of Latin species epithets (sativa, rhamnosus, blondi, coli, jejuni, aeruginosa,
+#: pneumoniae, faecalis, sinensis, oryzae); not -es, an English plural as often.
+_EPITHET_ENDING = re.compile(r"(?:i|ae|us|um|is|a|ensis|oides|ella|ii)\Z")
+
+
+def species_epithet(prose: str, start: int, word: str) -> bool:
+    """A lower-case word with a Latin ending right after a capitalised word inside a
+    sentence (``Theraphosa blondi``): the epithet of a binomial, genus first, which no
+    word list can hold whole. Asked only when the word has no sure correction."""
+    return bool(_EPITHET_ENDING.search(word)) and bool(_GENUS_BEFORE.search(prose, max(0, start - 40), start))
+
+
+#: " (at) host (dot) edu", " [at] host": an e-mail address written out to dodge harvesters.
+_SPELT_ADDRESS_AFTER = re.compile(r"[ \t]*[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}][ \t]*[\w-]+", re.I)
+_SPELT_ADDRESS_BEFORE = re.compile(r"[\w-][ \t]*[(\[{][ \t]*(?:at|dot)[ \t]*[)\]}][ \t]*\Z", re.I)
+
+
+def spelt_address(prose: str, start: int, end: int) -> bool:
+    """A part of an e-mail address spelt out (``jdoe (at) example (dot) org``): the user
+    name, host or domain, with a bracketed "at" or "dot" beside it."""
+    return bool(_SPELT_ADDRESS_AFTER.match(prose, end) or _SPELT_ADDRESS_BEFORE.search(prose, max(0, start - 12), start))
 
 
 _MARKUP_RUN = re.compile(r"([=*_~'^+|])\1+")
@@ -291,6 +318,32 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+#: Before a capitalised word, what makes it a name the page uses: initials or a title
+#: ("Barbara A. Gilchrest", "B. A. Gilchrest", "Dr. Gilchrest"; not one capital and full
+#: stop after a lower-case word, "vitamin D."), or a given name inside a sentence
+#: ("professor Barbara Gilchrest", "said, Barbara Gilchrest").
+_NAME_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]*){1,2}|(?<![\w.])(?:[A-Z]\.[ \t]*){2,3}"
+                                r"|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+|(?:[a-z]|,)[ \t]+[A-Z][a-z]+[ \t]+)\Z")
+_HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def named_on_page(doc: Document, start: int, word: str) -> bool:
+    """The page writes *word* elsewhere as a name is written, after an initial, a title or
+    a given name ("Dermatologist Barbara A. Gilchrest of Boston"): at a sentence start
+    it is that name, not a slip. Headings do not count (title case capitalises any word)."""
+    prose = doc.prose
+    for m in re.compile(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])").finditer(prose, doc.body_start):
+        if m.start() == start:
+            continue
+        block = doc.block_at(m.start())
+        if block is not None and block.kind in _HEADINGS:
+            continue
+        floor = max(doc.body_start, m.start() - 40, block.start if block is not None else 0)  # in the same block
+        if _NAME_PLACE_BEFORE.search(prose, floor, m.start()):
+            return True
+    return False
+
+
 def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool]) -> bool:
     """A capitalised word's correction is sure enough to report it: sure, and long or a
     slip that kept every letter (see :data:`CAPITAL_SURE_LENGTH`)."""
@@ -299,11 +352,13 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
 
 
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
-                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool) -> str | None:
+                   kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool,
+                   near_term: Callable[[str], bool] = lambda word: False) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how
-    often the page uses it."""
+    often the page uses it; *near_term* says whether a listed term is one edit away (an
+    epithet one edit from a listed one is its slip)."""
     prose = doc.prose
     end = start + len(word)
     if code_like(prose, start, end):
@@ -317,10 +372,12 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "link name"
     if spelt_unit(word):
         return "unit"
+    if spelt_address(prose, start, end):
+        return "address"
     if split_by_markup(doc, start, end):
         return "fragment"
     if capitalised(word):
-        if not check_capitals and not capital_sure(word, found(), kept):
+        if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)):
             return "name"
         return None
     if named_as_software(prose, start, end):
@@ -331,6 +388,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "name"
     if foreign(word, found()):
         return "foreign"
+    if species_epithet(prose, start, word) and not near_term(word):  # "Lactobacillus euteri" is a slip
+        return "species"
     if vowelless(word, known):
         return "abbreviation"
     if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):

@@ -52,7 +52,7 @@ _SKIP_SPANS = lazyre.compile(
     r"\b10\.\d{4,9}/\S+"  # DOIs
     r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp)\b"  # file names
     r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
-    r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%-]*"  # domains
+    r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%~-]*"  # domains
     r"|\\[A-Za-z]+"  # TeX commands outside math
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|(?<![\w@])@\w+"  # @handles
@@ -73,16 +73,26 @@ _BEFORE_NAME = lazyre.compile(r"(?:\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof|Sir|St)\.|(?<![
 #: lower-case word a capital and a full stop end a sentence ("vitamin D. Sunlight").
 _NAME_INTRODUCERS = frozenset(("by", "and", "with", "from", "to", "of", "see", "per", "cf", "dr", "prof"))
 _WORD_BEFORE = lazyre.compile(r"([A-Za-z]+)([^A-Za-z]*)\Z")
-#: After a name: "et al." (possibly after a second name joined by and/&).
-_ET_AL_AFTER = lazyre.compile(r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b")
+#: After a name: "et al." (possibly after a second name joined by and/&), "and colleagues",
+#: a year in brackets ("Holick (2007) showed", "Holick and Chen (2007)"), or "'s study".
+_ET_AL_AFTER = lazyre.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'\u2019-]*[ \t]+)?et[ \t]*al\b"
+    r"|[ \t]+(?:and|&)[ \t]+(?:colleagues|co-?workers|co-?authors)\b"
+    r"|(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'\u2019-]*)?[ \t]*\((?:19|20)\d\d[a-z]?[),;]"
+    r"|['\u2019]s[ \t]+(?:study|studies|group|team|lab|laboratory|trial|paper|review|cohort|data)\b")
 #: After a capitalised word at a sentence start, what makes it a name: a list of names
 #: ("Sackett, Straus, Richardson"), surname first ("Aitchison, John (1971)"), a middle
-#: initial ("Peter D. Congdon"), or a surname and the next name ("Marhani Midin, Rosdinom").
+#: initial ("Peter D. Congdon"), a surname and the next name ("Marhani Midin, Rosdinom"), a
+#: surname and a degree ("Jannet Svensson, MD") or, ending its line, a surname and a comma or
+#: an affiliation mark ("Ruban Dhaliwal," "Ana Lopes 2*": a byline's list of authors).
 _NAME_AFTER = lazyre.compile(
     r",[ \t]+[A-Z][a-z'\u2019-]+(?:,|[ \t]+(?:and|&)[ \t]|[ \t]*\()"
     r"|[ \t]+(?:[A-Z]\.[ \t]*){1,2}[A-Z][a-z]"
     r"|[ \t]+[A-Z][a-z'\u2019-]+,[ \t]+[A-Z][a-z]"
-    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]")  # "Aksu Cerman A1,": given name, surname, initials
+    r"|[ \t]+[A-Z][a-z'\u2019-]+[ \t]+[A-Z]{1,3}\d*[,.;(]"  # "Aksu Cerman A1,": given name, surname, initials
+    r"|[ \t]+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?,[ \t]*(?:M\.?D\b|Ph\.?D\b|MSc\b|BSc\b|MPH\b|RN\b|R\.?D\b|DO\b|PharmD\b)"
+    r"|[ \t]+[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?(?:,|[ \t]*\d{1,2}[*\u2020\u2021,]*|[*\u2020\u2021]+,?)[ \t]*$",
+    re.M)
 #: Bound prefixes written before a hyphen (proto-oncogene, co-codamol, non-invasive):
 #: not words of their own, so not judged when a hyphen follows.
 _BOUND_PREFIXES = frozenset((
@@ -213,6 +223,8 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 if fine and _compound_fine(token, fine):
                     continue
                 parts = token.split("-")
+                if len(parts) == 2 and len(parts[1]) == 1 and parts[1].islower():
+                    continue  # a name ending in a lone letter, as mailing lists are (edstat-l, medstats-l)
             else:
                 parts = [token]
             offset = start
@@ -361,11 +373,24 @@ def suggestion_text(candidates: list[str]) -> str:
     return f"; did you mean {listed}?"
 
 
+def judged_places(doc: Document, speller: Speller, options: dict[str, Any], ignore: Iterable[re.Pattern[str]] = ()
+                  ) -> tuple[list[tuple[int, str, str]], list[str | None]]:
+    """The unknown words of *doc* (offset, as written, as judged) and, for each, why its
+    place says it is no typo (a name, code, a species epithet...: see spellcontext), or
+    None. Shared by the rule and ``medlint words --trace``."""
+    found = list(unknown_words(doc, speller, options, ignore))
+    repeats = collections.Counter(word.lower() for _, _, word in found)
+    check_capitals = options["proper_nouns"] == "check"
+    reasons = [None if speller.rejected(word) else why_not_a_typo(
+        doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
+        kept_every_letter, speller.known, check_capitals, speller.near_term) for offset, _, word in found]
+    return found, reasons
+
+
 def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document], Iterable[Finding]]:
     speller = speller_for(options, context)
     ignore = [compile_regex(p, ["ignore_patterns", i]) for i, p in enumerate(options["ignore_patterns"])]
     suggest = options["suggest"]
-    check_capitals = options["proper_nouns"] == "check"
 
     def with_suggestion(offset: int, shown: str, word: str) -> Finding:
         found = speller.suggestions(word)
@@ -378,15 +403,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     def check(doc: Document) -> Iterator[Finding]:
         damaged = mojibake_spans(doc.prose, doc.body_start)
         at = 0
-        found = list(unknown_words(doc, speller, options, ignore))
+        found, reasons = judged_places(doc, speller, options, ignore)
         foreign = _foreign_blocks(doc, found, lambda word: speller.suggestions(word).sure)
         slugs = _slug_link_texts(doc)
         if '="' in doc.prose:  # escaped HTML left as text: 'rel="external nofollow"'
             slugs += [(m.start(), m.end()) for m in _ATTRIBUTE_RUN.finditer(doc.prose, doc.body_start)]
-        repeats = collections.Counter(word.lower() for _, _, word in found)
-        reasons = [None if speller.rejected(word) else why_not_a_typo(
-            doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-            kept_every_letter, speller.known, check_capitals) for offset, _, word in found]
         # A word the page names as software or writes as code once is that name everywhere on it.
         software = {word.lower() for (_, _, word), why in zip(found, reasons) if why in ("software", "code")}
         code_words: dict[str, bool] = {}

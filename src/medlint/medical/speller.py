@@ -44,7 +44,10 @@ VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
 #: the medical lists' nouns, which are listed without their plurals.  Never after other
 #: endings: ``cele`` + ``s`` is a typo of cells.
 PLURAL_AFTER = ("er", "or", "ance", "ence", "ant", "ent", "ist", "ion", "in", "ide", "ate", "yte", "ome", "gen",
-                "ase", "ogen", "oid", "ule")
+                "ase", "ogen", "oid", "ule", "tile")  # tile: quantiles, tertiles, centiles
+#: The ending of adjectives in -ological that US medical writing shortens (neurologic,
+#: rheumatologic, immunologic): known where the -ological form is listed.
+OLOGIC = "ologic"
 #: Frequency given to medical terms for ranking suggestions: above pyspellchecker's
 #: floor (rare English words), below everyday words.
 MEDICAL_FREQUENCY = 60
@@ -253,11 +256,23 @@ class Speller:
                  ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip"))]
         if self.software:
             found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
+        if not any(held for _, held in found) and lower not in self.other_variant:
+            how = self.formed_by_rule(lower)
+            found.append((f"formed from a listed word: {how}" if how else "formed from a listed word (a prefix, "
+                          "plural or ending the rule knows)", how is not None))
         if self.variant != "any":
             other = "gb" if self.variant == "us" else "us"
             found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
                           f"{self.variant}", lower in self.other_variant))
         return found
+
+    def near_term(self, word: str) -> bool:
+        """Whether a medical or scientific term (a species epithet, say) is one edit from
+        *word* (any case): ``euteri`` of ``reuteri``. Those lists are never proposed as
+        corrections, so this is asked where a slip of a rare term matters."""
+        lower = word.lower()
+        science = sharded_word_list("science.zip")
+        return any(c in self.medical or c in science for c in _edits1(lower, "abcdefghijklmnopqrstuvwxyz") if c != lower)
 
     def _in_vocabulary(self, word: str) -> bool:
         """In a bundled list and not of the other variant. The scientific and software
@@ -274,22 +289,30 @@ class Speller:
             return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
+        return self.formed_by_rule(word) is not None
+
+    def formed_by_rule(self, word: str) -> str | None:
+        """How *word* (lower case, in no list) is formed from a listed word, for
+        :meth:`known` and ``medlint words --trace``; None if it is not."""
         if not word.isascii():  # naïve, Jørgensen, café: a known word written with its accents
             folded = fold_accents(word)
             if folded != word and folded.isascii() and self._is_known(folded):
-                return True
+                return f"'{folded}' written with its accents"
         if len(word) > 7 and word.endswith(("ed", "ing")):  # genotyped, genotyping of genotype
             stem = word[:-1] if word.endswith("ed") else word[:-3] + "e"
             if stem.endswith(VERB_E_ENDINGS) and self._in_vocabulary(stem):
-                return True
+                return f"a form of the verb '{stem}'"
         if word.endswith("emic") and len(word) > 6 and self._in_vocabulary(word[:-1] + "a"):
-            return True  # calcemic of calcemia, as anemic of anemia: the adjective of an -emia
+            return f"the adjective of '{word[:-1]}a'"  # calcemic of calcemia, as anemic of anemia
+        if word.endswith(OLOGIC) and len(word) > 9 and self._in_vocabulary(word + "al"):
+            return f"the US short form of '{word}al'"  # rheumatologic, as neurologic of neurological
         if word.endswith("s") and len(word) > 6 and word[:-1].endswith(PLURAL_AFTER) and self._in_vocabulary(word[:-1]):
-            return True
-        return any(word.startswith(prefix) and len(word) - len(prefix) >= SOLID_REST
-                   and self._in_vocabulary(word[len(prefix):]) for prefix in SOLID_PREFIXES) or any(
-            word.startswith(prefix) and len(word) - len(prefix) >= LONG_REST and self._in_vocabulary(word[len(prefix):])
-            for prefix in SCIENCE_PREFIXES)
+            return f"the plural of '{word[:-1]}'"
+        for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST)):
+            for prefix in prefixes:
+                if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
+                    return f"'{prefix}-' and '{word[len(prefix):]}'"
+        return None
 
     # -- correcting ---------------------------------------------------------------
     def frequencies(self) -> "Frequencies":
