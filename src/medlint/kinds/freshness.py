@@ -35,6 +35,7 @@ from ..regions import citation_shaped
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
+from .excerpt import in_excerpt
 from .pattern import not_a_claim
 
 OPTIONS_SCHEMA = {
@@ -48,11 +49,16 @@ OPTIONS_SCHEMA = {
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless_cited": {"type": "boolean"},
         "dated_title": {"type": "boolean"},
+        "excerpts": {"type": "boolean"},
     },
 }
 DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "exceptions": [], "unless_cited": True,
-                            "dated_title": True}
-PLACEHOLDERS = ("match", "problem")
+                            "dated_title": True, "excerpts": True}
+PLACEHOLDERS = ("match", "problem", "advice")
+#: What to do: a relative word needs its time named; a dated snapshot already has one, so only
+#: updating it (or saying it is history) helps.
+RELATIVE_ADVICE = "name the year it means, or review the page and update it"
+SNAPSHOT_ADVICE = "update the figure or statement, or drop it if it no longer matters"
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
 _TITLE_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: "(created October 18, 2007)" in a title dates the page, not its subject: no archive's date.
@@ -178,6 +184,55 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     return bool(_TITLE_YEAR.search(head)) and citation_shaped(head)
 
 
+#: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
+#: a longer number or a date in digits' middle.
+_WHEN = lazyre.compile(
+    r"(?<![\d$\u00a3\u20ac,./-])((?:19|20)\d\d)(?![\d,.]\d)(?!\s*(?:IU|I\.U\.|iu|units?|mg|mcg|\u00b5g|ug|ng|nmol|pmol"
+    r"|ml|mL|kcal|calories|steps|people|persons|patients|participants|subjects|adults|children|women|men|cases|deaths"
+    r"|infants|respondents|volunteers|mothers|babies|pages|words|items|hits|results|times|dollars|euros|pounds)\b)")
+#: Past narrative: "they were currently working on it" is current as of the story, not now.
+_PAST_CURRENTLY = lazyre.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.I)
+
+
+def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool:
+    """The sentence, or the one before it in the same paragraph, names the page's own year or a
+    later one ("the recent meta-analysis - 2018", "... for the 2007 cycle. This year, I want",
+    "currently scheduled for June 6, 2011" on a 2011 page): the reader sees when "recent",
+    "currently" or "this year" was. An earlier year dates some past event, not the claim ("In
+    1996 he joined the hospital, where he is currently working"), so it does not count."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if _is_heading(block) else window(doc, start, end, "sentence")
+    if block is not None and lo - 2 >= block.start:
+        lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
+    prose = doc.prose
+    years = _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])
+    return any(int(y) >= page_year - 1 for y in years)
+
+
+def _is_heading(block: Any) -> bool:
+    """A heading block (Markdown's, or HTML's h1-h6)."""
+    return block is not None and block.kind in _HEADINGS
+
+
+_HEADINGS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
+#: A paper's title as PubMed prints it: a heading of several words ending with a full stop.
+_PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){5,}\S*[^\W\d]\.\W*$")
+
+
+def _paper_title(doc: Document, start: int) -> bool:
+    """The phrase is in a heading that ends with a full stop, as a paper's title does where it is
+    copied from PubMed ("A review of recent evidence."): the paper's words, dated by the paper.
+    A page's own headings do not end with a full stop."""
+    block = doc.block_at(start)
+    return _is_heading(block) and bool(_PAPER_TITLE.search(doc.prose[block.start:block.end].rstrip()))
+
+
+def _past_narrative(doc: Document, start: int, end: int) -> bool:
+    """"currently" after "was", "were" or "had been": current in a story told in the past."""
+    return doc.prose[start:end].lower() == "currently" and bool(
+        _PAST_CURRENTLY.search(doc.prose, max(doc.body_start, start - 30), start))
+
+
 def _year(value: Any) -> int | None:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.year
@@ -239,14 +294,22 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
                                                     or _cited_next(doc.whole, m.start(), m.end())):
                         continue
+                    if _dated_sentence(doc, m.start(), m.end(), dated) or _past_narrative(doc, m.start(), m.end()):
+                        continue  # the reader can tell when: a year in the sentence, or a story told in the past
+                    if _paper_title(doc, m.start()):
+                        continue  # a paper's title is the paper's
+                    if options["excerpts"] and in_excerpt(doc.whole, m.start()):
+                        continue  # the linked page's words, dated by it
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
-                                                       "problem": f"the page is dated {dated}"})
+                                                       "problem": f"on a page dated {dated}",
+                                                       "advice": RELATIVE_ADVICE})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
             if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Webinars on Vitamin D - 2013": the page's date
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
-                                                   "problem": f"{year} is {now - year} years ago"})
+                                                   "problem": f"is {now - year} years ago",
+                                                   "advice": SNAPSHOT_ADVICE})
 
     return check

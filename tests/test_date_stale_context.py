@@ -1,0 +1,96 @@
+"""date-stale and sensational-language read only what the page claims now (issue 16): a
+relative word in a sentence that names the page's time, in a story told in the past, in a
+span of decades, in generic instructions ("any recent version", "currently open"), in a
+paper's title copied as a heading, or in a section excerpted from the page a heading links
+to; "as of <date>" is told to update the figure, never to "say when". The true cases stay."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+
+OLD_MD = "---\ntitle: x\ndate: 2011-07-08\n---\n"
+OLD_HTML = "+++\ntitle = \"x\"\ndate = 2011-07-08\n+++\n"
+
+
+def found(body: str, rule: str = "date-stale", html: bool = False) -> list[str]:
+    """The matched words the rule reports on an old page written in Markdown or HTML."""
+    text = (OLD_HTML if html else OLD_MD) + body
+    return [d.message.split("'")[1] for d in lint_text(text, path="x.html" if html else "x.md", config={},
+                                                         select=[rule])]
+
+
+def para(text: str, html: bool) -> str:
+    return f"<p>{text}</p>\n" if html else f"{text}\n\n"
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_sentence_that_names_the_pages_time_dates_its_relative_word(html: bool) -> None:
+    assert found(para("The recent meta-analysis of 2011 found no benefit.", html), html=html) == []
+    assert found(para("We apply for the 2011 cycle. This year, we stress planning.", html), html=html) == []
+    assert found(para("I am currently scheduled to speak on June 6, 2011.", html), html=html) == []
+    # An amount is no year, and an earlier year dates a past event, not "currently".
+    assert found(para("A 2000 IU dose was recently tested.", html), html=html) == ["recently"]
+    assert found(para("In 1996 he joined the clinic, where he is currently working.", html), html=html) == ["currently"]
+    assert found(para("My degree came in 1982. I currently teach statistics.", html), html=html) == ["currently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_past_narrative_spans_and_generic_senses_are_no_claim_about_now(html: bool) -> None:
+    body = "".join(para(t, html) for t in [
+        "They were currently working on a data portal when we met.",
+        "Beaches were segregated until recent decades.",
+        "Test the program on version 2.1; it should run under any other recent version.",
+        "SPSS cannot import a spreadsheet that is currently open in Excel.",
+    ])
+    assert found(body, html=html) == []
+    assert found(para("They are currently working on a data portal.", html), html=html) == ["currently"]
+    assert found(para("Obesity has doubled in recent years.", html), html=html) == ["recent"]
+    assert found(para("I could not find any recent information on the group.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_papers_title_as_a_heading_is_the_papers(html: bool) -> None:
+    title = "Rising incidence of type 1 diabetes in children: a review of recent evidence."
+    heading = f"<h4>{title}</h4>\n" if html else f"#### {title}\n\n"
+    assert found(heading, html=html) == []
+    own = "<h2>Recent increase in rickets</h2>\n" if html else "## Recent increase in rickets\n\n"
+    assert found(own, html=html) == ["Recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_section_under_a_heading_linking_elsewhere_is_that_pages_excerpt(html: bool) -> None:
+    link = '<a href="https://news.example.org/2011/vitamin-d-and-falls">Vitamin D cuts falls in care homes</a>'
+    md_link = "[Vitamin D cuts falls in care homes](https://news.example.org/2011/vitamin-d-and-falls)"
+    if html:
+        body = (f"<h3>{link} Press release</h3>\n<p>Recent trials agree, and studies show fewer falls.</p>\n"
+                "<h3>Our comment</h3>\n<p>Recent trials agree.</p>\n")
+    else:
+        body = (f"### {md_link} Press release\n\nRecent trials agree, and studies show fewer falls.\n\n"
+                "### Our comment\n\nRecent trials agree.\n")
+    assert found(body, html=html) == ["Recent"]  # only the page's own comment
+    assert found(body, "sensational-language", html=html) == []
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_heading_that_only_names_a_site_or_links_within_it_is_no_excerpt(html: bool) -> None:
+    if html:
+        body = ('<h4><a href="https://www.pills.example.com">www.pills.example.com</a></h4>\n'
+                "<p>Each ingredient is proven to reduce skin ageing.</p>\n"
+                '<h4><a href="/posts/falls">Falls in care homes</a></h4>\n<p>Recent trials agree.</p>\n')
+    else:
+        body = ("#### [www.pills.example.com](https://www.pills.example.com)\n\n"
+                "Each ingredient is proven to reduce skin ageing.\n\n"
+                "#### [Falls in care homes](/posts/falls)\n\nRecent trials agree.\n")
+    assert found(body, html=html) == ["Recent"]
+    assert found(body, "sensational-language", html=html) == ["proven to"]
+
+
+def test_as_of_a_date_is_told_to_update_not_to_say_when() -> None:
+    messages = [d.message for d in lint_text("101 items as of July 2011\n", path="x.md", config={},
+                                              select=["date-stale"])]
+    assert len(messages) == 1 and "say when" not in messages[0] and "update" in messages[0]
+    assert "years ago" in messages[0]
+    relative = [d.message for d in lint_text(OLD_MD + "Recently, low BMD was measured.\n", path="x.md", config={},
+                                              select=["date-stale"])]
+    assert relative == ["'Recently' on a page dated 2011: name the year it means, or review the page and update it"]
