@@ -94,3 +94,17 @@ def test_as_of_a_date_is_told_to_update_not_to_say_when() -> None:
     relative = [d.message for d in lint_text(OLD_MD + "Recently, low BMD was measured.\n", path="x.md", config={},
                                               select=["date-stale"])]
     assert relative == ["'Recently' on a page dated 2011: name the year it means, or review the page and update it"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_the_paragraph_just_above_or_below_can_give_the_time(html: bool) -> None:
+    above = para("I will resubmit the grant for the 2011 cycle.", html) + para("This year, we stress planning.", html)
+    assert found(above, html=html) == []
+    below = para("Other recent articles have lessons too.", html) + para("In a 2000 review, Lee showed gains.", html)
+    assert found(below, html=html) == []
+    # Not a publication: the year below dates something else.
+    unrelated = para("The recent controversies matter.", html) + para("In 2000, Lee showed gains.", html)
+    assert found(unrelated, html=html) == ["recent"]
+    # An earlier year above dates a past event, not "currently".
+    earlier = para("I joined the clinic in 1996.", html) + para("Currently I teach statistics.", html)
+    assert found(earlier, html=html) == ["Currently"]

@@ -20,6 +20,17 @@ year), nor on a page whose opening lines say it is obsolete or kept for the reco
 (the page already warns the reader). With ``dated_title``, "as of 2012" on a page
 whose title names 2012 or a later year (a dated newsletter, a past conference) is the
 page's own date, not a stale claim.
+
+Dated context, the policy: a relative word is dated when the reader sees a time for it in
+the text itself: its sentence or the sentence just before names the page's own year or a
+later one, the next paragraph gives the year of the publication it speaks of, or it is told
+in the past ("they were currently"). An earlier year in the sentence dates some past event,
+not "currently" ("in 1996 he joined the clinic, where he is currently working"). The
+front-matter date alone does not date it: many themes do not show it, copies and feeds drop
+it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
+the section under a heading that links to another site's page by its title (that page's
+words, see :mod:`medlint.kinds.excerpt`), and a paper's title copied as a heading ending
+with a full stop. "as of 2012" already says when: its message asks to update the figure.
 """
 from __future__ import annotations
 
@@ -31,7 +42,6 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
-from ..regions import citation_shaped
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
@@ -170,9 +180,10 @@ PUBLICATION_WINDOW = 40
 
 
 def _cited_next(doc: Document, start: int, end: int) -> bool:
-    """The phrase speaks of a publication and its block is followed at once by a citation
-    with its year ("A recent letter to the editor:" over "Smith J. Lancet 2005;1:2"): the
-    reader sees when. "The recent controversies" over a reference is still undated."""
+    """The phrase speaks of a publication and the next block opens by giving its year ("A
+    recent letter to the editor:" over "Smith J. Lancet 2005;1:2", "Other recent articles
+    have lessons." over "In a 2000 NEJM review, ..."): the reader sees when. "The recent
+    controversies" over a reference is still undated."""
     block = doc.block_at(start)
     if block is None or not _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
                                                 min(block.end, end + PUBLICATION_WINDOW)):
@@ -181,7 +192,7 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     if following is None:
         return False
     head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
-    return bool(_TITLE_YEAR.search(head)) and citation_shaped(head)
+    return bool(_WHEN.search(head))
 
 
 #: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
@@ -204,9 +215,19 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     lo, hi = (block.start, block.end) if _is_heading(block) else window(doc, start, end, "sentence")
     if block is not None and lo - 2 >= block.start:
         lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
+    elif block is not None and not _is_heading(block):
+        previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
+        if previous is not None:
+            lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
     prose = doc.prose
     years = _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])
     return any(int(y) >= page_year - 1 for y in years)
+
+
+def _previous_block(doc: Document, block: Any) -> Any:
+    """The block just before *block* (None for the first)."""
+    i = doc.block_index(block)
+    return doc.blocks[i - 1] if i else None
 
 
 def _is_heading(block: Any) -> bool:
