@@ -108,3 +108,35 @@ def test_the_paragraph_just_above_or_below_can_give_the_time(html: bool) -> None
     # An earlier year above dates a past event, not "currently".
     earlier = para("I joined the clinic in 1996.", html) + para("Currently I teach statistics.", html)
     assert found(earlier, html=html) == ["Currently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_an_earlier_year_dates_a_clause_told_in_the_past(html: bool) -> None:
+    story = "An article in 1995 alleged that the effects they were looking for in recent years were swamped by bias."
+    assert found(para(story, html), html=html) == []
+    now = "The paper appeared in 1990, though I have not tested the program recently."
+    assert found(para(now, html), html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_heading_that_dates_its_section_dates_its_currently(html: bool) -> None:
+    dated = "<h3>Answer from a chatbot, Jan 2024</h3>\n" if html else "### Answer from a chatbot, Jan 2024\n\n"
+    undated = "<h3>Answer from a chatbot</h3>\n" if html else "### Answer from a chatbot\n\n"
+    body = para("Currently, there is no cure.", html)
+    assert found(dated + body, html=html) == []
+    assert found(undated + body, html=html) == ["Currently"]
+
+
+def test_the_newest_version_of_a_package_is_no_claim_about_now() -> None:
+    assert found("I would forgo the most recent stringr library updates.\n") == []
+    assert found("I would forgo the recent stringr library updates.\n") == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_heading_naming_the_original_at_an_address_opens_an_excerpt(html: bool) -> None:
+    if html:
+        heading = ('<h3>(The original at <a href="https://blog.example.org/">https://blog.example.org/</a> '
+                   "has the figures)</h3>\n")
+    else:
+        heading = "### (The original at [https://blog.example.org/](https://blog.example.org/) has the figures)\n\n"
+    assert found(heading + para("Marshall is currently running trials.", html), html=html) == []

@@ -28,15 +28,16 @@ _WORDS = lazyre.compile(r"[^\W\d_]{2,}")
 
 
 def _titled(text: str) -> bool:
-    """Link text that is a page's title: two words or more, not the address written out
-    ("[www.pills.example.com](...)" names a site the page goes on to describe, not an excerpt)."""
+    """Heading text that is more than an address: two words or more besides it ("#### [www.pills.example.com](...)"
+    names a site the page goes on to describe, not an excerpt)."""
     return len(_WORDS.findall(_ADDRESS.sub(" ", text))) >= 2
 
 
-def _outside_link(doc: Document, lo: int, hi: int) -> bool:
-    """A link to another site in ``[lo, hi)`` whose text is that page's title."""
-    return any(lo <= link.start < hi and not link.image and _OUTSIDE.match(link.target or "")
-               and _titled(link.text or "") for link in doc.links)
+def _outside_link(doc: Document, lo: int, hi: int, heading: str) -> bool:
+    """A link to another site in ``[lo, hi)``, in a heading that says more than its address
+    (the linked page's title, or "The original at <address> has the figures")."""
+    return _titled(heading) and any(lo <= link.start < hi and not link.image and _OUTSIDE.match(link.target or "")
+                                    for link in doc.links)
 
 
 def excerpt_spans(doc: Document) -> list[tuple[int, int]]:
@@ -46,7 +47,7 @@ def excerpt_spans(doc: Document) -> list[tuple[int, int]]:
         headings = sorted(doc.headings, key=lambda h: h.start)
         spans: list[tuple[int, int]] = []
         for i, heading in enumerate(headings):
-            if not _outside_link(doc, heading.start, heading.end):
+            if not _outside_link(doc, heading.start, heading.end, heading.text or ""):
                 continue
             end = next((h.start for h in headings[i + 1:] if h.level <= heading.level), len(doc.text))
             if spans and spans[-1][1] >= heading.start:

@@ -220,8 +220,28 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
         if previous is not None:
             lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
     prose = doc.prose
-    years = _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])
-    return any(int(y) >= page_year - 1 for y in years)
+    years = [int(y) for y in _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])]
+    if any(y >= page_year - 1 for y in years):
+        return True
+    if years and not _is_heading(block):
+        # An earlier year, and the phrase's clause told in the past ("an article in 1995 alleged that
+        # the effects they were looking for in recent years were swamped"): recent as of that year.
+        cuts = list(_CLAUSE_CUT.finditer(prose, lo, start))
+        clause_lo = cuts[-1].end() if cuts else lo
+        stop = _CLAUSE_CUT.search(prose, end, hi)
+        return bool(_PAST.search(prose, clause_lo, stop.start() if stop else hi))
+    return False
+
+
+#: Where a clause begins or ends inside a sentence.
+_CLAUSE_CUT = lazyre.compile(r"[,;:()\u2013\u2014]|\b(?:though|although|but|whereas|while|where)\b", re.I)
+_PAST = lazyre.compile(r"\b(?:was|were|had)\b", re.I)
+
+
+def _dated_section(doc: Document, start: int, page_year: int) -> bool:
+    """The heading over the phrase names the page's year or a later one ("ChatGPT answer, Jan
+    2024", "Update 2012"): a dated entry, whose "currently" is as of that date."""
+    return any(int(y) >= page_year - 1 for y in _WHEN.findall(doc.heading_before(start)))
 
 
 def _previous_block(doc: Document, block: Any) -> Any:
@@ -315,7 +335,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
                                                     or _cited_next(doc.whole, m.start(), m.end())):
                         continue
-                    if _dated_sentence(doc, m.start(), m.end(), dated) or _past_narrative(doc, m.start(), m.end()):
+                    if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
+                            or _past_narrative(doc, m.start(), m.end())):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
