@@ -140,3 +140,9 @@ def test_a_heading_naming_the_original_at_an_address_opens_an_excerpt(html: bool
     else:
         heading = "### (The original at [https://blog.example.org/](https://blog.example.org/) has the figures)\n\n"
     assert found(heading + para("Marshall is currently running trials.", html), html=html) == []
+
+
+def test_currently_said_of_the_reader_is_the_readers_present() -> None:
+    assert found("Pick two things on this list that you are not currently doing.\n") == []
+    assert found("Pick two things you're currently doing well.\n") == []
+    assert found("We are currently recruiting patients.\n") == ["currently"]

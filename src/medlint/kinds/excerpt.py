@@ -8,8 +8,8 @@ show" are that page's, dated by it (the link takes the reader there), not claims
 makes in its own voice. The section runs from the heading to the next heading of the same
 or a higher level; a heading of the page's own between them (no outside link) ends it only
 when it is of the same or a higher level, so an excerpt's own sub-headings stay in it.
-A link within the same site (a relative address) names the site's own page, and a link
-whose text is only the address names a site the page goes on to describe: no excerpt.
+A link within the same site (a relative address) names the site's own page, and a heading
+that is only the address names a site the page goes on to describe: no excerpt.
 """
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from ..document import Document
 from .. import lazyre
 
 _OUTSIDE = lazyre.compile(r"(?:https?:)?//", re.I)
-
-
 _ADDRESS = lazyre.compile(r"\S*(?:://|www\.|\.(?:com|org|net|gov|edu|ca|uk|au)\b)\S*", re.I)
 _WORDS = lazyre.compile(r"[^\W\d_]{2,}")
 
@@ -33,11 +31,18 @@ def _titled(text: str) -> bool:
     return len(_WORDS.findall(_ADDRESS.sub(" ", text))) >= 2
 
 
-def _outside_link(doc: Document, lo: int, hi: int, heading: str) -> bool:
+def _outside_link(doc: Document, links: list[Any], starts: list[int], lo: int, hi: int, heading: str) -> bool:
     """A link to another site in ``[lo, hi)``, in a heading that says more than its address
-    (the linked page's title, or "The original at <address> has the figures")."""
-    return _titled(heading) and any(lo <= link.start < hi and not link.image and _OUTSIDE.match(link.target or "")
-                                    for link in doc.links)
+    (the linked page's title, or "The original at <address> has the figures"). *links* are
+    sorted by start (*starts*), so each heading looks only at its own links."""
+    if not _titled(heading):
+        return False
+    i = bisect.bisect_left(starts, lo)
+    while i < len(links) and links[i].start < hi:
+        if not links[i].image and _OUTSIDE.match(links[i].target or ""):
+            return True
+        i += 1
+    return False
 
 
 def excerpt_spans(doc: Document) -> list[tuple[int, int]]:
@@ -45,9 +50,11 @@ def excerpt_spans(doc: Document) -> list[tuple[int, int]]:
     key = "excerpt-spans"
     if key not in doc.cache:
         headings = sorted(doc.headings, key=lambda h: h.start)
+        links = sorted(doc.links, key=lambda link: link.start)
+        starts = [link.start for link in links]
         spans: list[tuple[int, int]] = []
         for i, heading in enumerate(headings):
-            if not _outside_link(doc, heading.start, heading.end, heading.text or ""):
+            if not _outside_link(doc, links, starts, heading.start, heading.end, heading.text or ""):
                 continue
             end = next((h.start for h in headings[i + 1:] if h.level <= heading.level), len(doc.text))
             if spans and spans[-1][1] >= heading.start:
