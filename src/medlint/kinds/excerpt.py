@@ -33,7 +33,7 @@ def _titled(text: str) -> bool:
 
 def _outside_link(doc: Document, links: list[Any], starts: list[int], lo: int, hi: int, heading: str) -> bool:
     """A link to another site in ``[lo, hi)``, in a heading that says more than its address
-    (the linked page's title, or "The original at <address> has the figures"). *links* are
+    (the linked page's title, or "Copied from <address> without its figures"). *links* are
     sorted by start (*starts*), so each heading looks only at its own links."""
     if not _titled(heading):
         return False

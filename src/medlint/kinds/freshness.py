@@ -25,7 +25,7 @@ Dated context, the policy: a relative word is dated when the reader sees a time 
 the text itself: its sentence or the sentence just before names the page's own year or a
 later one, the next paragraph gives the year of the publication it speaks of, or it is told
 in the past ("they were currently"). An earlier year in the sentence dates some past event,
-not "currently" ("in 1996 he joined the clinic, where he is currently working"). The
+not "currently" ("in 1998 she joined the practice, where she currently works"). The
 front-matter date alone does not date it: many themes do not show it, copies and feeds drop
 it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
 the section under a heading that links to another site's page by its title (that page's
@@ -163,6 +163,25 @@ def _declared_obsolete(doc: Document) -> bool:
     return any(b.start - doc.body_start < NOTICE_CHARS and _OBSOLETE.search(doc.text, b.start, b.end) for b in blocks)
 
 
+_FIRST_PERSON = lazyre.compile(r"\b(?:I|my|me|mine)\b|\bI['\u2019]")
+
+
+def _written_with_sources(doc: Document, start: int, end: int) -> bool:
+    """Another sentence of the paragraph cites its source (a reference number, author and year,
+    DOI, PMID, footnote) and the phrase's own sentence does not say "I" or "my": the paragraph is
+    written in a paper's voice, with its sources at hand ("...doubled in five years (12). A recent audit
+    found ..."), the way a review or a pasted paper is; its "recent" is the paper's. "Also see a
+    recent post on my blog" beside a citation is still the writer's own."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    lo, hi = window(doc, start, end, "sentence")
+    if _FIRST_PERSON.search(doc.prose, lo, hi):
+        return False
+    return ((lo > block.start and cited(doc, block.start, lo, _SOURCES))
+            or (hi < block.end and cited(doc, hi, block.end, _SOURCES)))
+
+
 def _next_block(doc: Document, start: int) -> Any:
     """The block right after the one holding *start* (None at the end)."""
     block = doc.block_at(start)
@@ -210,7 +229,7 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     later one ("the recent meta-analysis - 2018", "... for the 2007 cycle. This year, I want",
     "currently scheduled for June 6, 2011" on a 2011 page): the reader sees when "recent",
     "currently" or "this year" was. An earlier year dates some past event, not the claim ("In
-    1996 he joined the hospital, where he is currently working"), so it does not count."""
+    1998 she joined the practice, where she currently works"), so it does not count."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if _is_heading(block) else window(doc, start, end, "sentence")
     if block is not None and lo - 2 >= block.start:
@@ -224,8 +243,8 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     if any(y >= page_year - 1 for y in years):
         return True
     if years and not _is_heading(block):
-        # An earlier year, and the phrase's clause told in the past ("an article in 1995 alleged that
-        # the effects they were looking for in recent years were swamped"): recent as of that year.
+        # An earlier year, and the phrase's clause told in the past ("a 1995 editorial argued that the
+        # trials they were running in recent years were too small"): recent as of that year.
         cuts = list(_CLAUSE_CUT.finditer(prose, lo, start))
         clause_lo = cuts[-1].end() if cuts else lo
         stop = _CLAUSE_CUT.search(prose, end, hi)
@@ -333,7 +352,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
                         continue  # a journal's or article's title, or someone's quoted words
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
-                                                    or _cited_next(doc.whole, m.start(), m.end())):
+                                                    or _cited_next(doc.whole, m.start(), m.end())
+                                                    or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
                             or _past_narrative(doc, m.start(), m.end())):
