@@ -22,10 +22,13 @@ whose title names 2012 or a later year (a dated newsletter, a past conference) i
 page's own date, not a stale claim.
 
 Dated context, the policy: a relative word is dated when the reader sees a time for it in
-the text itself: its sentence or the sentence just before names the page's own year or a
-later one, the next paragraph gives the year of the publication it speaks of, or it is told
-in the past ("they were currently"). An earlier year in the sentence dates some past event,
-not "currently" ("in 1998 she joined the practice, where she currently works"). The
+the text itself: its sentence, the sentence just before or the heading over it names the
+page's own year or a later one, the next paragraph gives the year of the publication it
+speaks of, the other sentences of its paragraph cite their sources (a paper's voice, unless
+the sentence says "I" or "my"), or it is told in the past ("they were currently"). An
+earlier year in the sentence dates some past event, not "currently" ("in 1998 she joined
+the practice, where she currently works"), unless the phrase's clause is told in the past
+too ("a 1995 editorial argued that the trials run in recent years were too small"). The
 front-matter date alone does not date it: many themes do not show it, copies and feeds drop
 it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
 the section under a heading that links to another site's page by its title (that page's
