@@ -419,12 +419,12 @@ def test_a_carried_paper_ends_at_the_sites_own_heading(heading: str) -> None:
 @pytest.mark.parametrize("text, path", [
     ("---\ntitle: x\ndate: 2011-07-08\n---\n## A trial\n\nSleep Letters 2012, 4:17\n\nMaria K. Novak, Peter J. Lund\n\n"
      "Adults took vitamin D daily for a year and slept better than those given placebo in every age group studied.\n\n"
-     "---\n\n## Summary by the site\n\nThey took 4,000 IU daily. Recently the site added 12 items as of May 2012.\n",
+     "---\n\n## Summary by the site\n\nThey took 4,000 IU daily. Recently the site added 12 items. It had 40 as of May 2012.\n",
      "x.md"),
     ("---\ntitle: x\ndate: 2011-07-08\n---\n<h2>A trial</h2><p>Sleep Letters 2012, 4:17</p>"
      "<p>Maria K. Novak, Peter J. Lund</p><p>Adults took vitamin D daily for a year and slept better than those given "
      "placebo in every age group studied.</p><hr>\n<h2>Summary by the site</h2>"
-     "<p>They took 4,000 IU daily. Recently the site added 12 items as of May 2012.</p>\n", "x.html"),
+     "<p>They took 4,000 IU daily. Recently the site added 12 items. It had 40 as of May 2012.</p>\n", "x.html"),
 ])
 def test_the_pages_comment_on_a_pasted_paper_is_its_own_but_its_doses_are_the_papers(text: str, path: str,
                                                                                    isolated) -> None:

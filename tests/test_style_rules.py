@@ -101,10 +101,11 @@ def test_frontmatter_schema_from_a_file(tmp_path: Path, isolated) -> None:
 
 def test_date_stale_with_a_fixed_today(isolated) -> None:
     cfg = {"rules": {"date-stale": {"options": {"today": "2014-01-01"}}}}
-    text = "---\ntitle: x\ndate: 2011-07-08\n---\nRecent work, as of 2011.\n"
+    # "as of 2011" on its own line: in the same sentence it would date the "Recent" (issue 16).
+    text = "---\ntitle: x\ndate: 2011-07-08\n---\nRecent work.\n\nLists as of 2011.\n"
     assert found(text, ["date-stale"], config=cfg) == []
     later = {"rules": {"date-stale": {"options": {"today": "2016-01-01"}}}}
-    assert [c for _, c, _, _ in found(text, ["date-stale"], config=later)] == [1, 14]
+    assert [c for _, c, _, _ in found(text, ["date-stale"], config=later)] == [1, 7]
 
 
 def test_person_first_is_off_by_default_and_unsafe(isolated) -> None:

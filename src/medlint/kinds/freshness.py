@@ -20,6 +20,20 @@ year), nor on a page whose opening lines say it is obsolete or kept for the reco
 (the page already warns the reader). With ``dated_title``, "as of 2012" on a page
 whose title names 2012 or a later year (a dated newsletter, a past conference) is the
 page's own date, not a stale claim.
+
+Dated context, the policy: a relative word is dated when the reader sees a time for it in
+the text itself: its sentence, the sentence just before or the heading over it names the
+page's own year or a later one, the next paragraph gives the year of the publication it
+speaks of, the other sentences of its paragraph cite their sources (a paper's voice, unless
+the sentence says "I" or "my"), or it is told in the past ("they were currently"). An
+earlier year in the sentence dates some past event, not "currently" ("in 1998 she joined
+the practice, where she currently works"), unless the phrase's clause is told in the past
+too ("a 1995 editorial argued that the trials run in recent years were too small"). The
+front-matter date alone does not date it: many themes do not show it, copies and feeds drop
+it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
+the section under a heading that links to another site's page by its title (that page's
+words, see :mod:`medlint.kinds.excerpt`), and a paper's title copied as a heading ending
+with a full stop. "as of 2012" already says when: its message asks to update the figure.
 """
 from __future__ import annotations
 
@@ -31,10 +45,10 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
-from ..regions import citation_shaped
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
+from .excerpt import in_excerpt
 from .pattern import not_a_claim
 
 OPTIONS_SCHEMA = {
@@ -48,11 +62,16 @@ OPTIONS_SCHEMA = {
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless_cited": {"type": "boolean"},
         "dated_title": {"type": "boolean"},
+        "excerpts": {"type": "boolean"},
     },
 }
 DEFAULTS: dict[str, Any] = {"years": 3, "date_field": "date", "phrases": [], "exceptions": [], "unless_cited": True,
-                            "dated_title": True}
-PLACEHOLDERS = ("match", "problem")
+                            "dated_title": True, "excerpts": True}
+PLACEHOLDERS = ("match", "problem", "advice")
+#: What to do: a relative word needs its time named; a dated snapshot already has one, so only
+#: updating it (or saying it is history) helps.
+RELATIVE_ADVICE = "name the year it means, or review the page and update it"
+SNAPSHOT_ADVICE = "update the figure or statement, or drop it if it no longer matters"
 _STOP = fastre.compile(r"[.!?;](?=\s)|\n")
 _TITLE_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: "(created October 18, 2007)" in a title dates the page, not its subject: no archive's date.
@@ -147,6 +166,25 @@ def _declared_obsolete(doc: Document) -> bool:
     return any(b.start - doc.body_start < NOTICE_CHARS and _OBSOLETE.search(doc.text, b.start, b.end) for b in blocks)
 
 
+_FIRST_PERSON = lazyre.compile(r"\b(?:I|my|me|mine)\b|\bI['\u2019]")
+
+
+def _written_with_sources(doc: Document, start: int, end: int) -> bool:
+    """Another sentence of the paragraph cites its source (a reference number, author and year,
+    DOI, PMID, footnote) and the phrase's own sentence does not say "I" or "my": the paragraph is
+    written in a paper's voice, with its sources at hand ("...doubled in five years (12). A recent audit
+    found ..."), the way a review or a pasted paper is; its "recent" is the paper's. "Also see a
+    recent post on my blog" beside a citation is still the writer's own."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    lo, hi = window(doc, start, end, "sentence")
+    if _FIRST_PERSON.search(doc.prose, lo, hi):
+        return False
+    return ((lo > block.start and cited(doc, block.start, lo, _SOURCES))
+            or (hi < block.end and cited(doc, hi, block.end, _SOURCES)))
+
+
 def _next_block(doc: Document, start: int) -> Any:
     """The block right after the one holding *start* (None at the end)."""
     block = doc.block_at(start)
@@ -164,9 +202,10 @@ PUBLICATION_WINDOW = 40
 
 
 def _cited_next(doc: Document, start: int, end: int) -> bool:
-    """The phrase speaks of a publication and its block is followed at once by a citation
-    with its year ("A recent letter to the editor:" over "Smith J. Lancet 2005;1:2"): the
-    reader sees when. "The recent controversies" over a reference is still undated."""
+    """The phrase speaks of a publication and the next block opens by giving its year ("A
+    recent letter to the editor:" over "Smith J. Lancet 2005;1:2", "Other recent articles
+    have lessons." over "In a 2000 NEJM review, ..."): the reader sees when. "The recent
+    controversies" over a reference is still undated."""
     block = doc.block_at(start)
     if block is None or not _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
                                                 min(block.end, end + PUBLICATION_WINDOW)):
@@ -175,7 +214,86 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     if following is None:
         return False
     head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
-    return bool(_TITLE_YEAR.search(head)) and citation_shaped(head)
+    return bool(_WHEN.search(head))
+
+
+#: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
+#: a longer number or a date in digits' middle.
+_WHEN = lazyre.compile(
+    r"(?<![\d$\u00a3\u20ac,./-])((?:19|20)\d\d)(?![\d,.]\d)(?!\s*(?:IU|I\.U\.|iu|units?|mg|mcg|\u00b5g|ug|ng|nmol|pmol"
+    r"|ml|mL|kcal|calories|steps|people|persons|patients|participants|subjects|adults|children|women|men|cases|deaths"
+    r"|infants|respondents|volunteers|mothers|babies|pages|words|items|hits|results|times|dollars|euros|pounds)\b)")
+#: Past narrative: "they were currently working on it" is current as of the story, not now.
+_PAST_CURRENTLY = lazyre.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.I)
+
+
+def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool:
+    """The sentence, or the one before it in the same paragraph, names the page's own year or a
+    later one ("the recent meta-analysis - 2018", "... for the 2007 cycle. This year, I want",
+    "currently scheduled for June 6, 2011" on a 2011 page): the reader sees when "recent",
+    "currently" or "this year" was. An earlier year dates some past event, not the claim ("In
+    1998 she joined the practice, where she currently works"), so it does not count."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if _is_heading(block) else window(doc, start, end, "sentence")
+    if block is not None and lo - 2 >= block.start:
+        lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
+    elif block is not None and not _is_heading(block):
+        previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
+        if previous is not None:
+            lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
+    prose = doc.prose
+    years = [int(y) for y in _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])]
+    if any(y >= page_year - 1 for y in years):
+        return True
+    if years and not _is_heading(block):
+        # An earlier year, and the phrase's clause told in the past ("a 1995 editorial argued that the
+        # trials they were running in recent years were too small"): recent as of that year.
+        cuts = list(_CLAUSE_CUT.finditer(prose, lo, start))
+        clause_lo = cuts[-1].end() if cuts else lo
+        stop = _CLAUSE_CUT.search(prose, end, hi)
+        return bool(_PAST.search(prose, clause_lo, stop.start() if stop else hi))
+    return False
+
+
+#: Where a clause begins or ends inside a sentence.
+_CLAUSE_CUT = lazyre.compile(r"[,;:()\u2013\u2014]|\b(?:though|although|but|whereas|while|where)\b", re.I)
+_PAST = lazyre.compile(r"\b(?:was|were|had)\b", re.I)
+
+
+def _dated_section(doc: Document, start: int, page_year: int) -> bool:
+    """The heading over the phrase names the page's year or a later one ("ChatGPT answer, Jan
+    2024", "Update 2012"): a dated entry, whose "currently" is as of that date."""
+    return any(int(y) >= page_year - 1 for y in _WHEN.findall(doc.heading_before(start)))
+
+
+def _previous_block(doc: Document, block: Any) -> Any:
+    """The block just before *block* (None for the first)."""
+    i = doc.block_index(block)
+    return doc.blocks[i - 1] if i else None
+
+
+def _is_heading(block: Any) -> bool:
+    """A heading block (Markdown's, or HTML's h1-h6)."""
+    return block is not None and block.kind in _HEADINGS
+
+
+_HEADINGS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
+#: A paper's title as PubMed prints it: a heading of several words ending with a full stop.
+_PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){5,}\S*[^\W\d]\.\W*$")
+
+
+def _paper_title(doc: Document, start: int) -> bool:
+    """The phrase is in a heading that ends with a full stop, as a paper's title does where it is
+    copied from PubMed ("A review of recent evidence."): the paper's words, dated by the paper.
+    A page's own headings do not end with a full stop."""
+    block = doc.block_at(start)
+    return _is_heading(block) and bool(_PAPER_TITLE.search(doc.prose[block.start:block.end].rstrip()))
+
+
+def _past_narrative(doc: Document, start: int, end: int) -> bool:
+    """"currently" after "was", "were" or "had been": current in a story told in the past."""
+    return doc.prose[start:end].lower() == "currently" and bool(
+        _PAST_CURRENTLY.search(doc.prose, max(doc.body_start, start - 30), start))
 
 
 def _year(value: Any) -> int | None:
@@ -237,16 +355,26 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
                         continue  # a journal's or article's title, or someone's quoted words
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
-                                                    or _cited_next(doc.whole, m.start(), m.end())):
+                                                    or _cited_next(doc.whole, m.start(), m.end())
+                                                    or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
+                    if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
+                            or _past_narrative(doc, m.start(), m.end())):
+                        continue  # the reader can tell when: a year in the sentence, or a story told in the past
+                    if _paper_title(doc, m.start()):
+                        continue  # a paper's title is the paper's
+                    if options["excerpts"] and in_excerpt(doc.whole, m.start()):
+                        continue  # the linked page's words, dated by it
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
-                                                       "problem": f"the page is dated {dated}"})
+                                                       "problem": f"on a page dated {dated}",
+                                                       "advice": RELATIVE_ADVICE})
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
             if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Webinars on Vitamin D - 2013": the page's date
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
-                                                   "problem": f"{year} is {now - year} years ago"})
+                                                   "problem": f"is {now - year} years ago",
+                                                   "advice": SNAPSHOT_ADVICE})
 
     return check

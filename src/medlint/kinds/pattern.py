@@ -13,7 +13,8 @@ naming particular ones: "The studies showed",
 "Four of 6 prospective studies showed": a report of those studies, not an appeal to
 unnamed ones; or only some: "some studies show") and ``not-health`` (the word
 describes a book, an article, a talk or software: "a revolutionary book" makes no
-health claim).
+health claim) and ``excerpt`` (in a section under a heading that links to another site:
+the linked page's words, see :mod:`medlint.kinds.excerpt`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from typing import Any, Callable, Iterable
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
+from .excerpt import in_excerpt
 from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
 from . import BuildContext, OptionError
 from .. import lazyre
@@ -45,7 +47,7 @@ OPTIONS_SCHEMA = {
         "exceptions": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "unless": {"type": "array", "uniqueItems": True,
                    "items": {"enum": ["negated", "question", "quoted", "link-text", "name", "specific",
-                                                "not-health"]}},
+                                                "not-health", "excerpt"]}},
     },
 }
 DEFAULTS: dict[str, Any] = {"ignorecase": False, "tokens": [], "patterns": [], "exceptions": [], "scope": "prose",
@@ -141,6 +143,8 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     prose = doc.prose
     if "link-text" in unless and doc.link_text_at(start) is not None:
         return True
+    if "excerpt" in unless and in_excerpt(doc.whole, start):
+        return True  # a section under a heading that links elsewhere: the linked page's words
     if "negated" in unless:
         cuts = list(_CLAUSE_START.finditer(prose, lo, start))
         clause_lo = cuts[-1].end() if cuts else lo
