@@ -177,7 +177,16 @@ def _split_sentence_cited(doc: Document, blocks: list[Any], i: int, kinds: tuple
     references close the whole run."""
     if "numbered" not in kinds or i + 1 >= len(blocks) or blocks[i].kind not in _PARAGRAPHS:
         return False
-    here, nxt = blocks[i], blocks[i + 1]
+    # asked once per claim or dose: a long paragraph of them would re-read itself each time
+    cache = doc.cache.setdefault("citations:split-sentence", {})
+    key = (blocks[i].start, blocks[i].end, blocks[i + 1].start, blocks[i + 1].end)
+    if key not in cache:
+        cache[key] = _split_sentence_of(doc, blocks[i], blocks[i + 1])
+    return cache[key]
+
+
+def _split_sentence_of(doc: Document, here: Any, nxt: Any) -> bool:
+    """:func:`_split_sentence_cited` for one pair of paragraphs."""
     text = " ".join(doc.prose[here.start:here.end].split())
     if len(text) > SPLIT_SENTENCE_CHARS or _SENTENCE_END.search(text.rstrip()) or nxt.kind not in _PARAGRAPHS:
         return False

@@ -12,6 +12,7 @@ the verb right after it), so a recommendation later in the sentence
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -328,6 +329,20 @@ _IMAGE = lazyre.compile(r"\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.I)
 HEADER_BLOCKS = 8
 
 
+def _per_block(doc: Document, name: str, block: Any, judge: Any) -> Any:
+    """*judge* of *block*, remembered for the document: every dose of a long paragraph asks
+    about the same few blocks around it, and each answer reads a whole block."""
+    cache = doc.cache.setdefault(f"claims:{name}", {})
+    key = (block.start, block.end)
+    if key not in cache:
+        cache[key] = judge(doc, block)
+    return cache[key]
+
+
+def _header_block(doc: Document, block: Any) -> bool:
+    return _per_block(doc, "header", block, lambda d, b: is_header_line(d.prose[b.start:b.end]))
+
+
 def under_paper_header(doc: Document, start: int) -> bool:
     """True when one of the few blocks above *start*, in its section, is a reproduced paper's
     byline, affiliation or journal dates: the text under it is the paper's, not the page's."""
@@ -339,7 +354,7 @@ def under_paper_header(doc: Document, start: int) -> bool:
     for prev in reversed(blocks[max(0, i - HEADER_BLOCKS):i]):
         if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
             return False  # the section's heading: above it is another section
-        if is_header_line(doc.prose[prev.start:prev.end]):
+        if _header_block(doc, prev):
             return True
     return False
 
@@ -357,12 +372,13 @@ def over_paper_header(doc: Document, start: int) -> bool:
     if i is None:
         return False
     blocks = doc.blocks
-    if block.kind in _HEADING_KINDS or not any(_title_like(doc, b) for b in blocks[max(0, i - DECK_BLOCKS):i]):
+    if block.kind in _HEADING_KINDS or not any(_per_block(doc, "title-like", b, _title_like)
+                                               for b in blocks[max(0, i - DECK_BLOCKS):i]):
         return False
     for nxt in blocks[i + 1:i + 1 + DECK_BLOCKS + 1]:
         if nxt.kind in _HEADING_KINDS:
             return False
-        if is_header_line(doc.prose[nxt.start:nxt.end]) or _ABSTRACT_LABEL.match(doc.text, nxt.start):
+        if _header_block(doc, nxt) or _ABSTRACT_LABEL.match(doc.text, nxt.start):
             return True  # the paper's byline, or its structured abstract ("Objective: To present ...")
     return False
 
@@ -381,6 +397,7 @@ def _title_like(doc: Document, block: Any) -> bool:
 
 _OPEN_QUOTE = lazyre.compile(r"[\u201c\u201e\u00ab]")
 _CLOSE_QUOTE = lazyre.compile(r"[\u201d\u00bb]")
+_STRAIGHT_QUOTE = lazyre.compile('"')
 
 
 def in_quotation(doc: Document, start: int, paragraphs: bool = False) -> bool:
@@ -390,9 +407,18 @@ def in_quotation(doc: Document, start: int, paragraphs: bool = False) -> bool:
     block = doc.block_at(start)
     if block is None:
         return False
-    before = doc.prose[block.start:start]
-    curly = len(_OPEN_QUOTE.findall(before)) - len(_CLOSE_QUOTE.findall(before))
-    return curly > 0 or before.count('"') % 2 == 1 or (paragraphs and in_long_quotation(doc, block))
+    opens, closes, straight = _per_block(doc, "quote-marks", block, _quote_marks)
+    curly = bisect.bisect_left(opens, start) - bisect.bisect_left(closes, start)
+    return curly > 0 or bisect.bisect_left(straight, start) % 2 == 1 or (paragraphs and in_long_quotation(doc, block))
+
+
+def _quote_marks(doc: Document, block: Any) -> tuple[list[int], list[int], list[int]]:
+    """Where the block's opening, closing and straight double quotes stand: counted once per
+    block, not once per dose (a paragraph of 16,000 doses re-read itself 16,000 times)."""
+    text = doc.prose
+    return ([m.start() for m in _OPEN_QUOTE.finditer(text, block.start, block.end)],
+            [m.start() for m in _CLOSE_QUOTE.finditer(text, block.start, block.end)],
+            [m.start() for m in _STRAIGHT_QUOTE.finditer(text, block.start, block.end)])
 
 
 #: How many paragraphs a quotation may run over without marks of its own.
@@ -410,8 +436,8 @@ def in_long_quotation(doc: Document, block: Any) -> bool:
     blocks = doc.blocks
 
     def balance(b: Any) -> int:
-        text = doc.prose[b.start:b.end]
-        return len(_OPEN_QUOTE.findall(text)) - len(_CLOSE_QUOTE.findall(text))
+        opens, closes, _ = _per_block(doc, "quote-marks", b, _quote_marks)
+        return len(opens) - len(closes)
 
     opened = False
     for prev in reversed(blocks[max(0, i - QUOTE_BLOCKS):i]):
