@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
 
@@ -467,16 +467,34 @@ def citation_block(prose: str, block: tuple[int, int] | None, seen: dict[int, bo
 _ONE_AUTHOR = lazyre.compile(r"[*_\s-]*(?:[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+){1,3}[A-Z]{1,3}\.?[*_,;\s]*")
 
 
-def author_item(prose: str, blocks: list[tuple[int, int]], index: int, seen: dict[int, bool]) -> bool:
-    """True if block *index* is one author's name ("De Vet HC") and a neighbouring block
-    is one too ("Montori VM") or a citation (:func:`citation_block`): a list of authors
-    one an item, or a citation's first author broken off from it, not a topic ("Low BMD")."""
-    def one(i: int) -> bool:
-        return 0 <= i < len(blocks) and bool(_ONE_AUTHOR.fullmatch(" ".join(prose[blocks[i][0]:blocks[i][1]].split())))
+def author_item(prose: str, blocks: list[tuple[int, int]], index: int, seen: dict[int, bool],
+                english: "Container[str]") -> bool:
+    """True if block *index* is one author's name ("De Vet HC") next to a citation
+    (:func:`citation_block`: its first author broken off from it) or to another author's
+    name ("Montori VM": a list of authors, one an item), one of the two names holding a
+    word that is no English word ("Low BMD" over "High PTH" is a list of topics)."""
+    def name(i: int) -> str | None:
+        if not 0 <= i < len(blocks):
+            return None
+        m = _ONE_AUTHOR.fullmatch(" ".join(prose[blocks[i][0]:blocks[i][1]].split()))
+        return m.group(0) if m else None
 
-    def cited(i: int) -> bool:
-        return 0 <= i < len(blocks) and citation_block(prose, blocks[i], seen)
-    return one(index) and any(one(i) or cited(i) for i in (index - 1, index + 1))
+    def foreign(text: str) -> bool:
+        return any(w.lower() not in english for w in _NAME_WORD.findall(text))
+
+    here = name(index)
+    if here is None:
+        return False
+    for i in (index - 1, index + 1):
+        other = name(i)
+        if other is not None and (foreign(here) or foreign(other)):
+            return True
+        if 0 <= i < len(blocks) and citation_block(prose, blocks[i], seen):
+            return True
+    return False
+
+
+_NAME_WORD = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+")
 
 
 #: Words that say the sentence introduces a token as notation or a name: "is denoted by SS or
@@ -611,7 +629,7 @@ def code_keywords(page: str) -> set[str]:
 #: "IPUMS is a project that ...": a sentence that opens with the name and says what kind of
 #: body, product or resource it is.
 _WHAT_IT_IS = lazyre.compile(
-    r"(?:^|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:^[ \t]*|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:project|company|firm|organi[sz]ation|program(?:me)?|database|website|web\s+site|library|package|service"
     r"|network|platform|consortium|initiative|registry|repository|society|foundation|charity|agency|journal"
     r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive)\b", re.M)
@@ -622,3 +640,45 @@ def what_it_is_definitions(prose: str) -> set[str]:
     that stores census data", "MEDSTATS is a mailing list"): the reader is told what the name
     stands for, as by an appositive; a disease ("COPD is a lung disease") is not such a thing."""
     return set(_WHAT_IT_IS.findall(prose))
+
+
+#: A paper's journal line as PubMed gives it: "Endocrine. 2014 Jan 9.", "Rheumatol Int. 2023 Aug 11. doi: ...".
+_JOURNAL_LINE = lazyre.compile(r"[*_\s]*[A-Z][\w.&' -]{1,60}?\.[ \t]+(?:19|20)\d\d(?:[ \t]+[A-Z][a-z]{2,8}\.?)?(?:[ \t]+\d{1,2})?[ \t]*[.;:]")
+#: An author line: "Bikle DD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
+_AUTHORS_LINE = lazyre.compile(
+    r"[*_\s]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,3}[A-Z]{1,3}\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?"
+    r"(?:[ \t]*,[ \t]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,4}[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?)*"
+    r"[ \t]*(?:,?[ \t]*et[ \t]+al\.?)?[.*_\s]*")
+#: How many blocks of a section may stand before its journal line and authors.
+ABSTRACT_HEAD_BLOCKS = 4
+
+
+def pasted_abstracts(doc: "Document") -> list[tuple[int, int]]:
+    """Spans of abstracts pasted as PubMed gives them: a section (after a heading) whose
+    first blocks are the journal line ("Endocrine. 2014 Jan 9.") and then the authors
+    ("Bikle DD."; or a byline region: "Maciej K Stawicki 1, Pawel Abramowicz 1, ..."); the text after the
+    authors, up to the next heading or horizontal rule, is the paper's, which defines its
+    own abbreviations (or not)."""
+    text = doc.whole.text
+    starts = sorted(h.start for h in doc.headings)
+    rules = [m.start() for m in _RULE_LINE.finditer(text)]
+    blocks = [b for b in doc.blocks if b.kind != "heading"]
+    bylines = [(r.start, r.end) for r in doc.whole.regions if r.kind == "byline"]
+    spans: list[tuple[int, int]] = []
+    journal_at, seen, section = -1, 0, -1
+    for b in blocks:
+        here = bisect.bisect_right(starts, b.start)
+        if here != section:
+            section, seen, journal_at = here, 0, -1
+        seen += 1
+        if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
+            continue
+        line = " ".join(doc.whole.prose[b.start:b.end].split())
+        if journal_at < 0 and _JOURNAL_LINE.match(line):
+            journal_at = b.end
+        elif journal_at >= 0 and (_AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
+            end = starts[here] if here < len(starts) else len(text)
+            i = bisect.bisect_right(rules, b.end)
+            spans.append((b.end, min(end, rules[i]) if i < len(rules) else end))
+            journal_at = len(text) + 1  # one abstract a section
+    return spans

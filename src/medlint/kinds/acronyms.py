@@ -29,7 +29,7 @@ from . import BuildContext
 from .abbrevcontext import (appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords,
                             comment_sections, company_names, copied_headline, copied_prose, dictionary_names,
                             external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
-                            numbered_code, person_initials, quote_marks, schwartz_hearst_definitions,
+                            numbered_code, pasted_abstracts, person_initials, quote_marks, schwartz_hearst_definitions,
                             software_names, source_sections, symbol_attached, what_it_is_definitions)
 
 OPTIONS_SCHEMA = {
@@ -203,14 +203,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if units is None:
                 units = [(b.start, b.end) for b in doc.blocks if b.kind != "heading"]
             i = bisect.bisect_right(units, (m.start(), len(prose))) - 1
-            if base.isalpha() and len(base) <= 3 and i >= 0 and author_item(whole, units, i, whole_citations):
+            if base.isalpha() and len(base) <= 3 and i >= 0 and author_item(whole, units, i, whole_citations, english):
                 continue  # one author an item: "- Montori VM" over "- De Vet HC"
             if block is not None and back_matter(prose, block.start):
                 continue  # a reproduced paper's "Competing interests:" or "Funding:"
             if comments is None:
-                comments = comment_sections(doc)
+                comments = comment_sections(doc) + pasted_abstracts(doc)
             if any(lo <= m.start() < hi for lo, hi in comments):
-                continue  # a commenter's words under "Name 2 weeks ago"
+                continue  # a commenter's words under "Name 2 weeks ago", an abstract under its authors
             if marks is None:
                 marks = quote_marks(prose)
             if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
