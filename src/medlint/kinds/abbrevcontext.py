@@ -28,7 +28,16 @@ around one use (or, for definitions and software names, from the whole page once
   before the bracket, the first at a word's start: the definition test of Schwartz and
   Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
   biomedical text"), which accepts gene-style and hyphenated long forms
-  (``cathepsin L (CTSL)``, ``UV-B (UVB)``).
+  (``cathepsin L (CTSL)``, ``UV-B (UVB)``);
+- text the page did not write: a short block that reads as a citation as a whole (hard-wrapped
+  Markdown breaks one over lines), an author's name alone in a list item next to a citation or
+  another author, a paper's back matter ("Competing interests:"), commenters' words under
+  "Name 2 weeks ago", an abstract pasted under its journal line and authors, another site's
+  headline in Title Case as a link's text;
+- names the page explains in other ways than brackets: notation a sentence introduces
+  ("denoted by SSW", "known as"), a sentence that says what a name is ("IPUMS is a project"),
+  a list explaining names one an item (a data dictionary), keywords of code ("the SEQN
+  variable"), firms' names ("ZRT Labs").
 """
 from __future__ import annotations
 
