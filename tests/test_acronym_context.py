@@ -416,3 +416,19 @@ def test_the_pages_own_section_after_a_pasted_abstract_is_still_read(isolated) -
     text = ("# A paper\n\nEndocrine. 2014 Jan 9.\n\nBikle DD.\n\nThe UVB data.\n\n## My comment\n\n"
             "Ask your doctor about DHA.")
     assert reported(text) == ["DHA"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ('<p class="credit">De Agostini Picture Library/AKG</p>', "x.html"),
+    ("Photo: AFP and the city archive.", "x.md"),
+    # the source's linked title alone on a line, then its long description
+    ("**[Dr. A. Writer](https://video.example.org/watch?v=1)**\n\nIn this video, we shall talk about HLD that was "
+     "used in the intensive care unit in patients who were on a ventilator, and what the results were for them "
+     "over the next weeks.\n", "x.md"),
+])
+def test_credits_and_text_under_a_linked_title_are_not_reported(text: str, path: str, isolated) -> None:
+    assert not reported(text, path), text
+
+
+def test_a_short_line_under_a_linked_title_is_still_the_pages(isolated) -> None:
+    assert reported("**[A video](https://video.example.org/watch?v=1)**\n\nAsk about DHA.\n") == ["DHA"]

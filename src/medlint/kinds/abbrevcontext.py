@@ -397,8 +397,8 @@ def source_sections(doc: "Document") -> list[tuple[int, int]]:
     """Spans the page copied from a source it names without quotation marks: after a
     heading that links to another site (``### [The Ecologist](https://...) by A. Writer``)
     or a short line that says where the text comes from (``Copied from [the article](...)``,
-    ``From [the blog](...)``), up to a horizontal rule, a heading no deeper than the
-    source's (for a line, than the heading above it) or one over the writer's own words
+    ``From [the blog](...)``) or is only the source's linked title, up to a horizontal rule,
+    a heading no deeper than the source's (for a line, than the heading above it) or one over the writer's own words
     ("See also", "Comments", "Notes"). A site that reproduces articles marks them so;
     their abbreviations are the article's, defined (or not) by its own editor."""
     headings = sorted(doc.headings, key=lambda h: h.start)
@@ -423,14 +423,31 @@ def source_sections(doc: "Document") -> list[tuple[int, int]]:
     for h in headings:
         if linked(h.start, h.end + 1) and not _OWN_HEADING.search(h.text):
             spans.append((h.end, section_end(h.end, h.level)))
+    titles = _linked_title_lines(doc)
     for block in doc.blocks:
         if block.kind not in ("paragraph", "p", "div") or block.end - block.start > _SOURCE_LINE_CHARS:
             continue
         m = _SOURCE_LINE.match(doc.prose, block.start, block.end)
-        if m and linked(m.start(), m.end() + 1):  # the source's link right after "From"
+        if (m and linked(m.start(), m.end() + 1)  # the source's link right after "From"
+                or block.start in titles):  # a line that is only the source's linked title
             i = bisect.bisect_right(starts, block.start) - 1
             spans.append((block.end, section_end(block.end, headings[i].level if i >= 0 else 0)))
     return spans
+
+
+def _linked_title_lines(doc: "Document") -> set[int]:
+    """Starts of blocks whose whole text is one link to another site, in bold or plain
+    (``**[Dr. A. Writer](https://video.example/...)**``): the linked title of what follows,
+    as a heading that links to its source is."""
+    found: set[int] = set()
+    for l in doc.links:
+        if l.image or l.text_start is None or l.text_end is None or not l.target.startswith(("http://", "https://")):
+            continue
+        block = doc.block_at(l.text_start)
+        if (block is not None and block.kind in ("paragraph", "p", "div")
+                and doc.prose[block.start:block.end].strip(" \t\n*_") == doc.prose[l.text_start:l.text_end].strip()):
+            found.add(block.start)
+    return found
 
 
 #: The words a paragraph needs to be an article's prose, not the writer's summary line.
@@ -691,3 +708,19 @@ def pasted_abstracts(doc: "Document") -> list[tuple[int, int]]:
             spans.append((b.end, min(end, rules[i]) if i < len(rules) else end))
             journal_at = len(text) + 1  # one abstract a section
     return spans
+
+
+#: A picture credit: "Picture Library/AKG", "Photo: Reuters", "Image courtesy of NASA".
+_CREDIT = lazyre.compile(r"\b(?i:(?:photo|picture|image)s?\s+(?:library|credit|courtesy|agency)|photo(?:graph)?\s*:|"
+                         r"credit\s*:|courtesy\s+of|getty\s+images)|\u00a9")
+CREDIT_WORDS = 20
+
+
+def credit_line(prose: str, block: tuple[int, int] | None) -> bool:
+    """True if the block is a short picture credit (at most CREDIT_WORDS words naming a
+    photo library, "Photo:", "Credit:", "courtesy of", a copyright sign): it names the
+    agency as it signs, not a term the reader must learn."""
+    if block is None:
+        return False
+    text = prose[block[0]:block[1]]
+    return len(text.split()) <= CREDIT_WORDS and bool(_CREDIT.search(text))
