@@ -432,3 +432,16 @@ def test_credits_and_text_under_a_linked_title_are_not_reported(text: str, path:
 
 def test_a_short_line_under_a_linked_title_is_still_the_pages(isolated) -> None:
     assert reported("**[A video](https://video.example.org/watch?v=1)**\n\nAsk about DHA.\n") == ["DHA"]
+
+
+def test_a_title_case_link_inside_the_writers_sentence_is_still_read(isolated) -> None:
+    text = "Read the [RFP for the 2006 Research Development Grant Program](https://example.org/rfp) now."
+    assert reported(text) == ["RFP"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Define it as the ratio SSR/SST (Sum of\nSquares Due to Regression divided by Sum of Squares Total). SSR grows.", "x.md"),
+    ("<p>Compare PPV/NPV (positive predictive value / negative predictive value) first.</p>", "x.html"),
+])
+def test_a_pair_then_its_long_forms_in_one_bracket_is_defined(text: str, path: str, isolated) -> None:
+    assert not reported(text, path), text

@@ -302,7 +302,44 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
             if _sh_match(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):])):
                 found.add(short)
     found.update(_abbreviation_then_long_form(prose))
+    found.update(_pair_then_long_forms(prose))
     return found
+
+
+#: "SSR/SST (Sum of Squares Regression divided by Sum of Squares Total)": a ratio or pair of
+#: abbreviations, then their long forms in the same order in one bracket.
+_PAIR_THEN_LONG = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7})/([A-Z][A-Za-z0-9]{1,7})\s*\(([^()]{5,160})\)")
+_PAIR_SPLIT = lazyre.compile(r"\s*(?:/|\bdivided\s+by\b|\bover\b|\band\b|\bvs\.?|\bversus\b|[,;])\s*")
+
+
+def _pair_then_long_forms(prose: str) -> set[str]:
+    """Both names of a pair written with a slash and followed by their two long forms in one
+    bracket (``SSR/SST (Sum of Squares Regression / Sum of Squares Total)``), each found
+    in its own part: its letters initials of the part's words in order, or by the
+    Schwartz-Hearst test."""
+    found: set[str] = set()
+    for m in _PAIR_THEN_LONG.finditer(prose):
+        parts = [p for p in _PAIR_SPLIT.split(" ".join(m.group(3).split())) if p]
+        if len(parts) != 2:
+            continue
+        for abbr, long in zip((m.group(1), m.group(2)), parts):
+            if sum(c.isupper() for c in abbr) >= 2 and (_initials_in_order(abbr, long) or _sh_match(abbr, long)):
+                found.add(abbr)
+    return found
+
+
+def _initials_in_order(abbr: str, long: str) -> bool:
+    """True if the abbreviation's letters are, in order, initials of the long form's words,
+    the first word's and the last word's among them ("SSR": Sum of Squares Due to Regression)."""
+    initials = [w[0].lower() for w in re.split(r"[\s/-]+", long) if w[:1].isalpha()]
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    if not initials or not letters or initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i == len(letters)
 
 
 def _abbreviation_then_long_form(prose: str) -> set[str]:
@@ -623,7 +660,8 @@ _MINOR = frozenset("a an and as at but by for from in into of on or per the to v
 def external_headline(link_text: str, target: str) -> bool:
     """True if a link to another site shows its article's headline, in Title Case (four
     words or more, every word but the small ones capitalised: "CAFOs, Your Gut, and Mental
-    Health"): the other site's title, quoted as it stands, not the page's prose."""
+    Health"): the other site's title, quoted as it stands, not the page's prose (the rule
+    takes it so only where the link opens its line, as a listed title does)."""
     if not target.startswith(("http://", "https://")):
         return False
     words = _TITLE_WORD.findall(link_text)

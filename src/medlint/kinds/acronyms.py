@@ -117,7 +117,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         icons = sorted(l.start for l in doc.links if l.image)
         not_read += [(l.text_start, l.text_end) for l in spanned
                      if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
-                     or external_headline(prose[l.text_start:l.text_end], l.target)
+                     or (external_headline(prose[l.text_start:l.text_end], l.target)
+                         and _opens_block(doc, prose, l.text_start))
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
         sources: list[tuple[int, int]] | None = None
         from ..medical.speller import word_list
@@ -251,6 +252,13 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _opens_block(doc: Document, prose: str, offset: int) -> bool:
+    """True if only blanks and emphasis marks stand between its block's start and *offset*:
+    a link that opens its line is listed as a title, one inside a sentence is the writer's."""
+    block = doc.block_at(offset)
+    return block is not None and not prose[block.start:offset].strip(" \t\n*_[")
 
 
 def _icon_label(prose: str, start: int, end: int, icons: list[int]) -> bool:
