@@ -445,3 +445,16 @@ def test_a_title_case_link_inside_the_writers_sentence_is_still_read(isolated) -
 ])
 def test_a_pair_then_its_long_forms_in_one_bracket_is_defined(text: str, path: str, isolated) -> None:
     assert not reported(text, path), text
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Expertise: Neurology, City: São Paulo/SP – Brazil, Address: Rua Central, 775 – Phone: (+5511) 5555-0100", "x.md"),
+    ("<p>Correspondence: Ana Lima; Av Central, 580 - CEP: 05508-900 - SP - Brazil Tel +55 3 0900 "
+     "Email ana@example.org</p>", "x.html"),
+])
+def test_contact_addresses_are_not_reported(text: str, path: str, isolated) -> None:
+    assert not reported(text, path), text
+
+
+def test_one_phone_number_does_not_make_prose_an_address(isolated) -> None:
+    assert reported("Call +1 555 0100 to book your DXA scan.") == ["DXA"]

@@ -762,3 +762,21 @@ def credit_line(prose: str, block: tuple[int, int] | None) -> bool:
         return False
     text = prose[block[0]:block[1]]
     return len(text.split()) <= CREDIT_WORDS and bool(_CREDIT.search(text))
+
+
+#: Marks of a postal or contact address: labelled fields, a phone number, a postcode label.
+_ADDRESS_MARK = lazyre.compile(
+    r"\b(?i:address|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+")
+ADDRESS_WORDS = 80
+
+
+def address_block(prose: str, block: tuple[int, int] | None) -> bool:
+    """True if the block is a contact or postal address (at most ADDRESS_WORDS words with two
+    or more of: labelled fields such as 'Address:', 'Phone:', 'City:', 'Correspondence:', a
+    phone number, an e-mail address): its state and postcode abbreviations (``São Paulo/SP``,
+    ``CEP``) are the post's, not terms of the page."""
+    if block is None:
+        return False
+    text = prose[block[0]:block[1]]
+    return len(text.split()) <= ADDRESS_WORDS and len(_ADDRESS_MARK.findall(text)) >= 2

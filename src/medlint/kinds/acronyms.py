@@ -26,7 +26,7 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
+from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
                             comment_sections, company_names, copied_headline, copied_prose, dictionary_names,
                             external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
                             numbered_code, pasted_abstracts, person_initials, quote_marks, schwartz_hearst_definitions,
@@ -206,6 +206,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             i = bisect.bisect_right(units, (m.start(), len(prose))) - 1
             if base.isalpha() and len(base) <= 3 and i >= 0 and author_item(whole, units, i, whole_citations, english):
                 continue  # one author an item: "- Montori VM" over "- De Vet HC"
+            if address_block(whole, span):
+                continue  # a contact address: "City: São Paulo/SP", "CEP: 05508-900"
             if credit_line(prose, span):
                 continue  # a picture credit: "Picture Library/AKG"
             if block is not None and back_matter(prose, block.start):
