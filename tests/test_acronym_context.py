@@ -458,3 +458,17 @@ def test_contact_addresses_are_not_reported(text: str, path: str, isolated) -> N
 
 def test_one_phone_number_does_not_make_prose_an_address(isolated) -> None:
     assert reported("Call +1 555 0100 to book your DXA scan.") == ["DXA"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("* [Good evidence for knee osteoarthritis and vitamin D, unsure of other OA](/posts/oa)", "x.md"),
+    ("<p>Hypertension is common; HT doubles the risk.</p>", "x.html"),
+])
+def test_a_compound_word_near_its_use_spells_out_a_pair(text: str, path: str, isolated) -> None:
+    assert not reported(text, path), text
+
+
+def test_a_compound_far_from_its_use_or_a_short_split_does_not(isolated) -> None:
+    assert reported("Read the subtext; the ST segment rose.") == ["ST"]  # sub|text: too short a word to count
+    far = "Knee osteoarthritis hurts. " + "Walk daily and rest well. " * 20 + "Ask about OA."
+    assert reported(far) == ["OA"]

@@ -174,6 +174,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
+                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
             if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
@@ -333,6 +335,26 @@ def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, boo
         return True
     near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+(?:(?:and|&)\s+)?%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
+
+
+_LONG_WORD = lazyre.compile(r"(?<![\w-])[A-Za-z]{10,}(?![\w-])")
+
+
+def _compound_spelled_out(prose: str, abbr: str, at: int, english: object) -> bool:
+    """True if a two-letter abbreviation stands for one compound word spelled out near its
+    use (within _NEAR characters): a word of ten letters or more that opens with the first
+    letter and splits, at the second letter, into two parts of four letters or more, the
+    second an English word ("osteo|arthritis" for OA, "ultra|violet" for UV). A chance split
+    ("con|tract") needs a short word, which the length rules out."""
+    first, second = abbr[0].lower(), abbr[1].lower()
+    for m in _LONG_WORD.finditer(prose, max(0, at - _NEAR), at + _NEAR):
+        word = m.group(0).lower()
+        if word[0] != first:
+            continue
+        for i in range(4, len(word) - 3):
+            if word[i] == second and word[i:] in english:  # type: ignore[operator]
+                return True
+    return False
 
 
 def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
