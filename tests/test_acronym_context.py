@@ -472,3 +472,9 @@ def test_a_compound_far_from_its_use_or_a_short_split_does_not(isolated) -> None
     assert reported("Read the subtext; the ST segment rose.") == ["ST"]  # sub|text: too short a word to count
     far = "Knee osteoarthritis hurts. " + "Walk daily and rest well. " * 20 + "Ask about OA."
     assert reported(far) == ["OA"]
+
+
+def test_a_sentence_saying_a_file_is_available_is_no_citation(isolated) -> None:
+    text = ("and the [RFP for the 2006 grant\nprogram](https://example.org/rfp.doc)\n"
+            "is available in Word format. Apply by May.")
+    assert reported(text) == ["RFP"]

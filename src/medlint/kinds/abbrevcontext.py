@@ -521,8 +521,10 @@ def citation_block(prose: str, block: tuple[int, int] | None, seen: dict[int, bo
     lo, hi = block
     if -lo - 1 not in seen:  # keyed apart from citation_line's line starts
         text = " ".join(prose[lo:hi].split())
+        # "is available in Word format" in a sentence is no citation's "Available in": capitals only
+        signs = [s for s in _CITATION_SIGN.findall(text) if not s.startswith(("available", "accessed", "retrieved"))]
         seen[-lo - 1] = bool(_BOOK_ENTRY.search(text)) or bool(_YEAR_IN.search(text)) and (
-            bool(_CITATION_SIGN.search(text)) or len(_AUTHOR_INITIALS.findall(text)) >= 2)
+            bool(signs) or len(_AUTHOR_INITIALS.findall(text)) >= 2)
     return seen[-lo - 1]
 
 
