@@ -28,13 +28,22 @@ around one use (or, for definitions and software names, from the whole page once
   before the bracket, the first at a word's start: the definition test of Schwartz and
   Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
   biomedical text"), which accepts gene-style and hyphenated long forms
-  (``cathepsin L (CTSL)``, ``UV-B (UVB)``).
+  (``cathepsin L (CTSL)``, ``UV-B (UVB)``);
+- text the page did not write: a short block that reads as a citation as a whole (hard-wrapped
+  Markdown breaks one over lines), an author's name alone in a list item next to a citation or
+  another author, a paper's back matter ("Competing interests:"), commenters' words under
+  "Name 2 weeks ago", an abstract pasted under its journal line and authors, another site's
+  headline in Title Case as a link's text;
+- names the page explains in other ways than brackets: notation a sentence introduces
+  ("denoted by SSW", "known as"), a sentence that says what a name is ("IPUMS is a project"),
+  a list explaining names one an item (a data dictionary), keywords of code ("the SEQN
+  variable"), firms' names ("ZRT Labs").
 """
 from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
 
@@ -52,8 +61,8 @@ _CODE_NUMBER = lazyre.compile(
     r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
 _ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
-_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
-                             r"|Annual|Scientific\s+Sessions?)\b")
+_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
+                             r"|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
 #: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
 _DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
 #: A line that is only an author's surname and initials, "Nieves JW.", under a paper's citation.
@@ -109,6 +118,8 @@ _NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+
 _LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+#: Makers of software named in capitals; what follows one of them is its product ("IBM JCL").
+_MAKERS = frozenset({"IBM", "SAS", "HP", "DEC", "SGI", "SPSS"})
 #: What software does and organisations do not: "SAS stores", "SPSS computes".
 _SOFTWARE_VERB = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
                                 r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
@@ -271,6 +282,7 @@ def software_names(prose: str) -> set[str]:
             if any(member.strip() in names for member in members):
                 names.update(t for t in (member.strip() for member in members) if _CAPS_TOKEN.fullmatch(t))
         names.update(m.group(1) for m in _MAKER.finditer(prose) if m.group(2) in names)
+    names.update(m.group(2) for m in _MAKER.finditer(prose) if m.group(1) in _MAKERS)  # IBM JCL
     return names
 
 
@@ -290,7 +302,44 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
             if _sh_match(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):])):
                 found.add(short)
     found.update(_abbreviation_then_long_form(prose))
+    found.update(_pair_then_long_forms(prose))
     return found
+
+
+#: "SSR/SST (Sum of Squares Regression divided by Sum of Squares Total)": a ratio or pair of
+#: abbreviations, then their long forms in the same order in one bracket.
+_PAIR_THEN_LONG = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7})/([A-Z][A-Za-z0-9]{1,7})\s*\(([^()]{5,160})\)")
+_PAIR_SPLIT = lazyre.compile(r"\s*(?:/|\bdivided\s+by\b|\bover\b|\band\b|\bvs\.?|\bversus\b|[,;])\s*")
+
+
+def _pair_then_long_forms(prose: str) -> set[str]:
+    """Both names of a pair written with a slash and followed by their two long forms in one
+    bracket (``SSR/SST (Sum of Squares Regression / Sum of Squares Total)``), each found
+    in its own part: its letters initials of the part's words in order, or by the
+    Schwartz-Hearst test."""
+    found: set[str] = set()
+    for m in _PAIR_THEN_LONG.finditer(prose):
+        parts = [p for p in _PAIR_SPLIT.split(" ".join(m.group(3).split())) if p]
+        if len(parts) != 2:
+            continue
+        for abbr, long in zip((m.group(1), m.group(2)), parts):
+            if sum(c.isupper() for c in abbr) >= 2 and (_initials_in_order(abbr, long) or _sh_match(abbr, long)):
+                found.add(abbr)
+    return found
+
+
+def _initials_in_order(abbr: str, long: str) -> bool:
+    """True if the abbreviation's letters are, in order, initials of the long form's words,
+    the first word's and the last word's among them ("SSR": Sum of Squares Due to Regression)."""
+    initials = [w[0].lower() for w in re.split(r"[\s/-]+", long) if w[:1].isalpha()]
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    if not initials or not letters or initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i == len(letters)
 
 
 def _abbreviation_then_long_form(prose: str) -> set[str]:
@@ -385,8 +434,8 @@ def source_sections(doc: "Document") -> list[tuple[int, int]]:
     """Spans the page copied from a source it names without quotation marks: after a
     heading that links to another site (``### [The Ecologist](https://...) by A. Writer``)
     or a short line that says where the text comes from (``Copied from [the article](...)``,
-    ``From [the blog](...)``), up to a horizontal rule, a heading no deeper than the
-    source's (for a line, than the heading above it) or one over the writer's own words
+    ``From [the blog](...)``) or is only the source's linked title, up to a horizontal rule,
+    a heading no deeper than the source's (for a line, than the heading above it) or one over the writer's own words
     ("See also", "Comments", "Notes"). A site that reproduces articles marks them so;
     their abbreviations are the article's, defined (or not) by its own editor."""
     headings = sorted(doc.headings, key=lambda h: h.start)
@@ -411,14 +460,31 @@ def source_sections(doc: "Document") -> list[tuple[int, int]]:
     for h in headings:
         if linked(h.start, h.end + 1) and not _OWN_HEADING.search(h.text):
             spans.append((h.end, section_end(h.end, h.level)))
+    titles = _linked_title_lines(doc)
     for block in doc.blocks:
         if block.kind not in ("paragraph", "p", "div") or block.end - block.start > _SOURCE_LINE_CHARS:
             continue
         m = _SOURCE_LINE.match(doc.prose, block.start, block.end)
-        if m and linked(m.start(), m.end() + 1):  # the source's link right after "From"
+        if (m and linked(m.start(), m.end() + 1)  # the source's link right after "From"
+                or block.start in titles):  # a line that is only the source's linked title
             i = bisect.bisect_right(starts, block.start) - 1
             spans.append((block.end, section_end(block.end, headings[i].level if i >= 0 else 0)))
     return spans
+
+
+def _linked_title_lines(doc: "Document") -> set[int]:
+    """Starts of blocks whose whole text is one link to another site, in bold or plain
+    (``**[Dr. A. Writer](https://video.example/...)**``): the linked title of what follows,
+    as a heading that links to its source is."""
+    found: set[int] = set()
+    for l in doc.links:
+        if l.image or l.text_start is None or l.text_end is None or not l.target.startswith(("http://", "https://")):
+            continue
+        block = doc.block_at(l.text_start)
+        if (block is not None and block.kind in ("paragraph", "p", "div")
+                and doc.prose[block.start:block.end].strip(" \t\n*_") == doc.prose[l.text_start:l.text_end].strip()):
+            found.add(block.start)
+    return found
 
 
 #: The words a paragraph needs to be an article's prose, not the writer's summary line.
@@ -432,3 +498,287 @@ def copied_prose(prose: str, kind: str, start: int, end: int, sources: list[tupl
     if kind not in ("paragraph", "p") or not any(lo <= start < hi for lo, hi in sources):
         return False
     return len(prose[start:end].split()) >= COPIED_PARAGRAPH_WORDS
+
+
+#: A sign that a short block is a book or web citation, wrapped over lines as hard-wrapped
+#: Markdown writes it: an author with initials and the year in brackets ("Carey RG, Lloyd RC
+#: (1995)", "RH Hoyle (1999)"), or an access date ("Accessed on 2004-03-11").
+_BOOK_ENTRY = lazyre.compile(
+    r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t\n]+[A-Z]{1,3}\b[ \t\n]*(?:,[^()\n]{0,80})?\((?:19|20)\d\d[a-z]?\)"
+    r"|\b[A-Z]{1,3}[ \t\n]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t\n]*\((?:19|20)\d\d[a-z]?\)"
+    r"|\b(?:Accessed|Retrieved)(?:[ \t\n]+on)?[ \t\n]+(?:(?:19|20)\d\d|\d{1,2}[ \t/-]|[A-Z][a-z]{2})")
+#: The longest block judged whole as a citation; a longer one is judged a line at a time.
+CITATION_BLOCK_CHARS = 400
+
+
+def citation_block(prose: str, block: tuple[int, int] | None, seen: dict[int, bool]) -> bool:
+    """True if a short block (a paragraph or list item of at most CITATION_BLOCK_CHARS) reads
+    as a citation as a whole: :func:`citation_line`'s signs over its lines joined, or a book
+    or web entry (:data:`_BOOK_ENTRY`). Hard-wrapped Markdown breaks a citation over lines, so
+    the initials on one line ("Wheeler DJ") and the year on the next say nothing apart."""
+    if block is None or block[1] - block[0] > CITATION_BLOCK_CHARS:
+        return False
+    lo, hi = block
+    if -lo - 1 not in seen:  # keyed apart from citation_line's line starts
+        text = " ".join(prose[lo:hi].split())
+        # "is available in Word format" in a sentence is no citation's "Available in": capitals only
+        signs = [s for s in _CITATION_SIGN.findall(text) if not s.startswith(("available", "accessed", "retrieved"))]
+        seen[-lo - 1] = bool(_BOOK_ENTRY.search(text)) or bool(_YEAR_IN.search(text)) and (
+            bool(signs) or len(_AUTHOR_INITIALS.findall(text)) >= 2)
+    return seen[-lo - 1]
+
+
+#: A block that is one author's name and initials, as a list of authors gives them one an item.
+_ONE_AUTHOR = lazyre.compile(r"[*_\s-]*(?:[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+){1,3}[A-Z]{1,3}\.?[*_,;\s]*")
+
+
+def author_item(prose: str, blocks: list[tuple[int, int]], index: int, seen: dict[int, bool],
+                english: "Container[str]") -> bool:
+    """True if block *index* is one author's name ("De Vet HC") next to a citation
+    (:func:`citation_block`: its first author broken off from it) or to another author's
+    name ("Montori VM": a list of authors, one an item), one of the two names holding a
+    word that is no English word ("Low BMD" over "High PTH" is a list of topics)."""
+    def name(i: int) -> str | None:
+        if not 0 <= i < len(blocks):
+            return None
+        m = _ONE_AUTHOR.fullmatch(" ".join(prose[blocks[i][0]:blocks[i][1]].split()))
+        return m.group(0) if m else None
+
+    def foreign(text: str) -> bool:
+        return any(w.lower() not in english for w in _NAME_WORD.findall(text))
+
+    here = name(index)
+    if here is None:
+        return False
+    for i in (index - 1, index + 1):
+        other = name(i)
+        if other is not None and (foreign(here) or foreign(other)):
+            return True
+        if 0 <= i < len(blocks) and citation_block(prose, blocks[i], seen):
+            return True
+    return False
+
+
+_NAME_WORD = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+")
+
+
+#: Words that say the sentence introduces a token as notation or a name: "is denoted by SS or
+#: SSW", "another abbreviation commonly used is SSE", "known as MCWIRB"; the token follows
+#: within 40 characters of the same clause.
+_INTRODUCED = lazyre.compile(
+    r"\b(?i:denoted|abbreviated|abbreviations?|acronyms?|called|known\s+as|referred\s+to\s+as|written\s+as)\b"
+    r"([^.!?;:\n]{0,40})")
+_INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
+#: The token's letters explained after it: "SSE, with the E standing for Error".
+_STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
+                               r"(?:stand(?:s|ing)|is[ \t]+short)[ \t]+for\b")
+
+
+def introduced_terms(prose: str) -> set[str]:
+    """Tokens a sentence introduces as the name of what it describes: after *denoted by*,
+    *called*, *known as*, *the abbreviation ... is* (within 40 characters, in the same
+    clause), or with their letters explained ("SSE, with the E standing for Error"). A
+    notation explained in a sentence is defined, as by a bracket, for the whole page."""
+    found = {t for m in _INTRODUCED.finditer(prose) for t in _INTRODUCED_TOKEN.findall(m.group(1))}
+    found.update(_STANDING_FOR.findall(prose))
+    return found
+
+
+#: A block that gives a name and what it means: "RIDAGEYR, the age at screening in years",
+#: "RIAGENDR: Gender of the participant", "MPLUS, [www.statmodel.com](...)".
+_DICTIONARY_ITEM = lazyre.compile(r"[*_\s]*([A-Z][A-Z0-9_]{1,11})[*_]*[ \t]*(?:[:=,]|[ \t][-\u2013\u2014])(?:\s*(\S.*))?\s*", re.S)
+
+
+_LINK_IN = lazyre.compile(r"https?://|www\.|\]\(")
+
+
+def dictionary_names(prose: str, text: str, blocks: list[tuple[int, int]]) -> set[str]:
+    """Names a list explains one an item, as a data dictionary or a list of products does:
+    two or more list items in a row opening with a name in capitals and a colon, comma or
+    dash before what it is (``RIDAGEYR, the age at screening``; ``MPLUS, www.statmodel.com``:
+    a link, which the prose view blanks, read from *text*). Each item says what its name
+    means, so the name is defined for the page."""
+    names: set[str] = set()
+    run: list[str] = []
+    for lo, hi in blocks + [(0, 0)]:
+        m = _DICTIONARY_ITEM.fullmatch(prose, lo, hi) if hi > lo else None
+        meaning = (m.group(2) or "").strip() if m else ""
+        linked = not meaning and bool(m) and bool(_LINK_IN.search(text, m.end(1), hi))
+        if m and not _CAPS_TOKEN.match(meaning) and (len(meaning.split()) >= 2 or linked):
+            run.append(m.group(1))
+            continue
+        if len(run) >= 2:
+            names.update(run)
+        run = []
+    return names
+
+
+#: Words after a name that make it a firm's: "ZRT Labs", "DST systems", "NBTY Inc".
+_COMPANY_AFTER = lazyre.compile(
+    r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?i:labs?|laboratories|inc|incorporated|corp|corporation|ltd|llc|gmbh|plc"
+    r"|systems|pharmaceuticals|pharma|technologies|biosciences|diagnostics|company)\b\.?")
+
+
+def company_names(prose: str) -> set[str]:
+    """Tokens the page uses as a firm's name at least once (``ZRT Labs``, ``DST systems``):
+    a firm's name is its brand, never expanded, and so on every use on the page."""
+    return {m.group(1) for m in _COMPANY_AFTER.finditer(prose)}
+
+
+#: Labels that open a paper's back matter: its contributors, funding, competing interests.
+_BACK_MATTER = lazyre.compile(
+    r"[*_\s]*(?:competing\s+interests?|conflicts?\s+of\s+interests?|declaration\s+of\s+interests?|contributors"
+    r"|author(?:s'|'s)?\s+contributions?|funding|acknowledge?ments?|ethic(?:s|al)\s+approval|data\s+sharing"
+    r"|provenance(?:\s+and\s+peer\s+review)?|transparency|patient\s+consent|disclosures?)[*_\s]*[:.]", re.I)
+
+
+def back_matter(prose: str, start: int) -> bool:
+    """True if the block starting at *start* opens with a paper's back-matter label
+    ("Competing interests:", "Contributors:", "Funding:"): a reproduced paper's boilerplate."""
+    return bool(_BACK_MATTER.match(prose, start))
+
+
+#: A heading that names a commenter and when they wrote: "Juliana Lebron 1 month ago".
+_COMMENT_HEADING = lazyre.compile(r".*\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
+
+
+def comment_sections(doc: "Document") -> list[tuple[int, int]]:
+    """Sections under a heading that names a commenter and when they wrote ("Ana Souza 2
+    weeks ago"), as a page copies a video's or a forum's comments: the commenters' words,
+    not the page's; each runs to the next heading."""
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    spans = []
+    for i, h in enumerate(headings):
+        if _COMMENT_HEADING.fullmatch(h.text.strip()):
+            spans.append((h.end, headings[i + 1].start if i + 1 < len(headings) else len(doc.prose)))
+    return spans
+
+
+#: Link text that is a headline: four words or more, nearly all capitalised.
+_TITLE_WORD = lazyre.compile(r"[^\W\d_][\w'\u2019-]*")
+_MINOR = frozenset("a an and as at but by for from in into of on or per the to vs via with".split())
+
+
+def external_headline(link_text: str, target: str) -> bool:
+    """True if a link to another site shows its article's headline, in Title Case (four
+    words or more, every word but the small ones capitalised: "CAFOs, Your Gut, and Mental
+    Health"): the other site's title, quoted as it stands, not the page's prose (the rule
+    takes it so only where the link opens its line, as a listed title does)."""
+    if not target.startswith(("http://", "https://")):
+        return False
+    words = _TITLE_WORD.findall(link_text)
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(words) >= 4 and len(major) >= 3 and all(w[0].isupper() for w in major)
+
+
+#: A page about a language with statements, options and procedures.
+_CODE_LANGUAGE = lazyre.compile(r"\b(?:SAS|SPSS|SQL|Stata|PROC|proc)\b|\bR\s+(?:code|packages?|functions?|scripts?)\b")
+_KEYWORD_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
+                                r"|(statements?|options?|procedures?|arguments?|parameters?))\b)")
+
+
+def code_keywords(page: str) -> set[str]:
+    """Tokens the page uses as a program's or a data set's keyword at least once (the SEQN
+    variable; the FIRSTOBS option, the SGPLOT procedure, the VAR statement on a page naming
+    SAS, SPSS, SQL, Stata or R code, where "the ASA statement", "the HRT option" and "the
+    LEEP procedure" are no keywords): code the reader types, with no long form to give."""
+    code = None
+    found = set()
+    for m in _KEYWORD_TOKEN.finditer(page):
+        if m.group(2) and code is None:
+            code = bool(_CODE_LANGUAGE.search(page))
+        if not m.group(2) or code:
+            found.add(m.group(1))
+    return found
+
+
+#: "IPUMS is a project that ...": a sentence that opens with the name and says what kind of
+#: body, product or resource it is.
+_WHAT_IT_IS = lazyre.compile(
+    r"(?:^[ \t]*|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:project|company|firm|organi[sz]ation|program(?:me)?|database|website|web\s+site|library|package|service"
+    r"|network|platform|consortium|initiative|registry|repository|society|foundation|charity|agency|journal"
+    r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive)\b", re.M)
+
+
+def what_it_is_definitions(prose: str) -> set[str]:
+    """Names a sentence opens with to say what kind of thing they are ("IPUMS is a project
+    that stores census data", "MEDSTATS is a mailing list"): the reader is told what the name
+    stands for, as by an appositive; a disease ("COPD is a lung disease") is not such a thing."""
+    return set(_WHAT_IT_IS.findall(prose))
+
+
+#: A paper's journal line as PubMed gives it: "Endocrine. 2014 Jan 9.", "Rheumatol Int. 2023 Aug 11. doi: ...".
+_JOURNAL_LINE = lazyre.compile(r"[*_\s]*[A-Z][\w.&' -]{1,60}?\.[ \t]+(?:19|20)\d\d(?:[ \t]+[A-Z][a-z]{2,8}\.?)?(?:[ \t]+\d{1,2})?[ \t]*[.;:]")
+#: An author line: "Bikle DD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
+_AUTHORS_LINE = lazyre.compile(
+    r"[*_\s]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,3}[A-Z]{1,3}\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?"
+    r"(?:[ \t]*,[ \t]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,4}[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?)*"
+    r"[ \t]*(?:,?[ \t]*et[ \t]+al\.?)?[.*_\s]*")
+#: How many blocks of a section may stand before its journal line and authors.
+ABSTRACT_HEAD_BLOCKS = 4
+
+
+def pasted_abstracts(doc: "Document") -> list[tuple[int, int]]:
+    """Spans of abstracts pasted as PubMed gives them: a section (after a heading) whose
+    first blocks are the journal line ("Endocrine. 2014 Jan 9.") and then the authors
+    ("Bikle DD."; or a byline region: "Maciej K Stawicki 1, Pawel Abramowicz 1, ..."); the text after the
+    authors, up to the next heading or horizontal rule, is the paper's, which defines its
+    own abbreviations (or not)."""
+    text = doc.whole.text
+    starts = sorted(h.start for h in doc.headings)
+    rules = [m.start() for m in _RULE_LINE.finditer(text)]
+    blocks = [b for b in doc.blocks if b.kind != "heading"]
+    bylines = [(r.start, r.end) for r in doc.whole.regions if r.kind == "byline"]
+    spans: list[tuple[int, int]] = []
+    journal_at, seen, section = -1, 0, -1
+    for b in blocks:
+        here = bisect.bisect_right(starts, b.start)
+        if here != section:
+            section, seen, journal_at = here, 0, -1
+        seen += 1
+        if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
+            continue
+        line = " ".join(doc.whole.prose[b.start:b.end].split())
+        if journal_at < 0 and _JOURNAL_LINE.match(line):
+            journal_at = b.end
+        elif journal_at >= 0 and (_AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
+            end = starts[here] if here < len(starts) else len(text)
+            i = bisect.bisect_right(rules, b.end)
+            spans.append((b.end, min(end, rules[i]) if i < len(rules) else end))
+            journal_at = len(text) + 1  # one abstract a section
+    return spans
+
+
+#: A picture credit: "Picture Library/AKG", "Photo: Reuters", "Image courtesy of NASA".
+_CREDIT = lazyre.compile(r"\b(?i:(?:photo|picture|image)s?\s+(?:library|credit|courtesy|agency)|photo(?:graph)?\s*:|"
+                         r"credit\s*:|courtesy\s+of|getty\s+images)|\u00a9")
+CREDIT_WORDS = 20
+
+
+def credit_line(prose: str, block: tuple[int, int] | None) -> bool:
+    """True if the block is a short picture credit (at most CREDIT_WORDS words naming a
+    photo library, "Photo:", "Credit:", "courtesy of", a copyright sign): it names the
+    agency as it signs, not a term the reader must learn."""
+    if block is None:
+        return False
+    text = prose[block[0]:block[1]]
+    return len(text.split()) <= CREDIT_WORDS and bool(_CREDIT.search(text))
+
+
+#: Marks of a postal or contact address: labelled fields, a phone number, a postcode label.
+_ADDRESS_MARK = lazyre.compile(
+    r"\b(?i:address|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+")
+ADDRESS_WORDS = 80
+
+
+def address_block(prose: str, block: tuple[int, int] | None) -> bool:
+    """True if the block is a contact or postal address (at most ADDRESS_WORDS words with two
+    or more of: labelled fields such as 'Address:', 'Phone:', 'City:', 'Correspondence:', a
+    phone number, an e-mail address): its state and postcode abbreviations (``São Paulo/SP``,
+    ``CEP``) are the post's, not terms of the page."""
+    if block is None:
+        return False
+    text = prose[block[0]:block[1]]
+    return len(text.split()) <= ADDRESS_WORDS and len(_ADDRESS_MARK.findall(text)) >= 2

@@ -26,10 +26,11 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (appositive_definitions, citation_line, copied_headline, in_quoted_passage, initials,
-                            legend_definitions, numbered_code, person_initials, quote_marks,
-                            schwartz_hearst_definitions, software_names, source_sections, symbol_attached,
-                            copied_prose)
+from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
+                            comment_sections, company_names, copied_headline, copied_prose, dictionary_names,
+                            external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
+                            numbered_code, pasted_abstracts, person_initials, quote_marks, schwartz_hearst_definitions,
+                            software_names, source_sections, symbol_attached, what_it_is_definitions)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -116,6 +117,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         icons = sorted(l.start for l in doc.links if l.image)
         not_read += [(l.text_start, l.text_end) for l in spanned
                      if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
+                     or (external_headline(prose[l.text_start:l.text_end], l.target)
+                         and _opens_block(doc, prose, l.text_start))
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
         sources: list[tuple[int, int]] | None = None
         from ..medical.speller import word_list
@@ -123,11 +126,19 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         english = word_list("english.txt.gz")
         whole = doc.whole.prose
         defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
-                                | appositive_definitions(whole), 0)
+                                | appositive_definitions(whole) | what_it_is_definitions(whole), 0)
         defined.update(defined_abbreviations(doc.whole))
+        whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
+        defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
+        defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
+        defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
         software: set[str] | None = None
+        companies: set[str] | None = None
+        comments: list[tuple[int, int]] | None = None
+        units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
         citations: dict[int, bool] = {}
+        whole_citations: dict[int, bool] = {}  # judged on the whole page: a neighbour may be a skipped reference
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
         first_use: dict[str, int] = {}
@@ -159,8 +170,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
+            if len(base) >= 4 and base.endswith("S") and _spelled_out(doc.whole.prose, base[:-1], m.start(), titled_seen):
+                continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
+                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
             if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
@@ -174,6 +189,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
             if _all_caps_line(prose, m.start(), shouting):
                 continue  # a title or licence text in capitals
+            if prose[m.end():m.end() + 1] == "!" and _alone_on_line(prose, m.start(), m.end()):
+                continue  # an exclamation on its own line: BAM!
             if base.lower() in english and (_KEY_AFTER.match(prose, m.end()) or _alone_on_line(prose, m.start(), m.end())):
                 continue  # a key, a button or a marker: the TAB key, END
             if _CONTROL_AFTER.match(prose, m.end()):
@@ -183,6 +200,24 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if person_initials(prose, m.start(), m.end()):
                 continue  # a contributor named by initials: "DS argues", "(KW) asked"
             block = doc.block_at(m.start())
+            span = (block.start, block.end) if block else None
+            if citation_block(prose, span, citations):
+                continue  # a citation wrapped over lines: "Wheeler DJ" above "(2000) Knoxville"
+            if units is None:
+                units = [(b.start, b.end) for b in doc.blocks if b.kind != "heading"]
+            i = bisect.bisect_right(units, (m.start(), len(prose))) - 1
+            if base.isalpha() and len(base) <= 3 and i >= 0 and author_item(whole, units, i, whole_citations, english):
+                continue  # one author an item: "- Montori VM" over "- De Vet HC"
+            if address_block(whole, span):
+                continue  # a contact address: "City: São Paulo/SP", "CEP: 05508-900"
+            if credit_line(prose, span):
+                continue  # a picture credit: "Picture Library/AKG"
+            if block is not None and back_matter(prose, block.start):
+                continue  # a reproduced paper's "Competing interests:" or "Funding:"
+            if comments is None:
+                comments = comment_sections(doc) + pasted_abstracts(doc)
+            if any(lo <= m.start() < hi for lo, hi in comments):
+                continue  # a commenter's words under "Name 2 weeks ago", an abstract under its authors
             if marks is None:
                 marks = quote_marks(prose)
             if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
@@ -195,6 +230,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 software = software_names(doc.whole.prose)
             if base in software:
                 continue  # the name of software its maker never expands: SAS code, SPSS 14
+            if companies is None:
+                companies = company_names(doc.whole.prose)
+            if base in companies:
+                continue  # a firm's name: ZRT Labs, DST systems
             first_use[base] = m.start()
         return first_use, defined
 
@@ -217,6 +256,13 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _opens_block(doc: Document, prose: str, offset: int) -> bool:
+    """True if only blanks and emphasis marks stand between its block's start and *offset*:
+    a link that opens its line is listed as a title, one inside a sentence is the writer's."""
+    block = doc.block_at(offset)
+    return block is not None and not prose[block.start:offset].strip(" \t\n*_[")
 
 
 def _icon_label(prose: str, start: int, end: int, icons: list[int]) -> bool:
@@ -277,8 +323,9 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
 def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool]) -> bool:
     """True if the page spells a two-letter abbreviation out: two words with its initials,
     in Title Case anywhere ("Greater Manchester" for GM), each of four letters or more, or
-    in any case near its use ("ankylosing spondylitis ... AS"), each of five letters or
-    more (shorter words spell two letters by chance too often). The page-wide search is
+    in any case near its use ("ankylosing spondylitis ... AS", "expectation and
+    maximization ... EM"), each of five letters or more (shorter words spell two letters
+    by chance too often). The page-wide search is
     made once per abbreviation (*titled_seen*)."""
     first, second = (re.escape(c) for c in abbr)
     if abbr not in titled_seen:
@@ -286,8 +333,28 @@ def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, boo
         titled_seen[abbr] = bool(titled.search(prose))
     if titled_seen[abbr]:
         return True
-    near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+%s[\w'\u2019]{4,}\b" % (first, second), re.I)
+    near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+(?:(?:and|&)\s+)?%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
+
+
+_LONG_WORD = lazyre.compile(r"(?<![\w-])[A-Za-z]{10,}(?![\w-])")
+
+
+def _compound_spelled_out(prose: str, abbr: str, at: int, english: object) -> bool:
+    """True if a two-letter abbreviation stands for one compound word spelled out near its
+    use (within _NEAR characters): a word of ten letters or more that opens with the first
+    letter and splits, at the second letter, into two parts of four letters or more, the
+    second an English word ("osteo|arthritis" for OA, "ultra|violet" for UV). A chance split
+    ("con|tract") needs a short word, which the length rules out."""
+    first, second = abbr[0].lower(), abbr[1].lower()
+    for m in _LONG_WORD.finditer(prose, max(0, at - _NEAR), at + _NEAR):
+        word = m.group(0).lower()
+        if word[0] != first:
+            continue
+        for i in range(4, len(word) - 3):
+            if word[i] == second and word[i:] in english:  # type: ignore[operator]
+                return True
+    return False
 
 
 def _all_caps_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
