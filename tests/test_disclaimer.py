@@ -95,8 +95,6 @@ def test_research_and_quotes_are_not_advice(text: str, isolated) -> None:
 @pytest.mark.parametrize("text", [
     "Take 2,000 IU of vitamin D daily.",
     "Vitamin D supplementation may slow MS.",
-    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
-    "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
 ])
 def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated) -> None:
     assert _fires(text)
@@ -135,6 +133,12 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     "# How to use social media in your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
     "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
+    # a title that names a topic or reports research, over the page's own report (issue 18's policy)
+    "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
+    "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
+    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
+    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
+    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
 ])
 def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     assert not _fires(text)
@@ -147,8 +151,6 @@ def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     "You should take 1,000 IU a day.",
     "Stop taking the tablets if you feel sick.",
     "The Institute of Medicine recommends 600 IU a day for adults.",
-    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
-    "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
     "# How much vitamin D should you take\n\nIt depends.\n",
     "# Treatment\n\nDrink fluids, or take ORS after each loose stool.\n",
 ])
@@ -267,7 +269,11 @@ def _without_advice() -> dict:
     import yaml
 
     rule = yaml.safe_load((Path(__file__).parents[1] / "rules" / "disclaimer-missing.yaml").read_text())
-    return {"rules": {"disclaimer-missing": {"options": {"when": {**rule["options"]["when"], "advice": False}}}}}
+    # the naive reading: every dose the page does not report as a study's is the page's claim,
+    # and a title naming supplements is about taking them
+    when = rule["options"]["when"]
+    return {"rules": {"disclaimer-missing": {"options": {"when": {
+        **when, "advice": False, "dose": "claim", "title": [r"\bsupplement(?:s|ation)\b", *when["title"]]}}}}}
 
 
 _WITHOUT_ADVICE = _without_advice()
@@ -347,11 +353,10 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Fewer colds if you get 2,000 IU of vitamin D a day.",
     "Take 2,000 IU of vitamin D in the morning with food.",
     "Use vitamin D supplements in winter.",
-    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
     "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
     # a heading is its own sentence: the question in the next heading does not swallow it
-    "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
-    "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
+    "# x\n\nNotes.\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
+    "<h1>x</h1><p>Notes.</p><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
     # a byline under the heading, but no reproduced paper: the heading is the page's own
     "# x\n\n## 4,000 IU of vitamin D daily is best for adults\n\nBy Jane Smith, practice nurse\n\n"
     "Winter is long here and the sun is weak from October to March.\n",
@@ -394,9 +399,6 @@ def test_advice_helpers() -> None:
     # a heading over the paper that tells the reader what to take is the page's own
     ("paper-title-advice.md", 4, "Take 50,000 IU of vitamin D a month for knee pain", False),
     ("paper-title-advice.html", 2, "Take 50,000 IU of vitamin D a month for knee pain", False),
-    # headings and nothing else: the page is not known to only report research
-    ("headline-outline.md", 2, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
-    ("headline-outline.html", 1, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
 ])
 def test_a_research_headline_still_needs_a_disclaimer_when_the_page_advises(
         name: str, line: int, words: str, title: bool, isolated) -> None:

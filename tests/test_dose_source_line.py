@@ -93,8 +93,11 @@ def test_the_writers_claim_beside_a_purchase_is_still_reported() -> None:
     assert html(f"<p>{text}</p>") == ["5,000 IU"]
 
 
-def test_the_disclaimer_still_reads_a_purchase_as_the_pages_dose() -> None:
+def test_the_disclaimer_does_not_read_a_purchase_as_advice() -> None:
+    """What the writer bought is no dose the page recommends (issue 18): no disclaimer is
+    owed for it, but a recommendation beside it still needs one."""
     text = "Note: I have just ordered a 3,000 IU/spray bottle for use in emergencies."
-    diags = lint_text("---\ntitle: Notes\n---\n\n" + text + "\n", path="p.md", config={},
-                      select=["disclaimer-missing"])
-    assert [d.rule for d in diags] == ["disclaimer-missing"]
+    for more, expected in (("", []), (" You should take 3,000 IU a day.", ["disclaimer-missing"])):
+        diags = lint_text("---\ntitle: Notes\n---\n\n" + text + more + "\n", path="p.md", config={},
+                          select=["disclaimer-missing"])
+        assert [d.rule for d in diags] == expected
