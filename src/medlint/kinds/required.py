@@ -16,7 +16,7 @@ from ..markup import format_for
 from ..medical.advice import (RELAYED_KINDS, in_link_list, intake_from_source, intake_reported_before,
                               is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_research,
-                              titles_reproduced_text)
+                              titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
 from . import BuildContext
@@ -122,10 +122,11 @@ class Trigger:
 
 
 def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
-    """A match that only looks like advice: in a question, in a list of other pages (a
+    """A match that only looks like advice: in a question or a worked example, in a list of other pages (a
     link's text, a "See also" section), or in a reproduced paper's own title (the heading
     over its authors and abstract); see :mod:`medlint.medical.advice`."""
-    return is_question(sentence) or in_link_list(doc, offset) or titles_reproduced_text(doc, offset, quoted)
+    return (is_question(sentence) or works_example(sentence) or in_link_list(doc, offset)
+            or titles_reproduced_text(doc, offset, quoted))
 
 
 _TITLE_KEY = lazyre.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)

@@ -117,6 +117,12 @@ _INTAKE_STATISTIC_BEFORE = lazyre.compile(
     + r"{0,60}$", re.I)
 
 
+def works_example(sentence: str) -> bool:
+    """Whether the sentence opens as a worked example ("Example: start with 30 ng ...",
+    "For example, take ..."): arithmetic shown, not advice given."""
+    return bool(_EXAMPLE.match(sentence))
+
+
 def is_question(sentence: str) -> bool:
     """Whether the sentence (the trigger's, as :func:`kinds.required` cuts it) asks."""
     return sentence.rstrip().rstrip("*_ ").endswith("?")
