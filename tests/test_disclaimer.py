@@ -296,11 +296,16 @@ def _found(name: str) -> list:
     "paper-title",        # a dose in the pasted paper's own title, the heading over its citation
     "food-content",       # "juice, at 100 IU per cup", "did not have the 100 IU", "per 100 kcal"
     "cost-title",         # the topic word names what is priced: a cost, not a dose
+    "headline-outline",   # a headline reporting a trial over headings only: news of a finding
+    "study-need-abstract",  # a need in a headline that names its study, over that study's abstract
+    "reposted-article",   # advice in an article the page reposts from a named source
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
     assert _found(f"{stem}.{ext}") == []
-    if stem != "debate":  # the debate is vetoed by the rule's `unless` words, not by the advice reading
+    if stem not in ("debate", "headline-outline", "reposted-article"):  # the debate is vetoed by the rule's
+        # `unless` words; the outline's headline reports a trial, which no reading makes advice; the
+        # reposted article is a quotation region (regions.py) for any reading
         text = (FIXTURES / f"{stem}.{ext}").read_text(encoding="utf-8")
         assert missing(text, f"{stem}.{ext}", config=_WITHOUT_ADVICE)
 
@@ -445,3 +450,88 @@ def test_cost_titles() -> None:
     assert not reports_cost("Cheap supplements: how much vitamin D to take")
     assert not reports_cost("Vitamin D supplementation in winter")
 
+
+
+# -- advice in the page's own words (issue 18: the trigger, research headlines, reproduced text) --
+
+@pytest.mark.parametrize("name, line, words, title", [
+    # the page's own comment after a reposted article advises: reported, at the comment
+    ("reposted-comment.md", 14, "In the north 4,000 IU a day would be far better.", False),
+    ("reposted-comment.html", 7, "In the north 4,000 IU a day would be far better.", False),
+])
+def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
+        name: str, line: int, words: str, title: bool, isolated) -> None:
+    (finding,) = _found(name)
+    assert f'line {line}: "{words}"' in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the page states but does not recommend
+    "A maintenance dose of 1,000 IU was used in the 1990s.",
+    "The average multivitamin held 400 IU in 2005.",
+    # what a body recommended once: news, not advice relayed
+    "In 1997 the Institute of Medicine recommended 200 IU a day.",
+    # a study's protocol in the imperative
+    "Small study: take 60,000 IU of vitamin D before or after a meal, then measure.",
+    # a worked example
+    "Example: start with 30 ng of vitamin D and a half-life of six weeks.",
+    # titles that report: a finding, a study's conclusion, someone's view, a dose-response figure
+    "---\ntitle: Need at least 800 IU of vitamin D \u2013 meta-analysis\n---\nThe pooled trials.\n",
+    "---\ntitle: NASA thinks astronauts only need 800 IU of vitamin D\n---\nA report from the agency.\n",
+    "---\ntitle: 200 IU needed to increase vitamin D levels by 1 ng\n---\nA summary of trials.\n",
+    "---\ntitle: 2,400 IU raised women to 40 ng of vitamin D\n---\nA trial in women.\n",
+    # a title that names a topic
+    "---\ntitle: Vitamin D supplementation in Spain\n---\nFew mothers take it.\n",
+    "---\ntitle: Autism treated by vitamin D \u2013 video\n---\nA talk by a doctor.\n",
+    # a noun phrase, not an imperative
+    "Increase in vitamin D tests after the report.",
+])
+def test_what_the_page_does_not_tell_its_reader_to_take(text: str, isolated) -> None:
+    assert not _fires(text)
+    body = text.split("---\n")[-1]
+    title = text.split("title: ")[1].split("\n")[0] if "title: " in text else None
+    html = (f"<h1>{title}</h1>" if title else "") + "<p>" + body.strip() + "</p>"
+    assert not _fires(html, "x.html")
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the page recommends: advice words, an imperative, a verdict in the present
+    "Most adults need more than 2,000 IU of vitamin D a day.",
+    "10,000 IU daily for 24 weeks would be far better.",
+    "400 IU of vitamin D is no longer enough.",
+    "Probably start with 2 pills of 1,000 IU a day for a week, then 1 pill a day.",
+    "Drink milk and take 1,000 IU of vitamin D daily.",
+    # a body's advice relayed in the present
+    "The WHO recommends 400 IU of vitamin D a day for infants.",
+    # a recommendation headline that names no study, and one on what to do
+    "---\ntitle: Obese children probably need more than 25,000 IU of vitamin D weekly\n---\nNotes.\n",
+    "---\ntitle: 300 IU is not enough vitamin D for preterm infants\n---\nNotes.\n",
+    "---\ntitle: How often should I take 50,000 IU of vitamin D\n---\nNotes.\n",
+    # a study named in the headline, but the headline speaks to the reader
+    "---\ntitle: \"Trial over: you should take 2,000 IU of vitamin D\"\n---\nNotes.\n",
+])
+def test_what_the_page_tells_its_reader_to_take(text: str, isolated) -> None:
+    assert _fires(text)
+    body = text.split("---\n")[-1]
+    title = text.split("title: ")[1].split("\n")[0].strip('"') if "title: " in text else None
+    html = (f"<h1>{title}</h1>" if title else "") + "<p>" + body.strip() + "</p>"
+    assert _fires(html, "x.html")
+
+
+def test_recommends_helper() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import recommends, reports_research
+    from medlint.medical.dose import find_doses
+
+    def first(text: str) -> bool:
+        doc = Document.from_text(text, "x.md", "markdown")
+        d = find_doses(doc)[0]
+        return recommends(doc, d.start, d.end)
+
+    assert first("You should take 2,000 IU daily.") and first("Yes: take 1,000 IU daily.")
+    assert first("50,000 IU monthly would have been even better.")
+    assert not first("400 IU was not enough to stop depression.")
+    assert not first("Small study: take 60,000 IU once.")
+    assert reports_research("RCT confirms that Australians need at least 2000 IU vitamin D")
+    assert reports_research("A UK doctor doubts that more than 400 IU is needed during pregnancy")
+    assert not reports_research("Diabetic children often need more than 7,000 IU of vitamin D")
