@@ -212,10 +212,17 @@ def sentence_before(doc: Document, start: int) -> str:
     return _sentence_before(doc, start)
 
 
+#: A recommendation told as past news or as an adjective: "Japan, at the time, recommended only",
+#: "have recommended", "the recommended intake" ("is recommended" still advises).
+_PAST_ADVICE = lazyre.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b(?:recommended|advised|suggested)$", re.I)
+
+
 def recommends_before(before: str) -> bool:
     """Whether the words before a dose (its sentence up to it) carry advice: "should",
-    "need", "recommend", "you", "try" (what :func:`report_kind` reads as a claim at once)."""
-    return bool(_ADVICE.search(before))
+    "need", "recommend", "you", "try" (what :func:`report_kind` reads as a claim at once),
+    other than a recommendation told as past news ("the IOM recommended", "the recommended
+    intake")."""
+    return any(not _PAST_ADVICE.search(before, 0, m.end()) for m in _ADVICE.finditer(before))
 
 
 def _sentence_before(doc: Document, start: int) -> str:
