@@ -471,6 +471,8 @@ def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
     "The average multivitamin held 400 IU in 2005.",
     # what a body recommended once: news, not advice relayed
     "In 1997 the Institute of Medicine recommended 200 IU a day.",
+    "Proponents of the hypothesis have recommended 4,000 IU a day.",
+    "Japan, at the time, recommended only 100 IU a day.",
     # a study's protocol in the imperative
     "Small study: take 60,000 IU of vitamin D before or after a meal, then measure.",
     # a worked example
