@@ -465,14 +465,13 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 yield Region("commentary", ruled, hi)  # the page's comment under a rule after the abstract
         cited, carries = _after_citation(doc, blocks, hi)
         if cited is not None:
-            ruled = _rule_after(doc, cited, hi) if cited < hi else hi
             if cited < hi:
+                ruled = _rule_after(doc, cited, hi)
                 yield Region("quotation", cited, ruled)
-            if ruled < hi:
-                # a horizontal rule under the pasted abstract: the page's comment on it follows
-                yield Region("commentary", ruled, hi)
-                carrying, commenting, reproduced = False, True, True
-                continue
+                if ruled < hi:
+                    # a horizontal rule under the pasted abstract: the page's comment on it follows
+                    yield Region("commentary", ruled, hi)
+                    carries = False
             carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
             reproduced = reproduced or carrying
         elif n > 0 and _bylined(doc, blocks):
@@ -493,14 +492,10 @@ _SEE_ALSO = lazyre.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pa
 
 
 def _rule_after(doc: "Document", start: int, hi: int) -> int:
-    """Where a horizontal rule line between *start* and *hi* begins, with words after it
-    (the writer dividing a pasted abstract from the page's own comment in the same
-    section), else *hi* (a rule that ends its section divides it from the next one)."""
+    """Where a horizontal rule line between *start* and *hi* begins (the writer dividing a
+    pasted abstract from the page's own comment in the same section), else *hi*."""
     rule = _RULE_LINE.search(doc.text, start, hi)
-    return rule.start() if rule and _WORD.search(doc.prose, rule.end(), hi) else hi
-
-
-_WORD = lazyre.compile(r"[^\W\d_]{2,}")
+    return rule.start() if rule else hi
 
 
 def _link_list(doc: "Document", lo: int, hi: int, block_starts: list[int]) -> bool:
