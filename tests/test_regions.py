@@ -252,30 +252,3 @@ def test_a_section_whose_heading_says_it_is_reproduced_is_quoted() -> None:
     doc = Document.from_text(text)
     quoted = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "quotation"]
     assert any("2,000 IU" in q for q in quoted) and not any("Mine." in q for q in quoted)
-
-
-_ABSTRACT_THEN_RULE = (
-    "Eur J Nutr. 2019;58:101-9. doi: 10.1000/ejn.2019.1\n\n"
-    "OBJECTIVE: To test vitamin D against winter colds in schoolchildren.\n\n"
-    "METHODS: We randomised 300 children to 1,000 IU a day or placebo for six months.\n\n"
-    "RESULTS: Colds were as common in both arms.\n\n"
-    "{rule}\n\n"
-    "{comment}\n"
-)
-
-
-@pytest.mark.parametrize("rule, comment, ext", [
-    ("---", "Our view: a larger daily dose would have been better.", "md"),
-    ("<hr>", "<p>Our view: a larger daily dose would have been better.</p>", "html"),
-])
-def test_a_rule_under_a_pasted_abstract_ends_it(rule: str, comment: str, ext: str) -> None:
-    """The writer divides the pasted abstract from the page's own comment with a horizontal
-    rule in the same section: the comment is the page's ("commentary"), not the paper's."""
-    text = _ABSTRACT_THEN_RULE.format(rule=rule, comment=comment)
-    if ext == "html":
-        text = "\n".join(line if not line or line.startswith("<") else f"<p>{line}</p>" for line in text.split("\n"))
-    doc = Document.from_text(text, f"x.{ext}", "markdown" if ext == "md" else "html")
-    at = doc.prose.index("Our view")
-    assert not any(s <= at < e for s, e in doc.spans_of(("quotation",)))
-    assert any(s <= at < e for s, e in doc.spans_of(("commentary",)))
-    assert any(s <= doc.prose.index("We randomised") < e for s, e in doc.spans_of(("quotation",)))

@@ -25,7 +25,7 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     heading or label line, up to the next heading; an abstract introduced by
     its citation or its authors' affiliations (in a section's first six blocks:
     the rest of the section after them and the bylines, and the sections after it,
-    under the paper's own headings, up to a horizontal rule in its section or one whose heading narrates ("Our view") or
+    under the paper's own headings, up to one whose heading narrates ("Our view") or
     whose first lines say "I", "my" or "you", or that lists references); and reproduced papers: the
     sections under a paper's headings (Introduction, Methods, Discussion... when
     the page has two or more of them), under numbered section headings
@@ -459,19 +459,11 @@ def _sections(doc: "Document") -> Iterator[Region]:
         distinct = {" ".join(name.lower().split()) for _, name in labels}
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
-            ruled = _rule_after(doc, labels[0][0], hi)
-            yield Region("quotation", labels[0][0], ruled)
-            if ruled < hi:
-                yield Region("commentary", ruled, hi)  # the page's comment under a rule after the abstract
+            yield Region("quotation", labels[0][0], hi)
         cited, carries = _after_citation(doc, blocks, hi)
         if cited is not None:
             if cited < hi:
-                ruled = _rule_after(doc, cited, hi)
-                yield Region("quotation", cited, ruled)
-                if ruled < hi:
-                    # a horizontal rule under the pasted abstract: the page's comment on it follows
-                    yield Region("commentary", ruled, hi)
-                    carries = False
+                yield Region("quotation", cited, hi)
             carrying = carries and not _WRITER_VOICE.search(doc.prose, cited, hi)
             reproduced = reproduced or carrying
         elif n > 0 and _bylined(doc, blocks):
@@ -489,13 +481,6 @@ _RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\
 RULE_LOOKBACK = 300
 #: A heading over the site's own pointers to more reading, never a reproduced paper's.
 _SEE_ALSO = lazyre.compile(r"[\W_]*(?:see\s+also|related|more\s+on|other\s+(?:pages|articles|posts)|further\s+reading)\b", re.I)
-
-
-def _rule_after(doc: "Document", start: int, hi: int) -> int:
-    """Where a horizontal rule line between *start* and *hi* begins (the writer dividing a
-    pasted abstract from the page's own comment in the same section), else *hi*."""
-    rule = _RULE_LINE.search(doc.text, start, hi)
-    return rule.start() if rule else hi
 
 
 def _link_list(doc: "Document", lo: int, hi: int, block_starts: list[int]) -> bool:
