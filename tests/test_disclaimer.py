@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from medlint import lint_text
 
@@ -74,10 +75,18 @@ def test_position_end(isolated) -> None:
 
 # -- advice, not a mention of treatment in research (issue 18) ----------------------
 
-def _fires(text: str, path: str = "x.md") -> bool:
+def _fires(text: str, path: str = "x.md", config: dict | None = None) -> bool:
     from medlint import lint_text
 
-    return bool(lint_text(text, path=path, config={}, select=["disclaimer-missing"]))
+    return bool(lint_text(text, path=path, config=config or {}, select=["disclaimer-missing"]))
+
+
+def _advice_only() -> dict:
+    """The rule with `when.dose: advice`: a dose counts only when the page's own words recommend it
+    (an option: the bundled rule counts every dose the page states as its own claim)."""
+    rule = yaml.safe_load((Path(__file__).parent.parent / "rules" / "disclaimer-missing.yaml").read_text())
+    when = rule["options"]["when"]
+    return {"rules": {"disclaimer-missing": {"options": {"when": {**when, "dose": "advice"}}}}}
 
 
 @pytest.mark.parametrize("text", [
@@ -95,8 +104,6 @@ def test_research_and_quotes_are_not_advice(text: str, isolated) -> None:
 @pytest.mark.parametrize("text", [
     "Take 2,000 IU of vitamin D daily.",
     "Vitamin D supplementation may slow MS.",
-    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
-    "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
 ])
 def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated) -> None:
     assert _fires(text)
@@ -135,6 +142,10 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     "# How to use social media in your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
     "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
+    # a title that names a topic or reports research, over the page's own report (issue 18's policy)
+    "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
+    "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
+    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
 ])
 def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     assert not _fires(text)
@@ -147,8 +158,6 @@ def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     "You should take 1,000 IU a day.",
     "Stop taking the tablets if you feel sick.",
     "The Institute of Medicine recommends 600 IU a day for adults.",
-    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
-    "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
     "# How much vitamin D should you take\n\nIt depends.\n",
     "# Treatment\n\nDrink fluids, or take ORS after each loose stool.\n",
 ])
@@ -267,7 +276,11 @@ def _without_advice() -> dict:
     import yaml
 
     rule = yaml.safe_load((Path(__file__).parents[1] / "rules" / "disclaimer-missing.yaml").read_text())
-    return {"rules": {"disclaimer-missing": {"options": {"when": {**rule["options"]["when"], "advice": False}}}}}
+    # the naive reading: every dose the page does not report as a study's is the page's claim,
+    # and a title naming supplements is about taking them
+    when = rule["options"]["when"]
+    return {"rules": {"disclaimer-missing": {"options": {"when": {
+        **when, "advice": False, "dose": "claim", "title": [r"\bsupplement(?:s|ation)\b", *when["title"]]}}}}}
 
 
 _WITHOUT_ADVICE = _without_advice()
@@ -290,11 +303,16 @@ def _found(name: str) -> list:
     "paper-title",        # a dose in the pasted paper's own title, the heading over its citation
     "food-content",       # "juice, at 100 IU per cup", "did not have the 100 IU", "per 100 kcal"
     "cost-title",         # the topic word names what is priced: a cost, not a dose
+    "headline-outline",   # a headline reporting a trial over headings only: news of a finding
+    "study-need-abstract",  # a need in a headline that names its study, over that study's abstract
+    "reposted-article",   # advice in an article the page reposts from a named source
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
     assert _found(f"{stem}.{ext}") == []
-    if stem != "debate":  # the debate is vetoed by the rule's `unless` words, not by the advice reading
+    if stem not in ("debate", "headline-outline", "reposted-article"):  # the debate is vetoed by the rule's
+        # `unless` words; the outline's headline reports a trial, which no reading makes advice; the
+        # reposted article is a quotation region (regions.py) for any reading
         text = (FIXTURES / f"{stem}.{ext}").read_text(encoding="utf-8")
         assert missing(text, f"{stem}.{ext}", config=_WITHOUT_ADVICE)
 
@@ -347,11 +365,10 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Fewer colds if you get 2,000 IU of vitamin D a day.",
     "Take 2,000 IU of vitamin D in the morning with food.",
     "Use vitamin D supplements in winter.",
-    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
     "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
     # a heading is its own sentence: the question in the next heading does not swallow it
-    "# x\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
-    "<h1>x</h1><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
+    "# x\n\nNotes.\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
+    "<h1>x</h1><p>Notes.</p><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
     # a byline under the heading, but no reproduced paper: the heading is the page's own
     "# x\n\n## 4,000 IU of vitamin D daily is best for adults\n\nBy Jane Smith, practice nurse\n\n"
     "Winter is long here and the sun is weak from October to March.\n",
@@ -394,9 +411,6 @@ def test_advice_helpers() -> None:
     # a heading over the paper that tells the reader what to take is the page's own
     ("paper-title-advice.md", 4, "Take 50,000 IU of vitamin D a month for knee pain", False),
     ("paper-title-advice.html", 2, "Take 50,000 IU of vitamin D a month for knee pain", False),
-    # headings and nothing else: the page is not known to only report research
-    ("headline-outline.md", 2, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
-    ("headline-outline.html", 1, "Knee pain reduced by 50,000 IU of vitamin D a month \u2013 RCT", True),
 ])
 def test_a_research_headline_still_needs_a_disclaimer_when_the_page_advises(
         name: str, line: int, words: str, title: bool, isolated) -> None:
@@ -443,3 +457,98 @@ def test_cost_titles() -> None:
     assert not reports_cost("Cheap supplements: how much vitamin D to take")
     assert not reports_cost("Vitamin D supplementation in winter")
 
+
+
+# -- advice in the page's own words (issue 18: the trigger, research headlines, reproduced text) --
+
+@pytest.mark.parametrize("name, line, words, title", [
+    # the page's own comment after a reposted article advises: reported, at the comment
+    ("reposted-comment.md", 14, "In the north 4,000 IU a day would be far better.", False),
+    ("reposted-comment.html", 7, "In the north 4,000 IU a day would be far better.", False),
+])
+def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
+        name: str, line: int, words: str, title: bool, isolated) -> None:
+    (finding,) = _found(name)
+    assert f'line {line}: "{words}"' in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the page states but does not recommend
+    "A maintenance dose of 1,000 IU was used in the 1990s.",
+    "The average multivitamin held 400 IU in 2005.",
+    # what a body recommended once: news, not advice relayed
+    "In 1997 the Institute of Medicine recommended 200 IU a day.",
+    "Proponents of the hypothesis have recommended 4,000 IU a day.",
+    "Japan, at the time, recommended only 100 IU a day.",
+    # a study's protocol in the imperative
+    "Small study: take 60,000 IU of vitamin D before or after a meal, then measure.",
+    # a worked example
+    "Example: start with 30 ng of vitamin D and a half-life of six weeks.",
+    # titles that report: a finding, a study's conclusion, someone's view, a dose-response figure
+    "---\ntitle: Need at least 800 IU of vitamin D \u2013 meta-analysis\n---\nThe pooled trials.\n",
+    "---\ntitle: NASA thinks astronauts only need 800 IU of vitamin D\n---\nA report from the agency.\n",
+    "---\ntitle: 200 IU needed to increase vitamin D levels by 1 ng\n---\nA summary of trials.\n",
+    "---\ntitle: 2,400 IU raised women to 40 ng of vitamin D\n---\nA trial in women.\n",
+    # a title that names a topic
+    "---\ntitle: Vitamin D supplementation in Spain\n---\nFew mothers take it.\n",
+    "---\ntitle: Autism treated by vitamin D \u2013 video\n---\nA talk by a doctor.\n",
+    # a noun phrase, not an imperative
+    "Increase in vitamin D tests after the report.",
+    # a headline reporting a trial's result, a title reporting what a group got
+    "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
+    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
+])
+def test_what_the_page_does_not_tell_its_reader_to_take(text: str, isolated) -> None:
+    """With `when.dose: advice` (an option), doses the page states but does not recommend."""
+    config = _advice_only()
+    assert not _fires(text, config=config)
+    body = text.split("---\n")[-1].strip()
+    title = text.split("title: ")[1].split("\n")[0] if "title: " in text else None
+    if body.startswith("## "):
+        heading, _, body = body[3:].partition("\n\n")
+        title = heading
+    html = (f"<h1>{title}</h1>" if title else "") + "<p>" + body + "</p>"
+    assert not _fires(html, "x.html", config=config)
+
+
+@pytest.mark.parametrize("text", [
+    # a dose the page recommends: advice words, an imperative, a verdict in the present
+    "Most adults need more than 2,000 IU of vitamin D a day.",
+    "10,000 IU daily for 24 weeks would be far better.",
+    "400 IU of vitamin D is no longer enough.",
+    "Probably start with 2 pills of 1,000 IU a day for a week, then 1 pill a day.",
+    "Drink milk and take 1,000 IU of vitamin D daily.",
+    # a body's advice relayed in the present
+    "The WHO recommends 400 IU of vitamin D a day for infants.",
+    # a recommendation headline that names no study, and one on what to do
+    "---\ntitle: Obese children probably need more than 25,000 IU of vitamin D weekly\n---\nNotes.\n",
+    "---\ntitle: 300 IU is not enough vitamin D for preterm infants\n---\nNotes.\n",
+    "---\ntitle: How often should I take 50,000 IU of vitamin D\n---\nNotes.\n",
+    # a study named in the headline, but the headline speaks to the reader
+    "---\ntitle: \"Trial over: you should take 2,000 IU of vitamin D\"\n---\nNotes.\n",
+])
+def test_what_the_page_tells_its_reader_to_take(text: str, isolated) -> None:
+    assert _fires(text)
+    body = text.split("---\n")[-1]
+    title = text.split("title: ")[1].split("\n")[0].strip('"') if "title: " in text else None
+    html = (f"<h1>{title}</h1>" if title else "") + "<p>" + body.strip() + "</p>"
+    assert _fires(html, "x.html")
+
+
+def test_recommends_helper() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import recommends, reports_research
+    from medlint.medical.dose import find_doses
+
+    def first(text: str) -> bool:
+        doc = Document.from_text(text, "x.md", "markdown")
+        d = find_doses(doc)[0]
+        return recommends(doc, d.start, d.end)
+
+    assert first("You should take 2,000 IU daily.") and first("Yes: take 1,000 IU daily.")
+    assert first("50,000 IU monthly would have been even better.")
+    assert not first("400 IU was not enough to stop depression.")
+    assert not first("Small study: take 60,000 IU once.")
+    assert reports_research("RCT confirms that Australians need at least 2000 IU vitamin D")
+    assert reports_research("A UK doctor doubts that more than 400 IU is needed during pregnancy")
+    assert not reports_research("Diabetic children often need more than 7,000 IU of vitamin D")

@@ -13,9 +13,10 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (body_reports_research, in_link_list, intake_from_source, intake_reported_before,
-                              is_question, reports_cost, reports_group_intake, reports_group_intake_before,
-                              reports_research, titles_reproduced_text)
+from ..medical.advice import (RELAYED_KINDS, in_link_list, intake_from_source, intake_reported_before,
+                              is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
+                              reports_group_intake_before, reports_research,
+                              titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
 from . import BuildContext
@@ -40,7 +41,7 @@ OPTIONS_SCHEMA = {
                 "frontmatter": {"type": "object", "additionalProperties": {"type": "string"}},
                 "files": {"type": "array", "items": {"type": "string"}},
                 "prose": _REGEXES,
-                "dose": {"enum": [True, False, "claim"]},
+                "dose": {"enum": [True, False, "claim", "advice"]},
                 "unless": _REGEXES,
                 "title": _REGEXES,
                 "outside": {"type": "array", "items": {"enum": list(REGION_KINDS)}},
@@ -74,6 +75,7 @@ def _said_site_wide(files: tuple[Path, ...], required: list[re.Pattern[str]], sc
             return True
     return False
 PLACEHOLDERS = ("match", "trigger")
+_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
@@ -120,10 +122,11 @@ class Trigger:
 
 
 def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
-    """A match that only looks like advice: in a question, in a list of other pages (a
+    """A match that only looks like advice: in a question or a worked example, in a list of other pages (a
     link's text, a "See also" section), or in a reproduced paper's own title (the heading
     over its authors and abstract); see :mod:`medlint.medical.advice`."""
-    return is_question(sentence) or in_link_list(doc, offset) or titles_reproduced_text(doc, offset, quoted)
+    return (is_question(sentence) or works_example(sentence) or in_link_list(doc, offset)
+            or titles_reproduced_text(doc, offset, quoted))
 
 
 _TITLE_KEY = lazyre.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
@@ -187,13 +190,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
     def counts(doc: Document, start: int) -> bool:
         """Whether a condition's match at *start* counts: not in a region the rule looks past
-        (a quoted abstract, a reference list), not in a sentence an ``unless`` pattern vetoes."""
+        (a quoted abstract, a reference list), not in a sentence an ``unless`` pattern vetoes;
+        with ``advice``, only in the page's own words (not a reposted article, a pasted paper,
+        a transcript, a report of a study)."""
         if outside and _inside(doc, outside, start):
             return False
         lo, hi = _sentence_in(doc, start)
         if advice and not_advice(doc, start, doc.prose[lo:hi], quoted):
             return False
-        return not any(r.search(doc.prose, lo, hi) for r in unless)
+        if any(r.search(doc.prose, lo, hi) for r in unless):
+            return False
+        return not advice or own_words(doc, start)
 
     def title_counts(doc: Document, title: str) -> bool:
         """Whether the title may make the page need a disclaimer (with ``advice``: not when
@@ -201,12 +208,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         that only reports it; then the page's own words decide)."""
         if not advice:
             return True
-        if reports_group_intake(title) or reports_cost(title):
-            return False
-        key = "required-reports-research"
-        if key not in doc.cache:
-            doc.cache[key] = reports_research(title) and body_reports_research(doc, title, quoted)
-        return not doc.cache[key]
+        # news of a survey, a price, a finding, a study or a view, whatever the body
+        return not (reports_group_intake(title) or reports_cost(title) or reports_research(title))
 
     def set_aside(doc: Document, title: str) -> tuple[int, int]:
         """The span of the title's own heading (an HTML page's ``<h1>``) when the title does
@@ -233,15 +236,38 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     return Trigger(start, doc.prose[lo:hi])
         return None
 
+    def dose_counts(page: Document, d: Any) -> bool:
+        """Whether the dose *d* on *page* makes the condition hold: any dose (``dose: true``),
+        the page's claim or a report that still advises (``claim``), or a dose the page's own
+        words recommend (``advice``: its sentence says "should", "need", "you", takes the
+        imperative or judges the dose; a named body's recommendation relayed in the prose)."""
+        from ..medical.claims import ADVICE_KINDS, heading_names_report, report_kind
+
+        if dose_condition == "claim":
+            return report_kind(page, d.start, d.end) in (None, *ADVICE_KINDS)
+        if dose_condition != "advice":
+            return True
+        kind = report_kind(page, d.start, d.end)
+        if not own_words(page, d.start):
+            return False
+        if kind is None or kind == "title" and not heading_names_report(page, d.start):
+            # a heading with a dose that names no study may still judge it ("4,000 IU daily is best")
+            return recommends(page, d.start, d.end)
+        block = page.block_at(d.start)
+        return (kind in RELAYED_KINDS and (block is None or block.kind not in _HEADING_KINDS)
+                and (kind == "guideline" or relays_advice(page, d.start)))
+
     def dose_found(doc: Document) -> Trigger | None:
         from ..medical.claims import ADVICE_KINDS, report_kind
         from ..medical.dose import DOSE, find_doses
 
         title = _title(doc)
-        if dose_condition == "claim" and DOSE.search(title) and title_counts(doc, title):
-            # a dose in the title is the page's claim, unless the title reports what others took
+        if dose_condition in ("claim", "advice") and DOSE.search(title) and title_counts(doc, title):
+            # a dose in the title is the page's claim, unless the title reports what others took;
+            # with "advice", when the title recommends it ("Infants need 1,000 IU")
             heading = Document.from_text(title, doc.path, "markdown")
-            if any(report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS)
+            if any((report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) if dose_condition == "claim"
+                    else report_kind(heading, d.start, d.end) in (None, "title") and recommends(heading, d.start, d.end))
                    and not (advice and (intake_from_source(heading.prose, d.end)
                                         or intake_reported_before(heading.prose[:d.start])))
                    for d in find_doses(heading)):
@@ -250,8 +276,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for d in find_doses(doc):
             if lo_title <= d.start < hi_title:
                 continue
-            if (not outside or not _inside(doc, outside, d.start)) and (
-                    dose_condition != "claim" or report_kind(doc, d.start, d.end) in (None, *ADVICE_KINDS)):
+            if (not outside or not _inside(doc, outside, d.start)) and dose_counts(doc, d):
                 lo, hi = _sentence_in(doc, d.start)
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
                                or reports_group_intake_before(doc.prose[lo:d.start])

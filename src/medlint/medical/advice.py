@@ -20,16 +20,32 @@ page's advice to anyone, and an editor passes over them:
 - a title on what supplements **cost** ("Supplementation can cost 50 dollars
   a day"): a price, not a dose;
 - a **headline that reports research** ("Depression not reduced with 5,700 IU
-  - RCT", "Lupus flares eliminated by 100,000 IU monthly") over a page that
-  reports it: a page with no body at all, or one whose body is a reproduced
-  paper or abstract. The doses and conclusions are the study's; the page's own
-  words (a remark, a comment after the paper) are still read for advice. A
-  headline saying what a group *needs* ("Infants need 1,000 IU") or what to do
-  states a recommendation and still counts, and a page whose body is only
-  headings (an outline) is not known to report anything;
+  - RCT", "Lupus flares eliminated by 100,000 IU monthly", "2,400 IU raised
+  women to 40 ng"): news of a finding, whatever is under it (no body, an
+  outline of headings, a pasted abstract, the page's remarks). It tells no
+  reader what to take; the page's own words (a remark, a comment after the
+  paper) are still read for advice. A headline saying what a group *needs*
+  ("Infants need 1,000 IU") or what to do states a recommendation and counts,
+  over a pasted abstract too: the headline is the page's own words. Unless it
+  names the study it comes from ("Need at least 800 IU - meta-analysis", "RCT
+  confirms that adults need 2,000 IU", "Third study found that infants needed
+  1,600 IU"): then it is that study's conclusion, reported, and the page's own
+  words decide. So is a headline on someone else's view ("NASA thinks
+  astronauts only need 800 IU", "A doctor doubts that more than 400 IU is
+  needed") and a dose-response figure ("200 IU needed to increase levels by
+  1 ng");
+- a **dose the page does not recommend**: a bare figure in the page's prose
+  ("400 IU in 1997", "a maintenance dose of 1,000 IU") is a claim that may need
+  a source, but advice only when its sentence recommends it (:func:`recommends`:
+  "should", "need", "you", an imperative, "is not enough", "would be better");
 - a **paper's own title** as a heading right above the reproduced paper (its
   citation line, authors and abstract): the paper's words, as its abstract is,
   unless the heading speaks to the reader ("you", "I", an imperative).
+
+Words that are not the page's own (a quotation, a reposted article or handout,
+a pasted paper under its byline, a transcript, a caption, a list of other
+pages' titles: :func:`medlint.medical.claims.report_kind` with its framing)
+never make the page need a disclaimer, however they advise (:func:`own_words`).
 
 Each function states one of these tests; ``kinds/required.py`` applies them to
 the matches of its ``when`` conditions when the rule sets ``when.advice: true``.
@@ -101,6 +117,12 @@ _INTAKE_STATISTIC_BEFORE = lazyre.compile(
     + r"{0,60}$", re.I)
 
 
+def works_example(sentence: str) -> bool:
+    """Whether the sentence opens as a worked example ("Example: start with 30 ng ...",
+    "For example, take ..."): arithmetic shown, not advice given."""
+    return bool(_EXAMPLE.match(sentence))
+
+
 def is_question(sentence: str) -> bool:
     """Whether the sentence (the trigger's, as :func:`kinds.required` cuts it) asks."""
     return sentence.rstrip().rstrip("*_ ").endswith("?")
@@ -155,6 +177,10 @@ _FINDING = lazyre.compile(
 #: What still advises in a headline: a need ("Infants need 1,000 IU", "may be needed"),
 #: "should/must take", a recommendation, "how/when to", an imperative opening.
 _ADVISES = lazyre.compile(
+    # a verdict on a dose in the present: "300 IU is not enough for preterm infants" ("was not
+    # enough to stop depression" reports a trial)
+    r"\b(?:is|are)\s+(?:not\s+|no\s+longer\s+|still\s+|rarely\s+|never\s+)?(?:enough|(?:in)?sufficient|"
+    r"too\s+(?:little|low|much|high)|safe|needed|required)\b|"
     r"\b(?:needs?|needed|requires?|required|recommend\w*|advis\w*|how\s+(?:to|much)|when\s+to|"
     r"(?:should|must|ought\s+to)\s+(?:(?:\w+\s+){0,2}?)(?:take|use|get|start|stop|avoid|supplement|give|continue|have))\b"
     r"|^\W*(?:take|stop|start|avoid|use|try|get)\b", re.I)
@@ -183,10 +209,28 @@ def reports_cost(title: str) -> bool:
     return bool(_COST.search(title)) and not _ADVISES.search(title)
 
 
+#: A headline that names the study it reports ("- RCT", "meta-analysis", "review", "third study
+#: found that"): what it says, a need included, is that study's conclusion.
+_STUDY_NAMED = lazyre.compile(r"\b(?:RCTs?|trials?|stud(?:y|ies)|reviews?|meta-(?:analys[ie]s|regressions?)|"
+                              r"systematic|analys[ie]s|cohorts?|surveys?|current\s+opinion|consensus)\b", re.I)
+#: A headline on someone else's view: "NASA thinks", "A UK doctor doubts that", "said to need",
+#: "same author says", "according to".
+_VIEW = lazyre.compile(r"\b(?:thinks?|doubts?|believes?|says|said\s+to|claims?|argues?|according\s+to|"
+                       r"considering|proposes?|plans?\s+to|to\s+(?:double|raise|lower|increase|cut))\b", re.I)
+#: A dose-response figure: "200 IU needed to increase vitamin D levels by 1 ng".
+_DOSE_RESPONSE = lazyre.compile(r"\b(?:needed|required|needs?)\s+to\s+(?:increase|raise|lift)\b[^.;!?]{0,40}?\bby\b"
+                                r"|\bper\s+kg\b[^.;!?]{0,30}?\bto\s+(?:increase|raise)\b", re.I)
+
+
 def reports_research(title: str) -> bool:
-    """Whether a title is a headline that reports a finding ("Depression not reduced
-    with 5,700 IU - RCT"), not one that tells the reader what to take or what a group
-    needs ("Infants need 1,000 IU", "How much vitamin D to take")."""
+    """Whether a title is a headline that reports rather than advises: a finding
+    ("Depression not reduced with 5,700 IU - RCT"), unless it tells the reader what to take
+    or what a group needs ("Infants need 1,000 IU"); any headline that names the study it
+    comes from ("Need at least 800 IU - meta-analysis"), that gives someone else's view
+    ("NASA thinks astronauts only need 800 IU") or a dose-response figure ("200 IU needed to
+    increase levels by 1 ng")."""
+    if (_STUDY_NAMED.search(title) or _VIEW.search(title) or _DOSE_RESPONSE.search(title)) and not _SPEAKS.search(title):
+        return True  # ("Trial over: you should take 2,000 IU" speaks to the reader)
     return bool(_FINDING.search(title)) and not _ADVISES.search(title)
 
 
@@ -249,3 +293,77 @@ def titles_reproduced_text(doc: Document, offset: int, quoted: tuple[str, ...]) 
         return False
     gap = doc.prose[heading.end:max(opening[0], heading.end)]
     return sum(1 for _ in _WORDS.finditer(gap)) <= _TITLE_GAP_WORDS
+
+
+#: An imperative opening a dose's sentence or its clause: "Take 2,000 IU", "Probably start with
+#: 2 pills", "Yes: take", "from food, so take", "drink milk and take"; and the writer's advice in
+#: the conditional: "I would take 10,000 IU daily", "I'd give".
+_IMPERATIVE = lazyre.compile(
+    r"(?:^|[:;,\u2013\u2014]\s*|\s-\s|\b(?:so|then|and|or|but|instead)\s+)\W*"
+    r"(?:(?:then|so|also|just|probably|simply|always|now|first|initially|perhaps|maybe|instead)\s+){0,2}"
+    r"(?:take|start(?:\s+with)?|use|give|add|get|try|aim\s+(?:for|at)|increase\s+to|double|switch\s+to|"
+    r"supplement\s+with|consider|stick\s+(?:to|with)|go\s+for|continue\s+with)\b(?![^.;!?]{0,40}\b(?:participants|subjects|"
+    r"patients|groups?|arms?)\b)"
+    r"|\b(?:I|we)\s*(?:would|'d|\u2019d)\s+(?:\w+\s+)?(?:take|give|use|recommend|suggest|start)\b", re.I)
+#: A verdict on the dose after it, in the present or the conditional: "is not enough",
+#: "would be far better", "is the minimum", "is safe" ("was not enough" reports a result).
+_VERDICT_AFTER = lazyre.compile(
+    r"^[^.;!?]{0,60}?\b(?:is|are|would\s+(?:have\s+)?be(?:en)?|will\s+be|may\s+be|might\s+be|could\s+be|"
+    r"seems?\s+to\s+be|should\s+be|must\s+be|remains?)\s+(?:(?:not|no\s+longer|still|probably|likely|far|much|"
+    r"a\s+lot|very|clearly|just|only|generally|usually|often|perfectly|quite|now|even|rarely|never|hardly|seldom|"
+    r"barely|of\s+some)\s+){0,3}"
+    r"(?:enough|sufficient|insufficient|inadequate|adequate|needed|required|recommended|necessary|safe|unsafe|"
+    r"optimal|ideal|best|better|worse|benefit|too\s+(?:little|low|much|high|small|large)|"
+    r"(?:the|a)\s+(?:minimum|maximum|right|good|safe|optimal|ideal|best|better)\b)", re.I)
+#: A sentence that works an example ("Example: start with 30 ng", "e.g. 10,000 IU for 3 days"):
+#: arithmetic shown, not a dose recommended.
+_EXAMPLE = lazyre.compile(r"^\W*(?:(?:worked\s+)?example|e\.\s?g\.?|for\s+(?:example|instance)|illustration)\b", re.I)
+_STUDY_BEFORE = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|participants|subjects|protocol)\b", re.I)
+_SENTENCE_END = lazyre.compile(r"[.;!?](?:\s|$)|\n\s*\n")
+
+
+def recommends(doc: Document, start: int, end: int) -> bool:
+    """Whether the dose at ``[start, end)`` is stated as a recommendation by its sentence:
+    advice words before it ("should", "need", "you"), an imperative opening, or a verdict
+    on it after ("is not enough", "would be far better"). A worked example does not."""
+    from .claims import recommends_before, sentence_before
+
+    before = sentence_before(doc, start)
+    if _EXAMPLE.match(before):
+        return False
+    after = _SENTENCE_END.split(doc.prose[end:end + 200], maxsplit=1)[0]
+    if recommends_before(before):
+        return True
+    if _STUDY_BEFORE.search(before):
+        return False  # "Small study: take 60,000 IU ...": the study's protocol
+    return bool(_IMPERATIVE.search(before)) or bool(_VERDICT_AFTER.match(after))
+
+
+#: Report kinds that are still the page's advice when they stand in its prose (not in a heading):
+#: what a named body recommends, relayed to the reader, and a graded guideline's text.
+RELAYED_KINDS = ("authority", "guideline")
+#: A recommendation relayed in the present ("WHO recommends", "both recommend", "the guideline
+#: advises"), not news of one ("the IOM concluded in 2010", "Japan recommended only 100 IU").
+_RELAYED_NOW = lazyre.compile(r"\b(?:recommends?|advises?|suggests?|says|states|calls\s+for|urges?)\b", re.I)
+
+
+def relays_advice(doc: Document, start: int) -> bool:
+    """Whether the sentence before *start* relays a body's advice in the present tense."""
+    from .claims import sentence_before
+
+    return bool(_RELAYED_NOW.search(sentence_before(doc, start)))
+
+
+def own_words(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in the page's own words: not a quotation, a reposted document, a
+    pasted paper under its byline or deck, a transcript, a caption, a list of other reports'
+    titles or another page's headline in a link, a paper's own voice or a hypothetical
+    (:func:`medlint.medical.claims.others_words`). Headings stacked with nothing between
+    stay the page's: "Take vitamin D with the largest meal" over the next heading advises.
+    """
+    from .claims import others_words
+
+    return others_words(doc, offset, titles=False) is None
+
+
+_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")

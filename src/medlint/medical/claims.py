@@ -258,6 +258,24 @@ _ABBREVIATION = lazyre.compile(r"\b([DdMm]r|Drs|Prof|vs|al)\.")
 _DOTTED = lazyre.compile(r"\b((?:[A-Za-z]\.){2,})(?=[\s,;:)]|$)")
 
 
+def sentence_before(doc: Document, start: int) -> str:
+    """The sentence up to *start*, as :func:`report_kind` reads it (for :mod:`.advice`)."""
+    return _sentence_before(doc, start)
+
+
+#: A recommendation told as past news or as an adjective: "Japan, at the time, recommended only",
+#: "have recommended", "the recommended intake" ("is recommended" still advises).
+_PAST_ADVICE = lazyre.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b(?:recommended|advised|suggested)$", re.I)
+
+
+def recommends_before(before: str) -> bool:
+    """Whether the words before a dose (its sentence up to it) carry advice: "should",
+    "need", "recommend", "you", "try" (what :func:`report_kind` reads as a claim at once),
+    other than a recommendation told as past news ("the IOM recommended", "the recommended
+    intake")."""
+    return any(not _PAST_ADVICE.search(before, 0, m.end()) for m in _ADVICE.finditer(before))
+
+
 def _sentence_before(doc: Document, start: int) -> str:
     """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
     block = doc.block_at(start)
@@ -657,6 +675,50 @@ def _in_open_anchor(doc: Document, offset: int) -> bool:
     close = _ANCHOR_CLOSE.search(after)
     reopen = _ANCHOR_START.search(after)
     return close is not None and (reopen is None or reopen.start() > close.start())
+
+
+def others_words(doc: Document, start: int, titles: bool = True) -> str | None:
+    """The kind of someone else's text *start* stands in, or None for the page's own words:
+    the framing :func:`report_kind` reads with *framing* (a list of titles, another page's
+    headline, a reposted document, a transcript, a quoted section or quotation, a pasted
+    paper under its byline or deck, a caption, a worked example) and a paper's own voice
+    ("we randomised"), but none of its tests on a dose's own words, so it holds for any
+    sentence (the disclaimer's "Stop taking the tablets" as much as a dose). Without *titles*,
+    stacked headings are not read as a list of other reports' titles."""
+    block = doc.block_at(start)
+    heading = block is not None and block.kind in _HEADING_KINDS
+    if titles and heading and in_title_list(doc, start):
+        return "title-list"
+    if in_linked_headline(doc, start):
+        return "linked-title"
+    if reposted(doc, start):
+        return "reposted"
+    if _transcript_turns(doc):
+        return "transcript"
+    if heading:
+        return None
+    section = doc.heading_before(start)
+    if _QUOTED_SECTION.search(section) or (block is not None and _ABSTRACT_LABEL.match(doc.prose, block.start)):
+        return "quoted"
+    if in_quotation(doc, start, True) or under_paper_header(doc, start) or over_paper_header(doc, start):
+        return "quoted"
+    if _caption(doc, start):
+        return "caption"
+    if _EXAMPLE_SECTION.search(section):
+        return "hypothetical"
+    before = _sentence_before(doc, start)
+    if _PAPER_VOICE.search(before):
+        return "study"
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
+    return None
+
+
+def heading_names_report(doc: Document, start: int) -> bool:
+    """Whether the heading holding *start* names a study or a date ("- RCT 2012", "Jan 2013"):
+    the title of a report, whatever it says of a dose."""
+    block = doc.block_at(start)
+    return block is not None and bool(_HEADING_REPORT.search(doc.prose, block.start, block.end))
 
 
 def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> str | None:
