@@ -273,8 +273,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "disclaimer"
 
 
 def _without_advice() -> dict:
-    import yaml
-
     rule = yaml.safe_load((Path(__file__).parents[1] / "rules" / "disclaimer-missing.yaml").read_text())
     # the naive reading: every dose the page does not report as a study's is the page's claim,
     # and a title naming supplements is about taking them
