@@ -39,7 +39,7 @@ OWN_HTML = "<p>Most adults need 4,000 IU of vitamin D daily.</p>"
 
 @pytest.mark.parametrize("lead", [
     "By Jane Roe, Health Magazine",
-    "Posted on April 1, 2013 by Robert P. Heaney",
+    "Posted on March 12, 2015 by Harold T. Pennington",
     "Environ Health Perspect. 2008 April; 116(4): A160-A167.",
     "The following is a Critically Appraised Topic for a nursing programme",
 ])
@@ -50,8 +50,8 @@ def test_a_page_that_opens_with_a_reproduced_article(lead: str) -> None:
 
 
 def test_a_byline_heading_opens_the_article() -> None:
-    md = f"#### By Dr. Raimund von Helden\n\nTranslated in 2014.\n\n### Levels\n\n{OWN_MD}"
-    html = f"<h4>By Dr. Raimund von Helden</h4><p>Translated in 2014.</p><h3>Levels</h3>{OWN_HTML}"
+    md = f"#### By Dr. Konrad von Ebersfeld\n\nTranslated in 2014.\n\n### Levels\n\n{OWN_MD}"
+    html = f"<h4>By Dr. Konrad von Ebersfeld</h4><p>Translated in 2014.</p><h3>Levels</h3>{OWN_HTML}"
     assert both(md, html) == ([], [])
 
 
@@ -76,7 +76,7 @@ def test_a_byline_below_the_pages_own_text_does_not_reach_up() -> None:
 
 
 def test_opens_reproduced_lines() -> None:
-    assert opens_reproduced("By Jessica Chia, Prevention Magazine")
+    assert opens_reproduced("By Lena Marwick, Wellness Monthly")
     assert opens_reproduced("Endocrinol Metab 2012, S:4 http://dx.doi.org/10.4172/2161-1017.S4-004")
     assert not opens_reproduced("By contrast, most adults need more.")
     assert not opens_reproduced("Vitamin D is made in the skin.")
@@ -126,8 +126,8 @@ def test_a_new_dose_in_the_comment_is_reported() -> None:
 @pytest.mark.parametrize(("md", "html"), [
     ("The Institute of Medicine recommended raising the intake in the U.S. to 600 IU a day.",
      "<p>The Institute of Medicine recommended raising the intake in the U.S. to 600 IU a day.</p>"),
-    ("Doctors stopped prescribing 800 IU (RDA for seniors) to the frail.",
-     "<p>Doctors stopped prescribing 800 IU (RDA for seniors) to the frail.</p>"),
+    ("Doctors stopped prescribing 600 IU (RDA for adults) to the frail.",
+     "<p>Doctors stopped prescribing 600 IU (RDA for adults) to the frail.</p>"),
     ("A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.",
      "<p>A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.</p>"),
 ])
@@ -166,7 +166,7 @@ def test_what_children_should_be_given_is_still_reported() -> None:
 
 @pytest.mark.parametrize(("md", "html"), [
     ("A lard pie holds 24,000 IU per entire 9 inch pie.", "<p>A lard pie holds 24,000 IU per entire 9 inch pie.</p>"),
-    ("* Your country does not allow sales of capsules containing >1,000 IU",
+    ("* Your country does not allow sales of softgels containing >2,000 IU",
      "<ul><li>Your country does not allow sales of capsules containing &gt;1,000 IU</li></ul>"),
     ("Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)",
      "<p>Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)</p>"),
@@ -250,8 +250,8 @@ def test_a_table_with_its_protocol_linked_below() -> None:
 
 
 def test_a_table_of_reported_data() -> None:
-    md = f"## Data for patients 1 month or more\n\n{TABLE_MD}"
-    html = f"<h2>Data for patients 1 month or more</h2>{TABLE_HTML}"
+    md = f"## Data for clients 6 weeks or longer\n\n{TABLE_MD}"
+    html = f"<h2>Data for clients 6 weeks or longer</h2>{TABLE_HTML}"
     assert both(md, html) == ([], [])
 
 
@@ -279,7 +279,7 @@ def test_reproduced_span_stops_at_the_reference_list() -> None:
 
 # -- the dose of the programme the page reports ---------------------------------------------------
 
-PROGRAMME = "Group is giving only 200 IU of vitamin D to 70 million women and children"
+PROGRAMME = "Ministry is giving only 200 IU of vitamin D to 40 million mothers and toddlers"
 
 
 def test_the_page_describing_the_programme_its_title_reports() -> None:

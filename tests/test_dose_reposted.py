@@ -40,7 +40,7 @@ HANDOUT_MD = "## Dosing\n\nMost adults need 5,000 IU of vitamin D daily in winte
 HANDOUT_HTML = "<h2>Dosing</h2><p>Most adults need 5,000 IU of vitamin D daily in winter.</p>"
 
 
-@pytest.mark.parametrize("title", ["Vitamin D and sleep - handout Dr. Smith", "Vitamin D Frequently Asked Questions - 2011",
+@pytest.mark.parametrize("title", ["Vitamin D and sleep - handout Dr. Smith", "Vitamin D Frequently Asked Questions - 2016",
                                    "Calcium FAQ", "Press release: vitamin D for bones"])
 def test_a_page_titled_as_a_reposted_document(title: str) -> None:
     assert found(CITATION, HANDOUT_MD, HANDOUT_HTML, title) == ([], [])
@@ -233,9 +233,9 @@ def test_a_deck_under_a_raw_html_title_in_markdown() -> None:
 
 
 def test_items_introduced_as_from_a_book() -> None:
-    md = "## The book\n\n**A few of the many interesting items in the ebook**\n\nThe standard baby doses of 400 units do nothing." \
+    md = "## The book\n\n**A handful of the useful items in the booklet**\n\nThe standard baby doses of 400 units do nothing." \
          "\n\n## Ours\n\nThe standard baby doses of 400 units do nothing."
-    html = "<h2>The book</h2><p><b>A few of the many interesting items in the ebook</b></p><p>The standard baby doses of" \
+    html = "<h2>The book</h2><p><b>A handful of the useful items in the booklet</b></p><p>The standard baby doses of" \
            " 400 units do nothing.</p><h2>Ours</h2><p>The standard baby doses of 400 units do nothing.</p>"
     md_found, html_found = found(CITATION, md, html)
     assert md_found == html_found == ["400 units"]

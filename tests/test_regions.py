@@ -212,7 +212,7 @@ def test_a_biography_sentence_naming_a_university_is_not_an_affiliation() -> Non
 
 
 def test_a_reference_entry_with_its_abstract_is_a_reference() -> None:
-    abstract = " ".join(["Direct evidence of such bias is currently limited to case reports."] * 12)
+    abstract = " ".join(["Firm evidence of such bias is so far limited to single case reports."] * 12)
     text = f"Sim I, Owens DK, Lavori PW. Electronic trial banks. Med Decis Making. 2000;20(4):440-50. {abstract}\n"
     doc = Document.from_text(text)
     assert any(r.kind == "reference" and r.end - r.start > 500 for r in doc.regions)
