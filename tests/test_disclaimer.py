@@ -126,12 +126,12 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     "# Intention to treat\n\nIf you are trying to see how well a new drug works, why include patients who refused it?\n",
     "# Alternating treatments\n\nA design where each subject gets both treatments.\n",
     "# What alternative medicine can teach us\n\nTherapeutic touch is a therapy to improve health.\n",
-    "You want to try a new drug to see if it can reduce the risk to 4%.",
-    "You're reducing the need for additional analgesic medication from 30% to 10%.",
+    "You want to try a new drug to see if it can lower the risk to 6%.",
+    "You're cutting the need for extra pain medication from 40% to 15%.",
     "Folic acid supplementation in pregnant women to prevent spina bifida.",
     "There are treatments that do help patients with autism, but the gains are small.",
     "Use other Internet venues to supplement your main one.",
-    "Language anxiety? Try immersion therapy.",
+    "Writer's block? Try freewriting therapy.",
     "# How to use social media in your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
     "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
@@ -329,8 +329,8 @@ def test_a_long_trigger_is_shortened(isolated) -> None:
     "<p>Is 2,000 IU of vitamin D enough for you?</p>",
     "* [Take vitamin D supplements daily](/posts/dose)",
     "## See also\n\n* Supplementation may help the heart (our overview)\n",
-    "---\ntitle: Most European infants get vitamin D supplements\n---\nA feeding survey.\n",
-    '---\ntitle: "Female staff: 4 percent took more than 4,000 IU of vitamin D daily"\n---\nA staff survey.\n',
+    "---\ntitle: Most Nordic toddlers get vitamin D supplements\n---\nA feeding survey.\n",
+    '---\ntitle: "Female staff: 7 percent took more than 2,000 IU of vitamin D daily"\n---\nA staff survey.\n',
     "11,000 IU of vitamin D daily from a diet of cod liver and roe.",
     "You get 10,000 IU of vitamin D from half an hour of summer sun.",
 ])
@@ -373,14 +373,14 @@ def test_advice_helpers() -> None:
                                         reports_group_intake_before)
 
     assert is_question("Is 600 IU enough? ") and is_question("**Is it enough?**") and not is_question("It is.")
-    assert reports_group_intake("Female employees: 4 percent took more than 4,000 IU")
-    assert reports_group_intake("Most European infants get vitamin D supplements")
+    assert reports_group_intake("Female employees: 7 percent took more than 2,000 IU")
+    assert reports_group_intake("Most Nordic toddlers get vitamin D supplements")
     assert not reports_group_intake("Infants in France need 1,000 IU")
     assert not reports_group_intake("6 percent less likely to die by taking a little vitamin D")
     assert reports_group_intake_before("In a survey, 4 percent of nurses took more than ")
     assert not reports_group_intake_before("Most people get only 200 IU from food, so take ")
-    text = "11,000 IU vitamin D daily from traditional Norwegian diet of cod"
-    assert intake_from_source(text, len("11,000 IU"))
+    text = "9,000 IU vitamin D daily from an old island diet of herring"
+    assert intake_from_source(text, len("9,000 IU"))
     assert not intake_from_source("2,000 IU in children with asthma", len("2,000 IU"))
 
 
@@ -438,7 +438,7 @@ def test_research_headline_helpers() -> None:
 def test_cost_titles() -> None:
     from medlint.medical.advice import reports_cost
 
-    assert reports_cost("Vitamin D supplementation can cost 50 dollars a day")
+    assert reports_cost("Zinc supplementation can cost 30 dollars a week")
     assert reports_cost("Supplements for $5 a month")
     assert not reports_cost("Cheap supplements: how much vitamin D to take")
     assert not reports_cost("Vitamin D supplementation in winter")

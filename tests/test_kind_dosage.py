@@ -183,7 +183,7 @@ def test_notation_negatives(text: str, isolated) -> None:
     "I need one 50,000 IU capsule every 72 hours.",
     "My daughter was on 2,000 IU a day.",
     "Levels at delivery in the 2000 and 4000 IU groups were 36 and 38 ng/mL.",
-    "Levels exceeded 20 ng/ml in 97.5% of Caucasians on the 400 IU dose.",
+    "Levels exceeded 20 ng/ml in 97.5% of Adults on the 800 IU dose.",
     "Twice a month is 11,000 IU/15 = 730 IU a day.",
 ])
 def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
@@ -200,7 +200,7 @@ def test_reports_are_not_the_pages_claims(sentence: str, isolated) -> None:
     "A 2021 study showed that 6,000 IU daily raised levels in most people.",
     "Type I diabetics may take 4,000 IU a day.",
     "Take **10,000 IU** a day in winter.",
-    "So yes, I agree, 70,000 IU of vitamin D can be toxic.",
+    "So yes, I concede, 90,000 IU of vitamin D can be toxic.",
 ])
 def test_claims_still_need_a_source(sentence: str, isolated) -> None:
     assert len(found(sentence, CITE)) == 1
@@ -263,7 +263,7 @@ def test_a_headings_source_opens_its_section(isolated) -> None:
     ("Exclusion criteria were pregnancy or supplements above 5 mcg a day.", None),
     ("After the country gave 400 IU of vitamin D to all infants, rickets fell.", None),
     ("Rickets fell to 0.1% after providing 400 IU to all infants.", None),
-    ("A study could have used 150 mg or 450 mg of magnesium.", None),
+    ("A study could have used 250 mg or 450 mg of magnesium.", None),
     ("Each capsule provides 50,000 IU of vitamin D.", None),
     ("The cost is $15 for 90 days of 400 IU drops.", None),
     ("The Institute of Medicine recommends 600 IU a day for adults.", None),
@@ -318,7 +318,7 @@ def test_claims_that_look_like_reports_still_need_a_source(md: str, html: str | 
     ("Adults need 600 IU a day, as the Institute of Medicine (2011) says.", None),
     ("Adults need 600 IU a day (IOM 2011).", None),
     ("Adults need 600 IU a day according to WHO, 2020.", None),
-    ("Adults need 600 IU and 800 IU respectively 3 , 4 .", None),
+    ("Adults need 600 IU and 800 IU respectively 5 , 6 .", None),
     ("Adults need 600 IU a day ([PubMed](https://pubmed.ncbi.nlm.nih.gov/21118827/)).",
      "<p>Adults need 600 IU a day (<a href='https://pubmed.ncbi.nlm.nih.gov/21118827/'>PubMed</a>).</p>"),
     ("Adults need 600 IU a day (doi:10.1210/jc.2011-0385).", None),

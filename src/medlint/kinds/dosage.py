@@ -147,7 +147,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
     is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
     the writer's comment restates; and those of a title that reports what a group or programme
-    gives ("Group is giving only 200 IU of vitamin D to 70 million women"), which the page's
+    gives ("Ministry is giving only 200 IU of vitamin D to 40 million mothers"), which the page's
     description of that programme restates."""
     title = page_title(doc).strip()
     if not title:
@@ -160,7 +160,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     return (amounts if studied else set()), (amounts if practised else set())
 
 
-#: A heading over a table of what people took or reported: "Data for patients 1 month or more".
+#: A heading over a table of what people took or reported: "Data for clients 6 weeks or longer".
 _DATA_HEADING = lazyre.compile(r"\b(?:data|results?|responses|survey|reported|outcomes?|findings|case\s+(?:studies|reports?))\b",
                                re.I)
 
@@ -274,7 +274,7 @@ _HOLDS_AFTER = lazyre.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each
 
 
 #: Reports that are no advice to take the dose every day: a named body's or person's figure (a
-#: reference value, "one organization states that up to 10,000 IU is safe"), graded guideline
+#: reference value, "one agency states that up to 8,000 IU is safe"), graded guideline
 #: text, a hypothetical or worked example, a sum. A trial's dose, the writer's own regimen and
 #: a quotation in the page's prose stay: the reader still meets an above-limit daily dose with
 #: no warning (labelled so on vdw-dev). A pasted paper under its byline is the paper's text,
