@@ -42,10 +42,10 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
      "<h2>Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020</h2><p>Text.</p>"),
     # what money buys, what a capsule holds (its size named in the section's heading)
     ("### $1.00 will buy 200,000 IU of vitamin D", "<h3>$1.00 will buy 200,000 IU of vitamin D</h3>"),
-    ("## Dosing with 5,000 IU vitamin D capsules\n\nHe varies how often (typically 5,000 IU).",
-     "<h2>Dosing with 5,000 IU vitamin D capsules</h2><p>He varies how often (typically 5,000 IU).</p>"),
-    ("He used 5,000 IU vitamin D pills and varied the number a week.",
-     "<p>He used 5,000 IU vitamin D pills and varied the number a week.</p>"),
+    ("## Dosing with 5,000 IU vitamin D softgels\n\nShe adjusts how often (typically 5,000 IU).",
+     "<h2>Dosing with 5,000 IU vitamin D softgels</h2><p>She adjusts how often (typically 5,000 IU).</p>"),
+    ("She used 5,000 IU vitamin D pills and changed the number per week.",
+     "<p>She used 5,000 IU vitamin D pills and changed the number per week.</p>"),
     # a loading dose, then the regimen; a course's total
     ("A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.",
      "<p>A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.</p>"),

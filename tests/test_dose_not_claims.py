@@ -98,8 +98,8 @@ PAPER_HTML = "<h2>The paper</h2><p>Pediatrics 2013, doi: 10.1542/peds.2013-2602<
 
 
 def test_a_comment_restating_the_arms_of_the_cited_trial() -> None:
-    md = f"## Comment\n\n* Note that levels dropped in infants - 800 IU probably not enough\n\n{PAPER_MD}"
-    html = f"<h2>Comment</h2><ul><li>Note that levels dropped in infants - 800 IU probably not enough</li></ul>{PAPER_HTML}"
+    md = f"## Comment\n\n* Infants' levels fell - 800 IU likely too little\n\n{PAPER_MD}"
+    html = f"<h2>Comment</h2><ul><li>Infants' levels fell - 800 IU likely too little</li></ul>{PAPER_HTML}"
     assert both(md, html, STUDY_TITLE) == ([], [])
 
 
@@ -110,8 +110,8 @@ def test_advice_in_the_comment_is_still_reported() -> None:
 
 
 def test_a_comment_restating_a_trial_the_page_does_not_cite_is_reported() -> None:
-    md = "## Comment\n\n* Note that levels dropped in infants - 800 IU probably not enough"
-    html = "<h2>Comment</h2><ul><li>Note that levels dropped in infants - 800 IU probably not enough</li></ul>"
+    md = "## Comment\n\n* Infants' levels fell - 800 IU likely too little"
+    html = "<h2>Comment</h2><ul><li>Infants' levels fell - 800 IU likely too little</li></ul>"
     assert both(md, html, STUDY_TITLE) == (["800 IU"], ["800 IU"])
 
 
@@ -206,9 +206,9 @@ def test_a_sentence_over_an_image_is_still_the_pages() -> None:
 
 
 def test_a_list_of_what_a_disputed_document_says() -> None:
-    md = "The attached PDF is wrong in so many ways.\n\n**Here are a few**\n\n1. Should not take 50,000 IU weekly if pregnant"
-    html = "<p>The attached PDF is wrong in so many ways.</p><p><b>Here are a few</b></p>" \
-           "<ol><li>Should not take 50,000 IU weekly if pregnant</li></ol>"
+    md = "The enclosed leaflet is misleading on several points.\n\n**A few of them**\n\n1. Should not take 50,000 IU weekly when breastfeeding"
+    html = "<p>The enclosed leaflet is misleading on several points.</p><p><b>A few of them</b></p>" \
+           "<ol><li>Should not take 50,000 IU weekly when breastfeeding</li></ol>"
     assert both(md, html) == ([], [])
 
 

@@ -294,7 +294,7 @@ def test_more_reports_are_not_the_pages_claims(md: str, html: str | None, isolat
 
 @pytest.mark.parametrize("md, html", [
     ("## Take 4,000 IU of vitamin D in winter\n\nText.\n", "<h2>Take 4,000 IU of vitamin D in winter</h2><p>Text.</p>"),
-    ("### Dosing with 5,000 IU capsules\n\nText.\n", "<h3>Dosing with 5,000 IU capsules</h3><p>Text.</p>"),
+    ("### Dosing with 5,000 IU softgels\n\nText.\n", "<h3>Dosing with 5,000 IU softgels</h3><p>Text.</p>"),
     ("Most adults on a typical diet need 5,000 IU of vitamin D.", None),
     ("The National Osteoporosis Society recommends 800 IU but you should take 2,000 IU.", None),
     ("Note: adults need 600 IU a day.", None),

@@ -474,7 +474,7 @@ def test_a_page_that_says_it_is_obsolete_warns_its_reader(note: str, path: str, 
     ("That might work if you were starting a new trial.", False),
     ("Plan a new study with care.", False),
     ("A new trial found fewer falls.", True),
-    ("It was only available in the most recent version.", False),
+    ("That option exists only in the most recent version.", False),
     ("The most recent studies agree.", True),
 ])
 def test_a_fresh_study_or_the_newest_version_is_no_time_claim(body: str, stale: bool, isolated) -> None:

@@ -573,7 +573,7 @@ def _framed_report(doc: Document, block: Any, start: int, end: int) -> str | Non
     return None
 
 
-#: A line saying a named document is wrong: "The attached PDF is wrong in so many ways".
+#: A line saying a named document is wrong: "The enclosed leaflet is misleading on several points".
 _DISPUTES = lazyre.compile(r"\b(?:PDF|article|paper|page|handout|leaflet|brochure|web\s*site|site|report|guidelines?|document|"
                            r"booklet|advice)\b[^.;!?]{0,40}?\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|"
                            r"misleading|outdated|in\s+error)\b", re.I)
@@ -682,7 +682,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     if heading is not None and heading.kind in _HEADING_KINDS:
         if framing and reposted(doc, start):
             return "reposted"
-        return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
+        return None  # a heading that gives advice ("Dosing with 5,000 IU softgels") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
     if framing and reposted(doc, start):
