@@ -130,7 +130,7 @@ def test_a_sentence_naming_people_is_still_prose(isolated) -> None:
 @pytest.mark.parametrize("text, path", [
     ("* Lorna P. Whitcombe, RN, a nurse based in Wakefield.", "x.md"),
     ("<p>Nadia F. Kessler DNP, APRN</p>", "x.html"),
-    ("From the Department of Nutritional Sciences (FMY, CAT, and SG), and the College.", "x.md"),
+    ("From the Department of Food Science (JKL, MAR, and TB), and the College.", "x.md"),
 ])
 def test_degrees_and_affiliation_initials_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -255,7 +255,7 @@ def test_an_article_copied_under_its_source_is_not_reported(text: str, path: str
     ("From [a fitness blog](https://example.org/mg)\n\nMagnesium is good." + _LONG + "\n\n---\n\n"
      "I think the RDA is too low for most people, and I say so on every page of this site that I write myself.\n", "x.md"),
     ("### [The Daily Planet](https://example.org/sun)\n\nThe sun is good." + _LONG + "\n\n#### See also\n\n"
-     "Worse breathing with COPD is related to lower vitamin D in a study that ran for years, as the writer notes here.\n", "x.md"),
+     "Shortness of breath in COPD is linked to low vitamin D in a study that ran for years, as the writer notes here.\n", "x.md"),
     # a heading that links to a page of the site itself is no source
     ("### [Our overview](/posts/overview)\n\nThe RDA is too low for most people." + _LONG + "\n", "x.md"),
 ])
@@ -354,7 +354,7 @@ def test_notation_names_explained_and_dictionaries_are_not_reported(text: str, p
 
 @pytest.mark.parametrize("text, path", [
     # keywords of a program or a data set
-    ("The FIRSTOBS option tells SAS to start on the second row. List the columns in the VAR statement.", "x.md"),
+    ("The FIRSTOBS option makes SAS begin reading at row two. List the columns in the VAR statement.", "x.md"),
     ("<p>Merge the files by the SEQN variable. Now merge the two datasets by SEQN.</p>", "x.html"),
     # a firm's name, on every use
     ("I had ZRT Labs test me. ZRT is widely considered reliable.", "x.md"),
@@ -461,7 +461,7 @@ def test_one_phone_number_does_not_make_prose_an_address(isolated) -> None:
 
 
 @pytest.mark.parametrize("text, path", [
-    ("* [Good evidence for knee osteoarthritis and vitamin D, unsure of other OA](/posts/oa)", "x.md"),
+    ("* [Strong evidence on hip osteoarthritis and vitamin D, less on other OA](/posts/oa)", "x.md"),
     ("<p>Hypertension is common; HT doubles the risk.</p>", "x.html"),
 ])
 def test_a_compound_word_near_its_use_spells_out_a_pair(text: str, path: str, isolated) -> None:

@@ -205,7 +205,7 @@ def test_a_wiki_template_is_not_generator_syntax() -> None:
 
 
 def test_a_biography_sentence_naming_a_university_is_not_an_affiliation() -> None:
-    text = ("Jane Doe earned a PhD in Statistics from the University of Iowa in 1982.\n\n"
+    text = ("Jane Doe earned a PhD in Biology from the University of Leeds in 1994.\n\n"
             "She is currently working at the hospital.\n")
     doc = Document.from_text(text)
     assert [r.kind for r in doc.regions if r.kind in ("byline", "quotation")] == []

@@ -316,7 +316,7 @@ def test_a_quoted_italic_passage_goes_on_in_the_next_italic_paragraph(text: str,
 
 @pytest.mark.parametrize("path", ["x.md", "x.html"])
 def test_a_reference_entry_with_initials_first_and_its_abstract_is_a_reference(path: str) -> None:
-    entry = ("A review of appraisal tools. P. Katrak, A. E. Bialocerkowski, N. Massy-Westropp, S. Kumar. "
+    entry = ("A survey of grading tools. R. Dunlevy, K. M. Ostrowska, T. Hale-Prescott, V. Menon. "
              "BMC Med Res Methodol 2009: 9(1); 41. " + "BACKGROUND: Readers use tools to judge research reports. " * 8)
     text = entry if path.endswith(".md") else f"<p>{entry}</p>"
     doc = Document.from_text(text, path=path)
@@ -579,8 +579,8 @@ def test_an_abbreviation_followed_by_a_roman_numeral_is_no_writer() -> None:
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("Google spun off a company with a moonshot chance of curing cancer in 20 years.", False),
-    ("Note: Curing cancer would extend the average lifespan by 3 years.", False),
+    ("A tech firm set up a lab with a long-shot chance of curing cancer within 15 years.", False),
+    ("Note: Curing cancer would add about 3 years to average life expectancy.", False),
     ("Studies show that vitamin D would prevent MS.", True),
     ("This diet cures diabetes and would save money.", True),
 ])

@@ -128,7 +128,7 @@ _NEGATED = lazyre.compile(
 #: A goal or a hope, not a result: "a chance of curing cancer", "the race to cure diabetes".
 _AIM = lazyre.compile(r"\b(?:chances?|hopes?|goals?|aims?|quest|search|race|bids?|attempts?|efforts?|dreams?|prospects?|promise"
                       r"|potential|possibility|ambitions?)\s+(?:of|to|for|at|in)\s+$", re.I)
-#: The match is the subject of a hypothetical: "Curing cancer would extend lifespan by 3 years"
+#: The match is the subject of a hypothetical: "Curing cancer would add about 3 years to life expectancy"
 #: (not what a report says would happen: "studies show that it would prevent MS").
 _HYPOTHETICAL = lazyre.compile(r"(?:(?!\bthat\b)[^.;:!?,\n]){0,40}?\b(?:would|could|might)\b", re.I)
 _SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
