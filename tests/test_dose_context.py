@@ -131,7 +131,7 @@ def test_a_frequency_belongs_to_its_own_amount() -> None:
     "A 400,000 IU bolus of vitamin D.",
     "An IM dose of 10,000 IU/kg of vitamin D, max 600,000 IU.",
     "Give 300,000 IU of vitamin D as a loading dose.",
-    "Hens fed up to 102,200 IU of D3/kg of diet.",
+    "Hens fed up to 88,400 IU of D3/kg of diet.",
     "Give 10,000 IU per kg of vitamin D (600,000 IU max).",
     "100,000 IU of vitamin D every 4 weeks.",
     "A study could have used 250 mg or 450 mg of magnesium.",

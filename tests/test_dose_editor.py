@@ -41,7 +41,7 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
     ("## Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020\n\nText.",
      "<h2>Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020</h2><p>Text.</p>"),
     # what money buys, what a capsule holds (its size named in the section's heading)
-    ("### $1.00 will buy 200,000 IU of vitamin D", "<h3>$1.00 will buy 200,000 IU of vitamin D</h3>"),
+    ("### $2.00 will buy 300,000 IU of vitamin D", "<h3>$2.00 will buy 300,000 IU of vitamin D</h3>"),
     ("## Dosing with 5,000 IU vitamin D softgels\n\nShe adjusts how often (typically 5,000 IU).",
      "<h2>Dosing with 5,000 IU vitamin D softgels</h2><p>She adjusts how often (typically 5,000 IU).</p>"),
     ("She used 5,000 IU vitamin D pills and changed the number per week.",
@@ -49,30 +49,30 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
     # a loading dose, then the regimen; a course's total
     ("A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.",
      "<p>A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.</p>"),
-    ("Use a restoring dose of a total of about 300,000 IU of vitamin D over 1 month.",
-     "<p>Use a restoring dose of a total of about 300,000 IU of vitamin D over 1 month.</p>"),
-    ("You cannot get 200,000 IU of vitamin D during a 2 week holiday.",
-     "<p>You cannot get 200,000 IU of vitamin D during a 2 week holiday.</p>"),
+    ("Use a loading course of a total of about 400,000 IU of vitamin D over 6 weeks.",
+     "<p>Use a loading course of a total of about 400,000 IU of vitamin D over 6 weeks.</p>"),
+    ("You cannot get 150,000 IU of vitamin D during a 10 day vacation.",
+     "<p>You cannot get 150,000 IU of vitamin D during a 10 day vacation.</p>"),
     # a warning against the dose
-    ("1. Should not take 50,000 IU of vitamin D weekly if pregnant",
-     "<ol><li>Should not take 50,000 IU of vitamin D weekly if pregnant</li></ol>"),
+    ("1. Should not take 50,000 IU of vitamin D weekly when breastfeeding",
+     "<ol><li>Should not take 50,000 IU of vitamin D weekly when breastfeeding</li></ol>"),
     # a conditional, a worked example
-    ("## If I had MS, I would take vitamin D 10,000 IU daily: No",
-     "<h2>If I had MS, I would take vitamin D 10,000 IU daily: No</h2>"),
+    ("## If I had lupus, I would take vitamin D 8,000 IU daily: No",
+     "<h2>If I had lupus, I would take vitamin D 8,000 IU daily: No</h2>"),
     ("## Example: say you meant to average 3,000 IU/day\n\nTake a 50,000 IU dose of vitamin D every 12 days.",
      "<h2>Example: say you meant to average 3,000 IU/day</h2><p>Take a 50,000 IU dose of vitamin D every 12 days.</p>"),
     # a named body's figure
-    ("### One organization states that up to 10,000 IU of vitamin D is safe.",
+    ("### One agency states that up to 8,000 IU of vitamin D is safe.",
      "<h3>One organization states that up to 10,000 IU of vitamin D is safe.</h3>"),
     ("* [Endocrine Society](/tags/endocrine-society) 10,000 IU of vitamin D when needed",
      "<ul><li><a href='/tags/endocrine-society'>Endocrine Society</a> 10,000 IU of vitamin D when needed</li></ul>"),
     # a sum
-    ("To fortify vitamin D for 60 days you would need 540,000 IU = 3.4 teaspoons.",
-     "<p>To fortify vitamin D for 60 days you would need 540,000 IU = 3.4 teaspoons.</p>"),
+    ("To fortify vitamin D for 45 days you would need 360,000 IU = 2.3 teaspoons.",
+     "<p>To fortify vitamin D for 45 days you would need 360,000 IU = 2.3 teaspoons.</p>"),
     # a pasted abstract: under its byline and affiliation, or over its PMID line
-    ("Varga B, Holmgren KT, Adeyemi OR.\n\nInstitute of Bone Research, Northfield University, Newcastle, UK.\n\n"
+    ("Varga B, Holmgren KT, Adeyemi OR.\n\nInstitute of Bone Research, Northfield University, Northfield, UK.\n\n"
      "Deficiency is treated with 60,000 IU of vitamin D weekly.",
-     "<p>Varga B, Holmgren KT, Adeyemi OR.</p><p>Institute of Bone Research, Northfield University, Newcastle, UK.</p>"
+     "<p>Varga B, Holmgren KT, Adeyemi OR.</p><p>Institute of Bone Research, Northfield University, Northfield, UK.</p>"
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p>"),
     ("Deficiency is treated with 60,000 IU of vitamin D weekly.\n\nPMID: 23124916",
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p><p>PMID: 23124916</p>"),
@@ -94,8 +94,8 @@ def test_not_the_pages_daily_advice(md: str, html: str) -> None:
      "50,000 IU"),
     ("Take 500 mg of magnesium daily.", "<p>Take 500 mg of magnesium daily.</p>", "500 mg"),
     # the writer's own regimen and a quoted speaker stay: the reader meets the dose with no warning
-    ("I have been taking 50,000 IU of vitamin D3 every 5 days for 18 months.",
-     "<p>I have been taking 50,000 IU of vitamin D3 every 5 days for 18 months.</p>", "50,000 IU"),
+    ("I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.",
+     "<p>I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.</p>", "50,000 IU"),
     ('Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
      '<p>Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
 ])
@@ -135,19 +135,19 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
     ("### Wagner et al:\n\nWomen on 4000 IU/d did best and need that much.",
      "<h3>Wagner et al:</h3><p>Women on 4000 IU/d did best and need that much.</p>"),
     # what people took or found, a result, the writer with a name in brackets, physiology
-    ("About a million other people take 5,000 IU daily.", "<p>About a million other people take 5,000 IU daily.</p>"),
+    ("Thousands of other people take 5,000 IU daily.", "<p>Thousands of other people take 5,000 IU daily.</p>"),
     ("Patients found quick benefits with a dose of 10,000 IU a day.",
      "<p>Patients found quick benefits with a dose of 10,000 IU a day.</p>"),
-    ("Taking 10,000 IU/day of vitamin D3 resulted in 80% of participants improving.",
-     "<p>Taking 10,000 IU/day of vitamin D3 resulted in 80% of participants improving.</p>"),
+    ("Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.",
+     "<p>Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.</p>"),
     ("I (Henry) am also taking 1 drop in each eye every other day.",
      "<p>I (Henry) am also taking 1 drop in each eye every other day.</p>"),
-    ("A light-skinned person will make about 15,000 IU of vitamin D in 20 minutes.",
-     "<p>A light-skinned person will make about 15,000 IU of vitamin D in 20 minutes.</p>"),
+    ("A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.",
+     "<p>A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.</p>"),
     # a figure's caption, a product's content, a protocol after an abbreviation, a sum
     ("## Fig. (10).\n\nComparison with 1000 IU of vitamin D daily.",
      "<h2>Fig. (10).</h2><p>Comparison with 1000 IU of vitamin D daily.</p>"),
-    ("Each prenatal vitamin has only 400 IU of vitamin D.", "<p>Each prenatal vitamin has only 400 IU of vitamin D.</p>"),
+    ("Each prenatal vitamin holds just 400 IU of vitamin D.", "<p>Each prenatal vitamin holds just 400 IU of vitamin D.</p>"),
     ("Bio-Tech's 50,000 IU vitamin D3 capsules work well.", "<p>Bio-Tech's 50,000 IU vitamin D3 capsules work well.</p>"),
 ])
 def test_not_the_pages_claim(md: str, html: str) -> None:
@@ -178,8 +178,8 @@ def test_the_terms_of_a_sum_are_not_claims_but_the_advice_is() -> None:
 
 @pytest.mark.parametrize(("md", "html", "match"), [
     # the page's own advice with nothing behind it
-    ("1. Often need more than 2,000 IU of vitamin D3 to prevent problems with bone health",
-     "<ol><li>Often need more than 2,000 IU of vitamin D3 to prevent problems with bone health</li></ol>",
+    ("1. Often need more than 2,000 IU of vitamin D3 to keep their bones strong",
+     "<ol><li>Often need more than 2,000 IU of vitamin D3 to keep their bones strong</li></ol>",
      "more than 2,000 IU"),
     ("* 4,000 IU daily is a great place to start", "<ul><li>4,000 IU daily is a great place to start</li></ul>", "4,000 IU"),
     # a list under a heading that names no reference value

@@ -92,7 +92,7 @@ def test_a_title_over_a_structured_abstract() -> None:
 
 # -- the writer's comment restating the study the page cites ---------------------------------
 
-STUDY_TITLE = "800 IU for infant and 2000 IU for mother is good, not great - RCT"
+STUDY_TITLE = "800 IU for babies and 2000 IU for mothers is fine, not ideal - RCT"
 PAPER_MD = "## The paper\n\nPediatrics 2013, doi: 10.1542/peds.2013-2602\n\nMothers and infants were followed."
 PAPER_HTML = "<h2>The paper</h2><p>Pediatrics 2013, doi: 10.1542/peds.2013-2602</p><p>Mothers and infants were followed.</p>"
 
@@ -168,8 +168,8 @@ def test_what_children_should_be_given_is_still_reported() -> None:
     ("A lard pie holds 24,000 IU per entire 9 inch pie.", "<p>A lard pie holds 24,000 IU per entire 9 inch pie.</p>"),
     ("* Your country does not allow sales of softgels containing >2,000 IU",
      "<ul><li>Your country does not allow sales of capsules containing &gt;1,000 IU</li></ul>"),
-    ("Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)",
-     "<p>Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)</p>"),
+    ("Vitamin D supplements: e.g. 600 IU, 2,000 IU (over 6 months)",
+     "<p>Vitamin D supplements: e.g. 600 IU, 2,000 IU (over 6 months)</p>"),
     ("Example: for a powder that lasts 60 days\n\nIf you want 10,000 IU/day, add 540,000 IU to it.",
      "<p>Example: for a powder that lasts 60 days</p><p>If you want 10,000 IU/day, add 540,000 IU to it.</p>"),
     ("Wonder how much rickets could be prevented with 200 IU of vitamin D?",
@@ -225,8 +225,8 @@ def test_a_reference_list_entry() -> None:
 
 
 def test_a_heading_on_a_disagreement() -> None:
-    md = "### Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU\n\nText."
-    html = "<h3>Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU</h3><p>Text.</p>"
+    md = "### Disagreement as to how much vitamin D is needed: 200 IU or 800 IU\n\nText."
+    html = "<h3>Disagreement as to how much vitamin D is needed: 200 IU or 800 IU</h3><p>Text.</p>"
     assert both(md, html) == ([], [])
 
 

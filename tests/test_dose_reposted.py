@@ -146,7 +146,7 @@ def test_a_closed_quotation_does_not_reach_the_next_paragraph() -> None:
 # -- a trial's arms with "to receive" ---------------------------------------------------------
 
 def test_patients_recruited_to_receive_a_dose() -> None:
-    md = "To find the best dose, 200 patients were recruited to randomly receive 360, 720 or 1080 mcg of vitamin K2."
+    md = "To find the best dose, 150 adults were recruited to randomly receive 180, 360 or 1080 mcg of vitamin K2."
     html = f"<p>{md}</p>"
     assert found(CITATION, md, html) == ([], [])
     advice = "Patients should receive 1080 mcg of vitamin K2."

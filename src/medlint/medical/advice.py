@@ -57,7 +57,7 @@ _GROUP = (r"(?:\d+(?:\.\d+)?\s*(?:%|percent|pcnt)|\d+\s+(?:in|of|out\s+of)\s+\d+
 _TOOK = (r"(?:took|take|takes|taking|get|gets|getting|got|receive[sd]?|receiving|use[sd]?|using|"
          r"consume[sd]?|consuming|are\s+given|were\s+given|are\s+on|were\s+on)")
 #: ("Fewer colds if you get 2,000 IU", "less likely to die by taking" are results of a dose.)
-#: "Many got above 33 ng with 4,000 IU" is a result (a blood level reached), not an intake.
+#: "Many got above 40 ng with 3,000 IU" is a result (a blood level reached), not an intake.
 _GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then)\b)[^.,;!?]){0,60}?\b"
                                + _TOOK + r"\b(?!\s*(?:above|over|below|under|to|at\s+least|[<>\u2265\u2264]|\d[\d,.]*\s*(?:ng|nmol)))",
                                re.I)

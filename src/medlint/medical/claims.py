@@ -32,7 +32,7 @@ _RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|w
              # ("patients found ... with 10,000 IU")
              r"gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on";
-#: and what they take ("thousands of other readers take >5,000 IU daily"), in the same clause:
+#: and what they take ("thousands of other people take >5,000 IU daily"), in the same clause:
 #: "people get only 200 IU from food, so take 1,000 IU" tells the reader to take it.
 _TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
                             r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
@@ -110,7 +110,7 @@ _ADVICE = lazyre.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)
 #: A hypothetical: "a trial could have used 250 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
 _HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
                                r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
-                               # a conditional: "If I had MS, I would take 10,000 IU daily"
+                               # a conditional: "If I had lupus, I would take 8,000 IU daily"
                                r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
                                # the condition after its clause: "might be fine if you only needed 800 IU"
                                r"|\b(?:would|could|might)\b[^.;!?]{0,60}\bif\s+(?:\w+\s+){0,4}?(?:needed|took|had|got|wanted|used)\b[^.;!?]{0,30}$"
@@ -216,7 +216,7 @@ _STUDY_REQUIRES = lazyre.compile(r"\b(?:protocols?|stud(?:y|ies)|trials?|(?:stud
 #: treated with 60,000 IU once a month", "were then given" (advice says "should be given").
 _PASSIVE_GIVEN = lazyre.compile(r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+)?(?:treated\s+with|given|"
                                 r"supplemented\s+with|started\s+on|switched\s+to|put\s+on)\b[^.;!?]{0,200}$", re.I)
-#: Example values: "Vitamin D supplements: e.g. 400 IU, 4,000 IU", "such as 1,000 IU or 2,000 IU".
+#: Example values: "Vitamin D supplements: e.g. 600 IU, 2,000 IU", "such as 1,000 IU or 2,000 IU".
 _EXAMPLE_VALUE = lazyre.compile(r"\b(?:e\.?g\.?|i\.?e\.?|for\s+(?:example|instance)|such\s+as)\s*[:,]?\s*"
                                 r"(?:[<>~]?\s*\d[\d,.]*\s*(?:IU|mg|mcg|\u00b5g|units?)\s*(?:,|or|and|/)\s*)*$", re.I)
 #: A short line that opens a worked example: "Example: for the powder that lasts 60 days".
@@ -614,7 +614,7 @@ def advises(doc: Document, start: int) -> bool:
 
 def product_content(doc: Document, start: int, end: int) -> bool:
     """True when the dose at ``[start, end)`` is what a product holds or what money buys ("each
-    capsule provides 50,000 IU", "tablets contain 200-400 IU", "$1.00 will buy 200,000 IU",
+    capsule provides 50,000 IU", "tablets contain 200-400 IU", "$2.00 will buy 300,000 IU",
     "50,000 IU vitamin D3 capsules"), whatever else its sentence says."""
     before = _sentence_before(doc, start)
     after = doc.prose[end:end + 80]
@@ -673,7 +673,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
         if _AUTHORITY.search(before):
             return "authority"  # "### One agency states that up to 8,000 IU is safe."
         if _HYPOTHETICAL.search(before):
-            return "hypothetical"  # "## If I had MS, I would take vitamin D 10,000 IU daily: No"
+            return "hypothetical"  # "## If I had lupus, I would take vitamin D 8,000 IU daily: No"
     if _heading_report(doc, start):
         return "title"
     if in_linked_headline(doc, start):
