@@ -566,8 +566,8 @@ def test_a_line_saying_a_copy_of_a_post_follows_leads_a_quotation(lead: str, cop
 
 
 def test_a_section_that_says_it_is_a_version_of_an_email_is_the_emails() -> None:
-    text = ("This is an HTML format version of an email by Maria Novak on April 9, 1999 to a mailing list. "
-            "I have made some minor formatting changes, but all of the credit belongs to her.\n\n"
+    text = ("This is a web version of an email by Maria Novak on April 9, 1999 to a mailing list. "
+            "I tidied the layout a little; the ideas are all hers.\n\n"
             "**Reading papers.** Start from the most recent issue and you will find recently published ideas.\n")
     assert any("recently published ideas" in q for q in quoted(text))
 
