@@ -25,11 +25,11 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     ("<p>The tests were run in SAS\u00ae at the clinic.</p>", "x.html"),
     # course, model and version codes
     ("I teach MEDB 5506 every autumn.", "x.md"),
-    ("<p>Stephen Elston taught CSCI E-96 online.</p>", "x.html"),
+    ("<p>Daniel Marsh taught CSCI E-96 online.</p>", "x.html"),
     # citations the region heuristics did not take
     ("It is loosely based on the nomogram (Fagan TJ. NEJM 1975, Jul 31; 293(5): 257).", "x.md"),
-    ("<p>Rick Smith. Buying a company. WRAL TechWire, 2021-07-12. Available in html format.</p>", "x.html"),
-    ("Jonas WB, Anderson RL, Crawford CC. A review of trials. BMC Complement Altern Med 2001: 1; 12.", "x.md"),
+    ("<p>Tom Reyes. Selling a startup. WRAL TechWire, 2022-03-08. Available in html format.</p>", "x.html"),
+    ("Brenner WB, Lowry RL, Castell CC. A review of trials. BMC Complement Altern Med 2004: 4; 19.", "x.md"),
     # authors' initials in a list, a name in capitals
     ("From the Department of Medicine, Padova, Italy (NV, LB, SC, FB, and GS), and elsewhere.", "x.md"),
     ("<p>ZALMAN S. AGUS</p>", "x.html"),
@@ -115,8 +115,8 @@ def test_a_short_quotation_is_still_the_writers_prose(text: str, isolated) -> No
 
 
 @pytest.mark.parametrize("text, path", [
-    ("The cases signal problems.\n\nEILISH O\u2019REGAN\n", "x.md"),
-    ("<p>Caihong Wu,a   Xingwei Zhang,b   Feifei Yan,a   Yuan Song,c  and  Weiwei Cui ORCID</p>", "x.html"),
+    ("The cases signal problems.\n\nMAIREAD O\u2019CONNELL\n", "x.md"),
+    ("<p>Lihua Chen,a   Jianwei Liu,b   Meiling Zhou,a   Hao Lin,c  and  Ruoxi Tang ORCID</p>", "x.html"),
 ])
 def test_names_in_capitals_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -148,7 +148,7 @@ def test_three_capitals_in_brackets_are_initials_only_in_an_affiliation_line() -
     "To analyze this data in SPSS, code the events. SPSS is big.",
     "SAS stores the missing value as a very negative number.",
     "I fit the model using MINITAB. MINITAB is old.",
-    "- **Practical Benchmarking for Improvement.** Thor CG (1995)",
+    "- **Practical Auditing for Improvement.** Vance CG (1997)",
     "A review of splines. BMC Medical Research Methodology 19, 46 (2019). DOI: s12874",
 ])
 def test_software_at_work_and_citations_are_not_reported(text: str, isolated) -> None:
@@ -165,7 +165,7 @@ def test_clinical_abbreviations_near_analysis_words_are_still_reported(text: str
 
 
 @pytest.mark.parametrize("text", [
-    "Medicare pays for Chronic Kidney Disease, Cystic Fibrosis, Rheumatoid Arthritis, TB, Rickets and more.",
+    "Medicare pays for Chronic Kidney Disease, Celiac Disease, Lupus, TB, Rickets and more.",
     "<p>See <a href='/a'>Eating Disorders</a>, <a href='/b'>PTSD</a>, <a href='/c'>Gout</a>.</p>",
 ])
 def test_a_list_of_conditions_is_not_a_name_with_degrees(text: str, isolated) -> None:
@@ -435,7 +435,7 @@ def test_a_short_line_under_a_linked_title_is_still_the_pages(isolated) -> None:
 
 
 def test_a_title_case_link_inside_the_writers_sentence_is_still_read(isolated) -> None:
-    text = "Read the [RFP for the 2006 Research Development Grant Program](https://example.org/rfp) now."
+    text = "Read the [RFP for the 2011 Pilot Study Grant Program](https://example.org/rfp) now."
     assert reported(text) == ["RFP"]
 
 

@@ -95,7 +95,7 @@ def test_research_and_quotes_are_not_advice(text: str, isolated) -> None:
 @pytest.mark.parametrize("text", [
     "Take 2,000 IU of vitamin D daily.",
     "Vitamin D supplementation may slow MS.",
-    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
+    "---\ntitle: SAD not reduced by 2400 IU of vitamin D\n---\nA randomised trial found no effect.\n",
     "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
 ])
 def test_advice_and_the_pages_title_still_need_a_disclaimer(text: str, isolated) -> None:
@@ -134,7 +134,7 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     "Writer's block? Try freewriting therapy.",
     "# How to use social media in your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
-    "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
+    "---\ntitle: Piglets getting one dose of 30000 IU of vitamin D grew faster\n---\nA farm study.\n",
 ])
 def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     assert not _fires(text)

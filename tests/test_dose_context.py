@@ -136,7 +136,7 @@ def test_a_frequency_belongs_to_its_own_amount() -> None:
     "100,000 IU of vitamin D every 4 weeks.",
     "A study could have used 250 mg or 450 mg of magnesium.",
     "Whole-body sun exposure for 20 minutes provides 10,000 IU of vitamin D.",
-    "Brockmann isolated 2 g of crystalline vitamin D3 from tuna liver oil.",
+    "A German chemist isolated 2 g of crystalline vitamin D3 from tuna liver oil.",
     "Cheese holds 30,000 IU of vitamin D per 100 g.",
 ])
 def test_not_compared_with_a_daily_limit(text: str) -> None:

@@ -107,10 +107,10 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
 
 @pytest.mark.parametrize(("md", "html"), [
     # a pasted paper under its byline
-    ("Margaret L Okonkwo MD1,*\n\nPrachi S Jindal MBBS1\n\nMost adults need 2,000 IU of vitamin D daily.",
-     "<p>Margaret L Okonkwo MD1,*</p><p>Prachi S Jindal MBBS1</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
-    ("Received 02 September 2013 Accepted 05 November 2013\n\nMost adults need 2,000 IU of vitamin D daily.",
-     "<p>Received 02 September 2013 Accepted 05 November 2013</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
+    ("Margaret L Okonkwo MD1,*\n\nRavi K Deshmukh MBBS1\n\nMost adults need 2,000 IU of vitamin D daily.",
+     "<p>Margaret L Okonkwo MD1,*</p><p>Ravi K Deshmukh MBBS1</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
+    ("Received 14 February 2016 Accepted 21 April 2016\n\nMost adults need 2,000 IU of vitamin D daily.",
+     "<p>Received 14 February 2016 Accepted 21 April 2016</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
     # someone's words in quotation marks
     ("He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d",
      "<p>He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d</p>"),
@@ -119,10 +119,10 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
      "<h2>RDA for vitamin D raised to:</h2><ul><li>400 IU age 2-75</li><li>800 IU 75+</li></ul>"),
     ("## Upper limit for vitamin D raised too\n\n* 4000 IU for age 10+",
      "<h2>Upper limit for vitamin D raised too</h2><ul><li>4000 IU for age 10+</li></ul>"),
-    ("### Current recommended minimum 400 IU for age 5-50", "<h3>Current recommended minimum 300 IU for age 2-60</h3>"),
+    ("### Current recommended minimum 400 IU for age 5-50", "<h3>Current recommended minimum 400 IU for age 5-50</h3>"),
     # what named people or experts recommend
-    ("Varley, Osei, and many other experts now make a similar recommendation: 4,000 IU of vitamin D3.",
-     "<p>Varley, Osei, and many other experts now make a similar recommendation: 4,000 IU of vitamin D3.</p>"),
+    ("Varley, Osei, and many other experts now give the same recommendation: 4,000 IU of vitamin D3.",
+     "<p>Varley, Osei, and many other experts now give the same recommendation: 4,000 IU of vitamin D3.</p>"),
     ("Varley thinks the current recommendation should be increased to 1,000 IU per day.",
      "<p>Varley thinks the current recommendation should be increased to 1,000 IU per day.</p>"),
     # an article reposted under a parent heading that links to it

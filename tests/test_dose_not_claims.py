@@ -83,10 +83,10 @@ def test_opens_reproduced_lines() -> None:
 
 
 def test_a_title_over_a_structured_abstract() -> None:
-    md = "**Poster presented in March 2017**\n\n**10,000 IU/DAY VITAMIN D3 PREVENTS HEADACHE**\n\n" \
-         "Objective: To present survey results of 187 people."
-    html = "<p><b>Poster presented in March 2017</b></p><p><b>10,000 IU/DAY VITAMIN D3 PREVENTS HEADACHE</b></p>" \
-           "<p>Objective: To present survey results of 187 people.</p>"
+    md = "**Poster presented in May 2018**\n\n**8,000 IU/DAY VITAMIN D3 PREVENTS MIGRAINE**\n\n" \
+         "Objective: To present survey results of 142 people."
+    html = "<p><b>Poster presented in May 2018</b></p><p><b>8,000 IU/DAY VITAMIN D3 PREVENTS MIGRAINE</b></p>" \
+           "<p>Objective: To present survey results of 142 people.</p>"
     assert both(md, html) == ([], [])
 
 

@@ -191,9 +191,9 @@ def test_an_interview_page() -> None:
 # -- an HTML anchor whose text runs over blank lines -----------------------------------------
 
 def test_a_dose_in_an_anchor_split_over_blocks() -> None:
-    md = "<li><p>\n\n<a href=\"https://example.org/p?page=1100-iu\"><font color=\"red\">More\n\n" \
-         "response to 1100 IU vitamin D in winter\n\n2012</font></a></p>\n\nAdults need 1,000 IU of vitamin D daily."
-    html = "<ul><li><a href='https://example.org/p'>More response to 1100 IU vitamin D in winter</a></li></ul>" \
+    md = "<li><p>\n\n<a href=\"https://example.org/p?page=1200-iu\"><font color=\"red\">Better\n\n" \
+         "response to 1200 IU vitamin D in winter\n\n2012</font></a></p>\n\nAdults need 1,000 IU of vitamin D daily."
+    html = "<ul><li><a href='https://example.org/p'>Better response to 1200 IU vitamin D in winter</a></li></ul>" \
            "<p>Adults need 1,000 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == (["1,000 IU"], ["1,000 IU"])
 

@@ -230,7 +230,7 @@ def test_a_plain_notes_section_is_the_writers_own_prose() -> None:
 
 
 @pytest.mark.parametrize("label", ["Clipped from the PDF", "The following is translated from the Spanish guideline:",
-                                   "{Note: have only extracted the details on vitamin D}", "Excerpts from the book"])
+                                   "{Note: have only extracted the parts about calcium}", "Excerpts from the book"])
 def test_text_after_a_line_saying_it_is_reproduced_is_quoted(label: str) -> None:
     md = f"## A guideline\n\n{label}\n\nAdults should take 2,000 IU daily.\n\n## Our view\n\nMine.\n"
     html = f"<h2>A guideline</h2><p>{label}</p><p>Adults should take 2,000 IU daily.</p><h2>Our view</h2><p>Mine.</p>"

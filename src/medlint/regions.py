@@ -141,7 +141,7 @@ REPRODUCED_LABEL_CHARS = 160
 _FROM_ADDRESS = lazyre.compile(r"[#\s*_]*(?:<h[1-6][^>]*>\s*)?(?:copied\s+|reposted\s+)?from\s*:?\s*(?:\[|<a\s[^>]*>)?\s*(?:https?://|www\.)",
                                re.I)
 #: A section's opening sentence saying the rest is a copy of someone's text: "This is an HTML
-#: version of an email by Ronan Conroy on ...", "What follows is the text of a talk by ...".
+#: version of an email by Maria Novak on ...", "What follows is the text of a talk by ...".
 #: Explicit enough to count in a paragraph of any length among the section's first blocks.
 _VERSION_OF = lazyre.compile(
     r"[\s*_]*(?:this|the\s+following|what\s+follows|below)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
