@@ -25,11 +25,11 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     ("<p>The tests were run in SAS\u00ae at the clinic.</p>", "x.html"),
     # course, model and version codes
     ("I teach MEDB 5506 every autumn.", "x.md"),
-    ("<p>Stephen Elston taught CSCI E-96 online.</p>", "x.html"),
+    ("<p>Daniel Marsh taught CSCI E-96 online.</p>", "x.html"),
     # citations the region heuristics did not take
     ("It is loosely based on the nomogram (Fagan TJ. NEJM 1975, Jul 31; 293(5): 257).", "x.md"),
-    ("<p>Rick Smith. Buying a company. WRAL TechWire, 2021-07-12. Available in html format.</p>", "x.html"),
-    ("Jonas WB, Anderson RL, Crawford CC. A review of trials. BMC Complement Altern Med 2001: 1; 12.", "x.md"),
+    ("<p>Tom Reyes. Selling a startup. WRAL TechWire, 2022-03-08. Available in html format.</p>", "x.html"),
+    ("Brenner WB, Lowry RL, Castell CC. A review of trials. BMC Complement Altern Med 2004: 4; 19.", "x.md"),
     # authors' initials in a list, a name in capitals
     ("From the Department of Medicine, Padova, Italy (NV, LB, SC, FB, and GS), and elsewhere.", "x.md"),
     ("<p>ZALMAN S. AGUS</p>", "x.html"),
@@ -115,8 +115,8 @@ def test_a_short_quotation_is_still_the_writers_prose(text: str, isolated) -> No
 
 
 @pytest.mark.parametrize("text, path", [
-    ("The cases signal problems.\n\nEILISH O\u2019REGAN\n", "x.md"),
-    ("<p>Caihong Wu,a   Xingwei Zhang,b   Feifei Yan,a   Yuan Song,c  and  Weiwei Cui ORCID</p>", "x.html"),
+    ("The cases signal problems.\n\nMAIREAD O\u2019CONNELL\n", "x.md"),
+    ("<p>Lihua Chen,a   Jianwei Liu,b   Meiling Zhou,a   Hao Lin,c  and  Ruoxi Tang ORCID</p>", "x.html"),
 ])
 def test_names_in_capitals_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -128,9 +128,9 @@ def test_a_sentence_naming_people_is_still_prose(isolated) -> None:
 
 
 @pytest.mark.parametrize("text, path", [
-    ("* Cherie C. Binns, RN, a nurse based in Wakefield.", "x.md"),
-    ("<p>Sara E. Robertson DNP, APRN</p>", "x.html"),
-    ("From the Department of Nutritional Sciences (FMY, CAT, and SG), and the College.", "x.md"),
+    ("* Lorna P. Whitcombe, RN, a nurse based in Wakefield.", "x.md"),
+    ("<p>Nadia F. Kessler DNP, APRN</p>", "x.html"),
+    ("From the Department of Food Science (JKL, MAR, and TB), and the College.", "x.md"),
 ])
 def test_degrees_and_affiliation_initials_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -148,7 +148,7 @@ def test_three_capitals_in_brackets_are_initials_only_in_an_affiliation_line() -
     "To analyze this data in SPSS, code the events. SPSS is big.",
     "SAS stores the missing value as a very negative number.",
     "I fit the model using MINITAB. MINITAB is old.",
-    "- **Practical Benchmarking for Improvement.** Thor CG (1995)",
+    "- **Practical Auditing for Improvement.** Vance CG (1997)",
     "A review of splines. BMC Medical Research Methodology 19, 46 (2019). DOI: s12874",
 ])
 def test_software_at_work_and_citations_are_not_reported(text: str, isolated) -> None:
@@ -165,7 +165,7 @@ def test_clinical_abbreviations_near_analysis_words_are_still_reported(text: str
 
 
 @pytest.mark.parametrize("text", [
-    "Medicare pays for Chronic Kidney Disease, Cystic Fibrosis, Rheumatoid Arthritis, TB, Rickets and more.",
+    "Medicare pays for Chronic Kidney Disease, Celiac Disease, Lupus, TB, Rickets and more.",
     "<p>See <a href='/a'>Eating Disorders</a>, <a href='/b'>PTSD</a>, <a href='/c'>Gout</a>.</p>",
 ])
 def test_a_list_of_conditions_is_not_a_name_with_degrees(text: str, isolated) -> None:
@@ -185,7 +185,7 @@ def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
     ("Real data help, and the same was echoed by JW.", "x.md"),
     ("<p>Along the same lines, DS argues for real data in a second course.</p>", "x.html"),
     # a definition after the abbreviation: "short for", a long form broken over a line
-    ("The product was renamed PASW (short for\nPredictive Analytics SoftWare) for a while.", "x.md"),
+    ("The model was fitted as a GLMM (short for\nGeneralised Linear Mixed Model) in the end.", "x.md"),
     ("The technical term is [ETL (Extract, Transform, and\nLoad)](https://example.org/etl).", "x.md"),
     ("<p>Book a HEP, short for home exercise program, and follow the HEP.</p>", "x.html"),
     # a definition for a pair written with a slash
@@ -255,7 +255,7 @@ def test_an_article_copied_under_its_source_is_not_reported(text: str, path: str
     ("From [a fitness blog](https://example.org/mg)\n\nMagnesium is good." + _LONG + "\n\n---\n\n"
      "I think the RDA is too low for most people, and I say so on every page of this site that I write myself.\n", "x.md"),
     ("### [The Daily Planet](https://example.org/sun)\n\nThe sun is good." + _LONG + "\n\n#### See also\n\n"
-     "Worse breathing with COPD is related to lower vitamin D in a study that ran for years, as the writer notes here.\n", "x.md"),
+     "Shortness of breath in COPD is linked to low vitamin D in a study that ran for years, as the writer notes here.\n", "x.md"),
     # a heading that links to a page of the site itself is no source
     ("### [Our overview](/posts/overview)\n\nThe RDA is too low for most people." + _LONG + "\n", "x.md"),
 ])
@@ -327,7 +327,7 @@ def test_a_variable_name_without_vowels_is_not_reported(isolated) -> None:
     # one author an item, next to another author or to the rest of the citation
     ("- Montori VM\n- De Vet\n    HC\n", "x.md"),
     ("<ul><li>Montori VM</li><li>De Vet HC</li></ul>", "x.html"),
-    ("1.  **Altman DG\n- Bland JM \"How to randomise\"** BMJ 1999 Sep 11;\n    319(7211): 703-704.\n", "x.md"),
+    ("1.  **Quist DG\n- Farrow JM \"How to stratify\"** BMJ 2003 Mar 14;\n    326(7390): 611-612.\n", "x.md"),
 ])
 def test_citations_wrapped_over_lines_and_author_items_are_not_reported(text: str, path: str, isolated) -> None:
     assert not reported(text, path), text
@@ -335,15 +335,15 @@ def test_citations_wrapped_over_lines_and_author_items_are_not_reported(text: st
 
 @pytest.mark.parametrize("text, path", [
     # notation introduced in a sentence, for the whole page
-    ("Variation within groups is denoted by SS or SSW. Another abbreviation commonly used is SSE, "
-     "with the E standing for Error.\n\nLater, divide SSW by its degrees of freedom; SSE too.", "x.md"),
+    ("Spread inside groups is denoted by SS or SSW. Another abbreviation you will often see is MSR, "
+     "with the R standing for Regression.\n\nLater, divide SSW by its degrees of freedom; MSR too.", "x.md"),
     ("<p>The board, known as the MCWIRB, meets monthly. The MCWIRB approves studies.</p>", "x.html"),
     # a name a sentence says what it is
-    ("IPUMS is a project that stores and harmonizes census data. Download IPUMS extracts.", "x.md"),
+    ("CHARLS is a database that stores survey waves of older adults. Download CHARLS extracts.", "x.md"),
     ("<p>MEDSTATS is a mailing list for medical statisticians.</p>", "x.html"),
     # a data dictionary or a list of products with their web sites
-    ("+ RIDAGEYR, the age at screening in years\n+ RIDRETH1: race and ethnicity grouped before 2011\n\n"
-     "Tabulate RIDAGEYR by RIDRETH1.", "x.md"),
+    ("+ AGEYRS, the age at interview in years\n+ RIDRETH1: race and ethnicity grouped before 2011\n\n"
+     "Tabulate AGEYRS by RIDRETH1.", "x.md"),
     ("- LISREL,\n    [www.example.com/lisrel](http://www.example.com/lisrel)\n"
      "- MPLUS, [www.example.org](http://www.example.org)\n", "x.md"),
     ("<ul><li>AMOS: a program for structural equations</li><li>EQS: another such program</li></ul>", "x.html"),
@@ -354,7 +354,7 @@ def test_notation_names_explained_and_dictionaries_are_not_reported(text: str, p
 
 @pytest.mark.parametrize("text, path", [
     # keywords of a program or a data set
-    ("The FIRSTOBS option tells SAS to start on the second row. List the columns in the VAR statement.", "x.md"),
+    ("The FIRSTOBS option makes SAS begin reading at row two. List the columns in the VAR statement.", "x.md"),
     ("<p>Merge the files by the SEQN variable. Now merge the two datasets by SEQN.</p>", "x.html"),
     # a firm's name, on every use
     ("I had ZRT Labs test me. ZRT is widely considered reliable.", "x.md"),
@@ -403,7 +403,7 @@ def test_third_pass_true_cases_are_still_reported(text: str, path: str, abbr: st
 
 
 @pytest.mark.parametrize("text, path", [
-    ("# Vitamin D and cancer\n\nEndocrine. 2014 Jan 9.\n\nBikle DD.\n\nSince the intensity of UVB exposure falls "
+    ("# Vitamin D and cancer\n\nEndocrine. 2016 Mar 22.\n\nRenner KD.\n\nSince the intensity of UVB exposure falls "
      "with latitude, EMBASE searches were made.\n\n## Comment\n\nFine.", "x.md"),
     ("<h2>Vitamin D and arthritis</h2><p>Rheumatol Int. 2023 Aug 11.</p><p>Anna K Nowak 1, Jan Kowal 2, "
      "Ewa Lis 3</p><p>We searched EMBASE and PubMed.</p>", "x.html"),
@@ -413,7 +413,7 @@ def test_an_abstract_pasted_under_its_journal_line_and_authors_is_not_reported(t
 
 
 def test_the_pages_own_section_after_a_pasted_abstract_is_still_read(isolated) -> None:
-    text = ("# A paper\n\nEndocrine. 2014 Jan 9.\n\nBikle DD.\n\nThe UVB data.\n\n## My comment\n\n"
+    text = ("# A paper\n\nEndocrine. 2016 Mar 22.\n\nRenner KD.\n\nThe UVB data.\n\n## My comment\n\n"
             "Ask your doctor about DHA.")
     assert reported(text) == ["DHA"]
 
@@ -435,7 +435,7 @@ def test_a_short_line_under_a_linked_title_is_still_the_pages(isolated) -> None:
 
 
 def test_a_title_case_link_inside_the_writers_sentence_is_still_read(isolated) -> None:
-    text = "Read the [RFP for the 2006 Research Development Grant Program](https://example.org/rfp) now."
+    text = "Read the [RFP for the 2011 Pilot Study Grant Program](https://example.org/rfp) now."
     assert reported(text) == ["RFP"]
 
 
@@ -461,7 +461,7 @@ def test_one_phone_number_does_not_make_prose_an_address(isolated) -> None:
 
 
 @pytest.mark.parametrize("text, path", [
-    ("* [Good evidence for knee osteoarthritis and vitamin D, unsure of other OA](/posts/oa)", "x.md"),
+    ("* [Strong evidence on hip osteoarthritis and vitamin D, less on other OA](/posts/oa)", "x.md"),
     ("<p>Hypertension is common; HT doubles the risk.</p>", "x.html"),
 ])
 def test_a_compound_word_near_its_use_spells_out_a_pair(text: str, path: str, isolated) -> None:

@@ -133,19 +133,19 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
     "# Intention to treat\n\nIf you are trying to see how well a new drug works, why include patients who refused it?\n",
     "# Alternating treatments\n\nA design where each subject gets both treatments.\n",
     "# What alternative medicine can teach us\n\nTherapeutic touch is a therapy to improve health.\n",
-    "You want to try a new drug to see if it can reduce the risk to 4%.",
-    "You're reducing the need for additional analgesic medication from 30% to 10%.",
-    "Folic acid supplementation in pregnant women to prevent spina bifida.",
-    "There are treatments that do help patients with autism, but the gains are small.",
+    "You want to try a new drug to see if it can lower the risk to 6%.",
+    "You're cutting the need for extra pain medication from 40% to 15%.",
+    "Iodine supplementation in pregnant women to prevent goitre in newborns.",
+    "There are treatments that do help patients with tinnitus, but the gains are modest.",
     "Use other Internet venues to supplement your main one.",
-    "Language anxiety? Try immersion therapy.",
+    "Writer's block? Try freewriting therapy.",
     "# How to use social media in your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
-    "---\ntitle: Piglets getting a single dose of 40000 IU of vitamin D gained weight\n---\nA farm study.\n",
+    "---\ntitle: Piglets getting one dose of 30000 IU of vitamin D grew faster\n---\nA farm study.\n",
     # a title that names a topic or reports research, over the page's own report (issue 18's policy)
     "# Vitamin D supplementation for depression\n\nA randomised trial found no effect.\n",
     "# Chronic hives treated by vitamin D\n\nSeveral reports.\n",
-    "---\ntitle: SAD not reduced by 2800 IU of vitamin D\n---\nA randomised trial found no effect.\n",
+    "---\ntitle: SAD not reduced by 2400 IU of vitamin D\n---\nA randomised trial found no effect.\n",
 ])
 def test_a_mention_of_treatment_is_not_advice(text: str, isolated) -> None:
     assert not _fires(text)
@@ -345,8 +345,8 @@ def test_a_long_trigger_is_shortened(isolated) -> None:
     "<p>Is 2,000 IU of vitamin D enough for you?</p>",
     "* [Take vitamin D supplements daily](/posts/dose)",
     "## See also\n\n* Supplementation may help the heart (our overview)\n",
-    "---\ntitle: Most European infants get vitamin D supplements\n---\nA feeding survey.\n",
-    '---\ntitle: "Female staff: 4 percent took more than 4,000 IU of vitamin D daily"\n---\nA staff survey.\n',
+    "---\ntitle: Most Nordic toddlers get vitamin D supplements\n---\nA feeding survey.\n",
+    '---\ntitle: "Female staff: 7 percent took more than 2,000 IU of vitamin D daily"\n---\nA staff survey.\n',
     "11,000 IU of vitamin D daily from a diet of cod liver and roe.",
     "You get 10,000 IU of vitamin D from half an hour of summer sun.",
 ])
@@ -388,14 +388,14 @@ def test_advice_helpers() -> None:
                                         reports_group_intake_before)
 
     assert is_question("Is 600 IU enough? ") and is_question("**Is it enough?**") and not is_question("It is.")
-    assert reports_group_intake("Female employees: 4 percent took more than 4,000 IU")
-    assert reports_group_intake("Most European infants get vitamin D supplements")
+    assert reports_group_intake("Female employees: 7 percent took more than 2,000 IU")
+    assert reports_group_intake("Most Nordic toddlers get vitamin D supplements")
     assert not reports_group_intake("Infants in France need 1,000 IU")
     assert not reports_group_intake("6 percent less likely to die by taking a little vitamin D")
     assert reports_group_intake_before("In a survey, 4 percent of nurses took more than ")
     assert not reports_group_intake_before("Most people get only 200 IU from food, so take ")
-    text = "11,000 IU vitamin D daily from traditional Norwegian diet of cod"
-    assert intake_from_source(text, len("11,000 IU"))
+    text = "9,000 IU vitamin D daily from an old island diet of herring"
+    assert intake_from_source(text, len("9,000 IU"))
     assert not intake_from_source("2,000 IU in children with asthma", len("2,000 IU"))
 
 
@@ -450,7 +450,7 @@ def test_research_headline_helpers() -> None:
 def test_cost_titles() -> None:
     from medlint.medical.advice import reports_cost
 
-    assert reports_cost("Vitamin D supplementation can cost 50 dollars a day")
+    assert reports_cost("Zinc supplementation can cost 30 dollars a week")
     assert reports_cost("Supplements for $5 a month")
     assert not reports_cost("Cheap supplements: how much vitamin D to take")
     assert not reports_cost("Vitamin D supplementation in winter")
@@ -477,15 +477,15 @@ def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
     # what a body recommended once: news, not advice relayed
     "In 1997 the Institute of Medicine recommended 200 IU a day.",
     "Proponents of the hypothesis have recommended 4,000 IU a day.",
-    "Japan, at the time, recommended only 100 IU a day.",
+    "Finland, back then, recommended only 150 IU a day.",
     # a study's protocol in the imperative
     "Small study: take 60,000 IU of vitamin D before or after a meal, then measure.",
     # a worked example
-    "Example: start with 30 ng of vitamin D and a half-life of six weeks.",
+    "Example: begin at 25 ng of vitamin D and a half-life of five weeks.",
     # titles that report: a finding, a study's conclusion, someone's view, a dose-response figure
     "---\ntitle: Need at least 800 IU of vitamin D \u2013 meta-analysis\n---\nThe pooled trials.\n",
-    "---\ntitle: NASA thinks astronauts only need 800 IU of vitamin D\n---\nA report from the agency.\n",
-    "---\ntitle: 200 IU needed to increase vitamin D levels by 1 ng\n---\nA summary of trials.\n",
+    "---\ntitle: An airline thinks pilots only need 600 IU of vitamin D\n---\nA report from the agency.\n",
+    "---\ntitle: 300 IU needed to raise vitamin D levels by 2 ng\n---\nA summary of trials.\n",
     "---\ntitle: 2,400 IU raised women to 40 ng of vitamin D\n---\nA trial in women.\n",
     # a title that names a topic
     "---\ntitle: Vitamin D supplementation in Spain\n---\nFew mothers take it.\n",
@@ -494,7 +494,7 @@ def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
     "Increase in vitamin D tests after the report.",
     # a headline reporting a trial's result, a title reporting what a group got
     "## 4,000 IU of vitamin D cut cancer - RCT 2012\n\nA trial in men.\n",
-    "---\ntitle: Many healthy Finns got above 33 ng with 4,000 IU of vitamin D\n---\nA trial.\n",
+    "---\ntitle: Many healthy Danes got above 40 ng with 3,000 IU of vitamin D\n---\nA trial.\n",
 ])
 def test_what_the_page_does_not_tell_its_reader_to_take(text: str, isolated) -> None:
     """With `when.dose: advice` (an option), doses the page states but does not recommend."""
@@ -547,6 +547,6 @@ def test_recommends_helper() -> None:
     assert first("50,000 IU monthly would have been even better.")
     assert not first("400 IU was not enough to stop depression.")
     assert not first("Small study: take 60,000 IU once.")
-    assert reports_research("RCT confirms that Australians need at least 2000 IU vitamin D")
-    assert reports_research("A UK doctor doubts that more than 400 IU is needed during pregnancy")
-    assert not reports_research("Diabetic children often need more than 7,000 IU of vitamin D")
+    assert reports_research("RCT confirms that Canadians need at least 1,800 IU vitamin D")
+    assert reports_research("A Dutch midwife doubts that more than 600 IU is needed while breastfeeding")
+    assert not reports_research("Asthmatic teenagers often need more than 6,000 IU of vitamin D")

@@ -131,12 +131,12 @@ def test_a_frequency_belongs_to_its_own_amount() -> None:
     "A 400,000 IU bolus of vitamin D.",
     "An IM dose of 10,000 IU/kg of vitamin D, max 600,000 IU.",
     "Give 300,000 IU of vitamin D as a loading dose.",
-    "Hens fed up to 102,200 IU of D3/kg of diet.",
+    "Hens fed up to 88,400 IU of D3/kg of diet.",
     "Give 10,000 IU per kg of vitamin D (600,000 IU max).",
     "100,000 IU of vitamin D every 4 weeks.",
-    "A study could have used 150 mg or 450 mg of magnesium.",
+    "A study could have used 250 mg or 450 mg of magnesium.",
     "Whole-body sun exposure for 20 minutes provides 10,000 IU of vitamin D.",
-    "Brockmann isolated 2 g of crystalline vitamin D3 from tuna liver oil.",
+    "A German chemist isolated 2 g of crystalline vitamin D3 from tuna liver oil.",
     "Cheese holds 30,000 IU of vitamin D per 100 g.",
 ])
 def test_not_compared_with_a_daily_limit(text: str) -> None:
@@ -187,8 +187,8 @@ def test_product_names_take_their_substance() -> None:
 
 
 def test_hypothetical_doses_are_marked() -> None:
-    for found in (doses_md("A study could have used 150 mg or 450 mg of magnesium."),
-                  doses_html("<p>A study could have used 150 mg or 450 mg of magnesium.</p>")):
+    for found in (doses_md("A study could have used 250 mg or 450 mg of magnesium."),
+                  doses_html("<p>A study could have used 250 mg or 450 mg of magnesium.</p>")):
         assert [d.hypothetical for d in found] == [True, True]
     (stated,) = doses_md("50,000 IU weekly would have been better for vitamin D.")
     assert not stated.hypothetical

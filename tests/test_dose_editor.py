@@ -41,38 +41,38 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
     ("## Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020\n\nText.",
      "<h2>Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020</h2><p>Text.</p>"),
     # what money buys, what a capsule holds (its size named in the section's heading)
-    ("### $1.00 will buy 200,000 IU of vitamin D", "<h3>$1.00 will buy 200,000 IU of vitamin D</h3>"),
-    ("## Dosing with 5,000 IU vitamin D capsules\n\nHe varies how often (typically 5,000 IU).",
-     "<h2>Dosing with 5,000 IU vitamin D capsules</h2><p>He varies how often (typically 5,000 IU).</p>"),
-    ("He used 5,000 IU vitamin D pills and varied the number a week.",
-     "<p>He used 5,000 IU vitamin D pills and varied the number a week.</p>"),
+    ("### $2.00 will buy 300,000 IU of vitamin D", "<h3>$2.00 will buy 300,000 IU of vitamin D</h3>"),
+    ("## Dosing with 5,000 IU vitamin D softgels\n\nShe adjusts how often (typically 5,000 IU).",
+     "<h2>Dosing with 5,000 IU vitamin D softgels</h2><p>She adjusts how often (typically 5,000 IU).</p>"),
+    ("She used 5,000 IU vitamin D pills and changed the number per week.",
+     "<p>She used 5,000 IU vitamin D pills and changed the number per week.</p>"),
     # a loading dose, then the regimen; a course's total
     ("A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.",
      "<p>A loading dose of 100,000 IU of vitamin D followed by daily doses of 4,000 IU.</p>"),
-    ("Use a restoring dose of a total of about 300,000 IU of vitamin D over 1 month.",
-     "<p>Use a restoring dose of a total of about 300,000 IU of vitamin D over 1 month.</p>"),
-    ("You cannot get 200,000 IU of vitamin D during a 2 week holiday.",
-     "<p>You cannot get 200,000 IU of vitamin D during a 2 week holiday.</p>"),
+    ("Use a loading course of a total of about 400,000 IU of vitamin D over 6 weeks.",
+     "<p>Use a loading course of a total of about 400,000 IU of vitamin D over 6 weeks.</p>"),
+    ("You cannot get 150,000 IU of vitamin D during a 10 day vacation.",
+     "<p>You cannot get 150,000 IU of vitamin D during a 10 day vacation.</p>"),
     # a warning against the dose
-    ("1. Should not take 50,000 IU of vitamin D weekly if pregnant",
-     "<ol><li>Should not take 50,000 IU of vitamin D weekly if pregnant</li></ol>"),
+    ("1. Should not take 50,000 IU of vitamin D weekly when breastfeeding",
+     "<ol><li>Should not take 50,000 IU of vitamin D weekly when breastfeeding</li></ol>"),
     # a conditional, a worked example
-    ("## If I had MS, I would take vitamin D 10,000 IU daily: No",
-     "<h2>If I had MS, I would take vitamin D 10,000 IU daily: No</h2>"),
-    ("## Example: say you wanted to average 4,000 IU/day\n\nTake a 50,000 IU dose of vitamin D every 12 days.",
-     "<h2>Example: say you wanted to average 4,000 IU/day</h2><p>Take a 50,000 IU dose of vitamin D every 12 days.</p>"),
+    ("## If I had lupus, I would take vitamin D 8,000 IU daily: No",
+     "<h2>If I had lupus, I would take vitamin D 8,000 IU daily: No</h2>"),
+    ("## Example: say you meant to average 3,000 IU/day\n\nTake a 50,000 IU dose of vitamin D every 12 days.",
+     "<h2>Example: say you meant to average 3,000 IU/day</h2><p>Take a 50,000 IU dose of vitamin D every 12 days.</p>"),
     # a named body's figure
-    ("### One organization states that up to 10,000 IU of vitamin D is safe.",
+    ("### One agency states that up to 8,000 IU of vitamin D is safe.",
      "<h3>One organization states that up to 10,000 IU of vitamin D is safe.</h3>"),
     ("* [Endocrine Society](/tags/endocrine-society) 10,000 IU of vitamin D when needed",
      "<ul><li><a href='/tags/endocrine-society'>Endocrine Society</a> 10,000 IU of vitamin D when needed</li></ul>"),
     # a sum
-    ("To fortify vitamin D for 60 days you would need 540,000 IU = 3.4 teaspoons.",
-     "<p>To fortify vitamin D for 60 days you would need 540,000 IU = 3.4 teaspoons.</p>"),
+    ("To fortify vitamin D for 45 days you would need 360,000 IU = 2.3 teaspoons.",
+     "<p>To fortify vitamin D for 45 days you would need 360,000 IU = 2.3 teaspoons.</p>"),
     # a pasted abstract: under its byline and affiliation, or over its PMID line
-    ("Sinha A, Cheetham TD, Pearce SH.\n\nInstitute of Genetic Medicine, Newcastle University, Newcastle, UK.\n\n"
+    ("Varga B, Holmgren KT, Adeyemi OR.\n\nInstitute of Bone Research, Northfield University, Northfield, UK.\n\n"
      "Deficiency is treated with 60,000 IU of vitamin D weekly.",
-     "<p>Sinha A, Cheetham TD, Pearce SH.</p><p>Institute of Genetic Medicine, Newcastle University, Newcastle, UK.</p>"
+     "<p>Varga B, Holmgren KT, Adeyemi OR.</p><p>Institute of Bone Research, Northfield University, Northfield, UK.</p>"
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p>"),
     ("Deficiency is treated with 60,000 IU of vitamin D weekly.\n\nPMID: 23124916",
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p><p>PMID: 23124916</p>"),
@@ -94,10 +94,10 @@ def test_not_the_pages_daily_advice(md: str, html: str) -> None:
      "50,000 IU"),
     ("Take 500 mg of magnesium daily.", "<p>Take 500 mg of magnesium daily.</p>", "500 mg"),
     # the writer's own regimen and a quoted speaker stay: the reader meets the dose with no warning
-    ("I have been taking 50,000 IU of vitamin D3 every 5 days for 18 months.",
-     "<p>I have been taking 50,000 IU of vitamin D3 every 5 days for 18 months.</p>", "50,000 IU"),
-    ('Dr. Binns: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
-     '<p>Dr. Binns: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
+    ("I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.",
+     "<p>I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.</p>", "50,000 IU"),
+    ('Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
+     '<p>Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
 ])
 def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str) -> None:
     assert found(LIMIT, md, html) == ([match], [match])
@@ -107,47 +107,47 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
 
 @pytest.mark.parametrize(("md", "html"), [
     # a pasted paper under its byline
-    ("Christopher J Gallagher MD1,*\n\nPrachi S Jindal MBBS1\n\nMost adults need 2,000 IU of vitamin D daily.",
-     "<p>Christopher J Gallagher MD1,*</p><p>Prachi S Jindal MBBS1</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
-    ("Received 02 September 2013 Accepted 05 November 2013\n\nMost adults need 2,000 IU of vitamin D daily.",
-     "<p>Received 02 September 2013 Accepted 05 November 2013</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
+    ("Margaret L Okonkwo MD1,*\n\nRavi K Deshmukh MBBS1\n\nMost adults need 2,000 IU of vitamin D daily.",
+     "<p>Margaret L Okonkwo MD1,*</p><p>Ravi K Deshmukh MBBS1</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
+    ("Received 14 February 2016 Accepted 21 April 2016\n\nMost adults need 2,000 IU of vitamin D daily.",
+     "<p>Received 14 February 2016 Accepted 21 April 2016</p><p>Most adults need 2,000 IU of vitamin D daily.</p>"),
     # someone's words in quotation marks
     ("He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d",
      "<p>He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d</p>"),
     # official reference values: a section headed by one, a heading that names one
-    ("## RDA for vitamin D doubled to:\n\n* 400 IU age 2-75\n\n* 800 IU 75+",
-     "<h2>RDA for vitamin D doubled to:</h2><ul><li>400 IU age 2-75</li><li>800 IU 75+</li></ul>"),
-    ("## Upper limit for vitamin D also doubled\n\n* 4000 IU for age 10+",
-     "<h2>Upper limit for vitamin D also doubled</h2><ul><li>4000 IU for age 10+</li></ul>"),
-    ("### Current recommended minimum 300 IU for age 2-60", "<h3>Current recommended minimum 300 IU for age 2-60</h3>"),
+    ("## RDA for vitamin D raised to:\n\n* 400 IU age 2-75\n\n* 800 IU 75+",
+     "<h2>RDA for vitamin D raised to:</h2><ul><li>400 IU age 2-75</li><li>800 IU 75+</li></ul>"),
+    ("## Upper limit for vitamin D raised too\n\n* 4000 IU for age 10+",
+     "<h2>Upper limit for vitamin D raised too</h2><ul><li>4000 IU for age 10+</li></ul>"),
+    ("### Current recommended minimum 400 IU for age 5-50", "<h3>Current recommended minimum 400 IU for age 5-50</h3>"),
     # what named people or experts recommend
-    ("Holick, Vieth, and many other experts now make a similar recommendation: 4,000 IU of vitamin D3.",
-     "<p>Holick, Vieth, and many other experts now make a similar recommendation: 4,000 IU of vitamin D3.</p>"),
-    ("Holick thinks the current recommendation should be increased to 1,000 IU per day.",
-     "<p>Holick thinks the current recommendation should be increased to 1,000 IU per day.</p>"),
+    ("Varley, Osei, and many other experts now give the same recommendation: 4,000 IU of vitamin D3.",
+     "<p>Varley, Osei, and many other experts now give the same recommendation: 4,000 IU of vitamin D3.</p>"),
+    ("Varley thinks the current recommendation should be increased to 1,000 IU per day.",
+     "<p>Varley thinks the current recommendation should be increased to 1,000 IU per day.</p>"),
     # an article reposted under a parent heading that links to it
     ("# [Sunshine: healthy?](https://example.org/sunshine) 2009\n\n## Vitamin D\n\nAdults need 1,000 IU a day.",
      "<h1><a href='https://example.org/sunshine'>Sunshine: healthy?</a> 2009</h1><h2>Vitamin D</h2>"
      "<p>Adults need 1,000 IU a day.</p>"),
     # a section marked as someone's text, or named by a paper's authors
-    ("## The following was written in Dec 2010, before he retired.\n\nAdults need 5,000 IU of D3.",
-     "<h2>The following was written in Dec 2010, before he retired.</h2><p>Adults need 5,000 IU of D3.</p>"),
+    ("## The following was written in May 2009, before she moved abroad.\n\nAdults need 5,000 IU of D3.",
+     "<h2>The following was written in May 2009, before she moved abroad.</h2><p>Adults need 5,000 IU of D3.</p>"),
     ("### Wagner et al:\n\nWomen on 4000 IU/d did best and need that much.",
      "<h3>Wagner et al:</h3><p>Women on 4000 IU/d did best and need that much.</p>"),
     # what people took or found, a result, the writer with a name in brackets, physiology
-    ("About a million other people take 5,000 IU daily.", "<p>About a million other people take 5,000 IU daily.</p>"),
+    ("Thousands of other people take 5,000 IU daily.", "<p>Thousands of other people take 5,000 IU daily.</p>"),
     ("Patients found quick benefits with a dose of 10,000 IU a day.",
      "<p>Patients found quick benefits with a dose of 10,000 IU a day.</p>"),
-    ("Taking 10,000 IU/day of vitamin D3 resulted in 80% of participants improving.",
-     "<p>Taking 10,000 IU/day of vitamin D3 resulted in 80% of participants improving.</p>"),
+    ("Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.",
+     "<p>Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.</p>"),
     ("I (Henry) am also taking 1 drop in each eye every other day.",
      "<p>I (Henry) am also taking 1 drop in each eye every other day.</p>"),
-    ("A light-skinned person will make about 15,000 IU of vitamin D in 20 minutes.",
-     "<p>A light-skinned person will make about 15,000 IU of vitamin D in 20 minutes.</p>"),
+    ("A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.",
+     "<p>A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.</p>"),
     # a figure's caption, a product's content, a protocol after an abbreviation, a sum
     ("## Fig. (10).\n\nComparison with 1000 IU of vitamin D daily.",
      "<h2>Fig. (10).</h2><p>Comparison with 1000 IU of vitamin D daily.</p>"),
-    ("Each prenatal vitamin has only 400 IU of vitamin D.", "<p>Each prenatal vitamin has only 400 IU of vitamin D.</p>"),
+    ("Each prenatal vitamin holds just 400 IU of vitamin D.", "<p>Each prenatal vitamin holds just 400 IU of vitamin D.</p>"),
     ("Bio-Tech's 50,000 IU vitamin D3 capsules work well.", "<p>Bio-Tech's 50,000 IU vitamin D3 capsules work well.</p>"),
 ])
 def test_not_the_pages_claim(md: str, html: str) -> None:
@@ -155,13 +155,13 @@ def test_not_the_pages_claim(md: str, html: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "header"), [
-    ("Christopher J Gallagher MD1,*,", True),
-    ("Sinha A, Cheetham TD, Pearce SH.", True),
-    ("Paul Lips, Evelien Gielen & Natasja M van Schoor", True),
-    ("Institute of Genetic Medicine, Newcastle University, International Centre for Life, Newcastle, UK.", True),
-    ("Received 02 September 2013 Accepted 05 November 2013 Published online 05 March 2014", True),
+    ("Margaret L Okonkwo MD1,*,", True),
+    ("Varga B, Holmgren KT, Adeyemi OR.", True),
+    ("Tomas Brink, Helena Marsh & Pieter J van Dalen", True),
+    ("Institute of Bone Research, Northfield University, Regional Centre for Health, Northfield, UK.", True),
+    ("Received 14 February 2016 Accepted 21 April 2016 Published online 09 June 2016", True),
     # a panel member introduced by name and post, a sentence with a name in it: no byline
-    ("Robert Fox, MD, an MS specialist in the Mellen Center at the Cleveland Clinic, Ohio", False),
+    ("Daniel Kerr, MD, an MS specialist in the neurology unit at the Lakeside Clinic, Ohio", False),
     ("Vitamin D helps bones, muscles and teeth.", False),
 ])
 def test_a_pasted_papers_header_lines(line: str, header: bool) -> None:
@@ -172,14 +172,14 @@ def test_a_pasted_papers_header_lines(line: str, header: bool) -> None:
 
 
 def test_the_terms_of_a_sum_are_not_claims_but_the_advice_is() -> None:
-    md = "If you want 10,000 IU/day, then you need to add 60 X 9,000 IU = 540,000 IU"
-    assert found(CITATION, md, f"<p>{md}</p>") == (["10,000 IU/day"], ["10,000 IU/day"])
+    md = "If you want 8,000 IU/day, then you need to add 30 X 7,000 IU = 210,000 IU"
+    assert found(CITATION, md, f"<p>{md}</p>") == (["8,000 IU/day"], ["8,000 IU/day"])
 
 
 @pytest.mark.parametrize(("md", "html", "match"), [
     # the page's own advice with nothing behind it
-    ("1. Often need more than 2,000 IU of vitamin D3 to prevent problems with bone health",
-     "<ol><li>Often need more than 2,000 IU of vitamin D3 to prevent problems with bone health</li></ol>",
+    ("1. Often need more than 2,000 IU of vitamin D3 to keep their bones strong",
+     "<ol><li>Often need more than 2,000 IU of vitamin D3 to keep their bones strong</li></ol>",
      "more than 2,000 IU"),
     ("* 4,000 IU daily is a great place to start", "<ul><li>4,000 IU daily is a great place to start</li></ul>", "4,000 IU"),
     # a list under a heading that names no reference value
@@ -190,8 +190,8 @@ def test_the_terms_of_a_sum_are_not_claims_but_the_advice_is() -> None:
     ("# [Sunshine](/tags/sun) 2009\n\n## Vitamin D\n\nAdults need 1,000 IU a day.",
      "<h1><a href='/tags/sun'>Sunshine</a> 2009</h1><h2>Vitamin D</h2><p>Adults need 1,000 IU a day.</p>", "1,000 IU"),
     # a person named but not saying it ("did not say") does not source it
-    ("Dr. Cannell did not say, but children need 2,000 IU a day.",
-     "<p>Dr. Cannell did not say, but children need 2,000 IU a day.</p>", "2,000 IU"),
+    ("Dr. Ortega did not say, but children need 2,000 IU a day.",
+     "<p>Dr. Ortega did not say, but children need 2,000 IU a day.</p>", "2,000 IU"),
     # scare quotes closed before the dose are no quotation of it
     ("The \u201cadequate\u201d dose is 600 IU; take 2,000 IU.",
      "<p>The \u201cadequate\u201d dose is 600 IU; take 2,000 IU.</p>", "2,000 IU"),

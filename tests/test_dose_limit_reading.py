@@ -39,8 +39,8 @@ def doses(text: str, path: str) -> list[Dose]:
 # -- the frequency across inline markup ------------------------------------------------
 
 @pytest.mark.parametrize(("md", "html", "frequency"), [
-    ("Response to 20,000 IU of vitamin **<span style=\"color:#00F;\">D3</span>** extra per week",
-     "<h3>Response to 20,000 IU of vitamin <b><span style=\"color:#00F;\">D3</span></b> extra per week</h3>", "weekly"),
+    ("Effect of 20,000 IU of vitamin **<span style=\"color:#00F;\">D3</span>** added per week",
+     "<h3>Effect of 20,000 IU of vitamin <b><span style=\"color:#00F;\">D3</span></b> added per week</h3>", "weekly"),
     ("Take 50,000 IU of **vitamin D3** [per](https://example.org/a/long/address/that/the/reader/never/sees/on/screen) month.",
      "<p>Take 50,000 IU of <b><span style='color:red'>vitamin D3</span></b> "
      "<a href='https://example.org/a/long/address/that/the/reader/never/sees/on/screen'>per</a> month.</p>", "monthly"),
@@ -82,7 +82,7 @@ def test_the_substance_named_right_before_the_amount_in_a_list_item() -> None:
 
 
 def test_another_medicine_between_the_name_and_the_amount() -> None:
-    line = "The vitamin D group was able to reduce its medication to 111 micrograms per day."
+    line = "In that trial the vitamin D group could reduce its medication to 95 micrograms per day."
     for text, path in both(line, f"<p>{line}</p>", title="Vitamin D and asthma"):
         (dose,) = doses(text, path)
         assert dose.substance is None

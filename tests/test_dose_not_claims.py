@@ -39,7 +39,7 @@ OWN_HTML = "<p>Most adults need 4,000 IU of vitamin D daily.</p>"
 
 @pytest.mark.parametrize("lead", [
     "By Jane Roe, Health Magazine",
-    "Posted on April 1, 2013 by Robert P. Heaney",
+    "Posted on March 12, 2015 by Harold T. Pennington",
     "Environ Health Perspect. 2008 April; 116(4): A160-A167.",
     "The following is a Critically Appraised Topic for a nursing programme",
 ])
@@ -50,8 +50,8 @@ def test_a_page_that_opens_with_a_reproduced_article(lead: str) -> None:
 
 
 def test_a_byline_heading_opens_the_article() -> None:
-    md = f"#### By Dr. Raimund von Helden\n\nTranslated in 2014.\n\n### Levels\n\n{OWN_MD}"
-    html = f"<h4>By Dr. Raimund von Helden</h4><p>Translated in 2014.</p><h3>Levels</h3>{OWN_HTML}"
+    md = f"#### By Dr. Konrad von Ebersfeld\n\nTranslated in 2014.\n\n### Levels\n\n{OWN_MD}"
+    html = f"<h4>By Dr. Konrad von Ebersfeld</h4><p>Translated in 2014.</p><h3>Levels</h3>{OWN_HTML}"
     assert both(md, html) == ([], [])
 
 
@@ -76,30 +76,30 @@ def test_a_byline_below_the_pages_own_text_does_not_reach_up() -> None:
 
 
 def test_opens_reproduced_lines() -> None:
-    assert opens_reproduced("By Jessica Chia, Prevention Magazine")
+    assert opens_reproduced("By Lena Marwick, Wellness Monthly")
     assert opens_reproduced("Endocrinol Metab 2012, S:4 http://dx.doi.org/10.4172/2161-1017.S4-004")
     assert not opens_reproduced("By contrast, most adults need more.")
     assert not opens_reproduced("Vitamin D is made in the skin.")
 
 
 def test_a_title_over_a_structured_abstract() -> None:
-    md = "**Poster presented in March 2017**\n\n**10,000 IU/DAY VITAMIN D3 PREVENTS HEADACHE**\n\n" \
-         "Objective: To present survey results of 187 people."
-    html = "<p><b>Poster presented in March 2017</b></p><p><b>10,000 IU/DAY VITAMIN D3 PREVENTS HEADACHE</b></p>" \
-           "<p>Objective: To present survey results of 187 people.</p>"
+    md = "**Poster presented in May 2018**\n\n**8,000 IU/DAY VITAMIN D3 PREVENTS MIGRAINE**\n\n" \
+         "Objective: To present survey results of 142 people."
+    html = "<p><b>Poster presented in May 2018</b></p><p><b>8,000 IU/DAY VITAMIN D3 PREVENTS MIGRAINE</b></p>" \
+           "<p>Objective: To present survey results of 142 people.</p>"
     assert both(md, html) == ([], [])
 
 
 # -- the writer's comment restating the study the page cites ---------------------------------
 
-STUDY_TITLE = "800 IU for infant and 2000 IU for mother is good, not great - RCT"
+STUDY_TITLE = "800 IU for babies and 2000 IU for mothers is fine, not ideal - RCT"
 PAPER_MD = "## The paper\n\nPediatrics 2013, doi: 10.1542/peds.2013-2602\n\nMothers and infants were followed."
 PAPER_HTML = "<h2>The paper</h2><p>Pediatrics 2013, doi: 10.1542/peds.2013-2602</p><p>Mothers and infants were followed.</p>"
 
 
 def test_a_comment_restating_the_arms_of_the_cited_trial() -> None:
-    md = f"## Comment\n\n* Note that levels dropped in infants - 800 IU probably not enough\n\n{PAPER_MD}"
-    html = f"<h2>Comment</h2><ul><li>Note that levels dropped in infants - 800 IU probably not enough</li></ul>{PAPER_HTML}"
+    md = f"## Comment\n\n* Infants' levels fell - 800 IU likely too little\n\n{PAPER_MD}"
+    html = f"<h2>Comment</h2><ul><li>Infants' levels fell - 800 IU likely too little</li></ul>{PAPER_HTML}"
     assert both(md, html, STUDY_TITLE) == ([], [])
 
 
@@ -110,8 +110,8 @@ def test_advice_in_the_comment_is_still_reported() -> None:
 
 
 def test_a_comment_restating_a_trial_the_page_does_not_cite_is_reported() -> None:
-    md = "## Comment\n\n* Note that levels dropped in infants - 800 IU probably not enough"
-    html = "<h2>Comment</h2><ul><li>Note that levels dropped in infants - 800 IU probably not enough</li></ul>"
+    md = "## Comment\n\n* Infants' levels fell - 800 IU likely too little"
+    html = "<h2>Comment</h2><ul><li>Infants' levels fell - 800 IU likely too little</li></ul>"
     assert both(md, html, STUDY_TITLE) == (["800 IU"], ["800 IU"])
 
 
@@ -126,8 +126,8 @@ def test_a_new_dose_in_the_comment_is_reported() -> None:
 @pytest.mark.parametrize(("md", "html"), [
     ("The Institute of Medicine recommended raising the intake in the U.S. to 600 IU a day.",
      "<p>The Institute of Medicine recommended raising the intake in the U.S. to 600 IU a day.</p>"),
-    ("Doctors stopped prescribing 800 IU (RDA for seniors) to the frail.",
-     "<p>Doctors stopped prescribing 800 IU (RDA for seniors) to the frail.</p>"),
+    ("Doctors stopped prescribing 600 IU (RDA for adults) to the frail.",
+     "<p>Doctors stopped prescribing 600 IU (RDA for adults) to the frail.</p>"),
     ("A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.",
      "<p>A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.</p>"),
 ])
@@ -166,10 +166,10 @@ def test_what_children_should_be_given_is_still_reported() -> None:
 
 @pytest.mark.parametrize(("md", "html"), [
     ("A lard pie holds 24,000 IU per entire 9 inch pie.", "<p>A lard pie holds 24,000 IU per entire 9 inch pie.</p>"),
-    ("* Your country does not allow sales of capsules containing >1,000 IU",
+    ("* Your country does not allow sales of softgels containing >2,000 IU",
      "<ul><li>Your country does not allow sales of capsules containing &gt;1,000 IU</li></ul>"),
-    ("Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)",
-     "<p>Vitamin D supplements: e.g. 400 IU, 4,000 IU (more than 3 months)</p>"),
+    ("Vitamin D supplements: e.g. 600 IU, 2,000 IU (over 6 months)",
+     "<p>Vitamin D supplements: e.g. 600 IU, 2,000 IU (over 6 months)</p>"),
     ("Example: for a powder that lasts 60 days\n\nIf you want 10,000 IU/day, add 540,000 IU to it.",
      "<p>Example: for a powder that lasts 60 days</p><p>If you want 10,000 IU/day, add 540,000 IU to it.</p>"),
     ("Wonder how much rickets could be prevented with 200 IU of vitamin D?",
@@ -206,9 +206,9 @@ def test_a_sentence_over_an_image_is_still_the_pages() -> None:
 
 
 def test_a_list_of_what_a_disputed_document_says() -> None:
-    md = "The attached PDF is wrong in so many ways.\n\n**Here are a few**\n\n1. Should not take 50,000 IU weekly if pregnant"
-    html = "<p>The attached PDF is wrong in so many ways.</p><p><b>Here are a few</b></p>" \
-           "<ol><li>Should not take 50,000 IU weekly if pregnant</li></ol>"
+    md = "The enclosed leaflet is misleading on several points.\n\n**A few of them**\n\n1. Should not take 50,000 IU weekly when breastfeeding"
+    html = "<p>The enclosed leaflet is misleading on several points.</p><p><b>A few of them</b></p>" \
+           "<ol><li>Should not take 50,000 IU weekly when breastfeeding</li></ol>"
     assert both(md, html) == ([], [])
 
 
@@ -225,8 +225,8 @@ def test_a_reference_list_entry() -> None:
 
 
 def test_a_heading_on_a_disagreement() -> None:
-    md = "### Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU\n\nText."
-    html = "<h3>Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU</h3><p>Text.</p>"
+    md = "### Disagreement as to how much vitamin D is needed: 200 IU or 800 IU\n\nText."
+    html = "<h3>Disagreement as to how much vitamin D is needed: 200 IU or 800 IU</h3><p>Text.</p>"
     assert both(md, html) == ([], [])
 
 
@@ -250,8 +250,8 @@ def test_a_table_with_its_protocol_linked_below() -> None:
 
 
 def test_a_table_of_reported_data() -> None:
-    md = f"## Data for patients 1 month or more\n\n{TABLE_MD}"
-    html = f"<h2>Data for patients 1 month or more</h2>{TABLE_HTML}"
+    md = f"## Data for clients 6 weeks or longer\n\n{TABLE_MD}"
+    html = f"<h2>Data for clients 6 weeks or longer</h2>{TABLE_HTML}"
     assert both(md, html) == ([], [])
 
 
@@ -279,7 +279,7 @@ def test_reproduced_span_stops_at_the_reference_list() -> None:
 
 # -- the dose of the programme the page reports ---------------------------------------------------
 
-PROGRAMME = "Group is giving only 200 IU of vitamin D to 70 million women and children"
+PROGRAMME = "Ministry is giving only 200 IU of vitamin D to 40 million mothers and toddlers"
 
 
 def test_the_page_describing_the_programme_its_title_reports() -> None:

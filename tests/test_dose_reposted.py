@@ -40,7 +40,7 @@ HANDOUT_MD = "## Dosing\n\nMost adults need 5,000 IU of vitamin D daily in winte
 HANDOUT_HTML = "<h2>Dosing</h2><p>Most adults need 5,000 IU of vitamin D daily in winter.</p>"
 
 
-@pytest.mark.parametrize("title", ["Vitamin D and sleep - handout Dr. Smith", "Vitamin D Frequently Asked Questions - 2011",
+@pytest.mark.parametrize("title", ["Vitamin D and sleep - handout Dr. Smith", "Vitamin D Frequently Asked Questions - 2016",
                                    "Calcium FAQ", "Press release: vitamin D for bones"])
 def test_a_page_titled_as_a_reposted_document(title: str) -> None:
     assert found(CITATION, HANDOUT_MD, HANDOUT_HTML, title) == ([], [])
@@ -146,7 +146,7 @@ def test_a_closed_quotation_does_not_reach_the_next_paragraph() -> None:
 # -- a trial's arms with "to receive" ---------------------------------------------------------
 
 def test_patients_recruited_to_receive_a_dose() -> None:
-    md = "To find the best dose, 200 patients were recruited to randomly receive 360, 720 or 1080 mcg of vitamin K2."
+    md = "To find the best dose, 150 adults were recruited to randomly receive 180, 360 or 1080 mcg of vitamin K2."
     html = f"<p>{md}</p>"
     assert found(CITATION, md, html) == ([], [])
     advice = "Patients should receive 1080 mcg of vitamin K2."
@@ -191,9 +191,9 @@ def test_an_interview_page() -> None:
 # -- an HTML anchor whose text runs over blank lines -----------------------------------------
 
 def test_a_dose_in_an_anchor_split_over_blocks() -> None:
-    md = "<li><p>\n\n<a href=\"https://example.org/p?page=1100-iu\"><font color=\"red\">More\n\n" \
-         "response to 1100 IU vitamin D in winter\n\n2012</font></a></p>\n\nAdults need 1,000 IU of vitamin D daily."
-    html = "<ul><li><a href='https://example.org/p'>More response to 1100 IU vitamin D in winter</a></li></ul>" \
+    md = "<li><p>\n\n<a href=\"https://example.org/p?page=1200-iu\"><font color=\"red\">Better\n\n" \
+         "response to 1200 IU vitamin D in winter\n\n2012</font></a></p>\n\nAdults need 1,000 IU of vitamin D daily."
+    html = "<ul><li><a href='https://example.org/p'>Better response to 1200 IU vitamin D in winter</a></li></ul>" \
            "<p>Adults need 1,000 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == (["1,000 IU"], ["1,000 IU"])
 
@@ -233,9 +233,9 @@ def test_a_deck_under_a_raw_html_title_in_markdown() -> None:
 
 
 def test_items_introduced_as_from_a_book() -> None:
-    md = "## The book\n\n**A few of the many interesting items in the ebook**\n\nThe standard baby doses of 400 units do nothing." \
+    md = "## The book\n\n**A handful of the useful items in the booklet**\n\nThe standard baby doses of 400 units do nothing." \
          "\n\n## Ours\n\nThe standard baby doses of 400 units do nothing."
-    html = "<h2>The book</h2><p><b>A few of the many interesting items in the ebook</b></p><p>The standard baby doses of" \
+    html = "<h2>The book</h2><p><b>A handful of the useful items in the booklet</b></p><p>The standard baby doses of" \
            " 400 units do nothing.</p><h2>Ours</h2><p>The standard baby doses of 400 units do nothing.</p>"
     md_found, html_found = found(CITATION, md, html)
     assert md_found == html_found == ["400 units"]

@@ -55,7 +55,7 @@ def test_a_link_beyond_a_long_paragraph_or_a_heading_is_not_the_claims() -> None
 
 
 def test_references_flattened_onto_a_parenthesis() -> None:
-    text = "In rats the lethal dose has been reported as 21 mg/kg (840,000 IU/kg)8,9. More follows."
+    text = "In rats the lethal dose has been reported as 15 mg/kg (600,000 IU/kg)4,5. More follows."
     assert md(text) == []
     assert html(f"<p>{text}</p>") == []
 
@@ -78,8 +78,8 @@ def test_the_pages_own_toxicity_claim_is_still_reported() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Note: I have just ordered a 3,000 IU/spray bottle for use in emergencies.",
-    "I measured it, and found that 1 level teaspoon weighs 1.6 grams, so has 160,000 IU of vitamin D3.",
+    "Note: I have just ordered a 2,500 IU/drop bottle to keep in the car.",
+    "I weighed it myself: 1 level teaspoon is 1.6 grams, so has 160,000 IU of vitamin D3.",
     "We bought a bottle of 5,000 IU capsules at the pharmacy.",
 ])
 def test_what_the_writer_bought_or_measured_is_no_claim(text: str) -> None:
@@ -94,7 +94,7 @@ def test_the_writers_claim_beside_a_purchase_is_still_reported() -> None:
 
 
 def test_the_disclaimer_still_reads_a_purchase_as_the_pages_dose() -> None:
-    text = "Note: I have just ordered a 3,000 IU/spray bottle for use in emergencies."
+    text = "Note: I have just ordered a 2,500 IU/drop bottle to keep in the car."
     diags = lint_text("---\ntitle: Notes\n---\n\n" + text + "\n", path="p.md", config={},
                       select=["disclaimer-missing"])
     assert [d.rule for d in diags] == ["disclaimer-missing"]

@@ -49,7 +49,7 @@ def test_html() -> None:
     ("`PMID 21711256` and\n\n    PMID   21711256\n", "a.md"),
     ("PMID [21711256][p]\n\n[p]: https://pubmed.ncbi.nlm.nih.gov/21711256/\n", "a.md"),  # markup in the gap
     ('<p>PMID</span> <span class="n">21711256</span></p>\n', "a.html"),
-    ("available in PMC 2012 December 1.\n", "a.md"),  # an author manuscript's year
+    ("available in PMC 2015 March 1.\n", "a.md"),  # an author manuscript's year
     ("A dose of PMID 12.5 mg\n", "a.md"),
     ("<code>PMID 21711256</code>\n", "a.html"),
 ])

@@ -144,16 +144,16 @@ def test_suggestion_by_slug_before_similar_words(isolated: Path) -> None:
     posts = isolated / "content" / "posts"
     posts.mkdir(parents=True)
     for slug in ["overview-colds-and-flu-and-vitamin-d", "overview-alcohol-and-vitamin-d",
-                 "less-copd-if-vitamin-d-more-than-30-ng"]:
+                 "fewer-colds-if-vitamin-d-above-40-ng"]:
         (posts / f"{slug}.md").write_text(f"---\ntitle: {slug}\n---\nText.\n")
     page = posts / "links.md"
     page.write_text("[a](/tags/overview-colds-and-flu-and-vitamin-d.html)\n\n"
-                    "[b](/tags/less-copd-if-vitamin-d-more-than-30-ng-nov-2011.html)\n\n"
+                    "[b](/tags/fewer-colds-if-vitamin-d-above-40-ng-mar-2015.html)\n\n"
                     "[c](/tags/overview-alcohol-and-vitamin-e.html)\n")
     report = lint_paths([str(page)], select=["link-broken"])
     assert [d.message.split("; ")[-1] for d in report] == [
         "did you mean '/posts/overview-colds-and-flu-and-vitamin-d'?",
-        "did you mean '/posts/less-copd-if-vitamin-d-more-than-30-ng'?",
+        "did you mean '/posts/fewer-colds-if-vitamin-d-above-40-ng'?",
         "did you mean '/posts/overview-alcohol-and-vitamin-d'?",  # no slug matches: the nearest URL
     ]
 

@@ -205,14 +205,14 @@ def test_a_wiki_template_is_not_generator_syntax() -> None:
 
 
 def test_a_biography_sentence_naming_a_university_is_not_an_affiliation() -> None:
-    text = ("Jane Doe earned a PhD in Statistics from the University of Iowa in 1982.\n\n"
+    text = ("Jane Doe earned a PhD in Biology from the University of Leeds in 1994.\n\n"
             "She is currently working at the hospital.\n")
     doc = Document.from_text(text)
     assert [r.kind for r in doc.regions if r.kind in ("byline", "quotation")] == []
 
 
 def test_a_reference_entry_with_its_abstract_is_a_reference() -> None:
-    abstract = " ".join(["Direct evidence of such bias is currently limited to case reports."] * 12)
+    abstract = " ".join(["Firm evidence of such bias is so far limited to single case reports."] * 12)
     text = f"Sim I, Owens DK, Lavori PW. Electronic trial banks. Med Decis Making. 2000;20(4):440-50. {abstract}\n"
     doc = Document.from_text(text)
     assert any(r.kind == "reference" and r.end - r.start > 500 for r in doc.regions)
@@ -230,7 +230,7 @@ def test_a_plain_notes_section_is_the_writers_own_prose() -> None:
 
 
 @pytest.mark.parametrize("label", ["Clipped from the PDF", "The following is translated from the Spanish guideline:",
-                                   "{Note: have only extracted the details on vitamin D}", "Excerpts from the book"])
+                                   "{Note: have only extracted the parts about calcium}", "Excerpts from the book"])
 def test_text_after_a_line_saying_it_is_reproduced_is_quoted(label: str) -> None:
     md = f"## A guideline\n\n{label}\n\nAdults should take 2,000 IU daily.\n\n## Our view\n\nMine.\n"
     html = f"<h2>A guideline</h2><p>{label}</p><p>Adults should take 2,000 IU daily.</p><h2>Our view</h2><p>Mine.</p>"

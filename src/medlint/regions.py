@@ -141,7 +141,7 @@ REPRODUCED_LABEL_CHARS = 160
 _FROM_ADDRESS = lazyre.compile(r"[#\s*_]*(?:<h[1-6][^>]*>\s*)?(?:copied\s+|reposted\s+)?from\s*:?\s*(?:\[|<a\s[^>]*>)?\s*(?:https?://|www\.)",
                                re.I)
 #: A section's opening sentence saying the rest is a copy of someone's text: "This is an HTML
-#: version of an email by Ronan Conroy on ...", "What follows is the text of a talk by ...".
+#: version of an email by Maria Novak on ...", "What follows is the text of a talk by ...".
 #: Explicit enough to count in a paragraph of any length among the section's first blocks.
 _VERSION_OF = lazyre.compile(
     r"[\s*_]*(?:this|the\s+following|what\s+follows|below)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
@@ -172,7 +172,7 @@ _REPRODUCED_NOTE = lazyre.compile(
 #: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
 #: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
 #: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...",
-#: "The Magnesium Miracle: A Special Interview with Carolyn Dean". Up to the next heading of its level,
+#: "The Zinc Revolution: A Special Interview with Miriam Castell". Up to the next heading of its level,
 #: it is a quotation.
 _SOURCE_HEADING = lazyre.compile(
     r"[\W_]*(?:(?:press|news|media)\s+release|transcript|(?:video\s+|english\s+)?(?:captions|subtitles|narration)|guest\s+(?:post|essay|article|editorial|blog)|reposted|reprint"
@@ -411,7 +411,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         end = next((starts[j] for j in range(i + 1, len(headings)) if titled or headings[j].level <= h.level), len(text))
         if titled and kind == "quotation" and (_NARRATED.search(title) or _FIRST_PERSON.search(
                 doc.prose, h.end, min(end, h.end + 600))):
-            continue  # "## Sample size shortfalls in research." over "I can't tell you...": the writer's own
+            continue  # "## Too few subjects in small studies." over "I can't tell you...": the writer's own
         yield Region(kind, h.end, end)
     # Label lines ("**References**", "Abstract:") and structured abstracts, per section.
     bounds = [doc.body_start] + starts + [len(text)]
@@ -566,7 +566,7 @@ _EMAIL = lazyre.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISSUE = lazyre.compile(r"\b(?:Vol(?:ume)?\.?\s*\d+|Issue\s+\d+|No\.\s*\d+)|\b\d{1,4}\s*:\s*\d+\s*[-\u2013]\s*\d+\s*\((?:19|20)\d\d\)")
 _PERSON = r"[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:\s+[A-Z][\w\u00c0-\u017f'\u2019-]*\.?){1,3}"
 #: Authors' names as a paper prints them: two or more, separated by commas, one with an
-#: initial ("William Tsiaras, Martin A. Weinstock"), or three or more ("Overview Pain and
+#: initial ("Peter Lindqvist, Marcus B. Oyelaran"), or three or more ("Overview Pain and
 #: Vitamin D" is a title, not two people).
 _TWO_AUTHORS = lazyre.compile(
     r"(?=.*\b[A-Z]\.?\s+[A-Z]|(?:[^,]+,){2})" + _PERSON + r"(?:\s*,\s*(?:and\s+|&\s*)?" + _PERSON + r")+")
@@ -575,7 +575,7 @@ _TWO_AUTHORS = lazyre.compile(
 def _header_mark(line: str, raw: str) -> bool:
     """A short line of a paper's header: an e-mail address (read in the raw text: the
     prose view blanks it), a journal's volume or issue, or its authors' names
-    ("John J. Cannell, William B. Grant")."""
+    ("Samuel K. Ortega, Rachel D. Hume")."""
     if len(line) > HEADER_LINE_CHARS or line.endswith((".", ":", "?", "!")) and not _ISSUE.search(line):
         return False
     return bool(_EMAIL.search(raw) or _ISSUE.search(line) or _TWO_AUTHORS.fullmatch(line.strip("*_ ")))
@@ -899,7 +899,7 @@ def _is_byline(line: str) -> bool:
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
     if (marked != line and 1 <= named == len(parts) and any(len(p.split()) >= 2 for p in parts)
             and not any(_NOT_A_NAME.match(p) for p in parts)):
-        return True  # one author per line, with affiliation marks: "A. N. Ananthakrishnan 2,3,*"
+        return True  # one author per line, with affiliation marks: "B. K. Ravichandran 2,3,*"
     if len(parts) < 3:
         return False
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")

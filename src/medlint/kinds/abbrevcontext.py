@@ -13,7 +13,7 @@ around one use (or, for definitions and software names, from the whole page once
 - a parenthesised list of four or more groups of one to three capitals is a list of
   authors' initials (``(NV, LB, SC, and GS)``), a line in capitals with a single
   initial is a name (``JOHN Q. PUBLIC``); capitals after a person's name and a comma are
-  degrees (``Cherie C. Binns, RN``); and so is a line of three or more personal names
+  degrees (``Lorna P. Whitcombe, RN``); and so is a line of three or more personal names
   with few words in lower case (an author line: ``Caihong Wu,a  Yuan Song,c ... ORCID``);
 - a token a page uses as the name of software (followed by *syntax*, *code*,
   *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
@@ -35,7 +35,7 @@ around one use (or, for definitions and software names, from the whole page once
   "Name 2 weeks ago", an abstract pasted under its journal line and authors, another site's
   headline in Title Case as a link's text;
 - names the page explains in other ways than brackets: notation a sentence introduces
-  ("denoted by SSW", "known as"), a sentence that says what a name is ("IPUMS is a project"),
+  ("denoted by SSW", "known as"), a sentence that says what a name is ("CHARLS is a database"),
   a list explaining names one an item (a data dictionary), keywords of code ("the SEQN
   variable"), firms' names ("ZRT Labs").
 """
@@ -82,7 +82,7 @@ _INITIALS_LIST = lazyre.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){3,}[ \t]*(?:and[
 #: In an affiliation line (a department, university...), three initials are enough: "(FMY, CAT, and SG)".
 _INITIALS_LIST_SHORT = lazyre.compile(r"\((?:[ \t]*[A-Z]{1,3}[ \t]*,){2,}[ \t]*(?:and[ \t]+)?[A-Z]{1,3}[ \t]*\)")
 _AFFILIATION_WORD = lazyre.compile(r"\b(?:Department|University|Institute|School|College|Faculty|Hospital|Center|Centre)\b")
-#: Degrees and credentials after a person's name: "Cherie C. Binns, RN", "Sara E. Robertson DNP, APRN".
+#: Degrees and credentials after a person's name: "Lorna P. Whitcombe, RN", "Nadia F. Kessler DNP, APRN".
 _CREDENTIAL_BEFORE = lazyre.compile(
     r"\b[A-Z][a-z\u00c0-\u017f]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+,?"
     r"(?:[ \t]+[A-Z][A-Za-z]{1,5}\.?(?:[ \t]*\([A-Za-z]+\))?,?)*[ \t]+$")
@@ -215,7 +215,7 @@ _PERSON_NOUN = lazyre.compile(
 _BY_PERSON = lazyre.compile(r"\bby[ \t]+$")
 _ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
 _CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
-#: After a name in capitals: an appositive that names it ("INTERSUN, the Global UV Project").
+#: After a name in capitals: an appositive that names it ("SUNWATCH, the Global UV Index Network").
 _PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
 #: After an appositive: the list it belongs to goes on ("the RDA, the Upper Limit, or what").
 _LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
@@ -241,7 +241,7 @@ def person_initials(prose: str, start: int, end: int) -> bool:
 
 def appositive_definitions(prose: str) -> set[str]:
     """Names followed by an appositive in Title Case that says what they are
-    (``INTERSUN, the Global UV Project``): the reader is told, as by a definition, and
+    (``SUNWATCH, the Global UV Index Network``): the reader is told, as by a definition, and
     the later uses need no long form either. Not after a preposition or an article ("In
     COPD, the Global Initiative ..." opens a clause; "the WHO, the United Nations ..."
     lists bodies), nor where a list goes on after it ("the RDA, the Upper Limit, or")."""
@@ -343,8 +343,8 @@ def _initials_in_order(abbr: str, long: str) -> bool:
 
 
 def _abbreviation_then_long_form(prose: str) -> set[str]:
-    """Abbreviations followed by their long form: ``PASW (short for Predictive Analytics
-    SoftWare)``, ``ETL (Extract, Transform, and Load)`` (a line break inside the brackets
+    """Abbreviations followed by their long form: ``GLMM (short for Generalised Linear
+    Mixed Model)``, ``ETL (Extract, Transform, and Load)`` (a line break inside the brackets
     is still the same definition), ``HEP, short for home exercise program``. The long form
     starts with the abbreviation's first letter and passes the Schwartz-Hearst test, its
     words no more than min(|A| + 5, 2|A|)."""
@@ -563,13 +563,13 @@ _NAME_WORD = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+")
 
 
 #: Words that say the sentence introduces a token as notation or a name: "is denoted by SS or
-#: SSW", "another abbreviation commonly used is SSE", "known as MCWIRB"; the token follows
+#: SSW", "another abbreviation often seen is MSR", "known as MCWIRB"; the token follows
 #: within 40 characters of the same clause.
 _INTRODUCED = lazyre.compile(
     r"\b(?i:denoted|abbreviated|abbreviations?|acronyms?|called|known\s+as|referred\s+to\s+as|written\s+as)\b"
     r"([^.!?;:\n]{0,40})")
 _INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
-#: The token's letters explained after it: "SSE, with the E standing for Error".
+#: The token's letters explained after it: "MSR, with the R standing for Regression".
 _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
                                r"(?:stand(?:s|ing)|is[ \t]+short)[ \t]+for\b")
 
@@ -577,15 +577,15 @@ _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]
 def introduced_terms(prose: str) -> set[str]:
     """Tokens a sentence introduces as the name of what it describes: after *denoted by*,
     *called*, *known as*, *the abbreviation ... is* (within 40 characters, in the same
-    clause), or with their letters explained ("SSE, with the E standing for Error"). A
+    clause), or with their letters explained ("MSR, with the R standing for Regression"). A
     notation explained in a sentence is defined, as by a bracket, for the whole page."""
     found = {t for m in _INTRODUCED.finditer(prose) for t in _INTRODUCED_TOKEN.findall(m.group(1))}
     found.update(_STANDING_FOR.findall(prose))
     return found
 
 
-#: A block that gives a name and what it means: "RIDAGEYR, the age at screening in years",
-#: "RIAGENDR: Gender of the participant", "MPLUS, [www.statmodel.com](...)".
+#: A block that gives a name and what it means: "AGEYRS, the age at interview in years",
+#: "SEXCODE: Sex of the respondent", "MPLUS, [www.statmodel.com](...)".
 _DICTIONARY_ITEM = lazyre.compile(r"[*_\s]*([A-Z][A-Z0-9_]{1,11})[*_]*[ \t]*(?:[:=,]|[ \t][-\u2013\u2014])(?:\s*(\S.*))?\s*", re.S)
 
 
@@ -595,7 +595,7 @@ _LINK_IN = lazyre.compile(r"https?://|www\.|\]\(")
 def dictionary_names(prose: str, text: str, blocks: list[tuple[int, int]]) -> set[str]:
     """Names a list explains one an item, as a data dictionary or a list of products does:
     two or more list items in a row opening with a name in capitals and a colon, comma or
-    dash before what it is (``RIDAGEYR, the age at screening``; ``MPLUS, www.statmodel.com``:
+    dash before what it is (``AGEYRS, the age at interview``; ``MPLUS, www.statmodel.com``:
     a link, which the prose view blanks, read from *text*). Each item says what its name
     means, so the name is defined for the page."""
     names: set[str] = set()
@@ -638,7 +638,7 @@ def back_matter(prose: str, start: int) -> bool:
     return bool(_BACK_MATTER.match(prose, start))
 
 
-#: A heading that names a commenter and when they wrote: "Juliana Lebron 1 month ago".
+#: A heading that names a commenter and when they wrote: "Marisol Quintero 1 month ago".
 _COMMENT_HEADING = lazyre.compile(r".*\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
 
 
@@ -692,7 +692,7 @@ def code_keywords(page: str) -> set[str]:
     return found
 
 
-#: "IPUMS is a project that ...": a sentence that opens with the name and says what kind of
+#: "CHARLS is a database that ...": a sentence that opens with the name and says what kind of
 #: body, product or resource it is.
 _WHAT_IT_IS = lazyre.compile(
     r"(?:^[ \t]*|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -702,15 +702,15 @@ _WHAT_IT_IS = lazyre.compile(
 
 
 def what_it_is_definitions(prose: str) -> set[str]:
-    """Names a sentence opens with to say what kind of thing they are ("IPUMS is a project
-    that stores census data", "MEDSTATS is a mailing list"): the reader is told what the name
+    """Names a sentence opens with to say what kind of thing they are ("CHARLS is a database
+    that stores survey data", "MEDSTATS is a mailing list"): the reader is told what the name
     stands for, as by an appositive; a disease ("COPD is a lung disease") is not such a thing."""
     return set(_WHAT_IT_IS.findall(prose))
 
 
-#: A paper's journal line as PubMed gives it: "Endocrine. 2014 Jan 9.", "Rheumatol Int. 2023 Aug 11. doi: ...".
+#: A paper's journal line as PubMed gives it: "Endocrine. 2016 Mar 22.", "Rheumatol Int. 2023 Aug 11. doi: ...".
 _JOURNAL_LINE = lazyre.compile(r"[*_\s]*[A-Z][\w.&' -]{1,60}?\.[ \t]+(?:19|20)\d\d(?:[ \t]+[A-Z][a-z]{2,8}\.?)?(?:[ \t]+\d{1,2})?[ \t]*[.;:]")
-#: An author line: "Bikle DD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
+#: An author line: "Renner KD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
 _AUTHORS_LINE = lazyre.compile(
     r"[*_\s]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,3}[A-Z]{1,3}\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?"
     r"(?:[ \t]*,[ \t]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,4}[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?)*"
@@ -721,8 +721,8 @@ ABSTRACT_HEAD_BLOCKS = 4
 
 def pasted_abstracts(doc: "Document") -> list[tuple[int, int]]:
     """Spans of abstracts pasted as PubMed gives them: a section (after a heading) whose
-    first blocks are the journal line ("Endocrine. 2014 Jan 9.") and then the authors
-    ("Bikle DD."; or a byline region: "Maciej K Stawicki 1, Pawel Abramowicz 1, ..."); the text after the
+    first blocks are the journal line ("Endocrine. 2016 Mar 22.") and then the authors
+    ("Renner KD."; or a byline region: "Maciej K Stawicki 1, Pawel Abramowicz 1, ..."); the text after the
     authors, up to the next heading or horizontal rule, is the paper's, which defines its
     own abbreviations (or not)."""
     text = doc.whole.text

@@ -78,7 +78,7 @@ _NAME_AFTER = lazyre.compile(r"[ \t]+[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", 
 _SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
 _NUMBER_BEFORE = lazyre.compile(r"\d[\d,.]*[ \t]*$")
 _LETTER = lazyre.compile(r"[^\W\d_]+")
-#: An author list around a match: "Bland JM, Altman DG." or "WJ Murphy, JR Franks".
+#: An author list around a match: "Farrow JM, Quist DG." or "TK Harlan, JR Bellamy".
 _AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
                          r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
@@ -184,7 +184,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     or _YEAR_AFTER.match(prose, m.end())):
                 continue  # an author's initials: "Kampman MT, Eriksen EF", "Thor CG (1995)"
             if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
-                continue  # initials in an author list: "Bland JM, Altman DG", "WJ Murphy, JR Franks"
+                continue  # initials in an author list: "Farrow JM, Quist DG", "TK Harlan, JR Bellamy"
             if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
             if _all_caps_line(prose, m.start(), shouting):

@@ -120,7 +120,7 @@ def _needs_citation(options: dict[str, Any], context: BuildContext) -> Callable[
         for dose, block in uncited:
             key = _amount_key(dose)
             if not reports and (key in practised or (key in sourced and in_comment(doc, dose.start))) and not advises(doc, dose.start):
-                continue  # the writer's comment restating the arm of a study the page carries ("800 IU probably not enough"),
+                continue  # the writer's comment restating the arm of a study the page carries ("800 IU likely too little"),
                 # or the dose of the programme the page reports ("Only 200 IU for pregnant women")
             if block is not None and block.kind in _TABLE_BLOCKS:
                 tables.setdefault(_table_start(doc, block), []).append(dose)
@@ -147,7 +147,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
     is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
     the writer's comment restates; and those of a title that reports what a group or programme
-    gives ("Group is giving only 200 IU of vitamin D to 70 million women"), which the page's
+    gives ("Ministry is giving only 200 IU of vitamin D to 40 million mothers"), which the page's
     description of that programme restates."""
     title = page_title(doc).strip()
     if not title:
@@ -160,7 +160,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     return (amounts if studied else set()), (amounts if practised else set())
 
 
-#: A heading over a table of what people took or reported: "Data for patients 1 month or more".
+#: A heading over a table of what people took or reported: "Data for clients 6 weeks or longer".
 _DATA_HEADING = lazyre.compile(r"\b(?:data|results?|responses|survey|reported|outcomes?|findings|case\s+(?:studies|reports?))\b",
                                re.I)
 
@@ -274,7 +274,7 @@ _HOLDS_AFTER = lazyre.compile(r"\s*(?:of\s+(?:\S+\s+){1,3}?)?(?:per|in\s+(?:each
 
 
 #: Reports that are no advice to take the dose every day: a named body's or person's figure (a
-#: reference value, "one organization states that up to 10,000 IU is safe"), graded guideline
+#: reference value, "one agency states that up to 8,000 IU is safe"), graded guideline
 #: text, a hypothetical or worked example, a sum. A trial's dose, the writer's own regimen and
 #: a quotation in the page's prose stay: the reader still meets an above-limit daily dose with
 #: no warning (labelled so on vdw-dev). A pasted paper under its byline is the paper's text,
@@ -284,7 +284,7 @@ _NOT_ADVICE_KINDS = ("authority", "guideline", "hypothetical", "arithmetic")
 #: title of a trial's report, not the page's advice.
 _STUDY_TITLE = lazyre.compile(r"\b(?:RCTs?|randomi[sz]ed|trials?|stud(?:y|ies)|meta-?analys[ie]s|(?:systematic\s+)?reviews?|"
                               r"pilot|cohort)\b", re.I)
-#: Advice against the dose: "Should not take 50,000 IU weekly if pregnant", "never exceed".
+#: Advice against the dose: "Should not take 50,000 IU weekly when breastfeeding", "never exceed".
 _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will)\s*(?:not|n[o\u2019']t)|\bnever|\bdon[\u2019']?t)"
                           r"\s+(?:\w+\s+){0,2}?(?:take|use|give|exceed|go\s+(?:above|over|beyond))\b[^.;!?]{0,40}$|\bavoid\w*\b[^.;!?]{0,40}$",
                           re.I)
@@ -334,7 +334,7 @@ _SIZE = lazyre.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:ca
 
 def _named_size(doc: Document, dose: Any) -> bool:
     """Whether the dose's paragraph or its section's heading names a capsule or pill of this
-    dose's amount ("### Dosing with 5,000 IU capsules", "5,000 IU vitamin D pills"): with no
+    dose's amount ("### Dosing with 5,000 IU softgels", "5,000 IU vitamin D pills"): with no
     frequency of its own, the amount is that unit's size ("typically 5,000 IU"), not a daily
     intake. (A size named elsewhere on the page says nothing of this paragraph's doses.)"""
     block = doc.block_at(dose.start)

@@ -371,7 +371,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
             if titled and year <= max(title_years(doc, subject=True), default=0):
-                continue  # "as of June 2013" on "Webinars on Vitamin D - 2013": the page's date
+                continue  # "as of June 2013" on "Lectures on Vitamin D - 2013": the page's date
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                    "problem": f"is {now - year} years ago",

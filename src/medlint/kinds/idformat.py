@@ -44,7 +44,7 @@ _GAP = r"[ \t\u00a0\u2009\u202f]"
 _PMID = lazyre.compile(r"(?i)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
 #: A labelled PMCID: ``PMCID: PMC123``, ``PMCID PMC 123`` (group 1: the PMC number as written).
 _PMCID = lazyre.compile(r"(?i)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
-#: ``PMC 1234567`` with a gap (five digits or more: "available in PMC 2012 December 1" is a year).
+#: ``PMC 1234567`` with a gap (five digits or more: "available in PMC 2015 March 1" is a year).
 _PMC_GAP = lazyre.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
 #: ``NCT 01234567``, ``NCT-01234567``, ``NCT: 01234567`` (exactly 8 digits).
 _NCT = lazyre.compile(r"(?<![\w/])NCT(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")

@@ -128,7 +128,7 @@ _NEGATED = lazyre.compile(
 #: A goal or a hope, not a result: "a chance of curing cancer", "the race to cure diabetes".
 _AIM = lazyre.compile(r"\b(?:chances?|hopes?|goals?|aims?|quest|search|race|bids?|attempts?|efforts?|dreams?|prospects?|promise"
                       r"|potential|possibility|ambitions?)\s+(?:of|to|for|at|in)\s+$", re.I)
-#: The match is the subject of a hypothetical: "Curing cancer would extend lifespan by 3 years"
+#: The match is the subject of a hypothetical: "Curing cancer would add about 3 years to life expectancy"
 #: (not what a report says would happen: "studies show that it would prevent MS").
 _HYPOTHETICAL = lazyre.compile(r"(?:(?!\bthat\b)[^.;:!?,\n]){0,40}?\b(?:would|could|might)\b", re.I)
 _SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
@@ -179,7 +179,7 @@ _ABOUT_A_WORK = lazyre.compile(
 _SOURCE_NOUN = lazyre.compile(r"(?:studies|study|research|trials?|scientists|researchers|experts|doctors|science|data|evidence)\b",
                               re.I)
 _PHRASE_START = lazyre.compile(r"[.,!?](?=\s)|[;:\n\u2014]|\b(?:and|but|that|while|whereas|because)\b", re.I)
-#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Four out of 6 (66.7%) prospective";
+#: A noun phrase naming particular studies, up to the matched noun: "the two trials' ", "Three out of 5 (60.0%) prospective";
 #: or only some of them ("some studies show", "a few trials showed"): a hedged report, not an appeal to all.
 _SPECIFIC = lazyre.compile(
     r"[\s*_]*(?:the|these|those|both|our|their|his|her|its|this|each|either|neither|all\s+(?:the|these|\d+)|some|a\s+few|one|two|three"
@@ -211,7 +211,7 @@ def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
     at_sentence_start = not left or left[-1] in ".!?:\"\u201c(" or left.endswith("\n")
     words_before = re.findall(r"\S+", prose[max(lo, start - 40):start])
     words_after = re.findall(r"\S+", prose[end:end + 40])
-    # "Why Coincidences, Miracles and Rare Events Happen": a list inside a title keeps its capitals.
+    # "Why Accidents, Miracles and Strange Events Occur": a list inside a title keeps its capitals.
     capital_before = bool(words_before) and bool(_TITLE_WORD.fullmatch(words_before[-1].rstrip(",;")))
     capital_after = bool(words_after) and bool(_TITLE_WORD.fullmatch(words_after[0].rstrip(".,;:")))
     return (not at_sentence_start and (capital_before or capital_after)) or (capital_before and capital_after)

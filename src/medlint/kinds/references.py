@@ -96,7 +96,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
 
 #: The end of a block that a URL on its own after it continues: "Available at:",
-#: "Retrieved October 16, 2009, from", a reference ending with ';' or ','.
+#: "Retrieved March 3, 2012, from", a reference ending with ';' or ','.
 _CONTINUES = lazyre.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")
 
 

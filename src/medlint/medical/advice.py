@@ -15,7 +15,7 @@ page's advice to anyone, and an editor passes over them:
 - an **intake from food or sun** ("11,000 IU daily from a traditional diet of
   cod", "10,000 IU from 20 minutes of sun", "from food - perhaps 80 IU daily"):
   what a diet or the skin provides, not a dose to take, a food's content
-  ("Milk, at 100 IU per glass", "most milk did not have the 400 IU"), and a
+  ("Juice, at 120 IU per cup", "most juice did not hold the 300 IU"), and a
   statistic of intake ("the average intake = 730 IU a day");
 - a title on what supplements **cost** ("Supplementation can cost 50 dollars
   a day"): a price, not a dose;
@@ -65,15 +65,15 @@ _LINK_SECTION = lazyre.compile(
     r"further\s+reading|more\s+(?:on\s+(?:this|the)\s+topic|reading|articles?|posts?)|other\s+(?:pages?|articles?|posts?)|"
     r"(?:useful\s+|external\s+)?links|read\s+(?:more|next))\b", re.I)
 
-#: What a group took, takes or gets, in a headline: "4 percent took more than 4,000 IU",
-#: "Most European infants get vitamin D supplements", "few Americans get even 400 IU".
+#: What a group took, takes or gets, in a headline: "7 percent took more than 2,000 IU",
+#: "Most Nordic toddlers get vitamin D supplements", "few Canadians get even 600 IU".
 #: A need ("infants need 1,000 IU") or a result ("helped", "improved") is not matched.
 _GROUP = (r"(?:\d+(?:\.\d+)?\s*(?:%|percent|pcnt)|\d+\s+(?:in|of|out\s+of)\s+\d+|most|many|few|majority|"
           r"minority)(?:\s+of)?")
 _TOOK = (r"(?:took|take|takes|taking|get|gets|getting|got|receive[sd]?|receiving|use[sd]?|using|"
          r"consume[sd]?|consuming|are\s+given|were\s+given|are\s+on|were\s+on)")
 #: ("Fewer colds if you get 2,000 IU", "less likely to die by taking" are results of a dose.)
-#: "Many got above 33 ng with 4,000 IU" is a result (a blood level reached), not an intake.
+#: "Many got above 40 ng with 3,000 IU" is a result (a blood level reached), not an intake.
 _GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then)\b)[^.,;!?]){0,60}?\b"
                                + _TOOK + r"\b(?!\s*(?:above|over|below|under|to|at\s+least|[<>\u2265\u2264]|\d[\d,.]*\s*(?:ng|nmol)))",
                                re.I)
@@ -90,7 +90,7 @@ _FROM_SOURCE = lazyre.compile(
 
 
 #: The same said before the amount: "Vitamin D2 from food - perhaps 80 IU daily", "in sunlight:
-#: about 1,000 IU", "in animal-based food adds about 80 IU" (a few hedging words or a verb of
+#: about 1,000 IU", "in fortified bread adds about 60 IU" (a few hedging words or a verb of
 #: supplying between; no "take" or "or" that would start advice).
 _SOURCE_BEFORE = lazyre.compile(
     r"\b(?:from|via|through|in)\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+){0,2}?" + _SOURCE
@@ -100,8 +100,8 @@ _SOURCE_BEFORE = lazyre.compile(
 #: "mean daily intake was 240 IU" (within one clause: "the average intake is 200 IU, so take
 #: 1,000 IU" still advises).
 _CLAUSE = r"(?:(?!\b(?:so|then|take|but|instead|should|must)\b)(?:[^.;!?,]|(?<=\d)[,.](?=\d)))"
-#: A food or drink's content, said before the amount: "Milk, at 100 IU per glass", "most milk
-#: did not have the 400 IU", "eggs contain about 40 IU" (the food is the subject, its verb of
+#: A food or drink's content, said before the amount: "Juice, at 120 IU per cup", "most juice
+#: did not hold the 300 IU", "eggs contain about 40 IU" (the food is the subject, its verb of
 #: holding follows within a few words; "take 1,000 IU with milk" names the food after).
 _CONTENT_BEFORE = lazyre.compile(
     r"\b" + _SOURCE + r"(?:\s*,\s*at|\s+(?:(?:does|do|did)\s+(?:not\s+)?|(?:doesn't|don't|didn't)\s+)?"
@@ -118,7 +118,7 @@ _INTAKE_STATISTIC_BEFORE = lazyre.compile(
 
 
 def works_example(sentence: str) -> bool:
-    """Whether the sentence opens as a worked example ("Example: start with 30 ng ...",
+    """Whether the sentence opens as a worked example ("Example: begin at 25 ng ...",
     "For example, take ..."): arithmetic shown, not advice given."""
     return bool(_EXAMPLE.match(sentence))
 
@@ -197,7 +197,7 @@ def _spans(doc: Document, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
     return doc.cache[key]
 
 
-#: A headline on what supplements cost ("Vitamin D supplementation can cost 50 dollars a day").
+#: A headline on what supplements cost ("Zinc supplementation can cost 30 dollars a week").
 _COST = lazyre.compile(r"\b(?:costs?|costing|price[sd]?|pricing|dollars?|cents|euros?|afford\w*|expensive|cheap\w*)\b"
                        r"|[$\u20ac\u00a3]\s?\d", re.I)
 
@@ -213,11 +213,11 @@ def reports_cost(title: str) -> bool:
 #: found that"): what it says, a need included, is that study's conclusion.
 _STUDY_NAMED = lazyre.compile(r"\b(?:RCTs?|trials?|stud(?:y|ies)|reviews?|meta-(?:analys[ie]s|regressions?)|"
                               r"systematic|analys[ie]s|cohorts?|surveys?|current\s+opinion|consensus)\b", re.I)
-#: A headline on someone else's view: "NASA thinks", "A UK doctor doubts that", "said to need",
+#: A headline on someone else's view: "NASA thinks", "A Dutch midwife doubts that", "said to need",
 #: "same author says", "according to".
 _VIEW = lazyre.compile(r"\b(?:thinks?|doubts?|believes?|says|said\s+to|claims?|argues?|according\s+to|"
                        r"considering|proposes?|plans?\s+to|to\s+(?:double|raise|lower|increase|cut))\b", re.I)
-#: A dose-response figure: "200 IU needed to increase vitamin D levels by 1 ng".
+#: A dose-response figure: "300 IU needed to raise vitamin D levels by 2 ng".
 _DOSE_RESPONSE = lazyre.compile(r"\b(?:needed|required|needs?)\s+to\s+(?:increase|raise|lift)\b[^.;!?]{0,40}?\bby\b"
                                 r"|\bper\s+kg\b[^.;!?]{0,30}?\bto\s+(?:increase|raise)\b", re.I)
 
@@ -227,7 +227,7 @@ def reports_research(title: str) -> bool:
     ("Depression not reduced with 5,700 IU - RCT"), unless it tells the reader what to take
     or what a group needs ("Infants need 1,000 IU"); any headline that names the study it
     comes from ("Need at least 800 IU - meta-analysis"), that gives someone else's view
-    ("NASA thinks astronauts only need 800 IU") or a dose-response figure ("200 IU needed to
+    ("An airline thinks pilots only need 600 IU") or a dose-response figure ("300 IU needed to
     increase levels by 1 ng")."""
     if (_STUDY_NAMED.search(title) or _VIEW.search(title) or _DOSE_RESPONSE.search(title)) and not _SPEAKS.search(title):
         return True  # ("Trial over: you should take 2,000 IU" speaks to the reader)
@@ -241,8 +241,8 @@ _PRACTICE = lazyre.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:o
 
 
 def reports_practice(title: str) -> bool:
-    """Whether a title reports what a group or programme gives or uses ("Group is giving only
-    200 IU of vitamin D to 70 million women"), not what the reader should take."""
+    """Whether a title reports what a group or programme gives or uses ("Ministry is giving only
+    200 IU of vitamin D to 40 million mothers"), not what the reader should take."""
     return bool(_PRACTICE.search(title)) and not _ADVISES.search(title)
 
 
@@ -270,7 +270,7 @@ def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) ->
 #: Words a paper's title never has: the reader or the writer addressed, an imperative opening.
 _SPEAKS = lazyre.compile(r"\b(?:you|your|I|my|we|our)\b|^\W*(?:take|stop|start|avoid|use|try|get|give|ask)\b", re.I)
 #: At most this many words between a heading and the reproduced text it titles (a citation
-#: line the regions did not mark: "Eur J Pediatr. 2013 Apr 5.").
+#: line the regions did not mark: "Eur J Nutr. 2015 Jun 17.").
 _TITLE_GAP_WORDS = 12
 
 
@@ -315,7 +315,7 @@ _VERDICT_AFTER = lazyre.compile(
     r"(?:enough|sufficient|insufficient|inadequate|adequate|needed|required|recommended|necessary|safe|unsafe|"
     r"optimal|ideal|best|better|worse|benefit|too\s+(?:little|low|much|high|small|large)|"
     r"(?:the|a)\s+(?:minimum|maximum|right|good|safe|optimal|ideal|best|better)\b)", re.I)
-#: A sentence that works an example ("Example: start with 30 ng", "e.g. 10,000 IU for 3 days"):
+#: A sentence that works an example ("Example: begin at 25 ng", "e.g. 10,000 IU for 3 days"):
 #: arithmetic shown, not a dose recommended.
 _EXAMPLE = lazyre.compile(r"^\W*(?:(?:worked\s+)?example|e\.\s?g\.?|for\s+(?:example|instance)|illustration)\b", re.I)
 _STUDY_BEFORE = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|participants|subjects|protocol)\b", re.I)

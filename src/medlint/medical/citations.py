@@ -30,10 +30,10 @@ _NUMBERED = lazyre.compile(r"\[\s*\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\s*\](?![(:
     r"|\(\d{1,3}(?:\s*,\s*\d{1,3})+\)(?:\s*[-\u2013]\s*\(\d{1,3}\))?"
     # superscripts flattened onto the word when a page was copied: "were reported23,25,29."
     r"|(?<=[a-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[.,;:]?(?:\s|$))"
-    # ... or onto a closing parenthesis: "21 mg/kg (840,000 IU/kg)8,9." (two or more numbers, the
+    # ... or onto a closing parenthesis: "15 mg/kg (600,000 IU/kg)4,5." (two or more numbers, the
     # later ones of one or two digits, so a dose typed after a parenthesis, "(daily)2,000 IU", is not one)
     r"|(?<=[a-z]\))\d{1,3}(?:[,\u2013-]\d{1,2})+(?=[.,;:]?(?:\s|$))"
-    # ... or spaced out, with a space before the punctuation no typed number has: "respectively 3 , 4 ."
+    # ... or spaced out, with a space before the punctuation no typed number has: "respectively 5 , 6 ."
     r"|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* ?(?=:\s*$)|(?<=[a-z)]) \d{1,3}(?: ?[,\u2013-] ?\d{1,3})* (?=[.,;:])", re.M)
 _SURNAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHOR_YEAR = lazyre.compile(
@@ -335,7 +335,7 @@ def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
 
 
 #: Reference numbers as copying and OCR leave them in a reproduced paper: "(57) reported",
-#: "'63,65'", "'66]", "at the same latitude. 23", "(table 2).21 27 We", "reduced by 14%.35".
+#: "'63,65'", "'66]", "at a similar altitude. 17", "(table 2).21 27 We", "reduced by 14%.35".
 _LOOSE_NUMBERED = lazyre.compile(
     r"\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)"
     r"|['\u2018\u2019]\d{1,3}(?:[-\u2013,]\d{1,3})*['\u2019\]]"

@@ -28,16 +28,16 @@ _SUBJECTS = (r"participants?|subjects?|patients?|he|she|volunteers?|women|men|mo
 _RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|were\s+being\s+given|given|"
              r"were\s+(?:randomi[sz]ed|assigned|allocated)|randomi[sz]ed|assigned|allocated|supplemented|"
              r"were\s+treated|treated|getting|got|consumed|consuming|ingested|were\s+fed|fed|who\s+had|were\s+on|on|"
-             # what they gave ("3 mothers gave 3 dropper fulls"), and what they found on a dose
+             # what they gave ("2 parents gave 4 dropper fulls"), and what they found on a dose
              # ("patients found ... with 10,000 IU")
              r"gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on";
-#: and what they take ("about a million other people take >5,000 IU daily"), in the same clause:
+#: and what they take ("thousands of other people take >5,000 IU daily"), in the same clause:
 #: "people get only 200 IU from food, so take 1,000 IU" tells the reader to take it.
 _TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
                             r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
-#: the following schedule:", "was recommended to cases who attended our clinic", "supplements
+#: the following schedule:", "was recommended to patients seen at our ward", "supplements
 #: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
 _PAPER_VOICE = lazyre.compile(
     r"\b(?:we|they)\s+(?:\w+\s+){0,2}?(?:randomi[sz]ed|enrolled|recruited|assigned|allocated|administered|"
@@ -56,7 +56,7 @@ _STUDY = lazyre.compile(
     r"compared|examined|evaluated|investigated|observed|needed|required|requires|received|assessed|revealed)\b[^.;!?]{0,120}$",
     re.I,
 )
-#: A sentence set in a study: "in a study performed in Indonesia, a single dose of", "or matching placebo".
+#: A sentence set in a study: "in a study performed in Peru, a single dose of", "or matching placebo".
 _IN_STUDY = lazyre.compile(r"\b(?:in|of|from)\s+(?:a|an|the|this|that|one|two|three|four|five|several|many|these|those|"
                            r"each|both|all|our|their|\d+)\s+(?:\w+\s+){0,3}?(?:study|studies|trials?|RCTs?|cohorts?|"
                            r"meta-analys[ie]s|experiments?)\b|\bplacebo\b", re.I)
@@ -69,9 +69,9 @@ _DATED_STUDY = lazyre.compile(
     r"(?:published|conducted|done|carried\s+out|reported|from|in)\s+(?:in\s+)?(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s)\b", re.I)
 #: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
-#: "Caucasians on the 400 IU dose".
+#: "Adults on the 800 IU dose".
 _NAMES_ARM = lazyre.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
-#: A dose in brackets after a measurement names the arm it was measured in: "13 ± 14 nmol/L (2,000 IU/day)".
+#: A dose in brackets after a measurement names the arm it was measured in: "21 ± 9 nmol/L (1,000 IU/day)".
 _MEASURED_IN = lazyre.compile(r"(?:nmol/[lL]|ng/m[lL]|pg/m[lL]|mmol/[lL]|%|\u00b1\s*[\d.]+)\s*\(\s*$")
 #: A study named by what it used: "trials using 400 IU", "a study with 50,000 IU".
 _STUDY_WITH = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?)\s+(?:that\s+)?(?:using|used|with|of|giving|gave|testing|tested)"
@@ -91,7 +91,7 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
                       r"switched|stopped|tried)\b[^.;!?]{0,100}$"
                       # the writer's own dose named as such: "My vitamin D3 burn rate has been steady at"
                       r"|\b[Mm]y\s+(?:[\w-]+\s+){0,3}?(?:doses?|dosages?|intake|regimen|routine|burn\s+rate|consumption)\b[^.;!?]{0,80}$")
-#: What the writer bought or measured: "I have just ordered a 3,000 IU/spray bottle", "I measured
+#: What the writer bought or measured: "I have just ordered a 2,500 IU/drop bottle", "I measured
 #: it: 1 teaspoon weighs 1.6 grams, so has 160,000 IU" (contents, not a dose; "1.6" is no full stop).
 _BOUGHT = lazyre.compile(r"(?:^|(?<=[^\w]))(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|measured|weighed)\b"
                          r"(?:[^.;!?]|(?<=\d)\.(?=\d)){0,100}$")
@@ -107,15 +107,15 @@ _PHYSIOLOGY_SUBJECT = lazyre.compile(
 _ADVICE = lazyre.compile(r"\b(?:should|must|(?<!\bI\s)(?<!\b[Ww]e\s)need(?:s|ed)?\s+to|(?<!the\s)(?<!\bI\s)(?<!\b[Ww]e\s)needs?(?!\s+(?:for|of)\b)|requires?|recommend\w*|advis\w*|suggest\w*|ought|be\s+given|"
                          r"try|consider|you|your)\b", re.I)
 
-#: A hypothetical: "a study could have used 150 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
+#: A hypothetical: "a trial could have used 250 mg", "(arbitrarily ~250 mg)", "assuming 200 mg".
 _HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|\b(?:arbitrarily|assuming|assumes?|assumptions?|suppose|supposing)\b"
                                r"[^.;!?]{0,40}$|\bif\s+(?:\w+\s+){0,4}?were\b[^.;!?]{0,40}$"
-                               # a conditional: "If I had MS, I would take 10,000 IU daily"
+                               # a conditional: "If I had lupus, I would take 8,000 IU daily"
                                r"|\bif\b[^.;!?]{0,120}\bwould\b[^.;!?]{0,60}$"
-                               # the condition after its clause: "would just be OK if you only needed 600 IU"
+                               # the condition after its clause: "might be fine if you only needed 800 IU"
                                r"|\b(?:would|could|might)\b[^.;!?]{0,60}\bif\s+(?:\w+\s+){0,4}?(?:needed|took|had|got|wanted|used)\b[^.;!?]{0,30}$"
                                r"|\b(?:say|suppose|imagine)\s+(?:that\s+)?(?:you|we)\b[^.;!?]{0,80}$", re.I)
-#: A section that works an example ("Example: say you wanted to average 4,000 IU/day"): its
+#: A section that works an example ("Example: say you meant to average 3,000 IU/day"): its
 #: doses illustrate arithmetic, not the page's advice.
 _EXAMPLE_SECTION = lazyre.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say|suppose|imagine|assume)\s+(?:that\s+)?(?:you|we)\b",
                                   re.I)
@@ -133,7 +133,7 @@ _PER_UNIT = lazyre.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|o
                            r"serving|vial|ampoule|bottle|ml|mL|teaspoon|(?:entire|whole)\s+[\w\"\u201d-]+(?:\s+\w+)?)\b|^\s*(?:capsules?|tablets?|softgels?|pills?|drops|gummies|chews)\b"
                            r"|^[^.;!?]{0,20}\b(?:dose|capsule|tablet)\s+(?:analy[sz]ed|tested|sold|made|found)\b", re.I)
 #: A body or a reference value the page reports ("the IOM concluded that children require 400 IU",
-#: "the calcium RDA is 700 mg", "The Bone Health Group in Turkey recommends"): a source a reader can
+#: "the calcium RDA is 700 mg", "The Joint Care Society in Portugal recommends"): a source a reader can
 #: look up by its name, not the page's own claim.
 _BODY = (r"(?:[A-Z][\w'&-]*\s+){0,6}?(?:Institute|Society|Association|Academy|Agency|Organi[sz]ation|Council|"
          r"Committee|Foundation|College|Board|Authority|Ministry|Department|Service|Group|Panel|Commission|"
@@ -151,20 +151,20 @@ _AUTHORITY = lazyre.compile(
     r"Intakes?|RNIs?|PRIs?)\b[^.;!?]{0,80}$"
     r"|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|recommended\s+(?:daily\s+|dietary\s+)?(?:minimum|maximum|intakes?|"
     r"allowances?|amounts?|doses?))\b[^.;!?]{0,80}$"
-    # "One organization states that up to 10,000 IU is safe", "the government recommends"
+    # "One agency states that up to 8,000 IU is safe", "the government recommends"
     r"|\b(?i:organi[sz]ations?|societ(?:y|ies)|agenc(?:y|ies)|authorit(?:y|ies)|governments?|ministr(?:y|ies)|"
     r"health\s+departments?)\s+(?:\w+\s+){0,2}?(?i:states?|stated|says?|said|recommends?|recommended|advises?|advised|"
     r"sets?|considers?|considered)\b[^.;!?]{0,200}$"
     # a list item that names the body and its figure: "[Endocrine Society](/tags/x) 10,000 IU when needed"
     r"|^\W{0,3}(?:the\s+)?(?:" + _BODY + r")\W{0,3}$")
-#: A section whose heading names an official reference value ("RDA for vitamin D doubled to:",
-#: "Upper limit for vitamin D also doubled"): its list items and table rows are that value.
+#: A section whose heading names an official reference value ("RDA for vitamin D raised to:",
+#: "Upper limit for vitamin D raised too"): its list items and table rows are that value.
 _REFERENCE_HEADING = lazyre.compile(
     r"\b(?:RDAs?|ULs?|AIs?|DRIs?|EARs?|RNIs?|NOAELs?)\b|\b(?i:upper\s+(?:intake\s+)?(?:limits?|levels?)|"
     r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
     r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
-#: A person who says or recommends the dose: "Holick, Vieth, and many other experts now make a
-#: similar daily recommendation:", "Holick thinks the current recommendation should be".
+#: A person who says or recommends the dose: "Varley, Osei, and many other experts now give the
+#: same daily recommendation:", "Varley thinks the current recommendation should be".
 _ATTRIBUTED = lazyre.compile(
     r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
     r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
@@ -201,8 +201,8 @@ _YOU = lazyre.compile(r"\b(?:you|your)\b", re.I)
 _ARITHMETIC_BEFORE = lazyre.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s*/)\s*(?:about\s+|~)?$")
 _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
-#: A named body or reference value after the dose, in its clause: "800 IU (RDA for seniors)",
-#: "2,000 IU/day - as suggested by the guidelines", "600 IU, as the IOM recommends".
+#: A named body or reference value after the dose, in its clause: "600 IU (RDA for adults)",
+#: "1,500 IU/day - as suggested by the guidelines", "600 IU, as the IOM recommends".
 _AUTHORITY_AFTER = lazyre.compile(
     r"^[^.;!?(]{0,30}?\(\s*(?:the\s+|an?\s+)?(?:(?i:current|official|old|new)\s+)?(?:RDAs?|AIs?|ULs?|DRIs?|EARs?|RNIs?|PRIs?|"
     r"(?i:recommended\s+(?:daily|dietary)\s+(?:allowance|intake)|upper\s+(?:intake\s+)?(?:limit|level)|adequate\s+intake))\b[^)\d]*\)"
@@ -216,7 +216,7 @@ _STUDY_REQUIRES = lazyre.compile(r"\b(?:protocols?|stud(?:y|ies)|trials?|(?:stud
 #: treated with 60,000 IU once a month", "were then given" (advice says "should be given").
 _PASSIVE_GIVEN = lazyre.compile(r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+)?(?:treated\s+with|given|"
                                 r"supplemented\s+with|started\s+on|switched\s+to|put\s+on)\b[^.;!?]{0,200}$", re.I)
-#: Example values: "Vitamin D supplements: e.g. 400 IU, 4,000 IU", "such as 1,000 IU or 2,000 IU".
+#: Example values: "Vitamin D supplements: e.g. 600 IU, 2,000 IU", "such as 1,000 IU or 2,000 IU".
 _EXAMPLE_VALUE = lazyre.compile(r"\b(?:e\.?g\.?|i\.?e\.?|for\s+(?:example|instance)|such\s+as)\s*[:,]?\s*"
                                 r"(?:[<>~]?\s*\d[\d,.]*\s*(?:IU|mg|mcg|\u00b5g|units?)\s*(?:,|or|and|/)\s*)*$", re.I)
 #: A short line that opens a worked example: "Example: for the powder that lasts 60 days".
@@ -234,7 +234,7 @@ _WORD_OF = lazyre.compile(r"[A-Za-z]+\d*")
 #: A section that lists the page's sources.
 _REFERENCE_SECTION = lazyre.compile(r"^\W*(?:references?|bibliography|literature(?:\s+cited)?|sources|works\s+cited|citations)\W*$",
                                     re.I)
-#: A dose right after the product that holds it: "sales of capsules containing >1,000 IU",
+#: A dose right after the product that holds it: "sales of softgels containing >2,000 IU",
 #: "tablets with 400 IU" (a product's size; "take capsules containing 5,000 IU" still advises).
 _HELD_BY = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops|products?|supplements?|multivitamins?)\s+"
                           r"(?:containing|contain|with|providing|that\s+(?:contains?|provides?|holds?))\s*"
@@ -263,7 +263,7 @@ def sentence_before(doc: Document, start: int) -> str:
     return _sentence_before(doc, start)
 
 
-#: A recommendation told as past news or as an adjective: "Japan, at the time, recommended only",
+#: A recommendation told as past news or as an adjective: "Finland, back then, recommended only",
 #: "have recommended", "the recommended intake" ("is recommended" still advises).
 _PAST_ADVICE = lazyre.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)\b(?:recommended|advised|suggested)$", re.I)
 
@@ -325,7 +325,7 @@ def _heading_report(doc: Document, start: int) -> bool:
 #: the translated text)", "Excerpts from the PDF", "Abstract of the paper".
 _QUOTED_SECTION = lazyre.compile(r"\b(?:copied|quoted|quotes?|excerpt(?:s|ed)?|extract(?:s|ed)?|verbatim|reprinted|reproduced|translated|"
                                  r"from\s+(?:the\s+)?(?:paper|article|study|report|abstract|PDF|book|press\s+release|guidelines?))\b"
-                                 # "The following was written in Dec 2010, before he retired."
+                                 # "The following was written in May 2009, before she moved abroad."
                                  r"|\bthe\s+following\s+(?:\w+\s+){0,2}?(?:was|is|were|are)\s+(?:written|copied|taken|excerpted|"
                                  r"posted|sent|reproduced|quoted|translated)\b"
                                  # a paper named by its authors: "### Wagner et al:", "Hollis and Wagner (2011)"
@@ -591,7 +591,7 @@ def _framed_report(doc: Document, block: Any, start: int, end: int) -> str | Non
     return None
 
 
-#: A line saying a named document is wrong: "The attached PDF is wrong in so many ways".
+#: A line saying a named document is wrong: "The enclosed leaflet is misleading on several points".
 _DISPUTES = lazyre.compile(r"\b(?:PDF|article|paper|page|handout|leaflet|brochure|web\s*site|site|report|guidelines?|document|"
                            r"booklet|advice)\b[^.;!?]{0,40}?\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|"
                            r"misleading|outdated|in\s+error)\b", re.I)
@@ -632,7 +632,7 @@ def advises(doc: Document, start: int) -> bool:
 
 def product_content(doc: Document, start: int, end: int) -> bool:
     """True when the dose at ``[start, end)`` is what a product holds or what money buys ("each
-    capsule provides 50,000 IU", "tablets contain 200-400 IU", "$1.00 will buy 200,000 IU",
+    capsule provides 50,000 IU", "tablets contain 200-400 IU", "$2.00 will buy 300,000 IU",
     "50,000 IU vitamin D3 capsules"), whatever else its sentence says."""
     before = _sentence_before(doc, start)
     after = doc.prose[end:end + 80]
@@ -733,9 +733,9 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
             return "title-list"  # stacked headings: other reports' titles
         before = _sentence_before(doc, start)
         if _AUTHORITY.search(before):
-            return "authority"  # "### One organization states that up to 10,000 IU is safe."
+            return "authority"  # "### One agency states that up to 8,000 IU is safe."
         if _HYPOTHETICAL.search(before):
-            return "hypothetical"  # "## If I had MS, I would take vitamin D 10,000 IU daily: No"
+            return "hypothetical"  # "## If I had lupus, I would take vitamin D 8,000 IU daily: No"
     if _heading_report(doc, start):
         return "title"
     if in_linked_headline(doc, start):
@@ -744,7 +744,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     if heading is not None and heading.kind in _HEADING_KINDS:
         if framing and reposted(doc, start):
             return "reposted"
-        return None  # a heading that gives advice ("Dosing with 5,000 IU capsules") is the page's claim
+        return None  # a heading that gives advice ("Dosing with 5,000 IU softgels") is the page's claim
     if _transcript_turns(doc):
         return "transcript"  # an interview's page: its doses are what the speakers said
     if framing and reposted(doc, start):
@@ -763,9 +763,9 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
         if kind is not None:
             return kind
     if block is not None and block.kind in _REFERENCE_BLOCKS and _REFERENCE_HEADING.search(section):
-        return "authority"  # the items under "RDA for vitamin D doubled to:" are the RDA
+        return "authority"  # the items under "RDA for vitamin D raised to:" are the RDA
     if _EXAMPLE_SECTION.search(section):
-        return "hypothetical"  # "Example: say you wanted to average 4,000 IU/day"
+        return "hypothetical"  # "Example: say you meant to average 3,000 IU/day"
     before = _sentence_before(doc, start)
     if _GRADED.search(_sentence_around(doc, start, end)):
         return "guideline"  # a graded recommendation is a guideline's text
@@ -781,7 +781,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     if _HYPOTHETICAL.search(before):
         return "hypothetical"
     if _ARITHMETIC_BEFORE.search(before) or _ARITHMETIC_AFTER.match(doc.prose, end):
-        return "arithmetic"  # "you need to add 60 X 9,000 IU = 540,000 IU": a sum, advice words or not
+        return "arithmetic"  # "you need to add 30 X 7,000 IU = 210,000 IU": a sum, advice words or not
     if _ADVICE.search(before):
         return None
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]

@@ -54,7 +54,7 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
               "twelve": 12, "second": 2, "other": 2, "third": 3, "fourth": 4}
 _EVERY_N = lazyre.compile(r"\bevery\s+(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")"
                           r"(?:\s*(?:-|\u2013|to|or)\s*\d+)?\s*(?P<span>hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?)\b", re.I)
-#: The next amount: a number with a unit, or a large number on its own ("200,000 IU with 50,000 a day").
+#: The next amount: a number with a unit, or a large number on its own ("150,000 IU with 30,000 a day").
 _NEXT_AMOUNT = lazyre.compile(r"\d[\d,. ]*\s*(?:IU|iu|mg|mcg|\u00b5g|ug|g|units?)\b|(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,])")
 _LIST_GAP = lazyre.compile(r"\s*(?:,|or|and|to|-|\u2013)?\s*(?:or|and)?\s*")
 _SPAN_DAYS = {"h": 1 / 24, "d": 1.0, "w": 7.0, "m": 30.0, "y": 365.0}
@@ -75,11 +75,11 @@ _ONE_OFF = lazyre.compile(
     r"\b(?:single|one[\s-]off|one[\s-]time|once(?!\s+(?:a|per|every|each|daily|weekly|monthly|yearly|again|more)\b)|"
     r"bolus(?:es)?|loading(?:\s+doses?)?|stat|stoss\w*|megadose|inject\w*|intra-?muscular\w*|intra-?venous\w*|"
     r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-])|"
-    # a course's total, taken over days or weeks: "a restoring dose of a total of about 300,000 IU over 1 month"
+    # a course's total, taken over days or weeks: "a loading course of a total of about 400,000 IU over 6 weeks"
     r"restor\w*\s+doses?|repletion\s+doses?|initial\s+doses?|(?:a\s+)?total\s+of|in\s+total|cumulative|"
     r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
 #: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
-#: not "on a day when rain equals 5 units".
+#: not "on a day when snowfall equals 3 units".
 _BEFORE_FREQUENCY = lazyre.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
                                    r"yearly|annual)\b", re.I)
 _PER_FREQUENCY = {"/day": ("daily", 1.0), "/d": ("daily", 1.0), "/24h": ("daily", 1.0),
@@ -94,7 +94,7 @@ _CAP_BEFORE = lazyre.compile(r"\b(?:max(?:imum)?|up\s+to\s+a\s+max\w*)(?:\s+(?:o
 _CAP_AFTER = lazyre.compile(r"\s*(?:max(?:imum)?)\b", re.I)
 #: What a dose of food or feed holds, not a dose: "13 mcg / 100 g", "6,000 IU per egg".
 _CONTENT_OF = lazyre.compile(r"(?:[^.;:!?()\d/]|(?<=[A-Za-z])\d){0,30}?(?:/|\bper\b)\s*(?:\d[\d,.]*\s*(?:g|grams?|ml|mL|kg|l|L|oz)\b|egg|litre|liter|serving\s+of\s+food)", re.I)
-#: A hypothetical dose is not the page's recommendation: "a study could have used 150 mg".
+#: A hypothetical dose is not the page's recommendation: "a trial could have used 250 mg".
 _HYPOTHETICAL = lazyre.compile(r"\b(?:could|might|may|would)\s+(?:not\s+)?have\s+(?:used|taken|given|chosen|received|tried)\b"
                                # the dose is the condition, not the advice: "(1,000 mcg of K2 if taking 10,000 IU)"
                                r"|\bif\s+(?:(?:you|they|one|he|she)\s+(?:are|is)\s+|you're\s+|(?:you|they|one)\s+)?(?:already\s+)?"
@@ -133,7 +133,7 @@ class Dose:
     weight: float | None = None
     #: The cap of a per-kg dose ("max 600,000 IU"): as unknown as the per-kg dose itself.
     cap: bool = False
-    #: Said of a dose that was not given: "could have used 150 mg".
+    #: Said of a dose that was not given: "could have used 250 mg".
     hypothetical: bool = False
 
     def daily(self, unit: str, iu: float | None = None) -> float | None:

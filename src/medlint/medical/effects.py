@@ -80,7 +80,7 @@ _RATIO_NAME = (r"(?:adjusted\s+|pooled\s+|summary\s+)?(?:relative\s+risk|risk\s+
 _RATIO = lazyre.compile(
     r"\b" + _RATIO_NAME + r"(?:[ \t]*[(\[][^)\]\n]{1,12}[)\]])?(?:[ \t]+(?:for|of)[ \t]+(?:(?-i:[a-z][a-z-]*)[ \t]+){1,4}?)?"
     r"[ \t]*(?:(?:of|was|were|is|=|:|,)[ \t]*)*" + _ABOUT + _NUM + r"(?![\d.,]*(?:[A-Za-z%]|-\w|/\d))", re.I)
-#: A ratio this large is a page number or a count, not a measure of risk ("cumulative hazard ratio 421").
+#: A ratio this large is a page number or a count, not a measure of risk ("cumulative hazard ratio 388").
 MAX_RATIO = 100.0
 #: A number that labels rather than measures: "the relative risk of type 1 diabetes".
 _LABEL_NUMBER = lazyre.compile(r"\b(?:type|stage|grade|phase|class|level|group|arm|day|week|month|year|cohort)\s*[\d.,]+$", re.I)

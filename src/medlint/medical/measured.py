@@ -12,7 +12,7 @@ link, so their notation is no error.  The amount is no dose when:
 - **it is a measured value**: a measurement word (serum, plasma, level,
   concentration, threshold, cut-off, volume, reference range) stands a few words
   before it in its sentence and the words between end in a comparison or a link
-  ("plasma magnesium levels above 2.0 mg", "regurgitant volume < 30 cc", "a
+  ("serum zinc levels above 1.2 mg", "residual volume < 50 cc", "a
   threshold of 10 µg"), with no dose word between or just before it ("levels < 50
   nmol/L need an intake of 10 µg", "an intake level of 10 µg" are intakes, "levels
   rose with 2000IU" a dose);

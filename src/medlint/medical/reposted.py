@@ -6,14 +6,14 @@ the page's framing that the doses in them are the document's, not the
 page's own uncited claims:
 
 * the page's title names the kind of document it carries ("... - handout
-  Dr. X", "Frequently Asked Questions - 2011", "... press release", "doctor
+  Dr. X", "Frequently Asked Questions - 2016", "... press release", "doctor
   interview");
 * a section (or the page's top, before any heading) opens with a short line
   that names and links its source ("Posted at [Site](https://...) Nov 2013",
   "Copied from [headline](https://...)", "Source: ...");
 * a section's heading calls it a press release, or an e-mail or letter sent by someone;
 * a short line earlier in the section introduces what follows as items from a
-  document ("A few of the many interesting items in the ebook");
+  document ("A handful of the useful items in the booklet");
 * an earlier heading says what follows is a translation or a copy ("In English
   (via Google Translation), then the original from the attached PDF"): the
   sections after it are the document's, each up to its own heading.
@@ -68,15 +68,15 @@ _LINKED = lazyre.compile(r"https?://|\]\(|href\s*=", re.I)
 
 
 #: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
-#: journal's dates, an author byline ("Christopher J Gallagher MD1,*", "Sinha A, Cheetham TD,
-#: Pearce SH.", "Paul Lips, Evelien Gielen & Natasja M van Schoor") or an affiliation
-#: ("Institute of Genetic Medicine, Newcastle University, ...").
+#: journal's dates, an author byline ("Margaret L Okonkwo MD1,*", "Varga B, Holmgren KT,
+#: Adeyemi OR.", "Tomas Brink, Helena Marsh & Pieter J van Dalen") or an affiliation
+#: ("Institute of Bone Research, Northfield University, ...").
 _PAPER_DATES = lazyre.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
                               r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
 _NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
 _DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
-#: A byline line of a name and degrees only: "Christopher J Gallagher MD1,*," (not a panel's
-#: "Robert Fox, MD, an MS specialist in ...", which introduces someone's comment).
+#: A byline line of a name and degrees only: "Margaret L Okonkwo MD1,*," (not a panel's
+#: "Daniel Kerr, MD, an MS specialist in ...", which introduces someone's comment).
 _DEGREES = lazyre.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
 _VANCOUVER = lazyre.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
 _NAME_LIST = lazyre.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
@@ -93,8 +93,8 @@ def is_header_line(text: str) -> bool:
         return False
     if _PAPER_DATES.search(line) or _DEGREES.match(line) or _VANCOUVER.match(line) or _NAME_LIST.match(line):
         return True
-    # an affiliation opens with the institution ("Institute of Genetic Medicine, Newcastle University, ..."),
-    # not with a person introduced by it ("Robert Fox, MD, an MS specialist at the Cleveland Clinic")
+    # an affiliation opens with the institution ("Institute of Bone Research, Northfield University, ..."),
+    # not with a person introduced by it ("Daniel Kerr, MD, an MS specialist at the Lakeside Clinic")
     return bool(_AFFILIATION.match(line, len(line) - len(line.lstrip("0123456789*\u2020\u2021 ")))) and (
         len(set(_AFFILIATION.findall(line))) >= 2 and line.count(",") >= 2)
 
@@ -125,8 +125,8 @@ def _first_block(doc: Document, lo: int, hi: int) -> str:
     return ""
 
 
-#: A byline naming a person: "By Jessica Chia, Prevention Magazine", "#### By Dr. Raimund von
-#: Helden", "Posted on April 1, 2013 by Robert P. Heaney" ("By contrast," "By the way" name no one).
+#: A byline naming a person: "By Lena Marwick, Wellness Monthly", "#### By Dr. Konrad von
+#: Ebersfeld", "Posted on March 12, 2015 by Harold T. Pennington" ("By contrast," "By the way" name no one).
 _BYLINE = lazyre.compile(r"^\W{0,3}(?:(?i:(?:posted|written|published)(?:\s+on\s+[^\n]{1,40}?)?\s+by)|By|BY|(?i:author)\s*:)\s+"
                          r"(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|der|da|del|di|le|la)){1,4}"
                          r"(?=[\s,.;:()]|$)")

@@ -73,7 +73,7 @@ SENTENCE_REACH = 300
 
 
 #: A medicine the table does not know, named between a substance and the amount: "the vitamin
-#: D group reduced its medication to 111 micrograms" is the steroid's dose, not vitamin D's.
+#: D group reduced its medication to 95 micrograms" is the steroid's dose, not vitamin D's.
 _OTHER_MEDICINE = lazyre.compile(r"\b(?:medications?|medicines?|drugs?|steroids?|corticosteroids?|inhalers?|"
                                  r"antibiotics?|statins?|painkillers?|prednisone|prednisolone)\b", re.I)
 #: An amount with its unit, for reading which substance each amount of a sentence is bound to.
@@ -217,7 +217,7 @@ def substance_of(doc: Document, start: int, end: int, lo: int, hi: int, unit: st
     if found:
         return found, "sentence"
     if found == "":
-        return None, None  # another medicine's dose: "reduced its medication to 111 micrograms"
+        return None, None  # another medicine's dose: "reduced its medication to 95 micrograms"
     if unit != "IU":  # "500 mg" can be of any drug: only its own sentence says which
         return None, None
     fits = [name for name, entry in table.items() if entry.get("iu")]
