@@ -97,6 +97,7 @@ class SiteIndex:
         self._walked: list[str] | None = None
         self._walked_names: dict[str, list[str]] | None = None
         self._named_pages: dict[str, Page] = {}
+        self._front_bytes: Any = None  # (prefilter.FrontBytes, made on the first search)
         self._cache = None
         if cache_folder is not None:
             self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
@@ -328,7 +329,8 @@ class SiteIndex:
         not read yet, the page files the path names are read first (``/a/b`` names
         ``a/b.md``, ``a/b/index.md``...): when one of them answers to it, no other page need
         be read, since which page it is does not matter here. Otherwise, as :meth:`find_page`."""
-        return self._named_page_answers(url_path) or self.find_page(url_path) is not None
+        return self._named_page_answers(url_path) or self._searched_page_answers(url_path) \
+            or self.find_page(url_path) is not None
 
     def has_page_file(self, path: Path) -> bool:
         """Whether the page file at *path* (a resolved path) is a page of the site, as
@@ -346,15 +348,49 @@ class SiteIndex:
             if key == "/":
                 return True  # the home page (find_page's HOME, or the page that claims "/")
             stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
-            folded = key.casefold()
-            for rel in self._named(key.lstrip("/"), stripped):
-                urls = self._named_page(rel).urls
-                if key in urls or (stripped is not None and stripped in urls) \
-                        or any(url.casefold() == folded for url in urls):
-                    return True
+            return self._any_answers(self._named(key.lstrip("/"), stripped), key, stripped)
         except (OSError, ValueError, UnicodeError):
             pass  # no shortcut: find_page answers
         return False
+
+    def _any_answers(self, rels: list[str], key: str, stripped: str | None) -> bool:
+        """Whether one of the pages *rels*, each read on its own, answers to the normalised
+        URL *key* (or, for a ``.html`` key, to *stripped*, the key without it)."""
+        folded = key.casefold()
+        for rel in rels:
+            urls = self._named_page(rel).urls
+            if key in urls or (stripped is not None and stripped in urls) \
+                    or any(url.casefold() == folded for url in urls):
+                return True
+        return False
+
+    def _searched_page_answers(self, url_path: str) -> bool:
+        """True when a page answers to *url_path* by its front matter (an alias, a slug, a
+        ``url``), found by parsing only the pages whose front matter bytes or file path
+        spell the URL's last segment (see :mod:`.prefilter`); False when none does, or
+        the search cannot tell (find_page then reads every page, as before)."""
+        if not self._can_name_pages() or self.generator != "hugo":
+            return False
+        from .prefilter import FrontBytes, patterns_dated, patterns_searchable, searchable
+
+        try:
+            key = normalize_path(url_path)
+            if key == "/" or PurePosixPath(key).suffix in FORMATS_BY_SUFFIX:
+                return False  # (a page file's own path: by_file finds it, by its resolved path)
+            stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
+            segment = (stripped or key).rsplit("/", 1)[-1]
+            patterns = self.permalinks.values()
+            if not patterns_searchable(patterns):
+                return False
+            dated = patterns_dated(patterns)
+            run = searchable(segment, dated)
+            if run is None or (stripped is not None and searchable(key.rsplit("/", 1)[-1], dated) is None):
+                return False
+            if self._front_bytes is None:
+                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
+            return self._any_answers(self._front_bytes.candidates(run), key, stripped)
+        except (OSError, ValueError, UnicodeError):
+            return False
 
     def _named_file_is_page(self, path: Path) -> bool:
         """True when *path* is a published page file below the content root, found without
