@@ -108,7 +108,8 @@ def _resolve(doc: Document, site: SiteIndex, target: Target, which: bool = True)
     if path.startswith("/"):
         if not which and site.resolves(path):
             return "page", None
-        page = site.find_page(path)
+        # (A link proven broken without reading every page: find_page would read them all.)
+        page = None if not which and site.known_missing(path) else site.find_page(path)
         if page is not None:
             return "page", page
         asset = site.find_asset(path)

@@ -17,7 +17,7 @@ import stat as stat_module
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
@@ -98,6 +98,10 @@ class SiteIndex:
         self._walked_names: dict[str, list[str]] | None = None
         self._named_pages: dict[str, Page] = {}
         self._front_bytes: Any = None  # (prefilter.FrontBytes, made on the first search)
+        self._missing: set[str] = set()
+        self._early_assets: dict[str, Path] | None = None
+        self._real_paths: dict[Path, str] | None = None
+        self._early_main_urls: list[str] | None = None
         self._cache = None
         if cache_folder is not None:
             self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
@@ -161,15 +165,21 @@ class SiteIndex:
             self._add_page(os.path.join(root, rel), rel)
         files = self._files(self.root, skip=PAGE_SUFFIXES)
         self._add_folder_pages(files)
+        self._add_assets(self.assets, files, self.by_file.get)
+
+    def _add_assets(self, assets: dict[str, Path], files: list[tuple[str, Path]],
+                    page_at: Callable[[Path], Page | None]) -> None:
+        """The static files by URL: *files* (the content tree's), those of a page bundle also
+        below its page's URLs (*page_at* gives the page at a file path), the static folders'."""
         for rel, path in files:
-            self.assets.setdefault(normalize_path(rel), path)
-            bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
+            assets.setdefault(normalize_path(rel), path)
+            bundle = page_at(path.parent / "index.md") or page_at(path.parent / "index.html")
             if bundle is not None:
                 for url in bundle.urls:
-                    self.assets.setdefault(normalize_path(url + "/" + path.name), path)
+                    assets.setdefault(normalize_path(url + "/" + path.name), path)
         for folder in self.static_dirs:
             for rel, path in self._files(folder):
-                self.assets.setdefault(normalize_path(rel), path)
+                assets.setdefault(normalize_path(rel), path)
 
     @staticmethod
     def _files(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, Path]]:
@@ -329,8 +339,9 @@ class SiteIndex:
         not read yet, the page files the path names are read first (``/a/b`` names
         ``a/b.md``, ``a/b/index.md``...): when one of them answers to it, no other page need
         be read, since which page it is does not matter here. Otherwise, as :meth:`find_page`."""
-        return self._named_page_answers(url_path) or self._searched_page_answers(url_path) \
-            or self.find_page(url_path) is not None
+        if self._named_page_answers(url_path) or self._searched_page_answers(url_path):
+            return True
+        return not self.known_missing(url_path) and self.find_page(url_path) is not None
 
     def has_page_file(self, path: Path) -> bool:
         """Whether the page file at *path* (a resolved path) is a page of the site, as
@@ -375,8 +386,11 @@ class SiteIndex:
 
         try:
             key = normalize_path(url_path)
-            if key == "/" or PurePosixPath(key).suffix in FORMATS_BY_SUFFIX:
-                return False  # (a page file's own path: by_file finds it, by its resolved path)
+            if key == "/":
+                return False
+            if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
+                    and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
+                return True  # a page file's own path (as find_page's by_file finds it)
             stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
             segment = (stripped or key).rsplit("/", 1)[-1]
             patterns = self.permalinks.values()
@@ -388,9 +402,88 @@ class SiteIndex:
                 return False
             if self._front_bytes is None:
                 self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
-            return self._any_answers(self._front_bytes.candidates(run), key, stripped)
+            if self._any_answers(self._front_bytes.candidates(run), key, stripped):
+                return True
+            self._missing.add(key)
         except (OSError, ValueError, UnicodeError):
-            return False
+            pass
+        return False
+
+    def known_missing(self, url_path: str) -> bool:
+        """True when :meth:`resolves` found, without reading every page, that no page
+        answers to *url_path* (:meth:`find_page` would find none); False when not known so."""
+        return bool(self._missing) and normalize_path(url_path) in self._missing
+
+    def _searched(self) -> bool:
+        """Whether the pages are not read yet but their front matter was searched, and each
+        page's main URL follows from its path unless its front matter names a slug or URL
+        (no permalink pattern ends in a date): then a broken link's "did you mean" and the
+        static files need not read every page (:meth:`_main_urls`, :meth:`_asset_table`)."""
+        from .prefilter import patterns_dated
+
+        return not self._loaded and self._front_bytes is not None and self._can_name_pages() \
+            and not patterns_dated(self.permalinks.values())
+
+    def _main_urls(self) -> list[str]:
+        """Every page's main URL: the pages' own, or (:meth:`_searched`) made from the path
+        of each page whose front matter cannot change it, the others read one by one."""
+        if not self._searched():
+            return [p.main_url for p in self.pages]
+        if self._early_main_urls is None:
+            scan = self._front_bytes
+            out = []
+            for i, (rel, free) in enumerate(zip(scan.rels, scan.slug_free())):
+                if i in scan.irregular:
+                    continue  # no regular file: no page (see _add_page)
+                found = self.rules.urls(rel, {}) if free else None
+                if found is not None:
+                    out.append(normalize_path(found[0]))  # (as _urls sets main_url)
+                    continue
+                page = self._named_page(rel)
+                if page.urls:
+                    out.append(page.main_url)
+            self._early_main_urls = out
+        return self._early_main_urls
+
+    def _asset_table(self) -> dict[str, Path]:
+        """The static files by URL (:attr:`assets`); with :meth:`_searched`, built without
+        reading the pages but the bundles' own (a bundle's files answer below its URLs too)."""
+        if not self._searched():
+            return self.assets
+        if self._early_assets is None:
+            files = self._files(self.root, skip=PAGE_SUFFIXES)
+            self._early_assets = {}
+            self._add_assets(self._early_assets, files, self._page_file_at)
+        return self._early_assets
+
+    def _page_file_at(self, path: Path) -> Page | None:
+        """The published page whose real path is *path*, as ``by_file`` has it after
+        :meth:`load` (the last page file that resolves to it), read on its own."""
+        if self._real_paths is None:
+            real: dict[Path, str] = {}
+            root = str(self.root)
+            for rel in self._page_files():
+                file = os.path.join(root, rel)
+                try:
+                    info = os.lstat(file)
+                    if stat_module.S_ISLNK(info.st_mode):
+                        found, info = Path(os.path.realpath(file)), os.stat(file)
+                    else:
+                        folder, _, name = file.rpartition(os.sep)
+                        if folder not in self._real_dirs:
+                            self._real_dirs[folder] = os.path.realpath(folder or os.sep)
+                        found = Path(self._real_dirs[folder] + os.sep + name)
+                    if not stat_module.S_ISREG(info.st_mode):
+                        continue
+                except OSError:
+                    found = Path(os.path.realpath(file))
+                real[found] = rel
+            self._real_paths = real
+        rel = self._real_paths.get(path)
+        if rel is None:
+            return None
+        page = self._named_page(rel)
+        return page if page.urls else None
 
     def _named_file_is_page(self, path: Path) -> bool:
         """True when *path* is a published page file below the content root, found without
@@ -455,7 +548,8 @@ class SiteIndex:
 
     def find_asset(self, url_path: str) -> Path | None:
         key = normalize_path(url_path)
-        return self.assets.get(key) or self.assets.get(key.lower())
+        assets = self._asset_table()
+        return assets.get(key) or assets.get(key.lower())
 
     def is_internal_host(self, host: str) -> bool:
         return host.lower() in self.hosts
@@ -582,7 +676,7 @@ class SiteIndex:
             if kind not in self._nearest:
                 from .nearest import Nearest
 
-                self._nearest[kind] = Nearest(sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages}))
+                self._nearest[kind] = Nearest(sorted(self._asset_table()) if kind == "asset" else sorted(set(self._main_urls())))
             self._closest[key] = self._nearest[kind].closest(wanted)
         return self._closest[key]
 
@@ -596,8 +690,8 @@ class SiteIndex:
         if self._by_slug is None:
             exact: dict[str, str | None] = {}
             undated: dict[str, str | None] = {}
-            for page in sorted(self.pages, key=lambda p: p.main_url):
-                slug = page.main_url.rstrip("/").rsplit("/", 1)[-1].lower()
+            for main_url in sorted(self._main_urls()):
+                slug = main_url.rstrip("/").rsplit("/", 1)[-1].lower()
                 # (Each pattern is tried only where it can match: a suffix needs a dot, a date ends
                 # in a digit, before a last newline at most; most slugs have neither.)
                 if "." in slug:
@@ -605,7 +699,7 @@ class SiteIndex:
                 dateless = _TRAILING_DATE.sub("", slug) if slug[-1:].isdigit() or slug.endswith("\n") else slug
                 for table, key in ((exact, slug), (undated, dateless)):
                     if key:  # a slug two pages share names neither
-                        table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
+                        table[key] = None if table.get(key, main_url) != main_url else main_url
             self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
         path = unquote(wanted.split("?", 1)[0]).rstrip("/")
         segment = _SUFFIX.sub("", path.rsplit("/", 1)[-1].lower())

@@ -91,9 +91,14 @@ class FrontBytes:
         parts: list[bytes] = []
         self.rels = rels
         self.starts: list[int] = []
+        #: Pages that are no regular file (the site index leaves them out).
+        self.irregular: set[int] = set()
         at = 0
-        for rel in rels:
-            region = _front_region(os.path.join(root, rel), head) + b"\0" + os.fsencode(rel)
+        for i, rel in enumerate(rels):
+            front = _front_region(os.path.join(root, rel), head)
+            if front is None:
+                self.irregular.add(i)
+            region = (front or b"") + b"\0" + os.fsencode(rel)
             self.starts.append(at)
             parts.append(region)
             at += len(region) + 1
@@ -121,6 +126,40 @@ class FrontBytes:
                 at = text.find(lead, at + 1)
         return pages
 
+    def slug_free(self) -> list[bool]:
+        """Per page, whether its main URL is the one its path gives, whatever its front matter
+        says (or whether it parses): no ``url`` in it, and ``slug`` at most once, on a line of
+        its own (a key's, not a wrapped value's) whose value is the page's file name."""
+        text, starts = self.text, self.starts
+        out = []
+        for i, rel in enumerate(self.rels):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            start = starts[i]
+            if i in self.always or text.find(b"url", start, end) >= 0:
+                out.append(False)
+                continue
+            first = text.find(b"slug", start, end)
+            if first < 0:
+                out.append(True)
+                continue
+            if text.find(b"slug", first + 4, end) >= 0:
+                out.append(False)
+                continue
+            nl = text.rfind(b"\n", start, first)
+            line = _SLUG_LINE.match(text, nl + 1 if nl >= 0 else start, end)
+            if line is not None and text.startswith((b"---", b"\xef\xbb\xbf---"), start) \
+                    and text[line.end():line.end() + 1] in (b" ", b"\t", b"\r", b"\n"):
+                line = None  # YAML: an indented or blank line next may continue the value
+            value = line.group(2).decode() if line is not None else ""
+            if line is not None and not line.group(1) and (not value[:1].isalpha() or value in _YAML_WORDS):
+                value = ""  # unquoted, it could be a number or a boolean (0x10 is 16, yes is True)
+            folders, _, name = rel.lower().rpartition("/")
+            stem = name.rsplit(".", 1)[0] if "." in name else name
+            if stem in ("index", "_index"):
+                stem = folders.rsplit("/", 1)[-1]
+            out.append(bool(value) and value == stem)
+        return out
+
     def candidates(self, run: str) -> list[str]:
         """The pages (relative paths) whose front matter or path could spell *run*."""
         found = self._found.get(run)
@@ -143,15 +182,23 @@ class FrontBytes:
         return found
 
 
+#: A line that sets the slug and nothing else (JSON, YAML or TOML): its quote, its value.
+_SLUG_LINE = lazyre.compile(
+    rb"[ \t]*[\"']?slug[\"']?[ \t]*[:=][ \t]*([\"']?)([a-z0-9._~-]+)\1[ \t]*,?[ \t]*(?:\r?\n|\Z)")
+#: Unquoted, these are YAML's booleans and null (and JSON's), not strings.
+_YAML_WORDS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "null"))
+
+
 #: The closing line of YAML and of TOML front matter (as markup.frontmatter finds them).
 _YAML_CLOSE = lazyre.compile(rb"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _TOML_CLOSE = lazyre.compile(rb"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 
 
-def _front_region(file: str, head: int) -> bytes:
+def _front_region(file: str, head: int) -> bytes | None:
     """Bytes of *file* that hold all of its front matter (maybe more): up to its closing
     line when that is in the first *head* bytes, else the whole file; nothing for a file
-    with no front matter or that cannot be read (its front matter is then empty)."""
+    with no front matter or that cannot be read (its front matter is then empty); None
+    for no regular file."""
     try:
         # (Not blocking on a FIFO, which the site index does not read either.)
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -159,7 +206,7 @@ def _front_region(file: str, head: int) -> bytes:
         return b""
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return b""
+            return None
         data = os.read(fd, head)
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         close = None
