@@ -26,10 +26,10 @@ from typing import Iterable
 from .. import lazyre
 
 #: Non-ASCII characters whose lower case, upper case or case folding holds an ASCII
-#: character (``ß`` → ``ss``, ``ſ`` → ``s``, ``K`` (Kelvin) → ``k``, ``ﬁ`` → ``fi``...):
+#: character (``ß`` → ``ss``, ``ſ`` → ``s``, the Kelvin sign → ``k``, ``ﬁ`` → ``fi``...):
 #: a URL spelled with one may fold to an ASCII segment. (tests/test_site_prefilter.py
 #: recomputes the list from the running Python's Unicode tables.)
-FOLDS_TO_ASCII = "ßİıŉſǰẖẗẘẙẚẞKﬀﬁﬂﬃﬄﬅﬆ"
+FOLDS_TO_ASCII = "ßİıŉſǰẖẗẘẙẚẞ\u212aﬀﬁﬂﬃﬄﬅﬆ"
 #: In a page's lower-cased front matter, what could spell a segment other than literally.
 _ANY = lazyre.compile(
     rb"%(?:2[de]|3\d|4[1-9a-f]|5[0-9af]|6[1-9a-f]|7[0-9ae])"  # a percent-encoded letter, digit or -._~
