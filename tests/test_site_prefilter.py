@@ -83,7 +83,7 @@ def test_a_permalink_pattern_is_searched_unless_it_ends_in_the_title(tmp_path: P
     by_slug = {"site": {**base, "permalinks": {"posts": "/:year/:slug/"}}}
     assert _check(tmp_path, "[a](/2020/spring-note/)", by_slug) == ([], False)
     messages, loaded = _check(tmp_path, "[a](/2020/spring-notes/)", by_slug)
-    assert len(messages) == 1 and not loaded
+    assert len(messages) == 1 and loaded  # its "did you mean" needs every page's date
     by_title = {"site": {**base, "permalinks": {"posts": "/:year/:title/"}}}
     # (No date: the page is at /folate, its title urlized, which the search cannot spell.)
     assert _check(tmp_path, "[a](/Folate/)", by_title) == ([], True)
@@ -132,3 +132,13 @@ def test_main_urls_agree_with_a_read_index(tmp_path: Path) -> None:
     assert not lazy.resolves("/posts/nothing-here")
     assert sorted(lazy._main_urls()) == sorted(p.main_url for p in SiteIndex(tmp_path / "content").pages)
     assert not lazy.loaded()
+
+
+def test_main_urls_under_a_dated_pattern_come_from_the_pages(tmp_path: Path) -> None:
+    """Under ``/:year/:slug`` the main URL takes the page's date: every page is read for it."""
+    posts = _site(tmp_path)
+    (posts / "dated.md").write_text("---\ndate: 2020-05-01\n---\n# S\n")
+    config = {"site": {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"],
+                       "permalinks": {"posts": "/:year/:slug/"}}}
+    messages, _ = _check(tmp_path, "[a](/2020/dates/)", config)
+    assert messages and "/2020/dated'" in messages[0]

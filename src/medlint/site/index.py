@@ -417,12 +417,12 @@ class SiteIndex:
     def _searched(self) -> bool:
         """Whether the pages are not read yet but their front matter was searched, and each
         page's main URL follows from its path unless its front matter names a slug or URL
-        (no permalink pattern ends in a date): then a broken link's "did you mean" and the
-        static files need not read every page (:meth:`_main_urls`, :meth:`_asset_table`)."""
-        from .prefilter import patterns_dated
-
+        (no permalink pattern takes the date or the title): then a broken link's "did you
+        mean" and the static files need not read every page (:meth:`_main_urls`,
+        :meth:`_asset_table`)."""
         return not self._loaded and self._front_bytes is not None and self._can_name_pages() \
-            and not patterns_dated(self.permalinks.values())
+            and not any(token in pattern for pattern in self.permalinks.values()
+                        for token in (":year", ":month", ":day", ":title"))
 
     def _main_urls(self) -> list[str]:
         """Every page's main URL: the pages' own, or (:meth:`_searched`) made from the path
