@@ -388,6 +388,8 @@ class SiteIndex:
             key = normalize_path(url_path)
             if key == "/":
                 return False
+            if self._front_bytes is None:
+                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
             if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
                     and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
                 return True  # a page file's own path (as find_page's by_file finds it)
@@ -400,8 +402,6 @@ class SiteIndex:
             run = searchable(segment, dated)
             if run is None or (stripped is not None and searchable(key.rsplit("/", 1)[-1], dated) is None):
                 return False
-            if self._front_bytes is None:
-                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
             if self._any_answers(self._front_bytes.candidates(run), key, stripped):
                 return True
             self._missing.add(key)
@@ -459,6 +459,16 @@ class SiteIndex:
     def _page_file_at(self, path: Path) -> Page | None:
         """The published page whose real path is *path*, as ``by_file`` has it after
         :meth:`load` (the last page file that resolves to it), read on its own."""
+        if self._real_paths is None and self._front_bytes is not None and not os.path.lexists(path):
+            # Only a page file that could not be opened (a dangling link) can resolve to a
+            # path where nothing is: the others' real paths need not be worked out.
+            scan = self._front_bytes
+            rel = None
+            for i in sorted(scan.unopened):
+                if Path(os.path.realpath(os.path.join(str(self.root), scan.rels[i]))) == path:
+                    rel = scan.rels[i]
+            page = self._named_page(rel) if rel is not None else None
+            return page if page is not None and page.urls else None
         if self._real_paths is None:
             real: dict[Path, str] = {}
             root = str(self.root)

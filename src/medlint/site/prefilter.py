@@ -93,11 +93,15 @@ class FrontBytes:
         self.starts: list[int] = []
         #: Pages that are no regular file (the site index leaves them out).
         self.irregular: set[int] = set()
+        #: Pages that could not be opened (a dangling link, no permission).
+        self.unopened: set[int] = set()
         at = 0
         for i, rel in enumerate(rels):
             front = _front_region(os.path.join(root, rel), head)
             if front is None:
                 self.irregular.add(i)
+            elif front is _UNOPENED:
+                self.unopened.add(i)
             region = (front or b"") + b"\0" + os.fsencode(rel)
             self.starts.append(at)
             parts.append(region)
@@ -189,21 +193,23 @@ _SLUG_LINE = lazyre.compile(
 _YAML_WORDS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "null"))
 
 
+#: What :func:`_front_region` gives for a file it could not open (empty, told apart by identity).
+_UNOPENED = bytearray()
 #: The closing line of YAML and of TOML front matter (as markup.frontmatter finds them).
 _YAML_CLOSE = lazyre.compile(rb"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _TOML_CLOSE = lazyre.compile(rb"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 
 
-def _front_region(file: str, head: int) -> bytes | None:
+def _front_region(file: str, head: int) -> bytes | bytearray | None:
     """Bytes of *file* that hold all of its front matter (maybe more): up to its closing
     line when that is in the first *head* bytes, else the whole file; nothing for a file
-    with no front matter or that cannot be read (its front matter is then empty); None
-    for no regular file."""
+    with no front matter or that cannot be read (its front matter is then empty;
+    :data:`_UNOPENED` when it could not be opened); None for no regular file."""
     try:
         # (Not blocking on a FIFO, which the site index does not read either.)
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return b""
+        return _UNOPENED
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
