@@ -89,10 +89,11 @@ def test_a_permalink_pattern_is_searched_unless_it_ends_in_the_title(tmp_path: P
     assert _check(tmp_path, "[a](/Folate/)", by_title) == ([], True)
 
 
-def test_a_relative_or_anchored_link_reads_every_page_as_before(tmp_path: Path) -> None:
+def test_a_relative_link_is_proven_broken_but_an_anchored_one_reads_every_page(tmp_path: Path) -> None:
     _site(tmp_path)
     assert _check(tmp_path, "[a](/posts/folate-guide#nowhere)")[1]
-    assert _check(tmp_path, "[a](missing.md)")[1]
+    messages, loaded = _check(tmp_path, "[a](missing.md) [b](folate-guide.md) [c](../iron-dosing) [d](zinc/)")
+    assert len(messages) == 1 and "missing.md" in messages[0] and not loaded
 
 
 def test_searchable_runs() -> None:

@@ -347,7 +347,7 @@ class SiteIndex:
         """Whether the page file at *path* (a resolved path) is a page of the site, as
         ``by_file.get(path) is not None``; on an index not read yet, by reading that page
         alone when it lies below the content root with no link on the way."""
-        return self._named_file_is_page(path) or self.by_file.get(path) is not None
+        return self._named_file_is_page(path) or self.page_at(path) is not None
 
     def _named_page_answers(self, url_path: str) -> bool:
         """True when a page file *url_path* names answers to it (then so does :meth:`find_page`);
@@ -408,6 +408,15 @@ class SiteIndex:
         except (OSError, ValueError, UnicodeError):
             pass
         return False
+
+    def unread(self) -> bool:
+        """Whether the pages are not read yet and :meth:`page_at` can answer without them."""
+        return self._can_name_pages()
+
+    def page_at(self, path: Path) -> Page | None:
+        """``by_file.get(path)`` (*path* resolved); on an index not read yet, by reading only
+        the page whose real path it is (:meth:`_page_file_at`)."""
+        return self._page_file_at(path) if self._can_name_pages() else self.by_file.get(path)
 
     def known_missing(self, url_path: str) -> bool:
         """True when :meth:`resolves` found, without reading every page, that no page
