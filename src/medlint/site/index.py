@@ -388,11 +388,6 @@ class SiteIndex:
             key = normalize_path(url_path)
             if key == "/":
                 return False
-            if self._front_bytes is None:
-                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
-            if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
-                    and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
-                return True  # a page file's own path (as find_page's by_file finds it)
             stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
             segment = (stripped or key).rsplit("/", 1)[-1]
             patterns = self.permalinks.values()
@@ -402,6 +397,13 @@ class SiteIndex:
             run = searchable(segment, dated)
             if run is None or (stripped is not None and searchable(key.rsplit("/", 1)[-1], dated) is None):
                 return False
+            if self._front_bytes is None:
+                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
+            elif self._front_bytes.searches() >= SEARCHES:
+                return False  # many links not answered by name: reading every page is cheaper now
+            if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
+                    and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
+                return True  # a page file's own path (as find_page's by_file finds it)
             if self._any_answers(self._front_bytes.candidates(run), key, stripped):
                 return True
             self._missing.add(key)
@@ -732,6 +734,10 @@ class SiteIndex:
         return None
 
 
+#: At most this many segments are searched for (site/prefilter.py) before a page's links
+#: read the whole index instead: a search is a scan of every front matter, the whole
+#: index a few dozen of them.
+SEARCHES = 24
 #: At most this many pages of one file name are read to answer a link by its last segment.
 NAMED_PAGES = 4
 #: How much of a page the site index reads first for its front matter (more only when needed).

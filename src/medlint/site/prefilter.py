@@ -164,6 +164,10 @@ class FrontBytes:
             out.append(bool(value) and value == stem)
         return out
 
+    def searches(self) -> int:
+        """How many distinct runs were searched for."""
+        return len(self._found)
+
     def candidates(self, run: str) -> list[str]:
         """The pages (relative paths) whose front matter or path could spell *run*."""
         found = self._found.get(run)
