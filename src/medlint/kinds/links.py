@@ -108,7 +108,8 @@ def _resolve(doc: Document, site: SiteIndex, target: Target, which: bool = True)
     if path.startswith("/"):
         if not which and site.resolves(path):
             return "page", None
-        page = site.find_page(path)
+        # (A link proven broken without reading every page: find_page would read them all.)
+        page = None if not which and site.known_missing(path) else site.find_page(path)
         if page is not None:
             return "page", page
         asset = site.find_asset(path)
@@ -119,22 +120,27 @@ def _resolve(doc: Document, site: SiteIndex, target: Target, which: bool = True)
             on_disk, on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md",
             on_disk / "README.md")):
         return "page", None
-    page = site.by_file.get(on_disk)
+    # (Unless which page matters, an index not read yet reads only the pages these name.)
+    early = not which and site.unread()
+    page_at = site.page_at if early else site.by_file.get
+    page = page_at(on_disk)
     if page is None:
         for candidate in (on_disk.with_name(on_disk.name + ".md"), on_disk / "index.md", on_disk / "_index.md",
                           on_disk / "README.md"):
-            page = site.by_file.get(candidate)
+            page = page_at(candidate)
             if page:
                 break
     if page is not None:
-        return "page", page
+        return "page", None if early else page
     if on_disk.is_file():
         return "asset", on_disk
     # Against the page's published URL, as the browser resolves it (a generator may
     # publish the page elsewhere than its file's folder).
-    base = site.url_base(site.page_for(here))
+    base = site.url_base(page_at(here.resolve()))
     resolved = os.path.normpath(base + path).replace(os.sep, "/")
-    page = site.find_page(resolved)
+    if not which and site.resolves(resolved):
+        return "page", None
+    page = None if not which and site.known_missing(resolved) else site.find_page(resolved)
     if page is not None:
         return "page", page
     asset = site.find_asset(resolved)

@@ -17,7 +17,7 @@ import stat as stat_module
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .anchors import heading_ids, plain
@@ -97,6 +97,11 @@ class SiteIndex:
         self._walked: list[str] | None = None
         self._walked_names: dict[str, list[str]] | None = None
         self._named_pages: dict[str, Page] = {}
+        self._front_bytes: Any = None  # (prefilter.FrontBytes, made on the first search)
+        self._missing: set[str] = set()
+        self._early_assets: dict[str, Path] | None = None
+        self._real_paths: dict[Path, str] | None = None
+        self._early_main_urls: list[str] | None = None
         self._cache = None
         if cache_folder is not None:
             self._cache = SiteCache(cache_folder, self.root, [self.permalinks, generator])
@@ -160,15 +165,21 @@ class SiteIndex:
             self._add_page(os.path.join(root, rel), rel)
         files = self._files(self.root, skip=PAGE_SUFFIXES)
         self._add_folder_pages(files)
+        self._add_assets(self.assets, files, self.by_file.get)
+
+    def _add_assets(self, assets: dict[str, Path], files: list[tuple[str, Path]],
+                    page_at: Callable[[Path], Page | None]) -> None:
+        """The static files by URL: *files* (the content tree's), those of a page bundle also
+        below its page's URLs (*page_at* gives the page at a file path), the static folders'."""
         for rel, path in files:
-            self.assets.setdefault(normalize_path(rel), path)
-            bundle = self.by_file.get(path.parent / "index.md") or self.by_file.get(path.parent / "index.html")
+            assets.setdefault(normalize_path(rel), path)
+            bundle = page_at(path.parent / "index.md") or page_at(path.parent / "index.html")
             if bundle is not None:
                 for url in bundle.urls:
-                    self.assets.setdefault(normalize_path(url + "/" + path.name), path)
+                    assets.setdefault(normalize_path(url + "/" + path.name), path)
         for folder in self.static_dirs:
             for rel, path in self._files(folder):
-                self.assets.setdefault(normalize_path(rel), path)
+                assets.setdefault(normalize_path(rel), path)
 
     @staticmethod
     def _files(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, Path]]:
@@ -328,13 +339,15 @@ class SiteIndex:
         not read yet, the page files the path names are read first (``/a/b`` names
         ``a/b.md``, ``a/b/index.md``...): when one of them answers to it, no other page need
         be read, since which page it is does not matter here. Otherwise, as :meth:`find_page`."""
-        return self._named_page_answers(url_path) or self.find_page(url_path) is not None
+        if self._named_page_answers(url_path) or self._searched_page_answers(url_path):
+            return True
+        return not self.known_missing(url_path) and self.find_page(url_path) is not None
 
     def has_page_file(self, path: Path) -> bool:
         """Whether the page file at *path* (a resolved path) is a page of the site, as
         ``by_file.get(path) is not None``; on an index not read yet, by reading that page
         alone when it lies below the content root with no link on the way."""
-        return self._named_file_is_page(path) or self.by_file.get(path) is not None
+        return self._named_file_is_page(path) or self.page_at(path) is not None
 
     def _named_page_answers(self, url_path: str) -> bool:
         """True when a page file *url_path* names answers to it (then so does :meth:`find_page`);
@@ -346,15 +359,152 @@ class SiteIndex:
             if key == "/":
                 return True  # the home page (find_page's HOME, or the page that claims "/")
             stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
-            folded = key.casefold()
-            for rel in self._named(key.lstrip("/"), stripped):
-                urls = self._named_page(rel).urls
-                if key in urls or (stripped is not None and stripped in urls) \
-                        or any(url.casefold() == folded for url in urls):
-                    return True
+            return self._any_answers(self._named(key.lstrip("/"), stripped), key, stripped)
         except (OSError, ValueError, UnicodeError):
             pass  # no shortcut: find_page answers
         return False
+
+    def _any_answers(self, rels: list[str], key: str, stripped: str | None) -> bool:
+        """Whether one of the pages *rels*, each read on its own, answers to the normalised
+        URL *key* (or, for a ``.html`` key, to *stripped*, the key without it)."""
+        folded = key.casefold()
+        for rel in rels:
+            urls = self._named_page(rel).urls
+            if key in urls or (stripped is not None and stripped in urls) \
+                    or any(url.casefold() == folded for url in urls):
+                return True
+        return False
+
+    def _searched_page_answers(self, url_path: str) -> bool:
+        """True when a page answers to *url_path* by its front matter (an alias, a slug, a
+        ``url``), found by parsing only the pages whose front matter bytes or file path
+        spell the URL's last segment (see :mod:`.prefilter`); False when none does, or
+        the search cannot tell (find_page then reads every page, as before)."""
+        if not self._can_name_pages() or self.generator != "hugo":
+            return False
+        from .prefilter import FrontBytes, patterns_dated, patterns_searchable, searchable
+
+        try:
+            key = normalize_path(url_path)
+            if key == "/":
+                return False
+            stripped = normalize_path(re.sub(r"\.html?$", "", key)) if key.endswith((".html", ".htm")) else None
+            segment = (stripped or key).rsplit("/", 1)[-1]
+            patterns = self.permalinks.values()
+            if not patterns_searchable(patterns):
+                return False
+            dated = patterns_dated(patterns)
+            run = searchable(segment, dated)
+            if run is None or (stripped is not None and searchable(key.rsplit("/", 1)[-1], dated) is None):
+                return False
+            if self._front_bytes is None:
+                self._front_bytes = FrontBytes(str(self.root), self._page_files(), FRONT_HEAD)
+            elif self._front_bytes.searches() >= SEARCHES:
+                return False  # many links not answered by name: reading every page is cheaper now
+            if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
+                    and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
+                return True  # a page file's own path (as find_page's by_file finds it)
+            if self._any_answers(self._front_bytes.candidates(run), key, stripped):
+                return True
+            self._missing.add(key)
+        except (OSError, ValueError, UnicodeError):
+            pass
+        return False
+
+    def unread(self) -> bool:
+        """Whether the pages are not read yet and :meth:`page_at` can answer without them."""
+        return self._can_name_pages()
+
+    def page_at(self, path: Path) -> Page | None:
+        """``by_file.get(path)`` (*path* resolved); on an index not read yet, by reading only
+        the page whose real path it is (:meth:`_page_file_at`)."""
+        return self._page_file_at(path) if self._can_name_pages() else self.by_file.get(path)
+
+    def known_missing(self, url_path: str) -> bool:
+        """True when :meth:`resolves` found, without reading every page, that no page
+        answers to *url_path* (:meth:`find_page` would find none); False when not known so."""
+        return bool(self._missing) and normalize_path(url_path) in self._missing
+
+    def _searched(self) -> bool:
+        """Whether the pages are not read yet but their front matter was searched, and each
+        page's main URL follows from its path unless its front matter names a slug or URL
+        (no permalink pattern takes the date or the title): then a broken link's "did you
+        mean" and the static files need not read every page (:meth:`_main_urls`,
+        :meth:`_asset_table`)."""
+        return not self._loaded and self._front_bytes is not None and self._can_name_pages() \
+            and not any(token in pattern for pattern in self.permalinks.values()
+                        for token in (":year", ":month", ":day", ":title"))
+
+    def _main_urls(self) -> list[str]:
+        """Every page's main URL: the pages' own, or (:meth:`_searched`) made from the path
+        of each page whose front matter cannot change it, the others read one by one."""
+        if not self._searched():
+            return [p.main_url for p in self.pages]
+        if self._early_main_urls is None:
+            scan = self._front_bytes
+            out = []
+            for i, (rel, free) in enumerate(zip(scan.rels, scan.slug_free())):
+                if i in scan.irregular:
+                    continue  # no regular file: no page (see _add_page)
+                found = self.rules.urls(rel, {}) if free else None
+                if found is not None:
+                    out.append(normalize_path(found[0]))  # (as _urls sets main_url)
+                    continue
+                page = self._named_page(rel)
+                if page.urls:
+                    out.append(page.main_url)
+            self._early_main_urls = out
+        return self._early_main_urls
+
+    def _asset_table(self) -> dict[str, Path]:
+        """The static files by URL (:attr:`assets`); with :meth:`_searched`, built without
+        reading the pages but the bundles' own (a bundle's files answer below its URLs too)."""
+        if not self._searched():
+            return self.assets
+        if self._early_assets is None:
+            files = self._files(self.root, skip=PAGE_SUFFIXES)
+            self._early_assets = {}
+            self._add_assets(self._early_assets, files, self._page_file_at)
+        return self._early_assets
+
+    def _page_file_at(self, path: Path) -> Page | None:
+        """The published page whose real path is *path*, as ``by_file`` has it after
+        :meth:`load` (the last page file that resolves to it), read on its own."""
+        if self._real_paths is None and self._front_bytes is not None and not os.path.lexists(path):
+            # Only a page file that could not be opened (a dangling link) can resolve to a
+            # path where nothing is: the others' real paths need not be worked out.
+            scan = self._front_bytes
+            rel = None
+            for i in sorted(scan.unopened):
+                if Path(os.path.realpath(os.path.join(str(self.root), scan.rels[i]))) == path:
+                    rel = scan.rels[i]
+            page = self._named_page(rel) if rel is not None else None
+            return page if page is not None and page.urls else None
+        if self._real_paths is None:
+            real: dict[Path, str] = {}
+            root = str(self.root)
+            for rel in self._page_files():
+                file = os.path.join(root, rel)
+                try:
+                    info = os.lstat(file)
+                    if stat_module.S_ISLNK(info.st_mode):
+                        found, info = Path(os.path.realpath(file)), os.stat(file)
+                    else:
+                        folder, _, name = file.rpartition(os.sep)
+                        if folder not in self._real_dirs:
+                            self._real_dirs[folder] = os.path.realpath(folder or os.sep)
+                        found = Path(self._real_dirs[folder] + os.sep + name)
+                    if not stat_module.S_ISREG(info.st_mode):
+                        continue
+                except OSError:
+                    found = Path(os.path.realpath(file))
+                real[found] = rel
+            self._real_paths = real
+        rel = self._real_paths.get(path)
+        if rel is None:
+            return None
+        page = self._named_page(rel)
+        return page if page.urls else None
 
     def _named_file_is_page(self, path: Path) -> bool:
         """True when *path* is a published page file below the content root, found without
@@ -419,7 +569,8 @@ class SiteIndex:
 
     def find_asset(self, url_path: str) -> Path | None:
         key = normalize_path(url_path)
-        return self.assets.get(key) or self.assets.get(key.lower())
+        assets = self._asset_table()
+        return assets.get(key) or assets.get(key.lower())
 
     def is_internal_host(self, host: str) -> bool:
         return host.lower() in self.hosts
@@ -546,7 +697,7 @@ class SiteIndex:
             if kind not in self._nearest:
                 from .nearest import Nearest
 
-                self._nearest[kind] = Nearest(sorted(self.assets) if kind == "asset" else sorted({p.main_url for p in self.pages}))
+                self._nearest[kind] = Nearest(sorted(self._asset_table()) if kind == "asset" else sorted(set(self._main_urls())))
             self._closest[key] = self._nearest[kind].closest(wanted)
         return self._closest[key]
 
@@ -560,8 +711,8 @@ class SiteIndex:
         if self._by_slug is None:
             exact: dict[str, str | None] = {}
             undated: dict[str, str | None] = {}
-            for page in sorted(self.pages, key=lambda p: p.main_url):
-                slug = page.main_url.rstrip("/").rsplit("/", 1)[-1].lower()
+            for main_url in sorted(self._main_urls()):
+                slug = main_url.rstrip("/").rsplit("/", 1)[-1].lower()
                 # (Each pattern is tried only where it can match: a suffix needs a dot, a date ends
                 # in a digit, before a last newline at most; most slugs have neither.)
                 if "." in slug:
@@ -569,7 +720,7 @@ class SiteIndex:
                 dateless = _TRAILING_DATE.sub("", slug) if slug[-1:].isdigit() or slug.endswith("\n") else slug
                 for table, key in ((exact, slug), (undated, dateless)):
                     if key:  # a slug two pages share names neither
-                        table[key] = None if table.get(key, page.main_url) != page.main_url else page.main_url
+                        table[key] = None if table.get(key, main_url) != main_url else main_url
             self._by_slug = {**{"\0" + k: v for k, v in undated.items()}, **exact}
         path = unquote(wanted.split("?", 1)[0]).rstrip("/")
         segment = _SUFFIX.sub("", path.rsplit("/", 1)[-1].lower())
@@ -583,6 +734,10 @@ class SiteIndex:
         return None
 
 
+#: At most this many segments are searched for (site/prefilter.py) before a page's links
+#: read the whole index instead: a search is a scan of every front matter, the whole
+#: index a few dozen of them.
+SEARCHES = 24
 #: At most this many pages of one file name are read to answer a link by its last segment.
 NAMED_PAGES = 4
 #: How much of a page the site index reads first for its front matter (more only when needed).

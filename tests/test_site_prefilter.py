@@ -1,0 +1,145 @@
+"""The front matter search of a one-file run (site/prefilter.py): a link resolved by an
+alias or a slug, or proven broken, without parsing every page's front matter; the
+findings and their "did you mean" are those of an index that read every page."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medlint.pipeline import Run
+from medlint.site.index import SiteIndex
+from medlint.site.prefilter import FOLDS_TO_ASCII, FrontBytes, searchable
+
+SELECT = ["link-broken", "link-anchor", "link-asset"]
+
+
+def _site(tmp_path: Path) -> Path:
+    """A small Hugo site: pages with aliases, slugs and front matter in the three forms."""
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "vitamin-d.md").write_text(
+        '---\ntitle: Vitamin D\naliases:\n  - /Old-Vitamin-D/\n  - "/tiki-index.php?page=Vitamin D"\n---\n# D\n')
+    (posts / "iron.md").write_text('{\n  "slug": "iron-dosing",\n  "aliases": ["/Iron+Overview+\\u2013+2012"]\n}\n# I\n')
+    (posts / "zinc.md").write_text('+++\nslug = "zinc"\naliases = ["/minerals/zinc-intake.html"]\n+++\n# Z\n')
+    (posts / "escaped.md").write_text('{\n  "aliases": ["/\\u0063opper"]\n}\n# C\n')  # "/copper", escaped
+    (posts / "encoded.md").write_text("---\naliases: [/sele%6Eium]\n---\n# S\n")  # "/selenium", encoded
+    (posts / "numbered.md").write_text("---\nslug: 0x10\n---\n# N\n")  # YAML reads 16
+    (posts / "folate-guide.md").write_text("---\ntitle: Folate\n---\n# F\n")
+    return posts
+
+
+def _check(tmp_path: Path, links: str, config: dict[str, Any] | None = None) -> tuple[list[str], bool]:
+    """(messages, whether every page was read) of a one-file run on a page with *links*,
+    after asserting that they are those of an index that read every page."""
+    posts = tmp_path / "content" / "posts"
+    page = posts / "checked.md"
+    page.write_text(f"# Page\n\n{links}\n")
+    config = config or {"site": {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"]}}
+    run = Run(config, select=SELECT)
+    report = run.check_paths([str(page)])
+    eager = Run(config, select=SELECT)
+    eager.use_site(eager.build_site([str(page)]))
+    expected = eager.check_paths([str(page)])
+    assert [(d.sort_key(), d.message) for d in report.diagnostics] == \
+        [(d.sort_key(), d.message) for d in expected.diagnostics]
+    return [d.message for d in report.diagnostics], run.site.loaded()
+
+
+@pytest.mark.parametrize("link", [
+    "/old-vitamin-d",  # an alias in another case
+    "/OLD-VITAMIN-D/",  # ... and with a trailing slash
+    "/Old-Vitamin-D/index.html",
+    "/posts/iron-dosing",  # a slug (JSON front matter)
+    "/iron+overview+%E2%80%93+2012",  # an alias with a JSON-escaped dash, the link URL-encoded
+    "/minerals/zinc-intake.html",  # TOML front matter
+    "/min%65rals/zinc%2Dintake.html",  # the link percent-encoded
+    "/copper",  # the alias spelled with a JSON escape
+    "/selenium",  # the alias percent-encoded
+    "/posts/16",  # a slug that is a number written otherwise
+])
+def test_a_link_by_alias_or_slug_resolves_without_reading_every_page(tmp_path: Path, link: str) -> None:
+    _site(tmp_path)
+    messages, loaded = _check(tmp_path, f"[a]({link})")
+    assert messages == [] and not loaded
+
+
+def test_a_broken_link_keeps_its_suggestion_without_reading_every_page(tmp_path: Path) -> None:
+    _site(tmp_path)
+    messages, loaded = _check(tmp_path, "[a](/posts/folate-guides) [b](/tags/folate-guide.html) [c](/posts/irn-dosing)")
+    assert not loaded
+    assert len(messages) == 3
+    assert all("did you mean" in m for m in messages)
+    assert any("/posts/folate-guide'" in m for m in messages)  # by its last segment
+    assert any("/posts/iron-dosing'" in m for m in messages)  # the slug, not the file name
+
+
+def test_a_permalink_pattern_is_searched_unless_it_ends_in_the_title(tmp_path: Path) -> None:
+    posts = _site(tmp_path)
+    (posts / "dated.md").write_text("---\ndate: 2020-05-01\nslug: spring-note\n---\n# S\n")
+    base = {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"]}
+    by_slug = {"site": {**base, "permalinks": {"posts": "/:year/:slug/"}}}
+    assert _check(tmp_path, "[a](/2020/spring-note/)", by_slug) == ([], False)
+    messages, loaded = _check(tmp_path, "[a](/2020/spring-notes/)", by_slug)
+    assert len(messages) == 1 and loaded  # its "did you mean" needs every page's date
+    by_title = {"site": {**base, "permalinks": {"posts": "/:year/:title/"}}}
+    # (No date: the page is at /folate, its title urlized, which the search cannot spell.)
+    assert _check(tmp_path, "[a](/Folate/)", by_title) == ([], True)
+
+
+def test_a_relative_link_is_proven_broken_but_an_anchored_one_reads_every_page(tmp_path: Path) -> None:
+    _site(tmp_path)
+    assert _check(tmp_path, "[a](/posts/folate-guide#nowhere)")[1]
+    messages, loaded = _check(tmp_path, "[a](missing.md) [b](folate-guide.md) [c](../iron-dosing) [d](zinc/)")
+    assert len(messages) == 1 and "missing.md" in messages[0] and not loaded
+
+
+def test_searchable_runs() -> None:
+    assert searchable("Overview-of-MS.html") == "overview-of-ms.html"
+    assert searchable("Iron Overview – 2012") == "overview"
+    for unsure in ("True", "nan", "[a]", "it's"):
+        assert searchable(unsure) is None
+    assert searchable("2020", dated=True) is None and searchable("2020") == "2020"
+
+
+def test_front_bytes_finds_pages_by_front_matter_and_path(tmp_path: Path) -> None:
+    posts = _site(tmp_path)
+    (posts / "long.md").write_text("{\n  \"a\": {\"b\": 1},\n  \"aliases\": [\"/far-away\"]\n}\n" + "x" * 9000)
+    (posts / "long-yaml.md").write_text("---\ntitle: " + "y" * 9000 + "\naliases: [/farther]\n---\n")
+    rels = sorted(p.relative_to(tmp_path / "content").as_posix() for p in posts.iterdir())
+    scan = FrontBytes(str(tmp_path / "content"), rels, 8192)
+    assert set(scan.candidates("far-away")) >= {"posts/long.md"}
+    assert set(scan.candidates("farther")) >= {"posts/long-yaml.md"}
+    assert set(scan.candidates("folate-guide")) >= {"posts/folate-guide.md"}
+    assert "posts/zinc.md" not in scan.candidates("folate-guide")
+    assert {"posts/escaped.md", "posts/encoded.md"} <= set(scan.candidates("anything"))
+
+
+def test_the_case_folding_table_is_unicodes() -> None:
+    """Every non-ASCII character whose case mapping holds an ASCII one is searched for."""
+    folding = {chr(n) for n in range(0x80, sys.maxunicode + 1)
+               if any(ord(c) < 0x80 for f in (chr(n).casefold(), chr(n).lower(), chr(n).upper()) for c in f)}
+    assert folding == set(FOLDS_TO_ASCII)
+
+
+def test_main_urls_agree_with_a_read_index(tmp_path: Path) -> None:
+    posts = _site(tmp_path)
+    (posts / "same.md").write_text('{\n  "slug": "same"\n}\n')
+    (posts / "wrapped.md").write_text("---\nslug: wrapped\n  more\n---\n")  # YAML: the slug is "wrapped more"
+    (posts / "other.md").write_text('---\nslug: "different"\n---\n')
+    lazy = SiteIndex(tmp_path / "content", lazy=True)
+    assert not lazy.resolves("/posts/nothing-here")
+    assert sorted(lazy._main_urls()) == sorted(p.main_url for p in SiteIndex(tmp_path / "content").pages)
+    assert not lazy.loaded()
+
+
+def test_main_urls_under_a_dated_pattern_come_from_the_pages(tmp_path: Path) -> None:
+    """Under ``/:year/:slug`` the main URL takes the page's date: every page is read for it."""
+    posts = _site(tmp_path)
+    (posts / "dated.md").write_text("---\ndate: 2020-05-01\n---\n# S\n")
+    config = {"site": {"content_root": str(tmp_path / "content"), "base_urls": ["https://example.org"],
+                       "permalinks": {"posts": "/:year/:slug/"}}}
+    messages, _ = _check(tmp_path, "[a](/2020/dates/)", config)
+    assert messages and "/2020/dated'" in messages[0]
