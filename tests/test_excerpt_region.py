@@ -80,3 +80,10 @@ def test_a_page_without_an_outside_link_computes_no_excerpt() -> None:
     doc = Document.from_text("# Title\n\n## Section\n\nThe ABCD test.\n", path="x.md")
     assert not in_excerpt(doc, 20)
     assert doc.cache["regions.excerpts"] == []
+
+
+@pytest.mark.parametrize("html", [False, True])
+@pytest.mark.parametrize("title", ["See also", "Notes"])
+def test_a_see_also_or_notes_heading_of_any_depth_ends_the_excerpt(html: bool, title: str) -> None:
+    text = page(html, own_level=3).replace("Our own view", title)
+    assert reported(text, html) == [("acronym-undefined", "PQRW"), ("dose-above-upper-limit", "50,000")]

@@ -80,7 +80,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     "recently" and "studies show" are that page's, dated and sourced by it (the link takes
     the reader there). It runs from the end of the heading to the next heading of the same
     or a higher level, so an excerpt's own sub-headings stay in it and the page's own section
-    after it (a heading without an outside link, same or higher level) ends it. A relative
+    after it (a heading without an outside link, same or higher level) ends it, as does a
+    heading over the page's own words at any depth ("See also", "Notes", "Comments"). A relative
     link names the site's own page, and a heading that is only an address names a site the
     page goes on to describe: neither starts one. Found only on pages with such a heading
     (:func:`excerpt_spans`, cached), so other pages pay nothing.
@@ -360,13 +361,20 @@ def excerpt_spans(doc: "Document") -> list[tuple[int, int]]:
             for i, heading in enumerate(headings):
                 if not _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
                     continue
-                end = next((h.start for h in headings[i + 1:] if h.level <= heading.level), len(doc.text))
+                end = next((h.start for h in headings[i + 1:]
+                            if h.level <= heading.level or _page_own_heading(h.text or "")), len(doc.text))
                 if spans and spans[-1][1] >= heading.start:
                     spans[-1] = (spans[-1][0], max(spans[-1][1], end))
                 else:
                     spans.append((heading.end, end))
         doc.cache[key] = spans
     return doc.cache[key]
+
+
+def _page_own_heading(text: str) -> bool:
+    """A heading over the page's own words at any depth: "See also", "Related", "Notes",
+    "Comments", "Summary by ..." (a site's reading list or note under a reposted article)."""
+    return bool(_SEE_ALSO.match(text) or _OWN_COMMENT.search(text))
 
 
 def in_excerpt(doc: "Document", offset: int) -> bool:
