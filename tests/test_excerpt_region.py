@@ -10,6 +10,9 @@ from medlint.document import Document
 from medlint.regions import REGION_KINDS, in_excerpt
 
 RULES = ["acronym-undefined", "dose-above-upper-limit"]
+#: acronym-undefined does not skip excerpts as bundled (the writer's bullets under a linked
+#: title are read, tests/test_acronym_context.py): a config that chooses the region.
+SKIPPING = {"rules": {"acronym-undefined": {"skip": ["reference", "quotation", "byline", "code-like", "excerpt"]}}}
 
 
 def page(html: bool, outside: str = "https://news.example.org/2013/falls", own_level: int = 2) -> str:
@@ -26,10 +29,10 @@ def page(html: bool, outside: str = "https://news.example.org/2013/falls", own_l
             f"### Methods\n\n{inner}\n\n{'#' * own_level} Our own view\n\n{own}\n")
 
 
-def reported(text: str, html: bool, **kwargs: object) -> list[tuple[str, str]]:
+def reported(text: str, html: bool, config: object = None) -> list[tuple[str, str]]:
     path = "x.html" if html else "x.md"
     return sorted((d.rule, text.splitlines()[d.line - 1][d.column - 1:].split()[0].strip(".,"))
-                  for d in lint_text(text, path=path, select=RULES, **kwargs))
+                  for d in lint_text(text, path=path, select=RULES, config=SKIPPING if config is None else config))
 
 
 def test_excerpt_is_a_region_kind() -> None:
@@ -71,7 +74,7 @@ def test_a_relative_link_heading_is_no_excerpt(html: bool) -> None:
 @pytest.mark.parametrize("html", [False, True])
 def test_a_config_that_reads_excerpts_reports_them_again(html: bool) -> None:
     config = {"rules": {rule: {"skip": ["reference", "quotation"]} for rule in RULES}}
-    found = reported(page(html), html, config=config)
+    found = reported(page(html), html, config)
     assert ("acronym-undefined", "XQZR") in found
     assert [r for r, _ in found].count("dose-above-upper-limit") == 2
 
@@ -87,3 +90,10 @@ def test_a_page_without_an_outside_link_computes_no_excerpt() -> None:
 def test_a_see_also_or_notes_heading_of_any_depth_ends_the_excerpt(html: bool, title: str) -> None:
     text = page(html, own_level=3).replace("Our own view", title)
     assert reported(text, html) == [("acronym-undefined", "PQRW"), ("dose-above-upper-limit", "50,000")]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_bundled_dose_rules_skip_excerpts_and_acronym_undefined_reads_them(html: bool) -> None:
+    found = reported(page(html), html, config={})
+    assert [r for r, _ in found].count("dose-above-upper-limit") == 1
+    assert ("acronym-undefined", "XQZR") in found
