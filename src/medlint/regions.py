@@ -72,6 +72,19 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     institute in a comma-separated address.
 ``code-like``
     file paths, @handles, URL-encoded runs (``2000%20IU``) and file names.
+``excerpt``
+    the section under a heading that links to a page on another site ("#### [Vitamin D
+    and falls](https://news.example.org/...) Press release", "### From [the Ecologist](https://...)"):
+    health sites and wikis reproduce the page the heading links to (a press release, a
+    newspaper article, a blog post) without quotation marks, so its abbreviations, doses,
+    "recently" and "studies show" are that page's, dated and sourced by it (the link takes
+    the reader there). It runs from the end of the heading to the next heading of the same
+    or a higher level, so an excerpt's own sub-headings stay in it and the page's own section
+    after it (a heading without an outside link, same or higher level) ends it, as does a
+    heading over the page's own words at any depth ("See also", "Notes", "Comments"). A relative
+    link names the site's own page, and a heading that is only an address names a site the
+    page goes on to describe: neither starts one. Found only on pages with such a heading
+    (:func:`excerpt_spans`, cached), so other pages pay nothing.
 
 Generator syntax (kramdown IALs, shortcodes, Liquid...) is not a region: the
 Markdown reader masks it from prose for every rule (markup/generator.py).
@@ -88,7 +101,7 @@ from . import fastre, lazyre
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
 
-REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary")
+REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary", "excerpt")
 
 
 @dataclass(frozen=True)
@@ -303,7 +316,73 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
+    found.extend(Region("excerpt", s, e) for s, e in excerpt_spans(doc))
     return sorted(found, key=lambda r: (r.start, r.end))
+
+
+# -- excerpts: the section under a heading that links to another site's page -------------
+_OUTSIDE = lazyre.compile(r"(?:https?:)?//", re.I)
+_ADDRESS = lazyre.compile(r"\S*(?:://|www\.|\.(?:com|org|net|gov|edu|ca|uk|au)\b)\S*", re.I)
+_TITLE_WORD = lazyre.compile(r"[^\W\d_]{2,}")
+
+
+def _titled(text: str) -> bool:
+    """Heading text that is more than an address: two words or more besides it ("#### [www.pills.example.com](...)"
+    names a site the page goes on to describe, not an excerpt)."""
+    return len(_TITLE_WORD.findall(_ADDRESS.sub(" ", text))) >= 2
+
+
+def _outside_link(links: list, starts: list[int], lo: int, hi: int, heading: str) -> bool:
+    """A link to another site in ``[lo, hi)``, in a heading that says more than its address
+    (the linked page's title, or "Copied from <address> without its figures"). *links* are
+    sorted by start (*starts*), so each heading looks only at its own links."""
+    if not _titled(heading):
+        return False
+    i = bisect.bisect_left(starts, lo)
+    while i < len(links) and links[i].start < hi:
+        if not links[i].image and _OUTSIDE.match(links[i].target or ""):
+            return True
+        i += 1
+    return False
+
+
+def excerpt_spans(doc: "Document") -> list[tuple[int, int]]:
+    """The ``excerpt`` regions: sections under headings that link to another site, sorted and
+    merged (computed once per document; a page with no link to another site costs one scan)."""
+    doc = doc.whole
+    key = "regions.excerpts"
+    if key not in doc.cache:
+        spans: list[tuple[int, int]] = []
+        links = sorted((link for link in doc.links if not link.image and _OUTSIDE.match(link.target or "")),
+                       key=lambda link: link.start)
+        if links and doc.headings:
+            headings = sorted(doc.headings, key=lambda h: h.start)
+            starts = [link.start for link in links]
+            for i, heading in enumerate(headings):
+                if not _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
+                    continue
+                end = next((h.start for h in headings[i + 1:]
+                            if h.level <= heading.level or _page_own_heading(h.text or "")), len(doc.text))
+                if spans and spans[-1][1] >= heading.start:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((heading.end, end))
+        doc.cache[key] = spans
+    return doc.cache[key]
+
+
+def _page_own_heading(text: str) -> bool:
+    """A heading over the page's own words at any depth: "See also", "Related", "Notes",
+    "Comments", "Summary by ..." (a site's reading list or note under a reposted article)."""
+    return bool(_SEE_ALSO.match(text) or _OWN_COMMENT.search(text))
+
+
+def in_excerpt(doc: "Document", offset: int) -> bool:
+    """True if *offset* is in an ``excerpt`` region (for rules that test one offset rather than
+    skip the region: date-stale's ``excerpts`` option, sensational-language's ``unless: excerpt``)."""
+    spans = excerpt_spans(doc)
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 _PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")

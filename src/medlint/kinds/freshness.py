@@ -32,7 +32,7 @@ too ("a 1995 editorial argued that the trials run in recent years were too small
 front-matter date alone does not date it: many themes do not show it, copies and feeds drop
 it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
 the section under a heading that links to another site's page by its title (that page's
-words, see :mod:`medlint.kinds.excerpt`), and a paper's title copied as a heading ending
+words, see the ``excerpt`` region, :mod:`medlint.regions`), and a paper's title copied as a heading ending
 with a full stop. "as of 2012" already says when: its message asks to update the figure.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ from ..medical.citations import cited, window
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
-from .excerpt import in_excerpt
+from ..regions import in_excerpt
 from .pattern import not_a_claim
 
 OPTIONS_SCHEMA = {

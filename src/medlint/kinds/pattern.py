@@ -14,7 +14,7 @@ naming particular ones: "The studies showed",
 unnamed ones; or only some: "some studies show") and ``not-health`` (the word
 describes a book, an article, a talk or software: "a revolutionary book" makes no
 health claim) and ``excerpt`` (in a section under a heading that links to another site:
-the linked page's words, see :mod:`medlint.kinds.excerpt`).
+the linked page's words, see the ``excerpt`` region, :mod:`medlint.regions`).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.citations import cited, window
-from .excerpt import in_excerpt
+from ..regions import in_excerpt
 from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
 from . import BuildContext, OptionError
 from .. import lazyre
