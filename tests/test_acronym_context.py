@@ -297,7 +297,7 @@ def test_two_letter_and_bracketed_true_cases_are_still_reported(text: str, path:
     ("ENDO 2014 Conference in Chicago: Posters", "x.md"),
     ("<p>Session: SAT 0229-0266 Vitamin D Metabolism</p>", "x.html"),
     ("A E Zemlin, MB ChB, MMed (Chem Path)", "x.md"),
-    ("Osteoporos Int. 2012 Nov 14.\n\nNieves JW.\n\nCalcium is not enough.", "x.md"),
+    ("Osteoporos Int. 2012 Nov 14.\n\nMoreno LT.\n\nCalcium is not enough.", "x.md"),
 ])
 def test_event_codes_degrees_and_author_lines_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -325,8 +325,8 @@ def test_a_variable_name_without_vowels_is_not_reported(isolated) -> None:
     ("<p><b>Measuring Quality.</b> Carey RG,\nLloyd RC (1995) New York: Quality Resources.</p>", "x.html"),
     ("**[The Red Bead Experiment](http://example.org/beads)**. Martin JR.\nAccessed on 2004-03-11.\n", "x.md"),
     # one author an item, next to another author or to the rest of the citation
-    ("- Montori VM\n- De Vet\n    HC\n", "x.md"),
-    ("<ul><li>Montori VM</li><li>De Vet HC</li></ul>", "x.html"),
+    ("- Halvorsen KT\n- Van Dijk\n    PA\n", "x.md"),
+    ("<ul><li>Halvorsen KT</li><li>Van Dijk PA</li></ul>", "x.html"),
     ("1.  **Quist DG\n- Farrow JM \"How to stratify\"** BMJ 2003 Mar 14;\n    326(7390): 611-612.\n", "x.md"),
 ])
 def test_citations_wrapped_over_lines_and_author_items_are_not_reported(text: str, path: str, isolated) -> None:
@@ -449,7 +449,7 @@ def test_a_pair_then_its_long_forms_in_one_bracket_is_defined(text: str, path: s
 
 @pytest.mark.parametrize("text, path", [
     ("Expertise: Neurology, City: São Paulo/SP – Brazil, Address: Rua Central, 775 – Phone: (+5511) 5555-0100", "x.md"),
-    ("<p>Correspondence: Ana Lima; Av Central, 580 - CEP: 05508-900 - SP - Brazil Tel +55 3 0900 "
+    ("<p>Correspondence: Ana Lima; Av Central, 580 - CEP: 01234-000 - SP - Brazil Tel +55 3 0900 "
      "Email ana@example.org</p>", "x.html"),
 ])
 def test_contact_addresses_are_not_reported(text: str, path: str, isolated) -> None:

@@ -65,7 +65,7 @@ _EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]+(?:Conference|Congres
                              r"|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
 #: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
 _DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
-#: A line that is only an author's surname and initials, "Nieves JW.", under a paper's citation.
+#: A line that is only an author's surname and initials, "Moreno LT.", under a paper's citation.
 _AUTHOR_LINE = lazyre.compile(r"[ \t*_-]*[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:[ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+)?"
                               r"[ \t]+[A-Z]{1,3}\.?[ \t*_]*")
 
@@ -180,13 +180,13 @@ def citation_line(prose: str, offset: int, seen: dict[int, bool]) -> bool:
 
 def initials(prose: str, start: int, end: int) -> bool:
     """True if the token is one of a bracketed list of initials (``(NV, LB, SC, and GS)``),
-    the initials on a line of one author (``Nieves JW.``), the first part of a degree
+    the initials on a line of one author (``Moreno LT.``), the first part of a degree
     (``MB ChB``), or part of a name written in capitals with a single initial (``ZALMAN S. AGUS``)."""
     line_start, line_end = _line_bounds(prose, start)
     line = prose[line_start:line_end]
     if _DEGREE_PART_AFTER.match(prose, end) or (
             _AUTHOR_LINE.fullmatch(line) and _YEAR_IN.search(prose, max(0, line_start - 120), line_start)):
-        return True  # "MB ChB"; a line of one author under a citation's year: "Nieves JW."
+        return True  # "MB ChB"; a line of one author under a citation's year: "Moreno LT."
     lists = _INITIALS_LIST_SHORT if _AFFILIATION_WORD.search(line) else _INITIALS_LIST
     for m in lists.finditer(prose, max(0, start - 60), end + 60):
         if m.start() <= start and end <= m.end():
@@ -534,9 +534,9 @@ _ONE_AUTHOR = lazyre.compile(r"[*_\s-]*(?:[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+
 
 def author_item(prose: str, blocks: list[tuple[int, int]], index: int, seen: dict[int, bool],
                 english: "Container[str]") -> bool:
-    """True if block *index* is one author's name ("De Vet HC") next to a citation
+    """True if block *index* is one author's name ("Van Dijk PA") next to a citation
     (:func:`citation_block`: its first author broken off from it) or to another author's
-    name ("Montori VM": a list of authors, one an item), one of the two names holding a
+    name ("Halvorsen KT": a list of authors, one an item), one of the two names holding a
     word that is no English word ("Low BMD" over "High PTH" is a list of topics)."""
     def name(i: int) -> str | None:
         if not 0 <= i < len(blocks):

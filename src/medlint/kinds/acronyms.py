@@ -207,9 +207,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 units = [(b.start, b.end) for b in doc.blocks if b.kind != "heading"]
             i = bisect.bisect_right(units, (m.start(), len(prose))) - 1
             if base.isalpha() and len(base) <= 3 and i >= 0 and author_item(whole, units, i, whole_citations, english):
-                continue  # one author an item: "- Montori VM" over "- De Vet HC"
+                continue  # one author an item: "- Halvorsen KT" over "- Van Dijk PA"
             if address_block(whole, span):
-                continue  # a contact address: "City: São Paulo/SP", "CEP: 05508-900"
+                continue  # a contact address: "City: São Paulo/SP", "CEP: 01234-000"
             if credit_line(prose, span):
                 continue  # a picture credit: "Picture Library/AKG"
             if block is not None and back_matter(prose, block.start):
