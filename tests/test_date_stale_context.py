@@ -164,3 +164,10 @@ def test_a_paragraph_written_with_its_sources_is_in_a_papers_voice(html: bool) -
     assert found(para(own, html), html=html) == ["recent"]
     uncited = "Testing doubled over five years. In contrast, a recent audit in Leeds found low levels."
     assert found(para(uncited, html), html=html) == ["recent"]
+
+
+def test_a_long_heading_is_read_once() -> None:
+    """The paper-title test reads a heading's end, not the heading again from every word (a 40 KB
+    heading took over 20 s)."""
+    heading = "## recently " + "word " * 8000 + "\n\n"
+    assert found(OLD_MD + heading + "Some text.\n") == ["recently"]

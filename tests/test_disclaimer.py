@@ -418,8 +418,7 @@ def test_a_research_headline_still_needs_a_disclaimer_when_the_page_advises(
 
 
 def test_research_headline_helpers() -> None:
-    from medlint.document import Document
-    from medlint.medical.advice import body_reports_research, intake_reported_before, reports_research
+    from medlint.medical.advice import intake_reported_before, reports_research
 
     assert reports_research("Depression not reduced with 5,700 IU of vitamin D \u2013 RCT")
     assert reports_research("Lupus flares eliminated by 100,000 IU of vitamin D each month")
@@ -428,14 +427,6 @@ def test_research_headline_helpers() -> None:
     assert not reports_research("Trial over: you should take 2,000 IU of vitamin D")
     assert not reports_research("Treatment by vitamin D")
     assert not reports_research("Take 2,000 IU of vitamin D in winter")
-    title = "Colds not reduced with 2,000 IU - RCT"
-    empty = Document.from_text(f"---\ntitle: {title}\n---\n", "x.md", "markdown")
-    outline = Document.from_text(f"# {title}\n\n## Doses\n\n## Timing\n", "x.md", "markdown")
-    own = Document.from_text(f"# {title}\n\nWe looked at colds in our family over three winters and wrote "
-                             "down who caught what and when.\n", "x.md", "markdown")
-    assert body_reports_research(empty, title, ("quotation",))
-    assert not body_reports_research(outline, title, ("quotation",))
-    assert not body_reports_research(own, title, ("quotation",))
     assert intake_reported_before("Vitamin D2 from food \u2013 perhaps ")
     assert intake_reported_before("Milk, at ") and intake_reported_before("Most milk did not have the ")
     assert not intake_reported_before("Take it with milk at ")

@@ -169,3 +169,16 @@ def test_headings_stacked_in_a_list_of_titles() -> None:
     html = "<p>Some text.</p><h3>Take 10,000 IU of vitamin D daily</h3><p>More text.</p>"
     for text, path in both(md, html):
         assert matches(text, path) == ["10,000 IU"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Adults should take 20,000 IU of vitamin D daily. (False positives on the test are rare.)\n", "x.md"),
+    ("<p>Adults should take 20,000 IU of vitamin D daily. (False positives on the test are rare.)</p>", "x.html"),
+    ("Adults should take 20,000 IU of vitamin D daily. Another sentence follows here.\n\n(FALSE - unrelated)\n", "x.md"),
+])
+def test_a_word_false_elsewhere_is_no_myth_mark(text: str, path: str) -> None:
+    """Only a myth mark on the dose's own statement ("(FALSE - ...)", "Myth:") silences it."""
+    from medlint import lint_text
+
+    assert [d.rule for d in lint_text(text, path=path, config={}, select=["dose-above-upper-limit"])] == [
+        "dose-above-upper-limit"]

@@ -97,3 +97,16 @@ def test_bundled_dose_rules_skip_excerpts_and_acronym_undefined_reads_them(html:
     found = reported(page(html), html, config={})
     assert [r for r, _ in found].count("dose-above-upper-limit") == 1
     assert ("acronym-undefined", "XQZR") in found
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## How much to take ([NIH](https://ods.example.gov/x))\n\nAdults should take 20,000 IU of vitamin D daily.\n", "x.md"),
+    ("<h2>How much to take (<a href='https://ods.example.gov/x'>NIH</a>)</h2>"
+     "<p>Adults should take 20,000 IU of vitamin D daily.</p>", "x.html"),
+])
+def test_a_one_word_source_in_a_heading_opens_no_excerpt(text: str, path: str) -> None:
+    """A source named in passing in the page's own heading does not make its section another site's text."""
+    from medlint import lint_text
+
+    assert [d.rule for d in lint_text(text, path=path, config={}, select=["dose-above-upper-limit"])] == [
+        "dose-above-upper-limit"]

@@ -14,7 +14,7 @@ from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_comment, in_title_list
 from ..medical.advice import reports_practice, reports_research
-from ..medical.substance import SOURCES, page_title
+from ..medical.substance import SOURCES, page_title, sentence_bounds
 from . import BuildContext
 from .common import compile_regex
 from .. import lazyre
@@ -290,7 +290,9 @@ _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will
                           re.I)
 #: A statement the page marks as a myth: "There is no risk to starting 5,000 IU (FALSE - ...)",
 #: "Myth: everyone needs 10,000 IU".
-_REFUTED = lazyre.compile(r"\(\s*(?:FALSE|untrue|myth)\b|^\W*(?:myth|false)\s*[:\u2013\u2014-]", re.I)
+_REFUTED = lazyre.compile(r"\(\s*(?:FALSE|(?i:untrue|myth))\s*(?:[:\u2013\u2014)-]|\s-)|^\W*(?i:myth|false)\s*[:\u2013\u2014-]")
+#: How far after the dose's sentence a myth mark may stand.
+REFUTED_AFTER = 12
 #: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
 _FOOD = lazyre.compile(r"\b(?:diet\w*|foods?|dairy|eating|meals?|nuts|vegetables?)\b", re.I)
 
@@ -316,7 +318,10 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start
     before = re.split(r"[.;!?]\s", doc.prose[max(lo, dose.start - 160):dose.start])[-1]
-    if _NEGATED.search(before) or (block is not None and _REFUTED.search(doc.prose[block.start:block.end])):
+    hi = block.end if block else len(doc.prose)
+    s_lo, s_hi = sentence_bounds(doc.prose, dose.start, dose.end, lo, hi)
+    # the myth mark stands in the dose's sentence or right after its full stop ("... 5,000 IU. (FALSE - ...)")
+    if _NEGATED.search(before) or _REFUTED.search(doc.prose[s_lo:min(hi, s_hi + REFUTED_AFTER)]):
         return True
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True

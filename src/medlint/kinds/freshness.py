@@ -279,7 +279,9 @@ def _is_heading(block: Any) -> bool:
 
 _HEADINGS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
 #: A paper's title as PubMed prints it: a heading of several words ending with a full stop.
-_PAPER_TITLE = lazyre.compile(r"(?:\S+\s+){5,}\S*[^\W\d]\.\W*$")
+_PAPER_TITLE_END = lazyre.compile(r"[^\W\d]\.\W*\Z")
+#: Fewer words are a label, not a title.
+PAPER_TITLE_WORDS = 6
 
 
 def _paper_title(doc: Document, start: int) -> bool:
@@ -287,7 +289,11 @@ def _paper_title(doc: Document, start: int) -> bool:
     copied from PubMed ("A review of recent evidence."): the paper's words, dated by the paper.
     A page's own headings do not end with a full stop."""
     block = doc.block_at(start)
-    return _is_heading(block) and bool(_PAPER_TITLE.search(doc.prose[block.start:block.end].rstrip()))
+    if not _is_heading(block):
+        return False
+    text = doc.prose[block.start:block.end].rstrip()
+    # the end alone, then a word count: a pattern over the whole heading read it again from every word
+    return bool(_PAPER_TITLE_END.search(text[-40:])) and len(text.split()) >= PAPER_TITLE_WORDS
 
 
 def _past_narrative(doc: Document, start: int, end: int) -> bool:

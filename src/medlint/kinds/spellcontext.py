@@ -319,9 +319,9 @@ def capitalised(word: str) -> bool:
 
 
 #: Before a capitalised word, what makes it a name the page uses: initials or a title
-#: ("Barbara A. Gilchrest", "B. A. Gilchrest", "Dr. Gilchrest"; not one capital and full
+#: ("Marianne T. Holloway", "M. T. Holloway", "Dr. Holloway"; not one capital and full
 #: stop after a lower-case word, "vitamin D."), or a given name inside a sentence
-#: ("professor Barbara Gilchrest", "said, Barbara Gilchrest").
+#: ("professor Marianne Holloway", "said, Marianne Holloway").
 _NAME_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]*){1,2}|(?<![\w.])(?:[A-Z]\.[ \t]*){2,3}"
                                 r"|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+|(?:[a-z]|,)[ \t]+[A-Z][a-z]+[ \t]+)\Z")
 _HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -329,7 +329,7 @@ _HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
 def named_on_page(doc: Document, start: int, word: str) -> bool:
     """The page writes *word* elsewhere as a name is written, after an initial, a title or
-    a given name ("Dermatologist Barbara A. Gilchrest of Boston"): at a sentence start
+    a given name ("Dermatologist Marianne T. Holloway of Boston"): at a sentence start
     it is that name, not a slip. Headings do not count (title case capitalises any word)."""
     prose = doc.prose
     for m in re.compile(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])").finditer(prose, doc.body_start):

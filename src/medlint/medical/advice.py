@@ -184,8 +184,6 @@ _ADVISES = lazyre.compile(
     r"\b(?:needs?|needed|requires?|required|recommend\w*|advis\w*|how\s+(?:to|much)|when\s+to|"
     r"(?:should|must|ought\s+to)\s+(?:(?:\w+\s+){0,2}?)(?:take|use|get|start|stop|avoid|supplement|give|continue|have))\b"
     r"|^\W*(?:take|stop|start|avoid|use|try|get)\b", re.I)
-#: Words enough to call a span a reproduced paper or abstract, not a quoted phrase.
-_REPRODUCED_WORDS = 30
 _WORDS = lazyre.compile(r"[^\W\d_]+")
 
 
@@ -244,27 +242,6 @@ def reports_practice(title: str) -> bool:
     """Whether a title reports what a group or programme gives or uses ("Ministry is giving only
     200 IU of vitamin D to 40 million mothers"), not what the reader should take."""
     return bool(_PRACTICE.search(title)) and not _ADVISES.search(title)
-
-
-def body_reports_research(doc: Document, title: str, quoted: tuple[str, ...]) -> bool:
-    """Whether the page's body only carries research others wrote: it has no text but its
-    *title* (the page is its headline, in front matter or a first heading), or it holds a
-    reproduced paper or abstract (at least :data:`_REPRODUCED_WORDS` words in regions of
-    the *quoted* kinds). A body of headings and nothing else is neither: its headings are
-    the page's own words."""
-    prose = doc.prose
-    start = doc.body_start
-    first = doc.headings[0] if doc.headings else None
-    if first is not None and first.text.strip() == title.strip() and not _WORDS.search(prose, start, first.start):
-        start = first.end  # the title heading itself is not a body
-    if not _WORDS.search(prose, start):
-        return True
-    words = 0
-    for start, end in _spans(doc, quoted):
-        words += sum(1 for _ in _WORDS.finditer(prose, max(start, doc.body_start), end))
-        if words >= _REPRODUCED_WORDS:
-            return True
-    return False
 
 
 #: Words a paper's title never has: the reader or the writer addressed, an imperative opening.
