@@ -13,9 +13,9 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (RELAYED_KINDS, in_link_list, intake_from_source, intake_reported_before,
-                              is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
-                              reports_group_intake_before, reports_research,
+from ..medical.advice import (RELAYED_KINDS, cites_paper, headline_advises, in_link_list, intake_from_source,
+                              intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
+                              reports_group_intake_before, reports_research, reports_study,
                               titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
@@ -146,6 +146,23 @@ def _title_offset(doc: Document, title: str) -> int | None:
     return doc.headings[0].start if doc.headings else None
 
 
+def reports_study_in_prose(doc: Document, offset: int, sentence: str) -> bool:
+    """Whether the dose at *offset* stands in a sentence of prose (not a heading) that reports
+    research (:func:`medlint.medical.advice.reports_study`). A heading with a dose is the page's
+    headline and is judged as one: on a topic page a list of them presents the doses as treatment."""
+    block = doc.block_at(offset)
+    return (block is None or block.kind not in _HEADING_KINDS) and reports_study(sentence)
+
+
+def _title_heading(doc: Document, title: str) -> tuple[int, int]:
+    """The span of the page's first heading when it repeats the title (an HTML page's ``<h1>``
+    under its ``<title>``), else an empty span."""
+    first = doc.headings[0] if doc.headings else None
+    if first is None or first.text.strip() != title.strip():
+        return (0, 0)
+    return (first.start, first.end)
+
+
 _SENTENCE_EDGE = lazyre.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
@@ -214,10 +231,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     def set_aside(doc: Document, title: str) -> tuple[int, int]:
         """The span of the title's own heading (an HTML page's ``<h1>``) when the title does
         not count: what the title says is not read again as the body's words."""
-        first = doc.headings[0] if doc.headings else None
-        if first is None or first.text.strip() != title.strip() or title_counts(doc, title):
-            return (0, 0)
-        return (first.start, first.end)
+        return (0, 0) if title_counts(doc, title) else _title_heading(doc, title)
 
     def prose_condition(doc: Document) -> Trigger | None:
         title = _title(doc)
@@ -266,19 +280,33 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             # a dose in the title is the page's claim, unless the title reports what others took;
             # with "advice", when the title recommends it ("Infants need 1,000 IU")
             heading = Document.from_text(title, doc.path, "markdown")
-            if any((report_kind(heading, d.start, d.end) in (None, *ADVICE_KINDS) if dose_condition == "claim"
-                    else report_kind(heading, d.start, d.end) in (None, "title") and recommends(heading, d.start, d.end))
+
+            def title_dose_counts(d: Any) -> bool:
+                kind = report_kind(heading, d.start, d.end)
+                if dose_condition == "advice":
+                    return kind in (None, "title") and recommends(heading, d.start, d.end)
+                # with ``advice``, a headline with a dose counts when it advises, not when it is
+                # news of a finding, a practice or a comparison (the page's own words decide)
+                return kind in (None, *ADVICE_KINDS) and (
+                    not advice or headline_advises(heading.prose) or recommends(heading, d.start, d.end))
+
+            if any(title_dose_counts(d)
                    and not (advice and (intake_from_source(heading.prose, d.end)
                                         or intake_reported_before(heading.prose[:d.start])))
                    for d in find_doses(heading)):
                 return Trigger(_title_offset(doc, title), title, title=True)
-        lo_title, hi_title = set_aside(doc, title)
+            # the title's doses are judged as a headline: its own heading (an HTML page's <h1>) is
+            # not read again as the body's words
+            lo_title, hi_title = _title_heading(doc, title)
+        else:
+            lo_title, hi_title = set_aside(doc, title)
         for d in find_doses(doc):
             if lo_title <= d.start < hi_title:
                 continue
             if (not outside or not _inside(doc, outside, d.start)) and dose_counts(doc, d):
                 lo, hi = _sentence_in(doc, d.start)
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
+                               or reports_study_in_prose(doc, d.start, doc.prose[lo:hi]) or cites_paper(doc, d.start)
                                or reports_group_intake_before(doc.prose[lo:d.start])
                                or intake_reported_before(doc.prose[lo:d.start])):
                     continue

@@ -344,3 +344,60 @@ def own_words(doc: Document, offset: int) -> bool:
 
 
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+#: A verdict on a dose's safety or sufficiency in a headline, in the present or a modal ("is safe",
+#: "can indeed be toxic", "is typically enough", "should have continued"): the page judges the dose.
+_HEADLINE_VERDICT = lazyre.compile(
+    r"\b(?:is|are|can|may|might|could|would|will)\s+(?:(?:not|indeed|still|typically|generally|usually|often|"
+    r"probably|likely|also|be|only|rarely|never|very|far|much)\s+){0,3}"
+    r"(?:toxic|safe|unsafe|dangerous|harmful|enough|(?:in)?sufficient|(?:in)?adequate|needed|required|optimal|"
+    r"better|best|worse|too\s+(?:little|low|much|high))\b"
+    r"|\b(?:should|must|ought\s+to)\b"
+    # a minimum or a dose for a purpose, opening the headline: "At least 5,000 IU to reach 50 ng"
+    r"|^\W*(?:at\s+least|a\s+minimum\s+of|minimum)\s+\d", re.I)
+
+
+def headline_advises(headline: str) -> bool:
+    """Whether a headline with a dose in it is advice: it says what someone needs or should take,
+    speaks to the reader or as the writer ("you", "I"), opens in the imperative, or judges a dose
+    in the present ("is safe", "is not enough", "can be toxic"). Any other headline with a dose
+    reports: a finding ("Swimmers getting 4,000 IU had fewer injuries", "a loading dose does not
+    last long"), a practice or policy ("can fortify food with 1,000 IU"), a comparison or a
+    food's content. A careful editor reads those as news, which owes no disclaimer; the page's
+    own words under it are still read for advice."""
+    return bool(_ADVISES.search(headline) or _SPEAKS.search(headline) or _HEADLINE_VERDICT.search(headline))
+
+
+#: Where a cited paper lives: a DOI, PubMed or PMC, a PDF, a journal's or a preprint server's site.
+_PAPER_TARGET = lazyre.compile(r"(?:\bdoi\.org/|\bdoi:|pubmed|ncbi\.nlm\.nih\.gov|europepmc|\.pdf(?:$|[?#])|"
+                               r"biorxiv|medrxiv|sciencedirect|springer|wiley|nature\.com|bmj\.com|thelancet|"
+                               r"jamanetwork|nejm\.org|academic\.oup|mdpi\.com|frontiersin|plos)", re.I)
+_ITEM_KINDS = ("list-item", "li")
+
+
+def cites_paper(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a list item that cites a paper: the item links to it (a DOI, PubMed,
+    a PDF, a journal) and its words are the paper's title ("Long-term supplementation with 4,000 IU
+    and adverse events: a meta-analysis - 2023 [PDF](...)"), not advice of the page's own (an item
+    that says what to take or need, or speaks to the reader, still counts)."""
+    block = doc.block_at(offset)
+    if block is None or block.kind not in _ITEM_KINDS:
+        return False
+    if not any(block.start <= link.start < block.end and _PAPER_TARGET.search(link.target) for link in doc.links):
+        return False
+    return not headline_advises(doc.prose[block.start:block.end])
+
+
+#: A sentence that reports research: a study, trial or its people named, a result reported.
+_REPORTS_STUDY = lazyre.compile(
+    r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|participants|subjects|researchers|investigators|"
+    r"cohort|placebo|(?:has|have|had)\s+been\s+reported|in\s+(?:mice|rats|animals|dogs|pigs))\b", re.I)
+
+
+def reports_study(sentence: str) -> bool:
+    """Whether a dose's sentence reports research ("In studies on animals, the toxic dose has been
+    reported as 0.5 mg/kg", "a trial of 50,000 IU weekly is starting") rather than advising: it
+    names the study, trial or its participants and says nothing to the reader (no need, should,
+    you, imperative or verdict on the dose: "Trials show you need 4,000 IU" still advises)."""
+    return bool(_REPORTS_STUDY.search(sentence)) and not headline_advises(sentence)
