@@ -258,7 +258,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         from ..medical.claims import ADVICE_KINDS, heading_names_report, report_kind
 
         if dose_condition == "claim":
-            return report_kind(page, d.start, d.end) in (None, *ADVICE_KINDS)
+            kind = report_kind(page, d.start, d.end)
+            if advice and kind == "authority":
+                # a body's recommendation counts when the page relays it as standing advice ("WHO
+                # recommends 400 IU"), not as news of a change ("RDA doubled to: 400 IU age 2-75")
+                return relays_advice(page, d.start)
+            return kind in (None, *ADVICE_KINDS)
         if dose_condition != "advice":
             return True
         kind = report_kind(page, d.start, d.end)
