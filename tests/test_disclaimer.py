@@ -304,6 +304,11 @@ def _found(name: str) -> list:
     "headline-outline",   # a headline reporting a trial over headings only: news of a finding
     "study-need-abstract",  # a need in a headline that names its study, over that study's abstract
     "reposted-article",   # advice in an article the page reposts from a named source
+    "headline-finding",   # a headline with a dose that reports a finding in the present ("does not last")
+    "headline-policy",    # a headline on what food can be fortified with, over no body
+    "study-sentence",     # doses in sentences that report studies and a trial being started
+    "cited-paper",        # doses in the titles of cited papers, each item linking to the paper
+    "authority-news",     # news of an official intake changed ("RDA doubled to:"), not relayed as advice
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -541,3 +546,57 @@ def test_recommends_helper() -> None:
     assert reports_research("RCT confirms that Canadians need at least 1,800 IU vitamin D")
     assert reports_research("A Dutch midwife doubts that more than 600 IU is needed while breastfeeding")
     assert not reports_research("Asthmatic teenagers often need more than 6,000 IU of vitamin D")
+
+
+@pytest.mark.parametrize("name, line, words, title", [
+    # beside each reading above, a page that still needs and lacks a disclaimer is still reported
+    ("headline-verdict.md", 2, "5,000 IU of vitamin D daily is safe for most adults", True),
+    ("headline-verdict.html", 1, "5,000 IU of vitamin D daily is safe for most adults", True),
+    ("study-sentence-advice.md", 6, "Trials show that adults need 4,000 IU of vitamin D daily.", False),
+    ("study-sentence-advice.html", 4, "Trials show that adults need 4,000 IU of vitamin D daily.", False),
+    ("cited-paper-advice.md", 8, "You should take 4,000 IU of vitamin D daily, as this review shows PDF", False),
+    ("cited-paper-advice.html", 6, "You should take 4,000 IU of vitamin D daily, as this review shows PDF", False),
+    ("authority-advice.md", 3, "The national food agency recommends 400 IU of vitamin D daily for everyone ov...", False),
+    ("authority-advice.html", 2, "The national food agency recommends 400 IU of vitamin D daily for everyone ov...", False),
+])
+def test_a_page_that_advises_beside_each_report_is_still_reported(
+        name: str, line: int, words: str, title: bool, isolated) -> None:
+    (finding,) = _found(name)
+    assert f'line {line}: "{words}"' in finding.message
+    assert ("(title, line" in finding.message) == title
+
+
+@pytest.mark.parametrize("headline, advises", [
+    ("Infants need 1,000 IU of vitamin D", True),
+    ("5,000 IU of vitamin D daily is safe for most adults", True),
+    ("1,000 IU per kg of vitamin D can indeed be toxic", True),
+    ("Calcium intake of 500 mg is typically enough", True),
+    ("5,000 IU in bread was great - should have continued", True),
+    ("At least 5,000 IU of vitamin D to reach 50 ng", True),
+    ("If you have a family history you can take 200 IU less", True),
+    ("A loading dose of 300,000 IU of vitamin D does not last long", False),
+    ("Swimmers taking 4,000 IU of vitamin D had fewer injuries", False),
+    ("5,000 IU daily was just enough vitamin D for runners in winter", False),
+    ("Bread can be fortified with 1,000 IU of vitamin D", False),
+    ("Free-range eggs have 200 IU of vitamin D each", False),
+])
+def test_headline_advises(headline: str, advises: bool) -> None:
+    from medlint.medical.advice import headline_advises
+
+    assert headline_advises(headline) is advises
+
+
+def test_study_sentences_and_cited_papers() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import cites_paper, reports_study
+
+    assert reports_study("In studies on rats, the toxic dose has been reported as 0.5 mg/kg.")
+    assert reports_study("A clinical trial of 50,000 IU a day is starting.")
+    assert not reports_study("Trials show that adults need 4,000 IU of vitamin D daily.")
+    assert not reports_study("Take 4,000 IU daily.")  # names no study
+    text = "* A meta-analysis of 4,000 IU daily - 2023 [PDF](https://doi.org/10.9999/x)\n* Take 4,000 IU daily [PDF](https://doi.org/10.9999/y)\n"
+    doc = Document.from_text(text, "x.md", "markdown")
+    assert cites_paper(doc, text.index("4,000"))
+    assert not cites_paper(doc, text.index("Take"))  # an item that advises is the page's own
+    plain = Document.from_text("* A meta-analysis of 4,000 IU daily - 2023\n", "x.md", "markdown")
+    assert not cites_paper(plain, 2)  # no link to a paper: whose title it is, the item does not say

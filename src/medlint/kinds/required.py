@@ -154,6 +154,14 @@ def reports_study_in_prose(doc: Document, offset: int, sentence: str) -> bool:
     return (block is None or block.kind not in _HEADING_KINDS) and reports_study(sentence)
 
 
+def _in_unadvising_title(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in an HTML page's ``<title>`` that does not advise: the page's
+    headline, judged as one (:func:`medlint.medical.advice.headline_advises`)."""
+    block = doc.block_at(offset)
+    return (block is not None and block.kind == "title"
+            and not headline_advises(doc.prose[block.start:block.end]))
+
+
 def _title_heading(doc: Document, title: str) -> tuple[int, int]:
     """The span of the page's first heading when it repeats the title (an HTML page's ``<h1>``
     under its ``<title>``), else an empty span."""
@@ -306,7 +314,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         else:
             lo_title, hi_title = set_aside(doc, title)
         for d in find_doses(doc):
-            if lo_title <= d.start < hi_title:
+            if lo_title <= d.start < hi_title or advice and _in_unadvising_title(doc, d.start):
                 continue
             if (not outside or not _inside(doc, outside, d.start)) and dose_counts(doc, d):
                 lo, hi = _sentence_in(doc, d.start)
