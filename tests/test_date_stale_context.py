@@ -226,3 +226,14 @@ def test_generic_senses_the_reader_or_a_group_or_fresh_work(html: bool) -> None:
     assert found(para("New research shows a benefit.", html), html=html) == ["New research"]
     assert found(para("You may have read that recent trials disagree.", html), html=html) == ["recent"]
     assert found(para("I read about recent developments and not so recent ones.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_this_book_under_its_citation_and_people_in_a_role(html: bool) -> None:
+    cite = para("Institute of Medicine. 2010. Designing better trials. Washington: Academies Press.", html)
+    assert found(cite + para("This book outlines recent changes in trial methods.", html), html=html) == []
+    assert found(para("We spoke to people who are currently in that job.", html), html=html) == []
+    # No year above, or no "this book": the reader cannot tell when.
+    assert found(para("I liked a book on trials by the Institute.", html)
+                 + para("This book outlines recent changes in trial methods.", html), html=html) == ["recent"]
+    assert found(para("We are currently in that job.", html), html=html) == ["currently"]

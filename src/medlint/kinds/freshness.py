@@ -217,6 +217,26 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     return bool(_WHEN.search(head))
 
 
+#: "this book", "these articles": the phrase speaks of a publication already shown.
+_THIS_PUBLICATION = lazyre.compile(r"\b(?:this|these)\s+(?:\w+\s+)?(?:books?|articles?|papers?|reports?|reviews?|"
+                                   r"stud(?:y|ies)|editorials?|chapters?|commentar(?:y|ies)|letters?|publications?)\b", re.I)
+
+
+def _cited_before(doc: Document, start: int, end: int) -> bool:
+    """The sentence speaks of "this book" or "this article" and the block just above opens with a
+    citation giving its year ("Institute of Medicine. 2012. Envisioning ..." over "This book outlines
+    recent changes"): recent as of that publication, which the reader sees."""
+    lo, _ = window(doc, start, end, "sentence")
+    if not _THIS_PUBLICATION.search(doc.prose, lo, end):
+        return False
+    block = doc.block_at(start)
+    previous = _previous_block(doc, block) if block is not None else None
+    if previous is None:
+        return False
+    head = doc.text[previous.start:min(previous.end, previous.start + CITATION_HEAD_CHARS)]
+    return bool(_WHEN.search(head))
+
+
 #: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
 #: a longer number or a date in digits' middle.
 _WHEN = lazyre.compile(
@@ -433,6 +453,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                         continue  # a journal's or article's title, or someone's quoted words
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
                                                     or _cited_next(doc.whole, m.start(), m.end())
+                                                    or _cited_before(doc.whole, m.start(), m.end())
                                                     or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
