@@ -30,7 +30,14 @@ earlier year in the sentence dates some past event, not "currently" ("in 1998 sh
 the practice, where she currently works"), unless the phrase's clause is told in the past
 too ("a 1995 editorial argued that the trials run in recent years were too small"). The
 front-matter date alone does not date it: many themes do not show it, copies and feeds drop
-it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
+it, and it is what makes the page old in the first place. A dateline does: a blog entry or news
+item whose opening lines print its date, in the front-matter year or the next ("Slow progress
+(November 25, 2005)"), is read against that date, as a page whose title names its year is. Generic
+senses are no claim about now either: "currently" said to the reader, people described by what they
+recently did or now are, a fresh piece of work ("a new research grant"), and "this book" under a
+citation giving its year is dated by it. "as of 1964" on a 2012 page is history, and a heading that
+dates its own snapshot at the page's date with no figure in it ("Programme as of Spring 2013") says
+when already; a figure ("1830 items as of Oct 2013") is still asked to be updated. Also not reported (``excerpts``):
 the section under a heading that links to another site's page by its title (that page's
 words, see the ``excerpt`` region, :mod:`medlint.regions`), and a paper's title copied as a heading ending
 with a full stop. "as of 2012" already says when: its message asks to update the figure.
