@@ -237,3 +237,14 @@ def test_this_book_under_its_citation_and_people_in_a_role(html: bool) -> None:
     assert found(para("I liked a book on trials by the Institute.", html)
                  + para("This book outlines recent changes in trial methods.", html), html=html) == ["recent"]
     assert found(para("We are currently in that job.", html), html=html) == ["currently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_readers_letter_the_page_answers_is_the_writers(html: bool) -> None:
+    letter = "<em>Dear Professor Plum, I have recently run a survey of nurses.</em>" if html else \
+        "*Dear Professor Plum, I have recently run a survey of nurses.*"
+    assert found(para(letter, html), html=html) == []
+    # The page's own words to its readers are still its own.
+    assert found(para("Dear Reader, I recently moved the site to a new host.", html), html=html) == ["recently"]
+    assert found(para(letter, html) + para("Other notes.", html) + para("I recently ran one too.", html),
+                 html=html) == ["recently"]

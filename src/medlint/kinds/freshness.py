@@ -34,7 +34,8 @@ it, and it is what makes the page old in the first place. A dateline does: a blo
 item whose opening lines print its date, in the front-matter year or the next ("Slow progress
 (November 25, 2005)"), is read against that date, as a page whose title names its year is. Generic
 senses are no claim about now either: "currently" said to the reader, people described by what they
-recently did or now are, a fresh piece of work ("a new research grant"), and "this book" under a
+recently did or now are, a fresh piece of work ("a new research grant"), a reader's letter the page
+answers ("Dear Professor Plum, I recently ..."), the writer's words; and "this book" under a
 citation giving its year is dated by it. "as of 1964" on a 2012 page is history, and a heading that
 dates its own snapshot at the page's date with no figure in it ("Programme as of Spring 2013") says
 when already; a figure ("1830 items as of Oct 2013") is still asked to be updated. Also not reported (``excerpts``):
@@ -385,6 +386,22 @@ def _snapshot_heading(doc: Document, start: int, end: int, year: int, page_year:
     return not _FIGURE.search(text)
 
 
+#: A letter's salutation to a named person ("Dear Professor Mean,", "Dear Dr. Smith,"); not the writer
+#: greeting the readers ("Dear Reader," opens the page's own answer).
+_SALUTATION = lazyre.compile(
+    r"[\W_]*Dear\s+(?!(?i:readers?|friends?|all|everyone|everybody|colleagues?|subscribers?|members?|visitors?|"
+    r"patients?|parents?|sirs?|madam)\b)[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3},")
+
+
+def _in_letter(doc: Document, start: int) -> bool:
+    """The phrase is in a paragraph that opens as a letter to a named person ("Dear Professor Mean,
+    I have recently conducted a survey ..."): a reader's letter the page answers, the writer's words
+    as a quotation is, not the page's claim about now."""
+    block = doc.block_at(start)
+    return block is not None and not _is_heading(block) and bool(
+        _SALUTATION.match(doc.prose, block.start, min(block.end, block.start + 80)))
+
+
 #: "currently" said to the reader ("the patient currently sitting in front of you", "a niche that is
 #: currently unused" in advice to you): the reader's present whenever they read.
 _READER = lazyre.compile(r"\byou(?:r|rs|rself|['\u2019](?:re|ll|ve|d))?\b", re.I)
@@ -464,7 +481,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                                     or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
-                            or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())):
+                            or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
+                            or _in_letter(doc, m.start())):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
