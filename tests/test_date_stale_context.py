@@ -171,3 +171,80 @@ def test_a_long_heading_is_read_once() -> None:
     heading took over 20 s)."""
     heading = "## recently " + "word " * 8000 + "\n\n"
     assert found(OLD_MD + heading + "Some text.\n") == ["recently"]
+
+
+def heading(text: str, html: bool) -> str:
+    return f"<h2>{text}</h2>\n" if html else f"## {text}\n\n"
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_dateline_at_the_top_of_a_post_dates_its_relative_words(html: bool) -> None:
+    """A blog entry or news item that opens with its date is read against it, as a dated title is."""
+    body = para("There has been no free time recently.", html)
+    assert found(para("Slow progress on the weblog (November 25, 2011)", html) + body, html=html) == []
+    assert found(para("Posted on 3 Dec 2011 by the editor.", html) + body, html=html) == []
+    assert found(para("Here is an update of something I wrote back in 2011.", html) + body, html=html) == []
+    assert found(heading("Slow progress", html) + para("2011-11-25", html) + body, html=html) == []
+    # No date at the top, a date in a link to an earlier entry, or a date the text speaks of: still reported.
+    assert found(para("Slow progress on the weblog", html) + body, html=html) == ["recently"]
+    link = '<a href="/old">My application (September 5, 2011)</a>' if html else "[My application (September 5, 2011)](/old)"
+    assert found(para(f"In earlier entries: {link}.", html) + para("Other notes.", html) + body,
+                 html=html) == ["recently"]
+    assert found(para("The move is planned for July 2012, not before.", html)
+                 + para("Other notes.", html) + body, html=html) == ["recently"]
+    # A date from another year is some other event's.
+    assert found(para("Slow progress on the weblog (November 25, 2005)", html) + body, html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_as_of_in_history_or_a_dated_snapshot_heading_is_no_stale_figure(html: bool) -> None:
+    assert found(para("It was clear as of 1964 that the vitamin was a hormone.", html), html=html) == []
+    assert found(heading("Workshop programme as of Spring 2011", html) + para("Talks.", html), html=html) == []
+    assert found(heading("Photos of the test kit as of Feb 2012", html) + para("Pictures.", html), html=html) == []
+    # A figure in the heading, a later update, or a figure in a sentence: still to be updated.
+    assert found(heading("1830 items as of Oct 2011", html), html=html) == ["as of Oct 2011"]
+    assert found(heading("Cited 97 times as of May 2011", html), html=html) == ["as of May 2011"]
+    assert found(heading("Clinic news as of July 2019", html), html=html) == ["as of July 2019"]
+    assert found(para("The search finds 47 items as of Jan 2011.", html), html=html) == ["as of Jan 2011"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_generic_senses_the_reader_or_a_group_or_fresh_work(html: bool) -> None:
+    body = "".join(para(t, html) for t in [
+        "Think of the individual patient currently sitting in front of you.",
+        "Find a niche that is currently unused and write for it, if you blog.",
+        "Would people who have recently flown notice the effect?",
+        "Patients who were recently discharged need a call.",
+        "The small groups suggest a new study with a different design.",
+        "The paper can form the basis of a new research grant.",
+        "The money pays for new research projects on campus.",
+    ])
+    assert found(body, html=html) == []
+    assert found(para("They are currently working on a data portal.", html), html=html) == ["currently"]
+    assert found(para("I recently flew to a conference on rickets.", html), html=html) == ["recently"]
+    assert found(para("A new study found fewer falls.", html), html=html) == ["new study"]
+    assert found(para("New research shows a benefit.", html), html=html) == ["New research"]
+    assert found(para("You may have read that recent trials disagree.", html), html=html) == ["recent"]
+    assert found(para("I read about recent developments and not so recent ones.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_this_book_under_its_citation_and_people_in_a_role(html: bool) -> None:
+    cite = para("Institute of Medicine. 2010. Designing better trials. Washington: Academies Press.", html)
+    assert found(cite + para("This book outlines recent changes in trial methods.", html), html=html) == []
+    assert found(para("We spoke to people who are currently in that job.", html), html=html) == []
+    # No year above, or no "this book": the reader cannot tell when.
+    assert found(para("I liked a book on trials by the Institute.", html)
+                 + para("This book outlines recent changes in trial methods.", html), html=html) == ["recent"]
+    assert found(para("We are currently in that job.", html), html=html) == ["currently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_readers_letter_the_page_answers_is_the_writers(html: bool) -> None:
+    letter = "<em>Dear Professor Plum, I have recently run a survey of nurses.</em>" if html else \
+        "*Dear Professor Plum, I have recently run a survey of nurses.*"
+    assert found(para(letter, html), html=html) == []
+    # The page's own words to its readers are still its own.
+    assert found(para("Dear Reader, I recently moved the site to a new host.", html), html=html) == ["recently"]
+    assert found(para(letter, html) + para("Other notes.", html) + para("I recently ran one too.", html),
+                 html=html) == ["recently"]

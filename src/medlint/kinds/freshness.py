@@ -30,7 +30,15 @@ earlier year in the sentence dates some past event, not "currently" ("in 1998 sh
 the practice, where she currently works"), unless the phrase's clause is told in the past
 too ("a 1995 editorial argued that the trials run in recent years were too small"). The
 front-matter date alone does not date it: many themes do not show it, copies and feeds drop
-it, and it is what makes the page old in the first place. Also not reported (``excerpts``):
+it, and it is what makes the page old in the first place. A dateline does: a blog entry or news
+item whose opening lines print its date, in the front-matter year or the next ("Slow progress
+(November 25, 2005)"), is read against that date, as a page whose title names its year is. Generic
+senses are no claim about now either: "currently" said to the reader, people described by what they
+recently did or now are, a fresh piece of work ("a new research grant"), a reader's letter the page
+answers ("Dear Professor Plum, I recently ..."), the writer's words; and "this book" under a
+citation giving its year is dated by it. "as of 1964" on a 2012 page is history, and a heading that
+dates its own snapshot at the page's date with no figure in it ("Programme as of Spring 2013") says
+when already; a figure ("1830 items as of Oct 2013") is still asked to be updated. Also not reported (``excerpts``):
 the section under a heading that links to another site's page by its title (that page's
 words, see the ``excerpt`` region, :mod:`medlint.regions`), and a paper's title copied as a heading ending
 with a full stop. "as of 2012" already says when: its message asks to update the figure.
@@ -217,6 +225,26 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     return bool(_WHEN.search(head))
 
 
+#: "this book", "these articles": the phrase speaks of a publication already shown.
+_THIS_PUBLICATION = lazyre.compile(r"\b(?:this|these)\s+(?:\w+\s+)?(?:books?|articles?|papers?|reports?|reviews?|"
+                                   r"stud(?:y|ies)|editorials?|chapters?|commentar(?:y|ies)|letters?|publications?)\b", re.I)
+
+
+def _cited_before(doc: Document, start: int, end: int) -> bool:
+    """The sentence speaks of "this book" or "this article" and the block just above opens with a
+    citation giving its year ("Institute of Medicine. 2012. Envisioning ..." over "This book outlines
+    recent changes"): recent as of that publication, which the reader sees."""
+    lo, _ = window(doc, start, end, "sentence")
+    if not _THIS_PUBLICATION.search(doc.prose, lo, end):
+        return False
+    block = doc.block_at(start)
+    previous = _previous_block(doc, block) if block is not None else None
+    if previous is None:
+        return False
+    head = doc.text[previous.start:min(previous.end, previous.start + CITATION_HEAD_CHARS)]
+    return bool(_WHEN.search(head))
+
+
 #: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
 #: a longer number or a date in digits' middle.
 _WHEN = lazyre.compile(
@@ -302,6 +330,92 @@ def _past_narrative(doc: Document, start: int, end: int) -> bool:
         _PAST_CURRENTLY.search(doc.prose, max(doc.body_start, start - 30), start))
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: A calendar date: "November 2, 2005", "2 Nov 2005", "Nov. 2005", "2005-11-02".
+_DATE = (rf"(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)|\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)"
+         r"|((?:19|20)\d\d)-[01]\d-[0-3]\d)")
+#: A dateline: a date in brackets ("Slow progress (November 25, 2005)"), a block that opens with a
+#: date, or the page saying when it was written ("posted on 2 Nov 2005", "something I wrote back in 2007").
+_DATELINE = lazyre.compile(
+    rf"\(\s*(?:(?:created|written|posted|updated|revised|published|dated)\s+(?:on\s+)?)?{_DATE}\s*\)"
+    rf"|\A[\W_]*{_DATE}(?!\d)"
+    rf"|\b(?:posted|written|wrote|published|dated|created)\b[^.!?\n]{{0,30}}?\b(?:{_DATE}|((?:19|20)\d\d))(?!\d)", re.I)
+#: How far into a block's start a dateline may stand.
+DATELINE_CHARS = 240
+
+
+def _dateline(doc: Document, page_year: int) -> bool:
+    """The page's opening lines show when it was written ("**Slow progress (November 25, 2005)**",
+    "Posted 2 Nov 2005", "something I wrote back in 2007"), in the year of its front-matter date
+    or the next: a dated blog entry or news item, whose "recently" the reader reads against the date
+    printed above it, as for a page whose title names its year. A date deeper in the text dates some
+    event ("that will change in July 2018"), not the page."""
+    blocks = [b for b in doc.blocks if b.start >= doc.body_start][:2]
+    if blocks and not _is_heading(blocks[0]):
+        blocks = blocks[:1]  # the opening paragraph, or a title heading and the line under it
+    for block in blocks:
+        if block.start - doc.body_start >= NOTICE_CHARS:
+            break
+        head = doc.prose[block.start:min(block.end, block.start + DATELINE_CHARS)]
+        lead = len(head) - len(head.lstrip())
+        for m in _DATELINE.finditer(head.strip()):
+            group = next((i for i, y in enumerate(m.groups(), 1) if y), None)
+            if group is None or doc.link_text_at(block.start + lead + m.start(group)) is not None:
+                continue  # "[My application (September 5, 2007)](...)": the linked entry's date
+            if 0 <= int(m.group(group)) - page_year <= 1:
+                return True
+    return False
+
+
+#: A figure in a heading: a number standing alone that is no year ("1830 items", "cited 97 times").
+_FIGURE = lazyre.compile(r"(?<![\w.,])(?!(?:19|20)\d\d(?![\d,]))\d[\d,.]*(?![\w])")
+
+
+def _snapshot_heading(doc: Document, start: int, end: int, year: int, page_year: int) -> bool:
+    """"as of <date>" in a heading with no figure in it, the date that of the page ("CureTogether
+    categories as of Dec 2013", "Workshop programme as of Spring 2013" on a 2013 page): the heading
+    labels a snapshot with the day it was taken, which is all the rule asks. A figure in the heading
+    ("1830 items as of Oct 2013", "cited 97 times as of May 2021") is one the page means to keep
+    current, and a later date ("news as of July 2019" on a 2014 page) a section kept up to date since:
+    both still reported."""
+    block = doc.block_at(start)
+    if not _is_heading(block) or not 0 <= year - page_year <= 1:
+        return False
+    text = doc.prose[block.start:start] + " " + doc.prose[end:block.end]
+    return not _FIGURE.search(text)
+
+
+#: A letter's salutation to a named person ("Dear Professor Mean,", "Dear Dr. Smith,"); not the writer
+#: greeting the readers ("Dear Reader," opens the page's own answer).
+_SALUTATION = lazyre.compile(
+    r"[\W_]*Dear\s+(?!(?i:readers?|friends?|all|everyone|everybody|colleagues?|subscribers?|members?|visitors?|"
+    r"patients?|parents?|sirs?|madam)\b)[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3},")
+
+
+def _in_letter(doc: Document, start: int) -> bool:
+    """The phrase is in a paragraph that opens as a letter to a named person ("Dear Professor Mean,
+    I have recently conducted a survey ..."): a reader's letter the page answers, the writer's words
+    as a quotation is, not the page's claim about now."""
+    block = doc.block_at(start)
+    return block is not None and not _is_heading(block) and bool(
+        _SALUTATION.match(doc.prose, block.start, min(block.end, block.start + 80)))
+
+
+#: "currently" said to the reader ("the patient currently sitting in front of you", "a niche that is
+#: currently unused" in advice to you): the reader's present whenever they read.
+_READER = lazyre.compile(r"\byou(?:r|rs|rself|['\u2019](?:re|ll|ve|d))?\b", re.I)
+
+
+def _said_to_reader(doc: Document, start: int, end: int) -> bool:
+    """"currently" in a sentence that speaks to the reader ("you", "your"): instructions or advice,
+    true at whatever time the reader follows them, not a claim dated by the page."""
+    if doc.prose[start:end].lower() != "currently":
+        return False
+    lo, hi = window(doc, start, end, "sentence")
+    return bool(_READER.search(doc.prose, lo, hi))
+
+
 def _year(value: Any) -> int | None:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.year
@@ -353,7 +467,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         now = int(today[:4]) if today else datetime.date.today().year
         dated = _year(doc.front_matter.data.get(field)) if doc.front_matter else None
         titled = options["dated_title"] and dated_by_title(doc)
-        if dated is not None and now - dated > years and not titled and not _declared_obsolete(doc.whole):
+        if (dated is not None and now - dated > years and not titled and not _declared_obsolete(doc.whole)
+                and not _dateline(doc.whole, dated)):
             for regex in phrases:
                 for m in regex.finditer(doc.prose, doc.body_start):
                     if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
@@ -362,10 +477,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                         continue  # a journal's or article's title, or someone's quoted words
                     if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
                                                     or _cited_next(doc.whole, m.start(), m.end())
+                                                    or _cited_before(doc.whole, m.start(), m.end())
                                                     or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
-                            or _past_narrative(doc, m.start(), m.end())):
+                            or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
+                            or _in_letter(doc, m.start())):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
@@ -378,6 +495,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             year = int(m.group(1))
             if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Lectures on Vitamin D - 2013": the page's date
+            if dated is not None and (year < dated - years or _snapshot_heading(doc, m.start(), m.end(), year, dated)):
+                continue  # history ("it was clear as of 1964" on a 2012 page), or a heading dating its snapshot
             if now - year > years and not in_link_text(doc, m.start(), m.group(1)):
                 yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                    "problem": f"is {now - year} years ago",
