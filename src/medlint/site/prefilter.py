@@ -12,9 +12,11 @@ What could spell the segment otherwise is treated as "could be any": a page whos
 front matter percent-encodes a letter or digit, escapes an ASCII character
 (``\\u0061``, ``\\x61``), continues a quoted line with a backslash, or holds a
 character whose case folding is ASCII (``ſ``, the Kelvin sign, ligatures) is
-always a candidate; a segment a non-string value could print (``True``, ``1e3``,
-a date) or holding a quote is not searched (:func:`searchable` says no), nor one
-under a permalink pattern that builds the last segment from the title.
+always a candidate; for a segment a non-string value could print (``True``,
+``1e3``, a date, ``['a']``), so is every page whose slug is not written as a
+quoted string (Hugo prints only the slug so: :func:`printed`). A date's part
+under a permalink pattern that ends in one is not searched (:func:`searchable`
+says no), nor a segment under a pattern that builds it from the title.
 """
 from __future__ import annotations
 
@@ -71,17 +73,26 @@ def _last(pattern: str) -> str:
 
 def searchable(segment: str, dated: bool = False) -> str | None:
     """The case-folded run of *segment* to search page bytes for, or None when a page could
-    answer to *segment* without spelling it: a boolean or a list printed (quotes,
-    brackets), a date's part where a permalink pattern ends in one (*dated*), or no run
-    long enough to mean anything. A number is searched, and :meth:`FrontBytes.candidates`
-    adds the pages whose slug may be one (``slug: 0x10`` is published as ``16``)."""
+    answer to *segment* without spelling it: a date's part where a permalink pattern ends
+    in one (*dated*), or no run long enough to mean anything. A segment that a value
+    other than a string could print (a number, a boolean, a list: :func:`printed`) is
+    searched, and :meth:`FrontBytes.candidates` adds the pages whose slug may be one."""
     folded = segment.casefold()
-    if not folded or folded in _WORDS or (dated and _NUMERIC.fullmatch(folded)) \
-            or any(c in folded for c in "'\"[]{}\\"):
+    if not folded or (dated and _NUMERIC.fullmatch(folded)):
         return None
     runs = _RUN.findall(folded)
     best = max(runs, key=len, default="")
     return best if len(best) >= 3 or best == folded else None
+
+
+def printed(segment: str) -> bool:
+    """Whether *segment* could be a value other than a string, printed: ``True``, ``nan``,
+    ``None``, or anything with a quote, a bracket, a brace or a backslash (``['a']``,
+    ``{'a': 1}``). Hugo's URLs print only a page's ``slug`` so (``str()`` of it); its
+    ``url``, ``aliases`` and ``permalink`` count only when they are strings. (A number is
+    told by its run: see :meth:`FrontBytes.candidates`.)"""
+    folded = segment.casefold()
+    return folded in _WORDS or any(c in folded for c in "'\"[]{}\\")
 
 
 class FrontBytes:
@@ -117,7 +128,7 @@ class FrontBytes:
         self.text = b"".join(parts)
         self.always = self._pages_matching(_ANY, _ANY_LEADS)
         self._bare_slug: set[int] | None = None
-        self._found: dict[str, list[str]] = {}
+        self._found: dict[tuple[str, bool], list[str]] = {}
 
     def _page_of(self, at: int) -> int:
         import bisect
@@ -191,16 +202,19 @@ class FrontBytes:
         return out
 
     def searches(self) -> int:
-        """How many distinct runs were searched for."""
+        """How many distinct runs were searched for (with or without the printed slugs)."""
         return len(self._found)
 
-    def candidates(self, run: str) -> list[str]:
-        """The pages (relative paths) whose front matter or path could spell *run*."""
-        found = self._found.get(run)
+    def candidates(self, run: str, printed: bool = False) -> list[str]:
+        """The pages (relative paths) whose front matter or path could spell *run*; with
+        *printed* (the segment could be a value other than a string, printed: see
+        :func:`printed`), also every page whose slug may be one."""
+        found = self._found.get((run, printed))
         if found is None:
             hits = set(self.always)
-            if _NUMERIC.fullmatch(run):
-                # (str() of a number need not spell it as written: 0x10, 1e3, 2001-1-1)
+            if printed or _NUMERIC.fullmatch(run):
+                # (str() of a number need not spell it as written: 0x10, 1e3, 2001-1-1; nor
+                # str() of a boolean, a list or a mapping: True, ['a'], {'a': 1})
                 if self._bare_slug is None:
                     self._bare_slug = self._pages_matching(_BARE_SLUG, (b"slug", b"?"))
                 hits |= self._bare_slug
@@ -212,7 +226,7 @@ class FrontBytes:
                 hits.add(i)
                 # (On to the next page: one hit is enough.)
                 at = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
-            found = self._found[run] = [self.rels[i] for i in sorted(hits)]
+            found = self._found[(run, printed)] = [self.rels[i] for i in sorted(hits)]
         return found
 
 
