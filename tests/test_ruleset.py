@@ -199,3 +199,14 @@ def test_bundled_is_decided_by_the_real_path(tmp_path: Path) -> None:
     outside.symlink_to(bundled)
     assert _is_bundled(outside / "spelling.yaml")
     assert not _is_bundled(bundled.parent / (bundled.name + "-other") / "spelling.yaml")
+
+
+def test_deferred_patterns_are_compiled_before_workers_fork() -> None:
+    """A parallel run compiles the deferred patterns still in use once, in the parent."""
+    from medlint.kinds import common
+
+    with common.deferred_patterns():
+        kept = common.compile_regex(r"\bserum\b", ["patterns", 0])
+    common.compile_deferred()
+    assert "_compiled" in kept.compiled.__dict__
+    assert kept.search("a serum level").span() == (2, 7)

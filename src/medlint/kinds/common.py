@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Iterator, Sequence
@@ -88,6 +89,19 @@ def deferred_patterns() -> Iterator[None]:
         _DEFERRED.reset(token)
 
 
+#: The deferred patterns not compiled yet that are still in use (rules rebuilt by a long-running
+#: language server drop theirs).
+_DEFERRED_MADE: "weakref.WeakSet[lazyre.LazyPattern]" = weakref.WeakSet()
+
+
+def compile_deferred() -> None:
+    """Compile every deferred pattern still in use (a parallel run, before forking its
+    workers, which then share them: see :func:`medlint.lazyre.compile_all`)."""
+    for pattern in list(_DEFERRED_MADE):
+        pattern.compiled()
+        _DEFERRED_MADE.discard(pattern)
+
+
 def _compile_version0(pattern: str, flags: int) -> Any:
     import regex
 
@@ -96,10 +110,12 @@ def _compile_version0(pattern: str, flags: int) -> Any:
 
 def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
     """Compile a pattern from a rule's options as a :class:`BoundedPattern` (on first use
-    within :func:`deferred_patterns`; a parallel run compiles it before forking, with the
-    modules' own patterns: :func:`medlint.lazyre.compile_all`)."""
+    within :func:`deferred_patterns`; a parallel run compiles it before forking:
+    :func:`compile_deferred`)."""
     if _DEFERRED.get():
-        return BoundedPattern(lazyre.LazyPattern(pattern, flags, _compile_version0))
+        deferred = lazyre.LazyPattern(pattern, flags, _compile_version0, register=False)
+        _DEFERRED_MADE.add(deferred)
+        return BoundedPattern(deferred)
     import regex
 
     try:
