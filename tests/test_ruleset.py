@@ -143,3 +143,70 @@ def test_options_have_their_kinds_defaults_and_unset_placeholders_are_empty(tmp_
     text = "[10.1000/a](https://doi.org/10.1000/b)"
     diagnostics, _ = Run({}, ruleset=ruleset).lint_document(text, "x.md")
     assert [d.message for d in diagnostics] == ["Shows 10.1000/a, goes to 10.1000/b"]
+
+
+def test_a_bundled_rules_own_patterns_compile_on_first_use_and_match_alike() -> None:
+    """A bundled rule built with its own options defers compiling its patterns (the test suite
+    compiles them: they are valid); with options from a config they compile at once, so a bad
+    pattern a user wrote is still an error when the rules are loaded."""
+    from medlint.kinds import common
+    from medlint.ruleset import RuleSet, Setting, bundled_rules_dir
+
+    with common.deferred_patterns():
+        deferred = common.compile_regex(r"\bdose\w*", ["patterns", 0], 2)
+    assert "_compiled" not in deferred.compiled.__dict__  # not compiled yet
+    eager = common.compile_regex(r"\bdose\w*", ["patterns", 0], 2)
+    text = "The Doses and the doses."
+    assert [m.span() for m in deferred.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert deferred.search(text, 5).span() == eager.search(text, 5).span() and deferred.flags == eager.flags
+    with pytest.raises(common.OptionError):
+        common.compile_regex("(unclosed", ["patterns", 0])
+
+    seen: list[bool] = []
+    original = common.compile_regex
+
+    def spy(pattern: str, path: list[object], flags: int = 0) -> object:
+        seen.append(common._DEFERRED.get())
+        return original(pattern, path, flags)
+
+    rules, _ = load_rules([(bundled_rules_dir(), True)])
+    rule = next(r for r in rules if r.id == "disclaimer-missing")
+    from medlint.kinds import required
+
+    required.compile_regex = spy  # type: ignore[attr-defined]
+    try:
+        RuleSet(rules, {}, []).check_for(rule, rule.options)
+        assert seen and all(seen)
+        seen.clear()
+        RuleSet(rules, {"disclaimer-missing": Setting(options={"lines": 3})}, []).check_for(
+            rule, {**rule.options, "lines": 3})
+        assert seen and not any(seen)
+    finally:
+        required.compile_regex = original  # type: ignore[attr-defined]
+
+
+def test_bundled_is_decided_by_the_real_path(tmp_path: Path) -> None:
+    """A rule file links to its README anchor when it lies, symlinks resolved, in the bundled folder."""
+    from medlint.ruleset import _is_bundled, bundled_rules_dir
+
+    bundled = bundled_rules_dir()
+    assert _is_bundled(bundled / "spelling.yaml")
+    assert not _is_bundled(write(tmp_path, GOOD))
+    inside = tmp_path / "inside.yaml"
+    inside.symlink_to(bundled / "spelling.yaml")
+    assert _is_bundled(inside)
+    outside = tmp_path / "folder"
+    outside.symlink_to(bundled)
+    assert _is_bundled(outside / "spelling.yaml")
+    assert not _is_bundled(bundled.parent / (bundled.name + "-other") / "spelling.yaml")
+
+
+def test_deferred_patterns_are_compiled_before_workers_fork() -> None:
+    """A parallel run compiles the deferred patterns still in use once, in the parent."""
+    from medlint.kinds import common
+
+    with common.deferred_patterns():
+        kept = common.compile_regex(r"\bserum\b", ["patterns", 0])
+    common.compile_deferred()
+    assert "_compiled" in kept.compiled.__dict__
+    assert kept.search("a serum level").span() == (2, 7)

@@ -11,7 +11,7 @@ import pytest
 
 from medlint.pipeline import Run
 from medlint.site.index import SiteIndex
-from medlint.site.prefilter import FOLDS_TO_ASCII, FrontBytes, searchable
+from medlint.site.prefilter import FOLDS_TO_ASCII, FrontBytes, printed, searchable
 
 SELECT = ["link-broken", "link-anchor", "link-asset"]
 
@@ -99,9 +99,36 @@ def test_a_relative_link_is_proven_broken_but_an_anchored_one_reads_every_page(t
 def test_searchable_runs() -> None:
     assert searchable("Overview-of-MS.html") == "overview-of-ms.html"
     assert searchable("Iron Overview – 2012") == "overview"
-    for unsure in ("True", "nan", "[a]", "it's"):
+    for unsure in ("[a]", "it's"):
         assert searchable(unsure) is None
     assert searchable("2020", dated=True) is None and searchable("2020") == "2020"
+    # What a non-string slug could print is searched, with every page whose slug is one.
+    assert searchable("True") == "true" and printed("True") and printed("nan")
+    assert searchable('printer.png"}%20Print') == "printer.png" and printed('printer.png"}%20Print')
+    assert not printed("overview-of-ms.html")
+
+
+@pytest.mark.parametrize("link", [
+    "/posts/true",  # slug: yes (YAML's boolean, printed True)
+    "/posts/['alpha',%20'beta']",  # slug: [alpha, beta] (a list, printed)
+    "/posts/%7B'key':%201%7D",  # a JSON object as the slug
+    "/posts/[500]",  # slug: [0x1F4], printed [500]: spelled nowhere
+    '/posts/x%22%7D%20print.png',  # a quote and a brace that no slug prints: broken
+    "/posts/nan",
+])
+def test_a_segment_a_value_could_print_is_searched_not_read_everywhere(tmp_path: Path, link: str) -> None:
+    """A link whose last segment has quotes or braces (a page's botched image markup) or is a
+    word a boolean prints is searched too: the pages whose slug is not a quoted string are
+    parsed with the pages that spell it, and the answer is that of a read index."""
+    posts = _site(tmp_path)
+    (posts / "yes.md").write_text("---\nslug: yes\n---\n# Y\n")
+    (posts / "listed.md").write_text("---\nslug: [alpha, beta]\n---\n# L\n")
+    (posts / "mapped.md").write_text('{\n  "slug": {"key": 1}\n}\n# M\n')
+    (posts / "not-a-number.md").write_text("---\nslug: .nan\n---\n# N\n")
+    (posts / "hex-list.md").write_text("---\nslug: [0x1F4]\n---\n# H\n")
+    messages, loaded = _check(tmp_path, f"[a]({link})")
+    assert not loaded
+    assert len(messages) == (1 if "print" in link else 0)
 
 
 def test_front_bytes_finds_pages_by_front_matter_and_path(tmp_path: Path) -> None:

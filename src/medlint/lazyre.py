@@ -27,11 +27,12 @@ _MADE: list["LazyPattern"] = []
 class LazyPattern:
     """A compiled pattern's stand-in that compiles it on first use (see the module's docstring)."""
 
-    def __init__(self, pattern: str, flags: int, compiler: Callable[[str, int], Any]) -> None:
+    def __init__(self, pattern: str, flags: int, compiler: Callable[[str, int], Any], register: bool = True) -> None:
         self.pattern = pattern
         self._flags = flags
         self._compiler = compiler
-        _MADE.append(self)
+        if register:  # (a module-level pattern; others are compiled by their owner's means)
+            _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for what is not set on the instance yet: the first use.

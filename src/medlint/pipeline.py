@@ -23,7 +23,7 @@ from .errors import FileError, MedlintError, Skipped
 from .files import expand_paths, read_source, read_text, why_nothing
 from .fix import fix_text, unified_diff, write_fixed
 from .workers import parent_alive, worker_init
-from .kinds.common import PatternTimeout, regex_timeout, shown_pattern
+from .kinds.common import PatternTimeout, compile_deferred, regex_timeout, shown_pattern
 from .markup import format_for
 from .outcome import Report
 from .profile import PARSE, READ, SITE, SUGGEST, Profile
@@ -288,6 +288,7 @@ class Run:
         from . import lazyre
 
         lazyre.compile_all()  # the modules' patterns, compiled once here rather than in each worker
+        compile_deferred()  # and the bundled rules' option patterns
         if self.site is not None:
             self.site.load()  # once, not once per worker
             if self.results is not None:

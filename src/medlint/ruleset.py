@@ -195,12 +195,20 @@ def bundled_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
+@functools.lru_cache(maxsize=None)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def _is_bundled(path: Path) -> bool:
-    try:
-        path.resolve().relative_to(bundled_rules_dir().resolve())
-    except ValueError:
-        return False
-    return True
+    """Whether *path*, symlinks resolved, lies in the bundled rules' folder (as
+    ``path.resolve().relative_to(bundled_rules_dir().resolve())`` says, without resolving
+    the same folders again for each of a run's rule files)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    real = os.path.realpath(path) if name in ("", ".", "..") or os.path.islink(path) \
+        else os.path.join(_real_folder(folder), name)
+    bundled = _real_folder(str(bundled_rules_dir()))
+    return real == bundled or real.startswith(bundled.rstrip(os.sep) + os.sep)
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -214,7 +222,7 @@ def load_rule_file(path: Path, trusted: bool = False, display: str | None = None
     *context* is the run's build context: files the options name are read from
     the config's folder (its ``config_dir``), not the rule file's."""
     name = display or str(path)
-    data, text = read_yaml_file(path, name, "rule file")
+    data, text = read_yaml_file(path, name, "rule file", trusted=trusted)
     if not isinstance(data, dict):
         raise ConfigError("a rule file must be a mapping with id, kind, severity and message", name, 1)
 
@@ -363,7 +371,15 @@ class RuleSet:
     def check_for(self, rule: Rule, options: dict[str, Any]) -> Check:
         key = (rule.id, json.dumps(options, sort_keys=True, default=str))
         if key not in self._checks:
-            self._checks[key] = load_kind(rule.kind).build(options, replace(self.context, check=rule.check))
+            build = load_kind(rule.kind).build
+            if rule.bundled and options is rule.options:
+                # A bundled rule's own options: its patterns compile on first use (see deferred_patterns).
+                from .kinds.common import deferred_patterns
+
+                with deferred_patterns():
+                    self._checks[key] = build(options, replace(self.context, check=rule.check))
+            else:
+                self._checks[key] = build(options, replace(self.context, check=rule.check))
         return self._checks[key]
 
     def _resolved(self, override_ids: tuple[int, ...]) -> list[tuple[Rule, str, dict[str, Any]]]:

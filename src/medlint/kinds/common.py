@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+import weakref
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Iterator, Sequence
 
+from .. import lazyre
 from ..document import Document
 from . import OptionError
 
@@ -30,12 +34,15 @@ class BoundedPattern:
     ``re``) can stop a search after a timeout, which ``re`` cannot.
     """
 
-    __slots__ = ("compiled", "pattern", "flags")
+    __slots__ = ("compiled", "pattern")
 
     def __init__(self, compiled: Any) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
-        self.flags = compiled.flags
+
+    @property
+    def flags(self) -> int:
+        return int(self.compiled.flags)
 
     def _call(self, method: str, string: str, pos: int, endpos: int) -> Any:
         try:
@@ -63,8 +70,52 @@ class BoundedPattern:
                 raise PatternTimeout(self.pattern) from None
 
 
+#: Set while a bundled rule is built with its own options (:func:`deferred_patterns`).
+_DEFERRED: ContextVar[bool] = ContextVar("deferred_patterns", default=False)
+
+
+@contextmanager
+def deferred_patterns() -> Iterator[None]:
+    """Within this block, :func:`compile_regex` compiles each pattern on its first use: for
+    a bundled rule's own options only, whose patterns the test suite compiles (building
+    every bundled rule), so a pattern can fail to compile only where a user wrote it,
+    and that is still reported when the rule is loaded. A one-file run uses fewer than
+    half of them (a disclaimer rule's ``unless`` patterns only once a condition holds):
+    compiling the rest took about 15 ms of its start (issue 23)."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+
+
+#: The deferred patterns not compiled yet that are still in use (rules rebuilt by a long-running
+#: language server drop theirs).
+_DEFERRED_MADE: "weakref.WeakSet[lazyre.LazyPattern]" = weakref.WeakSet()
+
+
+def compile_deferred() -> None:
+    """Compile every deferred pattern still in use (a parallel run, before forking its
+    workers, which then share them: see :func:`medlint.lazyre.compile_all`)."""
+    for pattern in list(_DEFERRED_MADE):
+        pattern.compiled()
+        _DEFERRED_MADE.discard(pattern)
+
+
+def _compile_version0(pattern: str, flags: int) -> Any:
+    import regex
+
+    return regex.compile(pattern, flags | regex.VERSION0)
+
+
 def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
-    """Compile a pattern from a rule's options as a :class:`BoundedPattern`."""
+    """Compile a pattern from a rule's options as a :class:`BoundedPattern` (on first use
+    within :func:`deferred_patterns`; a parallel run compiles it before forking:
+    :func:`compile_deferred`)."""
+    if _DEFERRED.get():
+        deferred = lazyre.LazyPattern(pattern, flags, _compile_version0, register=False)
+        _DEFERRED_MADE.add(deferred)
+        return BoundedPattern(deferred)
     import regex
 
     try:

@@ -382,7 +382,7 @@ class SiteIndex:
         the search cannot tell (find_page then reads every page, as before)."""
         if not self._can_name_pages() or self.generator != "hugo":
             return False
-        from .prefilter import FrontBytes, patterns_dated, patterns_searchable, searchable
+        from .prefilter import FrontBytes, patterns_dated, patterns_searchable, printed, searchable
 
         try:
             key = normalize_path(url_path)
@@ -404,7 +404,8 @@ class SiteIndex:
             if PurePosixPath(key).suffix in FORMATS_BY_SUFFIX \
                     and self._page_file_at((self.root / key.lstrip("/")).resolve()) is not None:
                 return True  # a page file's own path (as find_page's by_file finds it)
-            if self._any_answers(self._front_bytes.candidates(run), key, stripped):
+            last = key.rsplit("/", 1)[-1]
+            if self._any_answers(self._front_bytes.candidates(run, printed(segment) or printed(last)), key, stripped):
                 return True
             self._missing.add(key)
         except (OSError, ValueError, UnicodeError):

@@ -12,9 +12,11 @@ What could spell the segment otherwise is treated as "could be any": a page whos
 front matter percent-encodes a letter or digit, escapes an ASCII character
 (``\\u0061``, ``\\x61``), continues a quoted line with a backslash, or holds a
 character whose case folding is ASCII (``ſ``, the Kelvin sign, ligatures) is
-always a candidate; a segment a non-string value could print (``True``, ``1e3``,
-a date) or holding a quote is not searched (:func:`searchable` says no), nor one
-under a permalink pattern that builds the last segment from the title.
+always a candidate; for a segment a non-string value could print (``True``,
+``1e3``, a date, ``['a']``), so is every page whose slug is not written as a
+quoted string (Hugo prints only the slug so: :func:`printed`). A date's part
+under a permalink pattern that ends in one is not searched (:func:`searchable`
+says no), nor a segment under a pattern that builds it from the title.
 """
 from __future__ import annotations
 
@@ -71,24 +73,33 @@ def _last(pattern: str) -> str:
 
 def searchable(segment: str, dated: bool = False) -> str | None:
     """The case-folded run of *segment* to search page bytes for, or None when a page could
-    answer to *segment* without spelling it: a boolean or a list printed (quotes,
-    brackets), a date's part where a permalink pattern ends in one (*dated*), or no run
-    long enough to mean anything. A number is searched, and :meth:`FrontBytes.candidates`
-    adds the pages whose slug may be one (``slug: 0x10`` is published as ``16``)."""
+    answer to *segment* without spelling it: a date's part where a permalink pattern ends
+    in one (*dated*), or no run long enough to mean anything. A segment that a value
+    other than a string could print (a number, a boolean, a list: :func:`printed`) is
+    searched, and :meth:`FrontBytes.candidates` adds the pages whose slug may be one."""
     folded = segment.casefold()
-    if not folded or folded in _WORDS or (dated and _NUMERIC.fullmatch(folded)) \
-            or any(c in folded for c in "'\"[]{}\\"):
+    if not folded or (dated and _NUMERIC.fullmatch(folded)):
         return None
     runs = _RUN.findall(folded)
     best = max(runs, key=len, default="")
     return best if len(best) >= 3 or best == folded else None
 
 
+def printed(segment: str) -> bool:
+    """Whether *segment* could be a value other than a string, printed: ``True``, ``nan``,
+    ``None``, or anything with a quote, a bracket, a brace or a backslash (``['a']``,
+    ``{'a': 1}``). Hugo's URLs print only a page's ``slug`` so (``str()`` of it); its
+    ``url``, ``aliases`` and ``permalink`` count only when they are strings. (A number is
+    told by its run: see :meth:`FrontBytes.candidates`.)"""
+    folded = segment.casefold()
+    return folded in _WORDS or any(c in folded for c in "'\"[]{}\\")
+
+
 class FrontBytes:
     """Every page's front matter bytes, lower-cased and joined, searched for a run."""
 
     def __init__(self, root: str, rels: list[str], head: int) -> None:
-        parts: list[bytes] = []
+        parts: list[bytes | bytearray] = []
         self.rels = rels
         self.starts: list[int] = []
         #: Pages that are no regular file (the site index leaves them out).
@@ -96,21 +107,28 @@ class FrontBytes:
         #: Pages that could not be opened (a dangling link, no permission).
         self.unopened: set[int] = set()
         at = 0
+        starts, append, encode, join = self.starts, parts.append, os.fsencode, os.path.join
         for i, rel in enumerate(rels):
-            front = _front_region(os.path.join(root, rel), head)
+            front = _front_region(join(root, rel), head)
             if front is None:
                 self.irregular.add(i)
+                front = b""
             elif front is _UNOPENED:
                 self.unopened.add(i)
-            region = (front or b"") + b"\0" + os.fsencode(rel)
-            self.starts.append(at)
-            parts.append(region)
-            at += len(region) + 1
-        # (One buffer, lower-cased at once; a NUL between pages, which no match spans.)
-        self.text = b"\0".join(parts).lower()
+            name = encode(rel)
+            starts.append(at)
+            # Each page's region is its front matter, a NUL and its path, lower-cased; pages are
+            # joined by a NUL, which no match spans. (Lower-cased page by page, the small copies
+            # reuse their memory: one copy of the whole buffer cost a fresh 7 MB, a tenth of it all.)
+            append(front.lower())
+            append(b"\0" + name.lower() + b"\0")
+            at += len(front) + len(name) + 2
+        if parts:
+            parts[-1] = parts[-1][:-1]  # (no NUL after the last page)
+        self.text = b"".join(parts)
         self.always = self._pages_matching(_ANY, _ANY_LEADS)
         self._bare_slug: set[int] | None = None
-        self._found: dict[str, list[str]] = {}
+        self._found: dict[tuple[str, bool], list[str]] = {}
 
     def _page_of(self, at: int) -> int:
         import bisect
@@ -134,29 +152,48 @@ class FrontBytes:
         """Per page, whether its main URL is the one its path gives, whatever its front matter
         says (or whether it parses): no ``url`` in it, and ``slug`` at most once, on a line of
         its own (a key's, not a wrapped value's) whose value is the page's file name."""
+        import bisect
+
         text, starts = self.text, self.starts
+        # Where "url" and "slug" are, found by one search of all pages' bytes for each (no
+        # match spans the NUL between pages): the pages with a "url", and each page's
+        # first "slug" (-1 when it has a second).
+        page_of = bisect.bisect_right
+        with_url: set[int] = set()
+        at = text.find(b"url")
+        while at >= 0:
+            i = page_of(starts, at) - 1
+            with_url.add(i)
+            # (On to the next page: one is enough.)
+            at = text.find(b"url", starts[i + 1]) if i + 1 < len(starts) else -1
+        first_slug: dict[int, int] = {}
+        at = text.find(b"slug")
+        while at >= 0:
+            i = page_of(starts, at) - 1
+            first_slug[i] = -1 if i in first_slug else at
+            at = text.find(b"slug", at + 4)
         out = []
+        always, count, match, rfind = self.always, len(starts), _SLUG_LINE.match, text.rfind
         for i, rel in enumerate(self.rels):
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if i in always or i in with_url:
+                out.append(False)
+                continue
+            first = first_slug.get(i)
+            if first is None or first < 0:
+                out.append(first is None)
+                continue
             start = starts[i]
-            if i in self.always or text.find(b"url", start, end) >= 0:
-                out.append(False)
+            end = starts[i + 1] - 1 if i + 1 < count else len(text)
+            nl = rfind(b"\n", start, first)
+            line = match(text, nl + 1 if nl >= 0 else start, end)
+            if line is None or (text.startswith((b"---", b"\xef\xbb\xbf---"), start)
+                                and text[line.end():line.end() + 1] in (b" ", b"\t", b"\r", b"\n")):
+                out.append(False)  # (YAML: an indented or blank line next may continue the value)
                 continue
-            first = text.find(b"slug", start, end)
-            if first < 0:
-                out.append(True)
+            value = line.group(2).decode()
+            if not line.group(1) and (not value[:1].isalpha() or value in _YAML_WORDS):
+                out.append(False)  # unquoted, it could be a number or a boolean (0x10 is 16, yes is True)
                 continue
-            if text.find(b"slug", first + 4, end) >= 0:
-                out.append(False)
-                continue
-            nl = text.rfind(b"\n", start, first)
-            line = _SLUG_LINE.match(text, nl + 1 if nl >= 0 else start, end)
-            if line is not None and text.startswith((b"---", b"\xef\xbb\xbf---"), start) \
-                    and text[line.end():line.end() + 1] in (b" ", b"\t", b"\r", b"\n"):
-                line = None  # YAML: an indented or blank line next may continue the value
-            value = line.group(2).decode() if line is not None else ""
-            if line is not None and not line.group(1) and (not value[:1].isalpha() or value in _YAML_WORDS):
-                value = ""  # unquoted, it could be a number or a boolean (0x10 is 16, yes is True)
             folders, _, name = rel.lower().rpartition("/")
             stem = name.rsplit(".", 1)[0] if "." in name else name
             if stem in ("index", "_index"):
@@ -165,16 +202,19 @@ class FrontBytes:
         return out
 
     def searches(self) -> int:
-        """How many distinct runs were searched for."""
+        """How many distinct runs were searched for (with or without the printed slugs)."""
         return len(self._found)
 
-    def candidates(self, run: str) -> list[str]:
-        """The pages (relative paths) whose front matter or path could spell *run*."""
-        found = self._found.get(run)
+    def candidates(self, run: str, printed: bool = False) -> list[str]:
+        """The pages (relative paths) whose front matter or path could spell *run*; with
+        *printed* (the segment could be a value other than a string, printed: see
+        :func:`printed`), also every page whose slug may be one."""
+        found = self._found.get((run, printed))
         if found is None:
             hits = set(self.always)
-            if _NUMERIC.fullmatch(run):
-                # (str() of a number need not spell it as written: 0x10, 1e3, 2001-1-1)
+            if printed or _NUMERIC.fullmatch(run):
+                # (str() of a number need not spell it as written: 0x10, 1e3, 2001-1-1; nor
+                # str() of a boolean, a list or a mapping: True, ['a'], {'a': 1})
                 if self._bare_slug is None:
                     self._bare_slug = self._pages_matching(_BARE_SLUG, (b"slug", b"?"))
                 hits |= self._bare_slug
@@ -186,7 +226,7 @@ class FrontBytes:
                 hits.add(i)
                 # (On to the next page: one hit is enough.)
                 at = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
-            found = self._found[run] = [self.rels[i] for i in sorted(hits)]
+            found = self._found[(run, printed)] = [self.rels[i] for i in sorted(hits)]
         return found
 
 
@@ -197,6 +237,8 @@ _SLUG_LINE = lazyre.compile(
 _YAML_WORDS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "null"))
 
 
+#: How :func:`_front_region` opens a page.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
 #: What :func:`_front_region` gives for a file it could not open (empty, told apart by identity).
 _UNOPENED = bytearray()
 #: The closing line of YAML and of TOML front matter (as markup.frontmatter finds them).
@@ -211,25 +253,28 @@ def _front_region(file: str, head: int) -> bytes | bytearray | None:
     :data:`_UNOPENED` when it could not be opened); None for no regular file."""
     try:
         # (Not blocking on a FIFO, which the site index does not read either.)
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(file, _OPEN_FLAGS)
     except OSError:
         return _UNOPENED
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
         data = os.read(fd, head)
-        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        first = data[:1]
+        bom = 3 if first == b"\xef" and data.startswith(b"\xef\xbb\xbf") else 0
+        if bom:
+            first = data[3:4]
         close = None
-        if data.startswith(b"---", bom):
-            close = _YAML_CLOSE.search(data, bom + 3)
-        elif data.startswith(b"+++", bom):
-            close = _TOML_CLOSE.search(data, bom + 3)
-        elif data.startswith(b"{", bom):
+        if first == b"{":  # (JSON first: a site's pages share one format, and Hugo exports use JSON)
             end = data.find(b"\n}", bom)
             # JSON strings hold no raw line break: a line-leading brace is structural, and with
             # no other opening brace before it, it closes the object.
             if end >= 0 and data.count(b"{", bom, end) == 1:
                 return data[:end + 2]
+        elif first == b"-" and data.startswith(b"---", bom):
+            close = _YAML_CLOSE.search(data, bom + 3)
+        elif first == b"+" and data.startswith(b"+++", bom):
+            close = _TOML_CLOSE.search(data, bom + 3)
         else:
             return b""  # no front matter
         if close is not None:
