@@ -303,12 +303,37 @@ def _transcript_turns(doc: Document) -> set[int]:
     return doc.cache[key]
 
 
+#: "Taking" in a clause that says when something happens advises nothing: "Problems fought
+#: when taking 50,000 IU weekly", "Side effects while taking 10,000 IU".
+_WHEN_TAKING = lazyre.compile(r"\b(?:when|while|if|after|before|by|from|since|people|those|patients)\s+(?:\w+\s+)?taking\b", re.I)
+
+
 def heading_advises(doc: Document, start: int) -> bool:
     """Whether the heading holding *start* advises the reader ("Take 50,000 IU weekly",
-    "How much you need"): advice even in a list of titles."""
+    "How much you need"): advice even in a list of titles. "Taking" in a clause of time or
+    condition ("fought when taking 50,000 IU weekly") is no advice."""
     block = doc.block_at(start)
     return block is not None and block.kind in _HEADING_KINDS and bool(
-        _HEADING_ADVICE.search(doc.prose[block.start:block.end]))
+        _HEADING_ADVICE.search(_WHEN_TAKING.sub(" ", doc.prose[block.start:block.end])))
+
+
+def over_image(doc: Document, start: int) -> bool:
+    """Whether *start* is in a heading set right over an image (nothing between): the
+    figure's title ("35,000 IU reduced psoriasis (click on image)" over a before-and-after
+    photo), which reports what the figure shows."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None and block.kind in _HEADING_KINDS else None
+    if i is None or i + 1 >= len(doc.blocks):
+        return False
+    nxt = doc.blocks[i + 1]
+    return bool(_IMAGE.match(doc.text, nxt.start, nxt.end))
+
+
+def in_worked_example(doc: Document, start: int) -> bool:
+    """Whether *start* is in one of the few blocks after an "Example:" line in its section:
+    a worked example's figures illustrate a sum ("If you want 10,000 IU/day, add ..."), they
+    advise nothing."""
+    return _in_example(doc, doc.block_at(start))
 
 
 def _heading_report(doc: Document, start: int) -> bool:
