@@ -136,3 +136,40 @@ def test_a_table_cell_continued_on_its_next_line_holds_the_titration() -> None:
     assert reported(html_page(html), "page.html") == []
     assert reported(html_page(html.replace("<br>(adjust as needed to keep serum 25(OH)D near 80 ng/mL)", "")),
                     "page.html") == ["10,000 IU/day"]
+
+
+# -- dose-needs-citation: a study's finding opened in a heading, a doctor's practice ------
+
+CITATION = ["dose-needs-citation"]
+
+
+def cited(text: str, path: str) -> list[str]:
+    return [d.message.split("'")[1] for d in lint_text(text, path=path, config={}, select=CITATION)]
+
+
+@pytest.mark.parametrize(("md", "html"), [
+    # the heading opens the sentence ("studies ... stating that") the paragraph under it ends
+    ("#### Many studies in the 1940s stating that\n1000 IU of vitamin D per kilogram was toxic.\n\n"
+     "#### Our advice\n1000 IU of vitamin D is enough for infants.",
+     "<h4>Many studies in the 1940s stating that</h4><p>1000 IU of vitamin D per kilogram was toxic.</p>"
+     "<h4>Our advice</h4><p>1000 IU of vitamin D is enough for infants.</p>"),
+    # what a doctor gives his patients is his practice, reported
+    ("Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.\n\n"
+     "The dose ranges from 20,000 to 40,000 IU daily.",
+     "<p>Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.</p>"
+     "<p>The dose ranges from 20,000 to 40,000 IU daily.</p>"),
+])
+def test_reports_beside_the_pages_own_claim(md: str, html: str) -> None:
+    assert len(cited(md_page(md), "page.md")) == 1
+    assert len(cited(html_page(html), "page.html")) == 1
+    # the one reported is the page's own claim, the second paragraph
+    for text, path in ((md_page(md), "page.md"), (html_page(html), "page.html")):
+        (finding,) = lint_text(text, path=path, config={}, select=CITATION)
+        assert finding.line == (text.count("\n", 0, text.rindex("1000 IU" if "1000" in text else "The dose")) + 1)
+
+
+def test_a_heading_that_ends_its_own_sentence_opens_nothing() -> None:
+    md = "#### Studies in the 1940s\n1000 IU of vitamin D per kilogram was toxic.\n"
+    html = "<h4>Studies in the 1940s</h4><p>1000 IU of vitamin D per kilogram was toxic.</p>"
+    assert cited(md_page(md), "page.md") == ["1000 IU"]
+    assert cited(html_page(html), "page.html") == ["1000 IU"]
