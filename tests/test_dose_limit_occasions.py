@@ -56,6 +56,18 @@ CASES = [
      "<h2>Powder</h2><p>Example: for a powder that lasts 60 days</p><p>If you want 10,000 IU/day, then add 60 X 9,000 IU.</p>"
      "<h2>Dose</h2><p>If you are pale, take 10,000 IU/day.</p>",
      ["10,000 IU/day"]),
+    # a named speaker's remark in quotation marks on what people take
+    ("speaker's remark",
+     "Jane Roe, RN: \"Many of my patients admit to taking megadoses (100,000 IU of vitamin D or more weekly).\"\n\n"
+     "Many of my patients take 100,000 IU of vitamin D weekly.",
+     "<p>Jane Roe, RN: \u201cMany of my patients admit to taking megadoses (100,000 IU of vitamin D or more weekly).\u201d</p>"
+     "<p>Many of my patients take 100,000 IU of vitamin D weekly.</p>",
+     ["100,000 IU"]),
+    # a dose said to be in use, how often not said; the same dose stated bare is compared as if daily
+    ("in use",
+     "**Vitamin D dose: 50,000 IU is used frequently**\n\nVitamin D dose: 50,000 IU.",
+     "<p><b>Vitamin D dose: 50,000 IU is used frequently</b></p><p>Vitamin D dose: 50,000 IU.</p>",
+     ["50,000 IU"]),
     # a figure's title right over its image; the same heading over prose is still compared
     ("figure title",
      "#### 35,000 IU reduced psoriasis (click on image)\n\n![before and after](/img/ba.jpg)\n\n"

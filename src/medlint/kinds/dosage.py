@@ -341,6 +341,11 @@ _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will
 #: A statement the page marks as a myth: "There is no risk to starting 5,000 IU (FALSE - ...)",
 #: "Myth: everyone needs 10,000 IU".
 _REFUTED = lazyre.compile(r"\(\s*(?:FALSE|(?i:untrue|myth))\s*(?:[:\u2013\u2014)-]|\s-)|^\W*(?i:myth|false)\s*[:\u2013\u2014-]")
+#: A paragraph that gives a named speaker's words in quotation marks: 'Jane Roe, RN: "...'.
+_SPEAKER_QUOTE = lazyre.compile(r"\W{0,4}(?:[A-Z][\w.'\u2019-]*\s+){1,4}[A-Z][\w'\u2019-]+(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?\s*:\s*[\"\u201c]")
+#: A dose the page says is in use: "50,000 IU is used frequently", "is commonly prescribed".
+_IN_USE = lazyre.compile(r"[\s*_]*(?:of\s+[\w\s-]{0,20}?)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?(?:used|prescribed|given|sold)\b",
+                         re.I)
 #: The conclusion of a sum: "a drop typically holds 2,000 IU, so the children got 60,000 IU per
 #: day", "which means they received": what someone worked out that somebody got, no advice.
 _DERIVED = lazyre.compile(r"\b(?:so|thus|therefore|hence|which\s+means|meaning)\b(?:(?!\b(?:you|your|take|should|must|need)\b)[^.;!?]){0,60}?"
@@ -367,6 +372,10 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
+    if kind == "quoted" and block is not None and _SPEAKER_QUOTE.match(doc.prose, block.start, block.end):
+        return True  # 'Jane Roe, RN: "... many admit to taking 100,000 IU weekly"': a named speaker's remark
+    if dose.per_day is None and _IN_USE.match(doc.prose, dose.end):
+        return True  # "50,000 IU is used frequently": a dose in use, how often not said
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
     if (in_title_list(doc, dose.start) or over_image(doc, dose.start)) and not heading_advises(doc, dose.start):
