@@ -279,6 +279,8 @@ def _indent(doc: Document, block: Any) -> int:
     list's items have more (an HTML list's items, wherever they stand, count as one list)."""
     line = doc.text[doc.text.rfind("\n", 0, block.start) + 1:block.start]
     return len(line) - len(line.lstrip(" \t"))
+
+
 #: A note box right after the dose's paragraph or list: "> Note: ...", "**Caution:** ...".
 _NOTE = lazyre.compile(r"\W{0,6}(?:note|caution|warning|important|beware|n\.?b\.?)\b", re.I)
 
@@ -287,10 +289,10 @@ def _ack_windows(doc: Document, dose: Any) -> list[tuple[str, int, int]]:
     """Where a warning about the dose may stand, as the reader meets it: the dose's paragraph;
     for a list item, the whole list (a short list that states the upper limit in one item
     and "a million people take 5,000 IU daily" in another has warned the reader; not a
-    nested list's other levels, nor a long list); a table
-    row's line that continues on the next (a cell broken over two lines); and a note right
-    after the paragraph or list ("> Note: ... can be toxic", "**Caution:** ..."), read in the
-    file's text: the rule's view blanks a quoted box, which the reader still sees."""
+    nested list's other levels, nor a long list); a table row's line that continues on the
+    next (a cell broken over two lines); and a note right after the paragraph or list
+    ("> Note: ... can be toxic", "**Caution:** ..."), read in the file's text: the rule's
+    view blanks a quoted box, which the reader still sees."""
     windows = [(doc.prose, *window(doc, dose.start, dose.end, "paragraph"))]
     block = doc.block_at(dose.start)
     i = doc.block_index(block) if block is not None else None
