@@ -30,7 +30,8 @@ How it counts, independently of the rule's parser (its own small regexes):
 6. Amounts in quoted or reproduced text or a reference list (the regions the rule
    file skips: ``quotation``, ``reference``, ``commentary``, as this tree finds them) are the
    source's doses, not the page's: the rule skips them by design, so they are
-   shown apart as *quoted*.
+   shown apart as *quoted*; so are the words in quotation marks after a named speaker's
+   label ('Jane Roe, RN: "..."', this tree's ``dosage.speaker_quoted``).
 7. Amounts in a heading stacked with two or more others, nothing between them (a list
    of studies', charts' or pages' titles, as this tree's ``reposted.in_title_list``
    finds it), are other items' titles, not the page's dose: the rule skips them by
@@ -154,6 +155,15 @@ def ack_windows():
     return _ack_windows
 
 
+def speaker_quote():
+    """The tree's test for a named speaker's quoted remark (None in a tree that has none)."""
+    try:
+        from medlint.kinds.dosage import speaker_quoted
+    except ImportError:
+        return None
+    return speaker_quoted
+
+
 def example_tests() -> list:
     """The tree's tests for a worked example's or a sum's amount (empty in a tree with none)."""
     tests = []
@@ -181,6 +191,7 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
     titles = title_list()
     windows = ack_windows()
     examples = example_tests()
+    speaker = speaker_quote()
     found = []
     for path in sorted((CORPUS / "posts").glob("*.md")):
         rel = str(path.relative_to(CORPUS))
@@ -207,7 +218,8 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
             if any(r.search(text, w_lo, w_hi) for text, w_lo, w_hi in spans for r in ack) or (
                     warned and warned.search(prose[lo:m.start()])):
                 group = "acknowledged"
-            elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions):
+            elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions) or (
+                    speaker is not None and speaker(doc, m.start())):
                 group = "quoted"
             elif titles is not None and titles(doc, m.start()):
                 group = "titles"

@@ -9,8 +9,8 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import SOURCE_LINE_CHARS, cited, cited_nearby, literature_link, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import (SOURCED_KINDS, advises, heading_advises, in_linked_headline, in_worked_example, over_image,
-                              product_content, report_kind, under_paper_header)
+from ..medical.claims import (SOURCED_KINDS, advises, heading_advises, in_linked_headline, in_quotation, in_worked_example,
+                              over_image, product_content, report_kind, under_paper_header)
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_comment, in_title_list
@@ -374,7 +374,7 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
-    if kind == "quoted" and block is not None and _SPEAKER_QUOTE.match(doc.prose, block.start, block.end):
+    if kind == "quoted" and speaker_quoted(doc, dose.start):
         return True  # 'Jane Roe, RN: "... many admit to taking 100,000 IU weekly"': a named speaker's remark
     if dose.per_day is None and _IN_USE.match(doc.prose, dose.end):
         return True  # "50,000 IU is used frequently": a dose in use, how often not said
@@ -403,6 +403,13 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
         if _FOOD.search(doc.prose, s_lo, s_hi):
             return True
     return False
+
+
+def speaker_quoted(doc: Document, start: int) -> bool:
+    """Whether *start* is inside quotation marks in a paragraph that opens with a named
+    speaker's label ('Jane Roe, RN: "...'): that speaker's words, not the page's."""
+    block = doc.block_at(start)
+    return block is not None and bool(_SPEAKER_QUOTE.match(doc.prose, block.start, block.end)) and in_quotation(doc, start)
 
 
 def estimated(doc: Document, start: int) -> bool:
