@@ -30,12 +30,21 @@ How it counts, independently of the rule's parser (its own small regexes):
 6. Amounts in quoted or reproduced text or a reference list (the regions the rule
    file skips: ``quotation``, ``reference``, ``commentary``, as this tree finds them) are the
    source's doses, not the page's: the rule skips them by design, so they are
-   shown apart as *quoted*.
+   shown apart as *quoted*; so are the words in quotation marks after a named speaker's
+   label ('Jane Roe, RN: "..."', this tree's ``dosage.speaker_quoted``).
 7. Amounts in a heading stacked with two or more others, nothing between them (a list
    of studies', charts' or pages' titles, as this tree's ``reposted.in_title_list``
    finds it), are other items' titles, not the page's dose: the rule skips them by
    design and they are shown apart as *titles* (labelled false on vdw-dev).
-8. An amount is *reported* when a dose-above-upper-limit finding of that
+8. Amounts in a worked example (under an ``Example:`` line) or concluding a sum ("a drop
+   holds 2,000 IU, so the children got 60,000 IU per day"), as this tree's
+   ``claims.in_worked_example`` and ``dosage.estimated`` find them, illustrate arithmetic,
+   not an intake: the rule skips them by design (both labelled false on vdw-dev) and
+   they are shown apart as *examples*. The acknowledged words of 5 are read where this
+   tree's rule reads them (``dosage._ack_windows``: the paragraph, and for a list item
+   the rest of a short list, a table cell's next line, a note right after), and a price
+   per day ("12 cents/day") is no frequency.
+9. An amount is *reported* when a dose-above-upper-limit finding of that
    revision overlaps it (medlint run as a user would, --no-cache).
 """
 from __future__ import annotations
@@ -47,6 +56,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from types import SimpleNamespace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,8 +117,14 @@ def skipped_regions() -> tuple[str, ...]:
     return tuple(rule.get("skip", ["quotation", "reference"]))
 
 
+PRICE_RATE = re.compile(r"(?:[$\u00a3\u20ac]\s?\d[\d.,]*|\d[\d.,]*\s*(?:cents?|\u00a2|dollars?|pence|euros?))\s*"
+                        r"(?:/\s*|per\s+|a\s+)(?:day|d|week|wk|month)\b", re.I)
+
+
 def per_day(after: str) -> float | None:
-    """Doses a day the words after an amount give, None when none are written."""
+    """Doses a day the words after an amount give, None when none are written (a price
+    per day is none)."""
+    after = PRICE_RATE.sub(" ", after)
     for regex, factor in FREQUENCIES:
         if regex.search(after):
             return factor
@@ -130,15 +146,52 @@ def title_list():
     return in_title_list
 
 
+def ack_windows():
+    """The tree's windows for a dose's warning (None in a tree that reads the block only)."""
+    try:
+        from medlint.kinds.dosage import _ack_windows
+    except ImportError:
+        return None
+    return _ack_windows
+
+
+def speaker_quote():
+    """The tree's test for a named speaker's quoted remark (None in a tree that has none)."""
+    try:
+        from medlint.kinds.dosage import speaker_quoted
+    except ImportError:
+        return None
+    return speaker_quoted
+
+
+def example_tests() -> list:
+    """The tree's tests for a worked example's or a sum's amount (empty in a tree with none)."""
+    tests = []
+    try:
+        from medlint.medical.claims import in_worked_example
+        tests.append(in_worked_example)
+    except ImportError:
+        pass
+    try:
+        from medlint.kinds.dosage import estimated
+        tests.append(estimated)
+    except ImportError:
+        pass
+    return tests
+
+
 def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
     """(path, start, end, line, group) of every counted amount; group is 'written',
-    'none written', 'acknowledged', 'quoted' or 'titles'."""
+    'none written', 'acknowledged', 'quoted', 'titles' or 'examples'."""
     from medlint.document import Document
 
     ack = acknowledged()
     warned = warned_against()
     quoted = skipped_regions()
     titles = title_list()
+    windows = ack_windows()
+    examples = example_tests()
+    speaker = speaker_quote()
     found = []
     for path in sorted((CORPUS / "posts").glob("*.md")):
         rel = str(path.relative_to(CORPUS))
@@ -161,12 +214,17 @@ def candidates(names: re.Pattern[str]) -> list[tuple[str, int, int, int, str]]:
             group = "written" if rate is not None else "none written"
             block = doc.block_at(m.start())
             b_lo, b_hi = (block.start, block.end) if block else (lo, hi)
-            if any(r.search(prose, b_lo, b_hi) for r in ack) or (warned and warned.search(prose[lo:m.start()])):
+            spans = [(prose, b_lo, b_hi)] if windows is None else windows(doc, SimpleNamespace(start=m.start(), end=m.end()))
+            if any(r.search(text, w_lo, w_hi) for text, w_lo, w_hi in spans for r in ack) or (
+                    warned and warned.search(prose[lo:m.start()])):
                 group = "acknowledged"
-            elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions):
+            elif any(r.kind in quoted and r.start <= m.start() < r.end for r in doc.regions) or (
+                    speaker is not None and speaker(doc, m.start())):
                 group = "quoted"
             elif titles is not None and titles(doc, m.start()):
                 group = "titles"
+            elif any(test(doc, m.start()) for test in examples):
+                group = "examples"
             found.append((rel, m.start(), m.end(), doc.position(m.start())[0], group))
     return found
 
@@ -209,7 +267,7 @@ def reported(found: list[tuple[str, int, int, int, str]], results: list[dict[str
 def summary(label: str, found: list[tuple[str, int, int, int, str]], hits: set[int]) -> None:
     totals, got = Counter(g for *_, g in found), Counter(found[i][4] for i in hits)
     print(f"{label}")
-    for group in ("written", "none written", "acknowledged", "quoted", "titles"):
+    for group in ("written", "none written", "acknowledged", "quoted", "titles", "examples"):
         n, k = totals[group], got[group]
         share = f"{100 * k / n:.0f}%" if n else "-"
         print(f"  {group:<14} {k:>4} of {n:<4} reported ({share})")
@@ -234,7 +292,7 @@ def main() -> None:
         summary(label, found, hits)
         if args.list:
             for i, (path, _, _, line, group) in enumerate(found):
-                if i not in hits and group not in ("acknowledged", "quoted", "titles"):
+                if i not in hits and group not in ("acknowledged", "quoted", "titles", "examples"):
                     print(f"    not reported ({group}): {path}:{line}")
     tmp.cleanup()
 

@@ -76,6 +76,9 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p>"),
     ("Deficiency is treated with 60,000 IU of vitamin D weekly.\n\nPMID: 23124916",
      "<p>Deficiency is treated with 60,000 IU of vitamin D weekly.</p><p>PMID: 23124916</p>"),
+    # a named speaker's remark in quotation marks, labelled with the speaker's name
+    ('Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
+     '<p>Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>'),
     # food, against a limit on supplements
     ("You can get 500 mg of magnesium a day from food such as nuts and greens.",
      "<p>You can get 500 mg of magnesium a day from food such as nuts and greens.</p>"),
@@ -93,11 +96,13 @@ def test_not_the_pages_daily_advice(md: str, html: str) -> None:
     ("1. Take 50,000 IU of vitamin D weekly if pregnant", "<ol><li>Take 50,000 IU of vitamin D weekly if pregnant</li></ol>",
      "50,000 IU"),
     ("Take 500 mg of magnesium daily.", "<p>Take 500 mg of magnesium daily.</p>", "500 mg"),
-    # the writer's own regimen and a quoted speaker stay: the reader meets the dose with no warning
+    # the writer's own regimen and a quotation in the page's prose stay: the reader meets the dose
+    # with no warning (a named speaker's labelled remark is that speaker's report: round 7's
+    # labels on vdw-dev, see test_dose_limit_occasions)
     ("I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.",
      "<p>I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.</p>", "50,000 IU"),
-    ('Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
-     '<p>Dr. Whitcombe: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
+    ('My neighbour wrote: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
+     '<p>My neighbour wrote: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
 ])
 def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str) -> None:
     assert found(LIMIT, md, html) == ([match], [match])

@@ -9,7 +9,8 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import SOURCE_LINE_CHARS, cited, cited_nearby, literature_link, source_line_follows, window
 from ..diagnostic import Edit, Finding
 from ..document import Document
-from ..medical.claims import SOURCED_KINDS, advises, heading_advises, in_linked_headline, product_content, report_kind, under_paper_header
+from ..medical.claims import (SOURCED_KINDS, advises, heading_advises, in_linked_headline, in_quotation, in_worked_example,
+                              over_image, product_content, report_kind, under_paper_header)
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_comment, in_title_list
@@ -49,6 +50,8 @@ ACKNOWLEDGED = [
     # checking your levels", "get your level tested"
     r"\b(?:check|test|monitor|measur)\w*\s+(?:your|their|the\s+patient'?s)\s+(?:[\w()-]+\s+){0,3}?levels?\b",
     r"\b(?:get|have)\s+your\s+(?:[\w()-]+\s+){0,3}?levels?\s+(?:checked|tested|measured|monitored)\b",
+    # a dose titrated to a blood level, which takes the tests: "(adjust as needed to keep serum 25(OH)D near 80 ng/mL)"
+    r"\b(?:adjust|titrat)\w*\b[^.;!?]{0,40}?\b(?:serum|blood|levels?|25\s*\(?OH\)?\s*D)\b",
 ]
 
 DEFAULTS: dict[str, Any] = {"window": "paragraph", "citations": list(CITATION_KINDS), "skip_quotes": True,
@@ -243,8 +246,7 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
                 continue
             if _not_advice(doc, dose, entry):
                 continue
-            lo, hi = window(doc, dose.start, dose.end, "paragraph")
-            if any(r.search(doc.prose, lo, hi) for r in ack):
+            if any(r.search(text, lo, hi) for text, lo, hi in _ack_windows(doc, dose) for r in ack):
                 continue
             values = _values(dose)
             own = dose.high * (dose.weight if dose.per_kg and dose.weight else 1.0)
@@ -265,6 +267,56 @@ def _above_limit(options: dict[str, Any], context: BuildContext) -> Callable[[Do
             yield Finding(dose.start, dose.end, values)
 
     return check
+
+
+_LIST_BLOCKS = ("list-item", "li")
+#: A list up to this many items (and notes among them) is read whole for a caveat.
+SHORT_LIST = 12
+
+
+def _indent(doc: Document, block: Any) -> int:
+    """The white space before a block on its line: the items of one list share it, a nested
+    list's items have more (an HTML list's items, wherever they stand, count as one list)."""
+    line = doc.text[doc.text.rfind("\n", 0, block.start) + 1:block.start]
+    return len(line) - len(line.lstrip(" \t"))
+
+
+#: A note box right after the dose's paragraph or list: "> Note: ...", "**Caution:** ...".
+_NOTE = lazyre.compile(r"\W{0,6}(?:note|caution|warning|important|beware|n\.?b\.?)\b", re.I)
+
+
+def _ack_windows(doc: Document, dose: Any) -> list[tuple[str, int, int]]:
+    """Where a warning about the dose may stand, as the reader meets it: the dose's paragraph;
+    for a list item, the whole list (a short list that states the upper limit in one item
+    and "a million people take 5,000 IU daily" in another has warned the reader; not a
+    nested list's other levels, nor a long list); a table row's line that continues on the
+    next (a cell broken over two lines); and a note right after the paragraph or list
+    ("> Note: ... can be toxic", "**Caution:** ..."), read in the file's text: the rule's
+    view blanks a quoted box, which the reader still sees."""
+    windows = [(doc.prose, *window(doc, dose.start, dose.end, "paragraph"))]
+    block = doc.block_at(dose.start)
+    i = doc.block_index(block) if block is not None else None
+    if i is None:
+        return windows
+    blocks = doc.blocks
+    first = last = i
+    if block.kind in _LIST_BLOCKS:
+        indent = _indent(doc, block)
+        while first > 0 and blocks[first - 1].kind in _LIST_BLOCKS and _indent(doc, blocks[first - 1]) == indent:
+            first -= 1
+        while last + 1 < len(blocks) and (blocks[last + 1].kind == "blockquote" or (
+                blocks[last + 1].kind in _LIST_BLOCKS and _indent(doc, blocks[last + 1]) == indent)):
+            last += 1
+        if last - first + 1 > SHORT_LIST:
+            first = last = i  # a long list (a page's FAQ): its other items are other topics
+    elif block.kind in _TABLE_BLOCKS and last + 1 < len(blocks) and blocks[last + 1].kind in _TABLE_BLOCKS and \
+            not doc.text[blocks[last + 1].start:blocks[last + 1].end].lstrip().startswith("|"):
+        last += 1
+    windows.extend((doc.prose, b.start, b.end) for b in blocks[first:last + 1] if b is not block)
+    nxt = blocks[last + 1] if last + 1 < len(blocks) else None
+    if nxt is not None and (_NOTE.match(doc.prose, nxt.start, nxt.end) or _NOTE.match(doc.text, nxt.start, nxt.end)):
+        windows.append((doc.text, nxt.start, nxt.end))
+    return windows
 
 
 #: What one capsule, tablet or drop holds: "each capsule provides 50,000 IU", "50,000 IU per softgel".
@@ -291,6 +343,18 @@ _NEGATED = lazyre.compile(r"(?:\b(?:should|must|do|does|did|can|could|would|will
 #: A statement the page marks as a myth: "There is no risk to starting 5,000 IU (FALSE - ...)",
 #: "Myth: everyone needs 10,000 IU".
 _REFUTED = lazyre.compile(r"\(\s*(?:FALSE|(?i:untrue|myth))\s*(?:[:\u2013\u2014)-]|\s-)|^\W*(?i:myth|false)\s*[:\u2013\u2014-]")
+#: A paragraph that gives a named speaker's words in quotation marks: 'Jane Roe, RN: "...'.
+_SPEAKER_QUOTE = lazyre.compile(r"\W{0,4}(?:[A-Z][\w.'\u2019-]*\s+){1,4}[A-Z][\w'\u2019-]+(?:,\s*(?:[A-Z][\w.]*\s*){1,3})?\s*:\s*[\"\u201c]")
+#: A dose the page says is in use: "50,000 IU is used frequently", "is commonly prescribed".
+_IN_USE = lazyre.compile(r"[\s*_]*(?:of\s+[\w\s-]{0,20}?)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?(?:used|prescribed|given|sold)\b",
+                         re.I)
+#: The conclusion of a sum: "a drop typically holds 2,000 IU, so the children got 60,000 IU per
+#: day", "which means they received": what someone worked out that somebody got, no advice.
+_DERIVED = lazyre.compile(r"\b(?:so|thus|therefore|hence|which\s+means|meaning)\b(?:(?!\b(?:you|your|take|should|must|need)\b)[^.;!?]){0,60}?"
+                          r"\b(?:got|gets|received|ingested|consumed|ended\s+up\s+(?:with|taking)|(?:were|was)\s+(?:getting|given))\s+"
+                          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|over\s+|~)?[\s*_]*$", re.I)
+#: An amount with its unit, earlier in the dose's sentence (what the sum started from).
+_AN_AMOUNT = lazyre.compile(r"\d[\d,.]*\s*(?:IU|mg|mcg|\u00b5g|drops?|capsules?|tablets?)\b", re.I)
 #: How far after the dose's sentence a myth mark may stand.
 REFUTED_AFTER = 12
 #: Food, against a limit that counts supplements only (magnesium, niacin, folic acid).
@@ -310,10 +374,16 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     if kind in _NOT_ADVICE_KINDS:
         return True
     block = doc.block_at(dose.start)
+    if kind == "quoted" and speaker_quoted(doc, dose.start):
+        return True  # 'Jane Roe, RN: "... many admit to taking 100,000 IU weekly"': a named speaker's remark
+    if dose.per_day is None and _IN_USE.match(doc.prose, dose.end):
+        return True  # "50,000 IU is used frequently": a dose in use, how often not said
     if kind == "title" and block is not None and _STUDY_TITLE.search(doc.prose[block.start:block.end]):
         return True
-    if in_title_list(doc, dose.start) and not heading_advises(doc, dose.start):
-        return True  # a heading stacked with others, nothing between: a list of other items' titles
+    if (in_title_list(doc, dose.start) or over_image(doc, dose.start)) and not heading_advises(doc, dose.start):
+        return True  # a heading stacked with others (a list of other items' titles), or a figure's title
+    if in_worked_example(doc, dose.start):
+        return True  # the figures of a worked example ("Example: ... If you want 10,000 IU/day, add ...")
     if under_paper_header(doc, dose.start) or source_line_follows(doc, dose.start):
         return True  # an abstract with its "PMID: ..." line under it: the paper's text
     lo = block.start if block else doc.body_start
@@ -323,6 +393,8 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     # the myth mark stands in the dose's sentence or right after its full stop ("... 5,000 IU. (FALSE - ...)")
     if _NEGATED.search(before) or _REFUTED.search(doc.prose[s_lo:min(hi, s_hi + REFUTED_AFTER)]):
         return True
+    if estimated(doc, dose.start):
+        return True  # "a drop is typically 2,000 IU, so the children got 60,000 IU a day": an estimate
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True
     note = str(entry.get("note") or "")
@@ -331,6 +403,26 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
         if _FOOD.search(doc.prose, s_lo, s_hi):
             return True
     return False
+
+
+def speaker_quoted(doc: Document, start: int) -> bool:
+    """Whether *start* is inside quotation marks in a paragraph that opens with a named
+    speaker's label ('Jane Roe, RN: "...'): that speaker's words, not the page's."""
+    block = doc.block_at(start)
+    return block is not None and bool(_SPEAKER_QUOTE.match(doc.prose, block.start, block.end)) and in_quotation(doc, start)
+
+
+def estimated(doc: Document, start: int) -> bool:
+    """Whether the amount at *start* concludes a sum its sentence works out from an earlier
+    amount ("a drop typically holds 2,000 IU, so the children got 60,000 IU per day"): an
+    estimate of what someone got, not an intake the page advises."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if block is not None else (doc.body_start, len(doc.prose))
+    before = re.split(r"[.;!?]\s", doc.prose[max(lo, start - 160):start])[-1]
+    if not _DERIVED.search(before):
+        return False
+    s_lo, _ = sentence_bounds(doc.prose, start, start + 1, lo, hi)
+    return bool(_AN_AMOUNT.search(doc.prose, s_lo, start))
 
 
 _SIZE = lazyre.compile(r"(\d[\d,.]*)\s*(IU|iu|mg|mcg)\s+(?:[\w-]+\s+){0,3}?(?:capsules?|caps|tablets?|tabs|softgels?|pills?|"

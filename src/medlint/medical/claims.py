@@ -36,6 +36,11 @@ _RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|w
 #: "people get only 200 IU from food, so take 1,000 IU" tells the reader to take it.
 _TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
                             r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
+#: A doctor's practice with his or her patients: "gives vitamin D to all of his MS patients",
+#: "not giving a uniform dose to all of the patients - the dose ranges from".
+_PRACTICE = lazyre.compile(r"\b(?:gives?|giving|gave|prescrib(?:es|ed|ing)|administer(?:s|ed|ing)|doses|dosing|treats|treating)\b"
+                           r"[^.;!?]{0,40}?\bto\s+(?:all\s+(?:of\s+)?)?(?:the\s+|his\s+|her\s+|their\s+)(?:[\w-]+\s+)?patients\b"
+                           r"[^.;!?]{0,120}$", re.I)
 #: A paper's own voice about its subjects: "we randomized 446 women to", "they were placed in
 #: the following schedule:", "was recommended to patients seen at our ward", "supplements
 #: were added to maintain an intake of"; and what someone gave ("after Turkey gave 400 IU").
@@ -53,7 +58,8 @@ _PAPER_VOICE = lazyre.compile(
 _STUDY = lazyre.compile(
     r"\b(?:study|studies|trial|trials|RCTs?|papers?|researchers|investigators|authors|meta-analys[ie]s|"
     r"reviews?|experiments?|surveys?|polls?|protocols?)\b[^.;!?]{0,120}?\b(?:reported|found|showed|shown|gave|tested|administered|"
-    r"compared|examined|evaluated|investigated|observed|needed|required|requires|received|assessed|revealed)\b[^.;!?]{0,120}$",
+    r"compared|examined|evaluated|investigated|observed|needed|required|requires|received|assessed|revealed|"
+    r"stating|stated|concluded|concluding)\b[^.;!?]{0,120}$",
     re.I,
 )
 #: A sentence set in a study: "in a study performed in Peru, a single dose of", "or matching placebo".
@@ -282,9 +288,31 @@ def _sentence_before(doc: Document, start: int) -> str:
     lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
     cut = max((m.end() for m in _SENTENCE_CUT.finditer(before)), default=0)
+    if not cut and block is not None and lo == block.start:
+        before = _heading_opening(doc, block) + before
     # without the abbreviations' full stops, which the patterns read as a sentence's end
     text = _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
     return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+#: A heading that stops mid-sentence: "There were many studies in the 1940s stating that".
+_OPEN_ENDED = lazyre.compile(r"\b(?:that|of|is|was|are|were|to|than|with|and|or|by|from|about|as|because|which)\W{0,3}$", re.I)
+#: Longer headings are no opening of a sentence.
+OPENING_CHARS = 200
+
+
+def _heading_opening(doc: Document, block: Any) -> str:
+    """The opening of the sentence a heading starts and the paragraph right under it ends
+    (a heading broken by a hard line break: "#### Studies in the 1940s stating that" over
+    "1000 IU per kg was toxic."), with a space; empty when the block starts its own."""
+    i = doc.block_index(block)
+    if not i or block.kind in _HEADING_KINDS:
+        return ""
+    prev = doc.blocks[i - 1]
+    if prev.kind not in _HEADING_KINDS:
+        return ""
+    text = " ".join(doc.prose[prev.start:prev.end].split())
+    return text + " " if len(text) <= OPENING_CHARS and _OPEN_ENDED.search(text) else ""
 
 
 def _transcript_turns(doc: Document) -> set[int]:
@@ -303,12 +331,37 @@ def _transcript_turns(doc: Document) -> set[int]:
     return doc.cache[key]
 
 
+#: "Taking" in a clause that says when something happens advises nothing: "Problems fought
+#: when taking 50,000 IU weekly", "Side effects while taking 10,000 IU".
+_WHEN_TAKING = lazyre.compile(r"\b(?:when|while|if|after|before|by|from|since|people|those|patients)\s+(?:\w+\s+)?taking\b", re.I)
+
+
 def heading_advises(doc: Document, start: int) -> bool:
     """Whether the heading holding *start* advises the reader ("Take 50,000 IU weekly",
-    "How much you need"): advice even in a list of titles."""
+    "How much you need"): advice even in a list of titles. "Taking" in a clause of time or
+    condition ("fought when taking 50,000 IU weekly") is no advice."""
     block = doc.block_at(start)
     return block is not None and block.kind in _HEADING_KINDS and bool(
-        _HEADING_ADVICE.search(doc.prose[block.start:block.end]))
+        _HEADING_ADVICE.search(_WHEN_TAKING.sub(" ", doc.prose[block.start:block.end])))
+
+
+def over_image(doc: Document, start: int) -> bool:
+    """Whether *start* is in a heading set right over an image (nothing between): the
+    figure's title ("35,000 IU reduced psoriasis (click on image)" over a before-and-after
+    photo), which reports what the figure shows."""
+    block = doc.block_at(start)
+    i = doc.block_index(block) if block is not None and block.kind in _HEADING_KINDS else None
+    if i is None or i + 1 >= len(doc.blocks):
+        return False
+    nxt = doc.blocks[i + 1]
+    return bool(_IMAGE.match(doc.text, nxt.start, nxt.end))
+
+
+def in_worked_example(doc: Document, start: int) -> bool:
+    """Whether *start* is in one of the few blocks after an "Example:" line in its section:
+    a worked example's figures illustrate a sum ("If you want 10,000 IU/day, add ..."), they
+    advise nothing."""
+    return _in_example(doc, doc.block_at(start))
 
 
 def _heading_report(doc: Document, start: int) -> bool:
@@ -787,7 +840,7 @@ def report_kind(doc: Document, start: int, end: int, framing: bool = False) -> s
     after = re.split(r"[.;!?](?:\s|$)|\n\s*\n", doc.prose[end:end + 160], maxsplit=1)[0]
     if _RESULT_AFTER.match(after):
         return "study"  # "10,000 IU/day resulted in 80% of participants ...": a study's result
-    if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after):
+    if _TRIAL_ARM.search(before) or _ARM.search(before) or _NAMES_ARM.match(after) or _PRACTICE.search(before):
         return "trial-arm"
     if _ON_THE_DOSE[0].search(before) and _ON_THE_DOSE[1].match(after) or _MEASURED_IN.search(before):
         return "trial-arm"

@@ -77,7 +77,12 @@ _ONE_OFF = lazyre.compile(
     r"infus\w+|shots?|i\.[mv]\.|(?-i:IM|IV)(?![\w-])|"
     # a course's total, taken over days or weeks: "a loading course of a total of about 400,000 IU over 6 weeks"
     r"restor\w*\s+doses?|repletion\s+doses?|initial\s+doses?|(?:a\s+)?total\s+of|in\s+total|cumulative|"
-    r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$))\b", re.I)
+    r"(?:over|during|within)\s+(?:a|an|one|the)?\s*(?:\d+|two|three|four|few)?[\s-]*(?:days?|weeks?|wks?|months?)(?=\W|$)|"
+    # a dose for an acute event, not a regimen: "30,000 IU in case of trauma", "at the first sign of flu"
+    r"in\s+case\s+of|(?:in|for)\s+(?:an?\s+)?emergenc(?:y|ies)|at\s+the\s+(?:first\s+)?(?:signs?|onset|start)\s+of)\b", re.I)
+#: A price per day is no dose's frequency: "10,000 IU capsules cost 12 cents/day", "$0.05 a day".
+_PRICE_RATE = lazyre.compile(r"(?:[$\u00a3\u20ac]\s?\d[\d.,]*|\d[\d.,]*\s*(?:cents?|\u00a2|dollars?|pence|euros?|USD))\s*"
+                             r"(?:/\s*|per\s+|a\s+)(?:day|d|week|wk|month|mo|year)\b", re.I)
 #: Before the amount only the adjective forms say how often: "a daily dose of 4,000 IU",
 #: not "on a day when snowfall equals 3 units".
 _BEFORE_FREQUENCY = lazyre.compile(r"\b(?:twice[- ]daily|daily|twice[- ]weekly|weekly|fortnightly|bi-?weekly|monthly|"
@@ -216,7 +221,7 @@ def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[
     ("a single dose", "an IM injection of", "a 400,000 IU bolus")."""
     after = _visible(prose[end:min(s_hi, end + _RAW_REACH)])[:60]
     after = re.split(r"\(|\)", after, maxsplit=1)[0]
-    after = _own_words(after)
+    after = _own_words(_PRICE_RATE.sub(" ", after))
     before = _visible(prose[max(s_lo, start - _RAW_REACH):start])[-40:]
     every = _EVERY_N.search(after)
     written = [(m.start(), i) for i, (regex, _, _) in enumerate(_FREQUENCIES) if (m := regex.search(after))]
