@@ -81,6 +81,21 @@ def test_profile_names_rules_parsing_site_and_suggestions(tmp_path: Path, monkey
     assert "profile" not in result.stdout
 
 
+def test_profile_charges_regions_apart_from_the_rule_that_asks_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regions are found once per page for every rule that skips them: their time is
+    its own part, not the first such rule's (which looked many times dearer than it is)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Notes\n\n> Quoted 5,000 IU daily.\n\nRecent work.\n\n## References\n\n1. Roe J. A paper. 2019.\n")
+    result = CliRunner().invoke(main, ["check", "--profile", "--no-cache", "-q", "a.md"])
+    rows = {line.split("  ")[1].strip(): float(line.split()[-2]) for line in result.stderr.splitlines()[2:]}
+    assert "regions" in rows and rows["regions"] >= 0.0
+    from medlint.document import Document
+    doc = Document.from_text("> Quoted.\n", "a.md", "markdown")
+    assert doc.regions_seconds == 0.0
+    doc.regions
+    assert doc.regions_seconds > 0.0
+
+
 def test_profile_of_standard_input_measures_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """'-' with --profile times the check too (it printed an empty table before)."""
     monkeypatch.chdir(tmp_path)

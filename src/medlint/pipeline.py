@@ -26,7 +26,7 @@ from .workers import parent_alive, worker_init
 from .kinds.common import PatternTimeout, compile_deferred, regex_timeout, shown_pattern
 from .markup import format_for
 from .outcome import Report
-from .profile import PARSE, READ, SITE, SUGGEST, Profile
+from .profile import PARSE, READ, REGIONS, SITE, SUGGEST, Profile
 from .ruleset import ActiveRule, RuleSet
 from .textsafe import visible
 
@@ -369,6 +369,7 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False,
     errors: list[MedlintError] = []
     for active in rules:
         start = time.perf_counter()
+        regions_before = doc.regions_seconds
         try:
             # A rule that skips regions reads a view with them blanked (offsets unchanged);
             # a finding a kind makes from the raw text or links in a skipped region is dropped.
@@ -392,7 +393,10 @@ def run_rules(doc: Document, rules: Iterable[ActiveRule], debug: bool = False,
                 raise
             errors.append(FileError(f"rule '{active.id}' failed: {type(exc).__name__}: {exc} (run with --debug for a traceback)", doc.path))
         if profile is not None:
-            profile.add(f"rule {active.id}", time.perf_counter() - start)
+            regions = doc.regions_seconds - regions_before
+            if regions:
+                profile.add(REGIONS, regions)
+            profile.add(f"rule {active.id}", time.perf_counter() - start - regions)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, errors
 

@@ -10,6 +10,9 @@ from collections import Counter
 
 #: Parts of a run that are not rules (rule parts are named ``rule <id>``).
 PARSE, SITE, SUGGEST, READ = "parsing", "site index", "suggestions", "reading files"
+#: Finding a document's regions (references, quotations...): shared by every rule that
+#: skips or reads them, so not charged to the first rule that asks.
+REGIONS = "regions"
 
 
 class Profile:
