@@ -76,15 +76,41 @@ def named_as_software(prose: str, start: int, end: int) -> bool:
     return bool(_LIST_INTRO.search(prose, max(0, start - 400), start))
 
 
-def written_as_code_on_page(text: str, word: str) -> bool:
+def written_as_code_on_page(doc: Document, word: str) -> bool:
     """The page writes *word* as code somewhere (``library(knitr)``, ``install.packages("dplyr")``,
     ```knitr```, ``knitr::knit``, ``import seaborn`` opening a line, never "from scurvey" in
-    prose): a name of software, so the same word in prose ("maybe knitr is loading...") is
-    that name, not a slip."""
+    prose), or uses it as a name in its code (``gsub(x)`` or ``cluster sdmvpsu;`` in a code
+    block, ``pc.plot(x, ulabs)`` in inline code): a name of software, a function or a variable,
+    so the same word in prose ("the gsub function", "the variable sdmvpsu") is that name, not a slip."""
     w = re.escape(word)
-    return bool(re.search(
-        rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
-        rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", text, re.MULTILINE))
+    if re.search(rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
+                 rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
+        return True
+    return bool(re.search(rf"(?<![\w'\u2019]){w}(?![\w'\u2019])", code_text(doc), re.IGNORECASE))
+
+
+#: Code in a page's text: fenced blocks, inline code, and HTML ``pre`` and ``code`` elements.
+_CODE_SPANS = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1|`[^`\n]+`|<(pre|code)\b[^>]*>.*?</\2[ \t]*>",
+                         re.DOTALL | re.MULTILINE | re.IGNORECASE)
+#: A Markdown line indented four columns: code, when none of it is prose (the reader said so)
+#: and it holds no tag or address (an indented HTML line's attributes and links are not code).
+_INDENTED_LINE = re.compile(r"^(?: {4}|\t)[^\n]*\S[^\n]*", re.MULTILINE)
+_NOT_CODE_LINE = re.compile(r"<|://")
+
+
+def code_text(doc: Document) -> str:
+    """The text of the page's code (see :data:`_CODE_SPANS`; indented Markdown code lines too),
+    read once per page and only when an unknown word asks."""
+    whole = doc.whole
+    found = whole.cache.get("spelling-code-text")
+    if found is None:
+        text, prose = whole.text, whole.prose
+        parts = [m.group() for m in _CODE_SPANS.finditer(text)]
+        if whole.format == "markdown":
+            parts += [m.group() for m in _INDENTED_LINE.finditer(text)
+                      if not prose[m.start():m.end()].strip() and not _NOT_CODE_LINE.search(m.group())]
+        found = whole.cache["spelling-code-text"] = "\n".join(parts)
+    return found
 
 
 #: "pii: S0261-5614(13)00051-4", "ajcn.051664": a label or journal code and the identifier
@@ -291,8 +317,10 @@ COMPOUND_PART = 3
 
 def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
     """Two known content words written solid (``heatmap``, ``roundtable``, ``tidyverse``):
-    a closed compound the vocabulary lacks, as writers coin them, when no one-word
-    correction is near (the caller asks that: ``con`` + ``tros`` is a slip of controls);
+    a closed compound the vocabulary lacks, as writers coin them, when no correction is
+    sure and either none is near or the split into two frequent words is among them
+    (``cutpoints``: "cut points" or "outpoints"; the caller asks that: ``con`` + ``tros``
+    is a slip of controls);
     a split that leaves out a function word (``ofvitamin``) is a missing space instead."""
     lower = word.lower()
     if not lower.isalpha() or garbled(lower):
@@ -304,6 +332,19 @@ def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
         if known(left) and known(right):
             return True
     return False
+
+
+def compound_over_corrections(word: str, candidates: tuple[str, ...]) -> bool:
+    """Whether a closed compound's unsure corrections leave it a compound: there are none
+    near, or the split into two frequent words is among them and every one-word correction
+    changes a letter (``cutpoints``: "cut points" or "outpoints"; ``fishbone``: "wishbone"
+    or "fish bone").  A word that is a correction with a letter added, left out or two
+    swapped is that slip (``guncertain`` of uncertain), the commonest kinds."""
+    if not candidates:
+        return True
+    lower = word.lower()
+    return any(" " in c for c in candidates) and all(
+        " " in c or (len(c) == len(lower) and sorted(c) != sorted(lower)) for c in candidates)
 
 
 def garbled(word: str) -> bool:
@@ -394,7 +435,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "abbreviation"
     if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):
         return "abbreviation"
-    if closed_compound(word, known) and all(" " in c for c in found().candidates):  # no one-word correction
+    if closed_compound(word, known) and compound_over_corrections(word, found().candidates):
         return "compound"
     if repeats >= REPEATED and not garbled(word):
         return "term"

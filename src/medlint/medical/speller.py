@@ -45,6 +45,11 @@ VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
 #: endings: ``cele`` + ``s`` is a typo of cells.
 PLURAL_AFTER = ("er", "or", "ance", "ence", "ant", "ent", "ist", "ion", "in", "ide", "ate", "yte", "ome", "gen",
                 "ase", "ogen", "oid", "ule", "tile")  # tile: quantiles, tertiles, centiles
+#: Endings of nouns known in the singular when a medical or scientific list holds only their
+#: plural (metalloproteinase of metalloproteinases, trichogram of trichograms): a flat list
+#: often lists a term in one number only.  Not a word in -in that is an -ing word less its g
+#: (``selectin``: the slip of selecting is as likely as the protein).
+SINGULAR_ENDINGS = PLURAL_AFTER + ("gram", "graph", "cyte", "some", "ane")
 #: The ending of adjectives in -ological that US medical writing shortens (neurologic,
 #: rheumatologic, immunologic): known where the -ological form is listed.
 OLOGIC = "ologic"
@@ -195,6 +200,19 @@ def sharded_word_list(name: str) -> ShardedWordList:
     return ShardedWordList(DATA / name)
 
 
+@functools.lru_cache(maxsize=1)
+def screened_misspellings() -> frozenset[str]:
+    """The entries the build screened out of the lists as common misspellings (``dropped.txt``,
+    ``dropped-extra.txt``: codespell's list), read only when a rule would form such a word."""
+    found = set()
+    for name in ("dropped.txt", "dropped-extra.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            word, _, why = line.partition("\t")
+            if why.startswith("a common misspelling"):
+                found.add(word)
+    return frozenset(found)
+
+
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
@@ -291,6 +309,15 @@ class Speller:
             return True
         return self.formed_by_rule(word) is not None
 
+    def _lists_plural(self, word: str) -> bool:
+        """Whether a medical or scientific list holds *word* + ``s`` (see :data:`SINGULAR_ENDINGS`)."""
+        if word.endswith("in") and self._in_vocabulary(word + "g"):
+            return False
+        if word in screened_misspellings():
+            return False  # "definate": the build screened it out, whatever number a list holds it in
+        plural = word + "s"
+        return plural not in self.other_variant and (plural in self.medical or plural in sharded_word_list("science.zip"))
+
     def formed_by_rule(self, word: str) -> str | None:
         """How *word* (lower case, in no list) is formed from a listed word, for
         :meth:`known` and ``medlint words --trace``; None if it is not."""
@@ -308,6 +335,8 @@ class Speller:
             return f"the US short form of '{word}al'"  # rheumatologic, as neurologic of neurological
         if word.endswith("s") and len(word) > 6 and word[:-1].endswith(PLURAL_AFTER) and self._in_vocabulary(word[:-1]):
             return f"the plural of '{word[:-1]}'"
+        if len(word) > 6 and word.endswith(SINGULAR_ENDINGS) and self._lists_plural(word):
+            return f"the singular of '{word}s'"
         for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST)):
             for prefix in prefixes:
                 if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
