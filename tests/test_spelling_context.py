@@ -335,3 +335,11 @@ def test_the_singular_of_a_term_a_list_holds_only_as_a_plural(isolated) -> None:
     assert not speller.known("selectin")  # also "selecting" less its g: as likely a slip
     assert not speller.known("definate")  # screened out as a common misspelling, though "definates" is listed
     assert words("The metalloproteinase was high, and the trichogram too, but definate.\n") == ["definate"]
+
+
+def test_the_plural_of_a_term_a_flat_list_holds_only_in_the_singular(isolated) -> None:
+    speller = Speller()
+    assert speller.known("tradeoffs") and speller.known("listservs")  # tradeoff, listserv: flat lists
+    for typo in ("celes", "clls"):  # one edit from the frequent "cells"
+        assert not speller.known(typo), typo
+    assert words("The tradeoffs of the listservs, and the celes.\n") == ["celes"]

@@ -50,6 +50,10 @@ PLURAL_AFTER = ("er", "or", "ance", "ence", "ant", "ent", "ist", "ion", "in", "i
 #: often lists a term in one number only.  Not a word in -in that is an -ing word less its g
 #: (``selectin``: the slip of selecting is as likely as the protein).
 SINGULAR_ENDINGS = PLURAL_AFTER + ("gram", "graph", "cyte", "some", "ane")
+#: A plural formed on a flat list's term is not known when a word pyspellchecker counts this
+#: often is one edit from it (the build's screen of the medical terms uses the same count).
+FREQUENT_NEIGHBOUR = 3000
+ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: The ending of adjectives in -ological that US medical writing shortens (neurologic,
 #: rheumatologic, immunologic): known where the -ological form is listed.
 OLOGIC = "ologic"
@@ -309,6 +313,19 @@ class Speller:
             return True
         return self.formed_by_rule(word) is not None
 
+    def _flat_plural(self, word: str) -> bool:
+        """Whether *word* is ``s`` after a term of a flat list (medical, scientific or software
+        terms: no affix rules say which plural they take; ``tradeoffs``, ``listservs``) and
+        no frequent word is one edit from it (``celes`` is a slip of cells)."""
+        stem = word[:-1]
+        if not (stem in self.medical or stem in sharded_word_list("science.zip")
+                or (self.software and stem in word_list("software.txt.gz"))):
+            return False
+        if stem in self.other_variant or word in screened_misspellings():
+            return False
+        counts = self.frequencies()
+        return not any((counts.get(n) or 0) >= FREQUENT_NEIGHBOUR for n in _edits1(word, ASCII_LETTERS) if n != stem)
+
     def _lists_plural(self, word: str) -> bool:
         """Whether a medical or scientific list holds *word* + ``s`` (see :data:`SINGULAR_ENDINGS`)."""
         if word.endswith("in") and self._in_vocabulary(word + "g"):
@@ -337,6 +354,8 @@ class Speller:
             return f"the plural of '{word[:-1]}'"
         if len(word) > 6 and word.endswith(SINGULAR_ENDINGS) and self._lists_plural(word):
             return f"the singular of '{word}s'"
+        if word.endswith("s") and len(word) > SHORT and self._flat_plural(word):
+            return f"the plural of '{word[:-1]}', listed in the singular only"
         for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST)):
             for prefix in prefixes:
                 if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
