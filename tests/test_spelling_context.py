@@ -343,3 +343,12 @@ def test_the_plural_of_a_term_a_flat_list_holds_only_in_the_singular(isolated) -
     for typo in ("celes", "clls"):  # one edit from the frequent "cells"
         assert not speller.known(typo), typo
     assert words("The tradeoffs of the listservs, and the celes.\n") == ["celes"]
+
+
+def test_re_and_mis_before_a_long_word(isolated) -> None:
+    speller = Speller()
+    for word in ("reweighted", "resupplementation", "misformatted", "mischaracterization"):
+        assert speller.known(word), word
+    for typo in ("reelase", "repoted", "misake"):  # short rests: slips
+        assert not speller.known(typo), typo
+    assert words("The data were reweighted, then misformatted, and the reelase was late.\n") == ["reelase"]

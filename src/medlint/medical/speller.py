@@ -37,6 +37,12 @@ SOLID_REST = 5
 #: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
 SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
 LONG_REST = 7
+#: Prefixes of verbs and their nouns (reweighted, resupplementation, misformatted,
+#: mischaracterization) that Hunspell's rules give only some words: known only before a
+#: listed word of at least :data:`VERB_REST` letters, where a slip seldom lands on a word
+#: (``re`` + ``elase`` is a slip of release).
+VERB_PREFIXES = ("re", "mis")
+VERB_REST = 8
 #: Endings of verbs in -e of science whose -ed and -ing forms the lists lack (genotype is
 #: only a noun in en_US; methylate, hydrolyse in the flat medical list); no other endings.
 VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
@@ -356,7 +362,8 @@ class Speller:
             return f"the singular of '{word}s'"
         if word.endswith("s") and len(word) > SHORT and self._flat_plural(word):
             return f"the plural of '{word[:-1]}', listed in the singular only"
-        for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST)):
+        for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST),
+                               (VERB_PREFIXES, VERB_REST)):
             for prefix in prefixes:
                 if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
                     return f"'{prefix}-' and '{word[len(prefix):]}'"
