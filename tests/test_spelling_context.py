@@ -352,3 +352,13 @@ def test_re_and_mis_before_a_long_word(isolated) -> None:
     for typo in ("reelase", "repoted", "misake"):  # short rests: slips
         assert not speller.known(typo), typo
     assert words("The data were reweighted, then misformatted, and the reelase was late.\n") == ["reelase"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Spina bifida, rare here; the substantia nigra, stricto sensu; the spina cord and the substantia finding.\n"),
+    ("x.html", html("<p>Spina bifida, rare here; the substantia nigra, stricto sensu; the spina cord and the substantia "
+                    "finding.</p>")),
+])
+def test_a_screened_latin_term_beside_another_latin_term(path: str, text: str, isolated) -> None:
+    # beside an English word the same words are judged as any word: slips of spinal and substantial
+    assert words(text, path) == ["spina", "substantia"]

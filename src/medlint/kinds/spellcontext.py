@@ -392,14 +392,36 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
     return bool(fix) and (len(word) >= CAPITAL_SURE_LENGTH or kept(word.lower(), fix.lower()))
 
 
+_WORD_BEFORE_ON_LINE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+_WORD_AFTER_ON_LINE = re.compile(r"[ \t]+([A-Za-z]+)")
+#: The shortest Latin neighbour that makes a phrase (bifida, nigra, sensu).
+LATIN_NEIGHBOUR = 4
+
+
+def latin_phrase(prose: str, start: int, end: int, screened: Callable[[str], bool],
+                 term_only: Callable[[str], bool]) -> bool:
+    """A word the medical or scientific lists hold but the build screened out for its
+    closeness to an English word (``spina``, ``substantia``, ``stricto``), beside a word only
+    those lists hold (``spina bifida``, ``substantia nigra``, ``stricto sensu``): a Latin
+    phrase. Beside an English word it is judged as any word (``spina cord`` is a slip)."""
+    if not screened(prose[start:end]):
+        return False
+    before = _WORD_BEFORE_ON_LINE.search(prose, max(0, start - 40), start)
+    after = _WORD_AFTER_ON_LINE.match(prose, end)
+    return any(m is not None and len(m.group(1)) >= LATIN_NEIGHBOUR and term_only(m.group(1)) for m in (before, after))
+
+
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
                    kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool,
-                   near_term: Callable[[str], bool] = lambda word: False) -> str | None:
+                   near_term: Callable[[str], bool] = lambda word: False,
+                   screened: Callable[[str], bool] = lambda word: False,
+                   term_only: Callable[[str], bool] = lambda word: False) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how
     often the page uses it; *near_term* says whether a listed term is one edit away (an
-    epithet one edit from a listed one is its slip)."""
+    epithet one edit from a listed one is its slip); *screened* and *term_only* find Latin
+    phrases (see :func:`latin_phrase`)."""
     prose = doc.prose
     end = start + len(word)
     if code_like(prose, start, end):
@@ -423,6 +445,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return None
     if named_as_software(prose, start, end):
         return "software"
+    if latin_phrase(prose, start, end, screened, term_only):
+        return "term"
     if found().sure:
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):

@@ -394,7 +394,8 @@ def judged_places(doc: Document, speller: Speller, options: dict[str, Any], igno
     check_capitals = options["proper_nouns"] == "check"
     reasons = [None if speller.rejected(word) else why_not_a_typo(
         doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-        kept_every_letter, speller.known, check_capitals, speller.near_term) for offset, _, word in found]
+        kept_every_letter, speller.known, check_capitals, speller.near_term, speller.screened_term,
+        speller.term_only) for offset, _, word in found]
     return found, reasons
 
 

@@ -223,6 +223,20 @@ def screened_misspellings() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=1)
+def screened_terms() -> frozenset[str]:
+    """The medical and scientific entries the build screened out for standing one edit from a
+    frequent word (``spina`` from spinal, ``substantia`` from substantial), read only when an
+    unknown word may be one of them (see :meth:`Speller.latin_term`)."""
+    found = set()
+    for name in ("dropped.txt", "dropped-extra.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            word, _, why = line.partition("\t")
+            if why.startswith("one edit from") and "(software" not in why:
+                found.add(word)
+    return frozenset(found)
+
+
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
@@ -293,6 +307,19 @@ class Speller:
             found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
                           f"{self.variant}", lower in self.other_variant))
         return found
+
+    def screened_term(self, word: str) -> bool:
+        """Whether a medical or scientific list holds *word* (any case) but the build screened
+        it out for its closeness to a frequent word (see :func:`screened_terms`)."""
+        return word.lower() in screened_terms()
+
+    def term_only(self, word: str) -> bool:
+        """Whether *word* (any case) is a term of the medical or scientific lists that general
+        English lacks (``bifida``, ``nigra``), or a screened one (``sensu``)."""
+        lower = word.lower()
+        if lower in self.english:
+            return False
+        return lower in self.medical or lower in sharded_word_list("science.zip") or lower in screened_terms()
 
     def near_term(self, word: str) -> bool:
         """Whether a medical or scientific term (a species epithet, say) is one edit from
