@@ -362,3 +362,12 @@ def test_re_and_mis_before_a_long_word(isolated) -> None:
 def test_a_screened_latin_term_beside_another_latin_term(path: str, text: str, isolated) -> None:
     # beside an English word the same words are judged as any word: slips of spinal and substantial
     assert words(text, path) == ["spina", "substantia"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Levels in vitamin D-suf-ficient and de-ficient people, the immuno-suppres-sion and the suf-fficient ones.\n"),
+    ("x.html", html("<p>Levels in vitamin D-suf-ficient and de-ficient people, the immuno-suppres-sion and the "
+                    "suf-fficient ones.</p>")),
+])
+def test_a_word_split_by_a_line_break_hyphen_is_that_word(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["fficient"]  # "suf" + "fficient" is no word: the slip is reported
