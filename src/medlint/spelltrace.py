@@ -124,6 +124,7 @@ _PLACE_REASONS = {
     "link name": "the name of what the link points to", "fragment": "a piece of a word cut by markup",
     "foreign": "a word of another language", "abbreviation": "an abbreviation",
     "compound": "two known words written solid", "term": "the page's own term (used three times or more)",
+    "phrase": "a Latin phrase of medical or scientific terms (spina bifida)",
 }
 
 

@@ -446,7 +446,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     if named_as_software(prose, start, end):
         return "software"
     if latin_phrase(prose, start, end, screened, term_only):
-        return "term"
+        return "phrase"
     if found().sure:
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
