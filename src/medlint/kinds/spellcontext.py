@@ -139,12 +139,16 @@ def age_noun(prose: str, start: int, word: str) -> bool:
 
 
 def names_its_target(doc: Document, start: int, word: str) -> bool:
-    """The word is the whole text of a link and a token of the link's address or reference
-    label (``[openrefine](http://x.org/openrefine/)``, ``[xml](.../wiki/XML)``,
+    """The word is the whole text of a link, or a token of a text with no space in it
+    (``[parisk/skel](https://github.com/parisk/skel)``), and a token of the link's address or
+    reference label (``[openrefine](http://x.org/openrefine/)``, ``[xml](.../wiki/XML)``,
     ``[qgis][qgis-site]``): the name of what it links to, not prose."""
     link = doc.link_text_at(start)
-    if link is None or not link.text or link.text.strip().lower() != word.lower():
+    if link is None or not link.text:
         return False
+    text = link.text.strip().lower()
+    if text != word.lower() and (any(c.isspace() for c in text) or word.lower() not in _URL_TOKENS.findall(text)):
+        return False  # a word of the link's text, unless the text is one run such as "parisk/skel"
     tokens = set(_URL_TOKENS.findall(link.target.lower()))
     if link.label:
         tokens.update(_URL_TOKENS.findall(link.label.lower()))
