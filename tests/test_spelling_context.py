@@ -382,3 +382,8 @@ def test_a_word_split_by_a_line_break_hyphen_is_that_word(path: str, text: str, 
 ])
 def test_a_link_text_without_spaces_names_its_target_by_its_tokens(path: str, text: str, isolated) -> None:
     assert words(text, path) == ["walkin"]  # a link text with spaces is prose
+
+
+def test_indented_front_matter_is_not_code(isolated) -> None:
+    text = '{\n    "title": "A calcistatx and the psorasys",\n    "slug": "a-calcistatx"\n}\n\nThe calcistatx works.\n\nThe psorasys cream.\n'
+    assert words(text) == ["calcistatx", "psorasys"]

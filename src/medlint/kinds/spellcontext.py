@@ -104,10 +104,10 @@ def code_text(doc: Document) -> str:
     whole = doc.whole
     found = whole.cache.get("spelling-code-text")
     if found is None:
-        text, prose = whole.text, whole.prose
-        parts = [m.group() for m in _CODE_SPANS.finditer(text)]
+        text, prose, body = whole.text, whole.prose, whole.body_start  # front matter is no code
+        parts = [m.group() for m in _CODE_SPANS.finditer(text, body)]
         if whole.format == "markdown":
-            parts += [m.group() for m in _INDENTED_LINE.finditer(text)
+            parts += [m.group() for m in _INDENTED_LINE.finditer(text, body)
                       if not prose[m.start():m.end()].strip() and not _NOT_CODE_LINE.search(m.group())]
         found = whole.cache["spelling-code-text"] = "\n".join(parts)
     return found
