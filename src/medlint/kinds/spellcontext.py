@@ -24,6 +24,10 @@ from ..medical.speller import Suggestion
 #: How many times a page must use an unknown word (with no sure correction) for it to be
 #: taken as that page's own term: a slip is seldom made the same way three times.
 REPEATED = 3
+#: How many times a page must use a term the build screened out of the lists for its closeness
+#: to a frequent word (``resistin``, ``pregnane``) for it to be that term: the list is one
+#: witness, the page's second use another (a slip is seldom made the same way twice).
+SCREENED_REPEATED = 2
 #: A capitalised word is reported only with a sure correction that is this long, or that
 #: keeps every letter (a swap, a doubled letter): short names sit one edit from many
 #: words (Lan/Plan, Bailar/Basilar), long typos of ordinary words do not.
@@ -451,6 +455,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "software"
     if latin_phrase(prose, start, end, screened, term_only):
         return "phrase"
+    if repeats >= SCREENED_REPEATED and screened(word):
+        return "term"  # a listed term the build screened out, which the page uses again: two witnesses
     if found().sure:
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
