@@ -412,11 +412,10 @@ def latin_phrase(prose: str, start: int, end: int, screened: Callable[[str], boo
     closeness to an English word (``spina``, ``substantia``, ``stricto``), beside a word only
     those lists hold (``spina bifida``, ``substantia nigra``, ``stricto sensu``): a Latin
     phrase. Beside an English word it is judged as any word (``spina cord`` is a slip)."""
-    if not screened(prose[start:end]):
-        return False
     before = _WORD_BEFORE_ON_LINE.search(prose, max(0, start - 40), start)
     after = _WORD_AFTER_ON_LINE.match(prose, end)
-    return any(m is not None and len(m.group(1)) >= LATIN_NEIGHBOUR and term_only(m.group(1)) for m in (before, after))
+    neighbours = [m.group(1) for m in (before, after) if m is not None and len(m.group(1)) >= LATIN_NEIGHBOUR]
+    return bool(neighbours) and screened(prose[start:end]) and any(term_only(w) for w in neighbours)
 
 
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],

@@ -211,30 +211,30 @@ def sharded_word_list(name: str) -> ShardedWordList:
 
 
 @functools.lru_cache(maxsize=1)
-def screened_misspellings() -> frozenset[str]:
-    """The entries the build screened out of the lists as common misspellings (``dropped.txt``,
-    ``dropped-extra.txt``: codespell's list), read only when a rule would form such a word."""
-    found = set()
+def _screened() -> tuple[frozenset[str], frozenset[str]]:
+    """The entries the build screened out of the lists (``dropped.txt``, ``dropped-extra.txt``):
+    (common misspellings, medical and scientific entries one edit from a frequent word);
+    read once, and only when an unknown word reaches a rule that asks."""
+    misspelt, near = set(), set()
     for name in ("dropped.txt", "dropped-extra.txt"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             word, _, why = line.partition("\t")
             if why.startswith("a common misspelling"):
-                found.add(word)
-    return frozenset(found)
+                misspelt.add(word)
+            elif why.startswith("one edit from") and "(software" not in why:
+                near.add(word)
+    return frozenset(misspelt), frozenset(near)
 
 
-@functools.lru_cache(maxsize=1)
+def screened_misspellings() -> frozenset[str]:
+    """Entries screened out as common misspellings (codespell's list): never formed by a rule."""
+    return _screened()[0]
+
+
 def screened_terms() -> frozenset[str]:
-    """The medical and scientific entries the build screened out for standing one edit from a
-    frequent word (``spina`` from spinal, ``substantia`` from substantial), read only when an
-    unknown word may be one of them (see :meth:`Speller.latin_term`)."""
-    found = set()
-    for name in ("dropped.txt", "dropped-extra.txt"):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            word, _, why = line.partition("\t")
-            if why.startswith("one edit from") and "(software" not in why:
-                found.add(word)
-    return frozenset(found)
+    """Medical and scientific entries screened out for standing one edit from a frequent word
+    (``spina`` from spinal, ``substantia`` from substantial; see :meth:`Speller.screened_term`)."""
+    return _screened()[1]
 
 
 class Speller:
