@@ -366,15 +366,6 @@ def test_a_screened_latin_term_beside_another_latin_term(path: str, text: str, e
 
 
 @pytest.mark.parametrize("path,text", [
-    ("x.md", "Levels in vitamin D-suf-ficient and de-ficient people, the immuno-suppres-sion and the suf-fficient ones.\n"),
-    ("x.html", html("<p>Levels in vitamin D-suf-ficient and de-ficient people, the immuno-suppres-sion and the "
-                    "suf-fficient ones.</p>")),
-])
-def test_a_word_split_by_a_line_break_hyphen_is_that_word(path: str, text: str, isolated) -> None:
-    assert words(text, path) == ["fficient"]  # "suf" + "fficient" is no word: the slip is reported
-
-
-@pytest.mark.parametrize("path,text", [
     ("x.md", "The code we used is at [pariskx/skelx](https://github.com/pariskx/skelx/blob/main/README.md), and the "
              "notes on how it was set up are in [the post on walkin](https://github.com/skelx/walkin) by the same group.\n"),
     ("x.html", html('<p>The code we used is at <a href="https://github.com/pariskx/skelx">pariskx/skelx</a>, and the '

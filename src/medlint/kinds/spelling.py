@@ -239,29 +239,13 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             else:
                 parts = [token]
             offset = start
-            joined = _rejoined(parts, fine) if fine and len(parts) > 1 else set()
             for index, part in enumerate(parts):
-                if index in joined:
-                    pass  # half of a word a line break's hyphen split ("suf-ficient"): the whole is known
-                elif part and not (index < len(parts) - 1 and (part.lower() in _BOUND_PREFIXES or len(part) <= _CLIPPED)):
+                if part and not (index < len(parts) - 1 and (part.lower() in _BOUND_PREFIXES or len(part) <= _CLIPPED)):
                     word = _judgeable(part, prose, offset, block_start, proper_nouns, min_length, token_end)
                     if (kept := wanted(word, start)) is not None:
                         yield offset, kept
                 offset += len(part) + 1
         done = max(done, block_end)
-
-
-def _rejoined(parts: list[str], fine: Callable[[str], bool]) -> set[int]:
-    """Indexes of the parts that, joined with the next or the previous part, make a known
-    word: a word that a hyphen at a line break split, left so in text pasted from a PDF
-    ("vitamin D-suf-ficient", "immuno-suppres-sion" has "suppres" + "sion")."""
-    found: set[int] = set()
-    for i in range(len(parts) - 1):
-        left, right = parts[i], parts[i + 1]
-        if left.isalpha() and right.isalpha() and right.islower() and not (fine(left) and fine(right)) \
-                and fine(left + right):
-            found.update((i, i + 1))
-    return found
 
 
 def _compound_fine(token: str, fine: Callable[[str], bool]) -> bool:
