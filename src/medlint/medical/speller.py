@@ -356,8 +356,9 @@ class Speller:
             return False
         if stem in self.other_variant or word in screened_misspellings():
             return False
-        counts = self.frequencies()
-        return not any((counts.get(n) or 0) >= FREQUENT_NEIGHBOUR for n in _edits1(word, ASCII_LETTERS) if n != stem)
+        counts = self.frequencies()  # asked only of the few known words one edit away, as a suggestion does
+        near = self._proposable(_edits1(word, ASCII_LETTERS)) - {stem, word}
+        return not any((counts.get(n) or 0) >= FREQUENT_NEIGHBOUR for n in near)
 
     def _lists_plural(self, word: str) -> bool:
         """Whether a medical or scientific list holds *word* + ``s`` (see :data:`SINGULAR_ENDINGS`)."""
