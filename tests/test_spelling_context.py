@@ -340,6 +340,7 @@ def test_the_singular_of_a_term_a_list_holds_only_as_a_plural(isolated) -> None:
 def test_the_plural_of_a_term_a_flat_list_holds_only_in_the_singular(isolated) -> None:
     speller = Speller()
     assert speller.known("tradeoffs") and speller.known("listservs")  # tradeoff, listserv: flat lists
+    assert not speller.known("tasmanis")  # a species epithet (tasmani) with an s is a slip of Tasmania
     for typo in ("celes", "clls"):  # one edit from the frequent "cells"
         assert not speller.known(typo), typo
     assert words("The tradeoffs of the listservs, and the celes.\n") == ["celes"]

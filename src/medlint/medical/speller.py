@@ -59,6 +59,8 @@ SINGULAR_ENDINGS = PLURAL_AFTER + ("gram", "graph", "cyte", "some", "ane")
 #: A plural formed on a flat list's term is not known when a word pyspellchecker counts this
 #: often is one edit from it (the build's screen of the medical terms uses the same count).
 FREQUENT_NEIGHBOUR = 3000
+#: Endings of the Latin epithets that fill the scientific list, which take no English plural.
+LATIN_ENDINGS = ("i", "ae", "us", "um", "is", "a", "ii")
 ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: The ending of adjectives in -ological that US medical writing shortens (neurologic,
 #: rheumatologic, immunologic): known where the -ological form is listed.
@@ -351,9 +353,9 @@ class Speller:
         terms: no affix rules say which plural they take; ``tradeoffs``, ``listservs``) and
         no frequent word is one edit from it (``celes`` is a slip of cells)."""
         stem = word[:-1]
-        if not (stem in self.medical or stem in sharded_word_list("science.zip")
+        if not (stem in self.medical or (stem in sharded_word_list("science.zip") and not stem.endswith(LATIN_ENDINGS))
                 or (self.software and stem in word_list("software.txt.gz"))):
-            return False
+            return False  # a species epithet (tasmani) takes no English plural: "Tasmanis" is a slip
         if stem in self.other_variant or word in screened_misspellings():
             return False
         counts = self.frequencies()  # asked only of the few known words one edit away, as a suggestion does
