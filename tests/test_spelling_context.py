@@ -290,3 +290,104 @@ def test_a_mailing_list_name_ending_in_a_lone_letter_and_a_url_glued_to_a_word(i
     text = ("Ask on the qedstat-l list. Key words: frailty.http://qolisci.example.edu/a/b/c.pdf today.\n\n"
             "The tyop-free-l list and the tyop-l list.\n")
     assert words(text) == ["tyop"]  # a lone letter ends only a two-part name
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "It wouldn\\'t be research, and the patient\\'s chart shows it; it wouldnn\\'t, said the docotr\\'s note.\n"),
+    ("x.html", html("<p>It wouldn\\'t be research; it wouldnn\\'t, said the docotr\\'s note.</p>")),
+])
+def test_an_escaped_apostrophe_joins_a_contraction_but_a_typo_before_it_is_reported(path: str, text: str,
+                                                                                   isolated) -> None:
+    assert words(text, path) == ["wouldn", "docotr"]  # "wouldnn't" is "wouldn" + "n't"
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Call the gsubx function on the variable sdmvpx, then plot ulabsx. The resluts and gsubz were odd.\n\n"
+             "```r\ny <- gsubx(pattern = \"e\", x = example1)\n```\n\n"
+             "Then:\n\n    proc surveymeans; cluster sdmvpx; run;\n\n"
+             "The plot is `pc.plot <- function(x, ulabsx)`.\n"),
+    ("x.html", html("<p>Call the gsubx function on the variable sdmvpx, then plot ulabsx. The resluts and gsubz were "
+                    "odd.</p><pre>y &lt;- gsubx(x)\ncluster sdmvpx;</pre><p>The plot is <code>pc.plot(x, ulabsx)</code>.</p>")),
+])
+def test_a_name_the_page_uses_in_its_code_is_that_name_in_prose(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["resluts", "gsubz"]  # a typo of the same shape, not in the code, is reported
+
+
+def test_an_indented_html_line_or_address_is_not_code(isolated) -> None:
+    text = ("The psorasys cream and the ezcema gel.\n\n"
+            "    <a href=\"/posts/psorasys-cream\">link</a>\n\n    see https://example.org/ezcema-gel\n")
+    assert words(text) == ["psorasys", "ezcema"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "We chose the cutpoints from a fishbone diagram. The result was guncertain.\n"),
+    ("x.html", html("<p>We chose the cutpoints from a fishbone diagram. The result was guncertain.</p>")),
+])
+def test_a_closed_compound_whose_other_corrections_change_a_letter(path: str, text: str, isolated) -> None:
+    # cut points or outpoints, fish bone or wishbone: a compound; uncertain with a letter added: a slip
+    assert words(text, path) == ["guncertain"]
+
+
+def test_the_singular_of_a_term_a_list_holds_only_as_a_plural(isolated) -> None:
+    speller = Speller()
+    for word in ("metalloproteinase", "trichogram", "tertile"):
+        assert speller.known(word), word
+    assert not speller.known("selectin")  # also "selecting" less its g: as likely a slip
+    assert not speller.known("definate")  # screened out as a common misspelling, though "definates" is listed
+    assert words("The metalloproteinase was high, and the trichogram too, but definate.\n") == ["definate"]
+
+
+def test_the_plural_of_a_term_a_flat_list_holds_only_in_the_singular(isolated) -> None:
+    speller = Speller()
+    assert speller.known("tradeoffs") and speller.known("listservs")  # tradeoff, listserv: flat lists
+    assert not speller.known("tasmanis")  # a species epithet (tasmani) with an s is a slip of Tasmania
+    for typo in ("celes", "clls"):  # one edit from the frequent "cells"
+        assert not speller.known(typo), typo
+    assert words("The tradeoffs of the listservs, and the celes.\n") == ["celes"]
+
+
+def test_re_and_mis_before_a_long_word(isolated) -> None:
+    speller = Speller()
+    for word in ("reweighted", "resupplementation", "misformatted", "mischaracterization"):
+        assert speller.known(word), word
+    for typo in ("reelase", "repoted", "misake"):  # short rests: slips
+        assert not speller.known(typo), typo
+    assert words("The data were reweighted, then misformatted, and the reelase was late.\n") == ["reelase"]
+
+
+@pytest.mark.parametrize("path,text,expected", [
+    ("x.md", "The child had spina bifida; the substantia nigra, stricto sensu, was spared.\n", []),
+    ("x.html", html("<p>The child had spina bifida; the substantia nigra, stricto sensu, was spared.</p>"), []),
+    # beside an English word the same words are judged as any word: slips of spinal and substantial
+    ("x.md", "The spina cord and the substantia finding.\n", ["spina", "substantia"]),
+    ("x.html", html("<p>The spina cord and the substantia finding.</p>"), ["spina", "substantia"]),
+])
+def test_a_screened_latin_term_beside_another_latin_term(path: str, text: str, expected: list[str], isolated) -> None:
+    assert words(text, path) == expected
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "The code we used is at [pariskx/skelx](https://github.com/pariskx/skelx/blob/main/README.md), and the "
+             "notes on how it was set up are in [the post on walkin](https://github.com/skelx/walkin) by the same group.\n"),
+    ("x.html", html('<p>The code we used is at <a href="https://github.com/pariskx/skelx">pariskx/skelx</a>, and the '
+                    'notes on how it was set up are in <a href="https://github.com/skelx/walkin">the post on walkin</a> '
+                    'by the same group.</p>')),
+])
+def test_a_link_text_without_spaces_names_its_target_by_its_tokens(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["walkin"]  # a link text with spaces is prose
+
+
+def test_indented_front_matter_is_not_code(isolated) -> None:
+    text = '{\n    "title": "A calcistatx and the psorasys",\n    "slug": "a-calcistatx"\n}\n\nThe calcistatx works.\n\nThe psorasys cream.\n'
+    assert words(text) == ["calcistatx", "psorasys"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Serum resistin rose, and resistin fell later.\n\nThe pregnane receptor was seen. The spina was hurt.\n\n"
+             "They were resisitng it, and resisitng again.\n"),
+    ("x.html", html("<p>Serum resistin rose, and resistin fell later.</p><p>The pregnane receptor was seen. The spina "
+                    "was hurt.</p><p>They were resisitng it, and resisitng again.</p>")),
+])
+def test_a_screened_term_the_page_uses_twice_is_that_term(path: str, text: str, isolated) -> None:
+    # once, a screened term is judged as any word (pregnant, spinal); a repeated slip is reported
+    assert words(text, path) == ["pregnane", "spina", "resisitng", "resisitng"]

@@ -123,7 +123,8 @@ _PLACE_REASONS = {
     "software": "named as software", "identifier": "a citation's label or journal code",
     "link name": "the name of what the link points to", "fragment": "a piece of a word cut by markup",
     "foreign": "a word of another language", "abbreviation": "an abbreviation",
-    "compound": "two known words written solid", "term": "the page's own term (used three times or more)",
+    "compound": "two known words written solid", "term": "the page's own term (used three times or more, or twice when a list the build screened holds it)",
+    "phrase": "a Latin phrase of medical or scientific terms (spina bifida)",
 }
 
 

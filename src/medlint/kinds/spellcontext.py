@@ -24,6 +24,10 @@ from ..medical.speller import Suggestion
 #: How many times a page must use an unknown word (with no sure correction) for it to be
 #: taken as that page's own term: a slip is seldom made the same way three times.
 REPEATED = 3
+#: How many times a page must use a term the build screened out of the lists for its closeness
+#: to a frequent word (``resistin``, ``pregnane``) for it to be that term: the list is one
+#: witness, the page's second use another (a slip is seldom made the same way twice).
+SCREENED_REPEATED = 2
 #: A capitalised word is reported only with a sure correction that is this long, or that
 #: keeps every letter (a swap, a doubled letter): short names sit one edit from many
 #: words (Lan/Plan, Bailar/Basilar), long typos of ordinary words do not.
@@ -76,15 +80,41 @@ def named_as_software(prose: str, start: int, end: int) -> bool:
     return bool(_LIST_INTRO.search(prose, max(0, start - 400), start))
 
 
-def written_as_code_on_page(text: str, word: str) -> bool:
+def written_as_code_on_page(doc: Document, word: str) -> bool:
     """The page writes *word* as code somewhere (``library(knitr)``, ``install.packages("dplyr")``,
     ```knitr```, ``knitr::knit``, ``import seaborn`` opening a line, never "from scurvey" in
-    prose): a name of software, so the same word in prose ("maybe knitr is loading...") is
-    that name, not a slip."""
+    prose), or uses it as a name in its code (``gsub(x)`` or ``cluster sdmvpsu;`` in a code
+    block, ``pc.plot(x, ulabs)`` in inline code): a name of software, a function or a variable,
+    so the same word in prose ("the gsub function", "the variable sdmvpsu") is that name, not a slip."""
     w = re.escape(word)
-    return bool(re.search(
-        rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
-        rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", text, re.MULTILINE))
+    if re.search(rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
+                 rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
+        return True
+    return bool(re.search(rf"(?<![\w'\u2019]){w}(?![\w'\u2019])", code_text(doc), re.IGNORECASE))
+
+
+#: Code in a page's text: fenced blocks, inline code, and HTML ``pre`` and ``code`` elements.
+_CODE_SPANS = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1|`[^`\n]+`|<(pre|code)\b[^>]*>.*?</\2[ \t]*>",
+                         re.DOTALL | re.MULTILINE | re.IGNORECASE)
+#: A Markdown line indented four columns: code, when none of it is prose (the reader said so)
+#: and it holds no tag or address (an indented HTML line's attributes and links are not code).
+_INDENTED_LINE = re.compile(r"^(?: {4}|\t)[^\n]*\S[^\n]*", re.MULTILINE)
+_NOT_CODE_LINE = re.compile(r"<|://")
+
+
+def code_text(doc: Document) -> str:
+    """The text of the page's code (see :data:`_CODE_SPANS`; indented Markdown code lines too),
+    read once per page and only when an unknown word asks."""
+    whole = doc.whole
+    found = whole.cache.get("spelling-code-text")
+    if found is None:
+        text, prose, body = whole.text, whole.prose, whole.body_start  # front matter is no code
+        parts = [m.group() for m in _CODE_SPANS.finditer(text, body)]
+        if whole.format == "markdown":
+            parts += [m.group() for m in _INDENTED_LINE.finditer(text, body)
+                      if not prose[m.start():m.end()].strip() and not _NOT_CODE_LINE.search(m.group())]
+        found = whole.cache["spelling-code-text"] = "\n".join(parts)
+    return found
 
 
 #: "pii: S0261-5614(13)00051-4", "ajcn.051664": a label or journal code and the identifier
@@ -113,12 +143,16 @@ def age_noun(prose: str, start: int, word: str) -> bool:
 
 
 def names_its_target(doc: Document, start: int, word: str) -> bool:
-    """The word is the whole text of a link and a token of the link's address or reference
-    label (``[openrefine](http://x.org/openrefine/)``, ``[xml](.../wiki/XML)``,
+    """The word is the whole text of a link, or a token of a text with no space in it
+    (``[parisk/skel](https://github.com/parisk/skel)``), and a token of the link's address or
+    reference label (``[openrefine](http://x.org/openrefine/)``, ``[xml](.../wiki/XML)``,
     ``[qgis][qgis-site]``): the name of what it links to, not prose."""
     link = doc.link_text_at(start)
-    if link is None or not link.text or link.text.strip().lower() != word.lower():
+    if link is None or not link.text:
         return False
+    text = link.text.strip().lower()
+    if text != word.lower() and (any(c.isspace() for c in text) or word.lower() not in _URL_TOKENS.findall(text)):
+        return False  # a word of the link's text, unless the text is one run such as "parisk/skel"
     tokens = set(_URL_TOKENS.findall(link.target.lower()))
     if link.label:
         tokens.update(_URL_TOKENS.findall(link.label.lower()))
@@ -291,8 +325,10 @@ COMPOUND_PART = 3
 
 def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
     """Two known content words written solid (``heatmap``, ``roundtable``, ``tidyverse``):
-    a closed compound the vocabulary lacks, as writers coin them, when no one-word
-    correction is near (the caller asks that: ``con`` + ``tros`` is a slip of controls);
+    a closed compound the vocabulary lacks, as writers coin them, when no correction is
+    sure and either none is near or the split into two frequent words is among them
+    (``cutpoints``: "cut points" or "outpoints"; the caller asks that: ``con`` + ``tros``
+    is a slip of controls);
     a split that leaves out a function word (``ofvitamin``) is a missing space instead."""
     lower = word.lower()
     if not lower.isalpha() or garbled(lower):
@@ -304,6 +340,19 @@ def closed_compound(word: str, known: Callable[[str], bool]) -> bool:
         if known(left) and known(right):
             return True
     return False
+
+
+def compound_over_corrections(word: str, candidates: tuple[str, ...]) -> bool:
+    """Whether a closed compound's unsure corrections leave it a compound: there are none
+    near, or the split into two frequent words is among them and every one-word correction
+    changes a letter (``cutpoints``: "cut points" or "outpoints"; ``fishbone``: "wishbone"
+    or "fish bone").  A word that is a correction with a letter added, left out or two
+    swapped is that slip (``guncertain`` of uncertain), the commonest kinds."""
+    if not candidates:
+        return True
+    lower = word.lower()
+    return any(" " in c for c in candidates) and all(
+        " " in c or (len(c) == len(lower) and sorted(c) != sorted(lower)) for c in candidates)
 
 
 def garbled(word: str) -> bool:
@@ -351,14 +400,35 @@ def capital_sure(word: str, found: Suggestion, kept: Callable[[str, str], bool])
     return bool(fix) and (len(word) >= CAPITAL_SURE_LENGTH or kept(word.lower(), fix.lower()))
 
 
+_WORD_BEFORE_ON_LINE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+_WORD_AFTER_ON_LINE = re.compile(r"[ \t]+([A-Za-z]+)")
+#: The shortest Latin neighbour that makes a phrase (bifida, nigra, sensu).
+LATIN_NEIGHBOUR = 4
+
+
+def latin_phrase(prose: str, start: int, end: int, screened: Callable[[str], bool],
+                 term_only: Callable[[str], bool]) -> bool:
+    """A word the medical or scientific lists hold but the build screened out for its
+    closeness to an English word (``spina``, ``substantia``, ``stricto``), beside a word only
+    those lists hold (``spina bifida``, ``substantia nigra``, ``stricto sensu``): a Latin
+    phrase. Beside an English word it is judged as any word (``spina cord`` is a slip)."""
+    before = _WORD_BEFORE_ON_LINE.search(prose, max(0, start - 40), start)
+    after = _WORD_AFTER_ON_LINE.match(prose, end)
+    neighbours = [m.group(1) for m in (before, after) if m is not None and len(m.group(1)) >= LATIN_NEIGHBOUR]
+    return bool(neighbours) and screened(prose[start:end]) and any(term_only(w) for w in neighbours)
+
+
 def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Callable[[], Suggestion],
                    kept: Callable[[str, str], bool], known: Callable[[str], bool], check_capitals: bool,
-                   near_term: Callable[[str], bool] = lambda word: False) -> str | None:
+                   near_term: Callable[[str], bool] = lambda word: False,
+                   screened: Callable[[str], bool] = lambda word: False,
+                   term_only: Callable[[str], bool] = lambda word: False) -> str | None:
     """Why the unknown *word* at *start* is a name, code or a term rather than a typo
     (None when it may well be a typo). *found* gives its corrections (asked only when
     needed: a capitalised word, or a place that says it is a name); *repeats* is how
     often the page uses it; *near_term* says whether a listed term is one edit away (an
-    epithet one edit from a listed one is its slip)."""
+    epithet one edit from a listed one is its slip); *screened* and *term_only* find Latin
+    phrases (see :func:`latin_phrase`)."""
     prose = doc.prose
     end = start + len(word)
     if code_like(prose, start, end):
@@ -382,6 +452,10 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return None
     if named_as_software(prose, start, end):
         return "software"
+    if latin_phrase(prose, start, end, screened, term_only):
+        return "phrase"
+    if repeats >= SCREENED_REPEATED and screened(word):
+        return "term"  # a listed term the build screened out, which the page uses again: two witnesses
     if found().sure:
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
@@ -394,7 +468,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "abbreviation"
     if before_designator(prose, start, end) or defined_abbreviation(prose, start, end):
         return "abbreviation"
-    if closed_compound(word, known) and all(" " in c for c in found().candidates):  # no one-word correction
+    if closed_compound(word, known) and compound_over_corrections(word, found().candidates):
         return "compound"
     if repeats >= REPEATED and not garbled(word):
         return "term"

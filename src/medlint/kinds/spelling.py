@@ -59,6 +59,9 @@ _SKIP_SPANS = lazyre.compile(
     r"|(?:~|\b[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}"  # paths: /Users/name/git/x, C:\a\b
 , re.I)
 _RUN = lazyre.compile(r"\S*")
+#: A backslash-escaped apostrophe and a contraction's ending after a word ("wouldn\\'t",
+#: "patient\\'s"): Markdown escapes and quoted strings write the apostrophe so.
+_ESCAPED_CONTRACTION = lazyre.compile(r"\\['\u2019](t|s|re|ve|ll|d|m)\b")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
@@ -209,6 +212,14 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             token = m.group()
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
+                    continue
+                if (escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
+                    # "wouldn\'t": an apostrophe escaped for Markdown or a quoted string is the apostrophe
+                    # (read from the text: the Markdown reader blanks the backslash in the prose)
+                    word = _judgeable(token + "'" + escaped.group(1), prose, start, block_start, proper_nouns,
+                                      min_length, escaped.end())
+                    if (kept := wanted(word, start)) is not None:
+                        yield start, kept
                     continue
                 word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns,
                                                                 min_length, start + len(token))
@@ -383,7 +394,8 @@ def judged_places(doc: Document, speller: Speller, options: dict[str, Any], igno
     check_capitals = options["proper_nouns"] == "check"
     reasons = [None if speller.rejected(word) else why_not_a_typo(
         doc, offset, word, repeats[word.lower()], functools.partial(speller.suggestions, word),
-        kept_every_letter, speller.known, check_capitals, speller.near_term) for offset, _, word in found]
+        kept_every_letter, speller.known, check_capitals, speller.near_term, speller.screened_term,
+        speller.term_only) for offset, _, word in found]
     return found, reasons
 
 
@@ -418,7 +430,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 if word.lower() in software:
                     continue
                 if word not in code_words:
-                    code_words[word] = written_as_code_on_page(doc.text, word)
+                    code_words[word] = written_as_code_on_page(doc, word)
                 if code_words[word]:
                     continue
             if _NON_LATIN.search(word) or _ATTRIBUTE.match(doc.prose, offset + len(word)) or (

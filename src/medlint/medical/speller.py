@@ -37,6 +37,12 @@ SOLID_REST = 5
 #: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
 SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
 LONG_REST = 7
+#: Prefixes of verbs and their nouns (reweighted, resupplementation, misformatted,
+#: mischaracterization) that Hunspell's rules give only some words: known only before a
+#: listed word of at least :data:`VERB_REST` letters, where a slip seldom lands on a word
+#: (``re`` + ``elase`` is a slip of release).
+VERB_PREFIXES = ("re", "mis")
+VERB_REST = 8
 #: Endings of verbs in -e of science whose -ed and -ing forms the lists lack (genotype is
 #: only a noun in en_US; methylate, hydrolyse in the flat medical list); no other endings.
 VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
@@ -45,6 +51,17 @@ VERB_E_ENDINGS = ("ype", "ate", "ise", "ize", "yse", "yze")
 #: endings: ``cele`` + ``s`` is a typo of cells.
 PLURAL_AFTER = ("er", "or", "ance", "ence", "ant", "ent", "ist", "ion", "in", "ide", "ate", "yte", "ome", "gen",
                 "ase", "ogen", "oid", "ule", "tile")  # tile: quantiles, tertiles, centiles
+#: Endings of nouns known in the singular when a medical or scientific list holds only their
+#: plural (metalloproteinase of metalloproteinases, trichogram of trichograms): a flat list
+#: often lists a term in one number only.  Not a word in -in that is an -ing word less its g
+#: (``selectin``: the slip of selecting is as likely as the protein).
+SINGULAR_ENDINGS = PLURAL_AFTER + ("gram", "graph", "cyte", "some", "ane")
+#: A plural formed on a flat list's term is not known when a word pyspellchecker counts this
+#: often is one edit from it (the build's screen of the medical terms uses the same count).
+FREQUENT_NEIGHBOUR = 3000
+#: Endings of the Latin epithets that fill the scientific list, which take no English plural.
+LATIN_ENDINGS = ("i", "ae", "us", "um", "is", "a", "ii")
+ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: The ending of adjectives in -ological that US medical writing shortens (neurologic,
 #: rheumatologic, immunologic): known where the -ological form is listed.
 OLOGIC = "ologic"
@@ -195,6 +212,33 @@ def sharded_word_list(name: str) -> ShardedWordList:
     return ShardedWordList(DATA / name)
 
 
+@functools.lru_cache(maxsize=1)
+def _screened() -> tuple[frozenset[str], frozenset[str]]:
+    """The entries the build screened out of the lists (``dropped.txt``, ``dropped-extra.txt``):
+    (common misspellings, medical and scientific entries one edit from a frequent word);
+    read once, and only when an unknown word reaches a rule that asks."""
+    misspelt, near = set(), set()
+    for name in ("dropped.txt", "dropped-extra.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            word, _, why = line.partition("\t")
+            if why.startswith("a common misspelling"):
+                misspelt.add(word)
+            elif why.startswith("one edit from") and "(software" not in why:
+                near.add(word)
+    return frozenset(misspelt), frozenset(near)
+
+
+def screened_misspellings() -> frozenset[str]:
+    """Entries screened out as common misspellings (codespell's list): never formed by a rule."""
+    return _screened()[0]
+
+
+def screened_terms() -> frozenset[str]:
+    """Medical and scientific entries screened out for standing one edit from a frequent word
+    (``spina`` from spinal, ``substantia`` from substantial; see :meth:`Speller.screened_term`)."""
+    return _screened()[1]
+
+
 class Speller:
     """Judges words against the bundled vocabulary and the project's own words."""
 
@@ -266,6 +310,19 @@ class Speller:
                           f"{self.variant}", lower in self.other_variant))
         return found
 
+    def screened_term(self, word: str) -> bool:
+        """Whether a medical or scientific list holds *word* (any case) but the build screened
+        it out for its closeness to a frequent word (see :func:`screened_terms`)."""
+        return word.lower() in screened_terms()
+
+    def term_only(self, word: str) -> bool:
+        """Whether *word* (any case) is a term of the medical or scientific lists that general
+        English lacks (``bifida``, ``nigra``), or a screened one (``sensu``)."""
+        lower = word.lower()
+        if lower in self.english:
+            return False
+        return lower in self.medical or lower in sharded_word_list("science.zip") or lower in screened_terms()
+
     def near_term(self, word: str) -> bool:
         """Whether a medical or scientific term (a species epithet, say) is one edit from
         *word* (any case): ``euteri`` of ``reuteri``. Those lists are never proposed as
@@ -291,6 +348,29 @@ class Speller:
             return True
         return self.formed_by_rule(word) is not None
 
+    def _flat_plural(self, word: str) -> bool:
+        """Whether *word* is ``s`` after a term of a flat list (medical, scientific or software
+        terms: no affix rules say which plural they take; ``tradeoffs``, ``listservs``) and
+        no frequent word is one edit from it (``celes`` is a slip of cells)."""
+        stem = word[:-1]
+        if not (stem in self.medical or (stem in sharded_word_list("science.zip") and not stem.endswith(LATIN_ENDINGS))
+                or (self.software and stem in word_list("software.txt.gz"))):
+            return False  # a species epithet (tasmani) takes no English plural: "Tasmanis" is a slip
+        if stem in self.other_variant or word in screened_misspellings():
+            return False
+        counts = self.frequencies()  # asked only of the few known words one edit away, as a suggestion does
+        near = self._proposable(_edits1(word, ASCII_LETTERS)) - {stem, word}
+        return not any((counts.get(n) or 0) >= FREQUENT_NEIGHBOUR for n in near)
+
+    def _lists_plural(self, word: str) -> bool:
+        """Whether a medical or scientific list holds *word* + ``s`` (see :data:`SINGULAR_ENDINGS`)."""
+        if word.endswith("in") and self._in_vocabulary(word + "g"):
+            return False
+        if word in screened_misspellings():
+            return False  # "definate": the build screened it out, whatever number a list holds it in
+        plural = word + "s"
+        return plural not in self.other_variant and (plural in self.medical or plural in sharded_word_list("science.zip"))
+
     def formed_by_rule(self, word: str) -> str | None:
         """How *word* (lower case, in no list) is formed from a listed word, for
         :meth:`known` and ``medlint words --trace``; None if it is not."""
@@ -308,7 +388,12 @@ class Speller:
             return f"the US short form of '{word}al'"  # rheumatologic, as neurologic of neurological
         if word.endswith("s") and len(word) > 6 and word[:-1].endswith(PLURAL_AFTER) and self._in_vocabulary(word[:-1]):
             return f"the plural of '{word[:-1]}'"
-        for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST)):
+        if len(word) > 6 and word.endswith(SINGULAR_ENDINGS) and self._lists_plural(word):
+            return f"the singular of '{word}s'"
+        if word.endswith("s") and len(word) > SHORT and self._flat_plural(word):
+            return f"the plural of '{word[:-1]}', listed in the singular only"
+        for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST),
+                               (VERB_PREFIXES, VERB_REST)):
             for prefix in prefixes:
                 if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
                     return f"'{prefix}-' and '{word[len(prefix):]}'"
