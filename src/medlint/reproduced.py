@@ -74,6 +74,8 @@ _READERS = lazyre.compile(
     r"[\W_]*(?:(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
     r"|(?:some\s+of\s+)?(?:the\s+)?comments\s+(?:on|from|at)\s+(?:the\s+)?(?:YouTube|Facebook|Twitter|Reddit|Instagram|"
     r"video|blog|forum|article|post)\b"
+    r"|(?:\w+\s+)?(?:comments?|notes?|remarks?)\s+(?:from|by|of)\s+(?:our\s+|the\s+|other\s+)?(?:readers?|users?|viewers?"
+    r"|visitors?|listeners?|experts?|members?|commenters?)\b"
     r"|.*\b(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\W*$)", re.I)
 
 
@@ -210,7 +212,7 @@ _AUTHORS_LINE = lazyre.compile(
     r"[ \t]*(?:,?[ \t]*et[ \t]+al\.?)?[.*_\s]*")
 #: How many blocks of a section may stand before its journal line and authors.
 ABSTRACT_HEAD_BLOCKS = 4
-_RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
+_RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:[-*_\u2013\u2014][ \t]*){3,}$|<hr\b[^>]*>", re.I)
 #: A reference number in running text, as papers print them: ``[12]``, ``<sup>3</sup>``, ``(42)``, superscripts.
 _CITE_NUMBER = lazyre.compile(r"<sup[^>]*>\s*\[?\d{1,3}|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"
                               r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=[a-z)\]%])\s?\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)")
@@ -427,7 +429,7 @@ def _linked_titles(page: _Page) -> list[tuple[int, int]]:
     starts = [link.start for link in links]
     spans = []
     for heading in page.headings:
-        if _outside_link(links, starts, heading.start, heading.end, heading.text or "") and not own_comment(heading.text or ""):
+        if _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
             end = page.own_voice(heading.end, page.section_end(heading.end, heading.level))
             if not _FIRST_PERSON.search(doc.prose, heading.end, min(end, heading.end + VOICE_CHARS)):
                 spans.append((heading.end, end))
