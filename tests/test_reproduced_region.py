@@ -96,9 +96,9 @@ def test_a_page_that_cites_the_paper_it_discusses_is_the_writers(text: str, path
     ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2>"
      "<p>The XQ panel advised 50,000 IU daily.</p><p><b>My comment:</b> the PW panel is right.</p>", "x.html"),
     ("## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQ panel advised 50,000 IU daily.\n\n"
-     "---\n\nThe PW panel is right.\n", "x.md"),
+     "---\n\nI think the PW panel is right.\n", "x.md"),
     ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2>"
-     "<p>The XQ panel advised 50,000 IU daily.</p><hr><p>The PW panel is right.</p>", "x.html"),
+     "<p>The XQ panel advised 50,000 IU daily.</p><hr><p>I think the PW panel is right.</p>", "x.html"),
 ])
 def test_a_comment_label_or_a_horizontal_rule_ends_a_linked_titles_section(text: str, path: str) -> None:
     spans = reproduced(text, path)
@@ -167,3 +167,29 @@ def test_excerpt_in_a_config_is_the_reproduced_region() -> None:
     none = {"rules": {"acronym-undefined": {"skip": []}}}
     assert [d.rule for d in lint_text(text, path="x.md", select=["acronym-undefined"], config=old)] == []
     assert [d.rule for d in lint_text(text, path="x.md", select=["acronym-undefined"], config=none)] == ["acronym-undefined"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQ panel met.\n\n"
+     "**Note:** the panel met twice.\n\n---\n\nThe PW panel agreed, the article goes on.\n", "x.md"),
+    ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2><p>The XQ panel met.</p>"
+     "<p><b>Note:</b> the panel met twice.</p><hr><p>The PW panel agreed, the article goes on.</p>", "x.html"),
+])
+def test_an_aside_note_or_a_rule_inside_the_article_does_not_end_it(text: str, path: str) -> None:
+    """A plain "Note: ..." opening a paragraph is an aside, and a rule not followed by the writer's
+    "I" divides the article's own parts (its author's biography, its sidebar)."""
+    spans = reproduced(text, path)
+    assert len(spans) == 1 and "XQ" in spans[0] and "PW" in spans[0], spans
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Environ Health Perspect. 2008;116(4):A160-7.\n\nMaria Novak, Peter Lindqvist, Samuel K. Ortega\n\n"
+     "The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.\n\n"
+     "## Production in the skin\n\nThe PW trial followed.\n\n## Comments\n\nThe ZR trial is ours.\n", "x.md"),
+    ("<p>Environ Health Perspect. 2008;116(4):A160-7.</p><p>Maria Novak, Peter Lindqvist, Samuel K. Ortega</p>"
+     "<p>The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.</p>"
+     "<h2>Production in the skin</h2><p>The PW trial followed.</p><h2>Comments</h2><p>The ZR trial is ours.</p>", "x.html"),
+])
+def test_a_citation_over_its_authors_heads_the_page_up_to_the_comment(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert len(spans) == 1 and "XQ" in spans[0] and "PW" in spans[0] and "ZR" not in spans[0], spans

@@ -90,16 +90,23 @@ def own_comment(text: str) -> bool:
 
 
 def _own_label(doc: "Document", start: int, end: int) -> bool:
-    """A short block or the opening of one that labels the writer's comment: "**My comment:**
-    ...", "Comment by the site: ...", "<Site> note: ...", a block that is only "Notes"."""
+    """A block that labels the writer's comment from there on: a short block that is only the
+    label ("**Comments**", "My view:"), or a block opening with a signed label ("**My comment:**
+    ...", "Comment by the site: ...", "<Site>'s take: ..."). A plain "Note: ..." opening a
+    paragraph is an aside inside the text, not the end of it."""
     prose = doc.prose[start:end].strip()
     if not prose:
         return False
-    head = prose[:LABEL_CHARS]
-    colon = head.find(":")
-    if 0 < colon:
-        return own_comment(head[:colon])
-    return len(prose) <= 40 and own_comment(prose)
+    colon = prose.find(":", 0, LABEL_CHARS)
+    label = prose[:colon] if colon > 0 else prose
+    rest = prose[colon + 1:].strip(" *_") if colon > 0 else ""
+    if not own_comment(label) or len(label) > LABEL_CHARS:
+        return False
+    return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
+
+
+#: A label that only says "note": an aside when text follows it on its line.
+_PLAIN_NOTE = lazyre.compile(r"\W*(?:notes?|nb|n\.b\.|comments?)\W*", re.I)
 
 
 # -- page-opening markers (moved here from medical.reposted) -------------------------------------
@@ -252,11 +259,13 @@ class _Page:
 
     def own_voice(self, start: int, limit: int) -> int:
         """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
-        heading or label, a horizontal rule, or the heading after a reference section; *limit* if none."""
+        heading or label, a horizontal rule followed by the writer's "I" or "my", or the heading after
+        a reference section; *limit* if none."""
         doc = self.doc
-        rule = _RULE_LINE.search(doc.text, start, limit)
-        if rule:
-            limit = rule.start()  # a horizontal rule: the writer divides the source's text from the page's
+        for rule in _RULE_LINE.finditer(doc.text, start, limit):
+            if _FIRST_PERSON.search(doc.prose, rule.end(), min(limit, rule.end() + VOICE_CHARS)):
+                limit = rule.start()  # a horizontal rule, then the writer speaking: the page's own again
+                break
         after_references = False
         i = bisect.bisect_right(self.block_starts, start)
         for b in self.blocks[i:]:
@@ -315,7 +324,9 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
     page opens with its own words (a long paragraph, a sentence, a list or a sentence ending
     in a colon before any marker). A citation line opens a pasted text only when prose follows
     it, not a list of the writer's notes, and the writer does not speak ("I", "you") under it:
-    a page that cites the paper it goes on to discuss is the writer's."""
+    a page that cites the paper it goes on to discuss is the writer's. A citation over its
+    authors (a paper's header) heads the whole page, up to the writer's comment; a citation
+    alone heads its section (the abstract under it)."""
     doc = page.doc
     seen = 0
     for block in page.blocks:
@@ -333,7 +344,8 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
                 if not _reposted_byline(doc, block.start, block.end, heading):
                     return []  # the page's own author: "By Jane Doe, RN"
                 return [(block.start, page.own_voice(block.start, len(doc.text)))]
-            end = page.own_voice(block.start, page.section_end(block.end))
+            headed = _header_lines(page, block.end) > 0  # a citation over its authors: a paper's header
+            end = page.own_voice(block.start, len(doc.text) if headed else page.section_end(block.end))
             body = _body_after_header(page, block.end, end)
             if body is None or _VOICE.search(doc.prose, body.start, min(end, body.start + VOICE_CHARS)):
                 return []
@@ -353,6 +365,20 @@ _VOICE = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Yy]ou|[Yy]our|[Yy]ou'
 _FIRST_PERSON = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y)\b(?![-.]\w)")
 #: How much of a span's text is read for the writer's voice.
 VOICE_CHARS = 800
+
+
+def _header_lines(page: _Page, start: int) -> int:
+    """How many header lines (authors, affiliations, a DOI) follow *start* before other text."""
+    doc = page.doc
+    count = 0
+    for b in page.blocks[bisect.bisect_left(page.block_starts, start):]:
+        text = doc.prose[b.start:b.end]
+        if not text.strip():
+            continue
+        if b.kind in _HEADING_KINDS or not opens_reproduced(text):
+            break
+        count += 1
+    return count
 
 
 def _body_after_header(page: _Page, start: int, end: int):
@@ -461,11 +487,13 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
                 continue
             seen += 1
             short = len(prose) <= LEAD_CHARS
-            if short and ((seen <= LEAD_BLOCKS and (b.start in titles or (
-                    _LINKED.search(doc.text, b.start, b.end) and _SOURCE_LEAD.search(_plain(prose)))))
-                          or _ITEMS_FROM.search(prose)):
+            named = seen <= LEAD_BLOCKS and bool(_LINKED.search(doc.text, b.start, b.end)) and bool(
+                _SOURCE_LEAD.search(_plain(prose)))
+            if short and (named or _ITEMS_FROM.search(prose) or (seen <= LEAD_BLOCKS and b.start in titles)):
                 end = page.own_voice(b.end, hi)
-                if not _FIRST_PERSON.search(doc.prose, b.end, min(end, b.end + VOICE_CHARS)):
+                # a line naming its source says so outright; a bare linked title over the writer's "I" does not
+                if named or _ITEMS_FROM.search(prose) or not _FIRST_PERSON.search(
+                        doc.prose, b.end, min(end, b.end + VOICE_CHARS)):
                     spans.append((b.end, end))
                 break
     return spans
