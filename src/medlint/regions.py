@@ -315,7 +315,7 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
-    found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found))
+    found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found, _feature_marks(doc)["cite"]))
     return sorted(found, key=lambda r: (r.start, r.end))
 
 

@@ -66,6 +66,16 @@ _OWN_COMMENT = lazyre.compile(
     r"|^[\W_]*[A-Z][\w-]*(?:'s|\u2019s)\s+" + _REMARK + r"\b", re.I)
 #: A site signing its remark with its CamelCase name: "HealthWiki comment", "VitaminPedia notes".
 _SITE_REMARK = lazyre.compile(r"^[\W_]*[A-Z][a-z]+[A-Z]\w*\s+(?i:" + _REMARK + r")\b")
+#: Stems every own-comment heading or label holds (a quick test before the full pattern).
+_REMARK_STEMS = ("comment", "note", "thought", "observation", "view", "opinion", "take", "remark", "summar", "analysis",
+                 "response", "see also", "related", "more on")
+
+
+def _has_remark(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _REMARK_STEMS)
+
+
 #: A label line is short; a longer block opening with "Note" is prose that happens to.
 LABEL_CHARS = 80
 #: A heading naming readers' comments copied from elsewhere ("Comments on YouTube", "Readers'
@@ -83,6 +93,8 @@ def own_comment(text: str) -> bool:
     """Whether a heading or label names the writer's own comment on the text the page
     carries (the one definition every rule shares): see :data:`_OWN_COMMENT`. Readers'
     comments copied from elsewhere are not the writer's."""
+    if not _has_remark(text):
+        return False  # most headings and blocks: no word of a remark at all
     text = " ".join(_plain(text).split())
     if not text or _READERS.match(text):
         return False
@@ -94,8 +106,8 @@ def _own_label(doc: "Document", start: int, end: int) -> bool:
     label ("**Comments**", "My view:"), or a block opening with a signed label ("**My comment:**
     ...", "Comment by the site: ...", "<Site>'s take: ..."). A plain "Note: ..." opening a
     paragraph is an aside inside the text, not the end of it."""
-    prose = doc.prose[start:end].strip()
-    if not prose:
+    prose = doc.prose[start:min(end, start + 4 * LABEL_CHARS)].strip()
+    if not prose or not _has_remark(prose[:LABEL_CHARS]):
         return False
     colon = prose.find(":", 0, LABEL_CHARS)
     label = prose[:colon] if colon > 0 else prose
@@ -199,6 +211,7 @@ _SOURCE_LEAD = lazyre.compile(
 _ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
                              r"(?:the|this|that|his|her|their)\s+(?:e-?book|book|paper|article|report|PDF|guidelines?|handout|"
                              r"booklet|leaflet|press\s+release)\b", re.I)
+_ITEMS_WORD = lazyre.compile(r"(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s")
 #: Longer first blocks are the document's text, not a line naming its source.
 LEAD_CHARS = 240
 #: How many blocks may open a section before its source line (a title line, then "From [...]").
@@ -237,6 +250,7 @@ class _Page:
         self.blocks = [b for b in doc.blocks if b.end > doc.body_start]
         self.block_starts = [b.start for b in self.blocks]
         self._marks: list[int] | None = None
+        self._voice: list[int] | None = None
 
     def section_end(self, offset: int, level: int | None = None) -> int:
         """The start of the next heading after *offset* (of level *level* or higher, if given)."""
@@ -261,24 +275,30 @@ class _Page:
         """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
         heading or label, a horizontal rule followed by the writer's "I" or "my", or the heading after
         a reference section; *limit* if none."""
-        doc = self.doc
-        for rule in _RULE_LINE.finditer(doc.text, start, limit):
-            if _FIRST_PERSON.search(doc.prose, rule.end(), min(limit, rule.end() + VOICE_CHARS)):
-                limit = rule.start()  # a horizontal rule, then the writer speaking: the page's own again
-                break
-        after_references = False
-        i = bisect.bisect_right(self.block_starts, start)
-        for b in self.blocks[i:]:
-            if b.start >= limit:
-                break
-            text = doc.prose[b.start:b.end]
-            if b.kind in _HEADING_KINDS:
-                if own_comment(text) or after_references:
-                    return self._before_markup(b.start)
-                after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
-            elif _own_label(doc, b.start, b.end):
-                return b.start
-        return limit
+        voices = self._voices()
+        i = bisect.bisect_left(voices, start)
+        return voices[i] if i < len(voices) and voices[i] < limit else limit
+
+    def _voices(self) -> list[int]:
+        """Every place the writer's own voice resumes on the page, sorted (found once)."""
+        if self._voice is None:
+            doc = self.doc
+            found: list[int] = []
+            after_references = False
+            for b in self.blocks:
+                text = doc.prose[b.start:b.end]
+                if b.kind in _HEADING_KINDS:
+                    if after_references or own_comment(text):
+                        found.append(self._before_markup(b.start))
+                    after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
+                elif _own_label(doc, b.start, b.end):
+                    found.append(b.start)
+            if "<hr" in doc.text or "\n---" in doc.text or "\n***" in doc.text or "\n___" in doc.text:
+                for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
+                    if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
+                        found.append(rule.start())
+            self._voice = sorted(found)
+        return self._voice
 
     def cite_marks(self) -> list[int]:
         if self._marks is None:
@@ -286,11 +306,14 @@ class _Page:
         return self._marks
 
 
-def find_reproduced(doc: "Document", regions: Iterable = ()) -> list[tuple[int, int]]:
+def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | None = None) -> list[tuple[int, int]]:
     """The ``reproduced`` spans of *doc*, sorted and merged, found from its other *regions*
-    (bylines and references help to find a pasted abstract and a source's reference list).
+    (bylines and references help to find a pasted abstract and a source's reference list) and
+    the sorted starts of its reference numbers (*cites*, found here when not given).
     :func:`medlint.regions.find_regions` calls this once per document."""
     page = _Page(doc)
+    if cites is not None:
+        page._marks = cites
     regions = list(regions)
     spans = [*_opening(page), *_linked_titles(page), *_source_leads(page),
              *_pubmed_abstracts(page, regions), *_before_source_references(page, regions)]
@@ -482,6 +505,9 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
                 break
             if b.kind in _HEADING_KINDS:
                 continue
+            if b.end - b.start > 4 * LEAD_CHARS:
+                seen += 1  # a long block: the text itself, no lead line
+                continue
             prose = " ".join(doc.prose[b.start:b.end].split())
             if not prose:
                 continue
@@ -489,10 +515,11 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
             short = len(prose) <= LEAD_CHARS
             named = seen <= LEAD_BLOCKS and bool(_LINKED.search(doc.text, b.start, b.end)) and bool(
                 _SOURCE_LEAD.search(_plain(prose)))
-            if short and (named or _ITEMS_FROM.search(prose) or (seen <= LEAD_BLOCKS and b.start in titles)):
+            items = short and _ITEMS_WORD.search(prose) is not None and _ITEMS_FROM.search(prose) is not None
+            if short and (named or items or (seen <= LEAD_BLOCKS and b.start in titles)):
                 end = page.own_voice(b.end, hi)
                 # a line naming its source says so outright; a bare linked title over the writer's "I" does not
-                if named or _ITEMS_FROM.search(prose) or not _FIRST_PERSON.search(
+                if named or items or not _FIRST_PERSON.search(
                         doc.prose, b.end, min(end, b.end + VOICE_CHARS)):
                     spans.append((b.end, end))
                 break
@@ -528,7 +555,7 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
     after the authors, up to the next heading, horizontal rule or the writer's own voice."""
     doc = page.doc
     text = doc.text
-    rules = [m.start() for m in _RULE_LINE.finditer(text)]
+    rules: list[int] | None = None
     bylines = [(r.start, r.end) for r in regions if r.kind == "byline"]
     spans: list[tuple[int, int]] = []
     journal_at, seen, section = -1, 0, -1
@@ -547,6 +574,8 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
         elif journal_at >= 0 and journal_at <= len(text) and (
                 _AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
             end = page.section_end(b.end)
+            if rules is None:
+                rules = [m.start() for m in _RULE_LINE.finditer(text)]
             i = bisect.bisect_right(rules, b.end)
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
