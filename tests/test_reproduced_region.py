@@ -183,6 +183,9 @@ def test_an_aside_note_or_a_rule_inside_the_article_does_not_end_it(text: str, p
 
 
 @pytest.mark.parametrize("text, path", [
+    ("Environ Health Perspect. 2008;116(4):A160-7.\n\nM. Peter Lindqvist\n\n"
+     "The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.\n\n"
+     "## Production in the skin\n\nThe PW trial followed.\n\n## Comments\n\nThe ZR trial is ours.\n", "x.md"),
     ("Environ Health Perspect. 2008;116(4):A160-7.\n\nMaria Novak, Peter Lindqvist, Samuel K. Ortega\n\n"
      "The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.\n\n"
      "## Production in the skin\n\nThe PW trial followed.\n\n## Comments\n\nThe ZR trial is ours.\n", "x.md"),

@@ -390,15 +390,22 @@ _FIRST_PERSON = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y)\b(?![-.]\w)")
 VOICE_CHARS = 800
 
 
+#: A line that is one person's name, as a paper's single author stands under its citation: "M. Nathaniel Mead".
+_AUTHOR_NAME = lazyre.compile(r"(?:[A-Z]\.\s*){0,3}[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|von|de|der|da)\b)*(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
+                            r"(?:,?\s+" + _DEGREE + r")*")
+
+
 def _header_lines(page: _Page, start: int) -> int:
-    """How many header lines (authors, affiliations, a DOI) follow *start* before other text."""
+    """How many header lines (authors, affiliations, a DOI; or one author's name first) follow
+    *start* before other text."""
     doc = page.doc
     count = 0
     for b in page.blocks[bisect.bisect_left(page.block_starts, start):]:
         text = doc.prose[b.start:b.end]
         if not text.strip():
             continue
-        if b.kind in _HEADING_KINDS or not opens_reproduced(text):
+        if b.kind in _HEADING_KINDS or not (opens_reproduced(text) or (count == 0 and _AUTHOR_NAME.fullmatch(
+                " ".join(_plain(text).split())))):
             break
         count += 1
     return count
@@ -479,9 +486,8 @@ def _linked_titles(page: _Page) -> list[tuple[int, int]]:
     spans = []
     for heading in page.headings:
         if _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
-            end = page.own_voice(heading.end, page.section_end(heading.end, heading.level))
-            if not _FIRST_PERSON.search(doc.prose, heading.end, min(end, heading.end + VOICE_CHARS)):
-                spans.append((heading.end, end))
+            # (no voice test: a reposted op-ed or blog post says "I" as often as the writer does)
+            spans.append((heading.end, page.own_voice(heading.end, page.section_end(heading.end, heading.level))))
     return spans
 
 
