@@ -176,10 +176,22 @@ def test_excerpt_in_a_config_is_the_reproduced_region() -> None:
      "<p><b>Note:</b> the panel met twice.</p><hr><p>The PW panel agreed, the article goes on.</p>", "x.html"),
 ])
 def test_an_aside_note_or_a_rule_inside_the_article_does_not_end_it(text: str, path: str) -> None:
-    """A plain "Note: ..." opening a paragraph is an aside, and a rule not followed by the writer's
-    "I" divides the article's own parts (its author's biography, its sidebar)."""
+    """A plain "Note: ..." opening a paragraph is the writer's aside (left out of the region), not
+    the end of the article; a rule not followed by the writer's "I" divides the article's own
+    parts (its author's biography, its sidebar)."""
     spans = reproduced(text, path)
-    assert len(spans) == 1 and "XQ" in spans[0] and "PW" in spans[0], spans
+    assert any("XQ" in s for s in spans) and any("PW" in s for s in spans), spans
+    assert not any("met twice" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text, path", [
+    ("# Infographic at [Health Daily](https://news.example.org/x)\n\nThe XQ chart.\n\n## Colds\n\nThe PW list.\n", "x.md"),
+    ("<h1>Infographic at <a href='https://news.example.org/x'>Health Daily</a></h1><p>The XQ chart.</p>"
+     "<h2>Colds</h2><p>The PW list.</p>", "x.html"),
+    ("## [CLICK HERE to see the video](https://video.example.org/x)\n\nThe PW notes.\n", "x.md"),
+])
+def test_a_title_level_or_action_link_heading_never_takes_the_page(text: str, path: str) -> None:
+    assert not any("PW" in s for s in reproduced(text, path))
 
 
 @pytest.mark.parametrize("text, path", [

@@ -117,6 +117,14 @@ def _own_label(doc: "Document", start: int, end: int) -> bool:
     return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
 
 
+def _aside(doc: "Document", start: int, end: int) -> bool:
+    """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
+    carries (carved out of the reproduced span, which goes on after it)."""
+    head = " ".join(_plain(doc.prose[start:min(end, start + LABEL_CHARS)]).split())
+    colon = head.find(":")
+    return colon > 0 and bool(_PLAIN_NOTE.fullmatch(head[:colon])) and bool(head[colon + 1:].strip())
+
+
 #: A label that only says "note": an aside when text follows it on its line.
 _PLAIN_NOTE = lazyre.compile(r"\W*(?:notes?|nb|n\.b\.|comments?)\W*", re.I)
 
@@ -251,6 +259,8 @@ class _Page:
         self.block_starts = [b.start for b in self.blocks]
         self._marks: list[int] | None = None
         self._voice: list[int] | None = None
+        #: The writer's asides inside a reproduced text ("Note: ..." paragraphs), found with the voices.
+        self.asides: list[tuple[int, int]] = []
 
     def section_end(self, offset: int, level: int | None = None) -> int:
         """The start of the next heading after *offset* (of level *level* or higher, if given)."""
@@ -293,6 +303,8 @@ class _Page:
                     after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
                 elif _own_label(doc, b.start, b.end):
                     found.append(b.start)
+                elif _aside(doc, b.start, b.end):
+                    self.asides.append((b.start, b.end))
             if "<hr" in doc.text or "\n---" in doc.text or "\n***" in doc.text or "\n___" in doc.text:
                 for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
                     if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
@@ -323,6 +335,16 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:
             merged.append((lo, hi))
+    if merged:
+        page.own_voice(0, 0)  # the asides are found with the voices
+    for a_lo, a_hi in page.asides:  # the writer's "Note: ..." asides stay the writer's
+        cut = []
+        for lo, hi in merged:
+            if lo < a_hi and a_lo < hi:
+                cut.extend(p for p in ((lo, a_lo), (a_hi, hi)) if p[1] > p[0])
+            else:
+                cut.append((lo, hi))
+        merged = cut
     return merged
 
 
@@ -466,7 +488,7 @@ def _outside_link(links: list, starts: list[int], lo: int, hi: int, heading: str
     while i < len(links) and links[i].start < hi:
         link = links[i]
         if not link.image and _OUTSIDE.match(link.target or "") and len(
-                _TITLE_WORD.findall(_ADDRESS.sub(" ", link.text or ""))) != 1:
+                _TITLE_WORD.findall(_ADDRESS.sub(" ", link.text or ""))) != 1 and not _ACTION.search(link.text or ""):
             # a linked title ("[Vitamin D and falls](...)", "From [the Ecologist](...)") or an address
             # the heading names; not a one-word source named in passing ("How much to take ([NIH](...))")
             return True
@@ -487,7 +509,9 @@ def _linked_titles(page: _Page) -> list[tuple[int, int]]:
     for heading in page.headings:
         if _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
             # (no voice test: a reposted op-ed or blog post says "I" as often as the writer does)
-            spans.append((heading.end, page.own_voice(heading.end, page.section_end(heading.end, heading.level))))
+            # a page-title heading (level 1) heads its own section only, never the whole page
+            level = heading.level if heading.level > 1 else None
+            spans.append((heading.end, page.own_voice(heading.end, page.section_end(heading.end, level))))
     return spans
 
 
