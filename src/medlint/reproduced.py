@@ -25,9 +25,15 @@ A span **starts** at:
   section carries reference numbers and the page goes on in the writer's voice after it (a
   page's own reference list ends the page or is followed by nothing of the writer's).
 
+A linked heading at page-title level (``#``) heads only its own section, and an action link
+("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
+nothing. The writer's asides inside a span (a paragraph opening with a plain "Note:") are
+carved out of it: the writer's words, with the source's text going on after them.
+
 A span **ends** where the writer's own voice resumes: a heading or a short label line marking
 the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
-"<Site>'s take:"), or the page's reference list (the heading after a reference section). With
+"<Site>'s take:"), a horizontal rule followed by the writer's "I" or "my", or the page's
+reference list (the heading after a reference section). With
 no end marker, a span from a page-opening byline or "The following is" runs to the end of the
 page (the marker says the page is the reposted item); every other span ends with its section
 (the next heading of the same or a higher level for a linked title, the next heading otherwise).
