@@ -84,6 +84,8 @@ def _has_remark(text: str) -> bool:
 
 #: A label line is short; a longer block opening with "Note" is prose that happens to.
 LABEL_CHARS = 80
+#: A label with no colon after it is a block of its own, shorter still ("**Comments**", "My view").
+SHORT_LABEL_CHARS = 40
 #: A heading naming readers' comments copied from elsewhere ("Comments on YouTube", "Readers'
 #: comments", "Ana Souza 2 weeks ago"): the commenters' words, never the writer's.
 _READERS = lazyre.compile(
@@ -118,8 +120,8 @@ def _own_label(doc: "Document", start: int, end: int) -> bool:
     colon = prose.find(":", 0, LABEL_CHARS)
     label = prose[:colon] if colon > 0 else prose
     rest = prose[colon + 1:].strip(" *_") if colon > 0 else ""
-    if not own_comment(label) or len(label) > LABEL_CHARS:
-        return False
+    if not own_comment(label) or len(label) > (LABEL_CHARS if colon > 0 else SHORT_LABEL_CHARS):
+        return False  # a sentence that opens with "Notes were taken" is no label
     return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
 
 
