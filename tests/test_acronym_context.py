@@ -237,6 +237,9 @@ _LONG = (" The article goes on for a while about the sun, the skin and the seaso
 
 
 @pytest.mark.parametrize("text, path", [
+    # bullets and short lines under another site's linked title are its text too
+    ("#### [Prevention of light eruption](https://example.org/ple)\n\n* Sunscreens that blocked UVA worked best\n", "x.md"),
+    ("<h4><a href='https://example.org/a'>Policy slides</a></h4><p>Ontario's OHIP no longer pays for tests.</p>", "x.html"),
     ("### [The Daily Planet](https://example.org/sun) by A. Reporter\n\n"
      "Most people remember the SUNCO slogan." + _LONG + "\n", "x.md"),
     ("From [a fitness blog](https://example.org/mg)\n\nMagnesium acts at the NMDA receptor." + _LONG + "\n", "x.md"),
@@ -248,9 +251,12 @@ def test_an_article_copied_under_its_source_is_not_reported(text: str, path: str
 
 
 @pytest.mark.parametrize("text, path", [
-    # the writer's bullets and short lines under the linked title are the writer's summary
-    ("#### [Prevention of light eruption](https://example.org/ple)\n\n* Sunscreens that blocked UVA worked best\n", "x.md"),
-    ("<h4><a href='https://example.org/a'>Policy slides</a></h4><p>Ontario's OHIP no longer pays for tests.</p>", "x.html"),
+    # under a linked title the section is the source's (a reproduced region), bullets too; the
+    # writer's comment under its own heading is read
+    ("#### [Prevention of light eruption](https://example.org/ple)\n\n* Sunscreens worked.\n\n#### My comment\n\n"
+     "* Sunscreens that blocked UVA worked best\n", "x.md"),
+    ("<h4><a href='https://example.org/a'>Policy slides</a></h4><p>Slides.</p><h5>Comment by HealthWiki</h5>"
+     "<p>Ontario's OHIP no longer pays for tests.</p>", "x.html"),
     # after a horizontal rule, or under "See also", the page is the writer's again
     ("From [a fitness blog](https://example.org/mg)\n\nMagnesium is good." + _LONG + "\n\n---\n\n"
      "I think the RDA is too low for most people, and I say so on every page of this site that I write myself.\n", "x.md"),

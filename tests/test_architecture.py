@@ -14,7 +14,7 @@ FLOORS: list[list[str]] = [
     ["version", "errors", "diagnostic", "globs", "lazyre", "fastre", "yamlsource", "quickschema", "jsonio", "punctuation",
      "textsafe", "profile", "weburl"],
     ["markup"],
-    ["document", "regions"],
+    ["document", "regions", "reproduced"],
     ["files", "medical", "site", "suppress", "fix", "workers"],
     ["kinds"],
     ["ruleset"],

@@ -262,12 +262,15 @@ def test_a_table_of_the_pages_own_regimen_is_one_finding() -> None:
     assert md_found == html_found == ["10,000 IU/day"]
 
 
-# -- the upper limit still reads what the reader meets ----------------------------------------------
+# -- the upper limit leaves a reposted article to its source (skip: reproduced) --------------------
 
-def test_the_upper_limit_still_reads_a_bylined_article() -> None:
+def test_the_upper_limit_leaves_a_reposted_article_and_reads_the_pages_own_byline() -> None:
     md = "By Jane Roe, Health Magazine\n\nMost adults should take 50,000 IU of vitamin D daily."
     html = "<p>By Jane Roe, Health Magazine</p><p>Most adults should take 50,000 IU of vitamin D daily.</p>"
-    assert both(md, html, rule=LIMIT) == (["50,000 IU"], ["50,000 IU"])
+    assert both(md, html, rule=LIMIT) == ([], [])
+    # the page's own author ("By Jane Roe, RN": no outlet) is the page's own voice
+    assert both(md.replace("Health Magazine", "RN"), html.replace("Health Magazine", "RN"), rule=LIMIT) == (
+        ["50,000 IU"], ["50,000 IU"])
 
 
 def test_reproduced_span_stops_at_the_reference_list() -> None:

@@ -171,6 +171,8 @@ class Document:
     def spans_of(self, kinds: Iterable[str]) -> list[tuple[int, int]]:
         """The merged spans of the regions of *kinds*."""
         wanted = set(kinds)
+        if "excerpt" in wanted:  # the old name of the reproduced region
+            wanted.add("reproduced")
         return _merge([(r.start, r.end) for r in self.regions if r.kind in wanted])
 
     def view(self, skip: Iterable[str]) -> "Document":

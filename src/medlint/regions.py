@@ -72,19 +72,14 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     institute in a comma-separated address.
 ``code-like``
     file paths, @handles, URL-encoded runs (``2000%20IU``) and file names.
-``excerpt``
-    the section under a heading that links to a page on another site ("#### [Vitamin D
-    and falls](https://news.example.org/...) Press release", "### From [the Ecologist](https://...)"):
-    health sites and wikis reproduce the page the heading links to (a press release, a
-    newspaper article, a blog post) without quotation marks, so its abbreviations, doses,
-    "recently" and "studies show" are that page's, dated and sourced by it (the link takes
-    the reader there). It runs from the end of the heading to the next heading of the same
-    or a higher level, so an excerpt's own sub-headings stay in it and the page's own section
-    after it (a heading without an outside link, same or higher level) ends it, as does a
-    heading over the page's own words at any depth ("See also", "Notes", "Comments"). A relative
-    link names the site's own page, and a heading that is only an address names a site the
-    page goes on to describe: neither starts one. Found only on pages with such a heading
-    (:func:`excerpt_spans`, cached), so other pages pay nothing.
+``reproduced``
+    text the page carries from another source without quotation marks: an article under a
+    page-opening byline, citation or "The following is ...", the section under a heading that
+    links to another site's page, a section led by a linked "Posted at"/"Copied from" line, a
+    pasted PubMed abstract under its journal line and authors, and a pasted text that ends with
+    its source's own numbered references; each up to where the writer's own voice resumes
+    (:mod:`medlint.reproduced` states the heuristics and the one definition of the writer's own
+    comment). ``excerpt`` is accepted in ``skip:`` as its old name.
 
 Generator syntax (kramdown IALs, shortcodes, Liquid...) is not a region: the
 Markdown reader masks it from prose for every rule (markup/generator.py).
@@ -97,11 +92,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from . import fastre, lazyre
+from .reproduced import find_reproduced, in_reproduced, own_comment
 
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
 
-REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary", "excerpt")
+#: ``excerpt`` is the old name of ``reproduced``: accepted in ``skip:``, never found itself.
+REGION_KINDS = ("reference", "quotation", "definition", "byline", "code-like", "commentary", "reproduced", "excerpt")
 
 
 @dataclass(frozen=True)
@@ -199,7 +196,7 @@ _SOURCE_HEADING = lazyre.compile(
     r"|(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
     r"|(?:some\s+of\s+)?(?:the\s+)?comments\s+(?:on|from|at)\s+(?:the\s+)?(?:YouTube|Facebook|Twitter|Reddit|Instagram|"
     r"video|blog|forum|article|post)\b"
-    r"|[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3}\s+\d{1,2}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\s*$)",
+    r"|[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3}\s+(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\W*$)",
     re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
 #: ("you"). A paper's "we" is its authors', so it does not end the paper.
@@ -318,78 +315,13 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
-    found.extend(Region("excerpt", s, e) for s, e in excerpt_spans(doc))
+    found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found, _feature_marks(doc)["cite"]))
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
-# -- excerpts: the section under a heading that links to another site's page -------------
-_OUTSIDE = lazyre.compile(r"(?:https?:)?//", re.I)
-_ADDRESS = lazyre.compile(r"\S*(?:://|www\.|\.(?:com|org|net|gov|edu|ca|uk|au)\b)\S*", re.I)
-_TITLE_WORD = lazyre.compile(r"[^\W\d_]{2,}")
-
-
-def _titled(text: str) -> bool:
-    """Heading text that is more than an address: two words or more besides it ("#### [www.pills.example.com](...)"
-    names a site the page goes on to describe, not an excerpt)."""
-    return len(_TITLE_WORD.findall(_ADDRESS.sub(" ", text))) >= 2
-
-
-def _outside_link(links: list, starts: list[int], lo: int, hi: int, heading: str) -> bool:
-    """A link to another site in ``[lo, hi)``, in a heading that says more than its address
-    (the linked page's title, or "Copied from <address> without its figures"). *links* are
-    sorted by start (*starts*), so each heading looks only at its own links."""
-    if not _titled(heading):
-        return False
-    i = bisect.bisect_left(starts, lo)
-    while i < len(links) and links[i].start < hi:
-        link = links[i]
-        if not link.image and _OUTSIDE.match(link.target or "") and len(
-                _TITLE_WORD.findall(_ADDRESS.sub(" ", link.text or ""))) != 1:
-            # a linked title ("[Vitamin D and falls](...)", "From [the Ecologist](...)") or an address
-            # the heading names (link text that is only the address); not a one-word source named in
-            # passing ("How much to take ([NIH](...))")
-            return True
-        i += 1
-    return False
-
-
-def excerpt_spans(doc: "Document") -> list[tuple[int, int]]:
-    """The ``excerpt`` regions: sections under headings that link to another site, sorted and
-    merged (computed once per document; a page with no link to another site costs one scan)."""
-    doc = doc.whole
-    key = "regions.excerpts"
-    if key not in doc.cache:
-        spans: list[tuple[int, int]] = []
-        links = sorted((link for link in doc.links if not link.image and _OUTSIDE.match(link.target or "")),
-                       key=lambda link: link.start)
-        if links and doc.headings:
-            headings = sorted(doc.headings, key=lambda h: h.start)
-            starts = [link.start for link in links]
-            for i, heading in enumerate(headings):
-                if not _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
-                    continue
-                end = next((h.start for h in headings[i + 1:]
-                            if h.level <= heading.level or _page_own_heading(h.text or "")), len(doc.text))
-                if spans and spans[-1][1] >= heading.start:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-                else:
-                    spans.append((heading.end, end))
-        doc.cache[key] = spans
-    return doc.cache[key]
-
-
-def _page_own_heading(text: str) -> bool:
-    """A heading over the page's own words at any depth: "See also", "Related", "Notes",
-    "Comments", "Summary by ..." (a site's reading list or note under a reposted article)."""
-    return bool(_SEE_ALSO.match(text) or _OWN_COMMENT.search(text))
-
-
-def in_excerpt(doc: "Document", offset: int) -> bool:
-    """True if *offset* is in an ``excerpt`` region (for rules that test one offset rather than
-    skip the region: date-stale's ``excerpts`` option, sensational-language's ``unless: excerpt``)."""
-    spans = excerpt_spans(doc)
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+#: The old name of :func:`medlint.reproduced.in_reproduced` (date-stale's ``excerpts`` option,
+#: sensational-language's ``unless: excerpt``).
+in_excerpt = in_reproduced
 
 
 _PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")
@@ -518,7 +450,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
             elif carrying and (resumed or not (
-                    _SEE_ALSO.match(title) or _OWN_COMMENT.search(title)
+                    _SEE_ALSO.match(title) or own_comment(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
                     or _link_list(doc, lo, hi, block_starts))):
                 yield Region("quotation", lo, hi)
@@ -587,9 +519,6 @@ def _sections(doc: "Document") -> Iterator[Region]:
 
 #: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here.
 _RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
-#: A heading that says the writer speaks under it ("Summary by VitaminDWiki", "Comments", "Note from the editor").
-_OWN_COMMENT = lazyre.compile(r"\b(?:summary|comments?|notes?|thoughts|observations|view|opinion|take)\s+(?:by|from)\s+\w"
-                              r"|^[\W_]*(?:comments?|notes?|editor'?s?\s+notes?)\b", re.I)
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
 #: divides the pasted text from the page's own.
 _RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)

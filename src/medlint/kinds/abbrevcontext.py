@@ -19,11 +19,6 @@ around one use (or, for definitions and software names, from the whole page once
   *software*, *version 9*...; after *written in*, *programming in*, *the output from*;
   "SAS stores"; "run a bootstrap in SPSS,") is a product name
   its maker never expands;
-- a paragraph of prose under a source (a heading that links to another site's article, or
-  a short line "Copied from [link]", "From [link]") is that article's, copied without
-  quotation marks, up to the writer's own section (a heading no deeper than the source's,
-  a horizontal rule, "See also", "Comments", "Notes"); the short lines and bullets a site
-  writes under such a heading to sum the article up are its own;
 - ``long form (ABBR)`` where the abbreviation's letters appear in order in the words
   before the bracket, the first at a word's start: the definition test of Schwartz and
   Hearst (2003, "A simple algorithm for identifying abbreviation definitions in
@@ -31,8 +26,7 @@ around one use (or, for definitions and software names, from the whole page once
   (``cathepsin L (CTSL)``, ``UV-B (UVB)``);
 - text the page did not write: a short block that reads as a citation as a whole (hard-wrapped
   Markdown breaks one over lines), an author's name alone in a list item next to a citation or
-  another author, a paper's back matter ("Competing interests:"), commenters' words under
-  "Name 2 weeks ago", an abstract pasted under its journal line and authors, another site's
+  another author, a paper's back matter ("Competing interests:"), another site's
   headline in Title Case as a link's text;
 - names the page explains in other ways than brackets: notation a sentence introduces
   ("denoted by SSW", "known as"), a sentence that says what a name is ("CHARLS is a database"),
@@ -43,12 +37,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Container
+from typing import Container
 
 from .. import lazyre
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 _SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
@@ -418,88 +409,6 @@ def _sh_match(short: str, long: str) -> bool:
     return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
 
 
-#: A short line that names where the text after it comes from: "Copied from [the article](...)".
-_SOURCE_LINE = lazyre.compile(
-    r"\s*[*_#>\t ]{0,6}(?:(?:copied|reprinted|reproduced|excerpted|excerpts|clipped|taken|quoted)\b(?:\s+\S+){0,4}?\s+from"
-    r"|from|source)\b\s*:?\s*\W{0,3}", re.I)
-_SOURCE_LINE_CHARS = 300
-#: A horizontal rule: the writer's part of the page starts after it.
-_RULE_LINE = lazyre.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$|<hr\b", re.M | re.I)
-#: A heading over the writer's own words, never the source's.
-_OWN_HEADING = lazyre.compile(
-    r"\b(?:see\s+also|related|comments?|notes?|summary\s+by|my|our|references|conclusion\s+by|vitamindwiki)\b", re.I)
-
-
-def source_sections(doc: "Document") -> list[tuple[int, int]]:
-    """Spans the page copied from a source it names without quotation marks: after a
-    heading that links to another site (``### [The Ecologist](https://...) by A. Writer``)
-    or a short line that says where the text comes from (``Copied from [the article](...)``,
-    ``From [the blog](...)``) or is only the source's linked title, up to a horizontal rule,
-    a heading no deeper than the source's (for a line, than the heading above it) or one over the writer's own words
-    ("See also", "Comments", "Notes"). A site that reproduces articles marks them so;
-    their abbreviations are the article's, defined (or not) by its own editor."""
-    headings = sorted(doc.headings, key=lambda h: h.start)
-    starts = [h.start for h in headings]
-    external = sorted(l.start for l in doc.links if not l.image and l.target.startswith(("http://", "https://")))
-    rules = [m.start() for m in _RULE_LINE.finditer(doc.text)]
-    spans: list[tuple[int, int]] = []
-
-    def linked(lo: int, hi: int) -> bool:
-        i = bisect.bisect_left(external, lo)
-        return i < len(external) and external[i] < hi
-
-    def section_end(after: int, level: int) -> int:
-        end = len(doc.text)
-        for h in headings[bisect.bisect_right(starts, after):]:
-            if h.level <= level or _OWN_HEADING.search(h.text):
-                end = h.start
-                break
-        i = bisect.bisect_right(rules, after)
-        return min(end, rules[i]) if i < len(rules) else end
-
-    for h in headings:
-        if linked(h.start, h.end + 1) and not _OWN_HEADING.search(h.text):
-            spans.append((h.end, section_end(h.end, h.level)))
-    titles = _linked_title_lines(doc)
-    for block in doc.blocks:
-        if block.kind not in ("paragraph", "p", "div") or block.end - block.start > _SOURCE_LINE_CHARS:
-            continue
-        m = _SOURCE_LINE.match(doc.prose, block.start, block.end)
-        if (m and linked(m.start(), m.end() + 1)  # the source's link right after "From"
-                or block.start in titles):  # a line that is only the source's linked title
-            i = bisect.bisect_right(starts, block.start) - 1
-            spans.append((block.end, section_end(block.end, headings[i].level if i >= 0 else 0)))
-    return spans
-
-
-def _linked_title_lines(doc: "Document") -> set[int]:
-    """Starts of blocks whose whole text is one link to another site, in bold or plain
-    (``**[Dr. A. Writer](https://video.example/...)**``): the linked title of what follows,
-    as a heading that links to its source is."""
-    found: set[int] = set()
-    for l in doc.links:
-        if l.image or l.text_start is None or l.text_end is None or not l.target.startswith(("http://", "https://")):
-            continue
-        block = doc.block_at(l.text_start)
-        if (block is not None and block.kind in ("paragraph", "p", "div")
-                and doc.prose[block.start:block.end].strip(" \t\n*_") == doc.prose[l.text_start:l.text_end].strip()):
-            found.add(block.start)
-    return found
-
-
-#: The words a paragraph needs to be an article's prose, not the writer's summary line.
-COPIED_PARAGRAPH_WORDS = 25
-
-
-def copied_prose(prose: str, kind: str, start: int, end: int, sources: list[tuple[int, int]]) -> bool:
-    """True if the block is a paragraph of COPIED_PARAGRAPH_WORDS words or more inside one
-    of *sources* (:func:`source_sections`): an article's prose, not a bullet or a short
-    line of the writer's own summary under the article's linked title."""
-    if kind not in ("paragraph", "p") or not any(lo <= start < hi for lo, hi in sources):
-        return False
-    return len(prose[start:end].split()) >= COPIED_PARAGRAPH_WORDS
-
-
 #: A sign that a short block is a book or web citation, wrapped over lines as hard-wrapped
 #: Markdown writes it: an author with initials and the year in brackets ("Carey RG, Lloyd RC
 #: (1995)", "RH Hoyle (1999)"), or an access date ("Accessed on 2004-03-11").
@@ -638,22 +547,6 @@ def back_matter(prose: str, start: int) -> bool:
     return bool(_BACK_MATTER.match(prose, start))
 
 
-#: A heading that names a commenter and when they wrote: "Marisol Quintero 1 month ago".
-_COMMENT_HEADING = lazyre.compile(r".*\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\W*$", re.I)
-
-
-def comment_sections(doc: "Document") -> list[tuple[int, int]]:
-    """Sections under a heading that names a commenter and when they wrote ("Ana Souza 2
-    weeks ago"), as a page copies a video's or a forum's comments: the commenters' words,
-    not the page's; each runs to the next heading."""
-    headings = sorted(doc.headings, key=lambda h: h.start)
-    spans = []
-    for i, h in enumerate(headings):
-        if _COMMENT_HEADING.fullmatch(h.text.strip()):
-            spans.append((h.end, headings[i + 1].start if i + 1 < len(headings) else len(doc.prose)))
-    return spans
-
-
 #: Link text that is a headline: four words or more, nearly all capitalised.
 _TITLE_WORD = lazyre.compile(r"[^\W\d_][\w'\u2019-]*")
 _MINOR = frozenset("a an and as at but by for from in into of on or per the to vs via with".split())
@@ -706,48 +599,6 @@ def what_it_is_definitions(prose: str) -> set[str]:
     that stores survey data", "MEDSTATS is a mailing list"): the reader is told what the name
     stands for, as by an appositive; a disease ("COPD is a lung disease") is not such a thing."""
     return set(_WHAT_IT_IS.findall(prose))
-
-
-#: A paper's journal line as PubMed gives it: "Endocrine. 2016 Mar 22.", "Rheumatol Int. 2023 Aug 11. doi: ...".
-_JOURNAL_LINE = lazyre.compile(r"[*_\s]*[A-Z][\w.&' -]{1,60}?\.[ \t]+(?:19|20)\d\d(?:[ \t]+[A-Z][a-z]{2,8}\.?)?(?:[ \t]+\d{1,2})?[ \t]*[.;:]")
-#: An author line: "Renner KD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
-_AUTHORS_LINE = lazyre.compile(
-    r"[*_\s]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,3}[A-Z]{1,3}\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?"
-    r"(?:[ \t]*,[ \t]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,4}[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?)*"
-    r"[ \t]*(?:,?[ \t]*et[ \t]+al\.?)?[.*_\s]*")
-#: How many blocks of a section may stand before its journal line and authors.
-ABSTRACT_HEAD_BLOCKS = 4
-
-
-def pasted_abstracts(doc: "Document") -> list[tuple[int, int]]:
-    """Spans of abstracts pasted as PubMed gives them: a section (after a heading) whose
-    first blocks are the journal line ("Endocrine. 2016 Mar 22.") and then the authors
-    ("Renner KD."; or a byline region: "Maciej K Stawicki 1, Pawel Abramowicz 1, ..."); the text after the
-    authors, up to the next heading or horizontal rule, is the paper's, which defines its
-    own abbreviations (or not)."""
-    text = doc.whole.text
-    starts = sorted(h.start for h in doc.headings)
-    rules = [m.start() for m in _RULE_LINE.finditer(text)]
-    blocks = [b for b in doc.blocks if b.kind != "heading"]
-    bylines = [(r.start, r.end) for r in doc.whole.regions if r.kind == "byline"]
-    spans: list[tuple[int, int]] = []
-    journal_at, seen, section = -1, 0, -1
-    for b in blocks:
-        here = bisect.bisect_right(starts, b.start)
-        if here != section:
-            section, seen, journal_at = here, 0, -1
-        seen += 1
-        if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
-            continue
-        line = " ".join(doc.whole.prose[b.start:b.end].split())
-        if journal_at < 0 and _JOURNAL_LINE.match(line):
-            journal_at = b.end
-        elif journal_at >= 0 and (_AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
-            end = starts[here] if here < len(starts) else len(text)
-            i = bisect.bisect_right(rules, b.end)
-            spans.append((b.end, min(end, rules[i]) if i < len(rules) else end))
-            journal_at = len(text) + 1  # one abstract a section
-    return spans
 
 
 #: A picture credit: "Picture Library/AKG", "Photo: Reuters", "Image courtesy of NASA".

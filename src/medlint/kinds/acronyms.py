@@ -27,10 +27,10 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
-                            comment_sections, company_names, copied_headline, copied_prose, dictionary_names,
+                            company_names, copied_headline, dictionary_names,
                             external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
-                            numbered_code, pasted_abstracts, person_initials, quote_marks, schwartz_hearst_definitions,
-                            software_names, source_sections, symbol_attached, what_it_is_definitions)
+                            numbered_code, person_initials, quote_marks, schwartz_hearst_definitions,
+                            software_names, symbol_attached, what_it_is_definitions)
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -120,7 +120,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                      or (external_headline(prose[l.text_start:l.text_end], l.target)
                          and _opens_block(doc, prose, l.text_start))
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
-        sources: list[tuple[int, int]] | None = None
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
@@ -134,7 +133,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
         software: set[str] | None = None
         companies: set[str] | None = None
-        comments: list[tuple[int, int]] | None = None
         units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
         citations: dict[int, bool] = {}
@@ -214,18 +212,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a picture credit: "Picture Library/AKG"
             if block is not None and back_matter(prose, block.start):
                 continue  # a reproduced paper's "Competing interests:" or "Funding:"
-            if comments is None:
-                comments = comment_sections(doc) + pasted_abstracts(doc)
-            if any(lo <= m.start() < hi for lo, hi in comments):
-                continue  # a commenter's words under "Name 2 weeks ago", an abstract under its authors
             if marks is None:
                 marks = quote_marks(prose)
             if in_quoted_passage(prose, m.start(), (block.start, block.end) if block else None, marks):
                 continue  # someone else's words in quotation marks
-            if sources is None:
-                sources = source_sections(doc)
-            if block is not None and copied_prose(prose, block.kind, block.start, block.end, sources):
-                continue  # a paragraph of an article the site copied under its source
             if software is None:
                 software = software_names(doc.whole.prose)
             if base in software:

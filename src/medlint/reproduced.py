@@ -1,0 +1,659 @@
+"""The ``reproduced`` region: text the page carries from another source without quotation marks.
+
+Health sites repost articles, press releases, papers and reviews whole, under a byline or a
+linked title rather than in a block quote. Their doses, "recent", "studies show" and
+abbreviations are the source's (dated and sourced by it), so the prose rules that judge the
+page's own claims skip them (``skip: [reproduced]``). This module is the one place that decides
+where such text starts and where the writer's own voice resumes; :mod:`medlint.regions` turns
+its spans into ``reproduced`` regions and ``medical.reposted`` reads them for the dose and
+advice checks.
+
+A span **starts** at:
+
+* a page-opening marker, among the first blocks before the page's own words: a byline ("By
+  Jane Roe, Health Monthly", "Posted on March 3, 2015 by ..."), a journal citation or DOI/PMID
+  line, a pasted paper's header line (authors with degrees, affiliations, journal dates), or
+  "The following is a ...";
+* a heading that is a linked title of a page on another site or names its address
+  ("## [Vitamin D and falls](https://news.example.org/...) press release"): the section under it;
+* a section opening with a short line that names and links its source ("Posted at [Site](...)
+  Nov 2013", "Copied from [headline](...)", "Source: [...](...)"), or with a short line that
+  introduces items from a named document ("Highlights from the report:");
+* a pasted PubMed abstract: a section whose first blocks are the journal line ("Endocrine. 2016
+  Mar 22.") and the authors ("Renner KD."): the text after the authors;
+* a source's own numbered reference list in the middle of the page: the prose above it in its
+  section carries reference numbers and the page goes on in the writer's voice after it (a
+  page's own reference list ends the page or is followed by nothing of the writer's).
+
+A linked heading at page-title level (``#``) heads only its own section, and an action link
+("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
+nothing. The writer's asides inside a span (a paragraph opening with a plain "Note:") are
+carved out of it: the writer's words, with the source's text going on after them.
+
+A span **ends** where the writer's own voice resumes: a heading or a short label line marking
+the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
+"<Site>'s take:"), a horizontal rule followed by the writer's "I" or "my", or the page's
+reference list (the heading after a reference section). With
+no end marker, a span from a page-opening byline or "The following is" runs to the end of the
+page (the marker says the page is the reposted item); every other span ends with its section
+(the next heading of the same or a higher level for a linked title, the next heading otherwise).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from . import lazyre
+
+if TYPE_CHECKING:  # regions and the document call this module; it only reads them
+    from .document import Document
+
+_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+_TAG = lazyre.compile(r"<[^>]+>")
+_TARGET = lazyre.compile(r"\]\([^)]*\)")
+_MARKS = lazyre.compile(r"[\[\]*_]")
+_LINKED = lazyre.compile(r"https?://|\]\(|href\s*=", re.I)
+
+# -- the writer's own comment --------------------------------------------------------------------
+#: Words a site uses for its own remarks on a text it carries.
+_REMARK = r"(?:comments?|commentary|notes?|thoughts|observations|view|opinion|take|remarks?|summary|analysis|response)"
+#: A heading or label over the writer's own comment: "Comments", "Notes", "My view", "Our take",
+#: "Editor's note", "See also", "Comment by <Site>", "Summary and comment by the editor",
+#: "<Site>'s view". A signer of two or more names, or with a title ("Expert commentary by
+#: Dr. Ann Lee, MD"), is someone else: a third party's comment the page reproduces.
+_OWN_COMMENT = lazyre.compile(
+    r"^[\W_]*(?:(?:my|our|the\s+editor'?s?|editor'?s?|site'?s?|personal)\s+)?(?:comments?|commentary|notes?|thoughts"
+    r"|observations|view|opinion|take(?![\s-]+(?:home|aways?))|remarks?)\b(?!\s+(?:from|of|by)\b)"
+    r"|^[\W_]*(?:see\s+also|related\s+(?:pages|articles|posts|reading)|more\s+on\b)"
+    r"|^[\W_]*(?:my|our)\s+(?:\w+\s+)?" + _REMARK + r"\b"
+    r"|\b" + _REMARK + r"(?:\s+and\s+" + _REMARK + r")?\s+(?:by|from)\s+(?:(?:the|this)\s+(?:editors?|site|webmaster|wiki)\b"
+    r"|me\b|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[A-Za-z][\w.-]*(?:\s*$|\s*[:.(\u2013\u2014-]))"
+    r"|^[\W_]*[A-Z][\w-]*(?:'s|\u2019s)\s+" + _REMARK + r"\b", re.I)
+#: A site signing its remark with its CamelCase name: "HealthWiki comment", "VitaminPedia notes".
+_SITE_REMARK = lazyre.compile(r"^[\W_]*[A-Z][a-z]+[A-Z]\w*\s+(?i:" + _REMARK + r")\b")
+#: Stems every own-comment heading or label holds (a quick test before the full pattern).
+_REMARK_STEMS = ("comment", "note", "thought", "observation", "view", "opinion", "take", "remark", "summar", "analysis",
+                 "response", "see also", "related", "more on")
+
+
+def _has_remark(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _REMARK_STEMS)
+
+
+#: A label line is short; a longer block opening with "Note" is prose that happens to.
+LABEL_CHARS = 80
+#: A label with no colon after it is a block of its own, shorter still ("**Comments**", "My view").
+SHORT_LABEL_CHARS = 40
+#: A heading naming readers' comments copied from elsewhere ("Comments on YouTube", "Readers'
+#: comments", "Ana Souza 2 weeks ago"): the commenters' words, never the writer's.
+_READERS = lazyre.compile(
+    r"[\W_]*(?:(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
+    r"|(?:some\s+of\s+)?(?:the\s+)?comments\s+(?:on|from|at)\s+(?:the\s+)?(?:YouTube|Facebook|Twitter|Reddit|Instagram|"
+    r"video|blog|forum|article|post)\b"
+    r"|(?:\w+\s+)?(?:comments?|notes?|remarks?)\s+(?:from|by|of)\s+(?:our\s+|the\s+|other\s+)?(?:readers?|users?|viewers?"
+    r"|visitors?|listeners?|experts?|members?|commenters?)\b"
+    r"|.*\b(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\W*$)", re.I)
+
+
+def own_comment(text: str) -> bool:
+    """Whether a heading or label names the writer's own comment on the text the page
+    carries (the one definition every rule shares): see :data:`_OWN_COMMENT`. Readers'
+    comments copied from elsewhere are not the writer's."""
+    if not _has_remark(text):
+        return False  # most headings and blocks: no word of a remark at all
+    text = " ".join(_plain(text).split())
+    if not text or _READERS.match(text):
+        return False
+    return bool(_OWN_COMMENT.search(text) or _SITE_REMARK.match(text))
+
+
+def _own_label(doc: "Document", start: int, end: int) -> bool:
+    """A block that labels the writer's comment from there on: a short block that is only the
+    label ("**Comments**", "My view:"), or a block opening with a signed label ("**My comment:**
+    ...", "Comment by the site: ...", "<Site>'s take: ..."). A plain "Note: ..." opening a
+    paragraph is an aside inside the text, not the end of it."""
+    prose = doc.prose[start:min(end, start + 4 * LABEL_CHARS)].strip()
+    if not prose or not _has_remark(prose[:LABEL_CHARS]):
+        return False
+    colon = prose.find(":", 0, LABEL_CHARS)
+    label = prose[:colon] if colon > 0 else prose
+    rest = prose[colon + 1:].strip(" *_") if colon > 0 else ""
+    if not own_comment(label) or len(label) > (LABEL_CHARS if colon > 0 else SHORT_LABEL_CHARS):
+        return False  # a sentence that opens with "Notes were taken" is no label
+    return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
+
+
+def _aside(doc: "Document", start: int, end: int) -> bool:
+    """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
+    carries (carved out of the reproduced span, which goes on after it)."""
+    head = " ".join(_plain(doc.prose[start:min(end, start + LABEL_CHARS)]).split())
+    colon = head.find(":")
+    return colon > 0 and bool(_PLAIN_NOTE.fullmatch(head[:colon])) and bool(head[colon + 1:].strip())
+
+
+#: A label that only says "note": an aside when text follows it on its line.
+_PLAIN_NOTE = lazyre.compile(r"\W*(?:notes?|nb|n\.b\.|comments?)\W*", re.I)
+
+
+# -- page-opening markers (moved here from medical.reposted) -------------------------------------
+#: A reproduced paper's header, as a page that pastes a paper keeps it above the text: the
+#: journal's dates, an author byline ("Margaret L Okonkwo MD1,*", "Varga B, Holmgren KT,
+#: Adeyemi OR.", "Tomas Brink, Helena Marsh & Pieter J van Dalen") or an affiliation
+#: ("Institute of Bone Research, Northfield University, ...").
+_PAPER_DATES = lazyre.compile(r"\b(?:Received|Accepted|Published(?:\s+online)?|Revised|Epub)\b:?\s+(?:\d{1,2}\s+)?"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.?)*(?:\s+(?:van|von|de|der|da|del|di|le|la)\b)*\s+[A-Z][a-z'\u2019-]+"
+_DEGREE = r"(?:MD|PhD|MBBS|MSc|MS|MPH|RN|DO|RD|PharmD|BSc|FRC[A-Z]+)(?![A-Za-z])"
+#: A byline line of a name and degrees only: "Margaret L Okonkwo MD1,*," (not a panel's
+#: "Daniel Kerr, MD, an MS specialist in ...", which introduces someone's comment).
+_DEGREES = lazyre.compile(r"^\W*" + _NAME + r"\W{0,2}\s*,?\s*" + _DEGREE + r"(?:\s*,\s*" + _DEGREE + r")*[\d,*\s\u2020\u2021\u00a7]*$")
+_VANCOUVER = lazyre.compile(r"^\s*(?:[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3},\s*)+[A-Z][a-z'\u2019-]+(?:\s+[a-z]+)*\s+[A-Z]{1,3}\.?\s*$")
+_NAME_LIST = lazyre.compile(r"^\s*" + _NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME + r"){2,}\s*[.,]?\s*$")
+_AFFILIATION = lazyre.compile(r"\b(?:University|Universit\w+|Department|Dept\.|Institute|Hospital|School\s+of|Faculty|Centre|Center|"
+                              r"Laboratory|Division\s+of|Clinic)\b")
+#: Longer blocks are no header line.
+HEADER_CHARS = 300
+
+
+def is_header_line(text: str) -> bool:
+    """Whether one short block reads as a pasted paper's byline, affiliation or dates."""
+    line = " ".join(text.split())
+    if not line or len(line) > HEADER_CHARS:
+        return False
+    if _PAPER_DATES.search(line) or _DEGREES.match(line) or _VANCOUVER.match(line) or _NAME_LIST.match(line):
+        return True
+    # an affiliation opens with the institution ("Institute of Bone Research, Northfield University, ..."),
+    # not with a person introduced by it ("Daniel Kerr, MD, an MS specialist at the Lakeside Clinic")
+    return bool(_AFFILIATION.match(line, len(line) - len(line.lstrip("0123456789*\u2020\u2021 ")))) and (
+        len(set(_AFFILIATION.findall(line))) >= 2 and line.count(",") >= 2)
+
+
+#: A byline naming a person: "By Lena Marwick, Wellness Monthly", "#### By Dr. Konrad von
+#: Ebersfeld", "Posted on March 12, 2015 by Harold T. Pennington" ("By contrast," "By the way" name no one).
+_BYLINE = lazyre.compile(r"^\W{0,3}(?:(?i:(?:posted|written|published)(?:\s+on\s+[^\n]{1,40}?)?\s+by)|By|BY|(?i:author)\s*:)\s+"
+                         r"(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|der|da|del|di|le|la)){1,4}"
+                         r"(?=[\s,.;:()]|$)")
+#: A journal's citation line: "Environ Health Perspect. 2008 April; 116(4): A160-A167."
+_JOURNAL_LINE = lazyre.compile(r"\b(?:19|20)\d\d\b[^;\n]{0,25};\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d+")
+#: A line that says the text under it is someone else's: "The following is a Critically Appraised
+#: Topic for ...", "The following was copied from ...".
+_FOLLOWING_IS = lazyre.compile(r"^\W*the\s+following\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:a|an|the|from|copied|taken|"
+                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt)\b", re.I)
+#: A heading over a reference list: the heading after it is the page's again.
+_REFERENCES = lazyre.compile(r"^\W*(?:references|bibliography|literature\s+cited|sources)\W*$", re.I)
+#: How many blocks at the top of a page may come before the line that shows it is reproduced.
+OPENING_BLOCKS = 8
+_DOI_LINE = lazyre.compile(r"\b10\.\d{4,9}/\S|\b(?:PMID|PMCID)\s*:?\s*\d|\bPMC\d{4,}")
+
+
+def opens_reproduced(text: str, heading: bool = False) -> bool:
+    """Whether one short block says the text under it is someone else's: a person's byline,
+    a journal's citation or DOI line, a pasted paper's header line, "The following is a ...".
+    A *heading* opens it only as a byline ("#### By Dr. X"): a heading with a DOI or a link
+    is the source of its own section (``citations.heading_cites``)."""
+    line = " ".join(_plain(text).split())
+    if not line or len(line) > HEADER_CHARS:
+        return False
+    if heading:
+        return bool(_BYLINE.match(line))
+    return bool(_BYLINE.match(line) or _JOURNAL_LINE.search(line) or _FOLLOWING_IS.match(line)
+                or _DOI_LINE.search(text) or is_header_line(line))
+
+
+def _whole_page(text: str) -> bool:
+    """A page-opening marker that says the whole page is the reposted item: a byline or
+    "The following is ..." (a citation line heads only the abstract under it)."""
+    line = " ".join(_plain(text).split())
+    return bool(_BYLINE.match(line) or _FOLLOWING_IS.match(line))
+
+
+def _plain(text: str) -> str:
+    """Text without Markdown link targets, emphasis and tags, for reading a line's words."""
+    text = _TAG.sub(" ", text)
+    text = _TARGET.sub(" ", text)
+    return _MARKS.sub(" ", text).strip()
+
+
+# -- a section's lead line naming its source ---------------------------------------------------
+#: A short line naming where the text under it comes from (with a link).
+_SOURCE_LEAD = lazyre.compile(
+    r"^\W{0,3}(?:(?:copied|clipped|reprinted|reposted|republished|excerpted|adapted|taken)\s+(?:\w+\s+){0,3}?from"
+    r"|(?:originally\s+)?(?:posted|published|appeared)\s+(?:at|in|on|by)|source\s*:|from\b|courtesy\s+of"
+    r"|press\s+release|news\s+release)(?!\w)", re.I)
+#: A short line that introduces items taken from a named kind of document: "A few of the many
+#: interesting items in the ebook", "Highlights from the report:".
+_ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
+                             r"(?:the|this|that|his|her|their)\s+(?:e-?book|book|paper|article|report|PDF|guidelines?|handout|"
+                             r"booklet|leaflet|press\s+release)\b", re.I)
+_ITEMS_WORD = lazyre.compile(r"(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s")
+#: Longer first blocks are the document's text, not a line naming its source.
+LEAD_CHARS = 240
+#: How many blocks may open a section before its source line (a title line, then "From [...]").
+LEAD_BLOCKS = 2
+
+# -- excerpts: the section under a heading that links to another site's page ------------------
+_OUTSIDE = lazyre.compile(r"(?:https?:)?//", re.I)
+_ADDRESS = lazyre.compile(r"\S*(?:://|www\.|\.(?:com|org|net|gov|edu|ca|uk|au)\b)\S*", re.I)
+_TITLE_WORD = lazyre.compile(r"[^\W\d_]{2,}")
+
+# -- pasted PubMed abstracts ----------------------------------------------------------------------
+#: A paper's journal line as PubMed gives it: "Endocrine. 2016 Mar 22.", "Rheumatol Int. 2023 Aug 11. doi: ...".
+_PUBMED_JOURNAL = lazyre.compile(r"[*_\s]*[A-Z][\w.&' -]{1,60}?\.[ \t]+(?:19|20)\d\d(?:[ \t]+[A-Z][a-z]{2,8}\.?)?(?:[ \t]+\d{1,2})?[ \t]*[.;:]")
+#: An author line: "Renner KD.", "Maciej K Stawicki 1, Pawel Abramowicz 1, Gabriela Sokolowska 2".
+_AUTHORS_LINE = lazyre.compile(
+    r"[*_\s]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,3}[A-Z]{1,3}\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?"
+    r"(?:[ \t]*,[ \t]*(?:[A-Z][\w\u00c0-\u017f'\u2019-]*\.?[ \t]+){1,4}[A-Z][\w\u00c0-\u017f'\u2019-]*\.?(?:[ \t]*\d{1,2}(?:,\d{1,2})*)?)*"
+    r"[ \t]*(?:,?[ \t]*et[ \t]+al\.?)?[.*_\s]*")
+#: How many blocks of a section may stand before its journal line and authors.
+ABSTRACT_HEAD_BLOCKS = 4
+_RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:[-*_\u2013\u2014][ \t]*){3,}$|<hr\b[^>]*>", re.I)
+#: A reference number in running text, as papers print them: ``[12]``, ``<sup>3</sup>``, ``(42)``, superscripts.
+_CITE_NUMBER = lazyre.compile(r"<sup[^>]*>\s*\[?\d{1,3}|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"
+                              r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=[a-z)\]%])\s?\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)")
+#: A source's reference list holds at least this many entries.
+SOURCE_REFERENCES = 3
+
+
+class _Page:
+    """The page's headings and blocks as this module reads them, made once per document."""
+
+    def __init__(self, doc: "Document") -> None:
+        self.doc = doc
+        self.headings = sorted(doc.headings, key=lambda h: h.start)
+        self.heading_starts = [h.start for h in self.headings]
+        self.blocks = [b for b in doc.blocks if b.end > doc.body_start]
+        self.block_starts = [b.start for b in self.blocks]
+        self._marks: list[int] | None = None
+        self._voice: list[int] | None = None
+        #: The writer's asides inside a reproduced text ("Note: ..." paragraphs), found with the voices.
+        self.asides: list[tuple[int, int]] = []
+
+    def section_end(self, offset: int, level: int | None = None) -> int:
+        """The start of the next heading after *offset* (of level *level* or higher, if given)."""
+        i = bisect.bisect_right(self.heading_starts, offset)
+        for h in self.headings[i:]:
+            if level is None or h.level <= level:
+                return self._before_markup(h.start)
+        return len(self.doc.text)
+
+    def _before_markup(self, offset: int) -> int:
+        """Where the markup that opens a heading begins (``## `` or ``<h2>``, and any tags
+        before it): the end of the section above it."""
+        masked = self.doc.masked
+        while offset > 0:
+            i = bisect.bisect_right(masked, (offset - 1, len(self.doc.text) + 1)) - 1
+            if i < 0 or not masked[i][0] <= offset - 1 < masked[i][1]:
+                break
+            offset = masked[i][0]
+        return offset
+
+    def own_voice(self, start: int, limit: int) -> int:
+        """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
+        heading or label, a horizontal rule followed by the writer's "I" or "my", or the heading after
+        a reference section; *limit* if none."""
+        voices = self._voices()
+        i = bisect.bisect_left(voices, start)
+        return voices[i] if i < len(voices) and voices[i] < limit else limit
+
+    def _voices(self) -> list[int]:
+        """Every place the writer's own voice resumes on the page, sorted (found once)."""
+        if self._voice is None:
+            doc = self.doc
+            found: list[int] = []
+            after_references = False
+            for b in self.blocks:
+                text = doc.prose[b.start:b.end]
+                if b.kind in _HEADING_KINDS:
+                    if after_references or own_comment(text):
+                        found.append(self._before_markup(b.start))
+                    after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
+                elif _own_label(doc, b.start, b.end):
+                    found.append(b.start)
+                elif _aside(doc, b.start, b.end):
+                    self.asides.append((b.start, b.end))
+            if "<hr" in doc.text or "\n---" in doc.text or "\n***" in doc.text or "\n___" in doc.text:
+                for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
+                    if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
+                        found.append(rule.start())
+            self._voice = sorted(found)
+        return self._voice
+
+    def cite_marks(self) -> list[int]:
+        if self._marks is None:
+            self._marks = [m.start() for m in _CITE_NUMBER.finditer(self.doc.text, self.doc.body_start)]
+        return self._marks
+
+
+def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | None = None) -> list[tuple[int, int]]:
+    """The ``reproduced`` spans of *doc*, sorted and merged, found from its other *regions*
+    (bylines and references help to find a pasted abstract and a source's reference list) and
+    the sorted starts of its reference numbers (*cites*, found here when not given).
+    :func:`medlint.regions.find_regions` calls this once per document."""
+    page = _Page(doc)
+    if cites is not None:
+        page._marks = cites
+    regions = list(regions)
+    spans = [*_opening(page), *_linked_titles(page), *_source_leads(page),
+             *_pubmed_abstracts(page, regions), *_before_source_references(page, regions)]
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(s for s in spans if s[1] > s[0]):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    if merged:
+        page.own_voice(0, 0)  # the asides are found with the voices
+    for a_lo, a_hi in page.asides:  # the writer's "Note: ..." asides stay the writer's
+        cut = []
+        for lo, hi in merged:
+            if lo < a_hi and a_lo < hi:
+                cut.extend(p for p in ((lo, a_lo), (a_hi, hi)) if p[1] > p[0])
+            else:
+                cut.append((lo, hi))
+        merged = cut
+    return merged
+
+
+def reproduced_spans(doc: "Document") -> list[tuple[int, int]]:
+    """The merged ``reproduced`` spans of the whole document (its regions, found once)."""
+    whole = doc.whole
+    key = "regions.reproduced"
+    if key not in whole.cache:
+        whole.cache[key] = [(r.start, r.end) for r in whole.regions if r.kind == "reproduced"]
+    return whole.cache[key]
+
+
+def in_reproduced(doc: "Document", offset: int) -> bool:
+    """True if *offset* is in a ``reproduced`` span (for checks that test one offset)."""
+    spans = reproduced_spans(doc)
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _opening(page: _Page) -> list[tuple[int, int]]:
+    """The span a page-opening marker starts (see the module's docstring), or none when the
+    page opens with its own words (a long paragraph, a sentence, a list or a sentence ending
+    in a colon before any marker). A citation line opens a pasted text only when prose follows
+    it, not a list of the writer's notes, and the writer does not speak ("I", "you") under it:
+    a page that cites the paper it goes on to discuss is the writer's. A citation over its
+    authors (a paper's header) heads the whole page, up to the writer's comment; a citation
+    alone heads its section (the abstract under it)."""
+    doc = page.doc
+    seen = 0
+    for block in page.blocks:
+        text = doc.prose[block.start:block.end]
+        if not text.strip():
+            continue
+        heading = block.kind in _HEADING_KINDS
+        line = " ".join(_plain(text).split())
+        if heading and own_comment(text):
+            return []
+        if block.kind in ("list-item", "li"):
+            return []  # a list first: the page's own (a reading list, notes)
+        if block.kind not in ("blockquote",) and opens_reproduced(text, heading):
+            if _whole_page(text):
+                if not _reposted_byline(doc, block.start, block.end, heading):
+                    return []  # the page's own author: "By Jane Doe, RN"
+                return [(block.start, page.own_voice(block.start, len(doc.text)))]
+            headed = _header_lines(page, block.end) > 0  # a citation over its authors: a paper's header
+            end = page.own_voice(block.start, len(doc.text) if headed else page.section_end(block.end))
+            body = _body_after_header(page, block.end, end)
+            if body is None or _VOICE.search(doc.prose, body.start, min(end, body.start + VOICE_CHARS)):
+                return []
+            return [(block.start, end)]
+        seen += 1
+        if seen >= OPENING_BLOCKS or (not heading and (
+                len(line) > HEADER_CHARS or line.endswith((".", "!", "?"))
+                or (line.endswith(":") and len(line.split()) >= 4))):
+            return []  # the page's own words come first
+    return []
+
+
+#: The writer speaking ("I", "my", "you"): a paper's abstract or a news report does neither.
+_VOICE = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Yy]ou|[Yy]our|[Yy]ou're)\b(?![-.]\w)")
+#: The writer speaking in the first person singular ("I", "my"): a reposted article may address
+#: "you", but a writer's own notes under a linked title say "I".
+_FIRST_PERSON = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y)\b(?![-.]\w)")
+#: How much of a span's text is read for the writer's voice.
+VOICE_CHARS = 800
+
+
+#: A line that is one person's name, as a paper's single author stands under its citation: "M. Nathaniel Mead".
+_AUTHOR_NAME = lazyre.compile(r"(?:[A-Z]\.\s*){0,3}[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|von|de|der|da)\b)*(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
+                            r"(?:,?\s+" + _DEGREE + r")*")
+
+
+def _header_lines(page: _Page, start: int) -> int:
+    """How many header lines (authors, affiliations, a DOI; or one author's name first) follow
+    *start* before other text."""
+    doc = page.doc
+    count = 0
+    for b in page.blocks[bisect.bisect_left(page.block_starts, start):]:
+        text = doc.prose[b.start:b.end]
+        if not text.strip():
+            continue
+        if b.kind in _HEADING_KINDS or not (opens_reproduced(text) or (count == 0 and _AUTHOR_NAME.fullmatch(
+                " ".join(_plain(text).split())))):
+            break
+        count += 1
+    return count
+
+
+def _body_after_header(page: _Page, start: int, end: int):
+    """The first block after *start* (before *end*) that is not a header line (authors,
+    affiliations, a DOI): the pasted text's first paragraph, or None when a list, a heading
+    or nothing comes first."""
+    doc = page.doc
+    i = bisect.bisect_left(page.block_starts, start)
+    for b in page.blocks[i:]:
+        if b.start >= end:
+            return None
+        text = doc.prose[b.start:b.end]
+        if not text.strip() or opens_reproduced(text):
+            continue
+        return None if b.kind in _HEADING_KINDS or b.kind in ("list-item", "li") else b
+    return None
+
+
+#: What follows a byline's name when it names where the article appeared: ", Wellness Monthly",
+#: "for the Daily Planet", "| Health News" (not a degree: "By Jane Doe, RN").
+_OUTLET = lazyre.compile(r"\s*(?:[,|\u2013\u2014-]|\b(?:for|in|at|of|from)\b)\s*(?:the\s+)?(?!" + _DEGREE + r")[A-Z][\w&'.-]+")
+
+
+def _reposted_byline(doc: "Document", start: int, end: int, heading: bool) -> bool:
+    """A page-opening byline of a reposted article: it is set as a heading, names an outlet after the person, gives a
+    post's date ("Posted on May 3, 2015 by ..."), links its source, or is not the page's own
+    author (the front matter names another). A bare "By Jane Doe, RN" is the page's byline."""
+    line = " ".join(_plain(doc.prose[start:end]).split())
+    m = _BYLINE.match(line)
+    if m is None:
+        return bool(_FOLLOWING_IS.match(line))
+    if heading:
+        return True  # a byline set as a heading keeps a reposted article's author over it
+    if re.match(r"\W*(?:posted|published|written)\s+(?:on|at|in)\s", line, re.I) or _LINKED.search(doc.text, start, end):
+        return True
+    if _OUTLET.match(line, m.end()):
+        return True
+    author = doc.front_matter.get("author") if isinstance(doc.front_matter, dict) else None
+    names = author if isinstance(author, list) else [author] if isinstance(author, str) else []
+    return bool(names) and not any(str(n).split()[-1:] and str(n).split()[-1] in line for n in names)
+
+
+def _titled(text: str) -> bool:
+    """Heading text that is more than an address: two words or more besides it ("#### [www.pills.example.com](...)"
+    names a site the page goes on to describe, not an excerpt)."""
+    return len(_TITLE_WORD.findall(_ADDRESS.sub(" ", text))) >= 2
+
+
+def _outside_link(links: list, starts: list[int], lo: int, hi: int, heading: str) -> bool:
+    """A link to another site in ``[lo, hi)``, in a heading that says more than its address
+    (the linked page's title, or "Copied from <address> without its figures")."""
+    if not _titled(heading):
+        return False
+    i = bisect.bisect_left(starts, lo)
+    while i < len(links) and links[i].start < hi:
+        link = links[i]
+        if not link.image and _OUTSIDE.match(link.target or "") and len(
+                _TITLE_WORD.findall(_ADDRESS.sub(" ", link.text or ""))) != 1 and not _ACTION.search(link.text or ""):
+            # a linked title ("[Vitamin D and falls](...)", "From [the Ecologist](...)") or an address
+            # the heading names; not a one-word source named in passing ("How much to take ([NIH](...))")
+            return True
+        i += 1
+    return False
+
+
+def _linked_titles(page: _Page) -> list[tuple[int, int]]:
+    """Sections under headings that link to another site's page: from the heading's end to the
+    next heading of the same or a higher level, or to the writer's own voice at any depth."""
+    doc = page.doc
+    links = sorted((link for link in doc.links if not link.image and _OUTSIDE.match(link.target or "")),
+                   key=lambda link: link.start)
+    if not links or not page.headings:
+        return []
+    starts = [link.start for link in links]
+    spans = []
+    for heading in page.headings:
+        if _outside_link(links, starts, heading.start, heading.end, heading.text or ""):
+            # (no voice test: a reposted op-ed or blog post says "I" as often as the writer does)
+            # a page-title heading (level 1) heads its own section only, never the whole page
+            level = heading.level if heading.level > 1 else None
+            spans.append((heading.end, page.own_voice(heading.end, page.section_end(heading.end, level))))
+    return spans
+
+
+def _source_leads(page: _Page) -> list[tuple[int, int]]:
+    """A section (or the page's top) that opens with a short line naming and linking its source
+    ("Posted at [Site](...)", "Copied from [headline](...)", "From [the blog](...)") or with a line
+    that is only another site's linked title, or that holds a short line introducing items from a
+    document ("Highlights from the report:"): the section after that line."""
+    doc = page.doc
+    spans = []
+    titles = _linked_title_lines(page)
+    bounds = [doc.body_start] + [h.end for h in page.headings]
+    for n, lo in enumerate(bounds):
+        if n and own_comment(page.headings[n - 1].text or ""):
+            continue
+        hi = page.section_end(lo)
+        i = bisect.bisect_left(page.block_starts, lo)
+        seen = 0
+        for b in page.blocks[i:]:
+            if b.start >= hi:
+                break
+            if b.kind in _HEADING_KINDS:
+                continue
+            if b.end - b.start > 4 * LEAD_CHARS:
+                seen += 1  # a long block: the text itself, no lead line
+                continue
+            prose = " ".join(doc.prose[b.start:b.end].split())
+            if not prose:
+                continue
+            seen += 1
+            short = len(prose) <= LEAD_CHARS
+            named = seen <= LEAD_BLOCKS and bool(_LINKED.search(doc.text, b.start, b.end)) and bool(
+                _SOURCE_LEAD.search(_plain(prose)))
+            items = short and _ITEMS_WORD.search(prose) is not None and _ITEMS_FROM.search(prose) is not None
+            if short and (named or items or (seen <= LEAD_BLOCKS and b.start in titles)):
+                end = page.own_voice(b.end, hi)
+                # a line naming its source says so outright; a bare linked title over the writer's "I" does not
+                if named or items or not _FIRST_PERSON.search(
+                        doc.prose, b.end, min(end, b.end + VOICE_CHARS)):
+                    spans.append((b.end, end))
+                break
+    return spans
+
+
+#: Link text that asks the reader to act, counts something or names the site's own page, not a
+#: source's title: "Download the PDF", "Click here", "Study was cited 335 times", "Our dosing page".
+_ACTION = lazyre.compile(r"\b(?:download|click|view|open|search|cited|subscribe|watch|listen|buy|order|visit|our|my)\b", re.I)
+#: A link to a file (a PDF, a picture): an attachment, not a page whose text follows.
+_FILE_TARGET = lazyre.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|mp[34])(?:[?#]|$)", re.I)
+
+
+def _linked_title_lines(page: _Page) -> set[int]:
+    """Starts of blocks whose whole text is one link to another site with a title of two words
+    or more (``**[Sunshine and the skin](https://...)**``): the linked title of what follows."""
+    doc = page.doc
+    found: set[int] = set()
+    for link in doc.links:
+        if link.image or link.text_start is None or link.text_end is None or not _OUTSIDE.match(link.target or ""):
+            continue
+        block = doc.block_at(link.text_start)
+        if (block is not None and block.kind in ("paragraph", "p", "div")
+                and doc.prose[block.start:block.end].strip(" \t\n*_") == doc.prose[link.text_start:link.text_end].strip()
+                and _titled(link.text or "") and not _ACTION.search(link.text or "") and not _FILE_TARGET.search(link.target or "")):
+            found.add(block.start)
+    return found
+
+
+def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
+    """Abstracts pasted as PubMed gives them: a section whose first blocks are the journal line
+    ("Endocrine. 2016 Mar 22.") and then the authors ("Renner KD."; or a byline region): the text
+    after the authors, up to the next heading, horizontal rule or the writer's own voice."""
+    doc = page.doc
+    text = doc.text
+    rules: list[int] | None = None
+    bylines = [(r.start, r.end) for r in regions if r.kind == "byline"]
+    spans: list[tuple[int, int]] = []
+    journal_at, seen, section = -1, 0, -1
+    for b in page.blocks:
+        if b.kind in _HEADING_KINDS:
+            continue
+        here = bisect.bisect_right(page.heading_starts, b.start)
+        if here != section:
+            section, seen, journal_at = here, 0, -1
+        seen += 1
+        if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
+            continue
+        line = " ".join(doc.prose[b.start:b.end].split())
+        if journal_at < 0 and _PUBMED_JOURNAL.match(line):
+            journal_at = b.end
+        elif journal_at >= 0 and journal_at <= len(text) and (
+                _AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
+            end = page.section_end(b.end)
+            if rules is None:
+                rules = [m.start() for m in _RULE_LINE.finditer(text)]
+            i = bisect.bisect_right(rules, b.end)
+            end = min(end, rules[i]) if i < len(rules) else end
+            spans.append((b.end, page.own_voice(b.end, end)))
+            journal_at = len(text) + 1  # one abstract a section
+    return spans
+
+
+def _before_source_references(page: _Page, regions: list) -> list[tuple[int, int]]:
+    """A pasted text that ends with its source's own numbered references: a reference list of
+    :data:`SOURCE_REFERENCES` or more entries after prose carrying two or more reference numbers
+    in the same section, with the writer's own comment after it (an own-comment heading or label
+    before the next reference list or the page's end). The span runs from the section's start to
+    the list's end; a page whose reference list is its own (nothing of the writer's after it)
+    keeps its prose."""
+    doc = page.doc
+    refs = sorted((r.start, r.end) for r in regions if r.kind == "reference")
+    if len(refs) < SOURCE_REFERENCES or not page.cite_marks():
+        return []
+    spans = []
+    k = 0
+    while k < len(refs):
+        # a run of reference entries with nothing but blank lines or a label between them
+        lo, hi, count = refs[k][0], refs[k][1], 1
+        while k + 1 < len(refs) and not doc.prose[hi:refs[k + 1][0]].strip(" \t\r\n*_#:"):
+            hi = max(hi, refs[k + 1][1])
+            count += 1
+            k += 1
+        k += 1
+        if count < SOURCE_REFERENCES:
+            continue
+        j = bisect.bisect_right(page.heading_starts, lo) - 1
+        heading = page.headings[j] if j >= 0 else None
+        start = heading.end if heading is not None else doc.body_start
+        if heading is not None and (_REFERENCES.match(" ".join(_plain(heading.text or "").split()))
+                                    or own_comment(heading.text or "")):
+            continue  # a reference section of its own, or a list under the writer's comment
+        marks = page.cite_marks()
+        if bisect.bisect_left(marks, lo) - bisect.bisect_left(marks, start) < 2:
+            continue  # the prose above does not cite it by number
+        if page.own_voice(start, lo) < lo or page.own_voice(hi, len(doc.text)) >= len(doc.text):
+            continue  # the writer speaks above the list, or nothing of the writer's follows it
+        spans.append((start, hi))
+    return spans

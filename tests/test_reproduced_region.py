@@ -1,0 +1,210 @@
+"""The ``reproduced`` region (medlint/reproduced.py): text the page carries from another source
+without quotation marks, from the marker that shows it to where the writer's own voice resumes.
+Rules that skip it leave the source's doses, "recent", hype and abbreviations to the source, and
+still report the writer's own claim after the comment heading."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlint import lint_text
+from medlint.document import Document
+from medlint.reproduced import in_reproduced, own_comment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reproduced"
+RULES = ["dose-above-upper-limit", "sensational-language", "acronym-undefined", "date-stale"]
+#: Each bundled rule's skip list without the reproduced region: what the rules read without it.
+WITHOUT = {"rules": {
+    "dose-above-upper-limit": {"skip": ["quotation", "reference", "commentary"]},
+    "sensational-language": {"skip": ["quotation", "reference", "byline", "code-like"]},
+    "acronym-undefined": {"skip": ["reference", "quotation", "byline", "code-like"]},
+    "date-stale": {"skip": ["quotation", "reference"]},
+}}
+
+
+def findings(text: str, path: str, config: object = None) -> list[tuple[str, int]]:
+    return sorted((d.rule, d.line) for d in lint_text(text, path=path, select=RULES, config={} if config is None else config))
+
+
+def reproduced(text: str, path: str) -> list[str]:
+    doc = Document.from_text(text, path=path)
+    return [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "reproduced"]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("name", ["reposted.md", "reposted.html"])
+def test_a_reposted_article_is_reproduced_up_to_the_writers_comment(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    spans = reproduced(text, name)
+    assert len(spans) == 1
+    assert "QXRT" in spans[0] and "took blood" in spans[0]  # its own sub-heading stays in it
+    assert "ZPLK" not in spans[0] and "Comment by" not in spans[0]
+
+
+@pytest.mark.parametrize("name", ["reposted.md", "reposted.html"])
+def test_the_writers_own_claim_after_the_comment_heading_is_still_reported(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    own = line_of(text, "ZPLK")
+    found = findings(text, name)
+    assert ("dose-above-upper-limit", own) in found and ("acronym-undefined", own) in found
+    assert all(line == own for _, line in found), found  # nothing from the article itself
+    # without the region the article's dose, "recent studies" and abbreviation are reported too
+    article = line_of(text, "QXRT")
+    without = findings(text, name, WITHOUT)
+    assert {("dose-above-upper-limit", article), ("acronym-undefined", article)} <= set(without)
+
+
+@pytest.mark.parametrize("name", ["own.md", "own.html"])
+def test_a_page_with_no_marker_is_unaffected(name: str) -> None:
+    """The page's own author's byline ("By Jane Doe, RN") names no outlet: the page is the writer's."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert reproduced(text, name) == []
+    found = findings(text, name)
+    assert found == findings(text, name, WITHOUT)
+    assert ("dose-above-upper-limit", line_of(text, "QXRT")) in found
+
+
+@pytest.mark.parametrize("md, html", [
+    # a journal citation line heads its abstract: with no end marker, up to the next heading only
+    ("Nutrients. 2013;5(12):4966-77. doi:10.3390/nu5124966\n\nThe XQ trial gave 50,000 IU of vitamin D daily.\n\n"
+     "## Dosing\n\nThe PW trial gave 50,000 IU of vitamin D daily.\n",
+     "<p>Nutrients. 2013;5(12):4966-77. doi:10.3390/nu5124966</p><p>The XQ trial gave 50,000 IU of vitamin D daily.</p>"
+     "<h2>Dosing</h2><p>The PW trial gave 50,000 IU of vitamin D daily.</p>"),
+])
+def test_a_citation_line_opens_its_section_only(md: str, html: str) -> None:
+    for text, path in ((md, "x.md"), (html, "x.html")):
+        spans = reproduced(text, path)
+        assert len(spans) == 1 and "XQ" in spans[0] and "PW" not in spans[0], (path, spans)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Nutrients. 2013;5(12):4966-77. doi:10.3390/nu5124966\n\nI read this trial, which gave 50,000 IU daily.\n", "x.md"),
+    ("<p>Nutrients. 2013;5(12):4966-77.</p><ul><li>A review of dosing in the elderly.</li></ul>", "x.html"),
+])
+def test_a_page_that_cites_the_paper_it_discusses_is_the_writers(text: str, path: str) -> None:
+    """The writer speaking ("I"), or notes in a list, under the citation: the page discusses the paper."""
+    assert reproduced(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQ panel advised 50,000 IU daily.\n\n"
+     "**My comment:** the PW panel is right.\n", "x.md"),
+    ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2>"
+     "<p>The XQ panel advised 50,000 IU daily.</p><p><b>My comment:</b> the PW panel is right.</p>", "x.html"),
+    ("## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQ panel advised 50,000 IU daily.\n\n"
+     "---\n\nI think the PW panel is right.\n", "x.md"),
+    ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2>"
+     "<p>The XQ panel advised 50,000 IU daily.</p><hr><p>I think the PW panel is right.</p>", "x.html"),
+])
+def test_a_comment_label_or_a_horizontal_rule_ends_a_linked_titles_section(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert len(spans) == 1 and "XQ" in spans[0] and "PW" not in spans[0], spans
+
+
+@pytest.mark.parametrize("text, path", [
+    ("# Vitamin D and cancer\n\nEndocrine. 2016 Mar 22.\n\nRenner KD, Holt JM.\n\nThe XQ cohort took 50,000 IU daily.\n\n"
+     "## Notes\n\nThe PW cohort did not.\n", "x.md"),
+    ("<h1>Vitamin D and cancer</h1><p>Endocrine. 2016 Mar 22.</p><p>Renner KD, Holt JM.</p>"
+     "<p>The XQ cohort took 50,000 IU daily.</p><h2>Notes</h2><p>The PW cohort did not.</p>", "x.html"),
+])
+def test_a_pasted_pubmed_abstract_under_its_journal_line_and_authors(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert any("XQ" in s for s in spans) and not any("PW" in s for s in spans), spans
+
+
+SOURCE_MD = ("# Bone and vitamin D\n\n## What the review says\n\nLow vitamin D weakens bone [1]. Falls rise in winter [2]. "
+             "The XQ group found more fractures [3].\n\n1. Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-81.\n"
+             "2. Kanis JA, Melton LJ. The diagnosis of osteoporosis. J Bone Miner Res. 1994;9:1137-41.\n"
+             "3. Bischoff-Ferrari HA, Willett WC. Fall prevention. JAMA. 2004;291:1999-2006.\n\n")
+SOURCE_HTML = ("<h1>Bone and vitamin D</h1><h2>What the review says</h2><p>Low vitamin D weakens bone [1]. Falls rise in "
+               "winter [2]. The XQ group found more fractures [3].</p><ol>"
+               "<li>Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-81.</li>"
+               "<li>Kanis JA, Melton LJ. The diagnosis of osteoporosis. J Bone Miner Res. 1994;9:1137-41.</li>"
+               "<li>Bischoff-Ferrari HA, Willett WC. Fall prevention. JAMA. 2004;291:1999-2006.</li></ol>")
+
+
+@pytest.mark.parametrize("text, path", [
+    (SOURCE_MD + "## Comment by HealthWiki\n\nThe PW group agrees.\n", "x.md"),
+    (SOURCE_HTML + "<h2>Comment by HealthWiki</h2><p>The PW group agrees.</p>", "x.html"),
+])
+def test_a_text_that_ends_with_its_sources_numbered_references(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert any("XQ" in s for s in spans) and not any("PW" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text, path", [(SOURCE_MD, "x.md"), (SOURCE_HTML, "x.html")])
+def test_a_pages_own_reference_list_at_its_end_leaves_its_prose_the_writers(text: str, path: str) -> None:
+    assert reproduced(text, path) == []
+
+
+def test_a_whole_page_byline_with_no_end_marker_runs_to_the_pages_end() -> None:
+    text = "By Lena Marwick, Wellness Monthly\n\nThe XQ panel met.\n\n## Results\n\nThe PW panel agreed.\n"
+    doc = Document.from_text(text, path="x.md")
+    assert in_reproduced(doc, text.index("XQ")) and in_reproduced(doc, text.index("PW"))
+
+
+@pytest.mark.parametrize("title", ["Comments", "Notes", "My view", "Our take on it", "Editor's note", "See also",
+                                   "Comment by HealthWiki", "Summary and comment by HealthWiki", "Note from the editor",
+                                   "HealthWiki's view", "HealthWiki comment", "[See also](/posts/x)"])
+def test_the_writers_own_comment(title: str) -> None:
+    assert own_comment(title)
+
+
+@pytest.mark.parametrize("title", ["Expert commentary by Dr. Ann Lee, MD", "Comments on YouTube", "Readers' comments",
+                                   "Ana Souza 2 weeks ago", "Take-home messages", "Methods", "Vitamin D notes from a trial",
+                                   "Comments from readers", "Expert comments", "Notes by Ann Lee of the Lancet"])
+def test_not_the_writers_own_comment(title: str) -> None:
+    assert not own_comment(title)
+
+
+def test_excerpt_in_a_config_is_the_reproduced_region() -> None:
+    text = "## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQZR panel met.\n"
+    old = {"rules": {"acronym-undefined": {"skip": ["reference", "quotation", "excerpt"]}}}
+    none = {"rules": {"acronym-undefined": {"skip": []}}}
+    assert [d.rule for d in lint_text(text, path="x.md", select=["acronym-undefined"], config=old)] == []
+    assert [d.rule for d in lint_text(text, path="x.md", select=["acronym-undefined"], config=none)] == ["acronym-undefined"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## [Vitamin D and falls in care homes](https://news.example.org/falls)\n\nThe XQ panel met.\n\n"
+     "**Note:** the panel met twice.\n\n---\n\nThe PW panel agreed, the article goes on.\n", "x.md"),
+    ("<h2><a href='https://news.example.org/falls'>Vitamin D and falls in care homes</a></h2><p>The XQ panel met.</p>"
+     "<p><b>Note:</b> the panel met twice.</p><hr><p>The PW panel agreed, the article goes on.</p>", "x.html"),
+])
+def test_an_aside_note_or_a_rule_inside_the_article_does_not_end_it(text: str, path: str) -> None:
+    """A plain "Note: ..." opening a paragraph is the writer's aside (left out of the region), not
+    the end of the article; a rule not followed by the writer's "I" divides the article's own
+    parts (its author's biography, its sidebar)."""
+    spans = reproduced(text, path)
+    assert any("XQ" in s for s in spans) and any("PW" in s for s in spans), spans
+    assert not any("met twice" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text, path", [
+    ("# Infographic at [Health Daily](https://news.example.org/x)\n\nThe XQ chart.\n\n## Colds\n\nThe PW list.\n", "x.md"),
+    ("<h1>Infographic at <a href='https://news.example.org/x'>Health Daily</a></h1><p>The XQ chart.</p>"
+     "<h2>Colds</h2><p>The PW list.</p>", "x.html"),
+    ("## [CLICK HERE to see the video](https://video.example.org/x)\n\nThe PW notes.\n", "x.md"),
+])
+def test_a_title_level_or_action_link_heading_never_takes_the_page(text: str, path: str) -> None:
+    assert not any("PW" in s for s in reproduced(text, path))
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Environ Health Perspect. 2008;116(4):A160-7.\n\nM. Peter Lindqvist\n\n"
+     "The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.\n\n"
+     "## Production in the skin\n\nThe PW trial followed.\n\n## Comments\n\nThe ZR trial is ours.\n", "x.md"),
+    ("Environ Health Perspect. 2008;116(4):A160-7.\n\nMaria Novak, Peter Lindqvist, Samuel K. Ortega\n\n"
+     "The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.\n\n"
+     "## Production in the skin\n\nThe PW trial followed.\n\n## Comments\n\nThe ZR trial is ours.\n", "x.md"),
+    ("<p>Environ Health Perspect. 2008;116(4):A160-7.</p><p>Maria Novak, Peter Lindqvist, Samuel K. Ortega</p>"
+     "<p>The XQ trial gave 50,000 IU of vitamin D daily, as many papers found before it in other groups.</p>"
+     "<h2>Production in the skin</h2><p>The PW trial followed.</p><h2>Comments</h2><p>The ZR trial is ours.</p>", "x.html"),
+])
+def test_a_citation_over_its_authors_heads_the_page_up_to_the_comment(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert len(spans) == 1 and "XQ" in spans[0] and "PW" in spans[0] and "ZR" not in spans[0], spans
