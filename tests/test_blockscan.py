@@ -1,0 +1,81 @@
+"""medlint.medical.blockscan: one scan per block gives the per-match scan's answers, exactly.
+
+Random strings dense in the characters the clause, sentence, negation and phrase patterns
+look at are checked at every position against the scan each match used to make itself.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from medlint.kinds import pattern as kind
+from medlint.medical import blockscan
+
+PIECES = [" ", "  ", "\n", "\n\n", "\n \n", ".", ",", ", ", ";", ":", "!", "?", "(", ")", "\u2014", "\"", "'", "\u201c",
+          "\u201d", "*", "_", "#", "\t", "a", "x", "and", "but", "that", "while", "not", "no", "none", "nor", "if",
+          "may", "n't", "don't", "rather", "than", "far", "from", "studies", "show", "miracle", "_and", "1"]
+
+
+@dataclass
+class _Doc:
+    """What blockscan reads of a Document: its prose view and its cache."""
+
+    prose: str
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("pattern", [kind._CLAUSE_START, kind._PHRASE_START], ids=["clause", "phrase"])
+def test_last_end_is_the_last_match_of_the_scan_up_to_the_point(pattern: Any) -> None:
+    for text in _texts(1500, 1):
+        doc = _Doc(text)
+        lo = min(2, len(text))
+        for at in range(lo, len(text) + 1):
+            cuts = list(pattern.finditer(text, lo, at))
+            assert blockscan.last_end(doc, pattern, lo, len(text), at) == (cuts[-1].end() if cuts else lo), (text, at)
+
+
+def test_first_start_is_the_first_match_from_the_point() -> None:
+    for text in _texts(1500, 2):
+        doc = _Doc(text)
+        for at in range(len(text) + 1):
+            found = kind._SENTENCE_STOP.search(text, at, len(text))
+            want = found.start() if found else None
+            assert blockscan.first_start(doc, kind._SENTENCE_STOP, 0, len(text), at) == want, (text, at)
+
+
+def test_any_between_is_a_search_of_the_span() -> None:
+    for text in _texts(600, 3):
+        doc = _Doc(text)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                want = kind._NEGATED.search(text, start, end) is not None
+                assert blockscan.any_between(doc, kind._NEGATED, 0, len(text), start, end) == want, (text, start, end)
+
+
+def test_quotes_and_blanks_by_position() -> None:
+    for text in _texts(800, 4):
+        doc = _Doc(text)
+        where = blockscan.char_positions(doc, "\"\u201c", 0, len(text))
+        for start in range(len(text) + 1):
+            assert blockscan.count_in(where["\""], 0, start) == text[:start].count("\"")
+            assert blockscan.last_in(where["\u201c"], 1, start) == (text.rfind("\u201c", 1, start) if start > 1 else -1)
+            assert blockscan.blank_back(text, 1, start) == (1 + len(text[1:start].rstrip()) if start > 1 else start)
+            assert blockscan.blank_back(text, 0, start, " *_") == len(text[:start].rstrip(" *_"))
+
+
+def test_a_line_of_one_phrase_is_checked_once_per_block() -> None:
+    """20,000 'studies show' on one line: each match used to re-read the line from its start."""
+    from medlint import lint_text
+    import time
+    began = time.process_time()
+    found = lint_text("studies show " * 20_000 + "\n", "x.md", select=["sensational-language"])
+    assert len(found) == 20_000
+    assert time.process_time() - began < 20
