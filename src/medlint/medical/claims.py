@@ -277,14 +277,20 @@ def recommends_before(before: str) -> bool:
 
 
 def _sentence_before(doc: Document, start: int) -> str:
-    """The dose's sentence up to the dose, in the prose view (at most 400 characters)."""
+    """The dose's sentence up to the dose, in the prose view (at most 400 characters).
+    One dose's report_kind asks it up to three times in a row: the last answer is kept."""
+    last = doc.cache.get("claims:sentence-before")
+    if last is not None and last[0] == start:
+        return last[1]
     block = doc.block_at(start)
     lo = max(block.start if block else doc.body_start, start - 400)
     before = doc.prose[lo:start]
     cut = max((m.end() for m in _SENTENCE_CUT.finditer(before)), default=0)
     # without the abbreviations' full stops, which the patterns read as a sentence's end
     text = _ABBREVIATION.sub(r"\1", " ".join(before[cut:].split()))
-    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+    doc.cache["claims:sentence-before"] = (start, text)
+    return text
 
 
 def _transcript_turns(doc: Document) -> set[int]:
