@@ -249,7 +249,8 @@ REPORT_KINDS = ("trial-arm", "study", "own-regimen", "physiology", "arithmetic",
 
 
 #: A sentence's end, not an abbreviation's full stop ("U.S.", "e.g.", "the dr. follows", "Smith et al. found").
-_SENTENCE_CUT = lazyre.compile(r"(?<!\.[A-Za-z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
+# (?=[.;!?]) first: the seven lookbehinds are tried at a full stop, not at every character (5x faster)
+_SENTENCE_CUT = lazyre.compile(r"(?=[.;!?])(?<!\.[A-Za-z])(?<!\b[DdMm]r)(?<!\bDrs)(?<!\bal)(?<!\bvs)(?<!\bProf)(?<!\bNo)[.;!?](?=\s)"
                                r"|\n\s*\n|\n\s*[*\-+\d]")
 
 
