@@ -79,3 +79,19 @@ def test_a_line_of_one_phrase_is_checked_once_per_block() -> None:
     found = lint_text("studies show " * 20_000 + "\n", "x.md", select=["sensational-language"])
     assert len(found) == 20_000
     assert time.process_time() - began < 20
+
+
+def test_the_sentence_cut_lookahead_keeps_the_matches() -> None:
+    """claims._SENTENCE_CUT opens with (?=[.;!?]) so that its lookbehinds run only at a full
+    stop: the same matches as the pattern without it."""
+    import re
+    from medlint.medical import claims
+    fast = claims._SENTENCE_CUT
+    assert fast.pattern.startswith("(?=[.;!?])")
+    plain = re.compile(fast.pattern.removeprefix("(?=[.;!?])"), fast.flags)
+    rng = random.Random(5)
+    pieces = [" ", "\n", "\n\n", ".", ";", "!", "?", "a", "Dr", "Drs", "al", "vs", "Prof", "No", "x.y", "*", "-", "1",
+              "\t", "e.g", "M"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
