@@ -95,3 +95,20 @@ def test_the_sentence_cut_lookahead_keeps_the_matches() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_years_around_a_phrase_are_the_slices_years() -> None:
+    """date-stale reads the years of a phrase's sentence from one scan of the sentence: the same
+    years as the two slices it read for each phrase (lookbehind and lookahead at their edges too)."""
+    from medlint.kinds import freshness
+    rng = random.Random(6)
+    pieces = ["2010", "1999", "2021", "20", "19", "1", "0", " ", "  ", "\n", ",", ".", "$", "-", "/", "IU", "mg",
+              "participants", "people", "a", "x", "I.U.", "\u00a0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc = _Doc(text)
+        lo, hi = rng.randint(0, 3), len(text) - rng.randint(0, 3)
+        for start in range(lo, max(lo, hi) + 1):
+            end = min(start + rng.randint(0, 4), len(text))
+            want = [int(y) for y in freshness._WHEN.findall(text[lo:start]) + freshness._WHEN.findall(text[end:hi])]
+            assert freshness._years_around(doc, lo, hi, start, end) == want, (text, lo, hi, start, end)
