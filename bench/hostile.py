@@ -51,6 +51,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "guaranteed.md": lambda k: "results guaranteed, proven to work " * 5_000 * k + "\n",
     "iu-slash.md": lambda k: "2,000 IU / " * 10_000 * k + "\n",
     "mg-comma.md": lambda k: "500 mg, " * 12_000 * k + "\n",
+    "stale.md": lambda k: "---\ndate: 2010-01-01\n---\n" + "a new study " * 5_000 * k + "\n",
     "citations.md": lambda k: "Vitamin D helps (28) " * 10_000 * k + "\n",
     "dose-cells.md": lambda k: "\n".join(["| dose | form |", "|---|---|"]
                                          + [f"| {1000 + i} IU | D3 |" for i in range(10_000 * k)]) + "\n",
@@ -93,6 +94,9 @@ def main() -> None:
                 continue
             cells, cpus, errors = [], [], []
             for k in args.scale:
+                if errors and errors[-1]:
+                    cells.append("not run")  # the smaller size already failed or was stopped
+                    continue
                 text = make(k)
                 (folder / name).write_text(text, encoding="utf-8")
                 cpu, code, error = run(folder, name, args.timeout)
@@ -100,7 +104,8 @@ def main() -> None:
                 cpus.append(cpu)
                 errors.append(error)
                 (folder / name).unlink()
-            growth = f" {cpus[-1] / max(cpus[0], 0.01):.1f} |" if ratio else ""
+            growth = f" {cpus[-1] / max(cpus[0], 0.01):.1f} |" if ratio and len(cpus) == len(args.scale) else (
+                " – |" if ratio else "")
             error = next((e for e in errors if e), "")
             print(f"| {name} | {' | '.join(cells)} |{growth} {error[:100]} |", flush=True)
 

@@ -112,3 +112,14 @@ def test_the_years_around_a_phrase_are_the_slices_years() -> None:
             end = min(start + rng.randint(0, 4), len(text))
             want = [int(y) for y in freshness._WHEN.findall(text[lo:start]) + freshness._WHEN.findall(text[end:hi])]
             assert freshness._years_around(doc, lo, hi, start, end) == want, (text, lo, hi, start, end)
+
+
+def test_a_line_of_one_stale_phrase_is_read_once_per_sentence() -> None:
+    """5,000 'a new study' in one sentence on an old page: date-stale read the sentence again for
+    each (its pattern hit the time limit after some 800 findings)."""
+    from medlint import lint_text
+    import time
+    began = time.process_time()
+    found = lint_text("---\ndate: 2010-01-01\n---\n" + "a new study " * 5_000 + "\n", "x.md", select=["date-stale"])
+    assert [d.rule for d in found] == ["date-stale"] * 5_000
+    assert time.process_time() - began < 20
