@@ -123,3 +123,12 @@ def test_a_line_of_one_stale_phrase_is_read_once_per_sentence() -> None:
     found = lint_text("---\ndate: 2010-01-01\n---\n" + "a new study " * 5_000 + "\n", "x.md", select=["date-stale"])
     assert [d.rule for d in found] == ["date-stale"] * 5_000
     assert time.process_time() - began < 20
+
+
+def test_the_year_reach_covers_the_years_lookahead() -> None:
+    """_years_around reads years afresh within _YEAR_REACH of the phrase: the longest unit or noun
+    the year's lookahead reads ("2010 participants") must fit in it, with its \\b."""
+    import re
+    from medlint.kinds import freshness
+    words = re.findall(r"[A-Za-z\\.]+", freshness._WHEN.pattern.split("\\s*(?:", 1)[1])
+    assert max(len(w) for w in words) + 2 < freshness._YEAR_REACH
