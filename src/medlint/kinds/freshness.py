@@ -45,6 +45,7 @@ with a full stop. "as of 2012" already says when: its message asks to update the
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from typing import Any, Callable, Iterable, Iterator
@@ -52,6 +53,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
+from ..medical.blockscan import any_between, blank_back, first_start, last_end
 from ..medical.citations import cited, window
 from .. import lazyre
 from . import BuildContext
@@ -152,7 +154,7 @@ def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     lo, hi = window(doc, start, end, "sentence")
     if cited(doc, lo, hi, _SOURCES):
         return True
-    stop = len(doc.prose[lo:hi].rstrip()) + lo  # the full stop; markup after it is blank in the prose
+    stop = blank_back(doc.prose, lo, hi)  # the full stop; markup after it is blank in the prose
     after = _AFTER_STOP.match(doc.prose, stop)
     return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
 
@@ -187,7 +189,10 @@ def _written_with_sources(doc: Document, start: int, end: int) -> bool:
     if block is None:
         return False
     lo, hi = window(doc, start, end, "sentence")
-    if _FIRST_PERSON.search(doc.prose, lo, hi):
+    key = ("freshness:first-person", lo, hi)  # once per sentence: a sentence that never ends holds many phrases
+    if key not in doc.cache:
+        doc.cache[key] = bool(_FIRST_PERSON.search(doc.prose, lo, hi))
+    if doc.cache[key]:
         return False
     return ((lo > block.start and cited(doc, block.start, lo, _SOURCES))
             or (hi < block.end and cited(doc, hi, block.end, _SOURCES)))
@@ -269,18 +274,43 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
         previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
         if previous is not None:
             lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
-    prose = doc.prose
-    years = [int(y) for y in _WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])]
+    years = _years_around(doc, lo, hi, start, end)
     if any(y >= page_year - 1 for y in years):
         return True
     if years and not _is_heading(block):
         # An earlier year, and the phrase's clause told in the past ("a 1995 editorial argued that the
         # trials they were running in recent years were too small"): recent as of that year.
-        cuts = list(_CLAUSE_CUT.finditer(prose, lo, start))
-        clause_lo = cuts[-1].end() if cuts else lo
-        stop = _CLAUSE_CUT.search(prose, end, hi)
-        return bool(_PAST.search(prose, clause_lo, stop.start() if stop else hi))
+        clause_lo = last_end(doc, _CLAUSE_CUT, lo, hi, start)  # the sentence's cuts found once, not per phrase
+        stop = first_start(doc, _CLAUSE_CUT, lo, hi, end) if end <= hi else None
+        return any_between(doc, _PAST, lo, hi, clause_lo, stop if stop is not None else hi)
     return False
+
+
+#: How far a year's lookahead ("2010 IU", "2010 participants") reads past its digits, and more.
+_YEAR_REACH = 16
+
+
+def _years_around(doc: Document, lo: int, hi: int, start: int, end: int) -> list[int]:
+    """``_WHEN.findall(prose[lo:start]) + _WHEN.findall(prose[end:hi])`` as ints, from one scan of
+    ``prose[lo:hi]`` per sentence (a sentence that never ends, with a phrase every few words, was
+    read again for each). A year whose lookahead could reach *start* is read afresh, as the
+    slice reads it; so is the slice after *end* when a digit opens it."""
+    prose = doc.prose
+    key = ("freshness:years", lo, hi)
+    if key not in doc.cache:
+        found = [(lo + m.start(), int(m.group(1))) for m in _WHEN.finditer(prose[lo:hi])]
+        doc.cache[key] = ([p for p, _ in found], [y for _, y in found])
+    where, years = doc.cache[key]
+    cut = start - _YEAR_REACH
+    while cut > lo and (prose[cut - 1].isspace() or prose[cut - 1].isdecimal()):
+        cut -= 1  # no year (all digits) across the cut, and its lookahead stops before start
+    if cut <= lo or start > hi:
+        before = [int(y) for y in _WHEN.findall(prose[lo:start])]
+    else:
+        before = years[:bisect.bisect_left(where, cut)] + [int(y) for y in _WHEN.findall(prose, cut, start)]
+    if end < lo or prose[end:end + 1].isdecimal():
+        return before + [int(y) for y in _WHEN.findall(prose[end:hi])]
+    return before + years[bisect.bisect_right(where, end):]
 
 
 #: Where a clause begins or ends inside a sentence.

@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
 from ..document import Document
+from ..medical.blockscan import any_between, blank_back, char_positions, count_in, first_start, last_end, last_in
 from ..medical.citations import cited, window
 from ..regions import in_excerpt
 from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
@@ -133,6 +134,7 @@ _AIM = lazyre.compile(r"\b(?:chances?|hopes?|goals?|aims?|quest|search|race|bids
 _HYPOTHETICAL = lazyre.compile(r"(?:(?!\bthat\b)[^.;:!?,\n]){0,40}?\b(?:would|could|might)\b", re.I)
 _SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
+_QUOTE_CHARS = "".join(dict.fromkeys(c for pair in _OPEN_QUOTES.items() for c in pair))
 _TITLE_WORD = lazyre.compile(r"[A-Z][\w\'\u2019-]*")
 
 
@@ -146,25 +148,23 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     if "excerpt" in unless and in_excerpt(doc.whole, start):
         return True  # a section under a heading that links elsewhere: the linked page's words
     if "negated" in unless:
-        cuts = list(_CLAUSE_START.finditer(prose, lo, start))
-        clause_lo = cuts[-1].end() if cuts else lo
-        if _NEGATED.search(prose, clause_lo, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
+        clause_lo = last_end(doc, _CLAUSE_START, lo, hi, start)  # one scan per block, not per match
+        if any_between(doc, _NEGATED, lo, hi, clause_lo, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
             return True
-        if not prose[clause_lo:start].strip(" *_#\t") and _HYPOTHETICAL.match(prose, end):
+        if blank_back(prose, clause_lo, start, " *_#\t") == clause_lo and _HYPOTHETICAL.match(prose, end):
             return True  # the clause opens with the match, as its subject
     if "question" in unless:
-        stop = _SENTENCE_STOP.search(prose, end, hi)
-        if stop and prose[stop.start()] == "?":
+        stop = first_start(doc, _SENTENCE_STOP, lo, hi, end)
+        if stop is not None and prose[stop] == "?":
             return True
-    if "quoted" in unless and _inside_quotes(prose, lo, start, end, hi):
+    if "quoted" in unless and _inside_quotes(doc, lo, start, end, hi):
         return True
     if "name" in unless and _in_name(prose, lo, start, end):
         return True
     if "not-health" in unless and not any(c.isspace() for c in prose[start:end]) and _ABOUT_A_WORK.match(prose, end):
         return True
     if "specific" in unless and _SOURCE_NOUN.match(prose, start):
-        cuts = list(_PHRASE_START.finditer(prose, lo, start))
-        if _SPECIFIC.fullmatch(prose, cuts[-1].end() if cuts else lo, start):
+        if _SPECIFIC.fullmatch(prose, last_end(doc, _PHRASE_START, lo, hi, start), start):
             return True
     return False
 
@@ -186,16 +186,17 @@ _SPECIFIC = lazyre.compile(
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b(?:\s+[\w()%.,\u2013-]+){0,5}?\s+", re.I)
 
 
-def _inside_quotes(prose: str, lo: int, start: int, end: int, hi: int) -> bool:
-    """Inside a pair of quotation marks within the block (straight quotes pair up in order)."""
-    before = prose[lo:start]
+def _inside_quotes(doc: Document, lo: int, start: int, end: int, hi: int) -> bool:
+    """Inside a pair of quotation marks within the block (straight quotes pair up in order).
+    The block's quotation marks are found once and bisected (no re-reading per match)."""
+    where = char_positions(doc, _QUOTE_CHARS, lo, hi)
     for opener, closer in _OPEN_QUOTES.items():
         if opener == closer:
-            if before.count(opener) % 2 == 1 and prose.find(closer, end, hi) >= 0:
+            if count_in(where[opener], lo, start) % 2 == 1 and count_in(where[closer], end, hi):
                 return True
         else:
-            i = before.rfind(opener)
-            if i >= 0 and before.rfind(closer) < i and prose.find(closer, end, hi) >= 0:
+            i = last_in(where[opener], lo, start)
+            if i >= 0 and last_in(where[closer], lo, start) < i and count_in(where[closer], end, hi):
                 return True
     return False
 
@@ -207,8 +208,8 @@ def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
         return False
     if prose[end:end + 1] == "-" and prose[end + 1:end + 2].isupper():
         return True  # Miracle-Gro
-    left = prose[lo:start].rstrip()
-    at_sentence_start = not left or left[-1] in ".!?:\"\u201c(" or left.endswith("\n")
+    left = blank_back(prose, lo, start)  # prose[lo:start].rstrip(), without copying the block
+    at_sentence_start = left == lo or prose[left - 1] in ".!?:\"\u201c(" or prose[left - 1] == "\n"
     words_before = re.findall(r"\S+", prose[max(lo, start - 40):start])
     words_after = re.findall(r"\S+", prose[end:end + 40])
     # "Why Accidents, Miracles and Strange Events Occur": a list inside a title keeps its capitals.
