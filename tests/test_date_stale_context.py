@@ -248,3 +248,21 @@ def test_a_readers_letter_the_page_answers_is_the_writers(html: bool) -> None:
     assert found(para("Dear Reader, I recently moved the site to a new host.", html), html=html) == ["recently"]
     assert found(para(letter, html) + para("Other notes.", html) + para("I recently ran one too.", html),
                  html=html) == ["recently"]
+
+
+def test_this_publication_is_searched_once_per_sentence_with_the_same_answers() -> None:
+    """The incremental search for "this book" gives the answers a fresh search of the sentence would."""
+    import random
+
+    from medlint.document import Document
+    from medlint.kinds import freshness
+
+    rng = random.Random(7)
+    words = ["this", "these", "book", "articles", "recent", "new", "study", "the", "a", "review", "of", "x" * 12]
+    for _ in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(5, 80))) + "\n"
+        doc = Document.from_text(text, "x.md", "markdown")
+        ends = sorted(rng.sample(range(1, len(text)), min(8, len(text) - 1)))
+        for end in ends:
+            expected = freshness._THIS_PUBLICATION.search(doc.prose, 0, end) is not None
+            assert freshness._publication_named(doc, 0, end) == expected, (text, end)
