@@ -26,7 +26,8 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
+from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
+                            credit_line, gene_symbols,
                             comment_sections, company_names, copied_headline, copied_prose, dictionary_names,
                             external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
                             numbered_code, pasted_abstracts, person_initials, quote_marks, schwartz_hearst_definitions,
@@ -79,7 +80,11 @@ _SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
 _NUMBER_BEFORE = lazyre.compile(r"\d[\d,.]*[ \t]*$")
 _LETTER = lazyre.compile(r"[^\W\d_]+")
 #: An author list around a match: "Farrow JM, Quist DG." or "TK Harlan, JR Bellamy".
-_AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
+#: An affiliation number may be glued to the initials ("Pinto JT1, Cooper AJ."); two editors may be
+#: joined by "and" and followed by "ed." ("Annas GJ and Grodin MA ed."): that loose form (group 2)
+#: counts only with a surname that is no English word ("Low BMD and High PTH" is a list of topics).
+_AUTHOR = lazyre.compile(r"([A-Z][A-Za-z\u00c0-\u017f'’-]+)[ \t]+[A-Z]{1,3}(?![A-Za-z])" + _AFFILIATION
+                         + r"(?:[,.;]|(?=([ \t]+(?:and|&)[ \t]+[A-Z][a-z]|[ \t]+\(?eds?\b)))"
                          r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
 #: A link text of one word in capitals, with the blanks an icon left in the prose view.
@@ -133,6 +138,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
         software: set[str] | None = None
+        genes: set[int] | None = None
         companies: set[str] | None = None
         comments: list[tuple[int, int]] | None = None
         units: list[tuple[int, int]] | None = None
@@ -157,6 +163,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
             if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
                 continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
+            if code_like(prose, doc.text, m.start(), m.end()):
+                continue  # a path or an address without its scheme, a quoted value in a list: c("UM", "H")
+            if genes is None:
+                genes = gene_symbols(prose)
+            if m.start() in genes:
+                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
@@ -183,7 +195,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
                     or _YEAR_AFTER.match(prose, m.end())):
                 continue  # an author's initials: "Kampman MT, Eriksen EF", "Thor CG (1995)"
-            if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
+            if base.isalpha() and len(base) <= 3 and _author_list(prose, m.start(), m.end(), english):
                 continue  # initials in an author list: "Farrow JM, Quist DG", "TK Harlan, JR Bellamy"
             if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
@@ -256,6 +268,15 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _author_list(prose: str, start: int, end: int, english: object) -> bool:
+    """True if two or more authors with initials stand within 60 characters of the token
+    ("Farrow JM, Quist DG", "TK Harlan, JR Bellamy", "Annas GJ and Grodin MA ed."); a name
+    joined by "and" or followed by "ed." counts only if a surname near it is no English word."""
+    names = [(a.group(1), bool(a.group(2))) for a in _AUTHOR.finditer(prose, max(0, start - 60), end + 60)]
+    foreign = any(surname and surname.lower() not in english for surname, _ in names)  # type: ignore[operator]
+    return sum(1 for _, loose in names if foreign or not loose) >= 2
 
 
 def _opens_block(doc: Document, prose: str, offset: int) -> bool:
