@@ -526,3 +526,28 @@ def test_fourth_pass_definitions_initials_and_publishers(text: str, path: str, k
 ])
 def test_fourth_pass_genes_code_and_everyday_names(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # variables named in a list or as a role; a value named as a code
+    ("The variables ACTHDR1, ACTHDR2 and PNSX take three values. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Set CSTRATM as the stratum variable and CPSUM as the cluster variable. Ask about DXA.</p>", "x.html", ["DXA"]),
+    ("Patients on vitamin C then placebo are noted by the code VP. Ask about DXA.", "x.md", ["DXA"]),
+    # a mailing list's name (four letters or more); "the IRB forum" is still a board to expand
+    ("Someone on the MEDSTATS email discussion group asked. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>I read the MEDSTATS forum and the IRB forum.</p>", "x.html", ["IRB"]),
+    # a meeting named with its year after "at" or "during"; a survey's cycle is still read
+    ("I noticed several talks at the JSM 2016 on enrichment designs. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Resources mentioned during SDSS 2023. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
+])
+def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # an event's name with words between its year and "Summit"; a file format; databases searched
+    ("I spoke at the AMIA 2017 Joint Summit on Translational Science. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Save the chart as a GIF. We searched MEDLINE, EMBASE and CINAHL. Ask about DXA.</p>", "x.html", ["DXA"]),
+])
+def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text

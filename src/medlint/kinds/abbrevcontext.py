@@ -63,9 +63,13 @@ _CODE_NUMBER = lazyre.compile(
     r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
     r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
+#: Before a meeting named with its year: "at the JSM 2016", "during SDSS 2023", "attended ENDO 2014".
+_AT_EVENT = lazyre.compile(r"\b(?:at|during|attend(?:ed|ing|s)?)[ \t]+(?:the[ \t]+)?$")
+_YEAR_NEXT = lazyre.compile(r"[ \t]+(?:19|20)\d\d\b(?![ \t]*[-\u2013/]\d)")
 _ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
-_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
-                             r"|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
+#: A year and an event's name, up to two words between ("AMIA 2017 Joint Summit"), or the line's end.
+_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Conference|Congress|Meeting|Symposium"
+                             r"|Summit|Workshop|Convention|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
 #: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
 _DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
 #: A line that is only an author's surname and initials, "Moreno LT.", under a paper's citation.
@@ -162,12 +166,15 @@ def symbol_attached(prose: str, start: int, end: int) -> bool:
     return bool(_SYMBOL_BEFORE.search(prose, max(0, start - 3), start) or _SYMBOL_AFTER.match(prose, end))
 
 
-def numbered_code(prose: str, end: int) -> bool:
+def numbered_code(prose: str, end: int, start: int | None = None) -> bool:
     """True if a code number follows: three digits or more that are no year and no quantity
     (``MEDB 5506``), or a letter and digits (``CSCI E-96``), or a number with a leading zero
     (``SAT 0229-0266``: no quantity is written so); or a year and an event's name (``ENDO 2014
-    Conference``). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
+    Conference``), or a year after *at* or *during* (``talks at the JSM 2016``, ``during SDSS
+    2023``: a meeting). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
     if _ZERO_CODE.match(prose, end) or _EVENT_YEAR.match(prose, end):
+        return True
+    if start is not None and _AT_EVENT.search(prose, max(0, start - 20), start) and _YEAR_NEXT.match(prose, end):
         return True
     m = _CODE_NUMBER.match(prose, end)
     return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
@@ -598,6 +605,8 @@ _INTRODUCED = lazyre.compile(
     r"([^.!?;:\n]{0,40})")
 _INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
 #: The token's letters explained after it: "MSR, with the R standing for Regression".
+#: A value a sentence names as a code: "noted by the code PV", "coded as VP".
+_CODED = lazyre.compile(r"\b(?:the[ \t]+codes?|coded[ \t]+(?:as[ \t]+)?)[ \t]*([A-Z][A-Z0-9]{1,7})(?![\w-])")
 _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
                                r"(?:stand(?:s|ing)|is[ \t]+short)[ \t]+for\b")
 
@@ -605,10 +614,12 @@ _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]
 def introduced_terms(prose: str) -> set[str]:
     """Tokens a sentence introduces as the name of what it describes: after *denoted by*,
     *called*, *known as*, *the abbreviation ... is* (within 40 characters, in the same
-    clause), or with their letters explained ("MSR, with the R standing for Regression"). A
+    clause), as a code ("the code PV"), or with their letters explained ("MSR, with the R
+    standing for Regression"). A
     notation explained in a sentence is defined, as by a bracket, for the whole page."""
     found = {t for m in _INTRODUCED.finditer(prose) for t in _INTRODUCED_TOKEN.findall(m.group(1))}
     found.update(_STANDING_FOR.findall(prose))
+    found.update(_CODED.findall(prose))
     return found
 
 
@@ -647,11 +658,17 @@ _COMPANY_AFTER = lazyre.compile(
     r"|systems|pharmaceuticals|pharma|technologies|biosciences|diagnostics|company|press|publishers|publishing)\b\.?")
 
 
+#: Words after a name that make it a mailing list's or a forum's: "the MEDSTATS email discussion
+#: group", "the SEMNET listserv" (four letters or more: "the IRB forum" is a board's forum).
+_FORUM_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{3,11})(?:-L)?[ \t]+(?i:forums?|listserv|newsgroups?|mailing[ \t]+lists?"
+                              r"|(?:e-?mail[ \t]+)?discussion[ \t]+(?:group|list))\b")
+
+
 def company_names(prose: str) -> set[str]:
     """Tokens the page uses as a firm's name at least once (``ZRT Labs``, ``DST systems``,
-    a publisher's ``CRC Press``):
+    a publisher's ``CRC Press``, a mailing list's ``MEDSTATS forum``):
     a firm's name is its brand, never expanded, and so on every use on the page."""
-    return {m.group(1) for m in _COMPANY_AFTER.finditer(prose)}
+    return {m.group(1) for m in _COMPANY_AFTER.finditer(prose)} | set(_FORUM_AFTER.findall(prose))
 
 
 #: Labels that open a paper's back matter: its contributors, funding, competing interests.
@@ -704,11 +721,16 @@ def external_headline(link_text: str, target: str) -> bool:
 _CODE_LANGUAGE = lazyre.compile(r"\b(?:SAS|SPSS|SQL|Stata|PROC|proc)\b|\bR\s+(?:code|packages?|functions?|scripts?)\b")
 _KEYWORD_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
                                 r"|(statements?|options?|procedures?|arguments?|parameters?))\b)")
+#: Variables named before or after their word: "the variables ACTHDR1, ACTHDR2 and PNS1", "set
+#: CSTRATM as the stratum variable".
+_VARIABLE_LIST = lazyre.compile(r"\bvariables[ \t]+([A-Z][A-Z0-9_]{1,11}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+                                r"[A-Z][A-Z0-9_]{1,11})+)\b")
+_VARIABLE_AS = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})[ \t]+as[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,2}variable\b")
 
 
 def code_keywords(page: str) -> set[str]:
     """Tokens the page uses as a program's or a data set's keyword at least once (the SEQN
-    variable; the FIRSTOBS option, the SGPLOT procedure, the VAR statement on a page naming
+    variable, the variables AGEYRS and SEXCODE, CPSUM as the cluster variable; the FIRSTOBS option, the SGPLOT procedure, the VAR statement on a page naming
     SAS, SPSS, SQL, Stata or R code, where "the ASA statement", "the HRT option" and "the
     LEEP procedure" are no keywords): code the reader types, with no long form to give."""
     code = None
@@ -718,6 +740,9 @@ def code_keywords(page: str) -> set[str]:
             code = bool(_CODE_LANGUAGE.search(page))
         if not m.group(2) or code:
             found.add(m.group(1))
+    for m in _VARIABLE_LIST.finditer(page):
+        found.update(_CAPS_TOKEN.findall(m.group(1)))
+    found.update(_VARIABLE_AS.findall(page))
     return found
 
 

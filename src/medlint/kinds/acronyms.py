@@ -161,7 +161,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # six capitals or more and no vowel: a variable's name in a data set (LBXBPB)
             if _in_formula(prose, doc.text, m.start(), m.end(), base):
                 continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
-            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
+            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end(), m.start()):
                 continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
             if code_like(prose, doc.text, m.start(), m.end()):
                 continue  # a path or an address without its scheme, a quoted value in a list: c("UM", "H")
