@@ -551,3 +551,20 @@ def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, k
 ])
 def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # a state code after a town's name, prose going on; after an English word it is still read
+    ("The ceremony in Morgantown WV with a satellite link to Cincinnati. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Check the Serum CA with your doctor.</p>", "x.html", ["CA"]),
+    # a contact line with a city and addresses
+    ("Expertise: Dermatology, City: Lagoa Azul/XY \u2013 Brazil, Addresses:\n\nAsk about DXA.", "x.md", ["DXA"]),
+    # a keyword after its word on a page about code; outside code pages it is still read
+    ("SAS has a procedure GENMOD that fits such models. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>The surgeon chose the procedure TURP for him.</p>", "x.html", ["TURP"]),
+    # a word cut short in capitals on a page that spells it out; a true short token is still read
+    ("Breastfeeding matters.\n\n| 16 pages had BREASTFE in the title |\n\nAsk about DXA.", "x.md", ["DXA"]),
+    ("<p>Breastfeeding and the SUNWAT study.</p>", "x.html", ["SUNWAT"]),
+])
+def test_fourth_pass_places_keywords_and_cut_words(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text

@@ -721,6 +721,8 @@ def external_headline(link_text: str, target: str) -> bool:
 _CODE_LANGUAGE = lazyre.compile(r"\b(?:SAS|SPSS|SQL|Stata|PROC|proc)\b|\bR\s+(?:code|packages?|functions?|scripts?)\b")
 _KEYWORD_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
                                 r"|(statements?|options?|procedures?|arguments?|parameters?))\b)")
+#: The keyword after its word: "a procedure GENMOD", "the option NOPRINT" (on a page about code).
+_KEYWORD_AFTER_WORD = lazyre.compile(r"\b(?:procedure|statement|option|subcommand|command|macro)[ \t]+([A-Z][A-Z0-9_]{1,11})\b")
 #: Variables named before or after their word: "the variables ACTHDR1, ACTHDR2 and PNS1", "set
 #: CSTRATM as the stratum variable".
 _VARIABLE_LIST = lazyre.compile(r"\bvariables[ \t]+([A-Z][A-Z0-9_]{1,11}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
@@ -730,7 +732,8 @@ _VARIABLE_AS = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})[ \t]+as[ \t]+th
 
 def code_keywords(page: str) -> set[str]:
     """Tokens the page uses as a program's or a data set's keyword at least once (the SEQN
-    variable, the variables AGEYRS and SEXCODE, CPSUM as the cluster variable; the FIRSTOBS option, the SGPLOT procedure, the VAR statement on a page naming
+    variable, the variables AGEYRS and SEXCODE, CPSUM as the cluster variable; the FIRSTOBS option
+    or the procedure GENMOD, the SGPLOT procedure, the VAR statement on a page naming
     SAS, SPSS, SQL, Stata or R code, where "the ASA statement", "the HRT option" and "the
     LEEP procedure" are no keywords): code the reader types, with no long form to give."""
     code = None
@@ -740,6 +743,9 @@ def code_keywords(page: str) -> set[str]:
             code = bool(_CODE_LANGUAGE.search(page))
         if not m.group(2) or code:
             found.add(m.group(1))
+    after = _KEYWORD_AFTER_WORD.findall(page)
+    if after and (code if code is not None else _CODE_LANGUAGE.search(page)):
+        found.update(after)
     for m in _VARIABLE_LIST.finditer(page):
         found.update(_CAPS_TOKEN.findall(m.group(1)))
     found.update(_VARIABLE_AS.findall(page))
@@ -822,7 +828,7 @@ def credit_line(prose: str, block: tuple[int, int] | None) -> bool:
 
 #: Marks of a postal or contact address: labelled fields, a phone number, a postcode label.
 _ADDRESS_MARK = lazyre.compile(
-    r"\b(?i:address|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
+    r"\b(?i:address(?:es)?|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
     r"|[\w.+-]+@[\w-]+\.[\w.]+")
 ADDRESS_WORDS = 80
 

@@ -68,6 +68,9 @@ _STATE_LIKE = lazyre.compile(r"\b[A-Z]{2}\b")
 _PLACE_BEFORE = lazyre.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
 #: A place name just before a state code written without its comma, and what may follow the code.
 _PLACE_WORD_BEFORE = lazyre.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
+#: A place named after a preposition of place, then its state code: "in Morgantown WV with ...",
+#: "from Kansas City MO to ...".
+_LOCATIVE_PLACE = lazyre.compile(r"\b(?:in|at|from|near)[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}$")
 _AFTER_STATE = lazyre.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 #: Short English words written in capitals for emphasis, never abbreviations a reader must learn.
 _EMPHASIS_WORDS = frozenset(
@@ -174,10 +177,12 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
             if _NUMBER_BEFORE.search(before):
                 continue  # a unit or count: 400 IU, 3 METs
-            if base in _STATES and (_PLACE_BEFORE.search(before) or (
+            if base in _STATES and (_PLACE_BEFORE.search(before) or _LOCATIVE_PLACE.search(before) or (
                     _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
                     or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
-                continue  # an address: Kansas City, MO; Manhattan KS; a list of states: AK, HI and AZ
+                continue  # an address: Kansas City, MO; Manhattan KS; Morgantown WV with...; a list: AK, HI and AZ
+            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
+                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
             if base.lower() in _EMPHASIS_WORDS:
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
@@ -268,6 +273,13 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _cut_short(page: str, base: str) -> bool:
+    """True if a word on the page opens with the token's letters and goes on (``BREASTFE`` on a
+    page about breastfeeding): a word cut short, as a search box or a title's limit cuts it,
+    not an abbreviation (six letters or more: a short token opens many words by chance)."""
+    return bool(re.search(r"(?<![\w-])%s[a-z]{2,}" % re.escape(base.lower()), page, re.I))
 
 
 def _author_list(prose: str, start: int, end: int, english: object) -> bool:
