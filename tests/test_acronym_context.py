@@ -548,6 +548,9 @@ def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, k
     # an event's name with words between its year and "Summit"; a file format; databases searched
     ("I spoke at the AMIA 2017 Joint Summit on Translational Science. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>Save the chart as a GIF. We searched MEDLINE, EMBASE and CINAHL. Ask about DXA.</p>", "x.html", ["DXA"]),
+    # a name a sentence says is a series of measures; a disease is still no such thing
+    ("HEDIS is a series of performance measures in six areas. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>COPD is a set of lung diseases.</p>", "x.html", ["COPD"]),
 ])
 def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept, text

@@ -758,7 +758,7 @@ _WHAT_IT_IS = lazyre.compile(
     r"(?:^[ \t]*|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:project|company|firm|organi[sz]ation|program(?:me)?|database|website|web\s+site|library|package|service"
     r"|network|platform|consortium|initiative|registry|repository|society|foundation|charity|agency|journal"
-    r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive)\b", re.M)
+    r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive|series|suite)\b", re.M)
 
 
 def what_it_is_definitions(prose: str) -> set[str]:
