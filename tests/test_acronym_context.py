@@ -484,3 +484,96 @@ def test_a_sentence_saying_a_file_is_available_is_no_citation(isolated) -> None:
     text = ("and the [RFP for the 2006 grant\nprogram](https://example.org/rfp.doc)\n"
             "is available in Word format. Apply by May.")
     assert reported(text) == ["RFP"]
+
+
+# Fourth pass (round 7 labels and unlabelled findings): each form a medical editor would not ask to
+# expand, on Markdown and HTML, beside a true undefined abbreviation of the same shape still reported.
+@pytest.mark.parametrize("text, path, kept", [
+    # a list labelled as the page's abbreviations, long forms with capitals and digits
+    ("## Abbreviations:\n\nAA, Arachidonic acid; CYP, cytochrome P450; DBP, vitamin D-binding protein;\n\n"
+     "CYP and DBP bind it; ask about DXA.", "x.md", ["DXA"]),
+    ("<h2>Abbreviations</h2><p>CYP, cytochrome P450; DBP, vitamin D-binding protein.</p>"
+     "<p>CYP and DBP bind it; ask about DXA.</p>", "x.html", ["DXA"]),
+    # a legend outside such a list still needs the long form's letters
+    ("The CYP, cytochrome P450; the DBP, vitamin D-binding protein. CYP and DBP bind it.", "x.md", ["DBP"]),
+    # the long form after the abbreviation and a word naming what it is
+    ("The MANOS concept (Muscles, Adynamia, Nervous system, Orthostasis, Skeletal damage) covers it. "
+     "Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Book a DXA scan (dual-energy X-ray absorptiometry). The PTH levels (see below) rose.</p>", "x.html", ["PTH"]),
+    # editors' and authors' initials: an affiliation number glued on, two names joined by "and"
+    ("Pinto JT1, Cooper AJ.\n\nThe review is long and careful, and it reads well. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>In: Annas GJ and Grodin MA ed. The Nazi Doctors.</p><p>The book is long and careful. Ask about DXA.</p>",
+     "x.html", ["DXA"]),
+    ("Low BMD and High PTH, we said.", "x.md", ["BMD", "PTH"]),  # a list of topics, not of authors
+    # a publisher's name
+    ("Hierarchical models. CRC Press, 2023. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Spatial models, 2nd edition, CRC Press. Ask about DXA.</p>", "x.html", ["DXA"]),
+])
+def test_fourth_pass_definitions_initials_and_publishers(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # gene symbols named as genes; the same symbol alone later is still read
+    ("* [GC, CYP2R1 and DHCR7 genes and low vitamin D](/posts/gc)\n* [GC genotypes and vitamin D](/posts/gc2)\n\n"
+     "Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Risk rose with the CFH Y402H genotype and MTHFR polymorphisms. Ask about the DXA scan.</p>", "x.html", ["DXA"]),
+    ("The VDR gene matters. VDR binds vitamin D.", "x.md", ["VDR"]),
+    # code: a path without its scheme, a quoted value in a list, a dotted function, an attribute's value
+    ("See example.edu/\\~kim/teaching/WBI/power\\_es.html for it. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>See <code>x</code> example.edu/kim/WBI/power.html for it. Ask about DXA.</p>", "x.html", ["DXA"]),
+    ('loc <- c( "UM", "UM", "H", "WU")\n\nAsk about DXA.', "x.md", ["DXA"]),
+    ("<p>Use XDATE.MONTH(date1) in the syntax. Ask about DXA.</p>", "x.html", ["DXA"]),
+    ('Remove every \\<span class="DA"\\> tag. Ask about DXA.', "x.md", ["DXA"]),
+    ("Measure the UVB/UVA ratio.", "x.md", ["UVB", "UVA"]),  # a pair is no path
+    # everyday names in the 'ignore' list, beside a clinical abbreviation
+    ("A UFO, an IPO and an MBA; the NFL and NPR; GDP and DDT in NZ. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Your GPA, the CPU time and your ISP. Ask about DXA.</p>", "x.html", ["DXA"]),
+])
+def test_fourth_pass_genes_code_and_everyday_names(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # variables named in a list or as a role; a value named as a code
+    ("The variables ACTHDR1, ACTHDR2 and PNSX take three values. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Set CSTRATM as the stratum variable and CPSUM as the cluster variable. Ask about DXA.</p>", "x.html", ["DXA"]),
+    ("Patients on vitamin C then placebo are noted by the code VP. Ask about DXA.", "x.md", ["DXA"]),
+    # a mailing list's name (four letters or more); "the IRB forum" is still a board to expand
+    ("Someone on the MEDSTATS email discussion group asked. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>I read the MEDSTATS forum and the IRB forum.</p>", "x.html", ["IRB"]),
+    # a meeting named with its year after "at" or "during"; a survey's cycle is still read
+    ("I noticed several talks at the JSM 2016 on enrichment designs. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Resources mentioned during SDSS 2023. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
+])
+def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # an event's name with words between its year and "Summit"; a file format; databases searched
+    ("I spoke at the AMIA 2017 Joint Summit on Translational Science. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Save the chart as a GIF. We searched MEDLINE, EMBASE and CINAHL. Ask about DXA.</p>", "x.html", ["DXA"]),
+    # a name a sentence says is a series of measures; a disease is still no such thing
+    ("HEDIS is a series of performance measures in six areas. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>COPD is a set of lung diseases.</p>", "x.html", ["COPD"]),
+])
+def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # a state code after a town's name, prose going on; after an English word it is still read
+    ("The ceremony in Morgantown WV with a satellite link to Cincinnati. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Check the Serum CA with your doctor.</p>", "x.html", ["CA"]),
+    # a contact line with a city and addresses
+    ("Expertise: Dermatology, City: Lagoa Azul/XY \u2013 Brazil, Addresses:\n\nAsk about DXA.", "x.md", ["DXA"]),
+    # a keyword after its word on a page about code; outside code pages it is still read
+    ("SAS has a procedure GENMOD that fits such models. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>The surgeon chose the procedure TURP for him.</p>", "x.html", ["TURP"]),
+    # a word cut short in capitals on a page that spells it out; a true short token is still read
+    ("Breastfeeding matters.\n\n| 16 pages had BREASTFE in the title |\n\nAsk about DXA.", "x.md", ["DXA"]),
+    ("<p>Breastfeeding and the SUNWAT study.</p>", "x.html", ["SUNWAT"]),
+])
+def test_fourth_pass_places_keywords_and_cut_words(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept, text

@@ -42,18 +42,25 @@ from typing import Container
 from .. import lazyre
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
-_SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={])$")
+#: An attribute's value: 'class="DA"' in markup shown as text.
+_SYMBOL_BEFORE = lazyre.compile(r"(?:[Uu]\+|\\[ux]|&#x|0x|[.+#@$&={]|=[ \t]*[\"'])$")
 #: Glued on the right: a variant, a brand mark, a damaged character pair ("VDR?/?").
 #: A function or a version glued on: "EXP(B)", "LOG(x)", "PL/1", "OS/2".
-_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\((?:[\w.,*+-]{0,12})\)|/\d")
+#: A dotted name glued on: a function of a program's language ("XDATE.MONTH(date)", "DT.fread(").
+_SYMBOL_AFTER = lazyre.compile(r"[+#@&=}\u00ae\u2122\u00a9]|\?[/?\-]|\((?:[\w.,*+-]{0,12})\)|/\d"
+                               r"|\.[A-Z][A-Z_]{2,}\b|\.[A-Za-z_]\w*\(")
 #: A number after the token: a course, model or version code ("MEDB 5506", "CSCI E-96", "SAS 9.4").
 _CODE_NUMBER = lazyre.compile(
     r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
     r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
+#: Before a meeting named with its year: "at the JSM 2016", "during SDSS 2023", "attended ENDO 2014".
+_AT_EVENT = lazyre.compile(r"\b(?:at|during|attend(?:ed|ing|s)?)[ \t]+(?:the[ \t]+)?$")
+_YEAR_NEXT = lazyre.compile(r"[ \t]+(?:19|20)\d\d\b(?![ \t]*[-\u2013/]\d)")
 _ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
-_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]+(?:Conference|Congress|Meeting|Symposium|Summit|Workshop|Convention"
-                             r"|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
+#: A year and an event's name, up to two words between ("AMIA 2017 Joint Summit"), or the line's end.
+_EVENT_YEAR = lazyre.compile(r"[ \t]+(?:19|20)\d\d(?:(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Conference|Congress|Meeting|Symposium"
+                             r"|Summit|Workshop|Convention|Annual|Scientific\s+Sessions?)\b|[*_ \t]*$)", re.M)
 #: A degree written in two parts, the second in mixed case: "MB ChB", "MB BCh".
 _DEGREE_PART_AFTER = lazyre.compile(r"[ \t]+(?:ChB|BCh|BChir|BAO)\b")
 #: A line that is only an author's surname and initials, "Moreno LT.", under a paper's citation.
@@ -121,17 +128,27 @@ _ANALYSED_IN = lazyre.compile(
     r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
 _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
-#: A legend: "BMI, body mass index;" (a short long form in lower case, ended by ; or .).
-_LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][a-z\u00c0-\u017f' -]{2,60}?)(?=[;.])")
+#: A legend: "BMI, body mass index;", "CYP, cytochrome P450;" (a short long form opening in lower
+#: case, ended by ; or .).
+_LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][\w\u00c0-\u017f' -]{2,60}?)(?=[;.])")
+#: In a list under an "Abbreviations" label or heading, a long form may hold capitals, digits and
+#: signs ("CYP, cytochrome P450;", "AA, Arachidonic acid;", "CAMK, Ca2+/calmodulin-dependent protein kinase;").
+_LEGEND_LISTED = lazyre.compile(
+    r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([A-Za-z0-9][\w\u00c0-\u017f'+/(), -]{2,80}?)(?=;|\.(?:\s|$))")
+#: The label of a list of abbreviations: a heading or a line's opening "Abbreviations:".
+_ABBREVIATIONS_LABEL = lazyre.compile(r"(?im)^[#*_> \t]*(?:list[ \t]+of[ \t]+)?abbreviations?(?:[ \t]+used)?[*_ \t]*:?")
+#: How far after its label a list of abbreviations is read.
+LEGEND_LIST_CHARS = 4000
 #: "long form (ABBR)": the bracket; the words before it are read from a window (a regex that
 #: matched them would backtrack at every word of a long page).
 _PAREN_ABBR = lazyre.compile(r"\([ \t]*(?:(?:abbreviated|abbr\.|hereafter|or|aka)[ \t]+)?"
                              r"([A-Z][A-Za-z0-9-]{1,9}(?:/[A-Z][A-Za-z0-9-]{1,9})*)[ \t]*\)")
 _WINDOW = 160
 #: "ABBR (short for long form)", "ABBR, short for long form", "ABBR (Extract, Transform, and
-#: Load)": the long form after the abbreviation, within a line break or two.
+#: Load)", "the ABBR concept (Long, Form)", "a DXA scan (dual-energy X-ray absorptiometry)": the
+#: long form after the abbreviation (and one word naming what it is), within a line break or two.
 _ABBR_THEN_LONG = lazyre.compile(
-    r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
+    r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:(?:[ \t]+[a-z]{3,12})?\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
     r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
 
 
@@ -140,12 +157,15 @@ def symbol_attached(prose: str, start: int, end: int) -> bool:
     return bool(_SYMBOL_BEFORE.search(prose, max(0, start - 3), start) or _SYMBOL_AFTER.match(prose, end))
 
 
-def numbered_code(prose: str, end: int) -> bool:
+def numbered_code(prose: str, end: int, start: int | None = None) -> bool:
     """True if a code number follows: three digits or more that are no year and no quantity
     (``MEDB 5506``), or a letter and digits (``CSCI E-96``), or a number with a leading zero
     (``SAT 0229-0266``: no quantity is written so); or a year and an event's name (``ENDO 2014
-    Conference``). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
+    Conference``), or a year after *at* or *during* (``talks at the JSM 2016``, ``during SDSS
+    2023``: a meeting). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
     if _ZERO_CODE.match(prose, end) or _EVENT_YEAR.match(prose, end):
+        return True
+    if start is not None and _AT_EVENT.search(prose, max(0, start - 20), start) and _YEAR_NEXT.match(prose, end):
         return True
     m = _CODE_NUMBER.match(prose, end)
     return bool(m) and not _YEAR.fullmatch(m.group(1) or m.group(2))
@@ -342,8 +362,8 @@ def _abbreviation_then_long_form(prose: str) -> set[str]:
     found: set[str] = set()
     for m in _ABBR_THEN_LONG.finditer(prose):
         abbr, long = m.group(1), " ".join(m.group(2).split())
-        if sum(c.isupper() for c in abbr) < 2 or not long[:1].lower() == abbr[0].lower():
-            continue
+        if sum(c.isupper() for c in abbr) < 2 or not long[:1].lower() == abbr[0].lower() or long.startswith(abbr):
+            continue  # "CH sufferers (CHers)" is the abbreviation again, not its long form
         if len(long.split()) <= min(len(abbr) + 5, 2 * len(abbr)) and _sh_match(abbr, long):
             found.add(abbr)
     return found
@@ -352,12 +372,27 @@ def _abbreviation_then_long_form(prose: str) -> set[str]:
 def legend_definitions(prose: str) -> set[str]:
     """Abbreviations defined in a legend, the form of table footnotes and abstracts
     (``Abbreviations: BMI, body mass index; CI, confidence interval``): ``ABBR, long form``
-    ended by a semicolon or a full stop, the long form passing the Schwartz-Hearst test."""
+    ended by a semicolon or a full stop, the long form passing the Schwartz-Hearst test; or
+    any such pair (two or more) in the list after an "Abbreviations" label or heading, where
+    the page says each entry is a definition (``CYP, cytochrome P450; DBP, vitamin D-binding
+    protein``)."""
     found: set[str] = set()
     for m in _LEGEND.finditer(prose):
         abbr, long = m.group(1), m.group(2)
         if sum(c.isupper() for c in abbr) >= 2 and _sh_match(abbr, long) and long.lower().startswith(abbr[0].lower()):
             found.add(abbr)
+    for label in _ABBREVIATIONS_LABEL.finditer(prose):
+        # A list the page labels as its abbreviations defines each entry, whatever the long form's
+        # letters ("DBP, vitamin D-binding protein"): two entries in a row at least, each within a
+        # few characters of the last.
+        pairs, last = [], label.end()
+        for m in _LEGEND_LISTED.finditer(prose, label.end(), label.end() + LEGEND_LIST_CHARS):
+            if m.start() - last > 8:
+                break
+            pairs.append(m.group(1))
+            last = m.end() + 1
+        if len(pairs) >= 2:
+            found.update(abbr for abbr in pairs if sum(c.isupper() for c in abbr) >= 2)
     return found
 
 
@@ -479,6 +514,8 @@ _INTRODUCED = lazyre.compile(
     r"([^.!?;:\n]{0,40})")
 _INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
 #: The token's letters explained after it: "MSR, with the R standing for Regression".
+#: A value a sentence names as a code: "noted by the code PV", "coded as VP".
+_CODED = lazyre.compile(r"\b(?:the[ \t]+codes?|coded[ \t]+(?:as[ \t]+)?)[ \t]*([A-Z][A-Z0-9]{1,7})(?![\w-])")
 _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
                                r"(?:stand(?:s|ing)|is[ \t]+short)[ \t]+for\b")
 
@@ -486,10 +523,12 @@ _STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]
 def introduced_terms(prose: str) -> set[str]:
     """Tokens a sentence introduces as the name of what it describes: after *denoted by*,
     *called*, *known as*, *the abbreviation ... is* (within 40 characters, in the same
-    clause), or with their letters explained ("MSR, with the R standing for Regression"). A
+    clause), as a code ("the code PV"), or with their letters explained ("MSR, with the R
+    standing for Regression"). A
     notation explained in a sentence is defined, as by a bracket, for the whole page."""
     found = {t for m in _INTRODUCED.finditer(prose) for t in _INTRODUCED_TOKEN.findall(m.group(1))}
     found.update(_STANDING_FOR.findall(prose))
+    found.update(_CODED.findall(prose))
     return found
 
 
@@ -522,16 +561,23 @@ def dictionary_names(prose: str, text: str, blocks: list[tuple[int, int]]) -> se
     return names
 
 
-#: Words after a name that make it a firm's: "ZRT Labs", "DST systems", "NBTY Inc".
+#: Words after a name that make it a firm's: "ZRT Labs", "DST systems", "NBTY Inc", a publisher's "CRC Press".
 _COMPANY_AFTER = lazyre.compile(
     r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?i:labs?|laboratories|inc|incorporated|corp|corporation|ltd|llc|gmbh|plc"
-    r"|systems|pharmaceuticals|pharma|technologies|biosciences|diagnostics|company)\b\.?")
+    r"|systems|pharmaceuticals|pharma|technologies|biosciences|diagnostics|company|press|publishers|publishing)\b\.?")
+
+
+#: Words after a name that make it a mailing list's or a forum's: "the MEDSTATS email discussion
+#: group", "the SEMNET listserv" (four letters or more: "the IRB forum" is a board's forum).
+_FORUM_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{3,11})(?:-L)?[ \t]+(?i:forums?|listserv|newsgroups?|mailing[ \t]+lists?"
+                              r"|(?:e-?mail[ \t]+)?discussion[ \t]+(?:group|list))\b")
 
 
 def company_names(prose: str) -> set[str]:
-    """Tokens the page uses as a firm's name at least once (``ZRT Labs``, ``DST systems``):
+    """Tokens the page uses as a firm's name at least once (``ZRT Labs``, ``DST systems``,
+    a publisher's ``CRC Press``, a mailing list's ``MEDSTATS forum``):
     a firm's name is its brand, never expanded, and so on every use on the page."""
-    return {m.group(1) for m in _COMPANY_AFTER.finditer(prose)}
+    return {m.group(1) for m in _COMPANY_AFTER.finditer(prose)} | set(_FORUM_AFTER.findall(prose))
 
 
 #: Labels that open a paper's back matter: its contributors, funding, competing interests.
@@ -568,11 +614,19 @@ def external_headline(link_text: str, target: str) -> bool:
 _CODE_LANGUAGE = lazyre.compile(r"\b(?:SAS|SPSS|SQL|Stata|PROC|proc)\b|\bR\s+(?:code|packages?|functions?|scripts?)\b")
 _KEYWORD_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
                                 r"|(statements?|options?|procedures?|arguments?|parameters?))\b)")
+#: The keyword after its word: "a procedure GENMOD", "the option NOPRINT" (on a page about code).
+_KEYWORD_AFTER_WORD = lazyre.compile(r"\b(?:procedure|statement|option|subcommand|command|macro)[ \t]+([A-Z][A-Z0-9_]{1,11})\b")
+#: Variables named before or after their word: "the variables ACTHDR1, ACTHDR2 and PNS1", "set
+#: CSTRATM as the stratum variable".
+_VARIABLE_LIST = lazyre.compile(r"\bvariables[ \t]+([A-Z][A-Z0-9_]{1,11}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+                                r"[A-Z][A-Z0-9_]{1,11})+)\b")
+_VARIABLE_AS = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})[ \t]+as[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,2}variable\b")
 
 
 def code_keywords(page: str) -> set[str]:
     """Tokens the page uses as a program's or a data set's keyword at least once (the SEQN
-    variable; the FIRSTOBS option, the SGPLOT procedure, the VAR statement on a page naming
+    variable, the variables AGEYRS and SEXCODE, CPSUM as the cluster variable; the FIRSTOBS option
+    or the procedure GENMOD, the SGPLOT procedure, the VAR statement on a page naming
     SAS, SPSS, SQL, Stata or R code, where "the ASA statement", "the HRT option" and "the
     LEEP procedure" are no keywords): code the reader types, with no long form to give."""
     code = None
@@ -582,6 +636,12 @@ def code_keywords(page: str) -> set[str]:
             code = bool(_CODE_LANGUAGE.search(page))
         if not m.group(2) or code:
             found.add(m.group(1))
+    after = _KEYWORD_AFTER_WORD.findall(page)
+    if after and (code if code is not None else _CODE_LANGUAGE.search(page)):
+        found.update(after)
+    for m in _VARIABLE_LIST.finditer(page):
+        found.update(_CAPS_TOKEN.findall(m.group(1)))
+    found.update(_VARIABLE_AS.findall(page))
     return found
 
 
@@ -591,7 +651,7 @@ _WHAT_IT_IS = lazyre.compile(
     r"(?:^[ \t]*|(?<=[.!?]\s))[*_]*([A-Z][A-Z0-9]{1,7})[*_]*\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:project|company|firm|organi[sz]ation|program(?:me)?|database|website|web\s+site|library|package|service"
     r"|network|platform|consortium|initiative|registry|repository|society|foundation|charity|agency|journal"
-    r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive)\b", re.M)
+    r"|magazine|newsletter|conference|mailing\s+list|discussion\s+group|archive|series|suite)\b", re.M)
 
 
 def what_it_is_definitions(prose: str) -> set[str]:
@@ -619,7 +679,7 @@ def credit_line(prose: str, block: tuple[int, int] | None) -> bool:
 
 #: Marks of a postal or contact address: labelled fields, a phone number, a postcode label.
 _ADDRESS_MARK = lazyre.compile(
-    r"\b(?i:address|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
+    r"\b(?i:address(?:es)?|phone|tel|telephone|fax|city|correspondence|e-?mail|website|zip|postcode|CEP)\s*:|\(\+\d{1,3}\)|\+\d{1,3}[ \t]?\d"
     r"|[\w.+-]+@[\w-]+\.[\w.]+")
 ADDRESS_WORDS = 80
 
@@ -633,3 +693,53 @@ def address_block(prose: str, block: tuple[int, int] | None) -> bool:
         return False
     text = prose[block[0]:block[1]]
     return len(text.split()) <= ADDRESS_WORDS and len(_ADDRESS_MARK.findall(text)) >= 2
+
+
+#: Words after a name that make it a gene's symbol (HGNC's approved symbols are the names genes go
+#: by in text: "the GC gene", "MTHFR polymorphisms", "CFH Y402H genotype").
+_GENE_WORDS = r"(?:genes?|genotypes?|genotyping|alleles?|polymorphisms?|haplotypes?|SNPs?|gene[ \t]+variants?)\b"
+_GENE_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:[ \t]+[A-Z]\d+[A-Z])?[ \t]+" + _GENE_WORDS)
+#: A list of names that ends with "genes": "GC, CYP2R1 and DHCR7 genes".
+_GENE_LIST = lazyre.compile(
+    r"\b[A-Z][A-Z0-9-]{1,9}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9-]{1,9}){1,8}"
+    r"[ \t]+(?:genes|gene[ \t]+variants|polymorphisms|genotypes)\b")
+
+
+def gene_symbols(prose: str) -> set[int]:
+    """Offsets of tokens written as a gene's symbol: followed by *gene*, *genotype*, *allele*,
+    *polymorphism*, *haplotype*, *SNP* (past a variant code: ``CFH Y402H genotype``), or one of a
+    list ending with *genes* (``GC, CYP2R1 and DHCR7 genes``). The symbol is the gene's name
+    (the rule already passes symbols with digits, CYP24A1); the text says what it names. Only
+    that use passes: a later use alone, as the protein, is still read."""
+    found = {m.start(1) for m in _GENE_AFTER.finditer(prose)}
+    for m in _GENE_LIST.finditer(prose):
+        found.update(t.start() for t in _CAPS_TOKEN.finditer(prose, m.start(), m.end()))
+    return found
+
+
+#: A run of text with no blank in it that is a path or an address: a slash and a domain or a
+#: file's extension ("example.edu/~kim/teaching/WBI/power.html").
+_PATHLIKE = lazyre.compile(r"/.*[a-z0-9]\.[a-z]{2,5}\b|[a-z0-9]\.[a-z]{2,5}\b.*/", re.S)
+#: A quoted token in a list of quoted values, as code writes them: c("UM", "UM", "H").
+_QUOTED_ITEM_BEFORE = lazyre.compile(r"(?:[\"'][ \t]*,[ \t]*|[(\[][ \t]*)[\"']$")
+_QUOTED_ITEM_AFTER = lazyre.compile(r"[\"'](?:[ \t]*,[ \t]*[\"']|[ \t]*[)\]])")
+
+
+#: What ends a run of a path: a blank, a tag's or a link's brackets, a quotation mark (a link's
+#: text "[IRB](https://example.org/irb)" is no part of its address).
+_RUN_STOPS = frozenset(" \t\n\r<>[]()\"'")
+
+
+def code_like(prose: str, text: str, start: int, end: int) -> bool:
+    """True if the token is part of a path or web address written without its scheme
+    (``example.edu/\\~kim/WBI/power.html``: read from the source *text*, whose escapes the
+    prose view blanks, up to a blank, a bracket or a quotation mark), or a quoted value in a
+    list of them (``c("UM", "UM", "H")``): code or an address, with no long form to give."""
+    a, b = start, end
+    while a > 0 and text[a - 1] not in _RUN_STOPS and start - a < 200:
+        a -= 1
+    while b < len(text) and text[b] not in _RUN_STOPS and b - end < 200:
+        b += 1
+    if "/" in text[a:b] and _PATHLIKE.search(text, a, b):
+        return True
+    return bool(_QUOTED_ITEM_BEFORE.search(prose, max(0, start - 6), start) and _QUOTED_ITEM_AFTER.match(prose, end))

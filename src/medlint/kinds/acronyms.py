@@ -26,7 +26,8 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, credit_line,
+from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
+                            credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
                             external_headline, in_quoted_passage, initials, introduced_terms, legend_definitions,
                             numbered_code, person_initials, quote_marks, schwartz_hearst_definitions,
@@ -67,6 +68,9 @@ _STATE_LIKE = lazyre.compile(r"\b[A-Z]{2}\b")
 _PLACE_BEFORE = lazyre.compile(r"[A-Z][A-Za-z.'-]+,[ \t]*$")
 #: A place name just before a state code written without its comma, and what may follow the code.
 _PLACE_WORD_BEFORE = lazyre.compile(r"(?<![.!?:] )\b[A-Z][a-z]+[ \t]+$")
+#: A place named after a preposition of place, then its state code: "in Morgantown WV with ...",
+#: "from Kansas City MO to ...".
+_LOCATIVE_PLACE = lazyre.compile(r"\b(?:in|at|from|near)[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}$")
 _AFTER_STATE = lazyre.compile(r"[ \t]*(?:[.,;:)]|\d{5}|$)", re.M)
 #: Short English words written in capitals for emphasis, never abbreviations a reader must learn.
 _EMPHASIS_WORDS = frozenset(
@@ -79,7 +83,11 @@ _SENTENCE_END = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
 _NUMBER_BEFORE = lazyre.compile(r"\d[\d,.]*[ \t]*$")
 _LETTER = lazyre.compile(r"[^\W\d_]+")
 #: An author list around a match: "Farrow JM, Quist DG." or "TK Harlan, JR Bellamy".
-_AUTHOR = lazyre.compile(r"[A-Z][A-Za-z\u00c0-\u017f'’-]+[ \t]+[A-Z]{1,3}\b" + _AFFILIATION + r"[,.;]"
+#: An affiliation number may be glued to the initials ("Pinto JT1, Cooper AJ."); two editors may be
+#: joined by "and" and followed by "ed." ("Annas GJ and Grodin MA ed."): that loose form (group 2)
+#: counts only with a surname that is no English word ("Low BMD and High PTH" is a list of topics).
+_AUTHOR = lazyre.compile(r"([A-Z][A-Za-z\u00c0-\u017f'’-]+)[ \t]+[A-Z]{1,3}(?![A-Za-z])" + _AFFILIATION
+                         + r"(?:[,.;]|(?=([ \t]+(?:and|&)[ \t]+[A-Z][a-z]|[ \t]+\(?eds?\b)))"
                          r"|\b[A-Z]{1,3}\.?[ \t]+[A-Z][a-z\u00c0-\u017f'’-]+" + _AFFILIATION + ",")
 _CAPS_WORD = lazyre.compile(r"[A-Z]{2,}")
 #: A link text of one word in capitals, with the blanks an icon left in the prose view.
@@ -132,6 +140,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
         software: set[str] | None = None
+        genes: set[int] | None = None
         companies: set[str] | None = None
         units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
@@ -153,17 +162,25 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # six capitals or more and no vowel: a variable's name in a data set (LBXBPB)
             if _in_formula(prose, doc.text, m.start(), m.end(), base):
                 continue  # chemical nomenclature: 25(OH)D, 1,25(OH)2D, 25[OH]D
-            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end()):
+            if symbol_attached(prose, m.start(), m.end()) or numbered_code(prose, m.end(), m.start()):
                 continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
+            if code_like(prose, doc.text, m.start(), m.end()):
+                continue  # a path or an address without its scheme, a quoted value in a list: c("UM", "H")
+            if genes is None:
+                genes = gene_symbols(prose)
+            if m.start() in genes:
+                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
             if _NUMBER_BEFORE.search(before):
                 continue  # a unit or count: 400 IU, 3 METs
-            if base in _STATES and (_PLACE_BEFORE.search(before) or (
+            if base in _STATES and (_PLACE_BEFORE.search(before) or _LOCATIVE_PLACE.search(before) or (
                     _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
                     or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
-                continue  # an address: Kansas City, MO; Manhattan KS; a list of states: AK, HI and AZ
+                continue  # an address: Kansas City, MO; Manhattan KS; Morgantown WV with...; a list: AK, HI and AZ
+            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
+                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
             if base.lower() in _EMPHASIS_WORDS:
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
@@ -181,7 +198,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
                     or _YEAR_AFTER.match(prose, m.end())):
                 continue  # an author's initials: "Kampman MT, Eriksen EF", "Thor CG (1995)"
-            if base.isalpha() and len(base) <= 3 and len(_AUTHOR.findall(prose, max(0, m.start() - 60), m.end() + 60)) >= 2:
+            if base.isalpha() and len(base) <= 3 and _author_list(prose, m.start(), m.end(), english):
                 continue  # initials in an author list: "Farrow JM, Quist DG", "TK Harlan, JR Bellamy"
             if base.lower() in english and _caps_neighbour(prose, m.start(), m.end(), english):
                 continue  # words in capitals: a menu path or button (OLD AND NEW VALUES)
@@ -246,6 +263,22 @@ def _in_formula(prose: str, text: str, start: int, end: int, base: str) -> bool:
         return False
     return (glued(opening, -1) or glued(closing, 1)
             or bool(_FORMULA.fullmatch(base) and re.search(r"\d[ \t]?$", prose[max(0, opening - 2):opening])))
+
+
+def _cut_short(page: str, base: str) -> bool:
+    """True if a word on the page opens with the token's letters and goes on (``BREASTFE`` on a
+    page about breastfeeding): a word cut short, as a search box or a title's limit cuts it,
+    not an abbreviation (six letters or more: a short token opens many words by chance)."""
+    return bool(re.search(r"(?<![\w-])%s[a-z]{2,}" % re.escape(base.lower()), page, re.I))
+
+
+def _author_list(prose: str, start: int, end: int, english: object) -> bool:
+    """True if two or more authors with initials stand within 60 characters of the token
+    ("Farrow JM, Quist DG", "TK Harlan, JR Bellamy", "Annas GJ and Grodin MA ed."); a name
+    joined by "and" or followed by "ed." counts only if a surname near it is no English word."""
+    names = [(a.group(1), bool(a.group(2))) for a in _AUTHOR.finditer(prose, max(0, start - 60), end + 60)]
+    foreign = any(surname and surname.lower() not in english for surname, _ in names)  # type: ignore[operator]
+    return sum(1 for _, loose in names if foreign or not loose) >= 2
 
 
 def _opens_block(doc: Document, prose: str, offset: int) -> bool:
