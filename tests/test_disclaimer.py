@@ -637,3 +637,5 @@ def test_outline_and_aside_helpers() -> None:
     assert not aside_to_advice(doc, text.index("Take"), "Take 2,000 IU daily.")
     assert aside_to_advice(doc, 0, "Saving $3 billion if seniors were given 800 IU.")
     assert not aside_to_advice(doc, 0, "You should take 800 IU: it costs only $5 a year.")
+    assert aside_to_advice(doc, 0, "Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU")
+    assert not aside_to_advice(doc, 0, "Despite the debate, you should take 1,000 IU daily.")

@@ -482,13 +482,18 @@ _COUNTERFACTUAL = lazyre.compile(r"\bif\s+(?:\w+\s+){0,6}?had\s+(?:been\s+|only\
                                  r"|\b(?:might|would|could)\s+(?:well\s+)?have\s+(?:been|shown|helped|had|given|"
                                  r"worked|found|used|prevented|reduced)\b", re.I)
 _LEAD_IN_END = lazyre.compile(r"[.!?]\W*$")
+#: A disagreement reported: "Disagreement as to how much vitamin D is needed: 150 IU or 1,000 IU",
+#: "experts dispute whether 400 IU is enough": the page reports a debate, taking no side.
+_DEBATE = lazyre.compile(r"\b(?:disagree\w*|debat\w*|controvers\w*|disput\w*|conflicting|no\s+consensus)\b", re.I)
 
 
 def aside_to_advice(doc: Document, offset: int, sentence: str) -> bool:
-    """Whether a dose's sentence is a policy's cost or saving, or a hypothetical critique of a
-    study (in its sentence, or in the lead-in paragraph a list item completes: "If this study had
+    """Whether a dose's sentence reports a disagreement, gives a policy's cost or saving, or is a
+    hypothetical critique of a study (in its sentence, or in the lead-in paragraph a list item completes: "If this study had
     considered those taking: * > 2,000 IU"), and tells no reader to take anything ("you", "should",
     an imperative opening)."""
+    if _DEBATE.search(sentence) and not _SPEAKS.search(sentence):
+        return True
     if headline_advises(sentence) and not _COUNTERFACTUAL.search(sentence):
         return False
     if _MONEY.search(sentence) or _COUNTERFACTUAL.search(sentence):
