@@ -309,6 +309,8 @@ def _found(name: str) -> list:
     "study-sentence",     # doses in sentences that report studies and a trial being started
     "cited-paper",        # doses in the titles of cited papers, each item linking to the paper
     "authority-news",     # news of an official intake changed ("RDA doubled to:"), not relayed as advice
+    "study-outline",      # one study's summary bullets, results-table header, captions and a heading naming a study
+    "aside",              # a policy's saving and a hypothetical critique of a study, through a list's lead-in
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -558,6 +560,13 @@ def test_recommends_helper() -> None:
     ("cited-paper-advice.html", 6, "You should take 4,000 IU of vitamin D daily, as this review shows PDF", False),
     ("authority-advice.md", 3, "The national food agency recommends 400 IU of vitamin D daily for everyone ov...", False),
     ("authority-advice.html", 2, "The national food agency recommends 400 IU of vitamin D daily for everyone ov...", False),
+    ("study-outline-advice.md", 9, "Most adults need 2,000 IU daily", False),
+    ("study-outline-advice.html", 3, "Most adults need 2,000 IU daily", False),
+    ("aside-advice.md", 17, "You should take 4,000 IU of vitamin D daily.", False),
+    ("aside-advice.html", 8, "You should take 4,000 IU of vitamin D daily.", False),
+    # a page gathering many studies picks their headlines: a dose in one still counts
+    ("collection-headline.md", 4, "Hives treated by 28,000 IU of vitamin D weekly – RCT 2020", False),
+    ("collection-headline.html", 4, "Hives treated by 28,000 IU of vitamin D weekly – RCT 2020", False),
 ])
 def test_a_page_that_advises_beside_each_report_is_still_reported(
         name: str, line: int, words: str, title: bool, isolated) -> None:
@@ -600,3 +609,33 @@ def test_study_sentences_and_cited_papers() -> None:
     assert not cites_paper(doc, text.index("Take"))  # an item that advises is the page's own
     plain = Document.from_text("* A meta-analysis of 4,000 IU daily - 2023\n", "x.md", "markdown")
     assert not cites_paper(plain, 2)  # no link to a paper: whose title it is, the item does not say
+
+
+def test_outline_and_aside_helpers() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import about_study, aside_to_advice, outline_reports, reports_in_outline
+
+    assert about_study("Bone markers not improved by 550 IU of vitamin D after birth")
+    assert about_study("Near the end of pregnancy 50,000 IU weekly was great - RCT")
+    assert not about_study("Hives treated by vitamin D - many studies")  # a collection: the page's picks
+    assert not about_study("Infants need 1,000 IU of vitamin D - RCT")  # the headline advises
+    assert not about_study("Hypothesis: some mental illness could be treated with vitamin D")
+    text = "* 17% low even with 400 IU of prenatal vitamins\n* 800 IU probably not enough\n* The 400 IU dose is fairly small\n"
+    doc = Document.from_text(text, "x.md", "markdown")
+    title = "83 percent insufficient in early pregnancy"
+    assert reports_in_outline(doc, text.index("400 IU"), title)
+    assert not reports_in_outline(doc, text.index("800 IU"), title)  # the page's verdict
+    assert not reports_in_outline(doc, text.index("The 400"), title)
+    assert not reports_in_outline(doc, text.index("400 IU"), "Vitamin D in pregnancy")  # not one study's page
+    text = "#### The study using 40,000 IU showed a large decrease\n\n#### Gout reduced by 50,000 IU weekly - RCT 2020\n"
+    doc = Document.from_text(text, "x.md", "markdown")
+    assert outline_reports(doc, text.index("40,000"))
+    assert not outline_reports(doc, text.index("50,000"))  # the study only tagged on as the source
+    text = "If this study had considered those taking\n\n* enough vitamin D - say > 2,000 IU\n\nTake 2,000 IU daily.\n"
+    doc = Document.from_text(text, "x.md", "markdown")
+    assert aside_to_advice(doc, text.index("2,000"), "enough vitamin D - say > 2,000 IU")
+    assert not aside_to_advice(doc, text.index("Take"), "Take 2,000 IU daily.")
+    assert aside_to_advice(doc, 0, "Saving $3 billion if seniors were given 800 IU.")
+    assert not aside_to_advice(doc, 0, "You should take 800 IU: it costs only $5 a year.")
+    assert aside_to_advice(doc, 0, "Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU")
+    assert not aside_to_advice(doc, 0, "Despite the debate, you should take 1,000 IU daily.")

@@ -13,9 +13,9 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (RELAYED_KINDS, cites_paper, headline_advises, in_link_list, intake_from_source,
+from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outline_reports, headline_advises, in_link_list, intake_from_source,
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
-                              reports_group_intake_before, reports_research, reports_study,
+                              reports_group_intake_before, reports_in_outline, reports_research, reports_study,
                               titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
@@ -160,6 +160,13 @@ def _in_unadvising_title(doc: Document, offset: int) -> bool:
     block = doc.block_at(offset)
     return (block is not None and block.kind == "title"
             and not headline_advises(doc.prose[block.start:block.end]))
+
+
+def _headline(doc: Document, title: str) -> str:
+    """The page's headline for judging what the page is about: an HTML page's ``<title>`` when
+    it has one (its first heading may be a section's), else the title."""
+    block = next((b for b in doc.blocks if b.kind == "title"), None)
+    return doc.prose[block.start:block.end].strip() if block is not None else title
 
 
 def _title_heading(doc: Document, title: str) -> tuple[int, int]:
@@ -313,6 +320,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             lo_title, hi_title = _title_heading(doc, title)
         else:
             lo_title, hi_title = set_aside(doc, title)
+        headline = _headline(doc, title)
         for d in find_doses(doc):
             if lo_title <= d.start < hi_title or advice and _in_unadvising_title(doc, d.start):
                 continue
@@ -320,6 +328,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 lo, hi = _sentence_in(doc, d.start)
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
                                or reports_study_in_prose(doc, d.start, doc.prose[lo:hi]) or cites_paper(doc, d.start)
+                               or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
+                               or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])
                                or intake_reported_before(doc.prose[lo:d.start])):
                     continue

@@ -401,3 +401,111 @@ def reports_study(sentence: str) -> bool:
     names the study, trial or its participants and says nothing to the reader (no need, should,
     you, imperative or verdict on the dose: "Trials show you need 4,000 IU" still advises)."""
     return bool(_REPORTS_STUDY.search(sentence)) and not headline_advises(sentence)
+
+
+#: Blocks that stand apart from the prose: headings, list items and table rows or cells. On a
+#: page about a study these are its outline, its "Summary" or "Highlights" bullets, its
+#: results table's headers, a trial registration's arms.
+_APART_KINDS = (*_HEADING_KINDS, *_ITEM_KINDS, "table-row", "tr", "td", "th", "caption", "dt", "dd")
+#: A page that gathers many studies or gives an overview is the site's own synthesis, not one
+#: study's report: "Hives treated by vitamin D - many studies", "Overview Leukemia and vitamin D".
+_COLLECTION = lazyre.compile(r"\bmany\s+(?:studies|trials|RCTs|reviews|papers|reports)\b|^\W*overview\b"
+                             # a proposal of the page's own: "Hypothesis: X could be treated with vitamin D"
+                             r"|\bhypothes[ie]s\b|\b(?:could|might|may)\s+(?:be\s+)?(?:treated|prevented|cured|helped)\b",
+                             re.I)
+#: The page's own remark in an outline line, beyond :func:`headline_advises`: a verdict on the
+#: dose in the present ("800 IU probably not enough", "is fairly small", "is a lot for a mouse")
+#: and an aside to the reader ("(just put it on the calendar)").
+_OWN_REMARK = lazyre.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)\b(?:probably|likely|clearly|still)?\s*not\s+enough\b"
+    r"|\b(?:is|are)\s+(?:(?:fairly|quite|very|rather|too|still|really|only)\s+)?(?:small|tiny|modest|low|large|huge|high|"
+    r"a\s+lot|a\s+lot\s+of|plenty|useless|useful)\b"
+    r"|\(\s*(?:just\s+|simply\s+)?(?:put|take|use|try|add|give|get|start|mark|remember)\b", re.I)
+
+
+def about_study(title: str) -> bool:
+    """Whether the page's title makes it the report of one study: it names the study ("- RCT",
+    "meta-analysis") or reports its finding ("Bone markers not improved by 550 IU"), and neither
+    advises ("Infants need 1,000 IU", "you", "should") nor gathers many studies or an overview."""
+    return bool((reports_research(title) or _STUDY_NAMED.search(title))
+                and not headline_advises(title) and not _COLLECTION.search(title))
+
+
+def reports_in_outline(doc: Document, offset: int, title: str) -> bool:
+    """Whether *offset* is in a heading, list item or table row on a page that reports one study
+    (:func:`about_study`): the study's dose, arm, protocol or result stated apart from the
+    prose ("Summary: 550 IU for 10 weeks", "44% cured by 1,000 IU daily - RCT", "|Control|50,000
+    IU weekly|", a paper's title). Such a line is the study's words wherever it stands; it counts
+    only when it advises in itself (a need, "should", "you", an imperative, a verdict on a dose
+    in the present: "Most adults need 2,000 IU")."""
+    block = doc.block_at(offset)
+    if block is None or block.kind not in _APART_KINDS:
+        return False
+    line = doc.prose[block.start:block.end]
+    return not headline_advises(line) and not _OWN_REMARK.search(line) and about_study(title)
+
+
+#: A study named as the subject of an outline line ("The study using 40,000 IU showed", "19,000
+#: people in a 5 year RCT with 100 mg aspirin", "Astronaut test of 1,000 IU"), not only tagged on
+#: after a dash as a headline's source ("X treated by 28,000 IU - RCT 2020": the page's pick).
+_SOURCE_TAG = lazyre.compile(r"\s+[-\u2013\u2014]+\s+[^-\u2013\u2014]*$")
+_STUDY_SUBJECT = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|tests?\s+of|experiments?|participants|subjects|"
+                                r"cohort|placebo|meta-analys[ie]s)\b", re.I)
+#: A caption: a table's or figure's ("Table 2: 2,000 IU reduced ..."), one that points at a picture
+#: ("click on image for details") or introduces pictures ("A few examples of 60,000 IU sachets").
+_CAPTION = lazyre.compile(r"^\W*(?:table|figure|fig\.?|chart|graph)\s*\d+[a-z]?\s*[:.\-\u2013]"
+                          r"|\bclick\s+(?:on\s+)?(?:the\s+)?(?:image|picture|chart|graph|figure)\b"
+                          r"|\b(?:examples?|photos?|pictures?|images?|screenshots?)\s+of\b", re.I)
+
+
+def outline_reports(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a heading, list item or table row that is not the page's advice
+    wherever the page stands: it names the study whose dose it reports as its subject, or it is
+    a caption of a table, figure or picture; and it does not advise in itself."""
+    block = doc.block_at(offset)
+    if block is None or block.kind not in _APART_KINDS:
+        return False
+    line = doc.prose[block.start:block.end].strip()
+    if headline_advises(line) or _OWN_REMARK.search(line):
+        return False
+    return bool(_CAPTION.search(line) or _STUDY_SUBJECT.search(_SOURCE_TAG.sub("", line)))
+
+
+#: Money in a dose's line: a cost, price or saving ("Thus saving $3 billion if just give 800 IU to
+#: those who fall", "cost-effectiveness of 800 IU"): a policy's figure, not a dose for the reader.
+_MONEY = lazyre.compile(r"\b(?:cost(?:s|ing|-effective\w*)?|sav(?:e|es|ed|ing|ings)\s+(?:\S+\s+){0,2}?"
+                        r"(?:[$\u20ac\u00a3]|\d|dollars?|pounds?|euros?|millions?|billions?)|budget|"
+                        r"dollars?|euros?|pounds\s+sterling)\b|[$\u20ac\u00a3]\s?\d", re.I)
+#: A hypothetical critique of a study, in the past conditional: "If this study had considered
+#: only those taking > 2,000 IU", "2,000 IU might have shown some benefit", "would have been better".
+_COUNTERFACTUAL = lazyre.compile(r"\bif\s+(?:\w+\s+){0,6}?had\s+(?:been\s+|only\s+|also\s+)?\w+"
+                                 r"|\b(?:might|would|could)\s+(?:well\s+)?have\s+(?:been|shown|helped|had|given|"
+                                 r"worked|found|used|prevented|reduced)\b", re.I)
+_LEAD_IN_END = lazyre.compile(r"[.!?]\W*$")
+#: A disagreement reported: "Disagreement as to how much vitamin D is needed: 150 IU or 1,000 IU",
+#: "experts dispute whether 400 IU is enough": the page reports a debate, taking no side.
+_DEBATE = lazyre.compile(r"\b(?:disagree\w*|debat\w*|controvers\w*|disput\w*|conflicting|no\s+consensus)\b", re.I)
+
+
+def aside_to_advice(doc: Document, offset: int, sentence: str) -> bool:
+    """Whether a dose's sentence reports a disagreement, gives a policy's cost or saving, or is a
+    hypothetical critique of a study (in its sentence, or in the lead-in paragraph a list item completes: "If this study had
+    considered those taking: * > 2,000 IU"), and tells no reader to take anything ("you", "should",
+    an imperative opening)."""
+    if _DEBATE.search(sentence) and not _SPEAKS.search(sentence):
+        return True
+    if headline_advises(sentence) and not _COUNTERFACTUAL.search(sentence):
+        return False
+    if _MONEY.search(sentence) or _COUNTERFACTUAL.search(sentence):
+        return True
+    block = doc.block_at(offset)
+    i = doc.block_index(block) if block is not None and block.kind in _ITEM_KINDS else None
+    if not i:
+        return False
+    j = i - 1
+    while j >= 0 and doc.blocks[j].kind in _ITEM_KINDS:
+        j -= 1  # the items before this one, up to the paragraph that leads into the list
+    if j < 0:
+        return False
+    lead = doc.prose[doc.blocks[j].start:doc.blocks[j].end].strip()
+    return not _LEAD_IN_END.search(lead) and bool(_COUNTERFACTUAL.search(lead))
