@@ -220,10 +220,13 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     have lessons." over "In a 2000 NEJM review, ..."): the reader sees when. "The recent
     controversies" over a reference is still undated."""
     block = doc.block_at(start)
-    if block is None or not _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
-                                                min(block.end, end + PUBLICATION_WINDOW)):
-        return False
+    if block is None or not (_PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
+                                                 min(block.end, end + PUBLICATION_WINDOW))
+                             or _THIS_PUBLICATION.search(doc.prose, start, block.end)):
+        return False  # "Just recently, they agreed a deal. This article details it." over the article's citation
     following = _next_block(doc, start)
+    while following is not None and not doc.prose[following.start:following.end].strip():
+        following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
     if following is None:
         return False
     head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
@@ -277,6 +280,65 @@ _WHEN = lazyre.compile(
     r"|infants|respondents|volunteers|mothers|babies|pages|words|items|hits|results|times|dollars|euros|pounds)\b)")
 #: Past narrative: "they were currently working on it" is current as of the story, not now.
 _PAST_CURRENTLY = lazyre.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.I)
+
+
+#: A publication given its year ("an article written in 2003 that talks about", "a 2003 report on",
+#: "published in May 2003"): a later "recent" in the sentence is recent as of it.
+_PUBLICATION_YEAR = lazyre.compile(
+    r"\b(?:written|published|posted|released|issued|dated|appeared)\s+(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d(?!\d)"
+    r"|(?<![\d$,.])(?:19|20)\d\d\s+(?:articles?|papers?|reports?|reviews?|books?|editorials?|letters?|posts?|"
+    r"interviews?|commentar(?:y|ies)|surveys?|press\s+releases?)\b")
+
+
+def _publication_dated(doc: Document, start: int, end: int) -> bool:
+    """The sentence names a publication with its year before the phrase ("another article, written
+    in 2003, that talks about recent growth"): the phrase says what was recent when it appeared,
+    and the reader sees the year."""
+    lo, _ = window(doc, start, end, "sentence")
+    m = _PUBLICATION_YEAR.search(doc.prose, lo, start)
+    # in the phrase's own clause: "The paper appeared in 1990, though I have not tested it recently" is now
+    return m is not None and not _TURN.search(doc.prose, m.end(), start)
+
+
+#: A turn to another clause, whose time the publication's year does not set.
+_TURN = lazyre.compile(r"[;:()\u2013\u2014]|\b(?:though|although|but|whereas|while|and\s+(?:I|we))\b", re.I)
+
+
+#: A made-up case: a sentence that sets up a supposition, or a story the writer calls fictional.
+_SUPPOSE = lazyre.compile(r"[\W_]*(?:suppose|imagine|pretend|hypothetically|let['\u2019]?s\s+say|let\s+us\s+say|"
+                          r"what\s+if)\b", re.I)
+_FICTION = lazyre.compile(r"\b(?:fictional|fictitious|hypothetical|imaginary|made[- ]up|invented)\b", re.I)
+
+
+def _made_up(doc: Document, start: int, end: int) -> bool:
+    """The sentence supposes a case ("Suppose a patient recently had a fall", "Imagine that ...") or
+    it or the one before calls the story fictional or hypothetical ("I have a fictional story I tell.
+    Someone brings me a recently published paper ..."): an invented case happens whenever it is told."""
+    block = doc.block_at(start)
+    lo, hi = window(doc, start, end, "sentence")
+    if _SUPPOSE.match(doc.prose, lo, hi):
+        return True
+    if block is not None and lo - 2 >= block.start:
+        lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
+    return bool(_FICTION.search(doc.prose, lo, end))
+
+
+#: A yes/no question opens with an auxiliary ("Has there been any recent change?").
+_YES_NO = lazyre.compile(r"[\W_]*(?:has|have|had|is|are|was|were|did|do|does|can|could|should|would|will|may)\b",
+                         re.I)
+_ANY_BEFORE = lazyre.compile(r"\bany(?:thing|one|body)?\s+(?:\w+\s+)?$", re.I)
+
+
+def _asks_whether(doc: Document, start: int, end: int) -> bool:
+    """"any recent" or "recently" in a yes/no question ("Has there been any recent change in the
+    accrual rate?", "Have you been ill recently?"): it asks whether something happened, claiming
+    nothing; "Did you see the recent report?" presumes the report and is still read."""
+    lo, hi = window(doc, start, end, "sentence")
+    if not doc.prose[lo:hi].rstrip().endswith("?") or not _YES_NO.match(doc.prose, lo, hi):
+        return False
+    return (doc.prose[start:end].lower() == "recently"
+            or bool(_ANY_BEFORE.search(doc.prose, max(lo, start - 30), start)))
 
 
 def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool:
@@ -531,7 +593,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
                             or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
-                            or _in_letter(doc, m.start())):
+                            or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
+                            or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
@@ -540,8 +603,15 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"on a page dated {dated}",
                                                        "advice": RELATIVE_ADVICE})
+        historical = None
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
+            if not_a_claim(doc, m.start(), m.end(), _QUOTED):
+                continue  # "As of July 2011" in a definition the page quotes: the source's date
+            if historical is None:
+                historical = _declared_obsolete(doc.whole)
+            if historical:
+                continue  # the page says it is kept for its history: its snapshot dates are the record
             if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Lectures on Vitamin D - 2013": the page's date
             if dated is not None and (year < dated - years or _snapshot_heading(doc, m.start(), m.end(), year, dated)):
