@@ -323,3 +323,14 @@ def test_a_made_up_case_happens_whenever_it_is_told(html: bool) -> None:
     assert found(para(story, html), html=html) == []
     assert found(para("Suppose a patient recently had a fall at home.", html), html=html) == []
     assert found(para("A student brought me a recently published paper on sepsis.", html), html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_an_introduction_whose_items_give_their_dates_is_dated(html: bool) -> None:
+    intro = para("I keep track of several recent initiatives. Here are the details.", html)
+    items = "".join(para(t, html) for t in ["A clinic opened in May 2010.", "A registry began in January 2011."])
+    assert found(intro + items, html=html) == []
+    # Undated items, or no introduction, leave "recent" undated.
+    plain = "".join(para(t, html) for t in ["A clinic opened.", "A registry began."])
+    assert found(intro + plain, html=html) == ["recent"]
+    assert found(para("Several recent initiatives changed care.", html) + items, html=html) == ["recent"]

@@ -305,6 +305,34 @@ def _publication_dated(doc: Document, start: int, end: int) -> bool:
 _TURN = lazyre.compile(r"[;:()\u2013\u2014]|\b(?:though|although|but|whereas|while|and\s+(?:I|we))\b", re.I)
 
 
+#: A block that introduces what follows: it ends with a colon or says "here are", "below", "the following".
+_INTRODUCES = lazyre.compile(r":\s*\Z|\b(?:here\s+(?:are|is)|below|the\s+following|as\s+follows)\b", re.I)
+#: How far below an introduction its items are read for their dates.
+ITEMS_CHARS = 2000
+#: How many dated items make the list dated.
+DATED_ITEMS = 2
+
+
+def _items_dated(doc: Document, start: int, page_year: int) -> bool:
+    """The phrase is in a short block introducing a list or the sections below ("I am keeping track of
+    several recent initiatives. Here are the details.", "Some recent papers:") and the text below
+    gives dates at least twice, within a year or two of the page's: each item says when, so the
+    reader sees what "recent" was."""
+    block = doc.block_at(start)
+    if block is None or _is_heading(block) or not _INTRODUCES.search(doc.prose, block.start, block.end):
+        return False
+    dated = 0
+    following = _next_block(doc, start)
+    while following is not None and following.start < block.end + ITEMS_CHARS:
+        text = doc.prose[following.start:following.end]
+        if text.strip() and not _is_heading(following):
+            if not any(page_year - 2 <= int(y) <= page_year + 1 for y in _WHEN.findall(text)):
+                break  # an undated item: the list does not date itself (the first one must, too)
+            dated += 1
+        following = _next_block(doc, following.start)
+    return dated >= DATED_ITEMS
+
+
 #: A made-up case: a sentence that sets up a supposition, or a story the writer calls fictional.
 _SUPPOSE = lazyre.compile(r"[\W_]*(?:suppose|imagine|pretend|hypothetically|let['\u2019]?s\s+say|let\s+us\s+say|"
                           r"what\s+if)\b", re.I)
@@ -594,7 +622,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
                             or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
                             or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
-                            or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())):
+                            or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
+                            or _items_dated(doc, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
