@@ -288,6 +288,7 @@ def test_a_person_described_by_what_they_recently_did_is_no_claim(html: bool) ->
     assert found(para("I got a question from someone who recently graduated from our course.", html),
                  html=html) == []
     assert found(para("A colleague who has recently retired wrote to me.", html), html=html) == []
+    assert found(para("I advised two recent graduates on their models.", html), html=html) == []
     assert found(para("We recently graduated our first class.", html), html=html) == ["recently"]
 
 
@@ -334,3 +335,13 @@ def test_an_introduction_whose_items_give_their_dates_is_dated(html: bool) -> No
     plain = "".join(para(t, html) for t in ["A clinic opened.", "A registry began."])
     assert found(intro + plain, html=html) == ["recent"]
     assert found(para("Several recent initiatives changed care.", html) + items, html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_reference_number_into_the_pages_reference_list_dates_the_sentence(html: bool) -> None:
+    refs = ("<h2>References</h2>\n<ol><li>Roe J. Letter. Am J Med 2010;1:2.</li></ol>\n" if html
+            else "## References\n\n1. Roe J. Letter. Am J Med 2010;1:2.\n")
+    sentence = para("A recent letter to the editor (1) highlights a flaw in peer review.", html)
+    assert found(sentence + refs, html=html) == []
+    # Without a reference list "(1)" is an enumeration, and the sentence stays undated.
+    assert found(sentence, html=html) == ["recent"]

@@ -54,7 +54,7 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.blockscan import any_between, blank_back, first_start, last_end
-from ..medical.citations import cited, window
+from ..medical.citations import cited, cited_loosely, window
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
@@ -152,8 +152,8 @@ def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     """A citation in the sentence, or the reference number printed right after its full stop
     ("falls.<sup>4</sup>", "falls. [4]")."""
     lo, hi = window(doc, start, end, "sentence")
-    if cited(doc, lo, hi, _SOURCES):
-        return True
+    if cited(doc, lo, hi, _SOURCES) or cited_loosely(doc, lo, hi):
+        return True  # "A recent letter (1) highlights" on a page with its reference list
     stop = blank_back(doc.prose, lo, hi)  # the full stop; markup after it is blank in the prose
     after = _AFTER_STOP.match(doc.prose, stop)
     return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
