@@ -152,7 +152,12 @@ def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     """A citation in the sentence, or the reference number printed right after its full stop
     ("falls.<sup>4</sup>", "falls. [4]")."""
     lo, hi = window(doc, start, end, "sentence")
-    if cited(doc, lo, hi, _SOURCES) or cited_loosely(doc, lo, hi):
+    if cited(doc, lo, hi, _SOURCES):
+        return True
+    key = ("freshness:loosely-cited", lo, hi)  # once per sentence, not per phrase
+    if key not in doc.cache:
+        doc.cache[key] = cited_loosely(doc, lo, hi)
+    if doc.cache[key]:
         return True  # "A recent letter (1) highlights" on a page with its reference list
     stop = blank_back(doc.prose, lo, hi)  # the full stop; markup after it is blank in the prose
     after = _AFTER_STOP.match(doc.prose, stop)
@@ -222,7 +227,7 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     block = doc.block_at(start)
     if block is None or not (_PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
                                                  min(block.end, end + PUBLICATION_WINDOW))
-                             or _THIS_PUBLICATION.search(doc.prose, start, block.end)):
+                             or any_between(doc, _THIS_PUBLICATION, block.start, block.end, start, block.end)):
         return False  # "Just recently, they agreed a deal. This article details it." over the article's citation
     following = _next_block(doc, start)
     while following is not None and not doc.prose[following.start:following.end].strip():
@@ -295,10 +300,10 @@ def _publication_dated(doc: Document, start: int, end: int) -> bool:
     """The sentence names a publication with its year before the phrase ("another article, written
     in 2003, that talks about recent growth"): the phrase says what was recent when it appeared,
     and the reader sees the year."""
-    lo, _ = window(doc, start, end, "sentence")
-    m = _PUBLICATION_YEAR.search(doc.prose, lo, start)
+    lo, hi = window(doc, start, end, "sentence")
+    named = last_end(doc, _PUBLICATION_YEAR, lo, hi, start)  # each sentence scanned once, not per phrase
     # in the phrase's own clause: "The paper appeared in 1990, though I have not tested it recently" is now
-    return m is not None and not _TURN.search(doc.prose, m.end(), start)
+    return named > lo and last_end(doc, _TURN, lo, hi, start) < named
 
 
 #: A turn to another clause, whose time the publication's year does not set.
@@ -319,10 +324,19 @@ def _items_dated(doc: Document, start: int, page_year: int) -> bool:
     gives dates at least twice, within a year or two of the page's: each item says when, so the
     reader sees what "recent" was."""
     block = doc.block_at(start)
-    if block is None or _is_heading(block) or not _INTRODUCES.search(doc.prose, block.start, block.end):
+    if block is None or _is_heading(block):
         return False
+    key = ("freshness:items-dated", block.start, page_year)  # once per block
+    if key not in doc.cache:
+        doc.cache[key] = bool(_INTRODUCES.search(doc.prose, block.start, block.end)) and _dated_items(
+            doc, block, page_year)
+    return doc.cache[key]
+
+
+def _dated_items(doc: Document, block: Any, page_year: int) -> bool:
+    """At least DATED_ITEMS blocks below *block* give a date near the page's, from the first on."""
     dated = 0
-    following = _next_block(doc, start)
+    following = _next_block(doc, block.start)
     while following is not None and following.start < block.end + ITEMS_CHARS:
         text = doc.prose[following.start:following.end]
         if text.strip() and not _is_heading(following):
@@ -349,7 +363,8 @@ def _made_up(doc: Document, start: int, end: int) -> bool:
         return True
     if block is not None and lo - 2 >= block.start:
         lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
-    return bool(_FICTION.search(doc.prose, lo, end))
+    told = first_start(doc, _FICTION, lo, hi, lo)  # the two sentences scanned once, not per phrase
+    return told is not None and told < end
 
 
 #: A yes/no question opens with an auxiliary ("Has there been any recent change?").
@@ -363,7 +378,10 @@ def _asks_whether(doc: Document, start: int, end: int) -> bool:
     accrual rate?", "Have you been ill recently?"): it asks whether something happened, claiming
     nothing; "Did you see the recent report?" presumes the report and is still read."""
     lo, hi = window(doc, start, end, "sentence")
-    if not doc.prose[lo:hi].rstrip().endswith("?") or not _YES_NO.match(doc.prose, lo, hi):
+    key = ("freshness:yes-no", lo, hi)  # once per sentence
+    if key not in doc.cache:
+        doc.cache[key] = bool(doc.prose[lo:hi].rstrip().endswith("?") and _YES_NO.match(doc.prose, lo, hi))
+    if not doc.cache[key]:
         return False
     return (doc.prose[start:end].lower() == "recently"
             or bool(_ANY_BEFORE.search(doc.prose, max(lo, start - 30), start)))
