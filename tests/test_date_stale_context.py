@@ -266,3 +266,82 @@ def test_this_publication_is_searched_once_per_sentence_with_the_same_answers() 
         for end in ends:
             expected = freshness._THIS_PUBLICATION.search(doc.prose, 0, end) is not None
             assert freshness._publication_named(doc, 0, end) == expected, (text, end)
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_everyday_senses_of_recent_claim_no_date(html: bool) -> None:
+    body = "".join(para(t, html) for t in [
+        "Send two letters of support and a recent CV.",
+        "The most recent data points on the chart lie below the centre line.",
+        "Has there been any recent change in the enrolment rate?",
+        "The grant reviews triage as it is currently practiced in clinics.",
+    ])
+    assert found(body, html=html) == []
+    # A stale claim beside them is still reported, and a question that presumes its subject is read.
+    assert found(para("Recent trials found fewer falls.", html), html=html) == ["Recent"]
+    assert found(para("Did you see the recent report on falls?", html), html=html) == ["recent"]
+    assert found(para("As currently practiced, triage misses sepsis.", html), html=html) == ["currently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_person_described_by_what_they_recently_did_is_no_claim(html: bool) -> None:
+    assert found(para("I got a question from someone who recently graduated from our course.", html),
+                 html=html) == []
+    assert found(para("A colleague who has recently retired wrote to me.", html), html=html) == []
+    assert found(para("I advised two recent graduates on their models.", html), html=html) == []
+    assert found(para("We recently graduated our first class.", html), html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_date_given_right_there_dates_the_phrase(html: bool) -> None:
+    # A publication's year earlier in the sentence.
+    assert found(para("Another article, written in 2003, talks about recent growth of the firm.", html),
+                 html=html) == []
+    assert found(para("A 2004 report describes recent changes in screening.", html), html=html) == []
+    # The article the paragraph names is cited just below, with its date, past a "more" marker.
+    body = (para("Just recently, the insurers agreed a new deal. This article describes the agreement.", html)
+            + "<!--more-->\n\n"
+            + para("Jane Roe. A deal on access. Health News, 2010-03-17.", html))
+    assert found(body, html=html) == []
+    # A year that dates no publication, or no citation below, leaves "recent" undated.
+    assert found(para("Since 2003 the firm has seen recent growth.", html), html=html) == ["recent"]
+    assert found(para("Just recently, the insurers agreed a new deal.", html), html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_as_of_in_quoted_words_or_on_a_historical_page_is_not_reported(html: bool) -> None:
+    quoted = para('The encyclopedia calls it "a registry launched in 2004. As of July 2011, it lists 900 sites."',
+                  html)
+    assert found(quoted, html=html) == []
+    note = para("Note: this page is kept for its historical perspective; some links are obsolete.", html)
+    assert found(note + para("The latest release (as of 2011-07-08) is 3.2.", html), html=html) == []
+    assert found(para("The latest release (as of 2011-07-08) is 3.2.", html), html=html) == ["as of 2011"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_made_up_case_happens_whenever_it_is_told(html: bool) -> None:
+    story = "I tell a fictional story. A student brings me a recently published paper on sepsis."
+    assert found(para(story, html), html=html) == []
+    assert found(para("Suppose a patient recently had a fall at home.", html), html=html) == []
+    assert found(para("A student brought me a recently published paper on sepsis.", html), html=html) == ["recently"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_an_introduction_whose_items_give_their_dates_is_dated(html: bool) -> None:
+    intro = para("I keep track of several recent initiatives. Here are the details.", html)
+    items = "".join(para(t, html) for t in ["A clinic opened in May 2010.", "A registry began in January 2011."])
+    assert found(intro + items, html=html) == []
+    # Undated items, or no introduction, leave "recent" undated.
+    plain = "".join(para(t, html) for t in ["A clinic opened.", "A registry began."])
+    assert found(intro + plain, html=html) == ["recent"]
+    assert found(para("Several recent initiatives changed care.", html) + items, html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_reference_number_into_the_pages_reference_list_dates_the_sentence(html: bool) -> None:
+    refs = ("<h2>References</h2>\n<ol><li>Roe J. Letter. Am J Med 2010;1:2.</li></ol>\n" if html
+            else "## References\n\n1. Roe J. Letter. Am J Med 2010;1:2.\n")
+    sentence = para("A recent letter to the editor (1) highlights a flaw in peer review.", html)
+    assert found(sentence + refs, html=html) == []
+    # Without a reference list "(1)" is an enumeration, and the sentence stays undated.
+    assert found(sentence, html=html) == ["recent"]

@@ -54,7 +54,7 @@ from .. import fastre
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.blockscan import any_between, blank_back, first_start, last_end
-from ..medical.citations import cited, window
+from ..medical.citations import cited, cited_loosely, window
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
@@ -154,6 +154,11 @@ def _cited_sentence(doc: Document, start: int, end: int) -> bool:
     lo, hi = window(doc, start, end, "sentence")
     if cited(doc, lo, hi, _SOURCES):
         return True
+    key = ("freshness:loosely-cited", lo, hi)  # once per sentence, not per phrase
+    if key not in doc.cache:
+        doc.cache[key] = cited_loosely(doc, lo, hi)
+    if doc.cache[key]:
+        return True  # "A recent letter (1) highlights" on a page with its reference list
     stop = blank_back(doc.prose, lo, hi)  # the full stop; markup after it is blank in the prose
     after = _AFTER_STOP.match(doc.prose, stop)
     return bool(after and after.end() > stop and cited(doc, stop, after.end(), ("numbered",)))
@@ -220,10 +225,13 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     have lessons." over "In a 2000 NEJM review, ..."): the reader sees when. "The recent
     controversies" over a reference is still undated."""
     block = doc.block_at(start)
-    if block is None or not _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
-                                                min(block.end, end + PUBLICATION_WINDOW)):
-        return False
+    if block is None or not (_PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
+                                                 min(block.end, end + PUBLICATION_WINDOW))
+                             or any_between(doc, _THIS_PUBLICATION, block.start, block.end, start, block.end)):
+        return False  # "Just recently, they agreed a deal. This article details it." over the article's citation
     following = _next_block(doc, start)
+    while following is not None and not doc.prose[following.start:following.end].strip():
+        following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
     if following is None:
         return False
     head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
@@ -277,6 +285,106 @@ _WHEN = lazyre.compile(
     r"|infants|respondents|volunteers|mothers|babies|pages|words|items|hits|results|times|dollars|euros|pounds)\b)")
 #: Past narrative: "they were currently working on it" is current as of the story, not now.
 _PAST_CURRENTLY = lazyre.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re.I)
+
+
+#: A publication given its year ("an article written in 2003 that talks about", "a 2003 report on",
+#: "published in May 2003"): a later "recent" in the sentence is recent as of it.
+_PUBLICATION_YEAR = lazyre.compile(
+    r"\b(?:written|published|posted|released|issued|dated|appeared)\s+(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d(?!\d)"
+    r"|(?<![\d$,.])(?:19|20)\d\d\s+(?:articles?|papers?|reports?|reviews?|books?|editorials?|letters?|posts?|"
+    r"interviews?|commentar(?:y|ies)|surveys?|press\s+releases?)\b")
+
+
+def _publication_dated(doc: Document, start: int, end: int) -> bool:
+    """The sentence names a publication with its year before the phrase ("another article, written
+    in 2003, that talks about recent growth"): the phrase says what was recent when it appeared,
+    and the reader sees the year."""
+    lo, hi = window(doc, start, end, "sentence")
+    named = last_end(doc, _PUBLICATION_YEAR, lo, hi, start)  # each sentence scanned once, not per phrase
+    # in the phrase's own clause: "The paper appeared in 1990, though I have not tested it recently" is now
+    return named > lo and last_end(doc, _TURN, lo, hi, start) < named
+
+
+#: A turn to another clause, whose time the publication's year does not set.
+_TURN = lazyre.compile(r"[;:()\u2013\u2014]|\b(?:though|although|but|whereas|while|and\s+(?:I|we))\b", re.I)
+
+
+#: A block that introduces what follows: it ends with a colon or says "here are", "below", "the following".
+_INTRODUCES = lazyre.compile(r":\s*\Z|\b(?:here\s+(?:are|is)|below|the\s+following|as\s+follows)\b", re.I)
+#: How far below an introduction its items are read for their dates.
+ITEMS_CHARS = 2000
+#: How many dated items make the list dated.
+DATED_ITEMS = 2
+
+
+def _items_dated(doc: Document, start: int, page_year: int) -> bool:
+    """The phrase is in a short block introducing a list or the sections below ("I am keeping track of
+    several recent initiatives. Here are the details.", "Some recent papers:") and the text below
+    gives dates at least twice, within a year or two of the page's: each item says when, so the
+    reader sees what "recent" was."""
+    block = doc.block_at(start)
+    if block is None or _is_heading(block):
+        return False
+    key = ("freshness:items-dated", block.start, page_year)  # once per block
+    if key not in doc.cache:
+        doc.cache[key] = bool(_INTRODUCES.search(doc.prose, block.start, block.end)) and _dated_items(
+            doc, block, page_year)
+    return doc.cache[key]
+
+
+def _dated_items(doc: Document, block: Any, page_year: int) -> bool:
+    """At least DATED_ITEMS blocks below *block* give a date near the page's, from the first on."""
+    dated = 0
+    following = _next_block(doc, block.start)
+    while following is not None and following.start < block.end + ITEMS_CHARS:
+        text = doc.prose[following.start:following.end]
+        if text.strip() and not _is_heading(following):
+            if not any(page_year - 2 <= int(y) <= page_year + 1 for y in _WHEN.findall(text)):
+                break  # an undated item: the list does not date itself (the first one must, too)
+            dated += 1
+        following = _next_block(doc, following.start)
+    return dated >= DATED_ITEMS
+
+
+#: A made-up case: a sentence that sets up a supposition, or a story the writer calls fictional.
+_SUPPOSE = lazyre.compile(r"[\W_]*(?:suppose|imagine|pretend|hypothetically|let['\u2019]?s\s+say|let\s+us\s+say|"
+                          r"what\s+if)\b", re.I)
+_FICTION = lazyre.compile(r"\b(?:fictional|fictitious|hypothetical|imaginary|made[- ]up|invented)\b", re.I)
+
+
+def _made_up(doc: Document, start: int, end: int) -> bool:
+    """The sentence supposes a case ("Suppose a patient recently had a fall", "Imagine that ...") or
+    it or the one before calls the story fictional or hypothetical ("I have a fictional story I tell.
+    Someone brings me a recently published paper ..."): an invented case happens whenever it is told."""
+    block = doc.block_at(start)
+    lo, hi = window(doc, start, end, "sentence")
+    if _SUPPOSE.match(doc.prose, lo, hi):
+        return True
+    if block is not None and lo - 2 >= block.start:
+        lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
+    told = first_start(doc, _FICTION, lo, hi, lo)  # the two sentences scanned once, not per phrase
+    return told is not None and told < end
+
+
+#: A yes/no question opens with an auxiliary ("Has there been any recent change?").
+_YES_NO = lazyre.compile(r"[\W_]*(?:has|have|had|is|are|was|were|did|do|does|can|could|should|would|will|may)\b",
+                         re.I)
+_ANY_BEFORE = lazyre.compile(r"\bany(?:thing|one|body)?\s+(?:\w+\s+)?$", re.I)
+
+
+def _asks_whether(doc: Document, start: int, end: int) -> bool:
+    """"any recent" or "recently" in a yes/no question ("Has there been any recent change in the
+    accrual rate?", "Have you been ill recently?"): it asks whether something happened, claiming
+    nothing; "Did you see the recent report?" presumes the report and is still read."""
+    lo, hi = window(doc, start, end, "sentence")
+    key = ("freshness:yes-no", lo, hi)  # once per sentence
+    if key not in doc.cache:
+        doc.cache[key] = bool(doc.prose[lo:hi].rstrip().endswith("?") and _YES_NO.match(doc.prose, lo, hi))
+    if not doc.cache[key]:
+        return False
+    return (doc.prose[start:end].lower() == "recently"
+            or bool(_ANY_BEFORE.search(doc.prose, max(lo, start - 30), start)))
 
 
 def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool:
@@ -531,7 +639,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                         continue
                     if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
                             or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
-                            or _in_letter(doc, m.start())):
+                            or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
+                            or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
+                            or _items_dated(doc, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
@@ -540,8 +650,15 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"on a page dated {dated}",
                                                        "advice": RELATIVE_ADVICE})
+        historical = None
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))
+            if not_a_claim(doc, m.start(), m.end(), _QUOTED):
+                continue  # "As of July 2011" in a definition the page quotes: the source's date
+            if historical is None:
+                historical = _declared_obsolete(doc.whole)
+            if historical:
+                continue  # the page says it is kept for its history: its snapshot dates are the record
             if titled and year <= max(title_years(doc, subject=True), default=0):
                 continue  # "as of June 2013" on "Lectures on Vitamin D - 2013": the page's date
             if dated is not None and (year < dated - years or _snapshot_heading(doc, m.start(), m.end(), year, dated)):
