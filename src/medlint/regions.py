@@ -267,7 +267,7 @@ _BYLINE_START = lazyre.compile(
     r"[*_\s]*(?:by|written\s+by|posted\s+by|reviewed\s+by|edited\s+by|authors?|contributors?|corresponding\s+authors?"
     r"|affiliations?|medically\s+reviewed\s+by)\b[*_]*\s*[:\s]", re.I)
 _INSTITUTION = lazyre.compile(
-    r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
+    r"(?=[UDIHSCFLMR])\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
 _AFFILIATION_MARK = lazyre.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
 _DIGIT = lazyre.compile(r"\d")
@@ -681,7 +681,7 @@ def _quotes(doc: "Document") -> Iterator[Region]:
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).
 _CITE_MARK = lazyre.compile(
-    r"(?=[<\[\u00b9\u00b2\u00b3\u2070-\u2079\s(\d'])(?:"
+    r"(?=[<\[\u00b9\u00b2\u00b3\u2070-\u2079(\d']|\s\()(?:"
     r"<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>"                  # <sup>[1]</sup>
     r"|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"                  # [1], [1-3]
     r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"                                               # superscript digits
@@ -913,9 +913,9 @@ def _is_byline(line: str) -> bool:
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
     # (Every mark holds a digit or a bracket: most lines have neither.)
     marked = _AFFILIATION_MARK.sub("", line) if "(" in line or _DIGIT.search(line) else line
-    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
     if _is_affiliation(marked):
         return True
+    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
     if marked == line and len(parts) < 3:
         return False
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
