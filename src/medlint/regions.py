@@ -199,8 +199,9 @@ _SOURCE_HEADING = lazyre.compile(
     r"|[^\W\d_][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3}\s+(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\W*$)",
     re.I)
 #: The page's own voice after a reproduced paper: the writer ("I") or advice to the reader
-#: ("you"). A paper's "we" is its authors', so it does not end the paper.
-_WRITER_VOICE = lazyre.compile(_FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b")
+#: ("you"). A paper's "we" is its authors', so it does not end the paper. (Each pattern led by
+#: a lookahead of its possible first characters: one test per character, not one per alternative.)
+_WRITER_VOICE = lazyre.compile(r"(?=(?i:[imy]))(?:" + _FIRST_PERSON.pattern + r"|\b(?i:my|me|mine|you|your|you're|I'm|I've|I'd)\b)")
 #: How much of a section after a reproduced paper is read for the writer's voice.
 WRITER_VOICE_CHARS = 800
 _NOT_A_TITLE_END = lazyre.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
@@ -219,32 +220,34 @@ _LABEL_ONLY = lazyre.compile(r"(?:" + _LABELS + r")\s*:?", re.I)
 _ABSTRACT_LABEL = lazyre.compile(r"[*_\s]*(" + _LABELS + r")[*_\s]*[:.][*_]*(?=\s|$)", re.I)
 
 # -- citation shapes -------------------------------------------------------------------
+# (A pattern led by ``(?=[...])`` names its alternatives' possible first characters: one test
+# per character of the text instead of one per alternative; the matches are the same.)
 _NAME = r"[A-Z][A-Za-z\u00c0-\u017f'\u2019-]+"
 _AUTHORS = lazyre.compile(
-    r"\bet\s+al\b"
+    r"(?=[eA-Z])(?:\bet\s+al\b"
     r"|" + _NAME + r"(?:[ -]" + _NAME + r")?\s+[A-Z]{1,3}\b[,.;]"          # Kanis JA,
     r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r"\s*,"                          # M. F. Holick,
-    r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3}"                               # Holick, M. F.
+    r"|" + _NAME + r",\s+(?:[A-Z]\.\s?){1,3})"                              # Holick, M. F.
 )
-_AUTHOR_ITEM = lazyre.compile(_NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
-                              r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",")                  # P. Katrak, A. E. Bialocerkowski,
-_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
+_AUTHOR_ITEM = lazyre.compile(r"(?=[A-Z])(?:" + _NAME + r"\s+[A-Z]{1,3}\b[,.;]|\b[A-Z]{1,3}\s+" + _NAME + r","
+                              r"|\b(?:[A-Z]\.\s?){1,3}\s?" + _NAME + r",)")                  # P. Katrak, A. E. Bialocerkowski,
+_YEAR = lazyre.compile(r"(?=[12])(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
 _VOLUME = lazyre.compile(
-    r"\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
+    r"(?=[\dpVv:,])(?:\b\d{1,4}\s*\(\s*[\dA-Za-z-]{1,8}\s*\)\s*:\s*[A-Za-z]?\d+"           # 11(2):123
     r"|(?:19|20)\d\d[a-z]?\s*(?:[A-Z][a-z]{2}(?:\s*\d{1,2})?\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"  # 2012;11:
     r"|\b\d{1,4}\s*\([^)\n]{1,10}\)\s*[;:,]\s*[A-Za-z]?\d+"                  # 323(7310); 446
     r"|(?:19|20)\d\d[a-z]?\s*:\s*\d{1,4}\s*\("                                   # 2001: 323(
     r"|(?:19|20)\d\d[a-z]?\s*,\s*\d{1,4}\s*:\s*[A-Za-z]?\d+\b"                           # 2012, 3:14
-    r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$"
+    r"|\bpp?\.\s*\d+|\b[Vv]ol\.\s*\d+|[:,]\s*[A-Za-z]?\d+\s*[-\u2013]\s*[A-Za-z]?\d+\s*\.?\s*$)"
 )
 _IDENTIFIER = lazyre.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
 _ID_LINE = lazyre.compile(r"[\W_]*(?:doi|pmid|pmcid|pmc\d|isbn|issn)\b", re.I)
 _INLINE_CITATION = lazyre.compile(
-    _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
+    r"(?=[A-Z(])(?:" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
     r"|(?:19|20)\d\d[a-z]?)\s*\)|\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|(?:19|20)\d\d[a-z]?)?"
     r"|\((?:e\.g\.,?\s+|see\s+)?" + _NAME + r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _NAME + r"))?,?\s+(?:19|20)\d\d[a-z]?"
     r"(?:\s*[;,]\s*[^()]{0,60}?(?:19|20)\d\d[a-z]?)*\)"
-    r"|(?:\b[A-Z][a-z]{0,14}\.?\s+){1,6}(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*\d+)?"
+    r"|(?:\b[A-Z][a-z]{0,14}\.?\s+){1,6}(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*\d+)?)"
 )
 
 # -- definitions -----------------------------------------------------------------------
@@ -264,9 +267,10 @@ _BYLINE_START = lazyre.compile(
     r"[*_\s]*(?:by|written\s+by|posted\s+by|reviewed\s+by|edited\s+by|authors?|contributors?|corresponding\s+authors?"
     r"|affiliations?|medically\s+reviewed\s+by)\b[*_]*\s*[:\s]", re.I)
 _INSTITUTION = lazyre.compile(
-    r"\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
+    r"(?=[UDIHSCFLMR])\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
 _AFFILIATION_MARK = lazyre.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
+_DIGIT = lazyre.compile(r"\d")
 _NAME_PART = lazyre.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
 # -- code-like runs ---------------------------------------------------------------------
@@ -293,12 +297,18 @@ _CODE_LIKE = lazyre.compile(
 )
 #: A run this long makes the plain pattern slow (each start in it reads to its end).
 _LONG_RUN = lazyre.compile(r"[\w.-]{64}")
+#: What every code-like span holds: a path's two slashes, a handle's @, or a file name's ending
+#: (most pages have none, "mg/day" is not one, and these scans are far cheaper than the patterns above).
+_CODE_MARK = lazyre.compile(r"[/\\][\w.@%+~-]+[/\\]|@")
+_FILE_NAME_END = lazyre.compile(r"\." + _FILE_TYPES + r"\b")
 
 
 def _code_like(prose: str, start: int) -> Iterator[re.Match[str]]:
     """Paths, file names and @handles in *prose* from *start*. The run-aware pattern gives the
     plain one's spans on ordinary text (tested on random strings); on rare mixes of dots, dashes
     and slashes a span may start a few characters later."""
+    if not (_CODE_MARK.search(prose, start) or _FILE_NAME_END.search(prose, start)):
+        return iter(())  # every alternative holds two slashes, an @ or a file type's ending
     pattern = _CODE_LIKE_RUNS if _LONG_RUN.search(prose, start) else _CODE_LIKE
     return pattern.finditer(prose, start)
 
@@ -671,6 +681,7 @@ def _quotes(doc: "Document") -> Iterator[Region]:
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).
 _CITE_MARK = lazyre.compile(
+    r"(?=[<\[\u00b9\u00b2\u00b3\u2070-\u2079(\d']|\s\()(?:"
     r"<sup[^>]*>\s*\[?\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]?\s*</sup>"                  # <sup>[1]</sup>
     r"|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"                  # [1], [1-3]
     r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"                                               # superscript digits
@@ -678,7 +689,7 @@ _CITE_MARK = lazyre.compile(
     r"|(?<=[a-z)]{2}[.,])\d{1,3}(?:[-\u2013,]\d{1,3})*(?=\s+[A-Z(]|\s*$)"                    # shown.7 The
     r"|(?<=[A-Za-z]{3})\d{1,3}(?:[,\u2013-]\d{1,3})+(?=[.,;:]?(?:\s|$))"                    # insulin22,23.
     r"|\(Refs?\.?\s+\d{1,3}"                                                                 # (Ref 127, 128
-    r"|'\d{1,3}(?:,\d{1,3})*['\]]", re.M)                                                    # '75,76' and '60] (OCR)
+    r"|'\d{1,3}(?:,\d{1,3})*['\]])", re.M)                                                    # '75,76' and '60] (OCR)
 _PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
 
 
@@ -691,7 +702,7 @@ def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
 #: A paper's authors speaking of their own study ("we found", "our results", "in this
 #: review we", "the present study"): a site's writer reports others' studies, not "ours".
 _STUDY_VOICE = lazyre.compile(
-    r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
+    r"(?=[WwOoTtIi])(?:\b[Ww]e\s+(?:have\s+|had\s+|will\s+|also\s+|further\s+|then\s+|recently\s+|previously\s+|first\s+|now\s+)?"
     r"(?:found|observed|demonstrated|report(?:ed)?|investigated|examined|conducted|performed|hypothesi[sz]ed|aimed"
     r"|sought|assessed|evaluated|analy[sz]ed|measured|recruited|enrolled|randomi[sz]ed|identified|propose[d]?"
     r"|summari[sz]e[d]?|describe[d]?|explored?|tested|estimated|calculated|discuss(?:ed)?|review(?:ed)?"
@@ -701,11 +712,11 @@ _STUDY_VOICE = lazyre.compile(
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:present|current)\s+(?:study|review|paper|analysis|chapter|report)\b"
     r"|\b[Ii]n\s+this\s+(?:review|paper|article|chapter|study|report),?\s+we\b"
     r"|\b[Tt]his\s+(?:review|paper|article|chapter)\s+(?:gives|provides|summari[sz]es|reviews|describes|discusses"
-    r"|examines|presents|highlights|focuses)\b")
+    r"|examines|presents|highlights|focuses)\b)")
 #: A paper's statistics: p-values, confidence intervals, odds, risk and hazard ratios.
 _STATISTICS = lazyre.compile(
-    r"\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
-    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+")
+    r"(?=[Pp9aORH])(?:\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
+    r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+)")
 _ET_AL = lazyre.compile(r"\bet\.?\s+al\b")
 #: How long a prose block must be to count in a section's share of academic blocks.
 ACADEMIC_BLOCK_CHARS = 200
@@ -881,14 +892,17 @@ def _is_reference(prose: str, raw: str) -> bool:
         # reference list entry may carry its abstract: judge its head.
         head = prose.lstrip()[:300]
         return bool(_VOLUME.search(head) and len(_AUTHOR_ITEM.findall(head)) >= 2 and _YEAR.search(head))
-    authors, year = bool(_AUTHORS.search(prose)), bool(_YEAR.search(prose))
+    if not _DIGIT.search(prose):
+        return False  # no year, no volume or pages: each test below needs one
+    # The author patterns are the costly ones: read only where a year or a volume decides.
+    year = bool(_YEAR.search(prose))
     if year and len(_AUTHOR_ITEM.findall(prose)) >= 3:
         return True  # "Bellemare S, Hartling L, Wiebe N, ... 2004"
     if _VOLUME.search(prose):
-        return authors or year or bool(_IDENTIFIER.search(raw))
+        return year or bool(_AUTHORS.search(prose)) or bool(_IDENTIFIER.search(raw))
     # Without volume and pages, a prose sentence citing "Smith et al. (2019)" has
     # authors and a year too: an identifier must make up the rest.
-    return authors and year and bool(_IDENTIFIER.search(raw))
+    return year and bool(_AUTHORS.search(prose)) and bool(_IDENTIFIER.search(raw))
 
 
 def _is_byline(line: str) -> bool:
@@ -897,10 +911,13 @@ def _is_byline(line: str) -> bool:
     if _BYLINE_START.match(line) and len(line.split()) <= 40:
         return True
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
-    marked = _AFFILIATION_MARK.sub("", line)
-    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    # (Every mark holds a digit or a bracket: most lines have neither.)
+    marked = _AFFILIATION_MARK.sub("", line) if "(" in line or _DIGIT.search(line) else line
     if _is_affiliation(marked):
         return True
+    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    if marked == line and len(parts) < 3:
+        return False
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
     if (marked != line and 1 <= named == len(parts) and any(len(p.split()) >= 2 for p in parts)
             and not any(_NOT_A_NAME.match(p) for p in parts)):

@@ -40,14 +40,16 @@ FIXES = "safe"
 PLACEHOLDERS = ("match", "replacement", "problem")
 
 _GAP = r"[ \t\u00a0\u2009\u202f]"
+# (Each pattern opens with its label's first letter, a lookahead or the literal itself with the
+# lookbehind after it: the scan tries only where the label may start, matches unchanged.)
 #: A labelled PMID in prose: the label, its punctuation and spacing, and the number (group 1).
-_PMID = lazyre.compile(r"(?i)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
+_PMID = lazyre.compile(r"(?i)(?=p)(?<![\w/])PMID(?:" + _GAP + r"*[:#.]" + _GAP + r"*|" + _GAP + r"+)([1-9][0-9]{0,7})(?!\w|[.,]\d)")
 #: A labelled PMCID: ``PMCID: PMC123``, ``PMCID PMC 123`` (group 1: the PMC number as written).
-_PMCID = lazyre.compile(r"(?i)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
+_PMCID = lazyre.compile(r"(?i)(?=p)(?<![\w/])PMCID(?:" + _GAP + r"*[:#]" + _GAP + r"*|" + _GAP + r"+)(PMC" + _GAP + r"*[1-9][0-9]{0,8})(?![\w])")
 #: ``PMC 1234567`` with a gap (five digits or more: "available in PMC 2015 March 1" is a year).
-_PMC_GAP = lazyre.compile(r"(?<![\w/])PMC" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
+_PMC_GAP = lazyre.compile(r"PMC(?<![\w/]PMC)" + _GAP + r"+([1-9][0-9]{4,8})(?![\w])")
 #: ``NCT 01234567``, ``NCT-01234567``, ``NCT: 01234567`` (exactly 8 digits).
-_NCT = lazyre.compile(r"(?<![\w/])NCT(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")
+_NCT = lazyre.compile(r"NCT(?<![\w/]NCT)(?:" + _GAP + r"*[:#-]" + _GAP + r"*|" + _GAP + r"+)([0-9]{8})(?![\w])")
 #: The ``doi`` label right before a DOI: its spacing and colon.
 _DOI_LABEL = lazyre.compile(r"(?i)(?<![\w/.])doi(" + _GAP + r"*)(:?)(" + _GAP + r"*)$")
 

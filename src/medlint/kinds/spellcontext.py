@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .. import lazyre
 from ..document import Document
 from ..medical.speller import Suggestion
 
@@ -87,10 +88,29 @@ def written_as_code_on_page(doc: Document, word: str) -> bool:
     block, ``pc.plot(x, ulabs)`` in inline code): a name of software, a function or a variable,
     so the same word in prose ("the gsub function", "the variable sdmvpsu") is that name, not a slip."""
     w = re.escape(word)
-    if re.search(rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
-                 rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
+    if _may_be_written_as_code(doc, word) and re.search(
+            rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
+            rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
         return True
     return bool(re.search(rf"(?<![\w'\u2019]){w}(?![\w'\u2019])", code_text(doc), re.IGNORECASE))
+
+
+#: A line opening with ``import`` or ``from``, up to the name it imports.
+_IMPORT_LINE = lazyre.compile(r"^[ \t]*(?:import|from)[ \t]+", re.MULTILINE)
+
+
+def _may_be_written_as_code(doc: Document, word: str) -> bool:
+    """Whether the page holds what each form of :func:`written_as_code_on_page`'s pattern
+    needs around *word* (plain substring tests, and the page's import lines read once):
+    that pattern tries four forms at every character of the page, for every unknown word."""
+    text = doc.text
+    if (f"({word}" in text or f"(\"{word}" in text or f"('{word}" in text or f"`{word}`" in text
+            or f"{word}::" in text or word[:1] in " \t"):
+        return True
+    imports = doc.cache.get("spelling-import-lines")
+    if imports is None:
+        imports = doc.cache["spelling-import-lines"] = [m.end() for m in _IMPORT_LINE.finditer(text)]
+    return any(text.startswith(word, end) for end in imports)
 
 
 #: Code in a page's text: fenced blocks, inline code, and HTML ``pre`` and ``code`` elements.
