@@ -26,7 +26,7 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
-from .longforms import TITLED_COMPOUND, adjacent_definitions, written_out
+from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
@@ -140,7 +140,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
         defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
-        defined.update(dict.fromkeys(adjacent_definitions(whole), 0))  # "ventricular septal defect or VSD"
         own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
         genes: set[int] | None = None
@@ -250,6 +249,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 companies = company_names(doc.whole.prose)
             if base in companies:
                 continue  # a firm's name: ZRT Labs, DST systems
+            if defined_adjacent(whole, base):
+                defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
+                continue
             first_use[base] = m.start()
         return first_use, defined
 

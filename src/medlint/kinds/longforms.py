@@ -16,12 +16,8 @@ from functools import lru_cache
 
 from medlint import lazyre
 
-#: A run of capitals (and digits) that may be an abbreviation, with an optional plural s.
-_ABBR = lazyre.compile(r"(?<![\w\-'’])([A-Z][A-Z0-9]{1,7})s?(?![\w\-'’])")
 #: A word of the phrase: letters, apostrophes, hyphenated parts.
 _WORD = lazyre.compile(r"[A-Za-z][\w'’]*(?:[-‐][A-Za-z0-9][\w'’]*)*")
-#: What may join a long form to the abbreviation that follows it: "or", a dash, a colon, a space.
-_JOIN_BEFORE = lazyre.compile(r"(?:\s*(?:\bor\b|[-–—:])\s*|\s+)(?:\*\*|\*|_)?$")
 #: What may join an abbreviation to the long form after it: a colon, an equals sign, a dash.
 _JOIN_AFTER = lazyre.compile(r"(?:\*\*|\*|_)?\s*[:=–—-]\s*(?:(?:the|a|an)\s+)?", re.I)
 #: Words that may stand in a long form without giving a letter ("Journal of the ...").
@@ -65,34 +61,39 @@ def _letters(abbr: str) -> str | None:
     return abbr if abbr.isalpha() else None
 
 
-def adjacent_definitions(prose: str) -> set[str]:
-    """Abbreviations written right after or before their long form, without brackets:
-    "ventricular septal defect or VSD", "Mean Absolute Error: MAE", "CRAN: the
-    Comprehensive R Archive Network". Two-letter abbreviations need words of four letters
-    or more ("to be TB" is chance)."""
-    found: set[str] = set()
-    for m in _ABBR.finditer(prose):
-        abbr = m.group(1)
-        letters = _letters(abbr)
-        if letters is None or abbr in found:
-            continue
-        min_word = 4 if len(letters) == 2 else 3
+def defined_adjacent(prose: str, abbr: str) -> bool:
+    """True if *abbr* stands somewhere in *prose* right after or before its long form,
+    without brackets: "ventricular septal defect or VSD", "Mean Absolute Error: MAE", "CRAN:
+    the Comprehensive R Archive Network". Two-letter abbreviations need words of four letters
+    or more ("to be TB" is chance). Asked only for an abbreviation about to be reported,
+    so only its own uses are read."""
+    letters = _letters(abbr)
+    if letters is None:
+        return False
+    min_word = 4 if len(letters) == 2 else 3
+    for m in re.finditer(r"(?<![\w\-'’])%ss?(?![\w\-'’])" % re.escape(abbr), prose):
         line_start = prose.rfind("\n", 0, m.start()) + 1
-        head = prose[max(line_start, m.start() - 160):m.start()]
-        join = _JOIN_BEFORE.search(head)
-        if join:
-            words = _phrase(head[:join.start()], from_end=True)
-            if _spells_some(words, letters, min_word, from_end=True):
-                found.add(abbr)
-                continue
+        head = _joined_before(prose[max(line_start, m.start() - 120):m.start()])
+        if head is not None and _spells_some(_phrase(head, from_end=True), letters, min_word, from_end=True):
+            return True
         line_end = prose.find("\n", m.end())
         tail = prose[m.end():min(len(prose) if line_end < 0 else line_end, m.end() + 160)]
         join = _JOIN_AFTER.match(tail)
-        if join:
-            words = _phrase(tail[join.end():], from_end=False)
-            if _spells_some(words, letters, min_word, from_end=False):
-                found.add(abbr)
-    return found
+        if join and _spells_some(_phrase(tail[join.end():], from_end=False), letters, min_word, from_end=False):
+            return True
+    return False
+
+
+def _joined_before(head: str) -> str | None:
+    """*head* without what joins a long form to the abbreviation after it ("or", a dash, a
+    colon, a space, emphasis marks), or None if nothing joins them (the token is glued on).
+    Stripped by hand, not by a regex anchored at the end: it runs for every capitalised token."""
+    stripped = head.rstrip(" \t*_")
+    if stripped.endswith((":", "-", "–", "—")):
+        return stripped[:-1].rstrip(" \t*_")
+    if stripped.endswith(" or"):
+        return stripped[:-3].rstrip(" \t*_")
+    return stripped if len(stripped) < len(head) else None
 
 
 def _phrase(text: str, from_end: bool) -> list[str]:
@@ -122,8 +123,11 @@ def _phrase(text: str, from_end: bool) -> list[str]:
 def _spells_some(words: list[str], letters: str, min_word: int, from_end: bool) -> bool:
     """True if the words nearest the abbreviation, some number of them, spell *letters*."""
     most = min(len(words), len(letters) + _SLACK)
+    first = letters[0].lower()
     for k in range(1, most + 1):
         chosen = tuple(words[-k:] if from_end else words[:k])
+        if chosen[0][0].lower() != first:
+            continue  # the long form opens with the abbreviation's first letter
         if initials_spell(chosen, letters, min_word):
             return True
     return False
