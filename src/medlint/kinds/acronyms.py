@@ -26,6 +26,7 @@ from ..regions import defined_abbreviations
 from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
+from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
@@ -139,6 +140,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
         defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
+        own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
         genes: set[int] | None = None
         companies: set[str] | None = None
@@ -148,6 +150,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         whole_citations: dict[int, bool] = {}  # judged on the whole page: a neighbour may be a skipped reference
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
+        written: dict[str, bool] = {}
         first_use: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
@@ -189,6 +192,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
             if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
                 continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) >= 3 and base.isalpha():
+                if own is None:
+                    own = doc.whole.view(["reference"]).prose
+                if written_out(own, base, written):
+                    continue  # its words are a term of the page: "evidence-based medicine" twice, far from EBM
             if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
                 continue  # one compound word near its use: "knee osteoarthritis ... other OA"
             if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
@@ -241,6 +249,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 companies = company_names(doc.whole.prose)
             if base in companies:
                 continue  # a firm's name: ZRT Labs, DST systems
+            if defined_adjacent(whole, base):
+                defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
+                continue
             first_use[base] = m.start()
         return first_use, defined
 
@@ -329,7 +340,8 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     # thousands of times must not be searched thousands of times.
     if titled_seen is None or abbr not in titled_seen:
         titled = re.compile(r"(?<![\w-])" + joined.join(
-            r"(?:%s|(?=%s\b)%s)[\w'\u2019]*" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower())) for c in letters))
+            r"(?:%s|(?=%s\b)%s)%s" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower()), TITLED_COMPOUND)
+            for c in letters))
         found = bool(titled.search(prose))
         if titled_seen is None:
             if found:
