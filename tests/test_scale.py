@@ -86,9 +86,20 @@ def test_profile_charges_regions_apart_from_the_rule_that_asks_first(tmp_path: P
     its own part, not the first such rule's (which looked many times dearer than it is)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("# Notes\n\n> Quoted 5,000 IU daily.\n\nRecent work.\n\n## References\n\n1. Roe J. A paper. 2019.\n")
-    result = CliRunner().invoke(main, ["check", "--profile", "--no-cache", "-q", "a.md"])
+    import time as time_module
+
+    from medlint import document as document_module
+    real = document_module.find_regions
+
+    def slow_find_regions(doc: object) -> object:
+        time_module.sleep(0.2)  # regions made dear on purpose: the time must land in their own part
+        return real(doc)
+
+    monkeypatch.setattr(document_module, "find_regions", slow_find_regions)
+    result = CliRunner().invoke(main, ["check", "--profile", "--no-cache", "-q", "-j", "1", "a.md"])
     rows = {line.split("  ")[1].strip(): float(line.split()[-2]) for line in result.stderr.splitlines()[2:]}
-    assert "regions" in rows and rows["regions"] >= 0.0
+    assert rows["regions"] >= 0.2
+    assert all(seconds < 0.2 for part, seconds in rows.items() if part.startswith("rule "))
     from medlint.document import Document
     doc = Document.from_text("> Quoted.\n", "a.md", "markdown")
     assert doc.regions_seconds == 0.0
