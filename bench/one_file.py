@@ -44,6 +44,8 @@ def run_once(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float,
 
 def pick_pages(root: Path) -> list[Path]:
     """The pages with the fewest links, the median number among pages with links, and the most."""
+    if not root.is_dir():
+        raise SystemExit(f"one_file.py: {root}: no such folder (give the corpus's path, e.g. ../shared/corpora/vdw-dev)")
     pages = sorted(p for p in root.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(root).parts))
     counted = sorted((len(_LINK.findall(p.read_text(encoding="utf-8", errors="replace"))), str(p)) for p in pages)
     linked = [c for c in counted if c[0]] or counted
