@@ -543,8 +543,8 @@ def test_fourth_pass_genes_code_and_everyday_names(text: str, path: str, kept: l
     ("Someone on the MEDSTATS email discussion group asked. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>I read the MEDSTATS forum and the IRB forum.</p>", "x.html", ["IRB"]),
     # a meeting named with its year after "at" or "during"; a survey's cycle is still read
-    ("I noticed several talks at the JSM 2016 on enrichment designs. Ask about DXA.", "x.md", ["DXA"]),
-    ("<p>Resources mentioned during SDSS 2023. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
+    ("Two posters at the BRSM 2019 covered stepped-wedge trials. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Slides shown during QKLS 2021. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
 ])
 def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept, text

@@ -31,8 +31,8 @@ def reported(text: str, path: str) -> list[str]:
 CASES = [
     # a dose for an acute event, not a regimen (the writer's own daily dose is still compared)
     ("emergency",
-     "I plan to spray vitamin D about 10 times (30,000 IU) inside the cheek in case of trauma.\n\nI take 30,000 IU daily.",
-     "<p>I plan to spray vitamin D about 10 times (30,000 IU) inside the cheek in case of trauma.</p>"
+     "I would swallow vitamin D drops about 6 times (30,000 IU) with water in case of a severe burn.\n\nI take 30,000 IU daily.",
+     "<p>I would swallow vitamin D drops about 6 times (30,000 IU) with water in case of a severe burn.</p>"
      "<p>I take 30,000 IU daily.</p>",
      ["30,000 IU"]),
     ("first sign",
@@ -166,10 +166,10 @@ def cited(text: str, path: str) -> list[str]:
      "<h4>Many studies in the 1940s stating that</h4><p>1000 IU of vitamin D per kilogram was toxic.</p>"
      "<h4>Our advice</h4><p>1000 IU of vitamin D is enough for infants.</p>"),
     # what a doctor gives his patients is his practice, reported
-    ("Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.\n\n"
-     "The dose ranges from 20,000 to 40,000 IU daily.",
-     "<p>Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.</p>"
-     "<p>The dose ranges from 20,000 to 40,000 IU daily.</p>"),
+    ("Dr. Roe keeps giving a weight-based amount to his patients - anywhere from 20,000 to 40,000 IU daily.\n\n"
+     "The dose runs from 20,000 to 40,000 IU daily.",
+     "<p>Dr. Roe keeps giving a weight-based amount to his patients - anywhere from 20,000 to 40,000 IU daily.</p>"
+     "<p>The dose runs from 20,000 to 40,000 IU daily.</p>"),
 ])
 def test_reports_beside_the_pages_own_claim(md: str, html: str) -> None:
     assert len(cited(md_page(md), "page.md")) == 1

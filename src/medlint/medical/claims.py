@@ -37,7 +37,7 @@ _RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|w
 _TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
                             r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
 #: A doctor's practice with his or her patients: "gives vitamin D to all of his MS patients",
-#: "not giving a uniform dose to all of the patients - the dose ranges from".
+#: "is prescribing a different amount to all of their clinic patients".
 _PRACTICE = lazyre.compile(r"\b(?:gives?|giving|gave|prescrib(?:es|ed|ing)|administer(?:s|ed|ing)|doses|dosing|treats|treating)\b"
                            r"[^.;!?]{0,40}?\bto\s+(?:all\s+(?:of\s+)?)?(?:the\s+|his\s+|her\s+|their\s+)(?:[\w-]+\s+)?patients\b"
                            r"[^.;!?]{0,120}$", re.I)
