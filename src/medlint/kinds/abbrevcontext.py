@@ -228,7 +228,7 @@ _ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
 _CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
 #: After a name in capitals: an appositive that names it ("SUNWATCH, the Global UV Index Network").
 _PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
-#: After an appositive: the list it belongs to goes on ("the RDA, the Upper Limit, or what").
+#: After an appositive: the list it belongs to goes on ("the EAR, the Safe Ceiling, or which").
 _LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
 _APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
 
@@ -255,7 +255,7 @@ def appositive_definitions(prose: str) -> set[str]:
     (``SUNWATCH, the Global UV Index Network``): the reader is told, as by a definition, and
     the later uses need no long form either. Not after a preposition or an article ("In
     COPD, the Global Initiative ..." opens a clause; "the WHO, the United Nations ..."
-    lists bodies), nor where a list goes on after it ("the RDA, the Upper Limit, or")."""
+    lists bodies), nor where a list goes on after it ("the EAR, the Safe Ceiling, or")."""
     return {m.group(1) for m in _APPOSITIVE.finditer(prose)
             if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())
             and not _LIST_GOES_ON.match(prose, m.end())}
