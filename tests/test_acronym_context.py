@@ -20,18 +20,18 @@ def reported(text: str, path: str = "x.md") -> list[str]:
 @pytest.mark.parametrize("text, path", [
     # code points, file extensions, variants, brand marks
     ("The file showed <U+FFFD> where a quote had been.", "x.md"),
-    ("<p>I had a comma separated file (.CSV) with an extra comma.</p>", "x.html"),
+    ("<p>My export was a comma separated file (.CSV) with a stray quote.</p>", "x.html"),
     ("Buy a drive that writes DVD+RW discs.", "x.md"),
     ("<p>The tests were run in SAS\u00ae at the clinic.</p>", "x.html"),
     # course, model and version codes
     ("I teach MEDB 5506 every autumn.", "x.md"),
     ("<p>Daniel Marsh taught CSCI E-96 online.</p>", "x.html"),
     # citations the region heuristics did not take
-    ("It is loosely based on the nomogram (Fagan TJ. NEJM 1975, Jul 31; 293(5): 257).", "x.md"),
+    ("It roughly follows an older nomogram (Roe AB. NEJM 1981, Mar 5; 304(10): 611).", "x.md"),
     ("<p>Tom Reyes. Selling a startup. WRAL TechWire, 2022-03-08. Available in html format.</p>", "x.html"),
     ("Brenner WB, Lowry RL, Castell CC. A review of trials. BMC Complement Altern Med 2004: 4; 19.", "x.md"),
     # authors' initials in a list, a name in capitals
-    ("From the Department of Medicine, Padova, Italy (NV, LB, SC, FB, and GS), and elsewhere.", "x.md"),
+    ("From the Department of Surgery, Verona, Italy (AR, MT, PQ, DL, and SK), and elsewhere.", "x.md"),
     ("<p>ZALMAN S. AGUS</p>", "x.html"),
     # English words in capitals: a key, a marker
     ("Press the TAB key on the keyboard to move on.", "x.md"),
@@ -41,13 +41,13 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     # software names a page uses as such
     ("Here is the SPSS syntax for it. Later, SPSS gives the same answer.", "x.md"),
     ("<p>Use a program like MINITAB. MINITAB draws good plots.</p>", "x.html"),
-    ("Other software programs, like SAS and SPSS, had problems. SAS fixed it.", "x.md"),
+    ("Several statistics tools, like SAS and SPSS, had bugs. SAS fixed it.", "x.md"),
     ("I teach Introduction to SQL. SQL is a language of tables.", "x.md"),
     ("It was written in FORTRAN and IBM\nmainframes ran it.", "x.md"),
     ("Export the output from SPSS to Word. SPSS draws it.", "x.md"),
     ("We fit it in SAS version 9.4 on a laptop.", "x.md"),
     # definitions in apposition the Schwartz-Hearst test finds
-    ("BRCA1 loss activates cathepsin L (CTSL)\u2013mediated degradation; CTSL rises.", "x.md"),
+    ("TP53 loss raises cathepsin L (CTSL)\u2013driven turnover; CTSL climbs.", "x.md"),
     ("<p>The solar UV\u2011B (UVB)/vitamin D hypothesis. UVB matters.</p>", "x.html"),
     # chemical nomenclature split by a tag
     ("<p>Serum 25<span>[OH]</span>D was low.</p>", "x.html"),
@@ -63,12 +63,12 @@ def test_not_abbreviations_the_writer_must_expand(text: str, path: str, isolated
     ("<p>Check the NG tube position before feeding.</p>", "x.html"),
     ("Send the protocol to the IRB before you start.", "x.md"),
     ("Patients with CH had fewer attacks.", "x.md"),
-    ("* [UVB added in classroom reduced cavities](/posts/uvb)", "x.md"),
+    ("* [UVB lamps in a school lowered tooth decay](/posts/uvb)", "x.md"),
     # a year, a quantity or a short value after an abbreviation is not a code
     ("UMKC 2019 was a good year.", "x.md"),
     ("A good test should have an LR 4 or more.", "x.md"),
     ("<p>Her PTH 650 pg/mL was high.</p>", "x.html"),
-    ("You know the recent ASA statement on p-values.", "x.md"),
+    ("You have seen the new ASA statement on p-values.", "x.md"),
     # a disease abbreviation in a list is not software by being listed
     ("Patients with COPD, CHF or CKD were excluded.", "x.md"),
 ])
@@ -144,12 +144,12 @@ def test_three_capitals_in_brackets_are_initials_only_in_an_affiliation_line() -
 
 
 @pytest.mark.parametrize("text", [
-    "There is no easy way to run a bootstrap in SPSS, though it helps. SPSS is big.",
-    "To analyze this data in SPSS, code the events. SPSS is big.",
-    "SAS stores the missing value as a very negative number.",
+    "It is awkward to run a bootstrap in SPSS, though a macro helps. SPSS is big.",
+    "To fit these counts in SPSS, code the events. SPSS is big.",
+    "SAS codes a missing value as a huge negative number.",
     "I fit the model using MINITAB. MINITAB is old.",
     "- **Practical Auditing for Improvement.** Vance CG (1997)",
-    "A review of splines. BMC Medical Research Methodology 19, 46 (2019). DOI: s12874",
+    "A review of splines. BMC Medical Research Methodology 21, 88 (2021). DOI: s12874",
 ])
 def test_software_at_work_and_citations_are_not_reported(text: str, isolated) -> None:
     assert reported(text) == []
@@ -173,7 +173,7 @@ def test_a_list_of_conditions_is_not_a_name_with_degrees(text: str, isolated) ->
 
 
 def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
-    assert reported("Sue Penckofer, PhD, RN, a professor of nursing, agreed.") == []
+    assert reported("Jane Doe, PhD, RN, a professor of nursing, agreed.") == []
 
 
 # -- second pass: what the labellers still found wrong at 6ab19b2 ------------------------------------------
@@ -183,10 +183,10 @@ def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
     ("A regular contributor to the list (KW) asked how to answer a reviewer.", "x.md"),
     ("<p>A reader of the list (DR) mentioned a useful journal.</p>", "x.html"),
     ("Real data help, and the same was echoed by JW.", "x.md"),
-    ("<p>Along the same lines, DS argues for real data in a second course.</p>", "x.html"),
+    ("<p>In a similar vein, DS argues for real data in a later course.</p>", "x.html"),
     # a definition after the abbreviation: "short for", a long form broken over a line
     ("The model was fitted as a GLMM (short for\nGeneralised Linear Mixed Model) in the end.", "x.md"),
-    ("The technical term is [ETL (Extract, Transform, and\nLoad)](https://example.org/etl).", "x.md"),
+    ("The usual name is [ETL (Extract, Transform, and\nLoad)](https://example.org/etl).", "x.md"),
     ("<p>Book a HEP, short for home exercise program, and follow the HEP.</p>", "x.html"),
     # a definition for a pair written with a slash
     ("* Attention deficit/hyperactive disorder (ADD/ADHD)", "x.md"),
@@ -195,7 +195,7 @@ def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
     # a word in capitals for emphasis after a quantity
     ("The sun lasts you 3 months MAX in winter.", "x.md"),
     # the label of a control in a program's window
-    ("On the User DSN tab, click Add.", "x.md"),
+    ("Open the User DSN tab and click Add.", "x.md"),
     ("<p>Press the PQR button to save.</p>", "x.html"),
     # a headline copied with its source's name, an icon that names a file format
     ("**[Case for skipping RT in early breast cancer - Oncology Weekly](https://example.org/rt)**", "x.md"),
@@ -204,7 +204,7 @@ def test_degrees_after_a_name_with_a_degree_in_mixed_case(isolated) -> None:
     # universally known abbreviations, organisations and software never expanded by their makers
     ("<p>A summary by Perplexity AI and a BBC report.</p>", "x.html"),
     ("Use SELECT CASES in SPSS to filter, or SQL with R.", "x.md"),
-    ("Other packages like SAS, Stata, and\nMINITAB read it.", "x.md"),
+    ("Tools like SAS, Stata, and\nMINITAB read it.", "x.md"),
 ])
 def test_second_pass_patterns_are_not_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
@@ -216,9 +216,9 @@ def test_second_pass_patterns_are_not_reported(text: str, path: str, isolated) -
     ("<p>The ACS says so too.</p>", "x.html"),
     # a clause opened by a preposition, or a list, is no appositive
     ("In COPD, the Global Initiative for Lung Disease sets the stages.", "x.md"),
-    ("<p>Which dose is paid for: the RDA, the Upper Limit, or more?</p>", "x.html"),
+    ("<p>Which amount is covered: the RDA, the Safe Ceiling, or more?</p>", "x.html"),
     # an organisation that offers something is not a person
-    ("KU offers a one week workshop every summer.", "x.md"),
+    ("KU offers a two-day course each spring.", "x.md"),
     # a clinical abbreviation before "option" or "box" is the writer's term
     ("<p>Ask your doctor about the HRT option.</p>", "x.html"),
     # a link title the writer ends with a date is the writer's summary
@@ -277,7 +277,7 @@ def test_the_writers_own_words_near_a_source_are_still_reported(text: str, path:
     # a long form with two small words in it
     ("<p>See the Journal of the American Statistical Association.</p><p>It appeared in JASA.</p>", "x.html"),
     # "(abbreviated MNAR)"
-    ("Models for the Missing Not at Random (abbreviated MNAR) case.", "x.md"),
+    ("Methods for data Missing Not at Random (abbreviated MNAR) are hard.", "x.md"),
     # a function or a version glued on
     ("Look at the EXP(B) column of the output.", "x.md"),
     ("<p>It was written in PL/1 long ago.</p>", "x.html"),
@@ -301,7 +301,7 @@ def test_two_letter_and_bracketed_true_cases_are_still_reported(text: str, path:
 
 @pytest.mark.parametrize("text, path", [
     ("ENDO 2014 Conference in Chicago: Posters", "x.md"),
-    ("<p>Session: SAT 0229-0266 Vitamin D Metabolism</p>", "x.html"),
+    ("<p>Session: SAT 0412-0437 Bone and Muscle</p>", "x.html"),
     ("A E Zemlin, MB ChB, MMed (Chem Path)", "x.md"),
     ("Osteoporos Int. 2012 Nov 14.\n\nMoreno LT.\n\nCalcium is not enough.", "x.md"),
 ])
@@ -328,8 +328,8 @@ def test_a_variable_name_without_vowels_is_not_reported(isolated) -> None:
 @pytest.mark.parametrize("text, path", [
     # a book or web citation hard-wrapped over lines: the initials and the year on different lines
     ("**Understanding Variation.** Wheeler DJ\n(2000) Knoxville: SPC Press.\n", "x.md"),
-    ("<p><b>Measuring Quality.</b> Carey RG,\nLloyd RC (1995) New York: Quality Resources.</p>", "x.html"),
-    ("**[The Red Bead Experiment](http://example.org/beads)**. Martin JR.\nAccessed on 2004-03-11.\n", "x.md"),
+    ("<p><b>Measuring Quality.</b> Roe AB,\nDoe CD (1998) Boston: Harbor Press.</p>", "x.html"),
+    ("**[The Red Bead Experiment](http://example.org/beads)**. Smith KL.\nAccessed on 2006-05-19.\n", "x.md"),
     # one author an item, next to another author or to the rest of the citation
     ("- Halvorsen KT\n- Van Dijk\n    PA\n", "x.md"),
     ("<ul><li>Halvorsen KT</li><li>Van Dijk PA</li></ul>", "x.html"),
@@ -366,13 +366,13 @@ def test_notation_names_explained_and_dictionaries_are_not_reported(text: str, p
     ("I had ZRT Labs test me. ZRT is widely considered reliable.", "x.md"),
     ("<p>He works at <a href=\"https://example.com\">DST systems</a>, a company in Kansas City.</p>", "x.html"),
     # a product after its software maker's name
-    ("I am dumping all my knowledge of IBM JCL.", "x.md"),
+    ("I am writing down all I know of IBM JCL.", "x.md"),
     # a reproduced paper's back matter; a commenter's words under "Name 1 month ago"
-    ("Competing interests: All authors have completed the ICMJE uniform disclosure form.", "x.md"),
+    ("Competing interests: each author filled in the ICMJE uniform disclosure form.", "x.md"),
     ("### Ana Souza 1 month ago\n\nNobody listens, NAO and ABEM say nothing.\n\n## My comment\n\nFine.", "x.md"),
     ("<h3>Rui Lima 2 weeks ago</h3><p>The CATEM group agreed.</p>", "x.html"),
     # another site's headline in a link
-    ("[CAFOs, Your Gut, and Mental Health](https://example.com/cafos) Mercola March 2015", "x.md"),
+    ("[CAFOs, Your Water, and Your Kidneys](https://example.com/cafos) Doe April 2016", "x.md"),
     ("<p><a href=\"https://example.com/x\">New Guidance From the AAOS on Knee Pain</a></p>", "x.html"),
     # an exclamation on its own line; a plural spelled out near its use; a pair with "and"
     ("They heard a loud\n\nBAM!\n", "x.md"),
@@ -391,14 +391,14 @@ def test_keywords_firms_copied_text_and_everyday_names_are_not_reported(text: st
     # a word after the token is not a keyword outside a page about code
     ("Ask your doctor about the HRT option.", "x.md", "HRT"),
     ("<p>Ask about the HRT option.</p>", "x.html", "HRT"),
-    ("You know the recent ASA statement on p-values.", "x.md", "ASA"),
+    ("You have seen the new ASA statement on p-values.", "x.md", "ASA"),
     # a disease is not "a project": saying what it is gives no long form
     ("COPD is a lung disease that makes breathing hard.", "x.md", "COPD"),
     # a topic list is not a list of authors, nor a data dictionary
     ("- Low BMD\n- High PTH\n", "x.md", "BMD"),
     ("* COPD\n* CHF\n", "x.md", "COPD"),
     # the page's own link to its own post keeps its abbreviations
-    ("* [UVB added in classroom reduced cavities](/posts/uvb-in-classroom)", "x.md", "UVB"),
+    ("* [UVB lamps in a school lowered tooth decay](/posts/uvb-in-classroom)", "x.md", "UVB"),
     # a comment heading without "ago" is the page's own
     ("### My comment\n\nAsk about DHA first.", "x.md", "DHA"),
     # a one-word link text to another site is not a headline
@@ -409,7 +409,7 @@ def test_third_pass_true_cases_are_still_reported(text: str, path: str, abbr: st
 
 
 @pytest.mark.parametrize("text, path", [
-    ("# Vitamin D and cancer\n\nEndocrine. 2016 Mar 22.\n\nRenner KD.\n\nSince the intensity of UVB exposure falls "
+    ("# Vitamin D and cancer\n\nEndocrine. 2016 Mar 22.\n\nRenner KD.\n\nAs the strength of UVB light drops "
      "with latitude, EMBASE searches were made.\n\n## Comment\n\nFine.", "x.md"),
     ("<h2>Vitamin D and arthritis</h2><p>Rheumatol Int. 2023 Aug 11.</p><p>Anna K Nowak 1, Jan Kowal 2, "
      "Ewa Lis 3</p><p>We searched EMBASE and PubMed.</p>", "x.html"),
@@ -425,12 +425,12 @@ def test_the_pages_own_section_after_a_pasted_abstract_is_still_read(isolated) -
 
 
 @pytest.mark.parametrize("text, path", [
-    ('<p class="credit">De Agostini Picture Library/AKG</p>', "x.html"),
+    ('<p class="credit">Example Picture Library/AKG</p>', "x.html"),
     ("Photo: AFP and the city archive.", "x.md"),
     # the source's linked title alone on a line, then its long description
-    ("**[Dr. A. Writer](https://video.example.org/watch?v=1)**\n\nIn this video, we shall talk about HLD that was "
-     "used in the intensive care unit in patients who were on a ventilator, and what the results were for them "
-     "over the next weeks.\n", "x.md"),
+    ("**[Dr. A. Writer](https://video.example.org/watch?v=1)**\n\nIn this video, we talk about HLD that was "
+     "used in a critical care unit for people who were on breathing machines, and how they fared "
+     "over the following weeks.\n", "x.md"),
 ])
 def test_credits_and_text_under_a_linked_title_are_not_reported(text: str, path: str, isolated) -> None:
     assert not reported(text, path), text
@@ -454,7 +454,7 @@ def test_a_pair_then_its_long_forms_in_one_bracket_is_defined(text: str, path: s
 
 
 @pytest.mark.parametrize("text, path", [
-    ("Expertise: Neurology, City: São Paulo/SP – Brazil, Address: Rua Central, 775 – Phone: (+5511) 5555-0100", "x.md"),
+    ("Expertise: Cardiology, City: Curitiba/PR – Brazil, Address: Rua Central, 775 – Phone: (+5511) 5555-0100", "x.md"),
     ("<p>Correspondence: Ana Lima; Av Central, 580 - CEP: 01234-000 - SP - Brazil Tel +55 3 0900 "
      "Email ana@example.org</p>", "x.html"),
 ])
@@ -481,7 +481,7 @@ def test_a_compound_far_from_its_use_or_a_short_split_does_not(isolated) -> None
 
 
 def test_a_sentence_saying_a_file_is_available_is_no_citation(isolated) -> None:
-    text = ("and the [RFP for the 2006 grant\nprogram](https://example.org/rfp.doc)\n"
+    text = ("and the [RFP for the 2009 pilot\nfund](https://example.org/rfp.doc)\n"
             "is available in Word format. Apply by May.")
     assert reported(text) == ["RFP"]
 
@@ -497,12 +497,12 @@ def test_a_sentence_saying_a_file_is_available_is_no_citation(isolated) -> None:
     # a legend outside such a list still needs the long form's letters
     ("The CYP, cytochrome P450; the DBP, vitamin D-binding protein. CYP and DBP bind it.", "x.md", ["DBP"]),
     # the long form after the abbreviation and a word naming what it is
-    ("The MANOS concept (Muscles, Adynamia, Nervous system, Orthostasis, Skeletal damage) covers it. "
+    ("The PAVES concept (Pain, Anxiety, Vertigo, Exhaustion, Sleep loss) covers it. "
      "Ask about DXA.", "x.md", ["DXA"]),
     ("<p>Book a DXA scan (dual-energy X-ray absorptiometry). The PTH levels (see below) rose.</p>", "x.html", ["PTH"]),
     # editors' and authors' initials: an affiliation number glued on, two names joined by "and"
     ("Pinto JT1, Cooper AJ.\n\nThe review is long and careful, and it reads well. Ask about DXA.", "x.md", ["DXA"]),
-    ("<p>In: Annas GJ and Grodin MA ed. The Nazi Doctors.</p><p>The book is long and careful. Ask about DXA.</p>",
+    ("<p>In: Brandt KL and Osler TW ed. The Ward Ledger.</p><p>The book is long and careful. Ask about DXA.</p>",
      "x.html", ["DXA"]),
     ("Low BMD and High PTH, we said.", "x.md", ["BMD", "PTH"]),  # a list of topics, not of authors
     # a publisher's name
@@ -537,14 +537,14 @@ def test_fourth_pass_genes_code_and_everyday_names(text: str, path: str, kept: l
 @pytest.mark.parametrize("text, path, kept", [
     # variables named in a list or as a role; a value named as a code
     ("The variables ACTHDR1, ACTHDR2 and PNSX take three values. Ask about DXA.", "x.md", ["DXA"]),
-    ("<p>Set CSTRATM as the stratum variable and CPSUM as the cluster variable. Ask about DXA.</p>", "x.html", ["DXA"]),
-    ("Patients on vitamin C then placebo are noted by the code VP. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Use CSTRATM as the stratum variable and CPSUM as the cluster variable. Ask about DXA.</p>", "x.html", ["DXA"]),
+    ("Patients on vitamin C then placebo are marked by the code VP. Ask about DXA.", "x.md", ["DXA"]),
     # a mailing list's name (four letters or more); "the IRB forum" is still a board to expand
-    ("Someone on the MEDSTATS email discussion group asked. Ask about DXA.", "x.md", ["DXA"]),
+    ("A reader of the MEDSTATS email discussion group wrote in. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>I read the MEDSTATS forum and the IRB forum.</p>", "x.html", ["IRB"]),
     # a meeting named with its year after "at" or "during"; a survey's cycle is still read
-    ("I noticed several talks at the JSM 2016 on enrichment designs. Ask about DXA.", "x.md", ["DXA"]),
-    ("<p>Resources mentioned during SDSS 2023. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
+    ("Two posters at the BRSM 2019 covered stepped-wedge trials. Ask about DXA.", "x.md", ["DXA"]),
+    ("<p>Slides shown during QKLS 2021. Data from NHANES 2005 were used.</p>", "x.html", ["NHANES"]),
 ])
 def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept, text
@@ -552,10 +552,10 @@ def test_fourth_pass_variables_codes_forums_and_meetings(text: str, path: str, k
 
 @pytest.mark.parametrize("text, path, kept", [
     # an event's name with words between its year and "Summit"; a file format; databases searched
-    ("I spoke at the AMIA 2017 Joint Summit on Translational Science. Ask about DXA.", "x.md", ["DXA"]),
+    ("I spoke at the AMIA 2019 Joint Summit on Clinical Data. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>Save the chart as a GIF. We searched MEDLINE, EMBASE and CINAHL. Ask about DXA.</p>", "x.html", ["DXA"]),
     # a name a sentence says is a series of measures; a disease is still no such thing
-    ("HEDIS is a series of performance measures in six areas. Ask about DXA.", "x.md", ["DXA"]),
+    ("HEDIS is a series of quality measures across five domains. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>COPD is a set of lung diseases.</p>", "x.html", ["COPD"]),
 ])
 def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: list[str], isolated) -> None:
@@ -569,7 +569,7 @@ def test_fourth_pass_events_formats_and_databases(text: str, path: str, kept: li
     # a contact line with a city and addresses
     ("Expertise: Dermatology, City: Lagoa Azul/XY \u2013 Brazil, Addresses:\n\nAsk about DXA.", "x.md", ["DXA"]),
     # a keyword after its word on a page about code; outside code pages it is still read
-    ("SAS has a procedure GENMOD that fits such models. Ask about DXA.", "x.md", ["DXA"]),
+    ("SAS offers a procedure GENMOD that fits such models. Ask about DXA.", "x.md", ["DXA"]),
     ("<p>The surgeon chose the procedure TURP for him.</p>", "x.html", ["TURP"]),
     # a word cut short in capitals on a page that spells it out; a true short token is still read
     ("Breastfeeding matters.\n\n| 16 pages had BREASTFE in the title |\n\nAsk about DXA.", "x.md", ["DXA"]),

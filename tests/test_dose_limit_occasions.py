@@ -31,8 +31,8 @@ def reported(text: str, path: str) -> list[str]:
 CASES = [
     # a dose for an acute event, not a regimen (the writer's own daily dose is still compared)
     ("emergency",
-     "I plan to spray vitamin D about 10 times (30,000 IU) inside the cheek in case of trauma.\n\nI take 30,000 IU daily.",
-     "<p>I plan to spray vitamin D about 10 times (30,000 IU) inside the cheek in case of trauma.</p>"
+     "I would swallow vitamin D drops about 6 times (30,000 IU) with water in case of a severe burn.\n\nI take 30,000 IU daily.",
+     "<p>I would swallow vitamin D drops about 6 times (30,000 IU) with water in case of a severe burn.</p>"
      "<p>I take 30,000 IU daily.</p>",
      ["30,000 IU"]),
     ("first sign",
@@ -41,32 +41,32 @@ CASES = [
      ["50,000 IU"]),
     # a price per day is no frequency: the capsule's size is no daily intake
     ("price per day",
-     "The best price for 10,000 IU of the softgel capsules is 12 cents/day.\n\nTake 10,000 IU of vitamin D3 every day.",
-     "<p>The best price for 10,000 IU of the softgel capsules is 12 cents/day.</p><p>Take 10,000 IU of vitamin D3 every day.</p>",
+     "The cheapest 10,000 IU gelcaps I could find come to 9 cents/day.\n\nTake 10,000 IU of vitamin D3 every day.",
+     "<p>The cheapest 10,000 IU gelcaps I could find come to 9 cents/day.</p><p>Take 10,000 IU of vitamin D3 every day.</p>",
      ["10,000 IU"]),
     # the result of a sum someone worked out
     ("estimate",
-     "A drop typically holds 2,000 IU, so the children got **60,000 IU per day**.\n\nThe children got 60,000 IU per day.",
-     "<p>A drop typically holds 2,000 IU, so the children got <b>60,000 IU per day</b>.</p><p>The children got 60,000 IU per day.</p>",
+     "Each squirt carries about 2,000 IU, so the toddlers got **60,000 IU per day**.\n\nThe toddlers got 60,000 IU per day.",
+     "<p>Each squirt carries about 2,000 IU, so the toddlers got <b>60,000 IU per day</b>.</p><p>The toddlers got 60,000 IU per day.</p>",
      ["60,000 IU"]),
     # a worked example under its "Example:" line
     ("worked example",
-     "## Powder\n\nExample: for a powder that lasts 60 days\n\nIf you want 10,000 IU/day, then add 60 X 9,000 IU.\n\n"
+     "## Powder\n\nExample: for a powder that lasts 60 days\n\nShould you aim at 10,000 IU/day, stir in 60 X 9,000 IU.\n\n"
      "## Dose\n\nIf you are pale, take 10,000 IU/day.",
-     "<h2>Powder</h2><p>Example: for a powder that lasts 60 days</p><p>If you want 10,000 IU/day, then add 60 X 9,000 IU.</p>"
+     "<h2>Powder</h2><p>Example: for a powder that lasts 60 days</p><p>Should you aim at 10,000 IU/day, stir in 60 X 9,000 IU.</p>"
      "<h2>Dose</h2><p>If you are pale, take 10,000 IU/day.</p>",
      ["10,000 IU/day"]),
     # a named speaker's remark in quotation marks on what people take
     ("speaker's remark",
-     "Jane Roe, RN: \"Many of my patients admit to taking megadoses (100,000 IU of vitamin D or more weekly).\"\n\n"
+     "Jane Roe, RN: \"Quite a few of my clients confess to huge doses (100,000 IU of vitamin D or more weekly).\"\n\n"
      "Many of my patients take 100,000 IU of vitamin D weekly.",
-     "<p>Jane Roe, RN: \u201cMany of my patients admit to taking megadoses (100,000 IU of vitamin D or more weekly).\u201d</p>"
+     "<p>Jane Roe, RN: \u201cQuite a few of my clients confess to huge doses (100,000 IU of vitamin D or more weekly).\u201d</p>"
      "<p>Many of my patients take 100,000 IU of vitamin D weekly.</p>",
      ["100,000 IU"]),
     # a dose said to be in use, how often not said; the same dose stated bare is compared as if daily
     ("in use",
-     "**Vitamin D dose: 50,000 IU is used frequently**\n\nVitamin D dose: 50,000 IU.",
-     "<p><b>Vitamin D dose: 50,000 IU is used frequently</b></p><p>Vitamin D dose: 50,000 IU.</p>",
+     "**Dose of vitamin D: 50,000 IU is widely used**\n\nDose of vitamin D: 50,000 IU.",
+     "<p><b>Dose of vitamin D: 50,000 IU is widely used</b></p><p>Dose of vitamin D: 50,000 IU.</p>",
      ["50,000 IU"]),
     # a figure's title right over its image; the same heading over prose is still compared
     ("figure title",
@@ -100,13 +100,13 @@ def test_a_price_per_day_is_no_frequency_but_a_written_one_still_is() -> None:
 
 
 def test_stacked_headings_that_say_when_a_dose_was_taken() -> None:
-    titles = "### Smoking\n### Asthma\n### Problems fought when taking 50,000 IU weekly\n### Flu\n"
+    titles = "### Smoking\n### Asthma\n### Ailments eased when taking 50,000 IU weekly\n### Flu\n"
     advice = "### Smoking\n### Asthma\n### Take 50,000 IU weekly\n### Flu\n"
     assert reported(md_page(titles), "page.md") == []
     assert reported(md_page(advice), "page.md") == ["50,000 IU"]
-    html = "<h3>Smoking</h3><h3>Asthma</h3><h3>Problems fought while taking 50,000 IU weekly</h3><h3>Flu</h3>"
+    html = "<h3>Smoking</h3><h3>Asthma</h3><h3>Ailments eased while taking 50,000 IU weekly</h3><h3>Flu</h3>"
     assert reported(html_page(html), "page.html") == []
-    assert reported(html_page(html.replace("Problems fought while taking", "Take")), "page.html") == ["50,000 IU"]
+    assert reported(html_page(html.replace("Ailments eased while taking", "Take")), "page.html") == ["50,000 IU"]
 
 
 # -- a warning the reader meets beside the dose ---------------------------------------
@@ -139,14 +139,14 @@ def test_with_no_warning_beside_it_the_dose_is_reported(md: str, html: str, expe
 
 def test_a_table_cell_continued_on_its_next_line_holds_the_titration() -> None:
     titrated = ("| Supplement | Dose |\n| --- | --- |\n| Vitamin D3 | **10,000 IU/day   \n"
-                " (adjust as needed to keep serum 25(OH)D near 80 ng/mL)** |\n| Fish oil | 1,000 mg/day |\n")
+                " (adjust as required so blood 25(OH)D stays around 70 ng/mL)** |\n| Fish oil | 1,000 mg/day |\n")
     plain = "| Supplement | Dose |\n| --- | --- |\n| Vitamin D3 | **10,000 IU/day** |\n| Fish oil | 1,000 mg/day |\n"
     assert reported(md_page(titrated), "page.md") == []
     assert reported(md_page(plain), "page.md") == ["10,000 IU/day"]
     html = ("<table><tr><th>Supplement</th><th>Dose</th></tr><tr><td>Vitamin D3</td><td>10,000 IU/day<br>"
-            "(adjust as needed to keep serum 25(OH)D near 80 ng/mL)</td></tr></table>")
+            "(adjust as required so blood 25(OH)D stays around 70 ng/mL)</td></tr></table>")
     assert reported(html_page(html), "page.html") == []
-    assert reported(html_page(html.replace("<br>(adjust as needed to keep serum 25(OH)D near 80 ng/mL)", "")),
+    assert reported(html_page(html.replace("<br>(adjust as required so blood 25(OH)D stays around 70 ng/mL)", "")),
                     "page.html") == ["10,000 IU/day"]
 
 
@@ -166,10 +166,10 @@ def cited(text: str, path: str) -> list[str]:
      "<h4>Many studies in the 1940s stating that</h4><p>1000 IU of vitamin D per kilogram was toxic.</p>"
      "<h4>Our advice</h4><p>1000 IU of vitamin D is enough for infants.</p>"),
     # what a doctor gives his patients is his practice, reported
-    ("Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.\n\n"
-     "The dose ranges from 20,000 to 40,000 IU daily.",
-     "<p>Dr. Roe is not giving a uniform dose to all of his patients - the dose ranges from 20,000 to 40,000 IU daily.</p>"
-     "<p>The dose ranges from 20,000 to 40,000 IU daily.</p>"),
+    ("Dr. Roe keeps giving a weight-based amount to his patients - anywhere from 20,000 to 40,000 IU daily.\n\n"
+     "The dose runs from 20,000 to 40,000 IU daily.",
+     "<p>Dr. Roe keeps giving a weight-based amount to his patients - anywhere from 20,000 to 40,000 IU daily.</p>"
+     "<p>The dose runs from 20,000 to 40,000 IU daily.</p>"),
 ])
 def test_reports_beside_the_pages_own_claim(md: str, html: str) -> None:
     assert len(cited(md_page(md), "page.md")) == 1

@@ -54,7 +54,7 @@ _CODE_NUMBER = lazyre.compile(
     r"[ \t]+(?:[A-Z]-?(\d+)|(\d{3,}))\b(?![ \t]*(?:%|[-\u2013]\d|(?:nm|mg|g|kg|ng|ml|mL|l|L|IU|pg|mmol|nmol|\u00b5g|mcg"
     r"|units?|U|h|hours?|min|days?|weeks?|months?|years?|patients?|people|cases?)\b))")
 _YEAR = lazyre.compile(r"(?:1[89]|20)\d\d")
-#: Before a meeting named with its year: "at the JSM 2016", "during SDSS 2023", "attended ENDO 2014".
+#: Before a meeting named with its year: "at the BRSM 2019", "during QKLS 2021", "attended ENDO 2014".
 _AT_EVENT = lazyre.compile(r"\b(?:at|during|attend(?:ed|ing|s)?)[ \t]+(?:the[ \t]+)?$")
 _YEAR_NEXT = lazyre.compile(r"[ \t]+(?:19|20)\d\d\b(?![ \t]*[-\u2013/]\d)")
 _ZERO_CODE = lazyre.compile(r"[ \t]+0\d{2,}\b")
@@ -132,7 +132,7 @@ _SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|v
 #: case, ended by ; or .).
 _LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][\w\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: In a list under an "Abbreviations" label or heading, a long form may hold capitals, digits and
-#: signs ("CYP, cytochrome P450;", "AA, Arachidonic acid;", "CAMK, Ca2+/calmodulin-dependent protein kinase;").
+#: signs ("CYP, cytochrome P450;", "AA, Arachidonic acid;", "PKX, Zn2+/thiol-linked surface protease;").
 _LEGEND_LISTED = lazyre.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([A-Za-z0-9][\w\u00c0-\u017f'+/(), -]{2,80}?)(?=;|\.(?:\s|$))")
 #: The label of a list of abbreviations: a heading or a line's opening "Abbreviations:".
@@ -161,8 +161,8 @@ def numbered_code(prose: str, end: int, start: int | None = None) -> bool:
     """True if a code number follows: three digits or more that are no year and no quantity
     (``MEDB 5506``), or a letter and digits (``CSCI E-96``), or a number with a leading zero
     (``SAT 0229-0266``: no quantity is written so); or a year and an event's name (``ENDO 2014
-    Conference``), or a year after *at* or *during* (``talks at the JSM 2016``, ``during SDSS
-    2023``: a meeting). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
+    Conference``), or a year after *at* or *during* (``posters at the BRSM 2019``, ``during QKLS
+    2021``: a meeting). A short number is a value (``LR 4``, ``PTH 65``) and says nothing."""
     if _ZERO_CODE.match(prose, end) or _EVENT_YEAR.match(prose, end):
         return True
     if start is not None and _AT_EVENT.search(prose, max(0, start - 20), start) and _YEAR_NEXT.match(prose, end):
@@ -228,7 +228,7 @@ _ARTICLE_BEFORE = lazyre.compile(r"\b(?:the|a|an|The|A|An)[ \t]+$")
 _CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
 #: After a name in capitals: an appositive that names it ("SUNWATCH, the Global UV Index Network").
 _PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
-#: After an appositive: the list it belongs to goes on ("the RDA, the Upper Limit, or what").
+#: After an appositive: the list it belongs to goes on ("the EAR, the Safe Ceiling, or which").
 _LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
 _APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
 
@@ -255,7 +255,7 @@ def appositive_definitions(prose: str) -> set[str]:
     (``SUNWATCH, the Global UV Index Network``): the reader is told, as by a definition, and
     the later uses need no long form either. Not after a preposition or an article ("In
     COPD, the Global Initiative ..." opens a clause; "the WHO, the United Nations ..."
-    lists bodies), nor where a list goes on after it ("the RDA, the Upper Limit, or")."""
+    lists bodies), nor where a list goes on after it ("the EAR, the Safe Ceiling, or")."""
     return {m.group(1) for m in _APPOSITIVE.finditer(prose)
             if not _PREPOSITION_BEFORE.search(prose, max(0, m.start() - 12), m.start())
             and not _LIST_GOES_ON.match(prose, m.end())}

@@ -32,12 +32,12 @@ _RECEIVED = (r"received|receiving|receive|took|taking|were\s+given|was\s+given|w
              # ("patients found ... with 10,000 IU")
              r"gave|found|noticed|felt|experienced|saw|benefit(?:ed|ted)|responded")
 #: Study subjects and what they received: "participants received", "the group on", "mothers on";
-#: and what they take ("thousands of other people take >5,000 IU daily"), in the same clause:
+#: and what they take ("plenty of adults out there take >6,000 IU daily"), in the same clause:
 #: "people get only 200 IU from food, so take 1,000 IU" tells the reader to take it.
 _TRIAL_ARM = lazyre.compile(r"\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?]{0,60}?)\b(?:" + _RECEIVED + r")\b[^.;!?]{0,160}$"
                             r"|\b(?:" + _SUBJECTS + r")\b(?:[^.;:!?,]{0,60}?)\btake\b[^.;!?]{0,160}$", re.I)
-#: A doctor's practice with his or her patients: "gives vitamin D to all of his MS patients",
-#: "not giving a uniform dose to all of the patients - the dose ranges from".
+#: A doctor's practice with his or her patients: "gives vitamin D to all of her asthma patients",
+#: "is prescribing a different amount to all of their clinic patients".
 _PRACTICE = lazyre.compile(r"\b(?:gives?|giving|gave|prescrib(?:es|ed|ing)|administer(?:s|ed|ing)|doses|dosing|treats|treating)\b"
                            r"[^.;!?]{0,40}?\bto\s+(?:all\s+(?:of\s+)?)?(?:the\s+|his\s+|her\s+|their\s+)(?:[\w-]+\s+)?patients\b"
                            r"[^.;!?]{0,120}$", re.I)
@@ -74,7 +74,7 @@ _DATED_STUDY = lazyre.compile(
     r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|papers?)\s+(?:\w+\s+){0,2}?"
     r"(?:published|conducted|done|carried\s+out|reported|from|in)\s+(?:in\s+)?(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s)\b", re.I)
-#: A dose that names a trial's arm: "the 4000 IU group", "in the 2000 and 4000 IU groups",
+#: A dose that names a trial's arm: "the 4000 IU group", "across the 1000 and 3000 IU groups",
 #: "Adults on the 800 IU dose".
 _NAMES_ARM = lazyre.compile(r"^[\s\w/,.-]{0,30}?\b(?:groups?|arms?|cohorts?)\b", re.I)
 #: A dose in brackets after a measurement names the arm it was measured in: "21 ± 9 nmol/L (1,000 IU/day)".
@@ -95,10 +95,10 @@ _OWN = lazyre.compile(r"(?<!Type\s)(?<!Phase\s)(?<!Class\s)(?<!Grade\s)(?<!Stage
                       r"resumed|increased|reduced|decreased|gave|give|given|got|get|getting|am\s+on|was\s+on|were\s+on|"
                       r"remained|plan|planned|swallow(?:ed)?|dosed?|had|have\s+been|taken|spray(?:ed)?|add(?:ed)?|"
                       r"switched|stopped|tried)\b[^.;!?]{0,100}$"
-                      # the writer's own dose named as such: "My vitamin D3 burn rate has been steady at"
+                      # the writer's own dose named as such: "My weekly burn rate of D3 has held at"
                       r"|\b[Mm]y\s+(?:[\w-]+\s+){0,3}?(?:doses?|dosages?|intake|regimen|routine|burn\s+rate|consumption)\b[^.;!?]{0,80}$")
 #: What the writer bought or measured: "I have just ordered a 2,500 IU/drop bottle", "I measured
-#: it: 1 teaspoon weighs 1.6 grams, so has 160,000 IU" (contents, not a dose; "1.6" is no full stop).
+#: it: 1 scoop weighs 2.5 grams, so has 250,000 IU" (contents, not a dose; "2.5" is no full stop).
 _BOUGHT = lazyre.compile(r"(?:^|(?<=[^\w]))(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:ordered|bought|purchased|measured|weighed)\b"
                          r"(?:[^.;!?]|(?<=\d)\.(?=\d)){0,100}$")
 #: A physiological quantity: what the body, an organ or the sun makes, holds or loses.
@@ -126,13 +126,13 @@ _HYPOTHETICAL = lazyre.compile(r"\b(?:could|would|might)\s+have\b[^.;!?]{0,60}$|
 _EXAMPLE_SECTION = lazyre.compile(r"\bworked\s+examples?\b|\bhypothetical\b|\b(?:say|suppose|imagine|assume)\s+(?:that\s+)?(?:you|we)\b",
                                   re.I)
 #: What a product holds: "each capsule provides 50,000 IU", "tablets contain 200-400 IU",
-#: "the 1000 IU dose analyzed by Consumer Reports".
+#: "the 800 IU dose tested by a buyers' guide".
 _PRODUCT = lazyre.compile(r"\b(?:capsules?|tablets?|pills?|softgels?|drops?|sachets?|vials?|ampoules?|preparations?|products?|pre-?natal\s+vitamins?|"
                           r"brands?|bottles?|servings?|multivitamins?|formulations?|powder|price|costs?|feed|formulas?|fortified\s+\w+|"
                           r"sublinguals?|sprays?|lozenges?|gummies|teaspoons?|tablespoons?|scoops?)\b(?:[^.;!?]|(?<=\d)\.(?=\d)){0,60}?\b(?:provides?|"
                           r"providing|contains?|contained|containing|holds?|has|have|delivers?|supplies|with|of|for|is|was)\b[^.;!?]{0,40}$"
                           r"|[$\u00a3\u20ac]\s?\d[\d.,]*[^.;!?]{0,40}$"
-                          # what is sold: "the largest dose available over the counter is 5,000 IU"
+                          # what is sold: "the strongest pill sold over the counter is"
                           r"|\b(?:available|sold|stocked|over[\s-]the[\s-]counter|OTC)\b[^.;!?]{0,40}?\b(?:is|are|was|were|of)"
                           r"(?:\s+(?:about|only|just))?\s*$", re.I)
 _PER_UNIT = lazyre.compile(r"^\s*(?:of\s+[\w\s-]{0,30}?)?(?:per|in\s+(?:a|each|one))\s+(?:capsule|tablet|pill|softgel|drop|sachet|"
@@ -170,7 +170,7 @@ _REFERENCE_HEADING = lazyre.compile(
     r"recommended\s+(?:daily\s+|dietary\s+)?(?:intakes?|allowances?|amounts?|minimum)|reference\s+(?:values?|intakes?)|"
     r"dietary\s+reference|official\s+recommendations?|adequate\s+intakes?)\b")
 #: A person who says or recommends the dose: "Varley, Osei, and many other experts now give the
-#: same daily recommendation:", "Varley thinks the current recommendation should be".
+#: same daily recommendation:", "Doe feels the present recommendation should be".
 _ATTRIBUTED = lazyre.compile(
     r"(?:\bDr\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b(?i:experts?|scientists?|researchers?|specialists?)"
     r"|\b[A-Z][a-z]{2,}(?=\s+(?:thinks|believes|argues|says|recommends|suggests|feels|claims|proposes)\b))"
@@ -208,14 +208,14 @@ _ARITHMETIC_BEFORE = lazyre.compile(r"(?:[=\u00d7\u00f7]|(?<![*_])\*|\s[xX]|\d\s
 _ARITHMETIC_AFTER = lazyre.compile(r"\s*(?:/\s*\d|[=\u00d7\u00f7]|[xX*]\s*\d)")
 
 #: A named body or reference value after the dose, in its clause: "600 IU (RDA for adults)",
-#: "1,500 IU/day - as suggested by the guidelines", "600 IU, as the IOM recommends".
+#: "1,200 IU/day - as suggested in the national guidelines", "600 IU, as the IOM recommends".
 _AUTHORITY_AFTER = lazyre.compile(
     r"^[^.;!?(]{0,30}?\(\s*(?:the\s+|an?\s+)?(?:(?i:current|official|old|new)\s+)?(?:RDAs?|AIs?|ULs?|DRIs?|EARs?|RNIs?|PRIs?|"
     r"(?i:recommended\s+(?:daily|dietary)\s+(?:allowance|intake)|upper\s+(?:intake\s+)?(?:limit|level)|adequate\s+intake))\b[^)\d]*\)"
     r"|^[^.;!?]{0,60}?\b(?i:as\s+)?(?i:recommended|suggested|advised|advocated|set|required)\s+(?i:by|in)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:\w+\s+){0,2}?(?:(?i:guidelines?|recommendations?)\b|" + _BODY + r")")
-#: What a study's design or protocol requires: "the protocol the dr. follows requires an
-#: increase of 1,000 IU", "the trial design needs": the study's rule, not advice to the reader.
+#: What a study's design or protocol requires: "the clinic's protocol then requires a
+#: rise of 1,000 IU", "the trial design needs": the study's rule, not advice to the reader.
 _STUDY_REQUIRES = lazyre.compile(r"\b(?:protocols?|stud(?:y|ies)|trials?|(?:study\s+)?designs?)\b[^.;!?]{0,40}?\b"
                                  r"(?:requires?|required|needs?|needed|calls\s+for|specifies|prescribes)\b[^.;!?]{0,120}$", re.I)
 #: A passive report of what subjects were given: "those who had achieved sufficiency were
@@ -302,7 +302,7 @@ def _sentence_before(doc: Document, start: int) -> str:
     return text
 
 
-#: A heading that stops mid-sentence: "There were many studies in the 1940s stating that".
+#: A heading that stops mid-sentence: "Several old papers from the 1950s stating that".
 _OPEN_ENDED = lazyre.compile(r"\b(?:that|of|is|was|are|were|to|than|with|and|or|by|from|about|as|because|which)\W{0,3}$", re.I)
 #: Longer headings are no opening of a sentence.
 OPENING_CHARS = 200
@@ -366,7 +366,7 @@ def over_image(doc: Document, start: int) -> bool:
 
 def in_worked_example(doc: Document, start: int) -> bool:
     """Whether *start* is in one of the few blocks after an "Example:" line in its section:
-    a worked example's figures illustrate a sum ("If you want 10,000 IU/day, add ..."), they
+    a worked example's figures illustrate a sum ("Should you aim at 10,000 IU/day, stir in ..."), they
     advise nothing."""
     return _in_example(doc, doc.block_at(start))
 
