@@ -631,11 +631,11 @@ def test_outline_and_aside_helpers() -> None:
     doc = Document.from_text(text, "x.md", "markdown")
     assert outline_reports(doc, text.index("40,000"))
     assert not outline_reports(doc, text.index("50,000"))  # the study only tagged on as the source
-    text = "If this study had considered those taking\n\n* enough vitamin D - say > 2,000 IU\n\nTake 2,000 IU daily.\n"
+    text = "If the trial had enrolled people already on\n\n* plenty of vitamin D - above 3,000 IU\n\nTake 2,000 IU daily.\n"
     doc = Document.from_text(text, "x.md", "markdown")
-    assert aside_to_advice(doc, text.index("2,000"), "enough vitamin D - say > 2,000 IU")
+    assert aside_to_advice(doc, text.index("3,000"), "plenty of vitamin D - above 3,000 IU")
     assert not aside_to_advice(doc, text.index("Take"), "Take 2,000 IU daily.")
     assert aside_to_advice(doc, 0, "Saving $3 billion if seniors were given 800 IU.")
     assert not aside_to_advice(doc, 0, "You should take 800 IU: it costs only $5 a year.")
-    assert aside_to_advice(doc, 0, "Disagreement as to how much vitamin D is needed: 150 IU or 1000 IU")
+    assert aside_to_advice(doc, 0, "Paediatricians disagree on the dose babies need: 200 IU or 800 IU")
     assert not aside_to_advice(doc, 0, "Despite the debate, you should take 1,000 IU daily.")

@@ -225,8 +225,8 @@ def test_a_reference_list_entry() -> None:
 
 
 def test_a_heading_on_a_disagreement() -> None:
-    md = "### Disagreement as to how much vitamin D is needed: 200 IU or 800 IU\n\nText."
-    html = "<h3>Disagreement as to how much vitamin D is needed: 200 IU or 800 IU</h3><p>Text.</p>"
+    md = "### Doctors disagree about how much vitamin D a newborn needs: 200 IU or 800 IU\n\nText."
+    html = "<h3>Doctors disagree about how much vitamin D a newborn needs: 200 IU or 800 IU</h3><p>Text.</p>"
     assert both(md, html) == ([], [])
 
 

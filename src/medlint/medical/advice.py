@@ -476,21 +476,21 @@ def outline_reports(doc: Document, offset: int) -> bool:
 _MONEY = lazyre.compile(r"\b(?:cost(?:s|ing|-effective\w*)?|sav(?:e|es|ed|ing|ings)\s+(?:\S+\s+){0,2}?"
                         r"(?:[$\u20ac\u00a3]|\d|dollars?|pounds?|euros?|millions?|billions?)|budget|"
                         r"dollars?|euros?|pounds\s+sterling)\b|[$\u20ac\u00a3]\s?\d", re.I)
-#: A hypothetical critique of a study, in the past conditional: "If this study had considered
-#: only those taking > 2,000 IU", "2,000 IU might have shown some benefit", "would have been better".
+#: A hypothetical critique of a study, in the past conditional: "If the trial had enrolled
+#: people already on > 3,000 IU", "3,000 IU might have shown some benefit", "would have been better".
 _COUNTERFACTUAL = lazyre.compile(r"\bif\s+(?:\w+\s+){0,6}?had\s+(?:been\s+|only\s+|also\s+)?\w+"
                                  r"|\b(?:might|would|could)\s+(?:well\s+)?have\s+(?:been|shown|helped|had|given|"
                                  r"worked|found|used|prevented|reduced)\b", re.I)
 _LEAD_IN_END = lazyre.compile(r"[.!?]\W*$")
-#: A disagreement reported: "Disagreement as to how much vitamin D is needed: 150 IU or 1,000 IU",
+#: A disagreement reported: "Paediatricians disagree on the dose babies need: 200 IU or 800 IU",
 #: "experts dispute whether 400 IU is enough": the page reports a debate, taking no side.
 _DEBATE = lazyre.compile(r"\b(?:disagree\w*|debat\w*|controvers\w*|disput\w*|conflicting|no\s+consensus)\b", re.I)
 
 
 def aside_to_advice(doc: Document, offset: int, sentence: str) -> bool:
     """Whether a dose's sentence reports a disagreement, gives a policy's cost or saving, or is a
-    hypothetical critique of a study (in its sentence, or in the lead-in paragraph a list item completes: "If this study had
-    considered those taking: * > 2,000 IU"), and tells no reader to take anything ("you", "should",
+    hypothetical critique of a study (in its sentence, or in the lead-in paragraph a list item completes: "If the trial had
+    enrolled people already on: * > 3,000 IU"), and tells no reader to take anything ("you", "should",
     an imperative opening)."""
     if _DEBATE.search(sentence) and not _SPEAKS.search(sentence):
         return True

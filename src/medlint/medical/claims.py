@@ -187,7 +187,7 @@ _HEADING_ADVICE = lazyre.compile(r"^\s*(?:dosing|dosage|doses?)\b|\b(?:should|mu
                                  r"best\s+dose|dosage\s+for)\b", re.I)
 _HEADING_REPORT = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|meta-analys[ie]s|reviews?|reports?|papers?|"
                                  r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d|"
-                                 # a heading on a disagreement reports the positions: "Disagreement as to how much is needed"
+                                 # a heading on a disagreement reports the positions: "Doctors disagree about how much a newborn needs"
                                  r"disagree\w*|debates?|controvers\w*)\b", re.I)
 _HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 #: Blocks that list values under a heading (list items, table rows and cells).
