@@ -17,13 +17,15 @@ A span **starts** at:
 * a heading that is a linked title of a page on another site or names its address
   ("## [Vitamin D and falls](https://news.example.org/...) press release"): the section under it;
 * a section opening with a short line that names and links its source ("Posted at [Site](...)
-  Nov 2013", "Copied from [headline](...)", "Source: [...](...)"), or with a short line that
+  Nov 2013", "Copied from [headline](...)", a line that is only "From [title](https://...)"; a
+  "Source: [...](...)" line names where the writer read it), or with a short line that
   introduces items from a named document ("Highlights from the report:");
 * a pasted PubMed abstract: a section whose first blocks are the journal line ("Endocrine. 2016
   Mar 22.") and the authors ("Renner KD."): the text after the authors;
 * a source's own numbered reference list in the middle of the page: the prose above it in its
-  section carries reference numbers and the page goes on in the writer's voice after it (a
-  page's own reference list ends the page or is followed by nothing of the writer's).
+  section carries reference numbers and the page goes on in the writer's comment after it (a
+  page's own reference list ends the page or is followed by nothing of the writer's but "See
+  also" or related links).
 
 A linked heading at page-title level (``#``) heads only its own section, and an action link
 ("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
@@ -32,7 +34,7 @@ carved out of it: the writer's words, with the source's text going on after them
 
 A span **ends** where the writer's own voice resumes: a heading or a short label line marking
 the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
-"<Site>'s take:"), a horizontal rule followed by the writer's "I" or "my", or the page's
+"<Site>'s take:"; "note", "view" and "take" only as a label, never "Take 2,000 IU daily"), a horizontal rule followed by the writer's "I" or "my", or the page's
 reference list (the heading after a reference section). With
 no end marker, a span from a page-opening byline or "The following is" runs to the end of the
 page (the marker says the page is the reposted item); every other span ends with its section
