@@ -335,3 +335,9 @@ def test_carving_asides_in_one_pass_equals_the_old_loop() -> None:
             asides.append((lo, rng.randint(lo + 1, min(200, lo + 40))))
         asides.sort()
         assert carve(spans, asides) == _carve_slowly(spans, asides), (spans, asides)
+
+
+def test_a_line_that_is_only_a_link_whose_title_opens_with_from_is_a_lead() -> None:
+    text = (f"---\ntitle: Winter\n---\n\n## Doctors' comments\n\n**[From Jane Roe: Vitamin D in winter]"
+            f"(https://news.example.org/roe)**\n\n{OWN_ADVICE}")
+    assert any("6,000 IU" in s for s in reproduced(text, "repost.md"))

@@ -250,8 +250,11 @@ _SOURCE_LEAD = lazyre.compile(
     r"|posted\s+(?:at|in|on)|originally\s+(?:published|posted|appeared)|courtesy\s+of"
     r"|press\s+release|news\s+release)(?!\w)", re.I)
 #: A line that is only "From" and a link to another site: "From [Vitamin D and falls](https://news.example.org/...)".
-_FROM_LINK = lazyre.compile(r"[\W_]{0,3}from\s+(?:[*_]*\[[^\]]+\]\(\s*https?://[^)]+\)"
-                            r"|<a\s[^>]*href\s*=\s*[\"']?https?://[^>]*>.*?</a>)[*_]*\W{0,3}", re.I | re.S)
+#: or a link to another site whose text opens with "From": "**[From Jane Roe: Vitamin D and MS](https://...)**".
+_FROM_LINK = lazyre.compile(r"[\W_]{0,3}(?:from\s+(?:[*_]*\[[^\]]+\]\(\s*https?://[^)]+\)"
+                            r"|<a\s[^>]*href\s*=\s*[\"']?https?://[^>]*>.*?</a>)"
+                            r"|\[\s*[*_]*from\s[^\]]+\]\(\s*https?://[^)]+\)|<a\s[^>]*href\s*=\s*[\"']?https?://[^>]*>\s*from\s.*?</a>)"
+                            r"[*_]*\W{0,3}", re.I | re.S)
 #: A short line that introduces items taken from a named kind of document: "A few of the many
 #: interesting items in the ebook", "Highlights from the report:".
 _ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
