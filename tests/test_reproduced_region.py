@@ -341,3 +341,15 @@ def test_a_line_that_is_only_a_link_whose_title_opens_with_from_is_a_lead() -> N
     text = (f"---\ntitle: Winter\n---\n\n## Doctors' comments\n\n**[From Jane Roe: Vitamin D in winter]"
             f"(https://news.example.org/roe)**\n\n{OWN_ADVICE}")
     assert any("6,000 IU" in s for s in reproduced(text, "repost.md"))
+
+
+def _disclaimer(body: str) -> list[int]:
+    text = f"---\ntitle: Winter\n---\n\nBy Lena Marwick, Wellness Monthly\n\nVitamin D matters in winter.\n\n{body}\n"
+    return [d.line for d in lint_text(text, path="r.md", select=["disclaimer-missing"], config={})]
+
+
+def test_disclaimer_missing_counts_a_dose_in_reproduced_text_but_not_its_imperatives() -> None:
+    # as README and the rule file now say: the dose test (`dose: claim`) reads the sentence,
+    # the advice test leaves the reposted article's imperatives and "you" out
+    assert _disclaimer("Most adults need 2,000 IU of vitamin D a day in winter.")
+    assert not _disclaimer("Ask your pharmacist which brand to take, and stop taking it if you feel sick.")
