@@ -61,8 +61,8 @@ def test_the_writers_comment_section_on_a_reposted_page_is_reported() -> None:
      "<p><a href='https://news.example.org/a'>Posted at Health News</a> Nov 2013</p>"),
     ("Copied from [Doctor praises vitamin D](https://paper.example.com/x) April 2013",
      "<p>Copied from <a href='https://paper.example.com/x'>Doctor praises vitamin D</a> April 2013</p>"),
-    ("Source: [Health News](https://news.example.org/a)",
-     "<p>Source: <a href='https://news.example.org/a'>Health News</a></p>"),
+    ("From [Doctor praises vitamin D](https://paper.example.com/x)",
+     "<p>From <a href='https://paper.example.com/x'>Doctor praises vitamin D</a></p>"),
 ])
 def test_a_section_opened_by_its_source_line(lead_md: str, lead_html: str) -> None:
     md = f"## Why the rules are wrong\n\n{lead_md}\n\nA rough guide is that adults need 200 IU a day.\n\n" \
@@ -70,6 +70,14 @@ def test_a_section_opened_by_its_source_line(lead_md: str, lead_html: str) -> No
     html = f"<h2>Why the rules are wrong</h2>{lead_html}<p>A rough guide is that adults need 200 IU a day.</p>" \
            "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
     assert found(CITATION, md, html) == ([], [])
+
+
+def test_a_source_line_over_the_writers_own_advice_is_the_pages() -> None:
+    # "Source: [...]" names where the writer read it; only a copy verb or a bare linked "From" is a lead
+    md = "## Dosing\n\nSource: [Health News](https://news.example.org/a)\n\nMost adults need 6,000 IU of vitamin D daily."
+    html = "<h2>Dosing</h2><p>Source: <a href='https://news.example.org/a'>Health News</a></p>" \
+           "<p>Most adults need 6,000 IU of vitamin D daily.</p>"
+    assert found(CITATION, md, html) == (["6,000 IU"], ["6,000 IU"])
 
 
 def test_a_section_whose_first_line_links_without_naming_a_source_is_the_pages() -> None:

@@ -17,13 +17,15 @@ A span **starts** at:
 * a heading that is a linked title of a page on another site or names its address
   ("## [Vitamin D and falls](https://news.example.org/...) press release"): the section under it;
 * a section opening with a short line that names and links its source ("Posted at [Site](...)
-  Nov 2013", "Copied from [headline](...)", "Source: [...](...)"), or with a short line that
+  Nov 2013", "Copied from [headline](...)", a line that is only "From [title](https://...)"; a
+  "Source: [...](...)" line names where the writer read it), or with a short line that
   introduces items from a named document ("Highlights from the report:");
 * a pasted PubMed abstract: a section whose first blocks are the journal line ("Endocrine. 2016
   Mar 22.") and the authors ("Renner KD."): the text after the authors;
 * a source's own numbered reference list in the middle of the page: the prose above it in its
-  section carries reference numbers and the page goes on in the writer's voice after it (a
-  page's own reference list ends the page or is followed by nothing of the writer's).
+  section carries reference numbers and the page goes on in the writer's comment after it (a
+  page's own reference list ends the page or is followed by nothing of the writer's but "See
+  also" or related links).
 
 A linked heading at page-title level (``#``) heads only its own section, and an action link
 ("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
@@ -32,7 +34,7 @@ carved out of it: the writer's words, with the source's text going on after them
 
 A span **ends** where the writer's own voice resumes: a heading or a short label line marking
 the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
-"<Site>'s take:"), a horizontal rule followed by the writer's "I" or "my", or the page's
+"<Site>'s take:"; "note", "view" and "take" only as a label, never "Take 2,000 IU daily"), a horizontal rule followed by the writer's "I" or "my", or the page's
 reference list (the heading after a reference section). With
 no end marker, a span from a page-opening byline or "The following is" runs to the end of the
 page (the marker says the page is the reposted item); every other span ends with its section
@@ -58,18 +60,28 @@ _LINKED = lazyre.compile(r"https?://|\]\(|href\s*=", re.I)
 # -- the writer's own comment --------------------------------------------------------------------
 #: Words a site uses for its own remarks on a text it carries.
 _REMARK = r"(?:comments?|commentary|notes?|thoughts|observations|view|opinion|take|remarks?|summary|analysis|response)"
+#: Remark words that are a label in any place after "my", "our" or "<Site>'s" ("My thoughts on the study").
+_FREE_REMARK = r"(?:comments?|commentary|thoughts|observations|opinion|remarks?|summary|analysis|response)"
+#: The end of a label: the line ends or a colon follows ("Notes", "Notes:", "Our take:").
+_LABEL_END = r"(?=[\W_]*(?::|$))"
+#: "note", "view" and "take" are ordinary words ("Take 2,000 IU daily", "Notes on dosing", "Our view on
+#: statins"): they label the writer's comment only when the label ends with them ("Our take", "Editor's note:")
+#: or goes on to the text it comments on ("Our take on it", "My view on the study").
+_LABEL_REMARK = (r"(?:(?:notes?|view|take)(?:" + _LABEL_END + r"|(?=\s+on\s+(?:it|this|that|these|those|the\s+(?:study|"
+                 r"paper|article|report|trial|review|news|research|findings?|post))\b)))")
 #: A heading or label over the writer's own comment: "Comments", "Notes", "My view", "Our take",
 #: "Editor's note", "See also", "Comment by <Site>", "Summary and comment by the editor",
 #: "<Site>'s view". A signer of two or more names, or with a title ("Expert commentary by
 #: Dr. Ann Lee, MD"), is someone else: a third party's comment the page reproduces.
 _OWN_COMMENT = lazyre.compile(
-    r"^[\W_]*(?:(?:my|our|the\s+editor'?s?|editor'?s?|site'?s?|personal)\s+)?(?:comments?|commentary|notes?|thoughts"
-    r"|observations|view|opinion|take(?![\s-]+(?:home|aways?))|remarks?)\b(?!\s+(?:from|of|by)\b)"
+    r"^[\W_]*(?:(?:my|our|the\s+editor'?s?|editor'?s?|site'?s?|personal)\s+(?:comments?|commentary|thoughts|observations"
+    r"|opinion|remarks?|" + _LABEL_REMARK + r")|(?:comments?|commentary|observations|remarks?|notes?" + _LABEL_END + r"))\b"
+    r"(?!\s+(?:from|of|by)\b)"
     r"|^[\W_]*(?:see\s+also|related\s+(?:pages|articles|posts|reading)|more\s+on\b)"
-    r"|^[\W_]*(?:my|our)\s+(?:\w+\s+)?" + _REMARK + r"\b"
+    r"|^[\W_]*(?:my|our)\s+(?:\w+\s+)?(?:" + _FREE_REMARK + r"|" + _LABEL_REMARK + r")\b"
     r"|\b" + _REMARK + r"(?:\s+and\s+" + _REMARK + r")?\s+(?:by|from)\s+(?:(?:the|this)\s+(?:editors?|site|webmaster|wiki)\b"
     r"|me\b|(?!(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b)[A-Za-z][\w.-]*(?:\s*$|\s*[:.(\u2013\u2014-]))"
-    r"|^[\W_]*[A-Z][\w-]*(?:'s|\u2019s)\s+" + _REMARK + r"\b", re.I)
+    r"|^[\W_]*[A-Z][\w-]*(?:'s|\u2019s)\s+(?:" + _FREE_REMARK + r"|" + _LABEL_REMARK + r")\b", re.I)
 #: A site signing its remark with its CamelCase name: "HealthWiki comment", "VitaminPedia notes".
 _SITE_REMARK = lazyre.compile(r"^[\W_]*[A-Z][a-z]+[A-Z]\w*\s+(?i:" + _REMARK + r")\b")
 #: Stems every own-comment heading or label holds (a quick test before the full pattern).
@@ -173,6 +185,8 @@ def is_header_line(text: str) -> bool:
 #: A byline naming a person: "By Lena Marwick, Wellness Monthly", "#### By Dr. Konrad von
 #: Ebersfeld", "Posted on March 12, 2015 by Harold T. Pennington" ("By contrast," "By the way" name no one).
 _BYLINE = lazyre.compile(r"^\W{0,3}(?:(?i:(?:posted|written|published)(?:\s+on\s+[^\n]{1,40}?)?\s+by)|By|BY|(?i:author)\s*:)\s+"
+                         r"(?!(?i:[a-z]+ing|now|far|then|default|contrast|comparison|definition|design|law|age|all|far|"
+                         r"eat|take|make|use|get|keep|cut|add|avoid|stop|start|choose|limit|drink|walk|try)\b)"
                          r"(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|der|da|del|di|le|la)){1,4}"
                          r"(?=[\s,.;:()]|$)")
 #: A journal's citation line: "Environ Health Perspect. 2008 April; 116(4): A160-A167."
@@ -197,9 +211,20 @@ def opens_reproduced(text: str, heading: bool = False) -> bool:
     if not line or len(line) > HEADER_CHARS:
         return False
     if heading:
-        return bool(_BYLINE.match(line))
+        return _heading_byline(line)
     return bool(_BYLINE.match(line) or _JOURNAL_LINE.search(line) or _FOLLOWING_IS.match(line)
                 or _DOI_LINE.search(text) or is_header_line(line))
+
+
+def _heading_byline(line: str) -> bool:
+    """A heading that is a byline: the name runs to the heading's end or stops at "," or "|"
+    before an outlet ("#### By Dr. Konrad von Ebersfeld", "### By Lena Marwick | Health Monthly"),
+    not a Title Case sentence that opens with "By" ("## By Taking Vitamin D Daily You Can ...")."""
+    m = _BYLINE.match(line)
+    if m is None:
+        return False
+    rest = line[m.end():].strip()
+    return not rest or (rest[0] in ",|" and bool(rest[1:].strip(" ,|")))
 
 
 def _whole_page(text: str) -> bool:
@@ -218,10 +243,18 @@ def _plain(text: str) -> str:
 
 # -- a section's lead line naming its source ---------------------------------------------------
 #: A short line naming where the text under it comes from (with a link).
+#: Only words that say the text was copied count ("Source: [NIH](...)" over the writer's own
+#: advice names where the writer read it; a bare "From ..." is a lead only as :data:`_FROM_LINK`).
 _SOURCE_LEAD = lazyre.compile(
-    r"^\W{0,3}(?:(?:copied|clipped|reprinted|reposted|republished|excerpted|adapted|taken)\s+(?:\w+\s+){0,3}?from"
-    r"|(?:originally\s+)?(?:posted|published|appeared)\s+(?:at|in|on|by)|source\s*:|from\b|courtesy\s+of"
+    r"^\W{0,3}(?:(?:copied|clipped|reprinted|reposted|republished|excerpted|adapted)\s+(?:\w+\s+){0,3}?from"
+    r"|posted\s+(?:at|in|on)|originally\s+(?:published|posted|appeared)|courtesy\s+of"
     r"|press\s+release|news\s+release)(?!\w)", re.I)
+#: A line that is only "From" and a link to another site: "From [Vitamin D and falls](https://news.example.org/...)".
+#: or a link to another site whose text opens with "From": "**[From Jane Roe: Vitamin D and MS](https://...)**".
+_FROM_LINK = lazyre.compile(r"[\W_]{0,3}(?:from\s+(?:[*_]*\[[^\]]+\]\(\s*https?://[^)]+\)"
+                            r"|<a\s[^>]*href\s*=\s*[\"']?https?://[^>]*>.*?</a>)"
+                            r"|\[\s*[*_]*from\s[^\]]+\]\(\s*https?://[^)]+\)|<a\s[^>]*href\s*=\s*[\"']?https?://[^>]*>\s*from\s.*?</a>)"
+                            r"[*_]*\W{0,3}", re.I | re.S)
 #: A short line that introduces items taken from a named kind of document: "A few of the many
 #: interesting items in the ebook", "Highlights from the report:".
 _ITEMS_FROM = lazyre.compile(r"\b(?:items|excerpts|quotes|quotations|highlights|points|passages|extracts)\s+(?:in|from|of)\s+"
@@ -345,15 +378,30 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
             merged.append((lo, hi))
     if merged:
         page.own_voice(0, 0)  # the asides are found with the voices
-    for a_lo, a_hi in page.asides:  # the writer's "Note: ..." asides stay the writer's
-        cut = []
-        for lo, hi in merged:
-            if lo < a_hi and a_lo < hi:
-                cut.extend(p for p in ((lo, a_lo), (a_hi, hi)) if p[1] > p[0])
-            else:
-                cut.append((lo, hi))
-        merged = cut
-    return merged
+    return carve(merged, page.asides)  # the writer's "Note: ..." asides stay the writer's
+
+
+def carve(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*spans* (sorted, disjoint) without the non-empty *holes*: one pass over both sorted lists
+    (a page of thousands of sections and asides stays linear)."""
+    holes = sorted(holes)
+    out: list[tuple[int, int]] = []
+    j = 0
+    for lo, hi in spans:
+        while j < len(holes) and holes[j][1] <= lo:
+            j += 1  # a hole before this span is before every later one too
+        cur = lo
+        k = j
+        while k < len(holes) and holes[k][0] < hi:
+            a_lo, a_hi = holes[k]
+            if a_hi > cur:
+                if a_lo > cur:
+                    out.append((cur, a_lo))
+                cur = a_hi
+            k += 1
+        if hi > cur:
+            out.append((cur, hi))
+    return out
 
 
 def reproduced_spans(doc: "Document") -> list[tuple[int, int]]:
@@ -459,7 +507,14 @@ def _body_after_header(page: _Page, start: int, end: int):
 
 #: What follows a byline's name when it names where the article appeared: ", Wellness Monthly",
 #: "for the Daily Planet", "| Health News" (not a degree: "By Jane Doe, RN").
-_OUTLET = lazyre.compile(r"\s*(?:[,|\u2013\u2014-]|\b(?:for|in|at|of|from)\b)\s*(?:the\s+)?(?!" + _DEGREE + r")[A-Z][\w&'.-]+")
+_OUTLET = lazyre.compile(r"\s*(?:[,|\u2013\u2014-]|\b(?:for|in|at|of|from)\b)\s*(?:the\s+)?(?!" + _DEGREE + r")(?P<name>[A-Z][\w&'.-]+)")
+#: What follows a writer's name in the page's own byline, not an outlet: a job title ("Senior Health
+#: Editor", "Registered Dietitian", "Staff Writer"), a review or update note, a month or a date.
+_NOT_OUTLET = lazyre.compile(
+    r"\b(?:editors?|writers?|dietitians?|dieticians?|nutritionists?|nurses?|doctors?|physicians?|pharmacists?|reporters?"
+    r"|correspondents?|contributors?|contributing|columnists?|staff|RN|MD|PhD|RD|DO|MPH|medically|reviewed|updated|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b|\d", re.I)
 
 
 def _reposted_byline(doc: "Document", start: int, end: int, heading: bool) -> bool:
@@ -470,15 +525,19 @@ def _reposted_byline(doc: "Document", start: int, end: int, heading: bool) -> bo
     m = _BYLINE.match(line)
     if m is None:
         return bool(_FOLLOWING_IS.match(line))
+    data = getattr(doc.front_matter, "data", None) if doc.front_matter else None
+    author = data.get("author") if isinstance(data, dict) else None
+    names = author if isinstance(author, list) else [author] if isinstance(author, str) else []
+    if any(str(n).split()[-1:] and str(n).split()[-1] in line for n in names):
+        return False  # the byline names the page's own author, whatever follows the name
     if heading:
         return True  # a byline set as a heading keeps a reposted article's author over it
     if re.match(r"\W*(?:posted|published|written)\s+(?:on|at|in)\s", line, re.I) or _LINKED.search(doc.text, start, end):
         return True
-    if _OUTLET.match(line, m.end()):
+    outlet = _OUTLET.match(line, m.end())
+    if outlet and not _NOT_OUTLET.search(line[outlet.start("name"):].split(",")[0].split("|")[0]):
         return True
-    author = doc.front_matter.get("author") if isinstance(doc.front_matter, dict) else None
-    names = author if isinstance(author, list) else [author] if isinstance(author, str) else []
-    return bool(names) and not any(str(n).split()[-1:] and str(n).split()[-1] in line for n in names)
+    return bool(names)
 
 
 def _titled(text: str) -> bool:
@@ -552,7 +611,7 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
             seen += 1
             short = len(prose) <= LEAD_CHARS
             named = seen <= LEAD_BLOCKS and bool(_LINKED.search(doc.text, b.start, b.end)) and bool(
-                _SOURCE_LEAD.search(_plain(prose)))
+                _SOURCE_LEAD.search(_plain(prose)) or _FROM_LINK.fullmatch(doc.text[b.start:b.end].strip()))
             items = short and _ITEMS_WORD.search(prose) is not None and _ITEMS_FROM.search(prose) is not None
             if short and (named or items or (seen <= LEAD_BLOCKS and b.start in titles)):
                 end = page.own_voice(b.end, hi)
@@ -653,7 +712,24 @@ def _before_source_references(page: _Page, regions: list) -> list[tuple[int, int
         marks = page.cite_marks()
         if bisect.bisect_left(marks, lo) - bisect.bisect_left(marks, start) < 2:
             continue  # the prose above does not cite it by number
-        if page.own_voice(start, lo) < lo or page.own_voice(hi, len(doc.text)) >= len(doc.text):
+        if page.own_voice(start, lo) < lo or not _comment_after(page, hi):
             continue  # the writer speaks above the list, or nothing of the writer's follows it
         spans.append((start, hi))
     return spans
+
+
+#: A heading or label over links to more reading: the site's, but no comment on the text above it.
+_MORE_READING = lazyre.compile(r"[\W_]*(?:see\s+also|related\b|more\s+on\b|further\s+reading|more\s+reading|links?\b)", re.I)
+
+
+def _comment_after(page: _Page, hi: int) -> bool:
+    """Whether the writer comments after a reference list ending at *hi*: a comment heading or
+    label, or a horizontal rule before the writer's "I" ("See also", "Related" and link lists
+    follow a page's own references as often as a source's)."""
+    doc = page.doc
+    voices = page._voices()
+    for v in voices[bisect.bisect_left(voices, hi):]:
+        if not _MORE_READING.match(" ".join(_plain(doc.prose[v:v + LABEL_CHARS]).split())):
+            return True
+    return False
+
