@@ -414,7 +414,7 @@ def speaker_quoted(doc: Document, start: int) -> bool:
 
 def estimated(doc: Document, start: int) -> bool:
     """Whether the amount at *start* concludes a sum its sentence works out from an earlier
-    amount ("a drop typically holds 2,000 IU, so the children got 60,000 IU per day"): an
+    amount ("a drop typically holds 2,000 IU, so each child got 60,000 IU per day"): an
     estimate of what someone got, not an intake the page advises."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if block is not None else (doc.body_start, len(doc.prose))
