@@ -50,7 +50,7 @@ ACKNOWLEDGED = [
     # checking your levels", "get your level tested"
     r"\b(?:check|test|monitor|measur)\w*\s+(?:your|their|the\s+patient'?s)\s+(?:[\w()-]+\s+){0,3}?levels?\b",
     r"\b(?:get|have)\s+your\s+(?:[\w()-]+\s+){0,3}?levels?\s+(?:checked|tested|measured|monitored)\b",
-    # a dose titrated to a blood level, which takes the tests: "(adjust as needed to keep serum 25(OH)D near 80 ng/mL)"
+    # a dose titrated to a blood level, which takes the tests: "(titrate to hold serum 25(OH)D close to 80 ng/mL)"
     r"\b(?:adjust|titrat)\w*\b[^.;!?]{0,40}?\b(?:serum|blood|levels?|25\s*\(?OH\)?\s*D)\b",
 ]
 
@@ -150,7 +150,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
     is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
     the writer's comment restates; and those of a title that reports what a group or programme
-    gives ("Ministry is giving only 200 IU of vitamin D to 40 million mothers"), which the page's
+    gives ("Ministry is giving only 200 IU of D3 to 40 million mothers"), which the page's
     description of that programme restates."""
     title = page_title(doc).strip()
     if not title:
