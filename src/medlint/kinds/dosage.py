@@ -348,7 +348,7 @@ _SPEAKER_QUOTE = lazyre.compile(r"\W{0,4}(?:[A-Z][\w.'\u2019-]*\s+){1,4}[A-Z][\w
 #: A dose the page says is in use: "50,000 IU is used frequently", "is commonly prescribed".
 _IN_USE = lazyre.compile(r"[\s*_]*(?:of\s+[\w\s-]{0,20}?)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?(?:used|prescribed|given|sold)\b",
                          re.I)
-#: The conclusion of a sum: "a drop typically holds 2,000 IU, so the children got 60,000 IU per
+#: The conclusion of a sum: "a drop typically holds 2,000 IU, so each child got 60,000 IU per
 #: day", "which means they received": what someone worked out that somebody got, no advice.
 _DERIVED = lazyre.compile(r"\b(?:so|thus|therefore|hence|which\s+means|meaning)\b(?:(?!\b(?:you|your|take|should|must|need)\b)[^.;!?]){0,60}?"
                           r"\b(?:got|gets|received|ingested|consumed|ended\s+up\s+(?:with|taking)|(?:were|was)\s+(?:getting|given))\s+"
@@ -394,7 +394,7 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     if _NEGATED.search(before) or _REFUTED.search(doc.prose[s_lo:min(hi, s_hi + REFUTED_AFTER)]):
         return True
     if estimated(doc, dose.start):
-        return True  # "a drop is typically 2,000 IU, so the children got 60,000 IU a day": an estimate
+        return True  # "a drop is typically 2,000 IU, so each child got 60,000 IU a day": an estimate
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True
     note = str(entry.get("note") or "")
