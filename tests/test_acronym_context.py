@@ -446,7 +446,7 @@ def test_a_title_case_link_inside_the_writers_sentence_is_still_read(isolated) -
 
 
 @pytest.mark.parametrize("text, path", [
-    ("Define it as the ratio SSR/SST (Sum of\nSquares Due to Regression divided by Sum of Squares Total). SSR grows.", "x.md"),
+    ("Define it as the ratio SSB/SSW (Sum of\nSquares Between groups divided by Sum of Squares Within groups). SSB grows.", "x.md"),
     ("<p>Compare PPV/NPV (positive predictive value / negative predictive value) first.</p>", "x.html"),
 ])
 def test_a_pair_then_its_long_forms_in_one_bracket_is_defined(text: str, path: str, isolated) -> None:

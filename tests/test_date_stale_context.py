@@ -183,7 +183,7 @@ def test_a_dateline_at_the_top_of_a_post_dates_its_relative_words(html: bool) ->
     body = para("There has been no free time recently.", html)
     assert found(para("Slow progress on the weblog (November 25, 2011)", html) + body, html=html) == []
     assert found(para("Posted on 3 Dec 2011 by the editor.", html) + body, html=html) == []
-    assert found(para("Here is an update of something I wrote back in 2011.", html) + body, html=html) == []
+    assert found(para("Here is a revision of a note I wrote back in 2011.", html) + body, html=html) == []
     assert found(heading("Slow progress", html) + para("2011-11-25", html) + body, html=html) == []
     # No date at the top, a date in a link to an earlier entry, or a date the text speaks of: still reported.
     assert found(para("Slow progress on the weblog", html) + body, html=html) == ["recently"]
@@ -198,7 +198,7 @@ def test_a_dateline_at_the_top_of_a_post_dates_its_relative_words(html: bool) ->
 
 @pytest.mark.parametrize("html", [False, True])
 def test_as_of_in_history_or_a_dated_snapshot_heading_is_no_stale_figure(html: bool) -> None:
-    assert found(para("It was clear as of 1964 that the vitamin was a hormone.", html), html=html) == []
+    assert found(para("It seemed settled as of 1964 that the vitamin acted as a hormone.", html), html=html) == []
     assert found(heading("Workshop programme as of Spring 2011", html) + para("Talks.", html), html=html) == []
     assert found(heading("Photos of the test kit as of Feb 2012", html) + para("Pictures.", html), html=html) == []
     # A figure in the heading, a later update, or a figure in a sentence: still to be updated.
@@ -216,7 +216,7 @@ def test_generic_senses_the_reader_or_a_group_or_fresh_work(html: bool) -> None:
         "Would people who have recently flown notice the effect?",
         "Patients who were recently discharged need a call.",
         "The small groups suggest a new study with a different design.",
-        "The paper can form the basis of a new research grant.",
+        "The paper could be the starting point for a new research grant.",
         "The money pays for new research projects on campus.",
     ])
     assert found(body, html=html) == []
@@ -285,7 +285,7 @@ def test_everyday_senses_of_recent_claim_no_date(html: bool) -> None:
 
 @pytest.mark.parametrize("html", [False, True])
 def test_a_person_described_by_what_they_recently_did_is_no_claim(html: bool) -> None:
-    assert found(para("I got a question from someone who recently graduated from our course.", html),
+    assert found(para("A reader who recently graduated from our course sent me a question.", html),
                  html=html) == []
     assert found(para("A colleague who has recently retired wrote to me.", html), html=html) == []
     assert found(para("I advised two recent graduates on their models.", html), html=html) == []
@@ -341,7 +341,7 @@ def test_an_introduction_whose_items_give_their_dates_is_dated(html: bool) -> No
 def test_a_reference_number_into_the_pages_reference_list_dates_the_sentence(html: bool) -> None:
     refs = ("<h2>References</h2>\n<ol><li>Roe J. Letter. Am J Med 2010;1:2.</li></ol>\n" if html
             else "## References\n\n1. Roe J. Letter. Am J Med 2010;1:2.\n")
-    sentence = para("A recent letter to the editor (1) highlights a flaw in peer review.", html)
+    sentence = para("A recent reader's letter (1) exposes a flaw in peer review.", html)
     assert found(sentence + refs, html=html) == []
     # Without a reference list "(1)" is an enumeration, and the sentence stays undated.
     assert found(sentence, html=html) == ["recent"]

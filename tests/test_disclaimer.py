@@ -132,14 +132,14 @@ def test_referral_wordings_are_disclaimers(referral: str, isolated) -> None:
 @pytest.mark.parametrize("text", [
     "# Intention to treat\n\nIf you are trying to see how well a new drug works, why include patients who refused it?\n",
     "# Alternating treatments\n\nA design where each subject gets both treatments.\n",
-    "# What alternative medicine can teach us\n\nTherapeutic touch is a therapy to improve health.\n",
-    "You want to try a new drug to see if it can lower the risk to 6%.",
+    "# What alternative medicine might show doctors\n\nReiki is a therapy meant to ease stress.\n",
+    "You want to try a novel drug to check whether it can cut the risk to 6%.",
     "You're cutting the need for extra pain medication from 40% to 15%.",
     "Iodine supplementation in pregnant women to prevent goitre in newborns.",
-    "There are treatments that do help patients with tinnitus, but the gains are modest.",
+    "Some treatments really do help people with tinnitus, but the gains are modest.",
     "Use other Internet venues to supplement your main one.",
     "Writer's block? Try freewriting therapy.",
-    "# How to use social media in your career\n\nPick one venue.\n",
+    "# Using social media to build your career\n\nPick one venue.\n",
     "---\ntitle: Female employees took more than 4000 IU of vitamin D a day\n---\nA survey of staff.\n",
     "---\ntitle: Piglets getting one dose of 30000 IU of vitamin D grew faster\n---\nA farm study.\n",
     # a title that names a topic or reports research, over the page's own report (issue 18's policy)
@@ -174,7 +174,7 @@ def test_advice_needs_a_disclaimer(text: str, isolated) -> None:
     "Ask your pharmacist about interactions.",
     "Call 111 if you are unsure.",
     "Speak to your GP or nurse if symptoms persist.",
-    "People with kidney disease should seek medical advice before taking these supplements.",
+    "Anyone with liver trouble should seek medical advice before starting these pills.",
     "Seek medical help if the rash spreads.",
     "Discuss any changes with your doctor.",
 ])
@@ -370,7 +370,7 @@ def test_not_advice_sentences(text: str, isolated) -> None:
     "Fewer colds if you get 2,000 IU of vitamin D a day.",
     "Take 2,000 IU of vitamin D in the morning with food.",
     "Use vitamin D supplements in winter.",
-    "## See also the bottom of this page\n\nLess than 400 IU of vitamin D is too little; take 2,000 IU.\n",
+    "## See also the bottom of this page\n\nAnything under 400 IU of vitamin D is too little; take 2,000 IU.\n",
     # a heading is its own sentence: the question in the next heading does not swallow it
     "# x\n\nNotes.\n\n## I would take 10,000 IU of vitamin D daily\n## Has it been shown?\n",
     "<h1>x</h1><p>Notes.</p><h2>I would take 10,000 IU of vitamin D daily</h2><h2>Has it been shown?</h2>",
@@ -398,7 +398,7 @@ def test_advice_helpers() -> None:
     assert reports_group_intake("Female employees: 7 percent took more than 2,000 IU")
     assert reports_group_intake("Most Nordic toddlers get vitamin D supplements")
     assert not reports_group_intake("Infants in France need 1,000 IU")
-    assert not reports_group_intake("6 percent less likely to die by taking a little vitamin D")
+    assert not reports_group_intake("6 percent less likely to need hospital care by taking a little vitamin D")
     assert reports_group_intake_before("In a survey, 4 percent of nurses took more than ")
     assert not reports_group_intake_before("Most people get only 200 IU from food, so take ")
     text = "9,000 IU vitamin D daily from an old island diet of herring"
@@ -414,8 +414,8 @@ def test_advice_helpers() -> None:
     ("need-abstract.md", 2, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
     ("need-abstract.html", 1, "Older adults with knee pain need 50,000 IU of vitamin D a month", True),
     # a heading over the paper that tells the reader what to take is the page's own
-    ("paper-title-advice.md", 4, "Take 50,000 IU of vitamin D a month for knee pain", False),
-    ("paper-title-advice.html", 2, "Take 50,000 IU of vitamin D a month for knee pain", False),
+    ("paper-title-advice.md", 4, "Take 50,000 IU of D3 monthly for knee pain", False),
+    ("paper-title-advice.html", 2, "Take 50,000 IU of D3 monthly for knee pain", False),
 ])
 def test_a_research_headline_still_needs_a_disclaimer_when_the_page_advises(
         name: str, line: int, words: str, title: bool, isolated) -> None:
@@ -477,11 +477,11 @@ def test_the_pages_own_comment_after_a_reposted_article_needs_a_disclaimer(
     "Proponents of the hypothesis have recommended 4,000 IU a day.",
     "Finland, back then, recommended only 150 IU a day.",
     # a study's protocol in the imperative
-    "Small study: take 60,000 IU of vitamin D before or after a meal, then measure.",
+    "Small study: take 60,000 IU of D3 with or without food, then measure.",
     # a worked example
     "Example: begin at 25 ng of vitamin D and a half-life of five weeks.",
     # titles that report: a finding, a study's conclusion, someone's view, a dose-response figure
-    "---\ntitle: Need at least 800 IU of vitamin D \u2013 meta-analysis\n---\nThe pooled trials.\n",
+    "---\ntitle: Need at least 800 IU of D3 \u2013 meta-analysis\n---\nThe pooled trials.\n",
     "---\ntitle: An airline thinks pilots only need 600 IU of vitamin D\n---\nA report from the agency.\n",
     "---\ntitle: 300 IU needed to raise vitamin D levels by 2 ng\n---\nA summary of trials.\n",
     "---\ntitle: 2,400 IU raised women to 40 ng of vitamin D\n---\nA trial in women.\n",
@@ -510,16 +510,16 @@ def test_what_the_page_does_not_tell_its_reader_to_take(text: str, isolated) -> 
 @pytest.mark.parametrize("text", [
     # a dose the page recommends: advice words, an imperative, a verdict in the present
     "Most adults need more than 2,000 IU of vitamin D a day.",
-    "10,000 IU daily for 24 weeks would be far better.",
-    "400 IU of vitamin D is no longer enough.",
+    "10,000 IU daily for 20 weeks would work much better.",
+    "400 IU of vitamin D is not enough anymore.",
     "Probably start with 2 pills of 1,000 IU a day for a week, then 1 pill a day.",
     "Drink milk and take 1,000 IU of vitamin D daily.",
     # a body's advice relayed in the present
     "The WHO recommends 400 IU of vitamin D a day for infants.",
     # a recommendation headline that names no study, and one on what to do
-    "---\ntitle: Obese children probably need more than 25,000 IU of vitamin D weekly\n---\nNotes.\n",
-    "---\ntitle: 300 IU is not enough vitamin D for preterm infants\n---\nNotes.\n",
-    "---\ntitle: How often should I take 50,000 IU of vitamin D\n---\nNotes.\n",
+    "---\ntitle: Overweight teens probably need more than 25,000 IU of vitamin D weekly\n---\nNotes.\n",
+    "---\ntitle: 300 IU is too little vitamin D for premature babies\n---\nNotes.\n",
+    "---\ntitle: How often should one take 50,000 IU of D3\n---\nNotes.\n",
     # a study named in the headline, but the headline speaks to the reader
     "---\ntitle: \"Trial over: you should take 2,000 IU of vitamin D\"\n---\nNotes.\n",
 ])
@@ -552,8 +552,8 @@ def test_recommends_helper() -> None:
 
 @pytest.mark.parametrize("name, line, words, title", [
     # beside each reading above, a page that still needs and lacks a disclaimer is still reported
-    ("headline-verdict.md", 2, "5,000 IU of vitamin D daily is safe for most adults", True),
-    ("headline-verdict.html", 1, "5,000 IU of vitamin D daily is safe for most adults", True),
+    ("headline-verdict.md", 2, "5,000 IU of D3 per day is safe for nearly all adults", True),
+    ("headline-verdict.html", 1, "5,000 IU of D3 per day is safe for nearly all adults", True),
     ("study-sentence-advice.md", 6, "Trials show that adults need 4,000 IU of vitamin D daily.", False),
     ("study-sentence-advice.html", 4, "Trials show that adults need 4,000 IU of vitamin D daily.", False),
     ("cited-paper-advice.md", 8, "You should take 4,000 IU of vitamin D daily, as this review shows PDF", False),
@@ -565,8 +565,8 @@ def test_recommends_helper() -> None:
     ("aside-advice.md", 17, "You should take 4,000 IU of vitamin D daily.", False),
     ("aside-advice.html", 8, "You should take 4,000 IU of vitamin D daily.", False),
     # a page gathering many studies picks their headlines: a dose in one still counts
-    ("collection-headline.md", 4, "Hives treated by 28,000 IU of vitamin D weekly – RCT 2020", False),
-    ("collection-headline.html", 4, "Hives treated by 28,000 IU of vitamin D weekly – RCT 2020", False),
+    ("collection-headline.md", 4, "Eczema eased by 28,000 IU of vitamin D weekly – RCT 2020", False),
+    ("collection-headline.html", 4, "Eczema eased by 28,000 IU of vitamin D weekly – RCT 2020", False),
 ])
 def test_a_page_that_advises_beside_each_report_is_still_reported(
         name: str, line: int, words: str, title: bool, isolated) -> None:
@@ -577,15 +577,15 @@ def test_a_page_that_advises_beside_each_report_is_still_reported(
 
 @pytest.mark.parametrize("headline, advises", [
     ("Infants need 1,000 IU of vitamin D", True),
-    ("5,000 IU of vitamin D daily is safe for most adults", True),
+    ("5,000 IU of D3 per day is safe for nearly all adults", True),
     ("1,000 IU per kg of vitamin D can indeed be toxic", True),
-    ("Calcium intake of 500 mg is typically enough", True),
+    ("Calcium intake of 500 mg is usually sufficient", True),
     ("5,000 IU in bread was great - should have continued", True),
     ("At least 5,000 IU of vitamin D to reach 50 ng", True),
     ("If you have a family history you can take 200 IU less", True),
-    ("A loading dose of 300,000 IU of vitamin D does not last long", False),
+    ("A loading dose of 300,000 IU of D3 wears off quickly", False),
     ("Swimmers taking 4,000 IU of vitamin D had fewer injuries", False),
-    ("5,000 IU daily was just enough vitamin D for runners in winter", False),
+    ("5,000 IU daily was barely enough vitamin D for runners in winter", False),
     ("Bread can be fortified with 1,000 IU of vitamin D", False),
     ("Free-range eggs have 200 IU of vitamin D each", False),
 ])
@@ -599,7 +599,7 @@ def test_study_sentences_and_cited_papers() -> None:
     from medlint.document import Document
     from medlint.medical.advice import cites_paper, reports_study
 
-    assert reports_study("In studies on rats, the toxic dose has been reported as 0.5 mg/kg.")
+    assert reports_study("In studies on rats, the harmful dose was reported as 0.5 mg/kg.")
     assert reports_study("A clinical trial of 50,000 IU a day is starting.")
     assert not reports_study("Trials show that adults need 4,000 IU of vitamin D daily.")
     assert not reports_study("Take 4,000 IU daily.")  # names no study
@@ -615,7 +615,7 @@ def test_outline_and_aside_helpers() -> None:
     from medlint.document import Document
     from medlint.medical.advice import about_study, aside_to_advice, outline_reports, reports_in_outline
 
-    assert about_study("Bone markers not improved by 550 IU of vitamin D after birth")
+    assert about_study("Bone markers not improved by 550 IU of vitamin D in newborns")
     assert about_study("Near the end of pregnancy 50,000 IU weekly was great - RCT")
     assert not about_study("Hives treated by vitamin D - many studies")  # a collection: the page's picks
     assert not about_study("Infants need 1,000 IU of vitamin D - RCT")  # the headline advises

@@ -38,8 +38,8 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize(("md", "html"), [
     # a heading that names a study is that study's title
-    ("## Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020\n\nText.",
-     "<h2>Hives treated by 60,000 IU of vitamin D weekly – RCT May 2020</h2><p>Text.</p>"),
+    ("## Eczema eased by 60,000 IU of vitamin D weekly – RCT May 2020\n\nText.",
+     "<h2>Eczema eased by 60,000 IU of vitamin D weekly – RCT May 2020</h2><p>Text.</p>"),
     # what money buys, what a capsule holds (its size named in the section's heading)
     ("### $2.00 will buy 300,000 IU of vitamin D", "<h3>$2.00 will buy 300,000 IU of vitamin D</h3>"),
     ("## Dosing with 5,000 IU vitamin D softgels\n\nShe adjusts how often (typically 5,000 IU).",
@@ -54,8 +54,8 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
     ("You cannot get 150,000 IU of vitamin D during a 10 day vacation.",
      "<p>You cannot get 150,000 IU of vitamin D during a 10 day vacation.</p>"),
     # a warning against the dose
-    ("1. Should not take 50,000 IU of vitamin D weekly when breastfeeding",
-     "<ol><li>Should not take 50,000 IU of vitamin D weekly when breastfeeding</li></ol>"),
+    ("1. Should not take 50,000 IU of D3 weekly when breastfeeding",
+     "<ol><li>Should not take 50,000 IU of D3 weekly when breastfeeding</li></ol>"),
     # a conditional, a worked example
     ("## If I had lupus, I would take vitamin D 8,000 IU daily: No",
      "<h2>If I had lupus, I would take vitamin D 8,000 IU daily: No</h2>"),
@@ -63,7 +63,7 @@ def found(rule: str, md: str, html: str) -> tuple[list[str], list[str]]:
      "<h2>Example: say you meant to average 3,000 IU/day</h2><p>Take a 50,000 IU dose of vitamin D every 12 days.</p>"),
     # a named body's figure
     ("### One agency states that up to 8,000 IU of vitamin D is safe.",
-     "<h3>One organization states that up to 10,000 IU of vitamin D is safe.</h3>"),
+     "<h3>One agency states that up to 8,000 IU of vitamin D is safe.</h3>"),
     ("* [Endocrine Society](/tags/endocrine-society) 10,000 IU of vitamin D when needed",
      "<ul><li><a href='/tags/endocrine-society'>Endocrine Society</a> 10,000 IU of vitamin D when needed</li></ul>"),
     # a sum
@@ -91,7 +91,7 @@ def test_not_the_pages_daily_advice(md: str, html: str) -> None:
     # the same shapes as above, as advice: still reported
     ("## 50,000 IU of vitamin D weekly helped the elderly - 2013\n\nText.",
      "<h2>50,000 IU of vitamin D weekly helped the elderly - 2013</h2><p>Text.</p>", "50,000 IU"),
-    ("Take 5,000 IU of vitamin D daily.", "<p>Take 5,000 IU of vitamin D daily.</p>", "5,000 IU"),
+    ("Take 5,000 IU of vitamin D each day.", "<p>Take 5,000 IU of vitamin D each day.</p>", "5,000 IU"),
     ("Take 100,000 IU of vitamin D daily.", "<p>Take 100,000 IU of vitamin D daily.</p>", "100,000 IU"),
     ("1. Take 50,000 IU of vitamin D weekly if pregnant", "<ol><li>Take 50,000 IU of vitamin D weekly if pregnant</li></ol>",
      "50,000 IU"),
@@ -99,8 +99,8 @@ def test_not_the_pages_daily_advice(md: str, html: str) -> None:
     # the writer's own regimen and a quotation in the page's prose stay: the reader meets the dose
     # with no warning (a named speaker's labelled remark is that speaker's report: round 7's
     # labels on vdw-dev, see test_dose_limit_occasions)
-    ("I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.",
-     "<p>I have been taking 50,000 IU of vitamin D3 every 6 days for 2 years.</p>", "50,000 IU"),
+    ("I have been taking 50,000 IU of D3 every 6 days for 2 years.",
+     "<p>I have been taking 50,000 IU of D3 every 6 days for 2 years.</p>", "50,000 IU"),
     ('My neighbour wrote: "Many patients admit to taking 100,000 IU of vitamin D weekly."',
      '<p>My neighbour wrote: "Many patients admit to taking 100,000 IU of vitamin D weekly."</p>', "100,000 IU"),
 ])
@@ -120,8 +120,8 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
     ("He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d",
      "<p>He wrote: \u201cOur ancestors had an intake of 4,000 IU a day, and so should we.\u201d</p>"),
     # official reference values: a section headed by one, a heading that names one
-    ("## RDA for vitamin D raised to:\n\n* 400 IU age 2-75\n\n* 800 IU 75+",
-     "<h2>RDA for vitamin D raised to:</h2><ul><li>400 IU age 2-75</li><li>800 IU 75+</li></ul>"),
+    ("## RDA for vitamin D raised to:\n\n* 400 IU age 1-70\n\n* 800 IU 70+",
+     "<h2>RDA for vitamin D raised to:</h2><ul><li>400 IU age 1-70</li><li>800 IU 70+</li></ul>"),
     ("## Upper limit for vitamin D raised too\n\n* 4000 IU for age 10+",
      "<h2>Upper limit for vitamin D raised too</h2><ul><li>4000 IU for age 10+</li></ul>"),
     ("### Current recommended minimum 400 IU for age 5-50", "<h3>Current recommended minimum 400 IU for age 5-50</h3>"),
@@ -141,17 +141,17 @@ def test_advice_above_the_limit_is_still_reported(md: str, html: str, match: str
      "<h3>Wagner et al:</h3><p>Women on 4000 IU/d did best and need that much.</p>"),
     # what people took or found, a result, the writer with a name in brackets, physiology
     ("Thousands of other people take 5,000 IU daily.", "<p>Thousands of other people take 5,000 IU daily.</p>"),
-    ("Patients found quick benefits with a dose of 10,000 IU a day.",
-     "<p>Patients found quick benefits with a dose of 10,000 IU a day.</p>"),
+    ("Patients found fast relief on a dose of 10,000 IU a day.",
+     "<p>Patients found fast relief on a dose of 10,000 IU a day.</p>"),
     ("Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.",
      "<p>Taking 6,000 IU/day of vitamin D3 resulted in 70% of participants improving.</p>"),
-    ("I (Henry) am also taking 1 drop in each eye every other day.",
-     "<p>I (Henry) am also taking 1 drop in each eye every other day.</p>"),
-    ("A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.",
-     "<p>A fair-skinned person will make about 10,000 IU of vitamin D in 15 minutes.</p>"),
+    ("I (Henry) am also taking 1 drop under the tongue most mornings.",
+     "<p>I (Henry) am also taking 1 drop under the tongue most mornings.</p>"),
+    ("A pale-skinned person will make roughly 10,000 IU of vitamin D within 15 minutes.",
+     "<p>A pale-skinned person will make roughly 10,000 IU of vitamin D within 15 minutes.</p>"),
     # a figure's caption, a product's content, a protocol after an abbreviation, a sum
-    ("## Fig. (10).\n\nComparison with 1000 IU of vitamin D daily.",
-     "<h2>Fig. (10).</h2><p>Comparison with 1000 IU of vitamin D daily.</p>"),
+    ("## Fig. (10).\n\nComparison with 1000 IU of vitamin D each day.",
+     "<h2>Fig. (10).</h2><p>Comparison with 1000 IU of vitamin D each day.</p>"),
     ("Each prenatal vitamin holds just 400 IU of vitamin D.", "<p>Each prenatal vitamin holds just 400 IU of vitamin D.</p>"),
     ("Bio-Tech's 50,000 IU vitamin D3 capsules work well.", "<p>Bio-Tech's 50,000 IU vitamin D3 capsules work well.</p>"),
 ])
@@ -183,12 +183,12 @@ def test_the_terms_of_a_sum_are_not_claims_but_the_advice_is() -> None:
 
 @pytest.mark.parametrize(("md", "html", "match"), [
     # the page's own advice with nothing behind it
-    ("1. Often need more than 2,000 IU of vitamin D3 to keep their bones strong",
-     "<ol><li>Often need more than 2,000 IU of vitamin D3 to keep their bones strong</li></ol>",
+    ("1. Usually require more than 2,000 IU of vitamin D3 to keep their bones strong",
+     "<ol><li>Usually require more than 2,000 IU of vitamin D3 to keep their bones strong</li></ol>",
      "more than 2,000 IU"),
     ("* 4,000 IU daily is a great place to start", "<ul><li>4,000 IU daily is a great place to start</li></ul>", "4,000 IU"),
     # a list under a heading that names no reference value
-    ("## What to take\n\n* 400 IU age 2-75", "<h2>What to take</h2><ul><li>400 IU age 2-75</li></ul>", "400 IU"),
+    ("## What to take\n\n* 400 IU age 1-70", "<h2>What to take</h2><ul><li>400 IU age 1-70</li></ul>", "400 IU"),
     # a parent heading without a link out, or linking to the site's own page
     ("# Sunshine 2009\n\n## Vitamin D\n\nAdults need 1,000 IU a day.",
      "<h1>Sunshine 2009</h1><h2>Vitamin D</h2><p>Adults need 1,000 IU a day.</p>", "1,000 IU"),

@@ -40,8 +40,8 @@ OWN_HTML = "<p>Most adults need 4,000 IU of vitamin D daily.</p>"
 @pytest.mark.parametrize("lead", [
     "By Jane Roe, Health Magazine",
     "Posted on March 12, 2015 by Harold T. Pennington",
-    "Environ Health Perspect. 2008 April; 116(4): A160-A167.",
-    "The following is a Critically Appraised Topic for a nursing programme",
+    "Clin Nutr Rev. 2011 June; 89(3): A210-A218.",
+    "The following is a structured evidence summary for a nursing programme",
 ])
 def test_a_page_that_opens_with_a_reproduced_article(lead: str) -> None:
     md = f"## Lessons from our ancestors\n\n{lead}\n\nSome text.\n\n## Part two\n\n{OWN_MD}"
@@ -77,7 +77,7 @@ def test_a_byline_below_the_pages_own_text_does_not_reach_up() -> None:
 
 def test_opens_reproduced_lines() -> None:
     assert opens_reproduced("By Lena Marwick, Wellness Monthly")
-    assert opens_reproduced("Endocrinol Metab 2012, S:4 http://dx.doi.org/10.4172/2161-1017.S4-004")
+    assert opens_reproduced("Endocrinol Metab 2014, S:6 http://dx.doi.org/10.5555/2161-2049.S6-007")
     assert not opens_reproduced("By contrast, most adults need more.")
     assert not opens_reproduced("Vitamin D is made in the skin.")
 
@@ -128,8 +128,8 @@ def test_a_new_dose_in_the_comment_is_reported() -> None:
      "<p>The Institute of Medicine recommended raising the intake in the U.S. to 600 IU a day.</p>"),
     ("Doctors stopped prescribing 600 IU (RDA for adults) to the frail.",
      "<p>Doctors stopped prescribing 600 IU (RDA for adults) to the frail.</p>"),
-    ("A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.",
-     "<p>A maintenance dose of 2,000 IU/day, as suggested by the guidelines, kept levels up.</p>"),
+    ("A maintenance dose of 2,000 IU/day, as suggested by current guidelines, kept levels up.",
+     "<p>A maintenance dose of 2,000 IU/day, as suggested by current guidelines, kept levels up.</p>"),
 ])
 def test_a_named_body_or_reference_value(md: str, html: str) -> None:
     assert both(md, html) == ([], [])
@@ -265,8 +265,8 @@ def test_a_table_of_the_pages_own_regimen_is_one_finding() -> None:
 # -- the upper limit leaves a reposted article to its source (skip: reproduced) --------------------
 
 def test_the_upper_limit_leaves_a_reposted_article_and_reads_the_pages_own_byline() -> None:
-    md = "By Jane Roe, Health Magazine\n\nMost adults should take 50,000 IU of vitamin D daily."
-    html = "<p>By Jane Roe, Health Magazine</p><p>Most adults should take 50,000 IU of vitamin D daily.</p>"
+    md = "By Jane Roe, Health Magazine\n\nMost adults should take 50,000 IU of D3 daily."
+    html = "<p>By Jane Roe, Health Magazine</p><p>Most adults should take 50,000 IU of D3 daily.</p>"
     assert both(md, html, rule=LIMIT) == ([], [])
     # the page's own author ("By Jane Roe, RN": no outlet) is the page's own voice
     assert both(md.replace("Health Magazine", "RN"), html.replace("Health Magazine", "RN"), rule=LIMIT) == (
@@ -282,12 +282,12 @@ def test_reproduced_span_stops_at_the_reference_list() -> None:
 
 # -- the dose of the programme the page reports ---------------------------------------------------
 
-PROGRAMME = "Ministry is giving only 200 IU of vitamin D to 40 million mothers and toddlers"
+PROGRAMME = "Ministry is giving only 200 IU of D3 to 40 million mothers and toddlers"
 
 
 def test_the_page_describing_the_programme_its_title_reports() -> None:
-    md = "## Problems\n\n* Only 200 IU for pregnant and lactating women"
-    html = "<h2>Problems</h2><ul><li>Only 200 IU for pregnant and lactating women</li></ul>"
+    md = "## Problems\n\n* Only 200 IU for expectant and nursing mothers"
+    html = "<h2>Problems</h2><ul><li>Only 200 IU for expectant and nursing mothers</li></ul>"
     assert both(md, html, PROGRAMME) == ([], [])
 
 

@@ -178,8 +178,8 @@ def test_a_typo_outside_the_software_list_is_reported(path: str, text: str, isol
 
 
 @pytest.mark.parametrize("path,text", [
-    ("x.md", "Clin Nutr. 2013 Feb 21. pii: S0261-5614(13)00051-4. Am J Clin Nutr May 2013 ajcnx.051664\n"),
-    ("x.html", html("<p>J Dent Res. 2014 May 14. pii: 0022034514534985. Am J Clin Nutr 2013 ajcnx.051664</p>")),
+    ("x.md", "Clin Nutr. 2015 Mar 9. pii: S0261-5614(15)00072-8. Am J Clin Nutr June 2015 ajcnx.051664\n"),
+    ("x.html", html("<p>J Dent Res. 2016 Aug 3. pii: 0022034516650218. Am J Clin Nutr 2013 ajcnx.051664</p>")),
 ])
 def test_a_label_or_code_glued_to_an_identifier_is_citation_text(path: str, text: str, isolated) -> None:
     assert words(text, path) == []

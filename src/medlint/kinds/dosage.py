@@ -50,7 +50,7 @@ ACKNOWLEDGED = [
     # checking your levels", "get your level tested"
     r"\b(?:check|test|monitor|measur)\w*\s+(?:your|their|the\s+patient'?s)\s+(?:[\w()-]+\s+){0,3}?levels?\b",
     r"\b(?:get|have)\s+your\s+(?:[\w()-]+\s+){0,3}?levels?\s+(?:checked|tested|measured|monitored)\b",
-    # a dose titrated to a blood level, which takes the tests: "(adjust as needed to keep serum 25(OH)D near 80 ng/mL)"
+    # a dose titrated to a blood level, which takes the tests: "(titrate to hold serum 25(OH)D close to 80 ng/mL)"
     r"\b(?:adjust|titrat)\w*\b[^.;!?]{0,40}?\b(?:serum|blood|levels?|25\s*\(?OH\)?\s*D)\b",
 ]
 
@@ -150,7 +150,7 @@ def _title_amounts(doc: Document, limits: str | None) -> tuple[Amounts, Amounts]
     """The doses of a page title that reports a study ("800 IU for infant and 2000 IU for mother
     is good, not great - RCT") on a page that cites it (a DOI or PMID): the study's arms, which
     the writer's comment restates; and those of a title that reports what a group or programme
-    gives ("Ministry is giving only 200 IU of vitamin D to 40 million mothers"), which the page's
+    gives ("Ministry is giving only 200 IU of D3 to 40 million mothers"), which the page's
     description of that programme restates."""
     title = page_title(doc).strip()
     if not title:
@@ -348,7 +348,7 @@ _SPEAKER_QUOTE = lazyre.compile(r"\W{0,4}(?:[A-Z][\w.'\u2019-]*\s+){1,4}[A-Z][\w
 #: A dose the page says is in use: "50,000 IU is used frequently", "is commonly prescribed".
 _IN_USE = lazyre.compile(r"[\s*_]*(?:of\s+[\w\s-]{0,20}?)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?(?:used|prescribed|given|sold)\b",
                          re.I)
-#: The conclusion of a sum: "a drop typically holds 2,000 IU, so the children got 60,000 IU per
+#: The conclusion of a sum: "a drop typically holds 2,000 IU, so each child got 60,000 IU per
 #: day", "which means they received": what someone worked out that somebody got, no advice.
 _DERIVED = lazyre.compile(r"\b(?:so|thus|therefore|hence|which\s+means|meaning)\b(?:(?!\b(?:you|your|take|should|must|need)\b)[^.;!?]){0,60}?"
                           r"\b(?:got|gets|received|ingested|consumed|ended\s+up\s+(?:with|taking)|(?:were|was)\s+(?:getting|given))\s+"
@@ -394,7 +394,7 @@ def _not_advice(doc: Document, dose: Any, entry: dict[str, Any]) -> bool:
     if _NEGATED.search(before) or _REFUTED.search(doc.prose[s_lo:min(hi, s_hi + REFUTED_AFTER)]):
         return True
     if estimated(doc, dose.start):
-        return True  # "a drop is typically 2,000 IU, so the children got 60,000 IU a day": an estimate
+        return True  # "a drop is typically 2,000 IU, so each child got 60,000 IU a day": an estimate
     if dose.per_day is None and (product_content(doc, dose.start, dose.end) or _named_size(doc, dose)):
         return True
     note = str(entry.get("note") or "")
@@ -414,7 +414,7 @@ def speaker_quoted(doc: Document, start: int) -> bool:
 
 def estimated(doc: Document, start: int) -> bool:
     """Whether the amount at *start* concludes a sum its sentence works out from an earlier
-    amount ("a drop typically holds 2,000 IU, so the children got 60,000 IU per day"): an
+    amount ("a drop typically holds 2,000 IU, so each child got 60,000 IU per day"): an
     estimate of what someone got, not an intake the page advises."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if block is not None else (doc.body_start, len(doc.prose))

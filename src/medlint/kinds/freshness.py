@@ -533,7 +533,7 @@ def _snapshot_heading(doc: Document, start: int, end: int, year: int, page_year:
     """"as of <date>" in a heading with no figure in it, the date that of the page ("CureTogether
     categories as of Dec 2013", "Workshop programme as of Spring 2013" on a 2013 page): the heading
     labels a snapshot with the day it was taken, which is all the rule asks. A figure in the heading
-    ("1830 items as of Oct 2013", "cited 97 times as of May 2021") is one the page means to keep
+    ("2140 entries as of Oct 2013", "cited 58 times as of May 2021") is one the page means to keep
     current, and a later date ("news as of July 2019" on a 2014 page) a section kept up to date since:
     both still reported."""
     block = doc.block_at(start)

@@ -31,7 +31,7 @@ page's advice to anyone, and an editor passes over them:
   confirms that adults need 2,000 IU", "Third study found that infants needed
   1,600 IU"): then it is that study's conclusion, reported, and the page's own
   words decide. So is a headline on someone else's view ("NASA thinks
-  astronauts only need 800 IU", "A doctor doubts that more than 400 IU is
+  astronauts only need 800 IU", "A doctor questions whether over 400 IU is
   needed") and a dose-response figure ("200 IU needed to increase levels by
   1 ng");
 - a **dose the page does not recommend**: a bare figure in the page's prose
@@ -89,7 +89,7 @@ _FROM_SOURCE = lazyre.compile(
     r"|in\s+(?:(?:a|an|the|their|your|our)\s+)?(?:[\w-]+\s+)?)" + _SOURCE, re.I)
 
 
-#: The same said before the amount: "Vitamin D2 from food - perhaps 80 IU daily", "in sunlight:
+#: The same said before the amount: "Vitamin D2 from meals - maybe 80 IU daily", "in sunlight:
 #: about 1,000 IU", "in fortified bread adds about 60 IU" (a few hedging words or a verb of
 #: supplying between; no "take" or "or" that would start advice).
 _SOURCE_BEFORE = lazyre.compile(
@@ -445,8 +445,8 @@ def reports_in_outline(doc: Document, offset: int, title: str) -> bool:
     return not headline_advises(line) and not _OWN_REMARK.search(line) and about_study(title)
 
 
-#: A study named as the subject of an outline line ("The study using 40,000 IU showed", "19,000
-#: people in a 5 year RCT with 100 mg aspirin", "Astronaut test of 1,000 IU"), not only tagged on
+#: A study named as the subject of an outline line ("The study using 40,000 IU showed", "12,000
+#: people in a 4 year RCT with 75 mg aspirin", "Astronaut test of 1,000 IU"), not only tagged on
 #: after a dash as a headline's source ("X treated by 28,000 IU - RCT 2020": the page's pick).
 _SOURCE_TAG = lazyre.compile(r"\s+[-\u2013\u2014]+\s+[^-\u2013\u2014]*$")
 _STUDY_SUBJECT = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|RCTs?|tests?\s+of|experiments?|participants|subjects|"
@@ -471,8 +471,8 @@ def outline_reports(doc: Document, offset: int) -> bool:
     return bool(_CAPTION.search(line) or _STUDY_SUBJECT.search(_SOURCE_TAG.sub("", line)))
 
 
-#: Money in a dose's line: a cost, price or saving ("Thus saving $3 billion if just give 800 IU to
-#: those who fall", "cost-effectiveness of 800 IU"): a policy's figure, not a dose for the reader.
+#: Money in a dose's line: a cost, price or saving ("Thus saving $2 billion by simply giving 800 IU to
+#: those at risk", "cost-effectiveness of 800 IU"): a policy's figure, not a dose for the reader.
 _MONEY = lazyre.compile(r"\b(?:cost(?:s|ing|-effective\w*)?|sav(?:e|es|ed|ing|ings)\s+(?:\S+\s+){0,2}?"
                         r"(?:[$\u20ac\u00a3]|\d|dollars?|pounds?|euros?|millions?|billions?)|budget|"
                         r"dollars?|euros?|pounds\s+sterling)\b|[$\u20ac\u00a3]\s?\d", re.I)

@@ -245,7 +245,7 @@ def _frequency(prose: str, start: int, end: int, s_lo: int, s_hi: int) -> tuple[
     return None, None
 
 
-#: The next step of a regimen: "a loading dose of 100,000 IU followed by daily doses of 4,000 units".
+#: The next step of a regimen: "a loading dose of 100,000 IU followed by 4,000 units each day".
 _THEN = lazyre.compile(r"\b(?:followed\s+by|then|after\s+which|and\s+later)\b", re.I)
 
 
