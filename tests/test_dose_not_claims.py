@@ -12,7 +12,7 @@ import pytest
 
 from medlint import lint_text
 from medlint.document import Document
-from medlint.medical.reposted import opens_reproduced
+from medlint.reproduced import opens_reproduced
 
 CITATION = "dose-needs-citation"
 LIMIT = "dose-above-upper-limit"

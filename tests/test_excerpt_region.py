@@ -8,7 +8,8 @@ import pytest
 
 from medlint import lint_text
 from medlint.document import Document
-from medlint.regions import REGION_KINDS, in_excerpt
+from medlint.regions import REGION_KINDS
+from medlint.reproduced import in_reproduced
 
 RULES = ["acronym-undefined", "dose-above-upper-limit"]
 #: A config that chooses the region by its old name.
@@ -48,7 +49,7 @@ def test_the_excerpt_is_a_region_up_to_the_pages_own_section(html: bool) -> None
     assert len(spans) == 1
     assert "XQZR" in spans[0] and "WVTS" in spans[0]  # its own sub-heading stays in it
     assert "PQRW" not in spans[0] and "Vitamin D and falls" not in spans[0]  # the heading is the page's
-    assert in_excerpt(doc, text.index("XQZR")) and not in_excerpt(doc, text.index("PQRW"))
+    assert in_reproduced(doc, text.index("XQZR")) and not in_reproduced(doc, text.index("PQRW"))
 
 
 @pytest.mark.parametrize("html", [False, True])
@@ -83,7 +84,7 @@ def test_a_config_that_reads_excerpts_reports_them_again(html: bool) -> None:
 
 def test_a_page_without_an_outside_link_computes_no_excerpt() -> None:
     doc = Document.from_text("# Title\n\n## Section\n\nThe ABCD test.\n", path="x.md")
-    assert not in_excerpt(doc, 20)
+    assert not in_reproduced(doc, 20)
     assert doc.cache["regions.reproduced"] == []
 
 

@@ -92,7 +92,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from . import fastre, lazyre
-from .reproduced import find_reproduced, in_reproduced, own_comment
+from .reproduced import find_reproduced, own_comment
 
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
@@ -329,9 +329,6 @@ def find_regions(doc: "Document") -> list[Region]:
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
-#: The old name of :func:`medlint.reproduced.in_reproduced` (date-stale's ``excerpts`` option,
-#: sensational-language's ``unless: excerpt``).
-in_excerpt = in_reproduced
 
 
 _PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")

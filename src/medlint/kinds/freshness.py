@@ -58,7 +58,7 @@ from ..medical.citations import cited, cited_loosely, window
 from .. import lazyre
 from . import BuildContext
 from .common import compile_regex
-from ..regions import in_excerpt
+from ..reproduced import in_reproduced
 from .pattern import not_a_claim
 
 OPTIONS_SCHEMA = {
@@ -645,7 +645,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
-                    if options["excerpts"] and in_excerpt(doc.whole, m.start()):
+                    if options["excerpts"] and in_reproduced(doc.whole, m.start()):
                         continue  # the linked page's words, dated by it
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"on a page dated {dated}",

@@ -25,7 +25,7 @@ from ..diagnostic import Finding
 from ..document import Document
 from ..medical.blockscan import any_between, blank_back, char_positions, count_in, first_start, last_end, last_in
 from ..medical.citations import cited, window
-from ..regions import in_excerpt
+from ..reproduced import in_reproduced
 from .common import SCOPE_SCHEMA, compile_regex, is_literal, scope_spans, search, trie_regex
 from . import BuildContext, OptionError
 from .. import lazyre
@@ -145,7 +145,7 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     prose = doc.prose
     if "link-text" in unless and doc.link_text_at(start) is not None:
         return True
-    if "excerpt" in unless and in_excerpt(doc.whole, start):
+    if "excerpt" in unless and in_reproduced(doc.whole, start):
         return True  # a section under a heading that links elsewhere: the linked page's words
     if "negated" in unless:
         clause_lo = last_end(doc, _CLAUSE_START, lo, hi, start)  # one scan per block, not per match

@@ -18,7 +18,8 @@ from typing import Any
 
 from ..document import Document
 from .citations import lead_in
-from .reposted import in_title_list, is_header_line, reposted
+from ..reproduced import is_header_line
+from .reposted import in_title_list, reposted
 from .. import lazyre
 
 _SUBJECTS = (r"participants?|subjects?|patients?|he|she|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"

@@ -28,11 +28,9 @@ import re
 
 from ..document import Document
 from .. import lazyre
-from ..reproduced import in_reproduced, is_header_line, opens_reproduced, own_comment
+from ..reproduced import in_reproduced, own_comment
 from .substance import page_title
 
-#: ``is_header_line`` and ``opens_reproduced`` live in :mod:`medlint.reproduced`; named here for callers.
-__all__ = ["in_comment", "in_title_list", "is_header_line", "opens_reproduced", "reposted"]
 
 #: A title naming a reposted document's kind.
 _DOCUMENT_TITLE = lazyre.compile(r"\b(?:handouts?|FAQs?|frequently\s+asked\s+questions|press\s+releases?|news\s+releases?|"
