@@ -37,7 +37,7 @@ How it counts, independently of the rule's parser (its own small regexes):
    finds it), are other items' titles, not the page's dose: the rule skips them by
    design and they are shown apart as *titles* (labelled false on vdw-dev).
 8. Amounts in a worked example (under an ``Example:`` line) or concluding a sum ("a drop
-   holds 2,000 IU, so the children got 60,000 IU per day"), as this tree's
+   is 1,000 IU, so the pupils ended up with 30,000 IU a day"), as this tree's
    ``claims.in_worked_example`` and ``dosage.estimated`` find them, illustrate arithmetic,
    not an intake: the rule skips them by design (both labelled false on vdw-dev) and
    they are shown apart as *examples*. The acknowledged words of 5 are read where this

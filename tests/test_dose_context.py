@@ -100,7 +100,7 @@ def test_message_says_where_the_substance_came_from() -> None:
     ("100,000 IU of vitamin D monthly", "monthly", 1 / 30),
     ("60,000 IU D2/m for 3 months", "monthly", 1 / 30),
     ("100,000 IU of vitamin D every 4 weeks", "every 4 weeks", 1 / 28),
-    ("100,000 IU of vitamin D every 90 days", "every 90 days", 1 / 90),
+    ("120,000 IU of vitamin D every 60 days", "every 60 days", 1 / 60),
     ("300,000 IU of vitamin D every 3 months", "every 3 months", 1 / 90),
     ("a single dose of 600,000 IU of vitamin D", "once", None),
     ("a 400,000 IU bolus of vitamin D", "once", None),
@@ -118,7 +118,7 @@ def test_frequency_as_written(phrase: str, frequency: str, per_day: float | None
 
 
 def test_a_frequency_belongs_to_its_own_amount() -> None:
-    text = "vitamin D 200,000 IU for two months, followed by 100,000 IU monthly."
+    text = "vitamin D 150,000 IU for six weeks, then 80,000 IU monthly."
     for found in (doses_md(text), doses_html(f"<p>{text}</p>")):
         assert [d.frequency for d in found] == [None, "monthly"]
     text = "vitamin D: some need 40,000 IU or 60,000 IU weekly."
@@ -136,7 +136,7 @@ def test_a_frequency_belongs_to_its_own_amount() -> None:
     "100,000 IU of vitamin D every 4 weeks.",
     "A study could have used 250 mg or 450 mg of magnesium.",
     "Whole-body sun exposure for 20 minutes provides 10,000 IU of vitamin D.",
-    "A German chemist isolated 2 g of crystalline vitamin D3 from tuna liver oil.",
+    "A 1930s laboratory purified 3 g of vitamin D3 crystals from cod liver oil.",
     "Cheese holds 30,000 IU of vitamin D per 100 g.",
 ])
 def test_not_compared_with_a_daily_limit(text: str) -> None:
@@ -243,7 +243,7 @@ def test_a_frequency_of_a_later_bare_number_is_not_taken() -> None:
 
 
 @pytest.mark.parametrize("text", ["Apply sunscreen at 2 mg/cm2 with vitamin D.",
-                                  "The upper tolerable limit of 10,000 IU/day of vitamin D."])
+                                  "For vitamin D the upper tolerable limit is put at 10,000 IU/day."])
 def test_concentrations_and_stated_limits_are_not_reported(text: str) -> None:
     assert messages(md_page(text), "p.md") == []
     assert messages(html_page(f"<p>{text}</p>"), "p.html") == []

@@ -39,8 +39,8 @@ def doses(text: str, path: str) -> list[Dose]:
 # -- the frequency across inline markup ------------------------------------------------
 
 @pytest.mark.parametrize(("md", "html", "frequency"), [
-    ("Effect of 20,000 IU of vitamin **<span style=\"color:#00F;\">D3</span>** added per week",
-     "<h3>Effect of 20,000 IU of vitamin <b><span style=\"color:#00F;\">D3</span></b> added per week</h3>", "weekly"),
+    ("Outcome of 20,000 IU of vitamin **<span style=\"color:#0A0;\">D3</span>** given per week",
+     "<h3>Outcome of 20,000 IU of vitamin <b><span style=\"color:#0A0;\">D3</span></b> given per week</h3>", "weekly"),
     ("Take 50,000 IU of **vitamin D3** [per](https://example.org/a/long/address/that/the/reader/never/sees/on/screen) month.",
      "<p>Take 50,000 IU of <b><span style='color:red'>vitamin D3</span></b> "
      "<a href='https://example.org/a/long/address/that/the/reader/never/sees/on/screen'>per</a> month.</p>", "monthly"),

@@ -79,7 +79,7 @@ def test_the_pages_own_toxicity_claim_is_still_reported() -> None:
 
 @pytest.mark.parametrize("text", [
     "Note: I have just ordered a 2,500 IU/drop bottle to keep in the car.",
-    "I weighed it myself: 1 level teaspoon is 1.6 grams, so has 160,000 IU of vitamin D3.",
+    "I weighed it myself: a flat scoop is 1.2 grams, so has 120,000 IU of vitamin D3.",
     "We bought a bottle of 5,000 IU capsules at the pharmacy.",
 ])
 def test_what_the_writer_bought_or_measured_is_no_claim(text: str) -> None:

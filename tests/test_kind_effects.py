@@ -164,7 +164,7 @@ def test_a_pasted_abstract_whose_labels_lost_their_colons(isolated) -> None:
 @pytest.mark.parametrize("text", [
     "HR = hazard ratio\n1,25 was the mean.",                 # a glossary line, a number on the next line
     "* cumulative hazard ratio 388",                         # a page number in an index
-    "The relative risk of conversion to MS 16 was studied.",  # a reference number after a name
+    "The relative risk of a first relapse in MS 16 was studied.",  # a reference number after a name
 ])
 def test_numbers_that_are_not_ratio_values(text: str, isolated) -> None:
     assert found(text) == []

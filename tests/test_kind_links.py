@@ -143,18 +143,18 @@ def test_suggestion_by_slug_before_similar_words(isolated: Path) -> None:
     without its trailing date); difflib alone suggests a page with similar words."""
     posts = isolated / "content" / "posts"
     posts.mkdir(parents=True)
-    for slug in ["overview-colds-and-flu-and-vitamin-d", "overview-alcohol-and-vitamin-d",
-                 "fewer-colds-if-vitamin-d-above-40-ng"]:
+    for slug in ["overview-sleep-and-mood-and-vitamin-d", "overview-coffee-and-vitamin-d",
+                 "better-sleep-if-vitamin-d-over-30-ng"]:
         (posts / f"{slug}.md").write_text(f"---\ntitle: {slug}\n---\nText.\n")
     page = posts / "links.md"
-    page.write_text("[a](/tags/overview-colds-and-flu-and-vitamin-d.html)\n\n"
-                    "[b](/tags/fewer-colds-if-vitamin-d-above-40-ng-mar-2015.html)\n\n"
-                    "[c](/tags/overview-alcohol-and-vitamin-e.html)\n")
+    page.write_text("[a](/tags/overview-sleep-and-mood-and-vitamin-d.html)\n\n"
+                    "[b](/tags/better-sleep-if-vitamin-d-over-30-ng-jun-2019.html)\n\n"
+                    "[c](/tags/overview-coffee-and-vitamin-e.html)\n")
     report = lint_paths([str(page)], select=["link-broken"])
     assert [d.message.split("; ")[-1] for d in report] == [
-        "did you mean '/posts/overview-colds-and-flu-and-vitamin-d'?",
-        "did you mean '/posts/fewer-colds-if-vitamin-d-above-40-ng'?",
-        "did you mean '/posts/overview-alcohol-and-vitamin-d'?",  # no slug matches: the nearest URL
+        "did you mean '/posts/overview-sleep-and-mood-and-vitamin-d'?",
+        "did you mean '/posts/better-sleep-if-vitamin-d-over-30-ng'?",
+        "did you mean '/posts/overview-coffee-and-vitamin-d'?",  # no slug matches: the nearest URL
     ]
 
 

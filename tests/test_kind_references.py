@@ -25,7 +25,7 @@ def test_reported(text: str, path: str, lines: list[int]) -> None:
 
 @pytest.mark.parametrize("text, path", [
     # the source is named: a title, an author, a journal or a year
-    ("## References\n\n1. Holick MF. Vitamin D deficiency. N Engl J Med. 2007. https://example.org/nejm\n", "a.md"),
+    ("## References\n\n1. Okafor MF. Low vitamin D in winter. N Engl J Med. 2012. https://example.org/nejm\n", "a.md"),
     ("Source: [NIH Office of Dietary Supplements, Vitamin D](https://ods.od.nih.gov/factsheets/VitaminD/)\n", "a.md"),
     ("Source: Vitamin D and MS, JAMA 2024, https://example.org/a\n", "a.md"),
     ('<h2>Sources</h2><ul><li><a href="https://example.org/a">Vitamin D and bones (NHS, 2023)</a></li></ul>\n', "a.html"),

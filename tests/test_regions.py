@@ -33,7 +33,7 @@ def test_each_region_on_markdown_and_html(name: str) -> None:
     found = regions(PAGES / name)
     assert covered(found["byline"], "Jane Doe, RN")
     assert covered(found["quotation"], "A quoted trial gave 10,000 IU per day.")
-    assert covered(found["reference"], "Holick MF, Binkley NC. Evaluation of vitamin D deficiency.")
+    assert covered(found["reference"], "Okafor MF, Lindqvist NC. Assessing low vitamin D in clinics.")
     assert covered(found["definition"], "SNR")
     assert covered(found["definition"], "PTH")
     assert covered(found["code-like"], "/Users/jane/git/site")
@@ -47,7 +47,7 @@ def test_markdown_abstract_labels_glossary_lines_and_encoded_text() -> None:
     assert covered(found["definition"], "EGD = esophagogastroduodenoscopy")
     assert covered(found["definition"], "**HEP**: home exercise program")
     assert covered(found["code-like"], "2000%20IU") and covered(found["code-like"], "@janedoe")
-    assert covered(found["reference"], "M. F. Holick, Vitamin D deficiency, N Engl J Med 2007;357:266-81.")
+    assert covered(found["reference"], "M. F. Okafor, Low vitamin D in winter, N Engl J Med 2012;366:101-9.")
 
 
 def test_html_abstract_heading_and_q() -> None:

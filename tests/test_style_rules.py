@@ -138,7 +138,7 @@ def test_each_style_rule_has_five_examples_each_way_in_markdown_and_html(rule: s
     ("Written by Jane Doe, RN, BSN", "x.md"),
     ("THE SOFTWARE IS PROVIDED WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED", "x.md"),
     ("Serum HCO3 fell as CO2 rose.", "x.md"),
-    ("Serum 25(OH)D and 1,25(OH)2D rose.", "x.md"),
+    ("Plasma 1,25(OH)2D then 25(OH)D rose.", "x.md"),
     ("The primer GATTACAGG bound.", "x.md"),
     ("Chapter XIV explains it.", "x.md"),
     ("Our office is in Kansas City, MO 64108.", "x.md"),
