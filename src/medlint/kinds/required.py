@@ -16,7 +16,7 @@ from ..markup import format_for
 from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outline_reports, headline_advises, in_link_list, intake_from_source,
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
-                              reports_official, reports_past_figure, restates_or_encodes, tagged_report_line,
+                              reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
                               titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
@@ -179,7 +179,9 @@ def _title_heading(doc: Document, title: str) -> tuple[int, int]:
     return (first.start, first.end)
 
 
-_SENTENCE_EDGE = lazyre.compile(r"[.!?](?=\s)|\n\s*\n")
+#: A sentence's end: not the full stop of "vs.", "et al.", "e.g.", "i.e." or a title ("Dr."), which
+#: leave the study the sentence names before the dose.
+_SENTENCE_EDGE = lazyre.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\b[DM]r)(?<!\bProf)(?<!\bcf)[.!?](?=\s)|\n\s*\n")
 
 
 def _sentence(prose: str, offset: int) -> tuple[int, int]:
@@ -332,7 +334,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
                                or reports_study_in_prose(doc, d.start, doc.prose[lo:hi]) or cites_paper(doc, d.start)
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
-                               or tagged_report_line(doc, d.start)
+                               or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
                                or reports_past_figure(doc.prose[lo:d.start]) or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])

@@ -125,7 +125,8 @@ def works_example(sentence: str) -> bool:
 
 def is_question(sentence: str) -> bool:
     """Whether the sentence (the trigger's, as :func:`kinds.required` cuts it) asks."""
-    return sentence.rstrip().rstrip("*_ ").endswith("?")
+    # a question in brackets closes the line too: "(about 1,000 IU in 5 minutes?)"
+    return sentence.rstrip().rstrip("*_ )]}").endswith("?")
 
 
 def in_link_list(doc: Document, offset: int) -> bool:
@@ -608,3 +609,33 @@ def reports_official(title: str) -> bool:
     ("Swiss recommendations: vitamin D about 600 IU"): news of an official figure. A title that
     speaks to the reader, or says what someone should take or needs, still advises."""
     return bool(_OFFICIAL_TITLE.match(title)) and not _SPEAKS.search(title) and not _TITLE_NEEDS.search(title)
+
+
+#: A section heading that names the report the section carries: a study, trial, paper or
+#: publication ("Clinical trial by a VA hospital", "Earlier publication by the same group - 2019",
+#: "[Paper's title](...) RCT 2014").
+_REPORT_HEADING = lazyre.compile(r"\b(?:RCTs?|trials?|stud(?:y|ies)|meta-analys[ie]s|systematic\s+reviews?|publications?|papers?|"
+                                 r"abstracts?|preprints?)\b|\s[-\u2013\u2014]\s*(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\W*$", re.I)
+#: The writer's own guess or aside opening a line: "Suspect that ...", "Wonder whether", "Seems that".
+_WRITER_HEDGE = lazyre.compile(r"^\W*(?:(?:I\s+)?(?:suspect|guess|wonder|hope|doubt)|seems?(?:\s+like)?|perhaps|probably|"
+                               r"interesting(?:ly)?|sad(?:ly)?|unfortunately|surprising(?:ly)?)\b", re.I)
+_SMALL_DOSE = lazyre.compile(r"\ba\s+(?:very\s+|fairly\s+|rather\s+)?(?:small|tiny|low|modest|large|huge|high)\s+dose\b", re.I)
+
+
+def under_report_heading(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a paragraph or list item of a section whose heading names the study,
+    trial or paper it reports, and the block neither advises nor remarks on the dose ("7,500 IU
+    daily for 6 months, no loading dose" under a trial's heading is the trial's protocol; "Used only
+    600 IU, a small dose" is the writer's verdict). A section headed as the writer's comment is
+    the page's own."""
+    from ..reproduced import own_comment
+
+    block = doc.block_at(offset)
+    if block is None or block.kind in _HEADING_KINDS or block.kind == "title":
+        return False
+    heading = doc.heading_before(offset)
+    if not heading or not _REPORT_HEADING.search(heading) or headline_advises(heading) or own_comment(heading):
+        return False
+    text = doc.prose[block.start:block.end]
+    return not (headline_advises(text) or _OWN_REMARK.search(text) or _SMALL_DOSE.search(text)
+                or _VERDICT_AFTER.search(text) or _WRITER_HEDGE.match(text))
