@@ -17,6 +17,7 @@ from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outli
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
                               reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
+                              reposted_report,
                               titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
@@ -335,6 +336,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                or reports_study_in_prose(doc, d.start, doc.prose[lo:hi]) or cites_paper(doc, d.start)
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
                                or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
+                               or reposted_report(doc, d.start, d.end, doc.prose[lo:hi])
                                or reports_past_figure(doc.prose[lo:d.start]) or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])

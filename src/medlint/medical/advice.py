@@ -639,3 +639,34 @@ def under_report_heading(doc: Document, offset: int) -> bool:
     text = doc.prose[block.start:block.end]
     return not (headline_advises(text) or _OWN_REMARK.search(text) or _SMALL_DOSE.search(text)
                 or _VERDICT_AFTER.search(text) or _WRITER_HEDGE.match(text))
+
+
+#: The share of a page's body text inside reproduced regions from which the page is a repost
+#: (a pasted article, handout or paper with at most a line or two of the writer's own).
+REPOST_SHARE = 0.9
+_SPACE = lazyre.compile(r"\s+")
+
+
+def mostly_reproduced(doc: Document) -> bool:
+    """Whether the page's body is almost all one reproduced document (:mod:`medlint.reproduced`):
+    then the page carries that document's report, and only what it tells the reader to take is
+    advice the page hands on. Kept on the document (asked per dose)."""
+    if "advice:mostly-reproduced" not in doc.cache:
+        from ..reproduced import reproduced_spans
+
+        spans = reproduced_spans(doc)
+        body = len(_SPACE.sub("", doc.prose[doc.body_start:]))
+        inside = sum(len(_SPACE.sub("", doc.prose[max(lo, doc.body_start):hi])) for lo, hi in spans if hi > doc.body_start)
+        doc.cache["advice:mostly-reproduced"] = bool(spans) and body > 0 and inside >= REPOST_SHARE * body
+    return doc.cache["advice:mostly-reproduced"]
+
+
+def reposted_report(doc: Document, start: int, end: int, sentence: str) -> bool:
+    """Whether the dose at ``[start, end)`` is a figure in a page that reposts one document
+    (:func:`mostly_reproduced`), inside the reproduced text, and its sentence does not advise (a
+    need, "should", "you", an imperative, a verdict on the dose): the document's report, which
+    the page hands on as news."""
+    from ..reproduced import in_reproduced
+
+    return (mostly_reproduced(doc) and in_reproduced(doc, start)
+            and not (recommends(doc, start, end) or headline_advises(sentence) or _READER.search(sentence)))
