@@ -566,10 +566,20 @@ _PAST_FIGURE = lazyre.compile(
 _READER = lazyre.compile(r"\b(?:you|your|should|must|ought\s+to)\b|^\W*(?:take|stop|start|avoid|use|try)\b", re.I)
 
 
+#: A study's protocol told in prose: "those who reached the target were then treated with", "the
+#: trial gave", "participants received" (what was done to others, in the past).
+_PROTOCOL = lazyre.compile(
+    r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+|each\s+|initially\s+)?(?:treated\s+with|given|"
+    r"supplemented\s+with|started\s+on|switched\s+to|put\s+on|randomi[sz]ed\s+to|assigned\s+to|dosed\s+with)\b"
+    r"|\b(?:trial|study|researchers|investigators|protocol)\s+(?:gave|used|tested|administered|compared)\b"
+    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b", re.I)
+
+
 def reports_past_figure(before: str) -> bool:
     """Whether the words before a dose (its sentence up to it) tell it as news of a body's or a
-    group's past recommendation, decision or limit, and say nothing to the reader."""
-    return bool(_PAST_FIGURE.search(before)) and not _READER.search(before)
+    group's past recommendation, decision or limit, or of what a study gave its participants,
+    and say nothing to the reader."""
+    return bool(_PAST_FIGURE.search(before) or _PROTOCOL.search(before)) and not _READER.search(before)
 
 
 #: A dose restated in another unit or as a daily average, in parentheses right after the dose
