@@ -671,7 +671,7 @@ def test_report_helpers() -> None:
     assert not tagged("#### Take 1,200 IU daily - 2019")
     assert not tagged("Fewer colds with 1,200 IU daily - RCT June 2019. Take it in winter.")  # a paragraph
     assert not tagged("#### Fewer colds with 1,200 IU daily")  # no report's tag
-    assert reports_past_figure("The ministry, at the time, recommended only")
+    assert reports_past_figure("Back then the ministry advised only")
     assert reports_past_figure("The panel concluded that adults require")
     assert reports_past_figure("The upper limit was set at")
     assert reports_past_figure("Volunteers were then switched to")
@@ -681,7 +681,7 @@ def test_report_helpers() -> None:
     assert reports_official("Swiss recommendations: vitamin D about 600 IU")
     assert not reports_official("Swiss recommendations: adults need 600 IU")
     assert not reports_official("Recommendations for you: take 600 IU")
-    assert is_question("Lamp output (about 900 IU in 10 minutes?)")
+    assert is_question("Lamp output (roughly 900 IU per quarter hour?)")
     doc = Document.from_text("Given 30,000 IU monthly (equivalent to 1,000 IU/day) and x%20y%20400%20IU%20z\n",
                              "x.md", "markdown")
     at = doc.prose.index("1,000 IU/day")
