@@ -311,6 +311,11 @@ def _found(name: str) -> list:
     "authority-news",     # news of an official intake changed ("RDA doubled to:"), not relayed as advice
     "study-outline",      # one study's summary bullets, results-table header, captions and a heading naming a study
     "aside",              # a policy's saving and a hypothetical critique of a study, through a list's lead-in
+    "collection-headline",  # a study's headline tagged "- RCT 2020" on a page gathering many studies
+    "topic-tagged",       # tagged headlines in headings, list items and a table; one run into a paper's bold title
+    "official-figures",   # official figures told as history or a panel's conclusion, a restated dose, an average, an address
+    "trial-section",      # a trial's protocol and a paper's result under the headings that name them
+    "reposted-report",    # a page that is one reposted article whose figures advise no one
 ])
 @pytest.mark.parametrize("ext", ["md", "html"])
 def test_what_only_looks_like_advice(stem: str, ext: str, isolated) -> None:
@@ -564,9 +569,18 @@ def test_recommends_helper() -> None:
     ("study-outline-advice.html", 3, "Most adults need 2,000 IU daily", False),
     ("aside-advice.md", 17, "You should take 4,000 IU of vitamin D daily.", False),
     ("aside-advice.html", 8, "You should take 4,000 IU of vitamin D daily.", False),
-    # a page gathering many studies picks their headlines: a dose in one still counts
-    ("collection-headline.md", 4, "Eczema eased by 28,000 IU of vitamin D weekly – RCT 2020", False),
-    ("collection-headline.html", 4, "Eczema eased by 28,000 IU of vitamin D weekly – RCT 2020", False),
+    # a tagged headline that says what a group needs still advises
+    ("topic-tagged-advice.md", 6, "Adults with migraine need 600 mg of magnesium daily - review 2020", False),
+    ("topic-tagged-advice.html", 3, "Adults with migraine need 600 mg of magnesium daily - review 2020", False),
+    # after news of a panel's conclusion, the page's own "you should"
+    ("official-figures-advice.md", 6, "The panel was wrong: you should give toddlers 300 mcg of folate daily.", False),
+    ("official-figures-advice.html", 3, "The panel was wrong: you should give toddlers 300 mcg of folate daily.", False),
+    # the writer's own guess under a trial's heading
+    ("trial-section-advice.md", 6, "Suspect that 15 mg of zinc was far too little, so residents stayed ill", False),
+    ("trial-section-advice.html", 3, "Suspect that 15 mg of zinc was far too little, so residents stayed ill", False),
+    # a reposted article that tells its reader what to take
+    ("reposted-report-advice.md", 10, "If you are over sixty, you should take 500 mg of calcium every day.", False),
+    ("reposted-report-advice.html", 5, "If you are over sixty, you should take 500 mg of calcium every day.", False),
 ])
 def test_a_page_that_advises_beside_each_report_is_still_reported(
         name: str, line: int, words: str, title: bool, isolated) -> None:
@@ -639,3 +653,40 @@ def test_outline_and_aside_helpers() -> None:
     assert not aside_to_advice(doc, 0, "You should take 800 IU: it costs only $5 a year.")
     assert aside_to_advice(doc, 0, "Paediatricians disagree on the dose babies need: 200 IU or 800 IU")
     assert not aside_to_advice(doc, 0, "Despite the debate, you should take 1,000 IU daily.")
+
+
+def test_report_helpers() -> None:
+    from medlint.document import Document
+    from medlint.medical.advice import (is_question, reports_official, reports_past_figure, restates_or_encodes,
+                                        tagged_report_line)
+
+    def tagged(line: str) -> bool:
+        doc = Document.from_text(line + "\n", "x.md", "markdown")
+        return tagged_report_line(doc, doc.prose.index(line.lstrip("#* ")[:6]))
+
+    assert tagged("#### Fewer colds with 1,200 IU daily - RCT June 2019")
+    assert tagged("* Bone loss slowed by 700 mg of calcium – 2008")
+    assert tagged("#### Reflux eased by 20 mg daily - 2021** Paper title in bold **Journal 3(2)")
+    assert not tagged("#### Seniors need 1,200 IU daily - RCT June 2019")  # a need advises
+    assert not tagged("#### Take 1,200 IU daily - 2019")
+    assert not tagged("Fewer colds with 1,200 IU daily - RCT June 2019. Take it in winter.")  # a paragraph
+    assert not tagged("#### Fewer colds with 1,200 IU daily")  # no report's tag
+    assert reports_past_figure("Back then the ministry advised only")
+    assert reports_past_figure("The panel concluded that adults require")
+    assert reports_past_figure("The upper limit was set at")
+    assert reports_past_figure("Volunteers were then switched to")
+    assert not reports_past_figure("The panel recommends")
+    assert not reports_past_figure("At the time you should take")
+    assert not reports_past_figure("It is recommended to take")
+    assert reports_official("Swiss recommendations: vitamin D about 600 IU")
+    assert not reports_official("Swiss recommendations: adults need 600 IU")
+    assert not reports_official("Recommendations for you: take 600 IU")
+    assert is_question("Lamp output (roughly 900 IU per quarter hour?)")
+    doc = Document.from_text("Given 30,000 IU monthly (equivalent to 1,000 IU/day) and x%20y%20400%20IU%20z\n",
+                             "x.md", "markdown")
+    at = doc.prose.index("1,000 IU/day")
+    assert restates_or_encodes(doc, at, doc.prose[:at])
+    at = doc.prose.index("400%20IU")
+    assert restates_or_encodes(doc, at, "")
+    at = doc.prose.index("30,000")
+    assert not restates_or_encodes(doc, at, doc.prose[:at])

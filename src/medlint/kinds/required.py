@@ -16,6 +16,8 @@ from ..markup import format_for
 from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outline_reports, headline_advises, in_link_list, intake_from_source,
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
+                              reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
+                              reposted_report,
                               titles_reproduced_text, works_example)
 from ..regions import REGION_KINDS
 from .. import lazyre
@@ -178,7 +180,9 @@ def _title_heading(doc: Document, title: str) -> tuple[int, int]:
     return (first.start, first.end)
 
 
-_SENTENCE_EDGE = lazyre.compile(r"[.!?](?=\s)|\n\s*\n")
+#: A sentence's end: not the full stop of "vs.", "et al.", "e.g.", "i.e." or a title ("Dr."), which
+#: leave the study the sentence names before the dose.
+_SENTENCE_EDGE = lazyre.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\b[DM]r)(?<!\bProf)(?<!\bcf)[.!?](?=\s)|\n\s*\n")
 
 
 def _sentence(prose: str, offset: int) -> tuple[int, int]:
@@ -241,7 +245,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if not advice:
             return True
         # news of a survey, a price, a finding, a study or a view, whatever the body
-        return not (reports_group_intake(title) or reports_cost(title) or reports_research(title))
+        return not (reports_group_intake(title) or reports_cost(title) or reports_research(title)
+                    or reports_official(title))
 
     def set_aside(doc: Document, title: str) -> tuple[int, int]:
         """The span of the title's own heading (an HTML page's ``<h1>``) when the title does
@@ -254,12 +259,13 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 and title_counts(doc, title)):
             return Trigger(_title_offset(doc, title), title, title=True)  # the page's title says what it is about
         lo_title, hi_title = set_aside(doc, title)
+        headline = _headline(doc, title)
         for r in prose_conditions:
             for m in r.finditer(doc.prose, doc.body_start):
                 # a pattern may open with the line break or full stop before its words
                 start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\r\n.!?:"))
-                if lo_title <= start < hi_title:
-                    continue
+                if lo_title <= start < hi_title or advice and reports_in_outline(doc, start, headline):
+                    continue  # (a study's summary line on the page reporting it: "Supplementation may help")
                 if counts(doc, start):
                     lo, hi = _sentence_in(doc, start)
                     return Trigger(start, doc.prose[lo:hi])
@@ -329,6 +335,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 if advice and (not_advice(doc, d.start, doc.prose[lo:hi], quoted) or intake_from_source(doc.prose, d.end)
                                or reports_study_in_prose(doc, d.start, doc.prose[lo:hi]) or cites_paper(doc, d.start)
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
+                               or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
+                               or reposted_report(doc, d.start, d.end, doc.prose[lo:hi])
+                               or reports_past_figure(doc.prose[lo:d.start]) or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])
                                or intake_reported_before(doc.prose[lo:d.start])):

@@ -125,7 +125,8 @@ def works_example(sentence: str) -> bool:
 
 def is_question(sentence: str) -> bool:
     """Whether the sentence (the trigger's, as :func:`kinds.required` cuts it) asks."""
-    return sentence.rstrip().rstrip("*_ ").endswith("?")
+    # a question in brackets closes the line too: "(about 1,000 IU in 5 minutes?)"
+    return sentence.rstrip().rstrip("*_ )]}").endswith("?")
 
 
 def in_link_list(doc: Document, offset: int) -> bool:
@@ -509,3 +510,173 @@ def aside_to_advice(doc: Document, offset: int, sentence: str) -> bool:
         return False
     lead = doc.prose[doc.blocks[j].start:doc.blocks[j].end].strip()
     return not _LEAD_IN_END.search(lead) and bool(_COUNTERFACTUAL.search(lead))
+
+
+#: A report's tag closing a line: the study kind and/or its date after a dash ("- RCT Oct 2018",
+#: "– meta-analysis 2021", "- March 2016", "– 2009-2012"), or a bare month and year ("Sept 2019").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STUDY_KIND = (r"(?:RCTs?|trials?|stud(?:y|ies)|meta-(?:analys[ie]s|regressions?)|systematic\s+reviews?|reviews?|"
+               r"umbrella\s+reviews?|cohorts?|surveys?|analys[ie]s|observational|Mendelian\s+randomi[sz]ation|preprint|"
+               r"Cochrane|case\s+(?:study|report|series))")
+_REPORT_TAG = lazyre.compile(
+    r"(?:\s[-\u2013\u2014]+\s*(?:(?:(?:a|an|the|small|large|another|pilot|\d+)\s+)?" + _STUDY_KIND + r"[\s,]*)?"
+    r"(?:(?:" + _MONTH + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?)?"
+    r"|\s[-\u2013\u2014]+\s*(?:(?:a|an|the|small|large|another|pilot|\d+)\s+)?" + _STUDY_KIND +
+    r"|\b" + _MONTH + r"\s+(?:19|20)\d\d)[\s*_)\].]*$", re.I)
+_MARKUP = lazyre.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+#: A headline's year or study tag run straight into a bold line (the cited paper's title): the
+#: headline ends at the tag ("... did not help - RCT 2021** A single dose before IVF ...").
+_TAG_THEN_BOLD = lazyre.compile(r"(?:\d|RCTs?|analys[ie]s|trials?|stud(?:y|ies)|reviews?)\*\*(?=\s*\S)", re.I)
+
+
+def tagged_report_line(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a heading, list item or table row that reads as a report's
+    headline: it closes with the report's tag, the study and/or its date after a dash ("Topical
+    cream raised levels by 20% with 3,000 IU - RCT May 2015", "Fewer colds with 1,000 IU daily -
+    2012"), as topic pages that gather many studies list them. Such a line is news of a finding,
+    the page's pointer to that report, not what the reader should take; it counts only when it
+    advises in itself (a need, "should", "you", an imperative, a verdict on a dose in the present)."""
+    block = doc.block_at(offset)
+    if block is None or block.kind not in _APART_KINDS:
+        return False
+    raw = doc.prose[block.start:block.end]
+    cut = _TAG_THEN_BOLD.search(raw)
+    line = _MARKUP.sub(lambda m: m.group(1) or "", raw[:cut.start() + 1] if cut else raw).strip()
+    end = _SENTENCE_END.search(line)
+    if end is not None and end.end() < len(line):
+        return False  # a paragraph of its own, not one headline
+    tag = _REPORT_TAG.search(line)
+    if tag is None or tag.group().strip(" -\u2013\u2014*_).]") == "":
+        return False
+    return not (headline_advises(line) or _OWN_REMARK.search(line))
+
+
+
+#: A figure told as history or as someone's past decision: "(Japan, at the time, recommended
+#: only 100 IU)", "the panel concluded that infants require 400 IU", "the upper limit was set at
+#: 4,000 IU", "advocates have recommended 5,000 IU". News of a recommendation, not one the page
+#: makes ("is recommended", "recommends" and "should" still advise).
+_PAST_FIGURE = lazyre.compile(
+    r"\b(?:at\s+the\s+time|back\s+then|in\s+those\s+days|historically|formerly|used\s+to)\b"
+    r"|\b(?:concluded|decided|declared|announced|stated|reported|determined|ruled)\s+(?:in\s+\S+\s+)?that\b"
+    r"|\bwith\s+the\s+conclusions?\s+that\b|\bthe\s+(?:meeting|panel|committee|conference)'?s?\s+conclusions?\b"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:recommended|advised|advocated|proposed)\b(?!\s+(?:dose|intake|amount|daily|by\s+(?:your|a)\b))"
+    r"|\b(?:was|were|had\s+been|has\s+been)\s+(?:set|fixed|established|raised|lowered|increased|cut)\s+(?:at|to)\b", re.I)
+#: Advice the same sentence still gives the reader.
+_READER = lazyre.compile(r"\b(?:you|your|should|must|ought\s+to)\b|^\W*(?:take|stop|start|avoid|use|try)\b", re.I)
+
+
+#: A study's protocol told in prose: "those who reached the target were then treated with", "the
+#: trial gave", "participants received" (what was done to others, in the past).
+_PROTOCOL = lazyre.compile(
+    r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+|each\s+|initially\s+)?(?:treated\s+with|given|"
+    r"supplemented\s+with|started\s+on|switched\s+to|put\s+on|randomi[sz]ed\s+to|assigned\s+to|dosed\s+with)\b"
+    r"|\b(?:trial|study|researchers|investigators|protocol)\s+(?:gave|used|tested|administered|compared)\b"
+    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b", re.I)
+
+
+def reports_past_figure(before: str) -> bool:
+    """Whether the words before a dose (its sentence up to it) tell it as news of a body's or a
+    group's past recommendation, decision or limit, or of what a study gave its participants,
+    and say nothing to the reader."""
+    return bool(_PAST_FIGURE.search(before) or _PROTOCOL.search(before)) and not _READER.search(before)
+
+
+#: A dose restated in another unit or as a daily average, in parentheses right after the dose
+#: it converts: "60,000 IU monthly (equivalent to 2,000 IU/day", "(= 1.25 mg", "(i.e. 7,000 IU".
+_RESTATED = lazyre.compile(r"\(\s*(?:equivalent\s+to|equiv\.?|equals?|=|\u2248|~|i\.\s?e\.,?|that\s+is,?|or)\s*$", re.I)
+#: A statistic of the doses a group was given: "Daily average 7,000; 3,500 and 1,700 IU", "median dose: 4,000 IU".
+_DOSE_STATISTIC = lazyre.compile(r"^\W*(?:(?:daily|weekly|monthly)\s+)?(?:average|mean|median)\b(?:\s+(?:daily|weekly|dose|doses|intake|was|were|of))*"
+                                 r"[\s:=]*(?:\d[\d,.]*(?:\s*(?:IU|mg|mcg|units?))?\s*(?:[,;]|and|or)\s*)*$", re.I)
+#: Text of a web address, not prose: an encoded space or an address around the dose.
+_ADDRESS_TEXT = lazyre.compile(r"%20|%2[CcFf]|://|\bwww\.")
+
+
+def restates_or_encodes(doc: Document, start: int, before: str) -> bool:
+    """Whether the dose at *start* is not a dose of its own: the same dose restated in another
+    unit in parentheses (the dose before it is judged), a statistic of the doses a group was
+    given, or text inside a web address (an encoded link target the reader never sees)."""
+    if _RESTATED.search(before) or _DOSE_STATISTIC.match(before):
+        return True
+    lo = max(doc.prose.rfind(" ", 0, start), doc.prose.rfind("\n", 0, start)) + 1
+    hi = len(doc.prose)
+    for ws in (" ", "\n"):
+        at = doc.prose.find(ws, start)
+        if at >= 0:
+            hi = min(hi, at)
+    return bool(_ADDRESS_TEXT.search(doc.prose, lo, hi))
+
+
+#: A title whose subject is a body's published figures: "Nordic recommendations: vitamin D about
+#: 400 IU", "Dutch guideline for infants: 400 IU", "RDA for adults in 1997".
+_OFFICIAL_TITLE = lazyre.compile(r"^\W*(?:[\w.'\u2019-]+\s+){0,4}?(?:recommendations|guidelines?|RDAs?|DRIs?|dietary\s+reference\s+"
+                                 r"(?:intakes?|values?)|reference\s+intakes?|upper\s+(?:intake\s+)?limits?)\b", re.I)
+_TITLE_NEEDS = lazyre.compile(r"\b(?:should|must|ought|needs?|needed)\b", re.I)
+
+
+def reports_official(title: str) -> bool:
+    """Whether a title reports a body's published recommendations or limits as its subject
+    ("Swiss recommendations: vitamin D about 600 IU"): news of an official figure. A title that
+    speaks to the reader, or says what someone should take or needs, still advises."""
+    return bool(_OFFICIAL_TITLE.match(title)) and not _SPEAKS.search(title) and not _TITLE_NEEDS.search(title)
+
+
+#: A section heading that names the report the section carries: a study, trial, paper or
+#: publication ("Clinical trial by a VA hospital", "Earlier publication by the same group - 2019",
+#: "[Paper's title](...) RCT 2014").
+_REPORT_HEADING = lazyre.compile(r"\b(?:RCTs?|trials?|stud(?:y|ies)|meta-analys[ie]s|systematic\s+reviews?|publications?|papers?|"
+                                 r"abstracts?|preprints?)\b|\s[-\u2013\u2014]\s*(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\W*$", re.I)
+#: The writer's own guess or aside opening a line: "Suspect that ...", "Wonder whether", "Seems that".
+_WRITER_HEDGE = lazyre.compile(r"^\W*(?:(?:I\s+)?(?:suspect|guess|wonder|hope|doubt)|seems?(?:\s+like)?|perhaps|probably|"
+                               r"interesting(?:ly)?|sad(?:ly)?|unfortunately|surprising(?:ly)?)\b", re.I)
+_SMALL_DOSE = lazyre.compile(r"\ba\s+(?:very\s+|fairly\s+|rather\s+)?(?:small|tiny|low|modest|large|huge|high)\s+dose\b", re.I)
+
+
+def under_report_heading(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a paragraph or list item of a section whose heading names the study,
+    trial or paper it reports, and the block neither advises nor remarks on the dose ("7,500 IU
+    daily for 6 months, no loading dose" under a trial's heading is the trial's protocol; "Used only
+    600 IU, a small dose" is the writer's verdict). A section headed as the writer's comment is
+    the page's own."""
+    from ..reproduced import own_comment
+
+    block = doc.block_at(offset)
+    if block is None or block.kind in _HEADING_KINDS or block.kind == "title":
+        return False
+    heading = doc.heading_before(offset)
+    if not heading or not _REPORT_HEADING.search(heading) or headline_advises(heading) or own_comment(heading):
+        return False
+    text = doc.prose[block.start:block.end]
+    return not (headline_advises(text) or _OWN_REMARK.search(text) or _SMALL_DOSE.search(text)
+                or _VERDICT_AFTER.search(text) or _WRITER_HEDGE.match(text))
+
+
+#: The share of a page's body text inside reproduced regions from which the page is a repost
+#: (a pasted article, handout or paper with at most a line or two of the writer's own).
+REPOST_SHARE = 0.9
+_SPACE = lazyre.compile(r"\s+")
+
+
+def mostly_reproduced(doc: Document) -> bool:
+    """Whether the page's body is almost all one reproduced document (:mod:`medlint.reproduced`):
+    then the page carries that document's report, and only what it tells the reader to take is
+    advice the page hands on. Kept on the document (asked per dose)."""
+    if "advice:mostly-reproduced" not in doc.cache:
+        from ..reproduced import reproduced_spans
+
+        spans = reproduced_spans(doc)
+        body = len(_SPACE.sub("", doc.prose[doc.body_start:]))
+        inside = sum(len(_SPACE.sub("", doc.prose[max(lo, doc.body_start):hi])) for lo, hi in spans if hi > doc.body_start)
+        doc.cache["advice:mostly-reproduced"] = bool(spans) and body > 0 and inside >= REPOST_SHARE * body
+    return doc.cache["advice:mostly-reproduced"]
+
+
+def reposted_report(doc: Document, start: int, end: int, sentence: str) -> bool:
+    """Whether the dose at ``[start, end)`` is a figure in a page that reposts one document
+    (:func:`mostly_reproduced`), inside the reproduced text, and its sentence does not advise (a
+    need, "should", "you", an imperative, a verdict on the dose): the document's report, which
+    the page hands on as news."""
+    from ..reproduced import in_reproduced
+
+    return (mostly_reproduced(doc) and in_reproduced(doc, start)
+            and not (recommends(doc, start, end) or headline_advises(sentence) or _READER.search(sentence)))
