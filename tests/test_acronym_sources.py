@@ -56,8 +56,14 @@ EXTRACT_HTML = ("<p>The leaflet ended like this:</p>"
     # the letters of an electrocardiogram's waves
     ("Infants with a long QT interval were screened.", "x.md"),
     ("<p>The ST segment rose in two leads.</p>", "x.html"),
+    # a label in capitals before its control's noun
+    ("Drag it out of the KEEP THESE ITEMZ field.", "x.md"),
+    # a structured abstract pasted whole
+    ("Abstract: BACKGROUND: Drug QZ7 lowers plaque. METHODS: We gave it to 40 people with RXD. RESULTS: Plaque fell.",
+     "x.md"),
+    ("<p>OBJECTIVE: To test a QXR score.</p><p>DESIGN: A cohort of 300 adults.</p>", "x.html"),
     # a journal in a short citation or as an article's source
-    ("Two sources agree: Hale et al 2003 QJMS and a later trial.", "x.md"),
+    ("Two sources agree: Hale et\nal 2003 QJMS and a later trial.", "x.md"),
     ("<p>See the details in a <a href='https://e.org/j'>JXYZ article</a>.</p>", "x.html"),
     # an abbreviation spelled by parts near one use is defined for the page
     ("A CUSUM chart adds up errors: the cumulative sum of them.\n\n" + "Filler words here. " * 40
@@ -87,6 +93,10 @@ def test_not_reported(text: str, path: str, isolated) -> None:
     # capitals before "interval" that are no wave letters; a journal's letters with no citation
     ("The QXR interval was short.", "x.md", ["QXR"]),
     ("<p>The QXR report was sent.</p>", "x.html", ["QXR"]),
+    # one label in a paragraph of the writer's own is no abstract
+    ("Our aim was simple. RESULTS: the QXR grew.", "x.md", ["QXR"]),
+    # one word in capitals before a control's noun that is an organisation's field
+    ("<p>The IRB field was blank.</p>", "x.html", ["IRB"]),
     # the abbreviation written in lower case is no long form ("Cusums matter" is not CU-SU-M)
     ("Cusums matter to the CUSUM method.", "x.md", ["CUSUM"]),
 ])

@@ -20,6 +20,9 @@ so that each reads as one stated heuristic:
 - a short word typed in capitals by mistake at a sentence's start ("AS you can see");
 - the waves and intervals of an electrocardiogram ("the QT interval", "the ST segment"), which
   are letters, not initials;
+- a label in capitals typed as the screen shows it, before its control's noun (``the SAVE
+  AS RTF button``);
+- a structured abstract pasted as one block or a run of them (``BACKGROUND: ... DESIGN: ...``);
 - a journal named in a short citation ("Lee et al 2001 ABCJ") or as the source of an article
   ("a JXYZ article"), as the rule's list of journal names never asks them expanded.
 """
@@ -175,6 +178,11 @@ _LABELLED = lazyre.compile(r"\b(?:labell?ed|marked|titled|captioned)[ \t]+(?:as[
                            r"([A-Z][A-Z0-9]{1,7})[\"'\u201d]?(?:(?:[ \t]*,[ \t]*|[ \t]+or[ \t]+|[ \t]+and[ \t]+)[\"'\u201c]?([A-Z][A-Z0-9]{1,7})\b)?")
 
 
+#: Words in capitals before a control's noun: a label as the screen shows it ("the SAVE AS RTF button").
+_CAPS_CONTROL = lazyre.compile(r"\b(?:[A-Z][A-Z0-9]+[ \t]+){1,6}[A-Z][A-Z0-9]+[ \t]+(?=(?:field|box|button|tab|menu|window"
+                               r"|dialog|dialogue|list|panel|option|checkbox)s?\b)")
+
+
 def interface_labels(prose: str) -> set[int]:
     """Offsets of tokens that are labels of a program's or a device's interface: the parts of
     a menu path after a verb of choosing (``Select GRAPHS | BOXPLOT``) and a control named
@@ -184,6 +192,8 @@ def interface_labels(prose: str) -> set[int]:
         found.update(t.start() for t in _CAPS.finditer(prose, m.start(), m.end()))
     for m in _LABELLED.finditer(prose):
         found.update(m.start(g) for g in (1, 2) if m.group(g))
+    for m in _CAPS_CONTROL.finditer(prose):
+        found.update(t.start() for t in _CAPS.finditer(prose, m.start(), m.end()))
     return found
 
 
@@ -235,7 +245,7 @@ def ecg_wave(prose: str, start: int, end: int) -> bool:
 
 
 #: A short citation before the token: "Lee et al 2001 ", "Lee et al. (2001), ".
-_ET_AL_YEAR = lazyre.compile(r"\bet[ \t]+al\.?,?[ \t]+\(?(?:19|20)\d\d[a-z]?\)?[,;]?[ \t\n]+$")
+_ET_AL_YEAR = lazyre.compile(r"\bet\s+al\.?,?\s+\(?(?:19|20)\d\d[a-z]?\)?[,;]?\s+$")
 #: A journal named as an article's source: "a JXYZ article", "the ABCJ editorial".
 _ARTICLE_AFTER = lazyre.compile(r"[ \t]+(?:articles?|editorials?)\b")
 _ARTICLE_BEFORE = lazyre.compile(r"\b(?:an?|the|this|that)[ \t]+$", re.I)
@@ -247,6 +257,33 @@ def journal_named(prose: str, start: int, end: int) -> bool:
     if _ET_AL_YEAR.search(prose, max(0, start - 40), start):
         return True
     return bool(_ARTICLE_AFTER.match(prose, end) and _ARTICLE_BEFORE.search(prose, max(0, start - 60), start))
+
+
+#: A section label of a structured abstract, in capitals: "BACKGROUND:", "MAIN OUTCOME MEASURES:".
+_ABSTRACT_LABEL = lazyre.compile(
+    r"\b(?:BACKGROUND|CONTEXT|IMPORTANCE|OBJECTIVES?|AIMS?|PURPOSE|DESIGN|SETTINGS?|PARTICIPANTS|PATIENTS|SUBJECTS"
+    r"|METHODS?|INTERVENTIONS?|MEASUREMENTS|MAIN[ \t]+OUTCOME[ \t]+MEASURES?|RESULTS?|FINDINGS|CONCLUSIONS?"
+    r"|INTERPRETATION)[ \t]*:")
+
+
+def structured_abstract(prose: str, blocks: list[tuple[int, int]], index: int) -> bool:
+    """True if block *index* is part of a pasted structured abstract: it holds two section
+    labels in capitals (``BACKGROUND: ... DESIGN: ...``), or opens with one next to a block
+    that opens with another. The paper's words: its terms are defined, or not, by the paper."""
+    lo, hi = blocks[index]
+    if len(_ABSTRACT_LABEL.findall(prose, lo, hi)) >= 2:
+        return True
+
+    def opens(i: int) -> bool:
+        return 0 <= i < len(blocks) and bool(_ABSTRACT_LABEL.match(prose, blocks[i][0] + _lead(prose, blocks[i])))
+
+    return opens(index) and (opens(index - 1) or opens(index + 1))
+
+
+def _lead(prose: str, block: tuple[int, int]) -> int:
+    """How many blanks and emphasis marks open *block*."""
+    text = prose[block[0]:block[1]]
+    return len(text) - len(text.lstrip(" \t\n*_>"))
 
 
 class PageSources:
@@ -282,7 +319,8 @@ class PageSources:
         if i >= 0 and start < self._spans[i][1]:
             if i not in self._cited:
                 self._cited[i] = cited_work(prose, self._spans[i])
-            if self._cited[i] or in_italic_extract(self.text, prose, self._spans, i, start):
+            if (self._cited[i] or in_italic_extract(self.text, prose, self._spans, i, start)
+                    or structured_abstract(prose, self._spans, i)):
                 return True
         if parts_spelled_out(self.page, base, start):
             self._spelled.add(base)
