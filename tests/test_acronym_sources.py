@@ -62,6 +62,8 @@ EXTRACT_HTML = ("<p>The leaflet ended like this:</p>"
     ("Abstract: BACKGROUND: Drug QZ7 lowers plaque. METHODS: We gave it to 40 people with RXD. RESULTS: Plaque fell.",
      "x.md"),
     ("<p>OBJECTIVE: To test a QXR score.</p><p>DESIGN: A cohort of 300 adults.</p>", "x.html"),
+    # a name broken by hard wrapping after the token
+    ("Three reviews in the QXR\nJournal Club agree on this.", "x.md"),
     # a journal in a short citation or as an article's source
     ("Two sources agree: Hale et\nal 2003 QJMS and a later trial.", "x.md"),
     ("<p>See the details in a <a href='https://e.org/j'>JXYZ article</a>.</p>", "x.html"),
@@ -93,6 +95,9 @@ def test_not_reported(text: str, path: str, isolated) -> None:
     # capitals before "interval" that are no wave letters; a journal's letters with no citation
     ("The QXR interval was short.", "x.md", ["QXR"]),
     ("<p>The QXR report was sent.</p>", "x.html", ["QXR"]),
+    # a token that ends its sentence before a new line, or ends its block
+    ("We asked the QXR.\nThen we waited.", "x.md", ["QXR"]),
+    ("- We asked the QXR\n- Then came March", "x.md", ["QXR"]),
     # one label in a paragraph of the writer's own is no abstract
     ("Our aim was simple. RESULTS: the QXR grew.", "x.md", ["QXR"]),
     # one word in capitals before a control's noun that is an organisation's field

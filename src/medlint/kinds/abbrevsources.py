@@ -23,6 +23,8 @@ so that each reads as one stated heuristic:
 - a label in capitals typed as the screen shows it, before its control's noun (``the SAVE
   AS RTF button``);
 - a structured abstract pasted as one block or a run of them (``BACKGROUND: ... DESIGN: ...``);
+- the opening of a name that hard-wrapped Markdown breaks after the token ("the ACP" at a
+  line's end, "Journal Club" on the next): the rule passes ``the ACP Journal Club`` on one line;
 - a journal named in a short citation ("Lee et al 2001 ABCJ") or as the source of an article
   ("a JXYZ article"), as the rule's list of journal names never asks them expanded.
 """
@@ -286,6 +288,20 @@ def _lead(prose: str, block: tuple[int, int]) -> int:
     return len(text) - len(text.lstrip(" \t\n*_>"))
 
 
+#: A capitalised word at the start of the next line, not the last word of its line: a name goes on.
+_NAME_NEXT_LINE = lazyre.compile(r"[ \t]*\n[ \t]*[A-Z][a-z]{2,}\b(?![ \t]*[.!?:]?[ \t]*$)", re.M)
+_SENTENCE_BEFORE = lazyre.compile(r"(?:^|[.!?:][\"')\]]*)[ \t*_>#|-]*$")
+
+
+def name_wrapped(prose: str, start: int, end: int, block_end: int) -> bool:
+    """True if the token ends its line inside a block, and the next line opens with a
+    capitalised word that goes on ("the ACP" / "Journal Club reviews"): one name broken by
+    hard wrapping, as the rule passes the same words on one line. Not at a sentence's start,
+    where any word is capitalised."""
+    m = _NAME_NEXT_LINE.match(prose, end)
+    return bool(m) and m.end() <= block_end and not _SENTENCE_BEFORE.search(prose, max(0, start - 20), start)
+
+
 class PageSources:
     """The heuristics of this module over one page, each page-wide part computed once.
 
@@ -320,7 +336,7 @@ class PageSources:
             if i not in self._cited:
                 self._cited[i] = cited_work(prose, self._spans[i])
             if (self._cited[i] or in_italic_extract(self.text, prose, self._spans, i, start)
-                    or structured_abstract(prose, self._spans, i)):
+                    or structured_abstract(prose, self._spans, i) or name_wrapped(prose, start, end, self._spans[i][1])):
                 return True
         if parts_spelled_out(self.page, base, start):
             self._spelled.add(base)
