@@ -38,21 +38,21 @@ EXTRACT_HTML = ("<p>The leaflet ended like this:</p>"
     ("- **Stopping Rules in Practice.** Oskar Vale, Ines M. Roth (2001) Leeds: Hall/QRX.", "x.md"),
     # a long form made of the abbreviation's parts, near its use
     ("Use a CUSUM chart: plot the cumulative sum of the deviations from target.", "x.md"),
-    ("<p>Read about <a href='a.html'>Analysis of Means limits</a>. Then draw ANOM charts.</p>", "x.html"),
+    ("<p>Read about <a href='a.html'>Analysis of Means charts</a>. Then draw ANOM charts.</p>", "x.html"),
     # software packages
     ("The QWERTS R package fits it in one line.", "x.md"),
     ("Three packages do this:\n\n+ [qbar](https://e.org/a)\n+ [QWERTS](https://e.org/b)\n", "x.md"),
     ("<p>Some programs for scans include</p><ul><li><a href='https://e.org/v'>VOXTOOL</a></li>"
      "<li><a href='https://e.org/b'>BrainKit</a></li></ul>", "x.html"),
     # interface labels
-    ("Select GRAPHS | BOXPLOT from the menu bar.", "x.md"),
-    ("<p>Press the button labeled MR or MRC to recall the number.</p>", "x.html"),
+    ("Choose CHARTS | HISTOGRAM from the menu bar.", "x.md"),
+    ("<p>Press the key labelled RCL or MRX to recall the number.</p>", "x.html"),
     # a source credited after a dash
     ("+ 72% of trials start late -- ZQRS\n+ 10% never start -- Acme\n", "x.md"),
     # a device's format
-    ("<p>Back up the micro SD card before you flash it.</p>", "x.html"),
+    ("<p>Back up the spare SIM card before you flash it.</p>", "x.html"),
     # a slip of the shift key
-    ("AS you can see, the fit is poor.", "x.md"),
+    ("AS we found, the fit is poor.", "x.md"),
     # the letters of an electrocardiogram's waves
     ("Infants with a long QT interval were screened.", "x.md"),
     ("<p>The ST segment rose in two leads.</p>", "x.html"),

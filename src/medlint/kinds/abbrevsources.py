@@ -13,11 +13,11 @@ so that each reads as one stated heuristic:
   ("cumulative sum" for CUSUM, "Analysis of Means" for ANOM), near its use;
 - names of software packages: "the MBESS R package", and a list of one-name items under
   a sentence about packages, programs or software ("four packages do this:");
-- the labels of a program's interface: a menu path (``Select GRAPHS | BOXPLOT``) and a
-  button or key named as "labeled MR";
+- the labels of a program's interface: a menu path (``Choose CHARTS | HISTOGRAM``) and a
+  button or key named as "labelled RCL";
 - the source a figure is credited to at the end of its list item ("-- CISCRP");
-- a device format named with its device ("micro SD card", "SIM card");
-- a short word typed in capitals by mistake at a sentence's start ("AS you can see");
+- a device format named with its device ("spare SIM card", "HDMI cable");
+- a short word typed in capitals by mistake at a sentence's start ("AS we found");
 - the waves and intervals of an electrocardiogram ("the QT interval", "the ST segment"), which
   are letters, not initials;
 - a label in capitals typed as the screen shows it, before its control's noun (``the SAVE
@@ -171,11 +171,11 @@ def package_names(prose: str, blocks: list[tuple[int, int, str]]) -> set[str]:
     return names
 
 
-#: A menu path: words joined by bars or arrows after a verb of choosing ("Select GRAPHS | BOXPLOT").
+#: A menu path: words joined by bars or arrows after a verb of choosing ("Choose CHARTS | HISTOGRAM").
 _MENU_ITEM = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}"
 _MENU_PATH = lazyre.compile(r"\b(?i:select|choose|click(?:[ \t]+on)?|pick|go[ \t]+to|open)[ \t]+" + _MENU_ITEM
                             + r"(?:[ \t]*(?:\||>|->|\u2192|\u25b8)[ \t]*" + _MENU_ITEM + ")+")
-#: A control named by its label: "the button labeled MR or MRC", "a key marked DEL".
+#: A control named by its label: "the key labelled RCL or MRX", "a key marked DEL".
 _LABELLED = lazyre.compile(r"\b(?:labell?ed|marked|titled|captioned)[ \t]+(?:as[ \t]+)?[\"'\u201c]?"
                            r"([A-Z][A-Z0-9]{1,7})[\"'\u201d]?(?:(?:[ \t]*,[ \t]*|[ \t]+or[ \t]+|[ \t]+and[ \t]+)[\"'\u201c]?([A-Z][A-Z0-9]{1,7})\b)?")
 
@@ -187,8 +187,8 @@ _CAPS_CONTROL = lazyre.compile(r"\b(?:[A-Z][A-Z0-9]+[ \t]+){1,6}[A-Z][A-Z0-9]+[ 
 
 def interface_labels(prose: str) -> set[int]:
     """Offsets of tokens that are labels of a program's or a device's interface: the parts of
-    a menu path after a verb of choosing (``Select GRAPHS | BOXPLOT``) and a control named
-    by its label (``the button labeled MR or MRC``): text on a screen, quoted as it stands."""
+    a menu path after a verb of choosing (``Choose CHARTS | HISTOGRAM``) and a control named
+    by its label (``the key labelled RCL or MRX``): text on a screen, quoted as it stands."""
     found: set[int] = set()
     for m in _MENU_PATH.finditer(prose):
         found.update(t.start() for t in _CAPS.finditer(prose, m.start(), m.end()))
@@ -210,26 +210,26 @@ def credited_source(prose: str, start: int, end: int) -> bool:
     return bool(_CREDIT_AFTER.search(prose, max(0, start - 4), start) and _LINE_END.match(prose, end))
 
 
-#: A device a format or standard names: "a micro SD card", "the SIM card", "an HDMI cable".
+#: A device a format or standard names: "a spare SIM card", "the SIM card", "an HDMI cable".
 _DEVICE_AFTER = lazyre.compile(r"[ \t]+(?:cards?|slots?|drives?|ports?|cables?|sticks?|connectors?|adapters?|sockets?)\b")
 
 
 def device_name(prose: str, end: int) -> bool:
-    """True if a device's noun follows the token (``SD card``, ``SIM card``): the format's
+    """True if a device's noun follows the token (``SIM card``, ``HDMI cable``): the format's
     name is the product's, which shops and manuals never expand."""
     return bool(_DEVICE_AFTER.match(prose, end))
 
 
 #: Short English words a writer may type in capitals by mistake at a sentence's start.
 _SLIP_WORDS = frozenset({"AS", "IN", "ON", "AT", "OF", "IT", "IF", "SO", "TO"})
-#: What follows such a slip: a pronoun or an article in lower case ("AS you can see").
+#: What follows such a slip: a pronoun or an article in lower case ("AS we found").
 _SLIP_AFTER = lazyre.compile(r"[ \t]+(?:you|we|I|they|he|she|it|the|a|an|this|that|these|those|our|your|my|its|their)\b")
 _SENTENCE_OPEN = lazyre.compile(r"(?:^|[.!?][\"')\]]*[ \t]+)[ \t*_>#+-]*$", re.M)
 
 
 def capital_slip(prose: str, start: int, end: int) -> bool:
     """True if a two-letter word typed in capitals opens a sentence and a pronoun or an
-    article follows (``AS you can see``, ``IN the end``): a slip of the shift key, not an
+    article follows (``AS we found``, ``IN the end``): a slip of the shift key, not an
     abbreviation ("AS patients" is ankylosing spondylitis and still read)."""
     return (prose[start:end] in _SLIP_WORDS and bool(_SLIP_AFTER.match(prose, end))
             and bool(_SENTENCE_OPEN.search(prose, max(0, start - 10), start)))
