@@ -321,7 +321,7 @@ class PageSources:
         prose = self.prose
         if base in self._spelled or capital_slip(prose, start, end) or device_name(prose, end):
             return True
-        if credited_source(prose, start, end) or ecg_wave(prose, start, end) or journal_named(prose, start, end):
+        if credited_source(prose, start, end) or ecg_wave(prose, start, end) or journal_named(self.page, start, end):
             return True
         if self._labels is None:
             self._labels = interface_labels(prose)
