@@ -475,7 +475,7 @@ def test_a_compound_word_near_its_use_spells_out_a_pair(text: str, path: str, is
 
 
 def test_a_compound_far_from_its_use_or_a_short_split_does_not(isolated) -> None:
-    assert reported("Read the subtext; the ST segment rose.") == ["ST"]  # sub|text: too short a word to count
+    assert reported("Read the subtext; the ST score rose.") == ["ST"]  # sub|text: too short a word to count (an ST segment is an ECG wave: abbrevsources)
     far = "Knee osteoarthritis hurts. " + "Walk daily and rest well. " * 20 + "Ask about OA."
     assert reported(far) == ["OA"]
 

@@ -27,6 +27,7 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
+from .abbrevsources import PageSources
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
@@ -142,6 +143,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
         own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
+        sources: PageSources | None = None
         genes: set[int] | None = None
         companies: set[str] | None = None
         units: list[tuple[int, int]] | None = None
@@ -249,6 +251,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 companies = company_names(doc.whole.prose)
             if base in companies:
                 continue  # a firm's name: ZRT Labs, DST systems
+            if sources is None:
+                sources = PageSources(doc.text, prose, doc.whole.prose,
+                                      [(b.start, b.end, b.kind) for b in doc.blocks if b.kind != "heading"])
+            if sources.passes(m.start(), m.end(), base):
+                continue  # an extract in italics, a cited work, a package, a menu path... (abbrevsources)
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
                 continue
