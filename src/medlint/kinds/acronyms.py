@@ -27,6 +27,10 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
+from .firms import firm_names
+from .letterforms import letter_long_form
+from .namedinitials import surname_initials
+from .papersections import paper_sections
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
@@ -129,6 +133,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                      or (external_headline(prose[l.text_start:l.text_end], l.target)
                          and _opens_block(doc, prose, l.text_start))
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
+        not_read += paper_sections(doc)  # a pasted paper's Methods, Conclusions, figure captions
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
@@ -144,6 +149,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         software: set[str] | None = None
         genes: set[int] | None = None
         companies: set[str] | None = None
+        firms: set[str] | None = None
         units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
         citations: dict[int, bool] = {}
@@ -249,6 +255,15 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 companies = company_names(doc.whole.prose)
             if base in companies:
                 continue  # a firm's name: ZRT Labs, DST systems
+            if firms is None:
+                firms = firm_names(doc.whole.prose)
+            if base in firms:
+                continue  # a firm the page says makes or sells things: "KLX is making a test kit"
+            if surname_initials(doc, m.start(), m.end()):
+                continue  # an author line under a title: "Lindqvist PK.", the surname never in lower case
+            if letter_long_form(prose, base):
+                defined[base] = 0  # its words, in the text read, hold a letter: "vitamin D binding protein" for DBP
+                continue
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
                 continue
