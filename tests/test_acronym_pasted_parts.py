@@ -154,3 +154,39 @@ def test_a_letter_long_form_defines(text: str, path: str, isolated) -> None:
 ])
 def test_without_the_letter_long_form_in_the_text_read_it_is_reported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == ["DBP"]
+
+
+# -- one-word contractions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("Cases of tuberculosis rose in the north.\n\n* Cholera, measles and TB are back", "x.md"),
+    ("<p>Serum triglycerides fell.</p><p>Low TG was common.</p>", "x.html"),
+])
+def test_a_contraction_whose_word_is_on_the_page_is_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Cases rose in the north.\n\n* Cholera, measles and TB are back", "x.md"),
+    ("<p>Low TG was common; fats fell.</p>", "x.html"),
+])
+def test_a_contraction_without_its_word_is_reported(text: str, path: str, isolated) -> None:
+    assert len(reported(text, path)) == 1
+
+
+# -- a long form in the page's title ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ('---\ntitle: "Zinc and the Peripheral Nervous System"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),
+    ('+++\ntitle = "Zinc and the Peripheral Nervous System"\n+++\n\nZinc reaches the PNS slowly.\n', "x.md"),
+])
+def test_a_long_form_in_the_title_defines(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ('---\ntitle: "Zinc and the peripheral nerves"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),
+    ('---\ntitle: "Zinc Needs Stomach Acid, Says a Pharmacist"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),  # no P-N-S in a row
+])
+def test_a_title_without_the_long_form_does_not(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["PNS"]

@@ -27,9 +27,11 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
+from .contractions import contraction_spelled_out
 from .firms import firm_names
 from .letterforms import letter_long_form
 from .namedinitials import surname_initials
+from .pagetitle import title_spells
 from .papersections import paper_sections
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
@@ -261,6 +263,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a firm the page says makes or sells things: "KLX is making a test kit"
             if surname_initials(doc, m.start(), m.end()):
                 continue  # an author line under a title: "Lindqvist PK.", the surname never in lower case
+            if own is None:
+                own = doc.whole.view(["reference"]).prose
+            if contraction_spelled_out(own, base):
+                defined[base] = 0  # one word it contracts is on the page: "tuberculosis" for TB
+                continue
+            if title_spells(doc, base):
+                defined[base] = 0  # spelt out in the page's title: "the Central Nervous System" for CNS
+                continue
             if letter_long_form(prose, base):
                 defined[base] = 0  # its words, in the text read, hold a letter: "vitamin D binding protein" for DBP
                 continue
