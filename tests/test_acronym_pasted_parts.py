@@ -190,3 +190,32 @@ def test_a_long_form_in_the_title_defines(text: str, path: str, isolated) -> Non
 ])
 def test_a_title_without_the_long_form_does_not(text: str, path: str, isolated) -> None:
     assert reported(text, path) == ["PNS"]
+
+
+# -- borrowed text: a chapter under its author's name, a programme, a result with its CI ---------
+
+@pytest.mark.parametrize("text, path", [
+    ("## Sun lotions\n\n**Ines Kovacz**\n\n![portrait](p.jpg)\n\nLotions filter UVC and QLX poorly.\n", "x.md"),
+    ("## Sun lotions\n\n **Rosa Young** \n\nLotions filter QLX poorly.\n", "x.md"),  # English words, never in lower case
+    ("<h2>Sun lotions</h2><p><strong>Dr. Ines Kovacz</strong></p><p>Lotions filter QLX poorly.</p>", "x.html"),
+    ("#### Morning session\n\n09:30-10:10 - Ana Ruiz, PhD - What QLX tells us\n", "x.md"),
+    ("<p>10:15 - 10:45 Tomas Berg: QLX in the clinic</p>", "x.html"),
+    ("* Users of zinc had more rashes (QLR 3.12; 95% CI 2.01-4.80)", "x.md"),
+    ("<p>Rashes rose (QLR = 3.1, 95% confidence interval 2.0 to 4.8).</p>", "x.html"),
+])
+def test_borrowed_text_is_not_read(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # a bold line that names no one: the page's own emphasis
+    ("## Sun lotions\n\n**Lotion Basics**\n\nA lotion filters QLX poorly.\n", "x.md", ["QLX"]),
+    # the page's own words after the signed section
+    ("## Sun lotions\n\n**Ines Kovacz**\n\nLotions filter QLX.\n\n## My notes\n\nAsk about QLX.\n", "x.md", ["QLX"]),
+    # a time of day is no programme
+    ("<p>At 10:30 we measured QLX again.</p>", "x.html", ["QLX"]),
+    # a value without its interval is the page's own statement
+    ("* Users of zinc had a QLR of 3.1 in our clinic", "x.md", ["QLR"]),
+])
+def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept

@@ -27,6 +27,7 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
+from .borrowed import programme_line, quoted_result, signed_sections
 from .contractions import contraction_spelled_out
 from .firms import firm_names
 from .letterforms import letter_long_form
@@ -139,6 +140,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
+        not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
         defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
                                 | appositive_definitions(whole) | what_it_is_definitions(whole), 0)
@@ -261,6 +263,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 firms = firm_names(doc.whole.prose)
             if base in firms:
                 continue  # a firm the page says makes or sells things: "KLX is making a test kit"
+            if programme_line(prose, m.start()) or quoted_result(prose, m.end()):
+                continue  # a talk's title in a meeting's programme; a paper's result with its CI
             if surname_initials(doc, m.start(), m.end()):
                 continue  # an author line under a title: "Lindqvist PK.", the surname never in lower case
             if own is None:
