@@ -495,7 +495,7 @@ def test_a_sentence_saying_a_file_is_available_is_no_citation(isolated) -> None:
     ("<h2>Abbreviations</h2><p>CYP, cytochrome P450; DBP, vitamin D-binding protein.</p>"
      "<p>CYP and DBP bind it; ask about DXA.</p>", "x.html", ["DXA"]),
     # a legend outside such a list still needs the long form's letters
-    ("The CYP, cytochrome P450; the DBP, vitamin D-binding protein. CYP and DBP bind it.", "x.md", ["DBP"]),
+    ("The CYP, cytochrome P450; the DBP, vitamin carrier protein. CYP and DBP bind it.", "x.md", ["DBP"]),
     # the long form after the abbreviation and a word naming what it is
     ("The PAVES concept (Pain, Anxiety, Vertigo, Exhaustion, Sleep loss) covers it. "
      "Ask about DXA.", "x.md", ["DXA"]),

@@ -28,6 +28,13 @@ from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevsources import PageSources
+from .borrowed import programme_line, quoted_result, signed_sections
+from .contractions import contraction_spelled_out
+from .firms import firm_names
+from .letterforms import letter_long_form
+from .namedinitials import surname_initials
+from .pagetitle import title_spells
+from .papersections import paper_sections
 from .abbrevcontext import (address_block, appositive_definitions, author_item, back_matter, citation_block, citation_line, code_keywords, code_like,
                             credit_line, gene_symbols,
                             company_names, copied_headline, dictionary_names,
@@ -130,9 +137,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                      or (external_headline(prose[l.text_start:l.text_end], l.target)
                          and _opens_block(doc, prose, l.text_start))
                      or _icon_label(prose, l.text_start, l.text_end, icons)]
+        not_read += paper_sections(doc)  # a pasted paper's Methods, Conclusions, figure captions
         from ..medical.speller import word_list
 
         english = word_list("english.txt.gz")
+        not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
         defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
                                 | appositive_definitions(whole) | what_it_is_definitions(whole), 0)
@@ -146,6 +155,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         sources: PageSources | None = None
         genes: set[int] | None = None
         companies: set[str] | None = None
+        firms: set[str] | None = None
         units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
         citations: dict[int, bool] = {}
@@ -256,6 +266,25 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                       [(b.start, b.end, b.kind) for b in doc.blocks if b.kind != "heading"])
             if sources.passes(m.start(), m.end(), base):
                 continue  # an extract in italics, a cited work, a package, a menu path... (abbrevsources)
+            if firms is None:
+                firms = firm_names(doc.whole.prose)
+            if base in firms:
+                continue  # a firm the page says makes or sells things: "KLX is making a test kit"
+            if programme_line(prose, m.start()) or quoted_result(prose, m.end()):
+                continue  # a talk's title in a meeting's programme; a paper's result with its CI
+            if surname_initials(doc, m.start(), m.end()):
+                continue  # an author line under a title: "Lindqvist PK.", the surname never in lower case
+            if own is None:
+                own = doc.whole.view(["reference"]).prose
+            if contraction_spelled_out(own, base):
+                defined[base] = 0  # one word it contracts is on the page: "tuberculosis" for TB
+                continue
+            if title_spells(doc, base):
+                defined[base] = 0  # spelt out in the page's title: "the Central Nervous System" for CNS
+                continue
+            if letter_long_form(prose, base):
+                defined[base] = 0  # its words, in the text read, hold a letter: "vitamin D binding protein" for DBP
+                continue
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
                 continue

@@ -1,0 +1,38 @@
+"""Long forms that hold a single capital letter as a word: "vitamin D binding protein" for DBP.
+
+Biomedical names are built on letters: vitamin D, T cells, B vitamins, hepatitis C. Their
+abbreviations take the letter as it stands ("vitamin K epoxide reductase" is VKOR, "D binding
+protein" DBP), so the page that writes the long form in words has defined it, even without
+the "long form (ABBR)" brackets, and a reader who meets the abbreviation further down has
+met its words. :func:`medlint.kinds.longforms.written_out` asks a phrase met once to be
+marked by a capital or repeated, because words of four letters spell three initials by
+chance on a long page; a phrase that holds a lone capital letter at the right place does
+not happen by chance, so one use anywhere on the page (outside its reference lists) is enough.
+"""
+from __future__ import annotations
+
+import re
+
+#: Small words that may stand between a long form's words without giving a letter.
+_SMALL = r"(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){0,2}"
+
+
+def letter_long_form(prose: str, abbr: str) -> bool:
+    """True if *prose* holds words whose initials spell *abbr* (three letters or more, all
+    letters), at least one of them a lone capital letter that is its own letter and at least
+    one a word of three letters or more: "vitamin D binding protein", "D-binding protein",
+    "T cell receptor" (TCR)."""
+    if len(abbr) < 3 or not abbr.isalpha() or not abbr.isupper():
+        return False
+    words = []
+    for i, c in enumerate(abbr):
+        # "I" and "A" stand alone as words ("I think", "A new test"): never a letter of a name here.
+        letter = r"(?P<l%d>%s(?![\w'\u2019]))" % (i, re.escape(c)) if c not in "IA" else r"(?P<l%d>(?!))" % i
+        word = r"%s[a-z'\u2019]{2,}" % "[%s%s]" % (c, c.lower())
+        words.append(r"(?:%s|%s)" % (letter, word))
+    pattern = re.compile(r"(?<![\w'\u2019-])" + (r"(?:[ \t]+|[ \t]*-[ \t]*)" + _SMALL).join(words) + r"(?![\w'\u2019])")
+    for m in pattern.finditer(prose):
+        letters = sum(1 for i in range(len(abbr)) if m.group("l%d" % i))
+        if 0 < letters < len(abbr):
+            return True
+    return False

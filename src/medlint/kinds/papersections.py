@@ -1,0 +1,45 @@
+"""Sections of a research paper that a page carries under the paper's own headings.
+
+A health site that pastes a paper keeps its headings: "Introduction", "Methods",
+"Discussion", "Conclusions", "Take-home messages", a "Figure 2" or "Table 1" caption, the
+"Table of contents" of a thesis or a book. Those are the parts of a scientific report (the
+IMRaD structure the ICMJE recommendations describe, and a figure's or table's legend); a
+site does not head its own remarks so. The text under such a heading is the paper's: its
+abbreviations are defined, or not, as the paper defines them, and the page cannot expand
+them without misquoting (``acronym-undefined`` does not read it). "Highlights" and "Key
+points" are left out: sites write their own under those names.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import lazyre
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+#: A heading that is only the name of a paper's section, perhaps numbered ("3. Results", "IV. Discussion").
+_SECTION = lazyre.compile(
+    r"[\W_]*(?:(?:\d{1,2}|[IVX]{1,4})[.)]?\s+)?"
+    r"(?:introduction|background|methods?|materials?\s+and\s+methods|(?:patients|subjects|participants)\s+and\s+methods"
+    r"|study\s+design|statistical\s+analys[ie]s|results?|results\s+and\s+discussion|discussion|conclusions?"
+    r"|limitations|abstract|summary\s+points|take[-\s]home\s+(?:messages?|points?)|(?:table\s+of\s+)?contents)[\W_]*",
+    re.I)
+#: A heading that opens a figure's or a table's caption: "Figure 2", "Fig. (8).", "Table II. Symptoms ...".
+_CAPTION = lazyre.compile(r"[\W_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table)\s*\(?\s*(?:\d{1,2}[a-z]?|[IVX]{1,5})\b"
+                          r"(?![ \t]*(?:IU|mg|mcg|ng|%))", re.I)
+
+
+def paper_sections(doc: "Document") -> list[tuple[int, int]]:
+    """The spans of *doc* under a heading that names a part of a research paper (see the
+    module's docstring), each up to the next heading of any level: a paper's sections
+    follow one another, and a heading of another kind is the page's own again."""
+    headings = sorted(doc.headings, key=lambda h: h.start)
+    spans = []
+    for i, h in enumerate(headings):
+        text = " ".join(h.text.split())
+        if _SECTION.fullmatch(text) or _CAPTION.match(text):
+            end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
+            spans.append((h.end, end))
+    return spans

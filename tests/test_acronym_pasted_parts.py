@@ -1,0 +1,221 @@
+"""acronym-undefined: a pasted paper's sections, firms named by what they do, author lines
+with surnames that are English words, and long forms built on a letter (issue 16).
+
+Each heuristic on Markdown and HTML fixtures of our own, beside the true case it must
+leave reported: the same abbreviation in the page's own words, never expanded."""
+from __future__ import annotations
+
+import pytest
+
+from medlint import lint_text
+from medlint.kinds.firms import firm_names
+from medlint.kinds.letterforms import letter_long_form
+from medlint.kinds.namedinitials import surname_initials
+
+RULE = ["acronym-undefined"]
+
+
+def reported(text: str, path: str = "x.md") -> list[str]:
+    return [d.message.split("'")[1] for d in lint_text(text, path=path, config={}, select=RULE)]
+
+
+# -- a paper's sections under its own headings ----------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("# Zinc and sleep\n\nA trial we liked.\n\n## Methods\n\nSerum QTL was read by HPLC-free assay.\n", "x.md"),
+    ("# Zinc and sleep\n\n### Take-Home Messages\n\n1. Zinc binds QTL and KRX in the gut.\n", "x.md"),
+    ("# Zinc and sleep\n\n#### 4. Discussion\n\nWe saw QTL fall in the KRX group.\n", "x.md"),
+    ("# Zinc\n\n### Figure 3 (grey bars: zinc)\n\nEffect of zinc on QTL.\n", "x.md"),
+    ("# A thesis\n\n### Table of Contents\n\n5.2.1 Tuning the QTL of the rig 88\n", "x.md"),
+    ("<h1>Zinc</h1><h2>Conclusions</h2><p>Zinc lowered QTL in adults.</p>", "x.html"),
+    ("<h1>Zinc</h1><h3>Table II. Signs seen with high QTL</h3><p>Thirst, QTL above range.</p>", "x.html"),
+])
+def test_a_papers_sections_are_not_read(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    # the page's own words after the paper's section: the next heading is the page's
+    ("# Zinc\n\n## Results\n\nQTL fell.\n\n## What I make of it\n\nAsk for a QTL test.\n", "x.md"),
+    ("<h1>Zinc</h1><h2>Conclusions</h2><p>QTL fell.</p><h2>Our notes</h2><p>Ask for a QTL test.</p>", "x.html"),
+    # a heading that only opens with a section's word is the page's own
+    ("# Zinc\n\n## Results of my own QTL test\n\nMy QTL was low.\n", "x.md"),
+    # "Highlights" sites write themselves
+    ("# Zinc\n\n## Highlights\n\n* QTL fell by half\n", "x.md"),
+    # a dose after "Table" names no caption
+    ("# Zinc\n\n## Table 4000 IU daily\n\nQTL fell.\n", "x.md"),
+])
+def test_the_pages_own_sections_are_read(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["QTL"]
+
+
+def test_the_finding_is_at_the_first_use_outside_the_section(isolated) -> None:
+    text = "# Zinc\n\n## Methods\n\nQTL was read.\n\n## My view\n\nQTL matters.\n"
+    found = lint_text(text, path="x.md", config={}, select=RULE)
+    assert [(d.line, d.column) for d in found] == [(9, 1)]
+
+
+# -- firms told by what they do ------------------------------------------------------------------
+
+def test_firm_names_reads_what_a_firm_does() -> None:
+    prose = ("QRZ is making a small home test kit. KLX, a Swiss maker of capsules. ZZT - holder of "
+             "several enzyme patents. PLV Nutritional Products. BNW sells it online.")
+    assert firm_names(prose) == {"QRZ", "KLX", "ZZT", "PLV", "BNW"}
+
+
+@pytest.mark.parametrize("prose", [
+    "The AHRQ is making changes to its advice.",  # a body making changes makes nothing
+    "The NICE panel, chaired by a GP, met twice.",
+    "AHRQ made a statement.",
+])
+def test_firm_names_leaves_public_bodies(prose: str) -> None:
+    assert firm_names(prose) == set()
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## QRZ home tester\n\nQRZ is making a small home test kit for zinc.\n\nI asked QRZ for a sample.", "x.md"),
+    ("<p>Most enzyme patents belong to ZZT.</p><ul><li>ZZT - holder of many enzyme patents</li></ul>", "x.html"),
+])
+def test_a_firm_is_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The AHRQ is making changes to its zinc advice.", "x.md"),
+    ("<p>Ask AHRQ about zinc.</p>", "x.html"),
+])
+def test_a_body_is_still_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["AHRQ"]
+
+
+# -- author lines: a surname that is an English word ---------------------------------------------
+
+def test_surname_initials_needs_a_title_above_and_a_name_never_in_lower_case() -> None:
+    from medlint.document import Document
+
+    def judged(text: str) -> bool:
+        doc = Document.from_text(text, "x.md")
+        at = text.index("QT")
+        return surname_initials(doc, at, at + 2)
+
+    assert judged("**Zinc in the ward.**\n\nBaker QT. No abstract available.\n")
+    assert not judged("**Zinc in the ward.**\n\nBaker QT. No abstract available.\n\nWe asked the baker.\n")
+    assert not judged("Zinc in the ward, we said.\n\nBaker QT. No abstract available.\n")
+
+
+@pytest.mark.parametrize("text, path", [
+    ("**Zinc in the ward.**\n\nBaker QT. No abstract available.\n", "x.md"),
+    ("<p><b>Zinc in the ward.</b></p><p>Young PKL. No abstract available.</p>", "x.html"),
+])
+def test_an_author_line_is_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("**Before the test**\n\nMeasure QTH. Then measure zinc.", "x.md"),  # "measure" in lower case: a verb
+    ("<p>Before the test:</p><p>Measure QTH.</p>", "x.html"),  # no title above
+])
+def test_a_sentence_opening_is_still_read(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["QTH"]
+
+
+# -- long forms built on a letter ----------------------------------------------------------------
+
+@pytest.mark.parametrize("prose, abbr", [
+    ("Serum vitamin K epoxide reductase fell.", "KER"),
+    ("The D-binding protein carries it.", "DBP"),
+    ("Killer T cell receptor signals.", "TCR"),
+])
+def test_letter_long_form_finds_a_letter_as_a_word(prose: str, abbr: str) -> None:
+    assert letter_long_form(prose, abbr)
+
+
+@pytest.mark.parametrize("prose, abbr", [
+    ("I think people agree.", "ITP"),  # "I" is a pronoun
+    ("A new test came.", "ANT"),  # "A" is an article
+    ("The binding protein carries it.", "DBP"),  # no D
+    ("Vitamin D rose in people.", "D"),  # too short to judge
+])
+def test_letter_long_form_needs_the_letter_in_place(prose: str, abbr: str) -> None:
+    assert not letter_long_form(prose, abbr)
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Vitamin D binding protein carries it in blood.\n\nLow DBP was common.", "x.md"),
+    ("<p>Levels of vitamin D-binding protein vary.</p><p>DBP is made in the liver.</p>", "x.html"),
+])
+def test_a_letter_long_form_defines(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("> Vitamin D binding protein carries it in blood.\n\nLow DBP was common.", "x.md"),  # only in a quotation
+    ("<p>Binding protein carries vitamin D.</p><p>DBP is made in the liver.</p>", "x.html"),
+])
+def test_without_the_letter_long_form_in_the_text_read_it_is_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["DBP"]
+
+
+# -- one-word contractions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ("Cases of tuberculosis rose in the north.\n\n* Cholera, measles and TB are back", "x.md"),
+    ("<p>Serum triglycerides fell.</p><p>Low TG was common.</p>", "x.html"),
+])
+def test_a_contraction_whose_word_is_on_the_page_is_not_reported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Cases rose in the north.\n\n* Cholera, measles and TB are back", "x.md"),
+    ("<p>Low TG was common; fats fell.</p>", "x.html"),
+])
+def test_a_contraction_without_its_word_is_reported(text: str, path: str, isolated) -> None:
+    assert len(reported(text, path)) == 1
+
+
+# -- a long form in the page's title ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, path", [
+    ('---\ntitle: "Zinc and the Peripheral Nervous System"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),
+    ('+++\ntitle = "Zinc and the Peripheral Nervous System"\n+++\n\nZinc reaches the PNS slowly.\n', "x.md"),
+])
+def test_a_long_form_in_the_title_defines(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ('---\ntitle: "Zinc and the peripheral nerves"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),
+    ('---\ntitle: "Zinc Needs Stomach Acid, Says a Pharmacist"\n---\n\nZinc reaches the PNS slowly.\n', "x.md"),  # no P-N-S in a row
+])
+def test_a_title_without_the_long_form_does_not(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == ["PNS"]
+
+
+# -- borrowed text: a chapter under its author's name, a programme, a result with its CI ---------
+
+@pytest.mark.parametrize("text, path", [
+    ("## Sun lotions\n\n**Ines Kovacz**\n\n![portrait](p.jpg)\n\nLotions filter UVC and QLX poorly.\n", "x.md"),
+    ("## Sun lotions\n\n **Rosa Young** \n\nLotions filter QLX poorly.\n", "x.md"),  # English words, never in lower case
+    ("<h2>Sun lotions</h2><p><strong>Dr. Ines Kovacz</strong></p><p>Lotions filter QLX poorly.</p>", "x.html"),
+    ("#### Morning session\n\n09:30-10:10 - Ana Ruiz, PhD - What QLX tells us\n", "x.md"),
+    ("<p>10:15 - 10:45 Tomas Berg: QLX in the clinic</p>", "x.html"),
+    ("* Users of zinc had more rashes (QLR 3.12; 95% CI 2.01-4.80)", "x.md"),
+    ("<p>Rashes rose (QLR = 3.1, 95% confidence interval 2.0 to 4.8).</p>", "x.html"),
+])
+def test_borrowed_text_is_not_read(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+@pytest.mark.parametrize("text, path, kept", [
+    # a bold line that names no one: the page's own emphasis
+    ("## Sun lotions\n\n**Lotion Basics**\n\nA lotion filters QLX poorly.\n", "x.md", ["QLX"]),
+    # the page's own words after the signed section
+    ("## Sun lotions\n\n**Ines Kovacz**\n\nLotions filter QLX.\n\n## My notes\n\nAsk about QLX.\n", "x.md", ["QLX"]),
+    # a time of day is no programme
+    ("<p>At 10:30 we measured QLX again.</p>", "x.html", ["QLX"]),
+    # a value without its interval is the page's own statement
+    ("* Users of zinc had a QLR of 3.1 in our clinic", "x.md", ["QLR"]),
+])
+def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[str], isolated) -> None:
+    assert reported(text, path) == kept
