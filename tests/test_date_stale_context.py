@@ -445,3 +445,16 @@ def test_a_recent_holiday_or_job_loss_is_history_not_news(html: bool) -> None:
     assert found(para("Predictors: recent vacation in the sun, outdoor work, skin type.", html), html=html) == []
     assert found(para("The family had a recent job loss.", html), html=html) == []
     assert found(para("A recent trial found fewer colds.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_passage_set_wholly_in_italics_is_quoted(html: bool) -> None:
+    words = ("The couple had moved house recently and the clinic was far away. I explained the visits and the"
+             " blood draws, and they listened closely but said little about the payment.")
+    passage = f"<p><em>{words}</em></p>\n" if html else f"*{words}*\n\n"
+    assert found(passage, html=html) == []
+    # A short italic note is the writer's, and a paragraph with one italic word is not a quotation.
+    note = "<p><em>I moved this page recently.</em></p>\n" if html else "*I moved this page recently.*\n\n"
+    assert found(note, html=html) == ["recently"]
+    mixed = words.replace("closely", "<em>closely</em>" if html else "*closely*")
+    assert found(para(mixed, html), html=html) == ["recently"]

@@ -14,6 +14,8 @@ in a page, read only for "recent" and "currently", where a false "old news" cost
   ("Dr. Ann B. Lee", "Prof. Carl Ode", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
 * an author line with an e-mail address near the top of a page or a section ("Ann Lee
   ann@uni.example, Carl Ode"): a pasted paper's header;
+* a paragraph of two sentences or more set wholly in italics: a passage quoted without
+  quotation marks;
 
 and the dates a reader sees for a section:
 
@@ -85,26 +87,27 @@ def _plain(doc: Document, start: int, end: int) -> str:
     return " ".join(doc.prose[start:end].split())
 
 
-def _sections(doc: Document) -> tuple[list[int], list[Any]]:
-    """The starts of the page's headings (sorted) and its body blocks, found once."""
+def _sections(doc: Document) -> tuple[list[int], list[Any], list[int]]:
+    """The starts of the page's headings (sorted), its body blocks and their starts, found once."""
     key = "freshness-context:sections"
     if key not in doc.cache:
         heads = sorted(h.start for h in doc.headings)
-        doc.cache[key] = (heads, [b for b in doc.blocks if b.start >= doc.body_start])
+        blocks = [b for b in doc.blocks if b.start >= doc.body_start]
+        doc.cache[key] = (heads, blocks, [b.start for b in blocks])
     return doc.cache[key]
 
 
 def _section(doc: Document, offset: int) -> tuple[int, int]:
     """The section holding *offset*: from the heading over it (or the body's start) to the next heading."""
-    heads, _ = _sections(doc)
+    heads = _sections(doc)[0]
     i = bisect.bisect_right(heads, offset)
     return (heads[i - 1] if i else doc.body_start), (heads[i] if i < len(heads) else len(doc.text))
 
 
 def _section_blocks(doc: Document, lo: int, hi: int) -> list[Any]:
     """The non-heading blocks of ``[lo, hi)`` with text."""
-    _, blocks = _sections(doc)
-    i = bisect.bisect_left([b.start for b in blocks], lo)
+    _, blocks, starts = _sections(doc)
+    i = bisect.bisect_left(starts, lo)
     out = []
     for b in blocks[i:]:
         if b.start >= hi:
@@ -143,7 +146,30 @@ def carried(doc: Document, start: int) -> bool:
     """The phrase is in text the page carries, as a marker deeper in the page shows (see the
     module's docstring): the site's notes set into its section, a "The following are extracted
     from ..." line above it, an author's name on a line of the section, or a paper's header."""
-    return _among_notes(doc, start) or _after_following(doc, start) or _authored(doc, start) or _under_header(doc, start)
+    return (_among_notes(doc, start) or _after_following(doc, start) or _authored(doc, start)
+            or _under_header(doc, start) or _italic_passage(doc, start))
+
+
+#: A paragraph set wholly in italics: one emphasis run from its first character to its last.
+_ITALIC_MD = lazyre.compile(r"\A\s*([*_])(?![*_\s])(?:(?!\1).)+(?<![*_\s])\1\s*\Z", re.S)
+_ITALIC_HTML = lazyre.compile(r"\A\s*(?:<p[^>]*>\s*)?<(em|i)\b[^>]*>(?:(?!</?(?:em|i)\b).)+</\1>\s*(?:</p>\s*)?\Z", re.S | re.I)
+_SENTENCE_END = lazyre.compile(r"[.!?][\"'\u201d)]*\s+[A-Z\"\u201c]")
+#: A passage this long at least: a short italic line is the writer's note or emphasis.
+ITALIC_WORDS = 25
+
+
+def _italic_passage(doc: Document, start: int) -> bool:
+    """The phrase is in a paragraph of two sentences or more set wholly in italics, as pages set a
+    passage they quote from an article or a case report without quotation marks ("*The family had
+    moved recently. ...*"): the source's words. A one-line italic note is still the writer's."""
+    block = doc.block_at(start)
+    if block is None or block.kind not in ("paragraph", "p"):
+        return False
+    text = doc.text[block.start:block.end]
+    if not (_ITALIC_MD.match(text) or _ITALIC_HTML.match(text)):
+        return False
+    prose = doc.prose[block.start:block.end]
+    return len(prose.split()) >= ITALIC_WORDS and _SENTENCE_END.search(prose) is not None
 
 
 def _note_block(doc: Document, block: Any) -> bool:
@@ -169,8 +195,7 @@ def _carried_from(doc: Document) -> list[tuple[int, int]]:
     key = "freshness-context:following"
     if key not in doc.cache:
         spans = []
-        _, blocks = _sections(doc)
-        for b in blocks:
+        for b in _sections(doc)[1]:
             if b.kind in _HEADINGS or b.end - b.start > 2 * LEAD_CHARS:
                 continue
             line = _plain(doc, b.start, b.end)
@@ -221,7 +246,7 @@ def _under_header(doc: Document, start: int) -> bool:
     key = "freshness-context:headers"
     if key not in doc.cache:
         spans = []
-        heads, _ = _sections(doc)
+        heads = _sections(doc)[0]
         for lo, hi in zip([doc.body_start, *heads], [*heads, len(doc.text)]):
             for b in _section_blocks(doc, lo, hi)[:HEADER_BLOCKS]:
                 if _header_line(doc, b):
