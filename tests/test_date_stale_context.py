@@ -388,7 +388,7 @@ def test_text_around_the_sites_notes_is_the_source_it_carries(html: bool) -> Non
 @pytest.mark.parametrize("html", [False, True])
 def test_the_following_extracted_from_carries_the_text_below(html: bool) -> None:
     lead = para("Links to the slides are above.", html) + para(
-        "The following are extracted from the workshop summary, attached below", html)
+        "The following text was excerpted from the meeting minutes", html)
     body = heading("What the workshop covered", html) + para(
         "A recent audit showed low uptake of folic acid in the region.", html)
     assert found(lead + body, html=html) == []
@@ -427,23 +427,23 @@ def test_a_pasted_papers_author_line_with_an_email_carries_the_paper(html: bool)
 @pytest.mark.parametrize("html", [False, True])
 def test_the_year_a_sentence_or_the_text_just_before_gives_dates_the_phrase(html: bool) -> None:
     assert found(para("In 2004, a recent trial had shown fewer fractures.", html), html=html) == []
-    assert found(para("In a 2003 BMJ review article by Roe et al, the authors note some recent gains.", html),
+    assert found(para("A 2003 BMJ editorial by Roe and Tam describes recent progress in care.", html),
                  html=html) == []
     report = para("The academy, in a report released in March 2009, raised the zinc intake.", html) + para(
-        "Critics argue that the new guidelines are too cautious.", html)
+        "Several dietitians felt the new guidelines set the bar too low.", html)
     assert found(report, html=html) == []
-    spate = para("A spate of 2011 studies points the same way.", html) + heading("Five recent reports", html, 3)
+    spate = para("Several 2011 trials point the same way.", html) + heading("Four recent trials in brief", html, 3)
     assert found(spate, html=html) == []
     # A year after the phrase's clause, an undated publication, or a heading with no date before it: reported.
     assert found(para("Recent trials, unlike one in 2004, showed fewer fractures.", html), html=html) == ["Recent"]
-    assert found(para("Critics argue that the new guidelines are too cautious.", html), html=html) == ["new guidelines"]
-    assert found(para("Obesity is rising.", html) + heading("Five recent reports", html, 3), html=html) == ["recent"]
+    assert found(para("Several dietitians felt the new guidelines set the bar too low.", html), html=html) == ["new guidelines"]
+    assert found(para("Obesity is rising.", html) + heading("Four recent trials in brief", html, 3), html=html) == ["recent"]
 
 
 @pytest.mark.parametrize("html", [False, True])
 def test_a_recent_holiday_or_job_loss_is_history_not_news(html: bool) -> None:
     assert found(para("Predictors: recent vacation in the sun, outdoor work, skin type.", html), html=html) == []
-    assert found(para("The family had a recent job loss.", html), html=html) == []
+    assert found(para("Her father's recent job loss worried the whole household.", html), html=html) == []
     assert found(para("A recent trial found fewer colds.", html), html=html) == ["recent"]
 
 

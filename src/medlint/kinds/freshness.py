@@ -304,7 +304,7 @@ def _publication_dated(doc: Document, start: int, end: int) -> bool:
     and the reader sees the year."""
     lo, hi = window(doc, start, end, "sentence")
     if freshness_context.named_before(doc, start, end, lo, _PUBLICATION_YEAR):
-        return True  # "The report released in 2010 ... Critics argue the new guidelines ..."
+        return True  # "a report released in March 2009 ... Dietitians felt the new guidelines ..."
     named = last_end(doc, _PUBLICATION_YEAR, lo, hi, start)  # each sentence scanned once, not per phrase
     # in the phrase's own clause: "The paper appeared in 1990, though I have not tested it recently" is now
     return named > lo and last_end(doc, _TURN, lo, hi, start) < named
@@ -406,7 +406,7 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     elif block is not None:
         previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
         if previous is not None:
-            # a heading is read with it too ("A spate of 2012 studies ... / ## Six recent reports")
+            # a heading is read with it too ("Several 2012 trials agree." over "## Four recent trials")
             lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
     years = _years_around(doc, lo, hi, start, end)
     if any(y >= page_year - 1 for y in years):

@@ -8,8 +8,8 @@ in a page, read only for "recent" and "currently", where a false "old news" cost
 * the site's notes set into a text it carries ("{Note by the editor: ...}", "[Comment from
   HealthWiki: ...]"): a writer who marks its own words as notes shows that the rest of the
   section is not its own;
-* a line saying the text below is taken from a source ("The following are extracted from
-  the meeting report"), anywhere on the page: the text up to the writer's own comment;
+* a line saying the text below is taken from a source ("The following was excerpted from
+  the board's minutes"), anywhere on the page: the text up to the writer's own comment;
 * a section naming its author on a line of its own, with a title, an initial or a degree
   ("Dr. Ann B. Lee", "Prof. Carl Ode", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
 * an author line with an e-mail address near the top of a page or a section ("Ann Lee
@@ -58,7 +58,7 @@ _SITE_NOTE = lazyre.compile(
 #: How far into a block the note's label may stand.
 NOTE_LABEL_CHARS = 120
 
-#: A line saying the text below comes from a source ("The following are extracted from the report").
+#: A line saying the text below comes from a source ("The following was excerpted from the minutes").
 _FOLLOWING_FROM = lazyre.compile(
     r"\A[\W_]*the\s+following\s+(?:\w+\s+){0,2}?(?:is|are|was|were)\s+(?:\w+\s+)?(?:extracted|excerpted|copied|"
     r"taken|reprinted|reproduced|quoted|translated|clipped|adapted)\s+from\b", re.I)
@@ -144,7 +144,7 @@ def dated_section(doc: Document, start: int, page_year: int) -> bool:
 
 def carried(doc: Document, start: int) -> bool:
     """The phrase is in text the page carries, as a marker deeper in the page shows (see the
-    module's docstring): the site's notes set into its section, a "The following are extracted
+    module's docstring): the site's notes set into its section, a "The following was excerpted
     from ..." line above it, an author's name on a line of the section, or a paper's header."""
     return (_among_notes(doc, start) or _after_following(doc, start) or _authored(doc, start)
             or _under_header(doc, start) or _italic_passage(doc, start))
@@ -190,7 +190,7 @@ def _among_notes(doc: Document, start: int) -> bool:
 
 
 def _carried_from(doc: Document) -> list[tuple[int, int]]:
-    """The spans under "The following are extracted from ..." lines: to the writer's own comment
+    """The spans under "The following was excerpted from ..." lines: to the writer's own comment
     heading, or the page's end."""
     key = "freshness-context:following"
     if key not in doc.cache:
@@ -279,8 +279,8 @@ _THE_PUBLICATION = lazyre.compile(
 
 def named_before(doc: Document, start: int, end: int, lo: int, dated: Any) -> bool:
     """"the new guidelines" after text of its paragraph, or of the paragraph just above when the phrase
-    opens its own, that gave the publication its year ("The report released in November 2010 raised the
-    intake. Critics argue the new guidelines ..."): the reader has just seen when it was new. *lo* is the
+    opens its own, that gave the publication its year ("The academy's report, released in March 2009, raised
+    the intake. Dietitians felt the new guidelines ..."): the reader has just seen when it was new. *lo* is the
     phrase's sentence's start; *dated* the pattern of a publication given its year."""
     m = _THE_PUBLICATION.search(doc.prose, max(lo, start - 12), min(len(doc.prose), end + 30))
     if m is None or not m.start() <= start < m.end():
