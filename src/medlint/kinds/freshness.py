@@ -60,6 +60,8 @@ from . import BuildContext
 from .common import compile_regex
 from ..reproduced import in_reproduced
 from .pattern import not_a_claim
+from . import freshness_context
+from .freshness_context import opening_year
 
 OPTIONS_SCHEMA = {
     "type": "object",
@@ -292,7 +294,7 @@ _PAST_CURRENTLY = lazyre.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?$", re
 _PUBLICATION_YEAR = lazyre.compile(
     r"\b(?:written|published|posted|released|issued|dated|appeared)\s+(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d(?!\d)"
-    r"|(?<![\d$,.])(?:19|20)\d\d\s+(?:articles?|papers?|reports?|reviews?|books?|editorials?|letters?|posts?|"
+    r"|(?<![\d$,.])(?:19|20)\d\d\s+(?:[A-Z][\w&.-]*\s+){0,3}(?:articles?|papers?|reports?|reviews?|books?|editorials?|letters?|posts?|"
     r"interviews?|commentar(?:y|ies)|surveys?|press\s+releases?)\b")
 
 
@@ -301,6 +303,8 @@ def _publication_dated(doc: Document, start: int, end: int) -> bool:
     in 2003, that talks about recent growth"): the phrase says what was recent when it appeared,
     and the reader sees the year."""
     lo, hi = window(doc, start, end, "sentence")
+    if freshness_context.named_before(doc, start, end, lo, _PUBLICATION_YEAR):
+        return True  # "a report released in March 2009 ... Dietitians felt the new guidelines ..."
     named = last_end(doc, _PUBLICATION_YEAR, lo, hi, start)  # each sentence scanned once, not per phrase
     # in the phrase's own clause: "The paper appeared in 1990, though I have not tested it recently" is now
     return named > lo and last_end(doc, _TURN, lo, hi, start) < named
@@ -395,11 +399,14 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     1998 she joined the practice, where she currently works"), so it does not count."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if _is_heading(block) else window(doc, start, end, "sentence")
+    if not _is_heading(block) and opening_year(doc, lo, start, _CLAUSE_CUT):
+        return True  # "In 2009, a recent trial showed ...": recent as of the year the sentence opens with
     if block is not None and lo - 2 >= block.start:
         lo = max(block.start, window(doc, lo - 2, lo - 1, "sentence")[0])
-    elif block is not None and not _is_heading(block):
+    elif block is not None:
         previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
         if previous is not None:
+            # a heading is read with it too ("Several 2012 trials agree." over "## Four recent trials")
             lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
     years = _years_around(doc, lo, hi, start, end)
     if any(y >= page_year - 1 for y in years):
@@ -637,16 +644,18 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                                     or _cited_before(doc.whole, m.start(), m.end())
                                                     or _written_with_sources(doc.whole, m.start(), m.end())):
                         continue
-                    if (_dated_sentence(doc, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
+                    if (_dated_sentence(doc.whole, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
                             or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
                             or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
                             or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
-                            or _items_dated(doc, m.start(), dated)):
+                            or _items_dated(doc, m.start(), dated)
+                            or freshness_context.dated_section(doc.whole, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
                         continue  # a paper's title is the paper's
-                    if options["excerpts"] and in_reproduced(doc.whole, m.start()):
-                        continue  # the linked page's words, dated by it
+                    if options["excerpts"] and (in_reproduced(doc.whole, m.start())
+                                                or freshness_context.carried(doc.whole, m.start())):
+                        continue  # the linked page's words, dated by it, or text the page marks as carried
                     yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
                                                        "problem": f"on a page dated {dated}",
                                                        "advice": RELATIVE_ADVICE})
