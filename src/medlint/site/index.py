@@ -447,9 +447,9 @@ class SiteIndex:
             for i, (rel, free) in enumerate(zip(scan.rels, scan.slug_free())):
                 if i in scan.irregular:
                     continue  # no regular file: no page (see _add_page)
-                found = self.rules.urls(rel, {}) if free else None
+                found = self.rules.path_main(rel) if free else None
                 if found is not None:
-                    out.append(normalize_path(found[0]))  # (as _urls sets main_url)
+                    out.append(normalize_path(found))  # (as _urls sets main_url)
                     continue
                 page = self._named_page(rel)
                 if page.urls:
