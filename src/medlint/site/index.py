@@ -155,8 +155,10 @@ class SiteIndex:
         """The page files below the content root (relative paths), walked once."""
         if self._walked is None:
             root = str(self.root)
+            # (walk_folder's files have a suffix in their '/'-separated last part: the text after
+            # the last dot is what os.path.splitext gives.)
             self._walked = [rel for rel in (walk_folder(root) if self.root.is_dir() else [])
-                            if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES]
+                            if rel[rel.rfind("."):].lower() in PAGE_SUFFIXES]
         return self._walked
 
     def _build(self) -> None:
@@ -532,7 +534,7 @@ class SiteIndex:
         if self._walked_names is None:
             names: dict[str, list[str]] = {}
             for rel in self._page_files():
-                stem = os.path.splitext(rel)[0].casefold()
+                stem = rel[:rel.rfind(".")].casefold()  # (os.path.splitext's: see _page_files)
                 names[rel] = [rel]
                 names.setdefault("\0" + stem, []).append(rel)
                 parts = stem.split("/")
