@@ -193,3 +193,12 @@ def test_frequencies_found_by_binary_search_match_the_parsed_file() -> None:
     assert fresh._data is None  # all answered from the text
     assert fresh.get('a"b') is None and fresh._data is not None  # a quote: parsed, not searched
     assert Frequencies.LETTERS == fresh.letters()  # the edit alphabet is the file's
+
+
+def test_bundled_word_lists_are_sorted_and_unique() -> None:
+    """Binary search and the sparse index rely on it (scripts/build_vocabulary.py writes them so)."""
+    from medlint.medical.speller import word_list
+
+    for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz", "us.txt.gz", "software.txt.gz"):
+        words = word_list(name)._text.split("\n")[:-1]
+        assert words and all(a < b for a, b in zip(words, words[1:])), name
