@@ -122,3 +122,28 @@ def test_text_files_that_are_not_articles_are_skipped(isolated: Path) -> None:
     (isolated / ".medlint.yaml").write_text("not_articles: [forum-*.txt]\nrules: {sensational-language: on}\n")
     out = CliRunner().invoke(main, ["check", "--format", "json", "."]).stdout
     assert "forum-post.txt" not in out and "robots.txt" in out and "LICENSE.txt" in out
+
+
+def test_checkable_names_are_splitexts_and_basenames() -> None:
+    """_checkable reads the '/'-separated names a walk gives by string splitting: the same
+    answers as os.path.splitext and os.path.basename."""
+    import os
+
+    from medlint.files import _checkable
+    from medlint.markup import FORMATS_BY_SUFFIX
+
+    names = ["a.md", "A.MD", ".md", ".hidden.md", "x/.hidden.md", "x/a.b/c", "x/a.b/c.md", "x/a..md", "x/a.",
+             "x/...", "x/a.md.bak", "readme", "x/y/z.html", "x/y/z.HTM", "x/.git/a.md", "a.txt", "a b/c d.markdown"]
+    expected = [os.path.splitext(n)[1].lower() in FORMATS_BY_SUFFIX and not os.path.basename(n).startswith(".")
+                for n in names]
+    assert [_checkable(n) for n in names] == expected
+    assert expected.count(True) == 9  # (.txt is checked as text)
+
+
+def test_a_folder_walk_lists_nested_files_with_slashes(tmp_path: Path) -> None:
+    from medlint.files import walk_folder
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for rel in ("top.md", "a/one.md", "a/b/two.markdown", "a/b/.hidden.md", "a/skip.bin"):
+        (tmp_path / rel).write_text("# x\n")
+    assert walk_folder(str(tmp_path), respect_gitignore=False) == ["a/b/two.markdown", "a/one.md", "top.md"]

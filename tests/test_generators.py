@@ -236,3 +236,18 @@ def test_hugo_urls_by_strings_equal_pathlibs(rel: str) -> None:
     rules = UrlRules("hugo", {"posts": "/:year/:slug"})
     front = {"slug": "s", "date": "2020-01-02", "aliases": ["/old"]}
     assert rules.urls(rel, front) == rules._hugo(path, front)
+
+
+@pytest.mark.parametrize("generator,permalinks", [
+    ("hugo", None), ("hugo", {"posts": "/:year/:slug/"}), ("hugo", {"default": "/:slug"}),
+    ("jekyll", None), ("mkdocs", None),
+])
+def test_path_main_is_the_main_url_with_no_front_matter(generator: str, permalinks: dict[str, str] | None) -> None:
+    """``path_main`` (a broken link's "did you mean" asks it of every page) is ``urls(rel, {})[0]``."""
+    rules = UrlRules(generator, permalinks)
+    rels = ["index.md", "_index.md", "About.md", "posts/_index.md", "posts/index.md", "posts/Iron-Dosing.md",
+            "posts/2021/zinc.markdown", "posts/Bundle/index.md", "docs/a.b.md", "_posts/2020-01-02-title.md",
+            "notes/.hidden.md", "posts/x/_index.md"]
+    for rel in rels:
+        found = rules.urls(rel, {})
+        assert rules.path_main(rel) == (found[0] if found is not None else None), rel

@@ -152,6 +152,16 @@ def test_word_list_lookup_matches_a_set() -> None:
         expected = set(words)
         fresh.SET_AFTER = len(probes) // 2  # the second half is answered by the set
         assert [p in fresh for p in probes] == [p in expected for p in probes]
+        assert fresh._index is not None  # (lookups past INDEX_AFTER took the sparse index)
+        indexed = WordList("\n".join(words) + "\n")
+        indexed.INDEX_AFTER, indexed.SET_AFTER = 0, 10**9  # every lookup by the sparse index
+        assert [p in indexed for p in probes] == [p in expected for p in probes]
+        assert indexed._set is None
+    for step in (1, 3, 6, 100):  # index entries on every line, a few lines apart, past the end
+        tiny = WordList("alpha\nbeta\ndelta\ngamma\nomega")
+        tiny.INDEX_AFTER, tiny.INDEX_STEP = 0, step
+        assert [w in tiny for w in ("alpha", "beta", "delta", "gamma", "omega", "", "a", "alph", "alphas", "bet",
+                                    "epsilon", "zeta", "omegas", "\n")] == [True] * 5 + [False] * 9
     tiny = WordList("alpha\nbeta\ngamma")
     assert "gamma" in tiny and "alpha" in tiny and "delta" not in tiny and "alph" not in tiny
     assert "x" not in WordList("")
@@ -183,3 +193,12 @@ def test_frequencies_found_by_binary_search_match_the_parsed_file() -> None:
     assert fresh._data is None  # all answered from the text
     assert fresh.get('a"b') is None and fresh._data is not None  # a quote: parsed, not searched
     assert Frequencies.LETTERS == fresh.letters()  # the edit alphabet is the file's
+
+
+def test_bundled_word_lists_are_sorted_and_unique() -> None:
+    """Binary search and the sparse index rely on it (scripts/build_vocabulary.py writes them so)."""
+    from medlint.medical.speller import word_list
+
+    for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz", "us.txt.gz", "software.txt.gz"):
+        words = word_list(name)._text.split("\n")[:-1]
+        assert words and all(a < b for a, b in zip(words, words[1:])), name

@@ -156,6 +156,11 @@ def test_main_urls_agree_with_a_read_index(tmp_path: Path) -> None:
     (posts / "same.md").write_text('{\n  "slug": "same"\n}\n')
     (posts / "wrapped.md").write_text("---\nslug: wrapped\n  more\n---\n")  # YAML: the slug is "wrapped more"
     (posts / "other.md").write_text('---\nslug: "different"\n---\n')
+    (posts / "_index.md").write_text("---\ntitle: Posts\n---\n")  # the section's own page
+    (posts / "Bundle").mkdir()
+    (posts / "Bundle" / "index.md").write_text("---\ntitle: A bundle\n---\n")  # named by its folder
+    (tmp_path / "content" / "index.md").write_text("# Home\n")
+    (tmp_path / "content" / "About.MD").write_text("# About\n")
     lazy = SiteIndex(tmp_path / "content", lazy=True)
     assert not lazy.resolves("/posts/nothing-here")
     assert sorted(lazy._main_urls()) == sorted(p.main_url for p in SiteIndex(tmp_path / "content").pages)

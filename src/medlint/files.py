@@ -92,13 +92,20 @@ def _walk(folder: str) -> list[str]:
             if not _skipped_part([d]) and not _is_venv(os.path.join(dirpath, d))
         )
         rel = os.path.relpath(dirpath, folder)
-        for name in filenames:
-            found.append(name if rel == "." else os.path.join(rel, name).replace(os.sep, "/"))
+        if rel == ".":
+            found += filenames
+        else:
+            prefix = rel.replace(os.sep, "/") + "/"  # (one join per folder: a site's folder holds thousands)
+            found += [prefix + name for name in filenames]
     return found
 
 
 def _checkable(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in FORMATS_BY_SUFFIX and not os.path.basename(name).startswith(".")
+    """A markup file's suffix, and no dot file. (*name* is '/'-separated, as a walk or git gives
+    it: its last part is its file name, and the suffix is what os.path.splitext finds there.)"""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return dot > 0 and not base.startswith(".") and base[dot:].lower() in FORMATS_BY_SUFFIX
 
 
 def _not_article(name: str, not_articles: Iterable[str]) -> bool:

@@ -186,6 +186,21 @@ class UrlRules:
             return self._hugo_urls(*_folders_and_stem(rel), front)
         return self._rules(PurePosixPath(rel), front)
 
+    def path_main(self, rel: str) -> str | None:
+        """``urls(rel, {})[0]``: the main URL of the page at *rel* when its front matter sets
+        none. A broken link's "did you mean" asks it of every page of a site; under Hugo
+        with no permalink pattern it is the path alone (``_hugo_urls`` with no front matter),
+        made without the page's other URLs."""
+        if self._is_hugo and not self.permalinks:
+            folders, stem = _folders_and_stem(rel)
+            if stem == "_index":
+                return ("/" + "/".join(folders)).lower()
+            if stem == "index":
+                return ("/" + "/".join([*folders[:-1], folders[-1] if folders else ""])).lower()
+            return ("/" + "/".join([*folders, stem])).lower()
+        found = self.urls(rel, {})
+        return found[0] if found is not None else None
+
     def _index_split(self, rel: PurePosixPath) -> tuple[list[str], str, bool]:
         """(folders, name, is_index): an index file is named after its folder."""
         folders = list(rel.parent.parts)

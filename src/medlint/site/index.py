@@ -155,8 +155,10 @@ class SiteIndex:
         """The page files below the content root (relative paths), walked once."""
         if self._walked is None:
             root = str(self.root)
+            # (walk_folder's files have a suffix in their '/'-separated last part: the text after
+            # the last dot is what os.path.splitext gives.)
             self._walked = [rel for rel in (walk_folder(root) if self.root.is_dir() else [])
-                            if os.path.splitext(rel)[1].lower() in PAGE_SUFFIXES]
+                            if rel[rel.rfind("."):].lower() in PAGE_SUFFIXES]
         return self._walked
 
     def _build(self) -> None:
@@ -447,9 +449,9 @@ class SiteIndex:
             for i, (rel, free) in enumerate(zip(scan.rels, scan.slug_free())):
                 if i in scan.irregular:
                     continue  # no regular file: no page (see _add_page)
-                found = self.rules.urls(rel, {}) if free else None
+                found = self.rules.path_main(rel) if free else None
                 if found is not None:
-                    out.append(normalize_path(found[0]))  # (as _urls sets main_url)
+                    out.append(normalize_path(found))  # (as _urls sets main_url)
                     continue
                 page = self._named_page(rel)
                 if page.urls:
@@ -532,7 +534,7 @@ class SiteIndex:
         if self._walked_names is None:
             names: dict[str, list[str]] = {}
             for rel in self._page_files():
-                stem = os.path.splitext(rel)[0].casefold()
+                stem = rel[:rel.rfind(".")].casefold()  # (os.path.splitext's: see _page_files)
                 names[rel] = [rel]
                 names.setdefault("\0" + stem, []).append(rel)
                 parts = stem.split("/")
