@@ -297,7 +297,8 @@ class Speller:
         lower = word.lower()
         found = [("bundled general English list (english.txt.gz)", lower in self.english),
                  ("bundled medical list (medical.txt.gz)", lower in self.medical),
-                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip"))]
+                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip")),
+                 ("bundled rare English words (rare.zip)", lower in sharded_word_list("rare.zip"))]
         if self.software:
             found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
         if not any(held for _, held in found) and lower not in self.other_variant:
@@ -333,13 +334,13 @@ class Speller:
 
     def _in_vocabulary(self, word: str) -> bool:
         """In a bundled list and not of the other variant. The scientific and software
-        terms are read only for words the general and medical lists lack, and are never
-        proposed as corrections (see :meth:`_proposable`): a typo is not corrected to a
-        rare species epithet or a function name."""
+        terms and the rare English words are read only for words the general and medical
+        lists lack, and are never proposed as corrections (see :meth:`_proposable`): a typo
+        is not corrected to a rare species epithet, a function name or a rare word."""
         if word in self.other_variant:
             return False
         return (word in self.english or word in self.medical or word in sharded_word_list("science.zip")
-                or (self.software and word in word_list("software.txt.gz")))
+                or (self.software and word in word_list("software.txt.gz")) or word in sharded_word_list("rare.zip"))
 
     def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
