@@ -32,10 +32,13 @@ SOLID_PREFIXES = ("non", "un", "over", "under", "extra", "intra", "inter", "mult
                   "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
                   "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
 SOLID_REST = 5
-#: Combining forms of science written solid before a longer word (dimethylated,
-#: bistability, cytoadhesion, heterodimeric): known only before a listed word of at least
-#: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
-SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
+#: Combining forms of science and medicine written solid before a longer word (dimethylated,
+#: bistability, cytoadhesion, heterodimeric, otoprotective, nutrigenomic): known only before a
+#: listed word of at least :data:`LONG_REST` letters, since two letters before a short word make
+#: typos (di + cease). Not forms that begin many common words less a letter (up-: "upporting").
+SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys",
+                    "oto", "nutri", "lipo", "glyco", "myo", "angio", "onco", "nephro", "hepato", "gastro", "entero",
+                    "pharmaco", "toxico")
 LONG_REST = 7
 #: Prefixes of verbs and their nouns (reweighted, resupplementation, misformatted,
 #: mischaracterization) that Hunspell's rules give only some words: known only before a
