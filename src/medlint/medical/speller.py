@@ -337,19 +337,21 @@ class Speller:
 
     def _in_vocabulary(self, word: str) -> bool:
         """In a bundled list and not of the other variant. The scientific and software
-        terms and the rare English words are read only for words the general and medical
-        lists lack, and are never proposed as corrections (see :meth:`_proposable`): a typo
-        is not corrected to a rare species epithet, a function name or a rare word."""
+        terms are read only for words the general and medical lists lack, and are never
+        proposed as corrections (see :meth:`_proposable`): a typo is not corrected to a
+        rare species epithet or a function name."""
         if word in self.other_variant:
             return False
         return (word in self.english or word in self.medical or word in sharded_word_list("science.zip")
-                or (self.software and word in word_list("software.txt.gz")) or word in sharded_word_list("rare.zip"))
+                or (self.software and word in word_list("software.txt.gz")))
 
     def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
             return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
+        if word in sharded_word_list("rare.zip"):
+            return True  # rare English words are known as listed, never a base for a rule: "reformate" + "d"
         return self.formed_by_rule(word) is not None
 
     def _flat_plural(self, word: str) -> bool:
