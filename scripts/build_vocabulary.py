@@ -1,10 +1,11 @@
 """Build medlint's spelling vocabulary from published word lists.
 
     apt-get install hunspell-en-us hunspell-en-gb hunspell-en-med hunspell hunspell-tools \\
-                    wamerican wbritish wamerican-large wbritish-large      # Debian packages
+                    wamerican wbritish wamerican-large wbritish-large \\
+                    wamerican-huge wbritish-huge                          # Debian packages (and apt-get update)
     pip install codespell                                                 # build time only, never shipped
     python scripts/build_vocabulary.py          # fetches @cspell/dict-medicalterms with npm
-    python scripts/build_vocabulary.py --extra  # only science.zip and software.txt.gz (below)
+    python scripts/build_vocabulary.py --extra  # only science.zip, software.txt.gz and rare.zip (below)
 
 Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 
@@ -28,11 +29,20 @@ Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
   gsub, png) from @cspell/dict-software-terms, @cspell/dict-r and
   @cspell/dict-python; a list of its own so that a project can switch it off
   (the spelling rule's ``software_terms: false``), never proposed as a correction;
+- ``rare.zip``: rarer English words (``commutability``, ``jittering``) from
+  SCOWL's size-70 lists (Debian ``wamerican-huge`` and ``wbritish-huge``), those
+  both hold and no other list has, of six letters or more, screened like the
+  scientific terms; consulted only for words the other lists lack, never
+  proposed as a correction;
 - ``dropped.txt``: entries screened out, with the reason.
 
-``--extra`` rebuilds only ``science.zip`` and ``software.txt.gz``, against
-the shipped english and medical lists (it needs npm, pyspellchecker and
-codespell, not the Debian packages). Their entries go through the screens below
+The software terms also take the names of the R packages Debian packages
+(``r-cran-*``, ``r-bioc-*``, read with ``apt-cache pkgnames``: ``knitr``,
+``lavaan``), screened like the rest.
+
+``--extra`` rebuilds only ``science.zip``, ``software.txt.gz`` and ``rare.zip``, against
+the shipped english and medical lists (it needs npm, apt-cache, pyspellchecker,
+codespell and the two size-70 SCOWL lists, not the Hunspell packages). Their entries go through the screens below
 (a science entry written with a capital is screened too: that list capitalises
 common nouns such as ``Ghrelin``; and one ending like a Latin term is not spared:
 that list is mostly species epithets, ``celes`` one edit from ``cells``), and science entries shorter than
@@ -44,9 +54,10 @@ rules produce them: the speller itself guesses no stems or prefixes.
 Screens (a misspelling in a word list hides that misspelling forever):
 
 - every list loses the misspellings of codespell's dictionary (Wikipedia's
-  "Lists of common misspellings" and more), unless Hunspell's proofed en_US or
-  en_GB dictionary has the word (``alot``, ``accidently`` and ``definately``
-  go; SCOWL's larger lists do carry some of them);
+  "Lists of common misspellings" and more) and their inflected forms
+  (``definates`` of ``definate``: :func:`misspelt_stem`), unless Hunspell's
+  proofed en_US or en_GB dictionary has the word (``alot``, ``accidently`` and
+  ``definately`` go; SCOWL's larger lists do carry some of them);
 - a medical entry is dropped when it is one edit from a word pyspellchecker's
   frequency list counts at least :data:`COMMON_COUNT` times (``asprin`` from
   ``aspirin``), is not itself a word there or in SCOWL-large or en_US/en_GB, is
@@ -77,6 +88,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import AbstractSet as Set, Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "medlint" / "data" / "spelling"
@@ -90,6 +102,14 @@ EXTRA_PACKAGES: dict[str, dict[str, list[str]]] = {
                         "@cspell/dict-python@4.5.3": ["dict/python.txt", "dict/python-common.txt"]},
 }
 CSPELL_TRIE = "cspell-trie@8"
+#: Endings a misspelling keeps when it is inflected (``definate`` -> ``definates``); with ``e`` put back
+#: before -ed, -ing, -er (``definating`` -> ``definate``).
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly", "er", "ers")
+#: SCOWL's size-70 lists (Debian ``wamerican-huge``, ``wbritish-huge``): rarer English words
+#: (``commutability``, ``jittering``) for ``rare.zip``, which is never proposed as a correction.
+SCOWL_HUGE = ["/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge"]
+#: Rare words shorter than this are left out of ``rare.zip``: short words are where typos collide.
+RARE_MIN_LENGTH = 6
 #: Science entries shorter than this are left out: short words are where typos collide.
 EXTRA_MIN_LENGTH = 5
 SCOWL = {"us": "/usr/share/dict/american-english", "gb": "/usr/share/dict/british-english"}
@@ -101,6 +121,7 @@ COMMON_COUNT = 3000
 #: A variant rule is used when at least this share of the reference words it rewrites exist rewritten.
 RULE_PRECISION = 0.6
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+EXTRA_DROPPED_HEADER = "# entry<TAB>why it was screened out of science.zip, software.txt.gz or rare.zip\n"
 
 #: (British, US) spellings of a part of a medical word; applied both ways.
 VARIANT_RULES: list[tuple[str, str]] = [
@@ -216,7 +237,10 @@ def curated() -> set[str]:
 
 
 def misspellings() -> dict[str, str]:
-    """codespell's common misspellings (typo -> correction), read at build time only."""
+    """codespell's common misspellings (typo -> correction; Wikipedia's "Lists of common
+    misspellings" and more), read at build time only (never shipped). cspell's list of
+    common misspellings was tried as a second source and left out: it calls Latin terms
+    (``contagiosum``, ``genitalis``) misspellings of English words."""
     import codespell_lib
 
     found: dict[str, str] = {}
@@ -225,6 +249,42 @@ def misspellings() -> dict[str, str]:
         if typo and fix:
             found[typo.strip().lower()] = fix.split(",")[0].strip()
     return found
+
+
+def misspelt_stem(word: str, typos: Mapping[str, str], known: Set[str] = frozenset()) -> str | None:
+    """The common misspelling *word* is, or is an inflection of (``definates`` of
+    ``definate``, ``definating`` of ``definate``); None if it is neither. A list that
+    holds a misspelling's inflected form hides the slip as surely as the form itself.
+    Not an inflection when the word is also a *known* word inflected (``architected``:
+    ``architect`` + ``ed``, not ``architecte`` + ``d``), or when the misspelling is the
+    word cut short (``serverles`` of ``serverless``: codespell's fix is the word)."""
+    if word in typos:
+        return word
+    found = None
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[:-len(ending)]
+            for candidate in (stem, stem + "e") if ending in ("d", "ed", "ing", "er", "ers") else (stem,):
+                if candidate in known:
+                    return None
+                if candidate in typos and found is None and not word.startswith(typos[candidate].lower()):
+                    found = candidate
+    return found
+
+
+def screen_misspellings(words: set[str], typos: Mapping[str, str], proofed: Set[str] = frozenset(),
+                        known: Set[str] = frozenset()) -> tuple[set[str], list[str]]:
+    """*words* less the common misspellings and their inflected forms (see
+    :func:`misspelt_stem`; *known* words are the stems an inflection may have), unless a
+    proofed dictionary (Hunspell's en_US or en_GB) has the word: (kept, dropped with the reason)."""
+    kept, dropped = set(), []
+    for word in words:
+        stem = None if word in proofed else misspelt_stem(word, typos, known)
+        if stem is None:
+            kept.add(word)
+        else:
+            dropped.append(f"{word}\ta common misspelling" + ("" if stem == word else f" (a form of '{stem}')"))
+    return kept, dropped
 
 
 def screen_medical(medical: set[str], english: dict[str, int], known: set[str]) -> tuple[set[str], list[str]]:
@@ -269,7 +329,7 @@ def npm_words(package: str, files: list[str]) -> set[str]:
     return words
 
 
-def screen_extra(entries: set[str], english: dict[str, int], known: set[str], typos: set[str],
+def screen_extra(entries: set[str], english: dict[str, int], known: set[str], typos: Mapping[str, str],
                  min_length: int, latin_exempt: bool, attested: set[str] = frozenset()) -> tuple[set[str], list[str]]:
     """The plain entries of an extra list not already known, screened like the medical
     terms but whatever their capitals: a common misspelling goes, and so does a word one
@@ -288,8 +348,9 @@ def screen_extra(entries: set[str], english: dict[str, int], known: set[str], ty
     for word in sorted(plain(entries) - known):
         if len(word) < min_length:
             continue
-        if word in typos:
-            dropped.append(f"{word}\ta common misspelling")
+        stem = misspelt_stem(word, typos, known)
+        if stem is not None:
+            dropped.append(f"{word}\ta common misspelling" + ("" if stem == word else f" (a form of '{stem}')"))
             continue
         near = set()
         for key in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
@@ -323,14 +384,51 @@ def second_witnesses(name: str, per_source: dict[str, set[str]]) -> set[str]:
     return {w for w, n in seen.items() if n >= 2}
 
 
+def r_package_names() -> set[str]:
+    """The names of the R packages Debian packages (``r-cran-*``, ``r-bioc-*``: ``knitr``,
+    ``lavaan``), from the package index ``apt-cache`` reads: software names written in prose."""
+    if not shutil.which("apt-cache"):
+        sys.exit("build_vocabulary: 'apt-cache' not found (the software terms read Debian's R package names)")
+    names: set[str] = set()
+    for prefix in ("r-cran-", "r-bioc-"):
+        listed = subprocess.run(["apt-cache", "pkgnames", prefix], capture_output=True, text=True, check=True).stdout
+        names |= {line.strip()[len(prefix):] for line in listed.splitlines() if line.strip().startswith(prefix)}
+    if not names:
+        sys.exit("build_vocabulary: apt-cache lists no r-cran- packages (run 'apt-get update' first)")
+    return names
+
+
+def build_rare(english_freq: dict[str, int], typos: Mapping[str, str]) -> list[str]:
+    """Write rare.zip: words of SCOWL's size-70 lists that both its American and British
+    lists hold (so no variant spelling slips in), that no other list has, of at least
+    :data:`RARE_MIN_LENGTH` letters, screened like the extra lists (a common misspelling or
+    its inflection goes; so does a word one edit from a frequent word, whatever its ending).
+    Return the common misspellings screened out (the entries one edit from a frequent word
+    are many and are not terms, so they are not listed)."""
+    american, british = (plain(words_of(path)) for path in SCOWL_HUGE)
+    known = {w for name in ("english.txt.gz", "medical.txt.gz", "us.txt.gz", "gb.txt.gz")
+             for w in words_of_gzip(OUT / name)}
+    with zipfile.ZipFile(OUT / "science.zip") as archive:
+        for member in archive.namelist():
+            known |= set(archive.read(member).decode("utf-8").split())
+    kept, out = screen_extra(american & british, english_freq, known,
+                             {t: fix for t, fix in typos.items() if t not in known}, RARE_MIN_LENGTH,
+                             latin_exempt=False)
+    write_sharded("rare.zip", kept)
+    print(f"rare.zip: {len(kept):,} words (from {len(american & british):,} size-70 entries; {len(out):,} screened out)")
+    return [f"{line} (rare.zip)" for line in out if "a common misspelling" in line]
+
+
 def build_extra() -> list[str]:
     """Write science.zip and software.txt.gz; return the entries screened out."""
     known = {w for name in ("english.txt.gz", "medical.txt.gz") for w in words_of_gzip(OUT / name)}
-    typos = {t for t in misspellings() if t not in known}
+    typos = {t: fix for t, fix in misspellings().items() if t not in known}
     english_freq = pyspellchecker_english()
     dropped: list[str] = []
     for name, packages in EXTRA_PACKAGES.items():
         per_source = {f"{package}/{file}": npm_words(package, [file]) for package, files in packages.items() for file in files}
+        if name == "software.txt.gz":
+            per_source["Debian r-cran-*/r-bioc-* package names"] = r_package_names()
         raw = {w for words in per_source.values() for w in words}
         minimum = EXTRA_MIN_LENGTH if name == "science.zip" else 3
         kept, out = screen_extra(raw, english_freq, known, typos, minimum, latin_exempt=name != "science.zip",
@@ -412,7 +510,8 @@ def main() -> None:
         if not shutil.which("npm"):
             sys.exit("build_vocabulary: 'npm' not found (see this script's docstring for what to install)")
         dropped = build_extra()
-        (OUT / "dropped-extra.txt").write_text("# entry<TAB>why it was screened out of science.zip or software.txt.gz\n"
+        dropped += build_rare(pyspellchecker_english(), misspellings())
+        (OUT / "dropped-extra.txt").write_text(EXTRA_DROPPED_HEADER
                                                + "\n".join(dropped) + "\n", encoding="utf-8")
         return
     for tool in ("unmunch", "hunspell", "npm"):
@@ -425,29 +524,32 @@ def main() -> None:
     us, gb = (plain(words_of(SCOWL[v])) for v in ("us", "gb"))
     scowl_large = plain({w for path in SCOWL_LARGE for w in words_of(path)})
     proofed = en_us | en_gb
-    typos = {t for t in misspellings() if t not in proofed}
-    english = (proofed | us | gb) - typos
+    typos = {t: fix for t, fix in misspellings().items() if t not in proofed}
+    english, dropped_english = screen_misspellings(proofed | us | gb, typos, proofed, known=proofed)
     raw_medical = cspell_medical() | hunspell_forms("en_med_glut", "en_US", f"{HUNSPELL / 'en_US'},{HUNSPELL / 'en_med_glut'}")
     medical, dropped = screen_medical(raw_medical, english_freq, proofed | scowl_large)
-    dropped += [f"{t}\ta common misspelling" for t in sorted(medical & typos)]
     medical |= plain(curated())
     medical |= inflect_by_analogy(medical | ((us | gb) - proofed), proofed)  # SCOWL's flat lists lack plurals too
-    medical -= typos
+    medical, dropped_medical = screen_misspellings(medical, typos, proofed, known=english)  # before pairing
     pairs, table = variant_pairs(medical, en_us | plain(words_of(SCOWL_LARGE[0])), en_gb | plain(words_of(SCOWL_LARGE[1])))
+    pairs = {(g, u) for g, u in pairs if not (misspelt_stem(g, typos, english) or misspelt_stem(u, typos, english))}
     medical |= {w for pair in pairs for w in pair}
     us_only = (us - gb) | {u for g, u in pairs if g != u} - gb - en_gb
     gb_only = (gb - us) | {g for g, u in pairs if g != u} - us - en_us
     medical -= english
+    dropped += dropped_medical + dropped_english
     write("english.txt.gz", english)
     write("medical.txt.gz", medical)
     write("us.txt.gz", us_only)
     write("gb.txt.gz", gb_only)
     extra_dropped = build_extra()  # screened against the lists just written
-    (OUT / "dropped-extra.txt").write_text("# entry<TAB>why it was screened out of science.zip or software.txt.gz\n"
+    extra_dropped += build_rare(english_freq, typos)
+    (OUT / "dropped-extra.txt").write_text(EXTRA_DROPPED_HEADER
                                            + "\n".join(extra_dropped) + "\n", encoding="utf-8")
+    listed = {line.partition("\t")[0] for line in dropped}
+    dropped += [f"{t}\ta common misspelling" for t in sorted(scowl_large & typos.keys()) if t not in listed]
     (OUT / "dropped.txt").write_text("# entry<TAB>why it was screened out of the word lists\n"
-                                     + "\n".join(sorted(dropped + [f"{t}\ta common misspelling" for t in sorted(
-                                         (us | gb | scowl_large) & typos)])) + "\n", encoding="utf-8")
+                                     + "\n".join(sorted(dropped)) + "\n", encoding="utf-8")
     print("variant rules (rewritten forms found in the reference lists):\n  " + "\n  ".join(table))
     print(f"english {len(english):,}  medical {len(medical):,} (from {len(raw_medical):,}; {len(dropped):,} dropped)"
           f"  us-only {len(us_only):,}  gb-only {len(gb_only):,}  british/us medical pairs {len(pairs):,}")

@@ -32,10 +32,13 @@ SOLID_PREFIXES = ("non", "un", "over", "under", "extra", "intra", "inter", "mult
                   "ultra", "hyper", "hypo", "micro", "macro", "neuro", "cardio", "immuno", "osteo", "anti",
                   "counter", "post", "pre", "peri", "trans", "sub", "poly", "mono")
 SOLID_REST = 5
-#: Combining forms of science written solid before a longer word (dimethylated,
-#: bistability, cytoadhesion, heterodimeric): known only before a listed word of at least
-#: :data:`LONG_REST` letters, since two letters before a short word make typos (di + cease).
-SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys")
+#: Combining forms of science and medicine written solid before a longer word (dimethylated,
+#: bistability, cytoadhesion, heterodimeric, otoprotective, nutrigenomic): known only before a
+#: listed word of at least :data:`LONG_REST` letters, since two letters before a short word make
+#: typos (di + cease). Not forms that begin many common words less a letter (up-: "upporting").
+SCIENCE_PREFIXES = ("bi", "di", "tri", "tetra", "cyto", "hetero", "homo", "cross", "down", "co", "dys",
+                    "oto", "nutri", "lipo", "glyco", "myo", "angio", "onco", "nephro", "hepato", "gastro", "entero",
+                    "pharmaco", "toxico")
 LONG_REST = 7
 #: Prefixes of verbs and their nouns (reweighted, resupplementation, misformatted,
 #: mischaracterization) that Hunspell's rules give only some words: known only before a
@@ -353,7 +356,8 @@ class Speller:
         lower = word.lower()
         found = [("bundled general English list (english.txt.gz)", lower in self.english),
                  ("bundled medical list (medical.txt.gz)", lower in self.medical),
-                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip"))]
+                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip")),
+                 ("bundled rare English words (rare.zip)", lower in sharded_word_list("rare.zip"))]
         if self.software:
             found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
         if not any(held for _, held in found) and lower not in self.other_variant:
@@ -402,6 +406,8 @@ class Speller:
             return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
+        if word in sharded_word_list("rare.zip"):
+            return True  # rare English words are known as listed, never a base for a rule: "reformate" + "d"
         return self.formed_by_rule(word) is not None
 
     def _flat_plural(self, word: str) -> bool:

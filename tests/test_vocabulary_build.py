@@ -1,0 +1,101 @@
+"""The vocabulary build's misspelling screen (``scripts/build_vocabulary.py``), and the
+shipped lists it made: no list that accepts words carries a common misspelling or an
+inflected form of one (``definates``), and the rare-word list adds words without
+hiding slips of common ones."""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from medlint.medical.speller import DATA, Speller
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_vocabulary.py"
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_vocabulary", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_vocabulary", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("definate", "definate"), ("definates", "definate"), ("definated", "definate"), ("definating", "definate"),
+    ("definately", "definately"), ("recieves", "recieve"), ("recieving", "recieve"), ("occured", "occured"),
+    ("definite", None), ("receives", None), ("dates", None), ("recieve", "recieve"),
+    ("designed", None),     # design + ed, a known word inflected, though "designe" + d reads as a misspelling
+    ("bufferless", None),   # the misspelling is the word cut short: its correction is the word itself
+])
+def test_misspelt_stem_finds_inflected_misspellings(build: ModuleType, word: str, stem: str | None) -> None:
+    typos = {"definate": "definite", "definately": "definitely", "recieve": "receive", "occured": "occurred",
+             "dat": "that", "designe": "designer", "bufferles": "bufferless"}
+    assert build.misspelt_stem(word, typos, known={"design"}) == stem
+
+
+def test_screen_keeps_proofed_words_and_says_why_it_drops(build: ModuleType) -> None:
+    typos = {"definate": "definite", "alot": "a lot", "adress": "address"}
+    kept, dropped = build.screen_misspellings({"definates", "alot", "colour", "hematoma", "adress"}, typos,
+                                              proofed={"adress"})
+    assert kept == {"colour", "hematoma", "adress"}
+    assert sorted(dropped) == ["alot\ta common misspelling", "definates\ta common misspelling (a form of 'definate')"]
+
+
+def _gzip_words(name: str) -> set[str]:
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
+        return set(handle.read().split())
+
+
+def _zip_words(name: str) -> set[str]:
+    with zipfile.ZipFile(DATA / name) as archive:
+        return {w for member in archive.namelist() for w in archive.read(member).decode("utf-8").split()}
+
+
+def test_shipped_lists_carry_no_common_misspelling(build: ModuleType) -> None:
+    """codespell's list (the build's source, at the version the build used) against every list
+    that accepts words beyond the proofed dictionaries; the general list may keep a word only
+    Hunspell's proofed en_US or en_GB has, so it is held to the misspellings no dictionary has."""
+    pytest.importorskip("codespell_lib")
+    typos = build.misspellings()
+    english, medical = _gzip_words("english.txt.gz"), _gzip_words("medical.txt.gz")
+    for name, words, stems in (  # the stems an inflection may have, as in the build
+            ("medical.txt.gz", medical, english), ("software.txt.gz", _gzip_words("software.txt.gz"), english | medical),
+            ("science.zip", _zip_words("science.zip"), english | medical), ("rare.zip", _zip_words("rare.zip"), english | medical)):
+        carried = sorted(w for w in words if build.misspelt_stem(w, typos, stems))
+        assert not carried, f"{name} carries common misspellings: {carried[:20]}"
+    for word in ("definate", "definates", "definately", "alot", "accidently", "recieve", "recieved", "seperate",
+                 "seperately", "occured", "untill", "wich", "teh", "acheive", "acheived", "begining"):
+        assert word not in english
+
+
+@pytest.mark.parametrize("typo", ["definates", "definating", "recieves", "acheives", "seperates"])
+def test_inflected_misspellings_are_unknown(typo: str) -> None:
+    assert not Speller().known(typo)
+
+
+@pytest.mark.parametrize("word", ["commutability", "jittering", "exchangeably", "stereotypies", "cowrote"])
+def test_rare_words_are_known_and_traced(word: str) -> None:
+    speller = Speller()
+    assert speller.known(word)
+    held = [name for name, holds in speller.bundled_sources(word) if holds]
+    assert held == ["bundled rare English words (rare.zip)"]
+
+
+@pytest.mark.parametrize("typo", ["reciept", "poeple", "becuase", "thier", "mroe", "whcih", "vitam", "insection",
+                                  "exposture", "lightful"])
+def test_rare_words_do_not_accept_slips_of_common_words(typo: str) -> None:
+    assert not Speller().known(typo)
+
+
+@pytest.mark.parametrize("name", ["knitr", "readxl", "lavaan", "dplyr", "lubridate"])
+def test_r_package_names_are_software_terms(name: str) -> None:
+    assert Speller().known(name)
+    assert not Speller(software=False).known(name)
