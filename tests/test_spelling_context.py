@@ -473,3 +473,13 @@ def test_parts_of_addresses_and_file_names_are_not_prose(path: str, text: str, i
 def test_held_letters_abbreviations_and_ascii_units(path: str, text: str, isolated) -> None:
     # a doubled letter or one tripled inside a word is a slip
     assert words(text, path) == ["grreat", "efffector"]
+
+
+@pytest.mark.parametrize("path,text,expected", [
+    ("x.md", "Markers of **c** erebro **s** pinal **f** luid rose, and the vaation was small.\n", ["vaation"]),
+    ("x.html", html("<p>Markers of <b>c</b> erebro <b>s</b> pinal <b>f</b> luid rose, and the vaation was small.</p>"),
+     ["vaation"]),
+])
+def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, text: str, expected: list[str],
+                                                                     isolated) -> None:
+    assert words(text, path) == expected

@@ -21,7 +21,7 @@ from typing import Callable
 from .. import lazyre
 from ..document import Document
 from ..medical.speller import Suggestion
-from .spellmentions import (abbreviated, address_part, beside_software, capitalised_name_place, commenter_handle,
+from .spellmentions import (abbreviated, address_part, after_emphasised_initial, beside_software, capitalised_name_place, commenter_handle,
                             defined_symbol, elongated, foreign_phrase, in_name_list, lower_case_sentence_start,
                             single_word_item)
 
@@ -468,7 +468,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "unit"
     if spelt_address(prose, start, end):
         return "address"
-    if split_by_markup(doc, start, end):
+    if split_by_markup(doc, start, end) or after_emphasised_initial(doc.text, start):
         return "fragment"
     if capitalised(word):
         if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)

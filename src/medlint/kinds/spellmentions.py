@@ -275,3 +275,14 @@ def in_name_list(prose: str, start: int, end: int) -> bool:
     """A lower-case word after a given name, inside a comma-separated list of names (an
     author list written with one surname in lower case): that surname."""
     return bool(_NAME_LIST_BEFORE.search(prose, max(0, start - 40), start)) and bool(_NAME_LIST_AFTER.match(prose, end))
+
+
+#: A letter set apart by emphasis just before the word ("**c** erebrox **s** pinal", "<b>f</b> luidx"):
+#: the word's first letter, bolded to spell out an acronym.
+_EMPHASISED_INITIAL = lazyre.compile(r"(?:(\*\*|__|\*|_)[A-Za-z]\1|<(b|strong|em|i|u)>[A-Za-z]</\2>)[ \t]*\Z",
+                                     re.IGNORECASE)
+
+
+def after_emphasised_initial(text: str, start: int) -> bool:
+    """The rest of a word whose first letter is emphasised apart to spell out an acronym."""
+    return bool(_EMPHASISED_INITIAL.search(text, max(0, start - 20), start))
