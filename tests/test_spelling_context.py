@@ -483,3 +483,11 @@ def test_held_letters_abbreviations_and_ascii_units(path: str, text: str, isolat
 def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, text: str, expected: list[str],
                                                                      isolated) -> None:
     assert words(text, path) == expected
+
+
+@pytest.mark.parametrize("path,text", both(
+    "We describe the \u201chuman zorvesome\u201d, a set of proteins. A variable named \"tmpq\" is poor. She said, "
+    "\u201cNo, doggonit.\u201d He said \"the quick grofnat jumped over it\" and the \u201cdeficiencey\u201d grew.\n"))
+def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated) -> None:
+    # a quotation of four words or more is prose; a quoted word with a sure correction is a slip
+    assert words(text, path) == ["grofnat", "deficiencey"]

@@ -23,7 +23,7 @@ from ..document import Document
 from ..medical.speller import Suggestion
 from .spellmentions import (abbreviated, address_part, after_emphasised_initial, beside_software, capitalised_name_place, commenter_handle,
                             defined_symbol, elongated, foreign_phrase, in_name_list, lower_case_sentence_start,
-                            single_word_item)
+                            quoted_mention, single_word_item)
 
 #: How many times a page must use an unknown word (with no sure correction) for it to be
 #: taken as that page's own term: a slip is seldom made the same way three times.
@@ -499,6 +499,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "address"
     if elongated(word):
         return "elongation"
+    if quoted_mention(prose, start, end):
+        return "mention"
     if abbreviated(prose, end, word):
         return "abbreviation"
     if foreign(word, found()):

@@ -286,3 +286,26 @@ _EMPHASISED_INITIAL = lazyre.compile(r"(?:(\*\*|__|\*|_)[A-Za-z]\1|<(b|strong|em
 def after_emphasised_initial(text: str, start: int) -> bool:
     """The rest of a word whose first letter is emphasised apart to spell out an acronym."""
     return bool(_EMPHASISED_INITIAL.search(text, max(0, start - 20), start))
+
+
+#: The longest quotation (in words) whose words are taken as mentioned rather than used.
+QUOTED_WORDS = 3
+_QUOTE_OPEN_BEFORE = lazyre.compile(r"(?:^|(?<=[\s(\[]))([\"\u201c\u2018'])((?:[^\W\d_][\w'\u2019-]*[ \t,.!?]*){0,2})\Z",
+                                    re.MULTILINE)
+_CLOSING = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
+
+
+def quoted_mention(prose: str, start: int, end: int) -> bool:
+    """The word stands in a quotation of at most three words ("the \u201chuman magnesomex\u201d",
+    a variable named "tmpx", "No, doggonitx."): a term, name or sound the writer mentions
+    rather than uses; a slip in running prose is seldom set in quotation marks alone."""
+    m = _QUOTE_OPEN_BEFORE.search(prose, max(0, start - 40), start)
+    if not m:
+        return False
+    close = _CLOSING[m.group(1)]
+    rest = re.match(r"((?:[ \t,.!?]*[^\W\d_][\w'\u2019-]*){0,%d})[ \t,.!?]*" % (QUOTED_WORDS - 1), prose[end:end + 60])
+    after = end + (rest.end() if rest else 0)
+    if prose[after:after + 1] != close or (close == "'" and prose[after + 1:after + 2].isalpha()):
+        return False
+    inside = prose[m.start(1) + 1:after]
+    return len(re.findall(r"[^\W\d_]+", inside)) <= QUOTED_WORDS
