@@ -491,3 +491,11 @@ def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, te
 def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated) -> None:
     # a quotation of four words or more is prose; a quoted word with a sure correction is a slip
     assert words(text, path) == ["grofnat", "deficiencey"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "A view of the ward.\n\nPhoto: Hospitlaization. Hospitlaization rose.\n\nSource: Hospitlaization website. "
+    "Hospitlaization, Marta L. (2001). Hospitlaization fell.\n"))
+def test_a_capitalised_word_in_a_names_place(path: str, text: str, isolated) -> None:
+    # after a credit label, before "website", surname first before a given name and initials: a name
+    assert words(text, path) == ["Hospitlaization", "Hospitlaization"]

@@ -472,7 +472,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "fragment"
     if capitalised(word):
         if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)
-                                   or commenter_handle(prose, start, end) or capitalised_name_place(prose, end)):
+                                   or commenter_handle(prose, start, end) or capitalised_name_place(prose, start, end)):
             return "name"
         return None
     if named_as_software(prose, start, end):

@@ -241,8 +241,19 @@ _CAPITAL_NAME_AFTER = lazyre.compile(
     r"|,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z]\.)+")
 
 
-def capitalised_name_place(prose: str, end: int) -> bool:
-    return bool(_CAPITAL_NAME_AFTER.match(prose, end))
+#: Before a capitalised word, a label that credits a person (a photo credit, a signature,
+#: a contact line): "Photo: Marta Quell", "Courtesy of ...", "Correspondence: Dr ...".
+_CREDIT_BEFORE = lazyre.compile(
+    r"\b(?:photo(?:graph)?|image|picture|illustration|credits?|courtesy(?:[ \t]+of)?|authors?|posted[ \t]+by"
+    r"|written[ \t]+by|correspondence|contact|reviewers?|editors?|signed)[ \t]*[:\u2014\u2013-]?[ \t]*"
+    r"(?:[A-Z][a-z'\u2019-]+[ \t]+)?\Z", re.IGNORECASE)
+
+
+def capitalised_name_place(prose: str, start: int, end: int) -> bool:
+    """A capitalised word a name's place marks: a noun of a site or software after it, a given
+    name and initials after it (surname first), or a credit label before it."""
+    return bool(_CAPITAL_NAME_AFTER.match(prose, end)) or bool(
+        _CREDIT_BEFORE.search(prose, max(0, start - 60), start))
 
 
 _ELONGATED = lazyre.compile(r"(\w)\1{3,}|(\w)\2{2,}\Z")
