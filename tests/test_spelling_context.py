@@ -499,3 +499,9 @@ def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated
 def test_a_capitalised_word_in_a_names_place(path: str, text: str, isolated) -> None:
     # after a credit label, before "website", surname first before a given name and initials: a name
     assert words(text, path) == ["Hospitlaization", "Hospitlaization"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "If you have variables nameb and vowelq, list them; a format like plorbit works.\n"))
+def test_a_tool_noun_before_a_word_is_the_sentence_going_on(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["nameb", "vowelq"]

@@ -44,7 +44,7 @@ _PREVIOUS = lazyre.compile(r"([A-Za-z][\w+]*)[ \t]*[\"'\u201c\u2018(\[`][ \t\"'\
 #: A comma-separated run of names ending in a noun ("prxmatchx, prxnextx, and prxparenx functions").
 _LIST_THEN_NOUN = lazyre.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?[A-Za-z][\w.]{0,29}){1,12}[ \t]+([A-Za-z]+)")
 #: "the noun like/such as x", "a noun, x": the noun introduces the name.
-_NOUN_INTRODUCES = lazyre.compile(r"([A-Za-z]+)[ \t]*(?:,|:|[ \t]like|[ \t]such[ \t]+as)?[ \t]*\Z")
+_NOUN_INTRODUCES = lazyre.compile(r"([A-Za-z]+)[ \t]*(,|:|[ \t]like|[ \t]such[ \t]+as)?[ \t]*\Z")
 #: ", the R package for ...", ", a package that ...": an apposition naming what the word is.
 _APPOSITION = lazyre.compile(r"[ \t]*,[ \t]+(?:an?|the|its|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?([A-Za-z]+)\b")
 
@@ -52,8 +52,8 @@ _APPOSITION = lazyre.compile(r"[ \t]*,[ \t]+(?:an?|the|its|our)[ \t]+(?:[\w-]+[ 
 def beside_software(prose: str, start: int, end: int, strong_nouns: frozenset[str]) -> bool:
     """The word stands next to the name of software it belongs to, or a noun of software
     (strong ones: package, library...; or tool nouns: function, format, button...) names it:
-    after it, before it (perhaps with "like" or a comma between), closing a list it is in,
-    or in an apposition ("x, the R package for ...")."""
+    after it, before it (a tool noun only with "like", "such as", a comma or a colon
+    between), closing a list it is in, or in an apposition ("x, the R package for ...")."""
     if _near_marker(prose[start:end]):
         return False  # "girhubx": a slip of the software's own name
     nouns = strong_nouns | TOOL_NOUNS
@@ -65,7 +65,9 @@ def beside_software(prose: str, start: int, end: int, strong_nouns: frozenset[st
     if m and m.group(1) in SOFTWARE_MARKERS:
         return True
     m = _NOUN_INTRODUCES.search(prose, window, start)
-    if m and m.group(1).lower() in nouns:
+    # a tool noun right before the word is as often the sentence going on ("variables namedx",
+    # "modules wichx"): it introduces a name only with "like", "such as", a comma or a colon
+    if m and (m.group(1).lower() in strong_nouns or (m.group(2) and m.group(1).lower() in TOOL_NOUNS)):
         return True
     m = _LIST_THEN_NOUN.match(prose, end)
     if m and m.group(1).lower() in nouns:
