@@ -496,7 +496,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     if defined_symbol(prose, start, end, word):
         return "symbol"
     if address_part(doc, start, end, word):
-        return "address"
+        return "address part"
     if elongated(word):
         return "elongation"
     if quoted_mention(prose, start, end):
