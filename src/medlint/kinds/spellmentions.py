@@ -185,7 +185,9 @@ def commenter_handle(prose: str, start: int, end: int) -> bool:
     """The word heads a comment, before how long ago it was posted ("jdoe77x 3 weeks ago",
     "Janex Roe 1 month ago"): a user's name or handle, which is what its owner typed."""
     line_start = prose.rfind("\n", 0, start) + 1
-    return not prose[line_start:start].strip(" \t#*_>|-") and bool(_POSTED_AGO.match(prose, end))
+    # at the line's start, or glued to the comment before it ("...thanks!!!jdoe77x 3 weeks ago")
+    opens = not prose[line_start:start].strip(" \t#*_>|-") or (start > 0 and prose[start - 1] in "!.?)\"'")
+    return opens and bool(_POSTED_AGO.match(prose, end))
 
 
 #: A symbol a formula defines: "where x is ...", "Let x represent ...", "the kth power".
@@ -209,11 +211,18 @@ _BARE_ADDRESS = lazyre.compile(r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+", r
 _HOST_SLASH_BEFORE = lazyre.compile(r"(?:www\.|https?://)?[\w-]+(?:\.[\w-]+)+[ \t]*/[ \t]*\Z")
 
 
+#: "/starter-academic" after "ownerx": a repository named owner/repository, its name hyphenated.
+_REPOSITORY_AFTER = lazyre.compile(r"/[A-Za-z0-9][\w.]*-[\w.-]+")
+
+
 def address_part(doc: Document, start: int, end: int, word: str) -> bool:
     """The word is a whole part of an address the page links to or writes out (a host
-    label, a path segment: the user in ``github.com/pmeanx/...``, a site ``rudx.is``), or
-    follows a host and a spaced slash: the name of a site, user or repository."""
+    label, a path segment: the user in ``github.com/pmeanx/...``, a site ``rudx.is``), follows
+    a host and a spaced slash, or owns a repository (``ownerx/starter-site``): the name of a
+    site, user or repository."""
     if _HOST_SLASH_BEFORE.search(doc.text, max(0, start - 80), start):  # the reader may blank the host
+        return True
+    if _REPOSITORY_AFTER.match(doc.prose, end):
         return True
     parts = doc.cache.get("spelling-address-parts")
     if parts is None:
@@ -269,12 +278,13 @@ def elongated(word: str) -> bool:
 
 #: The longest word taken as an abbreviation by the full stop after it.
 ABBREVIATED_LENGTH = 6
-_STOP_WITHOUT_SENTENCE_END = lazyre.compile(r"\.[ \t]*(?:[-\u2013\u2014(\d]|[a-z])")
+_STOP_WITHOUT_SENTENCE_END = lazyre.compile(r"\.[ \t]*(?:[-\u2013\u2014]|[a-z])")
 
 
 def abbreviated(prose: str, end: int, word: str) -> bool:
-    """A short word with a full stop that ends no sentence (what follows is lower case, a
-    number, a bracket or a dash: "encycx. - 2nd edition", "verx. 5"): an abbreviation."""
+    """A short word with a full stop that ends no sentence (what follows is lower case or a
+    dash: "encycx. - 2nd edition", "persx. comm."): an abbreviation. Not before a number or a
+    bracket, where a citation's "et al." slip stands ("Gregori etulx. 2002")."""
     return len(word) <= ABBREVIATED_LENGTH and bool(_STOP_WITHOUT_SENTENCE_END.match(prose, end))
 
 
