@@ -23,7 +23,7 @@ from ..document import Document
 from ..medical.speller import Suggestion
 from .spellmentions import (abbreviated, address_part, after_emphasised_initial, beside_software, capitalised_name_place, commenter_handle,
                             defined_symbol, elongated, foreign_phrase, in_name_list, lower_case_sentence_start,
-                            quoted_mention, single_word_item)
+                            quoted_mention, single_word_item, surname_part)
 
 #: How many times a page must use an unknown word (with no sure correction) for it to be
 #: taken as that page's own term: a slip is seldom made the same way three times.
@@ -470,6 +470,8 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "address"
     if split_by_markup(doc, start, end) or after_emphasised_initial(doc.text, start):
         return "fragment"
+    if surname_part(prose, start, end):
+        return "name"
     if capitalised(word):
         if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)
                                    or commenter_handle(prose, start, end) or capitalised_name_place(prose, start, end)):

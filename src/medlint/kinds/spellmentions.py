@@ -332,3 +332,14 @@ def quoted_mention(prose: str, start: int, end: int) -> bool:
         return False
     inside = prose[m.start(1) + 1:after]
     return len(re.findall(r"[^\W\d_]+", inside)) <= QUOTED_WORDS
+
+
+#: After a reference's surname: initials and a comma, full stop or "et al." ("Hossein-nezhadx A,").
+_INITIALS_AFTER = lazyre.compile(r"[ \t]+[A-Z]{1,3}\d*[ \t]?(?:[,.;:(]|[ \t]*et[ \t]+al\b|[ \t]*$)", re.MULTILINE)
+_CAPITAL_PART_BEFORE = lazyre.compile(r"\b[A-Z][a-z'\u2019]+-\Z")
+
+
+def surname_part(prose: str, start: int, end: int) -> bool:
+    """The lower-case part of a hyphenated surname in a reference (``Moradi-lakehx A,``): a
+    capitalised part before the hyphen, initials after the name."""
+    return bool(_CAPITAL_PART_BEFORE.search(prose, max(0, start - 30), start)) and bool(_INITIALS_AFTER.match(prose, end))
