@@ -470,15 +470,15 @@ def test_parts_of_addresses_and_file_names_are_not_prose(path: str, text: str, i
 
 @pytest.mark.parametrize("path,text", both(
     "It was sooooo good, ummm, yes, a grreat efffector day. See the handbook, encyc. - 3rd edition, pers. comm. "
-    "by 40 ugram daily. Press cntrl F. Shown by Vance etul. 2002 and Lund etul. (2001).\n"))
+    "by 40 ugram daily. Press ctrlk F. Shown by Vance etul. 2002 and Lund etul. (2001).\n"))
 def test_held_letters_abbreviations_and_ascii_units(path: str, text: str, isolated) -> None:
     # a doubled letter or one tripled inside a word is a slip, and so is "et al." mistyped before a year
     assert words(text, path) == ["grreat", "efffector", "etul", "etul"]
 
 
 @pytest.mark.parametrize("path,text,expected", [
-    ("x.md", "Markers of **c** erebro **s** pinal **f** luid rose, and the vaation was small.\n", ["vaation"]),
-    ("x.html", html("<p>Markers of <b>c</b> erebro <b>s</b> pinal <b>f</b> luid rose, and the vaation was small.</p>"),
+    ("x.md", "Flow in the **h** epatic **p** ortal **v** ein rose, and the vaation was small.\n", ["vaation"]),
+    ("x.html", html("<p>Flow in the <b>h</b> epatic <b>p</b> ortal <b>v</b> ein rose, and the vaation was small.</p>"),
      ["vaation"]),
 ])
 def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, text: str, expected: list[str],
@@ -487,7 +487,7 @@ def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, te
 
 
 @pytest.mark.parametrize("path,text", both(
-    "We describe the \u201chuman zorvesome\u201d, a set of proteins. A variable named \"tmpq\" is poor. She said, "
+    "We name it the \u201chuman zorvesome\u201d, a group of enzymes. A variable named \"tmpq\" is poor. She said, "
     "\u201cNo, doggonit.\u201d He said \"the quick grofnat jumped over it\" and the \u201cdeficiencey\u201d grew.\n"))
 def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated) -> None:
     # a quotation of four words or more is prose; a quoted word with a sure correction is a slip
@@ -509,7 +509,7 @@ def test_a_tool_noun_before_a_word_is_the_sentence_going_on(path: str, text: str
 
 
 @pytest.mark.parametrize("path,text", both(
-    "Moradi-lakehx A, Holick MF. Vitamin D and bone. J Bone. 2012.\n\nThe Moradi-recieve A study.\n"))
+    "Moradi-lakehx A, Brandt KL. Zinc and bone. J Bone. 2012.\n\nThe Moradi-recieve A study.\n"))
 def test_the_lower_case_part_of_a_hyphenated_surname_in_a_reference(path: str, text: str, isolated) -> None:
     # a part with a sure correction after a name and before a capitalised word is still a slip
     assert words(text, path) == ["recieve"]

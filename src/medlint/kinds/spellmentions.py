@@ -16,7 +16,7 @@ from ..document import Document
 from ..medical.speller import fold_accents
 
 #: Software a name in prose often belongs to: the word just before or after one of these
-#: ("the R interface (rjagsx)", "ggplot2 geomx", "the x github site") is that software's
+#: ("the R interface (rjagzx)", "ggplot2 shapex", "the jdoex github site") is that software's
 #: package, command or file, not a slip.
 SOFTWARE_MARKERS = frozenset((
     "R", "SAS", "SPSS", "Stata", "STATA", "Python", "JAGS", "BUGS", "WinBUGS", "OpenBUGS", "CRAN", "GitHub", "github",
@@ -24,7 +24,7 @@ SOFTWARE_MARKERS = frozenset((
     "Jupyter", "MATLAB", "Matlab", "PowerShell", "npm", "pip", "conda", "Java", "JavaScript", "SQL", "git", "Git",
 ))
 #: Nouns that say a word names a thing of software when the word has no sure correction
-#: ("the tapplyx function", "a format like slidyx", "the gen initsx button"); with a sure
+#: ("the tapplyx function", "a format like slidyx", "the run initzx button"); with a sure
 #: correction the word is judged as any word ("liver funtcion" is reported by its noun,
 #: "the kidnye function" by its own).
 TOOL_NOUNS = frozenset((
@@ -38,10 +38,10 @@ _WORD = lazyre.compile(r"[A-Za-z][\w'\u2019+]*")
 #: Between a word and its neighbour: spaces, brackets, quotes; no sentence end or comma.
 _GAP = r"[ \t\"'\u201c\u201d\u2018\u2019()\[\]*_`]*"
 _NEXT = lazyre.compile(_GAP + r"([A-Za-z][\w+]*)")
-#: Software before the word counts with a bracket or quote between ("within R (rjagsx)"):
-#: a bare word after it is as often the sentence going on ("JavaScript tses a notebook").
+#: Software before the word counts with a bracket or quote between ("within R (rjagzx)"):
+#: a bare word after it is as often the sentence going on ("JavaScript tsesx").
 _PREVIOUS = lazyre.compile(r"([A-Za-z][\w+]*)[ \t]*[\"'\u201c\u2018(\[`][ \t\"'\u201c\u2018(\[`*_]*\Z")
-#: A comma-separated run of names ending in a noun ("prxmatchx, prxnextx, and prxparenx functions").
+#: A comma-separated run of names ending in a noun ("qfoox, qbarx, and qbazx functions").
 _LIST_THEN_NOUN = lazyre.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?[A-Za-z][\w.]{0,29}){1,12}[ \t]+([A-Za-z]+)")
 #: "the noun like/such as x", "a noun, x": the noun introduces the name.
 _NOUN_INTRODUCES = lazyre.compile(r"([A-Za-z]+)[ \t]*(,|:|[ \t]like|[ \t]such[ \t]+as)?[ \t]*\Z")
@@ -111,7 +111,7 @@ FOREIGN_FUNCTION_WORDS = frozenset((
 #: Letters that English words do not carry (its loanwords are known with accents folded).
 _FOREIGN_LETTERS = lazyre.compile(r"[äöüßéèêëàâçôûùõãíóúñìòåøæœłńśźżčřšžąęőűğşıěůć]")
 #: Letters no English word carries, not even a loanword (as café, naïve, jalapeño do):
-#: a word with one is a word of another language, alone as much as in a phrase ("mølje").
+#: a word with one is a word of another language, alone as much as in a phrase ("smørbrødx").
 _NON_ENGLISH_LETTERS = lazyre.compile(r"[ßåøæłńśźżčřšžąęőűğşıěůć]")
 #: How many words either side of the word a foreign phrase is looked for in, and how many
 #: foreign marks (a function word of another language, a letter English does not use) it needs.
@@ -126,7 +126,7 @@ def _foreign_mark(word: str) -> bool:
 
 
 def _damaged(word: str) -> bool:
-    """A letter beside its own accented form ("pequenños"): damaged text, not a foreign word."""
+    """A letter beside its own accented form ("peqeñno"): damaged text, not a foreign word."""
     folded = [fold_accents(c) for c in word.lower()]
     return any(a == b and word[i] != word[i + 1] for i, (a, b) in enumerate(zip(folded, folded[1:])))
 
@@ -135,7 +135,7 @@ def foreign_phrase(prose: str, start: int, end: int) -> bool:
     """The word stands in a phrase of another language: it or a word touching it is a
     function word of another language or carries a letter English does not use, and the
     phrase around it (four words either side, same line) has at least two such marks
-    ("Klinik für Dermatologie undx Allergologie", "Service de pédiatriex"); or it has a letter
+    ("Klinik für Haut undx Allergologie", "Service de néphrologiex"); or it has a letter
     no English word carries (see :data:`_NON_ENGLISH_LETTERS`)."""
     line_start = prose.rfind("\n", 0, start) + 1
     line_end = prose.find("\n", end)
@@ -161,17 +161,17 @@ _ABBREVIATIONS = frozenset((
     "vs", "cf", "al", "eg", "ie", "etc", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "ver", "op", "cit", "ibid", "viz", "resp", "min", "max", "avg", "est", "diss", "rev", "med",
 ))
-#: A sentence's end before the word: a capitalised word (a name: "Yves Rousseel.", "Lemon
+#: A sentence's end before the word: a capitalised word (a name: "Ana Poirot.", "Poirot
 #: J.") or a closing bracket ("(2024).") and a full stop.
 _CAPITAL_SENTENCE_END = lazyre.compile(r"(?:\b([A-Z][A-Za-z'\u2019-]+)|\))\.[ \t]+\Z")
 
 
 def lower_case_sentence_start(prose: str, start: int) -> bool:
     """A lower-case word opening a sentence after a name or a bracket and a full stop
-    ("Yves Rousseel. lavaanx tutorial.", "(2024). pkgx: tools for ..."): English capitalises
+    ("Ana Poirot. semtoolx tutorial.", "(2024). pkgx: tools for ..."): English capitalises
     a sentence's first word, so one written in lower case there is a name spelt so, as a
     citation's title often is a package's name. Not after abbreviations (Fig., Dr.) nor a
-    lone initial ("J. B. uhlesteinx" is a name with its first letter lost)."""
+    lone initial ("J. B. ruhlmeyerx" is a name with its first letter lost)."""
     m = _CAPITAL_SENTENCE_END.search(prose, max(0, start - 40), start)
     return bool(m) and (m.group(1) is None or m.group(1).lower() not in _ABBREVIATIONS)
 
@@ -217,7 +217,7 @@ _REPOSITORY_AFTER = lazyre.compile(r"/[A-Za-z0-9][\w.]*-[\w.-]+")
 
 def address_part(doc: Document, start: int, end: int, word: str) -> bool:
     """The word is a whole part of an address the page links to or writes out (a host
-    label, a path segment: the user in ``github.com/pmeanx/...``, a site ``rudx.is``), follows
+    label, a path segment: the user in ``github.com/jdoex/...``, a site ``rudx.is``), follows
     a host and a spaced slash, or owns a repository (``ownerx/starter-site``): the name of a
     site, user or repository."""
     if _HOST_SLASH_BEFORE.search(doc.text, max(0, start - 80), start):  # the reader may blank the host
@@ -245,8 +245,8 @@ def single_word_item(doc: Document, start: int, end: int) -> bool:
 
 
 #: After a capitalised word at a sentence start, what makes it a name: a noun of a site or
-#: software ("Medtermsx website"), or a given name and initials after a comma, surname first
-#: ("Scheafferx, Richard L. (1997)").
+#: software ("Healthdocx website"), or a given name and initials after a comma, surname first
+#: ("Quennelx, Marta L. (2001)").
 _CAPITAL_NAME_AFTER = lazyre.compile(
     r"[ \t]+(?:website|site|blog|app|software|package|library|toolbox|forum|wiki)\b"
     r"|,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z]\.)+")
@@ -283,8 +283,8 @@ _STOP_WITHOUT_SENTENCE_END = lazyre.compile(r"\.[ \t]*(?:[-\u2013\u2014]|[a-z])"
 
 def abbreviated(prose: str, end: int, word: str) -> bool:
     """A short word with a full stop that ends no sentence (what follows is lower case or a
-    dash: "encycx. - 2nd edition", "persx. comm."): an abbreviation. Not before a number or a
-    bracket, where a citation's "et al." slip stands ("Gregori etulx. 2002")."""
+    dash: "handbx. - 3rd edition", "persx. comm."): an abbreviation. Not before a number or a
+    bracket, where a citation's "et al." slip stands ("Vance etulx. 2002")."""
     return len(word) <= ABBREVIATED_LENGTH and bool(_STOP_WITHOUT_SENTENCE_END.match(prose, end))
 
 
@@ -300,7 +300,7 @@ def in_name_list(prose: str, start: int, end: int) -> bool:
     return bool(_NAME_LIST_BEFORE.search(prose, max(0, start - 40), start)) and bool(_NAME_LIST_AFTER.match(prose, end))
 
 
-#: A letter set apart by emphasis just before the word ("**c** erebrox **s** pinal", "<b>f</b> luidx"):
+#: A letter set apart by emphasis just before the word ("**h** epaticx **v** ein", "<b>v</b> einx"):
 #: the word's first letter, bolded to spell out an acronym.
 _EMPHASISED_INITIAL = lazyre.compile(r"(?:(\*\*|__|\*|_)[A-Za-z]\1|<(b|strong|em|i|u)>[A-Za-z]</\2>)[ \t]*\Z",
                                      re.IGNORECASE)
@@ -319,8 +319,8 @@ _CLOSING = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 
 
 def quoted_mention(prose: str, start: int, end: int) -> bool:
-    """The word stands in a quotation of at most three words ("the \u201chuman magnesomex\u201d",
-    a variable named "tmpx", "No, doggonitx."): a term, name or sound the writer mentions
+    """The word stands in a quotation of at most three words ("the \u201chuman zorvesomex\u201d",
+    a variable named "tmpx", "Oh, dangitx."): a term, name or sound the writer mentions
     rather than uses; a slip in running prose is seldom set in quotation marks alone."""
     m = _QUOTE_OPEN_BEFORE.search(prose, max(0, start - 40), start)
     if not m:
@@ -334,7 +334,7 @@ def quoted_mention(prose: str, start: int, end: int) -> bool:
     return len(re.findall(r"[^\W\d_]+", inside)) <= QUOTED_WORDS
 
 
-#: After a reference's surname: initials and a comma, full stop or "et al." ("Hossein-nezhadx A,").
+#: After a reference's surname: initials and a comma, full stop or "et al." ("Moradi-lakehx A,").
 _INITIALS_AFTER = lazyre.compile(r"[ \t]+[A-Z]{1,3}\d*[ \t]?(?:[,.;:(]|[ \t]*et[ \t]+al\b|[ \t]*$)", re.MULTILINE)
 _CAPITAL_PART_BEFORE = lazyre.compile(r"\b[A-Z][a-z'\u2019]+-\Z")
 
