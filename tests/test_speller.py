@@ -206,3 +206,14 @@ def test_trace_names_the_places_a_word_is_passed_over(tmp_path: Path, monkeypatc
     assert "  ~ a.md:1: not reported there: a species epithet after its genus" in lines
     lines = runner.invoke(main, ["words", "--trace", "jdoex", "."]).stdout.splitlines()
     assert lines[-1] == "  ~ a.md:3: not reported there: part of an e-mail address spelt out"
+
+
+def test_trace_names_the_places_that_say_a_word_is_mentioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("The code is at [my page](https://github.com/zorvane/tools); zorvane keeps it.\n\n"
+                                   "We name it the \"human zorvesome\" here.\n")
+    runner = CliRunner()
+    lines = runner.invoke(main, ["words", "--trace", "zorvane", "."]).stdout.splitlines()
+    assert lines[-1] == "  ~ a.md:1: not reported there: a part of an address the page links to or writes (a site, a user, a path)"
+    lines = runner.invoke(main, ["words", "--trace", "zorvesome", "."]).stdout.splitlines()
+    assert lines[-1] == "  ~ a.md:3: not reported there: a word in a short quotation, mentioned rather than used"

@@ -391,3 +391,125 @@ def test_indented_front_matter_is_not_code(isolated) -> None:
 def test_a_screened_term_the_page_uses_twice_is_that_term(path: str, text: str, isolated) -> None:
     # once, a screened term is judged as any word (pregnant, spinal); a repeated slip is reported
     assert words(text, path) == ["pregnane", "spina", "resisitng", "resisitng"]
+
+
+# -- places that say an unsure word is mentioned, not misspelt (kinds/spellmentions.py) ----------
+
+def both(markdown: str) -> list[tuple[str, str]]:
+    """The same paragraphs as Markdown and as HTML (one <p> a blank-line-separated paragraph)."""
+    paragraphs = [p for p in markdown.strip().split("\n\n")]
+    return [("x.md", markdown), ("x.html", html("".join(f"<p>{p}</p>" for p in paragraphs)))]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "I render slides with quillrx R markdown. Within R (jaxtrol) the model ran. The zentabs procedure and the "
+    "flimber function help, as does a format like plorbit.\n\nUse dorvax, the R package for meta-analysis. SAS has "
+    "the prxfoo, prxbar, and prxbaz functions. The recieve step failed.\n"))
+def test_a_word_beside_its_software_or_a_noun_of_software_is_a_name(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["recieve"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "JavaScript tses a notebook, and the githbu repository and the recieve procedure were fine.\n"))
+def test_beside_software_a_slip_is_still_reported(path: str, text: str, isolated) -> None:
+    # a bare word after the software's name goes on with the sentence; a slip of the software's own
+    # name, or one with a sure correction, is judged as any word
+    assert words(text, path) == ["tses", "githbu", "recieve"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "She trained at the Klinik für Haut und Allergologie and at the Service de néphrologie pédiatrique. "
+    "The patinet ate a smørbrød lunch and a peqeñno dose.\n"))
+def test_a_phrase_in_another_language_is_not_read_as_english(path: str, text: str, isolated) -> None:
+    # a letter beside its own accented twin (peqeñno) is damaged text, still reported
+    assert words(text, path) == ["patinet", "peqeñno"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "Mara Linde. quorpix: tools for tables. Vega (2023). vexlar: more tools.\n\n"
+    "Anderson and J. B. ruhlmeyerz wrote it. The tabel shows it.\n"))
+def test_a_lower_case_word_opening_a_citation_is_a_name(path: str, text: str, isolated) -> None:
+    # after a lone initial the lower-case word is a name with a letter lost: reported
+    assert words(text, path) == ["ruhlmeyerz", "tabel"]
+
+
+def test_a_list_item_of_one_word_is_a_name(isolated) -> None:
+    assert words("Tools:\n\n- knorrix\n- flibber,\n- the tabel\n") == ["tabel"]
+    assert words(html("<ul><li>knorrix</li><li>flibber</li><li>the tabel</li></ul>"), "x.html") == ["tabel"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "The team was Rana Okafor, Ghanim kowalczykz, Shirin Adeyemi, Lena Moss & Tom Reyes.\n\n"
+    "blorvane 3 days ago\n\nGreat post, I recieved it! Thanks!!!quorvel 2 weeks ago\n"))
+def test_names_in_a_list_of_names_and_a_commenters_handle(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["recieved"]
+
+
+def test_a_commenters_handle_heading(isolated) -> None:
+    assert words("### blorvane 3 days ago\n\nGreat post, I recieved it.\n") == ["recieved"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "Here qhat is the estimate, where qhat is the mean, and let mij represent the count; take the kth root. "
+    "The vaation is small.\n"))
+def test_a_symbol_a_formula_defines(path: str, text: str, isolated) -> None:
+    # "qhat" before its definition is judged as any word; "vaation" is a slip
+    assert words(text, path) == ["qhat", "vaation"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "The code is on [my page](https://github.com/zorvane/tools); zorvane keeps it. See www.example.es / "
+             "revpedz or the *.savx files and mlex.asp, or the theme blorvix/starter-site, then the walkin notes.\n"),
+    ("x.html", html('<p>The code is on <a href="https://github.com/zorvane/tools">my page</a>; zorvane keeps it. '
+                    "See www.example.es / revpedz or the *.savx files and mlex.asp, or the theme blorvix/starter-site, "
+                    "then the walkin notes.</p>")),
+])
+def test_parts_of_addresses_and_file_names_are_not_prose(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["walkin"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "It was sooooo good, ummm, yes, a grreat efffector day. See the handbook, encyc. - 3rd edition, pers. comm. "
+    "by 40 ugram daily. Press ctrlk F. Shown by Vance etul. 2002 and Lund etul. (2001).\n"))
+def test_held_letters_abbreviations_and_ascii_units(path: str, text: str, isolated) -> None:
+    # a doubled letter or one tripled inside a word is a slip, and so is "et al." mistyped before a year
+    assert words(text, path) == ["grreat", "efffector", "etul", "etul"]
+
+
+@pytest.mark.parametrize("path,text,expected", [
+    ("x.md", "Flow in the **h** epatic **p** ortal **v** ein rose, and the vaation was small.\n", ["vaation"]),
+    ("x.html", html("<p>Flow in the <b>h</b> epatic <b>p</b> ortal <b>v</b> ein rose, and the vaation was small.</p>"),
+     ["vaation"]),
+])
+def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, text: str, expected: list[str],
+                                                                     isolated) -> None:
+    assert words(text, path) == expected
+
+
+@pytest.mark.parametrize("path,text", both(
+    "We name it the \u201chuman zorvesome\u201d, a group of enzymes. A variable named \"tmpq\" is poor. She said, "
+    "\u201cNo, doggonit.\u201d He said \"the quick grofnat jumped over it\" and the \u201cdeficiencey\u201d grew.\n"))
+def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated) -> None:
+    # a quotation of four words or more is prose; a quoted word with a sure correction is a slip
+    assert words(text, path) == ["grofnat", "deficiencey"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "A view of the ward.\n\nPhoto: Hospitlaization. Hospitlaization rose.\n\nSource: Hospitlaization website. "
+    "Hospitlaization, Marta L. (2001). Hospitlaization fell.\n"))
+def test_a_capitalised_word_in_a_names_place(path: str, text: str, isolated) -> None:
+    # after a credit label, before "website", surname first before a given name and initials: a name
+    assert words(text, path) == ["Hospitlaization", "Hospitlaization"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "If you have variables nameb and vowelq, list them; a format like plorbit works.\n"))
+def test_a_tool_noun_before_a_word_is_the_sentence_going_on(path: str, text: str, isolated) -> None:
+    assert words(text, path) == ["nameb", "vowelq"]
+
+
+@pytest.mark.parametrize("path,text", both(
+    "Moradi-lakehx A, Brandt KL. Zinc and bone. J Bone. 2012.\n\nThe Moradi-recieve A study.\n"))
+def test_the_lower_case_part_of_a_hyphenated_surname_in_a_reference(path: str, text: str, isolated) -> None:
+    # a part with a sure correction after a name and before a capitalised word is still a slip
+    assert words(text, path) == ["recieve"]

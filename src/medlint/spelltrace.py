@@ -117,7 +117,8 @@ def _inline_directives(word: str, docs: list[Document]) -> list[str]:
 
 #: What each reason of spellcontext.why_not_a_typo says about the place.
 _PLACE_REASONS = {
-    "name": "a name (a capitalised word with no sure correction, or one the page writes as a name)",
+    "name": "a name (a capitalised word with no sure correction, or one the page writes as a name, or a lower-case"
+            " word in a name's place: opening a citation, a one-word list item, a commenter's handle)",
     "species": "a species epithet after its genus", "address": "part of an e-mail address spelt out",
     "unit": "a unit with a metric prefix or the micro sign", "code": "written as code",
     "software": "named as software", "identifier": "a citation's label or journal code",
@@ -125,6 +126,9 @@ _PLACE_REASONS = {
     "foreign": "a word of another language", "abbreviation": "an abbreviation",
     "compound": "two known words written solid", "term": "the page's own term (used three times or more, or twice when a list the build screened holds it)",
     "phrase": "a Latin phrase of medical or scientific terms (spina bifida)",
+    "address part": "a part of an address the page links to or writes (a site, a user, a path)",
+    "symbol": "a symbol a formula defines (where pbar is ...)", "elongation": "a letter held for effect (sooooo)",
+    "mention": "a word in a short quotation, mentioned rather than used",
 }
 
 

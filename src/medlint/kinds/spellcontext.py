@@ -21,6 +21,9 @@ from typing import Callable
 from .. import lazyre
 from ..document import Document
 from ..medical.speller import Suggestion
+from .spellmentions import (abbreviated, address_part, after_emphasised_initial, beside_software, capitalised_name_place, commenter_handle,
+                            defined_symbol, elongated, foreign_phrase, in_name_list, lower_case_sentence_start,
+                            quoted_mention, single_word_item, surname_part)
 
 #: How many times a page must use an unknown word (with no sure correction) for it to be
 #: taken as that page's own term: a slip is seldom made the same way three times.
@@ -218,7 +221,8 @@ def before_designator(prose: str, start: int, end: int) -> bool:
 
 #: A metric prefix written out before a unit symbol (``microg``, ``nanomol``, ``millil``):
 #: how PubMed and older journals write units, not a slip; or the micro sign (``µmol``, ``μg``).
-_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega|[\u00b5\u03bc])(?:g|l|m|mol|mmol|s|u|iu|eq)", re.I)
+_SPELT_UNIT = re.compile(r"(?:micro|nano|pico|milli|centi|kilo|mega|[\u00b5\u03bc])(?:g|l|m|mol|mmol|s|u|iu|eq)"
+                         r"|u(?:grams?|mol|mmol|moles?)", re.I)  # "u" for the micro sign in plain ASCII: ugram, umol
 
 
 def spelt_unit(word: str) -> bool:
@@ -285,7 +289,7 @@ def vowelless(word: str, known: Callable[[str], bool]) -> bool:
 
 
 #: The longest vowel-less word taken as an abbreviation.
-VOWELLESS_LENGTH = 4
+VOWELLESS_LENGTH = 5
 
 
 #: Accents of French, Portuguese and other languages that English words do not carry
@@ -464,10 +468,13 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "unit"
     if spelt_address(prose, start, end):
         return "address"
-    if split_by_markup(doc, start, end):
+    if split_by_markup(doc, start, end) or after_emphasised_initial(doc.text, start):
         return "fragment"
+    if surname_part(prose, start, end):
+        return "name"
     if capitalised(word):
-        if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)):
+        if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)
+                                   or commenter_handle(prose, start, end) or capitalised_name_place(prose, start, end)):
             return "name"
         return None
     if named_as_software(prose, start, end):
@@ -480,6 +487,24 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return None
     if single_word_heading(doc, start, end) or lower_case_paragraph_start(doc, start):
         return "name"
+    # places that say an unsure word is mentioned, not misspelt (see spellmentions)
+    if beside_software(prose, start, end, SOFTWARE_NOUNS):
+        return "software"
+    if foreign_phrase(prose, start, end):
+        return "foreign"
+    if (lower_case_sentence_start(prose, start) or single_word_item(doc, start, end)
+            or commenter_handle(prose, start, end) or in_name_list(prose, start, end)):
+        return "name"
+    if defined_symbol(prose, start, end, word):
+        return "symbol"
+    if address_part(doc, start, end, word):
+        return "address part"
+    if elongated(word):
+        return "elongation"
+    if quoted_mention(prose, start, end):
+        return "mention"
+    if abbreviated(prose, end, word):
+        return "abbreviation"
     if foreign(word, found()):
         return "foreign"
     if species_epithet(prose, start, word) and not near_term(word):  # "Lactobacillus euteri" is a slip

@@ -50,7 +50,10 @@ FILE_OPTIONS = ("vocabulary",)
 _TOKEN = lazyre.compile(r"(?<![\w'\u2019-])[^\W_][\w'\u2019-]*")
 _SKIP_SPANS = lazyre.compile(
     r"\b10\.\d{4,9}/\S+"  # DOIs
-    r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp)\b"  # file names
+    r"|\b[\w.-]+\.(?:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|csv|txt|md|html?|zip|mp[34]|tiff?|bmp"
+    r"|aspx?|php|jsp|cgi|rmd|qmd|sas|sav|sps|dta|rds|py|js|css|json|xml|ya?ml)\b"  # file names
+    r"|(?<!\w)\*\.[A-Za-z]{1,5}\b"  # a file type as a pattern: *.sav
+    r"|\bwww\.[\w-]+(?:\.[\w-]+)+/?[\w./%~-]*"  # a host written with www.
     r"|\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\b"  # codes with digits: B12, 25OHD, 3rd
     r"|\b(?:[\w-]+\.)+(?:com|org|edu|gov|net|int|info|io|uk|ca|au|nz|de|fr|nl|eu|us|ch|se|no|dk|jp|in|mil)\b/?[\w./%~-]*"  # domains
     r"|\\[A-Za-z]+"  # TeX commands outside math
