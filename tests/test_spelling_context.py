@@ -391,3 +391,21 @@ def test_indented_front_matter_is_not_code(isolated) -> None:
 def test_a_screened_term_the_page_uses_twice_is_that_term(path: str, text: str, isolated) -> None:
     # once, a screened term is judged as any word (pregnant, spinal); a repeated slip is reported
     assert words(text, path) == ["pregnane", "spina", "resisitng", "resisitng"]
+
+
+@pytest.mark.parametrize("code", [
+    "```r\nlibrary(SURVFITX)\n```\n",        # another case in ASCII code: the case-blind test finds it
+    "```r\nx <- survfitx(fit) # Tromsø\n```\n",  # code that is not ASCII: read by the pattern itself
+])
+def test_a_word_written_as_code_in_any_case_is_no_typo_in_prose(code: str, isolated) -> None:
+    assert words("We fit it with survfitx here.\n\n" + code) == []
+
+
+def test_a_word_not_in_the_code_is_still_reported(isolated) -> None:
+    assert words("We fit it with survfitx here.\n\n```r\nx <- fit(data)\n```\n") == ["survfitx"]
+
+
+def test_known_capitalised_and_lower_case_words_are_never_reported(isolated) -> None:
+    # (the speller's verdict is asked before the word's place is read: a known word needs neither)
+    assert words("The Patients were seen. However Bone density fell, and Recovery followed.\n") == []
+    assert words("Recieve it. The Recieve form.\n") == ["Recieve"]

@@ -205,6 +205,7 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     done = doc.body_start
     blocks = doc.blocks or []
     regions = [(b.start, b.end) for b in blocks] or [(doc.body_start, len(prose))]
+    escapes = "\\" in doc.text  # most pages have no backslash: no escaped contraction to look for
     for block_start, block_end in regions:
         block_start = max(block_start, done)
         for m in _TOKEN.finditer(prose, block_start, block_end):
@@ -213,13 +214,17 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
                     continue
-                if (escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
+                if escapes and (escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
                     # "wouldn\'t": an apostrophe escaped for Markdown or a quoted string is the apostrophe
                     # (read from the text: the Markdown reader blanks the backslash in the prose)
                     word = _judgeable(token + "'" + escaped.group(1), prose, start, block_start, proper_nouns,
                                       min_length, escaped.end())
                     if (kept := wanted(word, start)) is not None:
                         yield start, kept
+                    continue
+                if fine is not None and fine(token):
+                    # Most words: known. A plain word is judged as itself or not at all (every
+                    # contraction ending holds an apostrophe), so its place need not be read.
                     continue
                 word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns,
                                                                 min_length, start + len(token))
