@@ -183,3 +183,17 @@ def test_frequencies_found_by_binary_search_match_the_parsed_file() -> None:
     assert fresh._data is None  # all answered from the text
     assert fresh.get('a"b') is None and fresh._data is not None  # a quote: parsed, not searched
     assert Frequencies.LETTERS == fresh.letters()  # the edit alphabet is the file's
+
+
+def test_an_escaped_contraction_is_read_whole_and_a_plain_backslash_changes_nothing() -> None:
+    """Only a word followed by a backslash-escaped apostrophe is read as a contraction;
+    a page with other backslashes reads its words as before."""
+    from medlint.document import Document
+    from medlint.kinds.spelling import words_of
+    from medlint.medical.speller import Speller
+
+    fine = Speller().fine
+    page = Document.from_text("It wouldn\\'t heal.\n\nA path C:\\\\temp and recieve.\n", "x.md")
+    assert [w for _, w in words_of(page, fine=fine)] == ["recieve"]
+    plain = Document.from_text("It wouldn't heal.\n\nA path C:\\\\temp and recieve.\n", "x.md")
+    assert [w for _, w in words_of(plain, fine=fine)] == ["recieve"]
