@@ -95,3 +95,13 @@ def test_long_single_line_is_linear() -> None:
     # Generous bound: a quadratic scan of this line would take minutes.
     assert time.perf_counter() - start < 20
     assert re.search("word", d.prose)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_masked_code_blocks_keep_their_line_breaks_in_the_prose(newline: str) -> None:
+    text = newline.join(["Intro.", "", "```", "x = 1", "", "y = 22", "```", "", "After."]) + newline
+    d = doc(text, "x.md")
+    assert len(d.prose) == len(text)
+    assert [i for i, c in enumerate(d.prose) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+    assert "x = 1" not in d.prose and "y = 22" not in d.prose
+    assert d.prose.startswith("Intro.") and "After." in d.prose

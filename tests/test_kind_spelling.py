@@ -202,3 +202,17 @@ def test_bundled_word_lists_are_sorted_and_unique() -> None:
     for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz", "us.txt.gz", "software.txt.gz"):
         words = word_list(name)._text.split("\n")[:-1]
         assert words and all(a < b for a, b in zip(words, words[1:])), name
+
+
+def test_an_escaped_contraction_is_read_whole_and_a_plain_backslash_changes_nothing() -> None:
+    """Only a word followed by a backslash-escaped apostrophe is read as a contraction;
+    a page with other backslashes reads its words as before."""
+    from medlint.document import Document
+    from medlint.kinds.spelling import words_of
+    from medlint.medical.speller import Speller
+
+    fine = Speller().fine
+    page = Document.from_text("It wouldn\\'t heal.\n\nA path C:\\\\temp and recieve.\n", "x.md")
+    assert [w for _, w in words_of(page, fine=fine)] == ["recieve"]
+    plain = Document.from_text("It wouldn't heal.\n\nA path C:\\\\temp and recieve.\n", "x.md")
+    assert [w for _, w in words_of(plain, fine=fine)] == ["recieve"]

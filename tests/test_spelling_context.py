@@ -513,3 +513,21 @@ def test_a_tool_noun_before_a_word_is_the_sentence_going_on(path: str, text: str
 def test_the_lower_case_part_of_a_hyphenated_surname_in_a_reference(path: str, text: str, isolated) -> None:
     # a part with a sure correction after a name and before a capitalised word is still a slip
     assert words(text, path) == ["recieve"]
+
+
+@pytest.mark.parametrize("code", [
+    "```r\nlibrary(SURVFITX)\n```\n",        # another case in ASCII code: the case-blind test finds it
+    "```r\nx <- survfitx(fit) # Tromsø\n```\n",  # code that is not ASCII: read by the pattern itself
+])
+def test_a_word_written_as_code_in_any_case_is_no_typo_in_prose(code: str, isolated) -> None:
+    assert words("We fit it with survfitx here.\n\n" + code) == []
+
+
+def test_a_word_not_in_the_code_is_still_reported(isolated) -> None:
+    assert words("We fit it with survfitx here.\n\n```r\nx <- fit(data)\n```\n") == ["survfitx"]
+
+
+def test_known_capitalised_and_lower_case_words_are_never_reported(isolated) -> None:
+    # (the speller's verdict is asked before the word's place is read: a known word needs neither)
+    assert words("The Patients were seen. However Bone density fell, and Recovery followed.\n") == []
+    assert words("Recieve it. The Recieve form.\n") == ["Recieve"]

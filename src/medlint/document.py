@@ -228,8 +228,10 @@ def _blank(text: str, masked: list[tuple[int, int]]) -> str:
     for start, end in masked:
         parts.append(text[pos:start])
         segment = text[start:end]
-        if "\n" in segment or "\r" in segment:
+        if "\r" in segment:
             parts.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), segment))
+        elif "\n" in segment:  # (line by line: a masked code block has hundreds of lines)
+            parts.append("\n".join([" " * len(line) for line in segment.split("\n")]))
         else:
             parts.append(" " * len(segment))
         pos = end

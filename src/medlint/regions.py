@@ -87,6 +87,7 @@ Markdown reader masks it from prose for every rule (markup/generator.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
@@ -690,9 +691,11 @@ _CITE_MARK = lazyre.compile(
 _PROSE_BLOCKS = frozenset({"paragraph", "p", "list-item", "li", "div", "td"})
 
 
-def _cited_like_a_paper(doc: "Document", start: int, end: int) -> int:
-    """How many reference numbers the block holds, in the forms papers print them."""
-    starts = _feature_marks(doc)["cite"]
+def _cited_like_a_paper(doc: "Document", start: int, end: int, starts: list[int] | None = None) -> int:
+    """How many reference numbers the block holds, in the forms papers print them (*starts*:
+    the page's reference numbers, when the caller asks for many blocks)."""
+    if starts is None:
+        starts = _feature_marks(doc)["cite"]
     return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
 
@@ -768,12 +771,13 @@ def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
     bounds = [doc.body_start] + [s for s in starts if s > doc.body_start] + [len(text)]
     block_starts = [b.start for b in doc.blocks]
     heading_starts = {h.start for h in doc.headings}
+    cites = _feature_marks(doc)["cite"]
     for lo, hi in zip(bounds, bounds[1:]):
         section = [b for b in doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
                    if b.kind in _PROSE_BLOCKS and b.start not in heading_starts]
         if not section:
             continue
-        counts = [_cited_like_a_paper(doc, b.start, b.end) for b in section]
+        counts = [_cited_like_a_paper(doc, b.start, b.end, cites) for b in section]
         citing = [b for b, n in zip(section, counts) if n >= 2]
         if len(citing) >= 2:
             yield section[0].start, section[-1].end
@@ -879,9 +883,11 @@ def _line_regions(doc: "Document") -> Iterator[Region]:
         yield Region("definition", start, end)
 
 
+@functools.lru_cache(maxsize=512)
 def _is_reference(prose: str, raw: str) -> bool:
     """A citation: at least two of author list, year, volume/pages and identifier; or a
-    line that is nothing but an identifier (``PMID: 123``, ``doi:10...``)."""
+    line that is nothing but an identifier (``PMID: 123``, ``doi:10...``). Remembered: a
+    section's first blocks are asked about again as the page's short units."""
     if _ID_LINE.match(prose) and len(prose.split()) <= 6:
         return True
     if len(prose.split()) > 80:
@@ -902,7 +908,10 @@ def _is_reference(prose: str, raw: str) -> bool:
     return year and bool(_AUTHORS.search(prose)) and bool(_IDENTIFIER.search(raw))
 
 
+@functools.lru_cache(maxsize=512)
 def _is_byline(line: str) -> bool:
+    """An author or affiliation line (remembered: a section's first blocks are asked about
+    again as the page's short units)."""
     if len(line) > 400:
         return False
     if _BYLINE_START.match(line) and len(line.split()) <= 40:

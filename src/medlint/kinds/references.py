@@ -16,7 +16,6 @@ reader what the source is, or let anyone find it once the link breaks.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
@@ -63,20 +62,23 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         link_starts = [lk.start for lk in links]
         after_label, previous = False, ""
         for block in doc.blocks:
-            if block.kind == "heading" or re.fullmatch(r"h[1-6]", block.kind):
+            if block.kind in _HEADING_KINDS:
                 continue
             start, end = block.start, block.end
             prose = doc.prose[start:end]
             if not doc.text[start:end].strip():
                 continue
             on_block = _links_in(links, link_starts, start, end)
-            head = label.search(prose)
-            labelled, continues = after_label, bool(_CONTINUES.search(previous))
-            after_label = bool(label_only.search(prose)) and not on_block
+            labelled, before = after_label, previous
             previous = prose.rstrip()
+            if not on_block:  # nothing to report here: only whether a label line opens a list
+                after_label = bool(label_only.search(prose))
+                continue
+            after_label = False
+            head = label.search(prose)
             if not (labelled or head is not None or _inside(refs, ref_starts, start)):
                 continue
-            if continues and not labelled and head is None:
+            if not labelled and head is None and _CONTINUES.search(before):
                 continue  # the tail of the reference above ("... Available at:" / "Retrieved from")
             if not on_block or not all(_ABSOLUTE.match(lk.target or "") and not _ASSET.search(lk.target or "")
                                        for lk in on_block):
@@ -95,6 +97,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     return check
 
 
+_HEADING_KINDS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
 #: The end of a block that a URL on its own after it continues: "Available at:",
 #: "Retrieved March 3, 2012, from", a reference ending with ';' or ','.
 _CONTINUES = lazyre.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")

@@ -95,7 +95,21 @@ def written_as_code_on_page(doc: Document, word: str) -> bool:
             rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
             rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
         return True
-    return bool(re.search(rf"(?<![\w'\u2019]){w}(?![\w'\u2019])", code_text(doc), re.IGNORECASE))
+    code = code_text(doc)
+    lowered = _ascii_lower(doc, code)
+    if not code or (lowered and word.isascii() and word.lower() not in lowered):
+        return False  # no code, or none holding the word in any case (most pages: no pattern to compile)
+    return bool(re.search(rf"(?<![\w'\u2019]){w}(?![\w'\u2019])", code, re.IGNORECASE))
+
+
+def _ascii_lower(doc: Document, code: str) -> str:
+    """The page's code in lower case when it is all ASCII, else empty (no test): in ASCII code,
+    an ASCII word the case-blind pattern finds is a substring of it (no Kelvin sign, no long s)."""
+    key = "spelling-code-lower"
+    found = doc.whole.cache.get(key)
+    if found is None:
+        found = doc.whole.cache[key] = code.lower() if code.isascii() else ""
+    return found
 
 
 #: A line opening with ``import`` or ``from``, up to the name it imports.

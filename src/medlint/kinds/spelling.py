@@ -65,6 +65,7 @@ _RUN = lazyre.compile(r"\S*")
 #: A backslash-escaped apostrophe and a contraction's ending after a word ("wouldn\\'t",
 #: "patient\\'s"): Markdown escapes and quoted strings write the apostrophe so.
 _ESCAPED_CONTRACTION = lazyre.compile(r"\\['\u2019](t|s|re|ve|ll|d|m)\b")
+_ESCAPED_APOSTROPHE = lazyre.compile(r"\\['\u2019]")
 _SENTENCE_END = ".!?:"
 _OPENERS = " \t\r\n\"'\u201c\u2018([*_\u2014\u2013-"
 _CONTRACTIONS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
@@ -208,6 +209,9 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     done = doc.body_start
     blocks = doc.blocks or []
     regions = [(b.start, b.end) for b in blocks] or [(doc.body_start, len(prose))]
+    # Where an escaped apostrophe stands (most pages: nowhere), so that a word is matched
+    # against the escaped-contraction pattern only when one follows it.
+    escapes = {m.start() for m in _ESCAPED_APOSTROPHE.finditer(doc.text)} if "\\" in doc.text else set()
     for block_start, block_end in regions:
         block_start = max(block_start, done)
         for m in _TOKEN.finditer(prose, block_start, block_end):
@@ -216,13 +220,18 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
                     continue
-                if (escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
+                if (start + len(token)) in escapes and (
+                        escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
                     # "wouldn\'t": an apostrophe escaped for Markdown or a quoted string is the apostrophe
                     # (read from the text: the Markdown reader blanks the backslash in the prose)
                     word = _judgeable(token + "'" + escaped.group(1), prose, start, block_start, proper_nouns,
                                       min_length, escaped.end())
                     if (kept := wanted(word, start)) is not None:
                         yield start, kept
+                    continue
+                if fine is not None and fine(token):
+                    # Most words: known. A plain word is judged as itself or not at all (every
+                    # contraction ending holds an apostrophe), so its place need not be read.
                     continue
                 word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns,
                                                                 min_length, start + len(token))

@@ -39,8 +39,11 @@ UNITS = {
 _UNIT = "|".join(f"(?P<u_{key}>{pattern})" for key, pattern in UNITS.items())
 _QUALIFIER = r"(?P<qual>up\s+to|at\s+least|as\s+much\s+as|no\s+more\s+than|more\s+than|over|less\s+than|under|about|around|approximately|~)"
 _LOW_UNIT = "|".join(f"(?P<lu_{key}>{pattern})" for key, pattern in UNITS.items())
+#: (The lookahead names every character a dose can start with, a qualifier's or a number's: the
+#: pattern is searched over every page and every view of it, and one test per character fails
+#: fast where the qualifier's alternatives and the number's lookbehinds were tried in turn.)
 DOSE = lazyre.compile(
-    r"(?:" + _QUALIFIER + r"\s+)?"
+    r"(?=[\d.~aumnlo])(?:" + _QUALIFIER + r"\s+)?"
     # Not a digit of a product name or code: "B12", "D3", "Omega 3-6-9", "K2-7".
     r"(?<![\w.,\u00b5\u03bc/])(?<![\d.][eE][-+])(?<!\d[-\u2013])(?<![A-Za-z]\d[-\u2013])(?P<low>" + NUMBER + r")"
     r"(?:\s*(?:" + _LOW_UNIT + r"))?"
@@ -188,6 +191,17 @@ def load_limits(path: str | None = None) -> dict[str, Any]:
     return _load_limits(str(file), stamp)
 
 
+def limits_for(doc: Document, path: str | None = None) -> dict[str, Any]:
+    """:func:`load_limits`, asked once per page (and its views): the file's date is read
+    once per check of a page, not once per number that may be a dose."""
+    key = "dose-limits:" + (path or "")
+    cache = doc.whole.cache
+    table = cache.get(key)
+    if table is None:
+        table = cache[key] = load_limits(path)
+    return table
+
+
 @functools.lru_cache(maxsize=8)
 def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     from ..yamlsource import load_yaml_text
@@ -282,7 +296,7 @@ def dose_context(doc: Document, start: int, end: int) -> bool:
     before = re.split(r"[.;!?]\s", doc.prose[max(lo, start - 100):start])[-1]
     after = re.split(r"[.;!?]\s", doc.prose[end:min(hi, end + 60)], maxsplit=1)[0]
     around = before + " " + after
-    return bool(_DOSE_WORDS.search(around)) or any(e["regex"].search(around) for e in load_limits(None).values())
+    return bool(_DOSE_WORDS.search(around)) or any(e["regex"].search(around) for e in limits_for(doc).values())
 
 
 def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
@@ -290,7 +304,7 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     key = "doses:" + (limits or "")
     if key in doc.cache:
         return doc.cache[key]
-    table = load_limits(limits)
+    table = limits_for(doc, limits)
     prose = doc.prose
     doses: list[Dose] = []
     pos = doc.body_start
