@@ -522,7 +522,7 @@ def test_what_the_page_does_not_tell_its_reader_to_take(text: str, isolated) -> 
     # a body's advice relayed in the present
     "The WHO recommends 400 IU of vitamin D a day for infants.",
     # a recommendation headline that names no study, and one on what to do
-    "---\ntitle: Overweight teens probably need more than 25,000 IU of vitamin D weekly\n---\nNotes.\n",
+    "---\ntitle: Heavier teenagers probably need over 20,000 IU of vitamin D weekly\n---\nNotes.\n",
     "---\ntitle: 300 IU is too little vitamin D for premature babies\n---\nNotes.\n",
     "---\ntitle: How often should one take 50,000 IU of D3\n---\nNotes.\n",
     # a study named in the headline, but the headline speaks to the reader
@@ -629,7 +629,7 @@ def test_outline_and_aside_helpers() -> None:
     from medlint.document import Document
     from medlint.medical.advice import about_study, aside_to_advice, outline_reports, reports_in_outline
 
-    assert about_study("Bone markers not improved by 550 IU of vitamin D in newborns")
+    assert about_study("Bone density not improved by 600 IU of vitamin D in toddlers")
     assert about_study("Near the end of pregnancy 50,000 IU weekly was great - RCT")
     assert not about_study("Hives treated by vitamin D - many studies")  # a collection: the page's picks
     assert not about_study("Infants need 1,000 IU of vitamin D - RCT")  # the headline advises

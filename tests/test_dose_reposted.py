@@ -166,8 +166,8 @@ def test_patients_recruited_to_receive_a_dose() -> None:
 @pytest.mark.parametrize(("md", "html"), [
     ("#### Conclusions (extracted from PDF)\n\nMost adults need 600-800 IU of vitamin D daily.",
      "<h4>Conclusions (extracted from PDF)</h4><p>Most adults need 600-800 IU of vitamin D daily.</p>"),
-    ("Food is enough (FALSE - would just be true if you only needed 600 IU of vitamin D)",
-     "<p>Food is enough (FALSE - would just be true if you only needed 600 IU of vitamin D)</p>"),
+    ("Food is enough (FALSE - this would only hold if adults needed just 600 IU of vitamin D)",
+     "<p>Food is enough (FALSE - this would only hold if adults needed just 600 IU of vitamin D)</p>"),
     ("My vitamin D3 burn rate has been steady at 50,000 IU every 72 hours.",
      "<p>My vitamin D3 burn rate has been steady at 50,000 IU every 72 hours.</p>"),
 ])

@@ -117,12 +117,12 @@ def test_a_pasted_pubmed_abstract_under_its_journal_line_and_authors(text: str, 
 
 
 SOURCE_MD = ("# Bone and vitamin D\n\n## What the review says\n\nLow vitamin D weakens bone [1]. Falls rise in winter [2]. "
-             "The XQ group found more fractures [3].\n\n1. Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-81.\n"
+             "The XQ group found more fractures [3].\n\n1. Okafor MF. Low vitamin D in winter. N Engl J Med. 2012;366:101-9.\n"
              "2. Kanis JA, Melton LJ. The diagnosis of osteoporosis. J Bone Miner Res. 1994;9:1137-41.\n"
              "3. Bischoff-Ferrari HA, Willett WC. Fall prevention. JAMA. 2004;291:1999-2006.\n\n")
 SOURCE_HTML = ("<h1>Bone and vitamin D</h1><h2>What the review says</h2><p>Low vitamin D weakens bone [1]. Falls rise in "
                "winter [2]. The XQ group found more fractures [3].</p><ol>"
-               "<li>Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-81.</li>"
+               "<li>Okafor MF. Low vitamin D in winter. N Engl J Med. 2012;366:101-9.</li>"
                "<li>Kanis JA, Melton LJ. The diagnosis of osteoporosis. J Bone Miner Res. 1994;9:1137-41.</li>"
                "<li>Bischoff-Ferrari HA, Willett WC. Fall prevention. JAMA. 2004;291:1999-2006.</li></ol>")
 

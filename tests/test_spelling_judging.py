@@ -68,14 +68,14 @@ The pathogensis of rickets.
 
 ## References
 
-1. Holick MF, Zittermannova A. Vitamin D deficiency. N Engl J Med. 2007;357(3):266-81.
+1. Holick MF, Zittermannova A. Low vitamin D in winter. N Engl J Med. 2012;366(2):101-9.
 2. Brustadova, M. F., Kampmanova, T. Sunlight and sclerosis. Integr Med 2010.
 """
 
 REFERENCES_HTML = """<h1>Vitamin D</h1>
 <p>The pathogensis of rickets.</p>
 <h2>References</h2>
-<ol><li>Holick MF, Zittermannova A. Vitamin D deficiency. N Engl J Med. 2007;357(3):266-81.</li>
+<ol><li>Holick MF, Zittermannova A. Low vitamin D in winter. N Engl J Med. 2012;366(2):101-9.</li>
 <li>Brustadova, M. F., Kampmanova, T. Sunlight and sclerosis. Integr Med 2010.</li></ol>
 <p>By Marta Zittermannova and Tomas Kampmanova, Department of Nutrition, University of Tromso</p>
 """

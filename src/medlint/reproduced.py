@@ -192,7 +192,7 @@ _BYLINE = lazyre.compile(r"^\W{0,3}(?:(?i:(?:posted|written|published)(?:\s+on\s
                          r"eat|take|make|use|get|keep|cut|add|avoid|stop|start|choose|limit|drink|walk|try)\b)"
                          r"(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|der|da|del|di|le|la)){1,4}"
                          r"(?=[\s,.;:()]|$)")
-#: A journal's citation line: "Environ Health Perspect. 2008 April; 116(4): A160-A167."
+#: A journal's citation line: "Am J Clin Nutr. 2015 March; 101(3): A12-A19."
 _JOURNAL_LINE = lazyre.compile(r"\b(?:19|20)\d\d\b[^;\n]{0,25};\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[A-Za-z]?\d+")
 #: A line that says the text under it is someone else's: "The following is a Critically Appraised
 #: Topic for ...", "The following was copied from ...".
