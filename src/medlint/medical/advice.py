@@ -554,14 +554,19 @@ def tagged_report_line(doc: Document, offset: int) -> bool:
 
 #: A figure told as history or as someone's past decision: "(Japan, at the time, recommended
 #: only 100 IU)", "the panel concluded that infants require 400 IU", "the upper limit was set at
-#: 4,000 IU", "advocates have recommended 5,000 IU". News of a recommendation, not one the page
-#: makes ("is recommended", "recommends" and "should" still advise).
+#: 4,000 IU", "advocates have recommended 5,000 IU", "400 IU was advised in 1990". Only explicit
+#: marks of the past or of a report count: a bare "recommended" or "used to" is as often the
+#: present ("It is generally recommended that", "It's recommended", "is used to treat"), which
+#: still advises.
 _PAST_FIGURE = lazyre.compile(
-    r"\b(?:at\s+the\s+time|back\s+then|in\s+those\s+days|historically|formerly|used\s+to)\b"
+    r"\b(?:at\s+the\s+time|back\s+then|in\s+those\s+days|historically|formerly)\b"
     r"|\b(?:concluded|decided|declared|announced|stated|reported|determined|ruled)\s+(?:in\s+\S+\s+)?that\b"
     r"|\bwith\s+the\s+conclusions?\s+that\b|\bthe\s+(?:meeting|panel|committee|conference)'?s?\s+conclusions?\b"
-    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:recommended|advised|advocated|proposed)\b(?!\s+(?:dose|intake|amount|daily|by\s+(?:your|a)\b))"
+    r"|\b(?:was|were|had(?:\s+been)?|have|has)\s+(?:\w+ly\s+)?(?:recommended|advised|advocated|proposed)\b"
+    r"(?!\s+(?:dose|intake|amount|daily|by\s+(?:your|a)\b))"
     r"|\b(?:was|were|had\s+been|has\s+been)\s+(?:set|fixed|established|raised|lowered|increased|cut)\s+(?:at|to)\b", re.I)
+#: The present set against the history: "formerly 400 IU; today adults need 1,000 IU".
+_NOW = lazyre.compile(r"\b(?:today|now|nowadays|currently|these\s+days|at\s+present)\b", re.I)
 #: Advice the same sentence still gives the reader.
 _READER = lazyre.compile(r"\b(?:you|your|should|must|ought\s+to)\b|^\W*(?:take|stop|start|avoid|use|try)\b", re.I)
 
@@ -579,7 +584,14 @@ def reports_past_figure(before: str) -> bool:
     """Whether the words before a dose (its sentence up to it) tell it as news of a body's or a
     group's past recommendation, decision or limit, or of what a study gave its participants,
     and say nothing to the reader."""
-    return bool(_PAST_FIGURE.search(before) or _PROTOCOL.search(before)) and not _READER.search(before)
+    if _READER.search(before):
+        return False
+    if _PROTOCOL.search(before):
+        return True
+    past = None
+    for past in _PAST_FIGURE.finditer(before):
+        pass
+    return past is not None and not _NOW.search(before, past.end())
 
 
 #: A dose restated in another unit or as a daily average, in parentheses right after the dose
@@ -621,15 +633,32 @@ def reports_official(title: str) -> bool:
     return bool(_OFFICIAL_TITLE.match(title)) and not _SPEAKS.search(title) and not _TITLE_NEEDS.search(title)
 
 
-#: A section heading that names the report the section carries: a study, trial, paper or
-#: publication ("Clinical trial by a VA hospital", "Earlier publication by the same group - 2019",
-#: "[Paper's title](...) RCT 2014").
-_REPORT_HEADING = lazyre.compile(r"\b(?:RCTs?|trials?|stud(?:y|ies)|meta-analys[ie]s|systematic\s+reviews?|publications?|papers?|"
-                                 r"abstracts?|preprints?)\b|\s[-\u2013\u2014]\s*(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\W*$", re.I)
+#: A section heading that names the ONE report the section carries: a study, trial or paper in
+#: the singular ("Clinical trial by a VA hospital", "Earlier publication by the same group - 2019",
+#: "Fewer falls with 4,000 IU - RCT 2018"). A plural is a topic ("Dosing for patients in trials",
+#: "What the studies say") and a bare date a section's stamp ("Dosing - 2024"): neither makes the
+#: section's doses someone else's.
+_REPORT_HEADING = lazyre.compile(r"\b(?:RCT|trial(?!\s+and\s+error)|study|meta-analysis|systematic\s+review|publication|paper|"
+                                 r"abstract|preprint)\b(?!-)", re.I)
+#: A clinical-trial registry's address (a heading linking to one trial).
+_REGISTRY_TARGET = lazyre.compile(r"clinicaltrials\.gov|isrctn|clinicaltrialsregister|anzctr|trialsearch\.who", re.I)
 #: The writer's own guess or aside opening a line: "Suspect that ...", "Wonder whether", "Seems that".
 _WRITER_HEDGE = lazyre.compile(r"^\W*(?:(?:I\s+)?(?:suspect|guess|wonder|hope|doubt)|seems?(?:\s+like)?|perhaps|probably|"
                                r"interesting(?:ly)?|sad(?:ly)?|unfortunately|surprising(?:ly)?)\b", re.I)
 _SMALL_DOSE = lazyre.compile(r"\ba\s+(?:very\s+|fairly\s+|rather\s+)?(?:small|tiny|low|modest|large|huge|high)\s+dose\b", re.I)
+
+
+def _names_report(doc: Document, offset: int, heading: str) -> bool:
+    """Whether the section heading over *offset* names one report: a study, trial or paper in
+    the singular, or a link to a paper or a trial's registry entry (a linked title)."""
+    if _REPORT_HEADING.search(heading):
+        return True
+    start = max((h.start for h in doc.headings if h.start <= offset), default=None)
+    if start is None:
+        return False
+    end = next(h.end for h in doc.headings if h.start == start)
+    return any(start <= link.start < end and not link.image
+               and (_PAPER_TARGET.search(link.target) or _REGISTRY_TARGET.search(link.target)) for link in doc.links)
 
 
 def under_report_heading(doc: Document, offset: int) -> bool:
@@ -644,7 +673,7 @@ def under_report_heading(doc: Document, offset: int) -> bool:
     if block is None or block.kind in _HEADING_KINDS or block.kind == "title":
         return False
     heading = doc.heading_before(offset)
-    if not heading or not _REPORT_HEADING.search(heading) or headline_advises(heading) or own_comment(heading):
+    if not heading or not _names_report(doc, offset, heading) or headline_advises(heading) or own_comment(heading):
         return False
     text = doc.prose[block.start:block.end]
     return not (headline_advises(text) or _OWN_REMARK.search(text) or _SMALL_DOSE.search(text)
