@@ -690,3 +690,78 @@ def test_report_helpers() -> None:
     assert restates_or_encodes(doc, at, "")
     at = doc.prose.index("30,000")
     assert not restates_or_encodes(doc, at, doc.prose[:at])
+
+
+# A figure told as history needs an explicit mark of the past or of a report; a heading makes the
+# doses under it a report only when it names one study, trial or paper. Present-tense advice
+# ("is generally recommended", "it's recommended", "is used to treat") and doses under a plural
+# topic heading or a bare dated heading are still the page's advice.
+_PRESENT_ADVICE = [
+    "It is generally recommended that adults with low iron take 65 mg of elemental iron every other day.",
+    "It's recommended that adults with low iron need 65 mg of elemental iron every other day.",
+    "Magnesium is used to treat night cramps: adults need 300 mg each evening.",
+    "It is usually advised that adults with gout take 500 mg of vitamin C a day.",
+    "Formerly 10 mg was advised, but today adults with low iron need 65 mg every other day.",
+]
+_TOPIC_HEADINGS = ["Iron dosing - 2025", "Dosing for patients in trials", "What the studies say",
+                   "Iron dosing (reviewed March 2025)", "Trial and error with iron doses"]
+_USUAL_DOSE = "The usual dose for low iron is 65 mg of elemental iron every other day."
+
+
+@pytest.mark.parametrize("sentence", _PRESENT_ADVICE)
+@pytest.mark.parametrize("ext", ["md", "html"])
+def test_present_tense_advice_is_not_history(sentence: str, ext: str, isolated) -> None:
+    text = f"<p>{sentence}</p>" if ext == "html" else f"---\ntitle: Low iron\n---\n{sentence}\n"
+    assert missing(text, f"x.{ext}")
+
+
+@pytest.mark.parametrize("heading", _TOPIC_HEADINGS)
+@pytest.mark.parametrize("ext", ["md", "html"])
+def test_a_topic_or_dated_heading_does_not_make_doses_a_report(heading: str, ext: str, isolated) -> None:
+    if ext == "html":
+        text = f"<h1>Low iron</h1><p>About iron.</p><h2>{heading}</h2><p>{_USUAL_DOSE}</p>"
+    else:
+        text = f"---\ntitle: Low iron\n---\nAbout iron.\n\n## {heading}\n\n{_USUAL_DOSE}\n"
+    assert missing(text, f"x.{ext}")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The advisory board concluded that adults require 18 mg of iron a day.",
+    "Back then the health ministry advised 10 mg of iron a day for teenagers.",
+    "The upper level for adults was set at 45 mg of iron a day.",
+    "Iron advocates have recommended 100 mg a day for decades.",
+    "Doctors at the time generally advised 200 mg of ferrous sulphate three times a day.",
+])
+@pytest.mark.parametrize("ext", ["md", "html"])
+def test_a_body_figure_told_as_history_is_still_not_advice(sentence: str, ext: str, isolated) -> None:
+    text = f"<p>{sentence}</p>" if ext == "html" else f"---\ntitle: Iron figures over the years\n---\n{sentence}\n"
+    assert not missing(text, f"x.{ext}")
+
+
+@pytest.mark.parametrize("heading, html_heading", [
+    ("Fewer colds with 15 mg of zinc daily - RCT 2019", "Fewer colds with 15 mg of zinc daily - RCT 2019"),
+    ("A trial in three care homes", "A trial in three care homes"),
+    ("[Zinc and colds in schoolchildren](https://doi.org/10.9999/zinc.42)",
+     '<a href="https://doi.org/10.9999/zinc.42">Zinc and colds in schoolchildren</a>'),
+])
+@pytest.mark.parametrize("ext", ["md", "html"])
+def test_doses_under_a_heading_naming_one_study_are_still_its_report(heading: str, html_heading: str, ext: str,
+                                                                     isolated) -> None:
+    body = "Lozenges with 10 mg of zinc, three times a day for a week, no run-in"
+    if ext == "html":
+        text = (f"<h1>Zinc and colds</h1><p>Trials of zinc for colds, newest first.</p>"
+                f"<h4>{html_heading}</h4><p>{body}</p>")
+    else:
+        text = f"---\ntitle: Zinc and colds\n---\nTrials of zinc for colds, newest first.\n\n#### {heading}\n\n{body}\n"
+    assert not missing(text, f"x.{ext}")
+
+
+def test_past_figure_needs_an_explicit_mark() -> None:
+    from medlint.medical.advice import reports_past_figure
+
+    assert not reports_past_figure("It is generally recommended that adults need")
+    assert not reports_past_figure("It's recommended that adults need")
+    assert not reports_past_figure("Magnesium is used to treat cramps: adults need")
+    assert not reports_past_figure("Formerly 10 mg was advised, but today adults need")
+    assert reports_past_figure("In 1990 the board had recommended")
+    assert reports_past_figure("The guidance was generally advised as")
