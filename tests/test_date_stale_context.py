@@ -522,3 +522,12 @@ def test_recently_told_with_its_years_in_the_next_sentence(html: bool) -> None:
     assert found(para("But recently I have run them myself. We enjoy it.", html), html=html) == ["recently"]
     # "recent" names a thing; the next sentence's year may date something else.
     assert found(para("A recent study found fewer errors. In 2005, the agency acted.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_this_year_named_in_the_paragraph_after_it(html: bool) -> None:
+    call = para("The society will fund three rota projects this year.", html)
+    assert found(call + para("A short proposal is due by May 1, 2011.", html), html=html) == []
+    assert found(call + para("A short proposal is due by May 1.", html), html=html) == ["this year"]
+    # An earlier year after it dates something else.
+    assert found(call + para("The last round, in 2006, funded two.", html), html=html) == ["this year"]

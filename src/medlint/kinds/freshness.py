@@ -464,6 +464,26 @@ def _told_when_next(doc: Document, start: int, end: int) -> bool:
     return nxt < block.end and freshness_context.opens_with_year(doc, nxt, block.end)
 
 
+#: "this year" (or "this year's").
+_THIS_YEAR = lazyre.compile(r"this\s+year\Z", re.I)
+
+
+def _year_given_after(doc: Document, start: int, end: int, page_year: int) -> bool:
+    """"this year" and the rest of its paragraph, or the paragraph right after it, names the page's year
+    or the next ("We fund three projects this year." over "Applications are due by May 1, 2011."): the
+    reader sees which year. A heading or no text after it dates nothing."""
+    if not _THIS_YEAR.match(doc.prose[start:end]):
+        return False
+    block = doc.block_at(start)
+    if block is None or _is_heading(block):
+        return False
+    following = _next_block(doc, start)
+    while following is not None and not doc.prose[following.start:following.end].strip():
+        following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
+    hi = following.end if following is not None and not _is_heading(following) else block.end
+    return any(page_year <= int(y) <= page_year + 1 for y in _WHEN.findall(doc.prose, end, hi))
+
+
 #: How far a year's lookahead ("2010 IU", "2010 participants") reads past its digits, and more.
 _YEAR_REACH = 16
 
@@ -693,6 +713,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                             or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
                             or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
                             or _items_dated(doc, m.start(), dated) or _told_when_next(doc.whole, m.start(), m.end())
+                            or _year_given_after(doc.whole, m.start(), m.end(), dated)
                             or freshness_context.dated_section(doc.whole, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
                     if _paper_title(doc, m.start()):
