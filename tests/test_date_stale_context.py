@@ -531,3 +531,17 @@ def test_this_year_named_in_the_paragraph_after_it(html: bool) -> None:
     assert found(call + para("A short proposal is due by May 1.", html), html=html) == ["this year"]
     # An earlier year after it dates something else.
     assert found(call + para("The last round, in 2006, funded two.", html), html=html) == ["this year"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_line_repeating_the_pages_title_is_its_name(html: bool) -> None:
+    head = "---\ntitle: \"Recent advances in rota planning\"\ndate: 2011-07-08\n---\n"
+    if html:
+        head = "+++\ntitle = \"Recent advances in rota planning\"\ndate = 2011-07-08\n+++\n"
+    path = "x.html" if html else "x.md"
+
+    def report(body: str) -> list[str]:
+        return [d.message.split("'")[1] for d in lint_text(head + body, path=path, config={}, select=["date-stale"])]
+
+    assert report(para("Recent advances in rota planning.", html)) == []
+    assert report(para("Recent advances in rota planning are many.", html)) == ["Recent"]

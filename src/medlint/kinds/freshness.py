@@ -552,6 +552,26 @@ def _paper_title(doc: Document, start: int) -> bool:
     return bool(_PAPER_TITLE_END.search(text[-40:])) and len(text.split()) >= PAPER_TITLE_WORDS
 
 
+#: Longer blocks are text, not a title line.
+TITLE_LINE_CHARS = 200
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeats_title(doc: Document, start: int) -> bool:
+    """The phrase is in a short block that repeats the page's front-matter title word for word (a
+    talk's title set over its abstract, a heading echoing the title): the name of the piece, which
+    the rule does not read in the front matter either, not a claim about now."""
+    title = doc.front_matter.data.get("title") if doc.front_matter else None
+    block = doc.block_at(start)
+    if not isinstance(title, str) or block is None or block.end - block.start > 2 * TITLE_LINE_CHARS:
+        return False
+    line = doc.prose[block.start:block.end]
+    return len(line) <= TITLE_LINE_CHARS and bool(_words(title)) and _words(line) == _words(title)
+
+
 def _past_narrative(doc: Document, start: int, end: int) -> bool:
     """"currently" after "was", "were" or "had been": current in a story told in the past."""
     return doc.prose[start:end].lower() == "currently" and bool(
@@ -716,7 +736,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                             or _year_given_after(doc.whole, m.start(), m.end(), dated)
                             or freshness_context.dated_section(doc.whole, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
-                    if _paper_title(doc, m.start()):
+                    if _paper_title(doc, m.start()) or _repeats_title(doc, m.start()):
                         continue  # a paper's title is the paper's
                     if options["excerpts"] and (in_reproduced(doc.whole, m.start())
                                                 or freshness_context.carried(doc.whole, m.start())):
