@@ -458,3 +458,90 @@ def test_a_passage_set_wholly_in_italics_is_quoted(html: bool) -> None:
     assert found(note, html=html) == ["recently"]
     mixed = words.replace("closely", "<em>closely</em>" if html else "*closely*")
     assert found(para(mixed, html), html=html) == ["recently"]
+
+
+def citation(text: str, html: bool) -> str:
+    return f"<ul><li>{text}</li></ul>\n" if html else f"- {text}\n\n"
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_summary_of_the_piece_cited_right_after_it_is_dated_by_that_citation(html: bool) -> None:
+    """The paragraph points to the piece it summarises ("this essay", "the author argues") and the
+    block right after cites it with its date: a year, a full date, or a date in the address it prints."""
+    cited_with_date = [
+        "Rana Odum. Why sleep clinics overbook. Daily Ledger, 2011-05-02. Available online.",
+        "Pell T. Night shifts and appetite. Published in Ward Weekly on May 2,\n2011.",
+        "Pell T. Night shifts and appetite. Available at:\n<https://wardweekly.example.org/2011/05/02/night-shifts/>",
+    ]
+    openers = [
+        "A nurse and mother of twins laments a recent rule on night shifts. She argues for a longer rota.",
+        "This essay covers a hard topic. Clinics have recently begun to overbook sleep studies.",
+        "Tara Pell gives a careful tutorial on some recent advances in rota planning.",
+    ]
+    for opener in openers:
+        for cite in cited_with_date:
+            assert found(para(opener, html) + (para(cite, html) if html else cite + "\n\n"), html=html) == [], (opener, cite)
+    # The same summary over a citation with no date, or a date only hidden in a link's address: still stale.
+    undated = para("Pell T. Night shifts and appetite. Ward Weekly.", html)
+    assert found(para(openers[0], html) + undated, html=html) == ["recent"]
+    hidden = ('<p><a href="https://wardweekly.example.org/2011/05/02/x">Night shifts and appetite</a>. Pell T.</p>\n'
+              if html else "[Night shifts and appetite](https://wardweekly.example.org/2011/05/02/x). Pell T.\n\n")
+    assert found(para(openers[0], html) + hidden, html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_the_writers_own_recent_beside_a_dated_citation_is_still_stale(html: bool) -> None:
+    """A sentence in the first person is the writer's own, whatever the paragraph cites; so is "recent"
+    with a long paragraph, not a citation, after it; a bio's undated "recently published a book" too."""
+    cite = para("Rana Odum. Why sleep clinics overbook. Daily Ledger, 2011-05-02.", html)
+    mine = "One of the recent tools I met at a meeting was a rota planner. This post explains it."
+    assert found(para(mine, html) + cite, html=html) == ["recent"]
+    opinion = "This essay sets out rules that, in my view, avoid the recent disputes about overbooking."
+    assert found(para(opinion, html) + cite, html=html) == ["recent"]
+    long_text = ("I have overbooked clinics before. " * 12) + "My own rota of May 2, 2011 shows it."
+    assert found(para("A recent posting to a forum outlines the problem.", html) + para(long_text, html),
+                 html=html) == ["recent"]
+    bio = "Dr. Vale works at a county hospital. He recently published a book on rota planning."
+    assert found(para(bio, html), html=html) == ["recently"]
+    assert found(para("A recent study found fewer errors with short shifts.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_this_article_earlier_in_the_paragraph_under_its_dated_citation(html: bool) -> None:
+    cite = citation("**Clinics overbook sleep studies.** Odum R. Daily Ledger, May 2, 2011.", html)
+    body = "Sadly, this article has gone offline. But it tells of a recent push to overbook clinics."
+    assert found(cite + para(body, html), html=html) == []
+    plain = citation("**Clinics overbook sleep studies.** Odum R. Daily Ledger.", html)
+    assert found(plain + para(body, html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_recently_told_with_its_years_in_the_next_sentence(html: bool) -> None:
+    story = "I sat many courses on rotas. But recently I have run them myself. In 2006, I ran one with a colleague."
+    assert found(para(story, html), html=html) == []
+    assert found(para("But recently I have run them myself. We enjoy it.", html), html=html) == ["recently"]
+    # "recent" names a thing; the next sentence's year may date something else.
+    assert found(para("A recent study found fewer errors. In 2005, the agency acted.", html), html=html) == ["recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_this_year_named_in_the_paragraph_after_it(html: bool) -> None:
+    call = para("The society will fund three rota projects this year.", html)
+    assert found(call + para("A short proposal is due by May 1, 2011.", html), html=html) == []
+    assert found(call + para("A short proposal is due by May 1.", html), html=html) == ["this year"]
+    # An earlier year after it dates something else.
+    assert found(call + para("The last round, in 2006, funded two.", html), html=html) == ["this year"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_line_repeating_the_pages_title_is_its_name(html: bool) -> None:
+    head = "---\ntitle: \"Recent advances in rota planning\"\ndate: 2011-07-08\n---\n"
+    if html:
+        head = "+++\ntitle = \"Recent advances in rota planning\"\ndate = 2011-07-08\n+++\n"
+    path = "x.html" if html else "x.md"
+
+    def report(body: str) -> list[str]:
+        return [d.message.split("'")[1] for d in lint_text(head + body, path=path, config={}, select=["date-stale"])]
+
+    assert report(para("Recent advances in rota planning.", html)) == []
+    assert report(para("Recent advances in rota planning are many.", html)) == ["Recent"]

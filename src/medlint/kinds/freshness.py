@@ -186,6 +186,15 @@ def _declared_obsolete(doc: Document) -> bool:
 _FIRST_PERSON = lazyre.compile(r"\b(?:I|my|me|mine)\b|\bI['\u2019]")
 
 
+def _first_person(doc: Document, start: int, end: int) -> bool:
+    """The phrase's sentence says "I", "me" or "my": the writer's own words."""
+    lo, hi = window(doc, start, end, "sentence")
+    key = ("freshness:first-person", lo, hi)  # once per sentence: a sentence that never ends holds many phrases
+    if key not in doc.cache:
+        doc.cache[key] = bool(_FIRST_PERSON.search(doc.prose, lo, hi))
+    return doc.cache[key]
+
+
 def _written_with_sources(doc: Document, start: int, end: int) -> bool:
     """Another sentence of the paragraph cites its source (a reference number, author and year,
     DOI, PMID, footnote) and the phrase's own sentence does not say "I" or "my": the paragraph is
@@ -196,10 +205,7 @@ def _written_with_sources(doc: Document, start: int, end: int) -> bool:
     if block is None:
         return False
     lo, hi = window(doc, start, end, "sentence")
-    key = ("freshness:first-person", lo, hi)  # once per sentence: a sentence that never ends holds many phrases
-    if key not in doc.cache:
-        doc.cache[key] = bool(_FIRST_PERSON.search(doc.prose, lo, hi))
-    if doc.cache[key]:
+    if _first_person(doc, start, end):
         return False
     return ((lo > block.start and cited(doc, block.start, lo, _SOURCES))
             or (hi < block.end and cited(doc, hi, block.end, _SOURCES)))
@@ -216,7 +222,21 @@ def _next_block(doc: Document, start: int) -> Any:
 #: A citation's head: how far into the next block to look for its shape and year.
 CITATION_HEAD_CHARS = 300
 _PUBLICATION = lazyre.compile(r"\b(?:articles?|letters?|papers?|publications?|published|issues?|references?|reviews?|"
-                              r"editorials?|books?|stud(?:y|ies)|trials?|commentar(?:y|ies)|reports?)\b", re.I)
+                              r"editorials?|books?|stud(?:y|ies)|trials?|commentar(?:y|ies)|reports?|tutorials?|"
+                              r"(?:blog\s+)?posts?|op-?eds?|essays?|chapters?|columns?)\b", re.I)
+#: A paragraph that points to the item cited right after it: "this article", "the blog post below", or its
+#: author's words told in the present ("the author argues", "a parent laments"), as a summary of a cited
+#: piece reads. "This page" is the writer's own.
+_POINTS_TO = lazyre.compile(
+    r"\b(?:this|these|the\s+(?:following|linked))\s+(?:[\w-]+\s+){0,2}?(?:books?|articles?|papers?|reports?|"
+    r"stud(?:y|ies)|editorials?|chapters?|commentar(?:y|ies)|letters?|publications?|posts?|tutorials?|op-?eds?|"
+    r"essays?|columns?|stor(?:y|ies)|documents?|videos?|talks?|webinars?|podcasts?|guidelines?)\b"
+    r"|\b(?:argues|laments|writes|summari[sz]es|describes|discusses|outlines|explains)\b", re.I)
+#: A date inside an address the citation prints ("<https://news.example.org/2014/03/18/...>", a bare address):
+#: when the cited page appeared. An address hidden behind link text ("](https://...)", href="...") is not seen.
+_URL_DATE = lazyre.compile(r"(?<![(\"'=])<?https?://[^\s<>\"')]*?/(?:19|20)\d\d/[01]?\d/")
+#: A citation block this short is read whole for its date; a longer block only its head.
+CITATION_CHARS = 400
 #: How near the phrase the publication it speaks of must be named ("a recently published article").
 PUBLICATION_WINDOW = 40
 
@@ -227,17 +247,25 @@ def _cited_next(doc: Document, start: int, end: int) -> bool:
     have lessons." over "In a 2000 NEJM review, ..."): the reader sees when. "The recent
     controversies" over a reference is still undated."""
     block = doc.block_at(start)
-    if block is None or not (_PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW),
-                                                 min(block.end, end + PUBLICATION_WINDOW))
-                             or any_between(doc, _THIS_PUBLICATION, block.start, block.end, start, block.end)):
-        return False  # "Just recently, they agreed a deal. This article details it." over the article's citation
+    if block is None or not (
+            _PUBLICATION.search(doc.prose, max(block.start, start - PUBLICATION_WINDOW), min(block.end, end + PUBLICATION_WINDOW))
+            or (any_between(doc, _POINTS_TO, block.start, block.end, block.start, block.end)
+                and not _first_person(doc, start, end))):
+        return False  # "The recent controversies matter." over a citation, or "... in my opinion": the writer's own
     following = _next_block(doc, start)
     while following is not None and not doc.prose[following.start:following.end].strip():
         following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
-    if following is None:
-        return False
-    head = doc.text[following.start:min(following.end, following.start + CITATION_HEAD_CHARS)]
-    return bool(_WHEN.search(head))
+    return following is not None and _gives_date(doc, following)
+
+
+def _gives_date(doc: Document, block: Any) -> bool:
+    """A citation block gives its date: a year (in a short block anywhere, as "Lee A. Title. News Daily,
+    March 3, 2014." ends with it; in a long one near its head) or a date in the address it prints. A
+    citation's lines run on to the blank line after it (a line opening "2005." reads as a list item)."""
+    stop = doc.text.find("\n\n", block.start, block.start + CITATION_CHARS + 2)
+    text = doc.text[block.start:max(block.end, stop if stop >= 0 else block.end)]
+    head = text if len(text) <= CITATION_CHARS else text[:CITATION_HEAD_CHARS]
+    return bool(_WHEN.search(head) or _URL_DATE.search(head))
 
 
 #: "this book", "these articles": the phrase speaks of a publication already shown.
@@ -268,15 +296,15 @@ def _cited_before(doc: Document, start: int, end: int) -> bool:
     """The sentence speaks of "this book" or "this article" and the block just above opens with a
     citation giving its year ("Institute of Medicine. 2012. Envisioning ..." over "This book outlines
     recent changes"): recent as of that publication, which the reader sees."""
-    lo, _ = window(doc, start, end, "sentence")
-    if not _publication_named(doc, lo, end):
-        return False
     block = doc.block_at(start)
-    previous = _previous_block(doc, block) if block is not None else None
-    if previous is None:
+    if block is None:
         return False
-    head = doc.text[previous.start:min(previous.end, previous.start + CITATION_HEAD_CHARS)]
-    return bool(_WHEN.search(head))
+    lo, _ = window(doc, start, end, "sentence")
+    if not (_publication_named(doc, lo, end)
+            or (lo > block.start and any_between(doc, _THIS_PUBLICATION, block.start, block.end, block.start, lo))):
+        return False  # "this article" in the sentence, or earlier in its paragraph ("This article is gone. It tells ...")
+    previous = _previous_block(doc, block)
+    return previous is not None and _gives_date(doc, previous)
 
 
 #: A year the sentence gives as a time: not an amount ("2000 IU", "2,000 women", "$2000"), not part of
@@ -420,6 +448,42 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     return False
 
 
+def _told_when_next(doc: Document, start: int, end: int) -> bool:
+    """"recently" and the next sentence of its paragraph opens with the year it tells of ("Lately I
+    have taught the course myself, recently. In 2013, I ran it with ..."): the writer goes on to say
+    when. An adjective ("a recent study. In 2010, the agency ...") names a thing the year may not date."""
+    if doc.prose[start:end].lower() != "recently":
+        return False
+    block = doc.block_at(start)
+    _, hi = window(doc, start, end, "sentence")
+    if block is None or _is_heading(block) or hi >= block.end:
+        return False
+    nxt = hi
+    while nxt < block.end and doc.prose[nxt].isspace():
+        nxt += 1
+    return nxt < block.end and freshness_context.opens_with_year(doc, nxt, block.end)
+
+
+#: "this year" (or "this year's").
+_THIS_YEAR = lazyre.compile(r"this\s+year\Z", re.I)
+
+
+def _year_given_after(doc: Document, start: int, end: int, page_year: int) -> bool:
+    """"this year" and the rest of its paragraph, or the paragraph right after it, names the page's year
+    or the next ("We fund three projects this year." over "Applications are due by May 1, 2011."): the
+    reader sees which year. A heading or no text after it dates nothing."""
+    if not _THIS_YEAR.match(doc.prose[start:end]):
+        return False
+    block = doc.block_at(start)
+    if block is None or _is_heading(block):
+        return False
+    following = _next_block(doc, start)
+    while following is not None and not doc.prose[following.start:following.end].strip():
+        following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
+    hi = following.end if following is not None and not _is_heading(following) else block.end
+    return any(page_year <= int(y) <= page_year + 1 for y in _WHEN.findall(doc.prose, end, hi))
+
+
 #: How far a year's lookahead ("2010 IU", "2010 participants") reads past its digits, and more.
 _YEAR_REACH = 16
 
@@ -486,6 +550,26 @@ def _paper_title(doc: Document, start: int) -> bool:
     text = doc.prose[block.start:block.end].rstrip()
     # the end alone, then a word count: a pattern over the whole heading read it again from every word
     return bool(_PAPER_TITLE_END.search(text[-40:])) and len(text.split()) >= PAPER_TITLE_WORDS
+
+
+#: Longer blocks are text, not a title line.
+TITLE_LINE_CHARS = 200
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeats_title(doc: Document, start: int) -> bool:
+    """The phrase is in a short block that repeats the page's front-matter title word for word (a
+    talk's title set over its abstract, a heading echoing the title): the name of the piece, which
+    the rule does not read in the front matter either, not a claim about now."""
+    title = doc.front_matter.data.get("title") if doc.front_matter else None
+    block = doc.block_at(start)
+    if not isinstance(title, str) or block is None or block.end - block.start > 2 * TITLE_LINE_CHARS:
+        return False
+    line = doc.prose[block.start:block.end]
+    return len(line) <= TITLE_LINE_CHARS and bool(_words(title)) and _words(line) == _words(title)
 
 
 def _past_narrative(doc: Document, start: int, end: int) -> bool:
@@ -648,10 +732,11 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                             or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
                             or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
                             or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
-                            or _items_dated(doc, m.start(), dated)
+                            or _items_dated(doc, m.start(), dated) or _told_when_next(doc.whole, m.start(), m.end())
+                            or _year_given_after(doc.whole, m.start(), m.end(), dated)
                             or freshness_context.dated_section(doc.whole, m.start(), dated)):
                         continue  # the reader can tell when: a year in the sentence, or a story told in the past
-                    if _paper_title(doc, m.start()):
+                    if _paper_title(doc, m.start()) or _repeats_title(doc, m.start()):
                         continue  # a paper's title is the paper's
                     if options["excerpts"] and (in_reproduced(doc.whole, m.start())
                                                 or freshness_context.carried(doc.whole, m.start())):

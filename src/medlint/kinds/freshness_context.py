@@ -269,6 +269,11 @@ def opening_year(doc: Document, lo: int, start: int, cut: Any) -> bool:
     return m is not None and cut.search(doc.prose, m.end(), start) is None
 
 
+def opens_with_year(doc: Document, lo: int, hi: int) -> bool:
+    """The text at *lo* (before *hi*) opens with the time it tells of ("In 2013, ...")."""
+    return _OPENING_YEAR.match(doc.prose, lo, hi) is not None
+
+
 #: A sentence starting this near its paragraph's start is read with the paragraph above.
 NEAR_START = 120
 #: "the new guidelines", "the recent report": a publication the text has just named.
