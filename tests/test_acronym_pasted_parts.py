@@ -5,6 +5,8 @@ Each heuristic on Markdown and HTML fixtures of our own, beside the true case it
 leave reported: the same abbreviation in the page's own words, never expanded."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from medlint import lint_text
@@ -277,3 +279,14 @@ def test_ordinary_health_prose_is_reported(text: str, path: str, abbr: str, isol
 ])
 def test_the_classes_the_heuristics_were_written_for_stay_unreported(text: str, path: str, isolated) -> None:
     assert reported(text, path) == []
+
+
+# -- the shared whole-word test --------------------------------------------------------------------
+
+def test_writes_reads_whole_words_only() -> None:
+    from medlint.kinds.wholeword import writes
+
+    assert writes("we asked the baker twice", "baker")
+    assert not writes("the bakery and a baker-style loaf", "baker")  # inside a longer or hyphenated word
+    assert writes("Cumulative sum; a cumulative sum.", "cumulative sum", re.I, times=2)
+    assert not writes("a cumulative sum only once", "cumulative sum", re.I, times=2)

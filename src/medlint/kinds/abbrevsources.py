@@ -34,6 +34,7 @@ import bisect
 import re
 
 from .. import lazyre
+from .wholeword import writes
 
 #: The opening of a block in italics: Markdown ``*...*`` or ``_..._`` (not bold), or HTML
 #: ``<em>``/``<i>``; group "body" is what the italics hold.
@@ -186,7 +187,7 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, given: list[t
     if not _SENTENCE_END.search(prose, min(start, at), max(end, at + len(abbr))):
         return True  # "a CUSUM chart plots the cumulative sum of the errors"
     phrase = prose[start:end]
-    return (len(re.findall(r"(?<![\w-])%s(?![\w-])" % re.escape(phrase), prose, re.I)) >= 2)
+    return writes(prose, re.escape(phrase), re.I, times=2)
 
 
 #: A software package named with its language: "the MBESS R package", "the PYMC Python library".

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
+from .wholeword import writes
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -68,7 +69,7 @@ def signed_sections(doc: "Document", english: Container[str]) -> list[tuple[int,
 
 def _in_lower_case(page: str, word: str) -> bool:
     """True if *page* writes *word* in lower case somewhere: a word, where a name never is."""
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word.lower()), page) is not None
+    return writes(page, re.escape(word.lower()))
 
 
 def programme_line(prose: str, start: int) -> bool:
