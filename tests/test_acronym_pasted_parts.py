@@ -251,6 +251,9 @@ def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[s
      "and tiredness.\n", "x.md", "COPD"),
     ("<p>People with COPD often feel short of breath. Common problems during a flare-up include coughing "
      "and tiredness.</p>", "x.html", "COPD"),
+    # lower-case parts in another paragraph, not next to a use
+    ("Try a QUSUM chart.\n\nPlot the quantile sums of the gaps.\n", "x.md", "QUSUM"),
+    ("<p>Try a QUSUM chart.</p><p>Plot the quantile sums of the gaps.</p>", "x.html", "QUSUM"),
     # B6: small words between the letter and the next word
     ("We looked at the effect of vitamin D on blood pressure. DBP fell by 3 mmHg.\n", "x.md", "DBP"),
     ("<p>We looked at the effect of vitamin D on blood pressure.</p><p>DBP fell by 3 mmHg.</p>", "x.html", "DBP"),
@@ -273,6 +276,9 @@ def test_ordinary_health_prose_is_reported(text: str, path: str, abbr: str, isol
     # a long form by parts written next to its abbreviation, or with capitals
     ("A cumulative sum (CUSUM) chart tracks drift.\n\nRead the CUSUM weekly.\n", "x.md"),
     ("<p>Plot the Cumulative Sum of the errors.</p><p>The CUSUM shows drift.</p>", "x.html"),
+    # ... or with two parts of two letters or more in the use's paragraph
+    ("Try a QUSUM chart. Each gap is a week. Plot the quantile sums of the gaps.\n", "x.md"),
+    ("<p>Try a QUSUM chart. Each gap is a week. Plot the quantile sums of the gaps.</p>", "x.html"),
     # an effect measure with its CI
     ("Falls fell (XR 0.71; 95% CI 0.55-0.92).\n", "x.md"),
     ("<p>Falls were rarer with zinc (IRR 0.8, 95% CI 0.7-0.9).</p>", "x.html"),

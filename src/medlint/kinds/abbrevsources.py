@@ -144,7 +144,7 @@ def _parts(words: list[str], at: int, target: str) -> list[tuple[int, list[tuple
     return found
 
 
-def parts_spelled_out(prose: str, abbr: str, at: int) -> bool:
+def parts_spelled_out(prose: str, abbr: str, at: int, block: tuple[int, int] | None = None) -> bool:
     """True if, within PARTS_NEAR characters of the use, consecutive words open with the
     abbreviation's letters cut into parts, the first part two letters or more ("CUmulative
     SUM" for CUSUM, "ANalysis Of Means" for ANOM): a long form built from syllables, not
@@ -155,7 +155,9 @@ def parts_spelled_out(prose: str, abbr: str, at: int) -> bool:
     so the words must also be marked as a long form: written next to the abbreviation
     ("cumulative sum (CUSUM)", "CUSUM, or cumulative sum"), in capitals (Title Case, or a
     capital opening each part: "CUmulative SUM"), or, with two parts of two letters or more
-    ("CUmulative SUM", not "COmmon Problems During"), in the use's sentence or twice on the page."""
+    ("CUmulative SUM", not "COmmon Problems During"), in the use's sentence or its paragraph
+    (*block*, the use's block: "apply a CUSUM chart. ... plot the cumulative sum of ...") or
+    twice on the page."""
     if len(abbr) < 4 or not abbr.isalpha():
         return False
     target = abbr.lower()
@@ -166,12 +168,13 @@ def parts_spelled_out(prose: str, abbr: str, at: int) -> bool:
             continue
         for stop, given in _parts(words, k, target):
             start, end = spans[k].start(), spans[stop - 1].end()
-            if _marked(prose, abbr, (start, end), at, [(words[i], n) for i, n in given]):
+            if _marked(prose, abbr, (start, end), at, block, [(words[i], n) for i, n in given]):
                 return True
     return False
 
 
-def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, given: list[tuple[str, int]]) -> bool:
+def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[int, int] | None,
+            given: list[tuple[str, int]]) -> bool:
     """True if the long form at *span* is set out as one for the use at *at* (see
     :func:`parts_spelled_out`)."""
     start, end = span
@@ -184,6 +187,8 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, given: list[t
         return True  # "CUSUM (cumulative sum)"
     if sum(1 for _, n in given if n >= 2) < 2:
         return False
+    if block is not None and block[0] <= start and end <= block[1]:
+        return True  # "apply a CUSUM chart. ... plot the cumulative sum of the errors"
     if not _SENTENCE_END.search(prose, min(start, at), max(end, at + len(abbr))):
         return True  # "a CUSUM chart plots the cumulative sum of the errors"
     phrase = prose[start:end]
@@ -385,7 +390,8 @@ class PageSources:
             if (self._cited[i] or in_italic_extract(self.text, prose, self._spans, i, start)
                     or structured_abstract(prose, self._spans, i) or name_wrapped(prose, start, end, self._spans[i][1])):
                 return True
-        if parts_spelled_out(self.page, base, start):
+        block = self._spans[i] if i >= 0 and start < self._spans[i][1] else None
+        if parts_spelled_out(self.page, base, start, block):
             self._spelled.add(base)
             return True
         return False
