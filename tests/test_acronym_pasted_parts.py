@@ -239,6 +239,8 @@ def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[s
     # B3: one "Background" heading is the site's own section
     ("## Background\n\nPeople with COPD often feel short of breath when they climb stairs.\n", "x.md", "COPD"),
     ("<h2>Background</h2><p>People with COPD often feel short of breath when they climb stairs.</p>", "x.html", "COPD"),
+    # a heading in the writer's voice ending with a full stop is no paper's title
+    ("## What we learnt from our clinic.\n\nIt was busy.\n\n## Conclusion\n\nAsk about COPD.\n", "x.md", "COPD"),
     # B4: a condition heading a site's advice, a public body developing a test, a drug class
     ("## IBD Nutrition tips\n\nPeople with IBD should eat small meals often.\n", "x.md", "IBD"),
     ("<h2>IBD Nutrition tips</h2><p>People with IBD should eat small meals often.</p>", "x.html", "IBD"),
@@ -269,6 +271,9 @@ def test_ordinary_health_prose_is_reported(text: str, path: str, abbr: str, isol
     # a pasted paper with two of its section headings
     ("## Background\n\nThe QTL rises.\n\n## Methods\n\nWe read QTL weekly.\n", "x.md"),
     ("<h2>Introduction</h2><p>The QTL rises.</p><h2>Discussion</h2><p>QTL fell.</p>", "x.html"),
+    # one section heading under a paper's title as PubMed prints it
+    ("### Zinc and the gut: a short review.\n\nA review we liked.\n\n### Take-Home Messages\n\n- QTL binds zinc.\n", "x.md"),
+    ("<h3>Zinc and the gut: a short review.</h3><p>A review.</p><h3>Conclusions</h3><p>QTL binds zinc.</p>", "x.html"),
     # a firm the page says sells or makes things
     ("KLX sells zinc lozenges online.\n\nI tried KLX lozenges.\n", "x.md"),
     ("<p>QRZ is making a home test kit for zinc.</p><p>QRZ replied.</p>", "x.html"),
