@@ -5,6 +5,8 @@ Each heuristic on Markdown and HTML fixtures of our own, beside the true case it
 leave reported: the same abbreviation in the page's own words, never expanded."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from medlint import lint_text
@@ -22,12 +24,17 @@ def reported(text: str, path: str = "x.md") -> list[str]:
 # -- a paper's sections under its own headings ----------------------------------------------------
 
 @pytest.mark.parametrize("text, path", [
-    ("# Zinc and sleep\n\nA trial we liked.\n\n## Methods\n\nSerum QTL was read by HPLC-free assay.\n", "x.md"),
-    ("# Zinc and sleep\n\n### Take-Home Messages\n\n1. Zinc binds QTL and KRX in the gut.\n", "x.md"),
-    ("# Zinc and sleep\n\n#### 4. Discussion\n\nWe saw QTL fall in the KRX group.\n", "x.md"),
+    ("# Zinc and sleep\n\nA trial we liked.\n\n## Methods\n\nSerum QTL was read by HPLC-free assay.\n\n"
+     "## Results\n\nQTL fell.\n", "x.md"),
+    ("# Zinc and sleep\n\n## Background\n\nZinc is common.\n\n### Take-Home Messages\n\n"
+     "1. Zinc binds QTL and KRX in the gut.\n", "x.md"),
+    ("# Zinc and sleep\n\n#### 3. Results\n\nNo change.\n\n#### 4. Discussion\n\nWe saw QTL fall in the KRX group.\n",
+     "x.md"),
     ("# Zinc\n\n### Figure 3 (grey bars: zinc)\n\nEffect of zinc on QTL.\n", "x.md"),
-    ("# A thesis\n\n### Table of Contents\n\n5.2.1 Tuning the QTL of the rig 88\n", "x.md"),
-    ("<h1>Zinc</h1><h2>Conclusions</h2><p>Zinc lowered QTL in adults.</p>", "x.html"),
+    ("# A thesis\n\n## Abstract\n\nWe built a rig.\n\n### Table of Contents\n\n5.2.1 Tuning the QTL of the rig 88\n",
+     "x.md"),
+    ("<h1>Zinc</h1><h2>Methods</h2><p>Adults took zinc.</p><h2>Conclusions</h2><p>Zinc lowered QTL in adults.</p>",
+     "x.html"),
     ("<h1>Zinc</h1><h3>Table II. Signs seen with high QTL</h3><p>Thirst, QTL above range.</p>", "x.html"),
 ])
 def test_a_papers_sections_are_not_read(text: str, path: str, isolated) -> None:
@@ -42,6 +49,11 @@ def test_a_papers_sections_are_not_read(text: str, path: str, isolated) -> None:
     ("# Zinc\n\n## Results of my own QTL test\n\nMy QTL was low.\n", "x.md"),
     # "Highlights" sites write themselves
     ("# Zinc\n\n## Highlights\n\n* QTL fell by half\n", "x.md"),
+    # one section heading is no paper: a site heads its own text "Background" too
+    ("# Zinc\n\n## Background\n\nPeople with QTL often tire on stairs.\n", "x.md"),
+    ("<h1>Zinc</h1><h2>Conclusion</h2><p>Ask about QTL.</p>", "x.html"),
+    # the same name twice ("Results" and "3. Results") is still one heading's kind
+    ("# Zinc\n\n## Results\n\nQTL fell.\n\n## 3. Results\n\nNo change.\n", "x.md"),
     # a dose after "Table" names no caption
     ("# Zinc\n\n## Table 4000 IU daily\n\nQTL fell.\n", "x.md"),
 ])
@@ -50,9 +62,9 @@ def test_the_pages_own_sections_are_read(text: str, path: str, isolated) -> None
 
 
 def test_the_finding_is_at_the_first_use_outside_the_section(isolated) -> None:
-    text = "# Zinc\n\n## Methods\n\nQTL was read.\n\n## My view\n\nQTL matters.\n"
+    text = "# Zinc\n\n## Methods\n\nQTL was read.\n\n## Results\n\nQTL fell.\n\n## My view\n\nQTL matters.\n"
     found = lint_text(text, path="x.md", config={}, select=RULE)
-    assert [(d.line, d.column) for d in found] == [(9, 1)]
+    assert [(d.line, d.column) for d in found] == [(13, 1)]
 
 
 # -- firms told by what they do ------------------------------------------------------------------
@@ -219,3 +231,73 @@ def test_borrowed_text_is_not_read(text: str, path: str, isolated) -> None:
 ])
 def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[str], isolated) -> None:
     assert reported(text, path) == kept
+
+
+# -- review of round 12: ordinary health prose the heuristics hid ------------------------------
+
+@pytest.mark.parametrize("text, path, abbr", [
+    # B3: one "Background" heading is the site's own section
+    ("## Background\n\nPeople with COPD often feel short of breath when they climb stairs.\n", "x.md", "COPD"),
+    ("<h2>Background</h2><p>People with COPD often feel short of breath when they climb stairs.</p>", "x.html", "COPD"),
+    # a heading in the writer's voice ending with a full stop is no paper's title
+    ("## What we learnt from our clinic.\n\nIt was busy.\n\n## Conclusion\n\nAsk about COPD.\n", "x.md", "COPD"),
+    # B4: a condition heading a site's advice, a public body developing a test, a drug class
+    ("## IBD Nutrition tips\n\nPeople with IBD should eat small meals often.\n", "x.md", "IBD"),
+    ("<h2>IBD Nutrition tips</h2><p>People with IBD should eat small meals often.</p>", "x.html", "IBD"),
+    ("The ECDC is developing a new test for flu.\n", "x.md", "ECDC"),
+    ("<p>The ECDC is developing a new test for flu.</p>", "x.html", "ECDC"),
+    ("An SSRI: common brand names are easy to find.\n", "x.md", "SSRI"),
+    ("<p>An SSRI: common brand names are easy to find.</p>", "x.html", "SSRI"),
+    # B5: ordinary words that open with the letters by chance, in another sentence
+    ("People with COPD often feel short of breath. Common problems during a flare-up include coughing "
+     "and tiredness.\n", "x.md", "COPD"),
+    ("<p>People with COPD often feel short of breath. Common problems during a flare-up include coughing "
+     "and tiredness.</p>", "x.html", "COPD"),
+    # lower-case parts in another paragraph, not next to a use
+    ("Try a QUSUM chart.\n\nPlot the quantile sums of the gaps.\n", "x.md", "QUSUM"),
+    ("<p>Try a QUSUM chart.</p><p>Plot the quantile sums of the gaps.</p>", "x.html", "QUSUM"),
+    # B6: small words between the letter and the next word
+    ("We looked at the effect of vitamin D on blood pressure. DBP fell by 3 mmHg.\n", "x.md", "DBP"),
+    ("<p>We looked at the effect of vitamin D on blood pressure.</p><p>DBP fell by 3 mmHg.</p>", "x.html", "DBP"),
+    # B7: a condition before a figure with its CI is no effect measure
+    ("Falls were more common with CKD 1.4 (95% CI 1.1-1.8) in the cohort.\n", "x.md", "CKD"),
+    ("<p>Falls were more common with CKD 1.4 (95% CI 1.1-1.8) in the cohort.</p>", "x.html", "CKD"),
+])
+def test_ordinary_health_prose_is_reported(text: str, path: str, abbr: str, isolated) -> None:
+    assert reported(text, path) == [abbr]
+
+
+@pytest.mark.parametrize("text, path", [
+    # a pasted paper with two of its section headings
+    ("## Background\n\nThe QTL rises.\n\n## Methods\n\nWe read QTL weekly.\n", "x.md"),
+    ("<h2>Introduction</h2><p>The QTL rises.</p><h2>Discussion</h2><p>QTL fell.</p>", "x.html"),
+    # one section heading under a paper's title as PubMed prints it
+    ("### Zinc and the gut: a short review.\n\nA review we liked.\n\n### Take-Home Messages\n\n- QTL binds zinc.\n", "x.md"),
+    ("<h3>Zinc and the gut: a short review.</h3><p>A review.</p><h3>Conclusions</h3><p>QTL binds zinc.</p>", "x.html"),
+    # a firm the page says sells or makes things
+    ("KLX sells zinc lozenges online.\n\nI tried KLX lozenges.\n", "x.md"),
+    ("<p>QRZ is making a home test kit for zinc.</p><p>QRZ replied.</p>", "x.html"),
+    ("KLX, a Danish maker of capsules, replied.\n", "x.md"),
+    # a long form by parts written next to its abbreviation, or with capitals
+    ("A cumulative sum (CUSUM) chart tracks drift.\n\nRead the CUSUM weekly.\n", "x.md"),
+    ("<p>Plot the Cumulative Sum of the errors.</p><p>The CUSUM shows drift.</p>", "x.html"),
+    # ... or with two parts of two letters or more in the use's paragraph
+    ("Try a QUSUM chart. Each gap is a week. Plot the quantile sums of the gaps.\n", "x.md"),
+    ("<p>Try a QUSUM chart. Each gap is a week. Plot the quantile sums of the gaps.</p>", "x.html"),
+    # an effect measure with its CI
+    ("Falls fell (XR 0.71; 95% CI 0.55-0.92).\n", "x.md"),
+    ("<p>Falls were rarer with zinc (IRR 0.8, 95% CI 0.7-0.9).</p>", "x.html"),
+])
+def test_the_classes_the_heuristics_were_written_for_stay_unreported(text: str, path: str, isolated) -> None:
+    assert reported(text, path) == []
+
+
+# -- the shared whole-word test --------------------------------------------------------------------
+
+def test_writes_reads_whole_words_only() -> None:
+    from medlint.kinds.wholeword import writes
+
+    assert writes("we asked the baker twice", "baker")
+    assert not writes("the bakery and a baker-style loaf", "baker")  # inside a longer or hyphenated word
+    assert writes("Cumulative sum; a cumulative sum.", "cumulative sum", re.I, times=2)
+    assert not writes("a cumulative sum only once", "cumulative sum", re.I, times=2)

@@ -34,6 +34,7 @@ import bisect
 import re
 
 from .. import lazyre
+from .wholeword import writes
 
 #: The opening of a block in italics: Markdown ``*...*`` or ``_..._`` (not bold), or HTML
 #: ``<em>``/``<i>``; group "body" is what the italics hold.
@@ -104,43 +105,94 @@ _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "by", "
 _WORD = lazyre.compile(r"[A-Za-z][a-z'\u2019]*|[A-Z]+(?![a-z])")
 #: How far from the use a long form made of parts is searched for.
 PARTS_NEAR = 400
+#: What joins a long form and its abbreviation written as a pair: a bracket, a dash, a comma,
+#: an equals sign or "or" ("cumulative sum (CUSUM)", "CUSUM - cumulative sum", "CUSUM, or cumulative sum").
+_SENTENCE_END = lazyre.compile(r"[.!?][\"')\]]*\s|\n[ \t]*\n")
+_JOIN = r"[ \t]*(?:[(\[,=:\u2013\u2014-]|--|or\b|aka\b)?[ \t]*(?:or[ \t]+)?[(\[]?[ \t]*"
 
 
-def parts_spelled_out(prose: str, abbr: str, at: int) -> bool:
-    """True if, within PARTS_NEAR characters of the use, consecutive words open with the
-    abbreviation's letters cut into parts, the first part two letters or more ("CUmulative
-    SUM" for CUSUM, "ANalysis Of Means" for ANOM): a long form built from syllables, not
-    initials. Four letters or more; a word giving letters has three letters or more, except a
-    small word between two others giving its initial; the abbreviation itself is no word of it."""
-    if len(abbr) < 4 or not abbr.isalpha():
-        return False
-    target = abbr.lower()
-    words = [w.group(0).lower() for w in _WORD.finditer(prose, max(0, at - PARTS_NEAR), at + PARTS_NEAR)]
+def _parts(words: list[str], at: int, target: str) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each way the words from index *at* open with *target* cut into parts: the index after
+    the last word, and (word index, letters given) for each word that gives letters."""
+    found: list[tuple[int, list[tuple[int, int]]]] = []
 
-    def match(i: int, j: int, first: bool) -> bool:
+    def match(i: int, j: int, first: bool, given: list[tuple[int, int]]) -> None:
         if j == len(target):
-            return True
+            found.append((i, given))
+            return
         if i >= len(words):
-            return False
-        word = words[i]
+            return
+        word = words[i].lower()
         if word.startswith(target):
-            return False  # the abbreviation itself, in any case or plural: "Cusums"
+            return  # the abbreviation itself, in any case or plural: "Cusums"
         if word in _SMALL and not first:
-            if word[0] == target[j] and j + 1 < len(target) and match(i + 1, j + 1, False):
-                return True
-            return match(i + 1, j, False) if j < len(target) else False
+            if word[0] == target[j] and j + 1 < len(target):
+                match(i + 1, j + 1, False, given + [(i, 1)])
+            match(i + 1, j, False, given)
+            return
         if len(word) < 3:
-            return False
+            return
         for n in range(min(len(word), len(target) - j), 0, -1):
             if first and n < 2:
                 break
             if first and n == len(target):
                 continue  # the whole abbreviation in one word: no long form
-            if word[:n] == target[j:j + n] and match(i + 1, j + n, False):
-                return True
-        return False
+            if word[:n] == target[j:j + n]:
+                match(i + 1, j + n, False, given + [(i, n)])
 
-    return any(w[:2] == target[:2] and w not in _SMALL and match(i, 0, True) for i, w in enumerate(words))
+    match(at, 0, True, [])
+    return found
+
+
+def parts_spelled_out(prose: str, abbr: str, at: int, block: tuple[int, int] | None = None) -> bool:
+    """True if, within PARTS_NEAR characters of the use, consecutive words open with the
+    abbreviation's letters cut into parts, the first part two letters or more ("CUmulative
+    SUM" for CUSUM, "ANalysis Of Means" for ANOM): a long form built from syllables, not
+    initials. Four letters or more; a word giving letters has three letters or more, except a
+    small word between two others giving its initial; the abbreviation itself is no word of it.
+
+    Ordinary words open with a page's letters by chance ("COmmon Problems During" for COPD),
+    so the words must also be marked as a long form: written next to the abbreviation
+    ("cumulative sum (CUSUM)", "CUSUM, or cumulative sum"), in capitals (Title Case, or a
+    capital opening each part: "CUmulative SUM"), or, with two parts of two letters or more
+    ("CUmulative SUM", not "COmmon Problems During"), in the use's sentence or its paragraph
+    (*block*, the use's block: "apply a CUSUM chart. ... plot the cumulative sum of ...") or
+    twice on the page."""
+    if len(abbr) < 4 or not abbr.isalpha():
+        return False
+    target = abbr.lower()
+    spans = list(_WORD.finditer(prose, max(0, at - PARTS_NEAR), at + PARTS_NEAR))
+    words = [w.group(0) for w in spans]
+    for k, w in enumerate(words):
+        if w[:2].lower() != target[:2] or w.lower() in _SMALL:
+            continue
+        for stop, given in _parts(words, k, target):
+            start, end = spans[k].start(), spans[stop - 1].end()
+            if _marked(prose, abbr, (start, end), at, block, [(words[i], n) for i, n in given]):
+                return True
+    return False
+
+
+def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[int, int] | None,
+            given: list[tuple[str, int]]) -> bool:
+    """True if the long form at *span* is set out as one for the use at *at* (see
+    :func:`parts_spelled_out`)."""
+    start, end = span
+    words = [w for w, _ in given if w.lower() not in _SMALL]
+    if len(words) >= 2 and all(w[0].isupper() for w in words):
+        return True  # "Analysis of Means", "CUmulative SUM"
+    if re.match(_JOIN + re.escape(abbr) + r"\b", prose[end:end + 40]):
+        return True  # "cumulative sum (CUSUM)"
+    if re.search(r"\b" + re.escape(abbr) + _JOIN + "$", prose[max(0, start - 40):start]):
+        return True  # "CUSUM (cumulative sum)"
+    if sum(1 for _, n in given if n >= 2) < 2:
+        return False
+    if block is not None and block[0] <= start and end <= block[1]:
+        return True  # "apply a CUSUM chart. ... plot the cumulative sum of the errors"
+    if not _SENTENCE_END.search(prose, min(start, at), max(end, at + len(abbr))):
+        return True  # "a CUSUM chart plots the cumulative sum of the errors"
+    phrase = prose[start:end]
+    return writes(prose, re.escape(phrase), re.I, times=2)
 
 
 #: A software package named with its language: "the MBESS R package", "the PYMC Python library".
@@ -338,7 +390,8 @@ class PageSources:
             if (self._cited[i] or in_italic_extract(self.text, prose, self._spans, i, start)
                     or structured_abstract(prose, self._spans, i) or name_wrapped(prose, start, end, self._spans[i][1])):
                 return True
-        if parts_spelled_out(self.page, base, start):
+        block = self._spans[i] if i >= 0 and start < self._spans[i][1] else None
+        if parts_spelled_out(self.page, base, start, block):
             self._spelled.add(base)
             return True
         return False

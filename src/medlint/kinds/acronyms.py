@@ -270,7 +270,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 firms = firm_names(doc.whole.prose)
             if base in firms:
                 continue  # a firm the page says makes or sells things: "KLX is making a test kit"
-            if programme_line(prose, m.start()) or quoted_result(prose, m.end()):
+            if programme_line(prose, m.start()) or quoted_result(prose, m.start(), m.end()):
                 continue  # a talk's title in a meeting's programme; a paper's result with its CI
             if surname_initials(doc, m.start(), m.end()):
                 continue  # an author line under a title: "Lindqvist PK.", the surname never in lower case

@@ -8,6 +8,9 @@ programme's talk titles, a result quoted with its confidence interval.
   entry of a meeting's programme: the talk's title is its speaker's wording.
 - An effect measure given with its value and a 95% confidence interval ("(XR 2.31; 95% CI
   1.8-2.9)") is a result quoted from the paper that computed it, in the paper's notation.
+  The token must be shaped as a measure (a ratio: HR, OR, RR, IRR, aOR...) or set to its
+  value by "=" or ":"; a condition before a figure ("more common with CKD 1.4 (95% CI ...)")
+  is the page's word and stays read.
 
 The page cannot expand the abbreviations of such text without rewording its source.
 """
@@ -17,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
+from .wholeword import writes
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -33,6 +37,9 @@ _BOLD = lazyre.compile(r"(?s)[ \t]*(?:\*\*|__|<(?:b|strong)\b[^>]*>)(?:(?!\*\*|_
                        r"(?:\*\*|__|</(?:b|strong)>)[ \t]*")
 _LINK = lazyre.compile(r"\]\(|<a\b|https?://", re.I)
 _SCHEDULE = lazyre.compile(r"[ \t*_>-]*\d{1,2}[:.]\d\d[ \t]*(?:[ap]\.?m\.?)?[ \t]*[-\u2013\u2014][ \t]*\d{1,2}[:.]\d\d\b")
+#: An effect measure's shape: a ratio's letters ending in R ("HR", "OR", "IRR", "SHR").
+_MEASURE = lazyre.compile(r"[A-Z]{0,3}R")
+_SET_TO = lazyre.compile(r"[ \t]*[=:]")
 _WITH_CI = lazyre.compile(r"[ \t]*[=:]?[ \t]*[<>\u2264\u2265]?[ \t]*\d+(?:\.\d+)?[ \t]*[;,(][ \t]*95[ \t]*%[ \t]*"
                           r"(?:CI|C\.I\.|confidence)\b", 0)
 
@@ -62,7 +69,7 @@ def signed_sections(doc: "Document", english: Container[str]) -> list[tuple[int,
 
 def _in_lower_case(page: str, word: str) -> bool:
     """True if *page* writes *word* in lower case somewhere: a word, where a name never is."""
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word.lower()), page) is not None
+    return writes(page, re.escape(word.lower()))
 
 
 def programme_line(prose: str, start: int) -> bool:
@@ -71,6 +78,9 @@ def programme_line(prose: str, start: int) -> bool:
     return bool(_SCHEDULE.match(prose, line_start))
 
 
-def quoted_result(prose: str, end: int) -> bool:
-    """True if a value and a 95% confidence interval follow the token: a paper's result."""
+def quoted_result(prose: str, start: int, end: int) -> bool:
+    """True if a value and a 95% confidence interval follow the token, and the token is an
+    effect measure's (a ratio's letters) or is set to the value by "=" or ":": a paper's result."""
+    if not (_MEASURE.fullmatch(prose, start, end) or _SET_TO.match(prose, end)):
+        return False
     return bool(_WITH_CI.match(prose, end))

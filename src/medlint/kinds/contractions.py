@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .wholeword import writes
+
 #: Each contraction and the stem of the one word it stands for (British and American spelling).
 CONTRACTIONS: dict[str, str] = {
     "TB": r"tubercul(?:osis|ar|ous)",
@@ -27,4 +29,4 @@ def contraction_spelled_out(prose: str, abbr: str) -> bool:
     """True if *abbr* is a one-word contraction (:data:`CONTRACTIONS`) and *prose* writes
     its word, in any case."""
     stem = CONTRACTIONS.get(abbr)
-    return stem is not None and re.search(r"(?<![\w-])%s(?![\w-])" % stem, prose, re.I) is not None
+    return stem is not None and writes(prose, stem, re.I)

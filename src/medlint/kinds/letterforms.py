@@ -12,26 +12,42 @@ not happen by chance, so one use anywhere on the page (outside its reference lis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-#: Small words that may stand between a long form's words without giving a letter.
-_SMALL = r"(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){0,2}"
+#: Small words that may stand between two of a long form's words that are not letters
+#: ("vitamin K epoxide reductase", but never "vitamin D on blood pressure" for DBP: a letter
+#: word is joined straight to the next word, as a name's are).
+_SMALL = r"(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){1,2}"
+_JOIN = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 
 
-def letter_long_form(prose: str, abbr: str) -> bool:
-    """True if *prose* holds words whose initials spell *abbr* (three letters or more, all
-    letters), at least one of them a lone capital letter that is its own letter and at least
-    one a word of three letters or more: "vitamin D binding protein", "D-binding protein",
-    "T cell receptor" (TCR)."""
-    if len(abbr) < 3 or not abbr.isalpha() or not abbr.isupper():
-        return False
+@lru_cache(maxsize=256)
+def _pattern(abbr: str) -> "re.Pattern[str]":
+    """The pattern of *abbr*'s long form with letters as words (one per abbreviation, cached:
+    the rule asks again on every use)."""
     words = []
     for i, c in enumerate(abbr):
         # "I" and "A" stand alone as words ("I think", "A new test"): never a letter of a name here.
         letter = r"(?P<l%d>%s(?![\w'\u2019]))" % (i, re.escape(c)) if c not in "IA" else r"(?P<l%d>(?!))" % i
         word = r"%s[a-z'\u2019]{2,}" % "[%s%s]" % (c, c.lower())
         words.append(r"(?:%s|%s)" % (letter, word))
-    pattern = re.compile(r"(?<![\w'\u2019-])" + (r"(?:[ \t]+|[ \t]*-[ \t]*)" + _SMALL).join(words) + r"(?![\w'\u2019])")
-    for m in pattern.finditer(prose):
+    joined = words[0]
+    for i in range(1, len(abbr)):
+        # small words only between two words that give no lone letter
+        small = r"(?(l%d)|(?:%s(?=[A-Za-z][a-z'\u2019]{2,}(?![\w'\u2019])))?)" % (i - 1, _SMALL)
+        joined += _JOIN + small + words[i]
+    return re.compile(r"(?<![\w'\u2019-])" + joined + r"(?![\w'\u2019])")
+
+
+def letter_long_form(prose: str, abbr: str) -> bool:
+    """True if *prose* holds words whose initials spell *abbr* (three letters or more, all
+    letters), at least one of them a lone capital letter that is its own letter and at least
+    one a word of three letters or more: "vitamin D binding protein", "D-binding protein",
+    "T cell receptor" (TCR). No small word stands next to the letter ("the effect of vitamin
+    D on blood pressure" spells no DBP)."""
+    if len(abbr) < 3 or not abbr.isalpha() or not abbr.isupper():
+        return False
+    for m in _pattern(abbr).finditer(prose):
         letters = sum(1 for i in range(len(abbr)) if m.group("l%d" % i))
         if 0 < letters < len(abbr):
             return True

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import lazyre
+from .wholeword import writes
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -49,4 +50,4 @@ def surname_initials(doc: "Document", start: int, end: int) -> bool:
             or _BOLD_TITLE.fullmatch(doc.text, above.start, above.end)):
         return False
     word = opening.group(1).lower()
-    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word), doc.whole.prose) is None
+    return not writes(doc.whole.prose, re.escape(word))

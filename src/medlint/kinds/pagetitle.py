@@ -7,15 +7,15 @@ reads); the title just is not part of the body's text.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from .. import lazyre
 from .longforms import SMALL_WORDS, initials_spell
 
 if TYPE_CHECKING:
     from ..document import Document
 
-_WORD = re.compile(r"[A-Za-z][\w'\u2019]*(?:-[A-Za-z0-9][\w'\u2019]*)*")
+_WORD = lazyre.compile(r"[A-Za-z][\w'\u2019]*(?:-[A-Za-z0-9][\w'\u2019]*)*")
 #: Words beyond the abbreviation's letters a long form may hold (its small words).
 _SLACK = 3
 
