@@ -2,10 +2,11 @@
 
     apt-get install hunspell-en-us hunspell-en-gb hunspell-en-med hunspell hunspell-tools \\
                     wamerican wbritish wamerican-large wbritish-large \\
-                    wamerican-huge wbritish-huge                          # Debian packages (and apt-get update)
+                    wamerican-huge wbritish-huge r-bioc-org.hs.eg.db      # Debian packages (and apt-get update)
     pip install codespell                                                 # build time only, never shipped
     python scripts/build_vocabulary.py          # fetches @cspell/dict-medicalterms with npm
     python scripts/build_vocabulary.py --extra  # only science.zip, software.txt.gz and rare.zip (below)
+    python scripts/build_vocabulary.py --rare   # only rare.zip (and its lines of dropped-extra.txt)
 
 Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 
@@ -32,8 +33,10 @@ Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 - ``rare.zip``: rarer English words (``commutability``, ``jittering``) from
   SCOWL's size-70 lists (Debian ``wamerican-huge`` and ``wbritish-huge``), those
   both hold and no other list has, of six letters or more, screened like the
-  scientific terms; consulted only for words the other lists lack, never
-  proposed as a correction;
+  scientific terms, and the words of human gene names (NCBI Gene, through
+  Debian's ``r-bioc-org.hs.eg.db``: ``cubilin``, ``myogenin``), screened the same
+  way and for the slips gene names carry (:func:`witnessed_gene_words`); consulted
+  only for words the other lists lack, never proposed as a correction;
 - ``dropped.txt``: entries screened out, with the reason.
 
 The software terms also take the names of the R packages Debian packages
