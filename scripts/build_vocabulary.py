@@ -2,10 +2,11 @@
 
     apt-get install hunspell-en-us hunspell-en-gb hunspell-en-med hunspell hunspell-tools \\
                     wamerican wbritish wamerican-large wbritish-large \\
-                    wamerican-huge wbritish-huge                          # Debian packages (and apt-get update)
+                    wamerican-huge wbritish-huge r-bioc-org.hs.eg.db      # Debian packages (and apt-get update)
     pip install codespell                                                 # build time only, never shipped
     python scripts/build_vocabulary.py          # fetches @cspell/dict-medicalterms with npm
     python scripts/build_vocabulary.py --extra  # only science.zip, software.txt.gz and rare.zip (below)
+    python scripts/build_vocabulary.py --rare   # only rare.zip (and its lines of dropped-extra.txt)
 
 Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 
@@ -32,8 +33,10 @@ Writes ``src/medlint/data/spelling/`` (lower case, one word a line, gzipped):
 - ``rare.zip``: rarer English words (``commutability``, ``jittering``) from
   SCOWL's size-70 lists (Debian ``wamerican-huge`` and ``wbritish-huge``), those
   both hold and no other list has, of six letters or more, screened like the
-  scientific terms; consulted only for words the other lists lack, never
-  proposed as a correction;
+  scientific terms, and the words of human gene names (NCBI Gene, through
+  Debian's ``r-bioc-org.hs.eg.db``: ``cubilin``, ``myogenin``), screened the same
+  way and for the slips gene names carry (:func:`witnessed_gene_words`); consulted
+  only for words the other lists lack, never proposed as a correction;
 - ``dropped.txt``: entries screened out, with the reason.
 
 The software terms also take the names of the R packages Debian packages
@@ -81,8 +84,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -110,6 +115,11 @@ INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly", "er", "ers")
 SCOWL_HUGE = ["/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge"]
 #: Rare words shorter than this are left out of ``rare.zip``: short words are where typos collide.
 RARE_MIN_LENGTH = 6
+#: The human gene annotation Bioconductor builds from NCBI Gene (Debian ``r-bioc-org.hs.eg.db``):
+#: the words of the genes' full names (``cubilin``, ``myogenin``) join ``rare.zip``. Another copy
+#: of the file (the package unpacked with ``dpkg-deb -x``) is named by ``MEDLINT_GENE_DB``.
+GENE_DB = Path(os.environ.get("MEDLINT_GENE_DB",
+                              "/usr/lib/R/site-library/org.Hs.eg.db/extdata/org.Hs.eg.sqlite"))
 #: Science entries shorter than this are left out: short words are where typos collide.
 EXTRA_MIN_LENGTH = 5
 SCOWL = {"us": "/usr/share/dict/american-english", "gb": "/usr/share/dict/british-english"}
@@ -398,25 +408,89 @@ def r_package_names() -> set[str]:
     return names
 
 
+def gene_name_words(path: Path = GENE_DB) -> dict[str, int]:
+    """The words written in lower case in the full names of the human genes in NCBI Gene
+    (``cubilin``, ``myogenin``, ``profilin`` from ``profilin 1``), with the number of names
+    that use each: protein and gene names that no English, medical or scientific list has.
+    Symbols and words with a capital (``LDL``, ``Kruppel``) are left out: symbols are no prose
+    words, and a capital there marks a person's or a place's name."""
+    if not path.is_file():
+        sys.exit(f"build_vocabulary: {path}: not found (apt-get install r-bioc-org.hs.eg.db, "
+                 "or set MEDLINT_GENE_DB to its org.Hs.eg.sqlite)")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        names = [row[0] for row in db.execute("SELECT gene_name FROM gene_info")]
+    counts: dict[str, int] = {}
+    for name in names:
+        for word in {w for w in re.findall(r"[A-Za-z]+", name) if w.islower()}:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def slip_sources(word: str) -> set[str]:
+    """The words *word* would be a slip of by the commonest kinds of slip: a letter left out
+    (``quantiative``), two neighbours swapped (``susceptiblity``) or a letter too many
+    (``ccytochrome``, ``pseudodgene``). A letter changed is left out: that is how related
+    names differ (``myogenin``, ``myogenic``)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + c + b for a, b in splits for c in LETTERS}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]}
+            | {a + b[1:] for a, b in splits if b})
+
+
+def witnessed_gene_words(counts: Mapping[str, int], known: Set[str]) -> tuple[set[str], list[str]]:
+    """The gene-name words to list, and the lines for those left out: gene names carry slips
+    of their own, and a family of genes repeats one (``susceptiblity``, ``dehyrogenase``), so
+    a word that is a listed word with a letter left out, two neighbours swapped or a letter
+    too many (:func:`slip_sources`) is left out however many names use it; so is one that is
+    such a slip of a word more gene names use (``uncharaterized``)."""
+    kept, out = set(), []
+    for word in sorted(plain(set(counts)) - known):
+        near = sorted(w for w in slip_sources(word) if w in known or counts.get(w, 0) > counts[word])
+        if near:
+            out.append(f"{word}\ta slip of '{near[0]}' in gene names")
+        else:
+            kept.add(word)
+    return kept, out
+
+
 def build_rare(english_freq: dict[str, int], typos: Mapping[str, str]) -> list[str]:
     """Write rare.zip: words of SCOWL's size-70 lists that both its American and British
-    lists hold (so no variant spelling slips in), that no other list has, of at least
+    lists hold (so no variant spelling slips in) and the words of human gene names
+    (:func:`gene_name_words`), that no other list has, of at least
     :data:`RARE_MIN_LENGTH` letters, screened like the extra lists (a common misspelling or
     its inflection goes; so does a word one edit from a frequent word, whatever its ending).
-    Return the common misspellings screened out (the entries one edit from a frequent word
-    are many and are not terms, so they are not listed)."""
+    Return the common misspellings screened out, and the gene-name words screened out for
+    standing one edit from a frequent word (``selectin``, from ``selection``: terms, which the
+    speller accepts with a second witness); SCOWL's entries one edit from a frequent word are
+    many and are not terms, so they are not listed."""
     american, british = (plain(words_of(path)) for path in SCOWL_HUGE)
     known = {w for name in ("english.txt.gz", "medical.txt.gz", "us.txt.gz", "gb.txt.gz")
              for w in words_of_gzip(OUT / name)}
     with zipfile.ZipFile(OUT / "science.zip") as archive:
         for member in archive.namelist():
             known |= set(archive.read(member).decode("utf-8").split())
-    kept, out = screen_extra(american & british, english_freq, known,
+    genes, slips = witnessed_gene_words(gene_name_words(), known | american | british)
+    entries = (american & british) | genes
+    kept, out = screen_extra(entries, english_freq, known,
                              {t: fix for t, fix in typos.items() if t not in known}, RARE_MIN_LENGTH,
                              latin_exempt=False)
     write_sharded("rare.zip", kept)
-    print(f"rare.zip: {len(kept):,} words (from {len(american & british):,} size-70 entries; {len(out):,} screened out)")
-    return [f"{line} (rare.zip)" for line in out if "a common misspelling" in line]
+    print(f"rare.zip: {len(kept):,} words (from {len(american & british):,} size-70 entries and "
+          f"{len(genes - american - british):,} more gene-name words; {len(out):,} screened out, and "
+          f"{len(slips):,} gene-name words that look like slips of a listed word; {len(kept & genes):,} gene-name words kept)")
+    return [f"{line} (rare.zip)" for line in out if "a common misspelling" in line] + \
+        [f"{line} (rare.zip, gene names)" for line in out
+         if "one edit from" in line and line.partition("\t")[0] in genes - american - british] + \
+        [f"{line} (rare.zip, gene names)" for line in slips]
+
+
+def rebuild_rare() -> None:
+    """``--rare``: rewrite rare.zip alone, and its lines of dropped-extra.txt."""
+    dropped_path = OUT / "dropped-extra.txt"
+    others = [line for line in dropped_path.read_text(encoding="utf-8").splitlines()[1:]
+              if "(rare.zip" not in line]
+    rare = build_rare(pyspellchecker_english(), misspellings())
+    dropped_path.write_text(EXTRA_DROPPED_HEADER + "\n".join(others + rare) + "\n", encoding="utf-8")
 
 
 def build_extra() -> list[str]:
@@ -506,6 +580,9 @@ def write_sharded(name: str, words: set[str]) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--rare"]:
+        rebuild_rare()
+        return
     if sys.argv[1:] == ["--extra"]:
         if not shutil.which("npm"):
             sys.exit("build_vocabulary: 'npm' not found (see this script's docstring for what to install)")

@@ -86,7 +86,7 @@ def test_rare_words_are_known_and_traced(word: str) -> None:
     speller = Speller()
     assert speller.known(word)
     held = [name for name, holds in speller.bundled_sources(word) if holds]
-    assert held == ["bundled rare English words (rare.zip)"]
+    assert held == ["bundled rare words: English, gene names (rare.zip)"]
 
 
 @pytest.mark.parametrize("typo", ["reciept", "poeple", "becuase", "thier", "mroe", "whcih", "vitam", "insection",
@@ -99,3 +99,42 @@ def test_rare_words_do_not_accept_slips_of_common_words(typo: str) -> None:
 def test_r_package_names_are_software_terms(name: str) -> None:
     assert Speller().known(name)
     assert not Speller(software=False).known(name)
+
+
+@pytest.mark.parametrize("word", ["cubilin", "myogenin", "diflavin", "stathmin", "optineurin"])
+def test_gene_name_words_are_known_and_never_suggested(word: str) -> None:
+    speller = Speller()
+    assert speller.known(word)
+    assert [name for name, holds in speller.bundled_sources(word) if holds] == \
+        ["bundled rare words: English, gene names (rare.zip)"]
+    slip = word[:2] + word[3:]  # a letter left out: the fix is never a rare-list word
+    assert word not in speller.suggestions(slip).candidates
+
+
+@pytest.mark.parametrize("slip", ["ccytochrome", "susceptiblity", "uncharaterized", "pseudodgene", "quantiative"])
+def test_slips_in_gene_names_are_not_listed(slip: str) -> None:
+    assert not Speller().known(slip)
+
+
+def test_gene_name_words_screen(build: ModuleType, tmp_path: Path) -> None:
+    """Words of the full gene names, lower case only; a slip of a listed word, or of a word more
+    names use, is left out however often it recurs; a changed letter is how names differ."""
+    import sqlite3
+
+    db = tmp_path / "genes.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE gene_info (_id INTEGER, gene_name TEXT, symbol TEXT)")
+        con.executemany("INSERT INTO gene_info VALUES (?, ?, ?)", [
+            (1, "zorbulin 1", "ZRB1"), (2, "zorbulin 2", "ZRB2"), (3, "zorbullin like", "ZRBL"),
+            (4, "Hartwell kinase regulator", "HKR"), (5, "flimmerase", "FLM"), (6, "flimmerase domian", "FLD"),
+            (7, "plexacin", "PLX"), (8, "plexacin binding", "PLXB")])
+    counts = build.gene_name_words(db)
+    assert counts["zorbulin"] == 2 and "Hartwell" not in counts and "hartwell" not in counts
+    kept, out = build.witnessed_gene_words(counts, {"kinase", "regulator", "like", "domain", "binding", "plexacing"})
+    assert {"zorbulin", "flimmerase"} <= kept
+    assert "zorbullin" not in kept  # one letter too many against a word more names use
+    assert "domian" not in kept     # two letters swapped from a listed word
+    assert "plexacin" not in kept   # a letter left out of a listed word, though two names use it
+    assert any(line.startswith("domian\t") for line in out)
+    with pytest.raises(SystemExit, match="not found"):
+        build.gene_name_words(tmp_path / "missing.sqlite")

@@ -21,6 +21,7 @@ from typing import Callable
 from .. import lazyre
 from ..document import Document
 from ..medical.speller import Suggestion
+from .spellsections import affiliation_line, author_line, machine_translated
 from .spellmentions import (abbreviated, address_part, after_emphasised_initial, beside_software, capitalised_name_place, commenter_handle,
                             defined_symbol, elongated, foreign_phrase, in_name_list, lower_case_sentence_start,
                             quoted_mention, single_word_item, surname_part)
@@ -485,6 +486,10 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
     if split_by_markup(doc, start, end) or after_emphasised_initial(doc.text, start):
         return "fragment"
     if surname_part(prose, start, end):
+        return "name"
+    if machine_translated(doc, start):
+        return "foreign"
+    if author_line(doc, start) or affiliation_line(doc, start):
         return "name"
     if capitalised(word):
         if not check_capitals and (not capital_sure(word, found(), kept) or named_on_page(doc, start, word)

@@ -357,7 +357,7 @@ class Speller:
         found = [("bundled general English list (english.txt.gz)", lower in self.english),
                  ("bundled medical list (medical.txt.gz)", lower in self.medical),
                  ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip")),
-                 ("bundled rare English words (rare.zip)", lower in sharded_word_list("rare.zip"))]
+                 ("bundled rare words: English, gene names (rare.zip)", lower in sharded_word_list("rare.zip"))]
         if self.software:
             found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
         if not any(held for _, held in found) and lower not in self.other_variant:
