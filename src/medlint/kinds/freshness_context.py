@@ -6,16 +6,16 @@ in a page, read only for "recent" and "currently", where a false "old news" cost
 (a dose or an advice rule judges the same text by its own measure):
 
 * the site's notes set into a text it carries ("{Note by the editor: ...}", "[Comment from
-  HealthWiki: ...]"): a writer who marks its own words as notes shows that the rest of the
-  section is not its own;
+  HealthWiki: ...]", in braces or brackets with the section's text before and after): a writer
+  who marks its own words as notes shows that the rest of the section is not its own;
 * a line saying the text below is taken from a source ("The following was excerpted from
   the board's minutes"), anywhere on the page: the text up to the writer's own comment;
-* a section naming its author on a line of its own, with a title, an initial or a degree
-  ("Dr. Ann B. Lee", "Prof. Carl Ode", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
+* a section naming its author on a line of its own with a degree or an affiliation ("Prof. Carl
+  Ode" over "Lakeside Institute", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
 * an author line with an e-mail address near the top of a page or a section ("Ann Lee
   ann@uni.example, Carl Ode"): a pasted paper's header;
-* a paragraph of two sentences or more set wholly in italics: a passage quoted without
-  quotation marks;
+* a paragraph of two sentences or more set wholly in italics after a lead-in ("She wrote:") or
+  over a source line ("- the ward's diary"): a passage quoted without quotation marks;
 
 and the dates a reader sees for a section:
 
