@@ -168,7 +168,8 @@ _SOURCE_LINE = lazyre.compile(r"\A[\s*_>]*(?:[-\u2013\u2014]+\s*\S|(?:source|quo
 
 def _text_block(doc: Document, block: Any, step: int) -> Any:
     """The nearest block before (*step* -1) or after (+1) *block* with text, or None."""
-    i = doc.block_index(block) + step
+    index = doc.block_index(block)
+    i = -1 if index is None else index + step
     while 0 <= i < len(doc.blocks):
         if doc.prose[doc.blocks[i].start:doc.blocks[i].end].strip():
             return doc.blocks[i]
