@@ -491,6 +491,10 @@ def test_a_passage_set_wholly_in_italics_is_quoted(html: bool) -> None:
     assert found(para("In her diary the study nurse said,", html) + passage, html=html) == []
     assert found(passage + para("\u2014 a study nurse's diary, 1996", html), html=html) == []
     assert found(passage + para("Source: a study nurse's diary, 1996", html), html=html) == []
+    entry = ("The first entry. " * 10).strip()
+    first = f"<p><em>{entry}</em></p>\n" if html else f"*{entry}*\n\n"
+    run = para("Her diary has the following two entries.", html) + first + passage
+    assert found(run, html=html) == []
     # Italics with no lead-in or source are the writer's own emphasis, however long.
     assert found(passage, html=html) == ["recently"]
     assert found(para("We saw many families last year.", html) + passage, html=html) == ["recently"]

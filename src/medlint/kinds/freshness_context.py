@@ -157,22 +157,30 @@ _ITALIC_HTML = lazyre.compile(r"\A\s*(?:<p[^>]*>\s*)?<(em|i)\b[^>]*>(?:(?!</?(?:
 _SENTENCE_END = lazyre.compile(r"[.!?][\"'\u201d)]*\s+[A-Z\"\u201c]")
 #: A passage this long at least: a short italic line is the writer's note or emphasis.
 ITALIC_WORDS = 25
-#: A line that leads into a quotation: it ends in a colon ("She wrote:", "From the report:") or in
-#: a verb of saying ("As the nurse recalled,").
+#: A line that leads into a quotation: it ends in a colon ("She wrote:", "From the report:"), in a
+#: verb of saying ("As the nurse recalled,"), or in a sentence announcing "the following" text.
 _LEAD_IN = lazyre.compile(r"(?::|\b(?:wrote|writes|said|says|recalls|recalled|explains|explained|put\s+it|"
-                          r"describes|described)\s*,?)[\W_]*\Z", re.I)
+                          r"describes|described)\s*,?|\b(?:the\s+following|as\s+follows)\b[^.!?:]{0,60}[.:])"
+                          r"[\W_]*\Z", re.I)
 #: A source line under a quotation: a dash before its author or work ("- Ann Roe, 2009"), or "Source:".
 _SOURCE_LINE = lazyre.compile(r"\A[\s*_>]*(?:[-\u2013\u2014]+\s*\S|(?:source|quoted\s+from|excerpted\s+from|"
                               r"reprinted\s+from|taken\s+from)\b)", re.I)
 
 
+def _wholly_italic(doc: Document, block: Any) -> bool:
+    text = doc.text[block.start:block.end]
+    return bool(_ITALIC_MD.match(text) or _ITALIC_HTML.match(text))
+
+
 def _text_block(doc: Document, block: Any, step: int) -> Any:
-    """The nearest block before (*step* -1) or after (+1) *block* with text, or None."""
+    """The nearest block before (*step* -1) or after (+1) *block* with text, past a run of paragraphs
+    wholly in italics (one quotation set as several paragraphs), or None."""
     index = doc.block_index(block)
     i = -1 if index is None else index + step
     while 0 <= i < len(doc.blocks):
-        if doc.prose[doc.blocks[i].start:doc.blocks[i].end].strip():
-            return doc.blocks[i]
+        b = doc.blocks[i]
+        if doc.prose[b.start:b.end].strip() and not (b.kind in ("paragraph", "p") and _wholly_italic(doc, b)):
+            return b
         i += step
     return None
 
@@ -186,8 +194,7 @@ def _italic_passage(doc: Document, start: int) -> bool:
     block = doc.block_at(start)
     if block is None or block.kind not in ("paragraph", "p"):
         return False
-    text = doc.text[block.start:block.end]
-    if not (_ITALIC_MD.match(text) or _ITALIC_HTML.match(text)):
+    if not _wholly_italic(doc, block):
         return False
     prose = doc.prose[block.start:block.end]
     if len(prose.split()) < ITALIC_WORDS or _SENTENCE_END.search(prose) is None:
