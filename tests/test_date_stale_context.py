@@ -375,14 +375,24 @@ def test_a_dateline_or_publication_date_in_the_section_dates_it(html: bool) -> N
 def test_text_around_the_sites_notes_is_the_source_it_carries(html: bool) -> None:
     carried = heading("Why one runner skips iron tablets", html) + para(
         "Ferritin was recently linked to stamina in two small cohorts.", html) + para(
-        "{Note by HealthWiki: both cohorts were under 40 people}", html)
+        "{Note by HealthWiki: both cohorts were under 40 people}", html) + para(
+        "So I stopped the tablets and felt no different.", html)
     assert found(carried, html=html) == []
+    bracketed = carried.replace("{Note by HealthWiki:", "[Editor's note:").replace("people}", "people]")
+    assert found(bracketed, html=html) == []
     # The note itself is the site's, and a section with no note is the writer's own.
     note = heading("Iron", html) + para("{Note by HealthWiki: a recent trial found no effect}", html)
     assert found(note, html=html) == ["recent"]
     own = heading("Iron", html) + para("Ferritin was recently linked to stamina in two small cohorts.", html) + para(
         "Note: both cohorts were small.", html)
     assert found(own, html=html) == ["recently"]
+    # A note closing the section, or an aside in parentheses, is the writer's remark on its own text.
+    closing = heading("Iron", html) + para("A recent cohort tied ferritin to stamina.", html) + para(
+        "{Note by HealthWiki: we plan to revise this section}", html)
+    assert found(closing, html=html) == ["recent"]
+    aside = heading("Iron", html) + para("A recent cohort tied ferritin to stamina.", html) + para(
+        "(Editor's note: this page is due for review.)", html) + para("Ask your doctor before taking iron.", html)
+    assert found(aside, html=html) == ["recent"]
 
 
 @pytest.mark.parametrize("html", [False, True])
@@ -410,6 +420,26 @@ def test_a_section_naming_its_author_on_a_line_is_the_authors(html: bool) -> Non
     label = heading("Selenium and thyroid nodules", html, 4) + para("Selenium Yeast", html) + para(
         "Recent cohort studies tie low selenium to larger nodules.", html)
     assert found(label, html=html) == ["Recent"]
+    # A bare name with neither degree nor affiliation is as often the writer's own byline.
+    byline = heading("Selenium and thyroid nodules", html, 4) + para("Dr. Ana Q. Ruiz", html) + para(
+        "Recent cohort studies tie low selenium to larger nodules.", html)
+    assert found(byline, html=html) == ["Recent"]
+    asked = heading("Ask the nurse", html, 4) + para("Tom R. Vale asked about selenium.", html) + para(
+        "Recent cohort studies tie low selenium to larger nodules.", html)
+    assert found(asked, html=html) == ["Recent"]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_an_author_list_in_front_matter_that_holds_no_names_signs_nothing(html: bool) -> None:
+    front = "+++\ntitle = \"x\"\ndate = 2011-07-08\nauthor = [3]\n+++\n" if html else (
+        "---\ntitle: x\ndate: 2011-07-08\nauthor: [null, 3]\n---\n")
+    body = heading("Talks", html) + para("Dr. Ana Q. Ruiz", html) + para("Recent cohort studies tie low selenium "
+                                                                       "to larger nodules.", html)
+    assert [d.message.split("'")[1] for d in lint_text(front + body, path="x.html" if html else "x.md", config={},
+                                                       select=["date-stale"])] == ["Recent"]
+    signed = body.replace("Dr. Ana Q. Ruiz", "Dr. Ana Q. Ruiz, Harbour University")
+    assert [d.message.split("'")[1] for d in lint_text(front + signed, path="x.html" if html else "x.md", config={},
+                                                       select=["date-stale"])] == []
 
 
 @pytest.mark.parametrize("html", [False, True])
@@ -438,6 +468,11 @@ def test_the_year_a_sentence_or_the_text_just_before_gives_dates_the_phrase(html
     assert found(para("Recent trials, unlike one in 2004, showed fewer fractures.", html), html=html) == ["Recent"]
     assert found(para("Several dietitians felt the new guidelines set the bar too low.", html), html=html) == ["new guidelines"]
     assert found(para("Obesity is rising.", html) + heading("Four recent trials in brief", html, 3), html=html) == ["recent"]
+    reports = para("Several 2011 studies point the same way.", html) + heading("Five recent reports in brief", html, 3)
+    assert found(reports, html=html) == []
+    # A year in the sentence above that names something else ends another section: the heading is undated.
+    assert found(para("Our clinic has opened on Saturdays since 2011.", html) + heading(
+        "Recent research on zinc", html), html=html) == ["Recent"]
 
 
 @pytest.mark.parametrize("html", [False, True])
@@ -452,7 +487,17 @@ def test_a_passage_set_wholly_in_italics_is_quoted(html: bool) -> None:
     words = ("The couple had moved house recently and the clinic was far away. I explained the visits and the"
              " blood draws, and they listened closely but said little about the payment.")
     passage = f"<p><em>{words}</em></p>\n" if html else f"*{words}*\n\n"
-    assert found(passage, html=html) == []
+    assert found(para("The study nurse wrote:", html) + passage, html=html) == []
+    assert found(para("In her diary the study nurse said,", html) + passage, html=html) == []
+    assert found(passage + para("\u2014 a study nurse's diary, 1996", html), html=html) == []
+    assert found(passage + para("Source: a study nurse's diary, 1996", html), html=html) == []
+    entry = ("The first entry. " * 10).strip()
+    first = f"<p><em>{entry}</em></p>\n" if html else f"*{entry}*\n\n"
+    run = para("Her diary has the following two entries.", html) + first + passage
+    assert found(run, html=html) == []
+    # Italics with no lead-in or source are the writer's own emphasis, however long.
+    assert found(passage, html=html) == ["recently"]
+    assert found(para("We saw many families last year.", html) + passage, html=html) == ["recently"]
     # A short italic note is the writer's, and a paragraph with one italic word is not a quotation.
     note = "<p><em>I moved this page recently.</em></p>\n" if html else "*I moved this page recently.*\n\n"
     assert found(note, html=html) == ["recently"]

@@ -434,8 +434,12 @@ def _dated_sentence(doc: Document, start: int, end: int, page_year: int) -> bool
     elif block is not None:
         previous = _previous_block(doc, block)  # the sentence just read is the last of the paragraph above
         if previous is not None:
-            # a heading is read with it too ("Several 2012 trials agree." over "## Four recent trials")
-            lo = window(doc, previous.end - 1, previous.end, "sentence")[0]
+            above = window(doc, previous.end - 1, previous.end, "sentence")[0]
+            # a heading is read with it only when that sentence names what the heading's phrase does
+            # ("Several 2012 trials agree." over "## Four recent trials"); it ends another section
+            # ("We opened in 2014." over "## Recent research" is undated)
+            if not _is_heading(block) or _names_heading_noun(doc, end, hi, above, previous.end):
+                lo = above
     years = _years_around(doc, lo, hi, start, end)
     if any(y >= page_year - 1 for y in years):
         return True
@@ -482,6 +486,29 @@ def _year_given_after(doc: Document, start: int, end: int, page_year: int) -> bo
         following = _next_block(doc, following.start)  # "<!--more-->" between them is no text
     hi = following.end if following is not None and not _is_heading(following) else block.end
     return any(page_year <= int(y) <= page_year + 1 for y in _WHEN.findall(doc.prose, end, hi))
+
+
+#: The word after a heading's relative phrase: what it calls recent ("Recent *trials* in brief").
+_NEXT_WORD = lazyre.compile(r"[\W_]*([A-Za-z][A-Za-z-]{2,})")
+
+
+#: Words for published findings: "2012 studies" above "## Six recent reports" names the same thing.
+_FINDINGS_WORD = lazyre.compile(r"\b(?:stud(?:y|ies)|trials?|reports?|papers?|reviews?|research|findings?|"
+                                r"(?:meta-)?analys[ei]s|articles?|publications?|evidence)\b", re.I)
+
+
+def _names_heading_noun(doc: Document, end: int, hi: int, lo: int, stop: int) -> bool:
+    """``prose[lo:stop]`` names the word after the heading's phrase ending at *end*, in the singular or
+    the plural ("2012 studies" for "Recent study"), or both are words for published findings ("2012
+    studies" over "Six recent reports"): the sentence above introduces the heading."""
+    m = _NEXT_WORD.match(doc.prose, end, hi)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if _FINDINGS_WORD.fullmatch(word):
+        return _FINDINGS_WORD.search(doc.prose, lo, stop) is not None
+    stem = word[:-3] if word.endswith("ies") else word[:-1] if word.endswith(("s", "y")) else word
+    return re.search(rf"\b{re.escape(stem)}(?:y|ies|es|s)?\b", doc.prose[lo:stop], re.I) is not None
 
 
 #: How far a year's lookahead ("2010 IU", "2010 participants") reads past its digits, and more.

@@ -6,16 +6,16 @@ in a page, read only for "recent" and "currently", where a false "old news" cost
 (a dose or an advice rule judges the same text by its own measure):
 
 * the site's notes set into a text it carries ("{Note by the editor: ...}", "[Comment from
-  HealthWiki: ...]"): a writer who marks its own words as notes shows that the rest of the
-  section is not its own;
+  HealthWiki: ...]", in braces or brackets with the section's text before and after): a writer
+  who marks its own words as notes shows that the rest of the section is not its own;
 * a line saying the text below is taken from a source ("The following was excerpted from
   the board's minutes"), anywhere on the page: the text up to the writer's own comment;
-* a section naming its author on a line of its own, with a title, an initial or a degree
-  ("Dr. Ann B. Lee", "Prof. Carl Ode", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
+* a section naming its author on a line of its own with a degree or an affiliation ("Prof. Carl
+  Ode" over "Lakeside Institute", "Mia K. Tern, MD"): a talk's or a chapter's abstract;
 * an author line with an e-mail address near the top of a page or a section ("Ann Lee
   ann@uni.example, Carl Ode"): a pasted paper's header;
-* a paragraph of two sentences or more set wholly in italics: a passage quoted without
-  quotation marks;
+* a paragraph of two sentences or more set wholly in italics after a lead-in ("She wrote:") or
+  over a source line ("- the ward's diary"): a passage quoted without quotation marks;
 
 and the dates a reader sees for a section:
 
@@ -51,9 +51,10 @@ _SECTION_DATE = lazyre.compile(
 DATELINE_CHARS = 200
 
 #: The site's note set into a text it carries: "{Note by the editor:", "[Comment from HealthWiki:",
-#: "(Editor's note:". A plain "Note:" is the writer's aside in its own text as often.
+#: "[Editor's note:". A plain "Note:", or one in parentheses ("(Editor's note: we will update this
+#: page.)"), is the writer's aside in its own text as often.
 _SITE_NOTE = lazyre.compile(
-    r"\A(?:\s|<[^>]+>|[*_>{\[(])*(?:(?:notes?|comments?|remarks?)\s+(?:by|from)\s+[^\s:]+(?:\s+[^\s:]+){0,2}"
+    r"\A((?:\s|<[^>]+>|[*_>{\[(])*)(?:(?:notes?|comments?|remarks?)\s+(?:by|from)\s+[^\s:]+(?:\s+[^\s:]+){0,2}"
     r"|editor['\u2019]?s\s+(?:note|comment))\s*:", re.I)
 #: How far into a block the note's label may stand.
 NOTE_LABEL_CHARS = 120
@@ -156,36 +157,75 @@ _ITALIC_HTML = lazyre.compile(r"\A\s*(?:<p[^>]*>\s*)?<(em|i)\b[^>]*>(?:(?!</?(?:
 _SENTENCE_END = lazyre.compile(r"[.!?][\"'\u201d)]*\s+[A-Z\"\u201c]")
 #: A passage this long at least: a short italic line is the writer's note or emphasis.
 ITALIC_WORDS = 25
+#: A line that leads into a quotation: it ends in a colon ("She wrote:", "From the report:"), in a
+#: verb of saying ("As the nurse recalled,"), or in a sentence announcing "the following" text.
+_LEAD_IN = lazyre.compile(r"(?::|\b(?:wrote|writes|said|says|recalls|recalled|explains|explained|put\s+it|"
+                          r"describes|described)\s*,?|\b(?:the\s+following|as\s+follows)\b[^.!?:]{0,60}[.:])"
+                          r"[\W_]*\Z", re.I)
+#: A source line under a quotation: a dash before its author or work ("- Ann Roe, 2009"), or "Source:".
+_SOURCE_LINE = lazyre.compile(r"\A[\s*_>]*(?:[-\u2013\u2014]+\s*\S|(?:source|quoted\s+from|excerpted\s+from|"
+                              r"reprinted\s+from|taken\s+from)\b)", re.I)
+
+
+def _wholly_italic(doc: Document, block: Any) -> bool:
+    text = doc.text[block.start:block.end]
+    return bool(_ITALIC_MD.match(text) or _ITALIC_HTML.match(text))
+
+
+def _text_block(doc: Document, block: Any, step: int) -> Any:
+    """The nearest block before (*step* -1) or after (+1) *block* with text, past a run of paragraphs
+    wholly in italics (one quotation set as several paragraphs), or None."""
+    index = doc.block_index(block)
+    i = -1 if index is None else index + step
+    while 0 <= i < len(doc.blocks):
+        b = doc.blocks[i]
+        if doc.prose[b.start:b.end].strip() and not (b.kind in ("paragraph", "p") and _wholly_italic(doc, b)):
+            return b
+        i += step
+    return None
 
 
 def _italic_passage(doc: Document, start: int) -> bool:
-    """The phrase is in a paragraph of two sentences or more set wholly in italics, as pages set a
-    passage they quote from an article or a case report without quotation marks ("*The family had
-    moved recently. ...*"): the source's words. A one-line italic note is still the writer's."""
+    """The phrase is in a paragraph of two sentences or more set wholly in italics that the page
+    introduces as a quotation, by a lead-in line above it ("The mother wrote:") or a source line
+    below it ("- from the ward's diary"), as pages set a passage they quote from an article or a case
+    report without quotation marks: the source's words. Italics alone are the writer's own emphasis
+    or aside, however long."""
     block = doc.block_at(start)
     if block is None or block.kind not in ("paragraph", "p"):
         return False
-    text = doc.text[block.start:block.end]
-    if not (_ITALIC_MD.match(text) or _ITALIC_HTML.match(text)):
+    if not _wholly_italic(doc, block):
         return False
     prose = doc.prose[block.start:block.end]
-    return len(prose.split()) >= ITALIC_WORDS and _SENTENCE_END.search(prose) is not None
+    if len(prose.split()) < ITALIC_WORDS or _SENTENCE_END.search(prose) is None:
+        return False
+    above, below = _text_block(doc, block, -1), _text_block(doc, block, 1)
+    if above is not None and above.kind not in _HEADINGS and _LEAD_IN.search(_plain(doc, above.start, above.end)):
+        return True
+    return (below is not None and below.kind in ("paragraph", "p") and below.end - below.start <= 2 * HEADER_CHARS
+            and _SOURCE_LINE.match(_plain(doc, below.start, below.end)) is not None)
 
 
 def _note_block(doc: Document, block: Any) -> bool:
-    return bool(_SITE_NOTE.match(doc.text[block.start:min(block.end, block.start + NOTE_LABEL_CHARS)]))
+    """The block opens with the site's note label set in braces or brackets ("{Note by ...:")."""
+    m = _SITE_NOTE.match(doc.text[block.start:min(block.end, block.start + NOTE_LABEL_CHARS)])
+    return m is not None and ("{" in m.group(1) or "[" in m.group(1))
 
 
 def _among_notes(doc: Document, start: int) -> bool:
-    """Another block of the phrase's section is the site's note ("{Note by the editor: ...}"): the
-    note is the writer's, the text around it the source's."""
+    """The site's note in braces or brackets ("{Note by the editor: ...}") is set into the phrase's
+    section, with the section's text both before and after it: the note is the writer's, the text
+    around it the source's. A note closing the section, or an aside in parentheses ("(Editor's note:
+    we will update this page.)"), is the writer's remark on its own text."""
     block = doc.block_at(start)
     if block is None or block.kind in _HEADINGS or _note_block(doc, block):
         return False  # the note itself is the writer's own
     lo, hi = _section(doc, start)
     key = ("freshness-context:notes", lo)
     if key not in doc.cache:
-        doc.cache[key] = any(_note_block(doc, b) for b in _section_blocks(doc, lo, hi))
+        notes = [_note_block(doc, b) for b in _section_blocks(doc, lo, hi)]
+        doc.cache[key] = any(note and not all(notes[:i]) and not all(notes[i + 1:])
+                             for i, note in enumerate(notes))
     return doc.cache[key]
 
 
@@ -210,26 +250,42 @@ def _after_following(doc: Document, start: int) -> bool:
     return any(lo <= start < hi for lo, hi in _carried_from(doc))
 
 
-def _author_line(doc: Document, block: Any) -> bool:
+#: What shows a name line is an outside author's: a degree after the name, or an affiliation on
+#: the line or the next ("Lakeside Institute of Endocrinology", "Dept. of Nursing, Harbour University").
+_CREDENTIAL = lazyre.compile(
+    r"\b(?:MD|PhD|DPhil|MBBS|FRCP|DSc|MPH|RN|Universit(?:y|ies|[a-z]+t)|Institutes?|Hospitals?|College|School|"
+    r"Cent(?:re|er)|Department|Dept|Faculty|Clinic|Foundation|Laborator(?:y|ies)|Society|Academy|Council|Agency|"
+    r"Ministry|Trust)\b")
+
+
+def _author_line(doc: Document, block: Any, following: Any) -> bool:
+    """*block* names an author on a line of its own with a degree or an affiliation, on the line or
+    in *following* (the next block, or None); not the page's own author (front matter ``author``)."""
     line = _plain(doc, block.start, block.end).strip(" *_")
     if len(line) > HEADER_CHARS or not _AUTHOR.fullmatch(line):
         return False
+    if not _CREDENTIAL.search(line):
+        after = _plain(doc, following.start, following.end) if following is not None else ""
+        if len(after) > HEADER_CHARS or not _CREDENTIAL.search(after):
+            return False  # a bare name ("Dr. Ann B. Lee") is as often the writer's own byline
     data = doc.front_matter.data if doc.front_matter else {}
     author = data.get("author") if isinstance(data, dict) else None
-    names = author if isinstance(author, list) else [author] if isinstance(author, str) else []
-    return not any(str(n).split() and str(n).split()[-1] in line for n in names)  # the page's own author signs
+    names = [n for n in (author if isinstance(author, list) else [author]) if isinstance(n, str)]
+    return not any(n.split() and n.split()[-1] in line for n in names)  # the page's own author signs
 
 
 def _authored(doc: Document, start: int) -> bool:
-    """A block of the phrase's section (under a heading) is an author's name on its own ("Prof. Carl
-    Ode", "Mia K. Tern, MD", with an affiliation after it or not): an abstract or chapter by that
-    person, as conference pages and book reviews set them."""
+    """A block of the phrase's section (under a heading) is an author's name on its own with a degree
+    or an affiliation ("Prof. Carl Ode" over "Lakeside Institute", "Mia K. Tern, MD"): an abstract or
+    chapter by that person, as conference pages and book reviews set them."""
     lo, hi = _section(doc, start)
     if lo == doc.body_start and not any(h.start == lo for h in doc.headings):
         return False  # the page's top, under no heading: a signature there is the page's own
     key = ("freshness-context:authored", lo)
     if key not in doc.cache:
-        doc.cache[key] = any(_author_line(doc, b) for b in _section_blocks(doc, lo, hi))
+        blocks = _section_blocks(doc, lo, hi)
+        doc.cache[key] = any(_author_line(doc, b, blocks[i + 1] if i + 1 < len(blocks) else None)
+                             for i, b in enumerate(blocks))
     return doc.cache[key]
 
 
