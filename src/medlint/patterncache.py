@@ -1,0 +1,114 @@
+"""``re.compile`` without re-parsing: the compiled form of medlint's patterns, kept between runs.
+
+Every start of medlint compiles a few hundred module-level patterns (those a page
+uses, :mod:`medlint.lazyre`), and ``re`` spends nearly all of that (about 50 ms of
+a one-file run, issue 23) parsing each pattern and turning it into the code its
+matching engine runs. That code depends only on the pattern, its flags and the
+Python version, so it is kept in one file in the user's cache folder
+(``$XDG_CACHE_HOME/medlint`` or ``~/.cache/medlint``, never the checked site),
+written when a run compiled patterns the file lacked, and read once per run; a
+pattern built from it is equal (``==``: same pattern, flags and code) to the one
+``re.compile`` makes. ``MEDLINT_PATTERN_CACHE`` names another file, or ``off``.
+Anything unexpected (another Python, an unreadable file, a ``re`` without the
+internals used here) falls back to ``re.compile``.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+try:  # CPython 3.11+: re's parser and code generator, and the engine's constructor
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _USABLE = all(hasattr(m, n) for m, n in ((_sre, "compile"), (_compiler, "_code"), (_parser, "parse")))
+except ImportError:  # pragma: no cover - another Python
+    _USABLE = False
+
+#: Entries kept in the file at most (user rules add patterns; a run past this keeps only its own).
+MAX_ENTRIES = 4000
+#: What a compiled entry was made by: a file from another Python or engine is ignored.
+_STAMP = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '') if _USABLE else ''}"
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+_table: dict[tuple[Any, int], _Entry] | None = None
+_added = 0
+
+
+def cache_file() -> Path | None:
+    """Where the compiled patterns are kept, or None when the cache is off."""
+    named = os.environ.get("MEDLINT_PATTERN_CACHE", "")
+    if named.lower() in ("off", "0", "no", "false"):
+        return None
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "medlint" / f"patterns-{sys.implementation.cache_tag}.marshal"
+
+
+def _load() -> dict[tuple[Any, int], _Entry]:
+    global _table
+    _table = {}
+    path = cache_file()
+    if path is None:
+        return _table
+    try:
+        stamp, table = marshal.loads(path.read_bytes())
+        if stamp == _STAMP and isinstance(table, dict):
+            _table = table
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # no file yet, or a damaged one: rewritten at exit
+    atexit.register(save)
+    return _table
+
+
+def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re's name, on purpose
+    """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
+    if not _USABLE or isinstance(pattern, re.Pattern) or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    flags = int(flags)
+    table = _table if _table is not None else _load()
+    key = (pattern, flags)
+    entry = table.get(key)
+    if entry is None:
+        global _added
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[Any] = [None] * parsed.state.groups
+        for name, number in groupindex.items():
+            indexgroup[number] = name
+        entry = (flags | parsed.state.flags, [int(op) for op in code], parsed.state.groups - 1, groupindex,
+                 tuple(indexgroup))
+        table[key] = entry
+        _added += 1
+    return _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], entry[4])
+
+
+def save() -> None:
+    """Write the table if this run compiled patterns it lacked (atomically: parallel runs may race)."""
+    global _added
+    path = cache_file()
+    if not _added or _table is None or path is None:
+        return
+    table = _table if len(_table) <= MAX_ENTRIES else {}
+    import tempfile  # (here: only a run that compiled new patterns writes)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps((_STAMP, table)))
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        _added = 0
+    except (OSError, ValueError):
+        pass  # a read-only home: the next run compiles again, as without a cache
