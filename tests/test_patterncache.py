@@ -8,11 +8,15 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import medlint
-from medlint import lazyre, patterncache
+from medlint import fastre, lazyre, patterncache
+
+
+_ENGINE = importlib.import_module("regex._regex")
 
 
 @pytest.fixture
@@ -93,3 +97,50 @@ def test_the_cli_writes_the_file_in_the_user_cache_folder_and_reuses_it(tmp_path
     second = subprocess.run(command, cwd=page.parent, env=env, capture_output=True, text=True)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert kept[0].stat().st_mtime_ns == stamp  # nothing new to keep: not rewritten
+
+
+def _medlint_regex_patterns() -> list[tuple[str, int]]:
+    """Every module-level ``regex`` pattern of medlint's modules (:mod:`medlint.fastre`)."""
+    _medlint_patterns()
+    return sorted({(p.pattern, int(p._flags)) for p in lazyre._MADE if p._compiler is fastre._compile_now}, key=repr)
+
+
+def test_regex_patterns_kept_answer_as_regex_compiles_them(cache_file: Path) -> None:
+    import regex
+
+    patterns = _medlint_regex_patterns()
+    assert len(patterns) > 20
+    text = ("PMID: 12345678, doi:10.1000/xyz-12 (Smith et al., 2019). Take 2 x 500 mg/day; NCT01234567 "
+            "and PMC1234567. ISBN 978-3-16-148410-0. See https://example.org/a_b?c=1#d.\n" * 3)
+
+    def answers(compiled: Any) -> list[Any]:
+        return [(m.span(), m.groups()) for m in compiled.finditer(text)]
+
+    fresh = {p: regex.compile(p, f | regex.VERSION0, cache_pattern=False) for p, f in patterns}
+    made = [fastre._compile_now(p, f) for p, f in patterns]
+    assert patterncache._added == len(patterns)  # each recorded once
+    patterncache.save()
+    patterncache._table = None
+    kept = [fastre._compile_now(p, f) for p, f in patterns]
+    assert patterncache._added == 0  # every one came from the file
+    for (p, _), one, two in zip(patterns, made, kept):
+        assert (two.pattern, two.flags, two.groups, two.groupindex) == (fresh[p].pattern, fresh[p].flags,
+                                                                        fresh[p].groups, fresh[p].groupindex)
+        assert answers(one) == answers(two) == answers(fresh[p])
+    assert not patterncache._RECORDING.locked() and regex._main._regex is _ENGINE
+
+
+def test_a_rule_pattern_is_kept_and_its_errors_and_named_lists_are_left_to_regex(cache_file: Path) -> None:
+    import regex
+
+    from medlint.kinds.common import compile_regex
+
+    first = compile_regex(r"(?i)\bwarfarin\s+(\d+)\s*mg", ["options", "pattern"])
+    assert patterncache._added == 1 and first.search("Warfarin 5 mg daily").span() == (0, 13)
+    again = compile_regex(r"(?i)\bwarfarin\s+(\d+)\s*mg", ["options", "pattern"])
+    assert patterncache._added == 1 and again.search("take WARFARIN 10mg").group(0) == "WARFARIN 10mg"
+    with pytest.raises(Exception, match="invalid regular expression"):
+        compile_regex(r"(unclosed", ["options", "pattern"])
+    with pytest.raises(regex.error):  # a named list needs its words: a compile error, as regex's own
+        patterncache.compile_regex(r"\L<drugs>", 0)
+    assert patterncache._added == 1 and regex._main._regex is _ENGINE

@@ -8,7 +8,11 @@ Python version, so it is kept in one file in the user's cache folder
 (``$XDG_CACHE_HOME/medlint`` or ``~/.cache/medlint``, never the checked site),
 written when a run compiled patterns the file lacked, and read once per run; a
 pattern built from it is equal (``==``: same pattern, flags and code) to the one
-``re.compile`` makes. ``MEDLINT_PATTERN_CACHE`` names another file, or ``off``.
+``re.compile`` makes. Patterns compiled with the ``regex`` module (:mod:`medlint.fastre`,
+rules' own patterns) are kept the same way (:func:`compile_regex`), keyed by that
+module's version: the arguments its compiler hands to its engine are recorded on the
+first compile and handed to it directly afterwards. ``MEDLINT_PATTERN_CACHE`` names
+another file, or ``off``.
 Anything unexpected (another Python, an unreadable file, a ``re`` without the
 internals used here) falls back to ``re.compile``.
 """
@@ -19,6 +23,7 @@ import marshal
 import os
 import re
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +40,10 @@ MAX_ENTRIES = 4000
 #: What a compiled entry was made by: a file from another Python or engine is ignored.
 _STAMP = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '') if _USABLE else ''}"
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
-_table: dict[tuple[Any, int], _Entry] | None = None
+_Entry = tuple[Any, ...]
+_table: dict[tuple[Any, ...], _Entry] | None = None
+#: Held while ``regex``'s engine constructor is swapped for the recorder (:func:`compile_regex`).
+_RECORDING = threading.Lock()
 _added = 0
 
 
@@ -51,7 +58,7 @@ def cache_file() -> Path | None:
     return Path(base) / "medlint" / f"patterns-{sys.implementation.cache_tag}.marshal"
 
 
-def _load() -> dict[tuple[Any, int], _Entry]:
+def _load() -> dict[tuple[Any, ...], _Entry]:
     global _table
     _table = {}
     path = cache_file()
@@ -88,6 +95,55 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re
         table[key] = entry
         _added += 1
     return _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], entry[4])
+
+
+def compile_regex(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)``, from the kept arguments of its engine's constructor when
+    there are some (a pattern with named lists or the LOCALE flag is always compiled afresh)."""
+    import regex
+
+    global _added
+    table = _table if _table is not None else _load()
+    key = (f"regex {regex.__version__}", pattern, int(flags))
+    entry = table.get(key)
+    engine = regex._main._regex
+    if entry is not None:
+        return engine.compile(pattern, *entry)
+    recorded: list[tuple[Any, ...]] = []
+
+    class _Recorder:
+        """Stands for ``regex``'s engine module during one compile and records what it is given."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(engine, name)
+
+        def compile(self, *args: Any) -> Any:
+            recorded.append(args)
+            return engine.compile(*args)
+
+    with _RECORDING:
+        regex._main._regex = _Recorder()
+        try:
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            regex._main._regex = engine
+    if len(recorded) == 1 and recorded[0][0] == pattern and not recorded[0][5] and not compiled.flags & regex.LOCALE:
+        table[key] = tuple(_plain(arg) for arg in recorded[0][1:])
+        _added += 1
+    return compiled
+
+
+def _plain(value: Any) -> Any:
+    """*value* with its int-like flags made plain ints, which ``marshal`` can write."""
+    if isinstance(value, bool) or value is None or isinstance(value, (str, bytes)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
 
 
 def save() -> None:
