@@ -67,7 +67,7 @@ def test_a_damaged_or_foreign_file_is_ignored_and_replaced(cache_file: Path) -> 
 
     stamp, table = marshal.loads(cache_file.read_bytes())
     assert stamp == patterncache._STAMP and ("a+b", 0) in table
-    cache_file.write_bytes(marshal.dumps(("another python", {("a+b", 0): (0, [0], 0, {}, ())})))
+    cache_file.write_bytes(marshal.dumps(("another python", {("a+b", 0): marshal.dumps((0, [0], 0, {}, ()))})))
     patterncache._table = None
     assert patterncache.compile(r"a+b").fullmatch("aab")  # the foreign entry (nonsense code) was not used
 
