@@ -22,9 +22,10 @@ def compile(pattern: str, flags: int = 0) -> Any:
 
 
 def _compile_now(pattern: str, flags: int) -> Any:
-    import regex
+    from .patterncache import compile_regex
+    from regex import VERSION0
 
-    return regex.compile(pattern, flags | regex.VERSION0)
+    return compile_regex(pattern, flags | VERSION0)
 
 
 #: Seconds one search of a rule's pattern may take on a document: a base, and more

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, cast
 
+from . import patterncache
+
 #: What the first use copies from the compiled pattern onto the stand-in.
 _COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "flags", "groups",
            "groupindex")
@@ -58,7 +60,7 @@ class LazyPattern:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re's name, on purpose
     """``re.compile(pattern, flags)``, compiled on first use."""
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags, re.compile))
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags, patterncache.compile))
 
 
 def compile_all() -> None:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Iterator, Sequence
 
-from .. import lazyre
+from .. import lazyre, patterncache
 from ..document import Document
 from . import OptionError
 
@@ -103,9 +103,9 @@ def compile_deferred() -> None:
 
 
 def _compile_version0(pattern: str, flags: int) -> Any:
-    import regex
+    from regex import VERSION0
 
-    return regex.compile(pattern, flags | regex.VERSION0)
+    return patterncache.compile_regex(pattern, flags | VERSION0)
 
 
 def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
@@ -119,7 +119,7 @@ def compile_regex(pattern: str, path: Sequence[Any], flags: int = 0) -> Any:
     import regex
 
     try:
-        return BoundedPattern(regex.compile(pattern, flags | regex.VERSION0))
+        return BoundedPattern(patterncache.compile_regex(pattern, flags | regex.VERSION0))
     except (regex.error, ValueError, OverflowError) as exc:
         raise OptionError(path, f"invalid regular expression {shown_pattern(pattern)}: {exc}") from None
 

@@ -16,6 +16,7 @@ from ..medical.citations import KINDS as CITATION_KINDS
 from ..medical.citations import cited, cited_earlier, cited_loosely, cited_nearby, window
 from ..medical.effects import (CLAIM_KINDS, block_index, clause_around, find_effect_claims, heading_at,
                                heading_starts, not_a_claim, sorted_headings)
+from .. import lazyre
 from . import BuildContext
 from .pattern import not_a_claim as quoted_or_linked
 
@@ -35,7 +36,7 @@ PLACEHOLDERS = ("match", "claim", "where")
 
 #: Words by which a claim refers back to a study the page has just named: "the trial found",
 #: "in this study", "the authors report", "they found".
-_REFERS_BACK = re.compile(
+_REFERS_BACK = lazyre.compile(
     r"\b(?:the|this|that|these|those|their|its)\s+(?:\w+\s+){0,2}?(?:study|studies|trial|trials|RCT|analysis|"
     r"meta-analysis|review|paper|report|cohort|researchers|investigators|authors|results?|findings|data)\b"
     r"|\b(?:they|researchers|investigators|authors)\s+(?:\w+\s+)?(?:found|report(?:ed)?|observed|showed|saw|noted)\b",

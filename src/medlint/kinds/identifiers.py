@@ -18,6 +18,7 @@ from ..medical import identifiers as ids
 from ..diagnostic import Edit, Finding
 from ..document import Document
 from ..markup.model import Link
+from .. import lazyre
 from . import BuildContext
 
 CHECKS = ("doi-malformed", "doi-mismatch", "doi-resolver", "doi-unresolved",
@@ -39,7 +40,7 @@ PLACEHOLDERS = ("match", "problem", "replacement", "doi")
 #: The options each check reads (``medlint explain`` shows only these): only the online look-up has any.
 CHECK_OPTIONS = {check: () for check in CHECKS} | {"doi-unresolved": ("resolver", "timeout", "cache_days", "run_timeout")}
 
-_LINK_TEXT_PREFIX = re.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
+_LINK_TEXT_PREFIX = lazyre.compile(r"(?i)^(?:doi\s*:?\s*|(?:https?://)?(?:dx\.|www\.)?doi\.org/)")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document
 from .substance import sentence_bounds, substance_of
-from .. import lazyre
+from .. import lazyre, patterncache
 
 #: Thousands marks: comma, thin and no-break spaces, space, full stop, and the Swiss apostrophe (60'000).
 _SEP = "[,\u2009\u202f\u00a0 .'\u2019]"
@@ -210,7 +210,7 @@ def _load_limits(file: str, stamp: tuple[int, int]) -> dict[str, Any]:
     table = {}
     for name, entry in (data.get("substances") or {}).items():
         pattern = r"(?<![\w-])(?:" + "|".join(entry.get("names") or [re.escape(name)]) + r")(?![\w-])"
-        table[name] = {**entry, "regex": re.compile(pattern, re.I)}
+        table[name] = {**entry, "regex": patterncache.compile(pattern, re.I)}
     return table
 
 

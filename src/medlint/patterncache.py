@@ -1,0 +1,182 @@
+"""``re.compile`` without re-parsing: the compiled form of medlint's patterns, kept between runs.
+
+Every start of medlint compiles a few hundred module-level patterns (those a page
+uses, :mod:`medlint.lazyre`), and ``re`` spends nearly all of that (about 50 ms of
+a one-file run, issue 23) parsing each pattern and turning it into the code its
+matching engine runs. That code depends only on the pattern, its flags and the
+Python version, so it is kept in one file in the user's cache folder
+(``$XDG_CACHE_HOME/medlint`` or ``~/.cache/medlint``, never the checked site),
+written when a run compiled patterns the file lacked, and read once per run; a
+pattern built from it is equal (``==``: same pattern, flags and code) to the one
+``re.compile`` makes. Patterns compiled with the ``regex`` module (:mod:`medlint.fastre`,
+rules' own patterns) are kept the same way (:func:`compile_regex`), keyed by that
+module's version: the arguments its compiler hands to its engine are recorded on the
+first compile and handed to it directly afterwards. ``MEDLINT_PATTERN_CACHE`` names
+another file, or ``off``.
+Anything unexpected (another Python, an unreadable file, a ``re`` without the
+internals used here) falls back to ``re.compile``.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+try:  # CPython 3.11+: re's parser and code generator, and the engine's constructor
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _USABLE = all(hasattr(m, n) for m, n in ((_sre, "compile"), (_compiler, "_code"), (_parser, "parse")))
+except ImportError:  # pragma: no cover - another Python
+    _USABLE = False
+
+#: Entries kept in the file at most (user rules add patterns; a run past this keeps only its own).
+MAX_ENTRIES = 4000
+#: What a compiled entry was made by: a file from another Python or engine is ignored.
+_STAMP = f"medlint patterns 2 {sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '') if _USABLE else ''}"
+
+#: Each pattern's compiled form, marshalled on its own: a run decodes only the few hundred it
+#: uses (decoding the whole file of a site's run, 650 patterns, took 7 ms).
+_table: dict[tuple[Any, ...], bytes] | None = None
+#: Held while ``regex``'s engine constructor is swapped for the recorder (:func:`compile_regex`).
+_RECORDING = threading.Lock()
+_added = 0
+
+
+def cache_file() -> Path | None:
+    """Where the compiled patterns are kept, or None when the cache is off."""
+    named = os.environ.get("MEDLINT_PATTERN_CACHE", "")
+    if named.lower() in ("off", "0", "no", "false"):
+        return None
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "medlint" / f"patterns-{sys.implementation.cache_tag}.marshal"
+
+
+def _load() -> dict[tuple[Any, ...], bytes]:
+    global _table
+    _table = {}
+    path = cache_file()
+    if path is None:
+        return _table
+    try:
+        stamp, table = marshal.loads(path.read_bytes())
+        if stamp == _STAMP and isinstance(table, dict):
+            _table = table
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # no file yet, or a damaged one: rewritten at exit
+    atexit.register(save)
+    return _table
+
+
+def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re's name, on purpose
+    """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
+    if not _USABLE or isinstance(pattern, re.Pattern) or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    flags = int(flags)
+    table = _table if _table is not None else _load()
+    key = (pattern, flags)
+    entry = _decoded(table.get(key))
+    if entry is None:
+        global _added
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[Any] = [None] * parsed.state.groups
+        for name, number in groupindex.items():
+            indexgroup[number] = name
+        entry = (flags | parsed.state.flags, [int(op) for op in code], parsed.state.groups - 1, groupindex,
+                 tuple(indexgroup))
+        table[key] = marshal.dumps(entry)
+        _added += 1
+    return _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], entry[4])
+
+
+def compile_regex(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)``, from the kept arguments of its engine's constructor when
+    there are some (a pattern with named lists or the LOCALE flag is always compiled afresh)."""
+    import regex
+
+    global _added
+    table = _table if _table is not None else _load()
+    key = (f"regex {regex.__version__}", pattern, int(flags))
+    entry = _decoded(table.get(key))
+    engine = regex._main._regex
+    if entry is not None:
+        return engine.compile(pattern, *entry)
+    recorded: list[tuple[Any, ...]] = []
+
+    class _Recorder:
+        """Stands for ``regex``'s engine module during one compile and records what it is given."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(engine, name)
+
+        def compile(self, *args: Any) -> Any:
+            recorded.append(args)
+            return engine.compile(*args)
+
+    with _RECORDING:
+        regex._main._regex = _Recorder()
+        try:
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            regex._main._regex = engine
+    if len(recorded) == 1 and recorded[0][0] == pattern and not recorded[0][5] and not compiled.flags & regex.LOCALE:
+        table[key] = marshal.dumps(tuple(_plain(arg) for arg in recorded[0][1:]))
+        _added += 1
+    return compiled
+
+
+def _decoded(blob: bytes | None) -> tuple[Any, ...] | None:
+    """A kept entry, or None when there is none (or it is damaged: compiled afresh then)."""
+    if blob is None:
+        return None
+    try:
+        entry = marshal.loads(blob)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return entry if isinstance(entry, tuple) else None
+
+
+def _plain(value: Any) -> Any:
+    """*value* with its int-like flags made plain ints, which ``marshal`` can write."""
+    if isinstance(value, bool) or value is None or isinstance(value, (str, bytes)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def save() -> None:
+    """Write the table if this run compiled patterns it lacked (atomically: parallel runs may race)."""
+    global _added
+    path = cache_file()
+    if not _added or _table is None or path is None:
+        return
+    table = _table if len(_table) <= MAX_ENTRIES else {}
+    import tempfile  # (here: only a run that compiled new patterns writes)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps((_STAMP, table)))
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        _added = 0
+    except (OSError, ValueError):
+        pass  # a read-only home: the next run compiles again, as without a cache
