@@ -163,3 +163,39 @@ def test_a_rule_pattern_is_kept_and_its_errors_and_named_lists_are_left_to_regex
     with pytest.raises(regex.error):  # a named list needs its words: a compile error, as regex's own
         patterncache.compile_regex(r"\L<drugs>", 0)
     assert patterncache._added == 1 and regex._main._regex is _ENGINE
+
+
+def test_changed_internals_fall_back_to_plain_compiling(monkeypatch) -> None:
+    """Another Python's re, or a regex release laid out differently, must cost speed, never a crash."""
+    import re
+
+    import regex
+
+    from medlint import patterncache
+
+    monkeypatch.setattr(patterncache, "_USABLE", True)
+    monkeypatch.setattr(patterncache, "_table", {})
+
+    def broken(*args: object) -> None:
+        raise TypeError("compile() takes 5 arguments")
+
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(patterncache, "_sre", SimpleNamespace(compile=broken))  # only the cache's view of _sre
+    assert patterncache.compile(r"\bnew (?:study|trial)\b", re.I) == re.compile(r"\bnew (?:study|trial)\b", re.I)
+    assert patterncache._USABLE is False
+    monkeypatch.setattr(patterncache, "_USABLE", True)
+    try:
+        patterncache.compile("(unclosed")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("a bad pattern must still raise re.error")
+    assert patterncache._USABLE is True  # a pattern's own error does not switch the cache off
+
+    import marshal
+
+    key = (f"regex {regex.__version__}", r"\d+ IU", 0)
+    patterncache._table[key] = marshal.dumps((1, 2))  # an entry this regex's engine no longer takes
+    found = patterncache.compile_regex(r"\d+ IU")
+    assert found.search("take 400 IU").group() == "400 IU"

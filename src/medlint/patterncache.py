@@ -79,7 +79,23 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re
     """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
     if not _USABLE or isinstance(pattern, re.Pattern) or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    flags = int(flags)
+    try:
+        return _compile_kept(pattern, int(flags))
+    except re.error:
+        raise  # the pattern's own fault: re.compile would say the same
+    except Exception:  # re's internals differ (another Python): compile as re does, and cache nothing
+        _disable()
+        return re.compile(pattern, flags)
+
+
+def _disable() -> None:
+    """Stop using re's internals for the rest of the run after they failed once."""
+    global _USABLE
+    _USABLE = False
+
+
+def _compile_kept(pattern: Any, flags: int) -> re.Pattern[Any]:
+    """The fast path of :func:`compile`: rebuild from the kept entry, or build and keep one."""
     table = _table if _table is not None else _load()
     key = (pattern, flags)
     entry = _decoded(table.get(key))
@@ -107,9 +123,14 @@ def compile_regex(pattern: str, flags: int = 0) -> Any:
     table = _table if _table is not None else _load()
     key = (f"regex {regex.__version__}", pattern, int(flags))
     entry = _decoded(table.get(key))
-    engine = regex._main._regex
+    engine = getattr(getattr(regex, "_main", None), "_regex", None)
+    if engine is None:  # regex's layout changed: compile as it does
+        return regex.compile(pattern, flags)
     if entry is not None:
-        return engine.compile(pattern, *entry)
+        try:
+            return engine.compile(pattern, *entry)
+        except Exception:  # an entry regex's engine no longer takes: compile afresh below
+            table.pop(key, None)
     recorded: list[tuple[Any, ...]] = []
 
     class _Recorder:
