@@ -273,8 +273,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def single_word_item(doc: Document, start: int, end: int, known: Callable[[str], bool] | None = None) -> bool:
     """The word is all of a list item's text, a comma or full stop aside (``+ tinytexx``), in a
     list of names: one the lead-in before it says is of software ("Packages I use:", a heading
-    "Libraries"), or one most of whose other items are names too (unknown to *known* and no
-    slip of a known word). A list of symptoms, foods or steps is a list of words, and a
+    "Libraries"), or one most of whose items are names, this one among them (the others
+    unknown to *known* and no slip of a known word). A list of symptoms, foods or steps is a list of words, and a
     word in it no speller knows is a slip ("Common symptoms:" / "- headake")."""
     block = doc.block_at(start)
     if block is None or block.kind not in ("list-item", "li"):
@@ -294,8 +294,9 @@ def single_word_item(doc: Document, start: int, end: int, known: Callable[[str],
                 if b is not block and b.kind == block.kind]
     if not siblings:
         return False
-    names = sum(1 for item in siblings if _name_like(item, known))
-    return 2 * names > len(siblings)
+    # most items are names, this one (no sure correction) among them: 2 of 3, 3 of 5
+    names = 1 + sum(1 for item in siblings if _name_like(item, known))
+    return 2 * names > 1 + len(siblings)
 
 
 def _item_text(doc: Document, block: "Block") -> str:
