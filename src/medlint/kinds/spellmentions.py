@@ -295,8 +295,15 @@ def single_word_item(doc: Document, start: int, end: int, known: Callable[[str],
     if not siblings:
         return False
     # most items are names, this one (no sure correction) among them: 2 of 3, 3 of 5
-    names = 1 + sum(1 for item in siblings if _name_like(item, known))
-    return 2 * names > 1 + len(siblings)
+    judged = doc.cache.setdefault("spelling-name-like-items", {})
+    total, names, others = 1 + len(siblings), 1, 0
+    for item in siblings:  # (stopping once the count is settled)
+        if item not in judged:
+            judged[item] = _name_like(item, known)
+        names, others = (names + 1, others) if judged[item] else (names, others + 1)
+        if 2 * names > total or 2 * others >= total:
+            break
+    return 2 * names > total
 
 
 def _item_text(doc: Document, block: "Block") -> str:
