@@ -526,6 +526,16 @@ def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated
     assert words(text, path) == ["grofnat", "deficiencey"]
 
 
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "---\ntitle: The zorvesome of the liver\n---\nWe describe the \u201chuman zorvesome\u201d in adults.\n"),
+    ("x.html", "<!doctype html><html><head><title>The \u201czorvesome\u201d of the liver</title></head><body>"
+               "<p>We describe the \u201chuman zorvesome\u201d in adults.</p></body></html>\n"),
+])
+def test_a_quoted_term_the_pages_title_names_is_mentioned(path: str, text: str, isolated) -> None:
+    # the title (front matter, or an HTML <title> the rule reads, quoting it there) uses it again
+    assert words(text, path) == []
+
+
 @pytest.mark.parametrize("path,text", both(
     "Some call it the \"vitamin defficency\" problem. She said, \u201cNo, doggonit.\u201d\n"))
 def test_a_slip_in_a_short_quoted_phrase_is_still_reported(path: str, text: str, isolated) -> None:

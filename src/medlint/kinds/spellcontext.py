@@ -515,7 +515,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "address part"
     if elongated(word):
         return "elongation"
-    if quoted_mention(prose, start, end):
+    if quoted_mention(prose, start, end, doc.text):
         return "mention"
     if abbreviated(prose, end, word):
         return "abbreviation"

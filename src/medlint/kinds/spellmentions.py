@@ -426,12 +426,13 @@ _QUOTE_OPEN_BEFORE = lazyre.compile(r"(?:^|(?<=[\s(\[]))([\"\u201c\u2018'])((?:[
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 
 
-def quoted_mention(prose: str, start: int, end: int) -> bool:
+def quoted_mention(prose: str, start: int, end: int, text: str | None = None) -> bool:
     """The word is quoted as a term, name or sound the writer mentions rather than uses: alone
     in its quotation marks (a variable named "tmpx", the term "balnex"), or in a quotation of
-    at most three words the page also uses it outside (the "human zorvesomex", discussed
-    further on). A slip inside a short quoted phrase ('the "vitamin defficency" problem') is
-    still a slip: the phrase is used, not its one odd word named."""
+    at most three words when the page has the word again, in its prose, title or code (*text*,
+    the page's whole text; the prose when not given): the "human zorvesomex" of a page about
+    it. A slip inside a short quoted phrase ('the "vitamin defficency" problem') is still a
+    slip: the phrase is used, not its one odd word named."""
     m = _QUOTE_OPEN_BEFORE.search(prose, max(0, start - 40), start)
     if not m:
         return False
@@ -444,13 +445,13 @@ def quoted_mention(prose: str, start: int, end: int) -> bool:
     count = len(re.findall(r"[^\W\d_]+", inside))
     if count == 1:
         return True
-    return count <= QUOTED_WORDS and _used_elsewhere(prose, start, end)
+    return count <= QUOTED_WORDS and _used_elsewhere(prose if text is None else text, start, end)
 
 
-def _used_elsewhere(prose: str, start: int, end: int) -> bool:
-    """The page's prose has the word again, outside this place."""
-    pattern = r"(?<![\w'\u2019-])%s(?![\w'\u2019-])" % re.escape(prose[start:end])
-    return any(m.start() != start for m in re.finditer(pattern, prose, re.IGNORECASE))
+def _used_elsewhere(text: str, start: int, end: int) -> bool:
+    """*text* has the word at *start* again, elsewhere (as a word, or in an address or slug)."""
+    pattern = r"(?<![^\W_])%s(?![^\W_])" % re.escape(text[start:end])
+    return any(m.start() != start for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 #: After a reference's surname: initials and a comma, full stop or "et al." ("Moradi-lakehx A,").
