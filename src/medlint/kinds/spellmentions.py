@@ -274,8 +274,9 @@ def single_word_item(doc: Document, start: int, end: int, known: Callable[[str],
     """The word is all of a list item's text, a comma or full stop aside (``+ tinytexx``), in a
     list of names: one the lead-in before it says is of software ("Packages I use:", a heading
     "Libraries"), or one most of whose items are names, this one among them (the others
-    unknown to *known* and no slip of a known word). A list of symptoms, foods or steps is a list of words, and a
-    word in it no speller knows is a slip ("Common symptoms:" / "- headake")."""
+    unknown to *known* and no slip of a known word). A list of symptoms, foods or steps is
+    a list of words, and a word in it no speller knows is a slip ("Common symptoms:" /
+    "- headake")."""
     block = doc.block_at(start)
     if block is None or block.kind not in ("list-item", "li"):
         return False
