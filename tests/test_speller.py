@@ -211,7 +211,7 @@ def test_trace_names_the_places_a_word_is_passed_over(tmp_path: Path, monkeypatc
 def test_trace_names_the_places_that_say_a_word_is_mentioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("The code is at [my page](https://github.com/zorvane/tools); zorvane keeps it.\n\n"
-                                   "We name it the \"human zorvesome\" here.\n")
+                                   "We call the set the \"zorvesome\" here.\n")
     runner = CliRunner()
     lines = runner.invoke(main, ["words", "--trace", "zorvane", "."]).stdout.splitlines()
     assert lines[-1] == "  ~ a.md:1: not reported there: a part of an address the page links to or writes (a site, a user, a path)"

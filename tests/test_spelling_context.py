@@ -426,16 +426,47 @@ def test_a_phrase_in_another_language_is_not_read_as_english(path: str, text: st
 
 
 @pytest.mark.parametrize("path,text", both(
-    "Mara Linde. quorpix: tools for tables. Vega (2023). vexlar: more tools.\n\n"
-    "Anderson and J. B. ruhlmeyerz wrote it. The tabel shows it.\n"))
+    "Mara Linde. quorpix: tools for tables. Vega (2023). vexlar more tools. Ivo Sand, Ada Brook. plenzar. "
+    "Online at the project page.\n\nAnderson and J. B. ruhlmeyerz wrote it. The tabel shows it.\n"))
 def test_a_lower_case_word_opening_a_citation_is_a_name(path: str, text: str, isolated) -> None:
-    # after a lone initial the lower-case word is a name with a letter lost: reported
+    # the title is the name alone after the authors (a colon or full stop right after it), or
+    # follows a year in brackets; after a lone initial the word is a name with a letter lost
     assert words(text, path) == ["ruhlmeyerz", "tabel"]
 
 
+@pytest.mark.parametrize("path,text", both(
+    "I asked Dr Jones. hwoever she was busy. We met Priya Nair (our nurse). wehn she came, it was late.\n"))
+def test_a_slip_opening_a_sentence_after_a_name_is_still_reported(path: str, text: str, isolated) -> None:
+    # prose going on after a name, or after a bracket with no year or issue in it, is a sentence
+    assert words(text, path) == ["hwoever", "wehn"]
+
+
 def test_a_list_item_of_one_word_is_a_name(isolated) -> None:
+    # a lead-in about software makes the list one of names
     assert words("Tools:\n\n- knorrix\n- flibber,\n- the tabel\n") == ["tabel"]
-    assert words(html("<ul><li>knorrix</li><li>flibber</li><li>the tabel</li></ul>"), "x.html") == ["tabel"]
+    assert words(html("<p>Tools:</p><ul><li>knorrix</li><li>flibber</li><li>the tabel</li></ul>"), "x.html") == ["tabel"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "R packages we load in class:\n\n- quorpix\n- zentabs\n- plenzar\n\n"
+             "## More from the same team\n\n1. blorvane\n2. pandas\n3. zepholt\n"),
+    ("x.html", html("<p>R packages we load in class:</p><ul><li>quorpix</li><li>zentabs</li><li>plenzar</li></ul>"
+                    "<h2>More from the same team</h2><ol><li>blorvane</li><li>pandas</li><li>zepholt</li></ol>")),
+])
+def test_one_word_items_of_a_list_of_software_or_of_names_are_names(path: str, text: str, isolated) -> None:
+    # the second list has no lead-in about software, but most of its items are names (one a known word)
+    assert words(text, path) == []
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "Common symptoms:\n\n- nausea\n- diarhoea\n- fatigeu\n- headake\n\n"
+             "Signs of poor kidney function:\n\n- swelling\n- itching\n- cramsp\n"),
+    ("x.html", html("<p>Common symptoms:</p><ul><li>nausea</li><li>diarhoea</li><li>fatigeu</li><li>headake</li></ul>"
+                    "<p>Signs of poor kidney function:</p><ul><li>swelling</li><li>itching</li><li>cramsp</li></ul>")),
+])
+def test_a_slip_in_a_list_of_ordinary_words_is_still_reported(path: str, text: str, isolated) -> None:
+    # a list of symptoms is a list of words: its other items are known words or slips of them
+    assert words(text, path) == ["diarhoea", "fatigeu", "headake", "cramsp"]
 
 
 @pytest.mark.parametrize("path,text", both(
@@ -487,11 +518,29 @@ def test_the_rest_of_a_word_whose_first_letter_is_emphasised_apart(path: str, te
 
 
 @pytest.mark.parametrize("path,text", both(
-    "We name it the \u201chuman zorvesome\u201d, a group of enzymes. A variable named \"tmpq\" is poor. She said, "
-    "\u201cNo, doggonit.\u201d He said \"the quick grofnat jumped over it\" and the \u201cdeficiencey\u201d grew.\n"))
+    "We name it the \u201chuman zorvesome\u201d, a group of enzymes; each \u201czorvesome\u201d differs. A variable named "
+    "\"tmpq\" is poor, and the term \u201cbalnex\u201d is old. He said \"the quick grofnat jumped over it\" and the "
+    "\u201cdeficiencey\u201d grew.\n"))
 def test_a_word_in_a_short_quotation_is_mentioned(path: str, text: str, isolated) -> None:
     # a quotation of four words or more is prose; a quoted word with a sure correction is a slip
     assert words(text, path) == ["grofnat", "deficiencey"]
+
+
+@pytest.mark.parametrize("path,text", [
+    ("x.md", "---\ntitle: The zorvesome of the liver\n---\nWe describe the \u201chuman zorvesome\u201d in adults.\n"),
+    ("x.html", "<!doctype html><html><head><title>The \u201czorvesome\u201d of the liver</title></head><body>"
+               "<p>We describe the \u201chuman zorvesome\u201d in adults.</p></body></html>\n"),
+])
+def test_a_quoted_term_the_pages_title_names_is_mentioned(path: str, text: str, isolated) -> None:
+    # the title (front matter, or an HTML <title> the rule reads, quoting it there) uses it again
+    assert words(text, path) == []
+
+
+@pytest.mark.parametrize("path,text", both(
+    "Some call it the \"vitamin defficency\" problem. She said, \u201cNo, doggonit.\u201d\n"))
+def test_a_slip_in_a_short_quoted_phrase_is_still_reported(path: str, text: str, isolated) -> None:
+    # quoted with other words and not used again on the page: the phrase is used, its word misspelt
+    assert words(text, path) == ["defficency", "doggonit"]
 
 
 @pytest.mark.parametrize("path,text", both(

@@ -511,7 +511,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "software"
     if foreign_phrase(prose, start, end):
         return "foreign"
-    if (lower_case_sentence_start(prose, start) or single_word_item(doc, start, end)
+    if (lower_case_sentence_start(prose, start, end) or single_word_item(doc, start, end, known)
             or commenter_handle(prose, start, end) or in_name_list(prose, start, end)):
         return "name"
     if defined_symbol(prose, start, end, word):
@@ -520,7 +520,7 @@ def why_not_a_typo(doc: Document, start: int, word: str, repeats: int, found: Ca
         return "address part"
     if elongated(word):
         return "elongation"
-    if quoted_mention(prose, start, end):
+    if quoted_mention(prose, start, end, doc.text):
         return "mention"
     if abbreviated(prose, end, word):
         return "abbreviation"

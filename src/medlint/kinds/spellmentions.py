@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, Callable
 
 from .. import lazyre
 from ..document import Document
 from ..medical.speller import fold_accents
+
+if TYPE_CHECKING:
+    from ..markup.model import Block
 
 #: Software a name in prose often belongs to: the word just before or after one of these
 #: ("the R interface (rjagzx)", "ggplot2 shapex", "the jdoex github site") is that software's
@@ -162,18 +166,36 @@ _ABBREVIATIONS = frozenset((
     "nov", "dec", "ver", "op", "cit", "ibid", "viz", "resp", "min", "max", "avg", "est", "diss", "rev", "med",
 ))
 #: A sentence's end before the word: a capitalised word (a name: "Ana Poirot.", "Poirot
-#: J.") or a closing bracket ("(2024).") and a full stop.
-_CAPITAL_SENTENCE_END = lazyre.compile(r"(?:\b([A-Z][A-Za-z'\u2019-]+)|\))\.[ \t]+\Z")
+#: J.") or a bracket ("(2024).") and a full stop.
+_CAPITAL_SENTENCE_END = lazyre.compile(r"(?:\b([A-Z][A-Za-z'\u2019-]+)|\(([^()\n]{0,30})\))\.[ \t]+\Z")
+#: After the word: a colon or a full stop, the title ending at its name ("quorpix: tools for ...",
+#: "pkgx. Available at ...").
+_TITLE_ENDS = lazyre.compile(r"[ \t]*[:.]")
 
 
-def lower_case_sentence_start(prose: str, start: int) -> bool:
-    """A lower-case word opening a sentence after a name or a bracket and a full stop
-    ("Ana Poirot. semtoolx tutorial.", "(2024). pkgx: tools for ..."): English capitalises
-    a sentence's first word, so one written in lower case there is a name spelt so, as a
-    citation's title often is a package's name. Not after abbreviations (Fig., Dr.) nor a
+def lower_case_sentence_start(prose: str, start: int, end: int | None = None) -> bool:
+    """A lower-case name opening a citation's title after the authors: after a name and a full
+    stop, the title is that name alone (a colon or full stop right after it: "Ana Poirot.
+    semtoolx: tools for ...", "Dev Rao. pkgx. Available at ..."); after a bracket holding a
+    year or an issue and a full stop ("(2024). vexlar tools", "3(2). pii: ..."), any word.
+    English capitalises a sentence's first word, so one written in lower case there is a
+    name spelt so. Prose going on after a name ("I asked Dr Jones. hwoever she ...") is a
+    sentence, its lower-case first word a slip. Not after abbreviations (Fig., Dr.) nor a
     lone initial ("J. B. ruhlmeyerx" is a name with its first letter lost)."""
     m = _CAPITAL_SENTENCE_END.search(prose, max(0, start - 40), start)
-    return bool(m) and (m.group(1) is None or m.group(1).lower() not in _ABBREVIATIONS)
+    if not m:
+        return False
+    if m.group(1) is None:  # a bracket: a year or an issue in it makes it a citation's
+        return any(c.isdigit() for c in m.group(2)) or _title_is_the_name(prose, start, end)
+    return m.group(1).lower() not in _ABBREVIATIONS and _title_is_the_name(prose, start, end)
+
+
+def _title_is_the_name(prose: str, start: int, end: int | None) -> bool:
+    if end is None:
+        end = start
+        while end < len(prose) and (prose[end].isalnum() or prose[end] in "_+"):
+            end += 1
+    return bool(_TITLE_ENDS.match(prose, end))
 
 
 #: "### handle 16 days ago", "Jane Roe 1 month ago": a comment's author and when it was posted.
@@ -234,14 +256,100 @@ def address_part(doc: Document, start: int, end: int, word: str) -> bool:
     return word.lower() in parts and bool(_ADDRESS_PARTS.fullmatch(word.lower()))
 
 
-def single_word_item(doc: Document, start: int, end: int) -> bool:
-    """The word is all of a list item's text, a comma or full stop aside (``+ tinytexx``):
-    an item of a list of names, as a list of packages or programs is."""
+#: A lead-in that says a list names software: "R packages I use:", "## Libraries", "Install these tools".
+#: Not "function" nor "application": a list of symptoms of poor kidney function is no software's.
+_PROGRAM_LEAD = lazyre.compile(r"\b(?:packages?|librar(?:y|ies)|software|programs?|apps?|tools?|extensions?"
+                               r"|plug-?ins?|add-?ins?|modules?|install(?:ed|ing)?)\b", re.IGNORECASE)
+#: A sentence's end inside a lead-in: only its last sentence leads into the list.
+_LEAD_SENTENCE_END = lazyre.compile(r"[.!?][ \t\n]+(?=\S)")
+#: The most siblings of an item looked at, either side.
+SIBLINGS = 12
+_ITEM_TRIM = " \t\r\n*_`+-.,;:"
+#: Between two items of one list: white space and list markers ("- ", "2. ", "+ ").
+_BETWEEN_ITEMS = lazyre.compile(r"(?:\s|[-*+>]|\d{1,3}[.)])*")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def single_word_item(doc: Document, start: int, end: int, known: Callable[[str], bool] | None = None) -> bool:
+    """The word is all of a list item's text, a comma or full stop aside (``+ tinytexx``), in a
+    list of names: one the lead-in before it says is of software ("Packages I use:", a heading
+    "Libraries"), or one most of whose items are names, this one among them (the others
+    unknown to *known* and no slip of a known word). A list of symptoms, foods or steps is
+    a list of words, and a word in it no speller knows is a slip ("Common symptoms:" /
+    "- headake")."""
     block = doc.block_at(start)
     if block is None or block.kind not in ("list-item", "li"):
         return False
-    text = doc.prose[block.start:block.end].strip(" \t\r\n*_`+-.,;:")
-    return text.lower() == doc.prose[start:end].lower()
+    if _item_text(doc, block).lower() != doc.prose[start:end].lower():
+        return False
+    index = doc.block_index(block)
+    if index is None:
+        return False
+    first, last = _list_run(doc, index)
+    lead = _lead_in(doc, first)
+    if lead and _PROGRAM_LEAD.search(lead):
+        return True
+    if known is None:
+        return False
+    siblings = [_item_text(doc, b) for b in doc.blocks[max(first, index - SIBLINGS):min(last, index + SIBLINGS) + 1]
+                if b is not block and b.kind == block.kind]
+    if not siblings:
+        return False
+    # most items are names, this one (no sure correction) among them: 2 of 3, 3 of 5
+    judged = doc.cache.setdefault("spelling-name-like-items", {})
+    total, names, others = 1 + len(siblings), 1, 0
+    for item in siblings:  # (stopping once the count is settled)
+        if item not in judged:
+            judged[item] = _name_like(item, known)
+        names, others = (names + 1, others) if judged[item] else (names, others + 1)
+        if 2 * names > total or 2 * others >= total:
+            break
+    return 2 * names > total
+
+
+def _item_text(doc: Document, block: "Block") -> str:
+    return doc.prose[block.start:block.end].strip(_ITEM_TRIM)
+
+
+def _list_run(doc: Document, index: int) -> tuple[int, int]:
+    """The indices of the first and last item of the list the block at *index* is in: the
+    items of its kind around it with only white space or list markers between them."""
+    first = last = index
+    blocks, prose = doc.blocks, doc.prose
+
+    def joined(a: "Block", b: "Block") -> bool:
+        return a.kind == b.kind and bool(_BETWEEN_ITEMS.fullmatch(prose, a.end, b.start))
+
+    while first > 0 and joined(blocks[first - 1], blocks[first]):
+        first -= 1
+    while last + 1 < len(blocks) and joined(blocks[last], blocks[last + 1]):
+        last += 1
+    return first, last
+
+
+def _lead_in(doc: Document, first: int) -> str:
+    """The text of the block (a paragraph or a heading) just before the list starting at block *first*."""
+    if first <= 0:
+        return ""
+    before = doc.blocks[first - 1]
+    text = doc.prose[before.start:before.end][-200:]
+    ends = [m.end() for m in _LEAD_SENTENCE_END.finditer(text)]
+    return text[ends[-1]:] if ends else text
+
+
+def _name_like(item: str, known: Callable[[str], bool]) -> bool:
+    """An item that is one word no speller knows and no slip of a known word (a letter
+    changed, added, dropped or two swapped): a name, as a package's is."""
+    word = item.lower()
+    if not word.isalpha() or known(word) or known(item):
+        return False
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(word)
+    return not any(known(e) for e in edits)
 
 
 #: After a capitalised word at a sentence start, what makes it a name: a noun of a site or
@@ -311,17 +419,21 @@ def after_emphasised_initial(text: str, start: int) -> bool:
     return bool(_EMPHASISED_INITIAL.search(text, max(0, start - 20), start))
 
 
-#: The longest quotation (in words) whose words are taken as mentioned rather than used.
+#: The longest quotation (in words) whose word, used again on the page, is taken as mentioned
+#: rather than used (a word alone in quotation marks is mentioned anyway).
 QUOTED_WORDS = 3
 _QUOTE_OPEN_BEFORE = lazyre.compile(r"(?:^|(?<=[\s(\[]))([\"\u201c\u2018'])((?:[^\W\d_][\w'\u2019-]*[ \t,.!?]*){0,2})\Z",
                                     re.MULTILINE)
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'"}
 
 
-def quoted_mention(prose: str, start: int, end: int) -> bool:
-    """The word stands in a quotation of at most three words ("the \u201chuman zorvesomex\u201d",
-    a variable named "tmpx", "Oh, dangitx."): a term, name or sound the writer mentions
-    rather than uses; a slip in running prose is seldom set in quotation marks alone."""
+def quoted_mention(prose: str, start: int, end: int, text: str | None = None) -> bool:
+    """The word is quoted as a term, name or sound the writer mentions rather than uses: alone
+    in its quotation marks (a variable named "tmpx", the term "balnex"), or in a quotation of
+    at most three words when the page has the word again, in its prose, title or code (*text*,
+    the page's whole text; the prose when not given): the "human zorvesomex" of a page about
+    it. A slip inside a short quoted phrase ('the "vitamin defficency" problem') is still a
+    slip: the phrase is used, not its one odd word named."""
     m = _QUOTE_OPEN_BEFORE.search(prose, max(0, start - 40), start)
     if not m:
         return False
@@ -331,7 +443,16 @@ def quoted_mention(prose: str, start: int, end: int) -> bool:
     if prose[after:after + 1] != close or (close == "'" and prose[after + 1:after + 2].isalpha()):
         return False
     inside = prose[m.start(1) + 1:after]
-    return len(re.findall(r"[^\W\d_]+", inside)) <= QUOTED_WORDS
+    count = len(re.findall(r"[^\W\d_]+", inside))
+    if count == 1:
+        return True
+    return count <= QUOTED_WORDS and _used_elsewhere(prose if text is None else text, start, end)
+
+
+def _used_elsewhere(text: str, start: int, end: int) -> bool:
+    """*text* has the word at *start* again, elsewhere (as a word, or in an address or slug)."""
+    pattern = r"(?<![^\W_])%s(?![^\W_])" % re.escape(text[start:end])
+    return any(m.start() != start for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 #: After a reference's surname: initials and a comma, full stop or "et al." ("Moradi-lakehx A,").
