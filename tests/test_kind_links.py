@@ -202,3 +202,20 @@ def test_a_link_without_its_scheme_is_a_broken_page_link_with_a_hint(site: Path)
     report = lint_paths([str(page)], select=LINK_RULES)
     assert [(d.line, d.rule) for d in report] == [(1, "link-broken"), (3, "link-broken"), (5, "link-asset")]
     assert report.diagnostics[0].message.endswith("did you mean 'https://cdc.gov/flu/about'?")
+
+
+def test_a_page_resolves_each_target_once_for_the_three_link_rules(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """link-broken, link-asset and link-anchor share the page's resolutions (same findings)."""
+    from medlint.kinds import links
+
+    asked: list[tuple[str, bool]] = []
+    resolve = links._resolve
+
+    def counting(doc, site_index, target, which=True):  # type: ignore[no-untyped-def]
+        asked.append((target.path, which))
+        return resolve(doc, site_index, target, which=which)
+
+    monkeypatch.setattr(links, "_resolve", counting)
+    only = [e for e in EXPECTED if e[0] == "content/posts/ms-and-bone.md"]
+    assert found(["content/posts/ms-and-bone.md"]) == only
+    assert asked and len(asked) == len(set(asked))

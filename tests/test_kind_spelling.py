@@ -216,3 +216,25 @@ def test_an_escaped_contraction_is_read_whole_and_a_plain_backslash_changes_noth
     assert [w for _, w in words_of(page, fine=fine)] == ["recieve"]
     plain = Document.from_text("It wouldn't heal.\n\nA path C:\\\\temp and recieve.\n", "x.md")
     assert [w for _, w in words_of(plain, fine=fine)] == ["recieve"]
+
+
+def test_tokens_passed_over_once_are_passed_over_on_every_page_alike() -> None:
+    """The run-wide memo of tokens judged fine (or holding a digit, or a compound known
+    whole) changes no page's words: the same (offset, word) list as with a fresh memo,
+    whichever page comes first, a word before an escaped apostrophe included."""
+    from medlint.document import Document
+    from medlint.kinds.spelling import words_of
+
+    fine = Speller(reject=["irregardless"]).fine
+    pages = [Document.from_text(text, "x.md") for text in (
+        "Patients recieve 20mg twice daily, well-known dosing.\n",
+        "Nurses shouldn\\'t recieve irregardless of the 20mg dose.\n\nWell-known drugs.\n",
+        "Recieve it. The dose was 20mg and the patients improved irregardless.\n",
+    )]
+    fresh = [list(words_of(page, fine=fine)) for page in pages]
+    assert [w for _, w in fresh[1]] == ["recieve", "irregardless"]
+    for order in (pages, pages[::-1]):
+        passed: set[str] = set()
+        shared = {id(page): list(words_of(page, fine=fine, passed=passed)) for page in order}
+        assert [shared[id(page)] for page in pages] == fresh
+        assert {"patients", "20mg", "well-known"} <= passed and "recieve" not in passed

@@ -147,6 +147,22 @@ def _resolve(doc: Document, site: SiteIndex, target: Target, which: bool = True)
     return ("asset", asset) if asset is not None else ("missing", None)
 
 
+def _resolved(doc: Document, site: SiteIndex, target: Target, which: bool) -> tuple[str, Any]:
+    """:func:`_resolve`, remembered per page: link-broken, link-asset and link-anchor each
+    ask about every link of the page, and a page often links to one place many times."""
+    memo = doc.whole.cache.setdefault("links:resolved", {})
+    key = (target.path, which)
+    answer = memo.get(key)
+    if answer is None:
+        try:
+            # (Which page matters only for the anchor a fragment names.)
+            answer = _resolve(doc, site, target, which=which)
+        except (UnicodeError, ValueError, OSError):
+            answer = ("missing", None)  # a target no file system could hold
+        memo[key] = answer
+    return answer
+
+
 def _links(doc: Document) -> Iterator[Link]:
     for link in doc.links:
         if link.kind != "reference" and link.target_start is not None:
@@ -180,11 +196,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             target = _internal(link, site)
             if target is None:
                 continue
-            try:
-                # (Which page matters only for the anchor a fragment names.)
-                kind, found = _resolve(doc, site, target, which=check == "anchor" and bool(target.fragment))
-            except (UnicodeError, ValueError, OSError):
-                kind, found = "missing", None  # a target no file system could hold
+            kind, found = _resolved(doc, site, target, which=check == "anchor" and bool(target.fragment))
             start, end = link.target_start or link.start, link.target_end or link.end
             if kind == "missing":
                 host_like = _HOST_LIKE.match(target.path)

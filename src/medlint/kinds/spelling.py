@@ -13,6 +13,7 @@ import bisect
 import collections
 import functools
 import re
+import weakref
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Edit, Finding
@@ -178,12 +179,22 @@ class _SkipSpans:
 
 
 def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
-             ignore: Iterable[re.Pattern[str]] = (), fine: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
+             ignore: Iterable[re.Pattern[str]] = (), fine: Callable[[str], bool] | None = None,
+             passed: set[str] | None = None) -> Iterator[tuple[int, str]]:
     """(offset, word) for every word of the prose a speller should judge; with
     *fine*, only those it does not find fine (which saves looking for DOIs and
     file names around words that could not be flagged anyway), and a hyphenated
-    compound is judged whole first: known whole (or closed up), it is fine."""
+    compound is judged whole first: known whole (or closed up), it is fine.
+
+    *passed* remembers the tokens passed over whatever their place: a plain word *fine*
+    accepts, a token holding a digit, a compound known whole. Which of these a token is
+    depends on its letters and *fine* alone, so the set may be shared by every page judged
+    with the same *fine* (the common words of a site are then judged once per run, not
+    once per occurrence). The one exception, a word before an escaped apostrophe
+    (``wouldn\\'t``), is read in full on the pages that have one."""
     prose = doc.prose
+    if passed is None:
+        passed = set()
     skip = _SkipSpans(prose, doc.body_start)
     ignore = list(ignore)
     names: list[tuple[int, int]] | None = None
@@ -215,8 +226,10 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     for block_start, block_end in regions:
         block_start = max(block_start, done)
         for m in _TOKEN.finditer(prose, block_start, block_end):
-            start = m.start()
             token = m.group()
+            if token in passed and not escapes:
+                continue
+            start = m.start()
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
                     continue
@@ -232,18 +245,22 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                 if fine is not None and fine(token):
                     # Most words: known. A plain word is judged as itself or not at all (every
                     # contraction ending holds an apostrophe), so its place need not be read.
+                    passed.add(token)
                     continue
                 word = token if token.islower() else _judgeable(token, prose, start, block_start, proper_nouns,
                                                                 min_length, start + len(token))
                 if (kept := wanted(word, start)) is not None:
                     yield start, kept
                 continue
+            written = token
             token = token.rstrip("'\u2019-")
             if any(c.isdigit() or c == "_" for c in token):
+                passed.add(written)
                 continue
             token_end = start + len(token)
             if "-" in token:
                 if fine and _compound_fine(token, fine):
+                    passed.add(written)
                     continue
                 parts = token.split("-")
                 if len(parts) == 2 and len(parts[1]) == 1 and parts[1].islower():
@@ -324,13 +341,20 @@ def inline_words(doc: Document) -> set[str]:
     return found
 
 
+#: Per speller, the tokens :func:`words_of` passes over wherever they stand (see its *passed*).
+_PASSED: weakref.WeakKeyDictionary[Speller, set[str]] = weakref.WeakKeyDictionary()
+
+
 def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
                   ignore: Iterable[re.Pattern[str]] = ()) -> Iterator[tuple[int, str, str]]:
     """(offset, token as written, word judged) for every unknown or rejected word."""
     local = inline_words(doc)
     local_lower = {w.lower() for w in local if w.islower()}
+    passed = _PASSED.get(speller)
+    if passed is None:
+        passed = _PASSED[speller] = set()
     for offset, word in words_of(doc, options["proper_nouns"], options["min_length"], ignore,
-                                 speller.fine):
+                                 speller.fine, passed):
         if speller.rejected(word) or not (word in local or word.lower() in local_lower):
             yield offset, doc.text[offset:offset + len(word)], word
 
