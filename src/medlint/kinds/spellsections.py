@@ -36,9 +36,9 @@ _NEIGHBOUR_LINES = 6
 #: A name with an affiliation mark glued to it: "Luong*", "Ruiz1,2", "Brink\u2020".
 _MARKED_NAME = lazyre.compile(r"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\d{1,2}(?:,\d{1,2})*|[*\u2020\u2021\u00a7]+)(?=[\s,;]|$)")
 #: One author of a list: two to five words, the first and the last capitalised, marks after.
-_AUTHOR = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,3}[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.-]*"
+_AUTHOR = lazyre.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,3}[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.-]*"
                      r"[ \t]*(?:\d{1,2}(?:,\d{1,2})*|[*\u2020\u2021\u00a7]+)?[ \t]*")
-_AUTHOR_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
+_AUTHOR_SEPARATOR = lazyre.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
 #: A heading or a short line that says the text under it was translated by a machine:
 #: "translated by Google", "Google Translation of the abstract", "(via Google Translate)".
 _MACHINE_TRANSLATED = lazyre.compile(
