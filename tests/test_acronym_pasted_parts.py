@@ -257,8 +257,8 @@ def test_the_pages_own_text_around_it_is_read(text: str, path: str, kept: list[s
     ("Try a QUSUM chart.\n\nPlot the quantile sums of the gaps.\n", "x.md", "QUSUM"),
     ("<p>Try a QUSUM chart.</p><p>Plot the quantile sums of the gaps.</p>", "x.html", "QUSUM"),
     # B6: small words between the letter and the next word
-    ("We looked at the effect of vitamin D on blood pressure. DBP fell by 3 mmHg.\n", "x.md", "DBP"),
-    ("<p>We looked at the effect of vitamin D on blood pressure.</p><p>DBP fell by 3 mmHg.</p>", "x.html", "DBP"),
+    ("We tested vitamin D on blood pressure in older adults. DBP fell by 3 mmHg.\n", "x.md", "DBP"),
+    ("<p>We tested vitamin D on blood pressure in older adults.</p><p>DBP fell by 3 mmHg.</p>", "x.html", "DBP"),
     # B7: a condition before a figure with its CI is no effect measure
     ("Falls were more common with CKD 1.4 (95% CI 1.1-1.8) in the cohort.\n", "x.md", "CKD"),
     ("<p>Falls were more common with CKD 1.4 (95% CI 1.1-1.8) in the cohort.</p>", "x.html", "CKD"),
