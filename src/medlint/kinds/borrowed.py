@@ -20,12 +20,12 @@ import re
 from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
+from ..markup.model import HEADING_KINDS
 from .wholeword import writes
 
 if TYPE_CHECKING:
     from ..document import Document
 
-_HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 #: A person's name alone: an optional title, given name(s) or initials, a surname, optional degrees.
 _PERSON = lazyre.compile(
     r"(?:(?:Dr|Prof|Professor)\.?[ \t]+)?[A-Z][a-z\u00c0-\u017f'\u2019-]+(?:[ \t]+[A-Z]\.)*"
@@ -51,7 +51,7 @@ def signed_sections(doc: "Document", english: Container[str]) -> list[tuple[int,
     page that speaks of lotion)."""
     spans = []
     blocks = doc.blocks
-    heads = [i for i, b in enumerate(blocks) if b.kind in _HEADINGS]
+    heads = [i for i, b in enumerate(blocks) if b.kind in HEADING_KINDS]
     for n, i in enumerate(heads):
         stop = heads[n + 1] if n + 1 < len(heads) else len(blocks)
         first = next((blocks[j] for j in range(i + 1, stop) if doc.prose[blocks[j].start:blocks[j].end].strip()), None)

@@ -51,6 +51,7 @@ import re
 from typing import Any, Callable, Iterable, Iterator
 
 from .. import fastre
+from ..markup.model import HEADING_KINDS
 from ..diagnostic import Finding
 from ..document import Document
 from ..medical.blockscan import any_between, blank_back, first_start, last_end
@@ -128,7 +129,7 @@ def _in_title(doc: Document, start: int, end: int) -> bool:
     if not all(_CAPITALISED.fullmatch(w) for w in doc.prose[start:end].split()):
         return False  # "Recent research by Harvard Medical School": a sentence, not a title
     block = doc.block_at(start)
-    if block is None or block.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+    if block is None or block.kind in HEADING_KINDS:
         return False
     lo, hi = block.start, block.end
     before = re.findall(r"[^\s:]+", doc.prose[max(lo, start - 120):start])
@@ -557,10 +558,9 @@ def _previous_block(doc: Document, block: Any) -> Any:
 
 def _is_heading(block: Any) -> bool:
     """A heading block (Markdown's, or HTML's h1-h6)."""
-    return block is not None and block.kind in _HEADINGS
+    return block is not None and block.kind in HEADING_KINDS
 
 
-_HEADINGS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
 #: A paper's title as PubMed prints it: a heading of several words ending with a full stop.
 _PAPER_TITLE_END = lazyre.compile(r"[^\W\d]\.\W*\Z")
 #: Fewer words are a label, not a title.
@@ -605,8 +605,7 @@ def _past_narrative(doc: Document, start: int, end: int) -> bool:
         _PAST_CURRENTLY.search(doc.prose, max(doc.body_start, start - 30), start))
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = freshness_context.MONTH
 #: A calendar date: "November 2, 2005", "2 Nov 2005", "Nov. 2005", "2005-11-02".
 _DATE = (rf"(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)|\d{{1,2}}\s+{_MONTH}\s+((?:19|20)\d\d)"
          r"|((?:19|20)\d\d)-[01]\d-[0-3]\d)")

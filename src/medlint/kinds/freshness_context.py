@@ -30,17 +30,18 @@ import re
 from typing import Any
 
 from .. import lazyre
+from ..markup.model import HEADING_KINDS
 from ..document import Document
 from ..reproduced import own_comment
 
-_HEADINGS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+#: A month's name, long or short (freshness.py reads dates with it too).
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 #: A calendar date with its year: "March 3, 2012", "3rd March 2012", "March 2012", "2012-03-03".
-_DATE = (rf"{_DAY}(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-[01]\d-[0-3]\d)")
+_DATE = (rf"{_DAY}(?:{MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-[01]\d-[0-3]\d)")
 #: A block that is a date and nothing else (a news item's dateline), or that gives the document's
 #: publication date ("Version 2. Publication date: May 2012; review due May 2015").
 _SECTION_DATE = lazyre.compile(
@@ -113,7 +114,7 @@ def _section_blocks(doc: Document, lo: int, hi: int) -> list[Any]:
     for b in blocks[i:]:
         if b.start >= hi:
             break
-        if b.kind not in _HEADINGS and doc.prose[b.start:b.end].strip():
+        if b.kind not in HEADING_KINDS and doc.prose[b.start:b.end].strip():
             out.append(b)
     return out
 
@@ -200,7 +201,7 @@ def _italic_passage(doc: Document, start: int) -> bool:
     if len(prose.split()) < ITALIC_WORDS or _SENTENCE_END.search(prose) is None:
         return False
     above, below = _text_block(doc, block, -1), _text_block(doc, block, 1)
-    if above is not None and above.kind not in _HEADINGS and _LEAD_IN.search(_plain(doc, above.start, above.end)):
+    if above is not None and above.kind not in HEADING_KINDS and _LEAD_IN.search(_plain(doc, above.start, above.end)):
         return True
     return (below is not None and below.kind in ("paragraph", "p") and below.end - below.start <= 2 * HEADER_CHARS
             and _SOURCE_LINE.match(_plain(doc, below.start, below.end)) is not None)
@@ -218,7 +219,7 @@ def _among_notes(doc: Document, start: int) -> bool:
     around it the source's. A note closing the section, or an aside in parentheses ("(Editor's note:
     we will update this page.)"), is the writer's remark on its own text."""
     block = doc.block_at(start)
-    if block is None or block.kind in _HEADINGS or _note_block(doc, block):
+    if block is None or block.kind in HEADING_KINDS or _note_block(doc, block):
         return False  # the note itself is the writer's own
     lo, hi = _section(doc, start)
     key = ("freshness-context:notes", lo)
@@ -236,7 +237,7 @@ def _carried_from(doc: Document) -> list[tuple[int, int]]:
     if key not in doc.cache:
         spans = []
         for b in _sections(doc)[1]:
-            if b.kind in _HEADINGS or b.end - b.start > 2 * LEAD_CHARS:
+            if b.kind in HEADING_KINDS or b.end - b.start > 2 * LEAD_CHARS:
                 continue
             line = _plain(doc, b.start, b.end)
             if len(line) <= LEAD_CHARS and _FOLLOWING_FROM.match(line):
@@ -315,7 +316,7 @@ def _under_header(doc: Document, start: int) -> bool:
 
 #: A sentence opening with the time it tells of: "In 2009, ...", "By March 2009, ...", "During 2009 ...".
 _OPENING_YEAR = lazyre.compile(
-    rf"[\W_]*(?:in|by|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}\s+)?(?:19|20)\d\d(?!\d)\s*,", re.I)
+    rf"[\W_]*(?:in|by|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?:19|20)\d\d(?!\d)\s*,", re.I)
 
 
 def opening_year(doc: Document, lo: int, start: int, cut: Any) -> bool:
@@ -347,12 +348,12 @@ def named_before(doc: Document, start: int, end: int, lo: int, dated: Any) -> bo
     if m is None or not m.start() <= start < m.end():
         return False
     block = doc.block_at(start)
-    if block is None or block.kind in _HEADINGS:
+    if block is None or block.kind in HEADING_KINDS:
         return False
     first = block.start
     if lo - block.start <= NEAR_START:  # the paragraph's first sentence (or one an initial cut short: "Ann C. Roe")
         index = doc.block_index(block)
         previous = doc.blocks[index - 1] if index else None
-        if previous is not None and previous.kind not in _HEADINGS:
+        if previous is not None and previous.kind not in HEADING_KINDS:
             first = previous.start
     return dated.search(doc.prose, first, lo) is not None

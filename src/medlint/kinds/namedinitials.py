@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import lazyre
+from ..markup.model import HEADING_KINDS
 from .wholeword import writes
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def surname_initials(doc: "Document", start: int, end: int) -> bool:
     if not before:
         return False
     above = max(before, key=lambda b: (b.end, -b.start))
-    if not (above.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
+    if not (above.kind in HEADING_KINDS
             or _BOLD_TITLE.fullmatch(doc.text, above.start, above.end)):
         return False
     word = opening.group(1).lower()

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
 from ..document import Document
-from ..markup.model import Link
+from ..markup.model import HEADING_KINDS, Link
 from . import BuildContext
 from .common import compile_regex
 from .. import lazyre
@@ -62,7 +62,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         link_starts = [lk.start for lk in links]
         after_label, previous = False, ""
         for block in doc.blocks:
-            if block.kind in _HEADING_KINDS:
+            if block.kind in HEADING_KINDS:
                 continue
             start, end = block.start, block.end
             prose = doc.prose[start:end]
@@ -97,7 +97,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
     return check
 
 
-_HEADING_KINDS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
 #: The end of a block that a URL on its own after it continues: "Available at:",
 #: "Retrieved March 3, 2012, from", a reference ending with ';' or ','.
 _CONTINUES = lazyre.compile(r"(?i)(?:[,;:]|\b(?:from|at|in|via|see|here|available|online))[\s*_]*$")

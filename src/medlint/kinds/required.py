@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..diagnostic import Finding
+from ..markup.model import HEADING_KINDS
 from ..document import Document
 from ..errors import FileError, Skipped
 from ..files import decode
@@ -77,7 +78,6 @@ def _said_site_wide(files: tuple[Path, ...], required: list[re.Pattern[str]], sc
             return True
     return False
 PLACEHOLDERS = ("match", "trigger")
-_HEADING_KINDS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _field_matches(value: Any, regex: re.Pattern[str]) -> bool:
@@ -153,7 +153,7 @@ def reports_study_in_prose(doc: Document, offset: int, sentence: str) -> bool:
     research (:func:`medlint.medical.advice.reports_study`). A heading with a dose is the page's
     headline and is judged as one: on a topic page a list of them presents the doses as treatment."""
     block = doc.block_at(offset)
-    return (block is None or block.kind not in _HEADING_KINDS) and reports_study(sentence)
+    return (block is None or block.kind not in HEADING_KINDS) and reports_study(sentence)
 
 
 def _in_unadvising_title(doc: Document, offset: int) -> bool:
@@ -294,7 +294,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             # a heading with a dose that names no study may still judge it ("4,000 IU daily is best")
             return recommends(page, d.start, d.end)
         block = page.block_at(d.start)
-        return (kind in RELAYED_KINDS and (block is None or block.kind not in _HEADING_KINDS)
+        return (kind in RELAYED_KINDS and (block is None or block.kind not in HEADING_KINDS)
                 and (kind == "guideline" or relays_advice(page, d.start)))
 
     def dose_found(doc: Document) -> Trigger | None:

@@ -19,6 +19,7 @@ import re
 from typing import Callable
 
 from .. import lazyre
+from ..markup.model import HEADING_KINDS
 from ..document import Document
 from ..medical.speller import Suggestion
 from .spellsections import affiliation_line, author_line, machine_translated
@@ -345,7 +346,7 @@ def _prefixes_make(short: str, words: list[str]) -> bool:
 def single_word_heading(doc: Document, start: int, end: int) -> bool:
     """The word is all of a heading's text (``## knitr``): a section named after a thing."""
     block = doc.block_at(start)
-    if block is None or block.kind not in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+    if block is None or block.kind not in HEADING_KINDS:
         return False
     text = doc.prose[block.start:block.end].strip(" \t\r\n#*_`")
     return text.lower() == doc.prose[start:end].lower()
@@ -412,7 +413,6 @@ def capitalised(word: str) -> bool:
 #: ("professor Marianne Holloway", "said, Marianne Holloway").
 _NAME_PLACE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]*){1,2}|(?<![\w.])(?:[A-Z]\.[ \t]*){2,3}"
                                 r"|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+|(?:[a-z]|,)[ \t]+[A-Z][a-z]+[ \t]+)\Z")
-_HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def named_on_page(doc: Document, start: int, word: str) -> bool:
@@ -424,7 +424,7 @@ def named_on_page(doc: Document, start: int, word: str) -> bool:
         if m.start() == start:
             continue
         block = doc.block_at(m.start())
-        if block is not None and block.kind in _HEADINGS:
+        if block is not None and block.kind in HEADING_KINDS:
             continue
         floor = max(doc.body_start, m.start() - 40, block.start if block is not None else 0)  # in the same block
         if _NAME_PLACE_BEFORE.search(prose, floor, m.start()):

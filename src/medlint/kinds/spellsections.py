@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from .. import lazyre
+from ..markup.model import HEADING_KINDS
 from ..document import Document
 
 #: A numbered affiliation line: an index (or a mark) and then a capital ("2 Service de ...",
@@ -47,7 +48,6 @@ _MACHINE_TRANSLATED = lazyre.compile(
     re.I)
 #: A line that says so without being a heading is short: a label, not a sentence about translation.
 _TRANSLATION_LABEL_CHARS = 80
-_HEADINGS = ("heading", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _block_texts(doc: Document, offset: int) -> tuple[str, list[str], list[str]] | None:
@@ -114,7 +114,7 @@ def _translated_spans(doc: Document) -> list[tuple[int, int]]:
                 end = next((h.start for h in headings[i + 1:] if h.level <= heading.level), len(doc.text))
                 spans.append((heading.end, end))
         for block in doc.blocks:
-            if block.kind in _HEADINGS:
+            if block.kind in HEADING_KINDS:
                 continue
             text = doc.prose[block.start:block.end].strip()
             if len(text) <= _TRANSLATION_LABEL_CHARS and _MACHINE_TRANSLATED.search(text):

@@ -58,6 +58,10 @@ class Link:
     label: str | None = None
 
 
+#: The block kinds that are headings: Markdown's ``heading`` and HTML's ``h1``-``h6``.
+HEADING_KINDS = frozenset(("heading", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 @dataclass
 class Block:
     """A unit of text: ``paragraph``, ``list-item``, ``heading``, ``blockquote``,
