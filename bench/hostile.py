@@ -8,7 +8,8 @@ loaded machine does not inflate it), its exit code and any error line. Shapes a
 review found quadratic (a run of whitespace, dashes or ``a.``; 16,000 doses in one
 sentence) sit with the sizes the issue asks for (a 4.9 MB line, 100,000 lines,
 deep nesting, 50,000 links or abbreviations, a 5 MB table, 100,000 tags), and
-one-line repeats of a phrase, a citation or a dose (issue 25). ``--scale 1 2 4``
+one-line repeats of a phrase, a citation or a dose (issue 25), and a page of 3,000 short
+sections (``sections.md``). ``--scale 1 2 4``
 runs each shape at one, two and four times its size: linear work doubles.
 """
 from __future__ import annotations
@@ -56,6 +57,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dose-cells.md": lambda k: "\n".join(["| dose | form |", "|---|---|"]
                                          + [f"| {1000 + i} IU | D3 |" for i in range(10_000 * k)]) + "\n",
     # A line of prose with a dose every 20 words: 2.6 MB, 10 MB at --scale 4 (the config raises max_file_size).
+    # 3,000 short sections (480 KB): a heading, then a paragraph with a dose, an author-year citation,
+    # an abbreviation and a link to the next heading's anchor. Each dose or link once scanned every heading.
+    "sections.md": lambda k: "".join(
+        f"## Dose {i}: magnesium at night\n\nTake 500 mg of magnesium (Mg) with food, as the NHS advises "
+        f"(Smith 2019). See [the next part](#dose-{i + 1}-magnesium-at-night).\n\n" for i in range(3000 * k)),
     "prose-doses.md": lambda k: ("Patients in the trial were asked to take the tablets with food every "
                                  "morning for twelve weeks and then report 50 mg. ") * 22_000 * k + "\n",
 }

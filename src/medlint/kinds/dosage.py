@@ -14,6 +14,7 @@ from ..medical.claims import (SOURCED_KINDS, advises, heading_advises, in_linked
 from ..medical.dose import dose_context, find_doses, load_limits, parse_number
 from ..medical.measured import not_a_dose
 from ..medical.reposted import in_comment, in_title_list
+from ..medical.headingspans import in_heading, last_before
 from ..medical.advice import reports_practice, reports_research
 from ..medical.substance import SOURCES, page_title, sentence_bounds
 from . import BuildContext
@@ -181,7 +182,7 @@ def _table_sourced(doc: Document, dose: Any, kinds: tuple[str, ...]) -> bool:
     while i + 1 < len(blocks) and blocks[i + 1].kind in _TABLE_BLOCKS:
         i += 1
     for nxt in blocks[i + 1:i + 1 + TABLE_SOURCE_BLOCKS]:
-        if any(h.start <= nxt.start < max(h.end, h.start + 1) for h in doc.headings):
+        if in_heading(doc, nxt.start, widen=True):
             break
         if len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
             break
@@ -436,7 +437,7 @@ def _named_size(doc: Document, dose: Any) -> bool:
     intake. (A size named elsewhere on the page says nothing of this paragraph's doses.)"""
     block = doc.block_at(dose.start)
     texts = [doc.prose[block.start:block.end]] if block is not None else []
-    heading = next((h for h in reversed(doc.headings) if h.start <= dose.start), None)
+    heading = last_before(doc, dose.start)
     if heading is not None:
         texts.append(doc.prose[heading.start:heading.end])
     for text in texts:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import Any, Callable
 
 from ..document import Document
 from .. import lazyre
+from .headingspans import in_heading, last_at
 
 KINDS = ("doi", "pmid", "link", "footnote", "numbered", "author-year", "authority")
 
@@ -73,12 +74,13 @@ def _sentence_cuts(doc: Document, lo: int, hi: int) -> list[int]:
     return doc.cache[key]
 
 
-def _spans_meet(doc: Document, name: str, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+def _spans_meet(doc: Document, name: str, spans: Callable[[], list[tuple[int, int]]], lo: int, hi: int) -> bool:
     """Whether a span (start-sorted on demand) overlaps ``[lo, hi)``, by bisection on
-    the starts and a running maximum of the ends: no scan of every link per claim."""
+    the starts and a running maximum of the ends: no scan of every link per claim (*spans*
+    is called once per document, not per claim)."""
     key = f"span-index:{name}"
     if key not in doc.cache:
-        ordered = sorted(spans)
+        ordered = sorted(spans())
         reach, ends = -1, []
         for _, span_end in ordered:
             reach = max(reach, span_end)
@@ -100,10 +102,10 @@ def cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str] = 
 
 def _cited(doc: Document, lo: int, hi: int, kinds: tuple[str, ...] | list[str]) -> bool:
     text = doc.text
-    if "link" in kinds and _spans_meet(doc, "links", [(link.start, link.end) for link in doc.links
-                                                      if link.kind != "definition"], lo, hi):
+    if "link" in kinds and _spans_meet(doc, "links", lambda: [(link.start, link.end) for link in doc.links
+                                                              if link.kind != "definition"], lo, hi):
         return True
-    if "footnote" in kinds and _spans_meet(doc, "footnotes", list(doc.footnote_refs), lo, hi):
+    if "footnote" in kinds and _spans_meet(doc, "footnotes", lambda: list(doc.footnote_refs), lo, hi):
         return True
     checks = {"doi": _DOI, "pmid": _PMID, "numbered": _NUMBERED, "author-year": _AUTHOR_YEAR, "authority": _AUTHORITY}
     return any(kind in kinds and checks[kind].search(text, lo, hi) for kind in checks)
@@ -129,7 +131,7 @@ def lead_in(doc: Document, start: int) -> tuple[int, int] | None:
     i = next((k for k, b in enumerate(blocks) if (b.start, b.end) == (block.start, block.end)), None)
     while i is not None and i > 0 and blocks[i].kind in _LIST_ITEMS:
         i -= 1
-    if i is None or blocks[i].kind in _LIST_ITEMS or any(h.start <= blocks[i].start < h.end for h in doc.headings):
+    if i is None or blocks[i].kind in _LIST_ITEMS or in_heading(doc, blocks[i].start):
         return None
     lead = blocks[i]
     return (lead.start, lead.end) if doc.prose[lead.start:lead.end].rstrip().endswith(":") else None
@@ -214,12 +216,12 @@ def cited_nearby(doc: Document, start: int, kinds: tuple[str, ...] | list[str] =
     i = doc.block_index(block)
     if i is None:
         return False
-    heading = any(h.start <= start < max(h.end, h.start + 1) for h in doc.headings)
+    heading = in_heading(doc, start, widen=True)
     if not heading and _split_sentence_cited(doc, blocks, i, kinds):
         return True
     following = blocks[i + 1:i + 1 + (SECTION_BLOCKS if heading else SOURCE_LINE_BLOCKS)]
     for nxt in following:
-        if any(h.start <= nxt.start < h.end for h in doc.headings):
+        if in_heading(doc, nxt.start):
             break  # the next section: not this claim's source
         if not heading and len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
             break
@@ -258,7 +260,7 @@ def source_line_follows(doc: Document, start: int) -> bool:
     if i is None or i + 1 >= len(doc.blocks):
         return False
     nxt = doc.blocks[i + 1]
-    if any(h.start <= nxt.start < h.end for h in doc.headings):
+    if in_heading(doc, nxt.start):
         return False
     if len(doc.prose_of(nxt.start, nxt.end).strip()) > SOURCE_LINE_CHARS:
         return False
@@ -269,11 +271,8 @@ def heading_cites(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
     """True if the heading of the section holding *start* (not a heading itself) carries a
     source: "## [Vitamin D and falls](https://journal.example/...)" or a title with its DOI
     heads the text it names, and every claim under it is that source's."""
-    above = None
-    for h in doc.headings:
-        if h.start > start:
-            break
-        above = h
+    at = last_at(doc, start)
+    above = doc.headings[at] if at is not None else None
     if above is None or above.start <= start < max(above.end, above.start + 1):
         return False
     if cited(doc, above.start, above.end, tuple(k for k in kinds if k in ("link", "doi", "pmid"))):
@@ -329,7 +328,7 @@ def cited_earlier(doc: Document, start: int, kinds: tuple[str, ...] | list[str] 
     for prev in reversed(ordered[max(0, i - blocks):i]):
         if cited(doc, prev.start, prev.end, kinds):
             return True
-        if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
+        if in_heading(doc, prev.start, widen=True):
             break  # the section's heading: what stands above it is another section
     return False
 

@@ -21,6 +21,7 @@ from .citations import lead_in
 from ..reproduced import is_header_line
 from .reposted import in_title_list, reposted
 from .. import lazyre
+from .headingspans import in_heading
 
 _SUBJECTS = (r"participants?|subjects?|patients?|he|she|volunteers?|women|men|mothers|pregnant\s+women|infants|babies|"
              r"children|adolescents|adults|individuals|persons|people|residents|athletes|soldiers|nurses|"
@@ -431,7 +432,7 @@ def under_paper_header(doc: Document, start: int) -> bool:
         return False
     blocks = doc.blocks
     for prev in reversed(blocks[max(0, i - HEADER_BLOCKS):i]):
-        if any(h.start <= prev.start < max(h.end, h.start + 1) for h in doc.headings):
+        if in_heading(doc, prev.start, widen=True):
             return False  # the section's heading: above it is another section
         if _header_block(doc, prev):
             return True

@@ -29,6 +29,7 @@ import re
 from ..document import Document
 from .. import lazyre
 from ..reproduced import in_reproduced, own_comment
+from .headingspans import last_at
 from .substance import page_title
 
 
@@ -52,12 +53,13 @@ def _section(doc: Document, offset: int) -> tuple[int, int, str]:
     """The section holding *offset*: where its text starts (after its heading, or at the
     body's start), where it ends (the next heading) and its heading's text."""
     lo, text, hi = doc.body_start, "", len(doc.text)
-    for heading in doc.headings:
-        if heading.start <= offset:
-            lo, text = max(heading.end, heading.start), heading.text or ""
-        else:
-            hi = heading.start
-            break
+    i = last_at(doc, offset)
+    if i is not None:
+        heading = doc.headings[i]
+        lo, text = max(heading.end, heading.start), heading.text or ""
+    after = 0 if i is None else i + 1
+    if after < len(doc.headings):
+        hi = doc.headings[after].start
     return lo, hi, text
 
 

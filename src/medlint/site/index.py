@@ -786,7 +786,13 @@ HOME = Page(Path("/"), "", {"/"}, "/")
 
 
 def anchors_of(doc: Document, style: str) -> set[str]:
-    return anchors_in(doc.text, doc.headings, doc.anchors, style)
+    """The page's anchor ids, made once per document and style: the anchor rule asks for
+    every ``#fragment`` link to the page itself, and making them reads every heading."""
+    key = ("anchors_of", style)
+    ids = doc.cache.get(key)
+    if ids is None:
+        ids = doc.cache[key] = anchors_in(doc.text, doc.headings, doc.anchors, style)
+    return ids
 
 
 def anchors_in(text: str, headings: list[Any], anchors: list[tuple[str, int]], style: str) -> set[str]:
