@@ -40,7 +40,7 @@ def _env_for(step: dict, inputs: dict[str, str]) -> dict[str, str]:
 
 def test_run_step_annotates_and_writes_sarif(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "site", tmp_path / "site")
-    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     step = next(s for s in ACTION["runs"]["steps"] if s.get("name") == "Run medlint")
     env = {**os.environ, **_env_for(step, {"paths": "site", "sarif": "medlint.sarif", "args": "--fail-on error"})}
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env["PATH"]
@@ -57,7 +57,7 @@ def test_run_step_annotates_and_writes_sarif(tmp_path: Path) -> None:
 
 def test_run_step_without_sarif(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "site", tmp_path / "site")
-    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     step = next(s for s in ACTION["runs"]["steps"] if s.get("name") == "Run medlint")
     env = {**os.environ, **_env_for(step, {"paths": "site/posts/hype.md"})}
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env["PATH"]

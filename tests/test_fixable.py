@@ -39,7 +39,7 @@ def test_declared_fixes_match_what_the_rule_does(rule) -> None:
 
 def test_text_marks_fixable_findings_and_counts_them(isolated: Path) -> None:
     (isolated / "a.md").write_text(SOURCE)
-    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     lines = run("check", "a.md").stdout.splitlines()
     assert lines[0].endswith("instead of 'http://dx.doi.org/' (fix)")
     assert lines[1].endswith("say what the evidence shows instead")  # no fix, no mark
@@ -50,7 +50,7 @@ def test_text_marks_fixable_findings_and_counts_them(isolated: Path) -> None:
 
 def test_json_fix_says_whether_it_is_safe(isolated: Path) -> None:
     (isolated / "a.md").write_text(SOURCE)
-    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     fixes = {d["rule"]: d["fix"] for d in json.loads(run("check", "--format", "json", "a.md").stdout)}
     assert fixes["doi-resolver"] == {"replacement": "https://doi.org/", "start": {"line": 1, "column": 5},
                                      "end": {"line": 1, "column": 23}, "safe": True}

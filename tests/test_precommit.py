@@ -93,7 +93,7 @@ def test_hook_honours_the_config_exclude(hooks: tuple[Path, Path], tmp_path: Pat
 def test_hook_skips_text_files_that_are_not_articles(hooks: tuple[Path, Path], tmp_path: Path) -> None:
     repo, home = hooks
     content = content_repo(tmp_path / "content")
-    (content / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (content / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     (content / "requirements.txt").write_text("miracle-cure==1.0\n")
     (content / "LICENSE.txt").write_text("A miracle of a licence, guaranteed.\n")
     (content / "forum-post.txt").write_text("This supplement is a miracle.\n")
@@ -107,7 +107,7 @@ def test_hook_skips_text_files_that_are_not_articles(hooks: tuple[Path, Path], t
 def test_hook_shows_warnings_without_blocking_and_blocks_on_errors(hooks: tuple[Path, Path], tmp_path: Path) -> None:
     repo, home = hooks
     content = content_repo(tmp_path / "content")
-    (content / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (content / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     (content / "warn.md").write_text("# Notes\n\nA miracle.\n")
     (content / "bad.md").write_text("# Refs\n\n[paper](https://doi.org/10.1136/bmj.m1966.)\n")
     warned = pre_commit("try-repo", str(repo), "medlint", "--files", "warn.md", cwd=content, home=home)

@@ -42,7 +42,7 @@ def stderr_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str, str]:
 def test_progress_bar_ends_cleanly(tmp_path: Path, jobs: str) -> None:
     for i in range(64):
         (tmp_path / f"page{i:02}.md").write_text(f"A miracle, number {i}.\n")
-    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (tmp_path / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     code, out, bar = stderr_on_a_terminal(["check", "--no-cache", "--jobs", jobs, "."], tmp_path)
     assert code == 0 and out.endswith("64 problems (0 errors, 64 warnings) in 64 files (64 checked)\n")
     assert "100%" in bar

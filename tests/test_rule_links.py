@@ -51,7 +51,7 @@ def test_a_rule_file_may_name_its_own_link(isolated: Path) -> None:
 
 def test_sarif_help_uri_of_bundled_rules(isolated: Path) -> None:
     (isolated / "a.md").write_text("A miracle.\n")
-    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     sarif = json.loads(run("check", "--format", "sarif", "a.md").stdout)
     rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["sensational-language"]["helpUri"] == f"{HOMEPAGE}#sensational-language"

@@ -191,6 +191,60 @@ def test_sensational_true_cases_are_still_reported(text: str, path: str, isolate
     assert len(found(text, ["sensational-language"], path)) == 1
 
 
+# Before the default preset (issue 16): each false-alarm shape the issue names, written afresh in
+# Markdown and HTML (negated, conditional, a quoted or linked title, a brand, a "studies show" whose
+# sentence carries a numbered, superscript, author-year, footnote or linked citation), and true cases.
+@pytest.mark.parametrize("text, path", [
+    ('A lower pill count is not guaranteed with the new regimen.', 'x.md'),
+    ('<p>Relief is not guaranteed, and some people feel no change at all.</p>', 'x.html'),
+    ('Recovery is never guaranteed after a hip fracture.', 'x.md'),
+    ('Nobody can say that weight loss is guaranteed on this plan.', 'x.md'),
+    ('If omega-3 were proven to slow memory loss, the guideline would say so.', 'x.md'),
+    ('Should zinc lozenges be proven to shorten colds, pharmacists will stock more.', 'x.md'),
+    ('<p>Should melatonin be proven to help shift workers, the advice will change.</p>', 'x.html'),
+    ('Until iron drops are proven to help toddlers sleep, we do not suggest them.', 'x.md'),
+    ('The leaflet was titled "The Turmeric Miracle" and sold well.', 'x.md'),
+    ('<p>A tabloid ran &ldquo;Breakthrough pill cures arthritis&rdquo; last spring.</p>', 'x.html'),
+    ('<p>The advert promised &#8220;a miracle cure for gout&#8221; in bold type.</p>', 'x.html'),
+    ('The advert promised &quot;a miracle cure for gout&quot; in bold type.', 'x.md'),
+    ('We bought two bags of Miracle-Gro for the allotment.', 'x.md'),
+    ("<p>She reads <a href='https://example.net/book'>The Cholesterol Breakthrough</a> each winter.</p>", 'x.html'),
+    ('See [Miracle cure or marketing?](https://example.net/review) for a sceptical review.', 'x.md'),
+    ('Recent studies have shown fewer migraines with riboflavin.12 The effect was modest.', 'x.md'),
+    ('Recent studies have shown fewer migraines with riboflavin [12].', 'x.md'),
+    ('Recent studies have shown fewer migraines with riboflavin (Patel and Wong, 2018).', 'x.md'),
+    ('<p>Recent studies have shown fewer migraines with riboflavin<sup>12</sup>.</p>', 'x.html'),
+    ('Recent studies have shown [fewer migraines with riboflavin](https://doi.org/10.1000/xyz).', 'x.md'),
+    ("<p>Recent studies have shown fewer migraines with riboflavin, as <a href='https://pubmed.ncbi.nlm.nih.gov/123456/'>a trial</a> reported.</p>", 'x.html'),
+    ('As Okafor et al. (2016) report, studies show fewer leg cramps with stretching.', 'x.md'),
+    ('Studies show[^3] fewer leg cramps with stretching.\n\n[^3]: A note.', 'x.md'),
+    ('Two of the five studies showed fewer leg cramps.', 'x.md'),
+    ('> Research shows this wonder drug ends back pain.', 'x.md'),
+    ('Does a keto diet reverse type 2 diabetes?', 'x.md'),
+    ('No trial has shown that cinnamon reverses diabetes.', 'x.md'),
+])
+def test_sensational_shapes_that_are_no_claim_of_the_page(text: str, path: str, isolated) -> None:
+    assert found(text, ["sensational-language"], path) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ('Our new tonic is guaranteed to cure back pain.', 'x.md'),
+    ('<p>This balm is clinically proven to heal eczema overnight.</p>', 'x.html'),
+    ('Studies show that garlic lowers cholesterol in everyone.', 'x.md'),
+    ('<p>Research shows that turmeric beats ibuprofen.</p>', 'x.html'),
+    ('Recent studies have shown fewer migraines with riboflavin. See the list at the end.', 'x.md'),
+    ('This cleanse reverses type 2 diabetes in ten days.', 'x.md'),
+    ('<p>Meet the superfood that melts belly fat.</p>', 'x.html'),
+    ('Doctors hate this one weird trick for joint pain.', 'x.md'),
+    ('A true wonder drug for people with migraine.', 'x.md'),
+    ('<ul><li>A game-changer for knee pain</li></ul>', 'x.html'),
+    ('The clinic says its stem-cell drip cures multiple sclerosis.', 'x.md'),
+    ('It is not cheap, but this miracle cream works.', 'x.md'),
+])
+def test_sensational_claims_of_the_page_are_reported_once(text: str, path: str, isolated) -> None:
+    assert len(found(text, ["sensational-language"], path)) == 1
+
+
 OLD = "---\ntitle: x\ndate: 2011-07-08\n---\n"
 
 

@@ -39,7 +39,7 @@ def test_empty_folder_says_so(isolated: Path) -> None:
 @needs_git
 def test_everything_gitignored_says_so_and_can_be_overridden(isolated: Path) -> None:
     subprocess.run(["git", "init", "-q", str(isolated)], check=True)
-    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule, in the `all` preset
+    (isolated / ".medlint.yaml").write_text("rules: {sensational-language: on}\n")  # the example rule (turned on: independent of its preset)
     (isolated / ".gitignore").write_text("corpus/\n")
     (isolated / "corpus").mkdir()
     for i in range(3):

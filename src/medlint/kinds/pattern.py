@@ -123,7 +123,7 @@ def _whole(doc: Document, pattern: Any, start: int, end: int) -> Any:
 # -- context: is this match the page's own claim? ---------------------------------------
 _CLAUSE_START = lazyre.compile(r"[.;:!?\n\u2014()]|,\s+(?:but|and|while|whereas|although|though)\b")
 _NEGATED = lazyre.compile(
-    r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
+    r"\b(?:not|no|never|nor|neither|none|nothing|nobody|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
     r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
     r"|n[\'\u2019]t\b", re.I)
 #: A goal or a hope, not a result: "a chance of curing cancer", "the race to cure diabetes".
@@ -135,6 +135,11 @@ _HYPOTHETICAL = lazyre.compile(r"(?:(?!\bthat\b)[^.;:!?,\n]){0,40}?\b(?:would|co
 _SENTENCE_STOP = lazyre.compile(r"[.!?](?=[\"\')\]\u201d*_]*(?:\s|$))|\n\s*\n")
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "\u00ab": "\u00bb"}
 _QUOTE_CHARS = "".join(dict.fromkeys(c for pair in _OPEN_QUOTES.items() for c in pair))
+#: Quotation marks written as character references (in HTML, and Markdown renders them too):
+#: a headline given as "&ldquo;Pill cures gout&rdquo;" is quoted as much as one in curly quotes.
+_QUOTE_ENTITY = lazyre.compile(r"&(?:(ldquo|rdquo|lsquo|rsquo|laquo|raquo|quot)|#(\d{2,4})|#[xX]([0-9a-fA-F]{2,4}));")
+_ENTITY_CHARS = {"ldquo": "\u201c", "rdquo": "\u201d", "lsquo": "\u2018", "rsquo": "\u2019", "laquo": "\u00ab",
+                 "raquo": "\u00bb", "quot": "\""}
 _TITLE_WORD = lazyre.compile(r"[A-Z][\w\'\u2019-]*")
 
 
@@ -189,7 +194,7 @@ _SPECIFIC = lazyre.compile(
 def _inside_quotes(doc: Document, lo: int, start: int, end: int, hi: int) -> bool:
     """Inside a pair of quotation marks within the block (straight quotes pair up in order).
     The block's quotation marks are found once and bisected (no re-reading per match)."""
-    where = char_positions(doc, _QUOTE_CHARS, lo, hi)
+    where = _quote_positions(doc, lo, hi)
     for opener, closer in _OPEN_QUOTES.items():
         if opener == closer:
             if count_in(where[opener], lo, start) % 2 == 1 and count_in(where[closer], end, hi):
@@ -199,6 +204,30 @@ def _inside_quotes(doc: Document, lo: int, start: int, end: int, hi: int) -> boo
             if i >= 0 and last_in(where[closer], lo, start) < i and count_in(where[closer], end, hi):
                 return True
     return False
+
+
+def _quote_positions(doc: Document, lo: int, hi: int) -> dict[str, list[int]]:
+    """Where each quotation mark stands in the block, written as a character or as a
+    character reference (``&ldquo;``, ``&#8220;``); found once per block."""
+    where = char_positions(doc, _QUOTE_CHARS, lo, hi)
+    if doc.text.find("&", lo, hi) < 0:
+        return where
+    key = ("pattern-quote-entities", lo, hi)
+    merged = doc.cache.get(key)
+    if merged is None:
+        merged = {char: list(at) for char, at in where.items()}
+        for m in _QUOTE_ENTITY.finditer(doc.text, lo, hi):  # the prose view blanks references
+            if m.group(1):
+                char = _ENTITY_CHARS[m.group(1)]
+            else:
+                code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
+                char = chr(code) if code < 0x110000 else ""
+            if char in merged:
+                merged[char].append(m.start())
+        for at in merged.values():
+            at.sort()
+        doc.cache[key] = merged
+    return merged
 
 
 def _in_name(prose: str, lo: int, start: int, end: int) -> bool:
