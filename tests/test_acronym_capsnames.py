@@ -23,6 +23,9 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     # a coined name: capitals glued to an English word
     ("Someone asked on the QRSFORUM about consent.\n", "x.md"),
     ("<p>It is based on the older program QTPLAN from a lab.</p>", "x.html"),
+    # a name with a one-letter prefix; a message's sender by initials
+    ("The C/QBP beta protein binds it.\n", "x.md"),
+    ("<p>A post by KQ on the list gave two reasons.</p>", "x.html"),
     # software's name with one letter too many
     ("You can run a bootstrap in SPSS, then read the notes of the SPSSX class.\n", "x.md"),
     # quoted values of code, over blank lines too
@@ -61,6 +64,9 @@ def test_name_title_or_literal_not_reported(text: str, path: str) -> None:
     # brackets with a number that is no code of bits; letters glued to no English word
     ("The ZKD (12) group did better.\n", "x.md", "ZKD"),
     ("<p>Patients in the QRSTAK arm did better.</p>", "x.html", "QRSTAK"),
+    # a slash between two names; a post about, not by, an abbreviation
+    ("<p>Both QBP/ZKD rose.</p>", "x.html", "QBP"),
+    ("A post by ZKD staff went round.\n", "x.md", "ZKD"),
     # one letter more than a name the page does not use as software's
     ("<p>The NIH and the NIHR both fund it.</p>", "x.html", "NIHR"),
     # quoted values of code in the sentence, the abbreviation outside them

@@ -20,7 +20,9 @@ own abbreviation of a term, told by where they stand rather than by which letter
   software with one letter too many (``SPSSX`` for ``SPSS``);
 - a coined name: a few capitals glued to an English word (a forum's ``QRSFORUM``, a
   program's ``QTPLAN``);
-- a statistic's symbol spelt in letters (``XBAR``), a code word with its bits (``AB (101)``).
+- a statistic's symbol spelt in letters (``XBAR``), a code word with its bits (``AB (101)``);
+- a name with a one-letter prefix and a slash (``C/QBP``); two initials naming a message's
+  sender (``a post by KQ``).
 """
 from __future__ import annotations
 
@@ -54,6 +56,10 @@ _QUOTED_NAME = lazyre.compile(r"[\"\u201c][A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+
 #: A product's name and its version letter: a capitalised word before, one capital after ("Mac OS X").
 _NAME_BEFORE = lazyre.compile(r"\b[A-Z][a-z]+[ \t]+$")
 _VERSION_LETTER_AFTER = lazyre.compile(r"[ \t]+[B-HJ-Z](?![\w'\u2019-])")
+#: A message and its sender: "a post by JW", "an e-mail from KQ" (a person named by initials).
+_MESSAGE_BY = lazyre.compile(r"\b(?i:e-?mail|post|posting|message|note|reply|comment)s?[ \t]+(?:by|from)[ \t]+$")
+#: One letter and a slash glued before the token: a name with a letter prefix ("C/QBP beta").
+_LETTER_SLASH = lazyre.compile(r"(?<![\w/])[A-Za-z]/$")
 _MIXED = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w-])")
 _CAPS = lazyre.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])")
 
@@ -64,6 +70,7 @@ class CapsNames:
     def __init__(self, doc: "Document") -> None:
         self.doc = doc
         self._initials: set[str] | None = None
+        self._mixed: dict[str, set[str]] | None = None
         self._caps_words: dict[str, tuple[int, int]] | None = None
 
     def passes(self, start: int, end: int, base: str, software: Container[str] = ()) -> bool:
@@ -80,7 +87,9 @@ class CapsNames:
                 or base[:-1] in software and len(base) >= 4
                 or glued_name(base)
                 or bool(_NOTATION.fullmatch(base))
-                or bool(_CODE_WORD_AFTER.match(prose, end)))
+                or bool(_CODE_WORD_AFTER.match(prose, end))
+                or bool(_LETTER_SLASH.search(prose, max(0, start - 3), start))
+                or len(base) == 2 and bool(_MESSAGE_BY.search(prose, max(0, start - 20), start)))
 
     def _quoted_initials(self) -> set[str]:
         """Initials the page quotes after a surname: a person's, on every use."""
@@ -92,9 +101,12 @@ class CapsNames:
         """True if the page defines the same letters in mixed case: ``PCORnet (long form)``
         or ``long form (PCORnet)``; the capitals are a recasing of that defined name."""
         page = self.doc.whole.prose
-        for m in _MIXED.finditer(page):
-            word = m.group(1)
-            if word.upper() == base and word != base:
+        if self._mixed is None:
+            self._mixed = {}
+            for m in _MIXED.finditer(page):
+                self._mixed.setdefault(m.group(1).upper(), set()).add(m.group(1))
+        for word in self._mixed.get(base, ()):
+            if word != base:
                 name = re.escape(word)
                 if re.search(r"(?<![\w-])%s[ \t]*\([ \t]*[A-Za-z][^()]{8,}\)|\([ \t]*%s[ \t]*\)" % (name, name), page):
                     return True
