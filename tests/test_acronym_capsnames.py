@@ -46,6 +46,7 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     ("<p>It runs on Linux and Mac OS X as well.</p>", "x.html"),
     # the page's defined name written in other capitals
     ("We joined PCORnet (the Patient-Centered Outcomes Research Network). Later PCORNET grew.\n", "x.md"),
+    ("<p>We joined <a href='a.html'>QRSnet\n(the Quality Research Study Network)</a>. Later QRSNET grew.</p>", "x.html"),
 ])
 def test_name_title_or_literal_not_reported(text: str, path: str) -> None:
     assert reported(text, path) == []

@@ -108,7 +108,7 @@ class CapsNames:
         for word in self._mixed.get(base, ()):
             if word != base:
                 name = re.escape(word)
-                if re.search(r"(?<![\w-])%s[ \t]*\([ \t]*[A-Za-z][^()]{8,}\)|\([ \t]*%s[ \t]*\)" % (name, name), page):
+                if re.search(r"(?<![\w-])%s\s*\(\s*[A-Za-z][^()]{8,}\)|\(\s*%s\s*\)" % (name, name), page):
                     return True
         return False
 
