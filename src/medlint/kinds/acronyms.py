@@ -28,6 +28,7 @@ from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevsources import PageSources
+from .capsnames import CapsNames
 from .borrowed import programme_line, quoted_result, signed_sections
 from .contractions import contraction_spelled_out
 from .firms import firm_names
@@ -158,6 +159,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         firms: set[str] | None = None
         units: list[tuple[int, int]] | None = None
         marks: dict[str, list[int]] | None = None
+        names: CapsNames | None = None
         citations: dict[int, bool] = {}
         whole_citations: dict[int, bool] = {}  # judged on the whole page: a neighbour may be a skipped reference
         shouting: dict[int, bool] = {}
@@ -288,6 +290,10 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
                 continue
+            if names is None:
+                names = CapsNames(doc)
+            if names.passes(m.start(), m.end(), base, software or ()):
+                continue  # a name or a literal: c("QZ", "H"), Mac OS X, a forum's QRSFORUM (capsnames)
             first_use[base] = m.start()
         return first_use, defined
 
