@@ -14,7 +14,7 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outline_reports, headline_advises, in_link_list, intake_from_source,
+from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, credited_conclusion, refuted_claim, outline_reports, headline_advises, in_link_list, intake_from_source,
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
                               reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
@@ -125,10 +125,11 @@ class Trigger:
 
 def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
     """A match that only looks like advice: in a question or a worked example, in a list of other pages (a
-    link's text, a "See also" section), or in a reproduced paper's own title (the heading
-    over its authors and abstract); see :mod:`medlint.medical.advice`."""
+    link's text, a "See also" section), in a reproduced paper's own title (the heading
+    over its authors and abstract), or in a claim the page quotes to refute; see
+    :mod:`medlint.medical.advice`."""
     return (is_question(sentence) or works_example(sentence) or in_link_list(doc, offset)
-            or titles_reproduced_text(doc, offset, quoted))
+            or titles_reproduced_text(doc, offset, quoted) or refuted_claim(doc, offset))
 
 
 _TITLE_KEY = lazyre.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
@@ -337,7 +338,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
                                or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
                                or reposted_report(doc, d.start, d.end, doc.prose[lo:hi])
-                               or reports_past_figure(doc.prose[lo:d.start]) or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
+                               or reports_past_figure(doc.prose[lo:d.start]) or credited_conclusion(doc.prose[lo:d.start])
+                               or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])
                                or intake_reported_before(doc.prose[lo:d.start])):
