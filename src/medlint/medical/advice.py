@@ -573,12 +573,16 @@ _READER = lazyre.compile(r"\b(?:you|your|should|must|ought\s+to)\b|^\W*(?:take|s
 
 
 #: A study's protocol told in prose: "those who reached the target were then treated with", "the
-#: trial gave", "participants received" (what was done to others, in the past).
+#: trial gave", "participants received" (what was done to others, in the past), or a protocol's rule
+#: for its subjects ("the protocol requires an increase of").
 _PROTOCOL = lazyre.compile(
     r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+|each\s+|initially\s+)?(?:treated\s+with|given|"
     r"supplemented\s+with|started\s+on|switched\s+to|put\s+on|randomi[sz]ed\s+to|assigned\s+to|dosed\s+with)\b"
     r"|\b(?:trial|study|researchers|investigators|protocol)\s+(?:gave|used|tested|administered|compared)\b"
-    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b", re.I)
+    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b"
+    # a protocol's own rule: "the protocol requires an increase of", "the subject is directed to"
+    r"|\bprotocol\b[^;!?\n]{0,40}?\b(?:requires?|required|calls\s+for|specifies|specified|prescribes)\b"
+    r"|\b(?:the|each)\s+(?:subject|participant|volunteer)\s+(?:is|was)\s+(?:then\s+)?(?:directed|instructed|asked|told)\b", re.I)
 
 
 #: A year placing the sentence in the past: "in 1990", "by 2005", "back in the 1980s", "(1997)".
@@ -758,8 +762,8 @@ _REJECTS_LIST = lazyre.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wron
                                r"outdated|flawed)\b|\bmyths?\b|\bmisconceptions?\b|\b(?:mistakes|errors|false\s+claims|"
                                r"misinformation)\b", re.I)
 _YOU = lazyre.compile(r"\b(?:you|your|yours)\b", re.I)
-#: The page's own answer inside the claim's line ("Fact:", "in fact", "actually") still speaks.
-_ANSWER = lazyre.compile(r"\b(?:fact|truth|in\s+reality|actually)\b", re.I)
+#: The page's own answer inside the claim's line ("Fact: ...", "The truth -") still speaks.
+_ANSWER = lazyre.compile(r"\b(?:the\s+)?(?:fact|facts|truth|reality)\s*[:\u2013\u2014-]", re.I)
 #: How many blocks before a list may lead into it ("The handout is wrong." / "**Some of them**").
 _LEAD_IN_BLOCKS = 2
 
@@ -816,3 +820,13 @@ def credited_conclusion(before: str) -> bool:
     findings suggest that the allowance for pregnancy should be raised to ..."): the paper's
     conclusion, reported, even with its "should"; unless the sentence turns to the reader."""
     return bool(_CREDITED_CONCLUSION.search(before)) and not _TO_READER.search(before)
+
+
+def practice_figure(doc: Document, start: int, end: int, sentence: str, headline: str) -> bool:
+    """Whether the dose at ``[start, end)`` is a bare figure on a page whose headline reports what a
+    body or programme gives (:func:`reports_practice`: "Charity is giving only 200 IU to ..."): the
+    page's lines restating that programme's doses ("Only 200 IU for toddlers") are news of the
+    practice it criticises or reports. A line that recommends a dose, speaks to the reader or
+    judges the dose in the present still counts."""
+    return (reports_practice(headline) and not recommends(doc, start, end) and not headline_advises(sentence)
+            and not _OWN_REMARK.search(sentence) and not _READER.search(sentence))
