@@ -359,7 +359,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
                                or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
                                or reposted_report(doc, d.start, d.end, doc.prose[lo:hi])
-                               or reports_past_figure(doc.prose[lo:d.start]) or credited_conclusion(doc.prose[lo:d.start])
+                               or reports_past_figure(doc.prose[lo:d.start], doc.prose[d.end:hi]) or credited_conclusion(doc.prose[lo:d.start])
                                or practice_figure(doc, d.start, d.end, doc.prose[lo:hi], headline)
                                or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])

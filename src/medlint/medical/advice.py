@@ -589,6 +589,7 @@ _PROTOCOL = lazyre.compile(
 #: "Since 2010" is left out: what has held since then still holds.
 _PAST_YEAR = lazyre.compile(r"\b(?:in|by|until|till|during|around|circa|back\s+in|as\s+of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                             r"(?:19|20)\d\d(?:s|'s)?\b|\((?:19|20)\d\d\)", re.I)
+_SINCE_YEAR = lazyre.compile(r"\b(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to|until|till|[-\u2013]))", re.I)
 #: A recommending verb in the simple past ("recommended", "advised"), not a passive or perfect
 #: that may still hold ("is recommended", "have recommended") nor an adjective ("recommended dose").
 _SIMPLE_PAST_ADVICE = lazyre.compile(
@@ -611,18 +612,21 @@ _GROUP_HAD = lazyre.compile(
     r"(?:had|took|got|received)\b", re.I)
 
 
-def reports_past_figure(before: str) -> bool:
+def reports_past_figure(before: str, after: str = "") -> bool:
     """Whether the words before a dose (its sentence up to it) tell it as news of a body's or a
     group's past recommendation, decision or limit ("Doctors in 1990 recommended"), of what a
     study gave its participants or a group had, or as a personal history ("I was advised to
-    take", "my doctor prescribed me"), and say nothing to the reader."""
-    if _READER.search(before):
+    take", "my doctor prescribed me"), and say nothing to the reader (nor does the rest of the
+    sentence, *after* the dose: "..., and you should too")."""
+    if _READER.search(before) or _YOU.search(after):
         return False
     if _PROTOCOL.search(before) or _GROUP_HAD.search(before) or _PERSONAL_HISTORY.search(before):
         return True
     year = _PAST_YEAR.search(before)
     if year and _SIMPLE_PAST_ADVICE.search(before) and not _NOW.search(before):
         return True
+    if _SINCE_YEAR.search(before):
+        return False  # "since 2011 ... have recommended": still in force
     past = None
     for past in _PAST_FIGURE.finditer(before):
         pass
