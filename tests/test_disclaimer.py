@@ -886,3 +886,12 @@ def test_html_indentation_does_not_cut_a_sentence_from_its_subject(isolated) -> 
             "for adults and 1,200 units/day for children.</p>")
     assert not missing(html, "x.html")
     assert missing(html.replace("Campaigners have recommended supplements of", "Take"), "x.html")
+
+
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("Most girls who feel washed out should take 65 mg of iron every other day.", True),
+    ("Most girls take 14 mg of iron from food.", False),
+])
+def test_a_group_with_a_modal_is_advice_not_a_survey(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Iron for teenage girls", [sentence], ext), f"x.{ext}") is advises

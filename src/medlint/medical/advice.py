@@ -67,14 +67,16 @@ _LINK_SECTION = lazyre.compile(
 
 #: What a group took, takes or gets, in a headline: "7 percent took more than 2,000 IU",
 #: "Most Nordic toddlers get vitamin D supplements", "few Canadians get even 600 IU".
-#: A need ("infants need 1,000 IU") or a result ("helped", "improved") is not matched.
+#: A need ("infants need 1,000 IU"), a modal ("most adults should take") or a result ("helped",
+#: "improved") is not matched.
 _GROUP = (r"(?:\d+(?:\.\d+)?\s*(?:%|percent|pcnt)|\d+\s+(?:in|of|out\s+of)\s+\d+|most|many|few|majority|"
           r"minority)(?:\s+of)?")
 _TOOK = (r"(?:took|take|takes|taking|get|gets|getting|got|receive[sd]?|receiving|use[sd]?|using|"
          r"consume[sd]?|consuming|are\s+given|were\s+given|are\s+on|were\s+on)")
 #: ("Fewer colds if you get 2,000 IU", "less likely to die by taking" are results of a dose.)
 #: "Many got above 40 ng with 3,000 IU" is a result (a blood level reached), not an intake.
-_GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then)\b)[^.,;!?]){0,60}?\b"
+_GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then|should|must|"
+                               r"ought|need|needs|have\s+to|has\s+to|can|could|would)\b)[^.,;!?]){0,60}?\b"
                                + _TOOK + r"\b(?!\s*(?:above|over|below|under|to|at\s+least|[<>\u2265\u2264]|\d[\d,.]*\s*(?:ng|nmol)))",
                                re.I)
 _GROUP_INTAKE_BEFORE = lazyre.compile(_GROUP_INTAKE.pattern + r"(?:\s+[\w-]+){0,4}\s*$", re.I)
