@@ -895,3 +895,9 @@ def test_html_indentation_does_not_cut_a_sentence_from_its_subject(isolated) -> 
 ])
 def test_a_group_with_a_modal_is_advice_not_a_survey(sentence: str, advises: bool, ext: str, isolated) -> None:
     assert missing(_page("Iron for teenage girls", [sentence], ext), f"x.{ext}") is advises
+
+
+def test_a_dated_study_tag_in_a_heading_still_names_one_report(isolated) -> None:
+    text = ("---\ntitle: Magnesium and sleep\n---\nNotes from our clinic.\n\n"
+            "## Fewer night wakings with magnesium - RCT Mar 2020\n\n300 mg of magnesium citrate, eight weeks\n")
+    assert not missing(text)

@@ -679,14 +679,17 @@ def reports_official(title: str) -> bool:
 #: "Fewer falls with 4,000 IU - RCT 2018"). A plural is a topic ("Dosing for patients in trials",
 #: "What the studies say") and a bare date a section's stamp ("Dosing - 2024"): neither makes the
 #: section's doses someone else's.
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 #: The noun must stand as the report itself, not as a word qualifying a topic: "## Study tips", "Trial
 #: period", "Paper straws" name no report (a following word other than a preposition, a reporting verb
-#: or a part of a report makes the noun a modifier).
+#: or a part of a report makes the noun a modifier; a month starts the report's date tag: "RCT Feb 2021").
 _REPORT_HEADING = lazyre.compile(r"\b(?:RCT|trial(?!\s+and\s+error)|study|meta-analysis|systematic\s+review|publication|paper|"
                                  r"abstract|preprint)\b(?!-)"
                                  r"(?!\s+(?!(?:by|of|from|in|on|at|with|for|to|about|into|published|found|finds|shows?|showed|"
                                  r"reports?|reported|results?|design|protocol|summary|abstract|conclusions?|details|findings|"
-                                 r"and|or|vs|versus|was|is|that|which|where|suggests?|concludes?|confirms?|registered)\b)[^\W\d_])", re.I)
+                                 r"and|or|vs|versus|was|is|that|which|where|suggests?|concludes?|confirms?|registered|" + _MONTH_NAME + r")\b)[^\W\d_])",
+                                 re.I)
 #: A clinical-trial registry's address (a heading linking to one trial).
 _REGISTRY_TARGET = lazyre.compile(r"clinicaltrials\.gov|isrctn|clinicaltrialsregister|anzctr|trialsearch\.who", re.I)
 #: The writer's own guess or aside opening a line: "Suspect that ...", "Wonder whether", "Seems that".
