@@ -765,3 +765,139 @@ def test_past_figure_needs_an_explicit_mark() -> None:
     assert not reports_past_figure("Formerly 10 mg was advised, but today adults need")
     assert reports_past_figure("In 1990 the board had recommended")
     assert reports_past_figure("The guidance was generally advised as")
+
+
+def _page(title: str, paragraphs: list[str], ext: str, heading: str | None = None) -> str:
+    """A page in Markdown or HTML: a title, an optional section heading, and paragraphs. A
+    paragraph starting with "- " is a list item (consecutive ones make one list). An opening line
+    of the writer's own comes first, as on a blog (an HTML heading over one lone paragraph reads
+    as a pasted abstract's title)."""
+    paragraphs = ["A few notes from our practice nurse, updated this spring.", *paragraphs]
+    if ext == "md":
+        parts = [f"---\ntitle: {title}\n---\n"] + ([f"## {heading}\n"] if heading else [])
+        parts += [p + "\n" for p in paragraphs]
+        return "\n".join(parts)
+    body, in_list = [f"<h1>{title}</h1>"] + ([f"<h2>{heading}</h2>"] if heading else []), False
+    for p in paragraphs:
+        if p.startswith("- "):
+            body.append(("" if in_list else "<ul>") + f"<li>{p[2:]}</li>")
+            in_list = True
+        else:
+            body.append(("</ul>" if in_list else "") + f"<p>{p}</p>")
+            in_list = False
+    return "<html><body>" + "".join(body) + ("</ul>" if in_list else "") + "</body></html>"
+
+
+# An official figure told as history, with its year: news, not today's advice (issue 18). The same
+# words in the present, or with no mark of the past, still advise.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("Paediatricians in 1985 recommended 200 IU of vitamin D for toddlers.", False),
+    ("In the early 1970s the board advised 5 mg of folic acid for everyone.", False),
+    ("Paediatricians recommend 400 IU of vitamin D for toddlers.", True),
+    ("Paediatricians recommended 400 IU of vitamin D for toddlers.", True),
+    ("Since 2011 paediatricians have recommended 400 IU of vitamin D for toddlers.", True),
+    ("In 1985 paediatricians recommended 200 IU, but today toddlers need 400 IU of vitamin D.", True),
+])
+def test_past_recommendation_with_its_year(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Vitamin D for toddlers", [sentence], ext), f"x.{ext}") is advises
+
+
+# A personal history of treatment (what the writer or someone was told, given or took) is an
+# account of what happened, not advice; present habits offered to the reader, or "you", still count.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("After my fall I was advised to take 1,200 mg of calcium a day.", False),
+    ("My rheumatologist prescribed me 20 mg of prednisolone for a month.", False),
+    ("She was put on 75 mg of aspirin after the stroke.", False),
+    ("Last winter I took 3,000 IU of vitamin D a day.", False),
+    ("I was advised to take 1,200 mg of calcium a day, and you should too.", True),
+    ("Take 1,200 mg of calcium a day after a fall.", True),
+])
+def test_personal_history_is_not_advice(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("My bones", [sentence], ext), f"x.{ext}") is advises
+
+
+# A report noun used as a topic ("Study tips", "Trial period") names no report: the doses under
+# it are the page's own. One report named ("A study by ...") still makes them the study's.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("heading, advises", [
+    ("Study tips", True),
+    ("Paper straws and other swaps", True),
+    ("Study by a rural clinic", False),
+    ("The trial", False),
+])
+def test_report_noun_as_topic(heading: str, advises: bool, ext: str, isolated) -> None:
+    body = ["Exam season is stressful.", "Magnesium glycinate at 200 mg each evening for six weeks."]
+    assert missing(_page("Sleep and exams", body, ext, heading=heading), f"x.{ext}") is advises
+
+
+# A claim the page quotes to refute: the line closes with its verdict ("(MYTH ...)", "(Wrong)"), or
+# the list is led in as another source's mistakes. A claim that speaks to "you" still counts.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("paragraphs, advises", [
+    (["- Iron pills of 65 mg make everyone constipated (MYTH: most people tolerate them with food)"], False),
+    (["Zinc lozenges at 80 mg a day can actually cure a cold. (Wrong, say the reviews.)"], False),
+    (["The pharmacy leaflet is wrong in several ways.", "- Never take more than 500 mg of magnesium",
+      "- Should stop omega-3 of 2 g a week before surgery"], False),
+    (["The pharmacy leaflet is clear.", "- Never take more than 500 mg of magnesium"], True),
+    (["- You can take 65 mg of iron with orange juice (MYTH that it must be fasting)"], True),
+])
+def test_refuted_claims(paragraphs: list[str], advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Supplement myths", paragraphs, ext), f"x.{ext}") is advises
+
+
+# A study's account told in prose: its group's intake in the past, a conclusion credited to its
+# findings or authors, a protocol's rule for its subjects. "Studies show that adults need" advises.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("Half of the older men had 1 g of fish oil added to breakfast.", False),
+    ("The authors concluded that the allowance should rise to 1,500 mg of calcium for teenagers.", False),
+    ("Research by a Lisbon team and colleagues suggests that 30 mg of zinc is safe in pregnancy.", False),
+    ("If ferritin stays low, the protocol requires an extra 60 mg of iron daily.", False),
+    ("Studies show that teenagers need 1,500 mg of calcium.", True),
+    ("The authors concluded that you should take 1,500 mg of calcium.", True),
+])
+def test_study_accounts_in_prose(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Calcium for teenagers", [sentence], ext), f"x.{ext}") is advises
+
+
+# A page whose headline reports what a programme gives: its bare figures are that programme's.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("paragraphs, advises", [
+    (["- Only 30 mg of iron for schoolgirls", "- Only 15 mg of iron for boys"], False),
+    (["- Only 30 mg of iron for schoolgirls", "Girls need 60 mg of iron daily."], True),
+])
+def test_programme_figures_on_a_page_reporting_it(paragraphs: list[str], advises: bool, ext: str, isolated) -> None:
+    title = "Charity is giving only 30 mg of iron to a million schoolgirls"
+    assert missing(_page(title, paragraphs, ext), f"x.{ext}") is advises
+
+
+def test_unit_iu_with_stops_is_not_the_writer_speaking() -> None:
+    from medlint.medical.advice import reports_study
+
+    assert reports_study('Early studies of toxicity took a "safe" intake as under 15,000 I.U.')
+    assert not reports_study("In my study I take 15,000 IU")  # "I" still speaks
+
+
+def test_html_indentation_does_not_cut_a_sentence_from_its_subject(isolated) -> None:
+    pad = " " * 400
+    html = (f"<p>Campaigners have recommended supplements of (6,000{pad}<a href='/u'>units</a>{pad}/day "
+            "for adults and 1,200 units/day for children.</p>")
+    assert not missing(html, "x.html")
+    assert missing(html.replace("Campaigners have recommended supplements of", "Take"), "x.html")
+
+
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("Most girls who feel washed out should take 65 mg of iron every other day.", True),
+    ("Most girls take 14 mg of iron from food.", False),
+])
+def test_a_group_with_a_modal_is_advice_not_a_survey(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Iron for teenage girls", [sentence], ext), f"x.{ext}") is advises
+
+
+def test_a_dated_study_tag_in_a_heading_still_names_one_report(isolated) -> None:
+    text = ("---\ntitle: Magnesium and sleep\n---\nNotes from our clinic.\n\n"
+            "## Fewer night wakings with magnesium - RCT Mar 2020\n\n300 mg of magnesium citrate, eight weeks\n")
+    assert not missing(text)

@@ -14,7 +14,7 @@ from ..errors import FileError, Skipped
 from ..files import decode
 from ..globs import matches
 from ..markup import format_for
-from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, outline_reports, headline_advises, in_link_list, intake_from_source,
+from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, credited_conclusion, practice_figure, refuted_claim, outline_reports, headline_advises, in_link_list, intake_from_source,
                               intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
                               reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
@@ -125,10 +125,11 @@ class Trigger:
 
 def not_advice(doc: Document, offset: int, sentence: str, quoted: tuple[str, ...] = ("quotation",)) -> bool:
     """A match that only looks like advice: in a question or a worked example, in a list of other pages (a
-    link's text, a "See also" section), or in a reproduced paper's own title (the heading
-    over its authors and abstract); see :mod:`medlint.medical.advice`."""
+    link's text, a "See also" section), in a reproduced paper's own title (the heading
+    over its authors and abstract), or in a claim the page quotes to refute; see
+    :mod:`medlint.medical.advice`."""
     return (is_question(sentence) or works_example(sentence) or in_link_list(doc, offset)
-            or titles_reproduced_text(doc, offset, quoted))
+            or titles_reproduced_text(doc, offset, quoted) or refuted_claim(doc, offset))
 
 
 _TITLE_KEY = lazyre.compile(r"""^\s*["']?title["']?\s*[:=]""", re.M | re.I)
@@ -180,18 +181,39 @@ def _title_heading(doc: Document, title: str) -> tuple[int, int]:
     return (first.start, first.end)
 
 
-#: A sentence's end: not the full stop of "vs.", "et al.", "e.g.", "i.e." or a title ("Dr."), which
+#: A sentence's end: not the full stop of "vs.", "et al.", "e.g.", "i.e." or a title ("Dr.", "dr."), which
 #: leave the study the sentence names before the dose.
-_SENTENCE_EDGE = lazyre.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\b[DM]r)(?<!\bProf)(?<!\bcf)[.!?](?=\s)|\n\s*\n")
+_SENTENCE_EDGE = lazyre.compile(r"(?<!\bvs)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\b[DMdm]r)(?<!\bProf)(?<!\bcf)[.!?](?=\s)|\n\s*\n")
+
+
+#: How far a sentence may reach either side of a match, in characters other than white space.
+_SENTENCE_REACH = 300
+
+
+def _reach(prose: str, offset: int, step: int) -> int:
+    """Where :data:`_SENTENCE_REACH` visible characters from *offset* end (*step* -1: back, 1: on).
+    White space is not counted: an HTML page's prose keeps its tags' indentation as runs of
+    spaces, which would otherwise cut a sentence off from its subject."""
+    i, seen, end = offset, 0, (0 if step < 0 else len(prose))
+    limit = 8 * _SENTENCE_REACH
+    while i != end and seen < _SENTENCE_REACH and abs(i - offset) < limit:
+        if step < 0:
+            i -= 1
+        if not prose[i].isspace():
+            seen += 1
+        if step > 0:
+            i += 1
+    return i
 
 
 def _sentence(prose: str, offset: int) -> tuple[int, int]:
-    """The sentence around *offset* (at most 300 characters either side)."""
-    lo = max(0, offset - 300)
+    """The sentence around *offset* (at most 300 visible characters either side)."""
+    lo = _reach(prose, offset, -1)
+    hi = _reach(prose, offset, 1)
     cuts = [m.end() for m in _SENTENCE_EDGE.finditer(prose, lo, offset)]
     start = cuts[-1] if cuts else lo
-    m = _SENTENCE_EDGE.search(prose, offset, offset + 300)
-    return start, m.end() if m else min(len(prose), offset + 300)
+    m = _SENTENCE_EDGE.search(prose, offset, hi)
+    return start, m.end() if m else hi
 
 
 def _sentence_in(doc: Document, offset: int) -> tuple[int, int]:
@@ -337,7 +359,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                or reports_in_outline(doc, d.start, headline) or outline_reports(doc, d.start)
                                or tagged_report_line(doc, d.start) or under_report_heading(doc, d.start)
                                or reposted_report(doc, d.start, d.end, doc.prose[lo:hi])
-                               or reports_past_figure(doc.prose[lo:d.start]) or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
+                               or reports_past_figure(doc.prose[lo:d.start], doc.prose[d.end:hi]) or credited_conclusion(doc.prose[lo:d.start])
+                               or practice_figure(doc, d.start, d.end, doc.prose[lo:hi], headline)
+                               or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])
                                or intake_reported_before(doc.prose[lo:d.start])):

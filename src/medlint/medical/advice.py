@@ -67,14 +67,16 @@ _LINK_SECTION = lazyre.compile(
 
 #: What a group took, takes or gets, in a headline: "7 percent took more than 2,000 IU",
 #: "Most Nordic toddlers get vitamin D supplements", "few Canadians get even 600 IU".
-#: A need ("infants need 1,000 IU") or a result ("helped", "improved") is not matched.
+#: A need ("infants need 1,000 IU"), a modal ("most adults should take") or a result ("helped",
+#: "improved") is not matched.
 _GROUP = (r"(?:\d+(?:\.\d+)?\s*(?:%|percent|pcnt)|\d+\s+(?:in|of|out\s+of)\s+\d+|most|many|few|majority|"
           r"minority)(?:\s+of)?")
 _TOOK = (r"(?:took|take|takes|taking|get|gets|getting|got|receive[sd]?|receiving|use[sd]?|using|"
          r"consume[sd]?|consuming|are\s+given|were\s+given|are\s+on|were\s+on)")
 #: ("Fewer colds if you get 2,000 IU", "less likely to die by taking" are results of a dose.)
 #: "Many got above 40 ng with 3,000 IU" is a result (a blood level reached), not an intake.
-_GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then)\b)[^.,;!?]){0,60}?\b"
+_GROUP_INTAKE = lazyre.compile(r"\b" + _GROUP + r"\b(?:(?!\b(?:if|when|by|with|to|after|unless|so|then|should|must|"
+                               r"ought|need|needs|have\s+to|has\s+to|can|could|would)\b)[^.,;!?]){0,60}?\b"
                                + _TOOK + r"\b(?!\s*(?:above|over|below|under|to|at\s+least|[<>\u2265\u2264]|\d[\d,.]*\s*(?:ng|nmol)))",
                                re.I)
 _GROUP_INTAKE_BEFORE = lazyre.compile(_GROUP_INTAKE.pattern + r"(?:\s+[\w-]+){0,4}\s*$", re.I)
@@ -245,8 +247,9 @@ def reports_practice(title: str) -> bool:
     return bool(_PRACTICE.search(title)) and not _ADVISES.search(title)
 
 
-#: Words a paper's title never has: the reader or the writer addressed, an imperative opening.
-_SPEAKS = lazyre.compile(r"\b(?:you|your|I|my|we|our)\b|^\W*(?:take|stop|start|avoid|use|try|get|give|ask)\b", re.I)
+#: Words a paper's title never has: the reader or the writer addressed, an imperative opening
+#: (not the "I" of the unit "I.U.").
+_SPEAKS = lazyre.compile(r"\b(?:you|your|I(?!\.\s?U\b)|my|we|our)\b|^\W*(?:take|stop|start|avoid|use|try|get|give|ask)\b", re.I)
 #: At most this many words between a heading and the reproduced text it titles (a citation
 #: line the regions did not mark: "Eur J Nutr. 2015 Jun 17.").
 _TITLE_GAP_WORDS = 12
@@ -572,22 +575,60 @@ _READER = lazyre.compile(r"\b(?:you|your|should|must|ought\s+to)\b|^\W*(?:take|s
 
 
 #: A study's protocol told in prose: "those who reached the target were then treated with", "the
-#: trial gave", "participants received" (what was done to others, in the past).
+#: trial gave", "participants received" (what was done to others, in the past), or a protocol's rule
+#: for its subjects ("the protocol requires an increase of").
 _PROTOCOL = lazyre.compile(
     r"\b(?:were|was)\s+(?:then\s+|again\s+|also\s+|subsequently\s+|each\s+|initially\s+)?(?:treated\s+with|given|"
     r"supplemented\s+with|started\s+on|switched\s+to|put\s+on|randomi[sz]ed\s+to|assigned\s+to|dosed\s+with)\b"
     r"|\b(?:trial|study|researchers|investigators|protocol)\s+(?:gave|used|tested|administered|compared)\b"
-    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b", re.I)
+    r"|\b(?:participants|patients|subjects|volunteers)\s+(?:received|got|took)\b"
+    # a protocol's own rule: "the protocol requires an increase of", "the subject is directed to"
+    r"|\bprotocol\b[^;!?\n]{0,40}?\b(?:requires?|required|calls\s+for|specifies|specified|prescribes)\b"
+    r"|\b(?:the|each)\s+(?:subject|participant|volunteer)\s+(?:is|was)\s+(?:then\s+)?(?:directed|instructed|asked|told)\b", re.I)
 
 
-def reports_past_figure(before: str) -> bool:
+#: A year placing the sentence in the past: "in 1990", "by 2005", "back in the 1980s", "(1997)".
+#: "Since 2010" is left out: what has held since then still holds.
+_PAST_YEAR = lazyre.compile(r"\b(?:in|by|until|till|during|around|circa|back\s+in|as\s+of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+                            r"(?:19|20)\d\d(?:s|'s)?\b|\((?:19|20)\d\d\)", re.I)
+_SINCE_YEAR = lazyre.compile(r"\b(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to|until|till|[-\u2013]))", re.I)
+#: A recommending verb in the simple past ("recommended", "advised"), not a passive or perfect
+#: that may still hold ("is recommended", "have recommended") nor an adjective ("recommended dose").
+_SIMPLE_PAST_ADVICE = lazyre.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhas\s)(?<!\bhave\s)(?<!'s\s)(?<!\u2019s\s)"
+    r"\b(?:recommended|advised|advocated|prescribed|suggested|proposed|urged|gave|told)\b"
+    r"(?!\s+(?:dose|doses|intake|amount|daily|allowance))", re.I)
+#: A personal history of treatment: what the writer or someone else was told or given ("I was advised
+#: to take", "my GP prescribed me", "she was put on"): an account of what happened, as "I took" is.
+_PERSONAL_HISTORY = lazyre.compile(
+    r"\b(?:I|we|he|she|they)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:advised|told|prescribed|given|put\s+on|started\s+on|"
+    r"recommended)\b"
+    r"|\b(?:advised|told|prescribed|recommended|instructed|gave|put)\s+(?:me|him|her|us|them)\b", re.I)
+#: What a study's group of people had or took, in the past ("Some of the women had 2,000 IU added",
+#: "the mothers took 800 IU"): the study's account, not a dose for the reader.
+_PEOPLE = (r"(?:women|men|mothers|fathers|children|kids|infants|babies|toddlers|adults|seniors|patients|people|"
+           r"participants|volunteers|subjects|athletes|students|nurses|soldiers|residents|girls|boys|pregnancies)")
+_GROUP_HAD = lazyre.compile(
+    r"\b(?:(?:some|half|all|most|many|few|none|each|several|both|one|two|three|\d+)\s+of\s+)?(?:the|these|those|"
+    r"their|our)\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"\s+(?:in\s+(?:the\s+)?[\w-]+\s+(?:group|arm)\s+)?"
+    r"(?:had|took|got|received)\b", re.I)
+
+
+def reports_past_figure(before: str, after: str = "") -> bool:
     """Whether the words before a dose (its sentence up to it) tell it as news of a body's or a
-    group's past recommendation, decision or limit, or of what a study gave its participants,
-    and say nothing to the reader."""
-    if _READER.search(before):
+    group's past recommendation, decision or limit ("Doctors in 1990 recommended"), of what a
+    study gave its participants or a group had, or as a personal history ("I was advised to
+    take", "my doctor prescribed me"), and say nothing to the reader (nor does the rest of the
+    sentence, *after* the dose: "..., and you should too")."""
+    if _READER.search(before) or _YOU.search(after):
         return False
-    if _PROTOCOL.search(before):
+    if _PROTOCOL.search(before) or _GROUP_HAD.search(before) or _PERSONAL_HISTORY.search(before):
         return True
+    year = _PAST_YEAR.search(before)
+    if year and _SIMPLE_PAST_ADVICE.search(before) and not _NOW.search(before):
+        return True
+    if _SINCE_YEAR.search(before):
+        return False  # "since 2011 ... have recommended": still in force
     past = None
     for past in _PAST_FIGURE.finditer(before):
         pass
@@ -638,8 +679,17 @@ def reports_official(title: str) -> bool:
 #: "Fewer falls with 4,000 IU - RCT 2018"). A plural is a topic ("Dosing for patients in trials",
 #: "What the studies say") and a bare date a section's stamp ("Dosing - 2024"): neither makes the
 #: section's doses someone else's.
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: The noun must stand as the report itself, not as a word qualifying a topic: "## Study tips", "Trial
+#: period", "Paper straws" name no report (a following word other than a preposition, a reporting verb
+#: or a part of a report makes the noun a modifier; a month starts the report's date tag: "RCT Feb 2021").
 _REPORT_HEADING = lazyre.compile(r"\b(?:RCT|trial(?!\s+and\s+error)|study|meta-analysis|systematic\s+review|publication|paper|"
-                                 r"abstract|preprint)\b(?!-)", re.I)
+                                 r"abstract|preprint)\b(?!-)"
+                                 r"(?!\s+(?!(?:by|of|from|in|on|at|with|for|to|about|into|published|found|finds|shows?|showed|"
+                                 r"reports?|reported|results?|design|protocol|summary|abstract|conclusions?|details|findings|"
+                                 r"and|or|vs|versus|was|is|that|which|where|suggests?|concludes?|confirms?|registered|" + _MONTH_NAME + r")\b)[^\W\d_])",
+                                 re.I)
 #: A clinical-trial registry's address (a heading linking to one trial).
 _REGISTRY_TARGET = lazyre.compile(r"clinicaltrials\.gov|isrctn|clinicaltrialsregister|anzctr|trialsearch\.who", re.I)
 #: The writer's own guess or aside opening a line: "Suspect that ...", "Wonder whether", "Seems that".
@@ -709,3 +759,83 @@ def reposted_report(doc: Document, start: int, end: int, sentence: str) -> bool:
 
     return (mostly_reproduced(doc) and in_reproduced(doc, start)
             and not (recommends(doc, start, end) or headline_advises(sentence) or _READER.search(sentence)))
+
+
+#: The page's verdict that a claim is false, set right after it in its line: "(MYTH - ...)",
+#: "(FALSE: ...)", "[Wrong]", "(Nope: ...)", "- not true".
+_REFUTED_MARK = lazyre.compile(r"[(\[{]\s*(?:myth|false|wrong|not\s+true|untrue|nope|incorrect|debunked|busted|"
+                               r"nonsense|mistaken)\b|\s[-\u2013\u2014]\s*(?:MYTH|FALSE|WRONG|NOT\s+TRUE)\b", re.I)
+#: A lead-in that presents a list as claims it rejects: "The leaflet is wrong in many ways", "Common
+#: myths", "errors in the article", "misconceptions".
+_REJECTS_LIST = lazyre.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|misleading|false|"
+                               r"outdated|flawed)\b|\bmyths?\b|\bmisconceptions?\b|\b(?:mistakes|errors|false\s+claims|"
+                               r"misinformation)\b", re.I)
+_YOU = lazyre.compile(r"\b(?:you|your|yours)\b", re.I)
+#: The page's own answer inside the claim's line ("Fact: ...", "The truth -") still speaks.
+_ANSWER = lazyre.compile(r"\b(?:the\s+)?(?:fact|facts|truth|reality)\s*[:\u2013\u2014-]", re.I)
+#: How many blocks before a list may lead into it ("The handout is wrong." / "**Some of them**").
+_LEAD_IN_BLOCKS = 2
+
+
+def refuted_claim(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a claim the page quotes to refute it: its line closes with the
+    page's verdict ("10,000 IU is toxic (MYTH - ...)", "... can be harmful (Nope)"), or it is an
+    item of a list led in as someone's mistakes or myths ("The clinic's leaflet is wrong in many
+    ways: ..."). An editor reads these as the page saying the figure is false, not as a dose to
+    take, even when the claim says "should": it is the claim's word. A claim that also speaks to
+    the reader ("you") or gives the page's answer before the verdict ("Fact:") still counts."""
+    block = doc.block_at(offset)
+    if block is None:
+        return False
+    mark = _REFUTED_MARK.search(doc.prose, offset, block.end)
+    # the claim is the line up to the page's verdict; its "should" is the claim's own
+    claim = doc.prose[block.start:mark.start() if mark else block.end]
+    if _YOU.search(claim) or _ANSWER.search(claim):
+        return False
+    if mark is not None:
+        return True
+    i = doc.block_index(block)
+    if block.kind not in _ITEM_KINDS or i is None:
+        return False
+    j, seen = i - 1, 0
+    while j >= 0 and seen < _LEAD_IN_BLOCKS:
+        kind = doc.blocks[j].kind
+        if kind in _HEADING_KINDS:
+            return False
+        if kind not in _ITEM_KINDS:
+            seen += 1
+            if _REJECTS_LIST.search(doc.prose[doc.blocks[j].start:doc.blocks[j].end]):
+                return True
+        j -= 1
+    return False
+
+
+#: A conclusion credited to a paper's findings or authors: "The findings suggest that", "the authors
+#: concluded that", "Their results indicate that" ("trials show you need" speaks to the reader).
+_CREDITED_CONCLUSION = lazyre.compile(
+    r"(?:\b(?:the|these|those|our|their|its|this\s+(?:study's|trial's|review's|paper's))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:findings|results|authors|researchers|investigators|data|analysis|analyses)"
+    # "Studies by a named group and colleagues suggest that", "A trial in Norway concluded that"
+    r"|^\W*(?:(?:a|an|the|two|three|several|many|other|recent|earlier|later|newer)\s+){0,2}(?:stud(?:y|ies)|trials?|RCTs?|"
+    r"research|reviews?|meta-analys[ie]s)\b(?:\s+(?:by|from|in|at|of)\b[^.;!?]{0,120}?)?)\s+(?:\w+\s+)?"
+    r"(?:suggest|suggests|suggested|conclude|concludes|concluded|indicate|indicates|indicated|propose|proposes|proposed|"
+    r"recommend|recommends|recommended|argue|argues|argued)"
+    r"\s+that\b", re.I)
+_TO_READER = lazyre.compile(r"\b(?:you|your)\b|^\W*(?:take|stop|start|avoid|use|try)\b", re.I)
+
+
+def credited_conclusion(before: str) -> bool:
+    """Whether the words before a dose credit what follows to a paper's findings or authors ("The
+    findings suggest that the allowance for pregnancy should be raised to ..."): the paper's
+    conclusion, reported, even with its "should"; unless the sentence turns to the reader."""
+    return bool(_CREDITED_CONCLUSION.search(before)) and not _TO_READER.search(before)
+
+
+def practice_figure(doc: Document, start: int, end: int, sentence: str, headline: str) -> bool:
+    """Whether the dose at ``[start, end)`` is a bare figure on a page whose headline reports what a
+    body or programme gives (:func:`reports_practice`: "Charity is giving only 200 IU to ..."): the
+    page's lines restating that programme's doses ("Only 200 IU for toddlers") are news of the
+    practice it criticises or reports. A line that recommends a dose, speaks to the reader or
+    judges the dose in the present still counts."""
+    return (reports_practice(headline) and not recommends(doc, start, end) and not headline_advises(sentence)
+            and not _OWN_REMARK.search(sentence) and not _READER.search(sentence))
