@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from medlint import lint_text
-from medlint.kinds.glosses import letters_listed, mixed_case_defined, shortened_form, turned_name
+from medlint.kinds.glosses import compound_adjacent, letters_listed, mixed_case_defined, shortened_form, turned_name
 
 RULE = ["acronym-undefined"]
 #: Enough words to put a later use out of reach of the windows around a long form.
@@ -92,8 +92,8 @@ def test_one_letter_more_than_a_defined_abbreviation_alone() -> None:
     text = "We measured creatine kinase (CK) in every patient. Those with CKD had higher values.\n"
     assert reported(text) == ["CKD"]
     assert reported(html(text), "x.html") == ["CKD"]
-    assert not shortened_form("CK and CKD", "CKD", 7, {"CK"}, {})
-    assert shortened_form("a PQRST, or a PQRS", "PQRS", 13, {"PQRST"}, {})
+    assert not shortened_form("creatine kinase (CK) and CKD", "CKD", 21, {})
+    assert shortened_form("a PQRST (patient, question, reason, setting, time), or a PQRS", "PQRS", 56, {})
 
 
 def test_letter_dropped_from_a_defined_abbreviation_in_the_same_sentence() -> None:
@@ -115,6 +115,13 @@ def test_ordinary_words_are_no_gloss(text: str) -> None:
     assert reported(text)
 
 
+def test_letter_dropped_from_an_abbreviation_only_defined() -> None:
+    text = "Staff of the Kent Royal Northern Infirmary (KRNI) and of the KRI campus may apply.\n"
+    assert reported(text) == ["KRI"]
+    assert reported(html(text), "x.html") == ["KRI"]
+    assert not shortened_form("Staff of the Royal Northern Infirmary (RNIX) and the RNX campus", "RNX", 60, {})
+
+
 def test_letters_listed_one_by_one() -> None:
     text = ("We frame each audit with the PQRS scheme (patient, question, reason, and setting).\n\n"
             + FILLER + "\n\nWhen no setting applies, the PQRS is really a PQR.\n")
@@ -129,3 +136,20 @@ def test_a_list_that_does_not_spell_the_letters() -> None:
     assert reported(text) == ["PQRS"]
     assert reported(html(text), "x.html") == ["PQRS"]
     assert not letters_listed("the PQRS scheme (patients who question the reason for a setting)", "PQRS", {})
+
+
+def test_compound_words_spell_it_by_their_parts() -> None:
+    text = "We ran an electromyogram, or EMG, on each arm.\n\n" + FILLER + "\n\nThe EMG was normal.\n"
+    assert reported(text) == []
+    assert reported(html("We ran an electromyogram, or EMG, on each arm.", FILLER, "The EMG was normal."),
+                    "x.html") == []
+    assert compound_adjacent("IHC - immunohistochemistry", "IHC")
+
+
+def test_compound_word_that_does_not_hold_the_letters() -> None:
+    text = "We ran an electrocardiogram, or EMG, on each arm.\n\n" + FILLER + "\n\nThe EMG was normal.\n"
+    assert reported(text) == ["EMG"]
+    assert reported(html("We ran an electrocardiogram, or EMG, on each arm.", FILLER, "The EMG was normal."),
+                    "x.html") == ["EMG"]
+    assert not compound_adjacent("the operation or OPR", "OPR")  # "p" opens no part: no linking vowel before it
+    assert not compound_adjacent("the electromyogram EMG", "EMG")  # nothing joins them

@@ -290,7 +290,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
                 continue
-            if glossed(whole, base, m.start(), defined, glosses):
+            if glossed(whole, base, m.start(), glosses):
                 defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
             first_use[base] = m.start()

@@ -12,21 +12,20 @@ A writer explains an abbreviation in several ways an editor accepts as a definit
   Infrastructure Operations Network)"), later written in capitals ("BIONET");
 * the letters listed one by one after it: "the PQRS scheme (patient, question, reason,
   setting)";
+* compound words spelling it by their parts next to it: "an electromyogram, or EMG";
 * a stated meaning: "ABBR stands for", "means", "is short for", "is an abbreviation
   of" followed by words;
-* a letter dropped from a defined abbreviation in the same sentence ("the PQRST
-  question, here only a PQRS").
+* a letter dropped from an abbreviation whose letters are listed, in the same sentence
+  ("the PQRST question (...), here only a PQRS").
 
 Each test is tight, because words sharing a few initials are common: every word of a
 turned-round name opens with a capital and the words are adjacent; a shortened
-abbreviation needs its full form in the same sentence. A letter added to a defined
+abbreviation needs its listed full form in the same sentence. A letter added to a defined
 abbreviation is not explained (UV defined says nothing of the B of UVB; CK nothing of CKD).
 """
 from __future__ import annotations
 
 import re
-from typing import Container
-
 from .. import lazyre
 from .longforms import defined_adjacent
 
@@ -50,13 +49,17 @@ _LISTED = lazyre.compile(r"(?<![\w-])([A-Z]{2,8})[\"'”’*_]*(?:[ \t\n]+[a-z]+
 #: What separates the items of such a list.
 _ITEM_SEPARATOR = lazyre.compile(r"[ \t\n]*(?:[,;/][ \t\n]*(?:(?:and|or)[ \t\n]+)?|[ \t\n]+(?:and|or)[ \t\n]+)")
 _ARTICLE = lazyre.compile(r"(?:the|a|an)[ \t\n]+", re.I)
+#: A long form of compound words joined to the abbreviation after it: "an electromyogram, or".
+_COMPOUND_BEFORE = lazyre.compile(r"((?:[A-Za-z][a-z]*[ \t]+){0,2}[A-Za-z][a-z]{5,})[ \t]*,?[ \t]*(?:or|[-–—:=])[ \t]*[*_]*$")
+#: The same after it: "EMG - electromyogram", "EMG, or electromyogram".
+_COMPOUND_AFTER = lazyre.compile(r"[*_]*[ \t]*,?[ \t]*(?:or|[-–—:=])[ \t]*((?:[A-Za-z][a-z]*[ \t]+){0,2}[A-Za-z][a-z]{5,})")
 #: A sentence's end: where a dropped-letter variant stops looking for its full form.
 _SENTENCE_END = lazyre.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 
 
-def glossed(whole: str, base: str, at: int, defined: Container[str], cache: dict[str, object]) -> bool:
+def glossed(whole: str, base: str, at: int, cache: dict[str, object]) -> bool:
     """True if the page (*whole*, its prose) explains *base*, used at *at*, in one of the
-    shapes above. *defined* holds the abbreviations the page defines; *cache* keeps the
+    shapes above. *cache* keeps the
     page-wide work (the unwrapped text, the stated meanings) between the rule's questions."""
     if not base.isalpha():
         return False
@@ -66,13 +69,17 @@ def glossed(whole: str, base: str, at: int, defined: Container[str], cache: dict
         return True
     if letters_listed(whole, base, cache):
         return True
+    if "unwrapped" not in cache:
+        cache["unwrapped"] = _WRAP.sub(" ", whole)
     if len(base) >= 3 and _wrapped_adjacent(whole, base, cache):
+        return True
+    if len(base) >= 3 and compound_adjacent(cache["unwrapped"], base):  # type: ignore[arg-type]
         return True
     if turned_name(whole, base, at):
         return True
     if len(base) >= 3 and mixed_case_defined(whole, base):
         return True
-    return shortened_form(whole, base, at, defined, cache)
+    return shortened_form(whole, base, at, cache)
 
 
 def letters_listed(whole: str, base: str, cache: dict[str, object]) -> bool:
@@ -94,10 +101,51 @@ def letters_listed(whole: str, base: str, cache: dict[str, object]) -> bool:
 
 def _wrapped_adjacent(whole: str, base: str, cache: dict[str, object]) -> bool:
     """The adjacency test of :func:`defined_adjacent` on the page with wrapped lines joined."""
-    if "unwrapped" not in cache:
-        cache["unwrapped"] = _WRAP.sub(" ", whole)
     unwrapped = cache["unwrapped"]
     return unwrapped != whole and defined_adjacent(unwrapped, base)  # type: ignore[arg-type]
+
+
+def compound_adjacent(text: str, base: str) -> bool:
+    """True if *base* stands right after or before compound words that spell it by their
+    parts, joined by "or", a dash or a colon ("an electromyogram, or EMG", "IHC -
+    immunohistochemistry"): each word gives its initial, and may give the starts of the
+    parts a linking vowel opens ("electr-o-|myo-gram", "chem-i-|luminescence"); one word at
+    least gives more than its initial (plain initials are the adjacency test's)."""
+    for m in re.finditer(r"(?<![\w\-'’])%s(?![\w\-'’])" % re.escape(base), text):
+        before = _COMPOUND_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before and _parts_spell(before.group(1).split(), base, from_end=True):
+            return True
+        after = _COMPOUND_AFTER.match(text, m.end())
+        if after and _parts_spell(after.group(1).split(), base, from_end=False):
+            return True
+    return False
+
+
+def _parts_spell(words: list[str], letters: str, from_end: bool) -> bool:
+    """True if the last (or first) words spell *letters* by their initials and the starts of
+    their inner parts (a letter after a linking "o" or "i", three letters or more on each side)."""
+    target = letters.lower()
+
+    def spell(i: int, j: int, chosen: list[str], more: bool) -> bool:
+        if i == len(chosen):
+            return j == len(target) and more
+        word = chosen[i].lower()
+        if j >= len(target) or word[0] != target[j]:
+            return False
+        inner = [p for p in range(3, len(word) - 2) if word[p - 1] in "oi"]
+
+        def extend(k: int, start: int, gave: int) -> bool:
+            if spell(i + 1, k, chosen, more or gave > 1):
+                return True
+            return any(k < len(target) and word[p] == target[k] and extend(k + 1, p, gave + 1)
+                       for p in inner if p >= start + 3)
+        return extend(j + 1, 0, 1)
+
+    for n in range(1, len(words) + 1):
+        chosen = words[-n:] if from_end else words[:n]
+        if spell(0, 0, chosen, False):
+            return True
+    return False
 
 
 def turned_name(whole: str, base: str, at: int) -> bool:
@@ -132,17 +180,19 @@ def mixed_case_defined(whole: str, base: str) -> bool:
     return False
 
 
-def shortened_form(whole: str, base: str, at: int, defined: Container[str], cache: dict[str, object]) -> bool:
-    """True if *base* is a defined abbreviation with one letter dropped (not its first) and
-    that abbreviation stands in the same sentence: "a PQRST question, here only a PQRS" is
-    explained by its neighbour. A letter ADDED to a defined one is not explained: UV defined
-    says nothing of the A and B of UVA and UVB, nor CK of the D of CKD."""
+def shortened_form(whole: str, base: str, at: int, cache: dict[str, object]) -> bool:
+    """True if *base* is an abbreviation with one letter dropped (not its first) whose letters
+    the page lists one by one (:func:`letters_listed`), and that full form stands in the same
+    sentence: "the PQRST question (...), here only a PQRS" is read from the list. A full form
+    merely defined is not enough (a university's campus code with a letter fewer is another
+    campus), nor is a letter ADDED to a defined abbreviation: UV defined says nothing of the B
+    of UVB, CK nothing of the D of CKD."""
     if len(base) < 3:
         return False
     start = max((m.end() for m in _SENTENCE_END.finditer(whole, max(0, at - 300), at)), default=max(0, at - 300))
     end = _SENTENCE_END.search(whole, at)
     sentence = whole[start:end.start() if end else min(len(whole), at + 300)]
     for token in re.findall(r"(?<![\w-])[A-Z]{%d}(?![\w-])" % (len(base) + 1), sentence):
-        if (token in defined or letters_listed(whole, token, cache)) and any(token[:i] + token[i + 1:] == base for i in range(1, len(token))):
+        if letters_listed(whole, token, cache) and any(token[:i] + token[i + 1:] == base for i in range(1, len(token))):
             return True
     return False
