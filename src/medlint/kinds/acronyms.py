@@ -32,6 +32,7 @@ from .capsnames import CapsNames
 from .borrowed import programme_line, quoted_result, signed_sections
 from .contractions import contraction_spelled_out
 from .firms import firm_names
+from .glosses import glossed
 from .letterforms import letter_long_form
 from .namedinitials import surname_initials
 from .pagetitle import title_spells
@@ -165,6 +166,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         shouting: dict[int, bool] = {}
         titled_seen: dict[str, bool] = {}
         written: dict[str, bool] = {}
+        glosses: dict[str, object] = {}
         first_use: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
@@ -289,6 +291,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue
             if defined_adjacent(whole, base):
                 defined[base] = 0  # its long form written out next to a use: "ventricular septal defect or VSD"
+                continue
+            if glossed(whole, base, m.start(), glosses):
+                defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
             if names is None:
                 names = CapsNames(doc)
