@@ -182,7 +182,8 @@ _REPRODUCED_NOTE = lazyre.compile(
     r"\s+(?:from|of|by)\b[^()]*\)", re.I)
 #: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
 #: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
-#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...",
+#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...", a
+#: meeting's "Call for papers" or a course's "Learning objectives" (the organisers' words),
 #: "The Zinc Revolution: A Special Interview with Miriam Castell". Up to the next heading of its level,
 #: it is a quotation.
 _SOURCE_HEADING = lazyre.compile(
@@ -192,6 +193,8 @@ _SOURCE_HEADING = lazyre.compile(
     r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
     r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
     r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z]"
+    # a meeting's own announcement: "Call for papers", "Call for abstracts", a course's "Learning objectives"
+    r"|call\s+for\s+(?:papers|abstracts|submissions|proposals|posters)\b|(?:course|learning|educational)\s+objectives\b"
     # readers' comments: "Some of the comments on YouTube", "Readers' comments", and a comment's own
     # byline heading "Ana Souza 2 weeks ago" (a thread exported with its dates)
     r"|(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
@@ -663,6 +666,7 @@ def _quotes(doc: "Document") -> Iterator[Region]:
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
             quoting = quoting and italic
+    yield from _quoted_blocks(doc)
     text = doc.text
     if "<" not in text:
         return
@@ -675,6 +679,42 @@ def _quotes(doc: "Document") -> Iterator[Region]:
         close = find_close_tag(text, name, m.end(), len(text))
         if close is not None:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
+
+
+#: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
+QUOTED_BLOCKS = 6
+#: A block that opens with a quotation mark: the start of a quoted passage.
+_OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
+#: A block that ends with a closing quotation mark (before any citation in brackets).
+_CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
+
+
+def _quoted_blocks(doc: "Document") -> Iterator[Region]:
+    """A passage in quotation marks over several blocks: a paragraph that opens with a quotation
+    mark it does not close, up to the block (within :data:`QUOTED_BLOCKS`, no heading between)
+    that ends with the closing mark ("The growth response ... ," then bullet points, the last one
+    ending "... data are lacking."). Quoted words are the source's; the rule that reads quotation
+    marks inside one block cannot see a quotation that spans blocks."""
+    prose = doc.prose
+    if "\u201c" not in prose and '"' not in prose:
+        return
+    blocks = [b for b in doc.blocks if b.end > doc.body_start and prose[b.start:b.end].strip()]
+    for i, b in enumerate(blocks):
+        if b.kind not in _PROSE_BLOCKS or not _OPENS_QUOTE.match(prose, b.start):
+            continue
+        chunk = prose[b.start:b.end]
+        if chunk.count("\u201c") <= chunk.count("\u201d") and (chunk.count('"') % 2 == 0 or "\u201c" in chunk):
+            continue  # the quotation closes in its own block: the rule reads it there
+        curly = "\u201c" in chunk.lstrip(" \t\n*_>")[:1]
+        for later in blocks[i + 1:i + 1 + QUOTED_BLOCKS]:
+            if later.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            piece = prose[later.start:later.end]
+            if ("\u201c" if curly else '"') in piece.lstrip(" \t\n*_>")[:1]:
+                break  # another quotation opens first
+            if _CLOSES_QUOTE.search(piece.rstrip()) and (not curly or "\u201d" in piece):
+                yield Region("quotation", b.start, later.end)
+                break
 
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).

@@ -197,7 +197,8 @@ _JOURNAL_LINE = lazyre.compile(r"\b(?:19|20)\d\d\b[^;\n]{0,25};\s*\d+\s*(?:\(\s*
 #: A line that says the text under it is someone else's: "The following is a Critically Appraised
 #: Topic for ...", "The following was copied from ...".
 _FOLLOWING_IS = lazyre.compile(r"^\W*the\s+following\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:a|an|the|from|copied|taken|"
-                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt)\b", re.I)
+                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt|clipped|extracted|"
+                               r"pasted|adapted|transcribed)\b", re.I)
 #: A heading over a reference list: the heading after it is the page's again.
 _REFERENCES = lazyre.compile(r"^\W*(?:references|bibliography|literature\s+cited|sources)\W*$", re.I)
 #: How many blocks at the top of a page may come before the line that shows it is reproduced.
@@ -303,6 +304,8 @@ class _Page:
         self.block_starts = [b.start for b in self.blocks]
         self._marks: list[int] | None = None
         self._voice: list[int] | None = None
+        #: The voices found by a horizontal rule before the writer's "I" (a subset of the voices).
+        self._rule_voices: set[int] = set()
         #: The writer's asides inside a reproduced text ("Note: ..." paragraphs), found with the voices.
         self.asides: list[tuple[int, int]] = []
 
@@ -325,12 +328,15 @@ class _Page:
             offset = masked[i][0]
         return offset
 
-    def own_voice(self, start: int, limit: int) -> int:
+    def own_voice(self, start: int, limit: int, rules: bool = True) -> int:
         """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
-        heading or label, a horizontal rule followed by the writer's "I" or "my", or the heading after
-        a reference section; *limit* if none."""
+        heading or label, a horizontal rule followed by the writer's "I" or "my" (unless not
+        *rules*: a handout's author says "I" after its own rules), or the heading after a
+        reference section; *limit* if none."""
         voices = self._voices()
         i = bisect.bisect_left(voices, start)
+        while not rules and i < len(voices) and voices[i] in self._rule_voices:
+            i += 1
         return voices[i] if i < len(voices) and voices[i] < limit else limit
 
     def _voices(self) -> list[int]:
@@ -339,13 +345,20 @@ class _Page:
             doc = self.doc
             found: list[int] = []
             after_references = False
-            for b in self.blocks:
+            blocks = [b for b in self.blocks if doc.prose[b.start:b.end].strip()]
+            for n, b in enumerate(blocks):
                 text = doc.prose[b.start:b.end]
                 if b.kind in _HEADING_KINDS:
                     if after_references or own_comment(text):
                         found.append(self._before_markup(b.start))
                     after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
                 elif _own_label(doc, b.start, b.end):
+                    if b.kind == "blockquote" and 0 < n < len(blocks) - 1 and all(
+                            x.kind in ("list-item", "li") for x in (blocks[n - 1], blocks[n + 1])):
+                        # "> Comment by the site: ..." set between two items of a list: a remark
+                        # inside the source's list, which goes on after it
+                        self.asides.append((b.start, b.end))
+                        continue
                     found.append(b.start)
                 elif _aside(doc, b.start, b.end):
                     self.asides.append((b.start, b.end))
@@ -353,6 +366,7 @@ class _Page:
                 for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
                     if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
                         found.append(rule.start())
+                        self._rule_voices.add(rule.start())
             self._voice = sorted(found)
         return self._voice
 
@@ -371,8 +385,9 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
     if cites is not None:
         page._marks = cites
     regions = list(regions)
-    spans = [*_opening(page), *_linked_titles(page), *_source_leads(page),
-             *_pubmed_abstracts(page, regions), *_before_source_references(page, regions)]
+    spans = [*_opening(page), *_titled_document(page), *_following_lines(page), *_linked_titles(page), *_source_leads(page),
+             *_pubmed_abstracts(page, regions), *_paper_boxes(page), *_reviews(page),
+             *_before_source_references(page, regions)]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
         if merged and lo <= merged[-1][1]:
@@ -443,6 +458,9 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
             return []
         if block.kind in ("list-item", "li"):
             return []  # a list first: the page's own (a reading list, notes)
+        if heading and _FOLLOWING_IS.match(line) and len(line) <= HEADER_CHARS and not _VOICE.search(line):
+            # "### The following was written by a reader in 2010": a heading over the whole page
+            return [(block.end, page.own_voice(block.end, len(doc.text)))]
         if block.kind not in ("blockquote",) and opens_reproduced(text, heading):
             if _whole_page(text):
                 if not _reposted_byline(doc, block.start, block.end, heading):
@@ -460,6 +478,75 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
                 or (line.endswith(":") and len(line.split()) >= 4))):
             return []  # the page's own words come first
     return []
+
+
+# -- a page or a passage that says it is someone else's document ------------------------------
+#: A kind of document a person hands out or sends, as a page's title names it: "Handout on sleep -
+#: Dr. Ann Roe", "A pharmacist's letter", "Press release by the Society". (An article or a study is
+#: what a site reports on, not what it reprints, so those words are not here.)
+_DOCUMENT_WORD = lazyre.compile(r"\b(?:handouts?|leaflets?|brochures?|pamphlets?|flyers?|letters?|transcripts?"
+                                r"|(?:press|news)\s+releases?)\b", re.I)
+#: Who the document is from, as a title says it: "by/from <Name>", "Dr. <Name>", or a trailing
+#: "- <Name>" or "- <Name> 2012" (a site's own "Vitamin D handout for patients" names no one).
+_TITLE_AUTHOR = lazyre.compile(
+    r"\b(?i:by|from)\s+(?:(?:Dr|Prof)\.?\s+)?[A-Z][a-z]|\b(?:Dr|Prof|Professor)\.?\s+[A-Z][a-z]"
+    r"|[-\u2013\u2014]\s*(?:(?i:handout|letter|leaflet)\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+(?:19|20)\d\d)?\W*$")
+
+
+def _titled_document(page: _Page) -> list[tuple[int, int]]:
+    """A page whose title names it as someone's handout, letter, transcript or press release
+    ("Handout on vitamin D and sleep - Roe 2012"): the whole body is that document, up to the
+    writer's own voice (a comment heading or label). A title in the writer's voice ("Why I wrote
+    to Dr. Roe: my letter") is the writer's page."""
+    doc = page.doc
+    data = getattr(doc.front_matter, "data", None) if doc.front_matter else None
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or len(title) > HEADER_CHARS:
+        return []
+    title = " ".join(title.split())
+    if not (_DOCUMENT_WORD.search(title) and _TITLE_AUTHOR.search(title)) or _NARRATOR.search(title):
+        return []
+    return [(doc.body_start, page.own_voice(doc.body_start, len(doc.text), rules=False))]
+
+
+#: A line that says the text after it is copied from elsewhere, wherever it stands on the page:
+#: "### The following was clipped from the article above", "The following are extracted from the
+#: meeting's summary". (A bare "The following is a list ..." is the writer's own lead to a list.)
+_FOLLOWING_COPIED = lazyre.compile(
+    r"^\W*(?:the\s+following|what\s+follows|below)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:copied|clipped|excerpted|"
+    r"extracted|reprinted|reproduced|reposted|translated|quoted|pasted|transcribed|taken\s+from|(?:an?\s+)?excerpts?\b"
+    r"|(?:an?\s+)?(?:comment|letter|e-?mail|message|reply|post|handout)\s+(?:by|from)\b)", re.I)
+#: The writer's own words in a line: "I", "my", "we", "our".
+_NARRATOR = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Ww]e|[Oo]ur)\b(?![-.]\w)")
+
+
+def _following_lines(page: _Page) -> list[tuple[int, int]]:
+    """A heading or short line anywhere on the page that says the text after it is copied
+    (:data:`_FOLLOWING_COPIED`): a heading heads its section (to the next heading of its level
+    or higher); a line heads the rest of the section it stands in, across the sub-headings after
+    it (a lead line right above "## Introduction" announces the sections that follow); each up to
+    the writer's own voice."""
+    doc = page.doc
+    if "ollow" not in doc.prose and "elow" not in doc.prose:
+        return []  # most pages: no such line at all
+    spans = []
+    for b in page.blocks:
+        if b.end - b.start > 2 * LEAD_CHARS:
+            continue
+        line = " ".join(_plain(doc.prose[b.start:b.end]).split())
+        if not line or len(line) > LEAD_CHARS or not _FOLLOWING_COPIED.match(line) or _NARRATOR.search(line):
+            continue
+        if b.kind in _HEADING_KINDS:
+            i = bisect.bisect_right(page.heading_starts, b.end) - 1
+            level = page.headings[i].level if i >= 0 and page.headings[i].start >= b.start else None
+            end = page.section_end(b.end, level)
+        else:
+            i = bisect.bisect_right(page.heading_starts, b.start) - 1
+            level = page.headings[i].level if i >= 0 else 1
+            # under the page's title or above every heading: the rest of the page
+            end = page.section_end(b.end, level) if level > 1 else len(doc.text)
+        spans.append((b.end, page.own_voice(b.end, end)))
+    return spans
 
 
 #: The writer speaking ("I", "my", "you"): a paper's abstract or a news report does neither.
@@ -680,6 +767,83 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
             journal_at = len(text) + 1  # one abstract a section
+    return spans
+
+
+#: A paper's summary box as journals print it under the authors: "Highlights", "Key points",
+#: "Graphical abstract", "Abstract", "Summary".
+_BOX_LABEL = lazyre.compile(r"[\W_]*(?:highlights|key\s+(?:points|messages|findings)|graphical\s+abstract|abstract|summary"
+                            r"|what\s+is\s+(?:already\s+)?known(?:\s+on\s+this\s+topic)?)[\W_]*", re.I)
+
+
+def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
+    """A paper's summary box pasted under its authors: a section whose first blocks hold an
+    authors' line (three names or more, names with degrees, an affiliation) right above a
+    "Highlights" or "Key points" label: the label and the rest of the section, up to the
+    writer's own voice. (A list of names over the writer's own text has no such label.)"""
+    doc = page.doc
+    spans = []
+    bounds = [doc.body_start] + [h.end for h in page.headings]
+    for lo in bounds:
+        hi = page.section_end(lo)
+        i = bisect.bisect_left(page.block_starts, lo)
+        previous_header = False
+        seen = 0
+        for b in page.blocks[i:]:
+            if b.start >= hi or b.kind in _HEADING_KINDS or seen > ABSTRACT_HEAD_BLOCKS:
+                break
+            text = doc.prose[b.start:b.end]
+            if not text.strip():
+                continue
+            seen += 1
+            line = " ".join(_plain(text).split())
+            if previous_header and len(line) <= SHORT_LABEL_CHARS and _BOX_LABEL.fullmatch(line):
+                spans.append((b.start, page.own_voice(b.start, hi)))
+                break
+            previous_header = is_header_line(line)
+    return spans
+
+
+#: A paragraph opening one reviewer's comments: "1: This paper ...", "Reviewer 2: The authors ...",
+#: "Referee #1 - ..." (a bare "1." is an ordinary numbered list, so a bare number needs its colon).
+_REVIEW_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*(\d{1,2})\s*[:.)\u2013\u2014-]|(\d{1,2}):)\s+\S", re.I)
+#: The writer's lead to the comments: it names reviews or feedback.
+_REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviews?|reviewers?|referees?|critiques?|comments)\b", re.I)
+
+
+def _reviews(page: _Page) -> list[tuple[int, int]]:
+    """Peer reviewers' comments pasted under the writer's lead ("I got some feedback from the
+    reviewers ..."): paragraphs numbered "1:", "2:" ... (or "Reviewer 1:", "Reviewer 2:"), two or
+    more in order, right after a paragraph naming reviews or feedback. The span runs from the
+    first comment to where the writer speaks again ("I", "we") after the last one."""
+    doc = page.doc
+    if ":" not in doc.prose:
+        return []
+    blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    spans = []
+    n = 1
+    while n < len(blocks):
+        first = _REVIEW_ITEM.match(doc.prose, blocks[n].start)
+        if first is None or (first.group(1) or first.group(2)) != "1" or not _REVIEW_LEAD.search(
+                doc.prose, blocks[n - 1].start, blocks[n - 1].end):
+            n += 1
+            continue
+        expected, last, k = 2, n, n + 1
+        while k < len(blocks) and blocks[k].kind not in _HEADING_KINDS:
+            item = _REVIEW_ITEM.match(doc.prose, blocks[k].start)
+            if item is not None and (item.group(1) or item.group(2)) == str(expected):
+                expected, last = expected + 1, k
+            k += 1
+        if expected < 3:
+            n += 1
+            continue  # one numbered paragraph is no set of reviews
+        end = blocks[last].end
+        for b in blocks[last + 1:k]:
+            if _NARRATOR.search(doc.prose, b.start, b.end):
+                break  # the writer again: "That feedback came quickly and we ..."
+            end = b.end
+        spans.append((blocks[n].start, page.own_voice(blocks[n].start, end)))
+        n = last + 1
     return spans
 
 
