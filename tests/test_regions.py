@@ -260,3 +260,39 @@ def test_a_code_like_run_is_never_the_tail_of_a_url_after_a_dot() -> None:
     doc = Document.from_text("Key words: frailty.http://polisci.example.edu/x/y.pdf and docs/a/b.pdf here.\n", path="x.md")
     code = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "code-like"]
     assert "docs/a/b.pdf" in code and not any("example.edu" in c for c in code)
+
+
+def _acronyms(text: str, path: str) -> list[str]:
+    return sorted(d.message.split("'")[1] for d in lint_text(text, path=path, select=["acronym-undefined"], config={}))
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Feed\n\nA farm weekly put it this way in March.\n\n"
+     "\u201cThe benefit of feed additives may have fallen for several reasons.\n\n"
+     "* Better hygiene makes each additive matter less.\n"
+     "* Resistance could blunt the effect of FGPs, though no data test this.\u201d\n\n"
+     "Ask your vet about QTV before you change feed.\n", "q.md"),
+    ("<h2>Feed</h2><p>A farm weekly put it this way in March.</p>"
+     "<p>\u201cThe benefit of feed additives may have fallen for several reasons.</p>"
+     "<ul><li>Better hygiene makes each additive matter less.</li>"
+     "<li>Resistance could blunt the effect of FGPs, though no data test this.\u201d</li></ul>"
+     "<p>Ask your vet about QTV before you change feed.</p>", "q.html"),
+])
+def test_a_quotation_over_several_blocks_is_a_quotation(text: str, path: str) -> None:
+    """The quoted passage opens in a paragraph and closes in a list item: the source's words;
+    the writer's own sentence after the closing mark is still read."""
+    assert _acronyms(text, path) == ["QTV"]
+
+
+def test_an_unclosed_quotation_mark_quotes_nothing() -> None:
+    text = "\u201cEat well, he said.\n\nMost people with PKR need advice.\n\n## Next\n\nThe LMT clinic is closed.\n"
+    assert _acronyms(text, "u.md") == ["LMT", "PKR"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Meetings\n\nThe ZVA meets in May.\n\n# Call for papers\n\nThe forum welcomes work on WQR therapies.\n", "c.md"),
+    ("<h2>Meetings</h2><p>The ZVA meets in May.</p><h1>Call for papers</h1><p>The forum welcomes work on WQR therapies.</p>",
+     "c.html"),
+])
+def test_a_call_for_papers_is_the_organisers_text(text: str, path: str) -> None:
+    assert _acronyms(text, path) == ["ZVA"]

@@ -493,6 +493,9 @@ _TITLE_AUTHOR = lazyre.compile(
     r"|[-\u2013\u2014]\s*(?:(?i:handout|letter|leaflet)\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+(?:19|20)\d\d)?\W*$")
 
 
+_HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+
+
 def _titled_document(page: _Page) -> list[tuple[int, int]]:
     """A page whose title names it as someone's handout, letter, transcript or press release
     ("Handout on vitamin D and sleep - Roe 2012"): the whole body is that document, up to the
@@ -501,6 +504,9 @@ def _titled_document(page: _Page) -> list[tuple[int, int]]:
     doc = page.doc
     data = getattr(doc.front_matter, "data", None) if doc.front_matter else None
     title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) and "<title" in doc.text[:4000].lower():
+        m = _HTML_TITLE.search(doc.text, 0, 4000)  # an HTML page's <title>
+        title = _TAG.sub(" ", m.group(1)) if m else None
     if not isinstance(title, str) or len(title) > HEADER_CHARS:
         return []
     title = " ".join(title.split())
@@ -808,7 +814,8 @@ def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
 #: "Referee #1 - ..." (a bare "1." is an ordinary numbered list, so a bare number needs its colon).
 _REVIEW_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*(\d{1,2})\s*[:.)\u2013\u2014-]|(\d{1,2}):)\s+\S", re.I)
 #: The writer's lead to the comments: it names reviews or feedback.
-_REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviews?|reviewers?|referees?|critiques?|comments)\b", re.I)
+_REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviewers?|referees?|critiques?|peer[- ]reviews?|(?:reviews?|comments)\s+(?:from|by)\b)",
+                              re.I)
 
 
 def _reviews(page: _Page) -> list[tuple[int, int]]:
