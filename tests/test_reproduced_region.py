@@ -464,3 +464,36 @@ ASIDE_HTML = ("<h4><a href=\"https://encyclopedia.example.org/rare\">Rare condit
 @pytest.mark.parametrize("text, path", [(ASIDE_MD, "a.md"), (ASIDE_HTML, "a.html")])
 def test_a_site_remark_between_list_items_does_not_end_the_source(text: str, path: str) -> None:
     assert acronyms(text, path) == ["KVB"]
+
+
+HERE_IS_MD = ("I am applying for a new post this spring. Here's a summary of the steps from the hospital's staff guide.\n\n"
+              "Applicants send two letters to the DPQ office before the closing date.\n\n"
+              "The panel meets within a month.\n\n"
+              "I sent my letters last week to the NVW board.\n")
+HERE_IS_HTML = "".join(f"<p>{p}</p>" for p in HERE_IS_MD.strip().split("\n\n"))
+OWN_HERE_IS_MD = ("We ran a clinic in March. Here is a photo from our clinic.\n\n"
+                  "Patients with MKV waited less than an hour.\n")
+
+
+@pytest.mark.parametrize("text, path", [(HERE_IS_MD, "e.md"), (HERE_IS_HTML, "e.html")])
+def test_blocks_presented_as_from_a_named_source_are_reproduced_up_to_the_writer(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["NVW"]
+
+
+def test_here_is_naming_the_writers_own_source_reproduces_nothing() -> None:
+    assert acronyms(OWN_HERE_IS_MD, "o.md") == ["MKV"]
+
+
+BRACED_MD = ("### [Why I stopped taking zinc](https://blog.example.net/zinc)\n\n"
+             "**{Note by HealthWiki: the author tried three doses}**\n\n"
+             "Zinc lowered my copper, and my HQT results showed it.\n\n"
+             "## My view\n\nAsk about a PLW test.\n")
+BRACED_HTML = ("<h3><a href=\"https://blog.example.net/zinc\">Why I stopped taking zinc</a></h3>"
+               "<p><b>{Note by HealthWiki: the author tried three doses}</b></p>"
+               "<p>Zinc lowered my copper, and my HQT results showed it.</p>"
+               "<h2>My view</h2><p>Ask about a PLW test.</p>")
+
+
+@pytest.mark.parametrize("text, path", [(BRACED_MD, "z.md"), (BRACED_HTML, "z.html")])
+def test_an_editors_note_in_braces_is_an_aside_not_the_end_of_the_source(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["PLW"]

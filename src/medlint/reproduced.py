@@ -140,6 +140,14 @@ def _own_label(doc: "Document", start: int, end: int) -> bool:
     return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
 
 
+def _bracketed(text: str) -> bool:
+    """A block opening with a brace ("{Note by the editor: ...}", its closing brace sometimes
+    lost in copying) or wholly in parentheses: an editor's remark set into the text it
+    interrupts, as reprints mark one (prose never opens a paragraph with a brace)."""
+    core = text.strip().strip("*_ \t\n")
+    return len(core) > 2 and (core[0] == "{" or (core[0] == "(" and core[-1] == ")"))
+
+
 def _aside(doc: "Document", start: int, end: int) -> bool:
     """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
     carries (carved out of the reproduced span, which goes on after it)."""
@@ -353,10 +361,11 @@ class _Page:
                         found.append(self._before_markup(b.start))
                     after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
                 elif _own_label(doc, b.start, b.end):
-                    if b.kind == "blockquote" and 0 < n < len(blocks) - 1 and all(
-                            x.kind in ("list-item", "li") for x in (blocks[n - 1], blocks[n + 1])):
-                        # "> Comment by the site: ..." set between two items of a list: a remark
-                        # inside the source's list, which goes on after it
+                    if _bracketed(text) or (b.kind == "blockquote" and 0 < n < len(blocks) - 1 and all(
+                            x.kind in ("list-item", "li") for x in (blocks[n - 1], blocks[n + 1]))):
+                        # "{Note by the site: ...}" wholly in braces, or "> Comment by the site: ..."
+                        # set between two items of a list: a remark inside the source's text, which
+                        # goes on after it
                         self.asides.append((b.start, b.end))
                         continue
                     found.append(b.start)
@@ -386,7 +395,7 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
         page._marks = cites
     regions = list(regions)
     spans = [*_opening(page), *_titled_document(page), *_following_lines(page), *_linked_titles(page), *_source_leads(page),
-             *_pubmed_abstracts(page, regions), *_paper_boxes(page), *_reviews(page),
+             *_pubmed_abstracts(page, regions), *_paper_boxes(page), *_reviews(page), *_here_is(page),
              *_before_source_references(page, regions)]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
@@ -851,6 +860,40 @@ def _reviews(page: _Page) -> list[tuple[int, int]]:
             end = b.end
         spans.append((blocks[n].start, page.own_voice(blocks[n].start, end)))
         n = last + 1
+    return spans
+
+
+#: A paragraph's last sentence presenting the blocks after it as taken from a named source:
+#: "Here's a description of the process from the hospital's promotion guide.", "Here is the
+#: summary from the meeting's organisers:" (not "Here's the text of a sample email", the writer's own).
+_HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[\w'\u2019-]+\s+){1,6}?"
+                          r"from\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|[A-Z])[^.!?:\n]{2,80}[.:][\s*_]*$", re.I)
+
+
+def _here_is(page: _Page) -> list[tuple[int, int]]:
+    """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
+    description of the process from the university's guidelines."): up to the first block where
+    the writer speaks again ("I", "my", "we"), the next heading, or the writer's own voice."""
+    doc = page.doc
+    if "ere" not in doc.prose:
+        return []
+    blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    spans = []
+    for n, b in enumerate(blocks[:-1]):
+        if b.kind in _HEADING_KINDS or not ("here" in doc.prose[max(b.start, b.end - 400):b.end].lower()
+                                            or "below" in doc.prose[max(b.start, b.end - 400):b.end].lower()):
+            continue
+        tail = " ".join(_plain(doc.prose[max(b.start, b.end - 400):b.end]).split())
+        m = _HERE_IS.search(tail)
+        if m is None or _NARRATOR.search(m.group(0).split("from", 1)[-1]):
+            continue  # "Here is a photo from our clinic": the writer's own
+        end = blocks[n + 1].start
+        for later in blocks[n + 1:]:
+            if later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end):
+                break
+            end = later.end
+        if end > blocks[n + 1].start:
+            spans.append((blocks[n + 1].start, page.own_voice(blocks[n + 1].start, end)))
     return spans
 
 
