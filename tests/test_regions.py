@@ -296,3 +296,25 @@ def test_an_unclosed_quotation_mark_quotes_nothing() -> None:
 ])
 def test_a_call_for_papers_is_the_organisers_text(text: str, path: str) -> None:
     assert _acronyms(text, path) == ["ZVA"]
+
+
+_PAPER_MD = ("Journal of Bone Topics / Mar 2015 / Vol 9 | Issue 2\n\n"
+             "Hal Brennick, Odile Farrant, Tomasz Wierzba\n\n"
+             "Department of Nephrology, Lakeview Hospital and Research Institute, Northfield\n\n"
+             "**Abstract**\n\nMagnesium acts on many tissues besides bone.\n\n---\n\n"
+             "## Introduction\n\nMagnesium is the fourth most common mineral in the body.\n\n"
+             "## Magnesium and muscle\n\nLow levels change how the RYR channel opens in muscle cells.\n\n")
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("", []),
+    ("## My view\n\nI would ask your doctor about a QLM test first.\n", ["QLM"]),
+])
+def test_a_pasted_paper_goes_on_under_its_introduction_past_a_rule(tail: str, expected: list[str]) -> None:
+    """The rule a journal page draws under the abstract does not end the paper; the writer's own
+    section after it is read."""
+    text = _PAPER_MD + tail
+    assert _acronyms(text, "p.md") == expected
+    html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else "<hr>" if p == "---" else f"<p>{p}</p>"
+                   for p in text.strip().split("\n\n"))
+    assert _acronyms(html, "p.html") == expected

@@ -497,3 +497,21 @@ BRACED_HTML = ("<h3><a href=\"https://blog.example.net/zinc\">Why I stopped taki
 @pytest.mark.parametrize("text, path", [(BRACED_MD, "z.md"), (BRACED_HTML, "z.html")])
 def test_an_editors_note_in_braces_is_an_aside_not_the_end_of_the_source(text: str, path: str) -> None:
     assert acronyms(text, path) == ["PLW"]
+
+
+def _abstract(title: str) -> str:
+    return (f"#### A tracer trial - 2014\n\n{title}\n\nJ Trace Elem Med. 2014 Jun 2:jt2014\n\n"
+            "Okafor KS, Lindqvist S, Moreau D.\n\nContext: zinc kinetics differ between groups.\n\n"
+            "## My view\n\nAsk about a VXT test.\n")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("**Zinc half-life is shorter in older men and depends on ZBP levels.**", ["VXT"]),
+    ("I liked this small trial of the QRS method.", ["QRS", "VXT"]),  # the writer's own line above it
+])
+def test_a_papers_title_over_its_journal_line_is_reproduced(title: str, expected: list[str]) -> None:
+    text = _abstract(title)
+    assert acronyms(text, "t.md") == expected
+    html = "".join(f"<h4>{p[5:]}</h4>" if p.startswith("#### ") else f"<h2>{p[3:]}</h2>" if p.startswith("## ")
+                   else f"<p>{p.replace('**', '')}</p>" for p in text.strip().split("\n\n"))
+    assert acronyms(html, "t.html") == expected

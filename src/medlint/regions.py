@@ -460,7 +460,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
-            elif carrying and (resumed or not (
+            elif carrying and (resumed or bool(_RESUMES.fullmatch(title)) or not (
                     _SEE_ALSO.match(title) or own_comment(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
                     or _link_list(doc, lo, hi, block_starts))):
@@ -528,7 +528,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", blocks[0].start, hi)
 
 
-#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here.
+#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here;
+#: and a paper carried from its abstract goes on here even past a horizontal rule (pasted papers keep
+#: the rule a journal's page draws between the abstract and the text).
 _RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
 #: divides the pasted text from the page's own.

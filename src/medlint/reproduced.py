@@ -761,18 +761,25 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
     bylines = [(r.start, r.end) for r in regions if r.kind == "byline"]
     spans: list[tuple[int, int]] = []
     journal_at, seen, section = -1, 0, -1
+    title_at = -1  # the paper's title, when a short line stands right above its journal line
+    previous = None
     for b in page.blocks:
         if b.kind in _HEADING_KINDS:
             continue
         here = bisect.bisect_right(page.heading_starts, b.start)
         if here != section:
-            section, seen, journal_at = here, 0, -1
+            section, seen, journal_at, previous = here, 0, -1, None
         seen += 1
         if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
             continue
         line = " ".join(doc.prose[b.start:b.end].split())
+        if not line:
+            continue
         if journal_at < 0 and _PUBMED_JOURNAL.match(line):
             journal_at = b.end
+            title_at = previous.start if previous is not None and _paper_title(doc.prose[previous.start:previous.end]) else -1
+        elif journal_at < 0:
+            previous = b
         elif journal_at >= 0 and journal_at <= len(text) and (
                 _AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
             end = page.section_end(b.end)
@@ -781,6 +788,8 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
             i = bisect.bisect_right(rules, b.end)
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
+            if title_at >= 0:
+                spans.append((title_at, journal_at))  # its title over the journal line
             journal_at = len(text) + 1  # one abstract a section
     return spans
 
@@ -895,6 +904,13 @@ def _here_is(page: _Page) -> list[tuple[int, int]]:
         if end > blocks[n + 1].start:
             spans.append((blocks[n + 1].start, page.own_voice(blocks[n + 1].start, end)))
     return spans
+
+
+def _paper_title(text: str) -> bool:
+    """A short line that can be a paper's title over its journal line: one sentence or phrase,
+    not the writer's voice, not a link list ("**Half-lives differ by genotype.**")."""
+    line = " ".join(_plain(text).split())
+    return 3 <= len(line.split()) <= 40 and len(line) <= HEADER_CHARS and not _VOICE.search(line) and not _LINKED.search(text)
 
 
 def _before_source_references(page: _Page, regions: list) -> list[tuple[int, int]]:
