@@ -318,3 +318,19 @@ def test_a_pasted_paper_goes_on_under_its_introduction_past_a_rule(tail: str, ex
     html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else "<hr>" if p == "---" else f"<p>{p}</p>"
                    for p in text.strip().split("\n\n"))
     assert _acronyms(html, "p.html") == expected
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Two abstracts report the test this way.\n\n*Relapse was less common with KQB than with placebo (p = 0.03).*\n\n"
+     "PMID: 1234567\n\n## Scores\n\nI doubt you know what a GHV score is.\n", "i.md"),
+    ("<p>Two abstracts report the test this way.</p><p><em>Relapse was less common with KQB than with placebo "
+     "(p = 0.03).</em></p><p>PMID: 1234567</p><h2>Scores</h2><p>I doubt you know what a GHV score is.</p>",
+     "i.html"),
+])
+def test_an_italic_passage_over_its_pmid_line_is_quoted(text: str, path: str) -> None:
+    assert _acronyms(text, path) == ["GHV"]
+
+
+def test_an_italic_paragraph_with_no_citation_below_is_the_writers() -> None:
+    text = "Two abstracts report the test this way.\n\n*Relapse was less common with KQB than with placebo.*\n\nThat is all.\n"
+    assert _acronyms(text, "w.md") == ["KQB"]

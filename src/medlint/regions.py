@@ -658,11 +658,13 @@ def _quotes(doc: "Document") -> Iterator[Region]:
     a passage they quote when the site offers no block quote)."""
     previous = None
     quoting = False  # the italic paragraph before this one was a quoted passage
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for n, b in enumerate(blocks):
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
         italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
-        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))):
+        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))
+                       or _cited_below(doc, blocks, n)):
             yield Region("quotation", b.start, b.end)
             quoting = True  # the passage goes on in the next italic paragraph
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
@@ -689,6 +691,16 @@ QUOTED_BLOCKS = 6
 _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
 #: A block that ends with a closing quotation mark (before any citation in brackets).
 _CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
+
+
+def _cited_below(doc: "Document", blocks: list, n: int) -> bool:
+    """Whether the block after block *n* is only its source's identifier ("PMID: 2764538", a DOI):
+    an italic paragraph over its citation is a passage quoted from that paper."""
+    for b in blocks[n + 1:n + 3]:
+        said = doc.text[b.start:b.end].strip()
+        if said:
+            return len(said) <= REPRODUCED_LABEL_CHARS and bool(_ID_LINE.match(said))
+    return False
 
 
 def _quoted_blocks(doc: "Document") -> Iterator[Region]:
