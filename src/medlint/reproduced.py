@@ -882,7 +882,7 @@ _HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|
 def _here_is(page: _Page) -> list[tuple[int, int]]:
     """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
     description of the process from the university's guidelines."): up to the first block where
-    the writer speaks again ("I", "my", "we"), the next heading, or the writer's own voice."""
+    the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice."""
     doc = page.doc
     if "ere" not in doc.prose:
         return []
@@ -898,8 +898,9 @@ def _here_is(page: _Page) -> list[tuple[int, int]]:
             continue  # "Here is a photo from our clinic": the writer's own
         end = blocks[n + 1].start
         for later in blocks[n + 1:]:
-            if later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end):
-                break
+            if later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end) or _VOICE.search(
+                    doc.prose, later.start, later.end):
+                break  # the writer again: "I", "we", or advice to "you"
             end = later.end
         if end > blocks[n + 1].start:
             spans.append((blocks[n + 1].start, page.own_voice(blocks[n + 1].start, end)))
