@@ -17,7 +17,9 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
 ``quotation``
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
     wholly in italics after a colon or a reporting verb ("states that:", and the
-    italic paragraphs that continue it), and pasted
+    italic paragraphs that continue it) or over its PMID or DOI line, a passage
+    whose opening quotation mark starts a paragraph and whose closing mark ends a
+    later block (a quote over a paragraph and its list), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals), text after a short line
     that says it is reproduced ("Clipped from the PDF", "The following is translated
@@ -51,7 +53,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     or more turns each (an interview's words are the speakers', not the page's; a turn goes
     on in the paragraphs after it up to the next speaker, heading or rule). Also a section
     under a heading that names another's text (a press release, transcript, captions, a
-    guest essay, speakers' biographies, an e-mail, reply, letter or interview with someone,
+    guest essay, speakers' biographies, a call for papers, a course's learning objectives,
+    an e-mail, reply, letter or interview with someone,
     "From <address>", "(extracted from PDF)"), a section opening with a news dateline or
     with "This is a version of an email by ...", a line "A copy of a blog post at"; and a
     paper carried above resumes under its own Introduction after the page's comment.

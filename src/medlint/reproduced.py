@@ -22,6 +22,17 @@ A span **starts** at:
   introduces items from a named document ("Highlights from the report:");
 * a pasted PubMed abstract: a section whose first blocks are the journal line ("Endocrine. 2016
   Mar 22.") and the authors ("Renner KD."): the text after the authors;
+* a page whose title names it as someone's handout, leaflet, letter, transcript or press release
+  ("Handout on sleep - Dr. Ann Roe"): the whole body (a horizontal rule before "I" does not end it:
+  the document's author says "I");
+* a heading or short line anywhere saying the text after it is copied ("### The following was
+  clipped from ...", "The following are extracted from the meeting's report"): a heading's section,
+  or the rest of the line's section across its sub-headings;
+* a paper's "Highlights" or "Key points" box under its authors' line; a pasted abstract's title
+  line right above its journal line;
+* peer reviewers' comments numbered "1:", "2:" ... under a lead naming feedback or reviewers, and
+  the blocks after a paragraph ending "Here's a description ... from <source>.", each up to the
+  writer's "I", "we" or "you";
 * a source's own numbered reference list in the middle of the page: the prose above it in its
   section carries reference numbers and the page goes on in the writer's comment after it (a
   page's own reference list ends the page or is followed by nothing of the writer's but "See
@@ -30,7 +41,9 @@ A span **starts** at:
 A linked heading at page-title level (``#``) heads only its own section, and an action link
 ("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
 nothing. The writer's asides inside a span (a paragraph opening with a plain "Note:") are
-carved out of it: the writer's words, with the source's text going on after them.
+carved out of it: the writer's words, with the source's text going on after them; so is an
+editor's note opening with a brace ("{Note by the site: ...}") and a site's remark set as a block
+quote between two items of the source's list.
 
 A span **ends** where the writer's own voice resumes: a heading or a short label line marking
 the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
