@@ -314,6 +314,21 @@ _CITE_NUMBER = lazyre.compile(r"<sup[^>]*>\s*\[?\d{1,3}|(?<![\]\w^])\[\d{1,3}(?:
 SOURCE_REFERENCES = 3
 
 
+def _blocks_holding(page: "_Page", words: tuple[str, ...]) -> list[int]:
+    """Indices in ``page.blocks`` of the blocks that hold one of *words* (plain substrings, found
+    with ``str.find``: a rare heuristic reads only the few blocks that can match, not every block)."""
+    prose = page.doc.prose
+    found: set[int] = set()
+    for word in words:
+        at = prose.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(page.block_starts, at) - 1
+            if i >= 0 and page.blocks[i].start <= at < page.blocks[i].end:
+                found.add(i)
+            at = prose.find(word, at + 1)
+    return sorted(found)
+
+
 class _Page:
     """The page's headings and blocks as this module reads them, made once per document."""
 
@@ -348,6 +363,11 @@ class _Page:
                 break
             offset = masked[i][0]
         return offset
+
+    def heading_end_before(self, offset: int) -> int:
+        """Where the section holding *offset* begins: the end of the heading before it, or the body's start."""
+        i = bisect.bisect_right(self.heading_starts, offset) - 1
+        return self.headings[i].end if i >= 0 else self.doc.body_start
 
     def own_voice(self, start: int, limit: int, rules: bool = True) -> int:
         """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
@@ -540,10 +560,11 @@ def _titled_document(page: _Page) -> list[tuple[int, int]]:
 #: A line that says the text after it is copied from elsewhere, wherever it stands on the page:
 #: "### The following was clipped from the article above", "The following are extracted from the
 #: meeting's summary". (A bare "The following is a list ..." is the writer's own lead to a list.)
-_FOLLOWING_COPIED = lazyre.compile(
-    r"^\W*(?:the\s+following|what\s+follows|below)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:copied|clipped|excerpted|"
+_COPIED_WORDS = (
+    r"(?:the\s+following|what\s+follows|below)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:copied|clipped|excerpted|"
     r"extracted|reprinted|reproduced|reposted|translated|quoted|pasted|transcribed|taken\s+from|(?:an?\s+)?excerpts?\b"
-    r"|(?:an?\s+)?(?:comment|letter|e-?mail|message|reply|post|handout)\s+(?:by|from)\b)", re.I)
+    r"|(?:an?\s+)?(?:comment|letter|e-?mail|message|reply|post|handout)\s+(?:by|from)\b)")
+_FOLLOWING_COPIED = lazyre.compile(r"^\W*" + _COPIED_WORDS, re.I)
 #: The writer's own words in a line: "I", "my", "we", "our".
 _NARRATOR = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Ww]e|[Oo]ur)\b(?![-.]\w)")
 
@@ -555,10 +576,9 @@ def _following_lines(page: _Page) -> list[tuple[int, int]]:
     it (a lead line right above "## Introduction" announces the sections that follow); each up to
     the writer's own voice."""
     doc = page.doc
-    if "ollow" not in doc.prose and "elow" not in doc.prose:
-        return []  # most pages: no such line at all
     spans = []
-    for b in page.blocks:
+    for n in _blocks_holding(page, ("ollow", "elow")):
+        b = page.blocks[n]
         if b.end - b.start > 2 * LEAD_CHARS:
             continue
         line = " ".join(_plain(doc.prose[b.start:b.end]).split())
@@ -813,31 +833,33 @@ _BOX_LABEL = lazyre.compile(r"[\W_]*(?:highlights|key\s+(?:points|messages|findi
                             r"|what\s+is\s+(?:already\s+)?known(?:\s+on\s+this\s+topic)?)[\W_]*", re.I)
 
 
+#: What every box label holds, in either case of its first letter.
+_BOX_WORDS = ("ighlights", "IGHLIGHTS", "ey points", "ey messages", "ey findings", "bstract", "BSTRACT", "ummary", "UMMARY",
+              "known", "KEY ")
+
+
 def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
     """A paper's summary box pasted under its authors: a section whose first blocks hold an
     authors' line (three names or more, names with degrees, an affiliation) right above a
     "Highlights" or "Key points" label: the label and the rest of the section, up to the
     writer's own voice. (A list of names over the writer's own text has no such label.)"""
     doc = page.doc
+    if not any(word in doc.prose for word in _BOX_WORDS):
+        return []  # no box label anywhere on the page
     spans = []
-    bounds = [doc.body_start] + [h.end for h in page.headings]
-    for lo in bounds:
-        hi = page.section_end(lo)
-        i = bisect.bisect_left(page.block_starts, lo)
-        previous_header = False
-        seen = 0
-        for b in page.blocks[i:]:
-            if b.start >= hi or b.kind in _HEADING_KINDS or seen > ABSTRACT_HEAD_BLOCKS:
-                break
-            text = doc.prose[b.start:b.end]
-            if not text.strip():
-                continue
-            seen += 1
-            line = " ".join(_plain(text).split())
-            if previous_header and len(line) <= SHORT_LABEL_CHARS and _BOX_LABEL.fullmatch(line):
-                spans.append((b.start, page.own_voice(b.start, hi)))
-                break
-            previous_header = is_header_line(line)
+    for n in _blocks_holding(page, _BOX_WORDS):
+        b = page.blocks[n]
+        if b.kind in _HEADING_KINDS or b.end - b.start > 4 * SHORT_LABEL_CHARS:
+            continue  # a paragraph that uses the word, not a label
+        line = " ".join(_plain(doc.prose[b.start:b.end]).split())
+        if len(line) > SHORT_LABEL_CHARS or not _BOX_LABEL.fullmatch(line):
+            continue
+        lo = page.heading_end_before(b.start)
+        before = [x for x in page.blocks[bisect.bisect_left(page.block_starts, lo):n] if doc.prose[x.start:x.end].strip()]
+        if not before or len(before) > ABSTRACT_HEAD_BLOCKS or any(x.kind in _HEADING_KINDS for x in before):
+            continue  # the label is not among the section's first blocks
+        if is_header_line(" ".join(_plain(doc.prose[before[-1].start:before[-1].end]).split())):
+            spans.append((b.start, page.own_voice(b.start, page.section_end(b.start))))
     return spans
 
 
@@ -892,18 +914,24 @@ _HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|
                           r"from\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|[A-Z])[^.!?:\n]{2,80}[.:][\s*_]*$", re.I)
 
 
+#: What every such paragraph holds (plain substring tests: far cheaper than a pattern over the page).
+_HERE_WORDS = ("ere's", "ere\u2019s", "ere is", "ere are", "elow is", "elow are")
+
+
 def _here_is(page: _Page) -> list[tuple[int, int]]:
     """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
     description of the process from the university's guidelines."): up to the first block where
     the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice."""
     doc = page.doc
-    if "ere" not in doc.prose:
-        return []
+    if not any(word in doc.prose for word in _HERE_WORDS):
+        return []  # most pages: no "here is" or "below is" at all
     blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    starts = [b.start for b in blocks]
     spans = []
-    for n, b in enumerate(blocks[:-1]):
-        if b.kind in _HEADING_KINDS or not ("here" in doc.prose[max(b.start, b.end - 400):b.end].lower()
-                                            or "below" in doc.prose[max(b.start, b.end - 400):b.end].lower()):
+    for k in _blocks_holding(page, _HERE_WORDS):
+        b = page.blocks[k]
+        n = bisect.bisect_left(starts, b.start)
+        if b.kind in _HEADING_KINDS or n >= len(blocks) - 1 or blocks[n].start != b.start:
             continue
         tail = " ".join(_plain(doc.prose[max(b.start, b.end - 400):b.end]).split())
         m = _HERE_IS.search(tail)
