@@ -334,3 +334,15 @@ def test_an_italic_passage_over_its_pmid_line_is_quoted(text: str, path: str) ->
 def test_an_italic_paragraph_with_no_citation_below_is_the_writers() -> None:
     text = "Two abstracts report the test this way.\n\n*Relapse was less common with KQB than with placebo.*\n\nThat is all.\n"
     assert _acronyms(text, "w.md") == ["KQB"]
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("Methods", []),  # the paper's own sub-section between its Methods and Results
+    ("Introduction", ["TLX"]),  # a site's own page with an Introduction and a Discussion keeps its sections
+])
+def test_a_papers_sub_sections_between_methods_and_results_are_quoted(first: str, expected: list[str]) -> None:
+    md = (f"## {first}\n\nForty adults took part.\n\n## Assays\n\nSerum was frozen for TLX assays.\n\n"
+          "## Results\n\nLevels rose by a third.\n")
+    assert _acronyms(md, "s.md") == expected
+    html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else f"<p>{p}</p>" for p in md.strip().split("\n\n"))
+    assert _acronyms(html, "s.html") == expected

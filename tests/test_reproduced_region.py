@@ -515,3 +515,10 @@ def test_a_papers_title_over_its_journal_line_is_reproduced(title: str, expected
     html = "".join(f"<h4>{p[5:]}</h4>" if p.startswith("#### ") else f"<h2>{p[3:]}</h2>" if p.startswith("## ")
                    else f"<p>{p.replace('**', '')}</p>" for p in text.strip().split("\n\n"))
     assert acronyms(html, "t.html") == expected
+
+
+def test_a_single_author_under_a_titled_journal_line_stays_an_author() -> None:
+    """Blanking the title must leave the journal line readable: "Lindqvist KS." under it is an author."""
+    text = ("Mineral needs beyond calcium for bone.\n\nBone Rep. 2015 Mar 3.\n\nLindqvist KS.\n\n"
+            "Many nutrients act on bone besides calcium.\n")
+    assert acronyms(text, "a.md") == []

@@ -125,6 +125,7 @@ _ABSTRACT_TITLE = lazyre.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+
 _PAPER_SECTION = lazyre.compile(
     r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
     r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
+_METHODS_OR_RESULTS = lazyre.compile(r"(?:(?:materials|patients|subjects)\s+and\s+)?(?:methods|methodology)|results\s*:?", re.I)
 _NUMBERED_SECTION = lazyre.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
 #: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
@@ -425,6 +426,15 @@ def _sections(doc: "Document") -> Iterator[Region]:
     # Discussion...), or two or more numbered section headings ("1. Introduction", "3.1 Temporality").
     paper = {t.lower().rstrip(":") for t in titles if _PAPER_SECTION.fullmatch(t)}
     numbered = sum(1 for t in titles if _NUMBERED_SECTION.fullmatch(t))
+    # A paper's own sub-sections ("Biochemical estimations", "Statistical analysis") stand after its
+    # Methods or Results heading, before the next of its section headings, at their level or deeper (a
+    # site's own page may have an Introduction and a Conclusion, but not a Methods section).
+    sections = [i for i, t in enumerate(titles) if _PAPER_SECTION.fullmatch(t)] if len(paper) >= 2 else []
+    inside = set()
+    for a, b in zip(sections, sections[1:]):
+        if b - a > 1 and _METHODS_OR_RESULTS.fullmatch(titles[a]) and all(
+                headings[j].level >= headings[a].level for j in range(a + 1, b)):
+            inside.update(range(a + 1, b))
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
@@ -433,7 +443,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
             or _FROM_ADDRESS.match(text, h.start, h.end)
             or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
-        if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
+        if kind is None and ((len(paper) >= 2 and (_PAPER_SECTION.fullmatch(title) or (
+                i in inside and not own_comment(title) and not _NARRATED.search(title)
+                and not _WRITER_VOICE.search(doc.prose, h.end, min(len(text), h.end + WRITER_VOICE_CHARS)))))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
                              or titled):
             kind = "quotation"

@@ -794,7 +794,7 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
     bylines = [(r.start, r.end) for r in regions if r.kind == "byline"]
     spans: list[tuple[int, int]] = []
     journal_at, seen, section = -1, 0, -1
-    title_at = -1  # the paper's title, when a short line stands right above its journal line
+    title: tuple[int, int] | None = None  # the paper's title, when a short line stands right above its journal line
     previous = None
     for b in page.blocks:
         if b.kind in _HEADING_KINDS:
@@ -810,7 +810,9 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
             continue
         if journal_at < 0 and _PUBMED_JOURNAL.match(line):
             journal_at = b.end
-            title_at = previous.start if previous is not None and _paper_title(doc.prose[previous.start:previous.end]) else -1
+            # (the title only: the journal line itself stays readable to the rules that know a citation)
+            title = (previous.start, previous.end) if previous is not None and _paper_title(
+                doc.prose[previous.start:previous.end]) else None
         elif journal_at < 0:
             previous = b
         elif journal_at >= 0 and journal_at <= len(text) and (
@@ -821,8 +823,8 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
             i = bisect.bisect_right(rules, b.end)
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
-            if title_at >= 0:
-                spans.append((title_at, journal_at))  # its title over the journal line
+            if title is not None:
+                spans.append(title)  # its title over the journal line
             journal_at = len(text) + 1  # one abstract a section
     return spans
 
