@@ -383,27 +383,27 @@ def test_a_handout_title_naming_no_one_is_the_sites_own_page() -> None:
 
 
 FOLLOWING_MD = ("## Iron in pregnancy\n\nMost women need more iron in the last months. Ask about HLQ at each visit.\n\n"
-                "### The following was clipped from the clinic's newsletter\n\n"
+                "### The following was reprinted from a clinic newsletter\n\n"
                 "Women with TRZ should have their ferritin checked twice.\n\n"
                 "### Our advice\n\nKeep a note of PVM results.\n")
 FOLLOWING_HTML = ("<h2>Iron in pregnancy</h2><p>Most women need more iron in the last months. Ask about HLQ at each visit.</p>"
-                  "<h3>The following was clipped from the clinic's newsletter</h3>"
+                  "<h3>The following was reprinted from a clinic newsletter</h3>"
                   "<p>Women with TRZ should have their ferritin checked twice.</p>"
                   "<h3>Our advice</h3><p>Keep a note of PVM results.</p>")
 
 
 @pytest.mark.parametrize("text, path", [(FOLLOWING_MD, "f.md"), (FOLLOWING_HTML, "f.html")])
-def test_a_heading_saying_the_following_was_clipped_heads_its_section(text: str, path: str) -> None:
+def test_a_heading_saying_the_following_was_reprinted_heads_its_section(text: str, path: str) -> None:
     assert acronyms(text, path) == ["HLQ", "PVM"]  # the writer's sections before and after it
 
 
-LEAD_MD = ("Slides from the day are linked below.\n\n**The following are extracted from the meeting's summary report**\n\n"
+LEAD_MD = ("Slides from the day are linked below.\n\n**Below are excerpts from the workshop summary, attached further down**\n\n"
            "## What the day covered\n\nSpeakers from three TKW teams described their audits.\n\n"
            "## Open discussion\n\nOne midwife asked for a RBQ leaflet.\n")
-LEAD_HTML = ("<p>Slides from the day are linked below.</p><p><b>The following are extracted from the meeting's summary report</b></p>"
+LEAD_HTML = ("<p>Slides from the day are linked below.</p><p><b>Below are excerpts from the workshop summary, attached further down</b></p>"
              "<h2>What the day covered</h2><p>Speakers from three TKW teams described their audits.</p>"
              "<h2>Open discussion</h2><p>One midwife asked for a RBQ leaflet.</p>")
-LIST_LEAD_MD = ("We looked at how clinics check FLX levels.\n\n**The following is a list of what we found**\n\n"
+LIST_LEAD_MD = ("We looked at how clinics check FLX levels.\n\n**The following is our own tally of results**\n\n"
                 "## Results\n\nMost clinics test GRV once a year.\n")
 
 

@@ -26,7 +26,7 @@ A span **starts** at:
   ("Handout on sleep - Dr. Ann Roe"): the whole body (a horizontal rule before "I" does not end it:
   the document's author says "I");
 * a heading or short line anywhere saying the text after it is copied ("### The following was
-  clipped from ...", "The following are extracted from the meeting's report"): a heading's section,
+  reprinted from ...", "Below are excerpts from a workshop report"): a heading's section,
   or the rest of the line's section across its sub-headings;
 * a paper's "Highlights" or "Key points" box under its authors' line; a pasted abstract's title
   line right above its journal line;
@@ -558,8 +558,8 @@ def _titled_document(page: _Page) -> list[tuple[int, int]]:
 
 
 #: A line that says the text after it is copied from elsewhere, wherever it stands on the page:
-#: "### The following was clipped from the article above", "The following are extracted from the
-#: meeting's summary". (A bare "The following is a list ..." is the writer's own lead to a list.)
+#: "### The following was reprinted from a newsletter", "Below are excerpts from the
+#: workshop summary". (A lead to a list of the writer's own says nothing of copying.)
 _COPIED_WORDS = (
     r"(?:the\s+following|what\s+follows|below)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:copied|clipped|excerpted|"
     r"extracted|reprinted|reproduced|reposted|translated|quoted|pasted|transcribed|taken\s+from|(?:an?\s+)?excerpts?\b"
@@ -910,8 +910,8 @@ def _reviews(page: _Page) -> list[tuple[int, int]]:
 
 
 #: A paragraph's last sentence presenting the blocks after it as taken from a named source:
-#: "Here's a description of the process from the hospital's promotion guide.", "Here is the
-#: summary from the meeting's organisers:" (not "Here's the text of a sample email", the writer's own).
+#: "Here is an outline of the steps, taken from the clinic's staff guide.", "Here are the
+#: rules from the funder:" (not "Here is my draft of a reply", the writer's own).
 _HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[\w'\u2019-]+\s+){1,6}?"
                           r"from\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|[A-Z])[^.!?:\n]{2,80}[.:][\s*_]*$", re.I)
 
@@ -922,7 +922,7 @@ _HERE_WORDS = ("ere's", "ere\u2019s", "ere is", "ere are", "elow is", "elow are"
 
 def _here_is(page: _Page) -> list[tuple[int, int]]:
     """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
-    description of the process from the university's guidelines."): up to the first block where
+    outline of the steps, taken from the clinic's staff guide."): up to the first block where
     the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice."""
     doc = page.doc
     if not any(word in doc.prose for word in _HERE_WORDS):
