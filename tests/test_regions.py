@@ -260,3 +260,89 @@ def test_a_code_like_run_is_never_the_tail_of_a_url_after_a_dot() -> None:
     doc = Document.from_text("Key words: frailty.http://polisci.example.edu/x/y.pdf and docs/a/b.pdf here.\n", path="x.md")
     code = [doc.prose_of(r.start, r.end) for r in doc.regions if r.kind == "code-like"]
     assert "docs/a/b.pdf" in code and not any("example.edu" in c for c in code)
+
+
+def _acronyms(text: str, path: str) -> list[str]:
+    return sorted(d.message.split("'")[1] for d in lint_text(text, path=path, select=["acronym-undefined"], config={}))
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Feed\n\nA farm weekly put it this way in March.\n\n"
+     "\u201cThe benefit of feed additives may have fallen for several reasons.\n\n"
+     "* Better hygiene makes each additive matter less.\n"
+     "* Resistance could blunt the effect of FGPs, though no data test this.\u201d\n\n"
+     "Ask your vet about QTV before you change feed.\n", "q.md"),
+    ("<h2>Feed</h2><p>A farm weekly put it this way in March.</p>"
+     "<p>\u201cThe benefit of feed additives may have fallen for several reasons.</p>"
+     "<ul><li>Better hygiene makes each additive matter less.</li>"
+     "<li>Resistance could blunt the effect of FGPs, though no data test this.\u201d</li></ul>"
+     "<p>Ask your vet about QTV before you change feed.</p>", "q.html"),
+])
+def test_a_quotation_over_several_blocks_is_a_quotation(text: str, path: str) -> None:
+    """The quoted passage opens in a paragraph and closes in a list item: the source's words;
+    the writer's own sentence after the closing mark is still read."""
+    assert _acronyms(text, path) == ["QTV"]
+
+
+def test_an_unclosed_quotation_mark_quotes_nothing() -> None:
+    text = "\u201cEat well, he said.\n\nMost people with PKR need advice.\n\n## Next\n\nThe LMT clinic is closed.\n"
+    assert _acronyms(text, "u.md") == ["LMT", "PKR"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Meetings\n\nThe ZVA meets in May.\n\n# Call for papers\n\nThe forum welcomes work on WQR therapies.\n", "c.md"),
+    ("<h2>Meetings</h2><p>The ZVA meets in May.</p><h1>Call for papers</h1><p>The forum welcomes work on WQR therapies.</p>",
+     "c.html"),
+])
+def test_a_call_for_papers_is_the_organisers_text(text: str, path: str) -> None:
+    assert _acronyms(text, path) == ["ZVA"]
+
+
+_PAPER_MD = ("Journal of Bone Topics / Mar 2015 / Vol 9 | Issue 2\n\n"
+             "Hal Brennick, Odile Farrant, Tomasz Wierzba\n\n"
+             "Department of Nephrology, Lakeview Hospital and Research Institute, Northfield\n\n"
+             "**Abstract**\n\nMagnesium acts on many tissues besides bone.\n\n---\n\n"
+             "## Introduction\n\nMagnesium is the fourth most common mineral in the body.\n\n"
+             "## Magnesium and muscle\n\nLow levels change how the RYR channel opens in muscle cells.\n\n")
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("", []),
+    ("## My view\n\nI would ask your doctor about a QLM test first.\n", ["QLM"]),
+])
+def test_a_pasted_paper_goes_on_under_its_introduction_past_a_rule(tail: str, expected: list[str]) -> None:
+    """The rule a journal page draws under the abstract does not end the paper; the writer's own
+    section after it is read."""
+    text = _PAPER_MD + tail
+    assert _acronyms(text, "p.md") == expected
+    html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else "<hr>" if p == "---" else f"<p>{p}</p>"
+                   for p in text.strip().split("\n\n"))
+    assert _acronyms(html, "p.html") == expected
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Two abstracts report the test this way.\n\n*Relapse was less common with KQB than with placebo (p = 0.03).*\n\n"
+     "PMID: 1234567\n\n## Scores\n\nI doubt you know what a GHV score is.\n", "i.md"),
+    ("<p>Two abstracts report the test this way.</p><p><em>Relapse was less common with KQB than with placebo "
+     "(p = 0.03).</em></p><p>PMID: 1234567</p><h2>Scores</h2><p>I doubt you know what a GHV score is.</p>",
+     "i.html"),
+])
+def test_an_italic_passage_over_its_pmid_line_is_quoted(text: str, path: str) -> None:
+    assert _acronyms(text, path) == ["GHV"]
+
+
+def test_an_italic_paragraph_with_no_citation_below_is_the_writers() -> None:
+    text = "Two abstracts report the test this way.\n\n*Relapse was less common with KQB than with placebo.*\n\nThat is all.\n"
+    assert _acronyms(text, "w.md") == ["KQB"]
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("Methods", []),  # the paper's own sub-section between its Methods and Results
+    ("Introduction", ["TLX"]),  # a site's own page with an Introduction and a Discussion keeps its sections
+])
+def test_a_papers_sub_sections_between_methods_and_results_are_quoted(first: str, expected: list[str]) -> None:
+    md = (f"## {first}\n\nForty adults took part.\n\n## Assays\n\nSerum was frozen for TLX assays.\n\n"
+          "## Results\n\nLevels rose by a third.\n")
+    assert _acronyms(md, "s.md") == expected
+    html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else f"<p>{p}</p>" for p in md.strip().split("\n\n"))
+    assert _acronyms(html, "s.html") == expected

@@ -353,3 +353,172 @@ def test_disclaimer_missing_counts_a_dose_in_reproduced_text_but_not_its_imperat
     # the advice test leaves the reposted article's imperatives and "you" out
     assert _disclaimer("Most adults need 2,000 IU of vitamin D a day in winter.")
     assert not _disclaimer("Ask your pharmacist which brand to take, and stop taking it if you feel sick.")
+
+
+# -- text the page says is someone else's, without the markers above (issue 16) ------------------
+def acronyms(text: str, path: str) -> list[str]:
+    return sorted(d.message.split("'")[1] for d in lint_text(text, path=path, select=["acronym-undefined"], config={}))
+
+
+HANDOUT_MD = ("---\ntitle: \"Handout on iron and tiredness - Dr. Oriel Banfield\"\n---\n\n"
+              "Low iron makes many people tired. My patients with QVX often sleep badly.\n\n"
+              "## Notes\n\nThe handout names WPZ twice without saying what it is.\n")
+HANDOUT_HTML = ("<html><head><title>Handout on iron and tiredness - Dr. Oriel Banfield</title></head><body>"
+                "<p>Low iron makes many people tired. My patients with QVX often sleep badly.</p>"
+                "<h2>Notes</h2><p>The handout names WPZ twice without saying what it is.</p></body></html>")
+OWN_HANDOUT_MD = ("---\ntitle: \"Our iron handout for patients\"\n---\n\n"
+                  "Low iron makes many people tired. Patients with QVX often sleep badly.\n")
+
+
+@pytest.mark.parametrize("text, path", [(HANDOUT_MD, "h.md"), (HANDOUT_HTML, "h.html")])
+def test_a_page_titled_as_someones_handout_is_reproduced_up_to_the_writers_notes(text: str, path: str) -> None:
+    spans = reproduced(text, path)
+    assert any("QVX" in s for s in spans) and not any("WPZ" in s for s in spans)
+    assert acronyms(text, path) == ["WPZ"]  # the writer's own note is still read
+
+
+def test_a_handout_title_naming_no_one_is_the_sites_own_page() -> None:
+    assert reproduced(OWN_HANDOUT_MD, "o.md") == []
+    assert acronyms(OWN_HANDOUT_MD, "o.md") == ["QVX"]
+
+
+FOLLOWING_MD = ("## Iron in pregnancy\n\nMost women need more iron in the last months. Ask about HLQ at each visit.\n\n"
+                "### The following was reprinted from a clinic newsletter\n\n"
+                "Women with TRZ should have their ferritin checked twice.\n\n"
+                "### Our advice\n\nKeep a note of PVM results.\n")
+FOLLOWING_HTML = ("<h2>Iron in pregnancy</h2><p>Most women need more iron in the last months. Ask about HLQ at each visit.</p>"
+                  "<h3>The following was reprinted from a clinic newsletter</h3>"
+                  "<p>Women with TRZ should have their ferritin checked twice.</p>"
+                  "<h3>Our advice</h3><p>Keep a note of PVM results.</p>")
+
+
+@pytest.mark.parametrize("text, path", [(FOLLOWING_MD, "f.md"), (FOLLOWING_HTML, "f.html")])
+def test_a_heading_saying_the_following_was_reprinted_heads_its_section(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["HLQ", "PVM"]  # the writer's sections before and after it
+
+
+LEAD_MD = ("Slides from the day are linked below.\n\n**Below are excerpts from the workshop summary, attached further down**\n\n"
+           "## What the day covered\n\nSpeakers from three TKW teams described their audits.\n\n"
+           "## Open discussion\n\nOne midwife asked for a RBQ leaflet.\n")
+LEAD_HTML = ("<p>Slides from the day are linked below.</p><p><b>Below are excerpts from the workshop summary, attached further down</b></p>"
+             "<h2>What the day covered</h2><p>Speakers from three TKW teams described their audits.</p>"
+             "<h2>Open discussion</h2><p>One midwife asked for a RBQ leaflet.</p>")
+LIST_LEAD_MD = ("We looked at how clinics check FLX levels.\n\n**The following is our own tally of results**\n\n"
+                "## Results\n\nMost clinics test GRV once a year.\n")
+
+
+@pytest.mark.parametrize("text, path", [(LEAD_MD, "l.md"), (LEAD_HTML, "l.html")])
+def test_a_lead_line_saying_the_following_is_extracted_carries_across_headings(text: str, path: str) -> None:
+    assert acronyms(text, path) == []
+
+
+def test_a_lead_to_the_writers_own_list_is_not_a_copy() -> None:
+    assert acronyms(LIST_LEAD_MD, "l.md") == ["FLX", "GRV"]
+
+
+BOX_MD = ("## Zinc and the gut lining - 2019\n\nJournal of Trace Minerals - May 2019 Pages 12-19\n\n"
+          "Ilse Marwood, Tobias Quentin, Harriet J. Osei, Paulo Brandt\n\n**Highlights**\n\n"
+          "* Zinc keeps the tight junctions of the gut closed.\n* KLF4 falls when zinc is low.\n\n"
+          "## Our take\n\nWe think the BVQ data are too thin.\n")
+BOX_HTML = ("<h2>Zinc and the gut lining - 2019</h2><p>Journal of Trace Minerals - May 2019 Pages 12-19</p>"
+            "<p>Ilse Marwood, Tobias Quentin, Harriet J. Osei, Paulo Brandt</p><p><strong>Highlights</strong></p>"
+            "<ul><li>Zinc keeps the tight junctions of the gut closed.</li><li>KLF4 falls when zinc is low.</li></ul>"
+            "<h2>Our take</h2><p>We think the BVQ data are too thin.</p>")
+
+
+@pytest.mark.parametrize("text, path", [(BOX_MD, "b.md"), (BOX_HTML, "b.html")])
+def test_a_papers_highlights_box_under_its_authors_is_reproduced(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["BVQ"]
+
+
+REVIEWS_MD = ("I sent the draft to a workshop and got some useful feedback from the reviewers. Here it is.\n\n"
+              "1: The authors fit a model to PXQ data but never say how they chose the cut-off.\n\n"
+              "2: The sample is small. The WDT figures need confidence intervals.\n\n"
+              "3: A fine idea, but the write-up needs work.\n\n"
+              "That came back in a week and I decided to send it to a journal with a new KRM section.\n")
+REVIEWS_HTML = "".join(f"<p>{p}</p>" for p in REVIEWS_MD.strip().split("\n\n"))
+NUMBERED_MD = ("These are my reviews of three books on statistics.\n\n1: The first book explains the PXQ method clearly.\n\n"
+               "2: The second explains WDT badly.\n\n3: The third is fine.\n")
+
+
+@pytest.mark.parametrize("text, path", [(REVIEWS_MD, "r.md"), (REVIEWS_HTML, "r.html")])
+def test_pasted_peer_reviews_are_reproduced_up_to_the_writer(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["KRM"]
+
+
+def test_the_writers_own_numbered_reviews_are_the_writers() -> None:
+    """A lead naming the writer's own reviews ("my reviews of three books") names no one
+    else's comments: the numbered paragraphs stay the writer's."""
+    assert acronyms(NUMBERED_MD, "n.md") == ["PXQ", "WDT"]
+
+
+ASIDE_MD = ("#### [Rare conditions](https://encyclopedia.example.org/rare) Encyclopedia\n\n"
+            "* Many appear in childhood.\n\n> Comment by HealthWiki: rickets is rare here but common elsewhere\n\n"
+            "* The ZQRT network groups them with neglected diseases.\n\n## My view\n\nAsk about a KVB test.\n")
+ASIDE_HTML = ("<h4><a href=\"https://encyclopedia.example.org/rare\">Rare conditions</a> Encyclopedia</h4>"
+              "<ul><li>Many appear in childhood.</li></ul><blockquote>Comment by HealthWiki: rickets is rare here but "
+              "common elsewhere</blockquote><ul><li>The ZQRT network groups them with neglected diseases.</li></ul>"
+              "<h2>My view</h2><p>Ask about a KVB test.</p>")
+
+
+@pytest.mark.parametrize("text, path", [(ASIDE_MD, "a.md"), (ASIDE_HTML, "a.html")])
+def test_a_site_remark_between_list_items_does_not_end_the_source(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["KVB"]
+
+
+HERE_IS_MD = ("I am applying for a new post this spring. Here's a summary of the steps from the hospital's staff guide.\n\n"
+              "Applicants send two letters to the DPQ office before the closing date.\n\n"
+              "The panel meets within a month.\n\n"
+              "I sent my letters last week to the NVW board.\n")
+HERE_IS_HTML = "".join(f"<p>{p}</p>" for p in HERE_IS_MD.strip().split("\n\n"))
+OWN_HERE_IS_MD = ("We ran a clinic in March. Here is a photo from our clinic.\n\n"
+                  "Patients with MKV waited less than an hour.\n")
+
+
+@pytest.mark.parametrize("text, path", [(HERE_IS_MD, "e.md"), (HERE_IS_HTML, "e.html")])
+def test_blocks_presented_as_from_a_named_source_are_reproduced_up_to_the_writer(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["NVW"]
+
+
+def test_here_is_naming_the_writers_own_source_reproduces_nothing() -> None:
+    assert acronyms(OWN_HERE_IS_MD, "o.md") == ["MKV"]
+
+
+BRACED_MD = ("### [Why I stopped taking zinc](https://blog.example.net/zinc)\n\n"
+             "**{Note by HealthWiki: the author tried three doses}**\n\n"
+             "Zinc lowered my copper, and my HQT results showed it.\n\n"
+             "## My view\n\nAsk about a PLW test.\n")
+BRACED_HTML = ("<h3><a href=\"https://blog.example.net/zinc\">Why I stopped taking zinc</a></h3>"
+               "<p><b>{Note by HealthWiki: the author tried three doses}</b></p>"
+               "<p>Zinc lowered my copper, and my HQT results showed it.</p>"
+               "<h2>My view</h2><p>Ask about a PLW test.</p>")
+
+
+@pytest.mark.parametrize("text, path", [(BRACED_MD, "z.md"), (BRACED_HTML, "z.html")])
+def test_an_editors_note_in_braces_is_an_aside_not_the_end_of_the_source(text: str, path: str) -> None:
+    assert acronyms(text, path) == ["PLW"]
+
+
+def _abstract(title: str) -> str:
+    return (f"#### A tracer trial - 2014\n\n{title}\n\nJ Trace Elem Med. 2014 Jun 2:jt2014\n\n"
+            "Okafor KS, Lindqvist S, Moreau D.\n\nContext: zinc kinetics differ between groups.\n\n"
+            "## My view\n\nAsk about a VXT test.\n")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("**Zinc half-life is shorter in older men and depends on ZBP levels.**", ["VXT"]),
+    ("I liked this small trial of the QRS method.", ["QRS", "VXT"]),  # the writer's own line above it
+])
+def test_a_papers_title_over_its_journal_line_is_reproduced(title: str, expected: list[str]) -> None:
+    text = _abstract(title)
+    assert acronyms(text, "t.md") == expected
+    html = "".join(f"<h4>{p[5:]}</h4>" if p.startswith("#### ") else f"<h2>{p[3:]}</h2>" if p.startswith("## ")
+                   else f"<p>{p.replace('**', '')}</p>" for p in text.strip().split("\n\n"))
+    assert acronyms(html, "t.html") == expected
+
+
+def test_a_single_author_under_a_titled_journal_line_stays_an_author() -> None:
+    """Blanking the title must leave the journal line readable: "Lindqvist KS." under it is an author."""
+    text = ("Mineral needs beyond calcium for bone.\n\nBone Rep. 2015 Mar 3.\n\nLindqvist KS.\n\n"
+            "Many nutrients act on bone besides calcium.\n")
+    assert acronyms(text, "a.md") == []

@@ -17,7 +17,9 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
 ``quotation``
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
     wholly in italics after a colon or a reporting verb ("states that:", and the
-    italic paragraphs that continue it), and pasted
+    italic paragraphs that continue it) or over its PMID or DOI line, a passage
+    whose opening quotation mark starts a paragraph and whose closing mark ends a
+    later block (a quote over a paragraph and its list), and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals), text after a short line
     that says it is reproduced ("Clipped from the PDF", "The following is translated
@@ -51,7 +53,8 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     or more turns each (an interview's words are the speakers', not the page's; a turn goes
     on in the paragraphs after it up to the next speaker, heading or rule). Also a section
     under a heading that names another's text (a press release, transcript, captions, a
-    guest essay, speakers' biographies, an e-mail, reply, letter or interview with someone,
+    guest essay, speakers' biographies, a call for papers, a course's learning objectives,
+    an e-mail, reply, letter or interview with someone,
     "From <address>", "(extracted from PDF)"), a section opening with a news dateline or
     with "This is a version of an email by ...", a line "A copy of a blog post at"; and a
     paper carried above resumes under its own Introduction after the page's comment.
@@ -122,6 +125,7 @@ _ABSTRACT_TITLE = lazyre.compile(r"(?:the\s+|structured\s+|paper'?s?\s+|study\s+
 _PAPER_SECTION = lazyre.compile(
     r"(?:introduction|background|methods|materials\s+and\s+methods|methodology|results|discussion|conclusions?"
     r"|results\s+and\s+discussion|limitations|key\s+points|highlights|summary\s+points)\s*:?", re.I)
+_METHODS_OR_RESULTS = lazyre.compile(r"(?:(?:materials|patients|subjects)\s+and\s+)?(?:methods|methodology)|results\s*:?", re.I)
 _NUMBERED_SECTION = lazyre.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.)\s*[A-Z][^.!?]{2,80}")
 #: A paper's title as PubMed prints it, ending with a full stop ("Vitamin D and cancer."): a
 #: page's own headings do not end with one, so the section under it is the paper's abstract.
@@ -182,7 +186,8 @@ _REPRODUCED_NOTE = lazyre.compile(
     r"\s+(?:from|of|by)\b[^()]*\)", re.I)
 #: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
 #: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
-#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...",
+#: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...", a
+#: meeting's "Call for papers" or a course's "Learning objectives" (the organisers' words),
 #: "The Zinc Revolution: A Special Interview with Miriam Castell". Up to the next heading of its level,
 #: it is a quotation.
 _SOURCE_HEADING = lazyre.compile(
@@ -192,6 +197,8 @@ _SOURCE_HEADING = lazyre.compile(
     r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
     r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
     r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z]"
+    # a meeting's own announcement: "Call for papers", "Call for abstracts", a course's "Learning objectives"
+    r"|call\s+for\s+(?:papers|abstracts|submissions|proposals|posters)\b|(?:course|learning|educational)\s+objectives\b"
     # readers' comments: "Some of the comments on YouTube", "Readers' comments", and a comment's own
     # byline heading "Ana Souza 2 weeks ago" (a thread exported with its dates)
     r"|(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
@@ -419,6 +426,15 @@ def _sections(doc: "Document") -> Iterator[Region]:
     # Discussion...), or two or more numbered section headings ("1. Introduction", "3.1 Temporality").
     paper = {t.lower().rstrip(":") for t in titles if _PAPER_SECTION.fullmatch(t)}
     numbered = sum(1 for t in titles if _NUMBERED_SECTION.fullmatch(t))
+    # A paper's own sub-sections ("Biochemical estimations", "Statistical analysis") stand after its
+    # Methods or Results heading, before the next of its section headings, at their level or deeper (a
+    # site's own page may have an Introduction and a Conclusion, but not a Methods section).
+    sections = [i for i, t in enumerate(titles) if _PAPER_SECTION.fullmatch(t)] if len(paper) >= 2 else []
+    inside = set()
+    for a, b in zip(sections, sections[1:]):
+        if b - a > 1 and _METHODS_OR_RESULTS.fullmatch(titles[a]) and all(
+                headings[j].level >= headings[a].level for j in range(a + 1, b)):
+            inside.update(range(a + 1, b))
     for i, h in enumerate(headings):
         title = titles[i]
         kind = "reference" if _REFERENCE_TITLE.fullmatch(title) else "quotation" if (
@@ -427,7 +443,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
             or _FROM_ADDRESS.match(text, h.start, h.end)
             or _REPRODUCED_NOTE.search(title)) else None
         titled = bool(kind is None and _PAPER_TITLE.fullmatch(title) and not _NOT_A_TITLE_END.search(title))
-        if kind is None and ((len(paper) >= 2 and _PAPER_SECTION.fullmatch(title))
+        if kind is None and ((len(paper) >= 2 and (_PAPER_SECTION.fullmatch(title) or (
+                i in inside and not own_comment(title) and not _NARRATED.search(title)
+                and not _WRITER_VOICE.search(doc.prose, h.end, min(len(text), h.end + WRITER_VOICE_CHARS)))))
                              or (numbered >= 2 and _NUMBERED_SECTION.fullmatch(title))
                              or titled):
             kind = "quotation"
@@ -457,7 +475,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
-            elif carrying and (resumed or not (
+            elif carrying and (resumed or bool(_RESUMES.fullmatch(title)) or not (
                     _SEE_ALSO.match(title) or own_comment(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
                     or _link_list(doc, lo, hi, block_starts))):
@@ -525,7 +543,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", blocks[0].start, hi)
 
 
-#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here.
+#: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here;
+#: and a paper carried from its abstract goes on here even past a horizontal rule (pasted papers keep
+#: the rule a journal's page draws between the abstract and the text).
 _RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
 #: divides the pasted text from the page's own.
@@ -653,16 +673,19 @@ def _quotes(doc: "Document") -> Iterator[Region]:
     a passage they quote when the site offers no block quote)."""
     previous = None
     quoting = False  # the italic paragraph before this one was a quoted passage
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for n, b in enumerate(blocks):
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
         italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
-        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))):
+        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))
+                       or _cited_below(doc, blocks, n)):
             yield Region("quotation", b.start, b.end)
             quoting = True  # the passage goes on in the next italic paragraph
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
             quoting = quoting and italic
+    yield from _quoted_blocks(doc)
     text = doc.text
     if "<" not in text:
         return
@@ -675,6 +698,52 @@ def _quotes(doc: "Document") -> Iterator[Region]:
         close = find_close_tag(text, name, m.end(), len(text))
         if close is not None:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
+
+
+#: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
+QUOTED_BLOCKS = 6
+#: A block that opens with a quotation mark: the start of a quoted passage.
+_OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
+#: A block that ends with a closing quotation mark (before any citation in brackets).
+_CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
+
+
+def _cited_below(doc: "Document", blocks: list, n: int) -> bool:
+    """Whether the block after block *n* is only its source's identifier ("PMID: 2764538", a DOI):
+    an italic paragraph over its citation is a passage quoted from that paper."""
+    for b in blocks[n + 1:n + 3]:
+        said = doc.text[b.start:b.end].strip()
+        if said:
+            return len(said) <= REPRODUCED_LABEL_CHARS and bool(_ID_LINE.match(said))
+    return False
+
+
+def _quoted_blocks(doc: "Document") -> Iterator[Region]:
+    """A passage in quotation marks over several blocks: a paragraph that opens with a quotation
+    mark it does not close, up to the block (within :data:`QUOTED_BLOCKS`, no heading between)
+    that ends with the closing mark ("The growth response ... ," then bullet points, the last one
+    ending "... data are lacking."). Quoted words are the source's; the rule that reads quotation
+    marks inside one block cannot see a quotation that spans blocks."""
+    prose = doc.prose
+    if "\u201c" not in prose and '"' not in prose:
+        return
+    blocks = [b for b in doc.blocks if b.end > doc.body_start and prose[b.start:b.end].strip()]
+    for i, b in enumerate(blocks):
+        if b.kind not in _PROSE_BLOCKS or not _OPENS_QUOTE.match(prose, b.start):
+            continue
+        chunk = prose[b.start:b.end]
+        if chunk.count("\u201c") <= chunk.count("\u201d") and (chunk.count('"') % 2 == 0 or "\u201c" in chunk):
+            continue  # the quotation closes in its own block: the rule reads it there
+        curly = "\u201c" in chunk.lstrip(" \t\n*_>")[:1]
+        for later in blocks[i + 1:i + 1 + QUOTED_BLOCKS]:
+            if later.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            piece = prose[later.start:later.end]
+            if ("\u201c" if curly else '"') in piece.lstrip(" \t\n*_>")[:1]:
+                break  # another quotation opens first
+            if _CLOSES_QUOTE.search(piece.rstrip()) and (not curly or "\u201d" in piece):
+                yield Region("quotation", b.start, later.end)
+                break
 
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).

@@ -22,6 +22,17 @@ A span **starts** at:
   introduces items from a named document ("Highlights from the report:");
 * a pasted PubMed abstract: a section whose first blocks are the journal line ("Endocrine. 2016
   Mar 22.") and the authors ("Renner KD."): the text after the authors;
+* a page whose title names it as someone's handout, leaflet, letter, transcript or press release
+  ("Handout on sleep - Dr. Ann Roe"): the whole body (a horizontal rule before "I" does not end it:
+  the document's author says "I");
+* a heading or short line anywhere saying the text after it is copied ("### The following was
+  reprinted from ...", "Below are excerpts from a workshop report"): a heading's section,
+  or the rest of the line's section across its sub-headings;
+* a paper's "Highlights" or "Key points" box under its authors' line; a pasted abstract's title
+  line right above its journal line;
+* peer reviewers' comments numbered "1:", "2:" ... under a lead naming feedback or reviewers, and
+  the blocks after a paragraph ending "Here's a description ... from <source>.", each up to the
+  writer's "I", "we" or "you";
 * a source's own numbered reference list in the middle of the page: the prose above it in its
   section carries reference numbers and the page goes on in the writer's comment after it (a
   page's own reference list ends the page or is followed by nothing of the writer's but "See
@@ -30,7 +41,9 @@ A span **starts** at:
 A linked heading at page-title level (``#``) heads only its own section, and an action link
 ("CLICK HERE", "Download the PDF") or a link naming the site's own page ("our ...") titles
 nothing. The writer's asides inside a span (a paragraph opening with a plain "Note:") are
-carved out of it: the writer's words, with the source's text going on after them.
+carved out of it: the writer's words, with the source's text going on after them; so is an
+editor's note opening with a brace ("{Note by the site: ...}") and a site's remark set as a block
+quote between two items of the source's list.
 
 A span **ends** where the writer's own voice resumes: a heading or a short label line marking
 the site's commentary (:func:`own_comment`: "Comment by <site>", "My view", "Notes", "See also",
@@ -140,6 +153,14 @@ def _own_label(doc: "Document", start: int, end: int) -> bool:
     return not rest or not _PLAIN_NOTE.fullmatch(" ".join(_plain(label).split()))
 
 
+def _bracketed(text: str) -> bool:
+    """A block opening with a brace ("{Note by the editor: ...}", its closing brace sometimes
+    lost in copying) or wholly in parentheses: an editor's remark set into the text it
+    interrupts, as reprints mark one (prose never opens a paragraph with a brace)."""
+    core = text.strip().strip("*_ \t\n")
+    return len(core) > 2 and (core[0] == "{" or (core[0] == "(" and core[-1] == ")"))
+
+
 def _aside(doc: "Document", start: int, end: int) -> bool:
     """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
     carries (carved out of the reproduced span, which goes on after it)."""
@@ -197,7 +218,8 @@ _JOURNAL_LINE = lazyre.compile(r"\b(?:19|20)\d\d\b[^;\n]{0,25};\s*\d+\s*(?:\(\s*
 #: A line that says the text under it is someone else's: "The following is a Critically Appraised
 #: Topic for ...", "The following was copied from ...".
 _FOLLOWING_IS = lazyre.compile(r"^\W*the\s+following\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:a|an|the|from|copied|taken|"
-                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt)\b", re.I)
+                               r"written|excerpted|reprinted|reproduced|translated|quoted|part|an?\s+excerpt|clipped|extracted|"
+                               r"pasted|adapted|transcribed)\b", re.I)
 #: A heading over a reference list: the heading after it is the page's again.
 _REFERENCES = lazyre.compile(r"^\W*(?:references|bibliography|literature\s+cited|sources)\W*$", re.I)
 #: How many blocks at the top of a page may come before the line that shows it is reproduced.
@@ -292,6 +314,21 @@ _CITE_NUMBER = lazyre.compile(r"<sup[^>]*>\s*\[?\d{1,3}|(?<![\]\w^])\[\d{1,3}(?:
 SOURCE_REFERENCES = 3
 
 
+def _blocks_holding(page: "_Page", words: tuple[str, ...]) -> list[int]:
+    """Indices in ``page.blocks`` of the blocks that hold one of *words* (plain substrings, found
+    with ``str.find``: a rare heuristic reads only the few blocks that can match, not every block)."""
+    prose = page.doc.prose
+    found: set[int] = set()
+    for word in words:
+        at = prose.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(page.block_starts, at) - 1
+            if i >= 0 and page.blocks[i].start <= at < page.blocks[i].end:
+                found.add(i)
+            at = prose.find(word, at + 1)
+    return sorted(found)
+
+
 class _Page:
     """The page's headings and blocks as this module reads them, made once per document."""
 
@@ -303,6 +340,8 @@ class _Page:
         self.block_starts = [b.start for b in self.blocks]
         self._marks: list[int] | None = None
         self._voice: list[int] | None = None
+        #: The voices found by a horizontal rule before the writer's "I" (a subset of the voices).
+        self._rule_voices: set[int] = set()
         #: The writer's asides inside a reproduced text ("Note: ..." paragraphs), found with the voices.
         self.asides: list[tuple[int, int]] = []
 
@@ -325,12 +364,20 @@ class _Page:
             offset = masked[i][0]
         return offset
 
-    def own_voice(self, start: int, limit: int) -> int:
+    def heading_end_before(self, offset: int) -> int:
+        """Where the section holding *offset* begins: the end of the heading before it, or the body's start."""
+        i = bisect.bisect_right(self.heading_starts, offset) - 1
+        return self.headings[i].end if i >= 0 else self.doc.body_start
+
+    def own_voice(self, start: int, limit: int, rules: bool = True) -> int:
         """Where the writer's own voice resumes after *start*, before *limit*: an own-comment
-        heading or label, a horizontal rule followed by the writer's "I" or "my", or the heading after
-        a reference section; *limit* if none."""
+        heading or label, a horizontal rule followed by the writer's "I" or "my" (unless not
+        *rules*: a handout's author says "I" after its own rules), or the heading after a
+        reference section; *limit* if none."""
         voices = self._voices()
         i = bisect.bisect_left(voices, start)
+        while not rules and i < len(voices) and voices[i] in self._rule_voices:
+            i += 1
         return voices[i] if i < len(voices) and voices[i] < limit else limit
 
     def _voices(self) -> list[int]:
@@ -339,13 +386,21 @@ class _Page:
             doc = self.doc
             found: list[int] = []
             after_references = False
-            for b in self.blocks:
+            blocks = [b for b in self.blocks if doc.prose[b.start:b.end].strip()]
+            for n, b in enumerate(blocks):
                 text = doc.prose[b.start:b.end]
                 if b.kind in _HEADING_KINDS:
                     if after_references or own_comment(text):
                         found.append(self._before_markup(b.start))
                     after_references = bool(_REFERENCES.match(" ".join(_plain(text).split())))
                 elif _own_label(doc, b.start, b.end):
+                    if _bracketed(text) or (b.kind == "blockquote" and 0 < n < len(blocks) - 1 and all(
+                            x.kind in ("list-item", "li") for x in (blocks[n - 1], blocks[n + 1]))):
+                        # "{Note by the site: ...}" wholly in braces, or "> Comment by the site: ..."
+                        # set between two items of a list: a remark inside the source's text, which
+                        # goes on after it
+                        self.asides.append((b.start, b.end))
+                        continue
                     found.append(b.start)
                 elif _aside(doc, b.start, b.end):
                     self.asides.append((b.start, b.end))
@@ -353,6 +408,7 @@ class _Page:
                 for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
                     if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
                         found.append(rule.start())
+                        self._rule_voices.add(rule.start())
             self._voice = sorted(found)
         return self._voice
 
@@ -371,8 +427,9 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
     if cites is not None:
         page._marks = cites
     regions = list(regions)
-    spans = [*_opening(page), *_linked_titles(page), *_source_leads(page),
-             *_pubmed_abstracts(page, regions), *_before_source_references(page, regions)]
+    spans = [*_opening(page), *_titled_document(page), *_following_lines(page), *_linked_titles(page), *_source_leads(page),
+             *_pubmed_abstracts(page, regions), *_paper_boxes(page), *_reviews(page), *_here_is(page),
+             *_before_source_references(page, regions)]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
         if merged and lo <= merged[-1][1]:
@@ -443,6 +500,9 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
             return []
         if block.kind in ("list-item", "li"):
             return []  # a list first: the page's own (a reading list, notes)
+        if heading and _FOLLOWING_IS.match(line) and len(line) <= HEADER_CHARS and not _VOICE.search(line):
+            # "### The following was written by a reader in 2010": a heading over the whole page
+            return [(block.end, page.own_voice(block.end, len(doc.text)))]
         if block.kind not in ("blockquote",) and opens_reproduced(text, heading):
             if _whole_page(text):
                 if not _reposted_byline(doc, block.start, block.end, heading):
@@ -460,6 +520,81 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
                 or (line.endswith(":") and len(line.split()) >= 4))):
             return []  # the page's own words come first
     return []
+
+
+# -- a page or a passage that says it is someone else's document ------------------------------
+#: A kind of document a person hands out or sends, as a page's title names it: "Handout on sleep -
+#: Dr. Ann Roe", "A pharmacist's letter", "Press release by the Society". (An article or a study is
+#: what a site reports on, not what it reprints, so those words are not here.)
+_DOCUMENT_WORD = lazyre.compile(r"\b(?:handouts?|leaflets?|brochures?|pamphlets?|flyers?|letters?|transcripts?"
+                                r"|(?:press|news)\s+releases?)\b", re.I)
+#: Who the document is from, as a title says it: "by/from <Name>", "Dr. <Name>", or a trailing
+#: "- <Name>" or "- <Name> 2012" (a site's own "Vitamin D handout for patients" names no one).
+_TITLE_AUTHOR = lazyre.compile(
+    r"\b(?i:by|from)\s+(?:(?:Dr|Prof)\.?\s+)?[A-Z][a-z]|\b(?:Dr|Prof|Professor)\.?\s+[A-Z][a-z]"
+    r"|[-\u2013\u2014]\s*(?:(?i:handout|letter|leaflet)\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+(?:19|20)\d\d)?\W*$")
+
+
+_HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+
+
+def _titled_document(page: _Page) -> list[tuple[int, int]]:
+    """A page whose title names it as someone's handout, letter, transcript or press release
+    ("Handout on vitamin D and sleep - Roe 2012"): the whole body is that document, up to the
+    writer's own voice (a comment heading or label). A title in the writer's voice ("Why I wrote
+    to Dr. Roe: my letter") is the writer's page."""
+    doc = page.doc
+    data = getattr(doc.front_matter, "data", None) if doc.front_matter else None
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) and "<title" in doc.text[:4000].lower():
+        m = _HTML_TITLE.search(doc.text, 0, 4000)  # an HTML page's <title>
+        title = _TAG.sub(" ", m.group(1)) if m else None
+    if not isinstance(title, str) or len(title) > HEADER_CHARS:
+        return []
+    title = " ".join(title.split())
+    if not (_DOCUMENT_WORD.search(title) and _TITLE_AUTHOR.search(title)) or _NARRATOR.search(title):
+        return []
+    return [(doc.body_start, page.own_voice(doc.body_start, len(doc.text), rules=False))]
+
+
+#: A line that says the text after it is copied from elsewhere, wherever it stands on the page:
+#: "### The following was reprinted from a newsletter", "Below are excerpts from the
+#: workshop summary". (A lead to a list of the writer's own says nothing of copying.)
+_COPIED_WORDS = (
+    r"(?:the\s+following|what\s+follows|below)\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:copied|clipped|excerpted|"
+    r"extracted|reprinted|reproduced|reposted|translated|quoted|pasted|transcribed|taken\s+from|(?:an?\s+)?excerpts?\b"
+    r"|(?:an?\s+)?(?:comment|letter|e-?mail|message|reply|post|handout)\s+(?:by|from)\b)")
+_FOLLOWING_COPIED = lazyre.compile(r"^\W*" + _COPIED_WORDS, re.I)
+#: The writer's own words in a line: "I", "my", "we", "our".
+_NARRATOR = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Ww]e|[Oo]ur)\b(?![-.]\w)")
+
+
+def _following_lines(page: _Page) -> list[tuple[int, int]]:
+    """A heading or short line anywhere on the page that says the text after it is copied
+    (:data:`_FOLLOWING_COPIED`): a heading heads its section (to the next heading of its level
+    or higher); a line heads the rest of the section it stands in, across the sub-headings after
+    it (a lead line right above "## Introduction" announces the sections that follow); each up to
+    the writer's own voice."""
+    doc = page.doc
+    spans = []
+    for n in _blocks_holding(page, ("ollow", "elow")):
+        b = page.blocks[n]
+        if b.end - b.start > 2 * LEAD_CHARS:
+            continue
+        line = " ".join(_plain(doc.prose[b.start:b.end]).split())
+        if not line or len(line) > LEAD_CHARS or not _FOLLOWING_COPIED.match(line) or _NARRATOR.search(line):
+            continue
+        if b.kind in _HEADING_KINDS:
+            i = bisect.bisect_right(page.heading_starts, b.end) - 1
+            level = page.headings[i].level if i >= 0 and page.headings[i].start >= b.start else None
+            end = page.section_end(b.end, level)
+        else:
+            i = bisect.bisect_right(page.heading_starts, b.start) - 1
+            level = page.headings[i].level if i >= 0 else 1
+            # under the page's title or above every heading: the rest of the page
+            end = page.section_end(b.end, level) if level > 1 else len(doc.text)
+        spans.append((b.end, page.own_voice(b.end, end)))
+    return spans
 
 
 #: The writer speaking ("I", "my", "you"): a paper's abstract or a news report does neither.
@@ -659,18 +794,27 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
     bylines = [(r.start, r.end) for r in regions if r.kind == "byline"]
     spans: list[tuple[int, int]] = []
     journal_at, seen, section = -1, 0, -1
+    title: tuple[int, int] | None = None  # the paper's title, when a short line stands right above its journal line
+    previous = None
     for b in page.blocks:
         if b.kind in _HEADING_KINDS:
             continue
         here = bisect.bisect_right(page.heading_starts, b.start)
         if here != section:
-            section, seen, journal_at = here, 0, -1
+            section, seen, journal_at, previous = here, 0, -1, None
         seen += 1
         if seen > ABSTRACT_HEAD_BLOCKS and journal_at < 0:
             continue
         line = " ".join(doc.prose[b.start:b.end].split())
+        if not line:
+            continue
         if journal_at < 0 and _PUBMED_JOURNAL.match(line):
             journal_at = b.end
+            # (the title only: the journal line itself stays readable to the rules that know a citation)
+            title = (previous.start, previous.end) if previous is not None and _paper_title(
+                doc.prose[previous.start:previous.end]) else None
+        elif journal_at < 0:
+            previous = b
         elif journal_at >= 0 and journal_at <= len(text) and (
                 _AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
             end = page.section_end(b.end)
@@ -679,8 +823,138 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
             i = bisect.bisect_right(rules, b.end)
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
+            if title is not None:
+                spans.append(title)  # its title over the journal line
             journal_at = len(text) + 1  # one abstract a section
     return spans
+
+
+#: A paper's summary box as journals print it under the authors: "Highlights", "Key points",
+#: "Graphical abstract", "Abstract", "Summary".
+_BOX_LABEL = lazyre.compile(r"[\W_]*(?:highlights|key\s+(?:points|messages|findings)|graphical\s+abstract|abstract|summary"
+                            r"|what\s+is\s+(?:already\s+)?known(?:\s+on\s+this\s+topic)?)[\W_]*", re.I)
+
+
+#: What every box label holds, in either case of its first letter.
+_BOX_WORDS = ("ighlights", "IGHLIGHTS", "ey points", "ey messages", "ey findings", "bstract", "BSTRACT", "ummary", "UMMARY",
+              "known", "KEY ")
+
+
+def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
+    """A paper's summary box pasted under its authors: a section whose first blocks hold an
+    authors' line (three names or more, names with degrees, an affiliation) right above a
+    "Highlights" or "Key points" label: the label and the rest of the section, up to the
+    writer's own voice. (A list of names over the writer's own text has no such label.)"""
+    doc = page.doc
+    if not any(word in doc.prose for word in _BOX_WORDS):
+        return []  # no box label anywhere on the page
+    spans = []
+    for n in _blocks_holding(page, _BOX_WORDS):
+        b = page.blocks[n]
+        if b.kind in _HEADING_KINDS or b.end - b.start > 4 * SHORT_LABEL_CHARS:
+            continue  # a paragraph that uses the word, not a label
+        line = " ".join(_plain(doc.prose[b.start:b.end]).split())
+        if len(line) > SHORT_LABEL_CHARS or not _BOX_LABEL.fullmatch(line):
+            continue
+        lo = page.heading_end_before(b.start)
+        before = [x for x in page.blocks[bisect.bisect_left(page.block_starts, lo):n] if doc.prose[x.start:x.end].strip()]
+        if not before or len(before) > ABSTRACT_HEAD_BLOCKS or any(x.kind in _HEADING_KINDS for x in before):
+            continue  # the label is not among the section's first blocks
+        if is_header_line(" ".join(_plain(doc.prose[before[-1].start:before[-1].end]).split())):
+            spans.append((b.start, page.own_voice(b.start, page.section_end(b.start))))
+    return spans
+
+
+#: A paragraph opening one reviewer's comments: "1: This paper ...", "Reviewer 2: The authors ...",
+#: "Referee #1 - ..." (a bare "1." is an ordinary numbered list, so a bare number needs its colon).
+_REVIEW_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*(\d{1,2})\s*[:.)\u2013\u2014-]|(\d{1,2}):)\s+\S", re.I)
+#: The writer's lead to the comments: it names reviews or feedback.
+_REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviewers?|referees?|critiques?|peer[- ]reviews?|(?:reviews?|comments)\s+(?:from|by)\b)",
+                              re.I)
+
+
+def _reviews(page: _Page) -> list[tuple[int, int]]:
+    """Peer reviewers' comments pasted under the writer's lead ("I got some feedback from the
+    reviewers ..."): paragraphs numbered "1:", "2:" ... (or "Reviewer 1:", "Reviewer 2:"), two or
+    more in order, right after a paragraph naming reviews or feedback. The span runs from the
+    first comment to where the writer speaks again ("I", "we") after the last one."""
+    doc = page.doc
+    if ":" not in doc.prose:
+        return []
+    blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    spans = []
+    n = 1
+    while n < len(blocks):
+        first = _REVIEW_ITEM.match(doc.prose, blocks[n].start)
+        if first is None or (first.group(1) or first.group(2)) != "1" or not _REVIEW_LEAD.search(
+                doc.prose, blocks[n - 1].start, blocks[n - 1].end):
+            n += 1
+            continue
+        expected, last, k = 2, n, n + 1
+        while k < len(blocks) and blocks[k].kind not in _HEADING_KINDS:
+            item = _REVIEW_ITEM.match(doc.prose, blocks[k].start)
+            if item is not None and (item.group(1) or item.group(2)) == str(expected):
+                expected, last = expected + 1, k
+            k += 1
+        if expected < 3:
+            n += 1
+            continue  # one numbered paragraph is no set of reviews
+        end = blocks[last].end
+        for b in blocks[last + 1:k]:
+            if _NARRATOR.search(doc.prose, b.start, b.end):
+                break  # the writer again: "That feedback came quickly and we ..."
+            end = b.end
+        spans.append((blocks[n].start, page.own_voice(blocks[n].start, end)))
+        n = last + 1
+    return spans
+
+
+#: A paragraph's last sentence presenting the blocks after it as taken from a named source:
+#: "Here is an outline of the steps, taken from the clinic's staff guide.", "Here are the
+#: rules from the funder:" (not "Here is my draft of a reply", the writer's own).
+_HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:[\w'\u2019-]+\s+){1,6}?"
+                          r"from\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|[A-Z])[^.!?:\n]{2,80}[.:][\s*_]*$", re.I)
+
+
+#: What every such paragraph holds (plain substring tests: far cheaper than a pattern over the page).
+_HERE_WORDS = ("ere's", "ere\u2019s", "ere is", "ere are", "elow is", "elow are")
+
+
+def _here_is(page: _Page) -> list[tuple[int, int]]:
+    """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
+    outline of the steps, taken from the clinic's staff guide."): up to the first block where
+    the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice."""
+    doc = page.doc
+    if not any(word in doc.prose for word in _HERE_WORDS):
+        return []  # most pages: no "here is" or "below is" at all
+    blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    starts = [b.start for b in blocks]
+    spans = []
+    for k in _blocks_holding(page, _HERE_WORDS):
+        b = page.blocks[k]
+        n = bisect.bisect_left(starts, b.start)
+        if b.kind in _HEADING_KINDS or n >= len(blocks) - 1 or blocks[n].start != b.start:
+            continue
+        tail = " ".join(_plain(doc.prose[max(b.start, b.end - 400):b.end]).split())
+        m = _HERE_IS.search(tail)
+        if m is None or _NARRATOR.search(m.group(0).split("from", 1)[-1]):
+            continue  # "Here is a photo from our clinic": the writer's own
+        end = blocks[n + 1].start
+        for later in blocks[n + 1:]:
+            if later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end) or _VOICE.search(
+                    doc.prose, later.start, later.end):
+                break  # the writer again: "I", "we", or advice to "you"
+            end = later.end
+        if end > blocks[n + 1].start:
+            spans.append((blocks[n + 1].start, page.own_voice(blocks[n + 1].start, end)))
+    return spans
+
+
+def _paper_title(text: str) -> bool:
+    """A short line that can be a paper's title over its journal line: one sentence or phrase,
+    not the writer's voice, not a link list ("**Half-lives differ by genotype.**")."""
+    line = " ".join(_plain(text).split())
+    return 3 <= len(line.split()) <= 40 and len(line) <= HEADER_CHARS and not _VOICE.search(line) and not _LINKED.search(text)
 
 
 def _before_source_references(page: _Page, regions: list) -> list[tuple[int, int]]:
