@@ -261,7 +261,8 @@ _PAREN_AFTER = lazyre.compile(r"\s*\(\s*([^()\n]{3,90}?)\s*\)")
 _PAREN_COLON = lazyre.compile(r"\(([A-Za-z][^():\n]{2,80}?)\s*[:=,]\s*(" + _ABBR + r")\s*\)")
 _ABBR_PAREN_COLON = lazyre.compile(r"\((" + _ABBR + r")\s*[:=,]\s*([A-Za-z][^():\n]{2,80}?)\)")
 _IN_PARENS = lazyre.compile(r"\(\s*(" + _ABBR + r")\s*[;,)]")
-_ABBR_WORD = lazyre.compile(r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
+_ABBR_WORD = fastre.compile(  # (scanned over whole pages: ``regex`` takes half the time)
+    r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
 
 # -- bylines ---------------------------------------------------------------------------
 _BYLINE_START = lazyre.compile(
@@ -717,7 +718,8 @@ _STUDY_VOICE = lazyre.compile(
 _STATISTICS = lazyre.compile(
     r"(?=[Pp9aORH])(?:\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
     r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+)")
-_ET_AL = lazyre.compile(r"\bet\.?\s+al\b")
+#: (``regex`` finds the rare "et" far faster than ``re``: a tenth of the time on real pages.)
+_ET_AL = fastre.compile(r"\bet\.?\s+al\b")
 #: How long a prose block must be to count in a section's share of academic blocks.
 ACADEMIC_BLOCK_CHARS = 200
 
