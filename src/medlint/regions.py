@@ -206,7 +206,6 @@ _WRITER_VOICE = lazyre.compile(r"(?=(?i:[imy]))(?:" + _FIRST_PERSON.pattern + r"
 #: How much of a section after a reproduced paper is read for the writer's voice.
 WRITER_VOICE_CHARS = 800
 _NOT_A_TITLE_END = lazyre.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
-_EMPHASIS = lazyre.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
 _LABELS = (
@@ -394,7 +393,18 @@ def _is_long_form(words: str, abbr: str) -> bool:
 
 
 def _norm_title(doc: "Document", start: int, end: int) -> str:
-    return _EMPHASIS.sub("", doc.prose_of(start, end))
+    return _strip_emphasis(doc.prose_of(start, end))
+
+
+def _strip_emphasis(text: str) -> str:
+    """*text* without the emphasis marks and white space at its ends: what
+    ``re.sub(r"^[*_\\s]+|[*_\\s]+$", "", text)`` gives (``\\s`` is ``str.isspace``), without a pattern tried
+    at every character of every heading of the page."""
+    while True:
+        stripped = text.strip().strip("*_")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _before_markup(doc: "Document", offset: int) -> int:
@@ -730,7 +740,7 @@ def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
     Each mark is found once per page (:func:`_feature_marks`), so a long page costs one
     pass per mark, not one per block."""
     found = set()
-    for name, starts in _feature_marks(doc).items():
+    for name, starts in _feature_marks(doc, every=True).items():
         i = bisect.bisect_left(starts, start)
         if i < len(starts) and starts[i] < end:
             found.add(name)
@@ -745,19 +755,25 @@ def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
     return doc.cache[key]
 
 
-def _feature_marks(doc: "Document") -> dict[str, list[int]]:
-    """Where each mark of academic prose starts on the page, sorted (cached on the document)."""
+def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]:
+    """Where each mark of academic prose starts on the page, sorted (cached on the document).
+    The reference numbers and author-year citations always (every page's regions read them);
+    with *every*, also "et al.", statistics and the authors' voice, found only for a page
+    with a section that asks (:func:`_academic_features`): most pages' sections are decided
+    before, and these scans were a tenth of the regions' time."""
     key = "regions.academic-marks"
-    if key not in doc.cache:
-        text, prose, lo = doc.text, doc.prose, doc.body_start
-        doc.cache[key] = {
-            "cite": [m.start() for m in _CITE_MARK.finditer(text, lo)],
-            "et-al": [m.start() for m in _ET_AL.finditer(prose, lo)],
+    marks = doc.cache.get(key)
+    if marks is None:
+        marks = doc.cache[key] = {
+            "cite": [m.start() for m in _CITE_MARK.finditer(doc.text, doc.body_start)],
             "author-year": [s for s, _ in _inline_citations(doc)],
-            "statistics": [m.start() for m in _STATISTICS.finditer(prose, lo)],
-            "voice": [m.start() for m in _STUDY_VOICE.finditer(prose, lo)],
         }
-    return doc.cache[key]
+    if every and "voice" not in marks:
+        prose, lo = doc.prose, doc.body_start
+        marks["et-al"] = [m.start() for m in _ET_AL.finditer(prose, lo)]
+        marks["statistics"] = [m.start() for m in _STATISTICS.finditer(prose, lo)]
+        marks["voice"] = [m.start() for m in _STUDY_VOICE.finditer(prose, lo)]
+    return marks
 
 
 def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
@@ -923,7 +939,7 @@ def _is_byline(line: str) -> bool:
     marked = _AFFILIATION_MARK.sub("", line) if "(" in line or _DIGIT.search(line) else line
     if _is_affiliation(marked):
         return True
-    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(marked) if p.strip()]
     if marked == line and len(parts) < 3:
         return False
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
@@ -935,6 +951,9 @@ def _is_byline(line: str) -> bool:
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
+#: (Asked of every short line of every page: compiled once, not looked up in ``re``'s cache per call.)
+_NAME_SEPARATOR = lazyre.compile(r",|;|\band\b")
+_LETTERS = lazyre.compile(r"[^\W\d_]+")
 _NOT_A_NAME = lazyre.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
@@ -950,7 +969,7 @@ def _is_affiliation(line: str) -> bool:
         return False
     if len(line) > 300 and (len(line) > AFFILIATIONS_CHARS or len(_INSTITUTION.findall(line)) < 3):
         return False  # a paper's numbered affiliations run together in one paragraph name three or more
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _LETTERS.findall(line) if w.lower() not in _SMALL_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
