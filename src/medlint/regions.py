@@ -271,6 +271,9 @@ _INSTITUTION = lazyre.compile(
     r"(?=[UDIHSCFLMR])\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
 _AFFILIATION_MARK = lazyre.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
+#: The marks without a bracket, for a line with no "(": the bracketed one, which starts with
+#: white space, is then not tried at every space of the line (the same marks).
+_UNBRACKETED_MARK = lazyre.compile(_AFFILIATION_MARK.pattern.split("|", 1)[1])
 _DIGIT = lazyre.compile(r"\d")
 _NAME_PART = lazyre.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
@@ -290,17 +293,20 @@ _CODE_LIKE_RUNS = fastre.compile(
     r"|(?:(?=\w)(?:(?<![\w-])|(?<=-)(?<=(?<![\w-])-+))|(?=-)(?<=@\w+|\.[A-Za-z]{1,5}))"
     r"[\w-]+\." + _FILE_TYPES + r"\b"                                         # name.pdf
 )
-_CODE_LIKE = lazyre.compile(
-    r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
-    r"|(?<![\w/.])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                  # a/b/c.ext (not the tail of a URL)
-    r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
-    r"|\b[\w-]+\." + _FILE_TYPES + r"\b"                                      # name.pdf
+_CODE_LIKE_PARTS = (
+    r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?",           # /Users/name/git/x, C:\a\b
+    r"(?<![\w/.])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b",                 # a/b/c.ext (not the tail of a URL)
+    r"(?<![\w@])@[A-Za-z_][\w]{1,30}\b",                                    # @handle
+    r"\b[\w-]+\." + _FILE_TYPES + r"\b",                                     # name.pdf
 )
+_CODE_LIKE = lazyre.compile("|".join(_CODE_LIKE_PARTS))
+#: The plain pattern without the alternatives that cannot match on a page (see :func:`_code_like`).
+_CODE_LIKE_SOME: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
 #: A run this long makes the plain pattern slow (each start in it reads to its end).
 _LONG_RUN = lazyre.compile(r"[\w.-]{64}")
 #: What every code-like span holds: a path's two slashes, a handle's @, or a file name's ending
 #: (most pages have none, "mg/day" is not one, and these scans are far cheaper than the patterns above).
-_CODE_MARK = lazyre.compile(r"[/\\][\w.@%+~-]+[/\\]|@")
+_PATH_MARK = lazyre.compile(r"[/\\][\w.@%+~-]+[/\\]")
 _FILE_NAME_END = lazyre.compile(r"\." + _FILE_TYPES + r"\b")
 
 
@@ -308,9 +314,22 @@ def _code_like(prose: str, start: int) -> Iterator[re.Match[str]]:
     """Paths, file names and @handles in *prose* from *start*. The run-aware pattern gives the
     plain one's spans on ordinary text (tested on random strings); on rare mixes of dots, dashes
     and slashes a span may start a few characters later."""
-    if not (_CODE_MARK.search(prose, start) or _FILE_NAME_END.search(prose, start)):
+    path = _PATH_MARK.search(prose, start) is not None
+    handle = prose.find("@", start) >= 0
+    file = _FILE_NAME_END.search(prose, start) is not None
+    if not (path or handle or file):
         return iter(())  # every alternative holds two slashes, an @ or a file type's ending
-    pattern = _CODE_LIKE_RUNS if _LONG_RUN.search(prose, start) else _CODE_LIKE
+    if _LONG_RUN.search(prose, start):
+        return _CODE_LIKE_RUNS.finditer(prose, start)
+    if path and handle and file:
+        return _CODE_LIKE.finditer(prose, start)
+    # Without the alternatives that cannot match here (a path's and a/b/c.ext's slashes, a
+    # handle's @, a file type's ending): the same spans, and one or two tries per word, not four.
+    key = (path, handle, file)
+    pattern = _CODE_LIKE_SOME.get(key)
+    if pattern is None:
+        wanted = (path, path, handle, file)
+        pattern = _CODE_LIKE_SOME[key] = re.compile("|".join(p for p, w in zip(_CODE_LIKE_PARTS, wanted) if w))
     return pattern.finditer(prose, start)
 
 
@@ -936,9 +955,12 @@ def _is_byline(line: str) -> bool:
         return True
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
     # (Every mark holds a digit or a bracket: most lines have neither.)
-    marked = _AFFILIATION_MARK.sub("", line) if "(" in line or _DIGIT.search(line) else line
+    marked = _AFFILIATION_MARK.sub("", line) if "(" in line else _UNBRACKETED_MARK.sub("", line) \
+        if _DIGIT.search(line) else line
     if _is_affiliation(marked):
         return True
+    if marked == line and marked.count(",") + marked.count(";") + marked.count("and") < 2:
+        return False  # at most two parts (the test below), told without splitting the line
     parts = [p.strip() for p in _NAME_SEPARATOR.split(marked) if p.strip()]
     if marked == line and len(parts) < 3:
         return False
