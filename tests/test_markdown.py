@@ -154,3 +154,21 @@ def test_pathological_brackets_and_ticks_are_fast() -> None:
     start = time.perf_counter()
     doc(text)
     assert time.perf_counter() - start < 20
+
+
+def test_inline_scan_without_the_alternatives_a_page_cannot_match_finds_the_same() -> None:
+    """The inline scanner drops the e-mail, URL, math and entity alternatives on a page
+    without an ``@``, ``://``/``www.``, ``$`` or ``&``: same matches, same kinds."""
+    from medlint.markup.markdown import _INLINE, _inline_for
+
+    pages = [
+        "Plain words, `code`, \\*stars\\*, <b>tag</b>, ![img](a.png) and [a link](b.md).",
+        "Mail nurse@clinic.example or see https://example.org/x and www.example.com today.",
+        "Costs $5 and $10; math $x^2$ and $$y$$; an entity &amp; a dash &mdash; here.",
+        "All of it: a@b.example, http://h.example/p, $a$, &lt;, `t`, [l](u), <i>x</i>.",
+    ]
+    for text in pages:
+        fast = [(m.span(), m.lastgroup) for m in _inline_for(text).finditer(text)]
+        assert fast == [(m.span(), m.lastgroup) for m in _INLINE.finditer(text)]
+    assert _inline_for(pages[0]).pattern != _INLINE.pattern  # the plain page gets the shorter scan
+    assert len(_inline_for(pages[3]).pattern) >= len(_INLINE.pattern)

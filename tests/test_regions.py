@@ -346,3 +346,53 @@ def test_a_papers_sub_sections_between_methods_and_results_are_quoted(first: str
     assert _acronyms(md, "s.md") == expected
     html = "".join(f"<h2>{p[3:]}</h2>" if p.startswith("## ") else f"<p>{p}</p>" for p in md.strip().split("\n\n"))
     assert _acronyms(html, "s.html") == expected
+
+
+def test_heading_titles_lose_their_emphasis_marks_and_blanks_as_the_pattern_did() -> None:
+    """The title of a heading is read without the emphasis marks and white space at its
+    ends, exactly as the pattern that did it before (a faster strip, same titles)."""
+    import random
+    import re
+
+    from medlint.regions import _strip_emphasis
+
+    pattern = re.compile(r"^[*_\s]+|[*_\s]+$")
+    rng = random.Random(5)
+    alphabet = "*_ \t\n\u00a0\u2003ab.\u200b"
+    samples = ["**Methods:**", "_ Results _", "\u00a0*Abstract*\u2003", "***", "", "a*b_c"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    for text in samples:
+        assert _strip_emphasis(text) == pattern.sub("", text)
+
+
+def test_bylines_with_and_without_affiliation_marks() -> None:
+    """Author lines with numbered or bracketed affiliation marks, or none, are bylines;
+    a line with fewer than three comma- or "and"-separated parts and no mark is not."""
+    from medlint.regions import _is_byline
+
+    is_byline = _is_byline.__wrapped__  # (not the remembered answers)
+    assert is_byline("Tomas Ekwall1, Rhea D. Vantongeren2,3 and Ines Marlow4")
+    assert is_byline("Tomas Ekwall (1), Rhea D. Vantongeren (2)")
+    assert is_byline("Tomas Ekwall, Rhea Vantongeren, Ines Marlow")
+    assert not is_byline("Zinc and copper levels")
+    assert not is_byline("Take it with food, every morning; not at night, or later.")
+
+
+def test_code_like_spans_are_the_full_patterns_whatever_marks_a_page_has() -> None:
+    """Paths, file names and handles are found with only the alternatives a page's marks
+    allow (two slashes, an @, a file type's ending): the spans of the full pattern."""
+    import re
+
+    from medlint.regions import _CODE_LIKE, _code_like
+
+    full = re.compile(_CODE_LIKE.pattern)
+    pages = [
+        "Open notes/2021/plan.docx or the summary.pdf today.",
+        "Ask @nurse_lee about dosing.pdf and the forms.",
+        "Saved under /home/kim/data/run.csv and C:\\temp\\out by @kim.",
+        "Dose 5 mg/kg/day, nothing code-like here.",
+        "Only a handle: @clinic_news.",
+        "Only a file: intake-form.xlsx.",
+    ]
+    for text in pages:
+        assert [m.span() for m in _code_like(text, 0)] == [m.span() for m in full.finditer(text)], text

@@ -213,7 +213,6 @@ _WRITER_VOICE = lazyre.compile(r"(?=(?i:[imy]))(?:" + _FIRST_PERSON.pattern + r"
 #: How much of a section after a reproduced paper is read for the writer's voice.
 WRITER_VOICE_CHARS = 800
 _NOT_A_TITLE_END = lazyre.compile(r"\b(?:etc|e\.g|i\.e|al|vs|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|No|approx)\.$")
-_EMPHASIS = lazyre.compile(r"^[*_\s]+|[*_\s]+$")
 
 # -- structured abstracts --------------------------------------------------------------
 _LABELS = (
@@ -268,7 +267,8 @@ _PAREN_AFTER = lazyre.compile(r"\s*\(\s*([^()\n]{3,90}?)\s*\)")
 _PAREN_COLON = lazyre.compile(r"\(([A-Za-z][^():\n]{2,80}?)\s*[:=,]\s*(" + _ABBR + r")\s*\)")
 _ABBR_PAREN_COLON = lazyre.compile(r"\((" + _ABBR + r")\s*[:=,]\s*([A-Za-z][^():\n]{2,80}?)\)")
 _IN_PARENS = lazyre.compile(r"\(\s*(" + _ABBR + r")\s*[;,)]")
-_ABBR_WORD = lazyre.compile(r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
+_ABBR_WORD = fastre.compile(  # (scanned over whole pages: ``regex`` takes half the time)
+    r"(?<![\w-])(" + _ABBR + r")(?![\w-])")
 
 # -- bylines ---------------------------------------------------------------------------
 _BYLINE_START = lazyre.compile(
@@ -278,6 +278,9 @@ _INSTITUTION = lazyre.compile(
     r"(?=[UDIHSCFLMR])\b(?:Universit(?:y|é|ät|à|at|eit|a)|Department|Dept\.?|Institute|Institut|Hospital|School\s+of|College|Faculty"
     r"|Cent(?:er|re)\s+for|Clinic|Laborator(?:y|ies)|Division\s+of|Medical\s+Center|Research\s+Unit)\b")
 _AFFILIATION_MARK = lazyre.compile(r"\s*\(\s*[\dl]{1,2}(?:\s*[-\u2013,]\s*\d{1,2})*\s*\)|(?<=[a-z])\d{1,2}(?:,\d{1,2})*\b|(?<=\s)\d{1,2}(?:,\d{1,2})+(?=\s*[,;]|$)")
+#: The marks without a bracket, for a line with no "(": the bracketed one, which starts with
+#: white space, is then not tried at every space of the line (the same marks).
+_UNBRACKETED_MARK = lazyre.compile(_AFFILIATION_MARK.pattern.split("|", 1)[1])
 _DIGIT = lazyre.compile(r"\d")
 _NAME_PART = lazyre.compile(r"(?:[A-Z][A-Za-z\u00c0-\u017f'\u2019.-]*|[A-Z]{1,3}|\d{1,2}|[*\u2020\u2021\u00a7]|and|van|von|de|der|di|da|le)")
 
@@ -297,17 +300,20 @@ _CODE_LIKE_RUNS = fastre.compile(
     r"|(?:(?=\w)(?:(?<![\w-])|(?<=-)(?<=(?<![\w-])-+))|(?=-)(?<=@\w+|\.[A-Za-z]{1,5}))"
     r"[\w-]+\." + _FILE_TYPES + r"\b"                                         # name.pdf
 )
-_CODE_LIKE = lazyre.compile(
-    r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?"            # /Users/name/git/x, C:\a\b
-    r"|(?<![\w/.])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b"                  # a/b/c.ext (not the tail of a URL)
-    r"|(?<![\w@])@[A-Za-z_][\w]{1,30}\b"                                     # @handle
-    r"|\b[\w-]+\." + _FILE_TYPES + r"\b"                                      # name.pdf
+_CODE_LIKE_PARTS = (
+    r"(?<![\w/.:])(?:~|[A-Za-z]:)?(?:[/\\][\w.@%+~-]+){2,}[/\\]?",           # /Users/name/git/x, C:\a\b
+    r"(?<![\w/.])[\w.-]+/[\w.-]+/[\w./-]*\.[A-Za-z]{1,5}\b",                 # a/b/c.ext (not the tail of a URL)
+    r"(?<![\w@])@[A-Za-z_][\w]{1,30}\b",                                    # @handle
+    r"\b[\w-]+\." + _FILE_TYPES + r"\b",                                     # name.pdf
 )
+_CODE_LIKE = lazyre.compile("|".join(_CODE_LIKE_PARTS))
+#: The plain pattern without the alternatives that cannot match on a page (see :func:`_code_like`).
+_CODE_LIKE_SOME: dict[tuple[bool, bool, bool], re.Pattern[str]] = {}
 #: A run this long makes the plain pattern slow (each start in it reads to its end).
 _LONG_RUN = lazyre.compile(r"[\w.-]{64}")
 #: What every code-like span holds: a path's two slashes, a handle's @, or a file name's ending
 #: (most pages have none, "mg/day" is not one, and these scans are far cheaper than the patterns above).
-_CODE_MARK = lazyre.compile(r"[/\\][\w.@%+~-]+[/\\]|@")
+_PATH_MARK = lazyre.compile(r"[/\\][\w.@%+~-]+[/\\]")
 _FILE_NAME_END = lazyre.compile(r"\." + _FILE_TYPES + r"\b")
 
 
@@ -315,9 +321,22 @@ def _code_like(prose: str, start: int) -> Iterator[re.Match[str]]:
     """Paths, file names and @handles in *prose* from *start*. The run-aware pattern gives the
     plain one's spans on ordinary text (tested on random strings); on rare mixes of dots, dashes
     and slashes a span may start a few characters later."""
-    if not (_CODE_MARK.search(prose, start) or _FILE_NAME_END.search(prose, start)):
+    path = _PATH_MARK.search(prose, start) is not None
+    handle = prose.find("@", start) >= 0
+    file = _FILE_NAME_END.search(prose, start) is not None
+    if not (path or handle or file):
         return iter(())  # every alternative holds two slashes, an @ or a file type's ending
-    pattern = _CODE_LIKE_RUNS if _LONG_RUN.search(prose, start) else _CODE_LIKE
+    if _LONG_RUN.search(prose, start):
+        return _CODE_LIKE_RUNS.finditer(prose, start)
+    if path and handle and file:
+        return _CODE_LIKE.finditer(prose, start)
+    # Without the alternatives that cannot match here (a path's and a/b/c.ext's slashes, a
+    # handle's @, a file type's ending): the same spans, and one or two tries per word, not four.
+    key = (path, handle, file)
+    pattern = _CODE_LIKE_SOME.get(key)
+    if pattern is None:
+        wanted = (path, path, handle, file)
+        pattern = _CODE_LIKE_SOME[key] = re.compile("|".join(p for p, w in zip(_CODE_LIKE_PARTS, wanted) if w))
     return pattern.finditer(prose, start)
 
 
@@ -400,7 +419,18 @@ def _is_long_form(words: str, abbr: str) -> bool:
 
 
 def _norm_title(doc: "Document", start: int, end: int) -> str:
-    return _EMPHASIS.sub("", doc.prose_of(start, end))
+    return _strip_emphasis(doc.prose_of(start, end))
+
+
+def _strip_emphasis(text: str) -> str:
+    """*text* without the emphasis marks and white space at its ends: what
+    ``re.sub(r"^[*_\\s]+|[*_\\s]+$", "", text)`` gives (``\\s`` is ``str.isspace``), without a pattern tried
+    at every character of every heading of the page."""
+    while True:
+        stripped = text.strip().strip("*_")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _before_markup(doc: "Document", offset: int) -> int:
@@ -786,7 +816,8 @@ _STUDY_VOICE = lazyre.compile(
 _STATISTICS = lazyre.compile(
     r"(?=[Pp9aORH])(?:\b[Pp]\s*(?:[<>=\u2264\u2265]|&lt;|&gt;)\s*0?\.\d|\b95\s*%\s*(?:CI|confidence\s+interval)"
     r"|\b(?:a?OR|RR|a?HR)\s*[=:,]?\s*\d+\.\d+)")
-_ET_AL = lazyre.compile(r"\bet\.?\s+al\b")
+#: (``regex`` finds the rare "et" far faster than ``re``: a tenth of the time on real pages.)
+_ET_AL = fastre.compile(r"\bet\.?\s+al\b")
 #: How long a prose block must be to count in a section's share of academic blocks.
 ACADEMIC_BLOCK_CHARS = 200
 
@@ -797,7 +828,7 @@ def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
     Each mark is found once per page (:func:`_feature_marks`), so a long page costs one
     pass per mark, not one per block."""
     found = set()
-    for name, starts in _feature_marks(doc).items():
+    for name, starts in _feature_marks(doc, every=True).items():
         i = bisect.bisect_left(starts, start)
         if i < len(starts) and starts[i] < end:
             found.add(name)
@@ -812,19 +843,25 @@ def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
     return doc.cache[key]
 
 
-def _feature_marks(doc: "Document") -> dict[str, list[int]]:
-    """Where each mark of academic prose starts on the page, sorted (cached on the document)."""
+def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]:
+    """Where each mark of academic prose starts on the page, sorted (cached on the document).
+    The reference numbers and author-year citations always (every page's regions read them);
+    with *every*, also "et al.", statistics and the authors' voice, found only for a page
+    with a section that asks (:func:`_academic_features`): most pages' sections are decided
+    before, and these scans were a tenth of the regions' time."""
     key = "regions.academic-marks"
-    if key not in doc.cache:
-        text, prose, lo = doc.text, doc.prose, doc.body_start
-        doc.cache[key] = {
-            "cite": [m.start() for m in _CITE_MARK.finditer(text, lo)],
-            "et-al": [m.start() for m in _ET_AL.finditer(prose, lo)],
+    marks = doc.cache.get(key)
+    if marks is None:
+        marks = doc.cache[key] = {
+            "cite": [m.start() for m in _CITE_MARK.finditer(doc.text, doc.body_start)],
             "author-year": [s for s, _ in _inline_citations(doc)],
-            "statistics": [m.start() for m in _STATISTICS.finditer(prose, lo)],
-            "voice": [m.start() for m in _STUDY_VOICE.finditer(prose, lo)],
         }
-    return doc.cache[key]
+    if every and "voice" not in marks:
+        prose, lo = doc.prose, doc.body_start
+        marks["et-al"] = [m.start() for m in _ET_AL.finditer(prose, lo)]
+        marks["statistics"] = [m.start() for m in _STATISTICS.finditer(prose, lo)]
+        marks["voice"] = [m.start() for m in _STUDY_VOICE.finditer(prose, lo)]
+    return marks
 
 
 def _paper_prose(doc: "Document") -> Iterator[tuple[int, int]]:
@@ -987,10 +1024,13 @@ def _is_byline(line: str) -> bool:
         return True
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
     # (Every mark holds a digit or a bracket: most lines have neither.)
-    marked = _AFFILIATION_MARK.sub("", line) if "(" in line or _DIGIT.search(line) else line
+    marked = _AFFILIATION_MARK.sub("", line) if "(" in line else _UNBRACKETED_MARK.sub("", line) \
+        if _DIGIT.search(line) else line
     if _is_affiliation(marked):
         return True
-    parts = [p.strip() for p in re.split(r",|;|\band\b", marked) if p.strip()]
+    if marked == line and marked.count(",") + marked.count(";") + marked.count("and") < 2:
+        return False  # at most two parts (the test below), told without splitting the line
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(marked) if p.strip()]
     if marked == line and len(parts) < 3:
         return False
     named = sum(1 for p in parts if len(p) <= 40 and len(p.split()) <= 5 and all(_NAME_PART.fullmatch(w) for w in p.split()))
@@ -1002,6 +1042,9 @@ def _is_byline(line: str) -> bool:
     return named >= 3 and named >= 0.8 * len(parts) and not line.rstrip().endswith(":")
 
 
+#: (Asked of every short line of every page: compiled once, not looked up in ``re``'s cache per call.)
+_NAME_SEPARATOR = lazyre.compile(r",|;|\band\b")
+_LETTERS = lazyre.compile(r"[^\W\d_]+")
 _NOT_A_NAME = lazyre.compile(r"(?:the|a|an|in|on|at|for|of|with|and|to|from|table|figure|fig|step|part)\s", re.I)
 _SMALL_WORDS = frozenset("of and the for in de du la di der und at on".split())
 
@@ -1017,7 +1060,7 @@ def _is_affiliation(line: str) -> bool:
         return False
     if len(line) > 300 and (len(line) > AFFILIATIONS_CHARS or len(_INSTITUTION.findall(line)) < 3):
         return False  # a paper's numbered affiliations run together in one paragraph name three or more
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _LETTERS.findall(line) if w.lower() not in _SMALL_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
