@@ -1,6 +1,8 @@
 """The site index: URLs of pages, normalisation, anchors by generator style."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -376,3 +378,27 @@ def test_resolves_agrees_with_find_page(tmp_path: Path, permalinks: dict[str, st
     assert lazy.resolves("/posts/b") and lazy.has_page_file((tmp_path / "posts" / "B.md").resolve())
     assert not lazy.loaded()
     assert not lazy.has_page_file((tmp_path / "posts" / "none.md").resolve()) and not lazy.loaded()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_a_path_where_nothing_is_is_answered_from_the_linked_pages_alone(tmp_path: Path) -> None:
+    """page_at of a path where no file is, on an index not read yet, answers as by_file on a read
+    one, by looking only at the page files that are symbolic links (no stat of every page)."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (posts / name).write_text(f"# {name}\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "real.md").write_text("# Real\n")
+    os.symlink(tmp_path / "elsewhere" / "real.md", posts / "linked.md")
+    os.symlink(tmp_path / "elsewhere" / "gone.md", posts / "dangling.md")
+    eager = SiteIndex(tmp_path)
+    for path in (tmp_path / "elsewhere" / "gone.md", posts / "none.md", posts / "{img} print this page .md",
+                 (posts / "a.md").resolve(), (tmp_path / "elsewhere" / "real.md").resolve()):
+        lazy = SiteIndex(tmp_path, lazy=True)
+        expected = eager.by_file.get(path)
+        found = lazy.page_at(path)
+        assert (found and found.rel) == (expected and expected.rel), path
+        if not os.path.lexists(path):
+            assert lazy._real_paths is None  # (no stat of every page)
+    assert SiteIndex(tmp_path, lazy=True)._symlinked_page_files() == ["posts/dangling.md", "posts/linked.md"]
