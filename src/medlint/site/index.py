@@ -102,6 +102,7 @@ class SiteIndex:
         self._early_assets: dict[str, Path] | None = None
         self._real_paths: dict[Path, str] | None = None
         self._symlinks: list[str] | None = None
+        self._all_folders_real: bool | None = None
         self._early_main_urls: list[str] | None = None
         self._cache = None
         if cache_folder is not None:
@@ -490,6 +491,10 @@ class SiteIndex:
                     rel = suspect
             page = self._named_page(rel) if rel is not None else None
             return page if page is not None and page.urls else None
+        if self._real_paths is None and self._folders_real():
+            rel = self._last_page_file_at(path)
+            page = self._named_page(rel) if rel is not None else None
+            return page if page is not None and page.urls else None
         if self._real_paths is None:
             real: dict[Path, str] = {}
             root = str(self.root)
@@ -515,6 +520,52 @@ class SiteIndex:
             return None
         page = self._named_page(rel)
         return page if page.urls else None
+
+    def _folders_real(self) -> bool:
+        """Whether every folder that holds page files is its own real path (no symbolic link
+        below the content root on the way to it): then a page file that is no link is at its
+        real path, and only the links among them can resolve elsewhere."""
+        if self._all_folders_real is None:
+            root = str(self.root)
+            folders = {rel.rpartition("/")[0] for rel in self._page_files()}
+            self._all_folders_real = all(
+                os.path.realpath(full) == full
+                for full in (os.path.join(root, *folder.split("/")) if folder else root for folder in folders))
+        return self._all_folders_real
+
+    def _last_page_file_at(self, path: Path) -> str | None:
+        """The last page file (in walk order) whose real path is *path*, as the table that
+        :meth:`_page_file_at` builds has it, found from the page file at *path* itself and the
+        page files that are symbolic links (:meth:`_folders_real` must hold): a stat of each of
+        those, not of every page (a page's own path, asked for its relative links, cost one of
+        every page of the site)."""
+        root = str(self.root)
+        links = self._symlinked_page_files()
+        matching: set[str] = set()
+        for rel in links:
+            file = os.path.join(root, rel)
+            try:
+                if not stat_module.S_ISREG(os.stat(file).st_mode):
+                    continue
+            except OSError:
+                pass  # (a dangling link: the table keeps it at the path it leads to)
+            if Path(os.path.realpath(file)) == path:
+                matching.add(rel)
+        try:
+            own = path.relative_to(self.root).as_posix()
+        except ValueError:
+            own = None
+        if own is not None and own in self._walked_set() and own not in set(links):
+            file = os.path.join(root, own)
+            try:
+                if stat_module.S_ISREG(os.lstat(file).st_mode):
+                    matching.add(own)
+            except OSError:
+                if Path(os.path.realpath(file)) == path:
+                    matching.add(own)
+        if len(matching) <= 1:
+            return next(iter(matching), None)
+        return [rel for rel in self._page_files() if rel in matching][-1]
 
     def _symlinked_page_files(self) -> list[str]:
         """The page files that are symbolic links, in walk order: read from each page folder's
