@@ -225,3 +225,20 @@ def test_trace_names_the_places_that_say_a_word_is_mentioned(tmp_path: Path, mon
     assert lines[-1] == "  ~ a.md:1: not reported there: a part of an address the page links to or writes (a site, a user, a path)"
     lines = runner.invoke(main, ["words", "--trace", "zorvesome", "."]).stdout.splitlines()
     assert lines[-1] == "  ~ a.md:3: not reported there: a word in a short quotation, mentioned rather than used"
+
+
+def test_screened_entries_are_those_each_line_of_the_dropped_files_gives() -> None:
+    """The dropped files are read by two searches of their text; splitting each line finds the same."""
+    from medlint.medical.speller import DATA, _screened
+
+    misspelt, near = set(), set()
+    for name in ("dropped.txt", "dropped-extra.txt"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            word, _, why = line.partition("\t")
+            if why.startswith("a common misspelling"):
+                misspelt.add(word)
+            elif why.startswith("one edit from") and "(software" not in why:
+                near.add(word)
+    _screened.cache_clear()
+    assert _screened() == (frozenset(misspelt), frozenset(near))
+    assert misspelt and near
