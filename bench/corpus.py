@@ -17,7 +17,6 @@ Hugo site, so medlint's link rules work on it with no config.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
