@@ -169,6 +169,10 @@ def test_sharded_list_reads_only_the_shards_looked_up(tmp_path: Path) -> None:
     assert sorted(k for k, v in words._shards.items() if v is not None) == ["_e", "al", "be", "x_"]
     fresh = ShardedWordList(path)
     assert "beta" in fresh and [k for k, v in fresh._shards.items() if v is not None] == ["be"]
+    probes = ["alpha", "alphas", "albumin", "alp", "alphab", "al"] * (ShardedWordList.SHARD_SET_AFTER // 3)
+    answers = [p in fresh for p in probes]
+    assert fresh._shards["al"].has_set()  # (a run over many files: a shard soon answers from its set)
+    assert answers == [p in listed for p in probes] == [p in fresh for p in probes]
 
 
 def test_a_shards_file_cut_short_is_refused(tmp_path: Path) -> None:
@@ -226,19 +230,3 @@ def test_trace_names_the_places_that_say_a_word_is_mentioned(tmp_path: Path, mon
     lines = runner.invoke(main, ["words", "--trace", "zorvesome", "."]).stdout.splitlines()
     assert lines[-1] == "  ~ a.md:3: not reported there: a word in a short quotation, mentioned rather than used"
 
-
-def test_screened_entries_are_those_each_line_of_the_dropped_files_gives() -> None:
-    """The dropped files are read by two searches of their text; splitting each line finds the same."""
-    from medlint.medical.speller import DATA, _screened
-
-    misspelt, near = set(), set()
-    for name in ("dropped.txt", "dropped-extra.txt"):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            word, _, why = line.partition("\t")
-            if why.startswith("a common misspelling"):
-                misspelt.add(word)
-            elif why.startswith("one edit from") and "(software" not in why:
-                near.add(word)
-    _screened.cache_clear()
-    assert _screened() == (frozenset(misspelt), frozenset(near))
-    assert misspelt and near

@@ -24,14 +24,11 @@ from typing import Iterable
 MAGIC = b"medlint word shards 1\n"
 
 
-def _letter(char: str) -> str:
-    return char if "a" <= char <= "z" else "_"
-
-
 def key(word: str) -> str:
     """The shard *word* belongs in: its first two letters, each a-z or ``_`` for anything
     else (a word of one letter, a digit, an accented letter)."""
-    return _letter(word[:1]) + _letter(word[1:2])
+    first, second = word[:1], word[1:2]
+    return (first if "a" <= first <= "z" else "_") + (second if "a" <= second <= "z" else "_")
 
 
 def encode(words: Iterable[str]) -> bytes:

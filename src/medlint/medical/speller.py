@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .. import lazyre
+from .shards import key as shard_key
 
 DATA = Path(__file__).parent.parent / "data" / "spelling"
 
@@ -242,6 +242,11 @@ class ShardedWordList:
     shards of the words looked up are decompressed (the whole science list would take
     about 100 ms to read, a one-file run's budget; its one-letter shards took 1-6 ms each)."""
 
+    #: A shard's lookups before it builds its set (a shard is small: a few hundred words on
+    #: average, its set a fraction of a millisecond; a run over many files looks words up
+    #: hundreds of thousands of times).
+    SHARD_SET_AFTER = 32
+
     def __init__(self, path: Path) -> None:
         self._path = path
         self._shards: dict[str, WordList | None] = {}
@@ -249,11 +254,12 @@ class ShardedWordList:
         self._spans: dict[str, tuple[int, int]] = {}
 
     def _shard(self, word: str) -> WordList | None:
-        from .shards import key
+        name = shard_key(word)
+        shard = self._shards.get(name, _NO_SHARD)
+        return self._load(name) if shard is _NO_SHARD else shard
 
-        name = key(word)
-        if name in self._shards:
-            return self._shards[name]
+    def _load(self, name: str) -> WordList | None:
+        """The shard *name*, decompressed (None when the list has no such shard)."""
         if self._data is None:
             from .shards import decode_header
 
@@ -265,6 +271,7 @@ class ShardedWordList:
             import zlib
 
             shard = WordList(zlib.decompress(self._data[span[0]:span[1]]).decode("utf-8"))
+            shard.SET_AFTER = self.SHARD_SET_AFTER
         self._shards[name] = shard
         return shard
 
@@ -273,6 +280,10 @@ class ShardedWordList:
             return False
         shard = self._shard(word)
         return shard is not None and word in shard
+
+
+#: What :meth:`ShardedWordList._shard` finds for a shard not read yet.
+_NO_SHARD = WordList("")
 
 
 @functools.lru_cache(maxsize=None)
@@ -285,23 +296,15 @@ def _screened() -> tuple[frozenset[str], frozenset[str]]:
     """The entries the build screened out of the lists (``dropped.txt``, ``dropped-extra.txt``):
     (common misspellings, medical and scientific entries one edit from a frequent word);
     read once, and only when an unknown word reaches a rule that asks."""
-    misspelt: set[str] = set()
-    near: set[str] = set()
+    misspelt, near = set(), set()
     for name in ("dropped.txt", "dropped-extra.txt"):
-        # (Picked out by two searches of the whole text, not line by line in Python: 15,000
-        # lines took about 3 ms of a one-file run. The files are the build's: one entry a line,
-        # "\n" line ends, the entry before the first tab; tests/test_speller.py checks that
-        # these searches find what splitting each line finds.)
-        text = (DATA / name).read_text(encoding="utf-8")
-        misspelt.update(_MISSPELT_ENTRY.findall(text))
-        near.update(_NEAR_ENTRY.findall(text))
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            word, _, why = line.partition("\t")
+            if why.startswith("a common misspelling"):
+                misspelt.add(word)
+            elif why.startswith("one edit from") and "(software" not in why:
+                near.add(word)
     return frozenset(misspelt), frozenset(near)
-
-
-#: A line of the dropped files: an entry screened out as a common misspelling; one screened
-#: out for standing one edit from a frequent word (not a software term's).
-_MISSPELT_ENTRY = lazyre.compile(r"^([^\t\n]*)\ta common misspelling", re.M)
-_NEAR_ENTRY = lazyre.compile(r"^([^\t\n]*)\tone edit from(?![^\n]*\(software)", re.M)
 
 
 def screened_misspellings() -> frozenset[str]:
