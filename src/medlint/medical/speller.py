@@ -242,16 +242,16 @@ class ShardedWordList:
     shards of the words looked up are decompressed (the whole science list would take
     about 100 ms to read, a one-file run's budget; its one-letter shards took 1-6 ms each)."""
 
-    #: A shard's lookups before it builds its set (a shard is small: a few hundred words on
-    #: average, its set a fraction of a millisecond; a run over many files looks words up
-    #: hundreds of thousands of times).
-    SHARD_SET_AFTER = 32
-
     def __init__(self, path: Path) -> None:
         self._path = path
         self._shards: dict[str, WordList | None] = {}
         self._data: bytes | None = None
         self._spans: dict[str, tuple[int, int]] = {}
+        #: Each word looked up, and the answer: a run over many files asks about the same
+        #: words hundreds of thousands of times, and a shard answers by binary search until
+        #: its own lookups pass :attr:`WordList.SET_AFTER` (a set per shard for every shard
+        #: touched would hold the whole list: 50 MB more for a site's run).
+        self._answers: dict[str, bool] = {}
 
     def _shard(self, word: str) -> WordList | None:
         name = shard_key(word)
@@ -271,15 +271,17 @@ class ShardedWordList:
             import zlib
 
             shard = WordList(zlib.decompress(self._data[span[0]:span[1]]).decode("utf-8"))
-            shard.SET_AFTER = self.SHARD_SET_AFTER
         self._shards[name] = shard
         return shard
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word:
             return False
-        shard = self._shard(word)
-        return shard is not None and word in shard
+        known = self._answers.get(word)
+        if known is None:
+            shard = self._shard(word)
+            known = self._answers[word] = shard is not None and word in shard
+        return known
 
 
 #: What :meth:`ShardedWordList._shard` finds for a shard not read yet.
