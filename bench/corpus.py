@@ -17,7 +17,6 @@ Hugo site, so medlint's link rules work on it with no config.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
@@ -171,9 +170,8 @@ def anchor(heading: str) -> str:
 
 def rare_words() -> list[str]:
     """Medical words from medlint's bundled vocabulary, for a realistic tail of rare words."""
-    path = Path(__file__).resolve().parent.parent / "src" / "medlint" / "data" / "spelling" / "medical.txt.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [w for w in handle.read().split() if w.isalpha() and 6 <= len(w) <= 14]
+    path = Path(__file__).resolve().parent.parent / "src" / "medlint" / "data" / "spelling" / "medical.txt"
+    return [w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and 6 <= len(w) <= 14]
 
 
 class Writer:

@@ -142,7 +142,7 @@ def test_word_list_lookup_matches_a_set() -> None:
 
     from medlint.medical.speller import WordList, word_list
 
-    for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz"):
+    for name in ("english.txt", "medical.txt", "gb.txt"):
         words = sorted(word_list(name).as_set())
         fresh = WordList("\n".join(words) + "\n")
         rng = random.Random(5)
@@ -170,7 +170,7 @@ def test_word_list_lookup_matches_a_set() -> None:
 def test_word_list_prefix_slices_match_a_scan() -> None:
     from medlint.medical.speller import word_list
 
-    words = word_list("medical.txt.gz")
+    words = word_list("medical.txt")
     everything = words.as_set()
     for prefix in ("a", "ost", "z", "q", "cholecalcifero", "zzzz", ""):
         assert sorted(words.starting_with(prefix)) == sorted(w for w in everything if w.startswith(prefix))
@@ -199,7 +199,7 @@ def test_bundled_word_lists_are_sorted_and_unique() -> None:
     """Binary search and the sparse index rely on it (scripts/build_vocabulary.py writes them so)."""
     from medlint.medical.speller import word_list
 
-    for name in ("english.txt.gz", "medical.txt.gz", "gb.txt.gz", "us.txt.gz", "software.txt.gz"):
+    for name in ("english.txt", "medical.txt", "gb.txt", "us.txt", "software.txt"):
         words = word_list(name)._text.split("\n")[:-1]
         assert words and all(a < b for a, b in zip(words, words[1:])), name
 

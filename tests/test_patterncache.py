@@ -199,3 +199,42 @@ def test_changed_internals_fall_back_to_plain_compiling(monkeypatch) -> None:
     patterncache._table[key] = marshal.dumps((1, 2))  # an entry this regex's engine no longer takes
     found = patterncache.compile_regex(r"\d+ IU")
     assert found.search("take 400 IU").group() == "400 IU"
+
+
+def test_installed_every_re_compile_comes_from_the_file_and_equals_re(cache_file: Path) -> None:
+    """With :func:`patterncache.install` (the command line's), a plain ``re.compile`` anywhere in
+    the process is kept too: equal to what re's compiler makes, with its errors, and read back
+    from the file by the next process without parsing."""
+    import re._compiler as compiler  # type: ignore[import-not-found]
+
+    original = compiler.compile
+    patterns = [(r"(?P<year>\d{4})-(?P<month>\d\d)", 0), (r"\bmg/kg\b", re.I), (rb"\\x[0-7]", 0), ("café", re.I)]
+    fresh = [original(p, f) for p, f in patterns]
+    patterncache.install()
+    try:
+        assert compiler.compile is not original
+        patterncache.install()  # twice: no second layer
+        assert compiler.compile._medlint_original is original
+        re.purge()  # (re's own cache would answer before the compiler is asked)
+        assert [re.compile(p, f) for p, f in patterns] == fresh
+        with pytest.raises(re.error):
+            re.compile(r"(unclosed")
+        assert patterncache._added >= len(patterns)
+        patterncache.save()
+        patterncache._table, patterncache._added = None, 0
+        re.purge()
+        assert [re.compile(p, f) for p, f in patterns] == fresh
+        assert patterncache._added == 0  # every one came from the file
+    finally:
+        patterncache.uninstall()
+        re.purge()
+    assert compiler.compile is original
+
+
+def test_install_does_nothing_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re._compiler as compiler  # type: ignore[import-not-found]
+
+    monkeypatch.setenv("MEDLINT_PATTERN_CACHE", "off")
+    original = compiler.compile
+    patterncache.install()
+    assert compiler.compile is original

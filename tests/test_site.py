@@ -1,6 +1,8 @@
 """The site index: URLs of pages, normalisation, anchors by generator style."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -376,3 +378,49 @@ def test_resolves_agrees_with_find_page(tmp_path: Path, permalinks: dict[str, st
     assert lazy.resolves("/posts/b") and lazy.has_page_file((tmp_path / "posts" / "B.md").resolve())
     assert not lazy.loaded()
     assert not lazy.has_page_file((tmp_path / "posts" / "none.md").resolve()) and not lazy.loaded()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_a_path_where_nothing_is_is_answered_from_the_linked_pages_alone(tmp_path: Path) -> None:
+    """page_at of a path where no file is, on an index not read yet, answers as by_file on a read
+    one, by looking only at the page files that are symbolic links (no stat of every page)."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (posts / name).write_text(f"# {name}\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "real.md").write_text("# Real\n")
+    os.symlink(tmp_path / "elsewhere" / "real.md", posts / "linked.md")
+    os.symlink(tmp_path / "elsewhere" / "gone.md", posts / "dangling.md")
+    eager = SiteIndex(tmp_path)
+    for path in (tmp_path / "elsewhere" / "gone.md", posts / "none.md", posts / "{img} print this page .md",
+                 (posts / "a.md").resolve(), (tmp_path / "elsewhere" / "real.md").resolve()):
+        lazy = SiteIndex(tmp_path, lazy=True)
+        expected = eager.by_file.get(path)
+        found = lazy.page_at(path)
+        assert (found and found.rel) == (expected and expected.rel), path
+        assert lazy._real_paths is None  # (no stat of every page)
+    assert SiteIndex(tmp_path, lazy=True)._symlinked_page_files() == ["posts/dangling.md", "posts/linked.md"]
+    # Two page files at one real path: the last in walk order is the one, as in the table.
+    (tmp_path / "elsewhere" / "real.md").unlink()
+    (tmp_path / "elsewhere").rmdir()
+    os.symlink(posts / "b.md", posts / "z-also-b.md")
+    os.symlink(posts / "b.md", posts / "0-first-b.md")
+    eager = SiteIndex(tmp_path)
+    lazy = SiteIndex(tmp_path, lazy=True)
+    assert lazy.page_at((posts / "b.md").resolve()).rel == eager.by_file[(posts / "b.md").resolve()].rel == "posts/z-also-b.md"
+    assert lazy._real_paths is None
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
+def test_a_linked_folder_of_pages_falls_back_to_every_real_path(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.md").write_text("# A\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "b.md").write_text("# B\n")
+    os.symlink(tmp_path / "real", tmp_path / "site" / "linked")
+    lazy = SiteIndex(tmp_path / "site", lazy=True)
+    lazy._walked = ["b.md", "linked/a.md"]  # (as a git listing could give it: the walk does not follow links)
+    assert not lazy._folders_real()
+    found = lazy.page_at((tmp_path / "real" / "a.md").resolve())
+    assert found is not None and found.rel == "linked/a.md" and lazy._real_paths is not None

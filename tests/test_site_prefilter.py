@@ -175,3 +175,18 @@ def test_main_urls_under_a_dated_pattern_come_from_the_pages(tmp_path: Path) -> 
                        "permalinks": {"posts": "/:year/:slug/"}}}
     messages, _ = _check(tmp_path, "[a](/2020/dates/)", config)
     assert messages and "/2020/dated'" in messages[0]
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ('{\n  "slug": "a"\n}\n# A\n', '{\n  "slug": "a"\n}'),  # closed by a line-leading brace
+    ('\ufeff{\n  "slug": "a"\n}\nBody }\n', '\ufeff{\n  "slug": "a"\n}'),  # after a byte order mark
+    ('{"slug": "a"}\n# A {x}\n', '{"slug": "a"}\n# A {x}\n'),  # on one line: no line-leading brace, all read
+    ('{\n  "a": {"b": 1\n}\n}\n# A\n', '{\n  "a": {"b": 1\n}\n}\n# A\n'),  # a nested object first: all read
+    ('{\n  "slug": "a}"\n}\n', '{\n  "slug": "a}"\n}'),  # a brace inside a string is not the end
+])
+def test_json_front_matter_region(tmp_path: Path, text: str, region: str) -> None:
+    from medlint.site.prefilter import _front_region
+
+    page = tmp_path / "page.md"
+    page.write_bytes(text.encode("utf-8"))
+    assert _front_region(str(page), 8192) == region.encode("utf-8")

@@ -87,9 +87,9 @@ def test_trace_names_each_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     code, lines = trace("haemodialysis")
     assert code == 0 and lines[0] == "haemodialysis (spelling, variant any): accepted"
-    assert "  + bundled general English list (english.txt.gz) (accepts)" in lines
+    assert "  + bundled general English list (english.txt) (accepts)" in lines
     code, lines = trace("mepolizumab")
-    assert code == 0 and "  + bundled medical list (medical.txt.gz) (accepts)" in lines
+    assert code == 0 and "  + bundled medical list (medical.txt) (accepts)" in lines
     code, lines = trace("blogdown")
     assert code == 0 and "  + vocabulary file words.txt (accepts)" in lines
     code, lines = trace("foo12bar")
@@ -112,16 +112,16 @@ def test_trace_shows_the_other_variants_list(tmp_path: Path, monkeypatch: pytest
     result = CliRunner().invoke(main, ["words", "--trace", "colour"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("colour (spelling, variant us): rejected")
-    assert "  ! bundled GB-only spellings (gb.txt.gz), rejected under variant us (rejects)" in result.stdout.splitlines()
+    assert "  ! bundled GB-only spellings (gb.txt), rejected under variant us (rejects)" in result.stdout.splitlines()
 
 
-# -- scientific and software terms (science.zip, software.txt.gz) ---------------------------------
+# -- scientific and software terms (science.shards, software.txt) ---------------------------------
 
 @pytest.mark.parametrize(("word", "source"), [
-    ("myostatin", "science.zip"), ("cathelicidin", "science.zip"), ("proteasomal", "science.zip"),
-    ("unitless", "science.zip"), ("diplotypes", "science.zip"), ("methylsulfonylmethane", "science.zip"),
-    ("numpy", "software.txt.gz"), ("dataframe", "software.txt.gz"),  # @cspell/dict-python, -software-terms
-    ("parameterization", "software.txt.gz"), ("rnorm", "software.txt.gz"),  # -software-terms, @cspell/dict-r
+    ("myostatin", "science.shards"), ("cathelicidin", "science.shards"), ("proteasomal", "science.shards"),
+    ("unitless", "science.shards"), ("diplotypes", "science.shards"), ("methylsulfonylmethane", "science.shards"),
+    ("numpy", "software.txt"), ("dataframe", "software.txt"),  # @cspell/dict-python, -software-terms
+    ("parameterization", "software.txt"), ("rnorm", "software.txt"),  # -software-terms, @cspell/dict-r
 ])
 def test_words_of_the_new_sources_are_accepted(word: str, source: str, speller: Speller) -> None:
     assert speller.known(word)
@@ -154,23 +154,34 @@ def test_software_terms_option_end_to_end(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 0 and "[spelling] Unknown word 'numpy'" in result.stdout
 
 
-def test_sharded_list_reads_only_the_letters_looked_up(tmp_path: Path) -> None:
-    """A word is found in its first letter's member; other members are not decompressed."""
-    import zipfile
-
+def test_sharded_list_reads_only_the_shards_looked_up(tmp_path: Path) -> None:
+    """A word is found in the shard of its first two letters; other shards are not decompressed."""
+    from medlint.medical import shards
     from medlint.medical.speller import ShardedWordList
 
-    path = tmp_path / "words.zip"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("a.txt", "alpha\nalphas\n")
-        archive.writestr("b.txt", "beta\n")
-        archive.writestr("_.txt", "ßeta\n")
+    listed = {"alpha", "alphas", "albumin", "beta", "ßeta", "x", "x-ray", "x2"}
+    path = tmp_path / "words.shards"
+    path.write_bytes(shards.encode(listed))
+    assert shards.words_of(path.read_bytes()) == listed
     words = ShardedWordList(path)
-    assert "beta" in words and "alphas" in words and "ßeta" in words
-    assert "alph" not in words and "zeta" not in words and "" not in words and 3 not in words
-    assert sorted(words._shards) == ["_.txt", "a.txt", "b.txt"]
+    assert all(word in words for word in listed)
+    assert "alph" not in words and "zeta" not in words and "" not in words and 3 not in words and "x-" not in words
+    assert sorted(k for k, v in words._shards.items() if v is not None) == ["_e", "al", "be", "x_"]
     fresh = ShardedWordList(path)
-    assert "beta" in fresh and sorted(fresh._shards) == ["b.txt"]
+    assert "beta" in fresh and [k for k, v in fresh._shards.items() if v is not None] == ["be"]
+    probes = ["alpha", "alphas", "albumin", "alp", "alphab", "al"] * 3
+    assert [p in fresh for p in probes] == [p in listed for p in probes]
+    assert fresh._answers == {p: p in listed for p in set(probes) | {"beta"}}  # (each word's answer kept)
+
+
+def test_a_shards_file_cut_short_is_refused(tmp_path: Path) -> None:
+    from medlint.medical import shards
+
+    data = shards.encode({"alpha", "beta"})
+    for broken in (data[:-1], data + b"x", b"PK" + data, data[:len(shards.MAGIC) + 3]):
+        with pytest.raises(ValueError):
+            shards.decode_header(broken)
+    assert shards.words_of(shards.encode(())) == set()
 
 
 @pytest.mark.parametrize("word,how", [
@@ -178,7 +189,7 @@ def test_sharded_list_reads_only_the_letters_looked_up(tmp_path: Path) -> None:
     ("allergologists", "the plural of 'allergologist'"),  # nouns in -ist listed without their plural
     ("cytotherapeutic", "'cyto-' and 'therapeutic'"),  # a combining form of science before a long word
     ("otoprotective", "'oto-' and 'protective'"), ("oncometabolite", "'onco-' and 'metabolite'"),  # of medicine
-    ("nonfasting", "'non-' and 'fasting'"),  # (quintiles and nonskeletal are in SCOWL's size-70 lists: rare.zip)
+    ("nonfasting", "'non-' and 'fasting'"),  # (quintiles and nonskeletal are in SCOWL's size-70 lists: rare.shards)
 ])
 def test_forms_made_by_rule_are_known_and_traced(word: str, how: str, speller: Speller, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
@@ -217,3 +228,4 @@ def test_trace_names_the_places_that_say_a_word_is_mentioned(tmp_path: Path, mon
     assert lines[-1] == "  ~ a.md:1: not reported there: a part of an address the page links to or writes (a site, a user, a path)"
     lines = runner.invoke(main, ["words", "--trace", "zorvesome", "."]).stdout.splitlines()
     assert lines[-1] == "  ~ a.md:3: not reported there: a word in a short quotation, mentioned rather than used"
+

@@ -4,15 +4,14 @@ inflected form of one (``definates``), and the rare-word list adds words without
 hiding slips of common ones."""
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import sys
-import zipfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from medlint.medical import shards
 from medlint.medical.speller import DATA, Speller
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_vocabulary.py"
@@ -49,14 +48,12 @@ def test_screen_keeps_proofed_words_and_says_why_it_drops(build: ModuleType) -> 
     assert sorted(dropped) == ["alot\ta common misspelling", "definates\ta common misspelling (a form of 'definate')"]
 
 
-def _gzip_words(name: str) -> set[str]:
-    with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
-        return set(handle.read().split())
+def _plain_words(name: str) -> set[str]:
+    return set((DATA / name).read_text(encoding="utf-8").split())
 
 
-def _zip_words(name: str) -> set[str]:
-    with zipfile.ZipFile(DATA / name) as archive:
-        return {w for member in archive.namelist() for w in archive.read(member).decode("utf-8").split()}
+def _sharded_words(name: str) -> set[str]:
+    return shards.words_of((DATA / name).read_bytes())
 
 
 def test_shipped_lists_carry_no_common_misspelling(build: ModuleType) -> None:
@@ -65,10 +62,10 @@ def test_shipped_lists_carry_no_common_misspelling(build: ModuleType) -> None:
     Hunspell's proofed en_US or en_GB has, so it is held to the misspellings no dictionary has."""
     pytest.importorskip("codespell_lib")
     typos = build.misspellings()
-    english, medical = _gzip_words("english.txt.gz"), _gzip_words("medical.txt.gz")
+    english, medical = _plain_words("english.txt"), _plain_words("medical.txt")
     for name, words, stems in (  # the stems an inflection may have, as in the build
-            ("medical.txt.gz", medical, english), ("software.txt.gz", _gzip_words("software.txt.gz"), english | medical),
-            ("science.zip", _zip_words("science.zip"), english | medical), ("rare.zip", _zip_words("rare.zip"), english | medical)):
+            ("medical.txt", medical, english), ("software.txt", _plain_words("software.txt"), english | medical),
+            ("science.shards", _sharded_words("science.shards"), english | medical), ("rare.shards", _sharded_words("rare.shards"), english | medical)):
         carried = sorted(w for w in words if build.misspelt_stem(w, typos, stems))
         assert not carried, f"{name} carries common misspellings: {carried[:20]}"
     for word in ("definate", "definates", "definately", "alot", "accidently", "recieve", "recieved", "seperate",
@@ -86,7 +83,7 @@ def test_rare_words_are_known_and_traced(word: str) -> None:
     speller = Speller()
     assert speller.known(word)
     held = [name for name, holds in speller.bundled_sources(word) if holds]
-    assert held == ["bundled rare words: English, gene names (rare.zip)"]
+    assert held == ["bundled rare words: English, gene names (rare.shards)"]
 
 
 @pytest.mark.parametrize("typo", ["reciept", "poeple", "becuase", "thier", "mroe", "whcih", "vitam", "insection",
@@ -106,7 +103,7 @@ def test_gene_name_words_are_known_and_never_suggested(word: str) -> None:
     speller = Speller()
     assert speller.known(word)
     assert [name for name, holds in speller.bundled_sources(word) if holds] == \
-        ["bundled rare words: English, gene names (rare.zip)"]
+        ["bundled rare words: English, gene names (rare.shards)"]
     slip = word[:2] + word[3:]  # a letter left out: the fix is never a rare-list word
     assert word not in speller.suggestions(slip).candidates
 

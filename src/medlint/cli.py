@@ -11,11 +11,15 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import click
+from . import patterncache
 
-from .version import DISTRIBUTION, HOMEPAGE, __version__
-from .diagnostic import FAIL_LEVELS, SEVERITY_RANK
-from .report import FORMATS
+patterncache.install()  # (before click and the rest compile their patterns)
+
+import click  # noqa: E402
+
+from .version import DISTRIBUTION, HOMEPAGE, __version__  # noqa: E402
+from .diagnostic import FAIL_LEVELS, SEVERITY_RANK  # noqa: E402
+from .report import FORMATS  # noqa: E402
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 300

@@ -88,6 +88,39 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re
         return re.compile(pattern, flags)
 
 
+def install() -> None:
+    """Serve every ``re.compile`` of this process from the kept table, not only medlint's lazy
+    patterns: the modules that still compile at import (``re.compile`` at module level in
+    medlint, PyYAML's resolver, click) parsed about 80 patterns on every start, 20 to 30 ms
+    of a one-file run (issue 23). ``re`` keeps calling its own cache first; only what it
+    would hand its compiler comes here, and comes back equal to what that compiler makes.
+    Done once, by the command line (:mod:`medlint.cli`), never by an import of the library;
+    nothing when the cache is off or ``re``'s internals are not the ones used here."""
+    if not _USABLE or cache_file() is None or getattr(_compiler.compile, "_medlint_kept", False):
+        return
+    original = _compiler.compile
+
+    def kept(p: Any, flags: int = 0) -> re.Pattern[Any]:
+        if _USABLE and isinstance(p, (str, bytes)) and not flags & re.DEBUG:
+            try:
+                return _compile_kept(p, int(flags))
+            except re.error:
+                raise  # the pattern's own fault: the compiler would say the same
+            except Exception:  # re's internals differ: compile as re does from now on
+                _disable()
+        return original(p, flags)
+
+    kept._medlint_kept = True  # type: ignore[attr-defined]
+    kept._medlint_original = original  # type: ignore[attr-defined]
+    _compiler.compile = kept
+
+
+def uninstall() -> None:
+    """Undo :func:`install` (for tests)."""
+    if _USABLE and getattr(_compiler.compile, "_medlint_kept", False):
+        _compiler.compile = _compiler.compile._medlint_original
+
+
 def _disable() -> None:
     """Stop using re's internals for the rest of the run after they failed once."""
     global _USABLE

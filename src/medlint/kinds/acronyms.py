@@ -142,7 +142,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         not_read += paper_sections(doc)  # a pasted paper's Methods, Conclusions, figure captions
         from ..medical.speller import word_list
 
-        english = word_list("english.txt.gz")
+        english = word_list("english.txt")
         not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
         defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)

@@ -1,8 +1,8 @@
 """Is this word known, and if not, what was meant?
 
 The vocabulary (``data/spelling/``, built by ``scripts/build_vocabulary.py``)
-is read once per process, lazily, from plain gzipped word lists: a set
-lookup decides whether a word is known.  Correcting a word (only for words
+is read once per process, lazily, from plain (uncompressed) word lists and
+sharded ones (:mod:`.shards`): a lookup decides whether a word is known.  Correcting a word (only for words
 that are reported) reads pyspellchecker's word frequencies to rank candidates
 and measures edit distances with rapidfuzz (C++); a distinct word is judged
 and corrected once per run, and a parallel run's workers share their
@@ -11,15 +11,15 @@ corrections (:class:`SharedSuggestions`).
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import math
 import os
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
+
+from .shards import key as shard_key
 
 DATA = Path(__file__).parent.parent / "data" / "spelling"
 
@@ -229,41 +229,63 @@ class WordList:
 
 @functools.lru_cache(maxsize=None)
 def word_list(name: str) -> WordList:
-    """A bundled list, decompressed when first consulted."""
+    """A bundled list, read when first consulted. The lists ship uncompressed: reading the
+    2 MB English list takes well under a millisecond, decompressing it took about 10."""
     def load() -> str:
-        with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
-            return handle.read()
+        return (DATA / name).read_text(encoding="utf-8")
 
     return WordList(load=load)
 
 
 class ShardedWordList:
-    """A big bundled list stored as a zip of one sorted member per first letter: only the
-    members of the letters looked up are decompressed (the whole science list would
-    take about 100 ms to read, a one-file run's budget)."""
+    """A big bundled list stored in shards by first two letters (:mod:`.shards`): only the
+    shards of the words looked up are decompressed (the whole science list would take
+    about 100 ms to read, a one-file run's budget; its one-letter shards took 1-6 ms each)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._shards: dict[str, WordList] = {}
-        self._names: frozenset[str] | None = None
+        self._shards: dict[str, WordList | None] = {}
+        self._data: bytes | None = None
+        self._spans: dict[str, tuple[int, int]] = {}
+        #: Each word looked up, and the answer: a run over many files asks about the same
+        #: words hundreds of thousands of times, and a shard answers by binary search until
+        #: its own lookups pass :attr:`WordList.SET_AFTER` (a set per shard for every shard
+        #: touched would hold the whole list: 50 MB more for a site's run).
+        self._answers: dict[str, bool] = {}
 
-    def _shard(self, first: str) -> WordList | None:
-        name = f"{first if 'a' <= first <= 'z' else '_'}.txt"
-        shard = self._shards.get(name)
-        if shard is None:
-            with zipfile.ZipFile(self._path) as archive:
-                if self._names is None:
-                    self._names = frozenset(archive.namelist())
-                if name not in self._names:
-                    return None
-                shard = self._shards[name] = WordList(archive.read(name).decode("utf-8"))
+    def _shard(self, word: str) -> WordList | None:
+        name = shard_key(word)
+        shard = self._shards.get(name, _NO_SHARD)
+        return self._load(name) if shard is _NO_SHARD else shard
+
+    def _load(self, name: str) -> WordList | None:
+        """The shard *name*, decompressed (None when the list has no such shard)."""
+        if self._data is None:
+            from .shards import decode_header
+
+            self._data = self._path.read_bytes()
+            self._spans = decode_header(self._data)
+        span = self._spans.get(name)
+        shard = None
+        if span is not None:
+            import zlib
+
+            shard = WordList(zlib.decompress(self._data[span[0]:span[1]]).decode("utf-8"))
+        self._shards[name] = shard
         return shard
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word:
             return False
-        shard = self._shard(word[0])
-        return shard is not None and word in shard
+        known = self._answers.get(word)
+        if known is None:
+            shard = self._shard(word)
+            known = self._answers[word] = shard is not None and word in shard
+        return known
+
+
+#: What :meth:`ShardedWordList._shard` finds for a shard not read yet.
+_NO_SHARD = WordList("")
 
 
 @functools.lru_cache(maxsize=None)
@@ -304,11 +326,11 @@ class Speller:
     def __init__(self, variant: str = "any", accept: Iterable[str] = (), accept_patterns: Iterable[re.Pattern[str]] = (),
                  reject: Iterable[str] = (), software: bool = True) -> None:
         self.variant = variant
-        self.english = word_list("english.txt.gz")
-        self.medical = word_list("medical.txt.gz")
+        self.english = word_list("english.txt")
+        self.medical = word_list("medical.txt")
         self.software = software
-        self.other_variant: WordList | frozenset[str] = (word_list("gb.txt.gz") if variant == "us" else
-                                                          word_list("us.txt.gz") if variant == "gb" else frozenset())
+        self.other_variant: WordList | frozenset[str] = (word_list("gb.txt") if variant == "us" else
+                                                          word_list("us.txt") if variant == "gb" else frozenset())
         self.accept_exact = {w for w in accept if not w.islower()}
         self.accept_any_case = {w.lower() for w in accept if w.islower()}
         self.accept_patterns = list(accept_patterns)
@@ -354,19 +376,19 @@ class Speller:
         """For ``medlint words --trace``: each bundled list the verdict on *word* (any case)
         depends on, and whether it holds the word. The other variant's list rejects."""
         lower = word.lower()
-        found = [("bundled general English list (english.txt.gz)", lower in self.english),
-                 ("bundled medical list (medical.txt.gz)", lower in self.medical),
-                 ("bundled scientific terms (science.zip)", lower in sharded_word_list("science.zip")),
-                 ("bundled rare words: English, gene names (rare.zip)", lower in sharded_word_list("rare.zip"))]
+        found = [("bundled general English list (english.txt)", lower in self.english),
+                 ("bundled medical list (medical.txt)", lower in self.medical),
+                 ("bundled scientific terms (science.shards)", lower in sharded_word_list("science.shards")),
+                 ("bundled rare words: English, gene names (rare.shards)", lower in sharded_word_list("rare.shards"))]
         if self.software:
-            found.append(("bundled software terms (software.txt.gz)", lower in word_list("software.txt.gz")))
+            found.append(("bundled software terms (software.txt)", lower in word_list("software.txt")))
         if not any(held for _, held in found) and lower not in self.other_variant:
             how = self.formed_by_rule(lower)
             found.append((f"formed from a listed word: {how}" if how else "formed from a listed word (a prefix, "
                           "plural or ending the rule knows)", how is not None))
         if self.variant != "any":
             other = "gb" if self.variant == "us" else "us"
-            found.append((f"bundled {other.upper()}-only spellings ({other}.txt.gz), rejected under variant "
+            found.append((f"bundled {other.upper()}-only spellings ({other}.txt), rejected under variant "
                           f"{self.variant}", lower in self.other_variant))
         return found
 
@@ -381,14 +403,14 @@ class Speller:
         lower = word.lower()
         if lower in self.english:
             return False
-        return lower in self.medical or lower in sharded_word_list("science.zip") or lower in screened_terms()
+        return lower in self.medical or lower in sharded_word_list("science.shards") or lower in screened_terms()
 
     def near_term(self, word: str) -> bool:
         """Whether a medical or scientific term (a species epithet, say) is one edit from
         *word* (any case): ``euteri`` of ``reuteri``. Those lists are never proposed as
         corrections, so this is asked where a slip of a rare term matters."""
         lower = word.lower()
-        science = sharded_word_list("science.zip")
+        science = sharded_word_list("science.shards")
         return any(c in self.medical or c in science for c in _edits1(lower, "abcdefghijklmnopqrstuvwxyz") if c != lower)
 
     def _in_vocabulary(self, word: str) -> bool:
@@ -398,15 +420,15 @@ class Speller:
         rare species epithet or a function name."""
         if word in self.other_variant:
             return False
-        return (word in self.english or word in self.medical or word in sharded_word_list("science.zip")
-                or (self.software and word in word_list("software.txt.gz")))
+        return (word in self.english or word in self.medical or word in sharded_word_list("science.shards")
+                or (self.software and word in word_list("software.txt")))
 
     def _is_known(self, word: str) -> bool:
         if word in self.other_variant:
             return False  # colour under variant: us
         if self._in_vocabulary(word) or word in self.accept_any_case:
             return True
-        if word in sharded_word_list("rare.zip"):
+        if word in sharded_word_list("rare.shards"):
             return True  # rare English words are known as listed, never a base for a rule: "reformate" + "d"
         return self.formed_by_rule(word) is not None
 
@@ -415,8 +437,8 @@ class Speller:
         terms: no affix rules say which plural they take; ``tradeoffs``, ``listservs``) and
         no frequent word is one edit from it (``celes`` is a slip of cells)."""
         stem = word[:-1]
-        if not (stem in self.medical or (stem in sharded_word_list("science.zip") and not stem.endswith(LATIN_ENDINGS))
-                or (self.software and stem in word_list("software.txt.gz"))):
+        if not (stem in self.medical or (stem in sharded_word_list("science.shards") and not stem.endswith(LATIN_ENDINGS))
+                or (self.software and stem in word_list("software.txt"))):
             return False  # a species epithet (tasmani) takes no English plural: "Tasmanis" is a slip
         if stem in self.other_variant or word in screened_misspellings():
             return False
@@ -431,7 +453,7 @@ class Speller:
         if word in screened_misspellings():
             return False  # "definate": the build screened it out, whatever number a list holds it in
         plural = word + "s"
-        return plural not in self.other_variant and (plural in self.medical or plural in sharded_word_list("science.zip"))
+        return plural not in self.other_variant and (plural in self.medical or plural in sharded_word_list("science.shards"))
 
     def formed_by_rule(self, word: str) -> str | None:
         """How *word* (lower case, in no list) is formed from a listed word, for
@@ -791,6 +813,8 @@ class Frequencies:
 @functools.lru_cache(maxsize=1)
 def _base_frequencies() -> Frequencies:
     import spellchecker
+
+    import gzip
 
     resource = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     with gzip.open(resource, "rt", encoding="utf-8") as handle:

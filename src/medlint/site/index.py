@@ -101,6 +101,8 @@ class SiteIndex:
         self._missing: set[str] = set()
         self._early_assets: dict[str, Path] | None = None
         self._real_paths: dict[Path, str] | None = None
+        self._symlinks: list[str] | None = None
+        self._all_folders_real: bool | None = None
         self._early_main_urls: list[str] | None = None
         self._cache = None
         if cache_folder is not None:
@@ -473,14 +475,24 @@ class SiteIndex:
     def _page_file_at(self, path: Path) -> Page | None:
         """The published page whose real path is *path*, as ``by_file`` has it after
         :meth:`load` (the last page file that resolves to it), read on its own."""
-        if self._real_paths is None and self._front_bytes is not None and not os.path.lexists(path):
+        if self._real_paths is None and not os.path.lexists(path):
             # Only a page file that could not be opened (a dangling link) can resolve to a
-            # path where nothing is: the others' real paths need not be worked out.
-            scan = self._front_bytes
+            # path where nothing is: the others' real paths need not be worked out. Before the
+            # front matter search, the symbolic links among the page files stand for those
+            # (a relative link to no file, met early on a page, cost a stat of every page).
+            if self._front_bytes is not None:
+                scan = self._front_bytes
+                suspects = [scan.rels[i] for i in sorted(scan.unopened)]
+            else:
+                suspects = self._symlinked_page_files()
             rel = None
-            for i in sorted(scan.unopened):
-                if Path(os.path.realpath(os.path.join(str(self.root), scan.rels[i]))) == path:
-                    rel = scan.rels[i]
+            for suspect in suspects:
+                if Path(os.path.realpath(os.path.join(str(self.root), suspect))) == path:
+                    rel = suspect
+            page = self._named_page(rel) if rel is not None else None
+            return page if page is not None and page.urls else None
+        if self._real_paths is None and self._folders_real():
+            rel = self._last_page_file_at(path)
             page = self._named_page(rel) if rel is not None else None
             return page if page is not None and page.urls else None
         if self._real_paths is None:
@@ -508,6 +520,74 @@ class SiteIndex:
             return None
         page = self._named_page(rel)
         return page if page.urls else None
+
+    def _folders_real(self) -> bool:
+        """Whether every folder that holds page files is its own real path (no symbolic link
+        below the content root on the way to it): then a page file that is no link is at its
+        real path, and only the links among them can resolve elsewhere."""
+        if self._all_folders_real is None:
+            root = str(self.root)
+            folders = {rel.rpartition("/")[0] for rel in self._page_files()}
+            self._all_folders_real = all(
+                os.path.realpath(full) == full
+                for full in (os.path.join(root, *folder.split("/")) if folder else root for folder in folders))
+        return self._all_folders_real
+
+    def _last_page_file_at(self, path: Path) -> str | None:
+        """The last page file (in walk order) whose real path is *path*, as the table that
+        :meth:`_page_file_at` builds has it, found from the page file at *path* itself and the
+        page files that are symbolic links (:meth:`_folders_real` must hold): a stat of each of
+        those, not of every page (a page's own path, asked for its relative links, cost one of
+        every page of the site)."""
+        root = str(self.root)
+        links = self._symlinked_page_files()
+        matching: set[str] = set()
+        for rel in links:
+            file = os.path.join(root, rel)
+            try:
+                if not stat_module.S_ISREG(os.stat(file).st_mode):
+                    continue
+            except OSError:
+                pass  # (a dangling link: the table keeps it at the path it leads to)
+            if Path(os.path.realpath(file)) == path:
+                matching.add(rel)
+        try:
+            own = path.relative_to(self.root).as_posix()
+        except ValueError:
+            own = None
+        if own is not None and own in self._walked_set() and own not in set(links):
+            file = os.path.join(root, own)
+            try:
+                if stat_module.S_ISREG(os.lstat(file).st_mode):
+                    matching.add(own)
+            except OSError:
+                if Path(os.path.realpath(file)) == path:
+                    matching.add(own)
+        if len(matching) <= 1:
+            return next(iter(matching), None)
+        return [rel for rel in self._page_files() if rel in matching][-1]
+
+    def _symlinked_page_files(self) -> list[str]:
+        """The page files that are symbolic links, in walk order: read from each page folder's
+        directory entries (their type comes with the listing on most file systems), not by a
+        stat of every page; a folder that cannot be listed counts all its pages as links."""
+        if self._symlinks is None:
+            folders: dict[str, set[str]] = {}
+            for rel in self._page_files():
+                folder, _, name = rel.rpartition("/")
+                folders.setdefault(folder, set()).add(name)
+            links: set[str] = set()
+            root = str(self.root)
+            for folder, names in folders.items():
+                prefix = folder + "/" if folder else ""
+                try:
+                    with os.scandir(os.path.join(root, folder) if folder else root) as entries:
+                        links.update(prefix + entry.name for entry in entries
+                                     if entry.name in names and entry.is_symlink())
+                except OSError:
+                    links.update(prefix + name for name in names)
+            self._symlinks = [rel for rel in self._page_files() if rel in links]
+        return self._symlinks
 
     def _named_file_is_page(self, path: Path) -> bool:
         """True when *path* is a published page file below the content root, found without

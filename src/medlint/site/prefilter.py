@@ -273,11 +273,15 @@ def _front_region(file: str, head: int) -> bytes | bytearray | None:
             first = data[3:4]
         close = None
         if first == b"{":  # (JSON first: a site's pages share one format, and Hugo exports use JSON)
-            end = data.find(b"\n}", bom)
             # JSON strings hold no raw line break: a line-leading brace is structural, and with
-            # no other opening brace before it, it closes the object.
-            if end >= 0 and data.count(b"{", bom, end) == 1:
-                return data[:end + 2]
+            # no other opening brace before it, it closes the object. (Found as the first "}"
+            # after a newline, and no "{" before it but the first: a one-byte find is a memchr,
+            # where finding "\n}" and counting "{" took a third of this function on vdw-dev.)
+            brace = data.find(b"}", bom)
+            while brace > 0 and data[brace - 1] != 0x0A:
+                brace = data.find(b"}", brace + 1)
+            if brace > 0 and data.find(b"{", bom + 1, brace - 1) < 0:
+                return data[:brace + 1]
         elif first == b"-" and data.startswith(b"---", bom):
             close = _YAML_CLOSE.search(data, bom + 3)
         elif first == b"+" and data.startswith(b"+++", bom):
