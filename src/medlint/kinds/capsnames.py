@@ -140,7 +140,7 @@ def glued_name(base: str) -> bool:
         return False
     from ..medical.speller import word_list
 
-    english = word_list("english.txt.gz")
+    english = word_list("english.txt")
     return any(base[k:].lower() in english for k in range(2, min(5, len(base) - 3)))
 
 
