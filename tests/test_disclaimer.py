@@ -949,3 +949,18 @@ def _survey(section: str, items: list[str], ext: str) -> str:
 ])
 def test_questionnaire_items_are_described(section: str, items: list[str], advises: bool, ext: str, isolated) -> None:
     assert missing(_survey(section, items, ext), f"x.{ext}") is advises
+
+
+# A sub-heading inside a questionnaire's section labels its items ("What you take"), as the items are
+# described; the same sub-heading in a section of the page's own advice still speaks to the reader.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("section, advises", [("Survey items", False), ("Our routine", True)])
+def test_sub_heading_of_a_questionnaire(section: str, advises: bool, ext: str, isolated) -> None:
+    item = "Iron tablets or zinc lozenges, and how often"
+    if ext == "md":
+        page = (f"---\ntitle: A form for the pharmacy\n---\nA pilot with forty customers.\n\n## {section}\n\n"
+                f"### What you take\n\n- {item}\n")
+    else:
+        page = (f"<html><body><h1>A form for the pharmacy</h1><p>A pilot with forty customers.</p><h2>{section}</h2>"
+                f"<h3>What you take</h3><ul><li>{item}</li></ul></body></html>")
+    assert missing(page, f"x.{ext}") is advises

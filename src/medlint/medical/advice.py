@@ -871,10 +871,11 @@ _ITEMS_HEADING = lazyre.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:questionnaires?|(?:s
 _ITEM_ADVISES = lazyre.compile(r"\b(?:should|must|ought\s+to|we\s+recommend|I\s+recommend)\b", re.I)
 
 
-def _enclosing_headings(doc: Document, offset: int) -> list[str]:
-    """The texts of the headings *offset* stands under: the nearest, then each of a higher level."""
+def _enclosing_headings(doc: Document, offset: int, below: int = 99) -> list[str]:
+    """The texts of the headings *offset* stands under: the nearest, then each of a higher level
+    (only those above level *below*: a sub-heading's own text is not its section's)."""
     found: list[str] = []
-    level = 99
+    level = below
     for h in sorted((h for h in doc.headings if h.start <= offset), key=lambda h: h.start, reverse=True):
         if h.level < level:
             found.append(h.text or "")
@@ -885,13 +886,20 @@ def _enclosing_headings(doc: Document, offset: int) -> list[str]:
 
 
 def questionnaire_item(doc: Document, offset: int) -> bool:
-    """Whether *offset* is in a line (not a heading) of a section the page heads as a questionnaire's,
-    survey's or model's items, at any level above it ("Variables" over "What is consumed" over
-    "Vitamin D supplements: 400 IU, 4,000 IU"): what is asked or recorded, described, not a dose or
-    an instruction for the reader; unless the line says "should" or recommends."""
+    """Whether *offset* is in a line of a section the page heads as a questionnaire's, survey's or
+    model's items, at any level above it ("Variables" over "What is consumed" over "Vitamin D
+    supplements: 400 IU, 4,000 IU"), or in a sub-heading under such a heading ("What you take"):
+    what is asked or recorded, described, not a dose or an instruction for the reader; unless the
+    line says "should" or recommends."""
     block = doc.block_at(offset)
-    if block is None or block.kind in _HEADING_KINDS or block.kind == "title":
+    if block is None or block.kind == "title":
         return False
-    if not any(_ITEMS_HEADING.search(text) for text in _enclosing_headings(doc, offset)):
+    below = 99
+    if block.kind in _HEADING_KINDS:
+        own = next((h for h in doc.headings if h.start <= offset < max(h.end, h.start + 1)), None)
+        if own is None:
+            return False
+        below = own.level  # only the headings above the sub-heading label its items
+    if not any(_ITEMS_HEADING.search(text) for text in _enclosing_headings(doc, offset, below)):
         return False
     return not _ITEM_ADVISES.search(doc.prose[block.start:block.end])
