@@ -52,6 +52,7 @@ the matches of its ``when`` conditions when the rule sets ``when.advice: true``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import lazyre
@@ -874,9 +875,14 @@ _ITEM_ADVISES = lazyre.compile(r"\b(?:should|must|ought\s+to|we\s+recommend|I\s+
 def _enclosing_headings(doc: Document, offset: int, below: int = 99) -> list[str]:
     """The texts of the headings *offset* stands under: the nearest, then each of a higher level
     (only those above level *below*: a sub-heading's own text is not its section's)."""
+    cached = doc.cache.get("advice:headings-by-start")
+    if cached is None:  # asked per dose and per match: sorted once a page
+        ordered = sorted(doc.headings, key=lambda h: h.start)
+        cached = doc.cache["advice:headings-by-start"] = (ordered, [h.start for h in ordered])
+    ordered, starts = cached
     found: list[str] = []
     level = below
-    for h in sorted((h for h in doc.headings if h.start <= offset), key=lambda h: h.start, reverse=True):
+    for h in reversed(ordered[:bisect.bisect_right(starts, offset)]):
         if h.level < level:
             found.append(h.text or "")
             level = h.level
