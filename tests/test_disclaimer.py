@@ -901,3 +901,66 @@ def test_a_dated_study_tag_in_a_heading_still_names_one_report(isolated) -> None
     text = ("---\ntitle: Magnesium and sleep\n---\nNotes from our clinic.\n\n"
             "## Fewer night wakings with magnesium - RCT Mar 2020\n\n300 mg of magnesium citrate, eight weeks\n")
     assert not missing(text)
+
+
+# A note on the dose range a finding or formula covers limits what was found; it tells no one what
+# to take. The same note that turns to the reader, or a dose stated for a group, still advises.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("sentence, advises", [
+    ("Note: the chart is valid for doses up to 1,500 mg of calcium a day.", False),
+    ("The equation applies to intakes under 1,500 mg of calcium a day.", False),
+    ("Note: these results apply to doses of 25 mg of zinc or less.", False),
+    ("This is for adults: take 25 mg of zinc daily.", True),
+    ("These results hold for doses below 25 mg, so you should take 20 mg of zinc.", True),
+])
+def test_note_on_the_dose_range_a_finding_covers(sentence: str, advises: bool, ext: str, isolated) -> None:
+    assert missing(_page("Zinc and calcium arithmetic", [sentence], ext), f"x.{ext}") is advises
+
+
+def test_dose_range_note_as_a_heading(isolated) -> None:
+    page = "---\ntitle: A rule of thumb for calcium\n---\nThe rule of thumb gives blood calcium per gram.\n\n"
+    assert not missing(page + "## Note: the rule applies to intakes below 1,500 mg\n")
+    assert missing(page + "## You need at least 1,500 mg\n")
+
+
+def _survey(section: str, items: list[str], ext: str) -> str:
+    """A page that describes a survey: a section (with a sub-heading) listing items after a line of
+    its own (in HTML a heading right over a lone list reads as a pasted paper's)."""
+    if ext == "md":
+        return ("---\ntitle: Designing a sleep survey for our clinic\n---\nWe are building a short form for patients.\n\n"
+                f"## {section}\n\n### Medicines\n\nOne line for each entry.\n\n" + "\n".join(f"- {i}" for i in items) + "\n")
+    return ("<html><body><h1>Designing a sleep survey for our clinic</h1><p>We are building a short form for "
+            f"patients.</p><h2>{section}</h2><h3>Medicines</h3><p>One line for each entry.</p><ul>" + "".join(f"<li>{i}</li>" for i in items)
+            + "</ul></body></html>")
+
+
+# Items of a questionnaire, survey or model's inputs that a page describes are what is asked or
+# recorded, even in the imperative; the same lines under a heading of the page's own advice count,
+# and so does an item that says "should".
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("section, items, advises", [
+    ("Questionnaire", ["Take 250 mg of magnesium at bedtime"], False),
+    ("Sleep habits questionnaire", ["Melatonin tablets: 3 mg"], False),
+    ("Variables/questions", ["Magnesium: 250 mg or more at bedtime"], False),
+    ("Model inputs", ["Magnesium tablets: 250 mg"], False),
+    ("Survey items", ["Everyone should take 250 mg of magnesium"], True),
+    ("Our bedtime routine", ["Take 250 mg of magnesium at bedtime"], True),
+    ("Predictors of poor sleep in shift workers", ["Take 250 mg of magnesium at bedtime"], True),
+])
+def test_questionnaire_items_are_described(section: str, items: list[str], advises: bool, ext: str, isolated) -> None:
+    assert missing(_survey(section, items, ext), f"x.{ext}") is advises
+
+
+# A sub-heading inside a questionnaire's section labels its items ("What you take"), as the items are
+# described; the same sub-heading in a section of the page's own advice still speaks to the reader.
+@pytest.mark.parametrize("ext", ["md", "html"])
+@pytest.mark.parametrize("section, advises", [("Survey items", False), ("Our routine", True)])
+def test_sub_heading_of_a_questionnaire(section: str, advises: bool, ext: str, isolated) -> None:
+    item = "Iron tablets or zinc lozenges, and how often"
+    if ext == "md":
+        page = (f"---\ntitle: A form for the pharmacy\n---\nA pilot with forty customers.\n\n## {section}\n\n"
+                f"### What you take\n\n- {item}\n")
+    else:
+        page = (f"<html><body><h1>A form for the pharmacy</h1><p>A pilot with forty customers.</p><h2>{section}</h2>"
+                f"<h3>What you take</h3><ul><li>{item}</li></ul></body></html>")
+    assert missing(page, f"x.{ext}") is advises

@@ -15,7 +15,7 @@ from ..files import decode
 from ..globs import matches
 from ..markup import format_for
 from ..medical.advice import (RELAYED_KINDS, aside_to_advice, cites_paper, credited_conclusion, practice_figure, refuted_claim, outline_reports, headline_advises, in_link_list, intake_from_source,
-                              intake_reported_before, is_question, own_words, recommends, relays_advice, reports_cost, reports_group_intake,
+                              intake_reported_before, is_question, own_words, questionnaire_item, recommends, scope_note, relays_advice, reports_cost, reports_group_intake,
                               reports_group_intake_before, reports_in_outline, reports_research, reports_study,
                               reports_official, reports_past_figure, restates_or_encodes, tagged_report_line, under_report_heading,
                               reposted_report,
@@ -254,7 +254,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if outside and _inside(doc, outside, start):
             return False
         lo, hi = _sentence_in(doc, start)
-        if advice and not_advice(doc, start, doc.prose[lo:hi], quoted):
+        if advice and (not_advice(doc, start, doc.prose[lo:hi], quoted) or questionnaire_item(doc, start)):
             return False
         if any(r.search(doc.prose, lo, hi) for r in unless):
             return False
@@ -364,7 +364,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                or restates_or_encodes(doc, d.start, doc.prose[lo:d.start])
                                or aside_to_advice(doc, d.start, doc.prose[lo:hi])
                                or reports_group_intake_before(doc.prose[lo:d.start])
-                               or intake_reported_before(doc.prose[lo:d.start])):
+                               or intake_reported_before(doc.prose[lo:d.start])
+                               or scope_note(doc.prose[lo:d.start]) or questionnaire_item(doc, d.start)):
                     continue
                 return Trigger(d.start, doc.prose[lo:hi])
         return None

@@ -52,6 +52,7 @@ the matches of its ``when`` conditions when the rule sets ``when.advice: true``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import lazyre
@@ -839,3 +840,72 @@ def practice_figure(doc: Document, start: int, end: int, sentence: str, headline
     judges the dose in the present still counts."""
     return (reports_practice(headline) and not recommends(doc, start, end) and not headline_advises(sentence)
             and not _OWN_REMARK.search(sentence) and not _READER.search(sentence))
+
+
+#: A note on the dose range a finding, formula or chart holds for, ending at the dose: "Note: this is
+#: for dose levels of < 2,000 IU", "The equation applies only to intakes below", "These results hold
+#: for doses up to". It limits what was found; it tells no one what to take.
+_SCOPE_NOTE = lazyre.compile(
+    r"\b(?:(?:this|that|these|those|the|its|our)\s+(?:formula|equation|rule(?:\s+of\s+thumb)?|model|results?|findings?|"
+    r"estimates?|relationship|curve|chart|graph|table|calculator|data)|this|that|it)\s+(?:(?:is|are|was|were)\s+)?(?:only\s+)?"
+    r"(?:is|are|applies|apply|holds?|(?:is|are)\s+valid|valid|was\s+tested|were\s+tested|was\s+measured|were\s+measured)\s+"
+    r"(?:only\s+)?(?:for|to|with|at|over|within)\s+(?:(?:vitamin\s+\w+|supplement|daily|weekly|oral)\s+)?"
+    r"(?:doses?|dosages?|intakes?|supplementation)(?:\s+(?:levels?|ranges?|amounts?))?\s+"
+    r"(?:of\s+)?(?:below|under|above|over|up\s+to|less\s+than|more\s+than|between|from|<|>|\u2264|\u2265|=<|>=)?\s*$", re.I)
+
+
+def scope_note(before: str) -> bool:
+    """Whether the words before a dose say which dose range a finding or formula covers ("Note:
+    this is for dose levels of < 2,000 IU"), and the sentence does not turn to the reader."""
+    return bool(_SCOPE_NOTE.search(before)) and not _READER.search(before)
+
+
+#: A heading that labels the items of a questionnaire, a survey's questions, a form or a model's inputs:
+#: "Questionnaire", "Sleep habits questionnaire", "Survey items", "Variables/questions", "Model inputs",
+#: "Intake form". The label is the whole heading: "Predictors of low levels in teens" titles a paper and
+#: "The variables that decide how much you need" is the page's own guidance. ("Questions" alone heads a
+#: page's questions and answers, which advise.)
+_ITEMS_HEADING = lazyre.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:questionnaires?|(?:survey|screening|intake)\s+(?:questions|items|forms?)|"
+                                r"variables|predictors|covariates|inputs)"
+                                r"(?:\s*[/&,]\s*(?:questions|items|answers|inputs))?\W*$", re.I)
+#: Advice in an item's own words (an imperative item is a question's wording; "should" is not).
+_ITEM_ADVISES = lazyre.compile(r"\b(?:should|must|ought\s+to|we\s+recommend|I\s+recommend)\b", re.I)
+
+
+def _enclosing_headings(doc: Document, offset: int, below: int = 99) -> list[str]:
+    """The texts of the headings *offset* stands under: the nearest, then each of a higher level
+    (only those above level *below*: a sub-heading's own text is not its section's)."""
+    cached = doc.cache.get("advice:headings-by-start")
+    if cached is None:  # asked per dose and per match: sorted once a page
+        ordered = sorted(doc.headings, key=lambda h: h.start)
+        cached = doc.cache["advice:headings-by-start"] = (ordered, [h.start for h in ordered])
+    ordered, starts = cached
+    found: list[str] = []
+    level = below
+    for h in reversed(ordered[:bisect.bisect_right(starts, offset)]):
+        if h.level < level:
+            found.append(h.text or "")
+            level = h.level
+            if level <= 1:
+                break
+    return found
+
+
+def questionnaire_item(doc: Document, offset: int) -> bool:
+    """Whether *offset* is in a line of a section the page heads as a questionnaire's, survey's or
+    model's items, at any level above it ("Variables" over "What is consumed" over "Vitamin D
+    supplements: 400 IU, 4,000 IU"), or in a sub-heading under such a heading ("What you take"):
+    what is asked or recorded, described, not a dose or an instruction for the reader; unless the
+    line says "should" or recommends."""
+    block = doc.block_at(offset)
+    if block is None or block.kind == "title":
+        return False
+    below = 99
+    if block.kind in _HEADING_KINDS:
+        own = next((h for h in doc.headings if h.start <= offset < max(h.end, h.start + 1)), None)
+        if own is None:
+            return False
+        below = own.level  # only the headings above the sub-heading label its items
+    if not any(_ITEMS_HEADING.search(text) for text in _enclosing_headings(doc, offset, below)):
+        return False
+    return not _ITEM_ADVISES.search(doc.prose[block.start:block.end])
