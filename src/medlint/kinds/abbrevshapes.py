@@ -104,8 +104,9 @@ def _grid(prose: str, head: str, tail: str, other_head: str, defined: set[str]) 
 
 
 #: After an author's initials in prose: a full stop, then a quoted title or "et al".
-_CITED_AFTER = lazyre.compile(r"\.?[ \t]+(?:[\"\u201c\u2018*_]|et[ \t]+al\b)|,?[ \t]+(?:19|20)\d\d\b")
-_SURNAME_BEFORE = lazyre.compile(r"([A-Z][a-z\u00c0-\u017f'\u2019-]+)[ \t]+$")
+_CITED_AFTER = lazyre.compile(r"\.?[ \t]+(?:[\"\u201c\u2018*_]|et[ \t]+al\b)|,[ \t]+(?:19|20)\d\d\b")
+#: A surname in mid-sentence: after a lower-case word, a comma, a colon or a bracket ("is Hale TK").
+_SURNAME_BEFORE = lazyre.compile(r"[a-z,:(][ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+$")
 _CITED_YEAR = lazyre.compile(r"\(?\b(?:1[89]|20)\d\d[a-z]?\b\)?")
 #: How far after the initials the citation's year may stand.
 _YEAR_REACH = 300
