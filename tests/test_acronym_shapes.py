@@ -23,11 +23,13 @@ def reported(text: str, path: str = "x.md") -> list[str]:
 
 
 def test_comma_institution() -> None:
-    page = "She trained at the University of Ontario, Lakeview before moving."
-    assert comma_institution(page, "UOL", {})
-    assert not comma_institution(page, "UOT", {})  # letters not the name's initials
+    page = "She trained at the University of Ontario, Lake View before moving."
+    assert comma_institution(page, "UOLV", {})
+    assert not comma_institution(page, "UOLT", {})  # letters not the name's initials
     # a list of places is no institution's name
-    assert not comma_institution("We sampled Utah, Ohio, Lima and more.", "UOL", {})
+    assert not comma_institution("We sampled Utah, Ohio, Lima and Vale.", "UOLV", {})
+    # three letters spelt by a country after the comma are chance
+    assert not comma_institution("She studied at the University of Sydney, Australia.", "USA", {})
 
 
 def test_repeated_pair_needs_a_term_of_the_page() -> None:
@@ -35,12 +37,13 @@ def test_repeated_pair_needs_a_term_of_the_page() -> None:
     assert repeated_pair(page, "BP", {})
     assert not repeated_pair("blood pressure falls; blood pressure is measured", "BP", {})  # twice is not enough
     assert not repeated_pair(page, "BM", {})
+    assert not repeated_pair("cancers after; cancers after; cancers after", "CA", {})  # no term
     assert not repeated_pair("bone density; bone density; bone density", "BD", {})  # four-letter words pair by chance
 
 
 def test_built_notation_needs_a_grid() -> None:
     page = ("The sum of squares between is SSB and within is SSW. Divide each by its degrees of "
-            "freedom to get a mean square. Compare MSB with MSW.")
+            "freedom to get a mean square. Compare MSB with MSW, the two mean squares.")
     at = page.index("MSB")
     assert built_notation(page, "MSB", at, {"SSB", "SSW"})
     # one shared letter is chance: no second tail completes a grid
@@ -71,13 +74,13 @@ def test_kind_named() -> None:
 
 
 @pytest.mark.parametrize("text, path", [
-    ("She trained at the University of Ontario, Lakeview.\n\n" + FILLER + "\n\nLater UOL hired her.\n", "x.md"),
-    ("<p>She trained at the University of Ontario, Lakeview.</p><p>" + FILLER + "</p><p>Later UOL hired her.</p>",
+    ("She trained at the University of Ontario, Lake View.\n\n" + FILLER + "\n\nLater UOLV hired her.\n", "x.md"),
+    ("<p>She trained at the University of Ontario, Lake View.</p><p>" + FILLER + "</p><p>Later UOLV hired her.</p>",
      "x.html"),
     ("Blood pressure falls with age. We measured blood pressure twice.\n\n" + FILLER
      + "\n\nLow blood pressure was common.\n\n" + FILLER + "\n\n| Group | BP |\n|---|---|\n| A | 3 |\n", "x.md"),
     ("The sum of squares between groups (SSB) and within groups (SSW) are first.\n\n"
-     "Divide each by its degrees of freedom to get a mean square. Compare MSB with MSW.\n", "x.md"),
+     "Divide each by its degrees of freedom to get a mean square. Compare MSB with MSW, the mean squares.\n", "x.md"),
     ('<p>The classic source is Hale TK. "A trial of zinc in infants" Lancet 2, 40-44 (1988).</p>', "x.html"),
     ("The meeting moved from Reno, NV to Fresno CA because of a flood.\n", "x.md"),
     ("<p>The ABCD initiative promotes clear reporting of trials.</p>", "x.html"),
@@ -89,7 +92,7 @@ def test_shapes_pass(text: str, path: str) -> None:
 
 @pytest.mark.parametrize("text, path, expected", [
     # an institution without its comma form, and a different place: still reported
-    ("She trained at the University of Ontario.\n\n" + FILLER + "\n\nLater UOL hired her.\n", "x.md", ["UOL"]),
+    ("She trained at the University of Ontario.\n\n" + FILLER + "\n\nLater UOLV hired her.\n", "x.md", ["UOLV"]),
     # a pair written once only, far away
     ("<p>Blood pressure falls with age.</p><p>" + FILLER + "</p><p>" + FILLER + "</p><p>The BP table.</p>",
      "x.html", ["BP"]),

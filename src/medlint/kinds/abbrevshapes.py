@@ -2,8 +2,8 @@
 
 Each test is a class of false alarm a medical editor rejects, not a list of names:
 
-- an institution spelt out with a comma before its place ("University of Ontario, Lakeview"
-  for UOL): the words are on the page, the comma only breaks the run of initials;
+- an institution spelt out with a comma before its place ("University of Ontario, Lake View"
+  for UOLV): the words are on the page, the comma only breaks the run of initials;
 - a two-word term the page writes out again and again ("bone density" five times, then BD):
   the reader has met the words, even far from the abbreviation;
 - notation built from parts the page has explained ("sum of squares within" is SSW, then
@@ -26,22 +26,27 @@ from .wholeword import writes
 _INSTITUTION = lazyre.compile(
     r"\b(?:University|College|Institute|Hospital|School|Center|Centre|Academy|Clinic)"
     r"(?:[ \t]+(?:of|for|and|the|at|on|in|&)\b|[ \t]+[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*){1,6}"
-    r",[ \t]+[A-Z][\w'\u2019]*(?:[ \t-]+[A-Z][\w'\u2019]*){0,3}")
+    r",[ \t]+(?!(?:Department|Division|Faculty|School|College|Unit)\b)[A-Z][\w'\u2019]*(?:[ \t-]+[A-Z][\w'\u2019]*){0,3}")
 _CAPITAL_PART = lazyre.compile(r"[A-Z][\w'\u2019]*")
 
 
 def comma_institution(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
     """True if *prose* names an institution whose capitalised words, across one comma before
-    its place, have *abbr*'s letters as initials ("University of Ontario, Lakeview" for UOL).
+    its place, have *abbr*'s letters as initials ("University of Ontario, Lake View" for UOLV).
     The name opens with an institution word, so a list of places ("Utah, Ohio, Lima") does not
-    count. Asked once per abbreviation (*seen*)."""
+    count; four letters or more, and no department after the comma: "University of Sydney,
+    Australia" spells USA by chance. Asked once per abbreviation (*seen*)."""
     if abbr not in seen:
-        seen[abbr] = len(abbr) >= 3 and abbr.isalpha() and any(
+        seen[abbr] = len(abbr) >= 4 and abbr.isalpha() and any(
             "".join(w[0] for w in _CAPITAL_PART.findall(m.group(0))) == abbr
             for m in _INSTITUTION.finditer(prose))
     return seen[abbr]
 
 
+#: Words of five letters or more that make no term with a neighbour.
+_NOT_TERM_WORDS = frozenset(
+    "after before among about above below under within without which while where their there these those "
+    "other could would should being since until often every still across along".split())
 #: How often a two-word term must be written out on the page to explain its initials anywhere.
 PAIR_REPEATS = 3
 
@@ -55,7 +60,9 @@ def repeated_pair(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
         first, second = (re.escape(c) for c in abbr)
         pattern = re.compile(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%s[a-z'\u2019]{4,}(?![\w-])" % (first, second), re.I)
         count = 0
-        for _ in pattern.finditer(prose):
+        for m in pattern.finditer(prose):
+            if any(w.lower() in _NOT_TERM_WORDS for w in m.group(0).split()):
+                continue  # "cancers after", "after vaccination": a chance pair, not a term
             count += 1
             if count >= PAIR_REPEATS:
                 break
@@ -70,24 +77,23 @@ _HEAD_NEAR = 600
 def built_notation(prose: str, abbr: str, at: int, defined: Iterable[str]) -> bool:
     """True if *abbr* is notation built from explained parts, as a grid: it splits into a head
     of two letters or more and a tail; the page defines two abbreviations with another head and
-    that tail and a second tail (SSB, SSW); the page uses *abbr*'s head with the second tail too
-    (MSW beside MSB); and the head's words stand on the page, each four letters or more, near
-    the use or twice anywhere ("mean square" for the MS of MSB). One shared letter alone is
-    chance; a grid of two heads by two tails is a notation."""
+    that tail and a second tail, as long as *abbr* (SSB, SSW); the page uses *abbr*'s head with
+    the second tail too (MSW beside MSB); and the head's words stand on the page, each four
+    letters or more, twice, once near the use ("mean square" for the MS of MSB). One shared
+    letter alone is chance; a grid of two heads by two tails is a notation."""
     if len(abbr) < 3 or not abbr.isalpha():
         return False
     others = {d for d in defined if d != abbr and d.isalpha() and len(d) >= 2}
     for cut in range(2, len(abbr)):
         head, tail = abbr[:cut], abbr[cut:]
         if not any(_grid(prose, head, tail, d[:-len(tail)], others)
-                   for d in others if d.endswith(tail) and len(d) > len(tail) and d[:-len(tail)] != head):
+                   for d in others if len(d) == len(abbr) and d.endswith(tail) and d[:-len(tail)] != head):
             continue
         words = re.compile(r"(?<![\w-])" + r"[ \t\n-]+".join(re.escape(c) + r"[a-z'\u2019]{3,}" for c in head)
                            + r"(?![\w-])", re.I)
-        if words.search(prose, max(0, at - _HEAD_NEAR), at + _HEAD_NEAR):
-            return True
         hits = words.finditer(prose)
-        if next(hits, None) is not None and next(hits, None) is not None:
+        if (words.search(prose, max(0, at - _HEAD_NEAR), at + _HEAD_NEAR)
+                and next(hits, None) is not None and next(hits, None) is not None):
             return True
     return False
 
@@ -143,13 +149,17 @@ def place_before_state(before: str, page: str) -> bool:
 _KINDS = (r"(?:initiative|registry|consortium|collaboration|foundation|network|repository|archive|project"
           r"|website|web\s+site|package|library|platform|mailing\s+list|statement|checklist|effort|database"
           r"|society|journal|newsletter|charity|organi[sz]ation)")
+#: Kinds a name before them must be the name of: "the NIH website", "the UC library" name an owner,
+#: but "the ABCD initiative" is the initiative itself.
+_OWN_KINDS = r"(?:initiative|registry|consortium|collaboration|statement|checklist|project|package)"
 #: "the ABCD initiative promotes ...": a name, its kind, then what it does.
-_THE_KIND = lazyre.compile(r"\b[Tt]he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _KINDS
+_THE_KIND = lazyre.compile(r"\b[Tt]he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _OWN_KINDS
                            + r"[ \t\n]+(?:is|was|has|that|which|[a-z]{3,}s)\b")
-#: "from ZRIN, an open registry of ...", "ZRIN, a "community-based effort to provide ...": an
-#: appositive in lower case naming the kind; or "because ZRIN is a registry".
-_KIND_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?:,[ \t]+|[ \t]+is[ \t]+)(?:an?|the)[ \t]+"
-                                  r"[^.;:()\n]{0,100}?\b" + _KINDS + r"\b")
+#: "from ZRIN, an open registry of ...", "ZRIN, a "community-run, non-profit effort to ...": an
+#: appositive of up to four words before the kind (a comma may follow a word of a quoted
+#: description); or "because ZRIN is a registry", up to three words before the kind.
+_KIND_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?:,[ \t]+(?:an?|the)[ \t]+[\"\u201c]?(?:[\w-]+,?[ \t]+){0,4}?"
+                                  r"|[ \t]+is[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _KINDS + r"\b")
 
 
 def kind_named(prose: str) -> set[str]:
