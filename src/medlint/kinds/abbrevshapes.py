@@ -109,7 +109,7 @@ def _grid(prose: str, head: str, tail: str, other_head: str, defined: set[str]) 
     return False
 
 
-#: After an author's initials in prose: a full stop, then a quoted title or "et al".
+#: After an author's initials in prose: a full stop, then a quoted title or "et al"; or a comma and a year.
 _CITED_AFTER = lazyre.compile(r"\.?[ \t]+(?:[\"\u201c\u2018*_]|et[ \t]+al\b)|,[ \t]+(?:19|20)\d\d\b")
 #: A surname in mid-sentence: after a lower-case word, a comma, a colon or a bracket ("is Hale TK").
 _SURNAME_BEFORE = lazyre.compile(r"[a-z,:(][ \t]+[A-Z][a-z\u00c0-\u017f'\u2019-]+[ \t]+$")
@@ -120,9 +120,9 @@ _YEAR_REACH = 300
 
 def cited_initials(prose: str, start: int, end: int) -> bool:
     """True if one to three capitals after a capitalised word are an author's initials in a
-    citation written in prose: a quoted title, "et al" or the year follows ("the source is
-    Hale TK. "A trial of ..." Lancet (1988)"), and a year stands within _YEAR_REACH
-    characters in the same paragraph. Such a surname may be an English word, which the
+    citation written in prose, the surname in mid-sentence: a quoted title, "et al" or ", year"
+    follows ("the source is Hale TK. "A trial of ..." Lancet (1988)"), and a year stands within
+    _YEAR_REACH characters in the same paragraph. Such a surname may be an English word, which the
     plain author check refuses."""
     if end - start > 3 or not _SURNAME_BEFORE.search(prose, max(0, start - 40), start):
         return False
