@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from medlint import lint_text
 from medlint.cli import main
 from medlint.kinds.abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named,
-                                        place_before_state, repeated_pair)
+                                        parallel_parts, place_before_state, repeated_pair)
 
 RULE = ["acronym-undefined"]
 FILLER = " ".join(["Further sentences about wards, cohorts and dosing schedules make up this part."] * 6)
@@ -52,6 +52,14 @@ def test_built_notation_needs_a_grid() -> None:
     assert not built_notation(page.replace("mean square", "ratio"), "MSB", at, {"SSB", "SSW"})
 
 
+def test_parallel_parts() -> None:
+    page = "The PQ method alternates. The pruning step drops weak trees. The quench phase cools them."
+    assert not parallel_parts(page, "PQ", page.index("PQ"))  # "step" then "phase": not in parallel
+    page = "The PQ method alternates. The pruning step drops weak trees. The quenching step cools them."
+    assert parallel_parts(page, "PQ", page.index("PQ"))
+    assert not parallel_parts(page, "QP", page.index("PQ"))  # the parts come in the letters' order
+
+
 def test_cited_initials() -> None:
     page = 'The classic source is Hale TK. "A trial of zinc in infants" Lancet 2, 40-44 (1988).'
     at = page.index("TK")
@@ -84,6 +92,8 @@ def test_kind_named() -> None:
     ('<p>The classic source is Hale TK. "A trial of zinc in infants" Lancet 2, 40-44 (1988).</p>', "x.html"),
     ("The meeting moved from Reno, NV to Fresno CA because of a flood.\n", "x.md"),
     ("<p>The ABCD initiative promotes clear reporting of trials.</p>", "x.html"),
+    ("The PQ algorithm alternates two steps.\n\nThe pruning step drops weak trees.\n\nThe quenching step cools them.\n",
+     "x.md"),
     ('Get an ID from ZRIN, an "open, community-run effort to provide a registry" of authors.\n', "x.md"),
 ])
 def test_shapes_pass(text: str, path: str) -> None:
@@ -102,6 +112,8 @@ def test_shapes_pass(text: str, path: str) -> None:
     ("Ask Hale TK. She runs the ward.\n", "x.md", ["TK"]),
     # a state-like code not after a city
     ("<p>We want to Improve CA screening, and improve it soon.</p>", "x.html", ["CA"]),
+    # one part named, the other not
+    ("<p>The PQ algorithm alternates two steps.</p><p>The pruning step drops weak trees.</p>", "x.html", ["PQ"]),
     # a name with no kind given
     ("The PQR score rose in the trial.\n", "x.md", ["PQR"]),
 ])

@@ -10,6 +10,8 @@ Each test is a class of false alarm a medical editor rejects, not a list of name
   "mean square" is explained, so MSW needs nothing more);
 - a surname's initials in a citation written in prose ("the source is Hale TK. "A trial of
   ..." (1988)"), where the surname is an English word too;
+- the parts named in parallel near a use ("the expectation step ... the maximization step"
+  for EM);
 - a state code after a city, with no comma, after "to" or "and" ("moved to Fresno CA for");
 - a name a sentence says the kind of ("the ABCD initiative promotes ...", "from ZRIN, an
   open registry of ...", "because ZRIN is a registry").
@@ -106,6 +108,30 @@ def _grid(prose: str, head: str, tail: str, other_head: str, defined: set[str]) 
             second = d[len(other_head):]
             if second != tail and re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(head + second), prose):
                 return True
+    return False
+
+
+#: Nouns that name one part of a procedure, when the parts are named in parallel.
+_PART_NOUNS = ("step", "phase", "stage", "component")
+
+
+def parallel_parts(prose: str, abbr: str, at: int) -> bool:
+    """True if the text near a use (within _HEAD_NEAR characters) names the abbreviation's parts
+    in parallel, one word of five letters or more per letter, in order, each before the same
+    part noun ("the expectation step ... the maximization step" for EM; "the plan phase, the do
+    phase ..." needs words of five letters). Two to four letters."""
+    if not 2 <= len(abbr) <= 4 or not abbr.isalpha():
+        return False
+    lo, hi = max(0, at - _HEAD_NEAR), at + _HEAD_NEAR
+    for noun in _PART_NOUNS:
+        pos = lo
+        for c in abbr:
+            m = re.compile(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%ss?\b" % (re.escape(c), noun), re.I).search(prose, pos, hi)
+            if m is None:
+                break
+            pos = m.end()
+        else:
+            return True
     return False
 
 

@@ -28,7 +28,8 @@ from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevsources import PageSources
-from .abbrevshapes import built_notation, cited_initials, comma_institution, kind_named, place_before_state, repeated_pair
+from .abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named, parallel_parts, place_before_state,
+                           repeated_pair)
 from .capsnames import CapsNames
 from .borrowed import programme_line, quoted_result, signed_sections
 from .contractions import contraction_spelled_out
@@ -302,6 +303,9 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue
             if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), defined):
                 defined[base] = 0  # "University of Ontario, Lakeview" for UOL; MSB after SSB and "mean square" (abbrevshapes)
+                continue
+            if parallel_parts(whole, base, m.start()):
+                defined[base] = 0  # its parts named in parallel near a use: "the expectation step ... the maximization step"
                 continue
             if len(base) == 2 and base.isalpha() and repeated_pair(own, base, pairs):
                 defined[base] = 0  # a two-word term the page writes out again and again: "bone density" for BD
