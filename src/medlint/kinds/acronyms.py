@@ -28,6 +28,8 @@ from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevsources import PageSources
+from .abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named, parallel_parts, place_before_state,
+                           repeated_pair)
 from .capsnames import CapsNames
 from .borrowed import programme_line, quoted_result, signed_sections
 from .contractions import contraction_spelled_out
@@ -146,7 +148,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
         defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
-                                | appositive_definitions(whole) | what_it_is_definitions(whole), 0)
+                                | appositive_definitions(whole) | what_it_is_definitions(whole)
+                                | kind_named(whole), 0)
         defined.update(defined_abbreviations(doc.whole))
         whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
         defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
@@ -167,6 +170,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         titled_seen: dict[str, bool] = {}
         written: dict[str, bool] = {}
         glosses: dict[str, object] = {}
+        commas: dict[str, bool] = {}
+        pairs: dict[str, bool] = {}
         first_use: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
@@ -196,6 +201,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a unit or count: 400 IU, 3 METs
             if base in _STATES and (_PLACE_BEFORE.search(before) or _LOCATIVE_PLACE.search(before) or (
                     _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
+                    or place_before_state(before, doc.whole.prose)
                     or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
                 continue  # an address: Kansas City, MO; Manhattan KS; Morgantown WV with...; a list: AK, HI and AZ
             if len(base) >= 6 and _cut_short(doc.whole.prose, base):
@@ -295,6 +301,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if glossed(whole, base, m.start(), glosses):
                 defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
+            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), defined):
+                defined[base] = 0  # "University of Ontario, Lakeview" for UOL; MSB after SSB and "mean square" (abbrevshapes)
+                continue
+            if parallel_parts(whole, base, m.start()):
+                defined[base] = 0  # its parts named in parallel near a use: "the expectation step ... the maximization step"
+                continue
+            if len(base) == 2 and base.isalpha() and repeated_pair(own, base, pairs):
+                defined[base] = 0  # a two-word term the page writes out again and again: "bone density" for BD
+                continue
+            if base.isalpha() and len(base) <= 3 and cited_initials(prose, m.start(), m.end()):
+                continue  # an author's initials in a citation in prose: "Hale TK. "A trial ..." (1988)"
             if names is None:
                 names = CapsNames(doc)
             if names.passes(m.start(), m.end(), base, software or ()):
