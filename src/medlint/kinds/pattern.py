@@ -159,9 +159,9 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
     if "negated" in unless:
         clause_lo = last_end(doc, _CLAUSE_START, lo, hi, start)  # one scan per block, not per match
         negated_from = clause_lo
-        for doubted in _DOUBTED.finditer(prose, clause_lo, start):
-            if any_between(doc, _NEGATED, lo, hi, negated_from, doubted.start()):
-                negated_from = doubted.end()  # "nobody will doubt": a double negative
+        doubted = last_end(doc, _DOUBTED, lo, hi, start)  # cached per block, as the clause's start
+        if doubted > clause_lo and any_between(doc, _NEGATED, lo, hi, clause_lo, doubted):
+            negated_from = doubted  # "nobody will doubt": a double negative
         if any_between(doc, _NEGATED, lo, hi, negated_from, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
             return True
         if blank_back(prose, clause_lo, start, " *_#\t") == clause_lo and _HYPOTHETICAL.match(prose, end):
