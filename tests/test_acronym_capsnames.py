@@ -23,6 +23,11 @@ def reported(text: str, path: str = "x.md") -> list[str]:
     # a coined name: capitals glued to an English word
     ("Someone asked on the QRSFORUM about consent.\n", "x.md"),
     ("<p>It is based on the older program QTPLAN from a lab.</p>", "x.html"),
+    # a coined name in the plural
+    ("<p>Both QRSFORUMS closed in May.</p>", "x.html"),
+    # quoted values opened as code, or a run of three with no "and"
+    ("Set levels = \"QZ\", \"HB\" before the plot.\n", "x.md"),
+    ("<p>The codes were \"QZ\", \"HB\", \"KV\", \"TT\" in the file.</p>", "x.html"),
     # a name with a one-letter prefix; a message's sender by initials
     ("The C/QBP beta protein binds it.\n", "x.md"),
     ("<p>A post by KQ on the list gave two reasons.</p>", "x.html"),
@@ -65,6 +70,15 @@ def test_name_title_or_literal_not_reported(text: str, path: str) -> None:
     # brackets with a number that is no code of bits; letters glued to no English word
     ("The ZKD (12) group did better.\n", "x.md", "ZKD"),
     ("<p>Patients in the QRSTAK arm did better.</p>", "x.html", "QRSTAK"),
+    # a plural in capitals whose glued "word" is the abbreviation's plural ("...AIDS")
+    ("Most people use paracetamol. QTAIDS such as ibuprofen also help.\n", "x.md", "QTAIDS"),
+    ("<p>Rest helps. QVAIDS such as naproxen can upset the stomach.</p>", "x.html", "QVAIDS"),
+    # lab labels quoted in prose, joined by a comma and an "and": not code's values
+    ("Your printout shows \"ZKD\", \"QBP\" and \"RTV\" beside each figure.\n", "x.md", "ZKD"),
+    ("<p>Your printout shows \"ZKD\", \"QBP\" and \"RTV\" beside each figure.</p>", "x.html", "ZKD"),
+    # clinical shorthand "w/" (with) is no name prefix
+    ("Adults w/ZKD should see the nurse yearly.\n", "x.md", "ZKD"),
+    ("<p>Adults W/ZKD should see the nurse yearly.</p>", "x.html", "ZKD"),
     # a slash between two names; a post about, not by, an abbreviation
     ("<p>Both QBP/ZKD rose.</p>", "x.html", "QBP"),
     ("A post by ZKD staff went round.\n", "x.md", "ZKD"),

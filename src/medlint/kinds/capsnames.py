@@ -7,8 +7,10 @@ own abbreviation of a term, told by where they stand rather than by which letter
   list of links to other entries, each named by its own title (the expansion belongs on
   the linked page; the same letters in the page's own prose are still read);
 - a quoted value in code: one of a run of quoted values separated by commas, even over
-  blank lines (``"QZ",`` on the next line of a ``c(...)``), or a quoted literal of two or
-  more words in capitals (a variable name ``"BODY HT"``) and its words quoted alone;
+  blank lines (``"QZ",`` on the next line of a ``c(...)``), when the run is opened as code
+  (``c(``, ``[``, ``=``) or has three values or more and no "and" before its last (lab labels
+  quoted in prose are not code), or a quoted literal of two or more words in capitals (a
+  variable name ``"BODY HT"``) and its words quoted alone;
 - a document code joined by slashes with a number (``ZQMP/EWP/1234/98``);
 - one of a list of file formats (``HTML, XRTF, PDF``): a format is named, not expanded;
 - a person's initials after a surname inside quotation marks, as typed into a search
@@ -21,7 +23,7 @@ own abbreviation of a term, told by where they stand rather than by which letter
 - a coined name: a few capitals glued to an English word (a forum's ``QRSFORUM``, a
   program's ``QTPLAN``);
 - a statistic's symbol spelt in letters (``XBAR``), a code word with its bits (``AB (101)``);
-- a name with a one-letter prefix and a slash (``C/QBP``); two initials naming a message's
+- a name with a one-letter capital prefix and a slash (``C/QBP``; not "W/" for "with"); two initials naming a message's
   sender (``a post by KQ``).
 """
 from __future__ import annotations
@@ -37,6 +39,13 @@ if TYPE_CHECKING:
 #: A quoted value with a comma before or after it, blanks and line breaks allowed: code's list of values.
 _QUOTED_BEFORE = lazyre.compile(r"[\"'][ \t]*,\s*[\"']$")
 _QUOTED_AFTER = lazyre.compile(r"[\"']\s*,\s*[\"']")
+#: One more value of the run, before or after: ``"QZ", `` / ``, "H"``.
+_VALUE_BEFORE = lazyre.compile(r"[\"'][^\"'\n]{0,40}[\"'][ \t]*,\s*$")
+_VALUE_AFTER = lazyre.compile(r"[ \t]*,\s*[\"'][^\"'\n]{0,40}[\"']")
+#: What opens a run of values in code: ``c(``, ``[``, ``{``, ``=``, ``<-``.
+_CODE_OPENS = lazyre.compile(r"(?:[(\[{=]|<-)\s*$")
+#: A prose list's last item after the run: ``"HDL", "LDL" and "TG"``.
+_PROSE_LAST = lazyre.compile(r"[ \t]*,?\s+(?:and|or|nor)\s+[\"']")
 #: A quoted literal wholly in capitals, of two words or more: "BODY HT", "LAST VISIT DATE".
 _CAPS_LITERAL = lazyre.compile(r"\"([A-Z][A-Z0-9_]*(?:[ \t]+[A-Z][A-Z0-9_]*)+)\"")
 #: A run joined by slashes, with two slashes or more and a number: a document's code.
@@ -59,7 +68,8 @@ _VERSION_LETTER_AFTER = lazyre.compile(r"[ \t]+[B-HJ-Z](?![\w'\u2019-])")
 #: A message and its sender: "a post by JW", "an e-mail from KQ" (a person named by initials).
 _MESSAGE_BY = lazyre.compile(r"\b(?i:e-?mail|post|posting|message|note|reply|comment)s?[ \t]+(?:by|from)[ \t]+$")
 #: One letter and a slash glued before the token: a name with a letter prefix ("C/QBP beta").
-_LETTER_SLASH = lazyre.compile(r"(?<![\w/])[A-Za-z]/$")
+#: A capital only, and not W ("W/CKD" is "with"): clinical shorthand (w/, s/, c/, h/, b/) is lower case.
+_LETTER_SLASH = lazyre.compile(r"(?<![\w/])[A-VX-Z]/$")
 _MIXED = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w-])")
 _CAPS = lazyre.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])")
 
@@ -132,16 +142,25 @@ class CapsNames:
         return False
 
 
+#: English words that are, in capitals, abbreviations of their own: an ending that reads as one
+#: ("...AIDS", "...SCAN") makes the token an abbreviation, not a word glued to a prefix.
+_ABBREVIATION_WORDS = frozenset("aids scan care rest fast stat mash nash sars mers gerd copd dash mind".split())
+
+
 def glued_name(base: str) -> bool:
     """True if the token is two to four capitals glued to an English word of four letters or
     more (a forum's "QRSFORUM", a consortium's "ZEMATECH", a program's "QTPLAN"): a coined
-    name, which its owners never expand (six letters or more in all)."""
+    name, which its owners never expand (six letters or more in all, a plural S aside, and the
+    word not itself an abbreviation in capitals)."""
+    if base.endswith("S"):
+        base = base[:-1]  # a plural in capitals ("NSAIDS"): its singular must be the coined name
     if len(base) < 6 or not base.isalpha():
         return False
     from ..medical.speller import word_list
 
     english = word_list("english.txt")
-    return any(base[k:].lower() in english for k in range(2, min(5, len(base) - 3)))
+    return any(base[k:].lower() in english and base[k:].lower() not in _ABBREVIATION_WORDS
+               for k in range(2, min(5, len(base) - 3)))
 
 
 def quoted_value(prose: str, start: int, end: int) -> bool:
@@ -150,7 +169,8 @@ def quoted_value(prose: str, start: int, end: int) -> bool:
     more that its paragraph quotes ("BODY HT", then "HT" alone)."""
     if prose[start - 1:start] in ("\"", "'") and prose[end:end + 1] == prose[start - 1]:
         if _QUOTED_BEFORE.search(prose, max(0, start - 8), start) or _QUOTED_AFTER.match(prose, end):
-            return True
+            if _code_run(prose, start - 1, end + 1):
+                return True
     para_start = prose.rfind("\n\n", 0, start) + 1
     para_end = prose.find("\n\n", end)
     para_end = len(prose) if para_end < 0 else para_end
@@ -161,6 +181,26 @@ def quoted_value(prose: str, start: int, end: int) -> bool:
     inside = any(m.start() < start < m.end() for m in literals)
     alone = prose[start - 1:start] == "\"" and prose[end:end + 1] == "\""
     return (inside or alone) and any(word in m.group(1).split() for m in literals)
+
+
+def _code_run(prose: str, a: int, b: int) -> bool:
+    """True if the run of comma-joined quoted values around ``prose[a:b]`` reads as code: opened by
+    ``c(``, ``[``, ``=`` or ``<-``, or three values or more with no "and"/"or" closing it as a prose
+    list does ("your report lists "HDL", "LDL" and "TG"" names lab labels, not code)."""
+    count = 1
+    for _ in range(200):
+        m = _VALUE_BEFORE.search(prose, max(0, a - 80), a)
+        if not m:
+            break
+        a, count = m.start(), count + 1
+    for _ in range(200):
+        m = _VALUE_AFTER.match(prose, b)
+        if not m:
+            break
+        b, count = m.end(), count + 1
+    if _CODE_OPENS.search(prose, max(0, a - 6), a):
+        return True
+    return count >= 3 and not _PROSE_LAST.match(prose, b)
 
 
 def _slash_code(prose: str, start: int, end: int) -> bool:

@@ -126,6 +126,10 @@ _NEGATED = lazyre.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|nobody|cannot|without|lacks?|lacking|rather\s+than|far\s+from|hardly"
     r"|if|unless|whether|until|should|would|could|might|may|claims?|claimed|alleged(?:ly)?|supposed(?:ly)?)\b"
     r"|n[\'\u2019]t\b", re.I)
+#: A negation that governs a doubting verb affirms the claim: "Nobody will doubt this breakthrough",
+#: "no one can deny", "you can't argue with": the negations before it say nothing against the match.
+_DOUBTED = lazyre.compile(r"\b(?:doubts?|doubted|doubting|deny|denies|denied|denying|dispute[sd]?|disputing|"
+                          r"question(?:s|ed)?|argue\s+with|quarrel\s+with|disagree(?:s|d)?(?:\s+with)?)\b", re.I)
 #: A goal or a hope, not a result: "a chance of curing cancer", "the race to cure diabetes".
 _AIM = lazyre.compile(r"\b(?:chances?|hopes?|goals?|aims?|quest|search|race|bids?|attempts?|efforts?|dreams?|prospects?|promise"
                       r"|potential|possibility|ambitions?)\s+(?:of|to|for|at|in)\s+$", re.I)
@@ -154,7 +158,11 @@ def not_a_claim(doc: Document, start: int, end: int, unless: frozenset[str]) -> 
         return True  # a section under a heading that links elsewhere: the linked page's words
     if "negated" in unless:
         clause_lo = last_end(doc, _CLAUSE_START, lo, hi, start)  # one scan per block, not per match
-        if any_between(doc, _NEGATED, lo, hi, clause_lo, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
+        negated_from = clause_lo
+        doubted = last_end(doc, _DOUBTED, lo, hi, start)  # cached per block, as the clause's start
+        if doubted > clause_lo and any_between(doc, _NEGATED, lo, hi, clause_lo, doubted):
+            negated_from = doubted  # "nobody will doubt": a double negative
+        if any_between(doc, _NEGATED, lo, hi, negated_from, start) or _AIM.search(prose, max(clause_lo, start - 40), start):
             return True
         if blank_back(prose, clause_lo, start, " *_#\t") == clause_lo and _HYPOTHETICAL.match(prose, end):
             return True  # the clause opens with the match, as its subject
@@ -222,6 +230,8 @@ def _quote_positions(doc: Document, lo: int, hi: int) -> dict[str, list[int]]:
             else:
                 code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
                 char = chr(code) if code < 0x110000 else ""
+            if char == "\"" and doc.text[m.start() - 1:m.start()].isdigit():
+                continue  # an inch or seconds mark after a number ("12&quot;"), not a quotation mark
             if char in merged:
                 merged[char].append(m.start())
         for at in merged.values():

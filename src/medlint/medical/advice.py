@@ -592,6 +592,10 @@ _PROTOCOL = lazyre.compile(
 #: "Since 2010" is left out: what has held since then still holds.
 _PAST_YEAR = lazyre.compile(r"\b(?:in|by|until|till|during|around|circa|back\s+in|as\s+of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                             r"(?:19|20)\d\d(?:s|'s)?\b|\((?:19|20)\d\d\)", re.I)
+#: The page's own body in the past ("In 2023 our GPs advised"): the site's advice, not news of a third party's.
+_OWN_PAST = lazyre.compile(r"\b(?:we|our|us)\b", re.I)
+#: The rest of the sentence re-affirms the dated advice: "..., and that advice stands", "still applies".
+_STILL_HOLDS = lazyre.compile(r"\b(?:stands|still|remains?|holds|applies|continues?)\b|\b(?:today|now|currently)\b", re.I)
 _SINCE_YEAR = lazyre.compile(r"\b(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to|until|till|[-\u2013]))", re.I)
 #: A recommending verb in the simple past ("recommended", "advised"), not a passive or perfect
 #: that may still hold ("is recommended", "have recommended") nor an adjective ("recommended dose").
@@ -604,7 +608,12 @@ _SIMPLE_PAST_ADVICE = lazyre.compile(
 _PERSONAL_HISTORY = lazyre.compile(
     r"\b(?:I|we|he|she|they)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:advised|told|prescribed|given|put\s+on|started\s+on|"
     r"recommended)\b"
-    r"|\b(?:advised|told|prescribed|recommended|instructed|gave|put)\s+(?:me|him|her|us|them)\b", re.I)
+    r"|\b(?:advised|told|prescribed|recommended|instructed|gave)\s+(?:me|him|her|us|them)\b"
+    # "put" is also the present and the imperative ("Put them on 400 IU"): only after a singular
+    # subject, where it can only be the past ("she put him on", "the GP put me on")
+    r"|\b(?:he|she|(?:the|my|our|his|her|their)\s+(?:doctor|GP|nurse|midwife|consultant|specialist|paediatrician|"
+    r"pediatrician|dentist|surgeon|physician|dietitian|pharmacist))\s+(?:then\s+|also\s+|quickly\s+)?put\s+"
+    r"(?:me|him|her|us|them)\b", re.I)
 #: What a study's group of people had or took, in the past ("Some of the women had 2,000 IU added",
 #: "the mothers took 800 IU"): the study's account, not a dose for the reader.
 _PEOPLE = (r"(?:women|men|mothers|fathers|children|kids|infants|babies|toddlers|adults|seniors|patients|people|"
@@ -626,7 +635,8 @@ def reports_past_figure(before: str, after: str = "") -> bool:
     if _PROTOCOL.search(before) or _GROUP_HAD.search(before) or _PERSONAL_HISTORY.search(before):
         return True
     year = _PAST_YEAR.search(before)
-    if year and _SIMPLE_PAST_ADVICE.search(before) and not _NOW.search(before):
+    if (year and _SIMPLE_PAST_ADVICE.search(before) and not _NOW.search(before)
+            and not _OWN_PAST.search(before) and not _STILL_HOLDS.search(after)):
         return True
     if _SINCE_YEAR.search(before):
         return False  # "since 2011 ... have recommended": still in force
@@ -764,16 +774,35 @@ def reposted_report(doc: Document, start: int, end: int, sentence: str) -> bool:
 
 #: The page's verdict that a claim is false, set right after it in its line: "(MYTH - ...)",
 #: "(FALSE: ...)", "[Wrong]", "(Nope: ...)", "- not true".
+#: The verdict word stands alone ("(False)", "(MYTH: ...", "(Wrong, say ...", "(Myth that ..."): "(false
+#: claims online suggest more)" is the page's remark about other claims, not its verdict on this line.
 _REFUTED_MARK = lazyre.compile(r"[(\[{]\s*(?:myth|false|wrong|not\s+true|untrue|nope|incorrect|debunked|busted|"
-                               r"nonsense|mistaken)\b|\s[-\u2013\u2014]\s*(?:MYTH|FALSE|WRONG|NOT\s+TRUE)\b", re.I)
+                               r"nonsense|mistaken)(?:\s+(?:busted|debunked|alert))?(?=\s*(?:[)\]}:;,.!\u2013\u2014-]|that\b|$))"
+                               r"|\s[-\u2013\u2014]\s*(?:MYTH|FALSE|WRONG|NOT\s+TRUE)\b", re.I)
 #: A lead-in that presents a list as claims it rejects: "The leaflet is wrong in many ways", "Common
 #: myths", "errors in the article", "misconceptions".
 _REJECTS_LIST = lazyre.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|misleading|false|"
                                r"outdated|flawed)\b|\bmyths?\b|\bmisconceptions?\b|\b(?:mistakes|errors|false\s+claims|"
                                r"misinformation)\b", re.I)
+#: A lead that names another source as wrong ("The pharmacy leaflet is wrong in several ways"): its
+#: items are that source's claims, even in the imperative ("Never take more than ...").
+_SOURCE_WRONG = lazyre.compile(r"\b(?:leaflets?|handouts?|articles?|posts?|websites?|site|pages?|videos?|adverts?|"
+                               r"advertisements?|books?|label|brochures?|pamphlets?|blogs?|columns?|letters?|claims?)\b"
+                               r"[^.;!?]{0,40}?\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:wrong|incorrect|mistaken|misleading|"
+                               r"false|outdated|flawed)\b", re.I)
+#: A lead that introduces the page's own list, whatever it said before: "Here is what to do instead:",
+#: "Our plan for winter:".
+_OWN_LIST = lazyre.compile(r"\binstead\b|\bwhat\s+(?:to\s+do|works|helps)\b|\bhere\s+is\s+how\b|"
+                           r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:plan|advice|tips|recommendations?|approach|guidance|rules?|"
+                           r"suggestions?)\b", re.I)
+#: A list item in the imperative: the page's own advice ("Take 65 mg ...", "Swallow each tablet").
+_ITEM_IMPERATIVE = lazyre.compile(r"^\W*(?:(?:always|also|just|then|instead|only)\s+)?(?:take|swallow|give|use|try|"
+                                  r"start|ask|eat|drink|get|keep|check|choose|aim|split|have|add|apply|stick|wait|talk|"
+                                  r"see|switch|spread|avoid|stop|limit|increase|reduce|consider|make)\b", re.I)
 _YOU = lazyre.compile(r"\b(?:you|your|yours)\b", re.I)
 #: The page's own answer inside the claim's line ("Fact: ...", "The truth -") still speaks.
 _ANSWER = lazyre.compile(r"\b(?:the\s+)?(?:fact|facts|truth|reality)\s*[:\u2013\u2014-]", re.I)
+_SENTENCE_BREAK = lazyre.compile(r"(?<=[.!?])\s+")
 #: How many blocks before a list may lead into it ("The handout is wrong." / "**Some of them**").
 _LEAD_IN_BLOCKS = 2
 
@@ -798,6 +827,7 @@ def refuted_claim(doc: Document, offset: int) -> bool:
     i = doc.block_index(block)
     if block.kind not in _ITEM_KINDS or i is None:
         return False
+    imperative = bool(_ITEM_IMPERATIVE.match(claim))
     j, seen = i - 1, 0
     while j >= 0 and seen < _LEAD_IN_BLOCKS:
         kind = doc.blocks[j].kind
@@ -805,23 +835,34 @@ def refuted_claim(doc: Document, offset: int) -> bool:
             return False
         if kind not in _ITEM_KINDS:
             seen += 1
-            if _REJECTS_LIST.search(doc.prose[doc.blocks[j].start:doc.blocks[j].end]):
-                return True
+            lead = doc.prose[doc.blocks[j].start:doc.blocks[j].end].strip()
+            # the lead's last sentence introduces the list: "Myths abound. Here is what to do instead:"
+            if _OWN_LIST.search(_SENTENCE_BREAK.split(lead)[-1]):
+                return False
+            if _REJECTS_LIST.search(lead):
+                # an item in the imperative is the page's advice ("Avoid these mistakes: ... - Take 65 mg"),
+                # unless the lead quotes another source's errors
+                return not imperative or bool(_SOURCE_WRONG.search(lead))
+            if lead.endswith(":"):
+                return False  # the lead right above is the list's own and rejects nothing
         j -= 1
     return False
 
 
 #: A conclusion credited to a paper's findings or authors: "The findings suggest that", "the authors
 #: concluded that", "Their results indicate that" ("trials show you need" speaks to the reader).
+_CREDITED_VERB = (r"\s+(?:\w+\s+)?(?:suggest|suggests|suggested|conclude|concludes|concluded|indicate|indicates|"
+                  r"indicated|propose|proposes|proposed|recommend|recommends|recommended|argue|argues|argued)\s+that\b")
 _CREDITED_CONCLUSION = lazyre.compile(
-    r"(?:\b(?:the|these|those|our|their|its|this\s+(?:study's|trial's|review's|paper's))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:findings|results|authors|researchers|investigators|data|analysis|analyses)"
-    # "Studies by a named group and colleagues suggest that", "A trial in Norway concluded that"
-    r"|^\W*(?:(?:a|an|the|two|three|several|many|other|recent|earlier|later|newer)\s+){0,2}(?:stud(?:y|ies)|trials?|RCTs?|"
-    r"research|reviews?|meta-analys[ie]s)\b(?:\s+(?:by|from|in|at|of)\b[^.;!?]{0,120}?)?)\s+(?:\w+\s+)?"
-    r"(?:suggest|suggests|suggested|conclude|concludes|concluded|indicate|indicates|indicated|propose|proposes|proposed|"
-    r"recommend|recommends|recommended|argue|argues|argued)"
-    r"\s+that\b", re.I)
+    r"\b(?:the|these|those|our|their|its|this\s+(?:study's|trial's|review's|paper's))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:findings|results|authors|researchers|investigators|data|analysis|analyses)" + _CREDITED_VERB, re.I)
+#: Studies credited generally: "Studies by a named group and colleagues suggest that", "A trial in Norway
+#: concluded that". What they say is reported unless it is a present modal of advice: "Several studies
+#: suggest that adults should take 1,000 IU" is the page recommending a dose on the studies' strength.
+_CREDITED_STUDIES = lazyre.compile(
+    r"^\W*(?:(?:a|an|the|two|three|several|many|other|recent|earlier|later|newer)\s+){0,2}(?:stud(?:y|ies)|trials?|RCTs?|"
+    r"research|reviews?|meta-analys[ie]s)\b(?:\s+(?:by|from|in|at|of)\b[^.;!?]{0,120}?)?" + _CREDITED_VERB, re.I)
+_ADVICE_MODAL = lazyre.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b", re.I)
 _TO_READER = lazyre.compile(r"\b(?:you|your)\b|^\W*(?:take|stop|start|avoid|use|try)\b", re.I)
 
 
@@ -829,7 +870,12 @@ def credited_conclusion(before: str) -> bool:
     """Whether the words before a dose credit what follows to a paper's findings or authors ("The
     findings suggest that the allowance for pregnancy should be raised to ..."): the paper's
     conclusion, reported, even with its "should"; unless the sentence turns to the reader."""
-    return bool(_CREDITED_CONCLUSION.search(before)) and not _TO_READER.search(before)
+    if _TO_READER.search(before):
+        return False
+    if _CREDITED_CONCLUSION.search(before):
+        return True
+    studies = _CREDITED_STUDIES.search(before)
+    return studies is not None and not _ADVICE_MODAL.search(before, studies.end())
 
 
 def practice_figure(doc: Document, start: int, end: int, sentence: str, headline: str) -> bool:
