@@ -801,6 +801,9 @@ def _cited_below(doc: "Document", blocks: list, n: int) -> bool:
 #: Quotation marks written as character references (the prose view blanks them): ``&ldquo;``,
 #: ``&#8220;``, ``&#x201D;``, ``&quot;``.
 _QUOTE_ENTITY = lazyre.compile(r"&(?:(ldquo|rdquo|quot)|#(8220|8221|34)|#[xX](201[cCdD]|22));")
+_QUOTE_CHAR = lazyre.compile('[\u201c\u201d"]')
+#: Blanked markup, emphasis and block-quote marks before a block's first character.
+_BLOCK_LEAD = lazyre.compile(r"[\s*_>]*")
 _ENTITY_QUOTE = {"ldquo": "\u201c", "rdquo": "\u201d", "quot": '"', "8220": "\u201c", "8221": "\u201d", "34": '"',
                  "201c": "\u201c", "201d": "\u201d", "22": '"'}
 
@@ -809,9 +812,7 @@ def _quote_marks(doc: "Document", start: int, end: int) -> list[tuple[int, str]]
     """The quotation marks of a block in order, as (offset, mark): literal ones in the prose
     view, and character references read in the text, so that ``&#8220;`` counts as a curly
     opening mark just as the character does."""
-    prose = doc.prose
-    marks = [(i, c) for i in range(start, end) if (c := prose[i]) in "\u201c\u201d\""] \
-        if ("\u201c" in prose[start:end] or "\u201d" in prose[start:end] or '"' in prose[start:end]) else []
+    marks = [(m.start(), m.group()) for m in _QUOTE_CHAR.finditer(doc.prose, start, end)]
     if doc.text.find("&", start, end) >= 0:
         for m in _QUOTE_ENTITY.finditer(doc.text, start, end):
             marks.append((m.start(), _ENTITY_QUOTE[(m.group(1) or m.group(2) or m.group(3)).lower()]))
@@ -865,6 +866,9 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
     for i, b in enumerate(blocks):
         if b.kind not in _PROSE_BLOCKS:
             continue
+        lead = _BLOCK_LEAD.match(prose, b.start, b.end).end()
+        if lead >= b.end or (prose[lead] not in "\u201c\"" and doc.text.find("&", b.start, lead + 1) < 0):
+            continue  # no opening mark, as a character or a reference, before the first word
         marks = _quote_marks(doc, b.start, b.end)
         if not marks or marks[0][1] == "\u201d" or prose[b.start:marks[0][0]].strip(" \t\n*_>"):
             continue  # the block does not open with a quotation mark
