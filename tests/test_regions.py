@@ -486,11 +486,16 @@ _ABSTRACT_THEN_RULE = ("## Zinc and wound healing in older adults\n\nWound Care.
     ("Slow healing is common after 70 and the zinc tablet is cheap.\n", False),
     # the paper's own sequence goes on: a Methods section after its Background
     ("Slow healing is common after 70 and the zinc tablet is cheap.\n\n## Methods\n\nWe gave 40 mg daily.\n", True),
+    # ... or further down: its topic sections, then its Discussion
+    ("Slow healing is common after 70 and the zinc tablet is cheap.\n\n## Zinc in skin\n\nSkin holds zinc.\n\n"
+     "## Discussion:\n\nZinc helped.\n", True),
 ])
 def test_a_background_heading_after_a_rule_is_the_writers_unless_the_paper_goes_on(section: str, quoted: bool) -> None:
     text = _ABSTRACT_THEN_RULE + section
     assert _quoted(text, "b.md", "Slow healing is common") is quoted
     assert _quoted(_as_html(text), "b.html", "Slow healing is common") is quoted
+    if quoted and "Zinc in skin" in text:
+        assert _quoted(text, "b.md", "Skin holds zinc")  # carried on through the paper's own topic sections
 
 
 def test_a_pasted_papers_introduction_after_its_abstract_label_and_a_rule_is_still_its() -> None:

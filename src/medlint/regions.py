@@ -587,6 +587,10 @@ def _sections(doc: "Document") -> Iterator[Region]:
 #: the rule a journal's page draws between the abstract and the text) when its own section sequence
 #: goes on (:func:`_sequence_goes_on`).
 _RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
+#: A paper's body sections after its Introduction (a site's page may have a "Conclusion", rarely these).
+_PAPER_BODY = lazyre.compile(
+    r"(?:(?:(?:materials|patients|subjects)\s+and\s+)?(?:methods|methodology)|results(?:\s+and\s+discussion)?|discussion"
+    r"|limitations)\s*:?", re.I)
 #: A sentence opening with advice to the reader ("Take 800 IU ...", "Ask your GP ..."): a paper's
 #: Introduction reports, it does not instruct; such a section is the writer's.
 _READER_ADVICE = lazyre.compile(
@@ -599,12 +603,13 @@ ADVICE_CHARS = 1500
 def _sequence_goes_on(doc: "Document", titles: list[str], n: int, lo: int, hi: int, sequenced: bool) -> bool:
     """Whether section *n*, headed "Introduction" or "Background" under a paper carried above, is
     that paper's next section even past a horizontal rule: the paper showed its own section
-    sequence above (an Abstract label, structured labels, its section headings) or the heading
-    after this one is another of its sections ("Methods"), and the section does not advise the
-    reader. A writer's own "Background" under a pasted abstract the writer ruled off is the page's."""
+    sequence above (an Abstract label, structured labels, its section headings) or a heading
+    further down is another of its body's sections ("Methods", "Results", "Discussion"), and the
+    section does not advise the reader. A writer's own "Background" under a pasted abstract the
+    writer ruled off is the page's."""
     if n == 0 or not _RESUMES.fullmatch(titles[n - 1]):
         return False
-    if not (sequenced or (n < len(titles) and _PAPER_SECTION.fullmatch(titles[n]) and not _RESUMES.fullmatch(titles[n]))):
+    if not (sequenced or any(_PAPER_BODY.fullmatch(t) for t in titles[n:])):
         return False
     return _READER_ADVICE.search(doc.prose, lo, min(hi, lo + ADVICE_CHARS)) is None
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
