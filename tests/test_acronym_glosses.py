@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from medlint import lint_text
-from medlint.kinds.glosses import compound_adjacent, letters_listed, mixed_case_defined, shortened_form, turned_name
+from medlint.kinds.glosses import (_WRAP, compound_adjacent, glossed, letters_listed, mixed_case_defined, shortened_form,
+                                   turned_name)
 
 RULE = ["acronym-undefined"]
 #: Enough words to put a later use out of reach of the windows around a long form.
@@ -74,12 +75,42 @@ def test_mixed_case_name_without_a_long_form() -> None:
 
 def test_stated_meaning() -> None:
     assert reported("On our ward, BLT stands for the morning huddle before rounds.\n") == []
-    assert reported(html("On our ward, BLT means the morning huddle before rounds."), "x.html") == []
+    assert reported(html("On our ward, BLT means bedside liaison team, the morning huddle."), "x.html") == []
+    assert reported("On our ward, BLT means the bedside liaison team.\n") == []
 
 
 def test_no_stated_meaning() -> None:
     assert reported("On our ward, BLT stands out as the longest meeting.\n") == ["BLT"]
-    assert reported(html("On our ward, BLT means well but runs long."), "x.html") == []  # "means" + words: a meaning
+    # "means" followed by words that do not spell it: what the thing means, not what it stands for
+    assert reported(html("On our ward, BLT means well but runs long."), "x.html") == ["BLT"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Your nurse will check your QPR first. A raised QPR means your kidneys are under strain,\n"
+     "and a low one is rarely a worry.\n", "x.md"),
+    ("<html><body><p>Your nurse will check your QPR first. A raised QPR means your kidneys are under strain, "
+     "and a low one is rarely a worry.</p></body></html>", "x.html"),
+])
+def test_what_a_result_means_is_no_definition(text: str, path: str) -> None:
+    """"A raised QPR means your kidneys ...": the consequence of a result, not the letters' long form."""
+    assert reported(text, path) == ["QPR"]
+    spelled = text.replace("A raised QPR means your kidneys", "Here QPR means quantified plasma renin; a raised one means kidneys")
+    assert reported(spelled, path) == []
+
+
+def test_a_blank_line_is_no_wrapped_line() -> None:
+    """A paragraph break is not a wrap: the join leaves blank lines (and lines of spaces) alone,
+    so a page without wrapped lines is not re-read joined."""
+    assert _WRAP.sub(" ", "One line.\n\nAnother.\n   \nA third.") == "One line.\n\nAnother.\n   \nA third."
+    assert _WRAP.sub(" ", "ear nose and\nthroat or ENT") == "ear nose and throat or ENT"
+    cache: dict[str, object] = {}
+    page = "We saw ear nose and throat cases.\n\nThe QVD clinic opened.\n"
+    glossed(page, "QVD", page.index("QVD"), cache)
+    assert cache["unwrapped"] == page
+    spaced = "We saw ear nose and throat cases\n  \nor ENT cases.\n\n" + FILLER + "\n\nThe ENT clinic opened.\n"
+    assert "ENT" in reported(spaced)
+    assert "ENT" in reported(html("We saw ear nose and throat cases", "or ENT cases.", FILLER, "The ENT clinic opened."),
+                             "x.html")
 
 
 def test_a_letter_added_to_a_defined_abbreviation_is_not_explained() -> None:

@@ -396,3 +396,126 @@ def test_code_like_spans_are_the_full_patterns_whatever_marks_a_page_has() -> No
     ]
     for text in pages:
         assert [m.span() for m in _code_like(text, 0)] == [m.span() for m in full.finditer(text)], text
+
+
+def _as_html(text: str) -> str:
+    """The Markdown fixtures below as HTML: "## " headings, "---" rules, "- " list items, paragraphs."""
+    out = []
+    for p in text.strip().split("\n\n"):
+        if p.startswith("## "):
+            out.append(f"<h2>{p[3:]}</h2>")
+        elif p == "---":
+            out.append("<hr>")
+        elif p.startswith("- "):
+            out.append("<ul>" + "".join(f"<li>{i[2:]}</li>" for i in p.split("\n")) + "</ul>")
+        elif p.startswith("*") and p.endswith("*"):
+            out.append(f"<p><em>{p[1:-1]}</em></p>")
+        else:
+            out.append(f"<p>{p}</p>")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("summary, expected", [
+    ("*Our take: adults on the ZRP regimen should take it with food; it works well.*", ["ZRP"]),  # a comment label
+    ("*We recommend the ZRP regimen to anyone who has had two relapses.*", ["ZRP"]),  # the site's advice
+    ("*If you relapse, the ZRP regimen may suit you.*", ["ZRP"]),  # speaks to the reader
+    ("*We found fewer relapses with the ZRP regimen than with placebo (p = 0.02).*", []),  # the authors' voice
+])
+def test_the_writers_italic_comment_over_a_pmid_is_not_quoted(summary: str, expected: list[str]) -> None:
+    """An italic paragraph over its PMID line is the paper's words, unless the writer labels it as
+    a comment, gives advice as the site or speaks to the reader."""
+    text = "New this month.\n\n" + summary + "\n\nPMID: 7654321\n"
+    assert _acronyms(text, "c.md") == expected
+    assert _acronyms(_as_html(text), "c.html") == expected
+
+
+_SCARE_THEN_QUOTE = ("\u201cCleanse\u201d drinks are popular and the WXT brand sells most. A patient told us: "
+                     "\u201cI drank the PLV range for a month.\n\nNothing changed for me.\u201d\n\nAsk about QTV instead.\n")
+
+
+@pytest.mark.parametrize("text, path", [
+    (_SCARE_THEN_QUOTE, "s.md"),
+    (_as_html(_SCARE_THEN_QUOTE), "s.html"),
+    (_as_html(_SCARE_THEN_QUOTE).replace("\u201c", "&#8220;").replace("\u201d", "&#8221;"), "s.html"),
+    (_as_html(_SCARE_THEN_QUOTE).replace("\u201c", "&ldquo;").replace("\u201d", "&rdquo;"), "s.html"),
+])
+def test_a_quotation_opening_late_in_a_paragraph_starts_at_its_mark(text: str, path: str) -> None:
+    """The paragraph opens with a scare-quoted word and opens a patient's quotation only at its
+    end: the passage starts at that mark (the writer's sentences before it are read), whether the
+    marks are characters or character references."""
+    assert _acronyms(text, path) == ["QTV", "WXT"]
+
+
+@pytest.mark.parametrize("text, path", [
+    ("## Feed\n\n&#8220;The benefit of feed additives may have fallen for several reasons.\n\n"
+     "* Resistance could blunt the effect of FGPs, though no data test this.&#8221;\n\n"
+     "Ask your vet about QTV before you change feed.\n", "q.md"),
+    ("<h2>Feed</h2><p>&#8220;The benefit of feed additives may have fallen for several reasons.</p>"
+     "<ul><li>Resistance could blunt the effect of FGPs, though no data test this.&#8221;</li></ul>"
+     "<p>Ask your vet about QTV before you change feed.</p>", "q.html"),
+])
+def test_a_quotation_over_blocks_in_character_references(text: str, path: str) -> None:
+    assert _acronyms(text, path) == ["QTV"]
+
+
+def _quoted(text: str, path: str, snippet: str) -> bool:
+    """Whether a quotation region holds *snippet*."""
+    doc = Document.from_text(text, path=path)
+    return any(snippet in " ".join(doc.prose_of(r.start, r.end).split()) for r in doc.regions if r.kind == "quotation")
+
+
+def test_a_quotation_must_really_close_in_a_later_block() -> None:
+    """The later paragraph ends with a closing mark of its own quotation (opened and closed
+    there): the first paragraph's mark is still unclosed, so nothing spans the blocks."""
+    text = "\u201cEat well with the KJV plan, she said.\n\nHe called it \u201cthe best plan.\u201d\n"
+    assert not _quoted(text, "k.md", "He called it")
+    assert not _quoted(_as_html(text), "k.html", "He called it")
+    closed = "\u201cEat well with the KJV plan, she said.\n\nHe called it the best plan.\u201d\n"
+    assert _quoted(closed, "k.md", "He called it") and _quoted(_as_html(closed), "k.html", "He called it")
+
+
+_ABSTRACT_THEN_RULE = ("## Zinc and wound healing in older adults\n\nWound Care. 2019 Mar 3;11(3):512.\n\n"
+                       "Okafor T, Lindqvist M, Arden P.\n\nOlder adults given zinc healed faster over twelve weeks.\n\n"
+                       "---\n\n## Background\n\n")
+
+
+@pytest.mark.parametrize("section, quoted", [
+    # the writer's own section after the rule: advice to the reader
+    ("Slow healing is common after 70. Take the zinc tablet with food.\n", False),
+    # no advice, but nothing says the paper goes on either: the rule ends it
+    ("Slow healing is common after 70 and the zinc tablet is cheap.\n", False),
+    # the paper's own sequence goes on: a Methods section after its Background
+    ("Slow healing is common after 70 and the zinc tablet is cheap.\n\n## Methods\n\nWe gave 40 mg daily.\n", True),
+    # ... or further down: its topic sections, then its Discussion
+    ("Slow healing is common after 70 and the zinc tablet is cheap.\n\n## Zinc in skin\n\nSkin holds zinc.\n\n"
+     "## Discussion:\n\nZinc helped.\n", True),
+])
+def test_a_background_heading_after_a_rule_is_the_writers_unless_the_paper_goes_on(section: str, quoted: bool) -> None:
+    text = _ABSTRACT_THEN_RULE + section
+    assert _quoted(text, "b.md", "Slow healing is common") is quoted
+    assert _quoted(_as_html(text), "b.html", "Slow healing is common") is quoted
+    if quoted and "Zinc in skin" in text:
+        assert _quoted(text, "b.md", "Skin holds zinc")  # carried on through the paper's own topic sections
+
+
+def test_a_pasted_papers_introduction_after_its_abstract_label_and_a_rule_is_still_its() -> None:
+    """The case the resuming was built for (an Abstract label above the rule) still holds under
+    Background, and advice to the reader there still ends it."""
+    text = _PAPER_MD.replace("## Introduction", "## Background")
+    assert _acronyms(text, "p.md") == []
+    assert _quoted(text, "p.md", "Magnesium is the fourth") and _quoted(_as_html(text), "p.html", "Magnesium is the fourth")
+    advice = text.replace("Magnesium is the fourth most common mineral in the body.",
+                          "Take the magnesium tablet at night.")
+    assert not _quoted(advice, "p.md", "Take the magnesium") and not _quoted(_as_html(advice), "p.html", "Take the magnesium")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Learning objectives", ["KRV"]),  # the course page's own objectives
+    ("Course objectives", ["KRV"]),
+    ("Learning objectives from the Northfield diabetes day", []),  # named as another's
+    ("Learning objectives (copied from the programme)", []),
+])
+def test_a_courses_own_learning_objectives_are_its_text(heading: str, expected: list[str]) -> None:
+    text = f"## {heading}\n\n- Know what the KRV score measures.\n- Start basal insulin at bedtime.\n\n## Lesson 1\n\nHello.\n"
+    assert _acronyms(text, "o.md") == expected
+    assert _acronyms(_as_html(text), "o.html") == expected

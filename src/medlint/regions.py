@@ -53,11 +53,13 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     or more turns each (an interview's words are the speakers', not the page's; a turn goes
     on in the paragraphs after it up to the next speaker, heading or rule). Also a section
     under a heading that names another's text (a press release, transcript, captions, a
-    guest essay, speakers' biographies, a call for papers, a course's learning objectives,
+    guest essay, speakers' biographies, a call for papers, "Learning objectives from" a meeting,
     an e-mail, reply, letter or interview with someone,
     "From <address>", "(extracted from PDF)"), a section opening with a news dateline or
     with "This is a version of an email by ...", a line "A copy of a blog post at"; and a
-    paper carried above resumes under its own Introduction after the page's comment.
+    paper carried above resumes under its own Introduction after the page's comment, or past
+    a horizontal rule when its own section sequence goes on (an Abstract label above, a
+    Methods heading after) and the section gives the reader no advice.
 ``commentary``
     the page's own comment on a reproduced paper: the sections after the paper that a
     horizontal rule, a heading naming the writer's comment ("Summary by ...",
@@ -187,7 +189,8 @@ _REPRODUCED_NOTE = lazyre.compile(
 #: A heading naming what follows as another's text: "Press Release by the Society", "News release:",
 #: "Transcript of the video", "Video captions", "Guest essay by ...", "Biographies" of a meeting's speakers (their
 #: programme's words; one "Biography" may be the writer's own), "Email from a reader", "Reply by Dr. X to ...", a
-#: meeting's "Call for papers" or a course's "Learning objectives" (the organisers' words),
+#: meeting's "Call for papers" or another's course's "Learning objectives from the X meeting" (the organisers'
+#: words; a course page's own "Learning objectives" are its text),
 #: "The Zinc Revolution: A Special Interview with Miriam Castell". Up to the next heading of its level,
 #: it is a quotation.
 _SOURCE_HEADING = lazyre.compile(
@@ -197,8 +200,8 @@ _SOURCE_HEADING = lazyre.compile(
     r"|(?:e-?mails?|repl(?:y|ies))(?:\s+[\w.-]+){0,3}?\s+(?:by|from|to)\s"
     r"|(?:letters?|messages?|testimonials?)(?:\s+[\w.-]+){0,2}?\s+(?:by|from)\s"
     r"|(?:[^:\n]{0,60}:\s*)?(?:an?\s+)?(?:special\s+|exclusive\s+)?interview\s+(?:with|of)\s+(?:Dr\.?\s+)?[A-Z]"
-    # a meeting's own announcement: "Call for papers", "Call for abstracts", a course's "Learning objectives"
-    r"|call\s+for\s+(?:papers|abstracts|submissions|proposals|posters)\b|(?:course|learning|educational)\s+objectives\b"
+    # a meeting's own announcement: "Call for papers", "Call for abstracts"; a course's "Learning objectives from ..."
+    r"|call\s+for\s+(?:papers|abstracts|submissions|proposals|posters)\b|(?:course|learning|educational)\s+objectives\s+(?:(?:copied|taken|reproduced|reprinted)\s+)?(?:from|by)\s"
     # readers' comments: "Some of the comments on YouTube", "Readers' comments", and a comment's own
     # byline heading "Ana Souza 2 weeks ago" (a thread exported with its dates)
     r"|(?:some\s+(?:of\s+)?(?:the\s+)?)?(?:readers?|users?|viewers?|visitors?)[\u2019']?s?[\u2019']?\s+comments\b"
@@ -494,6 +497,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
     carrying = False  # a paper reproduced from its citation on, through its own section headings
     commenting = False  # the page's comment on that paper, after a rule, a "Summary by" heading or a link list
     reproduced = False  # a paper has been carried on this page
+    sequenced = False  # the paper carried shows its own section sequence (an Abstract label, structured labels)
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
         resumed = reproduced and not carrying and n > 0 and bool(_RESUMES.fullmatch(titles[n - 1]))
         if resumed:
@@ -505,10 +509,11 @@ def _sections(doc: "Document") -> Iterator[Region]:
             if (n > 0 and (_REFERENCE_TITLE.fullmatch(title) or _NARRATED.search(title))) or \
                     _WRITER_VOICE.search(doc.prose, lo, min(hi, lo + WRITER_VOICE_CHARS)):
                 carrying = commenting = False  # the writer speaks ("I think", "you should"): the page's own again
-            elif carrying and (resumed or bool(_RESUMES.fullmatch(title)) or not (
+            elif carrying and (resumed or _sequence_goes_on(doc, titles, n, lo, hi, sequenced) or not (
                     _SEE_ALSO.match(title) or own_comment(title)
                     or _RULE_LINE.search(text, max(bounds[n - 1] if n else lo, lo - RULE_LOOKBACK), lo)
                     or _link_list(doc, lo, hi, block_starts))):
+                sequenced = sequenced or bool(_PAPER_SECTION.fullmatch(title) or _ABSTRACT_TITLE.fullmatch(title))
                 yield Region("quotation", lo, hi)
                 continue
             else:
@@ -519,6 +524,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         section = doc.blocks[bisect.bisect_left(block_starts, lo):bisect.bisect_left(block_starts, hi)]
         blocks = [b for b in section if b.start not in heading_starts and b.kind != "heading"]
         labels: list[tuple[int, str]] = []
+        abstract = n > 0 and bool(_ABSTRACT_TITLE.fullmatch(titles[n - 1]) or _PAPER_SECTION.fullmatch(titles[n - 1]))
         for k, b in enumerate(blocks):
             title = _norm_title(doc, b.start, b.end)
             if len(title) <= 40 and _REFERENCE_TITLE.fullmatch(title):
@@ -534,6 +540,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 continue
             if len(title) <= 40 and _ABSTRACT_TITLE.fullmatch(title):
                 yield Region("quotation", b.start, hi)
+                abstract = True
                 break
             m = _ABSTRACT_LABEL.match(doc.prose, b.start, b.end)
             if m:
@@ -563,6 +570,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
         shouting = any(name.isupper() and len(name) > 3 for _, name in labels)
         if len(distinct) >= 2 or shouting:
             yield Region("quotation", labels[0][0], hi)
+            abstract = True
         cited, carries = _after_citation(doc, blocks, hi)
         if cited is not None:
             if cited < hi:
@@ -571,12 +579,39 @@ def _sections(doc: "Document") -> Iterator[Region]:
             reproduced = reproduced or carrying
         elif n > 0 and _bylined(doc, blocks):
             yield Region("quotation", blocks[0].start, hi)
+        sequenced = carrying and (sequenced or abstract)
 
 
 #: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here;
 #: and a paper carried from its abstract goes on here even past a horizontal rule (pasted papers keep
-#: the rule a journal's page draws between the abstract and the text).
+#: the rule a journal's page draws between the abstract and the text) when its own section sequence
+#: goes on (:func:`_sequence_goes_on`).
 _RESUMES = lazyre.compile(r"(?:\d{1,2}\.?\s*)?(?:introduction|background)\s*:?", re.I)
+#: A paper's body sections after its Introduction (a site's page may have a "Conclusion", rarely these).
+_PAPER_BODY = lazyre.compile(
+    r"(?:(?:(?:materials|patients|subjects)\s+and\s+)?(?:methods|methodology)|results(?:\s+and\s+discussion)?|discussion"
+    r"|limitations)\s*:?", re.I)
+#: A sentence opening with advice to the reader ("Take 800 IU ...", "Ask your GP ..."): a paper's
+#: Introduction reports, it does not instruct; such a section is the writer's.
+_READER_ADVICE = lazyre.compile(
+    r"(?:^|[.!?:]\s+|\n\s*)(?:[*_]+)?(?:take|ask|talk|avoid|try|eat|drink|start|stop|keep|see|check|make\s+sure"
+    r"|don['\u2019]t|do\s+not|never|always)\s+\w", re.I)
+#: How much of a section after a horizontal rule is read for that advice.
+ADVICE_CHARS = 1500
+
+
+def _sequence_goes_on(doc: "Document", titles: list[str], n: int, lo: int, hi: int, sequenced: bool) -> bool:
+    """Whether section *n*, headed "Introduction" or "Background" under a paper carried above, is
+    that paper's next section even past a horizontal rule: the paper showed its own section
+    sequence above (an Abstract label, structured labels, its section headings) or a heading
+    further down is another of its body's sections ("Methods", "Results", "Discussion"), and the
+    section does not advise the reader. A writer's own "Background" under a pasted abstract the
+    writer ruled off is the page's."""
+    if n == 0 or not _RESUMES.fullmatch(titles[n - 1]):
+        return False
+    if not (sequenced or any(_PAPER_BODY.fullmatch(t) for t in titles[n:])):
+        return False
+    return _READER_ADVICE.search(doc.prose, lo, min(hi, lo + ADVICE_CHARS)) is None
 #: A horizontal rule (``---``, ``<hr>``, a line of dashes) just above a heading: the writer
 #: divides the pasted text from the page's own.
 _RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:(?:[-*_\u2013\u2014][ \t]*){3,}|<hr\s*/?>)[ \t]*$", re.I)
@@ -738,42 +773,136 @@ _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
 _CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
 
 
+#: A label opening the writer's own comment: "Our take:", "My verdict:", "Bottom line:", "Comment:".
+_COMMENT_LABEL = lazyre.compile(
+    r"[\W_]*(?:(?:our|my|the\s+editor'?s?|editor'?s?|site'?s?)\s+(?:[\w-]+\s+){0,2}?[\w-]+|bottom\s+line|take[- ]home(?:\s+message)?"
+    r"|verdict|comments?|notes?|in\s+short|in\s+brief|tl;?\s?dr)(?::|\s+[\u2013\u2014-]\s)", re.I)
+#: Advice in the writer's (or site's) own voice: "we recommend", "our advice is", "we think you".
+_OUR_ADVICE = lazyre.compile(
+    r"\b(?:we|our\s+(?:team|doctors?|nurses?|pharmacists?|dietitians?|clinic|practice|editors?))\s+(?:would\s+|now\s+|still\s+)?"
+    r"(?:recommend|advise|suggest|urge|think|believe|feel|tell|prefer)\b|\bour\s+(?:advice|view|take|verdict|recommendation)\b", re.I)
+
+
 def _cited_below(doc: "Document", blocks: list, n: int) -> bool:
-    """Whether the block after block *n* is only its source's identifier ("PMID: 2764538", a DOI):
-    an italic paragraph over its citation is a passage quoted from that paper."""
+    """Whether the block after block *n* is only its source's identifier ("PMID: 2764538", a DOI)
+    and block *n* reads as that source's words: an italic paragraph over its citation is a passage
+    quoted from that paper, unless the writer speaks in it (I, my, you), labels it as a comment
+    ("Our take:", "Bottom line:") or gives advice as the site ("we recommend", "our advice"): a
+    site's own italic summary set over the PMID it summarises is the page's text. (A paper's
+    "we found" is its authors' and does not count.)"""
     for b in blocks[n + 1:n + 3]:
         said = doc.text[b.start:b.end].strip()
         if said:
-            return len(said) <= REPRODUCED_LABEL_CHARS and bool(_ID_LINE.match(said))
+            if not (len(said) <= REPRODUCED_LABEL_CHARS and _ID_LINE.match(said)):
+                return False
+            prose = doc.prose
+            lead = _lead_end(prose, blocks[n].start, blocks[n].end)
+            return not (_WRITER_VOICE.search(prose, blocks[n].start, blocks[n].end)
+                        or _COMMENT_LABEL.match(prose, lead, min(blocks[n].end, lead + 60))
+                        or _OUR_ADVICE.search(prose, blocks[n].start, blocks[n].end))
     return False
+
+
+#: Quotation marks written as character references (the prose view blanks them): ``&ldquo;``,
+#: ``&#8220;``, ``&#x201D;``, ``&quot;``.
+_QUOTE_ENTITY = lazyre.compile(r"&(?:(ldquo|rdquo|quot)|#(8220|8221|34)|#[xX](201[cCdD]|22));")
+_QUOTE_CHAR = lazyre.compile('[\u201c\u201d"]')
+#: Blanked markup, emphasis and block-quote marks before a block's first character.
+_BLOCK_LEAD = lazyre.compile(r"[\s*_>]*")
+_ENTITY_QUOTE = {"ldquo": "\u201c", "rdquo": "\u201d", "quot": '"', "8220": "\u201c", "8221": "\u201d", "34": '"',
+                 "201c": "\u201c", "201d": "\u201d", "22": '"'}
+
+
+def _quote_marks(doc: "Document", start: int, end: int) -> list[tuple[int, str]]:
+    """The quotation marks of a block in order, as (offset, mark): literal ones in the prose
+    view, and character references read in the text, so that ``&#8220;`` counts as a curly
+    opening mark just as the character does."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_CHAR.finditer(doc.prose, start, end)]
+    if doc.text.find("&", start, end) >= 0:
+        for m in _QUOTE_ENTITY.finditer(doc.text, start, end):
+            marks.append((m.start(), _ENTITY_QUOTE[(m.group(1) or m.group(2) or m.group(3)).lower()]))
+        marks.sort()
+    return marks
+
+
+def _unclosed_opener(marks: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The opening mark of a block that no mark after it in the block closes: the last curly
+    opener without a closer after it, or the last straight mark of an odd number (they pair in
+    order). None if every quotation in the block closes there."""
+    depth, opener = 0, None
+    for at, mark in marks:
+        if mark == "\u201c":
+            if depth == 0:
+                opener = at
+            depth += 1
+        elif mark == "\u201d":
+            depth = max(0, depth - 1)
+    if depth > 0 and opener is not None:
+        return opener, "\u201c"
+    if not any(m == "\u201c" for _, m in marks):
+        straight = [at for at, m in marks if m == '"']
+        if len(straight) % 2:
+            return straight[-1], '"'
+    return None
+
+
+def _closes_here(marks: list[tuple[int, str]], mark: str) -> bool:
+    """Whether a later block closes a quotation opened before it: more curly closers than
+    openers, or an odd number of straight marks (one is left to pair with the opener)."""
+    if mark == "\u201c":
+        return sum(m == "\u201d" for _, m in marks) > sum(m == "\u201c" for _, m in marks)
+    return sum(m == '"' for _, m in marks) % 2 == 1
 
 
 def _quoted_blocks(doc: "Document") -> Iterator[Region]:
     """A passage in quotation marks over several blocks: a paragraph that opens with a quotation
-    mark it does not close, up to the block (within :data:`QUOTED_BLOCKS`, no heading between)
-    that ends with the closing mark ("The growth response ... ," then bullet points, the last one
-    ending "... data are lacking."). Quoted words are the source's; the rule that reads quotation
-    marks inside one block cannot see a quotation that spans blocks."""
+    mark and holds one it does not close, up to the block (within :data:`QUOTED_BLOCKS`, no
+    heading between) that ends with the closing mark ("The growth response ... ," then bullet
+    points, the last one ending "... data are lacking."). Quoted words are the source's; the rule
+    that reads quotation marks inside one block cannot see a quotation that spans blocks.
+    The passage starts at its unclosed opening mark, not at the block's start: a paragraph that
+    opens with a scare-quoted word and ends by opening a reader's quotation is the writer's up
+    to that mark. The closing block must really close it (an unmatched closing mark), and marks
+    written as character references count as the characters."""
     prose = doc.prose
-    if "\u201c" not in prose and '"' not in prose:
+    if "\u201c" not in prose and '"' not in prose and "&" not in doc.text:
         return
     blocks = [b for b in doc.blocks if b.end > doc.body_start and prose[b.start:b.end].strip()]
     for i, b in enumerate(blocks):
-        if b.kind not in _PROSE_BLOCKS or not _OPENS_QUOTE.match(prose, b.start):
+        if b.kind not in _PROSE_BLOCKS:
             continue
-        chunk = prose[b.start:b.end]
-        if chunk.count("\u201c") <= chunk.count("\u201d") and (chunk.count('"') % 2 == 0 or "\u201c" in chunk):
+        lead = _BLOCK_LEAD.match(prose, b.start, b.end).end()
+        if lead >= b.end or (prose[lead] not in "\u201c\"" and doc.text.find("&", b.start, lead + 1) < 0):
+            continue  # no opening mark, as a character or a reference, before the first word
+        marks = _quote_marks(doc, b.start, b.end)
+        if not marks or marks[0][1] == "\u201d" or prose[b.start:marks[0][0]].strip(" \t\n*_>"):
+            continue  # the block does not open with a quotation mark
+        unclosed = _unclosed_opener(marks)
+        if unclosed is None:
             continue  # the quotation closes in its own block: the rule reads it there
-        curly = "\u201c" in chunk.lstrip(" \t\n*_>")[:1]
+        opener, mark = unclosed
         for later in blocks[i + 1:i + 1 + QUOTED_BLOCKS]:
             if later.kind in ("heading", "h1", "h2", "h3", "h4", "h5", "h6"):
                 break
-            piece = prose[later.start:later.end]
-            if ("\u201c" if curly else '"') in piece.lstrip(" \t\n*_>")[:1]:
+            inner = _quote_marks(doc, later.start, later.end)
+            if inner and inner[0][1] == mark and not prose[later.start:inner[0][0]].strip(" \t\n*_>") \
+                    and not _closes_here(inner, mark):
                 break  # another quotation opens first
-            if _CLOSES_QUOTE.search(piece.rstrip()) and (not curly or "\u201d" in piece):
-                yield Region("quotation", b.start, later.end)
+            if inner and _closes_here(inner, mark) and _CLOSES_QUOTE.search(_entities_as_marks(doc, later.start, later.end)):
+                yield Region("quotation", opener, later.end)
                 break
+
+
+def _entities_as_marks(doc: "Document", start: int, end: int) -> str:
+    """The block's prose with its quotation-mark references written as the marks (the prose
+    view blanks them), right-stripped."""
+    piece = doc.prose[start:end]
+    if doc.text.find("&", start, end) >= 0:
+        chars = list(piece)
+        for m in _QUOTE_ENTITY.finditer(doc.text, start, end):
+            chars[m.start() - start] = _ENTITY_QUOTE[(m.group(1) or m.group(2) or m.group(3)).lower()]
+        piece = "".join(chars)
+    return piece.rstrip()
 
 
 #: A reference number as papers print it (not a Markdown footnote, which is the page's own).

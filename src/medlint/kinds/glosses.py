@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from .. import lazyre
-from .longforms import defined_adjacent
+from .longforms import _phrase, _spells_some, defined_adjacent
 
-#: A line break inside a paragraph: not a blank line, and not before a list item, a
-#: heading, a quotation or a table row (those open a new unit of text).
-_WRAP = lazyre.compile(r"[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d+[.)][ \t]))[ \t]*")
+#: A line break inside a paragraph: after a line with text on it (so neither end of a blank
+#: line, which is a paragraph break, not a wrap), and not before a blank line, the page's end,
+#: a list item, a heading, a quotation or a table row (those open a new unit of text).
+_WRAP = lazyre.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|\Z|[-*+>#|]|\d+[.)][ \t]))[ \t]*")
 #: A name in Title Case turned round by "of": "University of Leeds", "Institute of Oncology".
 _TURNED = lazyre.compile(
     r"(?<![\w'’-])((?:[A-Z][a-z'’]{2,}[ \t\n]+){1,3})of[ \t\n]+(?:the[ \t\n]+)?"
@@ -39,10 +40,13 @@ _TURNED = lazyre.compile(
 _CAPITAL_WORD = lazyre.compile(r"[A-Z][a-z'’]+")
 #: How far from a use a turned-round name may stand (about two sentences).
 _NEAR = 300
-#: Stated meanings: "PQR stands for", "means", "is short for", "is an abbreviation of/for".
+#: Stated meanings: "PQR stands for", "is short for", "is an abbreviation of/for".
 _MEANING = lazyre.compile(
-    r"(?<![\w-])[\"'“‘*_]*([A-Z][A-Z0-9]{1,7})[\"'”’*_]*,?[ \t]+(?:stands?[ \t]+for|means|is[ \t]+short[ \t]+for"
+    r"(?<![\w-])[\"'“‘*_]*([A-Z][A-Z0-9]{1,7})[\"'”’*_]*,?[ \t]+(?:stands?[ \t]+for|is[ \t]+short[ \t]+for"
     r"|is[ \t]+(?:an?|the)[ \t]+(?:abbreviation|acronym|initialism)[ \t]+(?:of|for))[ \t:]+[\"'“‘]?[A-Za-z]")
+#: "PQR means ...": a stated meaning only if the words after it spell it (:func:`_means_long_form`);
+#: health writing says what a result means far more often ("a high TSH means your thyroid ...").
+_MEANS = lazyre.compile(r"(?<![\w-])[\"'“‘*_]*([A-Z][A-Z0-9]{1,7})[\"'”’*_]*,?[ \t]+means[ \t:]+(?:(?:the|a|an)[ \t]+)?[\"'“‘]?(?=[A-Za-z])")
 #: A list of what the letters stand for, in brackets or after a colon, up to two words after
 #: the abbreviation: "the PQRS scheme (patient, question, reason, setting)".
 _LISTED = lazyre.compile(r"(?<![\w-])([A-Z]{2,8})[\"'”’*_]*(?:[ \t\n]+[a-z]+){0,2}[ \t\n]*[(:][ \t\n]*([^()\n:]{4,240}?)[).\n]")
@@ -64,7 +68,8 @@ def glossed(whole: str, base: str, at: int, cache: dict[str, object]) -> bool:
     if not base.isalpha():
         return False
     if "meanings" not in cache:
-        cache["meanings"] = set(_MEANING.findall(whole))
+        cache["meanings"] = set(_MEANING.findall(whole)) | {
+            m.group(1) for m in _MEANS.finditer(whole) if _means_long_form(whole, m.end(), m.group(1))}
     if base in cache["meanings"]:  # type: ignore[operator]
         return True
     if letters_listed(whole, base, cache):
@@ -80,6 +85,18 @@ def glossed(whole: str, base: str, at: int, cache: dict[str, object]) -> bool:
     if len(base) >= 3 and mixed_case_defined(whole, base):
         return True
     return shortened_form(whole, base, at, cache)
+
+
+def _means_long_form(whole: str, at: int, abbr: str) -> bool:
+    """True if the words from *at* ("TSH means thyroid stimulating hormone") spell *abbr* by
+    their initials, or by the parts of compound words ("EMG means electromyogram"): a long
+    form, not a consequence ("means your thyroid is underactive")."""
+    if not abbr.isalpha():
+        return False
+    words = _phrase(whole[at:at + 160], from_end=False)
+    min_word = 4 if len(abbr) == 2 else 3
+    return bool(words) and (_spells_some(words, abbr, min_word, from_end=False)
+                            or (len(abbr) >= 3 and _parts_spell(words[:3], abbr, from_end=False)))
 
 
 def letters_listed(whole: str, base: str, cache: dict[str, object]) -> bool:
