@@ -302,14 +302,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         if (any(r.search(title) for r in title_conditions) and not any(r.search(title) for r in unless)
                 and title_counts(doc, title)):
             return Trigger(_title_offset(doc, title), title, title=True)  # the page's title says what it is about
-        lo_title, hi_title = set_aside(doc, title)
-        headline = _headline(doc, title)
+        # the title's span and the headline, read once a condition matches (most pages: never)
+        aside: tuple[int, int, str] | None = None
         for r, past_start in zip(prose_conditions, prose_past_start):
             if past_start is not None and doc.body_start > 0:
                 r = past_start
             for m in r.finditer(doc.prose, doc.body_start):
                 # a pattern may open with the line break or full stop before its words
                 start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\r\n.!?:"))
+                if aside is None:
+                    aside = (*set_aside(doc, title), _headline(doc, title))
+                lo_title, hi_title, headline = aside
                 if lo_title <= start < hi_title or advice and reports_in_outline(doc, start, headline):
                     continue  # (a study's summary line on the page reporting it: "Supplementation may help")
                 if counts(doc, start):
