@@ -18,10 +18,13 @@ of ``--runs`` runs:
 - cspell with ``@cspell/dict-medicalterms`` (spelling only), markdownlint-cli2
   (its default Markdown rules) and codespell, on all files and on one file.
 
-Wall time is measured around each command; peak memory is the largest sum of
+Wall time is measured around each command, and CPU time too: the user + system
+time of the command's process tree (``getrusage(RUSAGE_CHILDREN)`` before and
+after it; the tree's processes are all waited for), which, unlike wall time,
+hardly changes when other processes share the machine. Peak memory is the largest sum of
 resident memory over the command's process tree, sampled every 20 ms from
-/proc (Linux). Prints a Markdown table with each row's ratio to the medlint
-row of the same case.
+/proc (Linux). Prints a Markdown table with each row's wall and CPU ratios
+to the medlint row of the same case.
 
 Given a folder of real corpora (``--corpus ../shared/corpora``: every
 sub-folder with a config in ``bench/realworld/``), it times on each corpus,
@@ -35,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -93,9 +97,19 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak MB of the process tree, exit code) of one run of *command*."""
+def _children_cpu() -> float:
+    """User + system seconds of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak MB of the process tree, exit code) of one run of *command*.
+
+    CPU is user + system time of the command and every descendant it waited for (worker
+    processes included): the children's ``getrusage`` before and after, one command at a time."""
     peak = 0
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
@@ -110,11 +124,12 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
     done.set()
     sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     peak = max(peak, usage.ru_maxrss)  # the root process's own peak, in case sampling missed it
-    return wall, peak / 1024, process.returncode
+    return wall, cpu, peak / 1024, process.returncode
 
 
 @dataclass
@@ -123,6 +138,7 @@ class Row:
     case: str
     what: str
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
 
@@ -131,8 +147,17 @@ class Row:
         return statistics.median(self.walls)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    @property
     def peak(self) -> float:
         return max(self.peaks)
+
+
+def _ratio(value: float, base: float, suffix: str = "x") -> str:
+    """*value* / *base* to two places, or "n/a" when *base* is zero (a command too quick for the clock)."""
+    return f"{value / base:.2f}{suffix}" if base > 0 else "n/a"
 
 
 # -- peers -----------------------------------------------------------------------
@@ -218,11 +243,13 @@ def run_realworld(args: argparse.Namespace, work: Path, corpora: list[tuple[Path
         def add(tool: str, what: str, command: list[str], env: dict[str, str] | None = None) -> None:
             row = Row(tool, name, what)
             for i in range(args.runs):
-                wall, peak, code = measure(command, root, env)
+                wall, cpu, peak, code = measure(command, root, env)
                 row.walls.append(wall)
+                row.cpus.append(cpu)
                 row.peaks.append(peak)
                 row.codes.add(code)
-                print(f"  {name:12s} {tool:18s} {what[:30]:30s} run {i + 1}: {wall:7.2f} s {peak:6.0f} MB (exit {code})",
+                print(f"  {name:12s} {tool:18s} {what[:30]:30s} run {i + 1}: {wall:7.2f} s wall {cpu:7.2f} s CPU "
+                      f"{peak:6.0f} MB (exit {code})",
                       file=sys.stderr)
             rows.append(row)
 
@@ -242,19 +269,29 @@ def run_realworld(args: argparse.Namespace, work: Path, corpora: list[tuple[Path
         versions += ["cspell " + version([str(bin_ / "cspell"), "--version"]), version(markdownlint),
                      "codespell " + version(codespell + ["--version"], peer_env)]
     print("; ".join(versions) + "\n")
-    print("| corpus | tool | what | wall (s) | range (s) | peak memory (MB) | time vs medlint |")
-    print("|---|---|---|---:|---:|---:|---:|")
+    print("| corpus | tool | what | wall (s) | range (s) | CPU (s) | peak memory (MB) | wall vs medlint | CPU vs medlint |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         base = next(r for r in rows if r.tool == "medlint" and r.case == row.case)
-        ratio = "" if row.what.startswith("one file") else f"{row.wall / base.wall:.2f}x"
+        one_file = row.what.startswith("one file")
+        ratio = "" if one_file else f"{row.wall / base.wall:.2f}x"
+        cpu_ratio = "" if one_file else f"{_ratio(row.cpu, base.cpu)}"
         spread = f"{min(row.walls):.2f}–{max(row.walls):.2f}"
-        print(f"| {row.case} | {row.tool} | {row.what} | {row.wall:.2f} | {spread} | {row.peak:.0f} | {ratio} |")
+        print(f"| {row.case} | {row.tool} | {row.what} | {row.wall:.2f} | {spread} | {row.cpu:.2f} | {row.peak:.0f} | "
+              f"{ratio} | {cpu_ratio} |")
     full = [r for r in rows if not r.what.startswith("one file")]
     medlint_total = sum(r.wall for r in full if r.tool == "medlint")
+    medlint_cpu = sum(r.cpu for r in full if r.tool == "medlint")
     for tool in dict.fromkeys(r.tool for r in full):
         total = sum(r.wall for r in full if r.tool == tool)
-        print(f"| all | {tool} | total over the corpora | {total:.2f} | | {max(r.peak for r in full if r.tool == tool):.0f} | "
-              f"{total / medlint_total:.2f}x |")
+        cpu = sum(r.cpu for r in full if r.tool == tool)
+        print(f"| all | {tool} | total over the corpora | {total:.2f} | | {cpu:.2f} | "
+              f"{max(r.peak for r in full if r.tool == tool):.0f} | {total / medlint_total:.2f}x | {_ratio(cpu, medlint_cpu)} |")
+    if not args.no_peers:
+        cspell_rows = [r for r in full if r.tool == "cspell"]
+        cspell_wall, cspell_cpu = sum(r.wall for r in cspell_rows), sum(r.cpu for r in cspell_rows)
+        print(f"\nmedlint / cspell over the corpora: wall {medlint_total / cspell_wall:.2f}, "
+              f"CPU {_ratio(medlint_cpu, cspell_cpu, suffix='')}")
     print("\nmedlint check --profile, one run per corpus:\n")
     print("\n".join(profiles))
     return 0
@@ -285,11 +322,13 @@ def run(args: argparse.Namespace, work: Path) -> int:
         for i in range(runs):
             if prepare:
                 prepare(i)
-            wall, peak, code = measure(command if not callable(command) else command(i), cwd, env)
+            wall, cpu, peak, code = measure(command if not callable(command) else command(i), cwd, env)
             row.walls.append(wall)
+            row.cpus.append(cpu)
             row.peaks.append(peak)
             row.codes.add(code)
-            print(f"  {tool:18s} {case:9s} run {i + 1}: {wall:7.2f} s {peak:6.0f} MB (exit {code})", file=sys.stderr)
+            print(f"  {tool:18s} {case:9s} run {i + 1}: {wall:7.2f} s wall {cpu:7.2f} s CPU {peak:6.0f} MB (exit {code})",
+                  file=sys.stderr)
         rows.append(row)
 
     small = work / "small"
@@ -338,13 +377,15 @@ def run(args: argparse.Namespace, work: Path) -> int:
     print(f"\n{len(pages):,} Markdown files, {size / 1e6:.1f} MB; {os.cpu_count()} cores; "
           f"Python {sys.version.split()[0]}; median of {args.runs} runs")
     print("; ".join(versions.values()) + "\n")
-    print("| tool | files | what | wall (s) | range (s) | peak memory (MB) | time vs medlint |")
-    print("|---|---|---|---:|---:|---:|---:|")
+    print("| tool | files | what | wall (s) | range (s) | CPU (s) | peak memory (MB) | wall vs medlint | CPU vs medlint |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         base = next(r for r in rows if r.tool == "medlint" and r.case == row.case)
         ratio = f"{row.wall / base.wall:.2f}x" if row is not base else "1.00x"
+        cpu_ratio = _ratio(row.cpu, base.cpu) if row is not base else "1.00x"
         spread = f"{min(row.walls):.2f}–{max(row.walls):.2f}"
-        print(f"| {row.tool} | {row.case} | {row.what} | {row.wall:.2f} | {spread} | {row.peak:.0f} | {ratio} |")
+        print(f"| {row.tool} | {row.case} | {row.what} | {row.wall:.2f} | {spread} | {row.cpu:.2f} | {row.peak:.0f} | "
+              f"{ratio} | {cpu_ratio} |")
     found_problems = {"codespell": {0, 65}}  # the exit codes that mean "ran, and found (or not) problems"
     failed = [r for r in rows if r.codes - found_problems.get(r.tool, {0, 1})]
     for row in failed:
