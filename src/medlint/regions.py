@@ -351,11 +351,57 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", m.start(), m.end()) for m in _code_like(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
+    found.extend(Region("reference", s, e) for s, e in _linked_titles(doc))
+    found.extend(Region("reference", m.start(), m.end()) for m in _AUTHOR_TITLE.finditer(doc.prose, doc.body_start))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found, _feature_marks(doc)["cite"]))
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
+
+
+#: A word of a title: capitalised, or a small word titles leave in lower case.
+_TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs via with without into over under".split())
+#: A citation set into a sentence as its author's surname and initials, then the work's title in
+#: quotation marks: 'The classic is Berg TK. "Hazard models for follow-up data" in its 1968 volume.'
+_AUTHOR_TITLE = lazyre.compile(r"\b[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3}\.\s+[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
+#: The words before a linked title that name it as a source: "comes from the [...]", "see [...]", "according to the [...]".
+_SOURCE_BEFORE = lazyre.compile(r"\b(?:from|see|according\s+to)\s+(?:the\s+)?[*_\"\u201c(\[\s]*$", re.I)
+#: A linked title holds at least this many words ("Guide to Control Charts" is a title; "the FDA" is not).
+TITLE_WORDS = 4
+#: A citation line: a person's name, a full stop or comma, then the linked title of the cited work
+#: ("Ann Roe. [Estimating risk with GLM][r1] University handbook.", "Roe A, [Title](https://...)").
+_CITATION_LEAD = lazyre.compile(r"[\s*_-]*(?:[A-Z][\w'\u2019-]+\s+){1,3}(?:[A-Z]{1,3}\b|[A-Z][\w'\u2019-]+)(?:,?\s+et\s+al)?"
+                                r"[.,]\s*[*_\s\u201c\"]*\[")
+#: A citation line is one short paragraph.
+CITATION_LINE_CHARS = 400
+
+
+def _linked_titles(doc: "Document") -> Iterator[tuple[int, int]]:
+    """The titles of other works the page links to: a link whose text is a title in Title Case
+    ("[Handbook of Applied Control Charts](...)", four or more words, every word but a small
+    one capitalised) named as a source ("from the", "see", "according to" before it: in a
+    sentence of the writer's, "the [RFP for the Grant Program]" is the writer's own noun) or a question ("[How do I fit a GLM to counts?](...)"), and the whole of a
+    citation line that opens with its author's name before the linked title. The words are the
+    cited work's, its abbreviations defined (or not) there."""
+    for link in doc.links:
+        if link.image or not link.text or link.text_start is None:
+            continue
+        words = link.text.replace("/", " ").split()
+        if len(words) < TITLE_WORDS:
+            continue
+        titled = all(not w.islower() or w in _TITLE_SMALL or not w[0].isalpha()
+                     for w in (w.strip("*_\"'\u201c\u201d([") or "x" for w in words))
+        question = link.text.rstrip(" *_").endswith("?") and len(words) >= 6
+        if question or (titled and _SOURCE_BEFORE.search(doc.prose, max(0, link.start - 40), link.start)):
+            yield link.text_start, link.text_end if link.text_end is not None else link.text_start + len(link.text)
+    text = doc.text
+    if "[" not in text and "<a" not in text:
+        return
+    for b in doc.blocks:
+        if b.kind in ("paragraph", "p", "list-item", "li") and b.end - b.start <= CITATION_LINE_CHARS and _CITATION_LEAD.match(
+                text, b.start, b.end):
+            yield b.start, b.end
 
 
 _PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")
@@ -707,15 +753,21 @@ def _quotes(doc: "Document") -> Iterator[Region]:
     for n, b in enumerate(blocks):
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
-        italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
-        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))
-                       or _cited_below(doc, blocks, n)):
-            yield Region("quotation", b.start, b.end)
+        italic_end = _italic_end(doc, b) if b.kind in ("paragraph", "p") else None
+        italic = italic_end is not None
+        if italic and (quoting or (previous is not None and (_INTRODUCES.search(doc.prose, previous.start, previous.end)
+                                                             or _runs_on(doc, previous)))
+                       or italic_end < b.end or _cited_below(doc, blocks, n)):
+            yield Region("quotation", b.start, italic_end)
             quoting = True  # the passage goes on in the next italic paragraph
+        elif (previous is not None and b.kind in ("paragraph", "p") and _source_after(doc, blocks, n)
+              and doc.prose[previous.start:previous.end].rstrip(" *_\t\n").endswith(":")):
+            yield Region("quotation", b.start, b.end)
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
             quoting = quoting and italic
     yield from _quoted_blocks(doc)
+    yield from _quoted_descriptions(doc)
     text = doc.text
     if "<" not in text:
         return
@@ -730,10 +782,94 @@ def _quotes(doc: "Document") -> Iterator[Region]:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
 
 
+#: The lead sentence of a quoted passage that runs on into it, ending on a word with no stop or
+#: colon: "Her account of the first night", "The board's rules say a panel consists of".
+_RUNS_ON = lazyre.compile(r"[A-Za-z][\w'\u2019)-]*[\s*_]*$")
+#: A lead that runs on into a quotation is one short line, not a paragraph of the writer's.
+RUN_ON_CHARS = 160
+#: A source's address standing alone at a passage's end or on the line after it ("https://...",
+#: "[www.example.edu/guide.htm](https://...)"): where the passage above was copied from.
+_SOURCE_URL = lazyre.compile(r"(?:^|[\s.])(?:\[?\s*(?:https?://|www\d?\.)[^\s\]]+\s*\]?(?:\([^)\s]+\))?|<(?:https?://)[^>\s]+>)[\s.*_]*$")
+
+
+def _runs_on(doc: "Document", block) -> bool:
+    """Whether *block* is a short lead line whose sentence runs on into the block after it (no
+    full stop, colon or question mark at its end): "Ana Ruiz tells what happened that night", then
+    the italic account. A paragraph of the writer's own ends its sentence."""
+    said = doc.prose[block.start:block.end].strip()
+    return (block.kind in ("paragraph", "p") and 0 < len(said) <= RUN_ON_CHARS and "\n\n" not in said
+            and _RUNS_ON.search(said) is not None)
+
+
+def _italic_end(doc: "Document", block) -> int | None:
+    """Where the italic passage that fills *block* ends: the block's end when it is wholly in
+    italics; the end of the italics when only the passage's citation (a year and an author)
+    follows them in the same paragraph ("*...the last time.* **Title.** Roe A. In: ... 1992;
+    53-59."); None otherwise."""
+    m = _ITALIC_BLOCK.match(doc.text, b_start := block.start, block.end)
+    if m is None:
+        return None
+    if m.end() >= block.end:
+        return block.end
+    rest = doc.text[m.end():block.end]
+    tail = doc.prose[m.end():block.end].strip()
+    if tail and len(tail) <= 2 * REPRODUCED_LABEL_CHARS and m.end() - b_start > len(tail) and (
+            _is_reference(tail, rest) or (_YEAR.search(tail) is not None and _AUTHORS.search(tail) is not None)):
+        return m.end()
+    return None
+
+
+_TAG_TEXT = lazyre.compile(r"<[^>]*>")
+
+
+def _source_after(doc: "Document", blocks: list, n: int) -> bool:
+    """Whether block *n* ends with its source's bare address, or the next block is only that
+    address: a passage copied from a web page under a colon lead ("Note the program list
+    below:" / the passage / "http://..."). A link inside the writer's sentence is not a source line."""
+    b = blocks[n]
+    tail = doc.text[max(b.start, b.end - 300):b.end].rstrip()
+    if _SOURCE_URL.search(tail) and len(doc.prose[b.start:b.end].split()) >= 12:
+        return True
+    for later in blocks[n + 1:n + 2]:
+        said = _TAG_TEXT.sub("", doc.text[later.start:later.end]).strip()
+        return 0 < len(said) <= REPRODUCED_LABEL_CHARS and " " not in said and bool(_SOURCE_URL.search(said))
+    return False
+
+
+#: A description quoted from a reference work, its quotation mark opening after the name it
+#: describes: 'Medline "is a database of ...', 'Vitamin K "refers to a group of ...'.
+_QUOTED_DESCRIPTION = lazyre.compile(r"\b[A-Z][\w.'\u2019-]*\s+[\u201c\"](?:is|are|was|were|refers\s+to|means)\s")
+#: Where such a quotation ends: a closing mark right after a sentence's stop.
+_SENTENCE_CLOSE = lazyre.compile(r"[.!?][\u201d\"]")
+
+
+def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
+    """A description quoted from a reference work inside one paragraph: from the quotation mark
+    after the name it describes to the last closing mark after a full stop in the paragraph. The
+    quoted text may itself quote words ('... "Not now" ...'), so pairing the marks one by one
+    would leave its middle outside the quotation."""
+    prose = doc.prose
+    if ' "' not in prose and "\u201c" not in prose:
+        return
+    for b in doc.blocks:
+        if b.kind not in _PROSE_BLOCKS:
+            continue
+        for m in _QUOTED_DESCRIPTION.finditer(prose, b.start, b.end):
+            last = None
+            for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
+                pass
+            if last is not None:
+                opening = m.start() + max(m.group(0).find('"'), m.group(0).find("\u201c"))
+                yield Region("quotation", opening, last.end())
+                break
+
+
 #: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
 QUOTED_BLOCKS = 6
 #: A block that opens with a quotation mark: the start of a quoted passage.
 _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
+#: A passage opening after a label's colon inside a block: 'Excerpt: *"The model ...', 'He wrote: "...'.
+_LABELLED_QUOTE = lazyre.compile(r"(?:^|\n)[^\n:]{0,40}\b[A-Za-z]+:[ \t]*[*_]*[\u201c\"](?=\w)")
 #: A block that ends with a closing quotation mark (before any citation in brackets).
 _CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
 
@@ -759,9 +895,16 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
         return
     blocks = [b for b in doc.blocks if b.end > doc.body_start and prose[b.start:b.end].strip()]
     for i, b in enumerate(blocks):
-        if b.kind not in _PROSE_BLOCKS or not _OPENS_QUOTE.match(prose, b.start):
+        if b.kind not in _PROSE_BLOCKS:
             continue
-        chunk = prose[b.start:b.end]
+        if _OPENS_QUOTE.match(prose, b.start, b.end):
+            start = b.start
+        else:
+            opens = _LABELLED_QUOTE.search(prose[b.start:b.end])  # (a slice: "^" is the block's start)
+            if opens is None:
+                continue
+            start = b.start + opens.end() - 1
+        chunk = prose[start:b.end]
         if chunk.count("\u201c") <= chunk.count("\u201d") and (chunk.count('"') % 2 == 0 or "\u201c" in chunk):
             continue  # the quotation closes in its own block: the rule reads it there
         curly = "\u201c" in chunk.lstrip(" \t\n*_>")[:1]
@@ -771,8 +914,12 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
             piece = prose[later.start:later.end]
             if ("\u201c" if curly else '"') in piece.lstrip(" \t\n*_>")[:1]:
                 break  # another quotation opens first
-            if _CLOSES_QUOTE.search(piece.rstrip()) and (not curly or "\u201d" in piece):
-                yield Region("quotation", b.start, later.end)
+            closes = _CLOSES_QUOTE.search(piece.rstrip())
+            if closes is None and (source := _SOURCE_URL.search(piece.rstrip())) and source.start() > 0:
+                # the passage's source on the line under its closing mark: "... does."* / www.example.edu/page
+                closes = _CLOSES_QUOTE.search(piece[:source.start()].rstrip())
+            if closes and (not curly or "\u201d" in piece):
+                yield Region("quotation", start, later.end)
                 break
 
 
