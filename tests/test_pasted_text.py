@@ -57,6 +57,9 @@ def test_a_readers_letter_is_reproduced_and_the_answer_is_read(text: str, path: 
     ("Dear friends, this month I moved my clinic notes to the KPW system and I love it.\n", "own.md"),
     ("<p>Dear readers, I promised my notes on the KPW audit last week.</p>\n", "own.html"),
     ("## Answers\n\nDear Sam, the answer is a wider interval at the KPW ward.\n", "answer.md"),
+    ("Dear Senator Vale, I write as a nurse at the KPW unit to ask you to fund our screening.\n\n"
+     "My patients wait months for a scan, and I see the harm every week.\n", "open-letter.md"),
+    ("<p>Dear Senator Vale, I write as a nurse at the KPW unit to ask you to fund our screening.</p>\n", "open-letter.html"),
 ])
 def test_the_writers_own_greeting_is_read(text: str, path: str) -> None:
     assert "KPW" in undefined(text, path)
@@ -249,14 +252,31 @@ def test_a_quoted_word_in_the_writers_sentence_is_not_a_description() -> None:
 @pytest.mark.parametrize("text,path", [
     ('The classic is Berg TK. "Hazard models for follow-up data" in a 1968 volume, and the HZL model came '
      'from it.\n', "classic.md"),
-    ('<p>The classic is Berg TK. "Hazard models for follow-up data" in a 1968 volume, and the HZL model came '
+    ('<p>The classic is Berg TK, Lund AM. "Hazard models for follow-up data" in a 1968 volume, and the HZL model came '
      'from it.</p>\n', "classic.html"),
 ])
 def test_an_author_with_initials_before_a_quoted_title_is_a_citation(text: str, path: str) -> None:
-    assert "TK" not in undefined(text, path)
-    assert "HZL" in undefined(text, path)
+    found = undefined(text, path)
+    assert not {"TK", "AM"} & found
+    assert "HZL" in found
 
 
 def test_initials_in_the_writers_sentence_without_a_quoted_title_are_read() -> None:
     text = 'Ask Berg TK. He knows the "HZL" model well, and so does the team.\n'
     assert {"TK", "HZL"} <= undefined(text, "ask.md")
+
+
+@pytest.mark.parametrize("text,path", [
+    ("*Dear Dr. Okafor, what does the KPW score I keep seeing measure?* The QTB guide explains it: a five-item count.\n", "inline.md"),
+    ("<p><em>Dear Dr. Okafor, what does the KPW score I keep seeing measure?</em> The QTB guide explains it: a five-item count.</p>\n",
+     "inline.html"),
+])
+def test_an_italic_letter_ends_where_its_italics_close(text: str, path: str) -> None:
+    found = undefined(text, path)
+    assert "KPW" not in found and "QTB" in found
+
+
+def test_a_passage_ending_with_see_and_an_address_is_the_writers() -> None:
+    text = ("Her talk notes are online:\n\nShe also chaired a panel at the QFR meeting on consulting, and "
+            "discussed fees and contracts. For an overview, see https://example.org/panel.html\n")
+    assert "QFR" in undefined(text, "panel.md")

@@ -13,13 +13,19 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     Endnotes, Footnotes; a plain "Notes" section is the writer's own), blocks or lines shaped like citations (at least two of: an author
     list, a year, volume/issue/pages, a DOI/PMID), lines that hold nothing but
     an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
-    Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
+    Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``, ``Berg TK. "Title"``); a citation
+    line opening with its author's name before the work's linked title; a link whose text
+    is a Title Case title named as a source ("from the [...]", "see [...]") or a question.
 ``quotation``
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
     wholly in italics after a colon or a reporting verb ("states that:", and the
-    italic paragraphs that continue it) or over its PMID or DOI line, a passage
-    whose opening quotation mark starts a paragraph and whose closing mark ends a
-    later block (a quote over a paragraph and its list), and pasted
+    italic paragraphs that continue it), after a short lead whose sentence runs on
+    into it, or over its PMID or DOI line (or with its citation after it in the same
+    paragraph), a paragraph under a colon lead with its source's bare address after
+    it, a passage whose opening quotation mark starts a paragraph or follows a label
+    ("Excerpt:") and whose closing mark ends a later block (a quote over a paragraph
+    and its list; its source's address may follow the mark), a description quoted
+    from a reference work (``Medline "is a ..."``) to its last closing mark, and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals), text after a short line
     that says it is reproduced ("Clipped from the PDF", "The following is translated
@@ -362,9 +368,10 @@ def find_regions(doc: "Document") -> list[Region]:
 
 #: A word of a title: capitalised, or a small word titles leave in lower case.
 _TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs via with without into over under".split())
-#: A citation set into a sentence as its author's surname and initials, then the work's title in
-#: quotation marks: 'The classic is Berg TK. "Hazard models for follow-up data" in its 1968 volume.'
-_AUTHOR_TITLE = lazyre.compile(r"\b[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3}\.\s+[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
+#: A citation set into a sentence as its authors' surnames and initials, then the work's title in
+#: quotation marks: 'The classic is Berg TK, Lund AM. "Hazard models for follow-up data" in its 1968 volume.'
+_AUTHOR_TITLE = lazyre.compile(r"\b(?:[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3},\s+){0,5}[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3}\.\s+"
+                               r"[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
 #: The words before a linked title that name it as a source: "comes from the [...]", "see [...]", "according to the [...]".
 _SOURCE_BEFORE = lazyre.compile(r"\b(?:from|see|according\s+to)\s+(?:the\s+)?[*_\"\u201c(\[\s]*$", re.I)
 #: A linked title holds at least this many words ("Guide to Control Charts" is a title; "the FDA" is not).
@@ -820,6 +827,8 @@ def _italic_end(doc: "Document", block) -> int | None:
 
 
 _TAG_TEXT = lazyre.compile(r"<[^>]*>")
+#: A sentence's end right before a source's address: '... are equal. https://...', '..." www...'.
+_AFTER_SENTENCE = lazyre.compile(r"[.!?\"\u201d)][*_]*\s*$")
 
 
 def _source_after(doc: "Document", blocks: list, n: int) -> bool:
@@ -827,9 +836,13 @@ def _source_after(doc: "Document", blocks: list, n: int) -> bool:
     address: a passage copied from a web page under a colon lead ("Note the program list
     below:" / the passage / "http://..."). A link inside the writer's sentence is not a source line."""
     b = blocks[n]
+    if _WRITER_VOICE.search(doc.prose, b.start, b.end):
+        return False  # the writer's own paragraph ("I found it at ...")
     tail = doc.text[max(b.start, b.end - 300):b.end].rstrip()
-    if _SOURCE_URL.search(tail) and len(doc.prose[b.start:b.end].split()) >= 12:
-        return True
+    url = _SOURCE_URL.search(tail)
+    if url and len(doc.prose[b.start:b.end].split()) >= 12:
+        # the address alone after the passage's last sentence, not the object of "see" or "at"
+        return bool(_AFTER_SENTENCE.search(tail, 0, url.start() + 1))
     for later in blocks[n + 1:n + 2]:
         said = _TAG_TEXT.sub("", doc.text[later.start:later.end]).strip()
         return 0 < len(said) <= REPRODUCED_LABEL_CHARS and " " not in said and bool(_SOURCE_URL.search(said))
