@@ -358,7 +358,7 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
     found.extend(Region("reference", s, e) for s, e in _linked_titles(doc))
-    found.extend(Region("reference", m.start(), m.end()) for m in _AUTHOR_TITLE.finditer(doc.prose, doc.body_start))
+    found.extend(Region("reference", s, e) for s, e in _author_titles(doc.prose, doc.body_start))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found, _feature_marks(doc)["cite"]))
     return sorted(found, key=lambda r: (r.start, r.end))
@@ -370,8 +370,26 @@ def find_regions(doc: "Document") -> list[Region]:
 _TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs via with without into over under".split())
 #: A citation set into a sentence as its authors' surnames and initials, then the work's title in
 #: quotation marks: 'The classic is Berg TK, Lund AM. "Hazard models for follow-up data" in its 1968 volume.'
-_AUTHOR_TITLE = lazyre.compile(r"\b(?:[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3},\s+){0,5}[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3}\.\s+"
-                               r"[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
+_INITIALS_TITLE = lazyre.compile(r"(?<=[a-z'\u2019-] )[A-Z]{1,3}\.\s+[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
+#: The authors before the last one's initials (read backwards from them: the scan finds the rarer initials first).
+_AUTHORS_BEFORE = lazyre.compile(r"\b(?:[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3},\s+){0,5}[A-Z][a-z'\u2019-]+\s+$")
+#: How far before the initials the authors' names may start.
+AUTHORS_BEFORE_CHARS = 120
+
+
+def _author_titles(prose: str, start: int) -> Iterator[tuple[int, int]]:
+    """Inline citations of :data:`_INITIALS_TITLE` with their authors' names before them."""
+    for mark in ('. "', ". \u201c"):
+        at = prose.find(mark, start)
+        while at >= 0:
+            for width in (1, 2, 3):  # the initials end right before the stop
+                m = _INITIALS_TITLE.match(prose, at - width) if at - width >= start else None
+                if m is not None:
+                    before = _AUTHORS_BEFORE.search(prose, max(0, m.start() - AUTHORS_BEFORE_CHARS), m.start())
+                    if before is not None:
+                        yield before.start(), m.end()
+                    break
+            at = prose.find(mark, at + 1)
 #: The words before a linked title that name it as a source: "comes from the [...]", "see [...]", "according to the [...]".
 _SOURCE_BEFORE = lazyre.compile(r"\b(?:from|see|according\s+to)\s+(?:the\s+)?[*_\"\u201c(\[\s]*$", re.I)
 #: A linked title holds at least this many words ("Guide to Control Charts" is a title; "the FDA" is not).
@@ -851,9 +869,25 @@ def _source_after(doc: "Document", blocks: list, n: int) -> bool:
 
 #: A description quoted from a reference work, its quotation mark opening after the name it
 #: describes: 'Medline "is a database of ...', 'Vitamin K "refers to a group of ...'.
-_QUOTED_DESCRIPTION = lazyre.compile(r"\b[A-Z][\w.'\u2019-]*\s+[\u201c\"](?:is|are|was|were|refers\s+to|means)\s")
+_QUOTED_DESCRIPTION = lazyre.compile(r"(?<=[\w.'\u2019-] )[\u201c\"](?:is|are|was|were|refers\s+to|means)\s")
+#: The name the quoted description describes, right before its opening mark.
+_DESCRIBED = lazyre.compile(r"\b[A-Z][\w.'\u2019-]*\s$")
 #: Where such a quotation ends: a closing mark right after a sentence's stop.
 _SENTENCE_CLOSE = lazyre.compile(r"[.!?][\u201d\"]")
+
+
+def _described_marks(prose: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_QUOTED_DESCRIPTION`, in order, tried only at the quotation marks
+    (a scan of every character of a long page costs more than the marks are)."""
+    found = []
+    for mark in ('"', "\u201c"):
+        at = prose.find(mark, start)
+        while at >= 0:
+            m = _QUOTED_DESCRIPTION.match(prose, at)
+            if m is not None:
+                found.append(m)
+            at = prose.find(mark, at + 1)
+    return iter(sorted(found, key=lambda m: m.start()))
 
 
 def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
@@ -862,19 +896,21 @@ def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
     quoted text may itself quote words ('... "Not now" ...'), so pairing the marks one by one
     would leave its middle outside the quotation."""
     prose = doc.prose
-    if ' "' not in prose and "\u201c" not in prose:
+    if ' "' not in prose and " \u201c" not in prose:
         return
-    for b in doc.blocks:
-        if b.kind not in _PROSE_BLOCKS:
+    done = -1  # the end of the last block that held a description
+    for m in _described_marks(prose, doc.body_start):
+        b = doc.block_at(m.start())
+        if b is None or b.kind not in _PROSE_BLOCKS or m.start() < done:
             continue
-        for m in _QUOTED_DESCRIPTION.finditer(prose, b.start, b.end):
-            last = None
-            for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
-                pass
-            if last is not None:
-                opening = m.start() + max(m.group(0).find('"'), m.group(0).find("\u201c"))
-                yield Region("quotation", opening, last.end())
-                break
+        if not _DESCRIBED.search(prose, max(b.start, m.start() - 40), m.start()):
+            continue
+        last = None
+        for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
+            pass
+        if last is not None:
+            yield Region("quotation", m.start(), last.end())
+            done = b.end
 
 
 #: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
