@@ -98,7 +98,7 @@ def test_the_writers_own_talk_listing_is_read() -> None:
 # -- a passage with its source's address after it --------------------------------------------------
 SOURCE_MD = """Note this summary of the tools on offer:
 
-Several calculators estimate the number of patients for a trial. Some ask for the QFR directly,
+Several calculators estimate the number of patients for a trial. Some ask you for the QFR directly,
 others derive it from the expected means and the spread within each arm. https://calc.example.edu/list.html
 
 In practice the PZV is what most readers need.

@@ -845,6 +845,8 @@ def _italic_end(doc: "Document", block) -> int | None:
 
 
 _TAG_TEXT = lazyre.compile(r"<[^>]*>")
+#: The writer speaking of themself: "I", "my", "me" (not "you", which copied instructions use too).
+_SPEAKS_AS_I = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b(?![-.]\w)")
 #: A sentence's end right before a source's address: '... are equal. https://...', '..." www...'.
 _AFTER_SENTENCE = lazyre.compile(r"[.!?\"\u201d)][*_]*\s*$")
 
@@ -854,8 +856,8 @@ def _source_after(doc: "Document", blocks: list, n: int) -> bool:
     address: a passage copied from a web page under a colon lead ("Note the program list
     below:" / the passage / "http://..."). A link inside the writer's sentence is not a source line."""
     b = blocks[n]
-    if _WRITER_VOICE.search(doc.prose, b.start, b.end):
-        return False  # the writer's own paragraph ("I found it at ...")
+    if _SPEAKS_AS_I.search(doc.prose, b.start, b.end):
+        return False  # the writer's own paragraph ("I found it at ..."; a copied text may address "you")
     tail = doc.text[max(b.start, b.end - 300):b.end].rstrip()
     url = _SOURCE_URL.search(tail)
     if url and len(doc.prose[b.start:b.end].split()) >= 12:
