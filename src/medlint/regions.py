@@ -13,13 +13,19 @@ document's blocks, headings and prose view (so Markdown and HTML alike):
     Endnotes, Footnotes; a plain "Notes" section is the writer's own), blocks or lines shaped like citations (at least two of: an author
     list, a year, volume/issue/pages, a DOI/PMID), lines that hold nothing but
     an identifier, and inline citations (``Chung et al. (28)``, ``(Smith and
-    Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``).
+    Jones, 2019)``, ``Integr Cancer Ther 2012;11:1``, ``Berg TK. "Title"``); a citation
+    line opening with its author's name before the work's linked title; a link whose text
+    is a Title Case title named as a source ("from the [...]", "see [...]") or a question.
 ``quotation``
     block quotes (``>``, ``<blockquote>``), ``<q>`` and ``<cite>``, a paragraph
     wholly in italics after a colon or a reporting verb ("states that:", and the
-    italic paragraphs that continue it) or over its PMID or DOI line, a passage
-    whose opening quotation mark starts a paragraph and whose closing mark ends a
-    later block (a quote over a paragraph and its list), and pasted
+    italic paragraphs that continue it), after a short lead whose sentence runs on
+    into it, or over its PMID or DOI line (or with its citation after it in the same
+    paragraph), a paragraph under a colon lead with its source's bare address after
+    it, a passage whose opening quotation mark starts a paragraph or follows a label
+    ("Excerpt:") and whose closing mark ends a later block (a quote over a paragraph
+    and its list; its source's address may follow the mark), a description quoted
+    from a reference work (``Medline "is a ..."``) to its last closing mark, and pasted
     abstracts: from a structured label (BACKGROUND:, METHODS:, RESULTS:... two
     distinct ones in a section, or one written in capitals), text after a short line
     that says it is reproduced ("Clipped from the PDF", "The following is translated
@@ -354,11 +360,76 @@ def find_regions(doc: "Document") -> list[Region]:
     found.extend(Region("code-like", m.start(), m.end()) for m in _code_like(doc.prose, doc.body_start))
     found.extend(Region("code-like", s, e) for s, e in _url_encoded(doc.prose, doc.body_start))
     found.extend(Region("reference", s, e) for s, e in _inline_citations(doc))
+    found.extend(Region("reference", s, e) for s, e in _linked_titles(doc))
+    found.extend(Region("reference", s, e) for s, e in _author_titles(doc.prose, doc.body_start))
     found.extend(Region("definition", s, e) for s, e, _ in _inline_definitions(doc))
     found.extend(Region("reproduced", s, e) for s, e in find_reproduced(doc, found, _feature_marks(doc)["cite"]))
     return sorted(found, key=lambda r: (r.start, r.end))
 
 
+
+
+#: A word of a title: capitalised, or a small word titles leave in lower case.
+_TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs via with without into over under".split())
+#: A citation set into a sentence as its authors' surnames and initials, then the work's title in
+#: quotation marks: 'The classic is Berg TK, Lund AM. "Hazard models for follow-up data" in its 1968 volume.'
+_INITIALS_TITLE = lazyre.compile(r"(?<=[a-z'\u2019-] )[A-Z]{1,3}\.\s+[\u201c\"][^\"\u201d\n]{8,200}[\u201d\"]")
+#: The authors before the last one's initials (read backwards from them: the scan finds the rarer initials first).
+_AUTHORS_BEFORE = lazyre.compile(r"\b(?:[A-Z][a-z'\u2019-]+\s+[A-Z]{1,3},\s+){0,5}[A-Z][a-z'\u2019-]+\s+$")
+#: How far before the initials the authors' names may start.
+AUTHORS_BEFORE_CHARS = 120
+
+
+def _author_titles(prose: str, start: int) -> Iterator[tuple[int, int]]:
+    """Inline citations of :data:`_INITIALS_TITLE` with their authors' names before them."""
+    for mark in ('. "', ". \u201c"):
+        at = prose.find(mark, start)
+        while at >= 0:
+            for width in (1, 2, 3):  # the initials end right before the stop
+                m = _INITIALS_TITLE.match(prose, at - width) if at - width >= start else None
+                if m is not None:
+                    before = _AUTHORS_BEFORE.search(prose, max(0, m.start() - AUTHORS_BEFORE_CHARS), m.start())
+                    if before is not None:
+                        yield before.start(), m.end()
+                    break
+            at = prose.find(mark, at + 1)
+#: The words before a linked title that name it as a source: "comes from the [...]", "see [...]", "according to the [...]".
+_SOURCE_BEFORE = lazyre.compile(r"\b(?:from|see|according\s+to)\s+(?:the\s+)?[*_\"\u201c(\[\s]*$", re.I)
+#: A linked title holds at least this many words ("Guide to Control Charts" is a title; "the FDA" is not).
+TITLE_WORDS = 4
+#: A citation line: a person's name, a full stop or comma, then the linked title of the cited work
+#: ("Ann Roe. [Estimating risk with GLM][r1] University handbook.", "Roe A, [Title](https://...)").
+_CITATION_LEAD = lazyre.compile(r"[\s*_-]*(?:[A-Z][\w'\u2019-]+\s+){1,3}(?:[A-Z]{1,3}\b|[A-Z][\w'\u2019-]+)(?:,?\s+et\s+al)?"
+                                r"[.,]\s*[*_\s\u201c\"]*\[")
+#: A citation line is one short paragraph.
+CITATION_LINE_CHARS = 400
+
+
+def _linked_titles(doc: "Document") -> Iterator[tuple[int, int]]:
+    """The titles of other works the page links to: a link whose text is a title in Title Case
+    ("[Handbook of Applied Control Charts](...)", four or more words, every word but a small
+    one capitalised) named as a source ("from the", "see", "according to" before it: in a
+    sentence of the writer's, "the [RFP for the Grant Program]" is the writer's own noun) or a question ("[How do I fit a GLM to counts?](...)"), and the whole of a
+    citation line that opens with its author's name before the linked title. The words are the
+    cited work's, its abbreviations defined (or not) there."""
+    for link in doc.links:
+        if link.image or not link.text or link.text_start is None:
+            continue
+        words = link.text.replace("/", " ").split()
+        if len(words) < TITLE_WORDS:
+            continue
+        titled = all(not w.islower() or w in _TITLE_SMALL or not w[0].isalpha()
+                     for w in (w.strip("*_\"'\u201c\u201d([") or "x" for w in words))
+        question = link.text.rstrip(" *_").endswith("?") and len(words) >= 6
+        if question or (titled and _SOURCE_BEFORE.search(doc.prose, max(0, link.start - 40), link.start)):
+            yield link.text_start, link.text_end if link.text_end is not None else link.text_start + len(link.text)
+    text = doc.text
+    if "[" not in text and "<a" not in text:
+        return
+    for b in doc.blocks:
+        if b.kind in ("paragraph", "p", "list-item", "li") and b.end - b.start <= CITATION_LINE_CHARS and _CITATION_LEAD.match(
+                text, b.start, b.end):
+            yield b.start, b.end
 
 
 _PERCENT_CODE = lazyre.compile(r"%[0-9A-Fa-f]{2}")
@@ -742,15 +813,21 @@ def _quotes(doc: "Document") -> Iterator[Region]:
     for n, b in enumerate(blocks):
         if b.kind == "blockquote":
             yield Region("quotation", b.start, b.end)
-        italic = b.kind in ("paragraph", "p") and bool(_ITALIC_BLOCK.fullmatch(doc.text, b.start, b.end))
-        if italic and (quoting or (previous is not None and _INTRODUCES.search(doc.prose, previous.start, previous.end))
-                       or _cited_below(doc, blocks, n)):
-            yield Region("quotation", b.start, b.end)
+        italic_end = _italic_end(doc, b) if b.kind in ("paragraph", "p") else None
+        italic = italic_end is not None
+        if italic and (quoting or (previous is not None and (_INTRODUCES.search(doc.prose, previous.start, previous.end)
+                                                             or _runs_on(doc, previous)))
+                       or italic_end < b.end or _cited_below(doc, blocks, n)):
+            yield Region("quotation", b.start, italic_end)
             quoting = True  # the passage goes on in the next italic paragraph
+        elif (previous is not None and b.kind in ("paragraph", "p") and _source_after(doc, blocks, n)
+              and doc.prose[previous.start:previous.end].rstrip(" *_\t\n").endswith(":")):
+            yield Region("quotation", b.start, b.end)
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
             quoting = quoting and italic
     yield from _quoted_blocks(doc)
+    yield from _quoted_descriptions(doc)
     text = doc.text
     if "<" not in text:
         return
@@ -765,10 +842,120 @@ def _quotes(doc: "Document") -> Iterator[Region]:
             yield Region("reference" if name == "cite" else "quotation", m.end(), close[0])
 
 
+#: The lead sentence of a quoted passage that runs on into it, ending on a word with no stop or
+#: colon: "Her account of the first night", "The board's rules say a panel consists of".
+_RUNS_ON = lazyre.compile(r"[A-Za-z][\w'\u2019)-]*[\s*_]*$")
+#: A lead that runs on into a quotation is one short line, not a paragraph of the writer's.
+RUN_ON_CHARS = 160
+#: A source's address standing alone at a passage's end or on the line after it ("https://...",
+#: "[www.example.edu/guide.htm](https://...)"): where the passage above was copied from.
+_SOURCE_URL = lazyre.compile(r"(?:^|[\s.])(?:\[?\s*(?:https?://|www\d?\.)[^\s\]]+\s*\]?(?:\([^)\s]+\))?|<(?:https?://)[^>\s]+>)[\s.*_]*$")
+
+
+def _runs_on(doc: "Document", block) -> bool:
+    """Whether *block* is a short lead line whose sentence runs on into the block after it (no
+    full stop, colon or question mark at its end): "Ana Ruiz tells what happened that night", then
+    the italic account. A paragraph of the writer's own ends its sentence."""
+    said = doc.prose[block.start:block.end].strip()
+    return (block.kind in ("paragraph", "p") and 0 < len(said) <= RUN_ON_CHARS and "\n\n" not in said
+            and _RUNS_ON.search(said) is not None)
+
+
+def _italic_end(doc: "Document", block) -> int | None:
+    """Where the italic passage that fills *block* ends: the block's end when it is wholly in
+    italics; the end of the italics when only the passage's citation (a year and an author)
+    follows them in the same paragraph ("*...the last time.* **Title.** Roe A. In: ... 1992;
+    53-59."); None otherwise."""
+    m = _ITALIC_BLOCK.match(doc.text, b_start := block.start, block.end)
+    if m is None:
+        return None
+    if m.end() >= block.end:
+        return block.end
+    rest = doc.text[m.end():block.end]
+    tail = doc.prose[m.end():block.end].strip()
+    if tail and len(tail) <= 2 * REPRODUCED_LABEL_CHARS and m.end() - b_start > len(tail) and (
+            _is_reference(tail, rest) or (_YEAR.search(tail) is not None and _AUTHORS.search(tail) is not None)):
+        return m.end()
+    return None
+
+
+_TAG_TEXT = lazyre.compile(r"<[^>]*>")
+#: The writer speaking of themself: "I", "my", "me" (not "you", which copied instructions use too).
+_SPEAKS_AS_I = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b(?![-.]\w)")
+#: A sentence's end right before a source's address: '... are equal. https://...', '..." www...'.
+_AFTER_SENTENCE = lazyre.compile(r"[.!?\"\u201d)][*_]*\s*$")
+
+
+def _source_after(doc: "Document", blocks: list, n: int) -> bool:
+    """Whether block *n* ends with its source's bare address, or the next block is only that
+    address: a passage copied from a web page under a colon lead ("Note the program list
+    below:" / the passage / "http://..."). A link inside the writer's sentence is not a source line."""
+    b = blocks[n]
+    if _SPEAKS_AS_I.search(doc.prose, b.start, b.end):
+        return False  # the writer's own paragraph ("I found it at ..."; a copied text may address "you")
+    tail = doc.text[max(b.start, b.end - 300):b.end].rstrip()
+    url = _SOURCE_URL.search(tail)
+    if url and len(doc.prose[b.start:b.end].split()) >= 12:
+        # the address alone after the passage's last sentence, not the object of "see" or "at"
+        return bool(_AFTER_SENTENCE.search(tail, 0, url.start() + 1))
+    for later in blocks[n + 1:n + 2]:
+        said = _TAG_TEXT.sub("", doc.text[later.start:later.end]).strip()
+        return 0 < len(said) <= REPRODUCED_LABEL_CHARS and " " not in said and bool(_SOURCE_URL.search(said))
+    return False
+
+
+#: A description quoted from a reference work, its quotation mark opening after the name it
+#: describes: 'Medline "is a database of ...', 'Vitamin K "refers to a group of ...'.
+_QUOTED_DESCRIPTION = lazyre.compile(r"(?<=[\w.'\u2019-] )[\u201c\"](?:is|are|was|were|refers\s+to|means)\s")
+#: The name the quoted description describes, right before its opening mark.
+_DESCRIBED = lazyre.compile(r"\b[A-Z][\w.'\u2019-]*\s$")
+#: Where such a quotation ends: a closing mark right after a sentence's stop.
+_SENTENCE_CLOSE = lazyre.compile(r"[.!?][\u201d\"]")
+
+
+def _described_marks(prose: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_QUOTED_DESCRIPTION`, in order, tried only at the quotation marks
+    (a scan of every character of a long page costs more than the marks are)."""
+    found = []
+    for mark in ('"', "\u201c"):
+        at = prose.find(mark, start)
+        while at >= 0:
+            m = _QUOTED_DESCRIPTION.match(prose, at)
+            if m is not None:
+                found.append(m)
+            at = prose.find(mark, at + 1)
+    return iter(sorted(found, key=lambda m: m.start()))
+
+
+def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
+    """A description quoted from a reference work inside one paragraph: from the quotation mark
+    after the name it describes to the last closing mark after a full stop in the paragraph. The
+    quoted text may itself quote words ('... "Not now" ...'), so pairing the marks one by one
+    would leave its middle outside the quotation."""
+    prose = doc.prose
+    if ' "' not in prose and " \u201c" not in prose:
+        return
+    done = -1  # the end of the last block that held a description
+    for m in _described_marks(prose, doc.body_start):
+        b = doc.block_at(m.start())
+        if b is None or b.kind not in _PROSE_BLOCKS or m.start() < done:
+            continue
+        if not _DESCRIBED.search(prose, max(b.start, m.start() - 40), m.start()):
+            continue
+        last = None
+        for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
+            pass
+        if last is not None:
+            yield Region("quotation", m.start(), last.end())
+            done = b.end
+
+
 #: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
 QUOTED_BLOCKS = 6
 #: A block that opens with a quotation mark: the start of a quoted passage.
 _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
+#: A passage opening after a label's colon inside a block: 'Excerpt: *"The model ...', 'He wrote: "...'.
+_LABELLED_QUOTE = lazyre.compile(r"(?:^|\n)[^\n:]{0,40}\b[A-Za-z]+:[ \t]*[*_]*[\u201c\"](?=\w)")
 #: A block that ends with a closing quotation mark (before any citation in brackets).
 _CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
 
@@ -872,11 +1059,15 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
         if b.kind not in _PROSE_BLOCKS:
             continue
         lead = _BLOCK_LEAD.match(prose, b.start, b.end).end()
+        start = b.start
         if lead >= b.end or (prose[lead] not in "\u201c\"" and doc.text.find("&", b.start, lead + 1) < 0):
-            continue  # no opening mark, as a character or a reference, before the first word
-        marks = _quote_marks(doc, b.start, b.end)
-        if not marks or marks[0][1] == "\u201d" or prose[b.start:marks[0][0]].strip(" \t\n*_>"):
-            continue  # the block does not open with a quotation mark
+            opens = _LABELLED_QUOTE.search(prose[b.start:b.end])  # (a slice: "^" is the block's start)
+            if opens is None:
+                continue  # no opening mark, as a character or a reference, before the first word
+            start = b.start + opens.end() - 1  # after a label: 'Excerpt: *"...'
+        marks = _quote_marks(doc, start, b.end)
+        if not marks or marks[0][1] == "\u201d" or prose[start:marks[0][0]].strip(" \t\n*_>"):
+            continue  # the block (or its label) does not open with a quotation mark
         unclosed = _unclosed_opener(marks)
         if unclosed is None:
             continue  # the quotation closes in its own block: the rule reads it there
@@ -888,9 +1079,15 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
             if inner and inner[0][1] == mark and not prose[later.start:inner[0][0]].strip(" \t\n*_>") \
                     and not _closes_here(inner, mark):
                 break  # another quotation opens first
-            if inner and _closes_here(inner, mark) and _CLOSES_QUOTE.search(_entities_as_marks(doc, later.start, later.end)):
-                yield Region("quotation", opener, later.end)
-                break
+            if inner and _closes_here(inner, mark):
+                piece = _entities_as_marks(doc, later.start, later.end).rstrip()
+                closes = _CLOSES_QUOTE.search(piece)
+                if closes is None and (source := _SOURCE_URL.search(piece)) and source.start() > 0:
+                    # the passage's source on the line under its closing mark: "... does."* / www.example.edu/page
+                    closes = _CLOSES_QUOTE.search(piece[:source.start()].rstrip())
+                if closes:
+                    yield Region("quotation", opener, later.end)
+                    break
 
 
 def _entities_as_marks(doc: "Document", start: int, end: int) -> str:

@@ -33,6 +33,9 @@ A span **starts** at:
 * peer reviewers' comments numbered "1:", "2:" ... under a lead naming feedback or reviewers, and
   the blocks after a paragraph ending "Here's a description ... from <source>.", each up to the
   writer's "I", "we" or "you";
+* a reader's letter the page answers ("Dear Dr. Lee, I ..." asking a question or signed, with
+  text after it): up to its sign-off or question, the answer's own greeting, or the close of its
+  italics; a programme's session abstract, from its "Speakers:" label to the item's end;
 * a source's own numbered reference list in the middle of the page: the prose above it in its
   section carries reference numbers and the page goes on in the writer's comment after it (a
   page's own reference list ends the page or is followed by nothing of the writer's but "See
@@ -429,7 +432,7 @@ def find_reproduced(doc: "Document", regions: Iterable = (), cites: list[int] | 
     regions = list(regions)
     spans = [*_opening(page), *_titled_document(page), *_following_lines(page), *_linked_titles(page), *_source_leads(page),
              *_pubmed_abstracts(page, regions), *_paper_boxes(page), *_reviews(page), *_here_is(page),
-             *_before_source_references(page, regions)]
+             *_before_source_references(page, regions), *_readers_letters(page), *_session_abstracts(page)]
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
         if merged and lo <= merged[-1][1]:
@@ -1010,3 +1013,115 @@ def _comment_after(page: _Page, hi: int) -> bool:
             return True
     return False
 
+
+
+# -- a reader's letter the page answers ---------------------------------------------------------
+#: A block that opens a letter to a named person: "Dear Professor Lind,", "*Dear Dr. Okafor:", "Dear Ana -".
+#: The writer's own greeting to a group ("Dear readers", "Dear friends", "Dear colleagues") opens the
+#: writer's own words, not a letter the page answers.
+_DEAR = lazyre.compile(r"[\s*_>]*(?:<(?:em|i|b|strong)>\s*)*Dear\s+(?!(?:readers?|friends|all|everyone|everybody|colleagues"
+                       r"|members|subscribers|visitors|followers|patients|parents|listeners|viewers|fellow|you)\b)"
+                       r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s*[,:!\u2013\u2014-]", re.I)
+#: The letter's writer in the first person singular ("I", "my", "me").
+_LETTER_VOICE = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b(?![-.]\w)")
+#: A letter's sign-off: "Sincerely", "Thanks, Ana", "- Puzzled in Perth" at the end of a block.
+_SIGN_OFF = lazyre.compile(r"(?:\b(?:sincerely|regards|thanks(?:\s+in\s+advance)?|thank\s+you|cheers|best\s+wishes|yours)\b"
+                           r"[\s,.!*_]*(?:[A-Z][\w.'\u2019-]*\s*){0,3}|(?:^|\s)[-\u2013\u2014]\s*[A-Z][\w.'\u2019-]*"
+                           r"(?:\s+(?:in\s+)?[A-Z][\w.'\u2019-]*){0,3})[\s*_.]*$", re.I)
+#: A letter set in italics: "*Dear ...", "_Dear ...", "<em>Dear ...".
+_ITALIC_OPEN = lazyre.compile(r"[\s>]*(?:(\*|_)(?!\1)|<(em|i)>)")
+
+
+def _italics_close(text: str, start: int, end: int) -> int | None:
+    """Where the italics that open the block at *start* close (after the closing mark), or
+    None when the block does not open in italics or they run past its end."""
+    m = _ITALIC_OPEN.match(text, start, end)
+    if m is None:
+        return None
+    mark = m.group(1) or "</" + m.group(2) + ">"
+    at = text.find(mark, m.end(), end)
+    while at >= 0 and mark in "*_" and text[at + 1:at + 2] == mark:
+        at = text.find(mark, at + 2, end)  # "**" inside is bold, not the closing mark
+    return None if at < 0 else at + len(mark)
+
+
+#: How many blocks after its greeting a reader's letter may run (its paragraphs and sign-off).
+LETTER_BLOCKS = 4
+
+
+def _readers_letters(page: _Page) -> list[tuple[int, int]]:
+    """A reader's letter the page answers: a block opening a section (or the page) with "Dear
+    <name>," in a writer speaking of themself ("I", "my"), with the letter's later paragraphs
+    while they too say "I" or "my", up to a block ending in its sign-off or a question mark, a
+    heading, or the answer's own greeting ("Dear Reader, ..."). A letter asks (a question mark)
+    or is signed, and the page answers it (text after it): the writer's own open letter ("Dear
+    Minister, I write to ask you to ...", to the page's end) and a page that only greets its
+    readers ("Dear friends, this month I ...") are the writer's and are not matched. A letter
+    set in italics ends where they close (the answer often goes on in the same paragraph)."""
+    doc = page.doc
+    if "Dear" not in doc.prose and "DEAR" not in doc.prose and "dear" not in doc.prose:
+        return []
+    blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    spans = []
+    for n, b in enumerate(blocks):
+        if b.kind in _HEADING_KINDS or not _DEAR.match(doc.text, b.start, b.end):
+            continue
+        if n and blocks[n - 1].kind not in (*_HEADING_KINDS, "title") and not doc.prose[blocks[n - 1].start:blocks[n - 1].end].rstrip(
+                " *_\t\n").endswith(":"):
+            continue  # a greeting in the middle of the writer's text: not a letter opening a section
+        if spans and spans[-1][1] >= b.start:
+            continue  # the answer's own greeting right after the letter
+        if not _LETTER_VOICE.search(doc.prose, b.start, b.end):
+            continue  # "Dear Sam, the answer is ...": a greeting with no letter-writer behind it
+        end = b.end
+        last = b
+        closed = _italics_close(doc.text, b.start, b.end)
+        if closed is not None:
+            # a letter set in italics ends with them; the answer may follow in the same paragraph
+            if closed < b.end or any(x.kind not in _HEADING_KINDS for x in blocks[n + 1:]):
+                spans.append((b.start, closed))
+            continue
+        for later in blocks[n + 1:n + 1 + LETTER_BLOCKS]:
+            said = doc.prose[last.start:last.end].rstrip(" *_\t\n\"\u201d")
+            if said.endswith("?") or _SIGN_OFF.search(said[-80:]):
+                break  # the letter closes with its question or its signature
+            if later.kind in _HEADING_KINDS or _DEAR.match(doc.text, later.start, later.end) or not _LETTER_VOICE.search(
+                    doc.prose, later.start, later.end):
+                break
+            end = later.end
+            last = later
+        said = doc.prose[b.start:end].rstrip(" *_\t\n\"\u201d")
+        asked = "?" in said or _SIGN_OFF.search(said[-80:]) is not None
+        answered = any(x.start >= end and x.kind not in _HEADING_KINDS for x in blocks[n + 1:])
+        if asked and answered:
+            spans.append((b.start, end))
+    return spans
+
+
+# -- a programme's session listing ----------------------------------------------------------------
+#: The label a conference or web-seminar programme puts between a session's title and its abstract:
+#: "Speakers: Ann Roe, Northfield University.", "Presenter: ...", "Panelists: ..." (not an
+#: "Instructor:" line, which as often introduces the writer's own biography).
+_SPEAKERS = lazyre.compile(r"(?:^|(?<=[.;)\s]))(?i:speakers?|presenters?|panel(?:l)?ists?|presented\s+by)"
+                           r"[*_]*\s*:[*_]*\s+(?=[A-Z])")
+#: The words every such block holds (plain substring tests before the pattern).
+_SPEAKER_WORDS = ("peaker", "resenter", "anelist", "anellist", "resented by")
+
+
+def _session_abstracts(page: _Page) -> list[tuple[int, int]]:
+    """A session's abstract in a programme the page pastes: in a list item or paragraph that
+    names the session's speakers after its title ("Data mining for safety signals. Speakers: Ann
+    Roe, ... The session shows ..."), the text from that label to the block's end is the
+    organisers' (a block where the writer says "I" or "my" after the label is the writer's own)."""
+    doc = page.doc
+    spans = []
+    for n in _blocks_holding(page, _SPEAKER_WORDS):
+        b = page.blocks[n]
+        if b.kind in _HEADING_KINDS:
+            continue
+        m = _SPEAKERS.search(doc.prose, b.start, b.end)
+        if m is None or m.start() == b.start or _FIRST_PERSON.search(doc.prose, m.end(), b.end):
+            continue  # no title before the label, or the writer's own words after it
+        if len(doc.prose[m.end():b.end].split()) >= 25:
+            spans.append((m.start(), b.end))
+    return spans
