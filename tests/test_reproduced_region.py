@@ -626,7 +626,7 @@ READER_ANSWERS = ("Feedback from readers this spring kept raising the same point
                   "1: Is it safe? Children on the QPL plan can play sport as usual.\n\n"
                   "2: How often? A BKT check every three months is enough.\n\n"
                   "3: Who pays? The clinic covers the first visit.\n")
-QUESTION_ITEMS = ("Some feedback from the parents' group, with answers:\n\n"
+QUESTION_ITEMS = ("Some feedback from the parents' group this term:\n\n"
                   "1: Is it safe? Children on the QPL plan can play sport as usual.\n\n"
                   "2: How often? A BKT check every three months is enough.\n\n"
                   "3: Who pays? The clinic covers the first visit.\n")
@@ -669,3 +669,17 @@ def test_here_is_and_reviews_read_each_block_once(monkeypatch: pytest.MonkeyPatc
     text = "".join(f"{lead.format(i=i)}\n\n{item.format(i=i)}\n\n" for i in range(blocks // 2))
     rp.find_reproduced(Document.from_text(text, path="long.md"))
     assert sum(c.calls for c in counters.values()) <= 3 * blocks
+
+
+BARE_FEEDBACK = ("The grant panel turned the proposal down, but the feedback was kind. I copy it below.\n\n"
+                 "1: The aims are clear, though the PXQ cohort is small.\n\n"
+                 "2: The budget for WDT assays looks high.\n\n"
+                 "3: Worth funding after revision.\n\n"
+                 "I plan to resubmit with a new KRM section.\n")
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_numbered_comments_under_a_bare_feedback_lead_are_still_reviews(html: bool) -> None:
+    """What the heuristic was built for: a lead naming feedback the writer got, over numbered comments."""
+    text, path = (_html(BARE_FEEDBACK), "g.html") if html else (BARE_FEEDBACK, "g.md")
+    assert acronyms(text, path) == ["KRM"]

@@ -902,8 +902,8 @@ def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
 #: A paragraph opening one reviewer's comments: "1: This paper ...", "Reviewer 2: The authors ...",
 #: "Referee #1 - ..." (a bare "1." is an ordinary numbered list, so a bare number needs its colon).
 _REVIEW_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*(\d{1,2})\s*[:.)\u2013\u2014-]|(\d{1,2}):)\s+\S", re.I)
-#: The writer's lead to the comments: it names reviews, reviewers or feedback from someone.
-_REVIEW_LEAD = lazyre.compile(r"\b(?:reviewers?|referees?|critiques?|peer[- ]reviews?|(?:reviews?|comments|feedback)\s+(?:from|by)\b)",
+#: The writer's lead to the comments: it names reviews or feedback.
+_REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviewers?|referees?|critiques?|peer[- ]reviews?|(?:reviews?|comments)\s+(?:from|by)\b)",
                               re.I)
 #: A lead to the page's own answers to what readers sent in ("Reader feedback raised three
 #: questions, answered here:"): numbered answers to readers are the writer's.
@@ -915,9 +915,10 @@ _QUESTION_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*\d{1,2}\
 def _reviews(page: _Page) -> list[tuple[int, int]]:
     """Peer reviewers' comments pasted under the writer's lead ("I got some feedback from the
     reviewers ..."): paragraphs numbered "1:", "2:" ... (or "Reviewer 1:", "Reviewer 2:"), two or
-    more in order, right after a paragraph naming reviews or feedback from someone. The span runs
+    more in order, right after a paragraph naming reviews or feedback. The span runs
     from the first comment to where the writer speaks again ("I", "we") after the last one. A lead
     to readers' questions, or items that each open with a question, are the page's own answers.
+    (Bare "feedback" still leads: "I got some nice feedback" over a conference's reviews.)
     The numbered paragraphs are indexed once, so a page of thousands of leads stays linear."""
     doc = page.doc
     if ":" not in doc.prose:
