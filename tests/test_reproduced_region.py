@@ -570,6 +570,8 @@ EVENT_BODY = ("The society met in Leeds in June. Here are the main points from t
               "- People on TQW pumps should change the site every three days.\n- Ask about a ZRM review each year.")
 HANDBOOK_BODY = ("The society met in Leeds in June. Here are the rules from the symposium handbook:\n\n"
                  "- People on TQW pumps should change the site every three days.\n- A ZRM review is due each year.")
+PASSAGE_BODY = ("The pump manual is long. Here is my favourite passage from the manual:\n\n"
+                "- People on TQW pumps should change the site every three days.\n- A ZRM review is due each year.")
 
 
 @pytest.mark.parametrize("body", [OWN_NOTES_BODY, OWN_TIPS_BODY, EVENT_BODY])
@@ -580,9 +582,11 @@ def test_here_is_in_the_writers_voice_or_from_an_event_is_the_writers_summary(bo
     assert acronyms(text, path) == ["TQW", "ZRM"]
 
 
+@pytest.mark.parametrize("body", [HANDBOOK_BODY, PASSAGE_BODY])
 @pytest.mark.parametrize("html", [False, True])
-def test_here_is_naming_a_document_from_an_event_is_still_reproduced(html: bool) -> None:
-    text, path = (_html(HANDBOOK_BODY), "h.html") if html else (HANDBOOK_BODY + "\n", "h.md")
+def test_here_is_naming_a_document_or_a_quoted_passage_is_still_reproduced(body: str, html: bool) -> None:
+    """A document named at an event, or a passage the writer likes from a document, is the source's words."""
+    text, path = (_html(body), "h.html") if html else (body + "\n", "h.md")
     assert acronyms(text, path) == []
 
 

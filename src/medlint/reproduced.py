@@ -984,6 +984,8 @@ _HERE_WORDS = ("ere's", "ere\u2019s", "ere is", "ere are", "elow is", "elow are"
 #: author: "from the conference", "from years of nursing" (the writer's summary of it).
 _EVENT_SOURCE = lazyre.compile(r"\b(?:conferences?|congress(?:es)?|meetings?|workshops?|symposi(?:um|a)|webinars?|seminars?"
                                r"|sessions?|courses?|visits?|trips?|years?|months?|weeks?|days?|experiences?|careers?)\b", re.I)
+#: Words a lead uses for another's words it copies: "Here's one of my favourite quotes from ...".
+_QUOTE_NOUN = lazyre.compile(r"\b(?:quotes?|quotations?|excerpts?|passages?|extracts?|paragraphs?|verbatim)\b", re.I)
 #: A document or a person's text a lead can name as its source, even at an event ("from the
 #: workshop summary", "from the congress's guideline").
 _DOCUMENT_SOURCE = lazyre.compile(r"\b(?:guides?|guidelines?|guidance|leaflets?|handouts?|handbooks?|manuals?|reports?|papers?"
@@ -1013,8 +1015,10 @@ def _here_is(page: _Page) -> list[tuple[int, int]]:
             continue
         tail = " ".join(_plain(doc.prose[max(b.start, b.end - 400):b.end]).split())
         m = _HERE_IS.search(tail)
-        if m is None or _LEAD_VOICE.search(m.group(0)):
-            continue  # "Here is a photo from our clinic", "Here's what I learned from ...": the writer's own
+        if m is None or (_LEAD_VOICE.search(m.group(0)) and not _QUOTE_NOUN.search(m.group(0).split("from", 1)[0])):
+            # "Here is a photo from our clinic", "Here's what I learned from ...": the writer's own
+            # (but "Here's my favourite passage from the guide" is still the guide's words)
+            continue
         source = m.group(0).split("from", 1)[-1]
         if _EVENT_SOURCE.search(source) and not _DOCUMENT_SOURCE.search(source):
             continue  # "Here are the main points from the meeting:": the writer's summary of it
