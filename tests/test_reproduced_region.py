@@ -522,3 +522,168 @@ def test_a_single_author_under_a_titled_journal_line_stays_an_author() -> None:
     text = ("Mineral needs beyond calcium for bone.\n\nBone Rep. 2015 Mar 3.\n\nLindqvist KS.\n\n"
             "Many nutrients act on bone besides calcium.\n")
     assert acronyms(text, "a.md") == []
+
+
+# -- review of the issue-16 heuristics: the writer's own text is not another's (R2-R4, R13, R14, R16) --
+def _html(markdown_body: str) -> str:
+    """The same body as HTML paragraphs, list items and headings."""
+    parts = []
+    for p in markdown_body.strip().split("\n\n"):
+        if p.startswith("## "):
+            parts.append(f"<h2>{p[3:]}</h2>")
+        elif p.startswith("- "):
+            parts.append("<ul>" + "".join(f"<li>{x[2:]}</li>" for x in p.split("\n")) + "</ul>")
+        else:
+            parts.append(f"<p>{p}</p>")
+    return "".join(parts)
+
+
+PRACTICE_BODY = "Use the brown KVZ inhaler twice a day, even when you feel well."
+
+
+@pytest.mark.parametrize("text, path", [
+    (f"---\ntitle: \"Asthma inhaler leaflet - Brookfield Practice\"\n---\n\n{PRACTICE_BODY}\n", "p.md"),
+    (f"<html><head><title>Inhaler leaflet from Harbour Lane Surgery</title></head><body><p>{PRACTICE_BODY}</p></body></html>",
+     "p.html"),
+])
+def test_a_title_naming_the_sites_own_practice_is_not_an_outside_document(text: str, path: str) -> None:
+    """A practice naming its own leaflet in the title names no outside author: the body is read."""
+    assert reproduced(text, path) == []
+    assert acronyms(text, path) == ["KVZ"]
+
+
+@pytest.mark.parametrize("text, path", [
+    (f"---\ntitle: \"Inhaler leaflet by Dr. Ines Carrow, Harbour Lane Clinic\"\n---\n\n{PRACTICE_BODY}\n", "d.md"),
+    (f"<html><head><title>Inhaler leaflet by Dr. Ines Carrow, Harbour Lane Clinic</title></head><body><p>{PRACTICE_BODY}"
+     "</p></body></html>", "d.html"),
+])
+def test_a_title_naming_a_person_is_still_someones_handout(text: str, path: str) -> None:
+    assert any("KVZ" in s for s in reproduced(text, path))
+    assert acronyms(text, path) == []
+
+
+OWN_NOTES_BODY = ("I spent two days at the regional diabetes congress. Here's what I took away from the congress:\n\n"
+                  "- People on TQW pumps should change the site every three days.\n- Ask about a ZRM review each year.")
+OWN_TIPS_BODY = ("Pumps take practice. Here are my tips from a decade on the diabetes ward:\n\n"
+                 "- People on TQW pumps should change the site every three days.\n- Ask about a ZRM review each year.")
+EVENT_BODY = ("The society met in Leeds in June. Here are the main points from the symposium:\n\n"
+              "- People on TQW pumps should change the site every three days.\n- Ask about a ZRM review each year.")
+HANDBOOK_BODY = ("The society met in Leeds in June. Here are the rules from the symposium handbook:\n\n"
+                 "- People on TQW pumps should change the site every three days.\n- A ZRM review is due each year.")
+PASSAGE_BODY = ("The pump manual is long. Here is my favourite passage from the manual:\n\n"
+                "- People on TQW pumps should change the site every three days.\n- A ZRM review is due each year.")
+
+
+@pytest.mark.parametrize("body", [OWN_NOTES_BODY, OWN_TIPS_BODY, EVENT_BODY])
+@pytest.mark.parametrize("html", [False, True])
+def test_here_is_in_the_writers_voice_or_from_an_event_is_the_writers_summary(body: str, html: bool) -> None:
+    text, path = (_html(body), "n.html") if html else (body + "\n", "n.md")
+    assert reproduced(text, path) == []
+    assert acronyms(text, path) == ["TQW", "ZRM"]
+
+
+@pytest.mark.parametrize("body", [HANDBOOK_BODY, PASSAGE_BODY])
+@pytest.mark.parametrize("html", [False, True])
+def test_here_is_naming_a_document_or_a_quoted_passage_is_still_reproduced(body: str, html: bool) -> None:
+    """A document named at an event, or a passage the writer likes from a document, is the source's words."""
+    text, path = (_html(body), "h.html") if html else (body + "\n", "h.md")
+    assert acronyms(text, path) == []
+
+
+OWN_PLAN = ("## The following is the routine we follow on our ward\n\n"
+            "Newborns with a low ZTK score get a second check at six hours.\n")
+READER_PLAN = ("## The following was written by a parent in 2019\n\n"
+               "Newborns with a low ZTK score get a second check at six hours.\n")
+
+
+@pytest.mark.parametrize("text, path", [(OWN_PLAN, "w.md"), (_html(OWN_PLAN), "w.html")])
+def test_the_following_in_the_writers_voice_heads_the_writers_own_text(text: str, path: str) -> None:
+    assert reproduced(text, path) == []
+    assert acronyms(text, path) == ["ZTK"]
+
+
+@pytest.mark.parametrize("text, path", [(READER_PLAN, "r.md"), (_html(READER_PLAN), "r.html")])
+def test_the_following_written_by_someone_else_is_still_reproduced(text: str, path: str) -> None:
+    assert any("ZTK" in s for s in reproduced(text, path))
+    assert acronyms(text, path) == []
+
+
+ONE_BYLINE = ("Tomas Ferreira, RD\n\nKey messages\n\n- Children with LKP rarely need a special diet.\n"
+              "- Ask the school nurse about a VRN plan.")
+JOURNAL_BYLINE = ("## Gut barrier and zinc\n\nJ Trace Elem Med. 2016 Apr 2;30(2):41-47.\n\nTomas Ferreira, MD\n\n**Highlights**\n\n"
+                  "- Children with LKP rarely need a special diet.\n- Ask the school nurse about a VRN plan.")
+
+
+@pytest.mark.parametrize("text, path", [(ONE_BYLINE + "\n", "k.md"), (_html(ONE_BYLINE), "k.html")])
+def test_one_byline_over_key_points_is_the_pages_own_author(text: str, path: str) -> None:
+    assert reproduced(text, path) == []
+    assert acronyms(text, path) == ["LKP", "VRN"]
+
+
+@pytest.mark.parametrize("text, path", [(JOURNAL_BYLINE + "\n", "j.md"), (_html(JOURNAL_BYLINE.replace("**", "")), "j.html")])
+def test_one_author_under_a_journal_line_over_highlights_is_a_papers_box(text: str, path: str) -> None:
+    assert any("LKP" in s for s in reproduced(text, path))
+    assert acronyms(text, path) == []
+
+
+READER_ANSWERS = ("Feedback from readers this spring kept raising the same points, answered here:\n\n"
+                  "1: Is it safe? Children on the QPL plan can play sport as usual.\n\n"
+                  "2: How often? A BKT check every three months is enough.\n\n"
+                  "3: Who pays? The clinic covers the first visit.\n")
+QUESTION_ITEMS = ("Some feedback from the parents' group this term:\n\n"
+                  "1: Is it safe? Children on the QPL plan can play sport as usual.\n\n"
+                  "2: How often? A BKT check every three months is enough.\n\n"
+                  "3: Who pays? The clinic covers the first visit.\n")
+
+
+@pytest.mark.parametrize("body", [READER_ANSWERS, QUESTION_ITEMS])
+@pytest.mark.parametrize("html", [False, True])
+def test_numbered_answers_to_readers_are_the_writers(body: str, html: bool) -> None:
+    text, path = (_html(body), "q.html") if html else (body, "q.md")
+    assert reproduced(text, path) == []
+    assert acronyms(text, path) == ["BKT", "QPL"]
+
+
+class _Counting:
+    """A stand-in for a compiled pattern that counts its searches and matches."""
+
+    def __init__(self, pattern: object) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, *args: object) -> object:
+        self.calls += 1
+        return self.pattern.search(*args)
+
+    def match(self, *args: object) -> object:
+        self.calls += 1
+        return self.pattern.match(*args)
+
+
+@pytest.mark.parametrize("lead, item", [
+    ("Here are the steps from the staff guide number {i}.", "Plain line about sleep {i}."),
+    ("Some comments from the referees on item {i}.", "1: Looks fine {i}."),
+])
+def test_here_is_and_reviews_read_each_block_once(monkeypatch: pytest.MonkeyPatch, lead: str, item: str) -> None:
+    """A long page of leads reads each block's voice once, not once per lead (R16: quadratic scans)."""
+    import medlint.reproduced as rp
+    counters = {name: _Counting(getattr(rp, name)) for name in ("_NARRATOR", "_VOICE", "_REVIEW_ITEM")}
+    for name, counter in counters.items():
+        monkeypatch.setattr(rp, name, counter)
+    blocks = 600
+    text = "".join(f"{lead.format(i=i)}\n\n{item.format(i=i)}\n\n" for i in range(blocks // 2))
+    rp.find_reproduced(Document.from_text(text, path="long.md"))
+    assert sum(c.calls for c in counters.values()) <= 3 * blocks
+
+
+BARE_FEEDBACK = ("The grant panel turned the proposal down, but the feedback was kind. I copy it below.\n\n"
+                 "1: The aims are clear, though the PXQ cohort is small.\n\n"
+                 "2: The budget for WDT assays looks high.\n\n"
+                 "3: Worth funding after revision.\n\n"
+                 "I plan to resubmit with a new KRM section.\n")
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_numbered_comments_under_a_bare_feedback_lead_are_still_reviews(html: bool) -> None:
+    """What the heuristic was built for: a lead naming feedback the writer got, over numbered comments."""
+    text, path = (_html(BARE_FEEDBACK), "g.html") if html else (BARE_FEEDBACK, "g.md")
+    assert acronyms(text, path) == ["KRM"]

@@ -503,10 +503,12 @@ def _opening(page: _Page) -> list[tuple[int, int]]:
             return []
         if block.kind in ("list-item", "li"):
             return []  # a list first: the page's own (a reading list, notes)
-        if heading and _FOLLOWING_IS.match(line) and len(line) <= HEADER_CHARS and not _VOICE.search(line):
+        if _FOLLOWING_IS.match(line) and _LEAD_VOICE.search(line):
+            return []  # "The following is the plan we use in our clinic": the writer's own
+        if heading and _FOLLOWING_SOURCE.match(line) and len(line) <= HEADER_CHARS and not _VOICE.search(line):
             # "### The following was written by a reader in 2010": a heading over the whole page
             return [(block.end, page.own_voice(block.end, len(doc.text)))]
-        if block.kind not in ("blockquote",) and opens_reproduced(text, heading):
+        if block.kind not in ("blockquote",) and opens_reproduced(text, heading) and not _lone_byline(page, line, block.end):
             if _whole_page(text):
                 if not _reposted_byline(doc, block.start, block.end, heading):
                     return []  # the page's own author: "By Jane Doe, RN"
@@ -536,9 +538,20 @@ _DOCUMENT_WORD = lazyre.compile(r"\b(?:handouts?|leaflets?|brochures?|pamphlets?
 _TITLE_AUTHOR = lazyre.compile(
     r"\b(?i:by|from)\s+(?:(?:Dr|Prof)\.?\s+)?[A-Z][a-z]|\b(?:Dr|Prof|Professor)\.?\s+[A-Z][a-z]"
     r"|[-\u2013\u2014]\s*(?:(?i:handout|letter|leaflet)\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+(?:19|20)\d\d)?\W*$")
+#: A practice that hands out its own leaflets, as the last word of the name a title gives: "Maple
+#: Street Surgery", "Riverside Clinic", "Hill Pharmacy". A title naming one is the site's own
+#: handout, not an outside author's (a person, "Dr. Roe", or a society's "press release from ...").
+_OWN_PRACTICE = lazyre.compile(
+    r"\b(?:surgery|surgeries|clinics?|practices?|pharmac(?:y|ies)|hospitals?|cent(?:re|er)s?|health\s+services?"
+    r"|medical\s+(?:group|services?)|team|ward|unit|department|dept\.?)\W*(?:(?:19|20)\d\d\W*)?$", re.I)
 
 
 _HTML_TITLE = lazyre.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+#: The writer speaking in a lead-in or a title ("I", "my", "me", "we", "our", "us"): what a
+#: writer presents in their own voice ("Here's what I learned from ...", "the plan we use") is theirs.
+_LEAD_VOICE = lazyre.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Ww]e|[Ww]e're|[Ww]e've|[Oo]urs?|[Uu]s)\b(?![-.]\w)")
+#: A person a title names ("Dr. Roe", "Prof Lind"): an outside author even when a practice follows.
+_TITLE_PERSON = lazyre.compile(r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]")
 
 
 def _titled_document(page: _Page) -> list[tuple[int, int]]:
@@ -555,8 +568,10 @@ def _titled_document(page: _Page) -> list[tuple[int, int]]:
     if not isinstance(title, str) or len(title) > HEADER_CHARS:
         return []
     title = " ".join(title.split())
-    if not (_DOCUMENT_WORD.search(title) and _TITLE_AUTHOR.search(title)) or _NARRATOR.search(title):
+    if not (_DOCUMENT_WORD.search(title) and (author := _TITLE_AUTHOR.search(title))) or _LEAD_VOICE.search(title):
         return []
+    if _OWN_PRACTICE.search(title, author.start()) and not _TITLE_PERSON.search(title):
+        return []  # "Patient leaflet from Maple Street Surgery": the practice's own handout
     return [(doc.body_start, page.own_voice(doc.body_start, len(doc.text), rules=False))]
 
 
@@ -568,6 +583,19 @@ _COPIED_WORDS = (
     r"extracted|reprinted|reproduced|reposted|translated|quoted|pasted|transcribed|taken\s+from|(?:an?\s+)?excerpts?\b"
     r"|(?:an?\s+)?(?:comment|letter|e-?mail|message|reply|post|handout)\s+(?:by|from)\b)")
 _FOLLOWING_COPIED = lazyre.compile(r"^\W*" + _COPIED_WORDS, re.I)
+def _lone_byline(page: _Page, line: str, end: int) -> bool:
+    """One person's "Name, MD" with no journal, dates, DOI or other header line under it: the
+    page's own author, not a pasted paper's author block."""
+    return bool(_DEGREES.match(line)) and not (_PAPER_DATES.search(line) or _JOURNAL_LINE.search(line)) and _header_lines(
+        page, end) == 0
+
+
+#: A heading that says the text under it came from someone else: a copy verb or a source ("The
+#: following was reprinted from ...", "... was written by a reader", "The following is from ..."),
+#: not a bare "The following is the plan ..." (a heading over the writer's own text).
+_FOLLOWING_SOURCE = lazyre.compile(
+    r"^\W*" + _COPIED_WORDS + r"|^\W*the\s+following\s+(?:\w+\s+){0,2}?(?:is|was|are|were)\s+(?:(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:from|by)\b|(?:written|adapted|translated|transcribed|quoted|part\s+of)\b)", re.I)
 #: The writer's own words in a line: "I", "my", "we", "our".
 _NARRATOR = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Ww]e|[Oo]ur)\b(?![-.]\w)")
 
@@ -847,7 +875,8 @@ def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
     """A paper's summary box pasted under its authors: a section whose first blocks hold an
     authors' line (three names or more, names with degrees, an affiliation) right above a
     "Highlights" or "Key points" label: the label and the rest of the section, up to the
-    writer's own voice. (A list of names over the writer's own text has no such label.)"""
+    writer's own voice. (A list of names over the writer's own text has no such label; one
+    person's "Name, MD" is a paper's header only under its journal, dates or DOI line.)"""
     doc = page.doc
     if not any(word in doc.prose for word in _BOX_WORDS):
         return []  # no box label anywhere on the page
@@ -863,8 +892,13 @@ def _paper_boxes(page: _Page) -> list[tuple[int, int]]:
         before = [x for x in page.blocks[bisect.bisect_left(page.block_starts, lo):n] if doc.prose[x.start:x.end].strip()]
         if not before or len(before) > ABSTRACT_HEAD_BLOCKS or any(x.kind in _HEADING_KINDS for x in before):
             continue  # the label is not among the section's first blocks
-        if is_header_line(" ".join(_plain(doc.prose[before[-1].start:before[-1].end]).split())):
-            spans.append((b.start, page.own_voice(b.start, page.section_end(b.start))))
+        lines = [" ".join(_plain(doc.prose[x.start:x.end]).split()) for x in before]
+        if not is_header_line(lines[-1]):
+            continue
+        if _DEGREES.match(lines[-1]) and not any(is_header_line(x) or _JOURNAL_LINE.search(x) or _DOI_LINE.search(x)
+                                                 or _PUBMED_JOURNAL.match(x) for x in lines[:-1]):
+            continue  # one "Name, MD" byline over "Key points": a health page's own author and summary
+        spans.append((b.start, page.own_voice(b.start, page.section_end(b.start))))
     return spans
 
 
@@ -874,41 +908,67 @@ _REVIEW_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*(\d{1,2})\
 #: The writer's lead to the comments: it names reviews or feedback.
 _REVIEW_LEAD = lazyre.compile(r"\b(?:feedback|reviewers?|referees?|critiques?|peer[- ]reviews?|(?:reviews?|comments)\s+(?:from|by)\b)",
                               re.I)
+#: A lead to the page's own answers to what readers sent in ("Reader feedback raised three
+#: questions, answered here:"): numbered answers to readers are the writer's.
+_READERS_LEAD = lazyre.compile(r"\b(?:readers?|answer(?:s|ed)?|FAQs?)\b", re.I)
+#: A numbered item that opens with a question ("1: How much? ..."): a question and its answer.
+_QUESTION_ITEM = lazyre.compile(r"[\s*_]*(?:(?:reviewer|referee)\s*#?\s*\d{1,2}\s*[:.)\u2013\u2014-]|\d{1,2}:)\s+[^.!?\n]{1,120}\?", re.I)
 
 
 def _reviews(page: _Page) -> list[tuple[int, int]]:
     """Peer reviewers' comments pasted under the writer's lead ("I got some feedback from the
     reviewers ..."): paragraphs numbered "1:", "2:" ... (or "Reviewer 1:", "Reviewer 2:"), two or
-    more in order, right after a paragraph naming reviews or feedback. The span runs from the
-    first comment to where the writer speaks again ("I", "we") after the last one."""
+    more in order, right after a paragraph naming reviews or feedback. The span runs
+    from the first comment to where the writer speaks again ("I", "we") after the last one. A lead
+    to readers' questions, or items that each open with a question, are the page's own answers.
+    (Bare "feedback" still leads: "I got some nice feedback" over a conference's reviews.)
+    The numbered paragraphs are indexed once, so a page of thousands of leads stays linear."""
     doc = page.doc
     if ":" not in doc.prose:
         return []
     blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
+    numbered: dict[str, list[int]] = {}  # each number: the indices of the blocks it opens, in order
+    firsts = []
+    for i, b in enumerate(blocks):
+        item = _REVIEW_ITEM.match(doc.prose, b.start)
+        if item is not None:
+            number = item.group(1) or item.group(2)
+            numbered.setdefault(number, []).append(i)
+            if number == "1" and i > 0:
+                firsts.append(i)
+    if not firsts:
+        return []
+    headings = [i for i, b in enumerate(blocks) if b.kind in _HEADING_KINDS]
+    speaks: list[int] | None = None  # speaks[i]: the first block at or after i where the writer speaks
     spans = []
-    n = 1
-    while n < len(blocks):
-        first = _REVIEW_ITEM.match(doc.prose, blocks[n].start)
-        if first is None or (first.group(1) or first.group(2)) != "1" or not _REVIEW_LEAD.search(
-                doc.prose, blocks[n - 1].start, blocks[n - 1].end):
-            n += 1
+    done = 0
+    for n in firsts:
+        if n < done:
+            continue  # inside a set of comments already found
+        lead = blocks[n - 1]
+        if not _REVIEW_LEAD.search(doc.prose, lead.start, lead.end) or _READERS_LEAD.search(doc.prose, lead.start, lead.end):
             continue
-        expected, last, k = 2, n, n + 1
-        while k < len(blocks) and blocks[k].kind not in _HEADING_KINDS:
-            item = _REVIEW_ITEM.match(doc.prose, blocks[k].start)
-            if item is not None and (item.group(1) or item.group(2)) == str(expected):
-                expected, last = expected + 1, k
-            k += 1
+        if _QUESTION_ITEM.match(doc.prose, blocks[n].start):
+            continue  # "1: How much? Adults can take ...": the page's answer to a question
+        h = bisect.bisect_right(headings, n)
+        k = headings[h] if h < len(headings) else len(blocks)  # the next heading ends the comments
+        expected, last = 2, n
+        while True:
+            at = numbered.get(str(expected), [])
+            j = bisect.bisect_right(at, last)
+            if j >= len(at) or at[j] >= k:
+                break
+            expected, last = expected + 1, at[j]
         if expected < 3:
-            n += 1
             continue  # one numbered paragraph is no set of reviews
-        end = blocks[last].end
-        for b in blocks[last + 1:k]:
-            if _NARRATOR.search(doc.prose, b.start, b.end):
-                break  # the writer again: "That feedback came quickly and we ..."
-            end = b.end
+        if speaks is None:
+            speaks = [len(blocks)] * (len(blocks) + 1)
+            for i in range(len(blocks) - 1, -1, -1):
+                speaks[i] = i if _NARRATOR.search(doc.prose, blocks[i].start, blocks[i].end) else speaks[i + 1]
+        stop = min(speaks[last + 1], k)  # the writer again: "That feedback came quickly and we ..."
+        end = blocks[stop - 1].end
         spans.append((blocks[n].start, page.own_voice(blocks[n].start, end)))
-        n = last + 1
+        done = last + 1
     return spans
 
 
@@ -923,15 +983,33 @@ _HERE_IS = lazyre.compile(r"(?:^|[.!?:]\s+|\n)[\s*_]*(?:here(?:'s|\u2019s|\s+is|
 _HERE_WORDS = ("ere's", "ere\u2019s", "ere is", "ere are", "elow is", "elow are")
 
 
+#: What a lead presents from an event or the writer's experience, not from a document or an
+#: author: "from the conference", "from years of nursing" (the writer's summary of it).
+_EVENT_SOURCE = lazyre.compile(r"\b(?:conferences?|congress(?:es)?|meetings?|workshops?|symposi(?:um|a)|webinars?|seminars?"
+                               r"|sessions?|courses?|visits?|trips?|years?|months?|weeks?|days?|experiences?|careers?)\b", re.I)
+#: Words a lead uses for another's words it copies: "Here's one of my favourite quotes from ...".
+_QUOTE_NOUN = lazyre.compile(r"\b(?:quotes?|quotations?|excerpts?|passages?|extracts?|paragraphs?|verbatim)\b", re.I)
+#: A document or a person's text a lead can name as its source, even at an event ("from the
+#: workshop summary", "from the congress's guideline").
+_DOCUMENT_SOURCE = lazyre.compile(r"\b(?:guides?|guidelines?|guidance|leaflets?|handouts?|handbooks?|manuals?|reports?|papers?"
+                                  r"|articles?|summar(?:y|ies)|minutes|slides|abstracts?|statements?|letters?|protocols?"
+                                  r"|polic(?:y|ies)|books?|notes|transcripts?|proceedings|website|page|brochures?|releases?)\b", re.I)
+
+
 def _here_is(page: _Page) -> list[tuple[int, int]]:
     """The blocks after a paragraph that ends by presenting them as another's text ("Here's a
     outline of the steps, taken from the clinic's staff guide."): up to the first block where
-    the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice."""
+    the writer speaks again ("I", "my", "we", "you"), the next heading, or the writer's own voice.
+    A lead in the writer's voice ("Here's what I learned from ...", "Here are my tips from ...")
+    or naming an event or experience rather than a document ("... from the conference:") is the
+    writer's own summary. Each block is read once for its voice (a page of thousands of leads
+    stays linear)."""
     doc = page.doc
     if not any(word in doc.prose for word in _HERE_WORDS):
         return []  # most pages: no "here is" or "below is" at all
     blocks = [b for b in page.blocks if doc.prose[b.start:b.end].strip()]
     starts = [b.start for b in blocks]
+    stops: list[int] | None = None  # stops[i]: the first block at or after i that is a heading or speaks
     spans = []
     for k in _blocks_holding(page, _HERE_WORDS):
         b = page.blocks[k]
@@ -940,16 +1018,24 @@ def _here_is(page: _Page) -> list[tuple[int, int]]:
             continue
         tail = " ".join(_plain(doc.prose[max(b.start, b.end - 400):b.end]).split())
         m = _HERE_IS.search(tail)
-        if m is None or _NARRATOR.search(m.group(0).split("from", 1)[-1]):
-            continue  # "Here is a photo from our clinic": the writer's own
-        end = blocks[n + 1].start
-        for later in blocks[n + 1:]:
-            if later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end) or _VOICE.search(
-                    doc.prose, later.start, later.end):
-                break  # the writer again: "I", "we", or advice to "you"
-            end = later.end
-        if end > blocks[n + 1].start:
-            spans.append((blocks[n + 1].start, page.own_voice(blocks[n + 1].start, end)))
+        if m is None or (_LEAD_VOICE.search(m.group(0)) and not _QUOTE_NOUN.search(m.group(0).split("from", 1)[0])):
+            # "Here is a photo from our clinic", "Here's what I learned from ...": the writer's own
+            # (but "Here's my favourite passage from the guide" is still the guide's words)
+            continue
+        source = m.group(0).split("from", 1)[-1]
+        if _EVENT_SOURCE.search(source) and not _DOCUMENT_SOURCE.search(source):
+            continue  # "Here are the main points from the meeting:": the writer's summary of it
+        if stops is None:
+            stops = [len(blocks)] * (len(blocks) + 1)
+            for i in range(len(blocks) - 1, -1, -1):
+                later = blocks[i]
+                speaks = later.kind in _HEADING_KINDS or _NARRATOR.search(doc.prose, later.start, later.end) or _VOICE.search(
+                    doc.prose, later.start, later.end)
+                stops[i] = i if speaks else stops[i + 1]  # the writer again: "I", "we", or advice to "you"
+        stop = stops[n + 1]
+        if stop > n + 1:
+            lo = blocks[n + 1].start
+            spans.append((lo, page.own_voice(lo, blocks[stop - 1].end)))
     return spans
 
 
