@@ -119,6 +119,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
     def check(doc: Document) -> Iterator[Finding]:
         first_use, _ = scan(doc)
+        if not first_use:
+            return  # nothing to report: the other fragments' definitions are not read
         site = getattr(doc, "site", None)
         elsewhere: set[str] = set()
         for fragment in site.fragments(doc.path) if site is not None else []:
@@ -133,28 +135,36 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         """Each abbreviation's first use in *doc* that the page does not define anywhere,
         and the abbreviations it defines (with the offset of their definition)."""
         prose = doc.prose
-        not_read = [(h.start, h.end) for h in doc.headings]
-        spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
-        icons = sorted(l.start for l in doc.links if l.image)
-        not_read += [(l.text_start, l.text_end) for l in spanned
-                     if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
-                     or (external_headline(prose[l.text_start:l.text_end], l.target)
-                         and _opens_block(doc, prose, l.text_start))
-                     or _icon_label(prose, l.text_start, l.text_end, icons)]
-        not_read += paper_sections(doc)  # a pasted paper's Methods, Conclusions, figure captions
         from ..medical.speller import word_list
 
         english = word_list("english.txt")
-        not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
-        defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
-                                | appositive_definitions(whole) | what_it_is_definitions(whole)
-                                | kind_named(whole), 0)
-        defined.update(defined_abbreviations(doc.whole))
-        whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
-        defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
-        defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
-        defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
+        # The page-level contexts (the text not read, the page's definitions) are built only
+        # when a token first survives the cheap word-level checks: most pages have no candidate.
+        not_read: list[tuple[int, int]] = []
+        defined: dict[str, int] = {}
+        page_built = False
+
+        def build_page() -> None:
+            not_read.extend((h.start, h.end) for h in doc.headings)
+            spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
+            icons = sorted(l.start for l in doc.links if l.image)
+            not_read.extend((l.text_start, l.text_end) for l in spanned
+                            if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
+                            or (external_headline(prose[l.text_start:l.text_end], l.target)
+                                and _opens_block(doc, prose, l.text_start))
+                            or _icon_label(prose, l.text_start, l.text_end, icons))
+            not_read.extend(paper_sections(doc))  # a pasted paper's Methods, Conclusions, figure captions
+            not_read.extend(signed_sections(doc, english))  # a chapter under its author's name in bold
+            defined.update(dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
+                                         | appositive_definitions(whole) | what_it_is_definitions(whole)
+                                         | kind_named(whole), 0))
+            defined.update(defined_abbreviations(doc.whole))
+            whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
+            defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
+            defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
+            defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
+
         own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
         sources: PageSources | None = None
@@ -176,8 +186,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
             base = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
-            if (base in first_use or base in defined or base in ignore or abbr in ignore
-                    or any(s <= m.start() < e for s, e in not_read)):
+            if base in first_use or base in defined or base in ignore or abbr in ignore:
                 continue
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
@@ -190,6 +199,17 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
             if code_like(prose, doc.text, m.start(), m.end()):
                 continue  # a path or an address without its scheme, a quoted value in a list: c("UM", "H")
+            if len(base) > 3 and base.lower() in english:
+                continue  # a word in capitals for emphasis: NOTE, WARNING
+            if _NUMBER_BEFORE.search(prose, max(doc.body_start, m.start() - 40), m.start()):
+                continue  # a unit or count: 400 IU, 3 METs
+            if base.lower() in _EMPHASIS_WORDS:
+                continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
+            if not page_built:
+                build_page()
+                page_built = True
+            if base in defined or any(s <= m.start() < e for s, e in not_read):
+                continue
             if genes is None:
                 genes = gene_symbols(prose)
             if m.start() in genes:
