@@ -205,44 +205,14 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a unit or count: 400 IU, 3 METs
             if base.lower() in _EMPHASIS_WORDS:
                 continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
-            if not page_built:
-                build_page()
-                page_built = True
-            if base in defined or any(s <= m.start() < e for s, e in not_read):
-                continue
-            if genes is None:
-                genes = gene_symbols(prose)
-            if m.start() in genes:
-                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
-            if len(base) > 3 and base.lower() in english:
-                continue  # a word in capitals for emphasis: NOTE, WARNING
             before = prose[max(doc.body_start, m.start() - 40):m.start()]
-            if _NUMBER_BEFORE.search(before):
-                continue  # a unit or count: 400 IU, 3 METs
             if base in _STATES and (_PLACE_BEFORE.search(before) or _LOCATIVE_PLACE.search(before) or (
                     _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
                     or place_before_state(before, doc.whole.prose)
                     or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
                 continue  # an address: Kansas City, MO; Manhattan KS; Morgantown WV with...; a list: AK, HI and AZ
-            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
-                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
-            if base.lower() in _EMPHASIS_WORDS:
-                continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
-            if len(base) >= 4 and base.endswith("S") and _spelled_out(doc.whole.prose, base[:-1], m.start(), titled_seen):
-                continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
-            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
-                continue  # its words are on the page: "comma separated values ... CSV"
-            if len(base) >= 3 and base.isalpha():
-                if own is None:
-                    own = doc.whole.view(["reference"]).prose
-                if written_out(own, base, written):
-                    continue  # its words are a term of the page: "evidence-based medicine" twice, far from EBM
-            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
-                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
-            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
-                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
             if base.isalpha() and len(base) <= 3 and surname and (
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
@@ -264,6 +234,30 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # authors' initials, a citation the regions missed
             if person_initials(prose, m.start(), m.end()):
                 continue  # a contributor named by initials: "DS argues", "(KW) asked"
+            if not page_built:
+                build_page()
+                page_built = True
+            if base in defined or any(s <= m.start() < e for s, e in not_read):
+                continue
+            if genes is None:
+                genes = gene_symbols(prose)
+            if m.start() in genes:
+                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
+            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
+                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
+            if len(base) >= 4 and base.endswith("S") and _spelled_out(doc.whole.prose, base[:-1], m.start(), titled_seen):
+                continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
+            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
+                continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) >= 3 and base.isalpha():
+                if own is None:
+                    own = doc.whole.view(["reference"]).prose
+                if written_out(own, base, written):
+                    continue  # its words are a term of the page: "evidence-based medicine" twice, far from EBM
+            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
+                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
+            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
+                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             block = doc.block_at(m.start())
             span = (block.start, block.end) if block else None
             if citation_block(prose, span, citations):
