@@ -143,6 +143,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         # when a token first survives the cheap word-level checks: most pages have no candidate.
         not_read: list[tuple[int, int]] = []
         defined: dict[str, int] = {}
+        pending: list[Callable[[], Iterable[str]]] = []
         page_built = False
 
         def build_page() -> None:
@@ -156,14 +157,30 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                             or _icon_label(prose, l.text_start, l.text_end, icons))
             not_read.extend(paper_sections(doc))  # a pasted paper's Methods, Conclusions, figure captions
             not_read.extend(signed_sections(doc, english))  # a chapter under its author's name in bold
-            defined.update(dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
-                                         | appositive_definitions(whole) | what_it_is_definitions(whole)
-                                         | kind_named(whole), 0))
             defined.update(defined_abbreviations(doc.whole))
             whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
             defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
-            defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
-            defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
+            # The costlier readings of the page's definitions, cheapest first, each made only
+            # when a token is still undefined after those before it (see is_defined).
+            pending.extend([
+                lambda: appositive_definitions(whole), lambda: what_it_is_definitions(whole),
+                lambda: legend_definitions(whole), lambda: kind_named(whole),
+                lambda: schwartz_hearst_definitions(whole),
+                lambda: introduced_terms(whole),  # "denoted by SSW", "known as"
+                lambda: code_keywords(whole),  # the FIRSTOBS option, the SEQN variable
+            ])
+
+        def is_defined(base: str) -> bool:
+            """True if the page defines *base*: the readings still pending are made one by one
+            until one names it (all of them for a token the page never defines)."""
+            while base not in defined and pending:
+                defined.update(dict.fromkeys(pending.pop(0)(), 0))
+            return base in defined
+
+        def all_defined() -> dict[str, int]:
+            while pending:
+                defined.update(dict.fromkeys(pending.pop(0)(), 0))
+            return defined
 
         own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
@@ -237,7 +254,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if not page_built:
                 build_page()
                 page_built = True
-            if base in defined or any(s <= m.start() < e for s, e in not_read):
+            if any(s <= m.start() < e for s, e in not_read) or is_defined(base):
                 continue
             if genes is None:
                 genes = gene_symbols(prose)
@@ -315,7 +332,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if glossed(whole, base, m.start(), glosses):
                 defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
-            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), defined):
+            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), all_defined()):
                 defined[base] = 0  # "University of Ontario, Lakeview" for UOL; MSB after SSB and "mean square" (abbrevshapes)
                 continue
             if parallel_parts(whole, base, m.start()):
