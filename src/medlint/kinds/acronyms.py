@@ -119,6 +119,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
 
     def check(doc: Document) -> Iterator[Finding]:
         first_use, _ = scan(doc)
+        if not first_use:
+            return  # nothing to report: the other fragments' definitions are not read
         site = getattr(doc, "site", None)
         elsewhere: set[str] = set()
         for fragment in site.fragments(doc.path) if site is not None else []:
@@ -133,28 +135,53 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         """Each abbreviation's first use in *doc* that the page does not define anywhere,
         and the abbreviations it defines (with the offset of their definition)."""
         prose = doc.prose
-        not_read = [(h.start, h.end) for h in doc.headings]
-        spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
-        icons = sorted(l.start for l in doc.links if l.image)
-        not_read += [(l.text_start, l.text_end) for l in spanned
-                     if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
-                     or (external_headline(prose[l.text_start:l.text_end], l.target)
-                         and _opens_block(doc, prose, l.text_start))
-                     or _icon_label(prose, l.text_start, l.text_end, icons)]
-        not_read += paper_sections(doc)  # a pasted paper's Methods, Conclusions, figure captions
         from ..medical.speller import word_list
 
         english = word_list("english.txt")
-        not_read += signed_sections(doc, english)  # a chapter under its author's name in bold
         whole = doc.whole.prose
-        defined = dict.fromkeys(schwartz_hearst_definitions(whole) | legend_definitions(whole)
-                                | appositive_definitions(whole) | what_it_is_definitions(whole)
-                                | kind_named(whole), 0)
-        defined.update(defined_abbreviations(doc.whole))
-        whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
-        defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
-        defined.update(dict.fromkeys(introduced_terms(whole), 0))  # "denoted by SSW", "known as"
-        defined.update(dict.fromkeys(code_keywords(whole), 0))  # the FIRSTOBS option, the SEQN variable
+        # The page-level contexts (the text not read, the page's definitions) are built only
+        # when a token first survives the cheap word-level checks: most pages have no candidate.
+        not_read: list[tuple[int, int]] = []
+        defined: dict[str, int] = {}
+        pending: list[Callable[[], Iterable[str]]] = []
+        page_built = False
+
+        def build_page() -> None:
+            not_read.extend((h.start, h.end) for h in doc.headings)
+            spanned = [l for l in doc.links if l.text_start is not None and l.text_end is not None]
+            icons = sorted(l.start for l in doc.links if l.image)
+            not_read.extend((l.text_start, l.text_end) for l in spanned
+                            if l.image or copied_headline(prose[l.text_start:l.text_end], l.target)
+                            or (external_headline(prose[l.text_start:l.text_end], l.target)
+                                and _opens_block(doc, prose, l.text_start))
+                            or _icon_label(prose, l.text_start, l.text_end, icons))
+            not_read.extend(paper_sections(doc))  # a pasted paper's Methods, Conclusions, figure captions
+            not_read.extend(signed_sections(doc, english))  # a chapter under its author's name in bold
+            defined.update(defined_abbreviations(doc.whole))
+            whole_items = [(b.start, b.end) for b in doc.whole.blocks if b.kind in ("list-item", "li")]
+            defined.update(dict.fromkeys(dictionary_names(whole, doc.whole.text, whole_items), 0))
+            # The costlier readings of the page's definitions, cheapest first, each made only
+            # when a token is still undefined after those before it (see is_defined).
+            pending.extend([
+                lambda: appositive_definitions(whole), lambda: what_it_is_definitions(whole),
+                lambda: legend_definitions(whole), lambda: kind_named(whole),
+                lambda: schwartz_hearst_definitions(whole),
+                lambda: introduced_terms(whole),  # "denoted by SSW", "known as"
+                lambda: code_keywords(whole),  # the FIRSTOBS option, the SEQN variable
+            ])
+
+        def is_defined(base: str) -> bool:
+            """True if the page defines *base*: the readings still pending are made one by one
+            until one names it (all of them for a token the page never defines)."""
+            while base not in defined and pending:
+                defined.update(dict.fromkeys(pending.pop(0)(), 0))
+            return base in defined
+
+        def all_defined() -> dict[str, int]:
+            while pending:
+                defined.update(dict.fromkeys(pending.pop(0)(), 0))
+            return defined
+
         own: str | None = None  # the page's prose but its reference lists: where a long form may stand
         software: set[str] | None = None
         sources: PageSources | None = None
@@ -176,8 +203,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         for m in word.finditer(prose, doc.body_start):
             abbr = m.group(1)
             base = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
-            if (base in first_use or base in defined or base in ignore or abbr in ignore
-                    or any(s <= m.start() < e for s, e in not_read)):
+            if base in first_use or base in defined or base in ignore or abbr in ignore:
                 continue
             if (_ROMAN.fullmatch(base) or _LETTER_NUMBER.fullmatch(base) or _SEQUENCE.fullmatch(base)
                     or (_FORMULA.fullmatch(base) and any(c.isdigit() for c in base))):
@@ -190,39 +216,20 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # a code: U+FFFD, .CSV, DVD+RW, MEDB 5506, SAS 9.4
             if code_like(prose, doc.text, m.start(), m.end()):
                 continue  # a path or an address without its scheme, a quoted value in a list: c("UM", "H")
-            if genes is None:
-                genes = gene_symbols(prose)
-            if m.start() in genes:
-                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
             if len(base) > 3 and base.lower() in english:
                 continue  # a word in capitals for emphasis: NOTE, WARNING
-            before = prose[max(doc.body_start, m.start() - 40):m.start()]
-            if _NUMBER_BEFORE.search(before):
+            if _NUMBER_BEFORE.search(prose, max(doc.body_start, m.start() - 40), m.start()):
                 continue  # a unit or count: 400 IU, 3 METs
+            if base.lower() in _EMPHASIS_WORDS:
+                continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
+            before = prose[max(doc.body_start, m.start() - 40):m.start()]
             if base in _STATES and (_PLACE_BEFORE.search(before) or _LOCATIVE_PLACE.search(before) or (
                     _PLACE_WORD_BEFORE.search(before) and _AFTER_STATE.match(prose, m.end()))
                     or place_before_state(before, doc.whole.prose)
                     or sum(t in _STATES for t in _STATE_LIKE.findall(prose, max(0, m.start() - 40), m.end() + 40)) >= 3):
                 continue  # an address: Kansas City, MO; Manhattan KS; Morgantown WV with...; a list: AK, HI and AZ
-            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
-                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
-            if base.lower() in _EMPHASIS_WORDS:
-                continue  # a short word in capitals for emphasis: virtually NO vitamin D, PLOS ONE
             if _NAME_AFTER.match(prose, m.end()) and not _sentence_start(prose, m.start()):
                 continue  # part of a name: the SPSS Data Driver, the NIST Engineering Statistics Handbook
-            if len(base) >= 4 and base.endswith("S") and _spelled_out(doc.whole.prose, base[:-1], m.start(), titled_seen):
-                continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
-            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
-                continue  # its words are on the page: "comma separated values ... CSV"
-            if len(base) >= 3 and base.isalpha():
-                if own is None:
-                    own = doc.whole.view(["reference"]).prose
-                if written_out(own, base, written):
-                    continue  # its words are a term of the page: "evidence-based medicine" twice, far from EBM
-            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
-                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
-            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
-                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             surname = _INITIALS.search(before)
             if base.isalpha() and len(base) <= 3 and surname and (
                     surname.group(1).lower() not in english and _AFTER_INITIALS.match(prose, m.end())
@@ -244,6 +251,30 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                 continue  # authors' initials, a citation the regions missed
             if person_initials(prose, m.start(), m.end()):
                 continue  # a contributor named by initials: "DS argues", "(KW) asked"
+            if not page_built:
+                build_page()
+                page_built = True
+            if any(s <= m.start() < e for s, e in not_read) or is_defined(base):
+                continue
+            if genes is None:
+                genes = gene_symbols(prose)
+            if m.start() in genes:
+                continue  # a gene's symbol, named as one: the GC gene, GC and DHCR7 genes
+            if len(base) >= 6 and _cut_short(doc.whole.prose, base):
+                continue  # a word cut short in capitals: BREASTFE for the pages' breastfeeding
+            if len(base) >= 4 and base.endswith("S") and _spelled_out(doc.whole.prose, base[:-1], m.start(), titled_seen):
+                continue  # a final S for the plural of its last word: "sudden infant deaths ... SIDS"
+            if len(base) >= 3 and _spelled_out(doc.whole.prose, base, m.start(), titled_seen):
+                continue  # its words are on the page: "comma separated values ... CSV"
+            if len(base) >= 3 and base.isalpha():
+                if own is None:
+                    own = doc.whole.view(["reference"]).prose
+                if written_out(own, base, written):
+                    continue  # its words are a term of the page: "evidence-based medicine" twice, far from EBM
+            if len(base) == 2 and base.isalpha() and _compound_spelled_out(doc.whole.prose, base, m.start(), english):
+                continue  # one compound word near its use: "knee osteoarthritis ... other OA"
+            if len(base) == 2 and base.isalpha() and _pair_spelled_out(doc.whole.prose, base, m.start(), titled_seen):
+                continue  # "blood pressure ... BP", "Greater Manchester ... GM"
             block = doc.block_at(m.start())
             span = (block.start, block.end) if block else None
             if citation_block(prose, span, citations):
@@ -301,7 +332,7 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if glossed(whole, base, m.start(), glosses):
                 defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
-            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), defined):
+            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), all_defined()):
                 defined[base] = 0  # "University of Ontario, Lakeview" for UOL; MSB after SSB and "mean square" (abbrevshapes)
                 continue
             if parallel_parts(whole, base, m.start()):
