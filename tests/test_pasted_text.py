@@ -280,3 +280,12 @@ def test_a_passage_ending_with_see_and_an_address_is_the_writers() -> None:
     text = ("Her talk notes are online:\n\nShe also chaired a panel at the QFR meeting on consulting, and "
             "discussed fees and contracts. For an overview, see https://example.org/panel.html\n")
     assert "QFR" in undefined(text, "panel.md")
+
+
+# -- review 3: the writer's text around the marks stays the writer's -----------------------------
+def test_a_quoted_description_ends_at_its_own_closing_mark_not_a_later_quote() -> None:
+    text = ('# Ginger\n\nGingerol "is the sharp compound in ginger root." Ask a nurse about the LKQ '
+            'clinic before you start. A neighbour told me, "It helped a lot."\n')
+    assert "quotation" not in kinds_over(text, "g.md", "Ask a nurse")
+    assert "quotation" in kinds_over(text, "g.md", "sharp compound")
+    assert "LKQ" in undefined(text, "g.md")

@@ -929,9 +929,9 @@ def _described_marks(prose: str, start: int) -> Iterator[re.Match[str]]:
 
 def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
     """A description quoted from a reference work inside one paragraph: from the quotation mark
-    after the name it describes to the last closing mark after a full stop in the paragraph. The
-    quoted text may itself quote words ('... "Not now" ...'), so pairing the marks one by one
-    would leave its middle outside the quotation."""
+    after the name it describes to the first closing mark after a full stop that leaves the marks
+    inside it paired. The quoted text may itself quote words ('... "Not now" ...'), so those inner
+    pairs are skipped; a later, separate quotation in the paragraph is not part of it."""
     prose = doc.prose
     if ' "' not in prose and " \u201c" not in prose:
         return
@@ -942,12 +942,17 @@ def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
             continue
         if not _DESCRIBED.search(prose, max(b.start, m.start() - 40), m.start()):
             continue
-        last = None
-        for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
-            pass
-        if last is not None:
-            yield Region("quotation", m.start(), last.end())
-            done = b.end
+        first = end = None
+        for close in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
+            first = first or close
+            inner = prose[m.end():close.start() + 1]
+            if inner.count('"') % 2 == 0 and inner.count("\u201c") == inner.count("\u201d"):
+                end = close  # the first close with the marks inside it paired: the description's end
+                break
+        end = end or first
+        if end is not None:
+            yield Region("quotation", m.start(), end.end())
+            done = end.end()
 
 
 #: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).
