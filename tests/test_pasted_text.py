@@ -289,3 +289,16 @@ def test_a_quoted_description_ends_at_its_own_closing_mark_not_a_later_quote() -
     assert "quotation" not in kinds_over(text, "g.md", "Ask a nurse")
     assert "quotation" in kinds_over(text, "g.md", "sharp compound")
     assert "LKQ" in undefined(text, "g.md")
+
+
+@pytest.mark.parametrize("text,path", [
+    ("# Spring colds\n\nA plan for the whole house:\n\nTake 500 mg of vitamin C each morning through April and "
+     "ask the pharmacist about the LKQ nasal spray when a cold starts. https://example.org/vitamin-c-trial\n",
+     "plan.md"),
+    ("<h1>Spring colds</h1>\n<p>A plan for the whole house:</p>\n<p>Take 500 mg of vitamin C each morning through "
+     "April and ask the pharmacist about the LKQ nasal spray when a cold starts. https://example.org/vitamin-c-trial</p>\n",
+     "plan.html"),
+])
+def test_the_writers_paragraph_citing_a_study_under_a_plain_colon_lead_is_read(text: str, path: str) -> None:
+    assert "quotation" not in kinds_over(text, path, "LKQ")
+    assert "LKQ" in undefined(text, path)

@@ -821,7 +821,8 @@ def _quotes(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", b.start, italic_end)
             quoting = True  # the passage goes on in the next italic paragraph
         elif (previous is not None and b.kind in ("paragraph", "p") and _source_after(doc, blocks, n)
-              and doc.prose[previous.start:previous.end].rstrip(" *_\t\n").endswith(":")):
+              and (lead := doc.prose[previous.start:previous.end].rstrip(" *_\t\n")).endswith(":")
+              and _PRESENTS_COPY.search(lead)):
             yield Region("quotation", b.start, b.end)
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
@@ -884,6 +885,14 @@ _TAG_TEXT = lazyre.compile(r"<[^>]*>")
 _SPEAKS_AS_I = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b(?![-.]\w)")
 #: A sentence's end right before a source's address: '... are equal. https://...', '..." www...'.
 _AFTER_SENTENCE = lazyre.compile(r"[.!?\"\u201d)][*_]*\s*$")
+
+
+#: A colon lead that presents someone else's words: it names them as a quotation, excerpt or
+#: summary, or says whose words follow ("the clinic writes:", "from the NHS site:"). A lead of
+#: the writer's own ("Winter plan for the whole family:") does not.
+_PRESENTS_COPY = lazyre.compile(r"\b(?:quotes?|quoted|quotations?|excerpts?|extracts?|passages?|summary|abstract|verbatim|"
+                                r"says?|said|writes?|wrote|written|states?|stated|describes?|described|reads?|puts?\s+it|"
+                                r"explains?|notes?|reports?|according\s+to|from|source)\b", re.I)
 
 
 def _source_after(doc: "Document", blocks: list, n: int) -> bool:
