@@ -302,3 +302,15 @@ def test_a_quoted_description_ends_at_its_own_closing_mark_not_a_later_quote() -
 def test_the_writers_paragraph_citing_a_study_under_a_plain_colon_lead_is_read(text: str, path: str) -> None:
     assert "quotation" not in kinds_over(text, path, "LKQ")
     assert "LKQ" in undefined(text, path)
+
+
+@pytest.mark.parametrize("text,path", [
+    ("# Colds in winter\n\nThe quick guide for busy carers\n\n*Give children 500 mg of vitamin C every day from "
+     "November and ask the pharmacist about the LKQ spray if they start to sneeze.*\n\nMore follows below.\n",
+     "guide.md"),
+    ("<h1>Colds in winter</h1>\n<p>The quick guide for busy carers</p>\n<p><em>Give children 500 mg of vitamin C "
+     "every day from November and ask the pharmacist about the LKQ spray if they start to sneeze.</em></p>\n",
+     "guide.html"),
+])
+def test_the_writers_italic_box_under_a_heading_like_line_is_read(text: str, path: str) -> None:
+    assert "LKQ" in undefined(text, path)

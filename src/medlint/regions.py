@@ -853,13 +853,24 @@ RUN_ON_CHARS = 160
 _SOURCE_URL = lazyre.compile(r"(?:^|[\s.])(?:\[?\s*(?:https?://|www\d?\.)[^\s\]]+\s*\]?(?:\([^)\s]+\))?|<(?:https?://)[^>\s]+>)[\s.*_]*$")
 
 
+#: A lead's last word that the next block must continue: a verb of saying, a preposition, an
+#: article or "that" ("The rules say a panel consists of", "The label reads", "It states that").
+_CONTINUED = lazyre.compile(r"\b(?:says?|said|reads?|states?|stated|writes?|wrote|notes?|adds?|goes|runs|"
+                            r"of|that|as|with|to|in|for|by|from|on|at|the|a|an|is|are|was|were|includes?|follows)[\s*_]*$", re.I)
+#: A lead that introduces someone's account with a verb of telling ("Ana Ruiz recalls her first
+#: night"); a heading-like noun phrase ("The short version for busy parents") does not.
+_TELLS = lazyre.compile(r"\b(?:recalls?|recounts?|remembers?|tells?|told|describes?|described|explains?|writes?|wrote|"
+                        r"says?|said|puts?\s+it|reports?|relates?|shares?|speaks?|testifies|testified)\b", re.I)
+
+
 def _runs_on(doc: "Document", block) -> bool:
     """Whether *block* is a short lead line whose sentence runs on into the block after it (no
     full stop, colon or question mark at its end): "Ana Ruiz tells what happened that night", then
     the italic account. A paragraph of the writer's own ends its sentence."""
     said = doc.prose[block.start:block.end].strip()
     return (block.kind in ("paragraph", "p") and 0 < len(said) <= RUN_ON_CHARS and "\n\n" not in said
-            and _RUNS_ON.search(said) is not None)
+            and _RUNS_ON.search(said) is not None
+            and (_CONTINUED.search(said) is not None or _TELLS.search(said) is not None))
 
 
 def _italic_end(doc: "Document", block) -> int | None:
