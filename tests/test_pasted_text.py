@@ -314,3 +314,11 @@ def test_the_writers_paragraph_citing_a_study_under_a_plain_colon_lead_is_read(t
 ])
 def test_the_writers_italic_box_under_a_heading_like_line_is_read(text: str, path: str) -> None:
     assert "LKQ" in undefined(text, path)
+
+
+def test_speakers_named_in_the_middle_of_the_writers_recap_are_read() -> None:
+    text = ("# Our autumn health evening\n\nBack pain night at the town hall. Speakers: Dr Ruth Moss and Sam Vale. "
+            "This amazing supplement helps every back in days, so take 2,000 mg of magnesium a day and ask your "
+            "doctor about LKQ injections for the lower spine.\n")
+    assert "reproduced" not in kinds_over(text, "recap.md", "LKQ")
+    assert "LKQ" in undefined(text, "recap.md")

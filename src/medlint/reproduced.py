@@ -1195,8 +1195,9 @@ _SPEAKER_WORDS = ("peaker", "resenter", "anelist", "anellist", "resented by")
 
 
 def _session_abstracts(page: _Page) -> list[tuple[int, int]]:
-    """A session's abstract in a programme the page pastes: in a list item or paragraph that
-    names the session's speakers after its title ("Data mining for safety signals. Speakers: Ann
+    """A session's abstract in a programme the page pastes: in a list item (or a paragraph where
+    the label starts a line or comes once per session, twice or more) that names the session's
+    speakers after its title ("Data mining for safety signals. Speakers: Ann
     Roe, ... The session shows ..."), the text from that label to the block's end is the
     organisers' (a block where the writer says "I" or "my" after the label is the writer's own)."""
     doc = page.doc
@@ -1208,6 +1209,10 @@ def _session_abstracts(page: _Page) -> list[tuple[int, int]]:
         m = _SPEAKERS.search(doc.prose, b.start, b.end)
         if m is None or m.start() == b.start or _FIRST_PERSON.search(doc.prose, m.end(), b.end):
             continue  # no title before the label, or the writer's own words after it
+        line_start = doc.prose.rfind("\n", b.start, m.start()) + 1 or b.start
+        if (b.kind not in ("list-item", "li") and _SPEAKERS.search(doc.prose, m.end(), b.end) is None
+                and doc.prose[line_start:m.start()].strip(" \t*_-")):
+            continue  # a "Speakers:" mid-paragraph in the writer's recap, not a programme's entry
         if len(doc.prose[m.end():b.end].split()) >= 25:
             spans.append((m.start(), b.end))
     return spans
