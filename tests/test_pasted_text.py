@@ -322,3 +322,16 @@ def test_speakers_named_in_the_middle_of_the_writers_recap_are_read() -> None:
             "doctor about LKQ injections for the lower spine.\n")
     assert "reproduced" not in kinds_over(text, "recap.md", "LKQ")
     assert "LKQ" in undefined(text, "recap.md")
+
+
+@pytest.mark.parametrize("text", [
+    "# Clinic queues\n\n## An open letter to the health secretary\n\nDear Secretary, I have nursed for 15 years. "
+    "Patients on LKQ lists wait months for a hip. Why will you not fund more theatres?\n\n"
+    "Until then, gentle exercise helps most people.\n",
+    "# Clinic queues\n\nDear Minister, I have nursed for 15 years. Patients on LKQ lists wait months for a hip. "
+    "Why will you not fund more theatres?\n\nUntil then, gentle exercise helps most people.\n",
+    "# Clinic queues\n\nDear Dr Vale, I have nursed for 15 years and my LKQ list grows every week. "
+    "Why is nobody listening?\n\nUntil then, gentle exercise helps most people.\n",
+])
+def test_the_writers_letter_with_a_rhetorical_question_and_no_answer_is_read(text: str) -> None:
+    assert "LKQ" in undefined(text, "queues.md")
