@@ -280,3 +280,58 @@ def test_a_passage_ending_with_see_and_an_address_is_the_writers() -> None:
     text = ("Her talk notes are online:\n\nShe also chaired a panel at the QFR meeting on consulting, and "
             "discussed fees and contracts. For an overview, see https://example.org/panel.html\n")
     assert "QFR" in undefined(text, "panel.md")
+
+
+# -- review 3: the writer's text around the marks stays the writer's -----------------------------
+def test_a_quoted_description_ends_at_its_own_closing_mark_not_a_later_quote() -> None:
+    text = ('# Ginger\n\nGingerol "is the sharp compound in ginger root." Ask a nurse about the LKQ '
+            'clinic before you start. A neighbour told me, "It helped a lot."\n')
+    assert "quotation" not in kinds_over(text, "g.md", "Ask a nurse")
+    assert "quotation" in kinds_over(text, "g.md", "sharp compound")
+    assert "LKQ" in undefined(text, "g.md")
+
+
+@pytest.mark.parametrize("text,path", [
+    ("# Spring colds\n\nA plan for the whole house:\n\nTake 500 mg of vitamin C each morning through April and "
+     "ask the pharmacist about the LKQ nasal spray when a cold starts. https://example.org/vitamin-c-trial\n",
+     "plan.md"),
+    ("<h1>Spring colds</h1>\n<p>A plan for the whole house:</p>\n<p>Take 500 mg of vitamin C each morning through "
+     "April and ask the pharmacist about the LKQ nasal spray when a cold starts. https://example.org/vitamin-c-trial</p>\n",
+     "plan.html"),
+])
+def test_the_writers_paragraph_citing_a_study_under_a_plain_colon_lead_is_read(text: str, path: str) -> None:
+    assert "quotation" not in kinds_over(text, path, "LKQ")
+    assert "LKQ" in undefined(text, path)
+
+
+@pytest.mark.parametrize("text,path", [
+    ("# Colds in winter\n\nThe quick guide for busy carers\n\n*Give children 500 mg of vitamin C every day from "
+     "November and ask the pharmacist about the LKQ spray if they start to sneeze.*\n\nMore follows below.\n",
+     "guide.md"),
+    ("<h1>Colds in winter</h1>\n<p>The quick guide for busy carers</p>\n<p><em>Give children 500 mg of vitamin C "
+     "every day from November and ask the pharmacist about the LKQ spray if they start to sneeze.</em></p>\n",
+     "guide.html"),
+])
+def test_the_writers_italic_box_under_a_heading_like_line_is_read(text: str, path: str) -> None:
+    assert "LKQ" in undefined(text, path)
+
+
+def test_speakers_named_in_the_middle_of_the_writers_recap_are_read() -> None:
+    text = ("# Our autumn health evening\n\nBack pain night at the town hall. Speakers: Dr Ruth Moss and Sam Vale. "
+            "This amazing supplement helps every back in days, so take 2,000 mg of magnesium a day and ask your "
+            "doctor about LKQ injections for the lower spine.\n")
+    assert "reproduced" not in kinds_over(text, "recap.md", "LKQ")
+    assert "LKQ" in undefined(text, "recap.md")
+
+
+@pytest.mark.parametrize("text", [
+    "# Clinic queues\n\n## An open letter to the health secretary\n\nDear Secretary, I have nursed for 15 years. "
+    "Patients on LKQ lists wait months for a hip. Why will you not fund more theatres?\n\n"
+    "Until then, gentle exercise helps most people.\n",
+    "# Clinic queues\n\nDear Minister, I have nursed for 15 years. Patients on LKQ lists wait months for a hip. "
+    "Why will you not fund more theatres?\n\nUntil then, gentle exercise helps most people.\n",
+    "# Clinic queues\n\nDear Dr Vale, I have nursed for 15 years and my LKQ list grows every week. "
+    "Why is nobody listening?\n\nUntil then, gentle exercise helps most people.\n",
+])
+def test_the_writers_letter_with_a_rhetorical_question_and_no_answer_is_read(text: str) -> None:
+    assert "LKQ" in undefined(text, "queues.md")

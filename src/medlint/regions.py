@@ -821,7 +821,8 @@ def _quotes(doc: "Document") -> Iterator[Region]:
             yield Region("quotation", b.start, italic_end)
             quoting = True  # the passage goes on in the next italic paragraph
         elif (previous is not None and b.kind in ("paragraph", "p") and _source_after(doc, blocks, n)
-              and doc.prose[previous.start:previous.end].rstrip(" *_\t\n").endswith(":")):
+              and (lead := doc.prose[previous.start:previous.end].rstrip(" *_\t\n")).endswith(":")
+              and _PRESENTS_COPY.search(lead)):
             yield Region("quotation", b.start, b.end)
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
@@ -852,13 +853,24 @@ RUN_ON_CHARS = 160
 _SOURCE_URL = lazyre.compile(r"(?:^|[\s.])(?:\[?\s*(?:https?://|www\d?\.)[^\s\]]+\s*\]?(?:\([^)\s]+\))?|<(?:https?://)[^>\s]+>)[\s.*_]*$")
 
 
+#: A lead's last word that the next block must continue: a verb of saying, a preposition, an
+#: article or "that" ("The rules say a panel consists of", "The label reads", "It states that").
+_CONTINUED = lazyre.compile(r"\b(?:says?|said|reads?|states?|stated|writes?|wrote|notes?|adds?|goes|runs|"
+                            r"of|that|as|with|to|in|for|by|from|on|at|the|a|an|is|are|was|were|includes?|follows)[\s*_]*$", re.I)
+#: A lead that introduces someone's account with a verb of telling ("Ana Ruiz recalls her first
+#: night"); a heading-like noun phrase ("The short version for busy parents") does not.
+_TELLS = lazyre.compile(r"\b(?:recalls?|recounts?|remembers?|tells?|told|describes?|described|explains?|writes?|wrote|"
+                        r"says?|said|puts?\s+it|reports?|relates?|shares?|speaks?|testifies|testified)\b", re.I)
+
+
 def _runs_on(doc: "Document", block) -> bool:
     """Whether *block* is a short lead line whose sentence runs on into the block after it (no
     full stop, colon or question mark at its end): "Ana Ruiz tells what happened that night", then
     the italic account. A paragraph of the writer's own ends its sentence."""
     said = doc.prose[block.start:block.end].strip()
     return (block.kind in ("paragraph", "p") and 0 < len(said) <= RUN_ON_CHARS and "\n\n" not in said
-            and _RUNS_ON.search(said) is not None)
+            and _RUNS_ON.search(said) is not None
+            and (_CONTINUED.search(said) is not None or _TELLS.search(said) is not None))
 
 
 def _italic_end(doc: "Document", block) -> int | None:
@@ -884,6 +896,14 @@ _TAG_TEXT = lazyre.compile(r"<[^>]*>")
 _SPEAKS_AS_I = lazyre.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e)\b(?![-.]\w)")
 #: A sentence's end right before a source's address: '... are equal. https://...', '..." www...'.
 _AFTER_SENTENCE = lazyre.compile(r"[.!?\"\u201d)][*_]*\s*$")
+
+
+#: A colon lead that presents someone else's words: it names them as a quotation, excerpt or
+#: summary, or says whose words follow ("the clinic writes:", "from the NHS site:"). A lead of
+#: the writer's own ("Winter plan for the whole family:") does not.
+_PRESENTS_COPY = lazyre.compile(r"\b(?:quotes?|quoted|quotations?|excerpts?|extracts?|passages?|summary|abstract|verbatim|"
+                                r"says?|said|writes?|wrote|written|states?|stated|describes?|described|reads?|puts?\s+it|"
+                                r"explains?|notes?|reports?|according\s+to|from|source)\b", re.I)
 
 
 def _source_after(doc: "Document", blocks: list, n: int) -> bool:
@@ -929,9 +949,9 @@ def _described_marks(prose: str, start: int) -> Iterator[re.Match[str]]:
 
 def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
     """A description quoted from a reference work inside one paragraph: from the quotation mark
-    after the name it describes to the last closing mark after a full stop in the paragraph. The
-    quoted text may itself quote words ('... "Not now" ...'), so pairing the marks one by one
-    would leave its middle outside the quotation."""
+    after the name it describes to the first closing mark after a full stop that leaves the marks
+    inside it paired. The quoted text may itself quote words ('... "Not now" ...'), so those inner
+    pairs are skipped; a later, separate quotation in the paragraph is not part of it."""
     prose = doc.prose
     if ' "' not in prose and " \u201c" not in prose:
         return
@@ -942,12 +962,17 @@ def _quoted_descriptions(doc: "Document") -> Iterator[Region]:
             continue
         if not _DESCRIBED.search(prose, max(b.start, m.start() - 40), m.start()):
             continue
-        last = None
-        for last in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
-            pass
-        if last is not None:
-            yield Region("quotation", m.start(), last.end())
-            done = b.end
+        first = end = None
+        for close in _SENTENCE_CLOSE.finditer(prose, m.end(), b.end):
+            first = first or close
+            inner = prose[m.end():close.start() + 1]
+            if inner.count('"') % 2 == 0 and inner.count("\u201c") == inner.count("\u201d"):
+                end = close  # the first close with the marks inside it paired: the description's end
+                break
+        end = end or first
+        if end is not None:
+            yield Region("quotation", m.start(), end.end())
+            done = end.end()
 
 
 #: How many blocks after its opening block a quotation may close in (a quoted paragraph and its list).

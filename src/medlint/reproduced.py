@@ -1135,6 +1135,20 @@ def _italics_close(text: str, start: int, end: int) -> int | None:
 LETTER_BLOCKS = 4
 
 
+#: A greeting to an office, not a reader: "Dear Minister,", "Dear Senator Vale,", "Dear Secretary of State".
+_TO_OFFICE = lazyre.compile(r"[\s*_>]*(?:<(?:em|i|b|strong)>\s*)*Dear\s+(?:(?:Mr\.?|Madam|Mrs\.?|Ms\.?)\s+)?(?:Prime\s+)?"
+                            r"(?:Ministers?|Secretary|Senators?|President|Commissioner|Governor|Mayor|Councill?or|MP|"
+                            r"Congress(?:man|woman)|Representative|Chancellor|Premier|Chair(?:man|woman)?)\b", re.I)
+#: A letter the page calls an open letter (in its section heading or the letter itself).
+_OPEN_LETTER = lazyre.compile(r"\bopen\s+letter\b", re.I)
+#: How an answer to a reader's letter opens: a greeting back ("Dear Reader,", "Dear Pat,"), an
+#: answer label ("A:", "Answer:", "Reply -"), or "Dr Okafor replies".
+_ANSWER_OPENS = lazyre.compile(r"[\s*_>]*(?:<[a-z]+>\s*)*(?:Dear\s+[A-Z]|(?:A|Ans|Answer|Reply|Response)\s*[:.\u2013\u2014-]|"
+                               r"(?:[A-Z][\w.'\u2019-]*\s+){1,3}(?:answers|replies|responds)\b)")
+#: A heading that introduces the answer.
+_ANSWER_WORD = lazyre.compile(r"\b(?:answers?|repl(?:y|ies)|responses?)\b", re.I)
+
+
 def _readers_letters(page: _Page) -> list[tuple[int, int]]:
     """A reader's letter the page answers: a block opening a section (or the page) with "Dear
     <name>," in a writer speaking of themself ("I", "my"), with the letter's later paragraphs
@@ -1159,6 +1173,9 @@ def _readers_letters(page: _Page) -> list[tuple[int, int]]:
             continue  # the answer's own greeting right after the letter
         if not _LETTER_VOICE.search(doc.prose, b.start, b.end):
             continue  # "Dear Sam, the answer is ...": a greeting with no letter-writer behind it
+        if _TO_OFFICE.match(doc.text, b.start, b.end) or _OPEN_LETTER.search(
+                doc.prose, blocks[n - 1].start if n else b.start, b.end):
+            continue  # the writer's own (open) letter to an official, rhetorical questions and all
         end = b.end
         last = b
         closed = _italics_close(doc.text, b.start, b.end)
@@ -1177,8 +1194,15 @@ def _readers_letters(page: _Page) -> list[tuple[int, int]]:
             end = later.end
             last = later
         said = doc.prose[b.start:end].rstrip(" *_\t\n\"\u201d")
-        asked = "?" in said or _SIGN_OFF.search(said[-80:]) is not None
-        answered = any(x.start >= end and x.kind not in _HEADING_KINDS for x in blocks[n + 1:])
+        signed = _SIGN_OFF.search(said[-80:]) is not None
+        asked = "?" in said or signed
+        after = [x for x in blocks[n + 1:] if x.start >= end]
+        reply = next((x for x in after if x.kind not in _HEADING_KINDS), None)
+        # answered: a signed letter with text after it, or a block shaped as the answer (a greeting
+        # back, "A:", "Dr Roe replies", or under an "Answer" heading), not just any paragraph after it
+        answered = reply is not None and (signed or _ANSWER_OPENS.match(doc.text, reply.start, reply.end) is not None or any(
+            x.kind in _HEADING_KINDS and x.start < reply.start and _ANSWER_WORD.search(doc.prose, x.start, x.end)
+            for x in after))
         if asked and answered:
             spans.append((b.start, end))
     return spans
@@ -1195,8 +1219,9 @@ _SPEAKER_WORDS = ("peaker", "resenter", "anelist", "anellist", "resented by")
 
 
 def _session_abstracts(page: _Page) -> list[tuple[int, int]]:
-    """A session's abstract in a programme the page pastes: in a list item or paragraph that
-    names the session's speakers after its title ("Data mining for safety signals. Speakers: Ann
+    """A session's abstract in a programme the page pastes: in a list item (or a paragraph where
+    the label starts a line or comes once per session, twice or more) that names the session's
+    speakers after its title ("Data mining for safety signals. Speakers: Ann
     Roe, ... The session shows ..."), the text from that label to the block's end is the
     organisers' (a block where the writer says "I" or "my" after the label is the writer's own)."""
     doc = page.doc
@@ -1208,6 +1233,10 @@ def _session_abstracts(page: _Page) -> list[tuple[int, int]]:
         m = _SPEAKERS.search(doc.prose, b.start, b.end)
         if m is None or m.start() == b.start or _FIRST_PERSON.search(doc.prose, m.end(), b.end):
             continue  # no title before the label, or the writer's own words after it
+        line_start = doc.prose.rfind("\n", b.start, m.start()) + 1 or b.start
+        if (b.kind not in ("list-item", "li") and _SPEAKERS.search(doc.prose, m.end(), b.end) is None
+                and doc.prose[line_start:m.start()].strip(" \t*_-")):
+            continue  # a "Speakers:" mid-paragraph in the writer's recap, not a programme's entry
         if len(doc.prose[m.end():b.end].split()) >= 25:
             spans.append((m.start(), b.end))
     return spans
