@@ -120,10 +120,6 @@ _PART_NOUNS = ("step", "phase", "stage", "component")
 
 #: A noun after the abbreviation that makes it a procedure with parts.
 _PROCEDURE_AFTER = lazyre.compile(r"[ \t]+(?:algorithm|method|cycle|procedure|process|model|framework|approach)s?\b", re.I)
-#: How far from the use the parallel parts may stand.
-_PARTS_NEAR = 300
-
-
 def parallel_parts(prose: str, abbr: str, at: int) -> bool:
     """True if the text near a use (within _HEAD_NEAR characters) names the abbreviation's parts
     in parallel, one word of five letters or more per letter, in order, each before the same
@@ -141,7 +137,7 @@ def parallel_parts(prose: str, abbr: str, at: int) -> bool:
         re.search(r"\b%ss?\b" % n, sentence, re.I) for n in _PART_NOUNS)
     if not tied:
         return False
-    lo, hi = max(0, at - _PARTS_NEAR), at + _PARTS_NEAR
+    lo, hi = max(0, at - _HEAD_NEAR), at + _HEAD_NEAR
     for noun in _PART_NOUNS:
         pos = lo
         for c in abbr:

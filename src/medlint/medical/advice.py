@@ -940,7 +940,7 @@ def _enclosing_headings(doc: Document, offset: int, below: int = 99) -> list[str
 #: Blocks that are one item each: a list item or a table row or cell.
 _ITEM_LINE_KINDS = ("list-item", "li", "table-row", "td", "th", "tr", "dt", "dd")
 #: How many words a paragraph may have and still be an item's line of its own.
-_ITEM_LINE_WORDS = 12
+_ITEM_LINE_WORDS = 20
 #: A paragraph that turns to the reader with a condition on their answers, or an imperative.
 _ADDRESSES_READER = lazyre.compile(r"^\W*(?:if|when|once|unless)\s+you\b|\b(?:if|when)\s+you\s+(?:answered|scored|ticked|said)\b", re.I)
 #: A heading of the page's own guidance, which ends a questionnaire's section.
