@@ -24,7 +24,8 @@ def reported(text: str, path: str = "x.md") -> list[str]:
 
 def test_comma_institution() -> None:
     page = "She trained at the University of Ontario, Lake View before moving."
-    assert comma_institution(page, "UOLV", {})
+    # dropped (REVIEW3 V7): a place's initials after the comma join the name's by chance
+    assert not comma_institution(page, "UOLV", {})
     assert not comma_institution(page, "UOLT", {})  # letters not the name's initials
     # a list of places is no institution's name
     assert not comma_institution("We sampled Utah, Ohio, Lima and Vale.", "UOLV", {})
@@ -75,6 +76,21 @@ def test_place_before_state() -> None:
     assert not place_before_state("We want to Improve ", "Ways to improve care.")
 
 
+def test_kind_named_owner_nouns() -> None:
+    # an owner-style noun, or an advice verb after the kind: the name is who speaks (REVIEW3 V8)
+    assert kind_named("The KLM statement recommends a statin.") == set()
+    assert kind_named("The KLM registry recommends a scan.") == set()
+    assert kind_named("The KLM registry collects scans.") == {"KLM"}
+    assert kind_named("Ask KLM, an open registry of scans.") == {"KLM"}
+
+
+def test_parallel_parts_needs_the_abbreviation_as_procedure() -> None:
+    page = "In the early phase the dose goes up. In the maintenance phase it stays. Some take EM at night."
+    assert not parallel_parts(page, "EM", page.index("EM"))
+    page = "The EM cycle has two parts. In the early phase the dose goes up. In the maintenance phase it stays."
+    assert parallel_parts(page, "EM", page.index("EM"))
+
+
 def test_kind_named() -> None:
     text = ('The ABCD initiative promotes clear reporting. Get an ID from ZRIN, an "open, community-run '
             'effort to provide a registry" of authors. The PQR score rose.')
@@ -82,9 +98,6 @@ def test_kind_named() -> None:
 
 
 @pytest.mark.parametrize("text, path", [
-    ("She trained at the University of Ontario, Lake View.\n\n" + FILLER + "\n\nLater UOLV hired her.\n", "x.md"),
-    ("<p>She trained at the University of Ontario, Lake View.</p><p>" + FILLER + "</p><p>Later UOLV hired her.</p>",
-     "x.html"),
     ("Blood pressure falls with age. We measured blood pressure twice.\n\n" + FILLER
      + "\n\nLow blood pressure was common.\n\n" + FILLER + "\n\n| Group | BP |\n|---|---|\n| A | 3 |\n", "x.md"),
     ("The sum of squares between groups (SSB) and within groups (SSW) are first.\n\n"
@@ -101,6 +114,18 @@ def test_shapes_pass(text: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("text, path, expected", [
+    # an institution with a comma before its place no longer explains the initials (REVIEW3 V7)
+    ("Our son had his care at the Clinic for Young Patients, Halifax, in May.\n\n"
+     "His team said CYPH was the right choice for him.\n", "x.md", ["CYPH"]),
+    ("<p>Our son had his care at the Clinic for Young Patients, Halifax, in May.</p>"
+     "<p>His team said CYPH was the right choice.</p>", "x.html", ["CYPH"]),
+    # the statement, checklist or project of a name says who owns it, not what it is (REVIEW3 V8)
+    ("# Lipids\n\nThe KLM statement recommends a statin for most adults over fifty.\n", "x.md", ["KLM"]),
+    ("<p>The KLM checklist lists the tests to ask for.</p>", "x.html", ["KLM"]),
+    ("The KLM network advises a yearly scan.\n", "x.md", ["KLM"]),
+    # two parallel phases near a use that is not presented as a procedure (REVIEW3 V9)
+    ("# Asthma\n\nCare comes in parts. In the early phase the inhaler dose goes up. In the "
+     "maintenance phase it stays put.\n\nSome adults take the spray EM at night.\n", "x.md", ["EM"]),
     # an institution without its comma form, and a different place: still reported
     ("She trained at the University of Ontario.\n\n" + FILLER + "\n\nLater UOLV hired her.\n", "x.md", ["UOLV"]),
     # a pair written once only, far away

@@ -964,3 +964,22 @@ def test_sub_heading_of_a_questionnaire(section: str, advises: bool, ext: str, i
         page = (f"<html><body><h1>A form for the pharmacy</h1><p>A pilot with forty customers.</p><h2>{section}</h2>"
                 f"<h3>What you take</h3><ul><li>{item}</li></ul></body></html>")
     assert missing(page, f"x.{ext}") is advises
+
+
+# A questionnaire's section covers its items only (REVIEW3 V3): the writer's advice after the items,
+# addressed to the reader ("If you scored ..."), is advice; an H1 that names a questionnaire does not
+# exempt the page; a sub-heading of guidance ("Next steps") ends the section.
+@pytest.mark.parametrize("page, ext", [
+    ("---\ntitle: Iron check\n---\n# Could you be low in iron?\n\n## Screening questionnaire\n\n"
+     "1. Do you often feel out of breath?\n2. Are your nails brittle?\n\n"
+     "If you scored two, take 65 mg of iron daily for a month.\n", "md"),
+    ("<html><body><h1>Could you be low in iron?</h1><h2>Screening questionnaire</h2><ol><li>Do you often "
+     "feel out of breath?</li><li>Are your nails brittle?</li></ol><p>If you scored two, take 65 mg of iron "
+     "daily for a month.</p></body></html>", "html"),
+    ("---\ntitle: Iron check\n---\n# Iron questionnaire\n\nFill in the form below first.\n\n"
+     "## Next steps\n\nTake 65 mg of iron daily for a month with orange juice.\n", "md"),
+    ("---\ntitle: Iron check\n---\n# Iron questionnaire\n\n"
+     "Take 65 mg of iron daily for a month with orange juice and keep a diary.\n", "md"),
+])
+def test_questionnaire_section_covers_only_its_items(page: str, ext: str, isolated) -> None:
+    assert missing(page, f"x.{ext}") is True

@@ -937,6 +937,32 @@ def _enclosing_headings(doc: Document, offset: int, below: int = 99) -> list[str
     return found
 
 
+#: Blocks that are one item each: a list item or a table row or cell.
+_ITEM_LINE_KINDS = ("list-item", "li", "table-row", "td", "th", "tr", "dt", "dd")
+#: How many words a paragraph may have and still be an item's line of its own.
+_ITEM_LINE_WORDS = 20
+#: A paragraph that turns to the reader with a condition on their answers, or an imperative.
+_ADDRESSES_READER = lazyre.compile(r"^\W*(?:if|when|once|unless)\s+you\b|\b(?:if|when)\s+you\s+(?:answered|scored|ticked|said)\b", re.I)
+#: A heading of the page's own guidance, which ends a questionnaire's section.
+_GUIDANCE_HEADING = lazyre.compile(r"\b(?:what\s+to\s+do|if\s+you|advice|next\s+steps?|results?|your\s+score|"
+                                   r"scor(?:e|ed|ing)\s+high|what\s+(?:you\s+)?should|how\s+to\s+treat|treatment|recommendations?)\b", re.I)
+
+
+def _enclosing_levels(doc: Document, offset: int, below: int = 99) -> list[tuple[int, str]]:
+    """(level, text) of the headings *offset* stands under, nearest first (as _enclosing_headings)."""
+    ordered = sorted(doc.headings, key=lambda h: h.start)
+    starts = [h.start for h in ordered]
+    found: list[tuple[int, str]] = []
+    level = below
+    for h in reversed(ordered[:bisect.bisect_right(starts, offset)]):
+        if h.level < level:
+            found.append((h.level, h.text or ""))
+            level = h.level
+            if level <= 1:
+                break
+    return found
+
+
 def questionnaire_item(doc: Document, offset: int) -> bool:
     """Whether *offset* is in a line of a section the page heads as a questionnaire's, survey's or
     model's items, at any level above it ("Variables" over "What is consumed" over "Vitamin D
@@ -952,6 +978,19 @@ def questionnaire_item(doc: Document, offset: int) -> bool:
         if own is None:
             return False
         below = own.level  # only the headings above the sub-heading label its items
-    if not any(_ITEMS_HEADING.search(text) for text in _enclosing_headings(doc, offset, below)):
+    text = doc.prose[block.start:block.end]
+    if block.kind not in _HEADING_KINDS and block.kind not in _ITEM_LINE_KINDS:
+        # a paragraph is an item only as a short line or a question, never one that turns to
+        # the reader with a condition ("If you answered yes ..., take ...") (REVIEW3 V3)
+        if _ADDRESSES_READER.search(text) or not (text.rstrip().endswith("?") or len(text.split()) <= _ITEM_LINE_WORDS):
+            return False
+    labelled = False
+    for level, heading in _enclosing_levels(doc, offset, below):
+        if _GUIDANCE_HEADING.search(heading):
+            return False  # "What to do if you scored high" ends the items
+        if _ITEMS_HEADING.search(heading):
+            labelled = level > 1  # an H1 "Sleep questionnaire" titles the page, not its items
+            break
+    if not labelled:
         return False
-    return not _ITEM_ADVISES.search(doc.prose[block.start:block.end])
+    return not _ITEM_ADVISES.search(text)
