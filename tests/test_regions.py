@@ -519,3 +519,50 @@ def test_a_courses_own_learning_objectives_are_its_text(heading: str, expected: 
     text = f"## {heading}\n\n- Know what the KRV score measures.\n- Start basal insulin at bedtime.\n\n## Lesson 1\n\nHello.\n"
     assert _acronyms(text, "o.md") == expected
     assert _acronyms(_as_html(text), "o.html") == expected
+
+
+def test_code_like_spans_read_in_marked_words_are_those_of_the_whole_page() -> None:
+    """The code-like patterns are read only in the words that hold a slash, an @ or a file
+    type's ending: the spans of a scan of the whole page, whatever white space (a no-break
+    space, tabs, line breaks) separates the words, from any start."""
+    import random
+
+    from medlint.regions import _CODE_LIKE, _CODE_LIKE_RUNS, _code_like, _in_marked_words
+
+    pieces = ["a", "b", "-", ".", "/", "@", " ", "\u00a0", "\n", "\t", "pdf", ".pdf", "x.py", "C:", "\\", "~", ":",
+              "_", "\u00e9", "1", "--", "..", "ab", "@ab", "/a", ".abcdef", "mg/day", "a/b/c.txt"]
+    rng = random.Random(23)
+    texts = ["see /Users/me/git/x and C:\\a\\b", "Open notes/2021/plan.docx or the summary.pdf today.",
+             "x " + "a." * 40 + "/b/c.pdf @kim", "\u00a0@kim\u00a0and\u00a0/a/b/"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(5_000)]
+    for text in texts:
+        for start in (0, min(3, len(text))):
+            for pattern in (_CODE_LIKE, _CODE_LIKE_RUNS):
+                whole = [m.span() for m in pattern.finditer(text, start)]
+                assert [m.span() for m in _in_marked_words(pattern, text, start, True, True, True)] == whole, text
+            assert [m.span() for m in _code_like(text, start)] == [m.span() for m in (
+                _CODE_LIKE_RUNS if "a." * 32 in text else _CODE_LIKE).finditer(text, start)], text
+
+
+def test_inline_citations_with_the_alternatives_a_page_allows_are_those_of_the_full_pattern() -> None:
+    """A page is read for inline citations only with the alternatives its text allows ("et al",
+    a bracket before a name and a year, a year before a journal's semicolon): the same spans."""
+    import random
+
+    from medlint.regions import _INLINE_CITATION, _inline_citation_pattern
+
+    pages = [
+        "As Chung et al. (28) showed, and (Smith and Jones, 2019) agreed.",
+        "Integr Cancer Ther 2012;11:1-9 says so.",
+        "Smith\net\nal 2004 found it (see Roe, 2001; Lund 2003).",
+        "No citation at all, only 1999 and (Ask a nurse).",
+        "Roe et al found it. Lancet 2019 Mar; 12(3): 4-5.",
+        "",
+    ]
+    pieces = ["Chung", " et al", " et al.", " (28)", " (", "Smith", " and ", "Jones", ", 2019", ")", " 2012", ";",
+              "11:1", " Jan", "e.g. ", "see ", " ", "\n", "[3]", "Ther", "."]
+    rng = random.Random(7)
+    pages += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 20))) for _ in range(3_000)]
+    for text in pages:
+        assert [m.span() for m in _inline_citation_pattern(text, 0).finditer(text)] == \
+            [m.span() for m in _INLINE_CITATION.finditer(text)], text

@@ -258,13 +258,25 @@ _VOLUME = lazyre.compile(
 )
 _IDENTIFIER = lazyre.compile(r"\b(?:doi\s*:|PMID\s*:?\s*\d|PMCID\s*:?|PMC\d{4,})|\b10\.\d{4,9}/\S", re.I)
 _ID_LINE = lazyre.compile(r"[\W_]*(?:doi|pmid|pmcid|pmc\d|isbn|issn)\b", re.I)
-_INLINE_CITATION = lazyre.compile(
-    r"(?=[A-Z(])(?:" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
-    r"|(?:19|20)\d\d[a-z]?)\s*\)|\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|(?:19|20)\d\d[a-z]?)?"
-    r"|\((?:e\.g\.,?\s+|see\s+)?" + _NAME + r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _NAME + r"))?,?\s+(?:19|20)\d\d[a-z]?"
-    r"(?:\s*[;,]\s*[^()]{0,60}?(?:19|20)\d\d[a-z]?)*\)"
-    r"|(?:\b[A-Z][a-z]{0,14}\.?\s+){1,6}(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*\d+)?)"
+_INLINE_CITATION_PARTS = (
+    _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?\s+et\s+al\.?,?\s*(?:\(\s*(?:\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*"
+    r"|(?:19|20)\d\d[a-z]?)\s*\)|\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]|(?:19|20)\d\d[a-z]?)?",
+    r"\((?:e\.g\.,?\s+|see\s+)?" + _NAME + r"(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _NAME + r"))?,?\s+(?:19|20)\d\d[a-z]?"
+    r"(?:\s*[;,]\s*[^()]{0,60}?(?:19|20)\d\d[a-z]?)*\)",
+    r"(?:\b[A-Z][a-z]{0,14}\.?\s+){1,6}(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d{1,4}(?:\s*\([^)]{1,8}\))?\s*:\s*[A-Za-z]?\d+"
+    r"(?:\s*[-\u2013]\s*\d+)?",
 )
+_INLINE_CITATION = lazyre.compile(r"(?=[A-Z(])(?:" + "|".join(_INLINE_CITATION_PARTS) + ")")
+#: What each alternative of :data:`_INLINE_CITATION` holds, in order: "et al"; an opening
+#: bracket before a name, and a year; a year and the semicolon of a journal's volume. Most pages
+#: hold none of them (a page without one cannot match its alternative anywhere).
+_INLINE_CITATION_NEEDS = (
+    (lazyre.compile(r"et\s+al"),),
+    (lazyre.compile(r"\((?:e\.g\.,?\s+|see\s+)?[A-Z]"), lazyre.compile(r"(?:19|20)\d\d")),
+    (lazyre.compile(r"(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;"),),
+)
+#: :data:`_INLINE_CITATION` with only the alternatives a page's text allows, by which it allows.
+_INLINE_CITATION_SOME: dict[tuple[bool, ...], re.Pattern[str]] = {}
 
 # -- definitions -----------------------------------------------------------------------
 _ABBR = r"[A-Z][A-Za-z0-9&/-]{0,9}[A-Z0-9]s?"
@@ -336,9 +348,9 @@ def _code_like(prose: str, start: int) -> Iterator[re.Match[str]]:
     if not (path or handle or file):
         return iter(())  # every alternative holds two slashes, an @ or a file type's ending
     if _LONG_RUN.search(prose, start):
-        return _CODE_LIKE_RUNS.finditer(prose, start)
+        return _in_marked_words(_CODE_LIKE_RUNS, prose, start, path, handle, file)
     if path and handle and file:
-        return _CODE_LIKE.finditer(prose, start)
+        return _in_marked_words(_CODE_LIKE, prose, start, path, handle, file)
     # Without the alternatives that cannot match here (a path's and a/b/c.ext's slashes, a
     # handle's @, a file type's ending): the same spans, and one or two tries per word, not four.
     key = (path, handle, file)
@@ -346,7 +358,46 @@ def _code_like(prose: str, start: int) -> Iterator[re.Match[str]]:
     if pattern is None:
         wanted = (path, path, handle, file)
         pattern = _CODE_LIKE_SOME[key] = re.compile("|".join(p for p, w in zip(_CODE_LIKE_PARTS, wanted) if w))
-    return pattern.finditer(prose, start)
+    return _in_marked_words(pattern, prose, start, path, handle, file)
+
+
+#: White space: no code-like span holds any (every character class of the patterns excludes it).
+_SPACE = lazyre.compile(r"\s")
+
+
+def _code_marks(prose: str, start: int, path: bool, handle: bool, file: bool) -> list[int]:
+    """Where the marks every code-like span holds stand (a slash or backslash of a path, a
+    handle's @, a file type's ending), sorted: only the words holding one can hold a span."""
+    marks: list[int] = []
+    for char, wanted in (("/", path), ("\\", path), ("@", handle)):
+        if wanted:
+            at = prose.find(char, start)
+            while at >= 0:
+                marks.append(at)
+                at = prose.find(char, at + 1)
+    if file:
+        marks.extend(m.start() for m in _FILE_NAME_END.finditer(prose, start))
+    marks.sort()
+    return marks
+
+
+def _in_marked_words(pattern, prose: str, start: int, path: bool, handle: bool, file: bool) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(prose, start)``, read only in the words (runs without white space) that
+    hold a mark (:func:`_code_marks`). No span holds white space, and a pattern's look-arounds and
+    ``\\b`` read a white space character as they read the text's ends, so a scan from a word's
+    start to its end finds that word's spans exactly as the scan of the whole page does; a word
+    without a mark holds none. (Most of a page's words hold no mark: its paragraphs are read
+    once, by ``str.find``, not by the pattern at every character.)"""
+    done = start  # the end of the last word read
+    for at in _code_marks(prose, start, path, handle, file):
+        if at < done:
+            continue  # in the word just read
+        lo = at
+        while lo > done and not prose[lo - 1].isspace():
+            lo -= 1
+        space = _SPACE.search(prose, at)
+        done = space.start() if space else len(prose)
+        yield from pattern.finditer(prose, lo, done)
 
 
 def find_regions(doc: "Document") -> list[Region]:
@@ -1190,8 +1241,27 @@ def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
     """Spans of the inline citations in the prose (``Chung et al. (28)``), found once per page."""
     key = "regions.inline-citations"
     if key not in doc.cache:
-        doc.cache[key] = [m.span() for m in _INLINE_CITATION.finditer(doc.prose, doc.body_start)]
+        doc.cache[key] = [m.span() for m in _inline_citation_pattern(doc.prose, doc.body_start).finditer(
+            doc.prose, doc.body_start)] if _INLINE_CITATION_MARK.search(doc.prose, doc.body_start) else []
     return doc.cache[key]
+
+
+#: What every inline citation holds: "et al", or a year (the first test, and the cheapest).
+_INLINE_CITATION_MARK = lazyre.compile(r"et\s+al|(?:19|20)\d\d")
+
+
+def _inline_citation_pattern(prose: str, start: int) -> re.Pattern[str]:
+    """:data:`_INLINE_CITATION` without the alternatives that cannot match in *prose* from
+    *start* (:data:`_INLINE_CITATION_NEEDS`): at every position they fail, so the others'
+    matches are the same, and each capital letter is tried once or twice, not three times."""
+    wanted = tuple(all(need.search(prose, start) for need in needs) for needs in _INLINE_CITATION_NEEDS)
+    if all(wanted):
+        return _INLINE_CITATION
+    pattern = _INLINE_CITATION_SOME.get(wanted)
+    if pattern is None:
+        parts = [part for part, w in zip(_INLINE_CITATION_PARTS, wanted) if w] or [r"(?!)"]
+        pattern = _INLINE_CITATION_SOME[wanted] = re.compile(r"(?=[A-Z(])(?:" + "|".join(parts) + ")")
+    return pattern
 
 
 def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]:
