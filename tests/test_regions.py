@@ -566,3 +566,31 @@ def test_inline_citations_with_the_alternatives_a_page_allows_are_those_of_the_f
     for text in pages:
         assert [m.span() for m in _inline_citation_pattern(text, 0).finditer(text)] == \
             [m.span() for m in _INLINE_CITATION.finditer(text)], text
+
+
+def test_the_prefilters_of_the_citation_and_byline_tests_pass_whatever_the_patterns_match() -> None:
+    """Each cheap test before a pattern passes every text the pattern matches in: a volume's
+    colon, bracket, page or dash; an affiliation mark's digit; an institution's word; a
+    structured-abstract label's first word; a label's length; a labelled quotation's marks."""
+    import random
+
+    from medlint.regions import (_ABSTRACT_LABEL, _INSTITUTION, _INSTITUTION_STEMS, _LABELLED_QUOTE, _LONG_TITLE,
+                                 _UNBRACKETED_HINT, _UNBRACKETED_MARK, _VOLUME, _abstract_label, _has_volume,
+                                 _labelled_quote, _strip_emphasis)
+
+    rng = random.Random(11)
+    pieces = ["a", "Z", "1", "12", "2019", " ", ",", ";", ":", "(", ")", "-", "\u2013", "p.", "pp.", "Vol.", "vol.",
+              ".", "\n", "Smith", " JA,", "doi:", "[", "]", "l", "*", "_", '"', "\u201c", "Results", "RESULTS",
+              "Re\u017fults", "aims", "Aim", "Background", "Authors'", "conclusions", "\u00a0", "Dept.", "University",
+              "Centre for", "Research Unit", "School of", "Excerpt", "He wrote"]
+    texts = ["Lancet 2012;11:1-9", "Smith J. 11(2):123", "pp. 4-5", "Vol. 3", "BACKGROUND: x", "**Results.** x",
+             "Re\u017fults: x", "Excerpt: \u201cThe", "SM Shah1", "Beck-Nielsen 2,7", "Dept. of Surgery"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(60_000)]
+    for text in texts:
+        assert _has_volume(text) == bool(_VOLUME.search(text)), text
+        assert _UNBRACKETED_MARK.sub("", text) == text or _UNBRACKETED_HINT.search(text), text
+        assert not _INSTITUTION.search(text) or any(stem in text for stem in _INSTITUTION_STEMS), text
+        assert bool(_abstract_label(text, 0, len(text))) == bool(_ABSTRACT_LABEL.match(text)), text
+        assert _labelled_quote(text) is None if _LABELLED_QUOTE.search(text) is None else _labelled_quote(text), text
+        title = _strip_emphasis(" ".join(text.split()))
+        assert not _LONG_TITLE.match(text) or len(title) > 40, text

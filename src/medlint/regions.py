@@ -648,7 +648,8 @@ def _sections(doc: "Document") -> Iterator[Region]:
         labels: list[tuple[int, str]] = []
         abstract = n > 0 and bool(_ABSTRACT_TITLE.fullmatch(titles[n - 1]) or _PAPER_SECTION.fullmatch(titles[n - 1]))
         for k, b in enumerate(blocks):
-            title = _norm_title(doc, b.start, b.end)
+            # (A paragraph's words are joined only when they may make a label: most blocks hold more.)
+            title = "x" * 41 if _LONG_TITLE.match(doc.prose, b.start, b.end) else _norm_title(doc, b.start, b.end)
             if len(title) <= 40 and _REFERENCE_TITLE.fullmatch(title):
                 # A label line is weaker than a heading: the list after it, or the
                 # reference-shaped blocks after it, not the prose that may follow.
@@ -664,7 +665,7 @@ def _sections(doc: "Document") -> Iterator[Region]:
                 yield Region("quotation", b.start, hi)
                 abstract = True
                 break
-            m = _ABSTRACT_LABEL.match(doc.prose, b.start, b.end)
+            m = _abstract_label(doc.prose, b.start, b.end)
             if m:
                 labels.append((b.start, m.group(1)))
             elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
@@ -702,6 +703,33 @@ def _sections(doc: "Document") -> Iterator[Region]:
         elif n > 0 and _bylined(doc, blocks):
             yield Region("quotation", blocks[0].start, hi)
         sequenced = carrying and (sequenced or abstract)
+
+
+#: Forty-one characters that are neither white space nor emphasis marks: a block that holds them
+#: has a title (:func:`_norm_title`, which drops only those) longer than any label's forty.
+_LONG_TITLE = lazyre.compile(r"(?:[\s*_]*[^\s*_]){41}")
+#: The first word of a block, past blanked markup and emphasis marks.
+_FIRST_WORD = lazyre.compile(r"[*_\s]*([^\W\d_]+)")
+#: The first word of each structured-abstract label (:data:`_LABELS`), in lower case, in every
+#: form the label's pattern allows ("aim", "aims", "authors" of "authors' conclusions").
+_LABEL_FIRST_WORDS = frozenset(
+    "background objective objectives aim aims purpose introduction context importance rationale method methods "
+    "materials design setting participants patients subjects measurements intervention interventions main outcome "
+    "outcomes result results findings conclusion conclusions interpretation discussion evidence data study clinical "
+    "trial summary significance limitations recent key authors".split())
+
+
+def _abstract_label(prose: str, start: int, end: int) -> re.Match[str] | None:
+    """``_ABSTRACT_LABEL.match(prose, start, end)``, tried only when the block's first word can open
+    a label: a label's first word is followed by no letter, so it is the block's first run of letters;
+    an ASCII run not among :data:`_LABEL_FIRST_WORDS` opens none. (A run with other letters is tried:
+    the pattern's case-insensitive match also takes "\u017f" for "s" and "\u212a" for "k".)"""
+    word = _FIRST_WORD.match(prose, start, end)
+    if word is None:
+        return None  # no letter first: every label opens with one
+    if word.group(1).isascii() and word.group(1).lower() not in _LABEL_FIRST_WORDS:
+        return None
+    return _ABSTRACT_LABEL.match(prose, start, end)
 
 
 #: A paper's opening section: after the page's comment on a paper carried above, the paper resumes here;
@@ -871,9 +899,10 @@ def _quotes(doc: "Document") -> Iterator[Region]:
                        or italic_end < b.end or _cited_below(doc, blocks, n)):
             yield Region("quotation", b.start, italic_end)
             quoting = True  # the passage goes on in the next italic paragraph
-        elif (previous is not None and b.kind in ("paragraph", "p") and _source_after(doc, blocks, n)
+        elif (previous is not None and b.kind in ("paragraph", "p")
               and (lead := doc.prose[previous.start:previous.end].rstrip(" *_\t\n")).endswith(":")
-              and _PRESENTS_COPY.search(lead)):
+              and _source_after(doc, blocks, n) and _PRESENTS_COPY.search(lead)):
+            # (the colon lead first: most paragraphs follow none, and the source line costs more)
             yield Region("quotation", b.start, b.end)
         if b.kind != "heading" and doc.prose[b.start:b.end].strip():
             previous = b
@@ -1032,6 +1061,14 @@ QUOTED_BLOCKS = 6
 _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
 #: A passage opening after a label's colon inside a block: 'Excerpt: *"The model ...', 'He wrote: "...'.
 _LABELLED_QUOTE = lazyre.compile(r"(?:^|\n)[^\n:]{0,40}\b[A-Za-z]+:[ \t]*[*_]*[\u201c\"](?=\w)")
+def _labelled_quote(block: str) -> re.Match[str] | None:
+    """:data:`_LABELLED_QUOTE` in *block*, which it needs a colon and a quotation mark to match:
+    most blocks have no quotation mark, and the pattern is tried at each of their line starts."""
+    if ":" not in block or ('"' not in block and "\u201c" not in block):
+        return None
+    return _LABELLED_QUOTE.search(block)
+
+
 #: A block that ends with a closing quotation mark (before any citation in brackets).
 _CLOSES_QUOTE = lazyre.compile(r"[\u201d\"][\s*_]*(?:\([^()\n]{0,80}\))?[\s*_.]*$")
 
@@ -1137,7 +1174,7 @@ def _quoted_blocks(doc: "Document") -> Iterator[Region]:
         lead = _BLOCK_LEAD.match(prose, b.start, b.end).end()
         start = b.start
         if lead >= b.end or (prose[lead] not in "\u201c\"" and doc.text.find("&", b.start, lead + 1) < 0):
-            opens = _LABELLED_QUOTE.search(prose[b.start:b.end])  # (a slice: "^" is the block's start)
+            opens = _labelled_quote(prose[b.start:b.end])  # (a slice: "^" is the block's start)
             if opens is None:
                 continue  # no opening mark, as a character or a reference, before the first word
             start = b.start + opens.end() - 1  # after a label: 'Excerpt: *"...'
@@ -1417,22 +1454,41 @@ def _is_reference(prose: str, raw: str) -> bool:
     section's first blocks are asked about again as the page's short units."""
     if _ID_LINE.match(prose) and len(prose.split()) <= 6:
         return True
-    if len(prose.split()) > 80:
+    if len(prose) > 160 and len(prose.split()) > 80:  # (81 words take 161 characters)
         # A reference is rarely that long, a paragraph citing one often is; but a
         # reference list entry may carry its abstract: judge its head.
         head = prose.lstrip()[:300]
-        return bool(_VOLUME.search(head) and len(_AUTHOR_ITEM.findall(head)) >= 2 and _YEAR.search(head))
+        return bool(_has_volume(head) and len(_AUTHOR_ITEM.findall(head)) >= 2 and _YEAR.search(head))
     if not _DIGIT.search(prose):
         return False  # no year, no volume or pages: each test below needs one
     # The author patterns are the costly ones: read only where a year or a volume decides.
     year = bool(_YEAR.search(prose))
     if year and len(_AUTHOR_ITEM.findall(prose)) >= 3:
         return True  # "Bellemare S, Hartling L, Wiebe N, ... 2004"
-    if _VOLUME.search(prose):
+    if _has_volume(prose):
         return year or bool(_AUTHORS.search(prose)) or bool(_IDENTIFIER.search(raw))
     # Without volume and pages, a prose sentence citing "Smith et al. (2019)" has
     # authors and a year too: an identifier must make up the rest.
     return year and bool(_AUTHORS.search(prose)) and bool(_IDENTIFIER.search(raw))
+
+
+def _has_volume(text: str) -> bool:
+    """Whether :data:`_VOLUME` matches in *text*, asked only when *text* holds what one of its
+    alternatives needs: a colon; a bracket and a semicolon or comma; "p." or "ol."; a comma and
+    a dash (most lines of prose hold none of these pairs, and the pattern is tried at every digit)."""
+    if ":" not in text and "p." not in text and "ol." not in text and not (
+            ("(" in text and (";" in text or "," in text)) or ("," in text and ("-" in text or "\u2013" in text))):
+        return False
+    return _VOLUME.search(text) is not None
+
+
+#: What every match of :data:`_UNBRACKETED_MARK` holds: a digit right after a lower-case letter, or
+#: one or two digits after white space and before a comma and a digit (led by the digit: a scan
+#: from digit to digit).
+_UNBRACKETED_HINT = lazyre.compile(r"\d(?:(?<=[a-z]\d)|(?<=\s\d)\d?,\d)")
+#: What every match of :data:`_INSTITUTION` holds (``in`` tests: cheaper than the pattern at each capital).
+_INSTITUTION_STEMS = ("Universit", "Dep", "Institut", "Hospital", "School", "College", "Faculty", "Cent", "Clinic",
+                      "Laborator", "Division", "Research")
 
 
 @functools.lru_cache(maxsize=512)
@@ -1446,7 +1502,7 @@ def _is_byline(line: str) -> bool:
     # Affiliation marks after a name are no part of it: "Simner CL (1)", "SM Shah1", "Beck-Nielsen 2,7".
     # (Every mark holds a digit or a bracket: most lines have neither.)
     marked = _AFFILIATION_MARK.sub("", line) if "(" in line else _UNBRACKETED_MARK.sub("", line) \
-        if _DIGIT.search(line) else line
+        if _UNBRACKETED_HINT.search(line) else line
     if _is_affiliation(marked):
         return True
     if marked == line and marked.count(",") + marked.count(";") + marked.count("and") < 2:
@@ -1477,7 +1533,7 @@ AFFILIATIONS_CHARS = 2000
 def _is_affiliation(line: str) -> bool:
     """An affiliation: a short line naming an institution, written as an address (its
     words, the small ones aside, nearly all capitalised), not a sentence."""
-    if not _INSTITUTION.search(line):
+    if not any(stem in line for stem in _INSTITUTION_STEMS) or not _INSTITUTION.search(line):
         return False
     if len(line) > 300 and (len(line) > AFFILIATIONS_CHARS or len(_INSTITUTION.findall(line)) < 3):
         return False  # a paper's numbered affiliations run together in one paragraph name three or more
