@@ -40,6 +40,7 @@ import re
 from typing import Container
 
 from .. import lazyre
+from .abbrevpatterns import kept
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 #: An attribute's value: 'class="DA"' in markup shown as text.
@@ -441,7 +442,7 @@ def _sh_match(short: str, long: str) -> bool:
         s -= 1
         l -= 1
     starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
-    return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
+    return 2 * starts >= len(chars) and not kept(r"(?<!\w)%s(?!\w)" % re.escape(short)).search(long[min(at):])
 
 
 #: A sign that a short block is a book or web citation, wrapped over lines as hard-wrapped

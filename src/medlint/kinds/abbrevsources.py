@@ -34,6 +34,7 @@ import bisect
 import re
 
 from .. import lazyre
+from .abbrevpatterns import kept
 from .wholeword import writes
 
 #: The opening of a block in italics: Markdown ``*...*`` or ``_..._`` (not bold), or HTML
@@ -181,9 +182,9 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[
     words = [w for w, _ in given if w.lower() not in _SMALL]
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return True  # "Analysis of Means", "CUmulative SUM"
-    if re.match(_JOIN + re.escape(abbr) + r"\b", prose[end:end + 40]):
+    if kept(_JOIN + re.escape(abbr) + r"\b").match(prose[end:end + 40]):
         return True  # "cumulative sum (CUSUM)"
-    if re.search(r"\b" + re.escape(abbr) + _JOIN + "$", prose[max(0, start - 40):start]):
+    if kept(r"\b" + re.escape(abbr) + _JOIN + "$").search(prose[max(0, start - 40):start]):
         return True  # "CUSUM (cumulative sum)"
     if sum(1 for _, n in given if n >= 2) < 2:
         return False

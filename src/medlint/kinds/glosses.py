@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from .. import lazyre
+from .abbrevpatterns import kept
 from .longforms import _phrase, _spells_some, defined_adjacent
 
 #: A line break inside a paragraph: after a line with text on it (so neither end of a blank
@@ -128,7 +129,7 @@ def compound_adjacent(text: str, base: str) -> bool:
     immunohistochemistry"): each word gives its initial, and may give the starts of the
     parts a linking vowel opens ("electr-o-|myo-gram", "chem-i-|luminescence"); one word at
     least gives more than its initial (plain initials are the adjacency test's)."""
-    for m in re.finditer(r"(?<![\w\-'’])%s(?![\w\-'’])" % re.escape(base), text):
+    for m in kept(r"(?<![\w\-'’])%s(?![\w\-'’])" % re.escape(base)).finditer(text):
         before = _COMPOUND_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if before and _parts_spell(before.group(1).split(), base, from_end=True):
             return True
@@ -189,7 +190,7 @@ def mixed_case_defined(whole: str, base: str) -> bool:
     lower case: "BIOnet") and gives that name a long form in brackets right after it
     ("BIOnet (Biobank Infrastructure Operations Network)"): a later use in capitals is the
     same name, already explained."""
-    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])[ \t\n*_\]]*\((?:[^()]*?[A-Za-z]{3,}){2}" % re.escape(base), re.I)
+    pattern = kept(r"(?<![\w-])(%s)(?![\w-])[ \t\n*_\]]*\((?:[^()]*?[A-Za-z]{3,}){2}" % re.escape(base), re.I)
     for m in pattern.finditer(whole):
         word = m.group(1)
         if word != base and word[:2].isupper() and any(c.islower() for c in word):
