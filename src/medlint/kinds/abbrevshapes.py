@@ -199,12 +199,12 @@ _OWN_KINDS = r"(?:initiative|registry|consortium|collaboration|network)"
 #: Verbs of recommending after the kind: the name is an owner speaking ("the ADA network advises").
 _ADVICE_VERBS = r"(?:recommends|advises|says|suggests|states|urges|warns|calls|tells|endorses|proposes)"
 #: "the ABCD initiative promotes ...": a name, its kind, then what it does.
-_THE_KIND = lazyre.compile(r"\b[Tt]he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _OWN_KINDS
+_THE_KIND = lazyre.compile(r"[Tt](?<!\w[Tt])he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _OWN_KINDS
                            + r"[ \t\n]+(?!" + _ADVICE_VERBS + r"\b)(?:is|was|has|that|which|[a-z]{3,}s)\b")
 #: "from ZRIN, an open registry of ...", "ZRIN, a "community-run, non-profit effort to ...": an
 #: appositive of up to four words before the kind (a comma may follow a word of a quoted
 #: description); or "because ZRIN is a registry", up to three words before the kind.
-_KIND_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?:,[ \t]+(?:an?|the)[ \t]+[\"\u201c]?(?:[\w-]+,?[ \t]+){0,4}?"
+_KIND_APPOSITIVE = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9]{1,7})(?:,[ \t]+(?:an?|the)[ \t]+[\"\u201c]?(?:[\w-]+,?[ \t]+){0,4}?"
                                   r"|[ \t]+is[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _KINDS + r"\b")
 
 

@@ -197,7 +197,7 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[
 
 
 #: A software package named with its language: "the MBESS R package", "the PYMC Python library".
-_PACKAGE = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:R|Python|Stata|SAS|Julia|Perl|Java(?:Script)?)[ \t]+"
+_PACKAGE = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:R|Python|Stata|SAS|Julia|Perl|Java(?:Script)?)[ \t]+"
                           r"(?:packages?|library|libraries|modules?|commands?|functions?)\b")
 #: A sentence that announces a list of programs: "four packages do this:", "Some software for it include".
 _PROGRAM_LEAD = lazyre.compile(r"\b(?:packages?|software|programs?|libraries|library|applications|apps|tools)\b"
@@ -229,12 +229,12 @@ _MENU_ITEM = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}"
 _MENU_PATH = lazyre.compile(r"\b(?i:select|choose|click(?:[ \t]+on)?|pick|go[ \t]+to|open)[ \t]+" + _MENU_ITEM
                             + r"(?:[ \t]*(?:\||>|->|\u2192|\u25b8)[ \t]*" + _MENU_ITEM + ")+")
 #: A control named by its label: "the key labelled RCL or MRX", "a key marked DEL".
-_LABELLED = lazyre.compile(r"\b(?:labell?ed|marked|titled|captioned)[ \t]+(?:as[ \t]+)?[\"'\u201c]?"
+_LABELLED = lazyre.compile(r"(?:l(?<!\wl)abell?ed|m(?<!\wm)arked|t(?<!\wt)itled|c(?<!\wc)aptioned)[ \t]+(?:as[ \t]+)?[\"'\u201c]?"
                            r"([A-Z][A-Z0-9]{1,7})[\"'\u201d]?(?:(?:[ \t]*,[ \t]*|[ \t]+or[ \t]+|[ \t]+and[ \t]+)[\"'\u201c]?([A-Z][A-Z0-9]{1,7})\b)?")
 
 
 #: Words in capitals before a control's noun: a label as the screen shows it ("the SAVE AS RTF button").
-_CAPS_CONTROL = lazyre.compile(r"\b(?:[A-Z][A-Z0-9]+[ \t]+){1,6}[A-Z][A-Z0-9]+[ \t]+(?=(?:field|box|button|tab|menu|window"
+_CAPS_CONTROL = lazyre.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]+[ \t]+(?:[A-Z][A-Z0-9]+[ \t]+){0,5}[A-Z][A-Z0-9]+[ \t]+(?=(?:field|box|button|tab|menu|window"
                                r"|dialog|dialogue|list|panel|option|checkbox)s?\b)")
 
 

@@ -36,7 +36,7 @@ from .longforms import _phrase, _spells_some, defined_adjacent
 _WRAP = lazyre.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|\Z|[-*+>#|]|\d+[.)][ \t]))[ \t]*")
 #: A name in Title Case turned round by "of": "University of Leeds", "Institute of Oncology".
 _TURNED = lazyre.compile(
-    r"(?<![\w'’-])((?:[A-Z][a-z'’]{2,}[ \t\n]+){1,3})of[ \t\n]+(?:the[ \t\n]+)?"
+    r"((?:[A-Z](?<![\w'’-][A-Z])[a-z'’]{2,}[ \t\n]+)(?:[A-Z][a-z'’]{2,}[ \t\n]+){0,2})of[ \t\n]+(?:the[ \t\n]+)?"
     r"((?:[A-Z][a-z'’]{2,}(?![\w'’-])[ \t\n]*){1,3})")
 _CAPITAL_WORD = lazyre.compile(r"[A-Z][a-z'’]+")
 #: How far from a use a turned-round name may stand (about two sentences).
@@ -50,7 +50,7 @@ _MEANING = lazyre.compile(
 _MEANS = lazyre.compile(r"(?<![\w-])[\"'“‘*_]*([A-Z][A-Z0-9]{1,7})[\"'”’*_]*,?[ \t]+means[ \t:]+(?:(?:the|a|an)[ \t]+)?[\"'“‘]?(?=[A-Za-z])")
 #: A list of what the letters stand for, in brackets or after a colon, up to two words after
 #: the abbreviation: "the PQRS scheme (patient, question, reason, setting)".
-_LISTED = lazyre.compile(r"(?<![\w-])([A-Z]{2,8})[\"'”’*_]*(?:[ \t\n]+[a-z]+){0,2}[ \t\n]*[(:][ \t\n]*([^()\n:]{4,240}?)[).\n]")
+_LISTED = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,7})[\"'”’*_]*(?:[ \t\n]+[a-z]+){0,2}[ \t\n]*[(:][ \t\n]*([^()\n:]{4,240}?)[).\n]")
 #: What separates the items of such a list.
 _ITEM_SEPARATOR = lazyre.compile(r"[ \t\n]*(?:[,;/][ \t\n]*(?:(?:and|or)[ \t\n]+)?|[ \t\n]+(?:and|or)[ \t\n]+)")
 _ARTICLE = lazyre.compile(r"(?:the|a|an)[ \t\n]+", re.I)
