@@ -40,6 +40,7 @@ import re
 from typing import Container
 
 from .. import lazyre
+from .abbrevpatterns import kept
 
 #: Glued on the left: a code point (U+, \\u, &#x, 0x), a file extension or a dotted name, a variant.
 #: An attribute's value: 'class="DA"' in markup shown as text.
@@ -99,7 +100,7 @@ _SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|proce
                   r"|commands?|output|datasets?|data\s+sets?|data\s+steps?|libraries|library|queries|query"
                   r"|files?|format|language|studio|server|users?|licen[cs]es?|installation|window|menus?|dialog(?:ue)?s?"
                   r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
-_SOFTWARE_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
+_SOFTWARE_AFTER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
 _SOFTWARE_BEFORE = lazyre.compile(
     r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
     r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
@@ -115,26 +116,26 @@ _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 _NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
 _LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
-_MAKER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
+_MAKER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
 #: Makers of software named in capitals; what follows one of them is its product ("IBM JCL").
 _MAKERS = frozenset({"IBM", "SAS", "HP", "DEC", "SGI", "SPSS"})
 #: What software does and organisations do not: "SAS stores", "SPSS computes".
-_SOFTWARE_VERB = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
+_SOFTWARE_VERB = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:also[ \t]+|will[ \t]+|can[ \t]+)?"
                                 r"(?:stores|computes|calculates|crashes|imports|exports|outputs|prints|plots|fits)\b")
 #: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
 #: the name ends its clause (not "in COPD patients").
 _ANALYSED_IN = lazyre.compile(
     r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
     r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
-_SOFTWARE_VERSION = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
+_SOFTWARE_VERSION = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
 #: A legend: "BMI, body mass index;", "CYP, cytochrome P450;" (a short long form opening in lower
 #: case, ended by ; or .).
-_LEGEND = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([a-z][\w\u00c0-\u017f' -]{2,60}?)(?=[;.])")
+_LEGEND = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z0-9-]{1,9}),[ \t]+([a-z][\w\u00c0-\u017f' -]{2,60}?)(?=[;.])")
 #: In a list under an "Abbreviations" label or heading, a long form may hold capitals, digits and
 #: signs ("CYP, cytochrome P450;", "AA, Arachidonic acid;", "PKX, Zn2+/thiol-linked surface protease;").
 _LEGEND_LISTED = lazyre.compile(
-    r"(?<![\w-])([A-Z][A-Za-z0-9-]{1,9}),[ \t]+([A-Za-z0-9][\w\u00c0-\u017f'+/(), -]{2,80}?)(?=;|\.(?:\s|$))")
+    r"([A-Z](?<![\w-][A-Z])[A-Za-z0-9-]{1,9}),[ \t]+([A-Za-z0-9][\w\u00c0-\u017f'+/(), -]{2,80}?)(?=;|\.(?:\s|$))")
 #: The label of a list of abbreviations: a heading or a line's opening "Abbreviations:".
 _ABBREVIATIONS_LABEL = lazyre.compile(r"(?im)^[#*_> \t]*(?:list[ \t]+of[ \t]+)?abbreviations?(?:[ \t]+used)?[*_ \t]*:?")
 #: How far after its label a list of abbreviations is read.
@@ -148,7 +149,7 @@ _WINDOW = 160
 #: Load)", "the ABBR concept (Long, Form)", "a DXA scan (dual-energy X-ray absorptiometry)": the
 #: long form after the abbreviation (and one word naming what it is), within a line break or two.
 _ABBR_THEN_LONG = lazyre.compile(
-    r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})(?:(?:[ \t]+[a-z]{3,12})?\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
+    r"([A-Z](?<![\w-][A-Z])[A-Za-z0-9]{1,9})(?:(?:[ \t]+[a-z]{3,12})?\s*\(\s*|,\s+(?=(?:short|stands|standing)\s+for\b))"
     r"(?:(?:short|stands|standing)\s+for|meaning|i\.e\.,?)?\s*([A-Za-z][^()\n]{2,80}(?:\n[^()\n]{1,80}){0,2}?)(?=[).;]|,\s+(?:a|an|the|which)\b)")
 
 
@@ -230,7 +231,7 @@ _CLAUSE_END = lazyre.compile(r"[ \t]*(?:[.,;:!?)]|$)", re.M)
 _PREPOSITION_BEFORE = lazyre.compile(r"\b(?i:in|at|for|with|on|after|before|from|by|during|among|unlike|like|the)[ \t]+$")
 #: After an appositive: the list it belongs to goes on ("the EAR, the Safe Ceiling, or which").
 _LIST_GOES_ON = lazyre.compile(r"\s*(?:,\s*)?(?:and|or|the)\b")
-_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
+_APPOSITIVE = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9]{1,7}),[ \t]+(?:the|an?)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:of|for|and|on|in|the)[ \t]+)?){1,5}[A-Z][\w'\u2019-]*")
 
 
 def person_initials(prose: str, start: int, end: int) -> bool:
@@ -319,7 +320,7 @@ def schwartz_hearst_definitions(prose: str) -> set[str]:
 
 #: "SSR/SST (Sum of Squares Regression divided by Sum of Squares Total)": a ratio or pair of
 #: abbreviations, then their long forms in the same order in one bracket.
-_PAIR_THEN_LONG = lazyre.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,7})/([A-Z][A-Za-z0-9]{1,7})\s*\(([^()]{5,160})\)")
+_PAIR_THEN_LONG = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Za-z0-9]{1,7})/([A-Z][A-Za-z0-9]{1,7})\s*\(([^()]{5,160})\)")
 _PAIR_SPLIT = lazyre.compile(r"\s*(?:/|\bdivided\s+by\b|\bover\b|\band\b|\bvs\.?|\bversus\b|[,;])\s*")
 
 
@@ -441,7 +442,7 @@ def _sh_match(short: str, long: str) -> bool:
         s -= 1
         l -= 1
     starts = sum(1 for i in at if i == 0 or not text[i - 1].isalnum())
-    return 2 * starts >= len(chars) and not re.search(r"(?<!\w)%s(?!\w)" % re.escape(short), long[min(at):])
+    return 2 * starts >= len(chars) and not kept(r"(?<!\w)%s(?!\w)" % re.escape(short)).search(long[min(at):])
 
 
 #: A sign that a short block is a book or web citation, wrapped over lines as hard-wrapped
@@ -515,8 +516,8 @@ _INTRODUCED = lazyre.compile(
 _INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
 #: The token's letters explained after it: "MSR, with the R standing for Regression".
 #: A value a sentence names as a code: "noted by the code PV", "coded as VP".
-_CODED = lazyre.compile(r"\b(?:the[ \t]+codes?|coded[ \t]+(?:as[ \t]+)?)[ \t]*([A-Z][A-Z0-9]{1,7})(?![\w-])")
-_STANDING_FOR = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
+_CODED = lazyre.compile(r"(?:t(?<!\wt)he[ \t]+codes?|c(?<!\wc)oded[ \t]+(?:as[ \t]+)?)[ \t]*([A-Z][A-Z0-9]{1,7})(?![\w-])")
+_STANDING_FOR = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9]{1,7}),?[ \t]+with[ \t]+the[ \t]+[A-Z]{1,2}[ \t]+"
                                r"(?:stand(?:s|ing)|is[ \t]+short)[ \t]+for\b")
 
 
@@ -563,13 +564,13 @@ def dictionary_names(prose: str, text: str, blocks: list[tuple[int, int]]) -> se
 
 #: Words after a name that make it a firm's: "ZRT Labs", "DST systems", "NBTY Inc", a publisher's "CRC Press".
 _COMPANY_AFTER = lazyre.compile(
-    r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?i:labs?|laboratories|inc|incorporated|corp|corporation|ltd|llc|gmbh|plc"
+    r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?i:labs?|laboratories|inc|incorporated|corp|corporation|ltd|llc|gmbh|plc"
     r"|systems|pharmaceuticals|pharma|technologies|biosciences|diagnostics|company|press|publishers|publishing)\b\.?")
 
 
 #: Words after a name that make it a mailing list's or a forum's: "the MEDSTATS email discussion
 #: group", "the SEMNET listserv" (four letters or more: "the IRB forum" is a board's forum).
-_FORUM_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{3,11})(?:-L)?[ \t]+(?i:forums?|listserv|newsgroups?|mailing[ \t]+lists?"
+_FORUM_AFTER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{3,11})(?:-L)?[ \t]+(?i:forums?|listserv|newsgroups?|mailing[ \t]+lists?"
                               r"|(?:e-?mail[ \t]+)?discussion[ \t]+(?:group|list))\b")
 
 
@@ -611,16 +612,16 @@ def external_headline(link_text: str, target: str) -> bool:
 
 
 #: A page about a language with statements, options and procedures.
-_CODE_LANGUAGE = lazyre.compile(r"\b(?:SAS|SPSS|SQL|Stata|PROC|proc)\b|\bR\s+(?:code|packages?|functions?|scripts?)\b")
-_KEYWORD_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
+_CODE_LANGUAGE = lazyre.compile(r"(?:S(?<!\wS)(?:AS|PSS|QL|tata)|P(?<!\wP)ROC|p(?<!\wp)roc)\b|R(?<!\wR)\s+(?:code|packages?|functions?|scripts?)\b")
+_KEYWORD_TOKEN = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9_]{1,11})(?=[ \t]+(?i:variables?|keywords?|macros?|subcommands?"
                                 r"|(statements?|options?|procedures?|arguments?|parameters?))\b)")
 #: The keyword after its word: "a procedure GENMOD", "the option NOPRINT" (on a page about code).
-_KEYWORD_AFTER_WORD = lazyre.compile(r"\b(?:procedure|statement|option|subcommand|command|macro)[ \t]+([A-Z][A-Z0-9_]{1,11})\b")
+_KEYWORD_AFTER_WORD = lazyre.compile(r"(?:p(?<!\wp)rocedure|s(?<!\ws)tatement|o(?<!\wo)ption|s(?<!\ws)ubcommand|c(?<!\wc)ommand|m(?<!\wm)acro)[ \t]+([A-Z][A-Z0-9_]{1,11})\b")
 #: Variables named before or after their word: "the variables ACTHDR1, ACTHDR2 and PNS1", "set
 #: CSTRATM as the stratum variable".
-_VARIABLE_LIST = lazyre.compile(r"\bvariables[ \t]+([A-Z][A-Z0-9_]{1,11}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+_VARIABLE_LIST = lazyre.compile(r"variables(?<!\wvariables)[ \t]+([A-Z][A-Z0-9_]{1,11}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
                                 r"[A-Z][A-Z0-9_]{1,11})+)\b")
-_VARIABLE_AS = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9_]{1,11})[ \t]+as[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,2}variable\b")
+_VARIABLE_AS = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9_]{1,11})[ \t]+as[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,2}variable\b")
 
 
 def code_keywords(page: str) -> set[str]:
@@ -698,10 +699,10 @@ def address_block(prose: str, block: tuple[int, int] | None) -> bool:
 #: Words after a name that make it a gene's symbol (HGNC's approved symbols are the names genes go
 #: by in text: "the GC gene", "MTHFR polymorphisms", "CFH Y402H genotype").
 _GENE_WORDS = r"(?:genes?|genotypes?|genotyping|alleles?|polymorphisms?|haplotypes?|SNPs?|gene[ \t]+variants?)\b"
-_GENE_AFTER = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:[ \t]+[A-Z]\d+[A-Z])?[ \t]+" + _GENE_WORDS)
+_GENE_AFTER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})(?:[ \t]+[A-Z]\d+[A-Z])?[ \t]+" + _GENE_WORDS)
 #: A list of names that ends with "genes": "GC, CYP2R1 and DHCR7 genes".
 _GENE_LIST = lazyre.compile(
-    r"\b[A-Z][A-Z0-9-]{1,9}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9-]{1,9}){1,8}"
+    r"[A-Z](?<!\w[A-Z])[A-Z0-9-]{1,9}(?:(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z][A-Z0-9-]{1,9}){1,8}"
     r"[ \t]+(?:genes|gene[ \t]+variants|polymorphisms|genotypes)\b")
 
 

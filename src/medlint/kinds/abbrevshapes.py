@@ -22,6 +22,7 @@ import re
 from typing import Iterable
 
 from .. import lazyre
+from .abbrevpatterns import kept
 from .wholeword import writes
 
 #: Words that open an institution's name, whose place may follow after a comma.
@@ -63,7 +64,7 @@ def repeated_pair(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
     per abbreviation (*seen*)."""
     if abbr not in seen:
         first, second = (re.escape(c) for c in abbr)
-        pattern = re.compile(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%s[a-z'\u2019]{4,}(?![\w-])" % (first, second), re.I)
+        pattern = kept(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%s[a-z'\u2019]{4,}(?![\w-])" % (first, second), re.I)
         count = 0
         for m in pattern.finditer(prose):
             if any(w.lower() in _NOT_TERM_WORDS for w in m.group(0).split()):
@@ -94,7 +95,7 @@ def built_notation(prose: str, abbr: str, at: int, defined: Iterable[str]) -> bo
         if not any(_grid(prose, head, tail, d[:-len(tail)], others)
                    for d in others if len(d) == len(abbr) and d.endswith(tail) and d[:-len(tail)] != head):
             continue
-        words = re.compile(r"(?<![\w-])" + r"[ \t\n-]+".join(re.escape(c) + r"[a-z'\u2019]{3,}" for c in head)
+        words = kept(r"(?<![\w-])" + r"[ \t\n-]+".join(re.escape(c) + r"[a-z'\u2019]{3,}" for c in head)
                            + r"(?![\w-])", re.I)
         hits = words.finditer(prose)
         if (words.search(prose, max(0, at - _HEAD_NEAR), at + _HEAD_NEAR)
@@ -141,7 +142,7 @@ def parallel_parts(prose: str, abbr: str, at: int) -> bool:
     for noun in _PART_NOUNS:
         pos = lo
         for c in abbr:
-            m = re.compile(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%ss?\b" % (re.escape(c), noun), re.I).search(prose, pos, hi)
+            m = kept(r"(?<![\w-])%s[a-z'\u2019]{4,}[ \t\n]+%ss?\b" % (re.escape(c), noun), re.I).search(prose, pos, hi)
             if m is None:
                 break
             pos = m.end()
@@ -198,12 +199,12 @@ _OWN_KINDS = r"(?:initiative|registry|consortium|collaboration|network)"
 #: Verbs of recommending after the kind: the name is an owner speaking ("the ADA network advises").
 _ADVICE_VERBS = r"(?:recommends|advises|says|suggests|states|urges|warns|calls|tells|endorses|proposes)"
 #: "the ABCD initiative promotes ...": a name, its kind, then what it does.
-_THE_KIND = lazyre.compile(r"\b[Tt]he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _OWN_KINDS
+_THE_KIND = lazyre.compile(r"[Tt](?<!\w[Tt])he[ \t]+([A-Z][A-Z0-9]{1,7})[ \t\n]+" + _OWN_KINDS
                            + r"[ \t\n]+(?!" + _ADVICE_VERBS + r"\b)(?:is|was|has|that|which|[a-z]{3,}s)\b")
 #: "from ZRIN, an open registry of ...", "ZRIN, a "community-run, non-profit effort to ...": an
 #: appositive of up to four words before the kind (a comma may follow a word of a quoted
 #: description); or "because ZRIN is a registry", up to three words before the kind.
-_KIND_APPOSITIVE = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?:,[ \t]+(?:an?|the)[ \t]+[\"\u201c]?(?:[\w-]+,?[ \t]+){0,4}?"
+_KIND_APPOSITIVE = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z0-9]{1,7})(?:,[ \t]+(?:an?|the)[ \t]+[\"\u201c]?(?:[\w-]+,?[ \t]+){0,4}?"
                                   r"|[ \t]+is[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?)" + _KINDS + r"\b")
 
 

@@ -34,6 +34,7 @@ import bisect
 import re
 
 from .. import lazyre
+from .abbrevpatterns import kept
 from .wholeword import writes
 
 #: The opening of a block in italics: Markdown ``*...*`` or ``_..._`` (not bold), or HTML
@@ -181,9 +182,9 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[
     words = [w for w, _ in given if w.lower() not in _SMALL]
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return True  # "Analysis of Means", "CUmulative SUM"
-    if re.match(_JOIN + re.escape(abbr) + r"\b", prose[end:end + 40]):
+    if kept(_JOIN + re.escape(abbr) + r"\b").match(prose[end:end + 40]):
         return True  # "cumulative sum (CUSUM)"
-    if re.search(r"\b" + re.escape(abbr) + _JOIN + "$", prose[max(0, start - 40):start]):
+    if kept(r"\b" + re.escape(abbr) + _JOIN + "$").search(prose[max(0, start - 40):start]):
         return True  # "CUSUM (cumulative sum)"
     if sum(1 for _, n in given if n >= 2) < 2:
         return False
@@ -196,7 +197,7 @@ def _marked(prose: str, abbr: str, span: tuple[int, int], at: int, block: tuple[
 
 
 #: A software package named with its language: "the MBESS R package", "the PYMC Python library".
-_PACKAGE = lazyre.compile(r"\b([A-Z][A-Z0-9]{1,7})[ \t]+(?:R|Python|Stata|SAS|Julia|Perl|Java(?:Script)?)[ \t]+"
+_PACKAGE = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:R|Python|Stata|SAS|Julia|Perl|Java(?:Script)?)[ \t]+"
                           r"(?:packages?|library|libraries|modules?|commands?|functions?)\b")
 #: A sentence that announces a list of programs: "four packages do this:", "Some software for it include".
 _PROGRAM_LEAD = lazyre.compile(r"\b(?:packages?|software|programs?|libraries|library|applications|apps|tools)\b"
@@ -228,12 +229,12 @@ _MENU_ITEM = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}"
 _MENU_PATH = lazyre.compile(r"\b(?i:select|choose|click(?:[ \t]+on)?|pick|go[ \t]+to|open)[ \t]+" + _MENU_ITEM
                             + r"(?:[ \t]*(?:\||>|->|\u2192|\u25b8)[ \t]*" + _MENU_ITEM + ")+")
 #: A control named by its label: "the key labelled RCL or MRX", "a key marked DEL".
-_LABELLED = lazyre.compile(r"\b(?:labell?ed|marked|titled|captioned)[ \t]+(?:as[ \t]+)?[\"'\u201c]?"
+_LABELLED = lazyre.compile(r"(?:l(?<!\wl)abell?ed|m(?<!\wm)arked|t(?<!\wt)itled|c(?<!\wc)aptioned)[ \t]+(?:as[ \t]+)?[\"'\u201c]?"
                            r"([A-Z][A-Z0-9]{1,7})[\"'\u201d]?(?:(?:[ \t]*,[ \t]*|[ \t]+or[ \t]+|[ \t]+and[ \t]+)[\"'\u201c]?([A-Z][A-Z0-9]{1,7})\b)?")
 
 
 #: Words in capitals before a control's noun: a label as the screen shows it ("the SAVE AS RTF button").
-_CAPS_CONTROL = lazyre.compile(r"\b(?:[A-Z][A-Z0-9]+[ \t]+){1,6}[A-Z][A-Z0-9]+[ \t]+(?=(?:field|box|button|tab|menu|window"
+_CAPS_CONTROL = lazyre.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]+[ \t]+(?:[A-Z][A-Z0-9]+[ \t]+){0,5}[A-Z][A-Z0-9]+[ \t]+(?=(?:field|box|button|tab|menu|window"
                                r"|dialog|dialogue|list|panel|option|checkbox)s?\b)")
 
 

@@ -27,6 +27,7 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
+from .abbrevpatterns import kept
 from .abbrevsources import PageSources
 from .abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named, parallel_parts, place_before_state,
                            repeated_pair)
@@ -375,7 +376,7 @@ def _cut_short(page: str, base: str) -> bool:
     """True if a word on the page opens with the token's letters and goes on (``BREASTFE`` on a
     page about breastfeeding): a word cut short, as a search box or a title's limit cuts it,
     not an abbreviation (six letters or more: a short token opens many words by chance)."""
-    return bool(re.search(r"(?<![\w-])%s[a-z]{2,}" % re.escape(base.lower()), page, re.I))
+    return bool(kept(r"(?<![\w-])%s[a-z]{2,}" % re.escape(base.lower()), re.I).search(page))
 
 
 def _author_list(prose: str, start: int, end: int, english: object) -> bool:
@@ -415,10 +416,22 @@ def _sentence_start(prose: str, offset: int) -> bool:
 
 
 _SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
+#: The letters a small word opens with: only these letters may be given by one in lower case.
+_SMALL_INITIALS = frozenset("oatfiwb")
 #: Up to two small words between the long form's words: "Journal of the American ..." for JASA.
 _SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+){0,2}"
 #: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
 _NEAR = 300
+
+
+def _titled_letter(c: str) -> str:
+    """The pattern of one word giving letter *c* in a Title Case long form: the capital, or a
+    small word in lower case that opens with it ("Health and Nutrition"). A letter no small
+    word opens with (C, D...) has no lower-case branch: its lookahead could never hold, and
+    leaving it out makes the pattern cheaper to compile, matching the same text."""
+    if c.lower() not in _SMALL_INITIALS:
+        return r"(?:%s)%s" % (re.escape(c.upper()), TITLED_COMPOUND)
+    return r"(?:%s|(?=%s\b)%s)%s" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower()), TITLED_COMPOUND)
 
 
 def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | None = None) -> bool:
@@ -434,9 +447,7 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     # The page-wide search is made once per abbreviation (titled_seen): a page that uses one
     # thousands of times must not be searched thousands of times.
     if titled_seen is None or abbr not in titled_seen:
-        titled = re.compile(r"(?<![\w-])" + joined.join(
-            r"(?:%s|(?=%s\b)%s)%s" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower()), TITLED_COMPOUND)
-            for c in letters))
+        titled = kept(r"(?<![\w-])" + joined.join(_titled_letter(c) for c in letters))
         found = bool(titled.search(prose))
         if titled_seen is None:
             if found:
@@ -446,7 +457,7 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     if titled_seen is not None and titled_seen[abbr]:
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
-    near = re.compile(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
+    near = kept(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 
@@ -459,11 +470,11 @@ def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, boo
     made once per abbreviation (*titled_seen*)."""
     first, second = (re.escape(c) for c in abbr)
     if abbr not in titled_seen:
-        titled = re.compile(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
+        titled = kept(r"(?<![\w-])%s[a-z'\u2019]{3,}[\s-]+%s[a-z'\u2019]{3,}\b" % (first, second))
         titled_seen[abbr] = bool(titled.search(prose))
     if titled_seen[abbr]:
         return True
-    near = re.compile(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+(?:(?:and|&)\s+)?%s[\w'\u2019]{4,}\b" % (first, second), re.I)
+    near = kept(r"(?<![\w-])%s[\w'\u2019]{4,}[\s-]+(?:(?:and|&)\s+)?%s[\w'\u2019]{4,}\b" % (first, second), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
 
 

@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING, Container
 
 from .. import lazyre
+from .abbrevpatterns import kept
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -118,7 +119,7 @@ class CapsNames:
         for word in self._mixed.get(base, ()):
             if word != base:
                 name = re.escape(word)
-                if re.search(r"(?<![\w-])%s\s*\(\s*[A-Za-z][^()]{8,}\)|\(\s*%s\s*\)" % (name, name), page):
+                if kept(r"(?<![\w-])%s\s*\(\s*[A-Za-z][^()]{8,}\)|\(\s*%s\s*\)" % (name, name)).search(page):
                     return True
         return False
 

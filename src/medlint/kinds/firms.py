@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .. import lazyre
 
-_TOKEN = r"\b([A-Z][A-Z0-9]{1,7})"
+_TOKEN = r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})"
 #: Products a maker makes: "KLX is making a home test kit" (a body "making changes", or "developing
 #: a new test" as a public body does, is no maker).
 _PRODUCT = (r"(?:tests?|testers?|kits?|devices?|supplements?|drugs?|products?|pills?|capsules?|tablets?|assays?"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from .. import lazyre
+from .abbrevpatterns import kept
 from .longforms import _phrase, _spells_some, defined_adjacent
 
 #: A line break inside a paragraph: after a line with text on it (so neither end of a blank
@@ -35,7 +36,7 @@ from .longforms import _phrase, _spells_some, defined_adjacent
 _WRAP = lazyre.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|\Z|[-*+>#|]|\d+[.)][ \t]))[ \t]*")
 #: A name in Title Case turned round by "of": "University of Leeds", "Institute of Oncology".
 _TURNED = lazyre.compile(
-    r"(?<![\w'’-])((?:[A-Z][a-z'’]{2,}[ \t\n]+){1,3})of[ \t\n]+(?:the[ \t\n]+)?"
+    r"((?:[A-Z](?<![\w'’-][A-Z])[a-z'’]{2,}[ \t\n]+)(?:[A-Z][a-z'’]{2,}[ \t\n]+){0,2})of[ \t\n]+(?:the[ \t\n]+)?"
     r"((?:[A-Z][a-z'’]{2,}(?![\w'’-])[ \t\n]*){1,3})")
 _CAPITAL_WORD = lazyre.compile(r"[A-Z][a-z'’]+")
 #: How far from a use a turned-round name may stand (about two sentences).
@@ -49,7 +50,7 @@ _MEANING = lazyre.compile(
 _MEANS = lazyre.compile(r"(?<![\w-])[\"'“‘*_]*([A-Z][A-Z0-9]{1,7})[\"'”’*_]*,?[ \t]+means[ \t:]+(?:(?:the|a|an)[ \t]+)?[\"'“‘]?(?=[A-Za-z])")
 #: A list of what the letters stand for, in brackets or after a colon, up to two words after
 #: the abbreviation: "the PQRS scheme (patient, question, reason, setting)".
-_LISTED = lazyre.compile(r"(?<![\w-])([A-Z]{2,8})[\"'”’*_]*(?:[ \t\n]+[a-z]+){0,2}[ \t\n]*[(:][ \t\n]*([^()\n:]{4,240}?)[).\n]")
+_LISTED = lazyre.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,7})[\"'”’*_]*(?:[ \t\n]+[a-z]+){0,2}[ \t\n]*[(:][ \t\n]*([^()\n:]{4,240}?)[).\n]")
 #: What separates the items of such a list.
 _ITEM_SEPARATOR = lazyre.compile(r"[ \t\n]*(?:[,;/][ \t\n]*(?:(?:and|or)[ \t\n]+)?|[ \t\n]+(?:and|or)[ \t\n]+)")
 _ARTICLE = lazyre.compile(r"(?:the|a|an)[ \t\n]+", re.I)
@@ -128,7 +129,7 @@ def compound_adjacent(text: str, base: str) -> bool:
     immunohistochemistry"): each word gives its initial, and may give the starts of the
     parts a linking vowel opens ("electr-o-|myo-gram", "chem-i-|luminescence"); one word at
     least gives more than its initial (plain initials are the adjacency test's)."""
-    for m in re.finditer(r"(?<![\w\-'’])%s(?![\w\-'’])" % re.escape(base), text):
+    for m in kept(r"(?<![\w\-'’])%s(?![\w\-'’])" % re.escape(base)).finditer(text):
         before = _COMPOUND_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if before and _parts_spell(before.group(1).split(), base, from_end=True):
             return True
@@ -189,7 +190,7 @@ def mixed_case_defined(whole: str, base: str) -> bool:
     lower case: "BIOnet") and gives that name a long form in brackets right after it
     ("BIOnet (Biobank Infrastructure Operations Network)"): a later use in capitals is the
     same name, already explained."""
-    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])[ \t\n*_\]]*\((?:[^()]*?[A-Za-z]{3,}){2}" % re.escape(base), re.I)
+    pattern = kept(r"(?<![\w-])(%s)(?![\w-])[ \t\n*_\]]*\((?:[^()]*?[A-Za-z]{3,}){2}" % re.escape(base), re.I)
     for m in pattern.finditer(whole):
         word = m.group(1)
         if word != base and word[:2].isupper() and any(c.islower() for c in word):

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from medlint import lazyre
+from .abbrevpatterns import kept
 
 #: A word of the phrase: letters, apostrophes, hyphenated parts.
 _WORD = lazyre.compile(r"[A-Za-z][\w'’]*(?:[-‐][A-Za-z0-9][\w'’]*)*")
@@ -71,7 +72,7 @@ def defined_adjacent(prose: str, abbr: str) -> bool:
     if letters is None:
         return False
     min_word = 4 if len(letters) == 2 else 3
-    for m in re.finditer(r"(?<![\w\-'’])%ss?(?![\w\-'’])" % re.escape(abbr), prose):
+    for m in kept(r"(?<![\w\-'’])%ss?(?![\w\-'’])" % re.escape(abbr)).finditer(prose):
         line_start = prose.rfind("\n", 0, m.start()) + 1
         head = _joined_before(prose[max(line_start, m.start() - 120):m.start()])
         if head is not None and _spells_some(_phrase(head, from_end=True), letters, min_word, from_end=True):
@@ -155,7 +156,7 @@ def written_out(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
     if abbr not in seen:
         joined = r"(?:[\s/]+|-)(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){0,2}"
         words = [r"%s(?:%s|[a-z'’]{3,})" % (c, _COMPOUND) for c in abbr.lower()]
-        pattern = re.compile(r"(?<![\w'’-])" + joined.join(words) + r"(?![\w'’])", re.I)
+        pattern = kept(r"(?<![\w'’-])" + joined.join(words) + r"(?![\w'’])", re.I)
         count, capital = 0, False
         for m in pattern.finditer(prose):
             count += 1

@@ -1,0 +1,77 @@
+"""The acronym rule's faster patterns (issue 23) find what the slower ones found.
+
+Page-wide patterns now open with the capital (a character set the regex engine can skip to)
+and check the word boundary behind it, instead of opening with the boundary; each case here
+has a use that must still be found and one glued to a word or a hyphen that must not be."""
+from __future__ import annotations
+
+from medlint.kinds.abbrevcontext import (appositive_definitions, code_keywords, company_names, gene_symbols,
+                                         introduced_terms, legend_definitions, schwartz_hearst_definitions,
+                                         software_names)
+from medlint.kinds.abbrevpatterns import kept
+from medlint.kinds.abbrevshapes import kind_named
+from medlint.kinds.abbrevsources import interface_labels, package_names
+from medlint.kinds.firms import firm_names
+from medlint.kinds.glosses import letters_listed, turned_name
+
+
+def test_appositive_needs_a_boundary_before_the_name() -> None:
+    assert appositive_definitions("We used SUNWATCH, the Global UV Index Network.") == {"SUNWATCH"}
+    assert appositive_definitions("We used x-SUNWATCH, the Global UV Index Network.") == set()
+    assert appositive_definitions("We used aSUNWATCH, the Global UV Index Network.") == set()
+
+
+def test_software_and_company_names_at_a_word_start_only() -> None:
+    assert "SAS" in software_names("Run the SAS code first.")
+    assert "SAS" not in software_names("Run the xSAS code first.")
+    assert "SPSS" in software_names("SPSS version 14 was used.")
+    assert company_names("Kits from ZRT Labs arrived.") == {"ZRT"}
+    assert company_names("Kits from QZRT Labs arrived.") == {"QZRT"}
+    assert company_names("Kits from aZRT Labs arrived.") == set()
+    assert firm_names("KLX is making a home test kit.") == {"KLX"}
+    assert firm_names("aKLX is making a home test kit.") == set()
+
+
+def test_genes_and_keywords() -> None:
+    text = "The GC gene, and GC, CYP2R1 and DHCR7 genes."
+    assert text.index("GC") in gene_symbols(text)
+    assert gene_symbols("The xGC gene.") == set()
+    sas = "In SAS, the FIRSTOBS option and the variables AGEYRS and SEXCODE; set CSTRATM as the stratum variable."
+    assert {"FIRSTOBS", "AGEYRS", "SEXCODE", "CSTRATM"} <= code_keywords(sas)
+    assert "FIRSTOBS" not in code_keywords("In xSAS, the FIRSTOBS option.")  # no language named: no option
+    assert code_keywords("the subvariables AGEYRS and SEXCODE") == set()
+    assert code_keywords("the procedure GENMOD in SAS") == {"GENMOD"}
+    assert code_keywords("the subprocedure GENMOD in SAS") == set()
+
+
+def test_definition_readers() -> None:
+    assert legend_definitions("Abbreviations: BMI, body mass index; CI, confidence interval.") >= {"BMI", "CI"}
+    assert "BMI" not in legend_definitions("x-BMI, body mass index; and more.")
+    assert "MSR" in introduced_terms("MSR, with the R standing for Regression")
+    assert "PV" in introduced_terms("noted by the code PV")
+    assert "PV" not in introduced_terms("noted by xthe code PV")
+    assert "GLMM" in schwartz_hearst_definitions("GLMM (short for Generalised Linear Mixed Model)")
+    assert "GLMM" not in schwartz_hearst_definitions("xGLMM (short for Generalised Linear Mixed Model)")
+    assert kind_named("The ABCD initiative promotes walking.") == {"ABCD"}
+    assert kind_named("xThe ABCD initiative promotes walking.") == set()
+
+
+def test_interface_and_packages() -> None:
+    text = "Press the key labelled RCL, then the SAVE AS RTF button."
+    assert {text.index("RCL"), text.index("SAVE"), text.index("AS"), text.index("RTF")} <= interface_labels(text)
+    assert interface_labels("the key relabelled RCL") == set()
+    assert package_names("the MBESS R package", []) == {"MBESS"}
+    assert package_names("the xMBESS R package", []) == set()
+
+
+def test_glosses() -> None:
+    whole = "At the University of Leeds we met. LU is big."
+    assert turned_name(whole, "LU", whole.index("LU"))
+    assert not turned_name("At the-University of Leeds we met. LU is big.", "LU", 40)
+    assert letters_listed("the PQRS scheme (patient, question, reason, setting)", "PQRS", {})
+    assert not letters_listed("the xPQRS scheme (patient, question, reason, setting)", "PQRS", {})
+
+
+def test_kept_patterns_are_compiled_once() -> None:
+    assert kept(r"ab+c") is kept(r"ab+c")
+    assert kept(r"abc", 2) is not kept(r"abc")
