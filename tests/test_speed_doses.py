@@ -53,3 +53,37 @@ def test_next_dose_random_texts() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 25)))
         assert _fast_all(text) == _slow_all(text), text
+
+
+from medlint.document import Document  # noqa: E402
+from medlint.kinds import dosage as K  # noqa: E402
+
+
+def _notations(text: str, prefilter: bool) -> list[tuple[int, int, str]]:
+    saved = dict(K._PREFILTERS)
+    try:
+        if not prefilter:
+            for name in K._PREFILTERS:
+                K._PREFILTERS[name] = ("",)  # found everywhere: every pattern runs
+        check = K._notation({"notations": K.NOTATIONS})
+        return [(f.start, f.end, f.values["match"]) for f in check(Document.from_text(text))]
+    finally:
+        K._PREFILTERS.update(saved)
+
+
+@pytest.mark.parametrize("text", [
+    "Take 5.0 mg at night.", "Take 2.50 mg daily.", "A dose of .5 mg.", "Inject 10 U of insulin, 10u more.",
+    "Give 5 cc twice a day.", "Take one tablet qd, or q.d. or QD.", "One tablet qod or q.o.d. or QOD.",
+    "Vitamin B12 500 \u00b5g daily, 5 \u03bcg more.", "Take 10mg in the morning, 5IU and 3units.",
+    "Take 5.0\n\nmg at night.",
+])
+def test_notation_prefilters_keep_every_finding(text: str) -> None:
+    found = _notations(text, prefilter=True)
+    assert found  # each fixture has a notation that must still be reported
+    assert found == _notations(text, prefilter=False)
+
+
+def test_notation_prefilters_rule_out_pages_without_the_shapes() -> None:
+    text = "Take 5 mg at night and 1 g in the morning; accept 2 groups, 3 uses."
+    possible: dict = {}
+    assert not any(K._may_match(K._PREFILTERS[n], text, 0, possible) for n in K.NOTATIONS)
