@@ -79,6 +79,38 @@ _NOTATION_RULES: list[tuple[str, Any, Callable[[re.Match[str]], str | None], str
 ]
 
 
+#: What each notation's pattern cannot match without, checked on the page first (issue 23: the
+#: patterns that open with a lookbehind and a number try every digit of every page; most pages
+#: hold none of these shapes). Each is a part every match of its pattern holds: a literal string
+#: (any of a tuple), or a pattern searched in the same engine with the same classes.
+#: A point, digits, then the unit: "5.0 mg", "2.50 mg", ".5 mg".
+_POINT_UNIT = fastre.compile(r"\.\d+\s*" + _UNITS_WORDS)
+_PREFILTERS: dict[str, Any] = {
+    "trailing-zero": _POINT_UNIT,
+    "naked-decimal": _POINT_UNIT,
+    "unit-u": fastre.compile(r"\d\s?[Uu]\b"),
+    "cc": fastre.compile(r"(?<=\d\s?)cc"),
+    "qd": ("q.d", "QD", "qd"),
+    "qod": ("q.o.d.", "QOD", "qod"),
+    "microgram-sign": ("\u00b5g", "\u03bcg"),
+    "spacing": fastre.compile(r"\d(?:mg|mcg|mL|ml|IU|unit)"),
+}
+
+
+def _may_match(prefilter: Any, prose: str, start: int, cache: dict[Any, bool]) -> bool:
+    """Whether a notation's pattern may match in *prose* from *start*: its prefilter
+    (:data:`_PREFILTERS`) is found (remembered in *cache* for the page's other notations)."""
+    key = id(prefilter)
+    found = cache.get(key)
+    if found is None:
+        if isinstance(prefilter, tuple):
+            found = any(prose.find(literal, start) >= 0 for literal in prefilter)
+        else:
+            found = prefilter.search(prose, start) is not None
+        cache[key] = found
+    return found
+
+
 #: Notations whose numbers are doses only in a dose's context ("14.90 units" in a statistics table is not).
 _NEEDS_DOSE_CONTEXT = {"trailing-zero", "naked-decimal", "unit-u", "spacing"}
 #: A unit that makes the number a dose by itself.
@@ -477,7 +509,10 @@ def _notation(options: dict[str, Any]) -> Callable[[Document], Iterator[Finding]
 
     def check(doc: Document) -> Iterator[Finding]:
         seen: set[int] = set()
+        possible: dict[Any, bool] = {}
         for name, regex, replace, problem in rules:
+            if not _may_match(_PREFILTERS[name], doc.prose, doc.body_start, possible):
+                continue
             for m in regex.finditer(doc.prose, doc.body_start):
                 if m.start() in seen or (m.end() > m.start() and not doc.is_prose(m.end() - 1)):
                     continue

@@ -51,6 +51,20 @@ DOSE = lazyre.compile(
     r"\s*(?:" + _UNIT + r")(?![\w\u00b5])"
     r"(?P<per>\s*/\s*(?:kg|day|d|24\s*h|week|wk|month|mo|m(?![\w/])|dose)\b)?"
 )
+#: Where a dose ends its amounts: a digit, then a unit (the last amount's, or the first one's
+#: own unit: "500 mg capsules", "400 mg and 2.5 g"). Every :data:`DOSE` match holds one, so
+#: text with none from a point on holds no dose; a search for it runs at the speed of a scan
+#: for digits, where :data:`DOSE` tests every letter a qualifier can start with.
+_NEAR_UNIT = lazyre.compile(r"\d\s*(?:" + "|".join(UNITS.values()) + r")")
+#: The characters a dose may hold before that digit (qualifier, amounts, their separators, a
+#: first unit, the range's connective), read backwards from it: runs of non-letters, and at most
+#: six words (three of a qualifier, two of "International Units", one of "to"/"and") of at most
+#: fourteen letters ("approximately"). Its match on the reversed text reaches at least as far
+#: back as any dose holding the digit can start.
+_BACK = "[\\d\\s,.'\u2019~\\-\u2013\u2014]*"
+_DOSE_PREFIX_BACK = lazyre.compile(_BACK + r"(?:[A-Za-z\u00b5\u03bc]{1,14}" + _BACK + r"){0,6}")
+#: How much text before a digit is read first when looking for where its dose may start.
+_BACK_WINDOW = 128
 #: A unit followed by '/L', '/dL', '/mL' is a concentration (a lab value), not a dose.
 _CONCENTRATION = lazyre.compile(r"\s*/\s*(?:d?[lL]|m[lL]|\d*\s*m[lL]|ml|cm2|cm\u00b2|m2|m\u00b2)(?![\w])")
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
@@ -299,6 +313,29 @@ def dose_context(doc: Document, start: int, end: int) -> bool:
     return bool(_DOSE_WORDS.search(around)) or any(e["regex"].search(around) for e in limits_for(doc).values())
 
 
+def _dose_start_bound(prose: str, pos: int, digit: int) -> int:
+    """The first offset (not before *pos*) where a dose holding the amount's digit at *digit*
+    can start: back from it over what :data:`_DOSE_PREFIX_BACK` allows, reading a window that
+    doubles until the run stops inside it (or reaches *pos*)."""
+    window = _BACK_WINDOW
+    while True:
+        lo = max(pos, digit - window)
+        back = _DOSE_PREFIX_BACK.match(prose[lo:digit][::-1]).end()
+        if back < digit - lo or lo == pos:
+            return digit - back
+        window *= 2
+
+
+def next_dose(prose: str, pos: int) -> re.Match[str] | None:
+    """``DOSE.search(prose, pos)``, faster: no dose starts before the first digit followed by
+    a unit (:data:`_NEAR_UNIT`) less what a dose may hold before it, so the search starts there
+    (about three times faster on real pages, which have long runs of text with no dose)."""
+    near = _NEAR_UNIT.search(prose, pos)
+    if near is None:
+        return None
+    return DOSE.search(prose, _dose_start_bound(prose, pos, near.start()))
+
+
 def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     """All doses in the document's prose (cached on the document)."""
     key = "doses:" + (limits or "")
@@ -309,7 +346,7 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     doses: list[Dose] = []
     pos = doc.body_start
     while True:
-        m = DOSE.search(prose, pos)
+        m = next_dose(prose, pos)
         if m is None:
             break
         pos = m.end()
