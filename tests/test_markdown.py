@@ -172,3 +172,59 @@ def test_inline_scan_without_the_alternatives_a_page_cannot_match_finds_the_same
         assert fast == [(m.span(), m.lastgroup) for m in _INLINE.finditer(text)]
     assert _inline_for(pages[0]).pattern != _INLINE.pattern  # the plain page gets the shorter scan
     assert len(_inline_for(pages[3]).pattern) >= len(_INLINE.pattern)
+
+
+_INLINE_SAMPLES = [
+    "Plain words, `code`, \\*stars\\*, <b>tag</b>, ![img](a.png) and [a link](b.md).",
+    "Mail nurse@clinic.example or see https://example.org/x and www.example.com today.",
+    "Costs $5 and $10; math $x^2$ and $$y$$; an entity &amp; a dash &mdash; here.",
+    "All of it: a@b.example, http://h.example/p, $a$, &lt;, `t`, [l](u), <i>x</i>.",
+    # a URL's first letter after a word character or a slash (the lookbehind), upper case,
+    # half a scheme; a "!" and a "$" that start nothing; "www" without its dot
+    "xhttp://no.example /https://no.example HTTP://NO.EXAMPLE http:/ ftp://yes.example "
+    "wwww.no www.yes.example www x! ! $ 5$ && &x; hhttps://x.example fftp://y.example",
+    "", "h", "www.", "!\n[", "`a` `` b `c``",
+]
+
+
+def test_inline_search_by_start_characters_finds_what_the_pattern_search_finds() -> None:
+    """``_InlineReader._search`` tries the inline pattern only where an alternative can
+    start (:data:`_INLINE_STARTS`): from every position, to every end, it must find what
+    the pattern's own search finds, lookbehinds before the position included."""
+    from medlint.markup.markdown import _InlineReader, _inline_for
+    from medlint.markup.model import Markup
+
+    for text in _INLINE_SAMPLES:
+        pattern = _inline_for(text)
+        reader = _InlineReader(Markup(), text, {}, pattern)
+        assert reader._starts == ("@" not in text)
+        for pos in range(len(text) + 1):
+            for end in {len(text), pos + 7, pos + 1}:
+                if end > len(text):
+                    continue
+                want = pattern.search(text, pos, end)
+                got = reader._search(pos, end)
+                assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), (text, pos, end)
+
+
+def test_inline_pattern_chosen_for_a_block_finds_what_the_whole_pattern_finds_there() -> None:
+    """The inline pattern is chosen per block (``_inline_for(text, start, end)``): an
+    alternative whose needed text (``@``, ``://``, ``$``, ``&``) is outside the block never
+    matches inside it, so the block's scan finds the same matches as the full pattern."""
+    from medlint.markup.markdown import _INLINE, _inline_for
+
+    text = " ".join(_INLINE_SAMPLES)
+    for start in range(0, len(text), 5):
+        for end in (start + 3, start + 20, start + 60, len(text)):
+            end = min(end, len(text))
+            block = _inline_for(text, start, end)
+            assert [(m.span(), m.lastgroup) for m in block.finditer(text, start, end)] == \
+                [(m.span(), m.lastgroup) for m in _INLINE.finditer(text, start, end)], (start, end)
+
+
+def test_markdown_page_with_mail_and_urls_in_other_blocks_parses_as_before() -> None:
+    """A page with an ``@`` in one paragraph: the others' URLs, math and entities are still found."""
+    text = "Write to a@b.example.\n\nSee https://x.example/p and $x$ &amp; [l](u).\n"
+    d = doc(text)
+    assert [(l.kind, l.target) for l in d.links] == [("url", "https://x.example/p"), ("inline", "u")]
+    assert "a@b.example" not in d.prose and "https" not in d.prose and "&amp;" not in d.prose

@@ -78,10 +78,13 @@ _INLINE_FIRST = {"tick": "`", "esc": "\\\\", "lt": "<", "img": "!", "br": "\\[",
 _INLINE_VARIANTS: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _inline_for(text: str) -> re.Pattern[str]:
-    """:data:`_INLINE` without the alternatives that cannot match anywhere in *text*: the
-    same matches (an alternative that never matches never wins), found faster."""
-    absent = frozenset(name for name, needs in _INLINE_NEEDS.items() if not any(n in text for n in needs))
+def _inline_for(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
+    """:data:`_INLINE` without the alternatives that cannot match anywhere in
+    text[start:end]: the same matches there (an alternative that never matches never
+    wins; what each needs lies inside its match), found faster."""
+    stop = len(text) if end is None else end
+    absent = frozenset(name for name, needs in _INLINE_NEEDS.items()
+                       if all(text.find(n, start, stop) < 0 for n in needs))
     pattern = _INLINE_VARIANTS.get(absent)
     if pattern is None:
         alternatives = ["(?P<" + a for a in _INLINE.pattern.split("|(?P<")]
@@ -95,6 +98,11 @@ def _inline_for(text: str) -> re.Pattern[str]:
     return pattern
 
 
+#: Where an alternative of :data:`_INLINE` but the e-mail one can match: one of their first
+#: characters (a URL's only before "://" or "www."). Literal alternatives, so that ``re``
+#: skips the text between them in C (a pattern opening with a lookahead is tried at every
+#: position): see :meth:`_InlineReader._search`.
+_INLINE_STARTS = lazyre.compile(r"`|\\|<|!|\[|\$|&|h(?=ttps?://)|f(?=tp://)|w(?=ww\.)")
 _TICKS = lazyre.compile(r"`+")
 _BRACKETS = fastre.compile(r"\\.|[\[\]]|`+", re.S)
 _AUTOLINK = lazyre.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -130,7 +138,9 @@ def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = F
         if text.find("{", a, b) != -1:
             _attribute_lists(markup, text, a, b)
         if not anchors_only or text.find("<", a, b) != -1:
-            _InlineReader(markup, text, definitions).scan(a, b)
+            # (The inline pattern for this block's text: testing the whole page's for each of
+            # its blocks cost a fifth of parsing, and a page's "@" slowed every block's scan.)
+            _InlineReader(markup, text, definitions, _inline_for(text, a, b)).scan(a, b)
 
 
 def _attribute_lists(markup: Markup, text: str, start: int, end: int) -> None:
@@ -423,13 +433,36 @@ class _BlockReader:
 class _InlineReader:
     """The inline pass over one block's text."""
 
-    def __init__(self, markup: Markup, text: str, definitions: dict[str, Link]) -> None:
+    def __init__(self, markup: Markup, text: str, definitions: dict[str, Link],
+                 inline: re.Pattern[str] | None = None) -> None:
         self.markup = markup
         self.text = text
         self.definitions = definitions
         self.code: dict[int, int] = {}
         self.brackets: dict[int, int] = {}
-        self.inline = _inline_for(text)
+        #: :func:`_inline_for` the text scanned (by default, the whole *text*).
+        self.inline = inline if inline is not None else _inline_for(text)
+        #: Whether a match can start only where :data:`_INLINE_STARTS` matches (no e-mail alternative).
+        self._starts = "(?P<mail>" not in self.inline.pattern
+
+    def _search(self, pos: int, end: int) -> re.Match[str] | None:
+        """``self.inline.search(text, pos, end)``: without the e-mail alternative, the same
+        match found by trying the pattern only where one of its alternatives could start
+        (the first such place where it matches is where the search finds its match;
+        lookbehinds see the text before *pos* either way)."""
+        text = self.text
+        if not self._starts:
+            return self.inline.search(text, pos, end)
+        candidate, match = _INLINE_STARTS.search, self.inline.match
+        while True:
+            found = candidate(text, pos, end)
+            if found is None:
+                return None
+            at = found.start()
+            m = match(text, at, end)
+            if m is not None:
+                return m
+            pos = at + 1
 
     def scan(self, start: int, end: int) -> None:
         if end <= start:
@@ -478,8 +511,9 @@ class _InlineReader:
         text = self.text
         mask = self.markup.mask
         pos = start
+        search = self._search
         while pos < end:
-            m = self.inline.search(text, pos, end)
+            m = search(pos, end)
             if not m:
                 return
             kind = m.lastgroup
