@@ -228,3 +228,40 @@ def test_markdown_page_with_mail_and_urls_in_other_blocks_parses_as_before() -> 
     d = doc(text)
     assert [(l.kind, l.target) for l in d.links] == [("url", "https://x.example/p"), ("inline", "u")]
     assert "a@b.example" not in d.prose and "https" not in d.prose and "&amp;" not in d.prose
+
+
+def test_lines_split_as_the_line_pattern_finds_them() -> None:
+    """``_lines`` splits at line feeds when the text has no carriage return: the same
+    (start, end) pairs as the line pattern's matches, from any start."""
+    import random
+
+    from medlint.markup.markdown import _LINE, _lines
+
+    rng = random.Random(11)
+    texts = ["", "a", "\n", "a\n", "a\nb", "\n\n", "ab\n\ncd\n", "a\r\nb\rc\n"]
+    texts += ["".join(rng.choice("ab \n\r") for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            want = [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+            assert _lines(text, start) == want, (text, start)
+
+
+def test_link_destinations_with_parentheses_escapes_and_odd_spaces() -> None:
+    """The destination's plain runs are stepped over by a pattern: parentheses, escapes,
+    control characters and Unicode spaces still end or extend it as before."""
+    cases = {
+        "[a](https://x.example/a_(b)_c)": "https://x.example/a_(b)_c",
+        "[a](/p\\)q)": "/p)q",
+        "[a](/p\\ q)": "/p\\ q",  # (a backslash before a space escapes nothing)
+        "[a](/p q)": None,
+        "[a](/p\u00a0q)": None,
+        "[a](/p\u2003q)": None,
+        "[a](/p((q)))": "/p((q))",
+        "[a](/p(q)": None,
+        "[a](/p\x01q)": None,
+        "[a](/é\u2013x \"t\")": "/é\u2013x",
+        "[a](/end\\)": None,
+    }
+    for text, target in cases.items():
+        links = [l for l in doc(text).links if l.kind == "inline"]
+        assert [l.target for l in links] == ([target] if target is not None else []), text

@@ -14,6 +14,8 @@ import bisect
 import html
 import re
 from collections import defaultdict
+from itertools import accumulate
+from typing import Iterable
 
 from .. import fastre
 from .model import Block, Heading, Link, Markup
@@ -78,13 +80,29 @@ _INLINE_FIRST = {"tick": "`", "esc": "\\\\", "lt": "<", "img": "!", "br": "\\[",
 _INLINE_VARIANTS: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _inline_for(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
+def _absent(text: str, start: int, stop: int, tested: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """The names of the alternatives *tested* (name, needs) none of whose needs is in text[start:stop]."""
+    found = []
+    for name, needs in tested:
+        for need in needs:
+            if text.find(need, start, stop) >= 0:
+                break
+        else:
+            found.append(name)
+    return found
+
+
+def _inline_for(text: str, start: int = 0, end: int | None = None,
+                tested: Iterable[tuple[str, tuple[str, ...]]] | None = None,
+                absent_already: frozenset[str] = frozenset()) -> re.Pattern[str]:
     """:data:`_INLINE` without the alternatives that cannot match anywhere in
     text[start:end]: the same matches there (an alternative that never matches never
-    wins; what each needs lies inside its match), found faster."""
-    stop = len(text) if end is None else end
-    absent = frozenset(name for name, needs in _INLINE_NEEDS.items()
-                       if all(text.find(n, start, stop) < 0 for n in needs))
+    wins; what each needs lies inside its match), found faster. *tested*: the
+    alternatives (name, needs) to test, the others being *absent_already* or present
+    (a page's blocks test only what the page has: see :func:`parse_markdown`)."""
+    found = _absent(text, start, len(text) if end is None else end,
+                    _INLINE_NEEDS.items() if tested is None else tested)
+    absent = absent_already.union(found) if found else absent_already
     pattern = _INLINE_VARIANTS.get(absent)
     if pattern is None:
         alternatives = ["(?P<" + a for a in _INLINE.pattern.split("|(?P<")]
@@ -104,6 +122,10 @@ def _inline_for(text: str, start: int = 0, end: int | None = None) -> re.Pattern
 #: position): see :meth:`_InlineReader._search`.
 _INLINE_STARTS = lazyre.compile(r"`|\\|<|!|\[|\$|&|h(?=ttps?://)|f(?=tp://)|w(?=ww\.)")
 _TICKS = lazyre.compile(r"`+")
+#: A run of a link destination's characters that :meth:`_InlineReader._destination` steps over
+#: one at a time: no white space (``str.isspace``'s, which ``\s`` is), control character,
+#: parenthesis or backslash.
+_PLAIN_DESTINATION = lazyre.compile(r"[^\s\x00-\x1f()\\]+")
 _BRACKETS = fastre.compile(r"\\.|[\[\]]|`+", re.S)
 _AUTOLINK = lazyre.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = lazyre.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>")
@@ -114,6 +136,23 @@ _MAX_NESTING = 8
 def normalize_label(label: str) -> str:
     """Link labels match case-insensitively with white space collapsed."""
     return " ".join(label.split()).casefold()
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of text[start:], its line break included, as
+    :data:`_LINE` finds them (none empty). Without a carriage return, by splitting at
+    line feeds and summing lengths, mostly in C: the pattern's matches, a tuple each,
+    took a sixth of the block pass."""
+    if text.find("\r", start) >= 0:
+        return [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+    parts = text[start:].split("\n")
+    # (Each part's start: the one before's, its length and its line feed after it.)
+    starts = list(accumulate(map(len, parts), lambda at, length: at + length + 1, initial=start))
+    count = len(parts)
+    lines = list(zip(starts[:count - 1], starts[1:count]))
+    if parts[-1]:
+        lines.append((starts[count - 1], starts[count] - 1))  # (the last line, with no line feed)
+    return lines
 
 
 def _indent(line: str) -> int:
@@ -134,13 +173,16 @@ def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = F
     inline_ranges = _BlockReader(markup, text).read(start)
     mask_generator_syntax(markup, text, start)
     definitions = markup.definitions
+    # The inline pattern is chosen for each block's text (testing the whole page's for each of
+    # its blocks cost a fifth of parsing, and a page's "@" slowed every block's scan); a
+    # block is tested only for what its page has.
+    missing = frozenset(_absent(text, 0, len(text), _INLINE_NEEDS.items()))
+    tested = [(name, needs) for name, needs in _INLINE_NEEDS.items() if name not in missing]
     for a, b in inline_ranges:
         if text.find("{", a, b) != -1:
             _attribute_lists(markup, text, a, b)
         if not anchors_only or text.find("<", a, b) != -1:
-            # (The inline pattern for this block's text: testing the whole page's for each of
-            # its blocks cost a fifth of parsing, and a page's "@" slowed every block's scan.)
-            _InlineReader(markup, text, definitions, _inline_for(text, a, b)).scan(a, b)
+            _InlineReader(markup, text, definitions, _inline_for(text, a, b, tested, missing)).scan(a, b)
 
 
 def _attribute_lists(markup: Markup, text: str, start: int, end: int) -> None:
@@ -190,7 +232,7 @@ class _BlockReader:
 
     def read(self, start: int) -> list[tuple[int, int]]:
         text = self.text
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+        lines = _lines(text, start)
         i = 0
         prev_blank = True
         while i < len(lines):
@@ -474,6 +516,9 @@ class _InlineReader:
         anchors.close(end)
 
     def _pair_code_spans(self, start: int, end: int) -> None:
+        if self.text.find("`", start, end) < 0:
+            self.code = {}  # (most blocks: no backtick, no code span)
+            return
         runs = [(m.start(), m.end()) for m in _TICKS.finditer(self.text, start, end)]
         by_length: dict[int, list[int]] = defaultdict(list)
         for index, (s, e) in enumerate(runs):
@@ -493,6 +538,8 @@ class _InlineReader:
 
     def _pair_brackets(self, start: int, end: int) -> None:
         self.brackets = {}
+        if self.text.find("[", start, end) < 0:
+            return  # (no opening bracket: nothing pairs)
         stack: list[int] = []
         skip_until = start
         for m in _BRACKETS.finditer(self.text, start, end):
@@ -627,7 +674,13 @@ class _InlineReader:
         else:
             t_start = q = p
             depth = 0
+            plain = _PLAIN_DESTINATION.match
             while q < end:
+                run = plain(text, q, end)
+                if run is not None:
+                    q = run.end()  # (what the loop below would step over one by one)
+                    if q >= end:
+                        break
                 ch = text[q]
                 if ch == "\\" and q + 1 < end:
                     q += 2
