@@ -461,3 +461,13 @@ def test_a_query_with_no_close_url_answers_none_before_any_shortlist() -> None:
         assert answer == (best[0] if best else None), query
         if process.extractOne(query, urls, scorer=fuzz.ratio, score_cutoff=70) is None:
             assert answer is None and query not in shortlisted
+
+
+def test_a_page_path_link_resolves_once_per_run_and_finds_the_page(tmp_path: Path) -> None:
+    """find_page resolves a URL path with a page suffix to a file once, then answers from memory."""
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("# A\n", encoding="utf-8")
+    site = SiteIndex(tmp_path)
+    assert site.find_page("/posts/a.md") is site.by_file[(tmp_path / "posts" / "a.md").resolve()]
+    assert site.find_page("/posts/missing.md") is None and site.find_page("/posts/missing.md") is None
+    assert set(site._files_at) == {"/posts/a.md", "/posts/missing.md"}
