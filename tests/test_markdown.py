@@ -265,3 +265,13 @@ def test_link_destinations_with_parentheses_escapes_and_odd_spaces() -> None:
     for text, target in cases.items():
         links = [l for l in doc(text).links if l.kind == "inline"]
         assert [l.target for l in links] == ([target] if target is not None else []), text
+
+
+def test_lines_opening_with_a_letter_continue_tables_paragraphs_and_end_lists() -> None:
+    """A line that opens with a letter takes the block pass's short way: it is a table row in
+    a table, a paragraph's next line, or a new paragraph, and after a blank line it ends a list."""
+    d = doc("a | b\n--|--\nc | d\nplain line\n\n- item\n  more\n\nAfter the list\n    indented\nx\n")
+    kinds = [(b.kind, d.text[b.start:b.end]) for b in d.blocks]
+    assert kinds == [("table-row", "a | b"), ("table-row", "c | d"), ("paragraph", "plain line"),
+                     ("list-item", "item\n  more"), ("paragraph", "After the list\n    indented\nx")]
+    assert doc("- a\n\n  b continues the item\n").blocks[-1].kind == "paragraph"

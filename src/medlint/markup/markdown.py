@@ -252,6 +252,20 @@ class _BlockReader:
                 else:
                     self.admonition = False
             ce = ls + len(line)  # content end, before the line break
+            if line[0].isascii() and line[0].isalpha():
+                # A line that opens with a letter (most lines of prose) starts no block: no
+                # indent, admonition, fence, HTML, heading, underline, rule, quote, footnote,
+                # definition or list item can (each needs a space, a tab or a mark first).
+                if self.list_indent is not None and prev_blank and 0 < self.list_indent:
+                    self.list_indent = None  # the list ended (as below, with an indent of 0)
+                prev_blank = False
+                if self.in_table and "|" in line:
+                    self._table_row(ls, ce)
+                elif self.block is not None:
+                    self.block.end = ce  # continuation line
+                else:
+                    self.open("paragraph", ls, ce)
+                continue
             admonition = ADMONITION.match(line)
             if admonition and (not line[admonition.end():].strip() or line[admonition.end():].strip()[0] in "\"'"):
                 self.close()
@@ -334,11 +348,7 @@ class _BlockReader:
                 continue
 
             if self.in_table and "|" in line:
-                self.close()
-                self.in_table = True
-                self.block = Block("table-row", ls, ce)
-                self.close()
-                self.in_table = True
+                self._table_row(ls, ce)
                 continue
 
             quote = _QUOTE.match(line)
@@ -382,6 +392,14 @@ class _BlockReader:
                 self.open("paragraph", ls, ce)
         self.close()
         return self.inline
+
+    def _table_row(self, ls: int, ce: int) -> None:
+        """A row of the open table: a block of its own, and the table goes on."""
+        self.close()
+        self.in_table = True
+        self.block = Block("table-row", ls, ce)
+        self.close()
+        self.in_table = True
 
     def _may_start_item(self, item: re.Match[str], line: str) -> bool:
         if not line[item.end():].strip():
