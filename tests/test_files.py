@@ -147,3 +147,15 @@ def test_a_folder_walk_lists_nested_files_with_slashes(tmp_path: Path) -> None:
     for rel in ("top.md", "a/one.md", "a/b/two.markdown", "a/b/.hidden.md", "a/skip.bin"):
         (tmp_path / rel).write_text("# x\n")
     assert walk_folder(str(tmp_path), respect_gitignore=False) == ["a/b/two.markdown", "a/one.md", "top.md"]
+
+
+def test_sha256_of_a_source_is_hashlibs_before_and_after_the_switch(monkeypatch) -> None:
+    """A run's first half megabyte is hashed without importing hashlib; the digest is the same."""
+    import hashlib
+
+    from medlint import files
+
+    monkeypatch.setattr(files, "_hashed", 0)
+    blobs = [b"", b"abc", "é\u2013x".encode(), b"x" * (files.OWN_SHA256_BYTES + 10), b"after the switch"]
+    assert [files._sha256(b) for b in blobs] == [hashlib.sha256(b).hexdigest() for b in blobs]
+    assert files._hashed >= files.OWN_SHA256_BYTES

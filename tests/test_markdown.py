@@ -172,3 +172,106 @@ def test_inline_scan_without_the_alternatives_a_page_cannot_match_finds_the_same
         assert fast == [(m.span(), m.lastgroup) for m in _INLINE.finditer(text)]
     assert _inline_for(pages[0]).pattern != _INLINE.pattern  # the plain page gets the shorter scan
     assert len(_inline_for(pages[3]).pattern) >= len(_INLINE.pattern)
+
+
+_INLINE_SAMPLES = [
+    "Plain words, `code`, \\*stars\\*, <b>tag</b>, ![img](a.png) and [a link](b.md).",
+    "Mail nurse@clinic.example or see https://example.org/x and www.example.com today.",
+    "Costs $5 and $10; math $x^2$ and $$y$$; an entity &amp; a dash &mdash; here.",
+    "All of it: a@b.example, http://h.example/p, $a$, &lt;, `t`, [l](u), <i>x</i>.",
+    # a URL's first letter after a word character or a slash (the lookbehind), upper case,
+    # half a scheme; a "!" and a "$" that start nothing; "www" without its dot
+    "xhttp://no.example /https://no.example HTTP://NO.EXAMPLE http:/ ftp://yes.example "
+    "wwww.no www.yes.example www x! ! $ 5$ && &x; hhttps://x.example fftp://y.example",
+    "", "h", "www.", "!\n[", "`a` `` b `c``",
+]
+
+
+def test_inline_search_by_start_characters_finds_what_the_pattern_search_finds() -> None:
+    """``_InlineReader._search`` tries the inline pattern only where an alternative can
+    start (:data:`_INLINE_STARTS`): from every position, to every end, it must find what
+    the pattern's own search finds, lookbehinds before the position included."""
+    from medlint.markup.markdown import _InlineReader, _inline_for
+    from medlint.markup.model import Markup
+
+    for text in _INLINE_SAMPLES:
+        pattern = _inline_for(text)
+        reader = _InlineReader(Markup(), text, {}, pattern)
+        assert reader._starts == ("@" not in text)
+        for pos in range(len(text) + 1):
+            for end in {len(text), pos + 7, pos + 1}:
+                if end > len(text):
+                    continue
+                want = pattern.search(text, pos, end)
+                got = reader._search(pos, end)
+                assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), (text, pos, end)
+
+
+def test_inline_pattern_chosen_for_a_block_finds_what_the_whole_pattern_finds_there() -> None:
+    """The inline pattern is chosen per block (``_inline_for(text, start, end)``): an
+    alternative whose needed text (``@``, ``://``, ``$``, ``&``) is outside the block never
+    matches inside it, so the block's scan finds the same matches as the full pattern."""
+    from medlint.markup.markdown import _INLINE, _inline_for
+
+    text = " ".join(_INLINE_SAMPLES)
+    for start in range(0, len(text), 5):
+        for end in (start + 3, start + 20, start + 60, len(text)):
+            end = min(end, len(text))
+            block = _inline_for(text, start, end)
+            assert [(m.span(), m.lastgroup) for m in block.finditer(text, start, end)] == \
+                [(m.span(), m.lastgroup) for m in _INLINE.finditer(text, start, end)], (start, end)
+
+
+def test_markdown_page_with_mail_and_urls_in_other_blocks_parses_as_before() -> None:
+    """A page with an ``@`` in one paragraph: the others' URLs, math and entities are still found."""
+    text = "Write to a@b.example.\n\nSee https://x.example/p and $x$ &amp; [l](u).\n"
+    d = doc(text)
+    assert [(l.kind, l.target) for l in d.links] == [("url", "https://x.example/p"), ("inline", "u")]
+    assert "a@b.example" not in d.prose and "https" not in d.prose and "&amp;" not in d.prose
+
+
+def test_lines_split_as_the_line_pattern_finds_them() -> None:
+    """``_lines`` splits at line feeds when the text has no carriage return: the same
+    (start, end) pairs as the line pattern's matches, from any start."""
+    import random
+
+    from medlint.markup.markdown import _LINE, _lines
+
+    rng = random.Random(11)
+    texts = ["", "a", "\n", "a\n", "a\nb", "\n\n", "ab\n\ncd\n", "a\r\nb\rc\n"]
+    texts += ["".join(rng.choice("ab \n\r") for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            want = [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+            assert _lines(text, start) == want, (text, start)
+
+
+def test_link_destinations_with_parentheses_escapes_and_odd_spaces() -> None:
+    """The destination's plain runs are stepped over by a pattern: parentheses, escapes,
+    control characters and Unicode spaces still end or extend it as before."""
+    cases = {
+        "[a](https://x.example/a_(b)_c)": "https://x.example/a_(b)_c",
+        "[a](/p\\)q)": "/p)q",
+        "[a](/p\\ q)": "/p\\ q",  # (a backslash before a space escapes nothing)
+        "[a](/p q)": None,
+        "[a](/p\u00a0q)": None,
+        "[a](/p\u2003q)": None,
+        "[a](/p((q)))": "/p((q))",
+        "[a](/p(q)": None,
+        "[a](/p\x01q)": None,
+        "[a](/é\u2013x \"t\")": "/é\u2013x",
+        "[a](/end\\)": None,
+    }
+    for text, target in cases.items():
+        links = [l for l in doc(text).links if l.kind == "inline"]
+        assert [l.target for l in links] == ([target] if target is not None else []), text
+
+
+def test_lines_opening_with_a_letter_continue_tables_paragraphs_and_end_lists() -> None:
+    """A line that opens with a letter takes the block pass's short way: it is a table row in
+    a table, a paragraph's next line, or a new paragraph, and after a blank line it ends a list."""
+    d = doc("a | b\n--|--\nc | d\nplain line\n\n- item\n  more\n\nAfter the list\n    indented\nx\n")
+    kinds = [(b.kind, d.text[b.start:b.end]) for b in d.blocks]
+    assert kinds == [("table-row", "a | b"), ("table-row", "c | d"), ("paragraph", "plain line"),
+                     ("list-item", "item\n  more"), ("paragraph", "After the list\n    indented\nx")]
+    assert doc("- a\n\n  b continues the item\n").blocks[-1].kind == "paragraph"

@@ -101,7 +101,7 @@ def test_the_cli_writes_the_file_in_the_user_cache_folder_and_reuses_it(tmp_path
     command = [sys.executable, "-m", "medlint", "check", "--no-cache", "--format", "json", str(page)]
     first = subprocess.run(command, cwd=page.parent, env=env, capture_output=True, text=True)
     kept = list((tmp_path / "cache" / "medlint").iterdir())
-    assert [p.name for p in kept] == [f"patterns-{sys.implementation.cache_tag}.marshal"]
+    assert [p.name for p in kept] == [f"patterns-3-{sys.implementation.cache_tag}.marshal"]
     assert list(page.parent.iterdir()) == [page]  # nothing written into the checked site
     stamp = kept[0].stat().st_mtime_ns
     second = subprocess.run(command, cwd=page.parent, env=env, capture_output=True, text=True)
@@ -238,3 +238,26 @@ def test_install_does_nothing_when_the_cache_is_off(monkeypatch: pytest.MonkeyPa
     original = compiler.compile
     patterncache.install()
     assert compiler.compile is original
+
+
+def test_the_file_is_an_index_then_entries_read_one_by_one(cache_file: Path) -> None:
+    """The file opens with (stamp, index) as one marshal object and the entries after it:
+    a run decodes the index only, and each entry when its pattern is compiled."""
+    import marshal
+
+    patterns = [(r"(?P<n>\d+) mg", 0), (r"\bIU\b", re.I), (rb"\\x[0-7]", 0)]
+    assert [patterncache.compile(p, f) for p, f in patterns] == [re.compile(p, f) for p, f in patterns]
+    patterncache.save()
+    stamp, index = marshal.loads(cache_file.read_bytes())
+    assert stamp == patterncache._STAMP and set(index) == set(patterns)
+    patterncache._table, patterncache._added = None, 0
+    assert patterncache.compile(r"\bIU\b", re.I) == re.compile(r"\bIU\b", re.I)
+    table = patterncache._table
+    assert patterncache._added == 0 and len(table) == 3 and (r"\bIU\b", re.I) in table
+    assert table.pop((r"\bIU\b", re.I)) is not None and (r"\bIU\b", re.I) not in table and len(table) == 2
+    assert patterncache.compile(r"\bIU\b", re.I) == re.compile(r"\bIU\b", re.I)  # compiled afresh
+    assert patterncache._added == 1 and len(table) == 3
+    patterncache.save()
+    patterncache._table, patterncache._added = None, 0
+    assert [patterncache.compile(p, f) for p, f in patterns] == [re.compile(p, f) for p, f in patterns]
+    assert patterncache._added == 0

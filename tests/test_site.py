@@ -424,3 +424,50 @@ def test_a_linked_folder_of_pages_falls_back_to_every_real_path(tmp_path: Path) 
     assert not lazy._folders_real()
     found = lazy.page_at((tmp_path / "real" / "a.md").resolve())
     assert found is not None and found.rel == "linked/a.md" and lazy._real_paths is not None
+
+
+def test_a_query_with_no_close_url_answers_none_before_any_shortlist() -> None:
+    """Most broken links have no close URL: the full comparison says so first (in C++), and a
+    query that has one still gets the shortlist's answer, the one it got before."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from medlint.site import nearest as module
+    from medlint.site.nearest import Nearest
+
+    rng = random.Random(7)
+    words = ["vitamin", "bone", "density", "trial", "dose", "sclerosis", "calcium", "fracture", "risk", "serum"]
+    urls = sorted({f"/posts/{rng.choice(words)}-{rng.choice(words)}-{rng.choice(words)}-{i}" for i in range(3000)})
+    reference = Nearest(urls)
+    reference._postings()
+    queries = ["/zz/qq", "25(OH)D%2010-15%20ng/ml", "/posts/nothing-like-this", urls[7] + "-old", urls[900][:-2],
+               "/q", urls[2500].replace("posts", "post")] * 2
+    shortlisted: list[str] = []
+    original = module.Nearest.shortlist
+
+    def spy(self: Nearest, wanted: str) -> list[str]:
+        shortlisted.append(wanted)
+        return original(self, wanted)
+
+    one = Nearest(urls)
+    module.Nearest.shortlist = spy  # type: ignore[method-assign]
+    try:
+        answers = [one.closest(q) for q in queries]
+    finally:
+        module.Nearest.shortlist = original  # type: ignore[method-assign]
+    for query, answer in zip(queries, answers):
+        best = process.extractOne(query, reference.shortlist(query), scorer=fuzz.ratio, score_cutoff=70)
+        assert answer == (best[0] if best else None), query
+        if process.extractOne(query, urls, scorer=fuzz.ratio, score_cutoff=70) is None:
+            assert answer is None and query not in shortlisted
+
+
+def test_a_page_path_link_resolves_once_per_run_and_finds_the_page(tmp_path: Path) -> None:
+    """find_page resolves a URL path with a page suffix to a file once, then answers from memory."""
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("# A\n", encoding="utf-8")
+    site = SiteIndex(tmp_path)
+    assert site.find_page("/posts/a.md") is site.by_file[(tmp_path / "posts" / "a.md").resolve()]
+    assert site.find_page("/posts/missing.md") is None and site.find_page("/posts/missing.md") is None
+    assert set(site._files_at) == {"/posts/a.md", "/posts/missing.md"}

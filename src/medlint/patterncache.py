@@ -38,11 +38,11 @@ except ImportError:  # pragma: no cover - another Python
 #: Entries kept in the file at most (user rules add patterns; a run past this keeps only its own).
 MAX_ENTRIES = 4000
 #: What a compiled entry was made by: a file from another Python or engine is ignored.
-_STAMP = f"medlint patterns 2 {sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '') if _USABLE else ''}"
+_STAMP = f"medlint patterns 3 {sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '') if _USABLE else ''}"
 
 #: Each pattern's compiled form, marshalled on its own: a run decodes only the few hundred it
-#: uses (decoding the whole file of a site's run, 650 patterns, took 7 ms).
-_table: dict[tuple[Any, ...], bytes] | None = None
+#: uses (decoding the whole file of a site's run, 650 patterns, took 7 ms); see :class:`_Kept`.
+_table: Any = None
 #: Held while ``regex``'s engine constructor is swapped for the recorder (:func:`compile_regex`).
 _RECORDING = threading.Lock()
 _added = 0
@@ -56,23 +56,100 @@ def cache_file() -> Path | None:
     if named:
         return Path(named)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "medlint" / f"patterns-{sys.implementation.cache_tag}.marshal"
+    # ("-3": the indexed layout of :func:`encode`; an older medlint keeps its own file.)
+    return Path(base) / "medlint" / f"patterns-3-{sys.implementation.cache_tag}.marshal"
 
 
-def _load() -> dict[tuple[Any, ...], bytes]:
+class _Kept:
+    """The kept table: each pattern's marshalled entry by its key, those compiled this run
+    over those of the file. The file is mapped, not read: only its index (the keys, and
+    where each entry lies) is decoded at the start, and an entry's bytes are taken from
+    the mapping when its pattern is compiled. (Reading and decoding a file of every
+    pattern a user's runs have kept, a few megabytes, took 10 ms of a one-file run.)"""
+
+    def __init__(self, index: dict[tuple[Any, ...], tuple[int, int]] | None = None, data: Any = b"") -> None:
+        #: Each kept key's entry in *data*: (its distance from the end of *data*, its length).
+        self._index = index or {}
+        self._data = data
+        self._new: dict[tuple[Any, ...], bytes] = {}
+        self._dropped: set[tuple[Any, ...]] = set()
+
+    def get(self, key: tuple[Any, ...], default: bytes | None = None) -> bytes | None:
+        found = self._new.get(key)
+        if found is not None:
+            return found
+        where = self._index.get(key) if key not in self._dropped else None
+        if where is None:
+            return default
+        start = len(self._data) - where[0]
+        return bytes(self._data[start:start + where[1]])
+
+    def __setitem__(self, key: tuple[Any, ...], value: bytes) -> None:
+        self._new[key] = value
+
+    def pop(self, key: tuple[Any, ...], default: bytes | None = None) -> bytes | None:
+        found = self.get(key, default)
+        self._new.pop(key, None)
+        self._dropped.add(key)
+        return found
+
+    def keys(self) -> list[tuple[Any, ...]]:
+        return list(dict.fromkeys([*(k for k in self._index if k not in self._dropped), *self._new]))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._new or (key in self._index and key not in self._dropped)
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def items(self) -> list[tuple[tuple[Any, ...], bytes]]:
+        return [(key, self.get(key)) for key in self.keys()]  # type: ignore[misc]
+
+
+def encode(table: Any) -> bytes:
+    """The file's bytes for *table* (key → marshalled entry): the stamp and the index first,
+    one ``marshal`` object (``marshal.loads`` of the whole file gives (stamp, index)), then
+    the entries; the index places each by its distance from the end of the file."""
+    entries = [(key, value) for key, value in table.items() if isinstance(value, bytes)]
+    total = sum(len(value) for _, value in entries)
+    index: dict[tuple[Any, ...], tuple[int, int]] = {}
+    at = 0
+    for key, value in entries:
+        index[key] = (total - at, len(value))
+        at += len(value)
+    return marshal.dumps((_STAMP, index)) + b"".join(value for _, value in entries)
+
+
+def _load() -> _Kept:
     global _table
-    _table = {}
+    _table = _Kept()
     path = cache_file()
     if path is None:
         return _table
     try:
-        stamp, table = marshal.loads(path.read_bytes())
-        if stamp == _STAMP and isinstance(table, dict):
-            _table = table
+        data = _mapped(path)
+        stamp, index = marshal.loads(data)  # (the index only: marshal reads one object)
+        if stamp == _STAMP and isinstance(index, dict):
+            _table = _Kept(index, data)
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no file yet, or a damaged one: rewritten at exit
     atexit.register(save)
     return _table
+
+
+def _mapped(path: Path) -> Any:
+    """The file's bytes, mapped into memory (its pages are read as they are touched), or
+    read for a file that cannot be mapped (an empty one)."""
+    import mmap
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        try:
+            return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):
+            return os.read(fd, 1 << 20) if os.fstat(fd).st_size < (1 << 20) else b""
+    finally:
+        os.close(fd)
 
 
 def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - re's name, on purpose
@@ -219,6 +296,7 @@ def save() -> None:
     if not _added or _table is None or path is None:
         return
     table = _table if len(_table) <= MAX_ENTRIES else {}
+    data = encode(table)
     import tempfile  # (here: only a run that compiled new patterns writes)
 
     try:
@@ -226,7 +304,7 @@ def save() -> None:
         handle, temporary = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((_STAMP, table)))
+                out.write(data)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):

@@ -8,7 +8,6 @@ suppressions -> diagnostics; a forked worker receives the whole ``Run``.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -341,6 +340,8 @@ def in_shard(relpath: str, k: int, n: int) -> bool:
     """True if the file *relpath* (relative to the config's folder) falls in shard *k*
     of *n* (1-based): by a hash of its path, so the split is the same on every machine
     and a file stays in its shard while others come and go."""
+    import hashlib  # (only for --shard: off the start-up path)
+
     digest = hashlib.sha1(relpath.encode("utf-8", "surrogatepass")).digest()
     return int.from_bytes(digest[:8], "big") % n == k - 1
 

@@ -14,6 +14,8 @@ import bisect
 import html
 import re
 from collections import defaultdict
+from itertools import accumulate
+from typing import Iterable
 
 from .. import fastre
 from .model import Block, Heading, Link, Markup
@@ -78,10 +80,29 @@ _INLINE_FIRST = {"tick": "`", "esc": "\\\\", "lt": "<", "img": "!", "br": "\\[",
 _INLINE_VARIANTS: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _inline_for(text: str) -> re.Pattern[str]:
-    """:data:`_INLINE` without the alternatives that cannot match anywhere in *text*: the
-    same matches (an alternative that never matches never wins), found faster."""
-    absent = frozenset(name for name, needs in _INLINE_NEEDS.items() if not any(n in text for n in needs))
+def _absent(text: str, start: int, stop: int, tested: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """The names of the alternatives *tested* (name, needs) none of whose needs is in text[start:stop]."""
+    found = []
+    for name, needs in tested:
+        for need in needs:
+            if text.find(need, start, stop) >= 0:
+                break
+        else:
+            found.append(name)
+    return found
+
+
+def _inline_for(text: str, start: int = 0, end: int | None = None,
+                tested: Iterable[tuple[str, tuple[str, ...]]] | None = None,
+                absent_already: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """:data:`_INLINE` without the alternatives that cannot match anywhere in
+    text[start:end]: the same matches there (an alternative that never matches never
+    wins; what each needs lies inside its match), found faster. *tested*: the
+    alternatives (name, needs) to test, the others being *absent_already* or present
+    (a page's blocks test only what the page has: see :func:`parse_markdown`)."""
+    found = _absent(text, start, len(text) if end is None else end,
+                    _INLINE_NEEDS.items() if tested is None else tested)
+    absent = absent_already.union(found) if found else absent_already
     pattern = _INLINE_VARIANTS.get(absent)
     if pattern is None:
         alternatives = ["(?P<" + a for a in _INLINE.pattern.split("|(?P<")]
@@ -95,7 +116,16 @@ def _inline_for(text: str) -> re.Pattern[str]:
     return pattern
 
 
+#: Where an alternative of :data:`_INLINE` but the e-mail one can match: one of their first
+#: characters (a URL's only before "://" or "www."). Literal alternatives, so that ``re``
+#: skips the text between them in C (a pattern opening with a lookahead is tried at every
+#: position): see :meth:`_InlineReader._search`.
+_INLINE_STARTS = lazyre.compile(r"`|\\|<|!|\[|\$|&|h(?=ttps?://)|f(?=tp://)|w(?=ww\.)")
 _TICKS = lazyre.compile(r"`+")
+#: A run of a link destination's characters that :meth:`_InlineReader._destination` steps over
+#: one at a time: no white space (``str.isspace``'s, which ``\s`` is), control character,
+#: parenthesis or backslash.
+_PLAIN_DESTINATION = lazyre.compile(r"[^\s\x00-\x1f()\\]+")
 _BRACKETS = fastre.compile(r"\\.|[\[\]]|`+", re.S)
 _AUTOLINK = lazyre.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = lazyre.compile(r"<[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*>")
@@ -106,6 +136,23 @@ _MAX_NESTING = 8
 def normalize_label(label: str) -> str:
     """Link labels match case-insensitively with white space collapsed."""
     return " ".join(label.split()).casefold()
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of text[start:], its line break included, as
+    :data:`_LINE` finds them (none empty). Without a carriage return, by splitting at
+    line feeds and summing lengths, mostly in C: the pattern's matches, a tuple each,
+    took a sixth of the block pass."""
+    if text.find("\r", start) >= 0:
+        return [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+    parts = text[start:].split("\n")
+    # (Each part's start: the one before's, its length and its line feed after it.)
+    starts = list(accumulate(map(len, parts), lambda at, length: at + length + 1, initial=start))
+    count = len(parts)
+    lines = list(zip(starts[:count - 1], starts[1:count]))
+    if parts[-1]:
+        lines.append((starts[count - 1], starts[count] - 1))  # (the last line, with no line feed)
+    return lines
 
 
 def _indent(line: str) -> int:
@@ -126,11 +173,16 @@ def parse_markdown(markup: Markup, text: str, start: int, anchors_only: bool = F
     inline_ranges = _BlockReader(markup, text).read(start)
     mask_generator_syntax(markup, text, start)
     definitions = markup.definitions
+    # The inline pattern is chosen for each block's text (testing the whole page's for each of
+    # its blocks cost a fifth of parsing, and a page's "@" slowed every block's scan); a
+    # block is tested only for what its page has.
+    missing = frozenset(_absent(text, 0, len(text), _INLINE_NEEDS.items()))
+    tested = [(name, needs) for name, needs in _INLINE_NEEDS.items() if name not in missing]
     for a, b in inline_ranges:
         if text.find("{", a, b) != -1:
             _attribute_lists(markup, text, a, b)
         if not anchors_only or text.find("<", a, b) != -1:
-            _InlineReader(markup, text, definitions).scan(a, b)
+            _InlineReader(markup, text, definitions, _inline_for(text, a, b, tested, missing)).scan(a, b)
 
 
 def _attribute_lists(markup: Markup, text: str, start: int, end: int) -> None:
@@ -180,7 +232,7 @@ class _BlockReader:
 
     def read(self, start: int) -> list[tuple[int, int]]:
         text = self.text
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start) if m.end() > m.start()]
+        lines = _lines(text, start)
         i = 0
         prev_blank = True
         while i < len(lines):
@@ -200,6 +252,20 @@ class _BlockReader:
                 else:
                     self.admonition = False
             ce = ls + len(line)  # content end, before the line break
+            if line[0].isascii() and line[0].isalpha():
+                # A line that opens with a letter (most lines of prose) starts no block: no
+                # indent, admonition, fence, HTML, heading, underline, rule, quote, footnote,
+                # definition or list item can (each needs a space, a tab or a mark first).
+                if self.list_indent is not None and prev_blank and 0 < self.list_indent:
+                    self.list_indent = None  # the list ended (as below, with an indent of 0)
+                prev_blank = False
+                if self.in_table and "|" in line:
+                    self._table_row(ls, ce)
+                elif self.block is not None:
+                    self.block.end = ce  # continuation line
+                else:
+                    self.open("paragraph", ls, ce)
+                continue
             admonition = ADMONITION.match(line)
             if admonition and (not line[admonition.end():].strip() or line[admonition.end():].strip()[0] in "\"'"):
                 self.close()
@@ -282,11 +348,7 @@ class _BlockReader:
                 continue
 
             if self.in_table and "|" in line:
-                self.close()
-                self.in_table = True
-                self.block = Block("table-row", ls, ce)
-                self.close()
-                self.in_table = True
+                self._table_row(ls, ce)
                 continue
 
             quote = _QUOTE.match(line)
@@ -330,6 +392,14 @@ class _BlockReader:
                 self.open("paragraph", ls, ce)
         self.close()
         return self.inline
+
+    def _table_row(self, ls: int, ce: int) -> None:
+        """A row of the open table: a block of its own, and the table goes on."""
+        self.close()
+        self.in_table = True
+        self.block = Block("table-row", ls, ce)
+        self.close()
+        self.in_table = True
 
     def _may_start_item(self, item: re.Match[str], line: str) -> bool:
         if not line[item.end():].strip():
@@ -423,13 +493,36 @@ class _BlockReader:
 class _InlineReader:
     """The inline pass over one block's text."""
 
-    def __init__(self, markup: Markup, text: str, definitions: dict[str, Link]) -> None:
+    def __init__(self, markup: Markup, text: str, definitions: dict[str, Link],
+                 inline: re.Pattern[str] | None = None) -> None:
         self.markup = markup
         self.text = text
         self.definitions = definitions
         self.code: dict[int, int] = {}
         self.brackets: dict[int, int] = {}
-        self.inline = _inline_for(text)
+        #: :func:`_inline_for` the text scanned (by default, the whole *text*).
+        self.inline = inline if inline is not None else _inline_for(text)
+        #: Whether a match can start only where :data:`_INLINE_STARTS` matches (no e-mail alternative).
+        self._starts = "(?P<mail>" not in self.inline.pattern
+
+    def _search(self, pos: int, end: int) -> re.Match[str] | None:
+        """``self.inline.search(text, pos, end)``: without the e-mail alternative, the same
+        match found by trying the pattern only where one of its alternatives could start
+        (the first such place where it matches is where the search finds its match;
+        lookbehinds see the text before *pos* either way)."""
+        text = self.text
+        if not self._starts:
+            return self.inline.search(text, pos, end)
+        candidate, match = _INLINE_STARTS.search, self.inline.match
+        while True:
+            found = candidate(text, pos, end)
+            if found is None:
+                return None
+            at = found.start()
+            m = match(text, at, end)
+            if m is not None:
+                return m
+            pos = at + 1
 
     def scan(self, start: int, end: int) -> None:
         if end <= start:
@@ -441,6 +534,9 @@ class _InlineReader:
         anchors.close(end)
 
     def _pair_code_spans(self, start: int, end: int) -> None:
+        if self.text.find("`", start, end) < 0:
+            self.code = {}  # (most blocks: no backtick, no code span)
+            return
         runs = [(m.start(), m.end()) for m in _TICKS.finditer(self.text, start, end)]
         by_length: dict[int, list[int]] = defaultdict(list)
         for index, (s, e) in enumerate(runs):
@@ -460,6 +556,8 @@ class _InlineReader:
 
     def _pair_brackets(self, start: int, end: int) -> None:
         self.brackets = {}
+        if self.text.find("[", start, end) < 0:
+            return  # (no opening bracket: nothing pairs)
         stack: list[int] = []
         skip_until = start
         for m in _BRACKETS.finditer(self.text, start, end):
@@ -478,8 +576,9 @@ class _InlineReader:
         text = self.text
         mask = self.markup.mask
         pos = start
+        search = self._search
         while pos < end:
-            m = self.inline.search(text, pos, end)
+            m = search(pos, end)
             if not m:
                 return
             kind = m.lastgroup
@@ -593,7 +692,13 @@ class _InlineReader:
         else:
             t_start = q = p
             depth = 0
+            plain = _PLAIN_DESTINATION.match
             while q < end:
+                run = plain(text, q, end)
+                if run is not None:
+                    q = run.end()  # (what the loop below would step over one by one)
+                    if q >= end:
+                        break
                 ch = text[q]
                 if ch == "\\" and q + 1 < end:
                     q += 2

@@ -11,7 +11,6 @@ written only costs time.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -29,6 +28,8 @@ class SiteCache:
     """Entries for one content root and one set of URL settings."""
 
     def __init__(self, folder: Path, root: Path, settings: Any) -> None:
+        import hashlib  # (here: a run with no results cache never needs it, and its import cost 2-3 ms)
+
         key = hashlib.sha256(json.dumps([__version__, str(root), settings], sort_keys=True, default=str).encode())
         self.path = folder / LAYOUT / f"{key.hexdigest()[:32]}.json"
         self.saved_at = 0

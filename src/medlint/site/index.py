@@ -91,6 +91,7 @@ class SiteIndex:
         self._fingerprint: str | None = None
         self._nearest: dict[str, Any] = {}
         self._closest: dict[tuple[str, str], str | None] = {}
+        self._files_at: dict[str, Path] = {}
         #: Pages whose anchors were read (for the result cache's dependencies).
         self.consulted: set[Path] = set()
         self._real_dirs: dict[str, str] = {}
@@ -334,8 +335,17 @@ class SiteIndex:
         if page is None and key.endswith((".html", ".htm")):
             page = self.by_url.get(normalize_path(re.sub(r"\.html?$", "", key)))
         if page is None and PurePosixPath(key).suffix in FORMATS_BY_SUFFIX:
-            page = self.by_file.get((self.root / key.lstrip("/")).resolve())
+            page = self.by_file.get(self._file_at(key))
         return page
+
+    def _file_at(self, key: str) -> Path:
+        """The real path of the file a URL path with a page suffix names below the content
+        root, resolved once per run: a site's pages link to the same missing ``.html`` pages
+        again and again, and each resolve is a system call per folder of the path."""
+        found = self._files_at.get(key)
+        if found is None:
+            found = self._files_at[key] = (self.root / key.lstrip("/")).resolve()
+        return found
 
     # -- answering before the pages are read ------------------------------------------
     def resolves(self, url_path: str) -> bool:
