@@ -100,13 +100,14 @@ def test_the_cli_writes_the_file_in_the_user_cache_folder_and_reuses_it(tmp_path
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
     command = [sys.executable, "-m", "medlint", "check", "--no-cache", "--format", "json", str(page)]
     first = subprocess.run(command, cwd=page.parent, env=env, capture_output=True, text=True)
-    kept = list((tmp_path / "cache" / "medlint").iterdir())
-    assert [p.name for p in kept] == [f"patterns-3-{sys.implementation.cache_tag}.marshal"]
+    kept = sorted((tmp_path / "cache" / "medlint").iterdir())
+    tag = sys.implementation.cache_tag
+    assert [p.name for p in kept] == [f"patterns-3-{tag}.marshal", f"rules-{tag}.marshal"]  # (rules: medlint.rulecache)
     assert list(page.parent.iterdir()) == [page]  # nothing written into the checked site
-    stamp = kept[0].stat().st_mtime_ns
+    stamps = [p.stat().st_mtime_ns for p in kept]
     second = subprocess.run(command, cwd=page.parent, env=env, capture_output=True, text=True)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
-    assert kept[0].stat().st_mtime_ns == stamp  # nothing new to keep: not rewritten
+    assert [p.stat().st_mtime_ns for p in kept] == stamps  # nothing new to keep: not rewritten
 
 
 def _medlint_regex_patterns() -> list[tuple[str, int]]:
