@@ -109,6 +109,9 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     CPU is user + system time of the command and every descendant it waited for (worker
     processes included): the children's ``getrusage`` before and after, one command at a time."""
     peak = 0
+    if env is None:
+        env = dict(os.environ)
+    env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}  # installs have .pyc files
     cpu_before = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
