@@ -13,6 +13,7 @@ product names ("Omega 3-6-9", "K2-7") and counts ("1 210mg") are no amounts.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,13 +197,17 @@ def parse_number(text: str, unit: str) -> float | None:
 
 def load_limits(path: str | None = None) -> dict[str, Any]:
     """The substance table: names (compiled) and upper limits; read again when the file changes."""
-    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
+    file = str(Path(path)) if path else _BUNDLED_LIMITS
     try:
-        info = file.stat()
+        info = os.stat(file)
         stamp: tuple[int, int] = (info.st_mtime_ns, info.st_size)
     except OSError:
         stamp = (-1, -1)
-    return _load_limits(str(file), stamp)
+    return _load_limits(file, stamp)
+
+
+#: The bundled upper-limits table (its path made once: :func:`load_limits` runs for every page).
+_BUNDLED_LIMITS = str(Path(__file__).parent.parent / "data" / "upper-limits.yaml")
 
 
 def limits_for(doc: Document, path: str | None = None) -> dict[str, Any]:
