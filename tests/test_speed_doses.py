@@ -113,3 +113,18 @@ def test_in_sentence_keeps_the_dose_substance() -> None:
     assert S._in_sentence(prose, 5, 14, 0, 50, table, "IU") == "vitamin D"
     assert S._in_sentence(prose, 31, 37, 0, 50, table, "mg") == "magnesium"
     assert S._in_sentence(prose, 57, 61, 52, 62, table, "mg") is None
+
+
+def test_date_stale_reads_the_opening_only_once_a_phrase_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint import lint_text
+    from medlint.kinds import freshness
+
+    calls: list[str] = []
+    real = freshness._declared_obsolete
+    monkeypatch.setattr(freshness, "_declared_obsolete", lambda doc: calls.append(doc.path) or real(doc))
+    head = "---\ntitle: x\ndate: 2011-07-08\n---\n"
+    assert not lint_text(head + "Nothing new here.", "a.md", select=["date-stale"])
+    assert calls == []
+    assert lint_text(head + "A recent trial found more.", "b.md", select=["date-stale"])
+    assert not lint_text(head + "Note: this page is obsolete.\n\nA recent trial found more.", "c.md",
+                         select=["date-stale"])

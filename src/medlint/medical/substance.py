@@ -96,11 +96,13 @@ def _bound_name(prose: str, start: int, end: int, lo: int, hi: int, table: dict[
     magnesium") or right before it ("Magnesium: 400 mg"), nothing but "of" or a colon between."""
     gap = _BOUND_AFTER.match(prose, end, hi)
     at = gap.end() if gap else end
-    for name, entry in table.items():
+    any_name = _any_name(table)  # (None: every name is tried)
+    for name, entry in table.items() if any_name is None or any_name.match(prose, at) else ():
         if entry["regex"].match(prose, at):
             return name
-    for name, entry in table.items():
-        for m in entry["regex"].finditer(prose, max(lo, start - 40), start):
+    near = max(lo, start - 40)
+    for name, entry in table.items() if any_name is None or any_name.search(prose, near, start) else ():
+        for m in entry["regex"].finditer(prose, near, start):
             if _BOUND_BEFORE.fullmatch(prose, m.end(), start):
                 return name
     return None
