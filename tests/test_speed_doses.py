@@ -128,3 +128,15 @@ def test_date_stale_reads_the_opening_only_once_a_phrase_is_found(monkeypatch: p
     assert lint_text(head + "A recent trial found more.", "b.md", select=["date-stale"])
     assert not lint_text(head + "Note: this page is obsolete.\n\nA recent trial found more.", "c.md",
                          select=["date-stale"])
+
+
+def test_views_blanking_the_same_spans_share_their_doses() -> None:
+    from medlint.document import Document
+
+    text = "Take 5,000 IU of vitamin D daily.\n\n> Participants received 50,000 IU weekly.\n"
+    doc = Document.from_text(text)
+    one, two = doc.view(["quotation"]), doc.view(["quotation", "reference"])
+    assert one is not two and one.prose == two.prose
+    assert D.find_doses(one) is D.find_doses(two)
+    assert [d.text for d in D.find_doses(one)] == ["5,000 IU"]
+    assert [d.text for d in D.find_doses(doc)] == ["5,000 IU", "50,000 IU"]

@@ -346,6 +346,14 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     key = "doses:" + (limits or "")
     if key in doc.cache:
         return doc.cache[key]
+    # Views of a page that blank the same spans have the same prose, so the same doses: two
+    # rules skipping different region kinds often blank the same text (a page with no
+    # reference list). The doses are read, never changed, by the rules.
+    same_prose: dict[tuple[str, tuple[tuple[int, int], ...]], list[Dose]] = doc.whole.cache.setdefault("doses-by-view", {})
+    view_key = (key, tuple(doc.skipped))
+    if view_key in same_prose:
+        doc.cache[key] = same_prose[view_key]
+        return doc.cache[key]
     table = limits_for(doc, limits)
     prose = doc.prose
     doses: list[Dose] = []
@@ -364,7 +372,7 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     for dose in doses if per_kg else []:  # "10,000 IU/kg (600,000 IU max)": the cap of a per-kg dose
         if not dose.per_kg and _is_cap(prose, dose) and any(_same_sentence(doc, dose, o) for o in per_kg):
             dose.cap = True
-    doc.cache[key] = doses
+    doc.cache[key] = same_prose[view_key] = doses
     return doses
 
 
