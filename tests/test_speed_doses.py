@@ -87,3 +87,56 @@ def test_notation_prefilters_rule_out_pages_without_the_shapes() -> None:
     text = "Take 5 mg at night and 1 g in the morning; accept 2 groups, 3 uses."
     possible: dict = {}
     assert not any(K._may_match(K._PREFILTERS[n], text, 0, possible) for n in K.NOTATIONS)
+
+
+from medlint.medical import substance as S  # noqa: E402
+
+
+def test_any_name_matches_wherever_a_name_does() -> None:
+    table = D.load_limits()
+    joined = S._any_name(table)
+    assert joined is not None
+    for text in ["Take vitamin D3 daily", "magnesium", "cholecalciferol", "no name here", "Vitamin-D", "xD3"]:
+        each = any(entry["regex"].search(text) for entry in table.values())
+        assert (joined.search(text) is not None) == each, text
+
+
+def test_any_name_falls_back_for_tables_it_cannot_join() -> None:
+    import re
+    assert S._any_name({"a": {"regex": re.compile("(a)")}}) is None
+    assert S._any_name({"a": {"regex": re.compile("a", re.I)}, "b": {"regex": re.compile("b")}}) is None
+
+
+def test_in_sentence_keeps_the_dose_substance() -> None:
+    table = D.load_limits()
+    prose = "Take 2,000 IU of vitamin D and 400 mg of magnesium. Then 5 mg."
+    assert S._in_sentence(prose, 5, 14, 0, 50, table, "IU") == "vitamin D"
+    assert S._in_sentence(prose, 31, 37, 0, 50, table, "mg") == "magnesium"
+    assert S._in_sentence(prose, 57, 61, 52, 62, table, "mg") is None
+
+
+def test_date_stale_reads_the_opening_only_once_a_phrase_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlint import lint_text
+    from medlint.kinds import freshness
+
+    calls: list[str] = []
+    real = freshness._declared_obsolete
+    monkeypatch.setattr(freshness, "_declared_obsolete", lambda doc: calls.append(doc.path) or real(doc))
+    head = "---\ntitle: x\ndate: 2011-07-08\n---\n"
+    assert not lint_text(head + "Nothing new here.", "a.md", select=["date-stale"])
+    assert calls == []
+    assert lint_text(head + "A recent trial found more.", "b.md", select=["date-stale"])
+    assert not lint_text(head + "Note: this page is obsolete.\n\nA recent trial found more.", "c.md",
+                         select=["date-stale"])
+
+
+def test_views_blanking_the_same_spans_share_their_doses() -> None:
+    from medlint.document import Document
+
+    text = "Take 5,000 IU of vitamin D daily.\n\n> Participants received 50,000 IU weekly.\n"
+    doc = Document.from_text(text)
+    one, two = doc.view(["quotation"]), doc.view(["quotation", "reference"])
+    assert one is not two and one.prose == two.prose
+    assert D.find_doses(one) is D.find_doses(two)
+    assert [d.text for d in D.find_doses(one)] == ["5,000 IU"]
+    assert [d.text for d in D.find_doses(doc)] == ["5,000 IU", "50,000 IU"]

@@ -737,39 +737,50 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         """The page's title names a year: its "recent" is recent as of that year."""
         return bool(title_years(doc))
 
+    def _phrase_matches(doc: Document, dated: int) -> Iterator[Any]:
+        """The phrases' matches in order, none on a page whose opening says it is obsolete or
+        gives its date (:func:`_declared_obsolete`, :func:`_dateline`): those are read only
+        once a phrase is found (issue 23: most pages hold none)."""
+        opening_settles: bool | None = None
+        for regex in phrases:
+            for m in regex.finditer(doc.prose, doc.body_start):
+                if opening_settles is None:
+                    opening_settles = _declared_obsolete(doc.whole) or _dateline(doc.whole, dated)
+                if opening_settles:
+                    return
+                yield m
+
     def check(doc: Document) -> Iterator[Finding]:
         now = int(today[:4]) if today else datetime.date.today().year
         dated = _year(doc.front_matter.data.get(field)) if doc.front_matter else None
         titled = options["dated_title"] and dated_by_title(doc)
-        if (dated is not None and now - dated > years and not titled and not _declared_obsolete(doc.whole)
-                and not _dateline(doc.whole, dated)):
-            for regex in phrases:
-                for m in regex.finditer(doc.prose, doc.body_start):
-                    if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
-                        continue
-                    if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
-                        continue  # a journal's or article's title, or someone's quoted words
-                    if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
-                                                    or _cited_next(doc.whole, m.start(), m.end())
-                                                    or _cited_before(doc.whole, m.start(), m.end())
-                                                    or _written_with_sources(doc.whole, m.start(), m.end())):
-                        continue
-                    if (_dated_sentence(doc.whole, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
-                            or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
-                            or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
-                            or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
-                            or _items_dated(doc, m.start(), dated) or _told_when_next(doc.whole, m.start(), m.end())
-                            or _year_given_after(doc.whole, m.start(), m.end(), dated)
-                            or freshness_context.dated_section(doc.whole, m.start(), dated)):
-                        continue  # the reader can tell when: a year in the sentence, or a story told in the past
-                    if _paper_title(doc, m.start()) or _repeats_title(doc, m.start()):
-                        continue  # a paper's title is the paper's
-                    if options["excerpts"] and (in_reproduced(doc.whole, m.start())
-                                                or freshness_context.carried(doc.whole, m.start())):
-                        continue  # the linked page's words, dated by it, or text the page marks as carried
-                    yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
-                                                       "problem": f"on a page dated {dated}",
-                                                       "advice": RELATIVE_ADVICE})
+        if dated is not None and now - dated > years and not titled:
+            for m in _phrase_matches(doc, dated):
+                if excepted(doc, m.start(), m.end()) or in_link_text(doc, m.start()):
+                    continue
+                if _in_title(doc, m.start(), m.end()) or not_a_claim(doc, m.start(), m.end(), _QUOTED):
+                    continue  # a journal's or article's title, or someone's quoted words
+                if options["unless_cited"] and (_cited_sentence(doc.whole, m.start(), m.end())
+                                                or _cited_next(doc.whole, m.start(), m.end())
+                                                or _cited_before(doc.whole, m.start(), m.end())
+                                                or _written_with_sources(doc.whole, m.start(), m.end())):
+                    continue
+                if (_dated_sentence(doc.whole, m.start(), m.end(), dated) or _dated_section(doc, m.start(), dated)
+                        or _past_narrative(doc, m.start(), m.end()) or _said_to_reader(doc, m.start(), m.end())
+                        or _in_letter(doc, m.start()) or _publication_dated(doc, m.start(), m.end())
+                        or _asks_whether(doc, m.start(), m.end()) or _made_up(doc, m.start(), m.end())
+                        or _items_dated(doc, m.start(), dated) or _told_when_next(doc.whole, m.start(), m.end())
+                        or _year_given_after(doc.whole, m.start(), m.end(), dated)
+                        or freshness_context.dated_section(doc.whole, m.start(), dated)):
+                    continue  # the reader can tell when: a year in the sentence, or a story told in the past
+                if _paper_title(doc, m.start()) or _repeats_title(doc, m.start()):
+                    continue  # a paper's title is the paper's
+                if options["excerpts"] and (in_reproduced(doc.whole, m.start())
+                                            or freshness_context.carried(doc.whole, m.start())):
+                    continue  # the linked page's words, dated by it, or text the page marks as carried
+                yield Finding(m.start(), m.end(), {"match": " ".join(m.group().split()),
+                                                   "problem": f"on a page dated {dated}",
+                                                   "advice": RELATIVE_ADVICE})
         historical = None
         for m in _AS_OF.finditer(doc.prose, doc.body_start):
             year = int(m.group(1))

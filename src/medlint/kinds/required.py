@@ -370,13 +370,19 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
                                         or intake_reported_before(heading.prose[:d.start])))
                    for d in find_doses(heading)):
                 return Trigger(_title_offset(doc, title), title, title=True)
+            doses = find_doses(doc)
+            if not doses:
+                return None  # (before the headline's reading: most pages have no dose)
             # the title's doses are judged as a headline: its own heading (an HTML page's <h1>) is
             # not read again as the body's words
             lo_title, hi_title = _title_heading(doc, title)
         else:
+            doses = find_doses(doc)
+            if not doses:
+                return None  # (before the title's reading: most pages have no dose)
             lo_title, hi_title = set_aside(doc, title)
         headline = _headline(doc, title)
-        for d in find_doses(doc):
+        for d in doses:
             if lo_title <= d.start < hi_title or advice and _in_unadvising_title(doc, d.start):
                 continue
             if (not outside or not _inside(doc, outside, d.start)) and dose_counts(doc, d):

@@ -13,6 +13,7 @@ product names ("Omega 3-6-9", "K2-7") and counts ("1 210mg") are no amounts.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,13 +197,17 @@ def parse_number(text: str, unit: str) -> float | None:
 
 def load_limits(path: str | None = None) -> dict[str, Any]:
     """The substance table: names (compiled) and upper limits; read again when the file changes."""
-    file = Path(path) if path else Path(__file__).parent.parent / "data" / "upper-limits.yaml"
+    file = str(Path(path)) if path else _BUNDLED_LIMITS
     try:
-        info = file.stat()
+        info = os.stat(file)
         stamp: tuple[int, int] = (info.st_mtime_ns, info.st_size)
     except OSError:
         stamp = (-1, -1)
-    return _load_limits(str(file), stamp)
+    return _load_limits(file, stamp)
+
+
+#: The bundled upper-limits table (its path made once: :func:`load_limits` runs for every page).
+_BUNDLED_LIMITS = str(Path(__file__).parent.parent / "data" / "upper-limits.yaml")
 
 
 def limits_for(doc: Document, path: str | None = None) -> dict[str, Any]:
@@ -341,6 +346,14 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     key = "doses:" + (limits or "")
     if key in doc.cache:
         return doc.cache[key]
+    # Views of a page that blank the same spans have the same prose, so the same doses: two
+    # rules skipping different region kinds often blank the same text (a page with no
+    # reference list). The doses are read, never changed, by the rules.
+    same_prose: dict[tuple[str, tuple[tuple[int, int], ...]], list[Dose]] = doc.whole.cache.setdefault("doses-by-view", {})
+    view_key = (key, tuple(doc.skipped))
+    if view_key in same_prose:
+        doc.cache[key] = same_prose[view_key]
+        return doc.cache[key]
     table = limits_for(doc, limits)
     prose = doc.prose
     doses: list[Dose] = []
@@ -359,7 +372,7 @@ def find_doses(doc: Document, limits: str | None = None) -> list[Dose]:
     for dose in doses if per_kg else []:  # "10,000 IU/kg (600,000 IU max)": the cap of a per-kg dose
         if not dose.per_kg and _is_cap(prose, dose) and any(_same_sentence(doc, dose, o) for o in per_kg):
             dose.cap = True
-    doc.cache[key] = doses
+    doc.cache[key] = same_prose[view_key] = doses
     return doses
 
 

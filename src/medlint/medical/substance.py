@@ -96,11 +96,13 @@ def _bound_name(prose: str, start: int, end: int, lo: int, hi: int, table: dict[
     magnesium") or right before it ("Magnesium: 400 mg"), nothing but "of" or a colon between."""
     gap = _BOUND_AFTER.match(prose, end, hi)
     at = gap.end() if gap else end
-    for name, entry in table.items():
+    any_name = _any_name(table)  # (None: every name is tried)
+    for name, entry in table.items() if any_name is None or any_name.match(prose, at) else ():
         if entry["regex"].match(prose, at):
             return name
-    for name, entry in table.items():
-        for m in entry["regex"].finditer(prose, max(lo, start - 40), start):
+    near = max(lo, start - 40)
+    for name, entry in table.items() if any_name is None or any_name.search(prose, near, start) else ():
+        for m in entry["regex"].finditer(prose, near, start):
             if _BOUND_BEFORE.fullmatch(prose, m.end(), start):
                 return name
     return None
@@ -128,6 +130,32 @@ def _by_unit(prose: str, start: int, end: int, lo: int, hi: int, unit: str, near
     return None
 
 
+#: The pattern of :func:`_any_name`, per table (the table is kept: its id names it only while it lives).
+_ANY_NAME: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def _any_name(table: dict[str, Any]) -> Any:
+    """One pattern that matches wherever any of the table's names does (their patterns as
+    alternatives), or None when they cannot be joined (capturing groups, differing flags).
+    A dose's sentence mostly names no substance on one side of it: one search rules out
+    the twenty (issue 23)."""
+    known = _ANY_NAME.get(id(table))
+    if known is not None and known[0] is table:
+        return known[1]
+    patterns = [entry.get("regex") for entry in table.values()]
+    joined = None
+    if patterns and all(isinstance(p, re.Pattern) and not p.groups and p.flags == patterns[0].flags
+                        for p in patterns):
+        try:
+            joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        except (re.error, OverflowError):
+            joined = None
+    if len(_ANY_NAME) > 32:
+        _ANY_NAME.clear()
+    _ANY_NAME[id(table)] = (table, joined)
+    return joined
+
+
 def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: dict[str, Any],
                  unit: str = "") -> str | None:
     """The substance named nearest the dose in its sentence; before the dose wins a tie
@@ -140,14 +168,17 @@ def _in_sentence(prose: str, start: int, end: int, s_lo: int, s_hi: int, table: 
     # A name further than SENTENCE_REACH from the dose is not its substance, even in a
     # sentence that never ends (a pasted table, a run of doses): the scan stays linear.
     before, after = prose[max(s_lo, start - SENTENCE_REACH):start], prose[end:min(s_hi, end + SENTENCE_REACH)]
-    for name, entry in table.items():
-        for m in entry["regex"].finditer(before):
+    any_name = _any_name(table)
+    named_before = any_name is None or any_name.search(before) is not None
+    named_after = any_name is None or any_name.search(after) is not None
+    for name, entry in table.items() if named_before or named_after else ():
+        for m in entry["regex"].finditer(before) if named_before else ():
             if _OTHER_MEDICINE.search(before, m.end()):
                 other = True
                 continue
             key = (len(before) - m.end(), 0, name)
             best = key if best is None or key < best else best
-        m = entry["regex"].search(after)
+        m = entry["regex"].search(after) if named_after else None
         if m:
             key = (m.start(), 1, name)
             best = key if best is None or key < best else best
