@@ -167,7 +167,10 @@ def _bracketed(text: str) -> bool:
 def _aside(doc: "Document", start: int, end: int) -> bool:
     """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
     carries (carved out of the reproduced span, which goes on after it)."""
-    head = " ".join(_plain(doc.prose[start:min(end, start + LABEL_CHARS)]).split())
+    head = doc.prose[start:min(end, start + LABEL_CHARS)]
+    if ":" not in head:
+        return False  # most paragraphs: reading the words drops characters, it adds no colon
+    head = " ".join(_plain(head).split())
     colon = head.find(":")
     return colon > 0 and bool(_PLAIN_NOTE.fullmatch(head[:colon])) and bool(head[colon + 1:].strip())
 
@@ -773,6 +776,11 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
                 continue
             if b.end - b.start > 4 * LEAD_CHARS:
                 seen += 1  # a long block: the text itself, no lead line
+                continue
+            if seen >= LEAD_BLOCKS and not _ITEMS_WORD.search(doc.prose, b.start, b.end):
+                # Past the lead blocks only a line introducing items can lead, and it needs its
+                # words (found in the block's prose if in its words joined by single spaces).
+                seen += not doc.prose[b.start:b.end].isspace() and b.end > b.start
                 continue
             prose = " ".join(doc.prose[b.start:b.end].split())
             if not prose:
