@@ -614,3 +614,22 @@ def test_statistics_and_study_voice_tried_at_their_anchors_are_those_of_the_full
         for start in (0, min(3, len(text))):
             assert _statistics_starts(text, start) == [m.start() for m in _STATISTICS.finditer(text, start)], text
             assert _study_voice_starts(text, start) == [m.start() for m in _STUDY_VOICE.finditer(text, start)], text
+
+
+def test_abbreviations_before_brackets_are_the_scans_matches_a_bracket_follows() -> None:
+    """``ABBR (long form)`` reads only the abbreviations right before a bracket: the matches of
+    the page's scan that white space and a bracket follow."""
+    import random
+    import re
+
+    from medlint.regions import _ABBR_WORD, _abbreviations_before_brackets
+
+    pieces = ["AB", "CD", "x", "-", "/", "&", "_", " ", "\n", "(", ")", "s", "1", "ABCDEFGHIJKLM", "\u00e9", "Q", ".", "e"]
+    rng = random.Random(3)
+    texts = ["The Body Mass Index (BMI) and BMI (body mass index), AB/CD (x), x_AB (y)"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 24))) for _ in range(30_000)]
+    bracket = re.compile(r"\s*\(")
+    for text in texts:
+        for start in (0, min(2, len(text))):
+            expected = [m.span() for m in _ABBR_WORD.finditer(text, start) if bracket.match(text, m.end())]
+            assert [m.span() for m in _abbreviations_before_brackets(text, start)] == expected, text

@@ -1275,7 +1275,6 @@ def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
 #: a year before a journal's semicolon (rare on a page, unlike the capitals the pattern starts at).
 _ET_AL_ANCHOR = lazyre.compile(r"et\s+al")
 _PAREN_NAME_ANCHOR = lazyre.compile(r"\((?:e\.g\.,?\s+|see\s+)?[A-Z]")
-_YEAR_SEMICOLON_ANCHOR = lazyre.compile(r"(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;")
 _CAPITAL = lazyre.compile(r"[A-Z]")
 #: The characters of the names before "et al" (with "and", "&" and white space between them),
 #: and of the words before a journal's year.
@@ -1293,16 +1292,34 @@ def _inline_citation_spans(prose: str, start: int) -> list[tuple[int, int]]:
     and the anchor), so trying them in order, each from the end of the last match, finds the
     scan's matches; a page's capitals are many, its anchors few."""
     starts: set[int] = set()
-    for anchor, chars in ((_ET_AL_ANCHOR, _NAME_CHARS), (_YEAR_SEMICOLON_ANCHOR, _JOURNAL_CHARS)):
-        floor = start  # the runs already read end here (a later anchor's run stops at it)
-        for m in anchor.finditer(prose, start):
-            lo = m.start()
-            while lo > floor and (prose[lo - 1] in chars or prose[lo - 1].isspace()):
-                lo -= 1
-            starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, m.start()))
-            floor = m.start()
+    floor = start  # the runs already read end here (a later anchor's run stops at it)
+    for m in _ET_AL_ANCHOR.finditer(prose, start):
+        lo = m.start()
+        while lo > floor and (prose[lo - 1] in _NAME_CHARS or prose[lo - 1].isspace()):
+            lo -= 1
+        starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, m.start()))
+        floor = m.start()
+    for year in _journal_years(prose, start):
+        lo = year
+        while lo > start and (prose[lo - 1] in _JOURNAL_CHARS or prose[lo - 1].isspace()):
+            lo -= 1  # (a run of words stops at the semicolon before it: each is read once)
+        starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, year))
     starts.update(m.start() for m in _PAREN_NAME_ANCHOR.finditer(prose, start))
     return [m.span() for m in _matches_from(_INLINE_CITATION, prose, start, starts)]
+
+
+def _journal_years(prose: str, start: int) -> Iterator[int]:
+    """Where a year can start that a journal's semicolon follows (``2012;``, ``2019 Mar;``): four
+    characters before each semicolon and its white space, or before the month and its white space."""
+    for semicolon in _find_all(prose, ";", start):
+        end = _back_over_space(prose, semicolon, start)
+        yield end - 4
+        if _MONTH_ABBREVIATION.fullmatch(prose, max(start, end - 3), end):
+            yield _back_over_space(prose, end - 3, start) - 4
+
+
+#: A month as a journal line gives it before the semicolon (the pattern's ``[A-Z][a-z]{2}``).
+_MONTH_ABBREVIATION = lazyre.compile(r"[A-Z][a-z]{2}")
 
 
 def _matches_from(pattern, prose: str, start: int, starts: set[int]) -> Iterator[re.Match[str]]:
@@ -1332,7 +1349,7 @@ def _find_all(prose: str, word: str, start: int) -> Iterator[int]:
 
 
 #: Anchors of :data:`_STATISTICS`: a comparison before a p-value, and an odds, risk or hazard ratio's "R".
-_COMPARISON = lazyre.compile(r"[<>=\u2264\u2265]")
+_COMPARISONS = ("<", ">", "=", "\u2264", "\u2265", "&lt;", "&gt;")
 _RATIO_R = lazyre.compile(r"R(?<=[ORH]R)")
 
 
@@ -1341,10 +1358,9 @@ def _statistics_starts(prose: str, start: int) -> list[int]:
     "p" before a comparison (and the white space between), "95", and the "OR", "RR", "HR" (or
     the "a" before "OR", "HR")."""
     starts: set[int] = set()
-    comparisons = [m.start() for m in _COMPARISON.finditer(prose, start)]
-    comparisons += [*_find_all(prose, "&lt;", start), *_find_all(prose, "&gt;", start)]
-    for at in comparisons:
-        starts.add(_back_over_space(prose, at, start) - 1)
+    for comparison in _COMPARISONS:
+        for at in _find_all(prose, comparison, start):
+            starts.add(_back_over_space(prose, at, start) - 1)
     starts.update(_find_all(prose, "95", start))
     for m in _RATIO_R.finditer(prose, start):
         starts.update((m.start() - 1, m.start() - 2))
@@ -1352,15 +1368,18 @@ def _statistics_starts(prose: str, start: int) -> list[int]:
 
 
 #: Anchors of :data:`_STUDY_VOICE`: "we" and "our" before white space, and the words "present",
-#: "current", "this" and "This" that the other alternatives hold.
-_WE_OR_OUR = lazyre.compile(r"[Ww]e\s|[Oo]ur\s")
+#: "current", "this" and "This" that the other alternatives hold. (Each pattern opens with a class
+#: of letters, which ``re`` scans for fast; an alternation of two classes it tries at every character.)
+_WE = lazyre.compile(r"[Ww]e\s")
+_OUR = lazyre.compile(r"[Oo]ur\s")
 
 
 def _study_voice_starts(prose: str, start: int) -> list[int]:
     """Where :data:`_STUDY_VOICE` matches from *start*, tried only where a match can start: at
     "we" and "our", at "the" or "this" before "present" or "current", at "in" before "this",
     and at "this" or "This" itself."""
-    starts = {m.start() for m in _WE_OR_OUR.finditer(prose, start)}
+    starts = {m.start() for m in _WE.finditer(prose, start)}
+    starts.update(m.start() for m in _OUR.finditer(prose, start))
     for word in ("present", "current"):
         for at in _find_all(prose, word, start):
             before = _back_over_space(prose, at, start)
@@ -1640,6 +1659,31 @@ def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:
     return out
 
 
+#: The characters of an abbreviation (:data:`_ABBR`): a run of them ends where a match of
+#: :data:`_ABBR_WORD` may end.
+_ABBR_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&/-")
+
+
+def _abbreviations_before_brackets(prose: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_ABBR_WORD.finditer(prose, start)`` that white space (or nothing) and an
+    opening bracket follow, in order: the only ones :data:`_PAREN_AFTER` can follow. A match lies
+    inside a run of :data:`_ABBR_CHARS` (and a scan enters each run afresh), so the run that ends
+    right before each bracket (and its white space) is scanned alone, from the character before
+    it (for the pattern's look-behind); a page's words are many, its brackets few."""
+    done = start
+    for bracket in _find_all(prose, "(", start):
+        end = _back_over_space(prose, bracket, start)
+        lo = end
+        while lo > done and prose[lo - 1] in _ABBR_CHARS:
+            lo -= 1
+        if lo == end:
+            continue  # no abbreviation's character before the bracket
+        for m in _ABBR_WORD.finditer(prose, max(start, lo - 1), end):
+            if m.end() == end:
+                yield m
+        done = end
+
+
 def _skip_blank(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] in " \t":
         pos += 1
@@ -1657,7 +1701,7 @@ def _inline_definitions(doc: "Document") -> list[tuple[int, int, str]]:
         abbr = m.group(1)
         if sum(c.isupper() for c in abbr) >= 2 and re.search(r"[A-Za-z]{3}\W*$", prose[max(0, m.start() - 12):m.start()]):
             out.append((m.start(), m.end(), _base(abbr)))  # long form (ABBR)
-    for m in _ABBR_WORD.finditer(prose, doc.body_start):
+    for m in _abbreviations_before_brackets(prose, doc.body_start):
         after = _PAREN_AFTER.match(prose, m.end())
         if after and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(after.group(1), m.group(1)):
             out.append((m.start(), after.end(), _base(m.group(1))))  # ABBR (long form)
