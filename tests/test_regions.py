@@ -633,3 +633,21 @@ def test_abbreviations_before_brackets_are_the_scans_matches_a_bracket_follows()
         for start in (0, min(2, len(text))):
             expected = [m.span() for m in _ABBR_WORD.finditer(text, start) if bracket.match(text, m.end())]
             assert [m.span() for m in _abbreviations_before_brackets(text, start)] == expected, text
+
+
+def test_reference_numbers_tried_at_their_anchors_are_those_of_the_scan() -> None:
+    """Reference numbers are tried only where one can start (``<sup``, a bracket or quote before a
+    digit, superscripts, a digit after a stop or comma, the digits before a comma or dash between
+    digits, ``(Ref``): the starts of the scan of the whole page."""
+    import random
+
+    from medlint.regions import _CITE_MARK, _cite_mark_starts
+
+    pieces = ["a", "ab", "abc", "x)", ")", "]", "%", " ", "\n", "(", "[", "1", "12", "123", "4567", ",", "-", "\u2013",
+              ".", "'", "<sup>", "</sup>", "<sup class=x>", "\u00b9", "\u2075", "(Ref ", "(Refs. ", "A", "^", ":", ";"]
+    rng = random.Random(29)
+    texts = ["shown.7 The insulin22,23. and (42). [1-3] <sup>4</sup> x\u00b2 (Ref 127, 128 '75,76'"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(30_000)]
+    for text in texts:
+        for start in (0, min(3, len(text))):
+            assert _cite_mark_starts(text, start) == [m.start() for m in _CITE_MARK.finditer(text, start)], text

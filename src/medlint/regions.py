@@ -1263,6 +1263,39 @@ def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
     return found
 
 
+#: Anchors of :data:`_CITE_MARK`'s alternatives, each led by a literal character (which ``re`` finds
+#: fast; a class of characters, or the pattern's look-ahead, it tries at every character): a digit
+#: after a stop or comma that follows a letter ("shown.7"), and a digit on either side of a comma or
+#: dash ("insulin22,23").
+_STOP_DIGIT = (lazyre.compile(r"\.(?<=[a-z)]\.)\d"), lazyre.compile(r",(?<=[a-z)],)\d"))
+_DIGIT_SEPARATOR_DIGIT = (lazyre.compile(r",(?<=\d,)\d"), lazyre.compile(r"-(?<=\d-)\d"),
+                          lazyre.compile("\u2013(?<=\\d\u2013)\\d"))
+_BRACKET_DIGIT = lazyre.compile(r"\[\d")
+_PAREN_DIGIT = lazyre.compile(r"\(\d")
+_QUOTE_DIGIT = lazyre.compile(r"'\d")
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A)))
+
+
+def _cite_mark_starts(text: str, start: int) -> list[int]:
+    """Where :data:`_CITE_MARK` matches in *text* from *start*, tried only where a match can start:
+    ``<sup``, a bracket before a digit, a superscript digit, a bracket before a digit and the white
+    space before it, a digit after a stop or comma, the one to three digits before a comma or dash
+    between digits, ``(Ref`` and a quote before a digit."""
+    starts: set[int] = set()
+    for literal in ("<sup", "(Ref", *_SUPERSCRIPT_DIGITS):
+        starts.update(_find_all(text, literal, start))
+    starts.update(m.start() for m in _BRACKET_DIGIT.finditer(text, start))
+    starts.update(m.start() for m in _QUOTE_DIGIT.finditer(text, start))
+    for m in _PAREN_DIGIT.finditer(text, start):
+        starts.update((m.start(), m.start() - 1))  # "(42)", " (42)"
+    for pattern in _STOP_DIGIT:
+        starts.update(m.start() + 1 for m in pattern.finditer(text, max(0, start - 1)))  # (the stop may be before *start*)
+    for pattern in _DIGIT_SEPARATOR_DIGIT:
+        for m in pattern.finditer(text, start):
+            starts.update((m.start() - 1, m.start() - 2, m.start() - 3))
+    return [m.start() for m in _matches_from(_CITE_MARK, text, start, starts)]
+
+
 def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
     """Spans of the inline citations in the prose (``Chung et al. (28)``), found once per page."""
     key = "regions.inline-citations"
@@ -1400,7 +1433,7 @@ def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]
     marks = doc.cache.get(key)
     if marks is None:
         marks = doc.cache[key] = {
-            "cite": [m.start() for m in _CITE_MARK.finditer(doc.text, doc.body_start)],
+            "cite": _cite_mark_starts(doc.text, doc.body_start),
             "author-year": [s for s, _ in _inline_citations(doc)],
         }
     if every and "voice" not in marks:
