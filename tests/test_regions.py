@@ -544,12 +544,12 @@ def test_code_like_spans_read_in_marked_words_are_those_of_the_whole_page() -> N
                 _CODE_LIKE_RUNS if "a." * 32 in text else _CODE_LIKE).finditer(text, start)], text
 
 
-def test_inline_citations_with_the_alternatives_a_page_allows_are_those_of_the_full_pattern() -> None:
-    """A page is read for inline citations only with the alternatives its text allows ("et al",
-    a bracket before a name and a year, a year before a journal's semicolon): the same spans."""
+def test_inline_citations_tried_at_their_anchors_are_those_of_the_full_pattern() -> None:
+    """Inline citations are tried only at the capitals before "et al" and before a journal's year
+    and semicolon, and at brackets opening on a name: the spans of the pattern's scan."""
     import random
 
-    from medlint.regions import _INLINE_CITATION, _inline_citation_pattern
+    from medlint.regions import _INLINE_CITATION, _inline_citation_spans
 
     pages = [
         "As Chung et al. (28) showed, and (Smith and Jones, 2019) agreed.",
@@ -557,15 +557,16 @@ def test_inline_citations_with_the_alternatives_a_page_allows_are_those_of_the_f
         "Smith\net\nal 2004 found it (see Roe, 2001; Lund 2003).",
         "No citation at all, only 1999 and (Ask a nurse).",
         "Roe et al found it. Lancet 2019 Mar; 12(3): 4-5.",
+        "Smith & Jones et al. [3] and M\u00fcller-L\u00e9vy et al 2001; J Clin Med 2020 Jan;9(1):12.",
         "",
     ]
     pieces = ["Chung", " et al", " et al.", " (28)", " (", "Smith", " and ", "Jones", ", 2019", ")", " 2012", ";",
-              "11:1", " Jan", "e.g. ", "see ", " ", "\n", "[3]", "Ther", "."]
+              "11:1", " Jan", "e.g. ", "see ", " ", "\n", "[3]", "Ther", ".", " & ", "\u00c9", "O'", "-", "x", "1"]
     rng = random.Random(7)
-    pages += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 20))) for _ in range(3_000)]
+    pages += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(20_000)]
     for text in pages:
-        assert [m.span() for m in _inline_citation_pattern(text, 0).finditer(text)] == \
-            [m.span() for m in _INLINE_CITATION.finditer(text)], text
+        for start in (0, min(4, len(text))):
+            assert _inline_citation_spans(text, start) == [m.span() for m in _INLINE_CITATION.finditer(text, start)], text
 
 
 def test_the_prefilters_of_the_citation_and_byline_tests_pass_whatever_the_patterns_match() -> None:
@@ -594,3 +595,59 @@ def test_the_prefilters_of_the_citation_and_byline_tests_pass_whatever_the_patte
         assert _labelled_quote(text) is None if _LABELLED_QUOTE.search(text) is None else _labelled_quote(text), text
         title = _strip_emphasis(" ".join(text.split()))
         assert not _LONG_TITLE.match(text) or len(title) > 40, text
+
+
+def test_statistics_and_study_voice_tried_at_their_anchors_are_those_of_the_full_patterns() -> None:
+    """A paper's statistics and its authors' voice are tried only at their anchors (a comparison,
+    "95", a ratio's "R"; "we", "our", "present", "current", "this"): the starts of the scans."""
+    import random
+
+    from medlint.regions import _STATISTICS, _STUDY_VOICE, _statistics_starts, _study_voice_starts
+
+    pieces = ["p", "P", " ", "\n", "<", ">", "=", "\u2264", "&lt;", "&gt;", "0", ".", "05", "95", "%", " CI", "OR",
+              "aOR", "RR", "HR", "aHR", ":", ",", "1.5", "we", "We", " found", " have", "our", "Our", " study",
+              "the", "The", "this", "This", " present", " current", "in", "In", " review", ",", " we", "x", "R"]
+    rng = random.Random(5)
+    texts = ["We found p < 0.05 and OR 1.5 (95% CI); in this review, we; the present study; This paper describes"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 24))) for _ in range(30_000)]
+    for text in texts:
+        for start in (0, min(3, len(text))):
+            assert _statistics_starts(text, start) == [m.start() for m in _STATISTICS.finditer(text, start)], text
+            assert _study_voice_starts(text, start) == [m.start() for m in _STUDY_VOICE.finditer(text, start)], text
+
+
+def test_abbreviations_before_brackets_are_the_scans_matches_a_bracket_follows() -> None:
+    """``ABBR (long form)`` reads only the abbreviations right before a bracket: the matches of
+    the page's scan that white space and a bracket follow."""
+    import random
+    import re
+
+    from medlint.regions import _ABBR_WORD, _abbreviations_before_brackets
+
+    pieces = ["AB", "CD", "x", "-", "/", "&", "_", " ", "\n", "(", ")", "s", "1", "ABCDEFGHIJKLM", "\u00e9", "Q", ".", "e"]
+    rng = random.Random(3)
+    texts = ["The Body Mass Index (BMI) and BMI (body mass index), AB/CD (x), x_AB (y)"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 24))) for _ in range(30_000)]
+    bracket = re.compile(r"\s*\(")
+    for text in texts:
+        for start in (0, min(2, len(text))):
+            expected = [m.span() for m in _ABBR_WORD.finditer(text, start) if bracket.match(text, m.end())]
+            assert [m.span() for m in _abbreviations_before_brackets(text, start)] == expected, text
+
+
+def test_reference_numbers_tried_at_their_anchors_are_those_of_the_scan() -> None:
+    """Reference numbers are tried only where one can start (``<sup``, a bracket or quote before a
+    digit, superscripts, a digit after a stop or comma, the digits before a comma or dash between
+    digits, ``(Ref``): the starts of the scan of the whole page."""
+    import random
+
+    from medlint.regions import _CITE_MARK, _cite_mark_starts
+
+    pieces = ["a", "ab", "abc", "x)", ")", "]", "%", " ", "\n", "(", "[", "1", "12", "123", "4567", ",", "-", "\u2013",
+              ".", "'", "<sup>", "</sup>", "<sup class=x>", "\u00b9", "\u2075", "(Ref ", "(Refs. ", "A", "^", ":", ";"]
+    rng = random.Random(29)
+    texts = ["shown.7 The insulin22,23. and (42). [1-3] <sup>4</sup> x\u00b2 (Ref 127, 128 '75,76'"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(30_000)]
+    for text in texts:
+        for start in (0, min(3, len(text))):
+            assert _cite_mark_starts(text, start) == [m.start() for m in _CITE_MARK.finditer(text, start)], text

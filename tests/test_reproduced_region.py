@@ -687,3 +687,33 @@ def test_numbered_comments_under_a_bare_feedback_lead_are_still_reviews(html: bo
     """What the heuristic was built for: a lead naming feedback the writer got, over numbered comments."""
     text, path = (_html(BARE_FEEDBACK), "g.html") if html else (BARE_FEEDBACK, "g.md")
     assert acronyms(text, path) == ["KRM"]
+
+
+def test_rules_found_at_their_line_starts_are_those_of_the_scan() -> None:
+    """Horizontal rules are tried only at line starts that can draw one and at ``<hr``: the
+    matches of the scan of the whole page, from any start."""
+    import random
+
+    from medlint.reproduced import _RULE_LINE, _rule_lines
+
+    pieces = ["-", "*", "_", "\u2013", "\u2014", " ", "\t", "\n", "x", "<hr>", "<HR/>", "<hr", ">", "a", "\r"]
+    rng = random.Random(17)
+    texts = ["text\n---\nmore\n * * *\n<hr/>end", "---", "<Hr class=x>"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(30_000)]
+    for text in texts:
+        for start in (0, min(2, len(text))):
+            assert [m.span() for m in _rule_lines(text, start)] == [m.span() for m in _RULE_LINE.finditer(text, start)], text
+
+
+def test_remarks_and_item_words_are_found_as_the_patterns_find_them() -> None:
+    """A remark's stem is found by ``in`` tests as the pattern found it; a block is read for
+    words introducing items only when one of them starts in it."""
+    from medlint.document import Document
+    from medlint.reproduced import _ITEMS_WORD, _REMARK_STEM, _Page, _has_remark, _holds_item_word
+
+    for text in ["My Comment", "NOTES:", "Summary by", "nothing here", "See ALSO", "\u212aey", ""]:
+        assert _has_remark(text) == (_REMARK_STEM.search(text.lower()) is not None), text
+    doc = Document.from_text("Intro.\n\nHighlights from the report:\n\nSome points of note\n\nPoints\n", "x.md")
+    page = _Page(doc)
+    for b in doc.blocks:
+        assert _holds_item_word(page, b.start, b.end) == (_ITEMS_WORD.search(doc.prose, b.start, b.end) is not None)

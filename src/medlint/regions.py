@@ -267,17 +267,6 @@ _INLINE_CITATION_PARTS = (
     r"(?:\s*[-\u2013]\s*\d+)?",
 )
 _INLINE_CITATION = lazyre.compile(r"(?=[A-Z(])(?:" + "|".join(_INLINE_CITATION_PARTS) + ")")
-#: What each alternative of :data:`_INLINE_CITATION` holds, in order: "et al"; an opening
-#: bracket before a name, and a year; a year and the semicolon of a journal's volume. Most pages
-#: hold none of them (a page without one cannot match its alternative anywhere).
-_INLINE_CITATION_NEEDS = (
-    (lazyre.compile(r"et\s+al"),),
-    (lazyre.compile(r"\((?:e\.g\.,?\s+|see\s+)?[A-Z]"), lazyre.compile(r"(?:19|20)\d\d")),
-    (lazyre.compile(r"(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;"),),
-)
-#: :data:`_INLINE_CITATION` with only the alternatives a page's text allows, by which it allows.
-_INLINE_CITATION_SOME: dict[tuple[bool, ...], re.Pattern[str]] = {}
-
 # -- definitions -----------------------------------------------------------------------
 _ABBR = r"[A-Z][A-Za-z0-9&/-]{0,9}[A-Z0-9]s?"
 #: ``ABBR = long form``, ``**ABBR**: long form``, ``ABBR - long form``, a definition list's ``ABBR\n: long form``.
@@ -1274,31 +1263,162 @@ def _academic_features(doc: "Document", start: int, end: int) -> set[str]:
     return found
 
 
+#: Anchors of :data:`_CITE_MARK`'s alternatives, each led by a literal character (which ``re`` finds
+#: fast; a class of characters, or the pattern's look-ahead, it tries at every character): a digit
+#: after a stop or comma that follows a letter ("shown.7"), and a digit on either side of a comma or
+#: dash ("insulin22,23").
+_STOP_DIGIT = (lazyre.compile(r"\.(?<=[a-z)]\.)\d"), lazyre.compile(r",(?<=[a-z)],)\d"))
+_DIGIT_SEPARATOR_DIGIT = (lazyre.compile(r",(?<=\d,)\d"), lazyre.compile(r"-(?<=\d-)\d"),
+                          lazyre.compile("\u2013(?<=\\d\u2013)\\d"))
+_BRACKET_DIGIT = lazyre.compile(r"\[\d")
+_PAREN_DIGIT = lazyre.compile(r"\(\d")
+_QUOTE_DIGIT = lazyre.compile(r"'\d")
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A)))
+
+
+def _cite_mark_starts(text: str, start: int) -> list[int]:
+    """Where :data:`_CITE_MARK` matches in *text* from *start*, tried only where a match can start:
+    ``<sup``, a bracket before a digit, a superscript digit, a bracket before a digit and the white
+    space before it, a digit after a stop or comma, the one to three digits before a comma or dash
+    between digits, ``(Ref`` and a quote before a digit."""
+    starts: set[int] = set()
+    for literal in ("<sup", "(Ref", *_SUPERSCRIPT_DIGITS):
+        starts.update(_find_all(text, literal, start))
+    starts.update(m.start() for m in _BRACKET_DIGIT.finditer(text, start))
+    starts.update(m.start() for m in _QUOTE_DIGIT.finditer(text, start))
+    for m in _PAREN_DIGIT.finditer(text, start):
+        starts.update((m.start(), m.start() - 1))  # "(42)", " (42)"
+    for pattern in _STOP_DIGIT:
+        starts.update(m.start() + 1 for m in pattern.finditer(text, max(0, start - 1)))  # (the stop may be before *start*)
+    for pattern in _DIGIT_SEPARATOR_DIGIT:
+        for m in pattern.finditer(text, start):
+            starts.update((m.start() - 1, m.start() - 2, m.start() - 3))
+    return [m.start() for m in _matches_from(_CITE_MARK, text, start, starts)]
+
+
 def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
     """Spans of the inline citations in the prose (``Chung et al. (28)``), found once per page."""
     key = "regions.inline-citations"
     if key not in doc.cache:
-        doc.cache[key] = [m.span() for m in _inline_citation_pattern(doc.prose, doc.body_start).finditer(
-            doc.prose, doc.body_start)] if _INLINE_CITATION_MARK.search(doc.prose, doc.body_start) else []
+        doc.cache[key] = _inline_citation_spans(doc.prose, doc.body_start)
     return doc.cache[key]
 
 
-#: What every inline citation holds: "et al", or a year (the first test, and the cheapest).
-_INLINE_CITATION_MARK = lazyre.compile(r"et\s+al|(?:19|20)\d\d")
+#: Where an inline citation's alternatives anchor: "et al"; an opening bracket before a name;
+#: a year before a journal's semicolon (rare on a page, unlike the capitals the pattern starts at).
+_ET_AL_ANCHOR = lazyre.compile(r"et\s+al")
+_PAREN_NAME_ANCHOR = lazyre.compile(r"\((?:e\.g\.,?\s+|see\s+)?[A-Z]")
+_CAPITAL = lazyre.compile(r"[A-Z]")
+#: The characters of the names before "et al" (with "and", "&" and white space between them),
+#: and of the words before a journal's year.
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'\u2019-&"
+                        + "".join(map(chr, range(0xC0, 0x180))))
+_JOURNAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
-def _inline_citation_pattern(prose: str, start: int) -> re.Pattern[str]:
-    """:data:`_INLINE_CITATION` without the alternatives that cannot match in *prose* from
-    *start* (:data:`_INLINE_CITATION_NEEDS`): at every position they fail, so the others'
-    matches are the same, and each capital letter is tried once or twice, not three times."""
-    wanted = tuple(all(need.search(prose, start) for need in needs) for needs in _INLINE_CITATION_NEEDS)
-    if all(wanted):
-        return _INLINE_CITATION
-    pattern = _INLINE_CITATION_SOME.get(wanted)
-    if pattern is None:
-        parts = [part for part, w in zip(_INLINE_CITATION_PARTS, wanted) if w] or [r"(?!)"]
-        pattern = _INLINE_CITATION_SOME[wanted] = re.compile(r"(?=[A-Z(])(?:" + "|".join(parts) + ")")
-    return pattern
+def _inline_citation_spans(prose: str, start: int) -> list[tuple[int, int]]:
+    """The spans of ``_INLINE_CITATION.finditer(prose, start)``, the pattern tried only where a
+    match can start: at the capitals in the run of names (and "and", "&", white space) right
+    before each "et al", at each bracket opening on a name, and at the capitals in the run of
+    words right before each year followed by a journal's semicolon. Every match starts at one of
+    these (each alternative holds its anchor, and only those characters stand between its start
+    and the anchor), so trying them in order, each from the end of the last match, finds the
+    scan's matches; a page's capitals are many, its anchors few."""
+    starts: set[int] = set()
+    floor = start  # the runs already read end here (a later anchor's run stops at it)
+    for m in _ET_AL_ANCHOR.finditer(prose, start):
+        lo = m.start()
+        while lo > floor and (prose[lo - 1] in _NAME_CHARS or prose[lo - 1].isspace()):
+            lo -= 1
+        starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, m.start()))
+        floor = m.start()
+    for year in _journal_years(prose, start):
+        lo = year
+        while lo > start and (prose[lo - 1] in _JOURNAL_CHARS or prose[lo - 1].isspace()):
+            lo -= 1  # (a run of words stops at the semicolon before it: each is read once)
+        starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, year))
+    starts.update(m.start() for m in _PAREN_NAME_ANCHOR.finditer(prose, start))
+    return [m.span() for m in _matches_from(_INLINE_CITATION, prose, start, starts)]
+
+
+def _journal_years(prose: str, start: int) -> Iterator[int]:
+    """Where a year can start that a journal's semicolon follows (``2012;``, ``2019 Mar;``): four
+    characters before each semicolon and its white space, or before the month and its white space."""
+    for semicolon in _find_all(prose, ";", start):
+        end = _back_over_space(prose, semicolon, start)
+        yield end - 4
+        if _MONTH_ABBREVIATION.fullmatch(prose, max(start, end - 3), end):
+            yield _back_over_space(prose, end - 3, start) - 4
+
+
+#: A month as a journal line gives it before the semicolon (the pattern's ``[A-Z][a-z]{2}``).
+_MONTH_ABBREVIATION = lazyre.compile(r"[A-Z][a-z]{2}")
+
+
+def _matches_from(pattern, prose: str, start: int, starts: set[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(prose, start)`` finds when every match starts at one of *starts*:
+    the pattern tried at each of them in order, from the end of the last match (a scan tries
+    it at every character; a match attempt at one reads the same text either way)."""
+    pos = start
+    for at in sorted(starts):
+        if at >= pos and (m := pattern.match(prose, at)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _back_over_space(prose: str, at: int, floor: int) -> int:
+    """Where the white space right before *at* begins (not before *floor*)."""
+    while at > floor and prose[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _find_all(prose: str, word: str, start: int) -> Iterator[int]:
+    """Every offset of *word* in *prose* from *start* (``str.find``: no pattern)."""
+    at = prose.find(word, start)
+    while at >= 0:
+        yield at
+        at = prose.find(word, at + 1)
+
+
+#: Anchors of :data:`_STATISTICS`: a comparison before a p-value, and an odds, risk or hazard ratio's "R".
+_COMPARISONS = ("<", ">", "=", "\u2264", "\u2265", "&lt;", "&gt;")
+_RATIO_R = lazyre.compile(r"R(?<=[ORH]R)")
+
+
+def _statistics_starts(prose: str, start: int) -> list[int]:
+    """Where :data:`_STATISTICS` matches from *start*, tried only where a match can start: the
+    "p" before a comparison (and the white space between), "95", and the "OR", "RR", "HR" (or
+    the "a" before "OR", "HR")."""
+    starts: set[int] = set()
+    for comparison in _COMPARISONS:
+        for at in _find_all(prose, comparison, start):
+            starts.add(_back_over_space(prose, at, start) - 1)
+    starts.update(_find_all(prose, "95", start))
+    for m in _RATIO_R.finditer(prose, start):
+        starts.update((m.start() - 1, m.start() - 2))
+    return [m.start() for m in _matches_from(_STATISTICS, prose, start, starts)]
+
+
+#: Anchors of :data:`_STUDY_VOICE`: "we" and "our" before white space, and the words "present",
+#: "current", "this" and "This" that the other alternatives hold. (Each pattern opens with a
+#: literal, which ``re`` scans for fastest; a class of letters it tests at each character.)
+_WE_OUR = tuple(lazyre.compile(word + r"\s") for word in ("we", "We", "our", "Our"))
+
+
+def _study_voice_starts(prose: str, start: int) -> list[int]:
+    """Where :data:`_STUDY_VOICE` matches from *start*, tried only where a match can start: at
+    "we" and "our", at "the" or "this" before "present" or "current", at "in" before "this",
+    and at "this" or "This" itself."""
+    starts = {m.start() for pattern in _WE_OUR for m in pattern.finditer(prose, start)}
+    for word in ("present", "current"):
+        for at in _find_all(prose, word, start):
+            before = _back_over_space(prose, at, start)
+            starts.update((before - 3, before - 4))  # "the", "this"
+    for at in _find_all(prose, "this", start):
+        starts.update((at, _back_over_space(prose, at, start) - 2))  # "this review", "in this"
+    starts.update(_find_all(prose, "This", start))
+    return [m.start() for m in _matches_from(_STUDY_VOICE, prose, start, starts)]
 
 
 def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]:
@@ -1311,14 +1431,14 @@ def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]
     marks = doc.cache.get(key)
     if marks is None:
         marks = doc.cache[key] = {
-            "cite": [m.start() for m in _CITE_MARK.finditer(doc.text, doc.body_start)],
+            "cite": _cite_mark_starts(doc.text, doc.body_start),
             "author-year": [s for s, _ in _inline_citations(doc)],
         }
     if every and "voice" not in marks:
         prose, lo = doc.prose, doc.body_start
         marks["et-al"] = [m.start() for m in _ET_AL.finditer(prose, lo)]
-        marks["statistics"] = [m.start() for m in _STATISTICS.finditer(prose, lo)]
-        marks["voice"] = [m.start() for m in _STUDY_VOICE.finditer(prose, lo)]
+        marks["statistics"] = _statistics_starts(prose, lo)
+        marks["voice"] = _study_voice_starts(prose, lo)
     return marks
 
 
@@ -1570,6 +1690,31 @@ def _glossary_lines(doc: "Document") -> list[tuple[int, int, str]]:
     return out
 
 
+#: The characters of an abbreviation (:data:`_ABBR`): a run of them ends where a match of
+#: :data:`_ABBR_WORD` may end.
+_ABBR_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&/-")
+
+
+def _abbreviations_before_brackets(prose: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_ABBR_WORD.finditer(prose, start)`` that white space (or nothing) and an
+    opening bracket follow, in order: the only ones :data:`_PAREN_AFTER` can follow. A match lies
+    inside a run of :data:`_ABBR_CHARS` (and a scan enters each run afresh), so the run that ends
+    right before each bracket (and its white space) is scanned alone, from the character before
+    it (for the pattern's look-behind); a page's words are many, its brackets few."""
+    done = start
+    for bracket in _find_all(prose, "(", start):
+        end = _back_over_space(prose, bracket, start)
+        lo = end
+        while lo > done and prose[lo - 1] in _ABBR_CHARS:
+            lo -= 1
+        if lo == end:
+            continue  # no abbreviation's character before the bracket
+        for m in _ABBR_WORD.finditer(prose, max(start, lo - 1), end):
+            if m.end() == end:
+                yield m
+        done = end
+
+
 def _skip_blank(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] in " \t":
         pos += 1
@@ -1587,7 +1732,7 @@ def _inline_definitions(doc: "Document") -> list[tuple[int, int, str]]:
         abbr = m.group(1)
         if sum(c.isupper() for c in abbr) >= 2 and re.search(r"[A-Za-z]{3}\W*$", prose[max(0, m.start() - 12):m.start()]):
             out.append((m.start(), m.end(), _base(abbr)))  # long form (ABBR)
-    for m in _ABBR_WORD.finditer(prose, doc.body_start):
+    for m in _abbreviations_before_brackets(prose, doc.body_start):
         after = _PAREN_AFTER.match(prose, m.end())
         if after and sum(c.isupper() for c in m.group(1)) >= 2 and _is_long_form(after.group(1), m.group(1)):
             out.append((m.start(), after.end(), _base(m.group(1))))  # ABBR (long form)

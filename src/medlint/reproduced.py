@@ -110,7 +110,8 @@ _REMARK_STEM = lazyre.compile("|".join(re.escape(stem) for stem in _REMARK_STEMS
 
 def _has_remark(text: str) -> bool:
     """Whether *text* holds one of :data:`_REMARK_STEMS`, in any case (one scan, asked per block)."""
-    return _REMARK_STEM.search(text.lower()) is not None
+    text = text.lower()
+    return any(stem in text for stem in _REMARK_STEMS)  # (``in`` tests: the pattern was tried at each letter)
 
 
 #: A label line is short; a longer block opening with "Note" is prose that happens to.
@@ -167,7 +168,10 @@ def _bracketed(text: str) -> bool:
 def _aside(doc: "Document", start: int, end: int) -> bool:
     """A paragraph opening with a plain "Note:" label: the writer's aside inside the text it
     carries (carved out of the reproduced span, which goes on after it)."""
-    head = " ".join(_plain(doc.prose[start:min(end, start + LABEL_CHARS)]).split())
+    head = doc.prose[start:min(end, start + LABEL_CHARS)]
+    if ":" not in head:
+        return False  # most paragraphs: reading the words drops characters, it adds no colon
+    head = " ".join(_plain(head).split())
     colon = head.find(":")
     return colon > 0 and bool(_PLAIN_NOTE.fullmatch(head[:colon])) and bool(head[colon + 1:].strip())
 
@@ -310,6 +314,27 @@ _AUTHORS_LINE = lazyre.compile(
 #: How many blocks of a section may stand before its journal line and authors.
 ABSTRACT_HEAD_BLOCKS = 4
 _RULE_LINE = lazyre.compile(r"(?m)^[ \t]*(?:[-*_\u2013\u2014][ \t]*){3,}$|<hr\b[^>]*>", re.I)
+#: Where a rule can start: a line whose first character (past spaces and tabs) can draw one, or a tag.
+_RULE_START = lazyre.compile(r"\n[ \t]*[-*_\u2013\u2014]")
+_HR_TAG = lazyre.compile(r"<hr", re.I)
+
+
+def _rule_lines(text: str, start: int) -> list[re.Match[str]]:
+    """``list(_RULE_LINE.finditer(text, start))``, the pattern tried only at the line starts whose
+    first character can draw a rule, at *start* and at each ``<hr``: every rule starts at one of
+    them (a scan tries the pattern at every character of the page)."""
+    starts = {start}
+    starts.update(m.start() + 1 for m in _RULE_START.finditer(text, start))
+    starts.update(m.start() for m in _HR_TAG.finditer(text, start))
+    found: list[re.Match[str]] = []
+    pos = start
+    for at in sorted(starts):
+        if at >= pos and (m := _RULE_LINE.match(text, at)) is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 #: A reference number in running text, as papers print them: ``[12]``, ``<sup>3</sup>``, ``(42)``, superscripts.
 _CITE_NUMBER = lazyre.compile(r"<sup[^>]*>\s*\[?\d{1,3}|(?<![\]\w^])\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\](?![(:\[])"
                               r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+|(?<=[a-z)\]%])\s?\(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\)")
@@ -347,6 +372,8 @@ class _Page:
         self._rule_voices: set[int] = set()
         #: The writer's asides inside a reproduced text ("Note: ..." paragraphs), found with the voices.
         self.asides: list[tuple[int, int]] = []
+        #: Where the words that introduce items ("highlights from ...") stand (found when first asked).
+        self.item_words: list[int] | None = None
 
     def section_end(self, offset: int, level: int | None = None) -> int:
         """The start of the next heading after *offset* (of level *level* or higher, if given)."""
@@ -408,7 +435,7 @@ class _Page:
                 elif _aside(doc, b.start, b.end):
                     self.asides.append((b.start, b.end))
             if "<hr" in doc.text or "\n---" in doc.text or "\n***" in doc.text or "\n___" in doc.text:
-                for rule in _RULE_LINE.finditer(doc.text, doc.body_start):
+                for rule in _rule_lines(doc.text, doc.body_start):
                     if _FIRST_PERSON.search(doc.prose, rule.end(), rule.end() + VOICE_CHARS):
                         found.append(rule.start())
                         self._rule_voices.add(rule.start())
@@ -774,6 +801,11 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
             if b.end - b.start > 4 * LEAD_CHARS:
                 seen += 1  # a long block: the text itself, no lead line
                 continue
+            if seen >= LEAD_BLOCKS and not _holds_item_word(page, b.start, b.end):
+                # Past the lead blocks only a line introducing items can lead, and it needs its
+                # words (found in the block's prose if in its words joined by single spaces).
+                seen += not doc.prose[b.start:b.end].isspace() and b.end > b.start
+                continue
             prose = " ".join(doc.prose[b.start:b.end].split())
             if not prose:
                 continue
@@ -797,6 +829,30 @@ def _source_leads(page: _Page) -> list[tuple[int, int]]:
 _ACTION = lazyre.compile(r"\b(?:download|click|view|open|search|cited|subscribe|watch|listen|buy|order|visit|our|my)\b", re.I)
 #: A link to a file (a PDF, a picture): an attachment, not a page whose text follows.
 _FILE_TARGET = lazyre.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|mp[34])(?:[?#]|$)", re.I)
+
+
+#: The words :data:`_ITEMS_WORD` opens with.
+_ITEM_WORDS = ("items", "excerpts", "quotes", "quotations", "highlights", "points", "passages", "extracts")
+
+
+def _holds_item_word(page: _Page, start: int, end: int) -> bool:
+    """Whether :data:`_ITEMS_WORD` matches in the prose from *start* to *end*, asked only when one
+    of :data:`_ITEM_WORDS` starts there (their places on the page found once, by ``str.find``)."""
+    doc = page.doc
+    if page.item_words is None:
+        page.item_words = sorted(at for word in _ITEM_WORDS for at in _find_all(doc.prose, word))
+    i = bisect.bisect_left(page.item_words, start)
+    return i < len(page.item_words) and page.item_words[i] < end and _ITEMS_WORD.search(doc.prose, start, end) is not None
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every offset of *word* in *text* (``str.find``: no pattern)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _linked_title_lines(page: _Page) -> set[int]:
@@ -850,7 +906,7 @@ def _pubmed_abstracts(page: _Page, regions: list) -> list[tuple[int, int]]:
                 _AUTHORS_LINE.fullmatch(line) or any(lo <= b.start < hi for lo, hi in bylines)):
             end = page.section_end(b.end)
             if rules is None:
-                rules = [m.start() for m in _RULE_LINE.finditer(text)]
+                rules = [m.start() for m in _rule_lines(text, 0)]
             i = bisect.bisect_right(rules, b.end)
             end = min(end, rules[i]) if i < len(rules) else end
             spans.append((b.end, page.own_voice(b.end, end)))
