@@ -316,7 +316,7 @@ _FOREIGN_ACCENTS = frozenset("éèêàâçôûõãî")
 def foreign(word: str, found: Suggestion) -> bool:
     """A word with accents English does not use and no English word near it (``générale``):
     a word of another language. Garbled text (``ninños``) usually keeps candidates."""
-    return not found.candidates and bool(_FOREIGN_ACCENTS & set(word.lower()))
+    return bool(_FOREIGN_ACCENTS & set(word.lower())) and not found.candidates  # accents first: candidates may be dear
 
 
 _WORDS_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Za-z]+[ \t-]+){1,4})\([ \t]*\Z")
