@@ -100,3 +100,35 @@ def test_block_texts_are_remembered_and_the_same() -> None:
     assert before == [f"Line {i} of block" for i in range(9, 15)]
     assert after == [f"Line {i} of block" for i in range(16, 22)]
     assert spellsections._block_texts(doc, offset + 3) is first
+
+
+def test_tokens_not_passed_are_the_finditer_matches_not_passed() -> None:
+    from medlint.kinds import spelling
+
+    rng = random.Random(19)
+    pieces = ["ab", "abc", "Ab", "b", "a", "_", "-", "'", "\u2019", " ", "\n", ".", "1", "é", "x_b", "ab-c", "(", "c'"]
+    for _ in range(3000):
+        prose = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        passed = set(rng.sample(["ab", "abc", "b", "a", "Ab", "ab-c", "c'", "x_b"], rng.randint(0, 4)))
+        start = rng.randint(0, len(prose))
+        end = rng.randint(start, len(prose))
+        expected = [(m.start(), m.group()) for m in spelling._TOKEN.finditer(prose, start, end) if m.group() not in passed]
+        found = [(m.start(), m.group()) for m in spelling._tokens_not_passed(prose, start, end, passed)]
+        assert found == expected, (prose, passed, start, end)
+
+
+def test_short_words_are_passed_over_and_words_are_still_found() -> None:
+    from medlint.kinds import spelling
+    from medlint.medical.speller import Speller
+
+    doc = Document.from_text("An ox saw teh cat.\n\nAn ox, an ox and teh.\n", "a.md")
+    options = dict(spelling.DEFAULTS)
+    speller = Speller()
+    found = [(offset, word) for offset, _, word in spelling.unknown_words(doc, speller, options)]
+    assert found == [(doc.text.index("teh"), "teh"), (doc.text.rindex("teh"), "teh")]
+    passed = spelling._PASSED[speller][3]
+    assert {"An", "ox", "an"} <= passed and "teh" not in passed
+    options["min_length"] = 4  # another minimum keeps its own tokens: "teh" is too short there
+    assert spelling._PASSED[speller].get(4) is None
+    assert list(spelling.unknown_words(doc, speller, options)) == []
+    assert "teh" in spelling._PASSED[speller][4] and "teh" not in passed
