@@ -622,7 +622,7 @@ class Speller:
         if self._unusual is None:
             letters = set(_letters_of_frequencies())
             self._unusual = (_unusual_words("english.txt") + _unusual_words("medical.txt")
-                             + tuple(sorted(w for w in self.accept_any_case if not set(w) <= letters)))
+                             + tuple(sorted(w for w in self.accept_any_case if w.isalpha() and not set(w) <= letters)))
         return any(abs(len(w) - len(lower)) <= 1 and OSA.distance(lower, w, score_cutoff=1) <= 1
                    for w in self._unusual)
 
@@ -903,10 +903,11 @@ def _letters_of_frequencies() -> str:
 
 @functools.lru_cache(maxsize=None)
 def _unusual_words(name: str) -> tuple[str, ...]:
-    """The lines of the bundled list *name* holding a character :func:`_edits1` is never
-    given (see :meth:`Speller._unusual_letter_near`): a few dozen, found by one regex pass."""
+    """The words of the bundled list *name* holding a letter :func:`_edits1` is never given
+    (see :meth:`Speller._unusual_letter_near`): a few dozen, found by one regex pass. Only
+    words of letters: :meth:`Speller._bucket` holds no other."""
     pattern = re.compile(rf"^[^\n]*[^\n{re.escape(_letters_of_frequencies())}][^\n]*$", re.MULTILINE)
-    return tuple(pattern.findall(word_list(name)._text))
+    return tuple(w for w in pattern.findall(word_list(name)._text) if w.isalpha())
 
 
 def _edits1(word: str, letters: str) -> set[str]:
