@@ -84,3 +84,30 @@ def test_suggestion_compares_and_prints_as_before() -> None:
     assert repr(Suggestion(("a",), True)) == "Suggestion(candidates=('a',), sure=True)"
     assert Suggestion.decode(lazy.encode()) == lazy
     assert Suggestion(("x",), False).fix is None and Suggestion((), True).fix is None
+
+
+def test_shard_words_answer_as_a_plain_list_does() -> None:
+    """A shard is looked up by its sparse index from the first lookup: the same answers."""
+    import random
+
+    from medlint.medical.shards import decode_header
+    import zlib
+
+    data = (speller_module.DATA / "science.shards").read_bytes()
+    spans = decode_header(data)
+    rng = random.Random(5)
+    for name in rng.sample(sorted(spans), 12):
+        text = zlib.decompress(data[spans[name][0]:spans[name][1]]).decode("utf-8")
+        words = text.split()
+        probes = words[:3] + words[-3:] + rng.sample(words, min(40, len(words)))
+        probes += [w + "x" for w in probes] + [w[:-1] for w in probes] + ["", "a", "zzzz", name, "\u00e9" + name]
+        shard, plain = speller_module._ShardWords(text), speller_module.WordList(text)
+        for word in probes:
+            assert (word in shard) == plain._search(word) if word else (word in shard) == (word in plain), word
+
+
+def test_prefix_groups_are_skipped_only_when_no_prefix_starts_the_word() -> None:
+    speller = Speller()
+    assert speller.formed_by_rule("nonskeletal") == "'non-' and 'skeletal'"
+    assert speller.formed_by_rule("reweighted") is not None
+    assert speller.formed_by_rule("zzzzzzzzzz") is None
