@@ -16,7 +16,7 @@ run gives the same answer as a full run.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from .. import lazyre
 from ..markup.model import HEADING_KINDS
@@ -93,7 +93,10 @@ def written_as_code_on_page(doc: Document, word: str) -> bool:
     block, ``pc.plot(x, ulabs)`` in inline code): a name of software, a function or a variable,
     so the same word in prose ("the gsub function", "the variable sdmvpsu") is that name, not a slip."""
     w = re.escape(word)
-    if _may_be_written_as_code(doc, word) and re.search(
+    if word[:1].isalpha() and word[-1:].isalnum():
+        if _code_form_in_text(doc, word):
+            return True
+    elif _may_be_written_as_code(doc, word) and re.search(
             rf"(?:\b(?:library|require|requireNamespace|install\.packages)\([\"']?{w}\b"
             rf"|^[ \t]*(?:import|from)[ \t]+{w}\b|`{w}`|\b{w}::)", doc.text, re.MULTILINE):
         return True
@@ -114,6 +117,58 @@ def _ascii_lower(doc: Document, code: str) -> str:
     return found
 
 
+#: The calls that load a package: ``library(knitr)``, ``install.packages("dplyr")``.
+_LOADERS = ("library", "require", "requireNamespace", "install.packages")
+
+
+def _code_form_in_text(doc: Document, word: str) -> bool:
+    """Whether the page's text writes *word* (a letter first, a letter or digit last) in one
+    of the code forms of :func:`written_as_code_on_page`: loaded (``library(knitr)``, the
+    call name at a word boundary, ``\\b`` after the word), imported at a line's start,
+    in backticks, or before ``::`` at a word boundary. The same answer as that function's
+    pattern (``\\b`` beside a word character is a neighbour that is none: not alphanumeric
+    nor ``_``), found from the places of plain substrings instead of trying four forms at
+    every character of the page."""
+    text = doc.text
+    if f"`{word}`" in text:
+        return True
+    if any(_word_boundary_before(text, i) for i in _occurrences(text, f"{word}::")):
+        return True
+    for opener in ("(", "(\"", "('"):
+        for i in _occurrences(text, opener + word):
+            if _word_boundary_after(text, i + len(opener) + len(word)) and any(
+                    text.endswith(name, 0, i) and _word_boundary_before(text, i - len(name)) for name in _LOADERS):
+                return True
+    return any(text.startswith(word, end) and _word_boundary_after(text, end + len(word))
+               for end in _import_ends(doc))
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where *part* starts in *text*, each place (overlapping ones too)."""
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
+
+
+def _word_boundary_before(text: str, i: int) -> bool:
+    """``\\b`` before a word character at *i*: the text starts there or no word character precedes."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def _word_boundary_after(text: str, i: int) -> bool:
+    """``\\b`` after a word character ending at *i*: the text ends there or no word character follows."""
+    return i >= len(text) or not (text[i].isalnum() or text[i] == "_")
+
+
+def _import_ends(doc: Document) -> list[int]:
+    """Where the name of each import line of the page starts (see :data:`_IMPORT_LINE`), read once."""
+    imports = doc.cache.get("spelling-import-lines")
+    if imports is None:
+        imports = doc.cache["spelling-import-lines"] = [m.end() for m in _IMPORT_LINE.finditer(doc.text)]
+    return imports
+
+
 #: A line opening with ``import`` or ``from``, up to the name it imports.
 _IMPORT_LINE = lazyre.compile(r"^[ \t]*(?:import|from)[ \t]+", re.MULTILINE)
 
@@ -126,10 +181,7 @@ def _may_be_written_as_code(doc: Document, word: str) -> bool:
     if (f"({word}" in text or f"(\"{word}" in text or f"('{word}" in text or f"`{word}`" in text
             or f"{word}::" in text or word[:1] in " \t"):
         return True
-    imports = doc.cache.get("spelling-import-lines")
-    if imports is None:
-        imports = doc.cache["spelling-import-lines"] = [m.end() for m in _IMPORT_LINE.finditer(text)]
-    return any(text.startswith(word, end) for end in imports)
+    return any(text.startswith(word, end) for end in _import_ends(doc))
 
 
 #: Code in a page's text: fenced blocks, inline code, and HTML ``pre`` and ``code`` elements.
@@ -316,7 +368,7 @@ _FOREIGN_ACCENTS = frozenset("éèêàâçôûõãî")
 def foreign(word: str, found: Suggestion) -> bool:
     """A word with accents English does not use and no English word near it (``générale``):
     a word of another language. Garbled text (``ninños``) usually keeps candidates."""
-    return not found.candidates and bool(_FOREIGN_ACCENTS & set(word.lower()))
+    return bool(_FOREIGN_ACCENTS & set(word.lower())) and not found.candidates  # accents first: candidates may be dear
 
 
 _WORDS_BEFORE_PARENTHESIS = re.compile(r"((?:[A-Za-z]+[ \t-]+){1,4})\([ \t]*\Z")

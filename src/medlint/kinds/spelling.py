@@ -187,9 +187,10 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     compound is judged whole first: known whole (or closed up), it is fine.
 
     *passed* remembers the tokens passed over whatever their place: a plain word *fine*
-    accepts, a token holding a digit, a compound known whole. Which of these a token is
-    depends on its letters and *fine* alone, so the set may be shared by every page judged
-    with the same *fine* (the common words of a site are then judged once per run, not
+    accepts, a plain word shorter than *min_length*, a token holding a digit, a compound
+    known whole. Which of these a token is depends on its letters, *min_length* and *fine*
+    alone, so the set may be shared by every page judged with the same *fine* and
+    *min_length* (the common words of a site are then judged once per run, not
     once per occurrence). The one exception, a word before an escaped apostrophe
     (``wouldn\\'t``), is read in full on the pages that have one."""
     prose = doc.prose
@@ -225,13 +226,18 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
     escapes = {m.start() for m in _ESCAPED_APOSTROPHE.finditer(doc.text)} if "\\" in doc.text else set()
     for block_start, block_end in regions:
         block_start = max(block_start, done)
-        for m in _TOKEN.finditer(prose, block_start, block_end):
+        if escapes:
+            matches: Iterable[re.Match[str]] = _TOKEN.finditer(prose, block_start, block_end)
+        else:
+            matches = _tokens_not_passed(prose, block_start, block_end, passed)
+        for m in matches:
             token = m.group()
             if token in passed and not escapes:
                 continue
             start = m.start()
             if token.isalpha():  # the common case: one plain word
                 if len(token) < min_length:
+                    passed.add(token)  # too short wherever it stands (passed is kept per min_length)
                     continue
                 if (start + len(token)) in escapes and (
                         escaped := _ESCAPED_CONTRACTION.match(doc.text, start + len(token))) is not None:
@@ -275,6 +281,27 @@ def words_of(doc: Document, proper_nouns: str = "skip", min_length: int = 3,
                         yield offset, kept
                 offset += len(part) + 1
         done = max(done, block_end)
+
+
+def _tokens_not_passed(prose: str, start: int, end: int, passed: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_TOKEN` in ``prose[start:end]`` whose text is not in *passed*,
+    in order: the same as those of ``_TOKEN.finditer`` that are not passed over, but the
+    tokens are listed by ``findall`` (most are passed over: a match object and a loop turn
+    each cost more than the list) and only the others are placed. A token is placed at the
+    first place after the one before it where its text stands as a whole token: any such
+    place is a match of the pattern, so no earlier one holds the same text (it would be
+    listed, and not passed over either)."""
+    needed = [token for token in _TOKEN.findall(prose, start, end) if token not in passed]
+    at = start
+    for token in needed:
+        i = prose.find(token, at, end)
+        while True:
+            m = _TOKEN.match(prose, i, end)
+            if m is not None and m.end() == i + len(token):
+                break
+            i = prose.find(token, i + 1, end)
+        yield m
+        at = m.end()
 
 
 def _compound_fine(token: str, fine: Callable[[str], bool]) -> bool:
@@ -341,8 +368,8 @@ def inline_words(doc: Document) -> set[str]:
     return found
 
 
-#: Per speller, the tokens :func:`words_of` passes over wherever they stand (see its *passed*).
-_PASSED: weakref.WeakKeyDictionary[Speller, set[str]] = weakref.WeakKeyDictionary()
+#: Per speller and minimum length, the tokens :func:`words_of` passes over wherever they stand (see its *passed*).
+_PASSED: weakref.WeakKeyDictionary[Speller, dict[int, set[str]]] = weakref.WeakKeyDictionary()
 
 
 def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
@@ -350,9 +377,10 @@ def unknown_words(doc: Document, speller: Speller, options: dict[str, Any],
     """(offset, token as written, word judged) for every unknown or rejected word."""
     local = inline_words(doc)
     local_lower = {w.lower() for w in local if w.islower()}
-    passed = _PASSED.get(speller)
-    if passed is None:
-        passed = _PASSED[speller] = set()
+    per_length = _PASSED.get(speller)
+    if per_length is None:
+        per_length = _PASSED[speller] = {}
+    passed = per_length.setdefault(options["min_length"], set())
     for offset, word in words_of(doc, options["proper_nouns"], options["min_length"], ignore,
                                  speller.fine, passed):
         if speller.rejected(word) or not (word in local or word.lower() in local_lower):

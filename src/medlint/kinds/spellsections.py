@@ -46,6 +46,9 @@ _MACHINE_TRANSLATED = lazyre.compile(
     r"\b(?:google|bing|deepl|machine|automatic(?:ally)?)[ \t-]*translat\w*"
     r"|\btranslat\w*[ \t]+(?:\w+[ \t]+)?(?:by|with|via|using|through)[ \t]+(?:google|bing|deepl|(?:a[ \t]+)?machine)\b",
     re.I)
+#: What every match of :data:`_MACHINE_TRANSLATED` holds, with the same flags: a page without it
+#: (nearly all) is not searched with the whole pattern, which has no literal to skip ahead by.
+_TRANSLAT = lazyre.compile(r"translat", re.I)
 #: A line that says so without being a heading is short: a label, not a sentence about translation.
 _TRANSLATION_LABEL_CHARS = 80
 
@@ -53,17 +56,34 @@ _TRANSLATION_LABEL_CHARS = 80
 def _block_texts(doc: Document, offset: int) -> tuple[str, list[str], list[str]] | None:
     """The text of the block holding *offset*, and of up to :data:`_NEIGHBOUR_LINES` non-empty
     blocks before and after it (from the page with nothing skipped: a rule may skip bylines),
-    or None outside a block. Blocks, not lines, so that HTML paragraphs count like Markdown's."""
+    or None outside a block. Blocks, not lines, so that HTML paragraphs count like Markdown's.
+    Remembered per block of the page: every unknown word of a block asks the same."""
     whole = doc.whole
     block = whole.block_at(offset)
     index = whole.block_index(block) if block is not None else None
     if block is None or index is None:
         return None
-    def text(b: Any) -> str:
-        return " ".join(whole.prose[b.start:b.end].split())
-    before = [t for t in map(text, whole.blocks[max(0, index - 3 * _NEIGHBOUR_LINES):index]) if t][-_NEIGHBOUR_LINES:]
-    after = [t for t in map(text, whole.blocks[index + 1:index + 1 + 3 * _NEIGHBOUR_LINES]) if t][:_NEIGHBOUR_LINES]
-    return text(block), before, after
+    found: dict[int, tuple[str, list[str], list[str]]] = whole.cache.setdefault("spell:block-texts", {})
+    texts = found.get(index)
+    if texts is None:
+        count = len(whole.blocks)
+        before = [t for t in (_block_text(whole, i) for i in range(max(0, index - 3 * _NEIGHBOUR_LINES), index))
+                  if t][-_NEIGHBOUR_LINES:]
+        after = [t for t in (_block_text(whole, i) for i in range(index + 1, min(count, index + 1 + 3 * _NEIGHBOUR_LINES)))
+                 if t][:_NEIGHBOUR_LINES]
+        texts = found[index] = (_block_text(whole, index), before, after)
+    return texts
+
+
+def _block_text(whole: Document, index: int) -> str:
+    """The prose of the page's block *index*, its white space collapsed (remembered: a block
+    is the neighbour of a dozen others)."""
+    found: dict[int, str] = whole.cache.setdefault("spell:block-text", {})
+    text = found.get(index)
+    if text is None:
+        block = whole.blocks[index]
+        text = found[index] = " ".join(whole.prose[block.start:block.end].split())
+    return text
 
 
 def _affiliation(line: str) -> bool:
@@ -108,7 +128,7 @@ def _translated_spans(doc: Document) -> list[tuple[int, int]]:
         return cached
     spans: list[tuple[int, int]] = []
     headings = sorted(doc.headings, key=lambda h: h.start)
-    if _MACHINE_TRANSLATED.search(doc.prose):
+    if _TRANSLAT.search(doc.prose) and _MACHINE_TRANSLATED.search(doc.prose):
         for i, heading in enumerate(headings):
             if _MACHINE_TRANSLATED.search(heading.text or ""):
                 end = next((h.start for h in headings[i + 1:] if h.level <= heading.level), len(doc.text))

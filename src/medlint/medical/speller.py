@@ -15,7 +15,6 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -270,7 +269,7 @@ class ShardedWordList:
         if span is not None:
             import zlib
 
-            shard = WordList(zlib.decompress(self._data[span[0]:span[1]]).decode("utf-8"))
+            shard = _ShardWords(zlib.decompress(self._data[span[0]:span[1]]).decode("utf-8"))
         self._shards[name] = shard
         return shard
 
@@ -282,6 +281,15 @@ class ShardedWordList:
             shard = self._shard(word)
             known = self._answers[word] = shard is not None and word in shard
         return known
+
+
+class _ShardWords(WordList):
+    """A shard's words: looked up by the sparse index from the first lookup. A shard is a few
+    kilobytes, so its index is a few entries built in microseconds, where a binary search over
+    its lines (a plain list's first lookups) costs more each time; a run looks up hundreds of
+    shards, each far fewer times than a plain list is."""
+
+    INDEX_AFTER = 0
 
 
 #: What :meth:`ShardedWordList._shard` finds for a shard not read yet.
@@ -339,6 +347,8 @@ class Speller:
         self._fine: dict[str, bool] = {}
         self._suggestions: dict[str, Suggestion] = {}
         self._by_start_and_length: dict[str, dict[int, list[str]]] = {}
+        #: The known words holding a letter that one-edit candidates never hold (see :meth:`_unusual_letter_near`).
+        self._unusual: tuple[str, ...] | None = None
         self._signature_text: str | None = None
 
     # -- knowing ----------------------------------------------------------------
@@ -478,6 +488,8 @@ class Speller:
             return f"the plural of '{word[:-1]}', listed in the singular only"
         for prefixes, rest in ((SOLID_PREFIXES, SOLID_REST), (SCIENCE_PREFIXES, LONG_REST),
                                (VERB_PREFIXES, VERB_REST)):
+            if not word.startswith(prefixes):
+                continue  # (most words: one test for the whole group)
             for prefix in prefixes:
                 if word.startswith(prefix) and len(word) - len(prefix) >= rest and self._in_vocabulary(word[len(prefix):]):
                     return f"'{prefix}-' and '{word[len(prefix):]}'"
@@ -542,7 +554,7 @@ class Speller:
             else:
                 found = self._rank(lower)
                 if SHARED is not None:
-                    SHARED.put(key, found)
+                    found = _shared_when_complete(SHARED, key, found)
             self._suggestions[lower] = found
         return found.in_case_of(word)
 
@@ -591,9 +603,9 @@ class Speller:
         with a letter missing is as often an abbreviation: rel, vit).  Two edits are
         never sure: a single slip is one edit, and an unknown word two edits from a
         known one is more often a word the vocabulary lacks (gliptins, glinting).
+        So a word with no candidate one edit away gets its two-edit candidates when they
+        are first asked for (see :class:`Suggestion`).
         """
-        from rapidfuzz.distance import OSA
-
         if self.wrong_variant(lower):
             counterpart = _counterpart(lower, self)
             return Suggestion((counterpart,), True) if counterpart else Suggestion((), False)
@@ -601,7 +613,34 @@ class Speller:
                       if c != lower and c not in self.reject}
         candidates.update(self._splits(lower))
         if not candidates:
-            candidates = {c for c in self._within_two(lower) if c not in self.reject}
+            if not self._unusual_letter_near(lower):
+                # No known word one edit away: not sure, whatever lies two edits away.
+                return Suggestion(sure=False, later=lambda: self._ranked(lower, self._two_edits(lower)).candidates)
+            candidates = self._two_edits(lower)
+        return self._ranked(lower, candidates)
+
+    def _two_edits(self, lower: str) -> set[str]:
+        """The candidates two edits away (see :meth:`_within_two`), the rejected words left out."""
+        return {c for c in self._within_two(lower) if c not in self.reject}
+
+    def _unusual_letter_near(self, lower: str) -> bool:
+        """Whether a known word holding a letter :func:`_edits1` does not write (``ø``, ``ã``,
+        a capital) is at most one edit from *lower*: the one kind of word one edit away that
+        the search of :meth:`_rank` misses and :meth:`_within_two` finds, so the only way a
+        word with no one-edit candidate there could still get a sure correction."""
+        from rapidfuzz.distance import OSA
+
+        if self._unusual is None:
+            letters = set(_letters_of_frequencies())
+            self._unusual = (_unusual_words("english.txt") + _unusual_words("medical.txt")
+                             + tuple(sorted(w for w in self.accept_any_case if w.isalpha() and not set(w) <= letters)))
+        return any(abs(len(w) - len(lower)) <= 1 and OSA.distance(lower, w, score_cutoff=1) <= 1
+                   for w in self._unusual)
+
+    def _ranked(self, lower: str, candidates: set[str]) -> "Suggestion":
+        """*candidates* of *lower* scored and ranked, and whether the best is sure (see :meth:`_rank`)."""
+        from rapidfuzz.distance import OSA
+
         if not any(ch in lower for ch in "'-"):
             candidates = {c for c in candidates if c.replace(" ", "").isalpha()}  # no "it'll" for "itill"
         if not candidates:
@@ -674,22 +713,45 @@ _MISSING: Any = object()
 MAX_SUGGESTED_LENGTH = 40
 
 
-@dataclass(frozen=True)
 class Suggestion:
     """Up to three corrections of an unknown word, best first; *sure* when the first is
-    clearly ahead (see :meth:`Speller._rank`) and may be offered as a fix."""
+    clearly ahead (see :meth:`Speller._rank`) and may be offered as a fix.
 
-    candidates: tuple[str, ...]
-    sure: bool
+    The candidates may be given as *later*, a function computing them on first use: a word
+    with no known word one edit away is never sure, and most such words are only asked
+    whether they are (see :meth:`Speller._rank`), so the dear search two edits away runs
+    only for those whose candidates are shown."""
+
+    __slots__ = ("_candidates", "sure", "_later")
+
+    def __init__(self, candidates: tuple[str, ...] = (), sure: bool = False,
+                 later: Callable[[], tuple[str, ...]] | None = None) -> None:
+        self._candidates = candidates
+        self.sure = sure
+        self._later = later
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        if self._later is not None:
+            self._candidates, self._later = self._later(), None
+        return self._candidates
+
+    @property
+    def complete(self) -> bool:
+        """Whether the candidates are known already (none left to compute)."""
+        return self._later is None
 
     @property
     def fix(self) -> str | None:
         return self.candidates[0] if self.sure and self.candidates else None
 
     def in_case_of(self, word: str) -> "Suggestion":
-        """The same corrections, capitalised like *word*."""
+        """The same corrections, capitalised like *word* (computed when first asked for)."""
         if not word[:1].isupper():
             return self
+        if self._later is not None:
+            return Suggestion(sure=self.sure,
+                              later=lambda: tuple(_same_case(word, c) or c for c in self.candidates))
         return Suggestion(tuple(_same_case(word, c) or c for c in self.candidates), self.sure)
 
     def encode(self) -> str:
@@ -698,6 +760,17 @@ class Suggestion:
     @classmethod
     def decode(cls, text: str) -> "Suggestion":
         return cls(tuple(c for c in text[1:].split("|") if c), text[:1] == "1")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Suggestion):
+            return NotImplemented
+        return (self.candidates, self.sure) == (other.candidates, other.sure)
+
+    def __hash__(self) -> int:
+        return hash((self.candidates, self.sure))
+
+    def __repr__(self) -> str:
+        return f"Suggestion(candidates={self.candidates!r}, sure={self.sure!r})"
 
 
 class SharedSuggestions:
@@ -745,6 +818,20 @@ class SharedSuggestions:
 
 #: The corrections shared by the workers of the current parallel run (set by the pipeline before forking).
 SHARED: SharedSuggestions | None = None
+
+
+def _shared_when_complete(shared: SharedSuggestions, key: str, found: Suggestion) -> Suggestion:
+    """*found*, written to *shared* now if its candidates are known, else once they are
+    computed (a word whose candidates no worker asks for is never searched two edits away)."""
+    if found.complete:
+        shared.put(key, found)
+        return found
+
+    def candidates() -> tuple[str, ...]:
+        shared.put(key, Suggestion(found.candidates, found.sure))
+        return found.candidates
+
+    return Suggestion(sure=found.sure, later=candidates)
 
 
 _COUNT = re.compile(r"\d+")
@@ -823,6 +910,15 @@ def _base_frequencies() -> Frequencies:
 
 def _letters_of_frequencies() -> str:
     return Frequencies.LETTERS
+
+
+@functools.lru_cache(maxsize=None)
+def _unusual_words(name: str) -> tuple[str, ...]:
+    """The words of the bundled list *name* holding a letter :func:`_edits1` is never given
+    (see :meth:`Speller._unusual_letter_near`): a few dozen, found by one regex pass. Only
+    words of letters: :meth:`Speller._bucket` holds no other."""
+    pattern = re.compile(rf"^[^\n]*[^\n{re.escape(_letters_of_frequencies())}][^\n]*$", re.MULTILINE)
+    return tuple(w for w in pattern.findall(word_list(name)._text) if w.isalpha())
 
 
 def _edits1(word: str, letters: str) -> set[str]:
