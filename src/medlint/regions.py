@@ -104,7 +104,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from . import fastre, lazyre
-from .reproduced import find_reproduced, own_comment
+from .reproduced import find_all, find_reproduced, own_comment
 
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
@@ -1283,7 +1283,7 @@ def _cite_mark_starts(text: str, start: int) -> list[int]:
     between digits, ``(Ref`` and a quote before a digit."""
     starts: set[int] = set()
     for literal in ("<sup", "(Ref", *_SUPERSCRIPT_DIGITS):
-        starts.update(_find_all(text, literal, start))
+        starts.update(find_all(text, literal, start))
     starts.update(m.start() for m in _BRACKET_DIGIT.finditer(text, start))
     starts.update(m.start() for m in _QUOTE_DIGIT.finditer(text, start))
     for m in _PAREN_DIGIT.finditer(text, start):
@@ -1344,7 +1344,7 @@ def _inline_citation_spans(prose: str, start: int) -> list[tuple[int, int]]:
 def _journal_years(prose: str, start: int) -> Iterator[int]:
     """Where a year can start that a journal's semicolon follows (``2012;``, ``2019 Mar;``): four
     characters before each semicolon and its white space, or before the month and its white space."""
-    for semicolon in _find_all(prose, ";", start):
+    for semicolon in find_all(prose, ";", start):
         end = _back_over_space(prose, semicolon, start)
         yield end - 4
         if _MONTH_ABBREVIATION.fullmatch(prose, max(start, end - 3), end):
@@ -1373,14 +1373,6 @@ def _back_over_space(prose: str, at: int, floor: int) -> int:
     return at
 
 
-def _find_all(prose: str, word: str, start: int) -> Iterator[int]:
-    """Every offset of *word* in *prose* from *start* (``str.find``: no pattern)."""
-    at = prose.find(word, start)
-    while at >= 0:
-        yield at
-        at = prose.find(word, at + 1)
-
-
 #: Anchors of :data:`_STATISTICS`: a comparison before a p-value, and an odds, risk or hazard ratio's "R".
 _COMPARISONS = ("<", ">", "=", "\u2264", "\u2265", "&lt;", "&gt;")
 _RATIO_R = lazyre.compile(r"R(?<=[ORH]R)")
@@ -1392,9 +1384,9 @@ def _statistics_starts(prose: str, start: int) -> list[int]:
     the "a" before "OR", "HR")."""
     starts: set[int] = set()
     for comparison in _COMPARISONS:
-        for at in _find_all(prose, comparison, start):
+        for at in find_all(prose, comparison, start):
             starts.add(_back_over_space(prose, at, start) - 1)
-    starts.update(_find_all(prose, "95", start))
+    starts.update(find_all(prose, "95", start))
     for m in _RATIO_R.finditer(prose, start):
         starts.update((m.start() - 1, m.start() - 2))
     return [m.start() for m in _matches_from(_STATISTICS, prose, start, starts)]
@@ -1412,12 +1404,12 @@ def _study_voice_starts(prose: str, start: int) -> list[int]:
     and at "this" or "This" itself."""
     starts = {m.start() for pattern in _WE_OUR for m in pattern.finditer(prose, start)}
     for word in ("present", "current"):
-        for at in _find_all(prose, word, start):
+        for at in find_all(prose, word, start):
             before = _back_over_space(prose, at, start)
             starts.update((before - 3, before - 4))  # "the", "this"
-    for at in _find_all(prose, "this", start):
+    for at in find_all(prose, "this", start):
         starts.update((at, _back_over_space(prose, at, start) - 2))  # "this review", "in this"
-    starts.update(_find_all(prose, "This", start))
+    starts.update(find_all(prose, "This", start))
     return [m.start() for m in _matches_from(_STUDY_VOICE, prose, start, starts)]
 
 
@@ -1702,7 +1694,7 @@ def _abbreviations_before_brackets(prose: str, start: int) -> Iterator[re.Match[
     right before each bracket (and its white space) is scanned alone, from the character before
     it (for the pattern's look-behind); a page's words are many, its brackets few."""
     done = start
-    for bracket in _find_all(prose, "(", start):
+    for bracket in find_all(prose, "(", start):
         end = _back_over_space(prose, bracket, start)
         lo = end
         while lo > done and prose[lo - 1] in _ABBR_CHARS:

@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import lazyre
 
@@ -104,8 +104,6 @@ _SITE_REMARK = lazyre.compile(r"^[\W_]*[A-Z][a-z]+[A-Z]\w*\s+(?i:" + _REMARK + r
 _REMARK_STEMS = ("comment", "note", "thought", "observation", "view", "opinion", "take", "remark", "summar", "analysis",
                  "response", "see also", "related", "more on")
 
-
-_REMARK_STEM = lazyre.compile("|".join(re.escape(stem) for stem in _REMARK_STEMS))
 
 
 def _has_remark(text: str) -> bool:
@@ -840,19 +838,18 @@ def _holds_item_word(page: _Page, start: int, end: int) -> bool:
     of :data:`_ITEM_WORDS` starts there (their places on the page found once, by ``str.find``)."""
     doc = page.doc
     if page.item_words is None:
-        page.item_words = sorted(at for word in _ITEM_WORDS for at in _find_all(doc.prose, word))
+        page.item_words = sorted(at for word in _ITEM_WORDS for at in find_all(doc.prose, word))
     i = bisect.bisect_left(page.item_words, start)
     return i < len(page.item_words) and page.item_words[i] < end and _ITEMS_WORD.search(doc.prose, start, end) is not None
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    """Every offset of *word* in *text* (``str.find``: no pattern)."""
-    found = []
-    at = text.find(word)
+def find_all(text: str, word: str, start: int = 0) -> Iterator[int]:
+    """Every offset of *word* in *text* from *start* (``str.find``: much faster than a pattern
+    that opens with a class, which ``re`` tries at every character)."""
+    at = text.find(word, start)
     while at >= 0:
-        found.append(at)
+        yield at
         at = text.find(word, at + 1)
-    return found
 
 
 def _linked_title_lines(page: _Page) -> set[int]:
