@@ -105,3 +105,18 @@ def test_letter_pattern_finds_what_the_abbreviations_own_pattern_finds() -> None
     assert written_out("teaching Evidence-Based Medicine", "EBM", {})
     assert not written_out("evidence based medicine once", "EBM", {})
     assert written_out("\u017fome evidence based medicine, evidence based medicine", "EBM", {})  # the fallback
+
+
+def test_letters_pattern_matches_the_abbreviations_own() -> None:
+    from medlint.kinds.letterforms import _letters_pattern, _pattern, letter_long_form
+
+    text = ("the vitamin D binding protein, a D-binding protein, T cell receptor, vitamin D on blood pressure, "
+            "the Interleukin A Beta, an I Ask Boldly and vitamin K epoxide reductase.")
+    for abbr in ("DBP", "TCR", "VKOR", "IAB", "DOBP", "BAI"):
+        shared = _letters_pattern(len(abbr))
+        found = [((m.start(shared.body) + s, m.end(shared.body) + s), [m.group("l%d" % i) for i in range(len(abbr))])
+                 for m, s in shared.matches(abbr, text)]
+        own = [(m.span(), [m.group("l%d" % i) for i in range(len(abbr))]) for m in _pattern(abbr).finditer(text)]
+        assert found == own, abbr
+    assert letter_long_form(text, "DBP") and letter_long_form(text, "TCR")
+    assert not letter_long_form("the effect of vitamin D on blood pressure", "DBP")

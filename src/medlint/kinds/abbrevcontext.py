@@ -113,7 +113,7 @@ _SOFTWARE_LIKE = lazyre.compile(
     r"[A-Z][\w+#-]*)*)")
 _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
-_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
+_NAME_LIST = lazyre.compile(r"[A-Z](?<!\w[A-Z])[\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
 _LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")

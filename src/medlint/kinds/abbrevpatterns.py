@@ -59,7 +59,17 @@ class LetterPattern:
             return None
         return self._spans(letters, text, lo, len(text) if hi is None else min(hi, len(text)))
 
+    def matches(self, letters: str, text: str, lo: int = 0, hi: int | None = None) -> "Iterator[tuple[re.Match[str], int]]":
+        """Each match of a case-sensitive pattern, as :meth:`spans` finds them, with the shift
+        that turns its offsets into the text's (for a pattern that names groups of its own)."""
+        assert not self.flags & re.IGNORECASE, "a case-blind pattern must go through spans()"
+        return self._matches(letters, text, lo, len(text) if hi is None else min(hi, len(text)))
+
     def _spans(self, letters: str, text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        for m, shift in self._matches(letters, text, lo, hi):
+            yield m.start(self.body) + shift, m.end(self.body) + shift
+
+    def _matches(self, letters: str, text: str, lo: int, hi: int) -> "Iterator[tuple[re.Match[str], int]]":
         head = "".join(c.upper() + c.lower() for c in letters) + "\x00"
         pos = lo
         while pos <= hi:
@@ -69,5 +79,5 @@ class LetterPattern:
                 return
             shift = pos - len(head) - 1
             start, end = m.start(self.body) + shift, m.end(self.body) + shift
-            yield start, end
+            yield m, shift
             pos = end if end > start else end + 1
