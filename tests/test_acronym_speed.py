@@ -120,3 +120,19 @@ def test_letters_pattern_matches_the_abbreviations_own() -> None:
         assert found == own, abbr
     assert letter_long_form(text, "DBP") and letter_long_form(text, "TCR")
     assert not letter_long_form("the effect of vitamin D on blood pressure", "DBP")
+
+
+def test_case_blind_openings_dispatched_on_their_first_letter() -> None:
+    """_SOFTWARE_BEFORE, _ANALYSED_IN and _INTRODUCED open with a set of first letters (each
+    letter in both cases, and dotless i, long s, the Kelvin sign where case-blind matching
+    reads them as i, s, k), then the boundary behind it, then the words as before."""
+    assert "SAS" in software_names("The model was Written in SAS.")
+    assert "SAS" not in software_names("The model was xwritten in SAS.")
+    assert "SAS" in software_names("\u0130nstall SAS first.")  # dotted capital I reads as i
+    assert "SAS" in software_names("\u017fyntax in SAS")  # long s reads as s
+    assert "SPSS" in software_names("We analysed the data in SPSS, then")
+    assert "SPSS" in software_names("Using SPSS, we")
+    assert "SPSS" not in software_names("xusing SPSS, we")
+    assert "SSW" in introduced_terms("is denoted by SSW")
+    assert "SSW" not in introduced_terms("is xdenoted by SSW")
+    assert "MCW" in introduced_terms("\u212anown as MCW")  # the Kelvin sign reads as k
