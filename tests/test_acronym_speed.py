@@ -75,3 +75,64 @@ def test_glosses() -> None:
 def test_kept_patterns_are_compiled_once() -> None:
     assert kept(r"ab+c") is kept(r"ab+c")
     assert kept(r"abc", 2) is not kept(r"abc")
+
+
+def test_letter_pattern_finds_what_the_abbreviations_own_pattern_finds() -> None:
+    import re
+
+    from medlint.kinds.abbrevpatterns import LetterPattern
+    from medlint.kinds.acronyms import _near_pattern, _spelled_out, _titled_pattern
+    from medlint.kinds.longforms import written_out
+
+    text = "x-Comma Separated Values, comma separated values; Comma-Separated Values and CSV."
+    own = re.compile(r"(?<![\w-])C[a-z]+[ \t]+S[a-z]+", re.I)
+    one = LetterPattern(lambda refs: r"(?<![\w-])%s[a-z]+[ \t]+%s[a-z]+" % (refs[0][0], refs[1][0]), 2, re.I)
+    assert list(one.spans("CS", text)) == [m.span() for m in own.finditer(text)]
+    assert list(one.spans("CS", text, 30, 60)) == [m.span() for m in own.finditer(text, 30, 60)]
+    assert list(one.spans("CS", text, 3, 20)) == [m.span() for m in own.finditer(text, 3, 20)] == []  # "-" before
+    assert one.spans("CS", "a dotless \u0131 here") is None  # read with the abbreviation's own pattern instead
+    assert next(_titled_pattern(3).spans("CSV", "the Comma Separated Values file"), None) is not None
+    assert next(_titled_pattern(3).spans("CSV", "the comma separated values file"), None) is None
+    survey = "National Health and Nutrition Examination"
+    assert next(_titled_pattern(4).spans("NHNE", survey), None) == (0, len(survey))  # "and" skipped
+    assert next(_titled_pattern(5).spans("NHANE", survey), None) == (0, len(survey))  # "and" gives its A
+    assert next(_titled_pattern(5).spans("NHXNE", survey), None) is None
+    assert _near_pattern(3).spans("CSV", "a comma separated values file", 0, 10) is not None
+    page = "Read the comma separated values file. " + "x " * 100 + "CSV"
+    assert _spelled_out(page, "CSV", page.index("CSV") - 250, {})
+    assert not _spelled_out(page, "CSV", page.index("CSV") + 400, {})
+    assert written_out("evidence-based medicine and evidence based medicine: EBM", "EBM", {})
+    assert written_out("teaching Evidence-Based Medicine", "EBM", {})
+    assert not written_out("evidence based medicine once", "EBM", {})
+    assert written_out("\u017fome evidence based medicine, evidence based medicine", "EBM", {})  # the fallback
+
+
+def test_letters_pattern_matches_the_abbreviations_own() -> None:
+    from medlint.kinds.letterforms import _letters_pattern, _pattern, letter_long_form
+
+    text = ("the vitamin D binding protein, a D-binding protein, T cell receptor, vitamin D on blood pressure, "
+            "the Interleukin A Beta, an I Ask Boldly and vitamin K epoxide reductase.")
+    for abbr in ("DBP", "TCR", "VKOR", "IAB", "DOBP", "BAI"):
+        shared = _letters_pattern(len(abbr))
+        found = [((m.start(shared.body) + s, m.end(shared.body) + s), [m.group("l%d" % i) for i in range(len(abbr))])
+                 for m, s in shared.matches(abbr, text)]
+        own = [(m.span(), [m.group("l%d" % i) for i in range(len(abbr))]) for m in _pattern(abbr).finditer(text)]
+        assert found == own, abbr
+    assert letter_long_form(text, "DBP") and letter_long_form(text, "TCR")
+    assert not letter_long_form("the effect of vitamin D on blood pressure", "DBP")
+
+
+def test_case_blind_openings_dispatched_on_their_first_letter() -> None:
+    """_SOFTWARE_BEFORE, _ANALYSED_IN and _INTRODUCED open with a set of first letters (each
+    letter in both cases, and dotless i, long s, the Kelvin sign where case-blind matching
+    reads them as i, s, k), then the boundary behind it, then the words as before."""
+    assert "SAS" in software_names("The model was Written in SAS.")
+    assert "SAS" not in software_names("The model was xwritten in SAS.")
+    assert "SAS" in software_names("\u0130nstall SAS first.")  # dotted capital I reads as i
+    assert "SAS" in software_names("\u017fyntax in SAS")  # long s reads as s
+    assert "SPSS" in software_names("We analysed the data in SPSS, then")
+    assert "SPSS" in software_names("Using SPSS, we")
+    assert "SPSS" not in software_names("xusing SPSS, we")
+    assert "SSW" in introduced_terms("is denoted by SSW")
+    assert "SSW" not in introduced_terms("is xdenoted by SSW")
+    assert "MCW" in introduced_terms("\u212anown as MCW")  # the Kelvin sign reads as k

@@ -102,10 +102,12 @@ _SOFTWARE_NOUN = (r"software|syntax|code|program(?:s|me|mes|ming)?|macros?|proce
                   r"|editor|functions?|mainframes?|computers?|version|release|Enterprise\s+Guide")
 _SOFTWARE_AFTER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})(?:'s)?\s+(?:" + _SOFTWARE_NOUN + r")\b")
 _SOFTWARE_BEFORE = lazyre.compile(
-    r"\b(?i:written\s+in|programming\s+in|programmed\s+in|coded\s+in|code\s+in|syntax\s+in|version\s+of|copy\s+of"
-    r"|licen[cs]e\s+for|install(?:ed|ing)?|download(?:ed|ing)?"
-    r"|(?:output|syntax|code|menus?|button|dialog(?:ue)?|procedures?|commands?|functions?|graphs?|plots?|recode|macros?"
-    r"|files?|datasets?|data\s+sets?|programs?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
+    r"[wWpPcCsS\u017fvVlLiI\u0130\u0131dDoOmMbBfFgGrR](?<!\w[wWpPcCsS\u017fvVlLiI\u0130\u0131dDoOmMbBfFgGrR])"
+    r"(?i:(?<=w)ritten\s+in|(?<=p)rogramming\s+in|(?<=p)rogrammed\s+in|(?<=c)oded\s+in|(?<=c)ode\s+in|(?<=s)yntax\s+in"
+    r"|(?<=v)ersion\s+of|(?<=c)opy\s+of|(?<=l)icen[cs]e\s+for|(?<=i)nstall(?:ed|ing)?|(?<=d)ownload(?:ed|ing)?"
+    r"|(?:(?<=o)utput|(?<=s)yntax|(?<=c)ode|(?<=m)enus?|(?<=b)utton|(?<=d)ialog(?:ue)?|(?<=p)rocedures?|(?<=c)ommands?"
+    r"|(?<=f)unctions?|(?<=g)raphs?|(?<=p)lots?|(?<=r)ecode|(?<=m)acros?|(?<=f)iles?|(?<=d)atasets?|(?<=d)ata\s+sets?"
+    r"|(?<=p)rograms?)\s+(?:from|in|of)(?:\s+the)?)\s+([A-Z][A-Z0-9]{1,7})\b")
 #: "a program like SPSS", "software such as SAS or SPSS", "Introduction to SQL": the names that follow.
 _SOFTWARE_LIKE = lazyre.compile(
     r"\b(?:(?:software|programs?|packages?|languages?)\b[^.!?\n()]{0,60}?(?:\([ \t]*(?:e\.g\.,?[ \t]*)?|\b(?:like|such[ \t]+as|e\.g\.,?|including)[ \t]+)"
@@ -113,7 +115,7 @@ _SOFTWARE_LIKE = lazyre.compile(
     r"[A-Z][\w+#-]*)*)")
 _CAPS_TOKEN = lazyre.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 #: Capitalised names in a list: "R, SAS, SPSS, and Stata", "SAS / SPSS".
-_NAME_LIST = lazyre.compile(r"\b[A-Z][\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
+_NAME_LIST = lazyre.compile(r"[A-Z](?<!\w[A-Z])[\w+#-]*(?:(?:[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z][\w+#-]*)+")
 _LIST_SPLIT = lazyre.compile(r"[ \t]*[,/]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 #: A maker's name before a product's: "IBM SPSS".
 _MAKER = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+([A-Z][A-Z0-9]{1,7})\b")
@@ -125,8 +127,10 @@ _SOFTWARE_VERB = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:also[
 #: Analysis done in it: "run a bootstrap in SPSS,", "analyze this data in SPSS", "using SAS to fit";
 #: the name ends its clause (not "in COPD patients").
 _ANALYSED_IN = lazyre.compile(
-    r"\b(?i:(?:analy[sz]|run|fit|cod|merg|comput|calculat|plot|graph|import|export|program|recod|simulat|estimat)\w*"
-    r"\b[^.!?\n]{0,40}?\bin|using)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
+    r"[aArRfFcCmMpPgGiI\u0130\u0131eEsS\u017fuU](?<!\w[aArRfFcCmMpPgGiI\u0130\u0131eEsS\u017fuU])"
+    r"(?i:(?:(?<=a)naly[sz]|(?<=r)un|(?<=f)it|(?<=c)od|(?<=m)erg|(?<=c)omput|(?<=c)alculat|(?<=p)lot|(?<=g)raph|(?<=i)mport"
+    r"|(?<=e)xport|(?<=p)rogram|(?<=r)ecod|(?<=s)imulat|(?<=e)stimat)\w*"
+    r"\b[^.!?\n]{0,40}?\bin|(?<=u)sing)[ \t]+([A-Z][A-Z0-9]{1,7})(?=[ \t]*(?:[.,;:?!)]|$|to[ \t]))", re.M)
 _SOFTWARE_VERSION = lazyre.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]{1,7})[ \t]+(?:v\.?[ \t]*|version[ \t]+|release[ \t]+)\d+(?:\.\d)?")
 
 #: A legend: "BMI, body mass index;", "CYP, cytochrome P450;" (a short long form opening in lower
@@ -511,7 +515,8 @@ _NAME_WORD = lazyre.compile(r"\b[A-Z][a-z\u00c0-\u017f'\u2019-]+")
 #: SSW", "another abbreviation often seen is MSR", "known as MCWIRB"; the token follows
 #: within 40 characters of the same clause.
 _INTRODUCED = lazyre.compile(
-    r"\b(?i:denoted|abbreviated|abbreviations?|acronyms?|called|known\s+as|referred\s+to\s+as|written\s+as)\b"
+    r"[aAcCdDkK\u212arRwW](?<!\w[aAcCdDkK\u212arRwW])(?i:(?<=d)enoted|(?<=a)bbreviated|(?<=a)bbreviations?|(?<=a)cronyms?|(?<=c)alled"
+    r"|(?<=k)nown\s+as|(?<=r)eferred\s+to\s+as|(?<=w)ritten\s+as)\b"
     r"([^.!?;:\n]{0,40})")
 _INTRODUCED_TOKEN = lazyre.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(?![\w-])")
 #: The token's letters explained after it: "MSR, with the R standing for Regression".

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from ..diagnostic import Finding
@@ -27,7 +28,7 @@ from ..site.glossary import site_definitions
 from .. import lazyre
 from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
-from .abbrevpatterns import kept
+from .abbrevpatterns import LetterPattern, kept
 from .abbrevsources import PageSources
 from .abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named, parallel_parts, place_before_state,
                            repeated_pair)
@@ -416,22 +417,10 @@ def _sentence_start(prose: str, offset: int) -> bool:
 
 
 _SMALL_WORDS = r"(?:of|and|the|for|in|on|to|with|by|an?)"
-#: The letters a small word opens with: only these letters may be given by one in lower case.
-_SMALL_INITIALS = frozenset("oatfiwb")
 #: Up to two small words between the long form's words: "Journal of the American ..." for JASA.
 _SMALL = r"(?:(?:of|and|the|for|in|on|to|with|by|a|an|&)[\s-]+){0,2}"
 #: Spelled-out long forms tried per abbreviation; a window this wide around its use is searched in any case.
 _NEAR = 300
-
-
-def _titled_letter(c: str) -> str:
-    """The pattern of one word giving letter *c* in a Title Case long form: the capital, or a
-    small word in lower case that opens with it ("Health and Nutrition"). A letter no small
-    word opens with (C, D...) has no lower-case branch: its lookahead could never hold, and
-    leaving it out makes the pattern cheaper to compile, matching the same text."""
-    if c.lower() not in _SMALL_INITIALS:
-        return r"(?:%s)%s" % (re.escape(c.upper()), TITLED_COMPOUND)
-    return r"(?:%s|(?=%s\b)%s)%s" % (re.escape(c.upper()), _SMALL_WORDS, re.escape(c.lower()), TITLED_COMPOUND)
 
 
 def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | None = None) -> bool:
@@ -447,8 +436,7 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     # The page-wide search is made once per abbreviation (titled_seen): a page that uses one
     # thousands of times must not be searched thousands of times.
     if titled_seen is None or abbr not in titled_seen:
-        titled = kept(r"(?<![\w-])" + joined.join(_titled_letter(c) for c in letters))
-        found = bool(titled.search(prose))
+        found = next(_titled_pattern(len(letters)).spans("".join(letters), prose) or iter(()), None) is not None
         if titled_seen is None:
             if found:
                 return True
@@ -457,8 +445,27 @@ def _spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool] | 
     if titled_seen is not None and titled_seen[abbr]:
         return True
     # In lower case, short words spell anything ("can increase symptoms"): only words of four letters or more.
+    spans = _near_pattern(len(letters)).spans("".join(letters), prose, max(0, at - _NEAR), at + _NEAR)
+    if spans is not None:
+        return next(spans, None) is not None
     near = kept(r"(?<![\w-])" + joined.join(re.escape(c) + r"[\w'\u2019]{3,}" for c in letters), re.I)
     return bool(near.search(prose, max(0, at - _NEAR), at + _NEAR))
+
+
+@lru_cache(maxsize=None)
+def _titled_pattern(n: int) -> LetterPattern:
+    """The Title Case long form of any abbreviation of *n* letters (see :func:`_spelled_out`):
+    one pattern per length, the letters read by reference (abbrevpatterns.LetterPattern)."""
+    return LetterPattern(lambda refs: r"(?<![\w-])" + (r"[\s/-]+" + _SMALL).join(
+        r"(?:%s|(?=%s\b)%s)%s" % (upper, _SMALL_WORDS, lower, TITLED_COMPOUND) for upper, lower in refs), n)
+
+
+@lru_cache(maxsize=None)
+def _near_pattern(n: int) -> LetterPattern:
+    """The long form in any case of any abbreviation of *n* letters, each word four letters or
+    more (see :func:`_spelled_out`)."""
+    return LetterPattern(lambda refs: r"(?<![\w-])" + (r"[\s/-]+" + _SMALL).join(
+        upper + r"[\w'\u2019]{3,}" for upper, _ in refs), n, re.I)
 
 
 def _pair_spelled_out(prose: str, abbr: str, at: int, titled_seen: dict[str, bool]) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .abbrevpatterns import LetterPattern
+
 #: Small words that may stand between two of a long form's words that are not letters
 #: ("vitamin K epoxide reductase", but never "vitamin D on blood pressure" for DBP: a letter
 #: word is joined straight to the next word, as a name's are).
@@ -24,7 +26,8 @@ _JOIN = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 @lru_cache(maxsize=256)
 def _pattern(abbr: str) -> "re.Pattern[str]":
     """The pattern of *abbr*'s long form with letters as words (one per abbreviation, cached:
-    the rule asks again on every use)."""
+    the rule asks again on every use). The rule reads :func:`_letters_pattern`, one pattern per
+    length that finds the same; this one, plainer, is what the tests check it against."""
     words = []
     for i, c in enumerate(abbr):
         # "I" and "A" stand alone as words ("I think", "A new test"): never a letter of a name here.
@@ -39,6 +42,22 @@ def _pattern(abbr: str) -> "re.Pattern[str]":
     return re.compile(r"(?<![\w'\u2019-])" + joined + r"(?![\w'\u2019])")
 
 
+@lru_cache(maxsize=None)
+def _letters_pattern(n: int) -> LetterPattern:
+    """:func:`_pattern` for any abbreviation of *n* letters, one compile per length: the letters
+    are read by reference (:class:`medlint.kinds.abbrevpatterns.LetterPattern`); a lone I or A
+    gives no letter, as in :func:`_pattern` (``(?![IA])`` before the letter's reference)."""
+    def body(refs: list[tuple[str, str]]) -> str:
+        words = [r"(?:(?P<l%d>(?![IA])%s(?![\w'\u2019]))|(?:%s|%s)[a-z'\u2019]{2,})" % (i, upper, upper, lower)
+                 for i, (upper, lower) in enumerate(refs)]
+        joined = words[0]
+        for i in range(1, n):
+            small = r"(?(l%d)|(?:%s(?=[A-Za-z][a-z'\u2019]{2,}(?![\w'\u2019])))?)" % (i - 1, _SMALL)
+            joined += _JOIN + small + words[i]
+        return r"(?<![\w'\u2019-])" + joined + r"(?![\w'\u2019])"
+    return LetterPattern(body, n)
+
+
 def letter_long_form(prose: str, abbr: str) -> bool:
     """True if *prose* holds words whose initials spell *abbr* (three letters or more, all
     letters), at least one of them a lone capital letter that is its own letter and at least
@@ -47,7 +66,7 @@ def letter_long_form(prose: str, abbr: str) -> bool:
     D on blood pressure" spells no DBP)."""
     if len(abbr) < 3 or not abbr.isalpha() or not abbr.isupper():
         return False
-    for m in _pattern(abbr).finditer(prose):
+    for m, _ in _letters_pattern(len(abbr)).matches(abbr, prose):
         letters = sum(1 for i in range(len(abbr)) if m.group("l%d" % i))
         if 0 < letters < len(abbr):
             return True

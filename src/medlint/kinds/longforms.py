@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from medlint import lazyre
-from .abbrevpatterns import kept
+from .abbrevpatterns import LetterPattern, kept
 
 #: A word of the phrase: letters, apostrophes, hyphenated parts.
 _WORD = lazyre.compile(r"[A-Za-z][\w'’]*(?:[-‐][A-Za-z0-9][\w'’]*)*")
@@ -156,13 +156,25 @@ def written_out(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
     if abbr not in seen:
         joined = r"(?:[\s/]+|-)(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){0,2}"
         words = [r"%s(?:%s|[a-z'’]{3,})" % (c, _COMPOUND) for c in abbr.lower()]
-        pattern = kept(r"(?<![\w'’-])" + joined.join(words) + r"(?![\w'’])", re.I)
+        spans = _written_pattern(len(abbr)).spans(abbr, prose)
+        if spans is None:  # a character a back-reference reads otherwise: the abbreviation's own pattern
+            pattern = kept(r"(?<![\w'’-])" + joined.join(words) + r"(?![\w'’])", re.I)
+            spans = (m.span() for m in pattern.finditer(prose))
         count, capital = 0, False
-        for m in pattern.finditer(prose):
+        for start, _ in spans:
             count += 1
-            if m.group(0)[0].isupper() and _MID_SENTENCE.search(prose, max(0, m.start() - 20), m.start()):
+            if prose[start].isupper() and _MID_SENTENCE.search(prose, max(0, start - 20), start):
                 capital = True
             if count >= 2 or capital:
                 break
         seen[abbr] = count >= 2 or capital
     return seen[abbr]
+
+
+@lru_cache(maxsize=None)
+def _written_pattern(n: int) -> LetterPattern:
+    """The pattern of :func:`written_out` for any abbreviation of *n* letters, the letters read
+    by reference (:class:`medlint.kinds.abbrevpatterns.LetterPattern`): one compile per length."""
+    joined = r"(?:[\s/]+|-)(?:(?:of|the|for|in|on|to|with|by|a|an)\s+){0,2}"
+    return LetterPattern(lambda refs: r"(?<![\w'’-])" + joined.join(
+        r"%s(?:%s|[a-z'’]{3,})" % (lower, _COMPOUND) for _, lower in refs) + r"(?![\w'’])", n, re.I)
