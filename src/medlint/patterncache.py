@@ -297,11 +297,18 @@ def save() -> None:
         return
     table = _table if len(_table) <= MAX_ENTRIES else {}
     data = encode(table)
-    import tempfile  # (here: only a run that compiled new patterns writes)
+    if write_cache_file(path, data):
+        _added = 0
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write one of medlint's own cache files atomically (parallel runs may race); False when it
+    cannot be written (a read-only home: the next run works without it, as with no cache)."""
+    import tempfile  # (here: only a run that has something new to keep writes)
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -309,6 +316,6 @@ def save() -> None:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-        _added = 0
+        return True
     except (OSError, ValueError):
-        pass  # a read-only home: the next run compiles again, as without a cache
+        return False

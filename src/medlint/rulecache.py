@@ -10,7 +10,6 @@ are kept; a user's are parsed and validated on every run.
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -83,18 +82,7 @@ def save() -> None:
     path = cache_file()
     if not _changed or _table is None or path is None:
         return
-    import tempfile
+    from .patterncache import write_cache_file
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((_stamp(), _table)))
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+    if write_cache_file(path, marshal.dumps((_stamp(), _table))):
         _changed = False
-    except (OSError, ValueError):
-        pass  # a read-only home: the next run parses again, as without the cache
