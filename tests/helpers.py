@@ -34,3 +34,23 @@ def run_rule(kind: str, options: dict[str, Any], text: str, path: str = "x.md", 
     diagnostics, errors = Run(cfg, ruleset=ruleset).lint_document(text, path)
     assert not errors
     return diagnostics
+
+
+def article_page(title: str, paragraphs: list[str], ext: str, opening: str, heading: str | None = None) -> str:
+    """A page in Markdown (``ext`` "md") or HTML: a title, an optional section heading, the writer's
+    *opening* line and *paragraphs*. A paragraph starting with "- " is a list item (consecutive ones
+    make one list). The opening line comes first, as on a blog: an HTML heading over one lone
+    paragraph reads as a pasted abstract's title."""
+    paragraphs = [opening, *paragraphs]
+    if ext == "md":
+        parts = [f"---\ntitle: {title}\n---\n"] + ([f"## {heading}\n"] if heading else [])
+        return "\n".join(parts + [p + "\n" for p in paragraphs])
+    body, in_list = [f"<h1>{title}</h1>"] + ([f"<h2>{heading}</h2>"] if heading else []), False
+    for p in paragraphs:
+        if p.startswith("- "):
+            body.append(("" if in_list else "<ul>") + f"<li>{p[2:]}</li>")
+            in_list = True
+        else:
+            body.append(("</ul>" if in_list else "") + f"<p>{p}</p>")
+            in_list = False
+    return "<html><body>" + "".join(body) + ("</ul>" if in_list else "") + "</body></html>"

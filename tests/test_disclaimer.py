@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import article_page
 from medlint import lint_text
 
 RULE = ["disclaimer-missing"]
@@ -768,24 +769,8 @@ def test_past_figure_needs_an_explicit_mark() -> None:
 
 
 def _page(title: str, paragraphs: list[str], ext: str, heading: str | None = None) -> str:
-    """A page in Markdown or HTML: a title, an optional section heading, and paragraphs. A
-    paragraph starting with "- " is a list item (consecutive ones make one list). An opening line
-    of the writer's own comes first, as on a blog (an HTML heading over one lone paragraph reads
-    as a pasted abstract's title)."""
-    paragraphs = ["A few notes from our practice nurse, updated this spring.", *paragraphs]
-    if ext == "md":
-        parts = [f"---\ntitle: {title}\n---\n"] + ([f"## {heading}\n"] if heading else [])
-        parts += [p + "\n" for p in paragraphs]
-        return "\n".join(parts)
-    body, in_list = [f"<h1>{title}</h1>"] + ([f"<h2>{heading}</h2>"] if heading else []), False
-    for p in paragraphs:
-        if p.startswith("- "):
-            body.append(("" if in_list else "<ul>") + f"<li>{p[2:]}</li>")
-            in_list = True
-        else:
-            body.append(("</ul>" if in_list else "") + f"<p>{p}</p>")
-            in_list = False
-    return "<html><body>" + "".join(body) + ("</ul>" if in_list else "") + "</body></html>"
+    """A page with the writer's own opening line (see :func:`helpers.article_page`)."""
+    return article_page(title, paragraphs, ext, "A few notes from our practice nurse, updated this spring.", heading)
 
 
 # An official figure told as history, with its year: news, not today's advice (issue 18). The same

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import article_page
 from medlint import lint_text
 
 
@@ -14,19 +15,8 @@ def missing(text: str, path: str) -> bool:
 
 
 def page(title: str, paragraphs: list[str], ext: str) -> str:
-    """A page in Markdown or HTML; a paragraph starting with "- " is a list item."""
-    paragraphs = ["Some notes from our pharmacy team, revised this autumn.", *paragraphs]
-    if ext == "md":
-        return f"---\ntitle: {title}\n---\n\n" + "\n".join(p + "\n" for p in paragraphs)
-    body, in_list = [f"<h1>{title}</h1>"], False
-    for p in paragraphs:
-        if p.startswith("- "):
-            body.append(("" if in_list else "<ul>") + f"<li>{p[2:]}</li>")
-            in_list = True
-        else:
-            body.append(("</ul>" if in_list else "") + f"<p>{p}</p>")
-            in_list = False
-    return "<html><body>" + "".join(body) + ("</ul>" if in_list else "") + "</body></html>"
+    """A page with the pharmacy team's opening line (see :func:`helpers.article_page`)."""
+    return article_page(title, paragraphs, ext, "Some notes from our pharmacy team, revised this autumn.")
 
 
 # A list led in as mistakes or myths covers the items that state them, not the page's own
