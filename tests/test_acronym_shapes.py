@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from medlint import lint_text
 from medlint.cli import main
-from medlint.kinds.abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named,
+from medlint.kinds.abbrevshapes import (built_notation, cited_initials, kind_named,
                                         parallel_parts, place_before_state, repeated_pair)
 
 RULE = ["acronym-undefined"]
@@ -20,17 +20,6 @@ FILLER = " ".join(["Further sentences about wards, cohorts and dosing schedules 
 
 def reported(text: str, path: str = "x.md") -> list[str]:
     return [d.message.split("'")[1] for d in lint_text(text, path=path, config={}, select=RULE)]
-
-
-def test_comma_institution() -> None:
-    page = "She trained at the University of Ontario, Lake View before moving."
-    # dropped (REVIEW3 V7): a place's initials after the comma join the name's by chance
-    assert not comma_institution(page, "UOLV", {})
-    assert not comma_institution(page, "UOLT", {})  # letters not the name's initials
-    # a list of places is no institution's name
-    assert not comma_institution("We sampled Utah, Ohio, Lima and Vale.", "UOLV", {})
-    # three letters spelt by a country after the comma are chance
-    assert not comma_institution("She studied at the University of Sydney, Australia.", "USA", {})
 
 
 def test_repeated_pair_needs_a_term_of_the_page() -> None:

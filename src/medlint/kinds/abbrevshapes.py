@@ -2,8 +2,6 @@
 
 Each test is a class of false alarm a medical editor rejects, not a list of names:
 
-- an institution spelt out with a comma before its place ("University of Ontario, Lake View"
-  for UOLV): the words are on the page, the comma only breaks the run of initials;
 - a two-word term the page writes out again and again ("bone density" five times, then BD):
   the reader has met the words, even far from the abbreviation;
 - notation built from parts the page has explained ("sum of squares within" is SSW, then
@@ -15,6 +13,10 @@ Each test is a class of false alarm a medical editor rejects, not a list of name
 - a state code after a city, with no comma, after "to" or "and" ("moved to Fresno CA for");
 - a name a sentence says the kind of ("the ABCD initiative promotes ...", "from ZRIN, an
   open registry of ...", "because ZRIN is a registry").
+
+(An institution spelt out with a comma before its place, "University of Ontario, Lake View"
+for UOLV, was tried and dropped: a place's initials join the name's by chance, "Hospital for
+Sick Children, Toronto" spelling HSCT, a transplant.)
 """
 from __future__ import annotations
 
@@ -24,30 +26,6 @@ from typing import Iterable
 from .. import lazyre
 from .abbrevpatterns import kept
 from .wholeword import writes
-
-#: Words that open an institution's name, whose place may follow after a comma.
-_INSTITUTION = lazyre.compile(
-    r"\b(?:University|College|Institute|Hospital|School|Center|Centre|Academy|Clinic)"
-    r"(?:[ \t]+(?:of|for|and|the|at|on|in|&)\b|[ \t]+[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*){1,6}"
-    r",[ \t]+(?!(?:Department|Division|Faculty|School|College|Unit)\b)[A-Z][\w'\u2019]*(?:[ \t-]+[A-Z][\w'\u2019]*){0,3}")
-_CAPITAL_PART = lazyre.compile(r"[A-Z][\w'\u2019]*")
-
-
-def comma_institution(prose: str, abbr: str, seen: dict[str, bool]) -> bool:
-    """True if *prose* names an institution whose capitalised words, across one comma before
-    its place, have *abbr*'s letters as initials ("University of Ontario, Lake View" for UOLV).
-    The name opens with an institution word, so a list of places ("Utah, Ohio, Lima") does not
-    count; four letters or more, and no department after the comma: "University of Sydney,
-    Australia" spells USA by chance. Asked once per abbreviation (*seen*)."""
-    # Dropped (REVIEW3 V7): the place's initials join the name's by chance ("Hospital for Sick
-    # Children, Toronto" spells HSCT, a transplant), and no tight test was found in time.
-    return False
-    if abbr not in seen:  # pragma: no cover - kept for the record
-        seen[abbr] = len(abbr) >= 4 and abbr.isalpha() and any(
-            "".join(w[0] for w in _CAPITAL_PART.findall(m.group(0))) == abbr
-            for m in _INSTITUTION.finditer(prose))
-    return seen[abbr]
-
 
 #: Words of five letters or more that make no term with a neighbour.
 _NOT_TERM_WORDS = frozenset(

@@ -30,7 +30,7 @@ from . import BuildContext
 from .longforms import TITLED_COMPOUND, defined_adjacent, written_out
 from .abbrevpatterns import LetterPattern, kept
 from .abbrevsources import PageSources
-from .abbrevshapes import (built_notation, cited_initials, comma_institution, kind_named, parallel_parts, place_before_state,
+from .abbrevshapes import (built_notation, cited_initials, kind_named, parallel_parts, place_before_state,
                            repeated_pair)
 from .capsnames import CapsNames
 from .borrowed import programme_line, quoted_result, signed_sections
@@ -199,7 +199,6 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
         titled_seen: dict[str, bool] = {}
         written: dict[str, bool] = {}
         glosses: dict[str, object] = {}
-        commas: dict[str, bool] = {}
         pairs: dict[str, bool] = {}
         first_use: dict[str, int] = {}
         for m in word.finditer(prose, doc.body_start):
@@ -334,8 +333,8 @@ def build(options: dict[str, Any], context: BuildContext) -> Callable[[Document]
             if glossed(whole, base, m.start(), glosses):
                 defined[base] = 0  # explained in another shape: a wrapped line, "University of Leeds" for LU (glosses)
                 continue
-            if comma_institution(whole, base, commas) or built_notation(whole, base, m.start(), all_defined()):
-                defined[base] = 0  # "University of Ontario, Lakeview" for UOL; MSB after SSB and "mean square" (abbrevshapes)
+            if built_notation(whole, base, m.start(), all_defined()):
+                defined[base] = 0  # MSB after SSB and "mean square" (abbrevshapes)
                 continue
             if parallel_parts(whole, base, m.start()):
                 defined[base] = 0  # its parts named in parallel near a use: "the expectation step ... the maximization step"
