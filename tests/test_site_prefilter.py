@@ -3,6 +3,7 @@ alias or a slug, or proven broken, without parsing every page's front matter; th
 findings and their "did you mean" are those of an index that read every page."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,20 @@ def test_json_front_matter_region(tmp_path: Path, text: str, region: str) -> Non
     page = tmp_path / "page.md"
     page.write_bytes(text.encode("utf-8"))
     assert _front_region(str(page), 8192) == region.encode("utf-8")
+
+
+def test_front_bytes_paths_are_each_encoded_and_lower_cased(tmp_path: Path) -> None:
+    """The paths are encoded and lower-cased all at once: each page's part is still its own
+    (non-ASCII names, upper case, a lone surrogate from an undecodable name, one page)."""
+    from medlint.site.prefilter import _lower_names
+
+    rels = ["A/Über.md", "b.MD", "c\udcff.md", "d/e/F.md"]
+    assert _lower_names(rels) == [b"\0" + os.fsencode(rel).lower() + b"\0" for rel in rels]
+    assert _lower_names(["Only.md"]) == [b"\0only.md\0"] and _lower_names([]) == []
+    (tmp_path / "X").mkdir()
+    (tmp_path / "X" / "Page.md").write_text("---\nslug: Zinc\n---\n")
+    (tmp_path / "Other.md").write_text("no front matter\n")
+    scan = FrontBytes(str(tmp_path), ["X/Page.md", "Other.md"], 8192)
+    assert scan.text == b"---\nslug: zinc\n---\n\0x/page.md\0\0other.md"
+    assert scan.starts == [0, len(b"---\nslug: zinc\n---\n\0x/page.md\0")]
+    assert scan.candidates("page") == ["X/Page.md"] and scan.candidates("zinc") == ["X/Page.md"]
