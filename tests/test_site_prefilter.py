@@ -208,3 +208,30 @@ def test_front_bytes_paths_are_each_encoded_and_lower_cased(tmp_path: Path) -> N
     assert scan.text == b"---\nslug: zinc\n---\n\0x/page.md\0\0other.md"
     assert scan.starts == [0, len(b"---\nslug: zinc\n---\n\0x/page.md\0")]
     assert scan.candidates("page") == ["X/Page.md"] and scan.candidates("zinc") == ["X/Page.md"]
+
+
+def test_named_pages_found_by_a_path_search_are_the_full_tables(tmp_path: Path) -> None:
+    """A link's page files, found by searching the case-folded paths for its last segment
+    (site/index.py ``_walked_containing``), are those the whole table of names gives: a
+    case-folded match (ß, upper case), a folder's index page, the same name in other
+    folders, a ``.html`` link, and a segment that names no page."""
+    content = tmp_path / "content"
+    for rel in ("posts/Straße.md", "posts/iron/index.md", "notes/iron.md", "posts/Iron.MD", "a/b/zinc.md",
+                "zinc/_index.md", "posts/zinc-extra.md", "top.md", "Readme/README.md"):
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("# x\n")
+    site = SiteIndex(content)
+    asked = [("posts/strasse", None), ("posts/STRASSE/", None), ("iron", None), ("posts/iron", None),
+             ("zinc", None), ("a/b/zinc.html", "/a/b/zinc"), ("nothing-here", None), ("top", None),
+             ("readme", None), ("posts/iron.md", None)]
+    found = [site._named(path, stripped) for path, stripped in asked]  # (after 8 asks, by the whole table)
+    assert site._walked_names is not None
+    for (path, stripped), answer in zip(asked, found):
+        alone = SiteIndex(content)
+        assert alone._named(path, stripped) == answer
+        assert alone._walked_names is None  # (answered by the search, not the whole table)
+    whole = SiteIndex(content)
+    whole._walked_set()
+    assert found == [whole._named(path, stripped) for path, stripped in asked]
+    assert found[0] == ["posts/Straße.md"] and set(found[2]) == {"posts/iron/index.md", "notes/iron.md", "posts/Iron.MD"}
+    assert found[6] == []
