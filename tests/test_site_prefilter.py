@@ -3,6 +3,7 @@ alias or a slug, or proven broken, without parsing every page's front matter; th
 findings and their "did you mean" are those of an index that read every page."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,47 @@ def test_json_front_matter_region(tmp_path: Path, text: str, region: str) -> Non
     page = tmp_path / "page.md"
     page.write_bytes(text.encode("utf-8"))
     assert _front_region(str(page), 8192) == region.encode("utf-8")
+
+
+def test_front_bytes_paths_are_each_encoded_and_lower_cased(tmp_path: Path) -> None:
+    """The paths are encoded and lower-cased all at once: each page's part is still its own
+    (non-ASCII names, upper case, a lone surrogate from an undecodable name, one page)."""
+    from medlint.site.prefilter import _lower_names
+
+    rels = ["A/Über.md", "b.MD", "c\udcff.md", "d/e/F.md"]
+    assert _lower_names(rels) == [b"\0" + os.fsencode(rel).lower() + b"\0" for rel in rels]
+    assert _lower_names(["Only.md"]) == [b"\0only.md\0"] and _lower_names([]) == []
+    (tmp_path / "X").mkdir()
+    (tmp_path / "X" / "Page.md").write_text("---\nslug: Zinc\n---\n")
+    (tmp_path / "Other.md").write_text("no front matter\n")
+    scan = FrontBytes(str(tmp_path), ["X/Page.md", "Other.md"], 8192)
+    assert scan.text == b"---\nslug: zinc\n---\n\0x/page.md\0\0other.md"
+    assert scan.starts == [0, len(b"---\nslug: zinc\n---\n\0x/page.md\0")]
+    assert scan.candidates("page") == ["X/Page.md"] and scan.candidates("zinc") == ["X/Page.md"]
+
+
+def test_named_pages_found_by_a_path_search_are_the_full_tables(tmp_path: Path) -> None:
+    """A link's page files, found by searching the case-folded paths for its last segment
+    (site/index.py ``_walked_containing``), are those the whole table of names gives: a
+    case-folded match (ß, upper case), a folder's index page, the same name in other
+    folders, a ``.html`` link, and a segment that names no page."""
+    content = tmp_path / "content"
+    for rel in ("posts/Straße.md", "posts/iron/index.md", "notes/iron.md", "posts/Iron.MD", "a/b/zinc.md",
+                "zinc/_index.md", "posts/zinc-extra.md", "top.md", "Readme/README.md"):
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("# x\n")
+    site = SiteIndex(content)
+    asked = [("posts/strasse", None), ("posts/STRASSE/", None), ("iron", None), ("posts/iron", None),
+             ("zinc", None), ("a/b/zinc.html", "/a/b/zinc"), ("nothing-here", None), ("top", None),
+             ("readme", None), ("posts/iron.md", None)]
+    found = [site._named(path, stripped) for path, stripped in asked]  # (after 8 asks, by the whole table)
+    assert site._walked_names is not None
+    for (path, stripped), answer in zip(asked, found):
+        alone = SiteIndex(content)
+        assert alone._named(path, stripped) == answer
+        assert alone._walked_names is None  # (answered by the search, not the whole table)
+    whole = SiteIndex(content)
+    whole._walked_set()
+    assert found == [whole._named(path, stripped) for path, stripped in asked]
+    assert found[0] == ["posts/Straße.md"] and set(found[2]) == {"posts/iron/index.md", "notes/iron.md", "posts/Iron.MD"}
+    assert found[6] == []

@@ -11,6 +11,8 @@ points into.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import re
 import stat as stat_module
@@ -97,6 +99,10 @@ class SiteIndex:
         self._real_dirs: dict[str, str] = {}
         self._walked: list[str] | None = None
         self._walked_names: dict[str, list[str]] | None = None
+        #: The page files' paths joined by NULs, case-folded, and where each starts (see _walked_containing).
+        self._walked_folded: tuple[str, list[int]] | None = None
+        self._walked_asks = 0
+        self._walked_rels: set[str] | None = None
         self._named_pages: dict[str, Page] = {}
         self._front_bytes: Any = None  # (prefilter.FrontBytes, made on the first search)
         self._missing: set[str] = set()
@@ -565,7 +571,7 @@ class SiteIndex:
             own = path.relative_to(self.root).as_posix()
         except ValueError:
             own = None
-        if own is not None and own in self._walked_set() and own not in set(links):
+        if own is not None and own in self._page_file_set() and own not in set(links):
             file = os.path.join(root, own)
             try:
                 if stat_module.S_ISREG(os.lstat(file).st_mode):
@@ -606,7 +612,7 @@ class SiteIndex:
             return False
         try:
             rel = path.relative_to(self.root).as_posix()
-            if rel in self._walked_set() and os.path.realpath(os.path.join(self.root, rel)) == str(path):
+            if rel in self._page_file_set() and os.path.realpath(os.path.join(self.root, rel)) == str(path):
                 return bool(self._named_page(rel).urls)
         except (OSError, ValueError, UnicodeError):
             pass
@@ -617,22 +623,66 @@ class SiteIndex:
         read yet, no results cache is kept, and every page is one file."""
         return not self._loaded and self._cache is None and not self.folder_pages and not self.page_fragments
 
-    def _walked_set(self) -> dict[str, list[str]]:
+    def _walked_set(self, rels: Iterable[str] | None = None) -> dict[str, list[str]]:
         """The page files (relative paths) by their own path, by their case-folded path
         without suffix ("\\0" first), and by their case-folded file name without suffix
-        ("\\1" first; an index page by its folder's name)."""
-        if self._walked_names is None:
-            names: dict[str, list[str]] = {}
-            for rel in self._page_files():
-                stem = rel[:rel.rfind(".")].casefold()  # (os.path.splitext's: see _page_files)
-                names[rel] = [rel]
-                names.setdefault("\0" + stem, []).append(rel)
-                parts = stem.split("/")
-                if parts[-1] in ("index", "_index", "readme") and len(parts) > 1:
-                    parts.pop()
-                names.setdefault("\1" + parts[-1], []).append(rel)
+        ("\\1" first; an index page by its folder's name); of *rels* only (in the page
+        files' order) when given, made afresh."""
+        if rels is None and self._walked_names is not None:
+            return self._walked_names
+        names: dict[str, list[str]] = {}
+        for rel in self._page_files() if rels is None else rels:
+            stem = rel[:rel.rfind(".")].casefold()  # (os.path.splitext's: see _page_files)
+            names[rel] = [rel]
+            names.setdefault("\0" + stem, []).append(rel)
+            parts = stem.split("/")
+            if parts[-1] in ("index", "_index", "readme") and len(parts) > 1:
+                parts.pop()
+            names.setdefault("\1" + parts[-1], []).append(rel)
+        if rels is None:
             self._walked_names = names
-        return self._walked_names
+        return names
+
+    def _page_file_set(self) -> set[str] | dict[str, list[str]]:
+        """The page files (relative paths), for ``in``: the walked set's own keys when it is
+        built (a path holds no NUL, so no other key is one), else a set of them (built in C,
+        where :meth:`_walked_set` costs a few ms of Python per thousand pages)."""
+        if self._walked_names is not None:
+            return self._walked_names
+        if self._walked_rels is None:
+            self._walked_rels = set(self._page_files())
+        return self._walked_rels
+
+    def _walked_containing(self, needles: list[str]) -> list[str] | None:
+        """The page files whose case-folded path holds one of *needles* (case-folded), in
+        the page files' order; None when that would not spare building :meth:`_walked_set`
+        (it is built, an empty needle, many asks). Every key of the walked set a page file
+        is filed under is a case-folded part of its path, and a URL's every key that
+        :meth:`_named` looks up holds its case-folded last segment: the pages filed under
+        those keys are among the pages whose path holds it. (One search of all paths
+        joined, case-folded at once: casefold maps each character on its own, so the
+        parts are the paths' own; no path holds a NUL.) A one-file run asks for a link
+        or two: building the whole set for them cost more than the rest of the ask."""
+        if self._walked_names is not None or not all(needles):
+            return None
+        self._walked_asks += 1
+        if self._walked_asks > WALKED_ASKS:
+            return None
+        if self._walked_folded is None:
+            rels = self._page_files()
+            folded = "\0".join(rels).casefold()
+            starts = [0, *itertools.accumulate(len(part) + 1 for part in folded.split("\0"))]
+            self._walked_folded = (folded, starts[:-1])
+        folded, starts = self._walked_folded
+        rels = self._page_files()
+        hits: set[int] = set()
+        for needle in needles:
+            at = folded.find(needle)
+            while at >= 0:
+                i = bisect.bisect_right(starts, at) - 1
+                hits.add(i)
+                at = folded.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+        return [rels[i] for i in sorted(hits)]
 
     def _named(self, path: str, stripped: str | None) -> list[str]:
         """The page files a URL path (without its leading slash) names, by file name: the
@@ -640,9 +690,11 @@ class SiteIndex:
         as ``/:slug`` or ``/:year/:slug``) a few files named as its last segment; compared
         case-folded (Hugo lower-cases the URLs it makes from file names). A guess, which
         the page's own URLs confirm or not."""
-        names = self._walked_set()
-        found: list[str] = []
         bases = list(dict.fromkeys([path] + ([stripped.lstrip("/")] if stripped is not None else [])))
+        lasts = list(dict.fromkeys(base.rstrip("/").rsplit("/", 1)[-1].casefold() for base in bases))
+        few = self._walked_containing(lasts)
+        names = self._walked_set(few)
+        found: list[str] = []
         for base in bases:
             found += names.get(base, [])  # a file's own path ("/notes/a.md")
             for stem in (base, f"{base}/index", f"{base}/_index", f"{base}/readme"):
@@ -831,6 +883,9 @@ class SiteIndex:
 #: read the whole index instead: a search is a scan of every front matter, the whole
 #: index a few dozen of them.
 SEARCHES = 24
+#: At most this many link paths are looked up among the page files by a search of their paths
+#: (:meth:`SiteIndex._walked_containing`) before the whole table of their names is built.
+WALKED_ASKS = 8
 #: At most this many pages of one file name are read to answer a link by its last segment.
 NAMED_PAGES = 4
 #: How much of a page the site index reads first for its front matter (more only when needed).
