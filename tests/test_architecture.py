@@ -11,8 +11,8 @@ SRC = Path(__file__).parent.parent / "src" / "medlint"
 
 #: Lowest first. A module belongs to the first floor with a matching name or package prefix.
 FLOORS: list[list[str]] = [
-    ["version", "errors", "diagnostic", "globs", "patterncache", "lazyre", "fastre", "yamlsource", "rulecache", "quickschema", "jsonio", "punctuation",
-     "textsafe", "profile", "weburl"],
+    ["version", "errors", "diagnostic", "globs", "patterncache", "lazyre", "fastre", "yamlsource", "rulecache", "anchored", "quickschema",
+     "jsonio", "punctuation", "textsafe", "profile", "weburl"],
     ["markup"],
     ["document", "regions", "reproduced"],
     ["files", "medical", "site", "suppress", "fix", "workers"],

@@ -104,7 +104,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from . import fastre, lazyre
-from .reproduced import find_all, find_reproduced, own_comment
+from .anchored import find_all, matches_from
+from .reproduced import find_reproduced, own_comment
 
 if TYPE_CHECKING:  # the document builds regions; regions only read it
     from .document import Document
@@ -357,13 +358,8 @@ _SPACE = lazyre.compile(r"\s")
 def _code_marks(prose: str, start: int, path: bool, handle: bool, file: bool) -> list[int]:
     """Where the marks every code-like span holds stand (a slash or backslash of a path, a
     handle's @, a file type's ending), sorted: only the words holding one can hold a span."""
-    marks: list[int] = []
-    for char, wanted in (("/", path), ("\\", path), ("@", handle)):
-        if wanted:
-            at = prose.find(char, start)
-            while at >= 0:
-                marks.append(at)
-                at = prose.find(char, at + 1)
+    marks = [at for char, wanted in (("/", path), ("\\", path), ("@", handle)) if wanted
+             for at in find_all(prose, char, start)]
     if file:
         marks.extend(m.start() for m in _FILE_NAME_END.finditer(prose, start))
     marks.sort()
@@ -638,8 +634,9 @@ def _sections(doc: "Document") -> Iterator[Region]:
         abstract = n > 0 and bool(_ABSTRACT_TITLE.fullmatch(titles[n - 1]) or _PAPER_SECTION.fullmatch(titles[n - 1]))
         for k, b in enumerate(blocks):
             # (A paragraph's words are joined only when they may make a label: most blocks hold more.)
-            title = "x" * 41 if _LONG_TITLE.match(doc.prose, b.start, b.end) else _norm_title(doc, b.start, b.end)
-            if len(title) <= 40 and _REFERENCE_TITLE.fullmatch(title):
+            title = "" if _LONG_TITLE.match(doc.prose, b.start, b.end) else _norm_title(doc, b.start, b.end)
+            short = bool(title) and len(title) <= 40  # (a label's title is never empty: it has a word)
+            if short and _REFERENCE_TITLE.fullmatch(title):
                 # A label line is weaker than a heading: the list after it, or the
                 # reference-shaped blocks after it, not the prose that may follow.
                 end = b.end
@@ -650,14 +647,14 @@ def _sections(doc: "Document") -> Iterator[Region]:
                     end = nxt.end
                 yield Region("reference", b.start, end)
                 continue
-            if len(title) <= 40 and _ABSTRACT_TITLE.fullmatch(title):
+            if short and _ABSTRACT_TITLE.fullmatch(title):
                 yield Region("quotation", b.start, hi)
                 abstract = True
                 break
             m = _abstract_label(doc.prose, b.start, b.end)
             if m:
                 labels.append((b.start, m.group(1)))
-            elif len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
+            elif short and len(title) <= 30 and _LABEL_ONLY.fullmatch(title):
                 labels.append((b.start, title.rstrip(": ")))
         lead = None
         for k, b in enumerate(blocks):  # "Clipped from the PDF", "The following is translated from"
@@ -1050,6 +1047,8 @@ QUOTED_BLOCKS = 6
 _OPENS_QUOTE = lazyre.compile(r"[\s*_>]*[\u201c\"]")
 #: A passage opening after a label's colon inside a block: 'Excerpt: *"The model ...', 'He wrote: "...'.
 _LABELLED_QUOTE = lazyre.compile(r"(?:^|\n)[^\n:]{0,40}\b[A-Za-z]+:[ \t]*[*_]*[\u201c\"](?=\w)")
+
+
 def _labelled_quote(block: str) -> re.Match[str] | None:
     """:data:`_LABELLED_QUOTE` in *block*, which it needs a colon and a quotation mark to match:
     most blocks have no quotation mark, and the pattern is tried at each of their line starts."""
@@ -1293,7 +1292,7 @@ def _cite_mark_starts(text: str, start: int) -> list[int]:
     for pattern in _DIGIT_SEPARATOR_DIGIT:
         for m in pattern.finditer(text, start):
             starts.update((m.start() - 1, m.start() - 2, m.start() - 3))
-    return [m.start() for m in _matches_from(_CITE_MARK, text, start, starts)]
+    return [m.start() for m in matches_from(_CITE_MARK, text, start, starts)]
 
 
 def _inline_citations(doc: "Document") -> list[tuple[int, int]]:
@@ -1338,7 +1337,7 @@ def _inline_citation_spans(prose: str, start: int) -> list[tuple[int, int]]:
             lo -= 1  # (a run of words stops at the semicolon before it: each is read once)
         starts.update(c.start() for c in _CAPITAL.finditer(prose, lo, year))
     starts.update(m.start() for m in _PAREN_NAME_ANCHOR.finditer(prose, start))
-    return [m.span() for m in _matches_from(_INLINE_CITATION, prose, start, starts)]
+    return [m.span() for m in matches_from(_INLINE_CITATION, prose, start, starts)]
 
 
 def _journal_years(prose: str, start: int) -> Iterator[int]:
@@ -1353,17 +1352,6 @@ def _journal_years(prose: str, start: int) -> Iterator[int]:
 
 #: A month as a journal line gives it before the semicolon (the pattern's ``[A-Z][a-z]{2}``).
 _MONTH_ABBREVIATION = lazyre.compile(r"[A-Z][a-z]{2}")
-
-
-def _matches_from(pattern, prose: str, start: int, starts: set[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(prose, start)`` finds when every match starts at one of *starts*:
-    the pattern tried at each of them in order, from the end of the last match (a scan tries
-    it at every character; a match attempt at one reads the same text either way)."""
-    pos = start
-    for at in sorted(starts):
-        if at >= pos and (m := pattern.match(prose, at)) is not None:
-            yield m
-            pos = m.end()
 
 
 def _back_over_space(prose: str, at: int, floor: int) -> int:
@@ -1389,7 +1377,7 @@ def _statistics_starts(prose: str, start: int) -> list[int]:
     starts.update(find_all(prose, "95", start))
     for m in _RATIO_R.finditer(prose, start):
         starts.update((m.start() - 1, m.start() - 2))
-    return [m.start() for m in _matches_from(_STATISTICS, prose, start, starts)]
+    return [m.start() for m in matches_from(_STATISTICS, prose, start, starts)]
 
 
 #: Anchors of :data:`_STUDY_VOICE`: "we" and "our" before white space, and the words "present",
@@ -1410,7 +1398,7 @@ def _study_voice_starts(prose: str, start: int) -> list[int]:
     for at in find_all(prose, "this", start):
         starts.update((at, _back_over_space(prose, at, start) - 2))  # "this review", "in this"
     starts.update(find_all(prose, "This", start))
-    return [m.start() for m in _matches_from(_STUDY_VOICE, prose, start, starts)]
+    return [m.start() for m in matches_from(_STUDY_VOICE, prose, start, starts)]
 
 
 def _feature_marks(doc: "Document", every: bool = False) -> dict[str, list[int]]:

@@ -60,9 +60,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from . import lazyre
+from .anchored import find_all, matches_from
 
 if TYPE_CHECKING:  # regions and the document call this module; it only reads them
     from .document import Document
@@ -324,13 +325,7 @@ def _rule_lines(text: str, start: int) -> list[re.Match[str]]:
     starts = {start}
     starts.update(m.start() + 1 for m in _RULE_START.finditer(text, start))
     starts.update(m.start() for m in _HR_TAG.finditer(text, start))
-    found: list[re.Match[str]] = []
-    pos = start
-    for at in sorted(starts):
-        if at >= pos and (m := _RULE_LINE.match(text, at)) is not None:
-            found.append(m)
-            pos = m.end()
-    return found
+    return list(matches_from(_RULE_LINE, text, start, starts))
 
 
 #: A reference number in running text, as papers print them: ``[12]``, ``<sup>3</sup>``, ``(42)``, superscripts.
@@ -841,15 +836,6 @@ def _holds_item_word(page: _Page, start: int, end: int) -> bool:
         page.item_words = sorted(at for word in _ITEM_WORDS for at in find_all(doc.prose, word))
     i = bisect.bisect_left(page.item_words, start)
     return i < len(page.item_words) and page.item_words[i] < end and _ITEMS_WORD.search(doc.prose, start, end) is not None
-
-
-def find_all(text: str, word: str, start: int = 0) -> Iterator[int]:
-    """Every offset of *word* in *text* from *start* (``str.find``: much faster than a pattern
-    that opens with a class, which ``re`` tries at every character)."""
-    at = text.find(word, start)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _linked_title_lines(page: _Page) -> set[int]:

@@ -16,9 +16,10 @@ run gives the same answer as a full run.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from typing import Callable
 
 from .. import lazyre
+from ..anchored import find_all
 from ..markup.model import HEADING_KINDS
 from ..document import Document
 from ..medical.speller import Suggestion
@@ -132,23 +133,15 @@ def _code_form_in_text(doc: Document, word: str) -> bool:
     text = doc.text
     if f"`{word}`" in text:
         return True
-    if any(_word_boundary_before(text, i) for i in _occurrences(text, f"{word}::")):
+    if any(_word_boundary_before(text, i) for i in find_all(text, f"{word}::")):
         return True
     for opener in ("(", "(\"", "('"):
-        for i in _occurrences(text, opener + word):
+        for i in find_all(text, opener + word):
             if _word_boundary_after(text, i + len(opener) + len(word)) and any(
                     text.endswith(name, 0, i) and _word_boundary_before(text, i - len(name)) for name in _LOADERS):
                 return True
     return any(text.startswith(word, end) and _word_boundary_after(text, end + len(word))
                for end in _import_ends(doc))
-
-
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    """Where *part* starts in *text*, each place (overlapping ones too)."""
-    i = text.find(part)
-    while i >= 0:
-        yield i
-        i = text.find(part, i + 1)
 
 
 def _word_boundary_before(text: str, i: int) -> bool:
