@@ -136,3 +136,16 @@ def test_case_blind_openings_dispatched_on_their_first_letter() -> None:
     assert "SSW" in introduced_terms("is denoted by SSW")
     assert "SSW" not in introduced_terms("is xdenoted by SSW")
     assert "MCW" in introduced_terms("\u212anown as MCW")  # the Kelvin sign reads as k
+
+
+def test_a_long_page_is_read_with_the_abbreviations_own_pattern_and_the_same_answer(monkeypatch) -> None:
+    """Past SHARED_PATTERN_CHARS the shared pattern (which copies the rest of the page for each
+    match) gives way to the abbreviation's own: many rejected matches cost no more than one scan."""
+    from medlint.kinds import letterforms
+
+    pages = ["Data Base Protocol was set. " * 40,  # words only, never a letter: every match rejected
+             "Data Base Protocol was set. " * 40 + "We measured the vitamin D binding protein."]
+    answers = [letterforms.letter_long_form(page, "DBP") for page in pages]
+    assert answers == [False, True]
+    monkeypatch.setattr(letterforms, "SHARED_PATTERN_CHARS", 100)
+    assert [letterforms.letter_long_form(page, "DBP") for page in pages] == answers

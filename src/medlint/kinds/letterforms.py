@@ -26,8 +26,9 @@ _JOIN = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 @lru_cache(maxsize=256)
 def _pattern(abbr: str) -> "re.Pattern[str]":
     """The pattern of *abbr*'s long form with letters as words (one per abbreviation, cached:
-    the rule asks again on every use). The rule reads :func:`_letters_pattern`, one pattern per
-    length that finds the same; this one, plainer, is what the tests check it against."""
+    the rule asks again on every use). On a page of up to :data:`SHARED_PATTERN_CHARS` the rule
+    reads :func:`_letters_pattern`, one pattern per length that finds the same (the tests check
+    it against this one); on a longer page, this one."""
     words = []
     for i, c in enumerate(abbr):
         # "I" and "A" stand alone as words ("I think", "A new test"): never a letter of a name here.
@@ -40,6 +41,13 @@ def _pattern(abbr: str) -> "re.Pattern[str]":
         small = r"(?(l%d)|(?:%s(?=[A-Za-z][a-z'\u2019]{2,}(?![\w'\u2019])))?)" % (i - 1, _SMALL)
         joined += _JOIN + small + words[i]
     return re.compile(r"(?<![\w'\u2019-])" + joined + r"(?![\w'\u2019])")
+
+
+#: Pages up to this long are searched with the pattern shared by every abbreviation of a length
+#: (:func:`_letters_pattern`: no compile per abbreviation); a longer one with the abbreviation's
+#: own (:func:`_pattern`), since the shared one reads a fresh copy of the rest of the page for
+#: each match, and a long page with many rejected matches would cost their product.
+SHARED_PATTERN_CHARS = 50_000
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +74,11 @@ def letter_long_form(prose: str, abbr: str) -> bool:
     D on blood pressure" spells no DBP)."""
     if len(abbr) < 3 or not abbr.isalpha() or not abbr.isupper():
         return False
-    for m, _ in _letters_pattern(len(abbr)).matches(abbr, prose):
+    if len(prose) > SHARED_PATTERN_CHARS:
+        matches = _pattern(abbr).finditer(prose)  # (the shared pattern copies the rest of the page per match)
+    else:
+        matches = (m for m, _ in _letters_pattern(len(abbr)).matches(abbr, prose))
+    for m in matches:
         letters = sum(1 for i in range(len(abbr)) if m.group("l%d" % i))
         if 0 < letters < len(abbr):
             return True
